@@ -1,0 +1,80 @@
+// Package align holds the document model every reader produces and every
+// check reads, and the aligner: paragraph beads by a monotone dynamic
+// programme over blocks, then sentence beads inside each paragraph bead.
+package align
+
+import "math"
+
+// Options steer the aligner.
+type Options struct {
+	// Lex scores lexical correspondence of two texts. Nil aligns by lengths
+	// and anchors alone.
+	Lex Similarity
+}
+
+// Align aligns a document: paragraphs first (or the pairing a pre-aligned
+// format gives), then sentences inside each paragraph bead.
+func Align(doc *Document, opt Options) *Alignment {
+	var a *Alignment
+	if doc.Shape == PreAligned {
+		a = givenAlignment(doc)
+	} else {
+		a = alignParagraphs(doc, opt.Lex)
+	}
+	alignSentences(a, opt)
+	return a
+}
+
+// givenAlignment turns the pairing of a pre-aligned format into beads.
+// Blocks the format left unpaired become null beads in reading order.
+func givenAlignment(doc *Document) *Alignment {
+	a := &Alignment{Doc: doc}
+	zhUsed := make([]bool, len(doc.Zh))
+	enUsed := make([]bool, len(doc.En))
+	var tz, te int
+	for _, l := range doc.Layout {
+		tz += Length(doc.Zh[l.Zh].Text)
+		te += Length(doc.En[l.En].Text)
+	}
+	a.Ratio = 4
+	if tz > 0 && te > 0 {
+		a.Ratio = float64(te) / float64(tz)
+	}
+	model := LengthModel{Ratio: a.Ratio, S2: a.Ratio * 2}
+	var pairs [][2]int
+	for _, l := range doc.Layout {
+		pairs = append(pairs, [2]int{Length(doc.Zh[l.Zh].Text), Length(doc.En[l.En].Text)})
+	}
+	model = EstimateLengthModel(pairs, model)
+	a.Ratio, a.Variance = model.Ratio, model.S2
+	zi, ei := 0, 0
+	flush := func(zEnd, eEnd int) {
+		for ; zi < zEnd; zi++ {
+			if !zhUsed[zi] {
+				a.Beads = append(a.Beads, Bead{Zh: []int{zi}, Lex: -1, SwappedWith: -1})
+				zhUsed[zi] = true
+			}
+		}
+		for ; ei < eEnd; ei++ {
+			if !enUsed[ei] {
+				a.Beads = append(a.Beads, Bead{En: []int{ei}, Lex: -1, SwappedWith: -1})
+				enUsed[ei] = true
+			}
+		}
+	}
+	for _, l := range doc.Layout {
+		flush(l.Zh, l.En)
+		lz, le := Length(doc.Zh[l.Zh].Text), Length(doc.En[l.En].Text)
+		b := Bead{Zh: []int{l.Zh}, En: []int{l.En}, Layout: true, Lex: -1, SwappedWith: -1, LenDelta: model.Delta(lz, le)}
+		b.Score = beadScore(&b, model.Prob(lz, le))
+		zhUsed[l.Zh], enUsed[l.En] = true, true
+		a.Beads = append(a.Beads, b)
+		zi, ei = max(zi, l.Zh+1), max(ei, l.En+1)
+	}
+	flush(len(doc.Zh), len(doc.En))
+	a.index()
+	return a
+}
+
+// round3 keeps scores readable and stable in reports.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -1,0 +1,151 @@
+package align
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// Lang is the language of a block.
+type Lang uint8
+
+const (
+	Zh Lang = iota
+	En
+)
+
+func (l Lang) String() string {
+	if l == Zh {
+		return "zh"
+	}
+	return "en"
+}
+
+// Other returns the other language.
+func (l Lang) Other() Lang { return 1 - l }
+
+// Shape says how a document was given.
+type Shape uint8
+
+const (
+	// Interleaved: one file, paragraphs of both languages alternating.
+	Interleaved Shape = iota
+	// TwoFiles: a Chinese file and an English file.
+	TwoFiles
+	// PreAligned: the format gives the pairing (translation memories, tables).
+	PreAligned
+)
+
+func (s Shape) String() string {
+	switch s {
+	case Interleaved:
+		return "interleaved"
+	case TwoFiles:
+		return "two-files"
+	default:
+		return "pre-aligned"
+	}
+}
+
+// Block is a paragraph (or heading, list item, table cell, memory segment):
+// the unit a reader sees separated from its neighbours.
+type Block struct {
+	Lang  Lang
+	Index int     // position among the blocks of its language
+	Seq   int     // position in reading order of the whole input (interleaved files)
+	Src   *Source // the file it comes from
+	Start int     // byte offset of Text in Src.Text
+	End   int
+	Text  string // Src.Text[Start:End]
+
+	// Unit names the block in formats without useful lines (a DOCX paragraph
+	// number, a TMX unit id); empty for plain text.
+	Unit string
+
+	Sents []lang.Span // sentences, byte offsets relative to Text
+	Kind  Kind        // body, heading or page furniture
+}
+
+// Span locates the whole block.
+func (b *Block) Span() Span { return b.Src.Span(b.Start, b.End) }
+
+// SubSpan locates Text[start:end] of the block.
+func (b *Block) SubSpan(start, end int) Span { return b.Src.Span(b.Start+start, b.Start+end) }
+
+// Sentence returns the text of sentence i.
+func (b *Block) Sentence(i int) string { s := b.Sents[i]; return b.Text[s.Start:s.End] }
+
+// Link is an expected pairing of a Chinese and an English block, from the
+// layout of the input (adjacency in an interleaved file) or given by the
+// format (a translation unit).
+type Link struct{ Zh, En int }
+
+// Document is what every reader produces and everything downstream reads.
+type Document struct {
+	Name  string // display name: the file, or "zh-file | en-file"
+	Shape Shape
+	ZhSrc *Source // the same Source for an interleaved file
+	EnSrc *Source
+	Zh    []*Block
+	En    []*Block
+
+	// Layout holds the pairing the input's layout suggests. For Interleaved
+	// it is evidence the aligner weighs; for PreAligned it is the alignment.
+	Layout []Link
+
+	// Other holds blocks of the input that are in neither language (only
+	// digits, symbols or a third script); kept so nothing is silently lost.
+	Other []*Block
+}
+
+// Blocks returns the blocks of one language.
+func (d *Document) Blocks(l Lang) []*Block {
+	if l == Zh {
+		return d.Zh
+	}
+	return d.En
+}
+
+// Source returns the source of one language.
+func (d *Document) Source(l Lang) *Source {
+	if l == Zh {
+		return d.ZhSrc
+	}
+	return d.EnSrc
+}
+
+// Split fills in the sentences and kind of every block. Readers call it last.
+func (d *Document) Split() {
+	for _, b := range append(append(append([]*Block(nil), d.Zh...), d.En...), d.Other...) {
+		b.Kind = Classify(b)
+	}
+	for _, b := range d.Zh {
+		b.Sents = lang.SplitZh(b.Text)
+		if len(b.Sents) == 0 {
+			b.Sents = []lang.Span{{Start: 0, End: len(b.Text)}}
+		}
+	}
+	for _, b := range d.En {
+		b.Sents = lang.SplitEn(b.Text)
+		if len(b.Sents) == 0 {
+			b.Sents = []lang.Span{{Start: 0, End: len(b.Text)}}
+		}
+	}
+}
+
+// Length is the length measure the aligner uses: characters that are not
+// white space. The ratio between languages is estimated per document.
+func Length(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// NormText folds white space runs to one space and trims: the form used
+// wherever text must compare equal across reflowing.
+func NormText(s string) string { return strings.Join(strings.Fields(s), " ") }

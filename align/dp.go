@@ -1,0 +1,197 @@
+package align
+
+import "math"
+
+// BeadType is a shape of bead: how many units of each side it covers.
+type BeadType struct {
+	Zh, En int
+	Prior  float64 // cost in nats: -log of the prior probability of the type
+}
+
+// String gives the conventional name, "1-2".
+func (t BeadType) String() string { return itoa(t.Zh) + "-" + itoa(t.En) }
+
+func itoa(n int) string {
+	if n >= 0 && n < 10 {
+		return string(rune('0' + n))
+	}
+	s := ""
+	for n > 0 {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	if s == "" {
+		return "0"
+	}
+	return s
+}
+
+// Cell is one bead of a DP solution: Zh[I:I+Type.Zh] with En[J:J+Type.En].
+type Cell struct {
+	I, J int
+	Type BeadType
+	Cost float64
+}
+
+// CostFunc gives the cost of a bead covering zh[i:i+t.Zh] and en[j:j+t.En]
+// (without the prior, which the DP adds). +Inf forbids the bead.
+type CostFunc func(i, j int, t BeadType) float64
+
+// Band restricts the DP to en positions Lo[i] <= j <= Hi[i] for each zh
+// position i in 0..nZh. Lo and Hi must be non-decreasing. A nil Band is the
+// full matrix.
+type Band struct{ Lo, Hi []int }
+
+// DiagonalBand is a band of half-width w around the length-proportional
+// diagonal (or around a path given as the centre of each row).
+func DiagonalBand(nZh, nEn, w int) *Band {
+	b := &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
+	for i := 0; i <= nZh; i++ {
+		c := 0
+		if nZh > 0 {
+			c = int(math.Round(float64(i) * float64(nEn) / float64(nZh)))
+		}
+		b.Lo[i] = max(0, c-w)
+		b.Hi[i] = min(nEn, c+w)
+	}
+	b.fix(nEn)
+	return b
+}
+
+// PathBand is a band of half-width w around a previous solution's path:
+// row i admits the en positions the path visits within w rows of i, widened
+// by w on both sides.
+func PathBand(nZh, nEn int, path []Cell, w int) *Band {
+	lo := make([]int, nZh+1)
+	hi := make([]int, nZh+1)
+	for i := range lo {
+		lo[i], hi[i] = nEn, 0
+	}
+	mark := func(i, j int) {
+		lo[i] = min(lo[i], j)
+		hi[i] = max(hi[i], j)
+	}
+	mark(0, 0)
+	for _, c := range path {
+		for a := 0; a <= c.Type.Zh; a++ {
+			mark(c.I+a, c.J)
+			mark(c.I+a, c.J+c.Type.En)
+		}
+	}
+	mark(nZh, nEn)
+	b := &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
+	for i := range lo {
+		l, h := nEn, 0
+		for k := max(0, i-w); k <= min(nZh, i+w); k++ {
+			l = min(l, lo[k])
+			h = max(h, hi[k])
+		}
+		if l > h {
+			l, h = 0, nEn
+		}
+		b.Lo[i], b.Hi[i] = max(0, l-w), min(nEn, h+w)
+	}
+	b.fix(nEn)
+	return b
+}
+
+// fix makes the band monotone and guarantees a path from (0,0) to the end.
+func (b *Band) fix(nEn int) {
+	n := len(b.Lo)
+	b.Lo[0] = 0
+	b.Hi[n-1] = nEn
+	for i := 1; i < n; i++ {
+		b.Lo[i] = max(b.Lo[i], b.Lo[i-1])
+	}
+	for i := n - 2; i >= 0; i-- {
+		b.Hi[i] = min(b.Hi[i], b.Hi[i+1])
+	}
+	for i := 0; i < n; i++ {
+		if b.Hi[i] < b.Lo[i] {
+			b.Hi[i] = b.Lo[i]
+		}
+	}
+	// consecutive rows must overlap or touch so 1-0 / 1-1 steps connect
+	for i := 1; i < n; i++ {
+		if b.Lo[i] > b.Hi[i-1] {
+			b.Hi[i-1] = b.Lo[i]
+		}
+	}
+	for i := n - 2; i >= 0; i-- {
+		b.Hi[i] = min(b.Hi[i], b.Hi[i+1])
+	}
+}
+
+// Solve runs the monotone dynamic programme: the cheapest sequence of beads
+// covering all nZh and nEn units in order. Memory and time are proportional
+// to the band area times the number of bead types.
+func Solve(nZh, nEn int, types []BeadType, cost CostFunc, band *Band) []Cell {
+	if band == nil {
+		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
+		for i := range band.Hi {
+			band.Hi[i] = nEn
+		}
+	}
+	// row i stores cells j in [Lo[i], Hi[i]]
+	off := make([]int, nZh+2)
+	for i := 0; i <= nZh; i++ {
+		off[i+1] = off[i] + band.Hi[i] - band.Lo[i] + 1
+	}
+	total := make([]float64, off[nZh+1])
+	back := make([]int8, off[nZh+1])
+	for k := range total {
+		total[k] = math.Inf(1)
+		back[k] = -1
+	}
+	at := func(i, j int) int {
+		if i < 0 || i > nZh || j < band.Lo[i] || j > band.Hi[i] {
+			return -1
+		}
+		return off[i] + j - band.Lo[i]
+	}
+	total[at(0, 0)] = 0
+	for i := 0; i <= nZh; i++ {
+		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
+			k := at(i, j)
+			if i == 0 && j == 0 {
+				continue
+			}
+			best, bt := math.Inf(1), int8(-1)
+			for ti, t := range types {
+				pi, pj := i-t.Zh, j-t.En
+				if pi < 0 || pj < 0 {
+					continue
+				}
+				pk := at(pi, pj)
+				if pk < 0 || math.IsInf(total[pk], 1) {
+					continue
+				}
+				c := cost(pi, pj, t)
+				if math.IsInf(c, 1) || math.IsNaN(c) {
+					continue
+				}
+				if v := total[pk] + c + t.Prior; v < best {
+					best, bt = v, int8(ti)
+				}
+			}
+			total[k], back[k] = best, bt
+		}
+	}
+	// trace back
+	var path []Cell
+	i, j := nZh, nEn
+	for i > 0 || j > 0 {
+		k := at(i, j)
+		if k < 0 || back[k] < 0 {
+			return nil // no path inside the band
+		}
+		t := types[back[k]]
+		pi, pj := i-t.Zh, j-t.En
+		path = append(path, Cell{I: pi, J: pj, Type: t, Cost: total[k] - total[at(pi, pj)]})
+		i, j = pi, pj
+	}
+	for a, b := 0, len(path)-1; a < b; a, b = a+1, b-1 {
+		path[a], path[b] = path[b], path[a]
+	}
+	return path
+}

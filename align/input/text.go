@@ -1,0 +1,262 @@
+package input
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// rawBlock is a run of text between blank lines, or a run of lines of one
+// language inside such a run.
+type rawBlock struct {
+	start, end int // byte offsets, trimmed of surrounding white space
+}
+
+// LangOf classifies a text by script: Chinese when Han characters are more
+// than a third of the Latin letters (a Han character carries about as much
+// as an English word of four or five letters), English when it has Latin
+// letters, neither otherwise.
+func LangOf(text string) (align.Lang, bool) {
+	c := lang.Count(text)
+	switch {
+	case c.Han > 0 && c.Han*3 >= c.Latin:
+		return align.Zh, true
+	case c.Latin > 0:
+		return align.En, true
+	}
+	return align.En, false
+}
+
+// splitBlocks cuts text into blocks separated by blank lines. In Markdown,
+// front matter, fenced code and HTML comments are skipped and heading
+// markers are left out of the block.
+func splitBlocks(text string, markdown bool) []rawBlock {
+	var out []rawBlock
+	start := -1 // start of the current block
+	end := 0
+	inFence := false
+	lineStart := 0
+	first := true
+	inFront := false
+	for lineStart < len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		next := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+			next = lineEnd + 1
+		}
+		line := text[lineStart:lineEnd]
+		trimmed := strings.TrimSpace(line)
+		closeBlock := func() {
+			if start >= 0 {
+				out = append(out, rawBlock{start, end})
+				start = -1
+			}
+		}
+		switch {
+		case markdown && first && trimmed == "---":
+			inFront = true
+			closeBlock()
+		case inFront:
+			if trimmed == "---" || trimmed == "..." {
+				inFront = false
+			}
+		case markdown && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
+			closeBlock()
+			inFence = !inFence
+		case inFence:
+		case trimmed == "":
+			closeBlock()
+		case markdown && strings.HasPrefix(trimmed, "<!--") && strings.HasSuffix(trimmed, "-->"):
+			closeBlock()
+		default:
+			s := lineStart + strings.Index(line, trimmed)
+			if markdown && strings.HasPrefix(trimmed, "#") {
+				h := strings.TrimLeft(trimmed, "#")
+				if len(trimmed)-len(h) <= 6 && (h == "" || h[0] == ' ' || h[0] == '\t') {
+					closeBlock()
+					h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), "#"))
+					if h != "" {
+						hs := lineStart + strings.Index(line, h)
+						out = append(out, rawBlock{hs, hs + len(h)})
+					}
+					break
+				}
+			}
+			if start < 0 {
+				start = s
+			}
+			end = s + len(trimmed)
+		}
+		if trimmed != "" {
+			first = false
+		}
+		lineStart = next
+	}
+	if start >= 0 {
+		out = append(out, rawBlock{start, end})
+	}
+	return out
+}
+
+// splitByLanguage cuts a block whose lines are in different languages into
+// runs of lines of one language (a heading line in Chinese followed by a
+// navigation line in English, as saved web pages have).
+func splitByLanguage(text string, b rawBlock) []rawBlock {
+	body := text[b.start:b.end]
+	if !strings.Contains(body, "\n") {
+		return []rawBlock{b}
+	}
+	type line struct {
+		s, e int
+		l    align.Lang
+		ok   bool
+	}
+	var lines []line
+	off := b.start
+	for _, ln := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(ln)
+		if t != "" {
+			s := off + strings.Index(ln, t)
+			l, ok := LangOf(t)
+			lines = append(lines, line{s, s + len(t), l, ok})
+		}
+		off += len(ln) + 1
+	}
+	var out []rawBlock
+	cur := rawBlock{-1, -1}
+	var curLang align.Lang
+	for _, ln := range lines {
+		if cur.start >= 0 && (!ln.ok || ln.l == curLang) {
+			cur.end = ln.e
+			continue
+		}
+		if cur.start >= 0 {
+			out = append(out, cur)
+		}
+		cur = rawBlock{ln.s, ln.e}
+		curLang = ln.l
+	}
+	if cur.start >= 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func isMarkdown(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
+}
+
+// Interleaved builds a document from one file in which English and Chinese
+// paragraphs alternate (in either order), with whatever furniture the page
+// had. The language of each block is decided by its script.
+func Interleaved(path, text string) (*align.Document, error) {
+	src := align.NewSource(path, text)
+	doc := &align.Document{Name: path, Shape: align.Interleaved, ZhSrc: src, EnSrc: src}
+	seq := 0
+	for _, rb := range splitBlocks(text, isMarkdown(path)) {
+		for _, b := range splitByLanguage(text, rb) {
+			t := text[b.start:b.end]
+			l, ok := LangOf(t)
+			blk := &align.Block{Lang: l, Seq: seq, Src: src, Start: b.start, End: b.end, Text: t}
+			seq++
+			switch {
+			case !ok:
+				doc.Other = append(doc.Other, blk)
+			case l == align.Zh:
+				blk.Index = len(doc.Zh)
+				doc.Zh = append(doc.Zh, blk)
+			default:
+				blk.Index = len(doc.En)
+				doc.En = append(doc.En, blk)
+			}
+		}
+	}
+	if len(doc.Zh) == 0 {
+		return nil, errorf(path, -1, "no Chinese paragraph found (an interleaved file needs both languages)")
+	}
+	if len(doc.En) == 0 {
+		return nil, errorf(path, -1, "no English paragraph found (an interleaved file needs both languages)")
+	}
+	doc.Layout = layoutLinks(doc)
+	doc.Split()
+	return doc, nil
+}
+
+// layoutLinks pairs each block with its neighbour of the other language, in
+// whichever order (English first or Chinese first) the page mostly follows:
+// the order whose neighbour pairs have the most consistent length ratio.
+func layoutLinks(doc *align.Document) []align.Link {
+	var all []*align.Block
+	all = append(all, doc.Zh...)
+	all = append(all, doc.En...)
+	sort.Slice(all, func(a, b int) bool { return all[a].Seq < all[b].Seq })
+	try := func(first align.Lang) []align.Link {
+		var links []align.Link
+		for k := 0; k+1 < len(all); k++ {
+			a, b := all[k], all[k+1]
+			if a.Lang == first && b.Lang != first && b.Seq == a.Seq+1 {
+				if first == align.Zh {
+					links = append(links, align.Link{Zh: a.Index, En: b.Index})
+				} else {
+					links = append(links, align.Link{Zh: b.Index, En: a.Index})
+				}
+				k++
+			}
+		}
+		return links
+	}
+	score := func(links []align.Link) int {
+		if len(links) == 0 {
+			return 0
+		}
+		rs := make([]float64, 0, len(links))
+		for _, l := range links {
+			z, e := align.Length(doc.Zh[l.Zh].Text), align.Length(doc.En[l.En].Text)
+			rs = append(rs, math.Log(float64(e+1)/float64(z+1)))
+		}
+		s := append([]float64(nil), rs...)
+		sort.Float64s(s)
+		med := s[len(s)/2]
+		n := 0
+		for _, r := range rs {
+			if math.Abs(r-med) < 0.5 {
+				n++
+			}
+		}
+		return n
+	}
+	enFirst, zhFirst := try(align.En), try(align.Zh)
+	if score(zhFirst) > score(enFirst) {
+		return zhFirst
+	}
+	return enFirst
+}
+
+// TwoFiles builds a document from a Chinese file and an English file, one
+// paragraph per blank-line-separated block. Blocks belong to the side of
+// their file whatever their script (a check reports an English paragraph on
+// the Chinese side).
+func TwoFiles(zhPath, zhText, enPath, enText string) (*align.Document, error) {
+	zs, es := align.NewSource(zhPath, zhText), align.NewSource(enPath, enText)
+	if lang.Count(zhText).Han == 0 {
+		return nil, errorf(zhPath, -1, "no Chinese text found in the Chinese file")
+	}
+	if lang.Count(enText).Latin == 0 {
+		return nil, errorf(enPath, -1, "no English text found in the English file")
+	}
+	doc := &align.Document{Name: zhPath + " | " + enPath, Shape: align.TwoFiles, ZhSrc: zs, EnSrc: es}
+	for _, b := range splitBlocks(zhText, isMarkdown(zhPath)) {
+		doc.Zh = append(doc.Zh, &align.Block{Lang: align.Zh, Index: len(doc.Zh), Seq: len(doc.Zh), Src: zs, Start: b.start, End: b.end, Text: zhText[b.start:b.end]})
+	}
+	for _, b := range splitBlocks(enText, isMarkdown(enPath)) {
+		doc.En = append(doc.En, &align.Block{Lang: align.En, Index: len(doc.En), Seq: len(doc.En), Src: es, Start: b.start, End: b.end, Text: enText[b.start:b.end]})
+	}
+	doc.Split()
+	return doc, nil
+}

@@ -1,0 +1,97 @@
+package align
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// Kind is what a block looks like to a reader.
+type Kind int
+
+const (
+	KindBody      Kind = iota // running prose
+	KindHeading               // short, no sentence punctuation: a title or heading
+	KindFurniture             // page furniture: navigation, sharing, citation, PDF links
+)
+
+// furniturePhrases are the words of site furniture on saved bilingual pages.
+// A block made only of such words (and punctuation) is furniture.
+var furniturePhrases = []string{
+	"return to the library", "back to top", "to top", "cite this page", "copy link",
+	"facebook", "twitter", "linkedin", "email", "e-mail", "print", "share", "pdf",
+	"original text", "english text", "chinese text", "see an error", "drop us a line",
+	"view the translated and original text side-by-side", "read more", "related",
+	"subscribe", "download", "menu", "search", "home", "next", "previous", "tags",
+	"返回顶部", "返回", "分享", "打印", "下载", "上一篇", "下一篇", "责任编辑", "来源", "原文", "关闭窗口",
+}
+
+var (
+	urlRe      = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+`)
+	citationRe = regexp.MustCompile(`(?i)\b(accessed|retrieved|cite as|available at)\b|\(\d{4}\)|, \d{4}\.$`)
+)
+
+// furnitureShare is the share of a text's letters that belong to furniture
+// phrases (longest phrases first).
+func furnitureShare(t string) float64 {
+	low := strings.ToLower(t)
+	letters := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		return n
+	}
+	total := letters(low)
+	if total == 0 {
+		return 0
+	}
+	for _, p := range furnitureByLength {
+		low = strings.ReplaceAll(low, p, " ")
+	}
+	return float64(total-letters(low)) / float64(total)
+}
+
+var furnitureByLength = func() []string {
+	s := append([]string(nil), furniturePhrases...)
+	sort.Slice(s, func(a, b int) bool { return len(s[a]) > len(s[b]) })
+	return s
+}()
+
+// Classify tells body prose from headings and page furniture. The aligner
+// never pairs furniture, and the checks report it apart from omissions.
+func Classify(b *Block) Kind {
+	t := strings.TrimSpace(b.Text)
+	if furnitureShare(t) >= 0.75 && len(strings.Fields(t)) <= 40 {
+		return KindFurniture
+	}
+	if urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {
+		return KindFurniture
+	}
+	if citationRe.MatchString(t) && strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && lang.Count(t).Han > 0 && lang.Count(t).Latin > 0 {
+		// a citation line naming the work in both languages
+		return KindFurniture
+	}
+	if isHeadingText(t, b.Lang) {
+		return KindHeading
+	}
+	return KindBody
+}
+
+// isHeadingText: short and without sentence-ending punctuation.
+func isHeadingText(t string, l Lang) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, " \t\"'”’)）"))
+	if strings.ContainsRune(".!?。！？；;:：…", last) {
+		return false
+	}
+	if l == Zh {
+		return utf8.RuneCountInString(t) <= 40
+	}
+	return len(strings.Fields(t)) <= 20
+}

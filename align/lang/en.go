@@ -1,0 +1,221 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// EnTokens splits English text into words: runs of letters and digits,
+// with '.' or ',' between digits kept inside (3.5, 1,000) and dotted
+// acronyms kept whole (U.S., e.g.). Hyphenated compounds are split into
+// their parts (zero-COVID → zero, covid). An apostrophe between letters
+// stays inside the word (don't, it's, o'clock), except that a possessive
+// 's or a bare trailing apostrophe is dropped (China's → china). Text is the
+// written form lower-cased; Start and End are byte offsets into text.
+func EnTokens(text string) []Token {
+	var toks []Token
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isEnWordRune(r) {
+			i += n
+			continue
+		}
+		j := scanEnWord(text, i)
+		toks = append(toks, Token{Text: strings.ToLower(text[i:j]), Start: i, End: j})
+		i = skipPossessive(text, j)
+	}
+	return toks
+}
+
+func isEnWordRune(r rune) bool {
+	return !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// scanEnWord returns the end of the English word starting at text[i].
+func scanEnWord(text string, i int) int {
+	start := i
+	// Dotted acronym: letter '.' letter '.' …
+	if j := scanDotted(text, i); j > i {
+		return j
+	}
+	prev := rune(0)
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isEnWordRune(r) {
+			prev = r
+			i += n
+			continue
+		}
+		if i+n >= len(text) {
+			break
+		}
+		next, m := utf8.DecodeRuneInString(text[i+n:])
+		if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+			i += n
+			continue
+		}
+		if isApostrophe(r) && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			// Possessive 's ends the word before the apostrophe.
+			after := i + n + m
+			if (next == 's' || next == 'S') && (after >= len(text) || !isEnWordRune(firstRune(text[after:]))) &&
+				!isContraction(text[start:after]) {
+				break
+			}
+			i += n
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// skipPossessive returns the offset after a possessive 's at text[i], or i.
+func skipPossessive(text string, i int) int {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !isApostrophe(r) || i+n >= len(text) || text[i+n] != 's' && text[i+n] != 'S' {
+		return i
+	}
+	if j := i + n + 1; j >= len(text) || !isEnWordRune(firstRune(text[j:])) {
+		return j
+	}
+	return i
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// scanDotted returns the end of a dotted acronym (U.S., e.g., U.S.A.)
+// starting at text[i], or i if there is none. The final dot is included.
+func scanDotted(text string, i int) int {
+	j := i
+	letters := 0
+	for j+1 < len(text) {
+		r := text[j]
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || text[j+1] != '.' {
+			break
+		}
+		letters++
+		j += 2
+	}
+	if letters < 2 {
+		return i
+	}
+	// The acronym must not run on into a word: "U.S.based" is not one.
+	if j < len(text) && isEnWordRune(firstRune(text[j:])) {
+		return i
+	}
+	return j
+}
+
+var contractions = setOf("it's", "that's", "he's", "she's", "what's", "there's", "here's", "let's", "who's",
+	"where's", "how's", "when's", "why's")
+
+func isContraction(w string) bool {
+	return contractions[strings.ReplaceAll(strings.ToLower(w), "’", "'")]
+}
+
+// Stem returns the Snowball (Porter2) English stem of a lower-case word.
+// Stop words are stemmed too, so every word maps the same way.
+func Stem(word string) string {
+	return english.Stem(word, true)
+}
+
+// IsStopword reports whether word (lower case) is an English function word:
+// articles, pronouns, auxiliaries, prepositions, conjunctions and the like.
+func IsStopword(word string) bool {
+	return stopwords[strings.ReplaceAll(word, "’", "'")]
+}
+
+// Keyword maps a written English word to the form used for lexical
+// matching: acronyms written in capitals (US, U.S., UN, WHO) become their
+// letters in lower case, unstemmed, even when they spell a function word;
+// other words are lower-cased and stemmed; function words and words
+// without a letter or digit are dropped (ok false).
+func Keyword(written string) (key string, ok bool) {
+	w := strings.TrimRight(written, ".")
+	if w == "" {
+		return "", false
+	}
+	if isAcronym(w) {
+		return strings.ToLower(strings.ReplaceAll(w, ".", "")), true
+	}
+	lw := strings.ToLower(w)
+	if IsStopword(lw) {
+		return "", false
+	}
+	hasAlnum := false
+	for _, r := range lw {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			hasAlnum = true
+			break
+		}
+	}
+	if !hasAlnum {
+		return "", false
+	}
+	if strings.ContainsAny(lw, "0123456789") {
+		return strings.ReplaceAll(lw, ",", ""), true
+	}
+	return Stem(lw), true
+}
+
+// isAcronym reports whether w is two or more capitals, optionally dotted
+// (US, U.S, WHO), possibly with a trailing lower-case s (NGOs).
+func isAcronym(w string) bool {
+	caps := 0
+	for i, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			caps++
+		case r == '.':
+		case r == 's' && i == len(w)-1 && caps >= 2:
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+var stopwords = setOf(
+	// articles, determiners, quantifiers
+	"a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "either", "neither",
+	"no", "not", "nor", "all", "both", "such", "own", "same", "other", "another", "much", "many", "more",
+	"most", "less", "least", "few", "fewer", "several", "enough", "very", "too", "so", "only", "just", "even",
+	"also", "than", "then", "there", "here", "thus", "hence", "therefore", "however", "yet", "still", "already",
+	"quite", "rather", "else", "ever", "never", "always", "often", "again", "once", "perhaps",
+	// pronouns
+	"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours",
+	"yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+	"itself", "they", "them", "their", "theirs", "themselves", "one", "oneself", "who", "whom", "whose",
+	"which", "what", "whatever", "whoever", "whichever", "someone", "somebody", "something", "anyone",
+	"anybody", "anything", "everyone", "everybody", "everything", "nobody", "nothing",
+	// auxiliaries and copulas
+	"be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "do", "does",
+	"did", "doing", "done", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+	"ought", "let", "get", "gets", "got",
+	// contractions
+	"i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd", "you'll", "he's", "he'd", "he'll", "she's",
+	"she'd", "she'll", "it's", "it'd", "it'll", "we're", "we've", "we'd", "we'll", "they're", "they've",
+	"they'd", "they'll", "that's", "there's", "here's", "what's", "who's", "let's", "isn't", "aren't",
+	"wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't",
+	"shan't", "shouldn't", "can't", "cannot", "couldn't", "mustn't", "mightn't", "needn't", "'s",
+	// prepositions
+	"of", "in", "on", "at", "by", "for", "with", "without", "within", "from", "to", "into", "onto", "upon",
+	"about", "above", "below", "over", "under", "between", "among", "amongst", "through", "throughout",
+	"during", "before", "after", "since", "until", "till", "against", "toward", "towards", "across", "along",
+	"around", "behind", "beyond", "beside", "besides", "near", "off", "out", "up", "down", "via", "per",
+	"despite", "except", "like", "unlike", "amid", "amidst", "upon", "whereby", "thereby", "therein",
+	"thereof", "herein", "hereby",
+	// conjunctions and relative adverbs
+	"and", "or", "but", "if", "unless", "because", "as", "while", "whilst", "whereas", "although", "though",
+	"whether", "when", "whenever", "where", "wherever", "why", "how", "once", "lest",
+	// others
+	"etc", "ie", "eg", "via", "yes", "oh",
+)

@@ -1,0 +1,48 @@
+// Package lang holds the language-level tools the aligner and the checks share:
+// sentence splitting for Chinese and English, tokenizing (gse with an embedded
+// lean dictionary for Chinese, stemmed words for English) and script counts.
+package lang
+
+import "unicode"
+
+// ScriptCounts counts the runes of a text by script. Whitespace is not
+// counted; Other holds punctuation, symbols and letters of other scripts.
+type ScriptCounts struct{ Han, Latin, Digit, Other int }
+
+// IsHan reports whether r is a Han (Chinese) character, including
+// 〇 and the iteration mark 々.
+func IsHan(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// Count counts the runes of text by script.
+func Count(text string) ScriptCounts {
+	var c ScriptCounts
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			switch {
+			case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
+				c.Latin++
+			case '0' <= r && r <= '9':
+				c.Digit++
+			case r == ' ', r == '\t', r == '\n', r == '\r', r == '\v', r == '\f':
+			default:
+				c.Other++
+			}
+		case IsHan(r):
+			c.Han++
+		case unicode.IsDigit(r):
+			c.Digit++
+		case unicode.Is(unicode.Latin, r):
+			c.Latin++
+		case unicode.IsSpace(r):
+		default:
+			c.Other++
+		}
+	}
+	return c
+}

@@ -1,0 +1,274 @@
+package lang
+
+import (
+	"bytes"
+	"compress/gzip"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// tinyDict is a test dictionary small enough to load instantly.
+const tinyDict = `#count 12
+#t2s 國国體体現现們们進进
+推进 500
+国家 8000
+安全 9000
+体系 700
+和 50000
+能力 900
+现代化 300
+现代 800
+化 400
+我们 20000
+研究 3000
+研究生 200
+`
+
+func tiny(t testing.TB) *segmenter {
+	t.Helper()
+	s, err := loadDict(tinyDict)
+	require.NoError(t, err)
+	return s
+}
+
+func words(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, tk := range toks {
+		out[i] = tk.Text
+	}
+	return out
+}
+
+func TestTinyTokens(t *testing.T) {
+	s := tiny(t)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"推进国家安全体系和能力现代化", []string{"推进", "国家", "安全", "体系", "和", "能力", "现代化"}},
+		{"推進國家安全體系和能力現代化", []string{"推進", "國家", "安全", "體系", "和", "能力", "現代化"}},
+		{"我們，COVID-19 和 3.5%、1,000人", []string{"我們", "COVID", "19", "和", "3.5", "1,000", "人"}},
+		{"ＡＢＣ国家", []string{"ＡＢＣ", "国家"}},
+		{"", nil},
+		{"。，！", nil},
+	}
+	for _, tt := range tests {
+		toks := s.tokens(tt.in)
+		if tt.want == nil {
+			assert.Empty(t, toks, tt.in)
+			continue
+		}
+		assert.Equal(t, tt.want, words(toks), tt.in)
+		for _, tk := range toks {
+			assert.Equal(t, tk.Text, tt.in[tk.Start:tk.End])
+		}
+	}
+}
+
+func TestLoadDictErrors(t *testing.T) {
+	for name, dict := range map[string]string{
+		"empty":     "",
+		"bad count": "#count x\n国家 3\n",
+		"count":     "#count 3\n国家 3\n",
+		"no freq":   "国家\n",
+		"bad freq":  "国家 abc\n",
+		"zero freq": "国家 0\n",
+		"odd table": "#t2s 國\n国家 3\n",
+	} {
+		_, err := loadDict(dict)
+		assert.Error(t, err, name)
+	}
+	_, err := loadGzip([]byte("not gzip"))
+	assert.Error(t, err)
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("#count 5\n国家 3\n"))
+	zw.Close()
+	_, err = loadGzip(buf.Bytes())
+	assert.Error(t, err)
+}
+
+// TestToSimpByteLengths covers a conversion that changes the UTF-8 length.
+func TestToSimpByteLengths(t *testing.T) {
+	s, err := loadDict("#t2s 𠁅a\n国家 3\n")
+	require.NoError(t, err)
+	toks := s.tokens("国𠁅家")
+	for _, tk := range toks {
+		assert.Equal(t, tk.Text, "国𠁅家"[tk.Start:tk.End])
+	}
+	assert.Equal(t, "国𠁅家", joinTokens(toks))
+}
+
+func joinTokens(toks []Token) string {
+	var b bytes.Buffer
+	for _, tk := range toks {
+		b.WriteString(tk.Text)
+	}
+	return b.String()
+}
+
+// TestEmbeddedDictionary is the integration test with the real dictionary.
+func TestEmbeddedDictionary(t *testing.T) {
+	start := time.Now()
+	require.NoError(t, Load())
+	t.Logf("loaded %d words in %v", defaultSeg.seg.Dict.NumTokens(), time.Since(start))
+	assert.Greater(t, defaultSeg.seg.Dict.NumTokens(), 50000)
+	assert.Greater(t, len(defaultSeg.t2s), 2000)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"推进国家安全体系和能力现代化", []string{"推进", "国家", "安全", "体系", "和", "能力", "现代化"}},
+		{"推進國家安全體系和能力現代化", []string{"推進", "國家", "安全", "體系", "和", "能力", "現代化"}},
+		{"乾淨的衣服", []string{"乾淨", "的", "衣服"}},
+		{"後來發生了甚麼事情", []string{"後來", "發生", "了", "甚麼", "事情"}},
+		{"到2035年基本实现", []string{"到", "2035", "年", "基本", "实现"}},
+		{"中华人民共和国", []string{"中华人民共和国"}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, words(ZhTokens(tt.in)), tt.in)
+	}
+	// Loading again is a no-op; UseDictionary is refused once loaded.
+	require.NoError(t, Load())
+	assert.Error(t, UseDictionary(tinyDict))
+}
+
+func TestZhTokensConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				toks := ZhTokens("坚持总体国家安全观，推進國家安全體系和能力現代化。")
+				if len(toks) < 5 {
+					t.Errorf("got %d tokens", len(toks))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestEnTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Hello, World!", []string{"hello", "world"}},
+		{"China's zero-COVID policy", []string{"china", "zero", "covid", "policy"}},
+		{"don't stop; it's fine", []string{"don't", "stop", "it's", "fine"}},
+		{"the students' books", []string{"the", "students", "books"}},
+		{"o’clock and rock’n’roll", []string{"o’clock", "and", "rock’n’roll"}},
+		{"It grew 3.5% to 1,000,000 in 2035.", []string{"it", "grew", "3.5", "to", "1,000,000", "in", "2035"}},
+		{"The U.S. and the U.K., e.g. both", []string{"the", "u.s.", "and", "the", "u.k.", "e.g.", "both"}},
+		{"COVID-19 vaccines", []string{"covid", "19", "vaccines"}},
+		{"Article 3. End", []string{"article", "3", "end"}},
+		{"naïve café", []string{"naïve", "café"}},
+		{"混合 text", []string{"text"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		toks := EnTokens(tt.in)
+		if tt.want == nil {
+			assert.Empty(t, toks)
+			continue
+		}
+		assert.Equal(t, tt.want, words(toks), tt.in)
+		for _, tk := range toks {
+			assert.Equal(t, tk.Text, lower(tt.in[tk.Start:tk.End]), tt.in)
+		}
+	}
+}
+
+func lower(s string) string { return string(bytes.ToLower([]byte(s))) }
+
+func TestKeyword(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"Security", "secur", true},
+		{"security", "secur", true},
+		{"countries", "countri", true},
+		{"the", "", false},
+		{"US", "us", true},
+		{"us", "", false},
+		{"U.S.", "us", true},
+		{"WHO", "who", true},
+		{"NGOs", "ngos", true},
+		{"1,000", "1000", true},
+		{"3.5", "3.5", true},
+		{"2035", "2035", true},
+		{"'", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := Keyword(tt.in)
+		assert.Equal(t, tt.ok, ok, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+}
+
+func TestStemAndStopwords(t *testing.T) {
+	assert.Equal(t, "modern", Stem("modernizing"))
+	assert.Equal(t, "nation", Stem("national"))
+	assert.Equal(t, Stem("secure"), Stem("security"))
+	for _, w := range []string{"the", "of", "and", "we", "is", "don't", "it’s"} {
+		assert.True(t, IsStopword(w), w)
+	}
+	for _, w := range []string{"security", "china", "state", "party"} {
+		assert.False(t, IsStopword(w), w)
+	}
+}
+
+func BenchmarkZhTokens(b *testing.B) {
+	require.NoError(b, Load())
+	text := "推进国家安全体系和能力现代化，是以习近平同志为核心的党中央着眼全面建设社会主义现代化国家作出的重大战略部署。" +
+		"我们要坚持总体国家安全观，统筹发展和安全，到2035年基本实现国家安全体系和能力现代化。"
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		ZhTokens(text)
+	}
+}
+
+func BenchmarkEnTokens(b *testing.B) {
+	text := "The report put forward a strategic plan for modernizing the national security system and capacity; " +
+		"it also pointed out the direction and provided a fundamental guidepost for the U.S. in 2035."
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		EnTokens(text)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := loadGzip(zhDict); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	s, err := loadDict(tinyDict)
+	require.NoError(f, err)
+	for _, in := range []string{"推進國家安全COVID-19，3.5%", "China's U.S. don't 1,000.", "𠁅ａ'’-", "e.g.x"} {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, toks := range [][]Token{s.tokens(in), EnTokens(in)} {
+			prev := 0
+			for _, tk := range toks {
+				if tk.Start < prev || tk.End <= tk.Start || tk.End > len(in) {
+					t.Fatalf("bad token %+v in %q", tk, in)
+				}
+				prev = tk.End
+			}
+		}
+	})
+}

@@ -1,0 +1,95 @@
+package align
+
+import (
+	"math"
+	"sort"
+)
+
+// LengthModel is the Gale–Church length model with its parameters estimated
+// from the document: English length ≈ Ratio × Chinese length, with variance
+// S2 per unit of length.
+type LengthModel struct {
+	Ratio float64
+	S2    float64
+}
+
+// Delta is the Gale–Church delta of a pair of lengths, using the mean of the
+// two lengths (in Chinese units) so that null beads are defined too.
+func (m LengthModel) Delta(lz, le int) float64 {
+	mean := (float64(lz) + float64(le)/m.Ratio) / 2
+	if mean <= 0 {
+		return 0
+	}
+	return (float64(le) - m.Ratio*float64(lz)) / math.Sqrt(m.S2*mean)
+}
+
+// Cost is -log P(|δ| ≥ observed) under a standard normal, in nats.
+func (m LengthModel) Cost(lz, le int) float64 { return tailCost(m.Delta(lz, le)) }
+
+// Prob is the two-sided tail probability of the pair's delta: 1 for a pair
+// exactly at the document's ratio, falling towards 0 for outliers.
+func (m LengthModel) Prob(lz, le int) float64 {
+	return math.Erfc(math.Abs(m.Delta(lz, le)) / math.Sqrt2)
+}
+
+func tailCost(delta float64) float64 {
+	z := math.Abs(delta) / math.Sqrt2
+	if z < 20 {
+		p := math.Erfc(z)
+		if p > 0 {
+			return -math.Log(p)
+		}
+	}
+	// asymptotic: erfc(z) ≈ exp(-z²)/(z√π)
+	return z*z + math.Log(z*math.Sqrt(math.Pi))
+}
+
+// EstimateLengthModel fits the model to pairs of lengths believed to
+// correspond: the ratio from the pooled lengths, the variance from the median
+// squared residual (robust to the few wrong pairs a first pass makes).
+func EstimateLengthModel(pairs [][2]int, fallback LengthModel) LengthModel {
+	var sz, se float64
+	for _, p := range pairs {
+		sz += float64(p[0])
+		se += float64(p[1])
+	}
+	if len(pairs) < 3 || sz <= 0 || se <= 0 {
+		return fallback
+	}
+	// ratio: median of per-pair ratios weighted by length is close to the
+	// pooled ratio but not dragged by one mispaired long paragraph
+	type rw struct{ r, w float64 }
+	rs := make([]rw, 0, len(pairs))
+	for _, p := range pairs {
+		if p[0] > 0 {
+			rs = append(rs, rw{float64(p[1]) / float64(p[0]), float64(p[0])})
+		}
+	}
+	sort.Slice(rs, func(a, b int) bool { return rs[a].r < rs[b].r })
+	half, acc := sz/2, 0.0
+	ratio := se / sz
+	for _, x := range rs {
+		acc += x.w
+		if acc >= half {
+			ratio = x.r
+			break
+		}
+	}
+	m := LengthModel{Ratio: ratio, S2: 1}
+	res := make([]float64, 0, len(pairs))
+	for _, p := range pairs {
+		d := m.Delta(p[0], p[1])
+		res = append(res, d*d)
+	}
+	sort.Float64s(res)
+	med := res[len(res)/2]
+	// the median of a χ²(1) variable is 0.455
+	m.S2 = med / 0.455
+	if m.S2 < fallback.S2/8 {
+		m.S2 = fallback.S2 / 8
+	}
+	if m.S2 <= 0 || math.IsNaN(m.S2) {
+		m.S2 = fallback.S2
+	}
+	return m
+}

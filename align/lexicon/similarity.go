@@ -1,0 +1,250 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// Chinese function words left out of the Chinese side of Similarity: their
+// glosses are mostly function words or rare senses (的: target, taxi) that
+// would only add noise. Traditional forms where they differ.
+var zhStop = func() map[string]bool {
+	const words = "的 地 得 了 着 過 过 之 其 和 與 与 及 或 而 並 并 且 也 都 就 又 還 还 才 便 即 則 则 " +
+		"是 在 於 于 為 为 以 對 对 把 被 將 将 從 从 向 由 給 给 讓 让 使 等 個 个 這 这 那 此 該 该 " +
+		"各 每 所 中 上 下 裡 里 嗎 吗 呢 吧 啊 麼 么 會 会"
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}()
+
+// ZhSide is the Chinese side of a comparison, prepared once so that a
+// segment can be compared with many English candidates.
+type ZhSide struct {
+	units []zhUnit
+	// glossSet is the union of the gloss ids of all units.
+	glossSet map[uint32]bool
+	// literal keys of Latin and digit tokens (lower case, no separators).
+	literals map[string]bool
+}
+
+type zhUnit struct {
+	glosses []uint32 // may repeat ids
+	literal string // non-empty for Latin/digit tokens
+	weight  float64
+}
+
+// EnSide is the English side of a comparison.
+type EnSide struct {
+	words []enWord
+	keys  map[string]bool
+}
+
+type enWord struct {
+	key    string
+	id     uint32
+	known  bool
+	weight float64
+}
+
+// PrepareZh segments a Chinese segment and looks its words up. Each gse
+// token is a unit; its glosses are those of the token and of every headword
+// found in the same run of Han characters that contains the token or lies
+// inside it, so compounds that gse cuts differently (动态/清零 against the
+// headword 动态清零) still match. An unknown token falls back to its
+// characters. Function words (的, 了, 我们 …) are not units.
+func (l *Lexicon) PrepareZh(zh string) *ZhSide {
+	s := &ZhSide{glossSet: map[uint32]bool{}, literals: map[string]bool{}}
+	toks := lang.ZhTokens(zh)
+	// Headword occurrences of two or more characters in each Han run.
+	var occs []span
+	for i := 0; i < len(zh); {
+		r, n := utf8.DecodeRuneInString(zh[i:])
+		if !lang.IsHan(r) {
+			i += n
+			continue
+		}
+		maxLen := l.maxLenAt(r)
+		j, runes := i+n, 1
+		for j < len(zh) && runes < maxLen {
+			r2, m := utf8.DecodeRuneInString(zh[j:])
+			if !lang.IsHan(r2) {
+				break
+			}
+			j += m
+			runes++
+			if l.Has(zh[i:j]) {
+				occs = append(occs, span{i, j})
+			}
+		}
+		i += n
+	}
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !lang.IsHan(r) {
+			key := literalKey(t.Text)
+			if key == "" {
+				continue
+			}
+			s.units = append(s.units, zhUnit{literal: key, weight: l.defaultIDF})
+			s.literals[key] = true
+			continue
+		}
+		if zhStop[t.Text] {
+			continue
+		}
+		own, known := l.heads[t.Text]
+		if known && len(own) == 0 && !hasLongerOcc(occs, t.Start, t.End) {
+			// A known function word (我们, 不).
+			continue
+		}
+		u := zhUnit{glosses: own[:len(own):len(own)]}
+		for _, o := range occs {
+			if o.start <= t.Start && t.End <= o.end && o.end-o.start > t.End-t.Start ||
+				t.Start <= o.start && o.end <= t.End && o.end-o.start < t.End-t.Start {
+				u.glosses = append(u.glosses, l.heads[zh[o.start:o.end]]...)
+			}
+		}
+		if !known && len(u.glosses) == 0 {
+			for i, c := range t.Text {
+				u.glosses = append(u.glosses, l.heads[t.Text[i:i+utf8.RuneLen(c)]]...)
+			}
+		}
+		u.weight = l.meanIDF(own, u.glosses)
+		for _, id := range u.glosses {
+			s.glossSet[id] = true
+		}
+		s.units = append(s.units, u)
+	}
+	return s
+}
+
+type span struct{ start, end int }
+
+// hasLongerOcc reports whether a headword occurrence strictly contains
+// [start,end).
+func hasLongerOcc(occs []span, start, end int) bool {
+	for _, o := range occs {
+		if o.start <= start && end <= o.end && o.end-o.start > end-start {
+			return true
+		}
+	}
+	return false
+}
+
+// meanIDF weighs a Chinese word by the mean idf of its own glosses (else of
+// its extended glosses): words with rare translations weigh more.
+func (l *Lexicon) meanIDF(own, ext []uint32) float64 {
+	if len(own) > 0 {
+		sum := 0.0
+		for _, id := range own {
+			sum += l.IDF(id)
+		}
+		return sum / float64(len(own))
+	}
+	if len(ext) > 0 {
+		sum := 0.0
+		for _, id := range ext {
+			sum += l.IDF(id)
+		}
+		return sum / float64(len(ext))
+	}
+	return l.defaultIDF
+}
+
+// PrepareEn tokenizes an English segment into content-word keys.
+func (l *Lexicon) PrepareEn(en string) *EnSide {
+	s := &EnSide{keys: map[string]bool{}}
+	for _, t := range lang.EnTokens(en) {
+		key, ok := lang.Keyword(en[t.Start:t.End])
+		if !ok {
+			continue
+		}
+		w := enWord{key: key, weight: l.defaultIDF}
+		if id, ok := l.wordIDs[key]; ok {
+			w.id, w.known, w.weight = id, true, l.idf[id]
+		}
+		s.words = append(s.words, w)
+		s.keys[key] = true
+		if lit := literalKey(t.Text); lit != key {
+			s.keys[lit] = true
+		}
+	}
+	return s
+}
+
+// Similarity returns how well a Chinese and an English segment match, in
+// [0,1]: the mean of the idf-weighted share of Chinese words whose glosses
+// meet the English content words and the idf-weighted share of English
+// content words met by some Chinese word's glosses. Numbers and Latin-script
+// tokens count on both sides and match when equal (1,000 = 1000, full-width
+// digits folded). A side with no content words is left out; with none on
+// either side the result is 0.
+func (l *Lexicon) Similarity(zh, en string) float64 {
+	return l.SimilarityPrepared(l.PrepareZh(zh), l.PrepareEn(en))
+}
+
+// SimilarityPrepared is Similarity over prepared sides.
+func (l *Lexicon) SimilarityPrepared(z *ZhSide, e *EnSide) float64 {
+	enIDs := make(map[uint32]bool, len(e.words))
+	for _, w := range e.words {
+		if w.known {
+			enIDs[w.id] = true
+		}
+	}
+	var zhMet, zhAll float64
+	for _, u := range z.units {
+		zhAll += u.weight
+		if u.literal != "" {
+			if e.keys[u.literal] {
+				zhMet += u.weight
+			}
+			continue
+		}
+		for _, id := range u.glosses {
+			if enIDs[id] {
+				zhMet += u.weight
+				break
+			}
+		}
+	}
+	var enMet, enAll float64
+	for _, w := range e.words {
+		enAll += w.weight
+		if w.known && z.glossSet[w.id] || z.literals[w.key] {
+			enMet += w.weight
+		}
+	}
+	switch {
+	case zhAll == 0 && enAll == 0:
+		return 0
+	case zhAll == 0:
+		return enMet / enAll
+	case enAll == 0:
+		return zhMet / zhAll
+	}
+	return (zhMet/zhAll + enMet/enAll) / 2
+}
+
+// literalKey normalises a Latin or digit token for exact matching: width
+// folded, lower case, thousands separators removed; "" if it has no letter
+// or digit.
+func literalKey(s string) string {
+	s = width.Fold.String(s)
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "0123456789") {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return s
+		}
+	}
+	return ""
+}

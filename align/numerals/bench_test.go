@@ -1,0 +1,30 @@
+package numerals
+
+import (
+	"strings"
+	"testing"
+)
+
+var benchZh = strings.Repeat("党的二十大报告提出，2022年11月24日至26日，14亿多中国人民的满意度达98.62%，新增250万个岗位，统一战线一带一路之一。（一）推进国家安全体系。", 50)
+var benchEn = strings.Repeat("The 20th National Congress reported that on November 24 to 26, 2022, more than 1.4 billion people reached 98.62 percent; one of the 2.5 million jobs. (1) Modernize the system. ", 50)
+
+func BenchmarkChinese(b *testing.B) {
+	b.SetBytes(int64(len(benchZh)))
+	for b.Loop() {
+		Chinese(benchZh)
+	}
+}
+
+func BenchmarkEnglish(b *testing.B) {
+	b.SetBytes(int64(len(benchEn)))
+	for b.Loop() {
+		English(benchEn)
+	}
+}
+
+func BenchmarkAll(b *testing.B) {
+	b.SetBytes(int64(len(benchZh)))
+	for b.Loop() {
+		All(benchZh)
+	}
+}

@@ -1,0 +1,830 @@
+package numerals
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind int
+
+const (
+	tWord tokKind = iota
+	tNum
+	tPunct
+)
+
+// tok is one English token: an ASCII word, a number or one other rune.
+type tok struct {
+	kind       tokKind
+	text       string // as written
+	low        string // lower-case, for words
+	start, end int
+	space      bool // whitespace (or the start of the text) before it
+	value      float64
+	isInt      bool
+	commas     bool // written with thousands separators
+	bad        bool // part of a version, time or code: 3.2.1, 10:30
+}
+
+func tokenize(s string) []tok {
+	var out []tok
+	space := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isSpace(r):
+			space = true
+			i += size
+			continue
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && unicode.IsLetter(rune(s[j])) {
+				j++
+			}
+			out = append(out, tok{kind: tWord, text: s[i:j], low: strings.ToLower(s[i:j]), start: i, end: j, space: space})
+			i = j
+		case r >= '0' && r <= '9':
+			out = append(out, numTok(s, i, space))
+			i = out[len(out)-1].end
+		default:
+			out = append(out, tok{kind: tPunct, text: s[i : i+size], start: i, end: i + size, space: space})
+			i += size
+		}
+		space = false
+	}
+	return out
+}
+
+// numTok reads 1,000,000 or 3.5 at i.
+func numTok(s string, i int, space bool) tok {
+	j := i
+	var b strings.Builder
+	t := tok{kind: tNum, start: i, space: space, isInt: true}
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		b.WriteByte(s[j])
+		j++
+	}
+	for j+4 <= len(s) && s[j] == ',' && allDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {
+		b.WriteString(s[j+1 : j+4])
+		t.commas = true
+		j += 4
+	}
+	if j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' && !t.commas || j+1 < len(s) && s[j] == '.' && t.commas && s[j+1] >= '0' && s[j+1] <= '9' {
+		k := j + 1
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		b.WriteString(s[j:k])
+		t.isInt = false
+		j = k
+		if j+1 < len(s) && s[j] == '.' && s[j+1] >= '0' && s[j+1] <= '9' {
+			t.bad = true // 3.2.1
+		}
+	}
+	if j+1 < len(s) && s[j] == ':' && s[j+1] >= '0' && s[j+1] <= '9' {
+		t.bad = true // 10:30
+	}
+	if i > 0 && s[i-1] == ':' && i > 1 && s[i-2] >= '0' && s[i-2] <= '9' {
+		t.bad = true
+	}
+	if i > 0 && s[i-1] == '.' && i > 1 && s[i-2] >= '0' && s[i-2] <= '9' {
+		t.bad = true
+	}
+	t.end = j
+	t.text = s[i:j]
+	v, err := strconv.ParseFloat(b.String(), 64)
+	if err != nil || math.IsInf(v, 0) {
+		t.bad = true
+	}
+	t.value = v
+	return t
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var enUnits = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var enTens = map[string]int{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var enOrdUnits = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+	"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+	"nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+	"sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+
+var enMagnitudes = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"bn": 1e9, "mn": 1e6, "tn": 1e12,
+}
+
+var enMonths = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+	"sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+var enWeekdays = map[string]int{
+	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+
+// enPrefixes are approximation phrases written before a number.
+var enPrefixes = []struct {
+	words  []string
+	approx string
+}{
+	{[]string{"more", "than"}, ApproxMore}, {[]string{"well", "over"}, ApproxMore},
+	{[]string{"just", "over"}, ApproxMore}, {[]string{"upwards", "of"}, ApproxMore},
+	{[]string{"at", "least"}, ApproxMore}, {[]string{"over"}, ApproxMore}, {[]string{"above"}, ApproxMore},
+	{[]string{"in", "excess", "of"}, ApproxMore},
+	{[]string{"close", "to"}, ApproxNearly}, {[]string{"nearly"}, ApproxNearly}, {[]string{"almost"}, ApproxNearly},
+	{[]string{"about"}, ApproxAbout}, {[]string{"around"}, ApproxAbout}, {[]string{"roughly"}, ApproxAbout},
+	{[]string{"approximately"}, ApproxAbout}, {[]string{"some"}, ApproxAbout}, {[]string{"an", "estimated"}, ApproxAbout},
+	{[]string{"less", "than"}, ApproxLess}, {[]string{"fewer", "than"}, ApproxLess},
+	{[]string{"no", "more", "than"}, ApproxLess}, {[]string{"up", "to"}, ApproxLess},
+	{[]string{"under"}, ApproxLess}, {[]string{"below"}, ApproxLess}, {[]string{"just", "under"}, ApproxLess},
+}
+
+// enMany are vague magnitudes: "tens of thousands", "hundreds of", "dozens of".
+var enMany = []struct {
+	words []string
+	value float64
+}{
+	{[]string{"hundreds", "of", "thousands"}, 1e5}, {[]string{"tens", "of", "thousands"}, 1e4},
+	{[]string{"hundreds", "of", "millions"}, 1e8}, {[]string{"tens", "of", "millions"}, 1e7},
+	{[]string{"tens", "of", "billions"}, 1e10}, {[]string{"hundreds", "of", "billions"}, 1e11},
+	{[]string{"dozens"}, 12}, {[]string{"scores"}, 20}, {[]string{"hundreds"}, 100},
+	{[]string{"thousands"}, 1e3}, {[]string{"millions"}, 1e6}, {[]string{"billions"}, 1e9},
+	{[]string{"decades"}, 10},
+}
+
+// enStarters are the words that may open a number, a date or an approximation.
+var enStarters = func() map[string]bool {
+	m := map[string]bool{"between": true, "a": true, "an": true, "twice": true}
+	for _, tbl := range []map[string]int{enUnits, enTens, enOrdUnits, enMonths, enWeekdays} {
+		for w := range tbl {
+			m[w] = true
+		}
+	}
+	for _, p := range enPrefixes {
+		m[p.words[0]] = true
+	}
+	for _, w := range enMany {
+		m[w.words[0]] = true
+	}
+	return m
+}()
+
+// English extracts the numbers of an English text, in order, without overlaps.
+func English(text string) []Number {
+	toks := tokenize(text)
+	var out []Number
+	for k := 0; k < len(toks); {
+		if t := toks[k]; t.kind == tPunct || t.kind == tWord && !enStarters[t.low] {
+			k++
+			continue
+		}
+		if n, next, ok := enAt(text, toks, k); ok {
+			out = append(out, n)
+			k = next
+			continue
+		}
+		k++
+	}
+	return dropEnumerators(text, out)
+}
+
+// wordsAt reports whether the words ws follow from token k, separated by spaces.
+func wordsAt(toks []tok, k int, ws []string) bool {
+	if k+len(ws) > len(toks) {
+		return false
+	}
+	for i, w := range ws {
+		t := toks[k+i]
+		if t.kind != tWord || t.low != w || i > 0 && !t.space {
+			return false
+		}
+	}
+	return true
+}
+
+func isWord(toks []tok, k int, ws ...string) bool {
+	if k < 0 || k >= len(toks) || toks[k].kind != tWord {
+		return false
+	}
+	for _, w := range ws {
+		if toks[k].low == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isPunct(toks []tok, k int, ps ...string) bool {
+	if k < 0 || k >= len(toks) || toks[k].kind != tPunct {
+		return false
+	}
+	for _, p := range ps {
+		if toks[k].text == p {
+			return true
+		}
+	}
+	return false
+}
+
+// enAt tries to read a number at token k and returns it with the next token index.
+func enAt(s string, toks []tok, k int) (Number, int, bool) {
+	for _, p := range enPrefixes {
+		if !wordsAt(toks, k, p.words) {
+			continue
+		}
+		j := k + len(p.words)
+		if j < len(toks) && toks[j].space {
+			if n, next, ok := enNumber(s, toks, j); ok {
+				if n.Kind == KindDate || n.Kind == KindWeekday || n.Kind == KindYear {
+					return n, next, true
+				}
+				if n.Approx == "" {
+					n.Approx = p.approx
+				}
+				n.Start = toks[k].start
+				return finish(s, n), next, true
+			}
+		}
+		break
+	}
+	if isWord(toks, k, "between") && k+1 < len(toks) {
+		if a, next, ok := enItem(s, toks, k+1); ok && isWord(toks, next, "and") {
+			if b, next2, ok := enItem(s, toks, next+1); ok {
+				if r, ok := enMerge(a, b); ok {
+					r.n.Start = toks[k].start
+					return finish(s, r.n), next2, true
+				}
+			}
+		}
+	}
+	return enNumber(s, toks, k)
+}
+
+// enNumber reads a date, weekday, vague magnitude or a number with an
+// optional range and trailing approximation.
+func enNumber(s string, toks []tok, k int) (Number, int, bool) {
+	if n, next, ok := enDate(s, toks, k); ok {
+		return n, next, true
+	}
+	t := toks[k]
+	if t.kind == tWord {
+		if v, ok := enWeekdays[t.low]; ok && unicode.IsUpper(rune(t.text[0])) {
+			return finish(s, Number{Start: t.start, End: t.end, Value: float64(v), Kind: KindWeekday, Spelled: true}), k + 1, true
+		}
+		for _, m := range enMany {
+			if wordsAt(toks, k, m.words) {
+				next := k + len(m.words)
+				last := m.words[len(m.words)-1]
+				if len(m.words) == 1 && last != "decades" && last != "dozens" && !isWord(toks, next, "of") {
+					break // "hundreds" alone is rare; keep to "hundreds of"
+				}
+				n := Number{Start: t.start, End: toks[next-1].end, Value: m.value, Approx: ApproxMany, Spelled: true}
+				return finish(s, n), next, true
+			}
+		}
+	}
+	a, next, ok := enItem(s, toks, k)
+	if !ok {
+		return Number{}, 0, false
+	}
+	// Range: 8 to 10, 8-10, 1.27 million to 2.5 million, 5-8%.
+	if isWord(toks, next, "to") || isPunct(toks, next, "-", "–", "—") {
+		if b, next2, ok := enItem(s, toks, next+1); ok {
+			if r, ok := enMerge(a, b); ok {
+				a, next = r, next2
+			}
+		}
+	}
+	n := a.n
+	// Trailing approximation: "or more", "or so", "-plus".
+	switch {
+	case wordsAt(toks, next, []string{"or", "more"}) && toks[next].space:
+		n.Approx, n.End, next = ApproxMore, toks[next+1].end, next+2
+	case wordsAt(toks, next, []string{"or", "so"}) && toks[next].space:
+		n.Approx, n.End, next = ApproxAbout, toks[next+1].end, next+2
+	case isWord(toks, next, "plus") && n.Kind == KindCardinal:
+		n.Approx, n.End, next = ApproxMore, toks[next].end, next+1
+	case isPunct(toks, next, "-") && isWord(toks, next+1, "plus", "odd") && !toks[next].space:
+		n.Approx, n.End, next = ApproxMore, toks[next+1].end, next+2
+		if toks[next-1].low == "odd" {
+			n.Approx = ApproxAbout
+		}
+	}
+	return finish(s, n), next, true
+}
+
+// enItemT is an English number before range merging.
+type enItemT struct {
+	n    Number
+	mult float64 // 1 when there is no magnitude word
+	mark bool    // percent or points written after it
+}
+
+// enItem reads one number at k: digits or words, a magnitude, percent or
+// percentage points, an ordinal suffix, decades.
+func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
+	if k >= len(toks) {
+		return enItemT{}, 0, false
+	}
+	t := toks[k]
+	it := enItemT{mult: 1}
+	n := Number{Start: t.start}
+	next := k + 1
+	switch t.kind {
+	case tNum:
+		if t.bad || enInToken(toks, k) {
+			return enItemT{}, 0, false
+		}
+		n.Value, n.End = t.value, t.end
+		// Glued suffix: 20th, 1990s, 1.4bn.
+		if next < len(toks) && toks[next].kind == tWord && !toks[next].space {
+			suf := toks[next].low
+			switch {
+			case (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && t.isInt:
+				n.Kind = KindOrdinal
+				n.End = toks[next].end
+				next++
+				it.n = n
+				return it, next, true
+			case suf == "s" && t.isInt && !t.commas && len(t.text) == 4 && t.value >= 1000 && t.value <= 2100:
+				n.Kind, n.Approx, n.End = KindYear, ApproxAbout, toks[next].end
+				it.n = n
+				return it, next + 1, true
+			case enMagnitudes[suf] != 0 && (suf == "bn" || suf == "mn" || suf == "tn"):
+				// handled below as a magnitude
+			default:
+				return enItemT{}, 0, false // 5G, 4K
+			}
+		}
+	case tWord:
+		if t.low == "a" {
+			if f, end, ok := enFraction(toks, k+1, 1); ok {
+				n.Kind, n.Value, n.End, n.Spelled = KindFraction, f, toks[end-1].end, true
+				it.n = n
+				return it, end, true
+			}
+		}
+		v, end, ord, ok := enWords(toks, k)
+		if !ok {
+			return enItemT{}, 0, false
+		}
+		n.Value, n.End, n.Spelled = v, toks[end-1].end, true
+		next = end
+		if ord {
+			n.Kind = KindOrdinal
+			it.n = n
+			return it, next, true
+		}
+		if f, end2, ok := enFraction(toks, end, v); ok {
+			n.Kind, n.Value, n.End = KindFraction, f, toks[end2-1].end
+			it.n = n
+			return it, end2, true
+		}
+	default:
+		return enItemT{}, 0, false
+	}
+	// Magnitude words after digits: 1.4 billion, 3 million, 1.4bn.
+	if t.kind == tNum && next < len(toks) && toks[next].kind == tWord {
+		if m, ok := enMagnitudes[toks[next].low]; ok {
+			n.Value *= m
+			it.mult = m
+			n.End = toks[next].end
+			next++
+		}
+	}
+	// Percent and percentage points.
+	switch {
+	case isPunct(toks, next, "%", "％"):
+		n.Kind, n.End, next = KindPercent, toks[next].end, next+1
+		it.mark = true
+	case isWord(toks, next, "percent", "pct"):
+		n.Kind, n.End, next = KindPercent, toks[next].end, next+1
+		it.mark = true
+	case wordsAt(toks, next, []string{"per", "cent"}):
+		n.Kind, n.End, next = KindPercent, toks[next+1].end, next+2
+		it.mark = true
+	case wordsAt(toks, next, []string{"percentage", "points"}), wordsAt(toks, next, []string{"percentage", "point"}):
+		n.Kind, n.End, next = KindPoints, toks[next+1].end, next+2
+		it.mark = true
+	case isWord(toks, next, "decade", "decades") && n.Kind == KindCardinal:
+		n.Value *= 10
+		n.Approx = ApproxAbout
+		n.End, next = toks[next].end, next+1
+	case isWord(toks, next, "dozen") && n.Kind == KindCardinal:
+		n.Value *= 12
+		n.End, next = toks[next].end, next+1
+	}
+	if n.Kind == KindCardinal && t.kind == tNum && t.isInt && !t.commas && it.mult == 1 && len(t.text) == 4 && t.value >= 1000 && t.value <= 2100 {
+		n.Kind = KindYear
+	}
+	it.n = n
+	return it, next, true
+}
+
+// enInToken reports digits glued to Latin letters before them: COVID-19, G20, F-35.
+func enInToken(toks []tok, k int) bool {
+	t := toks[k]
+	if t.space || k == 0 {
+		return false
+	}
+	p := toks[k-1]
+	if p.kind == tWord {
+		return true
+	}
+	if p.kind == tPunct && (p.text == "-" || p.text == "/") && !p.space && k >= 2 && toks[k-2].kind == tWord {
+		return true
+	}
+	return false
+}
+
+// enWords reads a number written in words from token k: "twenty-one",
+// "two hundred and fifty", "a million", "a dozen", "third", "twenty-first".
+// It returns the value, the index after the last token used and whether it
+// is an ordinal.
+func enWords(toks []tok, k int) (float64, int, bool, bool) {
+	t := toks[k]
+	if t.low == "a" || t.low == "an" {
+		if isWord(toks, k+1, "dozen") && toks[k+1].space {
+			return 12, k + 2, false, true
+		}
+		if isWord(toks, k+1, "decade") && toks[k+1].space {
+			return 1, k + 1, false, true // "a decade": the decade word multiplies
+		}
+		if m, ok := enMagnitudes[lowAt(toks, k+1)]; ok && toks[k+1].space && m >= 100 && len(lowAt(toks, k+1)) > 2 {
+			return enWordsFrom(toks, k+1, 1)
+		}
+		return 0, 0, false, false
+	}
+	if t.low == "twice" {
+		return 2, k + 1, false, true
+	}
+	if !enNumberWord(t.low) {
+		return 0, 0, false, false
+	}
+	if t.low == "one" && !enOneCounts(toks, k) {
+		return 0, 0, false, false
+	}
+	if _, ok := enOrdUnits[t.low]; ok && enNotOrdinal(toks, k) {
+		return 0, 0, false, false
+	}
+	return enWordsFrom(toks, k, 0)
+}
+
+func lowAt(toks []tok, k int) string {
+	if k < 0 || k >= len(toks) || toks[k].kind != tWord {
+		return ""
+	}
+	return toks[k].low
+}
+
+func enNumberWord(w string) bool {
+	_, u := enUnits[w]
+	_, t := enTens[w]
+	_, o := enOrdUnits[w]
+	return u || t || o
+}
+
+// enWordsFrom parses number words from k; seed is a pending value for "a hundred".
+func enWordsFrom(toks []tok, k int, seed int64) (float64, int, bool, bool) {
+	const (
+		none = iota
+		unit
+		teen
+		ten
+		hundred
+		mag
+	)
+	var total, cur int64 = 0, seed
+	last := none
+	if seed > 0 {
+		last = unit
+	}
+	end, ord := k, false
+	for i := k; i < len(toks) && !ord; {
+		t := toks[i]
+		if t.kind != tWord || i > k && !t.space && !isPunct(toks, i-1, "-") {
+			break
+		}
+		w := t.low
+		u, isUnit := enUnits[w]
+		o, isOrd := enOrdUnits[w]
+		tn, isTen := enTens[w]
+		switch {
+		case isUnit || isOrd && o < 20:
+			v := u
+			if isOrd {
+				v = o
+			}
+			if last == unit || last == teen || last == ten && v >= 10 {
+				return finishWords(total, cur, end, ord, k)
+			}
+			cur += int64(v)
+			last = unit
+			if v >= 10 {
+				last = teen
+			}
+			ord = isOrd
+		case isTen || isOrd && o < 100:
+			v := tn
+			if isOrd {
+				v = o
+			}
+			if last != none && last != hundred && last != mag {
+				return finishWords(total, cur, end, ord, k)
+			}
+			cur += int64(v)
+			last = ten
+			ord = isOrd
+		case w == "hundred" || w == "hundredth":
+			if cur == 0 && w == "hundred" || cur >= 100 || last == hundred || last == mag {
+				return finishWords(total, cur, end, ord, k)
+			}
+			cur = max(cur, 1) * 100
+			last = hundred
+			ord = w == "hundredth"
+		case w == "thousand" || w == "million" || w == "billion" || w == "trillion":
+			if cur == 0 || last == mag {
+				return finishWords(total, cur, end, ord, k)
+			}
+			total += cur * int64(enMagnitudes[w])
+			cur = 0
+			last = mag
+		case w == "and" && (last == hundred || last == mag) && i+1 < len(toks) && toks[i+1].space &&
+			(enUnits[lowAt(toks, i+1)] > 0 || enTens[lowAt(toks, i+1)] > 0):
+			i++
+			continue
+		default:
+			return finishWords(total, cur, end, ord, k)
+		}
+		i++
+		end = i
+		// twenty-one, twenty-first: a hyphen glues a unit to a ten.
+		if last == ten && !ord && isPunct(toks, i, "-") && !toks[i].space && i+1 < len(toks) && !toks[i+1].space {
+			if v, ok := enUnits[lowAt(toks, i+1)]; ok && v < 10 {
+				i++
+			} else if v, ok := enOrdUnits[lowAt(toks, i+1)]; ok && v < 10 {
+				i++
+			}
+		}
+	}
+	return finishWords(total, cur, end, ord, k)
+}
+
+func finishWords(total, cur int64, end int, ord bool, k int) (float64, int, bool, bool) {
+	v := total + cur
+	return float64(v), end, ord, end > k && v > 0
+}
+
+// enOneCounts decides whether "one" is a count. Like a lone 一 in Chinese
+// (一项任务 "a task"), "one" is mostly an article or a pronoun ("one of",
+// "no one", "one another", "one China"), so it only counts before a time
+// unit, a magnitude, a fraction or percent sign, or in a list or range of
+// numbers ("one, three, five", "one to two").
+func enOneCounts(toks []tok, k int) bool {
+	if isWord(toks, k-1, "no", "any", "every", "each", "the", "this", "that", "which", "such", "only", "other") {
+		return false
+	}
+	w := lowAt(toks, k+1)
+	switch {
+	case k+1 >= len(toks):
+		return false
+	case enTimeUnits[w], enMagnitudes[w] >= 100 && len(w) > 2, w == "percent", w == "per", w == "percentage", enFractionDens[w] != 0 && isWord(toks, k+2, "of"):
+		return toks[k+1].space
+	case isPunct(toks, k+1, "%"):
+		return true
+	case isPunct(toks, k+1, "-") && !toks[k+1].space:
+		return enFractionDens[lowAt(toks, k+2)] != 0 || enTimeUnits[lowAt(toks, k+2)]
+	case isPunct(toks, k+1, ",", "、") || isWord(toks, k+1, "and", "or", "to"):
+		nt := k + 2
+		if nt < len(toks) && (toks[nt].kind == tNum || enUnits[toks[nt].low] > 0 || enTens[toks[nt].low] > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+var enTimeUnits = map[string]bool{
+	"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true,
+	"second": true, "seconds": true, "decade": true, "decades": true, "century": true,
+	"centuries": true, "quarter": true, "time": true, "times": true, "fold": true,
+}
+
+// enNotOrdinal reports ordinal words that are not counts: enumerating
+// "First," (see Leading), "at first", "first of all", "a second" (time).
+func enNotOrdinal(toks []tok, k int) bool {
+	w := toks[k].low
+	if isPunct(toks, k+1, ",", ":") && (k == 0 || isPunct(toks, k-1, ".", ";", ":", "\n")) {
+		return true
+	}
+	if w == "first" && (isWord(toks, k-1, "at") || wordsAt(toks, k+1, []string{"of", "all"})) {
+		return true
+	}
+	if w == "second" && isWord(toks, k-1, "a", "per", "one", "each", "every", "split") {
+		return true
+	}
+	return false
+}
+
+var enFractionDens = map[string]float64{
+	"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+	"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+	"eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+
+// enFraction reads the denominator after a number word: two-thirds, one third,
+// three quarters. A singular denominator needs a numerator of one.
+func enFraction(toks []tok, k int, num float64) (float64, int, bool) {
+	j := k
+	if isPunct(toks, j, "-") && !toks[j].space {
+		j++
+	} else if j < len(toks) && !toks[j].space {
+		return 0, 0, false
+	}
+	if j >= len(toks) || toks[j].kind != tWord {
+		return 0, 0, false
+	}
+	w := toks[j].low
+	d := enFractionDens[w]
+	if d == 0 || num >= d {
+		return 0, 0, false
+	}
+	plural := strings.HasSuffix(w, "s")
+	if num == 1 && plural || num > 1 && !plural {
+		return 0, 0, false
+	}
+	if num == 1 && j == k && !isWord(toks, j+1, "of") {
+		return 0, 0, false // "one third" needs "of": "one third of"
+	}
+	return num / d, j + 1, true
+}
+
+// enMerge joins two items into a range, spreading a magnitude or percent
+// written only on the second (1.27 to 2.5 million, 5-8%).
+func enMerge(a, b enItemT) (enItemT, bool) {
+	an, bn := a.n, b.n
+	if an.Kind == KindOrdinal || bn.Kind == KindOrdinal || an.Kind == KindFraction || bn.Kind == KindFraction {
+		return a, false
+	}
+	if an.Kind != bn.Kind && !(an.Kind == KindCardinal && bn.Kind != KindYear && !a.mark) && !(an.Kind == KindYear && bn.Kind == KindCardinal) {
+		return a, false
+	}
+	if a.mult == 1 && b.mult != 1 {
+		an.Value *= b.mult
+	}
+	if an.Value >= bn.Value {
+		return a, false
+	}
+	if an.Kind == KindCardinal || an.Kind == KindYear && bn.Kind == KindCardinal {
+		an.Kind = bn.Kind
+		if an.Kind == KindCardinal && a.n.Kind == KindYear {
+			an.Kind = KindYear
+		}
+	}
+	an.Hi = bn.Value
+	an.End = bn.End
+	an.Spelled = an.Spelled && bn.Spelled
+	if an.Approx == "" {
+		an.Approx = bn.Approx
+	}
+	return enItemT{n: an, mult: b.mult, mark: b.mark}, true
+}
+
+// monthAt reads a month name (January, Jan, Jan.) at k; it returns the month
+// and the index after it. Abbreviations need a capital letter.
+func monthAt(toks []tok, k int) (int, int, bool) {
+	if k >= len(toks) || toks[k].kind != tWord || !unicode.IsUpper(rune(toks[k].text[0])) {
+		return 0, 0, false
+	}
+	m, ok := enMonths[toks[k].low]
+	if !ok {
+		return 0, 0, false
+	}
+	next := k + 1
+	if !enFullMonth(toks[k].low) {
+		if isPunct(toks, next, ".") && !toks[next].space {
+			next++
+		}
+	}
+	return m, next, true
+}
+
+func enFullMonth(w string) bool {
+	return len(w) > 4 || w == "may" || w == "june" || w == "july"
+}
+
+// dayAt reads a day of month: 24 or 24th.
+func dayAt(toks []tok, k int) (int, int, bool) {
+	if k >= len(toks) || toks[k].kind != tNum || !toks[k].isInt || toks[k].bad || toks[k].commas {
+		return 0, 0, false
+	}
+	v := int(toks[k].value)
+	if v < 1 || v > 31 || len(toks[k].text) > 2 {
+		return 0, 0, false
+	}
+	next := k + 1
+	if isWord(toks, next, "st", "nd", "rd", "th") && !toks[next].space {
+		next++
+	}
+	return v, next, true
+}
+
+func yearAt(toks []tok, k int) (int, int, bool) {
+	if k >= len(toks) || toks[k].kind != tNum || !toks[k].isInt || toks[k].commas || len(toks[k].text) != 4 {
+		return 0, 0, false
+	}
+	v := int(toks[k].value)
+	if v < 1000 || v > 2100 {
+		return 0, 0, false
+	}
+	return v, k + 1, true
+}
+
+// dayRangeAt reads "to 10", "-10", "–10" after a day.
+func dayRangeAt(toks []tok, k, day int) (int, int) {
+	if isWord(toks, k, "to", "through") || isPunct(toks, k, "-", "–", "—") {
+		if d2, next, ok := dayAt(toks, k+1); ok && d2 > day {
+			return d2, next
+		}
+	}
+	return 0, k
+}
+
+var enMonthTriggers = map[string]bool{
+	"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "of": true,
+	"early": true, "late": true, "mid": true, "last": true, "next": true, "this": true, "during": true,
+	"before": true, "after": true, "end": true, "through": true, "throughout": true, "between": true,
+}
+
+// enDate reads November 24, 2022 / 24 November 2022 / Nov. 24 /
+// December 8 to 10 / 8-10 December / November 2022 / in November.
+func enDate(s string, toks []tok, k int) (Number, int, bool) {
+	if m, next, ok := monthAt(toks, k); ok {
+		d := &Date{Month: m}
+		end := next
+		if day, n2, ok := dayAt(toks, next); ok && !isWord(toks, n2, "percent") && !isPunct(toks, n2, "%") && enMagnitudes[lowAt(toks, n2)] == 0 {
+			d.Day, end = day, n2
+			if hi, n3 := dayRangeAt(toks, end, day); hi != 0 {
+				d.DayHi, end = hi, n3
+			}
+			j := end
+			if isPunct(toks, j, ",") {
+				j++
+			}
+			if y, n4, ok := yearAt(toks, j); ok {
+				d.Year, end = y, n4
+			}
+		} else if y, n4, ok := yearAt(toks, next); ok {
+			d.Year, end = y, n4
+		} else {
+			// A month alone: only after a word such as "in" or "since";
+			// May and March are otherwise too often other words.
+			p := lowAt(toks, k-1)
+			if !enMonthTriggers[p] && !(isPunct(toks, k-1, "-") && lowAt(toks, k-2) == "mid") {
+				return Number{}, 0, false
+			}
+			if !enFullMonth(toks[k].low) {
+				return Number{}, 0, false // "Jan" alone
+			}
+		}
+		n := Number{Start: toks[k].start, End: toks[end-1].end, Kind: KindDate, Date: d, Spelled: d.Day == 0 && d.Year == 0}
+		return finish(s, n), end, true
+	}
+	if day, next, ok := dayAt(toks, k); ok && !enInToken(toks, k) {
+		hi, n2 := dayRangeAt(toks, next, day)
+		if m, n3, ok := monthAt(toks, n2); ok {
+			d := &Date{Month: m, Day: day, DayHi: hi}
+			end := n3
+			if y, n4, ok := yearAt(toks, n3); ok {
+				d.Year, end = y, n4
+			}
+			n := Number{Start: toks[k].start, End: toks[end-1].end, Kind: KindDate, Date: d}
+			return finish(s, n), end, true
+		}
+	}
+	return Number{}, 0, false
+}

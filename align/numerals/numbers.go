@@ -1,0 +1,234 @@
+package numerals
+
+import (
+	"math"
+	"unicode/utf8"
+)
+
+// Kind is what a number counts or names.
+type Kind int
+
+// Kinds of numbers. Cardinal, ordinal and year form one family for Equal.
+const (
+	KindCardinal Kind = iota // 250万, "2.5 million", 二十, "five"
+	KindOrdinal              // 第三, 二十大, 二十届, "third", "20th"
+	KindYear                 // 2035年, "2035", 90年代 / "1990s" (Approx about)
+	KindDate                 // 11月24日, "November 24, 2022"; see Number.Date
+	KindWeekday              // 周五, 星期五, "Friday": Value 1 (Monday) … 7 (Sunday)
+	KindPercent              // 98.62%, 百分之五, 三成, "5 percent": Value in percent
+	KindPoints               // 5个百分点, "5 percentage points"
+	KindFraction             // 三分之二, "two-thirds": Value is the ratio (0.666…)
+)
+
+var kindNames = [...]string{
+	KindCardinal: "cardinal",
+	KindOrdinal:  "ordinal",
+	KindYear:     "year",
+	KindDate:     "date",
+	KindWeekday:  "weekday",
+	KindPercent:  "percent",
+	KindPoints:   "points",
+	KindFraction: "fraction",
+}
+
+// String returns a stable lower-case name such as "percent".
+func (k Kind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Normalised values of Number.Approx.
+const (
+	ApproxMore   = "more"   // 多 余 以上 超过 逾 上万 至少 / more than, over, above, at least, or more
+	ApproxAbout  = "about"  // 约 大约 左右 上下 / about, around, roughly, approximately, some, or so
+	ApproxNearly = "nearly" // 近 将近 接近 / nearly, almost, close to
+	ApproxLess   = "less"   // 不到 不足 少于 以下 以内 / less than, fewer than, under, below, up to
+	ApproxMany   = "many"   // 数万 几十 成千上万 / dozens, hundreds of, tens of thousands: Value is the magnitude
+)
+
+// Date is the calendar part of a KindDate number. Fields are 0 when absent.
+type Date struct {
+	Year, Month, Day int
+	DayHi            int // last day of a range such as 8日至10日; 0 when not a range
+}
+
+// Number is a numeric expression found in a text.
+type Number struct {
+	Value  float64 // normalised value: 14亿 → 1.4e9, 98.62% → 98.62; for a date Year*10000+Month*100+Day
+	Hi     float64 // upper end of a range (127万到250万 → 2.5e6); equal to Value otherwise
+	Kind   Kind
+	Approx string // "", or one of the Approx constants
+	Date   *Date  // set when Kind is KindDate
+	Text   string // the expression as written, approximation words included when adjacent
+	Start  int    // byte offset of Text in the input
+	End    int
+	// Spelled is true when the number is written in words ("five", 二十)
+	// rather than digits; checks may tolerate these more.
+	Spelled bool
+}
+
+// IsRange reports whether n spans two values.
+func (n Number) IsRange() bool { return n.Hi != n.Value && n.Hi != 0 }
+
+// dropEnumerators removes numbers that overlap a list marker or heading
+// found by All ("(1)", "(十一)", "第三条", "Article 3", "First,"): those
+// belong to the numbering check, and one side often writes them in words.
+func dropEnumerators(text string, ns []Number) []Number {
+	es := All(text)
+	if len(es) == 0 || len(ns) == 0 {
+		return ns
+	}
+	out := ns[:0]
+	j := 0
+	for _, n := range ns {
+		for j < len(es) && es[j].End <= n.Start {
+			j++
+		}
+		if j < len(es) && es[j].Start < n.End {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+type family int
+
+const (
+	famCount family = iota
+	famPercent
+	famPoints
+	famFraction
+	famDate
+	famWeekday
+)
+
+func familyOf(k Kind) family {
+	switch k {
+	case KindPercent:
+		return famPercent
+	case KindPoints:
+		return famPoints
+	case KindFraction:
+		return famFraction
+	case KindDate:
+		return famDate
+	case KindWeekday:
+		return famWeekday
+	}
+	return famCount
+}
+
+// Equal reports whether two numbers denote the same quantity:
+//
+//   - same family of kinds: cardinal, ordinal and year are one family
+//     (二十大 = "20th", 2035年 = "2035"); percent, percentage points,
+//     fractions, dates and weekdays are each their own;
+//   - same Value and Hi within a relative tolerance of 1e-9, so a range only
+//     equals a range with the same ends;
+//   - when both are ApproxMany, the same order of magnitude is enough
+//     (数十 = "dozens");
+//   - dates are compared field by field, a Year or Month of 0 on either side
+//     matching anything, days exactly (DayHi included), and at least one
+//     field must be present on both sides; a bare day (8日) also equals the
+//     count or ordinal of the same value ("the 8th").
+//
+// Approx is otherwise not compared: "14亿多" equals "1.4 billion"; a check
+// that cares compares Approx itself.
+func Equal(a, b Number) bool {
+	fa, fb := familyOf(a.Kind), familyOf(b.Kind)
+	if fa == famDate && fb == famCount {
+		return dayOnly(a, b.Value)
+	}
+	if fb == famDate && fa == famCount {
+		return dayOnly(b, a.Value)
+	}
+	if fa != fb {
+		return false
+	}
+	if fa == famDate {
+		return datesEqual(a.Date, b.Date)
+	}
+	if a.Approx == ApproxMany && b.Approx == ApproxMany {
+		return magnitude(a.Value) == magnitude(b.Value)
+	}
+	return closeTo(a.Value, b.Value) && closeTo(hi(a), hi(b))
+}
+
+// dayOnly reports a bare day of month (8日) facing the same count or
+// ordinal ("the 8th").
+func dayOnly(d Number, v float64) bool {
+	return d.Date != nil && d.Date.Year == 0 && d.Date.Month == 0 && d.Date.DayHi == 0 && float64(d.Date.Day) == v
+}
+
+func hi(n Number) float64 {
+	if n.Hi == 0 && n.Value != 0 {
+		return n.Value // a Number built by hand without Hi
+	}
+	return n.Hi
+}
+
+func magnitude(v float64) int {
+	if v <= 0 {
+		return 0
+	}
+	return int(math.Floor(math.Log10(v) + 1e-9))
+}
+
+func closeTo(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	d := math.Abs(a - b)
+	m := math.Max(math.Abs(a), math.Abs(b))
+	return d <= 1e-9*m
+}
+
+func datesEqual(a, b *Date) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	common := false
+	for _, f := range [][2]int{{a.Year, b.Year}, {a.Month, b.Month}} {
+		if f[0] != 0 && f[1] != 0 {
+			if f[0] != f[1] {
+				return false
+			}
+			common = true
+		}
+	}
+	if a.Day != b.Day || a.DayHi != b.DayHi {
+		return false
+	}
+	return common || a.Day != 0
+}
+
+func dateValue(d *Date) float64 {
+	return float64(d.Year*10000 + d.Month*100 + d.Day)
+}
+
+// finish fills Text from the span and defaults Hi.
+func finish(s string, n Number) Number {
+	n.Text = s[n.Start:n.End]
+	if n.Hi == 0 {
+		n.Hi = n.Value
+	}
+	if n.Kind == KindDate && n.Date != nil {
+		n.Value = dateValue(n.Date)
+		n.Hi = n.Value
+		if n.Date.DayHi != 0 {
+			n.Hi = float64(n.Date.Year*10000 + n.Date.Month*100 + n.Date.DayHi)
+		}
+	}
+	return n
+}
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if i == 0 {
+		return 0
+	}
+	return r
+}

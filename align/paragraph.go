@@ -1,0 +1,490 @@
+package align
+
+import (
+	"math"
+	"sort"
+	"unicode"
+
+	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
+
+// Paragraph bead types with their priors. Political and literary prose keep
+// paragraphs mostly 1-1; null beads are the furniture of web pages and the
+// omissions the tool exists to find.
+var paragraphTypes = []BeadType{
+	{1, 1, -math.Log(0.86)},
+	{1, 0, -math.Log(0.02)},
+	{0, 1, -math.Log(0.03)},
+	{1, 2, -math.Log(0.035)},
+	{2, 1, -math.Log(0.035)},
+	{2, 2, -math.Log(0.004)},
+	{1, 3, -math.Log(0.006)},
+	{3, 1, -math.Log(0.006)},
+}
+
+// Weights of the evidence in the paragraph cost, in nats.
+const (
+	layoutBonus    = 2.5 // the input's layout pairs exactly these two blocks
+	enumSame       = 3.0 // both open with the same enumerator value
+	enumDiffer     = 4.0 // both open with enumerators of different value
+	numberBonus    = 1.2 // per shared number, up to maxNumberAnchor
+	maxNumberBonus = 5
+	lexWeight      = 14.0 // times the lexical similarity in [0,1]
+)
+
+// blockInfo is what the paragraph aligner knows about one block, computed once.
+type blockInfo struct {
+	length    int
+	furniture bool
+	nums      []numerals.Number
+	enum      numerals.Enumerator
+	isEnum    bool
+}
+
+// zhUnits measures a Chinese-side block in Chinese characters: Latin
+// letters and digits count a third each, since "COVID-19" or "2035" stand
+// for about as much as two or three Han characters. A block of English on
+// the Chinese side thus keeps a plausible length.
+func zhUnits(s string) int {
+	n, ascii := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			ascii++
+		default:
+			n++
+		}
+	}
+	return n + (ascii+2)/3
+}
+
+func infoOf(b *Block) blockInfo {
+	bi := blockInfo{length: Length(b.Text), furniture: b.Kind == KindFurniture}
+	if b.Lang == Zh {
+		bi.length = zhUnits(b.Text)
+	}
+	if b.Lang == Zh {
+		bi.nums = numerals.Chinese(b.Text)
+	} else {
+		bi.nums = numerals.English(b.Text)
+	}
+	bi.enum, bi.isEnum = numerals.Leading(b.Text)
+	return bi
+}
+
+// paragraphAligner holds the per-document state of the paragraph DP.
+type paragraphAligner struct {
+	doc    *Document
+	zh, en []blockInfo
+	layout map[Link]bool
+
+	linkedZh, linkedEn map[int]bool // blocks the layout pairs with something
+	model              LengthModel
+	lex                Similarity
+
+	ignoreLayout bool // score content only (swap detection)
+
+	lx     *lexicon.Lexicon // when lex is the embedded lexicon: prepared sides are cached
+	zhPrep map[[2]int]*lexicon.ZhSide
+	enPrep map[[2]int]*lexicon.EnSide
+}
+
+// similarity of zh[i:i+a] and en[j:j+b]; sides are prepared once per run of
+// blocks, so the DP's many candidate beads do not re-tokenize paragraphs.
+func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
+	if p.lx == nil {
+		return p.lex.Similarity(p.text(Zh, i, a), p.text(En, j, b))
+	}
+	zk, ek := [2]int{i, a}, [2]int{j, b}
+	z, ok := p.zhPrep[zk]
+	if !ok {
+		z = p.lx.PrepareZh(p.text(Zh, i, a))
+		p.zhPrep[zk] = z
+	}
+	e, ok := p.enPrep[ek]
+	if !ok {
+		e = p.lx.PrepareEn(p.text(En, j, b))
+		p.enPrep[ek] = e
+	}
+	return p.lx.SimilarityPrepared(z, e)
+}
+
+// Similarity measures how well a Chinese and an English text correspond
+// lexically, in [0,1]. The aligner works without one (lengths and anchors
+// only) when it is nil.
+type Similarity interface {
+	Similarity(zh, en string) float64
+}
+
+func (p *paragraphAligner) span(l Lang, i, n int) (length int) {
+	infos := p.zh
+	if l == En {
+		infos = p.en
+	}
+	for k := i; k < i+n; k++ {
+		length += infos[k].length
+	}
+	return length
+}
+
+// anchors returns the anchor cost (negative is evidence for the bead) and a
+// description of the evidence.
+func (p *paragraphAligner) anchors(i, j int, t BeadType) (float64, []string) {
+	var cost float64
+	var why []string
+	if t.Zh == 0 || t.En == 0 {
+		return 0, nil
+	}
+	z, e := p.zh[i], p.en[j]
+	if z.isEnum && e.isEnum {
+		if numerals.Same(z.enum, e.enum) {
+			cost -= enumSame
+			why = append(why, "enumerator "+z.enum.Text+" = "+e.enum.Text)
+		} else {
+			cost += enumDiffer
+		}
+	}
+	matched := 0
+	used := map[[2]int]bool{}
+	for a := i; a < i+t.Zh; a++ {
+		for _, zn := range p.zh[a].nums {
+			for b := j; b < j+t.En; b++ {
+				for k, en := range p.en[b].nums {
+					if !used[[2]int{b, k}] && numerals.Equal(zn, en) {
+						used[[2]int{b, k}] = true
+						matched++
+						if len(why) < 6 {
+							why = append(why, "number "+zn.Text+" = "+en.Text)
+						}
+						goto next
+					}
+				}
+			}
+		next:
+		}
+	}
+	cost -= numberBonus * float64(min(matched, maxNumberBonus))
+	if t.Zh == 1 && t.En == 1 && !p.ignoreLayout && p.layout[Link{i, j}] {
+		cost -= layoutBonus
+		why = append(why, "layout")
+	}
+	return cost, why
+}
+
+func (p *paragraphAligner) text(l Lang, i, n int) string {
+	blocks := p.doc.Blocks(l)
+	s := ""
+	for k := i; k < i+n; k++ {
+		if k > i {
+			s += "\n"
+		}
+		s += blocks[k].Text
+	}
+	return s
+}
+
+// furnitureNull is the whole cost of leaving a furniture block unpaired:
+// cheap, since furniture has no counterpart by nature.
+const furnitureNull = 0.5
+
+func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
+	if c, ok := p.furnitureCost(i, j, t); ok {
+		return c
+	}
+	if t.Zh+t.En == 1 && p.unlinked(i, j, t) {
+		return unlinkedNull - t.Prior
+	}
+	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
+	c := math.Min(p.model.Cost(lz, le), lenCap) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
+	if t.Zh+t.En == 1 {
+		c = math.Min(c, nullCap)
+	}
+	c += enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
+	a, _ := p.anchors(i, j, t)
+	c += a
+	if p.lex != nil && t.Zh > 0 && t.En > 0 {
+		c -= lexWeight * p.similarity(i, t.Zh, j, t.En)
+	}
+	return c
+}
+
+// lenCap caps the length cost of any bead: a paragraph cut in half or
+// padded is an outlier the length model cannot weigh (deviations of long
+// paragraphs grow with their length, faster than Gale–Church assumes), so
+// beyond this the content evidence decides, and the length check reports it.
+const lenCap = 8.0
+
+// nullCap caps the length cost of an unpaired block. Gale–Church charges a
+// missing paragraph as a 100 % length deviation, which makes merging it into
+// a neighbour always cheaper than leaving it out; omission detection needs
+// the opposite.
+const nullCap = 4.0
+
+// enumMerge is charged for each block inside a merged bead (not the first)
+// that opens with its own enumerator: numbered items start new units, and
+// translators rarely merge them.
+const enumMerge = 3.0
+
+func (p *paragraphAligner) innerEnums(l Lang, i, n int) int {
+	infos := p.zh
+	if l == En {
+		infos = p.en
+	}
+	c := 0
+	for k := i + 1; k < i+n; k++ {
+		if infos[k].isEnum {
+			c++
+		}
+	}
+	return c
+}
+
+// unlinkedNull is the whole cost (prior included) of leaving a block
+// unpaired when the layout of an interleaved page gives it no neighbour of
+// the other language: the page itself says it stands alone (a summary, a
+// note, or the survivor of a deleted paragraph).
+const unlinkedNull = 1.5
+
+func (p *paragraphAligner) unlinked(i, j int, t BeadType) bool {
+	if p.doc.Shape != Interleaved {
+		return false
+	}
+	if t.Zh == 1 {
+		return !p.linkedZh[i]
+	}
+	return !p.linkedEn[j]
+}
+
+// interruptPenalty is added for each break in a run of same-language blocks
+// of one bead: in an interleaved page, two Chinese paragraphs with an
+// English one between them are not one merged translation unit.
+const interruptPenalty = 5.0
+
+func (p *paragraphAligner) interrupted(l Lang, i, n int) float64 {
+	if p.doc.Shape != Interleaved || n < 2 {
+		return 0
+	}
+	blocks := p.doc.Blocks(l)
+	c := 0.0
+	for k := i; k+1 < i+n; k++ {
+		if blocks[k+1].Seq != blocks[k].Seq+1 {
+			c += interruptPenalty
+		}
+	}
+	return c
+}
+
+// furnitureCost: page furniture is never paired; alone it costs little
+// (the DP adds the type's prior, so the cost given here offsets it).
+func (p *paragraphAligner) furnitureCost(i, j int, t BeadType) (float64, bool) {
+	nf := 0
+	for k := i; k < i+t.Zh; k++ {
+		if p.zh[k].furniture {
+			nf++
+		}
+	}
+	for k := j; k < j+t.En; k++ {
+		if p.en[k].furniture {
+			nf++
+		}
+	}
+	switch {
+	case nf == 0:
+		return 0, false
+	case nf == 1 && t.Zh+t.En == 1:
+		return furnitureNull - t.Prior, true
+	}
+	return math.Inf(1), true
+}
+
+func (p *paragraphAligner) solve() []Cell {
+	nz, ne := len(p.zh), len(p.en)
+	if nz*ne <= 4_000_000 {
+		return Solve(nz, ne, paragraphTypes, p.cost, nil)
+	}
+	w := max(200, abs(nz-ne)+100)
+	first := Solve(nz, ne, paragraphTypes, p.cost, DiagonalBand(nz, ne, w))
+	if first == nil {
+		return Solve(nz, ne, paragraphTypes, p.cost, nil)
+	}
+	return Solve(nz, ne, paragraphTypes, p.cost, PathBand(nz, ne, first, 30))
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// initialModel guesses the length model before any alignment: the ratio from
+// the layout's pairs when there are enough, else from the totals.
+func (p *paragraphAligner) initialModel() LengthModel {
+	var pairs [][2]int
+	for l := range p.layout {
+		pairs = append(pairs, [2]int{p.zh[l.Zh].length, p.en[l.En].length})
+	}
+	sort.Slice(pairs, func(a, b int) bool { return pairs[a][0] < pairs[b][0] })
+	tz, te := 0, 0
+	for _, b := range p.zh {
+		tz += b.length
+	}
+	for _, b := range p.en {
+		te += b.length
+	}
+	ratio := 4.0
+	if tz > 0 && te > 0 {
+		ratio = float64(te) / float64(tz)
+	}
+	// a 30 % deviation from the ratio at a typical paragraph length is δ = 2
+	typical := 200.0
+	if n := len(p.zh); n > 0 {
+		typical = max(20, float64(tz)/float64(n))
+	}
+	fb := LengthModel{Ratio: ratio, S2: ratio * 0.09 * typical / 4}
+	if len(pairs) >= 3 {
+		return EstimateLengthModel(pairs, fb)
+	}
+	return fb
+}
+
+// alignParagraphs aligns the blocks of a document.
+func alignParagraphs(doc *Document, lex Similarity) *Alignment {
+	p := newParagraphAligner(doc, lex)
+	path := p.solve()
+	// re-estimate the model from the 1-1 beads of the first pass and solve again
+	var pairs [][2]int
+	for _, c := range path {
+		if c.Type.Zh == 1 && c.Type.En == 1 {
+			pairs = append(pairs, [2]int{p.zh[c.I].length, p.en[c.J].length})
+		}
+	}
+	if m := EstimateLengthModel(pairs, p.model); m != p.model {
+		p.model = m
+		path = p.solve()
+	}
+	return p.alignment(path)
+}
+
+func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
+	p := &paragraphAligner{doc: doc, layout: map[Link]bool{}, lex: lex,
+		zhPrep: map[[2]int]*lexicon.ZhSide{}, enPrep: map[[2]int]*lexicon.EnSide{}}
+	p.lx, _ = lex.(*lexicon.Lexicon)
+	for _, b := range doc.Zh {
+		p.zh = append(p.zh, infoOf(b))
+	}
+	for _, b := range doc.En {
+		p.en = append(p.en, infoOf(b))
+	}
+	p.linkedZh, p.linkedEn = map[int]bool{}, map[int]bool{}
+	for _, l := range doc.Layout {
+		p.layout[l] = true
+		p.linkedZh[l.Zh], p.linkedEn[l.En] = true, true
+	}
+	p.model = p.initialModel()
+	return p
+}
+
+// alignment turns a DP path into the document's alignment.
+func (p *paragraphAligner) alignment(path []Cell) *Alignment {
+	a := &Alignment{Doc: p.doc, Ratio: p.model.Ratio, Variance: p.model.S2}
+	for _, c := range path {
+		b := Bead{SwappedWith: -1}
+		for k := 0; k < c.Type.Zh; k++ {
+			b.Zh = append(b.Zh, c.I+k)
+		}
+		for k := 0; k < c.Type.En; k++ {
+			b.En = append(b.En, c.J+k)
+		}
+		p.rescore(&b)
+		b.Cost = c.Cost
+		b.Layout = c.Type.Zh == 1 && c.Type.En == 1 && p.layout[Link{c.I, c.J}]
+		a.Beads = append(a.Beads, b)
+	}
+	p.markSwaps(a)
+	a.index()
+	return a
+}
+
+// swapMargin is how much better (nats) the crossed pairing of two
+// neighbouring 1-1 beads must be to call them swapped.
+const swapMargin = 6.0
+
+// markSwaps flags neighbouring 1-1 beads whose crossed pairing fits clearly
+// better on content: a monotone aligner cannot cross, so a swapped pair
+// shows up as two poor beads whose contents fit each other's partner, or as
+// one 2-2 bead; such a 2-2 bead is split into its two straight pairs.
+func (p *paragraphAligner) markSwaps(a *Alignment) {
+	p.ignoreLayout = true
+	defer func() { p.ignoreLayout = false }()
+	one := BeadType{1, 1, 0}
+	swapped := func(z0, z1, e0, e1 int) bool {
+		cur := p.cost(z0, e0, one) + p.cost(z1, e1, one)
+		crossed := p.cost(z0, e1, one) + p.cost(z1, e0, one)
+		return crossed+swapMargin < cur
+	}
+	var out []Bead
+	for k := 0; k < len(a.Beads); k++ {
+		x := a.Beads[k]
+		if len(x.Zh) == 2 && len(x.En) == 2 && swapped(x.Zh[0], x.Zh[1], x.En[0], x.En[1]) {
+			for n := 0; n < 2; n++ {
+				b := x
+				b.Zh, b.En = []int{x.Zh[n]}, []int{x.En[n]}
+				b.SwappedWith = len(out) + 1 - 2*n
+				p.rescore(&b)
+				out = append(out, b)
+			}
+			continue
+		}
+		if k+1 < len(a.Beads) {
+			y := a.Beads[k+1]
+			if len(x.Zh) == 1 && len(x.En) == 1 && len(y.Zh) == 1 && len(y.En) == 1 && swapped(x.Zh[0], y.Zh[0], x.En[0], y.En[0]) {
+				x.SwappedWith, y.SwappedWith = len(out)+1, len(out)
+				out = append(out, x, y)
+				k++
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	a.Beads = out
+}
+
+// rescore fills the evidence fields of a bead made outside the DP.
+func (p *paragraphAligner) rescore(b *Bead) {
+	t := BeadType{len(b.Zh), len(b.En), 0}
+	i, j := 0, 0
+	if t.Zh > 0 {
+		i = b.Zh[0]
+	}
+	if t.En > 0 {
+		j = b.En[0]
+	}
+	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
+	b.LenDelta = p.model.Delta(lz, le)
+	_, b.Anchors = p.anchors(i, j, t)
+	b.Cost = p.cost(i, j, t)
+	b.Lex = -1
+	if p.lex != nil && t.Zh > 0 && t.En > 0 {
+		b.Lex = round3(p.similarity(i, t.Zh, j, t.En))
+	}
+	b.Score = beadScore(b, p.model.Prob(lz, le))
+}
+
+// beadScore is a confidence in [0,1] for reports: the length model's tail
+// probability, the lexical similarity and the anchors, blended.
+func beadScore(b *Bead, lenProb float64) float64 {
+	if len(b.Zh) == 0 || len(b.En) == 0 {
+		return 0
+	}
+	anchor := math.Min(1, float64(len(b.Anchors))/3)
+	var s float64
+	if b.Lex >= 0 {
+		s = 0.4*lenProb + 0.4*math.Min(1, b.Lex/0.4) + 0.2*anchor
+	} else {
+		s = 0.7*lenProb + 0.3*anchor
+	}
+	return math.Round(s*1000) / 1000
+}

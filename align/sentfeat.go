@@ -1,0 +1,439 @@
+package align
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
+
+// Glosser is what the sentence aligner needs from a bilingual lexicon to
+// measure lexical correspondence without re-tokenizing every candidate bead:
+// the English gloss words of a Chinese word (nil for a word it does not
+// know, empty for a known function word), and the id of an English keyword
+// (lang.Keyword) in the same id space. *lexicon.Lexicon implements it; when
+// the Options' Lex does not, sentences are aligned by lengths and anchors
+// alone.
+type Glosser interface {
+	Glosses(zh string) []uint32
+	WordID(stem string) (uint32, bool)
+}
+
+// Sentence flags: cheap structural evidence that survives translation.
+const (
+	flagQuestion uint8 = 1 << iota
+	flagExclaim
+	flagQuote
+)
+
+// sentFeat is what the sentence aligner knows about one sentence, computed
+// once per sentence so that many-sentence beads combine cached parts.
+type sentFeat struct {
+	length int // characters that are not white space
+	flags  uint8
+	nums   []numerals.Number
+
+	// The words of the sentence as types of the document's vocabulary:
+	// Chinese content tokens, English content words; each distinct once.
+	types []int32
+	extra [][]uint32 // zh: per type, lexicon ids of compounds with neighbours
+
+	// What the similarity compares. Ids are English word types of the
+	// document. Chinese side: per counted token, the English types it can
+	// match (its glosses, itself for a Latin-script token, and partners
+	// learned from the document). English side: the types of the words
+	// that some Chinese token could match.
+	keys [][]uint32 // zh
+	ids  []uint32   // en
+}
+
+// docVocab holds the word types of one text pair and what the lexicon
+// says about them, so that the match keys can be rebuilt cheaply when the
+// aligner learns word pairs from a first alignment.
+type docVocab struct {
+	lex Glosser
+
+	zhIndex map[string]int32
+	zhTypes []zhType
+	enIndex map[string]int32
+	enTypes []enType
+	byLexID map[uint32]int32 // lexicon id → English type
+
+	learned [][]int32 // per Chinese type, English types learned from the text
+}
+
+type zhType struct {
+	text    string
+	glosses []uint32 // lexicon ids (Latin words: the lexicon id of the word)
+	latin   string   // keyword of a Latin-script token
+	counted bool     // has glosses: counts in the similarity's denominator
+	looked  bool     // glosses looked up
+}
+
+type enType struct {
+	key   string
+	lexID uint32
+	inLex bool
+	latin bool // written in Latin script on the Chinese side too
+}
+
+// sentFeatures computes the features of both sides: lengths, flags and
+// numbers always; words and match keys when lex is not nil.
+func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab) {
+	zf = make([]sentFeat, len(zh))
+	ef = make([]sentFeat, len(en))
+	for i, s := range zh {
+		zf[i] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.Chinese(s)}
+	}
+	for j, s := range en {
+		ef[j] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.English(s)}
+	}
+	if lex == nil {
+		return zf, ef, nil
+	}
+	v = &docVocab{lex: lex, zhIndex: map[string]int32{}, enIndex: map[string]int32{}, byLexID: map[uint32]int32{}}
+	for i, s := range zh {
+		zf[i].types = v.zhWords(s, &zf[i].extra)
+	}
+	for j, s := range en {
+		ef[j].types = v.enWords(s)
+	}
+	for t, z := range v.zhTypes {
+		if z.latin != "" {
+			if e, ok := v.enIndex[z.latin]; ok {
+				v.enTypes[e].latin = true
+			}
+			v.zhTypes[t].counted = true
+		}
+	}
+	v.rekey(zf, ef)
+	return zf, ef, v
+}
+
+func (v *docVocab) zhType(text string) int32 {
+	if t, ok := v.zhIndex[text]; ok {
+		return t
+	}
+	t := int32(len(v.zhTypes))
+	v.zhIndex[text] = t
+	z := zhType{text: text}
+	if isLatinWord(text) {
+		z.latin, _ = lang.Keyword(text)
+	}
+	v.zhTypes = append(v.zhTypes, z)
+	return t
+}
+
+// zhWords returns the content tokens of a Chinese sentence as types.
+// Function words are left out; a token the lexicon does not know takes the
+// glosses of its characters; a token also takes the glosses of the
+// headword it forms with a neighbour (动态|清零 against 动态清零).
+func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
+	toks := lang.ZhTokens(s)
+	var out []int32
+	for ti, t := range toks {
+		if zhFunctionWords[t.Text] {
+			continue
+		}
+		if isLatinWord(t.Text) {
+			if _, ok := lang.Keyword(t.Text); ok {
+				if typ := v.zhType(t.Text); indexOf(out, typ) < 0 {
+					out = append(out, typ)
+				}
+			}
+			continue
+		}
+		if !lang.IsHan(firstRune(t.Text)) {
+			continue // digits: numbers are anchors of their own
+		}
+		g := v.lex.Glosses(t.Text)
+		if g != nil && len(g) == 0 {
+			continue // a known function word
+		}
+		typ := v.zhType(t.Text)
+		z := &v.zhTypes[typ]
+		if !z.looked {
+			z.looked = true
+			ids := g[:len(g):len(g)]
+			if g == nil {
+				for k, r := range t.Text {
+					ids = append(ids, v.lex.Glosses(t.Text[k:k+utf8.RuneLen(r)])...)
+				}
+			}
+			z.glosses = ids
+			z.counted = len(ids) > 0
+		}
+		// neighbours differ from one occurrence to the next
+		var extra []uint32
+		if ti > 0 && toks[ti-1].End == t.Start {
+			extra = append(extra, v.lex.Glosses(s[toks[ti-1].Start:t.End])...)
+		}
+		if ti+1 < len(toks) && toks[ti+1].Start == t.End {
+			extra = append(extra, v.lex.Glosses(s[t.Start:toks[ti+1].End])...)
+		}
+		if k := indexOf(out, typ); k >= 0 {
+			if len(extra) > 0 {
+				*extras = growTo(*extras, len(out))
+				(*extras)[k] = append((*extras)[k], extra...)
+			}
+			continue
+		}
+		out = append(out, typ)
+		if len(extra) > 0 {
+			*extras = growTo(*extras, len(out))
+			(*extras)[len(out)-1] = extra
+		}
+	}
+	return out
+}
+
+// enWords returns the content words of an English sentence as types.
+func (v *docVocab) enWords(s string) []int32 {
+	var out []int32
+	for _, t := range lang.EnTokens(s) {
+		k, ok := lang.Keyword(s[t.Start:t.End])
+		if !ok || !isLatinWord(k) {
+			continue
+		}
+		e, ok := v.enIndex[k]
+		if !ok {
+			e = int32(len(v.enTypes))
+			v.enIndex[k] = e
+			et := enType{key: k}
+			et.lexID, et.inLex = v.lex.WordID(k)
+			if et.inLex {
+				v.byLexID[et.lexID] = e
+			}
+			v.enTypes = append(v.enTypes, et)
+		}
+		out = appendUnique(out, e)
+	}
+	return out
+}
+
+// rekey builds the match keys of every sentence from the types, the
+// lexicon and what was learned.
+func (v *docVocab) rekey(zf, ef []sentFeat) {
+	// which English types some Chinese type can match
+	matchable := make([]bool, len(v.enTypes))
+	for e, et := range v.enTypes {
+		matchable[e] = et.inLex || et.latin
+	}
+	for _, ls := range v.learned {
+		for _, e := range ls {
+			matchable[e] = true
+		}
+	}
+	zkeys := make([][]uint32, len(v.zhTypes))
+	zcount := make([]bool, len(v.zhTypes))
+	for t, z := range v.zhTypes {
+		var ks []uint32
+		if z.latin != "" {
+			if e, ok := v.enIndex[z.latin]; ok {
+				ks = append(ks, uint32(e))
+			}
+		}
+		for _, id := range z.glosses {
+			if e, ok := v.byLexID[id]; ok {
+				ks = append(ks, uint32(e))
+			}
+		}
+		if t < len(v.learned) {
+			for _, e := range v.learned[t] {
+				ks = append(ks, uint32(e))
+			}
+		}
+		zkeys[t] = ks
+		zcount[t] = z.counted || (t < len(v.learned) && len(v.learned[t]) > 0)
+	}
+	for i := range zf {
+		f := &zf[i]
+		f.keys = f.keys[:0]
+		for k, t := range f.types {
+			var ex []uint32
+			if k < len(f.extra) {
+				for _, id := range f.extra[k] {
+					if e, ok := v.byLexID[id]; ok {
+						ex = append(ex, uint32(e))
+					}
+				}
+			}
+			switch {
+			case len(ex) > 0:
+				f.keys = append(f.keys, append(ex, zkeys[t]...))
+			case zcount[t] || k < len(f.extra) && len(f.extra[k]) > 0:
+				f.keys = append(f.keys, zkeys[t])
+			}
+		}
+	}
+	for j := range ef {
+		f := &ef[j]
+		f.ids = f.ids[:0]
+		for _, e := range f.types {
+			if matchable[e] {
+				f.ids = append(f.ids, uint32(e))
+			}
+		}
+	}
+}
+
+func appendUnique(s []int32, x int32) []int32 {
+	if indexOf(s, x) >= 0 {
+		return s
+	}
+	return append(s, x)
+}
+
+func indexOf(s []int32, x int32) int {
+	for k, y := range s {
+		if y == x {
+			return k
+		}
+	}
+	return -1
+}
+
+func growTo(s [][]uint32, n int) [][]uint32 {
+	for len(s) < n {
+		s = append(s, nil)
+	}
+	return s
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func sentFlags(s string) uint8 {
+	var f uint8
+	prev := ' '
+	for k, r := range s {
+		switch r {
+		case '?', '？':
+			f |= flagQuestion
+		case '!', '！':
+			f |= flagExclaim
+		case '"', '“', '”', '「', '」', '『', '』':
+			f |= flagQuote
+		case '\'', '‘', '’':
+			// a quotation mark, not an apostrophe: not between letters
+			next, _ := utf8.DecodeRuneInString(s[k+utf8.RuneLen(r):])
+			if !unicode.IsLetter(prev) || (r == '‘' && unicode.IsLetter(next)) {
+				f |= flagQuote
+			}
+		}
+		prev = r
+	}
+	return f
+}
+
+func isLatinWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r < 0x250 && unicode.IsLetter(r)
+}
+
+// zhFunctionWords are Chinese function words left out of the lexical
+// similarity: their glosses are function words or rare senses (的: target)
+// that would only add noise.
+var zhFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`的 地 得 了 着 过 之 其 和 与 及 或 而 并 且 也 都 就 又 还 才 便 即 则 是 在 于 为 以 对 把 被 将 从 向 由 给 让 使 等 个 这 那 此 该 各 每 所 中 上 下 里 吗 呢 吧 啊 么 們 這 與 對 於 為 將 從 讓 個 該 會 嗎`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// Learning word pairs from a first alignment.
+//
+// A literary translation renders the same names and words the same way
+// throughout (韦小宝 is "Trinket", 道 is "said"), and a dictionary knows few
+// of them. Counting which Chinese and English words occur in the same
+// beads of a first alignment finds them: a pair whose Dice coefficient is
+// high over enough beads is added to the Chinese word's glosses for a
+// second alignment.
+var (
+	learnMinCount = int32(envF("LMC", 3))   // beads holding both words
+	learnMinDice  = envF("LMD", 0.5)        // 2·both / (Chinese beads + English beads)
+	learnMaxPer   = int(envF("LMP", 2))     // partners kept per Chinese word
+)
+
+// learn sets v.learned from the beads of path and reports whether it found
+// any pair.
+func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
+	nx, ny := len(v.zhTypes), len(v.enTypes)
+	cx, cy := make([]int32, nx), make([]int32, ny)
+	sx, sy := make([]int32, nx), make([]int32, ny)
+	for k := range sx {
+		sx[k] = -1
+	}
+	for k := range sy {
+		sy[k] = -1
+	}
+	pairs := map[uint64]int32{}
+	var xs, ys []int32
+	for ci, c := range path {
+		if c.Type.Zh == 0 || c.Type.En == 0 {
+			continue
+		}
+		xs, ys = xs[:0], ys[:0]
+		for i := c.I; i < c.I+c.Type.Zh; i++ {
+			for _, x := range zf[i].types {
+				if sx[x] != int32(ci) {
+					sx[x] = int32(ci)
+					xs = append(xs, x)
+					cx[x]++
+				}
+			}
+		}
+		for j := c.J; j < c.J+c.Type.En; j++ {
+			for _, y := range ef[j].types {
+				if sy[y] != int32(ci) {
+					sy[y] = int32(ci)
+					ys = append(ys, y)
+					cy[y]++
+				}
+			}
+		}
+		for _, x := range xs {
+			for _, y := range ys {
+				pairs[uint64(x)<<32|uint64(y)]++
+			}
+		}
+	}
+	type cand struct {
+		y    int32
+		dice float64
+	}
+	best := make([][]cand, nx)
+	found := false
+	for k, n := range pairs {
+		if n < learnMinCount {
+			continue
+		}
+		x, y := int32(k>>32), int32(uint32(k))
+		d := 2 * float64(n) / float64(cx[x]+cy[y])
+		if d < learnMinDice {
+			continue
+		}
+		b := append(best[x], cand{y, d})
+		// keep the best few, ties broken by type id for determinism
+		for a := len(b) - 1; a > 0 && (b[a].dice > b[a-1].dice || b[a].dice == b[a-1].dice && b[a].y < b[a-1].y); a-- {
+			b[a], b[a-1] = b[a-1], b[a]
+		}
+		if len(b) > learnMaxPer {
+			b = b[:learnMaxPer]
+		}
+		best[x] = b
+		found = true
+	}
+	v.learned = make([][]int32, nx)
+	for x, b := range best {
+		for _, c := range b {
+			v.learned[x] = append(v.learned[x], c.y)
+		}
+	}
+	return found
+}

@@ -1,0 +1,249 @@
+package align
+
+import "math/bits"
+
+// Lexical similarity of candidate beads.
+//
+// A bead's similarity is the share of its content tokens that the other
+// side meets: a Chinese token counts when one of its glosses is a word of
+// the English side, an English word when it is a gloss of some Chinese token
+// of the bead; the two sides are pooled. A many-sentence bead takes the
+// union of its sentences. Computing that union anew for every candidate bead
+// would re-read the same tokens a dozen times, so the pair table stores,
+// for every pair of sentences (i, j) near the search band, which tokens of
+// Chinese sentence i English sentence j meets and which words of j sentence
+// i meets, as bit sets; a bead ORs the bit sets of its pairs and counts bits.
+
+// pairTable holds the match bit sets of sentence pairs (i, j) with
+// lo[i] <= j <= hi[i].
+type pairTable struct {
+	zh, en []sentFeat
+	lo, hi []int
+
+	zw, ew []int // 64-bit words per bit set of each sentence
+	ewPre  []int // prefix sums of ew
+
+	zoff, eoff   []int // start of row i in zmask, emask
+	zmask, emask []uint64
+
+	zwt, ewt [][]float32 // token weights per sentence; nil: all 1
+	ztot     []float64   // total weight per sentence
+	etot     []float64
+}
+
+func wordsFor(n int) int { return (n + 63) / 64 }
+
+// newPairTable computes the bit sets for every pair in the band, widened by
+// pad sentences so that beads starting inside the band find their pairs.
+// nIDs bounds the (dense) ids used by the features.
+func newPairTable(zh, en []sentFeat, band *Band, pad, nIDs int) *pairTable {
+	p := &pairTable{zh: zh, en: en}
+	nz, ne := len(zh), len(en)
+	p.lo, p.hi = make([]int, nz), make([]int, nz)
+	p.zw, p.ew = make([]int, nz), make([]int, ne)
+	p.ewPre = make([]int, ne+1)
+	p.ztot, p.etot = make([]float64, nz), make([]float64, ne)
+	for i := range zh {
+		p.zw[i] = wordsFor(len(zh[i].keys))
+		p.ztot[i] = float64(len(zh[i].keys))
+	}
+	for j := range en {
+		p.ew[j] = wordsFor(len(en[j].ids))
+		p.ewPre[j+1] = p.ewPre[j] + p.ew[j]
+		p.etot[j] = float64(len(en[j].ids))
+	}
+	p.zoff, p.eoff = make([]int, nz+1), make([]int, nz+1)
+	for i := 0; i < nz; i++ {
+		lo, hi := 0, ne-1
+		if band != nil {
+			// rows i-pad..i+pad of the band, widened by pad
+			lo, hi = ne, 0
+			for k := max(0, i-pad); k <= min(nz, i+pad+1); k++ {
+				lo = min(lo, band.Lo[k])
+				hi = max(hi, band.Hi[k])
+			}
+			lo, hi = max(0, lo-pad), min(ne-1, hi+pad)
+		}
+		if hi < lo {
+			lo, hi = 0, -1
+		}
+		p.lo[i], p.hi[i] = lo, hi
+		n := hi - lo + 1
+		p.zoff[i+1] = p.zoff[i] + n*p.zw[i]
+		if n > 0 {
+			p.eoff[i+1] = p.eoff[i] + p.ewPre[hi+1] - p.ewPre[lo]
+		} else {
+			p.eoff[i+1] = p.eoff[i]
+		}
+	}
+	p.zmask = make([]uint64, p.zoff[nz])
+	p.emask = make([]uint64, p.eoff[nz])
+
+	// For each Chinese sentence: which of its tokens can each id meet.
+	stamp := make([]int32, nIDs)
+	slot := make([]int32, nIDs)
+	for k := range stamp {
+		stamp[k] = -1
+	}
+	var slotBits []uint64
+	for i := range zh {
+		zw := p.zw[i]
+		if zw == 0 {
+			continue
+		}
+		slotBits = slotBits[:0]
+		nslot := int32(0)
+		for t, ids := range zh[i].keys {
+			for _, id := range ids {
+				if stamp[id] != int32(i) {
+					stamp[id] = int32(i)
+					slot[id] = nslot
+					nslot++
+					for range zw {
+						slotBits = append(slotBits, 0)
+					}
+				}
+				slotBits[int(slot[id])*zw+t/64] |= 1 << (t % 64)
+			}
+		}
+		for j := p.lo[i]; j <= p.hi[i]; j++ {
+			zm := p.zmask[p.zoff[i]+(j-p.lo[i])*zw:][:zw]
+			em := p.emask[p.eoff[i]+p.ewPre[j]-p.ewPre[p.lo[i]]:][:p.ew[j]]
+			for w, id := range en[j].ids {
+				if stamp[id] != int32(i) {
+					continue
+				}
+				em[w/64] |= 1 << (w % 64)
+				sb := slotBits[int(slot[id])*zw:][:zw]
+				for k := range zm {
+					zm[k] |= sb[k]
+				}
+			}
+		}
+	}
+	return p
+}
+
+// sim is the pooled similarity of the bead zh[i:i+a] with en[j:j+b], in
+// [0,1]. Pairs outside the table count as meeting nothing.
+func (p *pairTable) sim(i, a, j, b int) float64 {
+	sim, _ := p.simWeak(i, a, j, b)
+	return sim
+}
+
+// simWeak is sim and the weakness of the bead's members: on a side of
+// several sentences, each sentence of at least weakMinTokens tokens that
+// the other side barely meets adds up to 1 (none of its tokens met). A
+// sentence glued to a bead it has nothing to do with is an omission or an
+// addition, not part of a 2-1 bead.
+func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
+	if a == 1 && b == 1 && p.zw[i] <= 1 && p.ew[j] <= 1 && p.zwt == nil {
+		return p.sim11(i, j), 0
+	}
+	var met, tot float64
+	var buf [8]uint64
+	for ii := i; ii < i+a; ii++ {
+		tot += p.ztot[ii]
+		zw := p.zw[ii]
+		if zw == 0 {
+			continue
+		}
+		acc := buf[:0]
+		if zw > len(buf) {
+			acc = make([]uint64, 0, zw)
+		}
+		acc = acc[:zw]
+		clear(acc)
+		for jj := max(j, p.lo[ii]); jj < j+b && jj <= p.hi[ii]; jj++ {
+			zm := p.zmask[p.zoff[ii]+(jj-p.lo[ii])*zw:][:zw]
+			for k := range acc {
+				acc[k] |= zm[k]
+			}
+		}
+		m := p.weigh(acc, p.zwt, ii)
+		met += m
+		if a > 1 {
+			weak += weakness(m, p.ztot[ii])
+		}
+	}
+	for jj := j; jj < j+b; jj++ {
+		tot += p.etot[jj]
+		ew := p.ew[jj]
+		if ew == 0 {
+			continue
+		}
+		acc := buf[:0]
+		if ew > len(buf) {
+			acc = make([]uint64, 0, ew)
+		}
+		acc = acc[:ew]
+		clear(acc)
+		for ii := i; ii < i+a; ii++ {
+			if jj < p.lo[ii] || jj > p.hi[ii] {
+				continue
+			}
+			em := p.emask[p.eoff[ii]+p.ewPre[jj]-p.ewPre[p.lo[ii]]:][:ew]
+			for k := range acc {
+				acc[k] |= em[k]
+			}
+		}
+		m := p.weigh(acc, p.ewt, jj)
+		met += m
+		if b > 1 {
+			weak += weakness(m, p.etot[jj])
+		}
+	}
+	if tot == 0 {
+		return 0, weak
+	}
+	return met / tot, weak
+}
+
+var (
+	weakMinTokens = envF("WEAKMIN", 3.0)
+	weakCoverage  = envF("WEAKCOV", 0.15)
+)
+
+func weakness(met, tot float64) float64 {
+	if tot < weakMinTokens {
+		return 0
+	}
+	return max(0, 1-met/tot/weakCoverage)
+}
+
+// weigh sums the weights of the set bits (their count without weights).
+func (p *pairTable) weigh(set []uint64, wt [][]float32, s int) float64 {
+	if wt == nil {
+		n := 0
+		for _, x := range set {
+			n += bits.OnesCount64(x)
+		}
+		return float64(n)
+	}
+	w := wt[s]
+	var sum float64
+	for k, x := range set {
+		for x != 0 {
+			b := bits.TrailingZeros64(x)
+			sum += float64(w[k*64+b])
+			x &= x - 1
+		}
+	}
+	return sum
+}
+
+// sim11 is sim for a 1-1 bead of short sentences, the common case.
+func (p *pairTable) sim11(i, j int) float64 {
+	tot := p.ztot[i] + p.etot[j]
+	if tot == 0 || j < p.lo[i] || j > p.hi[i] {
+		return 0
+	}
+	n := 0
+	if p.zw[i] == 1 {
+		n += bits.OnesCount64(p.zmask[p.zoff[i]+j-p.lo[i]])
+	}
+	if p.ew[j] == 1 {
+		n += bits.OnesCount64(p.emask[p.eoff[i]+p.ewPre[j]-p.ewPre[p.lo[i]]])
+	}
+	return float64(n) / tot
+}

@@ -1,0 +1,127 @@
+package checks_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/stretchr/testify/require"
+)
+
+// TestFixtures runs each check on its fixtures under testdata/checks/<check>/<case>/.
+// A case holds zh.txt and en.txt (two-file shape) or doc.txt (interleaved),
+// and want.txt: one line per expected finding, "file:line: check: regexp",
+// where file is zh.txt, en.txt or doc.txt and the line is that of the
+// finding's location in that file. A finding not listed fails the test, and
+// so does a listed one not found (analysistest's rule). Lines starting with
+// # are comments; an empty want.txt is a negative case.
+func TestFixtures(t *testing.T) {
+	root := filepath.Join("..", "testdata", "checks")
+	dirs, err := filepath.Glob(filepath.Join(root, "*", "*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, dirs, "no fixtures found under %s", root)
+	for _, dir := range dirs {
+		rel, _ := filepath.Rel(root, dir)
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) { runFixture(t, dir) })
+	}
+}
+
+type want struct {
+	file  string
+	line  int
+	check string
+	re    *regexp.Regexp
+}
+
+func readWant(t *testing.T, path string) []want {
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var ws []want
+	for n, ln := range strings.Split(string(data), "\n") {
+		ln = strings.TrimSpace(ln)
+		if ln == "" || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		parts := strings.SplitN(ln, ": ", 3)
+		require.Len(t, parts, 3, "%s:%d: want 'file:line: check: regexp'", path, n+1)
+		fl := strings.SplitN(parts[0], ":", 2)
+		require.Len(t, fl, 2, "%s:%d", path, n+1)
+		line, err := strconv.Atoi(fl[1])
+		require.NoError(t, err, "%s:%d", path, n+1)
+		re, err := regexp.Compile(parts[2])
+		require.NoError(t, err, "%s:%d", path, n+1)
+		ws = append(ws, want{fl[0], line, parts[1], re})
+	}
+	return ws
+}
+
+func loadFixture(t *testing.T, dir string) *align.Document {
+	if _, err := os.Stat(filepath.Join(dir, "doc.txt")); err == nil {
+		p := filepath.Join(dir, "doc.txt")
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		d, err := input.Interleaved(p, string(data))
+		require.NoError(t, err)
+		return d
+	}
+	zp, ep := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+	zt, err := os.ReadFile(zp)
+	require.NoError(t, err)
+	et, err := os.ReadFile(ep)
+	require.NoError(t, err)
+	d, err := input.TwoFiles(zp, string(zt), ep, string(et))
+	require.NoError(t, err)
+	return d
+}
+
+func runFixture(t *testing.T, dir string) {
+	check := filepath.Base(filepath.Dir(dir))
+	c := checks.Lookup(strings.ReplaceAll(check, "--", "/"))
+	require.NotNil(t, c, "no check named %q", check)
+	doc := loadFixture(t, dir)
+	res, err := pipeline.Check(doc, pipeline.Options{Checks: []*checks.Check{c}})
+	require.NoError(t, err)
+	ws := readWant(t, filepath.Join(dir, "want.txt"))
+	matched := make([]bool, len(ws))
+	var unexpected []string
+	for _, f := range res.Findings {
+		ok := false
+		for _, sp := range []*align.Span{f.Zh, f.En} {
+			if sp == nil {
+				continue
+			}
+			for i, w := range ws {
+				if !matched[i] && filepath.Base(sp.Path) == w.file && sp.Line == w.line && f.Check == w.check && w.re.MatchString(f.Message) {
+					matched[i], ok = true, true
+					break
+				}
+			}
+			if ok {
+				break
+			}
+		}
+		if !ok {
+			loc := checks.Primary(&f, align.Zh)
+			unexpected = append(unexpected, filepath.Base(loc.Path)+":"+strconv.Itoa(loc.Line)+": "+f.Check+": "+f.Message)
+		}
+	}
+	var missing []string
+	for i, w := range ws {
+		if !matched[i] {
+			missing = append(missing, w.file+":"+strconv.Itoa(w.line)+": "+w.check+": "+w.re.String())
+		}
+	}
+	sort.Strings(unexpected)
+	if len(unexpected) > 0 || len(missing) > 0 {
+		t.Errorf("fixture %s:\nunexpected findings:\n  %s\nmissing findings:\n  %s", dir,
+			strings.Join(unexpected, "\n  "), strings.Join(missing, "\n  "))
+	}
+}

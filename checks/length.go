@@ -1,0 +1,103 @@
+package checks
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// Length reports pairs whose length ratio is an outlier for the document.
+var Length = &Check{
+	Name:     "length",
+	Category: CatLength,
+	Severity: Warning,
+	Run:      runLength,
+	Doc: `a pair whose length ratio is far from the document's own
+
+English runs about four characters per Chinese character in political
+prose, but each document has its own ratio. For every pair of body
+paragraphs the check takes the log of English characters per Chinese
+character, and compares it with the median over the document, in units of
+the median absolute deviation (a robust z-score). A pair is reported when
+both hold:
+  |z| ≥ length.z (default 3.5), and
+  the ratio differs from the document's by at least length.min-deviation
+  (default 0.35, i.e. 35 %).
+Pairs where both sides are short (under length.min-zh Chinese characters,
+default 30, and length.min-en English characters, default 100) are skipped,
+so headings and one-line items do not fire; so are documents with fewer
+than 4 paired paragraphs, where no norm can be estimated.
+
+Example: an English paragraph cut to its first half → "English is 52 % of
+the length expected from the Chinese (ratio 2.5, document 4.9)".`,
+}
+
+type lengthPair struct {
+	bead   int
+	lz, le int
+	r      float64
+}
+
+func runLength(p *Pass) error {
+	z := p.Settings.Threshold("length", "z", 3.5)
+	minDev := p.Settings.Threshold("length", "min-deviation", 0.35)
+	minZh := int(p.Settings.Threshold("length", "min-zh", 30))
+	minEn := int(p.Settings.Threshold("length", "min-en", 100))
+	var pairs []lengthPair
+	for bi := range p.Align.Beads {
+		b := &p.Align.Beads[bi]
+		if len(b.Zh) == 0 || len(b.En) == 0 {
+			continue
+		}
+		lz := align.Length(p.Align.Text(b, align.Zh))
+		le := align.Length(p.Align.Text(b, align.En))
+		if lz == 0 || le == 0 {
+			continue
+		}
+		pairs = append(pairs, lengthPair{bi, lz, le, math.Log(float64(le) / float64(lz))})
+	}
+	var norm []float64
+	for _, q := range pairs {
+		if q.lz >= minZh || q.le >= minEn {
+			norm = append(norm, q.r)
+		}
+	}
+	if len(norm) < 4 {
+		return nil
+	}
+	med := median(norm)
+	dev := make([]float64, len(norm))
+	for i, r := range norm {
+		dev[i] = math.Abs(r - med)
+	}
+	mad := 1.4826 * median(dev)
+	mad = math.Max(mad, 0.08) // a floor: very regular documents must not make every pair an outlier
+	for _, q := range pairs {
+		if q.lz < minZh && q.le < minEn {
+			continue
+		}
+		score := (q.r - med) / mad
+		rel := math.Exp(q.r - med)
+		if math.Abs(score) < z || math.Abs(rel-1) < minDev {
+			continue
+		}
+		b := &p.Align.Beads[q.bead]
+		docRatio := math.Exp(med)
+		msg := fmt.Sprintf("English is %.0f %% of the length expected from the Chinese (ratio %.1f, document %.1f)", rel*100, math.Exp(q.r), docRatio)
+		p.Report(Finding{Bead: q.bead, Zh: p.SideSpan(b, align.Zh), En: p.SideSpan(b, align.En),
+			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(q.r)), Message: msg})
+	}
+	return nil
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}

@@ -1,0 +1,193 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// Omission reports body paragraphs with no counterpart, and source sentences
+// left out of an aligned pair.
+var Omission = &Check{
+	Name:     "omission",
+	Category: CatOmission,
+	Severity: Error,
+	Run:      runOmission,
+	Doc: `a paragraph or sentence with no counterpart on the other side
+
+A body paragraph (running prose, or a heading between paired paragraphs)
+that the aligner could pair with nothing on the other side: a paragraph left
+out of the translation, or one the original lacks. The finding points at the
+paragraph that is there; its message names the side where the counterpart
+is missing.
+
+Inside a paired paragraph, a sentence of the original (Chinese by default,
+see --source) that the sentence aligner pairs with nothing, with strong
+evidence, is reported too.
+
+Not reported here: page furniture, and text before the first or after the
+last paired body paragraph of an interleaved page (summaries, notes, credits):
+the "extra" check reports those as info.
+
+Example:
+  zh: (三)推进国家安全体系和能力现代化……   en: (nothing)
+  → Chinese paragraph has no English counterpart: "(三)推进国家安全体系…"`,
+}
+
+// Extra reports unpaired page furniture and matter outside the body.
+var Extra = &Check{
+	Name:     "extra",
+	Category: CatAddition,
+	Severity: Info,
+	Run:      runExtra,
+	Doc: `text on one side only that is not part of the body
+
+Unpaired blocks that look like page furniture (navigation, share buttons,
+"To top", PDF links, a citation line), and, in an interleaved page, unpaired
+paragraphs before the first or after the last paired body paragraph (an
+English-only summary, a translator's note, credits). Listed so nothing is
+silently dropped; they are expected on saved web pages.`,
+}
+
+// Addition reports translation sentences with no source sentence.
+var Addition = &Check{
+	Name:     "addition",
+	Category: CatAddition,
+	Severity: Warning,
+	Run:      runAddition,
+	Doc: `a sentence of the translation with no counterpart in the original
+
+Inside a paired paragraph, a sentence of the translation (English by
+default, see --source) that the sentence aligner pairs with nothing, with
+strong evidence: text added in translation, or the trace of a sentence
+dropped from the original.`,
+}
+
+// unpaired lists the null paragraph beads: for each, language, block index
+// and whether it lies outside the body range of an interleaved page.
+type unpairedBlock struct {
+	bead       int
+	lang       align.Lang
+	block      int
+	peripheral bool
+}
+
+func unpairedBlocks(p *Pass) []unpairedBlock {
+	first, last := bodyRange(p)
+	var out []unpairedBlock
+	for bi, b := range p.Align.Beads {
+		if len(b.Zh) > 0 && len(b.En) > 0 {
+			continue
+		}
+		periph := p.Doc.Shape == align.Interleaved && (first < 0 || bi < first || bi > last)
+		for _, i := range b.Zh {
+			out = append(out, unpairedBlock{bi, align.Zh, i, periph})
+		}
+		for _, j := range b.En {
+			out = append(out, unpairedBlock{bi, align.En, j, periph})
+		}
+	}
+	return out
+}
+
+func isExtra(p *Pass, u unpairedBlock) (bool, string) {
+	blk := p.Doc.Blocks(u.lang)[u.block]
+	if blk.Kind == align.KindFurniture {
+		return true, "page furniture"
+	}
+	if u.peripheral {
+		if u.bead < len(p.Align.Beads)/2 {
+			return true, "before the body (a summary or note?)"
+		}
+		return true, "after the body (a note or credits?)"
+	}
+	return false, ""
+}
+
+func runOmission(p *Pass) error {
+	for _, u := range unpairedBlocks(p) {
+		if ok, _ := isExtra(p, u); ok {
+			continue
+		}
+		blk := p.Doc.Blocks(u.lang)[u.block]
+		f := Finding{Bead: u.bead, Evidence: "paragraph"}
+		sp := blk.Span()
+		if u.lang == align.Zh {
+			f.Zh = &sp
+		} else {
+			f.En = &sp
+		}
+		f.Message = fmt.Sprintf("%s paragraph has no %s counterpart: %q",
+			langName(u.lang), langName(u.lang.Other()), excerpt(blk.Text, 40))
+		p.Report(f)
+	}
+	reportNullSentences(p, p.Settings.Source)
+	return nil
+}
+
+func runExtra(p *Pass) error {
+	for _, u := range unpairedBlocks(p) {
+		ok, why := isExtra(p, u)
+		if !ok {
+			continue
+		}
+		blk := p.Doc.Blocks(u.lang)[u.block]
+		sp := blk.Span()
+		f := Finding{Bead: u.bead, Evidence: why}
+		if u.lang == align.Zh {
+			f.Zh = &sp
+		} else {
+			f.En = &sp
+		}
+		f.Message = fmt.Sprintf("%s only, %s: %q", langName(u.lang), why, excerpt(blk.Text, 40))
+		p.Report(f)
+	}
+	// blocks in neither language
+	for _, blk := range p.Doc.Other {
+		sp := blk.Span()
+		p.Report(Finding{Bead: -1, En: &sp, Evidence: "no language", Message: fmt.Sprintf("block in neither language: %q", excerpt(blk.Text, 40))})
+	}
+	return nil
+}
+
+func runAddition(p *Pass) error {
+	reportNullSentences(p, p.Settings.Source.Other())
+	return nil
+}
+
+// reportNullSentences reports the sentences of language l that the sentence
+// aligner left unpaired inside paired paragraphs, when it is confident.
+func reportNullSentences(p *Pass, l align.Lang) {
+	for bi := range p.Align.Beads {
+		b := &p.Align.Beads[bi]
+		if len(b.Zh) == 0 || len(b.En) == 0 {
+			continue
+		}
+		for _, s := range b.Sents {
+			refs := s.Zh
+			if l == align.En {
+				refs = s.En
+			}
+			other := s.En
+			if l == align.En {
+				other = s.Zh
+			}
+			if len(refs) == 0 || len(other) > 0 || !s.Null {
+				continue
+			}
+			for _, r := range refs {
+				blk := p.Doc.Blocks(l)[r.Block]
+				sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)
+				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text)}
+				if l == align.Zh {
+					f.Zh = &sp
+				} else {
+					f.En = &sp
+				}
+				f.Message = fmt.Sprintf("%s sentence has no %s counterpart in the aligned paragraph: %q",
+					langName(l), langName(l.Other()), excerpt(sp.Text, 40))
+				p.Report(f)
+			}
+		}
+	}
+}

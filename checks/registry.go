@@ -1,0 +1,28 @@
+package checks
+
+// registry is the one list of checks, in the order they run and are listed.
+var registry = []*Check{
+	Omission,
+	Addition,
+	Extra,
+	Alignment,
+	AlignmentMerged,
+	Length,
+	Numbering,
+	NumberingMissing,
+	NumberingSequence,
+	Untranslated,
+}
+
+// Registry returns every check.
+func Registry() []*Check { return registry }
+
+// Lookup finds a check by name; nil if there is none.
+func Lookup(name string) *Check {
+	for _, c := range registry {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}

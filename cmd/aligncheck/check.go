@@ -1,0 +1,213 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/reports"
+)
+
+type checkFlags struct {
+	zh, en   string
+	format   string
+	output   string
+	failOn   string
+	source   string
+	disable  string
+	enable   string
+	quiet    bool
+	extraOut map[string]*string // format → file, for --html, --sarif, …
+}
+
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	var f checkFlags
+	fs.StringVar(&f.zh, "zh", "", "Chinese `file` (with --en); - for stdin")
+	fs.StringVar(&f.en, "en", "", "English `file` (with --zh); - for stdin")
+	fs.StringVar(&f.format, "format", "text", "output `format`: "+strings.Join(formatNames(), ", "))
+	fs.StringVar(&f.output, "o", "", "write the report to `file` instead of stdout")
+	fs.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this `severity`: error, warning, info, none")
+	fs.StringVar(&f.source, "source", "zh", "`language` of the original: zh or en")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated `checks` not to run")
+	fs.StringVar(&f.enable, "enable", "", "run only these comma-separated `checks`")
+	fs.BoolVar(&f.quiet, "quiet", false, "no summary line on stderr")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
+			fs.SetOutput(stdout)
+			fmt.Fprintln(stdout, "Usage: aligncheck check [flags] FILE | --zh FILE --en FILE")
+			fs.PrintDefaults()
+			return exitOK
+		}
+		return report(stderr, err)
+	}
+	code, err := check(f, pos, stdin, stdout, stderr)
+	if err != nil {
+		return report(stderr, err)
+	}
+	return code
+}
+
+func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	failOn, err := checks.ParseSeverity(f.failOn)
+	if err != nil {
+		return 0, usagef("--fail-on: %v", err)
+	}
+	w, ok := writers[f.format]
+	if !ok {
+		return 0, usagef("--format: unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+	}
+	set := checks.DefaultSettings()
+	switch f.source {
+	case "zh":
+		set.Source = align.Zh
+	case "en":
+		set.Source = align.En
+	default:
+		return 0, usagef("--source: want zh or en, not %q", f.source)
+	}
+	list, err := selectChecks(f.enable, f.disable)
+	if err != nil {
+		return 0, err
+	}
+	docs, err := loadDocuments(f, pos, stdin)
+	if err != nil {
+		return 0, err
+	}
+	var checked []reports.Checked
+	for _, d := range docs {
+		c, err := pipeline.Check(d, pipeline.Options{Settings: set, Checks: list})
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		checked = append(checked, c)
+	}
+	rep := reports.Build(pipeline.Tool(), list, set.Source, checked)
+	var buf bytes.Buffer
+	if err := w.Write(&buf, rep); err != nil {
+		return 0, fmt.Errorf("write %s report: %w", f.format, err)
+	}
+	if f.output != "" {
+		if err := os.WriteFile(f.output, buf.Bytes(), 0o644); err != nil {
+			return 0, fmt.Errorf("write report: %w", err)
+		}
+	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
+		return 0, fmt.Errorf("write report: %w", err)
+	}
+	if !f.quiet {
+		fmt.Fprintf(stderr, "%d document(s): %d error(s), %d warning(s), %d info\n",
+			rep.Summary.Documents, rep.Summary.Error, rep.Summary.Warning, rep.Summary.Info)
+	}
+	return exitCode(rep, failOn), nil
+}
+
+// exitCode is 1 when any finding is at or above failOn (0 means never).
+func exitCode(r *reports.Report, failOn checks.Severity) int {
+	if failOn == 0 {
+		return exitOK
+	}
+	s := r.Summary
+	if s.Error > 0 && failOn <= checks.Error || s.Warning > 0 && failOn <= checks.Warning || s.Info > 0 && failOn <= checks.Info {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func selectChecks(enable, disable string) ([]*checks.Check, error) {
+	all := checks.Registry()
+	byName := map[string]*checks.Check{}
+	for _, c := range all {
+		byName[c.Name] = c
+	}
+	names := func(s string) ([]string, error) {
+		var out []string
+		for _, n := range strings.Split(s, ",") {
+			if n = strings.TrimSpace(n); n == "" {
+				continue
+			}
+			if byName[n] == nil {
+				return nil, usagef("unknown check %q (see 'aligncheck checks')", n)
+			}
+			out = append(out, n)
+		}
+		return out, nil
+	}
+	en, err := names(enable)
+	if err != nil {
+		return nil, err
+	}
+	dis, err := names(disable)
+	if err != nil {
+		return nil, err
+	}
+	off := map[string]bool{}
+	for _, n := range dis {
+		off[n] = true
+	}
+	var list []*checks.Check
+	if len(en) > 0 {
+		for _, n := range en {
+			if !off[n] {
+				list = append(list, byName[n])
+			}
+		}
+		return list, nil
+	}
+	for _, c := range all {
+		if !off[c.Name] {
+			list = append(list, c)
+		}
+	}
+	return list, nil
+}
+
+func loadDocuments(f checkFlags, pos []string, stdin io.Reader) ([]*align.Document, error) {
+	if f.zh != "" || f.en != "" {
+		if f.zh == "" || f.en == "" {
+			return nil, usagef("--zh and --en go together")
+		}
+		if len(pos) > 0 {
+			return nil, usagef("give either --zh/--en or a file, not both")
+		}
+		if f.zh == "-" && f.en == "-" {
+			return nil, usagef("only one of --zh and --en can read stdin")
+		}
+		zt, zp, err := input.ReadFile(f.zh, stdin)
+		if err != nil {
+			return nil, err
+		}
+		et, ep, err := input.ReadFile(f.en, stdin)
+		if err != nil {
+			return nil, err
+		}
+		d, err := input.TwoFiles(zp, zt, ep, et)
+		if err != nil {
+			return nil, err
+		}
+		return []*align.Document{d}, nil
+	}
+	if len(pos) == 0 {
+		return nil, usagef("check: no input (give a FILE, or --zh FILE --en FILE)")
+	}
+	var docs []*align.Document
+	for _, p := range pos {
+		t, shown, err := input.ReadFile(p, stdin)
+		if err != nil {
+			return nil, err
+		}
+		d, err := input.Interleaved(shown, t)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}

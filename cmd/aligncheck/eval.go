@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/eval"
+)
+
+const evalUsage = `Usage: aligncheck eval --set DIR [--set DIR …] [--en-first] [--verse] [-v]
+
+Aligns every file of a gold set and prints the strict bead scores pooled
+over its files: precision, recall and F1 of beads equal to a gold bead (null
+beads included), the same for null beads alone, and the time taken. A set
+is a directory with {zh|src}/NNN, {en|tgt}/NNN (one sentence a line) and
+gold/NNN.align ([0,1]:[0] a line). With several --set the last line pools
+them all.
+
+The left side of the gold (src/, or zh/) is taken to be Chinese unless the
+text is mostly Latin script; --en-first says it is English (en/ then holds
+the left side).
+`
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+type evalFlags struct {
+	sets    stringList
+	enFirst bool
+	verse   bool
+	verbose bool
+	noLex   bool
+	write   string
+	workers int
+}
+
+func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	var f evalFlags
+	fs.Var(&f.sets, "set", "gold set `dir`ectory (repeatable)")
+	fs.BoolVar(&f.enFirst, "en-first", false, "the left side of the gold is English")
+	fs.BoolVar(&f.verse, "verse", false, "merge output beads by verse (en.verse, zh.verse) before scoring")
+	fs.BoolVar(&f.verbose, "v", false, "print a line per file")
+	fs.BoolVar(&f.noLex, "no-lex", false, "align by lengths and anchors only, without the lexicon")
+	fs.StringVar(&f.write, "write", "", "write each file's beads to `dir`/NAME.align")
+	fs.IntVar(&f.workers, "workers", 0, "files aligned at a time (0: one per CPU)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if strings.Contains(err.Error(), flag.ErrHelp.Error()) {
+			fmt.Fprint(stdout, evalUsage)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return exitOK
+		}
+		return report(stderr, err)
+	}
+	if err := evalCmd(f, pos, stdout); err != nil {
+		return report(stderr, err)
+	}
+	return exitOK
+}
+
+func evalCmd(f evalFlags, pos []string, stdout io.Writer) error {
+	if len(pos) > 0 {
+		return usagef("eval: unexpected argument %q (give sets with --set DIR)", pos[0])
+	}
+	if len(f.sets) == 0 {
+		return usagef("eval: need --set DIR")
+	}
+	var sets []*eval.Set
+	for _, dir := range f.sets {
+		s, err := eval.ReadSet(dir, f.enFirst)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, s)
+	}
+	start := time.Now()
+	opt := align.Options{}
+	if !f.noLex {
+		var err error
+		if opt, err = alignerOptions(); err != nil {
+			return err
+		}
+	}
+	load := time.Since(start)
+	aligner := func(zh, en []string) []eval.Bead {
+		var out []eval.Bead
+		for _, b := range align.AlignSentences(zh, en, opt) {
+			out = append(out, eval.Bead{Src: b.Zh, Tgt: b.En})
+		}
+		return out
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	fmt.Fprintf(w, "%-28s %5s %6s %6s %6s %6s %6s %6s %8s\n", "set", "files", "gold", "P", "R", "F1", "nullP", "nullR", "seconds")
+	var total eval.Score
+	for k, s := range sets {
+		t0 := time.Now()
+		res := eval.Run(s, aligner, eval.RunOptions{EnFirst: f.enFirst, Verse: f.verse, Workers: f.workers})
+		secs := time.Since(t0).Seconds()
+		var sc eval.Score
+		for _, r := range res {
+			sc.Merge(r.Score)
+			if f.verbose {
+				dir := "zh-en"
+				if r.EnFirst {
+					dir = "en-zh"
+				}
+				printScore(w, "  "+r.File.Name+" "+dir, 1, r.Score, r.Elapsed.Seconds())
+			}
+			if f.write != "" {
+				if err := writeBeads(f.write, s, r); err != nil {
+					return err
+				}
+			}
+		}
+		printScore(w, setName(f.sets[k]), len(res), sc, secs)
+		total.Merge(sc)
+	}
+	if len(sets) > 1 {
+		n := 0
+		for _, s := range sets {
+			n += len(s.Files)
+		}
+		printScore(w, "pooled", n, total, time.Since(start).Seconds()-load.Seconds())
+	}
+	fmt.Fprintf(w, "load %.3f s, total %.3f s\n", load.Seconds(), time.Since(start).Seconds())
+	return nil
+}
+
+func setName(dir string) string {
+	d := filepath.Clean(dir)
+	base := filepath.Base(d)
+	if parent := filepath.Base(filepath.Dir(d)); parent != "." && parent != string(filepath.Separator) && parent != "data" {
+		return parent + "/" + base
+	}
+	return base
+}
+
+func printScore(w io.Writer, name string, files int, s eval.Score, secs float64) {
+	fmt.Fprintf(w, "%-28s %5d %6d %6.3f %6.3f %6.3f %6.3f %6.3f %8.3f\n", name, files, s.Gold,
+		s.Precision(), s.Recall(), s.F1(), s.NullPrecision(), s.NullRecall(), secs)
+}
+
+func writeBeads(dir string, s *eval.Set, r eval.Result) error {
+	sub := filepath.Join(dir, filepath.Base(filepath.Clean(s.Dir)))
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		return err
+	}
+	path := filepath.Join(sub, r.File.Name+".align")
+	fh, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := eval.WriteBeads(fh, r.Sys); err != nil {
+		fh.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return fh.Close()
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/pipeline"
+)
+
+func runVersion(stdout io.Writer) int {
+	fmt.Fprintf(stdout, "aligncheck %s\n", pipeline.Version)
+	return exitOK
+}
+
+func runChecks(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		return report(stderr, usagef("checks takes no arguments"))
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tCATEGORY\tSEVERITY\tTITLE")
+	for _, c := range checks.Registry() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Name, c.Category, c.Severity, c.Title())
+	}
+	tw.Flush()
+	return exitOK
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return report(stderr, usagef("explain takes one check name"))
+	}
+	c := checks.Lookup(args[0])
+	if c == nil {
+		return report(stderr, usagef("unknown check %q (see 'aligncheck checks')", args[0]))
+	}
+	fmt.Fprintf(stdout, "%s (category %s, default severity %s)\n\n%s\n", c.Name, c.Category, c.Severity, c.Doc)
+	return exitOK
+}

@@ -1,0 +1,55 @@
+// Package pipeline runs the whole job on documents: align, check, and build
+// the report model. The command line and the server share it.
+package pipeline
+
+import (
+	"sync"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/reports"
+)
+
+// Version is the tool's version, set at build time with -ldflags.
+var Version = "0.1.0-dev"
+
+// Tool names this program in reports.
+func Tool() reports.Tool { return reports.Tool{Name: "aligncheck", Version: Version} }
+
+// Options configure a run.
+type Options struct {
+	Settings *checks.Settings
+	Checks   []*checks.Check // nil: the whole registry
+	Lex      align.Similarity
+}
+
+var loadOnce sync.Once
+var loadErr error
+
+// Load loads what the aligner shares across documents (segmenter, lexicon)
+// once per process, before any goroutine uses it.
+func Load() error {
+	loadOnce.Do(func() { loadErr = loadShared() })
+	return loadErr
+}
+
+// Check aligns and checks one document.
+func Check(doc *align.Document, opt Options) (reports.Checked, error) {
+	if err := Load(); err != nil {
+		return reports.Checked{}, err
+	}
+	list := opt.Checks
+	if list == nil {
+		list = checks.Registry()
+	}
+	lex := opt.Lex
+	if lex == nil {
+		lex = defaultLex()
+	}
+	al := align.Align(doc, align.Options{Lex: lex})
+	fs, err := checks.Run(doc, al, opt.Settings, list)
+	if err != nil {
+		return reports.Checked{}, err
+	}
+	return reports.Checked{Doc: doc, Align: al, Findings: fs}, nil
+}

@@ -1,0 +1,246 @@
+// Package reports turns checked documents into one Report model and writes
+// it in each output format. Writers are pure: they format a Report and
+// nothing else (no files, no clock, no flags).
+package reports
+
+import (
+	"io"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/checks"
+)
+
+// Report is version 1 of the report every writer formats. Its JSON form is
+// a contract other tools read: fields are added, never renamed.
+type Report struct {
+	Version   int         `json:"version"`
+	Tool      Tool        `json:"tool"`
+	Documents []*Document `json:"documents"`
+	Summary   Summary     `json:"summary"`
+
+	// Checks describes every check that ran (for SARIF rules, HTML links).
+	Checks []CheckInfo `json:"-"`
+	// Source is the original's language ("zh" or "en").
+	Source string `json:"-"`
+}
+
+// Tool names the program.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// CheckInfo is what reports show of a check.
+type CheckInfo struct {
+	Name     string `json:"name"`
+	Title    string `json:"title"`
+	Doc      string `json:"doc"`
+	Category string `json:"category"`
+	Severity string `json:"severity"`
+}
+
+// Document is one checked document.
+type Document struct {
+	Zh       Side       `json:"zh"`
+	En       Side       `json:"en"`
+	Shape    string     `json:"shape"`
+	Ratio    float64    `json:"ratio"`
+	Pairs    []Pair     `json:"pairs"`
+	Findings []*Finding `json:"findings"`
+	Summary  Counts     `json:"summary"`
+
+	// Doc and Align give writers that show text (HTML) the whole document.
+	Doc   *align.Document  `json:"-"`
+	Align *align.Alignment `json:"-"`
+}
+
+// Side describes one language of a document.
+type Side struct {
+	Path       string `json:"path"`
+	Paragraphs int    `json:"paragraphs"`
+	Characters int    `json:"characters"`
+}
+
+// Range is a run of lines.
+type Range struct {
+	Line    int `json:"line"`
+	EndLine int `json:"endLine"`
+}
+
+// Pair is one paragraph bead.
+type Pair struct {
+	Zh        *Range     `json:"zh,omitempty"`
+	En        *Range     `json:"en,omitempty"`
+	Type      string     `json:"type"`
+	Score     float64    `json:"score"`
+	Sentences []Sentence `json:"sentences"`
+}
+
+// Sentence is one sentence bead inside a pair; Zh and En list the sentence
+// spans of each side.
+type Sentence struct {
+	Type  string     `json:"type"`
+	Score float64    `json:"score"`
+	Zh    []Location `json:"zh"`
+	En    []Location `json:"en"`
+}
+
+// Location is a span in a file. Columns count characters; EndColumn is
+// exclusive.
+type Location struct {
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Text      string `json:"text"`
+}
+
+// Finding is one finding.
+type Finding struct {
+	Check       string    `json:"check"`
+	Category    string    `json:"category"`
+	Severity    string    `json:"severity"`
+	Message     string    `json:"message"`
+	Zh          *Location `json:"zh,omitempty"`
+	En          *Location `json:"en,omitempty"`
+	Pair        int       `json:"pair"` // index into pairs, -1 for none
+	Fingerprint string    `json:"fingerprint"`
+}
+
+// Counts counts findings by severity.
+type Counts struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// Summary counts documents and findings of the whole report.
+type Summary struct {
+	Documents int `json:"documents"`
+	Error     int `json:"error"`
+	Warning   int `json:"warning"`
+	Info      int `json:"info"`
+}
+
+// Writer writes a report in one format.
+type Writer interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Checked is one document as the pipeline produced it.
+type Checked struct {
+	Doc      *align.Document
+	Align    *align.Alignment
+	Findings []checks.Finding
+}
+
+// Build makes the report model from checked documents.
+func Build(tool Tool, list []*checks.Check, source align.Lang, docs []Checked) *Report {
+	r := &Report{Version: 1, Tool: tool, Documents: []*Document{}, Source: source.String()}
+	for _, c := range list {
+		r.Checks = append(r.Checks, CheckInfo{Name: c.Name, Title: c.Title(), Doc: c.Doc, Category: string(c.Category), Severity: c.Severity.String()})
+	}
+	for _, cd := range docs {
+		d := buildDocument(cd)
+		r.Documents = append(r.Documents, d)
+		r.Summary.Error += d.Summary.Error
+		r.Summary.Warning += d.Summary.Warning
+		r.Summary.Info += d.Summary.Info
+	}
+	r.Summary.Documents = len(r.Documents)
+	return r
+}
+
+func side(src *align.Source, blocks []*align.Block) Side {
+	s := Side{Paragraphs: len(blocks)}
+	if src != nil {
+		s.Path = src.Path
+	}
+	for _, b := range blocks {
+		s.Characters += align.Length(b.Text)
+	}
+	return s
+}
+
+func buildDocument(cd Checked) *Document {
+	doc, al := cd.Doc, cd.Align
+	d := &Document{
+		Zh: side(doc.ZhSrc, doc.Zh), En: side(doc.EnSrc, doc.En),
+		Shape: doc.Shape.String(), Pairs: []Pair{}, Findings: []*Finding{},
+		Doc: doc, Align: al,
+	}
+	if al != nil {
+		d.Ratio = float64(int(al.Ratio*100+0.5)) / 100
+		for bi := range al.Beads {
+			d.Pairs = append(d.Pairs, buildPair(doc, &al.Beads[bi]))
+		}
+	}
+	for _, f := range cd.Findings {
+		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
+			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint}
+		d.Findings = append(d.Findings, rf)
+		switch f.Severity {
+		case checks.Error:
+			d.Summary.Error++
+		case checks.Warning:
+			d.Summary.Warning++
+		case checks.Info:
+			d.Summary.Info++
+		}
+	}
+	return d
+}
+
+func lineRange(blocks []*align.Block, idx []int) *Range {
+	if len(idx) == 0 {
+		return nil
+	}
+	a, b := blocks[idx[0]].Span(), blocks[idx[len(idx)-1]].Span()
+	return &Range{Line: a.Line, EndLine: b.EndLine}
+}
+
+func buildPair(doc *align.Document, b *align.Bead) Pair {
+	p := Pair{Zh: lineRange(doc.Zh, b.Zh), En: lineRange(doc.En, b.En), Type: b.Type(), Score: b.Score, Sentences: []Sentence{}}
+	for _, s := range b.Sents {
+		rs := Sentence{Type: s.Type(), Score: s.Score, Zh: []Location{}, En: []Location{}}
+		for _, r := range s.Zh {
+			blk := doc.Zh[r.Block]
+			sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)
+			rs.Zh = append(rs.Zh, *loc(&sp))
+		}
+		for _, r := range s.En {
+			blk := doc.En[r.Block]
+			sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)
+			rs.En = append(rs.En, *loc(&sp))
+		}
+		p.Sentences = append(p.Sentences, rs)
+	}
+	return p
+}
+
+func loc(s *align.Span) *Location {
+	if s == nil {
+		return nil
+	}
+	return &Location{Path: s.Path, Line: s.Line, Column: s.Column, EndLine: s.EndLine, EndColumn: s.EndColumn, Text: s.Text}
+}
+
+// Primary is the location a one-line format shows for a finding: the
+// translation's side when it has both.
+func (r *Report) Primary(f *Finding) *Location {
+	zh, en := f.Zh, f.En
+	if r.Source == "en" {
+		zh, en = en, zh
+	}
+	if en != nil {
+		return en
+	}
+	return zh
+}
+
+// oneLine folds a text to one line for formats that are line-based.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
