@@ -105,6 +105,7 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 			fmt.Fprintf(os.Stderr, "\nlearned %d\n", n)
 		}
 		vocab.rekey(zf, ef)
+		s.table = nil
 		path = s.resolve(path)
 	}
 	if debugSent {
@@ -282,10 +283,10 @@ func touchesEdge(path []Cell, b *Band, ne int) bool {
 }
 
 func (s *sentAligner) solveIn(band *Band, types []BeadType) []Cell {
-	if s.lex {
+	if s.lex && !s.table.covers(band) {
 		s.table = newPairTable(s.zh, s.en, band, 4, len(s.vocab.enTypes))
 	}
-	return Solve(len(s.zh), len(s.en), types, s.cost, band)
+	return s.dp(types, band)
 }
 
 // coarseTypes are the bead types of the coarse pass over long texts: enough

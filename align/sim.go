@@ -17,6 +17,7 @@ import "math/bits"
 // pairTable holds the match bit sets of sentence pairs (i, j) with
 // lo[i] <= j <= hi[i].
 type pairTable struct {
+	band   *Band // the band it was built for; nil for the whole matrix
 	zh, en []sentFeat
 	lo, hi []int
 
@@ -37,7 +38,7 @@ func wordsFor(n int) int { return (n + 63) / 64 }
 // pad sentences so that beads starting inside the band find their pairs.
 // nIDs bounds the (dense) ids used by the features.
 func newPairTable(zh, en []sentFeat, band *Band, pad, nIDs int) *pairTable {
-	p := &pairTable{zh: zh, en: en}
+	p := &pairTable{zh: zh, en: en, band: band}
 	nz, ne := len(zh), len(en)
 	p.lo, p.hi = make([]int, nz), make([]int, nz)
 	p.zw, p.ew = make([]int, nz), make([]int, ne)

@@ -36,7 +36,7 @@ type ZhSide struct {
 
 type zhUnit struct {
 	glosses []uint32 // may repeat ids
-	literal string // non-empty for Latin/digit tokens
+	literal string   // non-empty for Latin/digit tokens
 	weight  float64
 }
 

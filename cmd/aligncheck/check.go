@@ -24,8 +24,16 @@ type checkFlags struct {
 	disable  string
 	enable   string
 	quiet    bool
+	encoding string
+	zhText   string
+	enText   string
+	glossary stringList
 	extraOut map[string]*string // format → file, for --html, --sarif, …
 }
+
+// extraFormats are the formats that can be written to a file of their own
+// beside the main output (--html FILE, …) when a writer is registered.
+var extraFormats = []string{"html", "sarif", "junit", "markdown"}
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
@@ -39,6 +47,14 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.disable, "disable", "", "comma-separated `checks` not to run")
 	fs.StringVar(&f.enable, "enable", "", "run only these comma-separated `checks`")
 	fs.BoolVar(&f.quiet, "quiet", false, "no summary line on stderr")
+	fs.StringVar(&f.encoding, "encoding", "", "text `encoding` of the inputs (default: detect)")
+	fs.StringVar(&f.zhText, "zh-text", "", "Chinese `text` given on the command line (- for stdin)")
+	fs.StringVar(&f.enText, "en-text", "", "English `text` given on the command line (- for stdin)")
+	fs.Var(&f.glossary, "glossary", "glossary `file` (TSV, CSV or TBX); repeatable")
+	f.extraOut = map[string]*string{}
+	for _, name := range extraFormats {
+		f.extraOut[name] = fs.String(name, "", "also write the "+name+" report to `file`")
+	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
@@ -78,6 +94,11 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err != nil {
 		return 0, err
 	}
+	for _, name := range extraFormats {
+		if *f.extraOut[name] != "" && writers[name] == nil {
+			return 0, usagef("--%s: this build has no %s writer", name, name)
+		}
+	}
 	docs, err := loadDocuments(f, pos, stdin)
 	if err != nil {
 		return 0, err
@@ -101,6 +122,19 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
 		return 0, fmt.Errorf("write report: %w", err)
+	}
+	for _, name := range extraFormats {
+		path := *f.extraOut[name]
+		if path == "" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := writers[name].Write(&b, rep); err != nil {
+			return 0, fmt.Errorf("write %s report: %w", name, err)
+		}
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			return 0, fmt.Errorf("write %s report: %w", name, err)
+		}
 	}
 	if !f.quiet {
 		fmt.Fprintf(stderr, "%d document(s): %d error(s), %d warning(s), %d info\n",
@@ -170,6 +204,7 @@ func selectChecks(enable, disable string) ([]*checks.Check, error) {
 }
 
 func loadDocuments(f checkFlags, pos []string, stdin io.Reader) ([]*align.Document, error) {
+	opt := input.Options{Encoding: f.encoding}
 	if f.zh != "" || f.en != "" {
 		if f.zh == "" || f.en == "" {
 			return nil, usagef("--zh and --en go together")
@@ -180,15 +215,7 @@ func loadDocuments(f checkFlags, pos []string, stdin io.Reader) ([]*align.Docume
 		if f.zh == "-" && f.en == "-" {
 			return nil, usagef("only one of --zh and --en can read stdin")
 		}
-		zt, zp, err := input.ReadFile(f.zh, stdin)
-		if err != nil {
-			return nil, err
-		}
-		et, ep, err := input.ReadFile(f.en, stdin)
-		if err != nil {
-			return nil, err
-		}
-		d, err := input.TwoFiles(zp, zt, ep, et)
+		d, err := input.OpenPair(f.zh, f.en, stdin, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -199,15 +226,11 @@ func loadDocuments(f checkFlags, pos []string, stdin io.Reader) ([]*align.Docume
 	}
 	var docs []*align.Document
 	for _, p := range pos {
-		t, shown, err := input.ReadFile(p, stdin)
+		ds, err := input.Open(p, stdin, opt)
 		if err != nil {
 			return nil, err
 		}
-		d, err := input.Interleaved(shown, t)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
+		docs = append(docs, ds...)
 	}
 	return docs, nil
 }

@@ -28,12 +28,6 @@ text is mostly Latin script; --en-first says it is English (en/ then holds
 the left side).
 `
 
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
 type evalFlags struct {
 	sets    stringList
 	enFirst bool

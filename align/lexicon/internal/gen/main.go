@@ -180,7 +180,8 @@ func senseWords(sense string) []string {
 		return nil
 	}
 	for _, p := range refPrefixes {
-		if strings.HasPrefix(low, p) {
+		// The prefix must end at a word boundary: "see" but not "seed".
+		if strings.HasPrefix(low, p) && (len(low) == len(p) || !unicode.IsLetter(rune(low[len(p)]))) {
 			s = s[len(p):]
 			break
 		}
