@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sort"
 	"strconv"
 
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -91,25 +92,16 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 	zf, ef, vocab := sentFeatures(zh, en, gl)
 	s := newSentAligner(zf, ef, vocab, hint)
 	path := s.solve()
+	// second pass: the variance and bead-type priors of this text, and the
+	// word pairs learned from the first pass
+	again := s.adapt(path)
 	if vocab != nil && envF("LEARN", 1) > 0 && vocab.learn(zf, ef, path) {
-		if debugSent {
-			n := 0
-			for x, ls := range vocab.learned {
-				for _, y := range ls {
-					if n < 40 {
-						fmt.Fprintf(os.Stderr, "%s=%s ", vocab.zhTypes[x].text, vocab.enTypes[y].key)
-					}
-					n++
-				}
-			}
-			fmt.Fprintf(os.Stderr, "\nlearned %d\n", n)
-		}
 		vocab.rekey(zf, ef)
 		s.table = nil
-		path = s.resolve(path)
+		again = true
 	}
-	if debugSent {
-		fmt.Fprintf(os.Stderr, "model %+v nz %d ne %d\n", s.model, len(zh), len(en))
+	if again {
+		path = s.resolve(path)
 	}
 	return s.beads(path)
 }
@@ -304,17 +296,17 @@ var coarseTypes = func() []BeadType {
 func (s *sentAligner) solve() []Cell {
 	nz, ne := len(s.zh), len(s.en)
 	if nz*ne <= fullMatrixCells {
-		return s.refine(s.solveIn(nil, s.types), nil)
+		return s.solveIn(nil, s.types)
 	}
 	path, _ := s.bandedSolve(s.lengthBand(minBandWidth), minBandWidth, coarseTypes)
 	if path == nil {
-		return s.refine(s.solveIn(nil, s.types), nil)
+		return s.solveIn(nil, s.types)
 	}
-	path, band := s.bandedSolve(PathBand(nz, ne, path, fineBandWidth), fineBandWidth, s.types)
+	path, _ = s.bandedSolve(PathBand(nz, ne, path, fineBandWidth), fineBandWidth, s.types)
 	if path == nil {
-		return s.refine(s.solveIn(nil, s.types), nil)
+		return s.solveIn(nil, s.types)
 	}
-	return s.refine(path, band)
+	return path
 }
 
 // resolve solves again after the costs changed, near a previous path.
@@ -378,31 +370,70 @@ func fastTailCost(delta float64) float64 {
 	return tailTable[k]*(1-f) + tailTable[k+1]*f
 }
 
-// refine re-estimates the length model from the 1-1 beads of a first
-// solution and solves again in the same band when it changed.
-func (s *sentAligner) refine(path []Cell, band *Band) []Cell {
-	if envF("REFINE", 0) == 0 {
-		return path
-	}
-	var pairs [][2]int
+// adapt re-estimates the length variance and the priors of the bead types
+// from a first alignment of the text, and reports whether they changed.
+//
+// The variance is the median squared residual of the 1-1 beads, scaled to
+// the variance of a normal and widened by varInflate: the beads a first
+// pass makes 1-1 are those whose lengths agree best, so their residuals
+// understate the text's. The priors blend the first pass's bead counts with
+// the built-in priors, weighted as priorWeight beads.
+func (s *sentAligner) adapt(path []Cell) bool {
+	r := s.model.Ratio
+	var d []float64
+	counts := map[[2]int]float64{}
+	n := 0.0
 	for _, c := range path {
+		if c.Type.Zh == 0 || c.Type.En == 0 {
+			continue
+		}
+		counts[[2]int{c.Type.Zh, c.Type.En}]++
+		n++
 		if c.Type.Zh == 1 && c.Type.En == 1 {
-			pairs = append(pairs, [2]int{s.zh[c.I].length, s.en[c.J].length})
+			lz, le := float64(s.zh[c.I].length), float64(s.en[c.J].length)
+			if m := (lz + le/r) / 2; m > 0 {
+				d = append(d, (le-r*lz)*(le-r*lz)/m)
+			}
 		}
 	}
-	if len(pairs) < 10 {
-		return path
+	changed := false
+	if len(d) >= 20 && envF("ADAPTVAR", 1) > 0 {
+		sort.Float64s(d)
+		s2 := varInflate * d[len(d)/2] / 0.455
+		s2 = min(max(s2, r*r*minVarRatio), r*r*maxVarRatio)
+		if math.Abs(s2-s.model.S2) > 0.05*s.model.S2 {
+			s.model.S2 = s2
+			changed = true
+		}
 	}
-	m := EstimateLengthModel(pairs, s.model)
-	if math.Abs(m.Ratio-s.model.Ratio) < 0.02*s.model.Ratio && math.Abs(m.S2-s.model.S2) < 0.1*s.model.S2 {
-		return path
+	if n >= 20 && priorWeight > 0 {
+		var mass float64
+		for _, t := range s.types {
+			if t.Zh > 0 && t.En > 0 {
+				mass += math.Exp(-t.Prior)
+			}
+		}
+		types := make([]BeadType, len(s.types))
+		for k, t := range s.types {
+			types[k] = t
+			if t.Zh > 0 && t.En > 0 {
+				p0 := math.Exp(-t.Prior) / mass
+				p := (counts[[2]int{t.Zh, t.En}] + priorWeight*p0) / (n + priorWeight)
+				types[k].Prior = -math.Log(p * mass)
+			}
+		}
+		s.types = types
+		changed = true
 	}
-	s.model = m
-	if p := s.solveIn(band, s.types); p != nil {
-		return p
-	}
-	return path
+	return changed
 }
+
+var (
+	varInflate  = envF("VARINF", 1)
+	minVarRatio = 1.0 // S2 bounds, times the squared ratio
+	maxVarRatio = 8.0
+	priorWeight = envF("PRIORW", 0)
+)
 
 // beads turns a DP path into beads with scores.
 func (s *sentAligner) beads(path []Cell) []SentenceBead {

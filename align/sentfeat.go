@@ -355,9 +355,9 @@ var zhFunctionWords = func() map[string]bool {
 // high over enough beads is added to the Chinese word's glosses for a
 // second alignment.
 var (
-	learnMinCount = int32(envF("LMC", 3))   // beads holding both words
-	learnMinDice  = envF("LMD", 0.5)        // 2·both / (Chinese beads + English beads)
-	learnMaxPer   = int(envF("LMP", 2))     // partners kept per Chinese word
+	learnMinCount = int32(envF("LMC", 3)) // beads holding both words
+	learnMinDice  = envF("LMD", 0.5)      // 2·both / (Chinese beads + English beads)
+	learnMaxPer   = int(envF("LMP", 2))   // partners kept per Chinese word
 )
 
 // learn sets v.learned from the beads of path and reports whether it found

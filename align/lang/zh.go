@@ -104,7 +104,12 @@ func loadGzip(data []byte) (*segmenter, error) {
 }
 
 // loadDict builds a segmenter from "word freq" lines, optionally headed by
-// "#count N", which is then checked against the number of words loaded.
+// "#count N", which is then checked against the number of words loaded,
+// and "#t2s" followed by pairs of characters (traditional, simplified).
+//
+// Words go in through gse's AddToken and one CalcToken at the end rather
+// than LoadDictStr, which would reset every one-character word to frequency
+// 2 (making 的 as rare as the rarest word) and give no error on bad lines.
 func loadDict(dict string) (*segmenter, error) {
 	loadMu.Lock()
 	defer loadMu.Unlock()

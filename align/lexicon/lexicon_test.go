@@ -35,8 +35,10 @@ func TestLoadTime(t *testing.T) {
 	require.NoError(t, Load())
 	d := time.Since(start)
 	t.Logf("loaded %d headwords, %d English words in %v", Default().NumHeadwords(), Default().NumWords(), d)
-	// Generous bound: the target is well under this even with -race.
-	assert.Less(t, d, 5*time.Second)
+	// A loose bound that only catches a pathological regression: timings
+	// under -race on a shared CI machine vary tenfold. BenchmarkLoad
+	// measures the real cost (about 0.1 s for the lexicon alone).
+	assert.Less(t, d, 30*time.Second)
 }
 
 func TestKnownGlosses(t *testing.T) {
