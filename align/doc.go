@@ -62,6 +62,10 @@ type Block struct {
 	// Unit names the block in formats without useful lines (a DOCX paragraph
 	// number, a TMX unit id); empty for plain text.
 	Unit string
+	// Extra holds what the format records about the unit beyond its text
+	// (JSONL fields, TMX props and notes, extra table columns); nil for
+	// plain text. Both blocks of a unit share the map.
+	Extra map[string]string
 
 	Sents []lang.Span // sentences, byte offsets relative to Text
 	Kind  Kind        // body, heading or page furniture

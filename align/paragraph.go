@@ -86,29 +86,30 @@ type paragraphAligner struct {
 
 	ignoreLayout bool // score content only (swap detection)
 
-	lx     *lexicon.Lexicon // when lex is the embedded lexicon: prepared sides are cached
-	zhPrep map[[2]int]*lexicon.ZhSide
-	enPrep map[[2]int]*lexicon.EnSide
+	lx     *lexicon.Lexicon // when lex is the embedded lexicon: blocks are prepared once
+	blocks *lexicon.Blocks  // lx's prepared blocks, made on first use
 }
 
-// similarity of zh[i:i+a] and en[j:j+b]; sides are prepared once per run of
-// blocks, so the DP's many candidate beads do not re-tokenize paragraphs.
+// similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
+// block is tokenized and looked up once and each pair of blocks compared
+// once (lexicon.Blocks), so the DP's many candidate beads cost little; the
+// result is the same as Similarity on the joined texts.
 func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
 	if p.lx == nil {
 		return p.lex.Similarity(p.text(Zh, i, a), p.text(En, j, b))
 	}
-	zk, ek := [2]int{i, a}, [2]int{j, b}
-	z, ok := p.zhPrep[zk]
-	if !ok {
-		z = p.lx.PrepareZh(p.text(Zh, i, a))
-		p.zhPrep[zk] = z
+	if p.blocks == nil {
+		p.blocks = p.lx.NewBlocks(blockTexts(p.doc.Blocks(Zh)), blockTexts(p.doc.Blocks(En)))
 	}
-	e, ok := p.enPrep[ek]
-	if !ok {
-		e = p.lx.PrepareEn(p.text(En, j, b))
-		p.enPrep[ek] = e
+	return p.blocks.Similarity(i, a, j, b)
+}
+
+func blockTexts(blocks []*Block) []string {
+	out := make([]string, len(blocks))
+	for k, b := range blocks {
+		out[k] = b.Text
 	}
-	return p.lx.SimilarityPrepared(z, e)
+	return out
 }
 
 // Similarity measures how well a Chinese and an English text correspond
@@ -369,8 +370,7 @@ func alignParagraphs(doc *Document, lex Similarity) *Alignment {
 }
 
 func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
-	p := &paragraphAligner{doc: doc, layout: map[Link]bool{}, lex: lex,
-		zhPrep: map[[2]int]*lexicon.ZhSide{}, enPrep: map[[2]int]*lexicon.EnSide{}}
+	p := &paragraphAligner{doc: doc, layout: map[Link]bool{}, lex: lex}
 	p.lx, _ = lex.(*lexicon.Lexicon)
 	for _, b := range doc.Zh {
 		p.zh = append(p.zh, infoOf(b))

@@ -7,7 +7,11 @@ import "math"
 // cheap part (prior, length, and the largest reward the lexicon and the
 // anchors could still give) cannot beat the best bead found for the cell is
 // not scored further.
-func (s *sentAligner) dp(types []BeadType, band *Band) []Cell {
+//
+// A coarse DP (coarse set) scores the lexical part of a many-sentence bead
+// from the 1-1 pairs it contains (pairTable.simApprox): close enough to
+// find the path a fine pass then refines, at a fraction of the cost.
+func (s *sentAligner) dp(types []BeadType, band *Band, coarse bool) []Cell {
 	nz, ne := len(s.zh), len(s.en)
 	if band == nil {
 		band = &Band{Lo: make([]int, nz+1), Hi: make([]int, nz+1)}
@@ -20,6 +24,7 @@ func (s *sentAligner) dp(types []BeadType, band *Band) []Cell {
 	for i := 0; i <= nz; i++ {
 		off[i+1] = off[i] + hi[i] - lo[i] + 1
 	}
+	s.work += off[nz+1] * len(types)
 	total := make([]float64, off[nz+1])
 	back := make([]int8, off[nz+1])
 	inf := math.Inf(1)
@@ -57,7 +62,11 @@ func (s *sentAligner) dp(types []BeadType, band *Band) []Cell {
 						continue
 					}
 					c += s.anchors(pi, t.Zh, pj, t.En)
-					if s.lex {
+					switch {
+					case !s.lex:
+					case coarse:
+						c -= sentLexWeight * s.table.simApprox(pi, t.Zh, pj, t.En)
+					default:
 						sim, weak := s.table.simWeak(pi, t.Zh, pj, t.En)
 						c += weakPenalty*weak - sentLexWeight*sim
 					}

@@ -1,14 +1,16 @@
 package align
 
 import (
-	"fmt"
 	"math"
-	"os"
 	"sort"
-	"strconv"
 
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
+
+// The sentence aligner: a monotone dynamic programme over sentence beads.
+// sentfeat.go computes what is known of each sentence once (length, flags,
+// numbers, words and their match keys), sim.go the lexical similarity of
+// candidate beads from per-pair bit sets, sentdp.go the programme itself.
 
 // Sentence bead types inside a paragraph bead, with priors from the bead
 // counts of literary zh→en gold (MAC-Dev), smoothed. English splits one
@@ -27,19 +29,24 @@ var sentenceTypes = []BeadType{
 	{3, 1, -math.Log(0.004)},
 	{3, 2, -math.Log(0.003)},
 	{4, 1, -math.Log(0.001)},
+	{1, 5, -math.Log(0.003)},
+	{2, 4, -math.Log(0.0015)},
 	{1, 0, 0},
 	{0, 1, 0},
 }
 
-// Weights of the sentence cost, in nats (the unit of the length cost).
-var (
-	sentLexWeight = envF("LAMBDA", 20.0) // times the lexical similarity in [0,1]
-	nullCost      = envF("NULLC", 7.0)   // a sentence left without counterpart
-	flagAgree     = envF("FLAGA", 1.5)   // ? ! or quotes on both sides of a bead
-	flagDisagree  = envF("FLAGD", 1.5)   // on one side only
-	sentNumBonus  = envF("NUMB", 1.5)    // per number equal on both sides, up to 3
-	sentNumMiss   = envF("NUMM", 0.5)    // per number found on one side only, up to 3
-	weakPenalty   = envF("WEAKP", 2)     // per sentence of a bead its other side does not meet
+// Weights of the sentence cost, in nats (the unit of the length cost),
+// tuned on MAC-Dev and the non-literary and Champollion sets (never on
+// MAC-Test).
+const (
+	sentLexWeight = 20.0 // times the lexical similarity in [0,1]
+	nullCost      = 6.5  // a sentence left without counterpart
+	flagAgree     = 1.5  // ? ! or quotes on both sides of a bead
+	flagDisagree  = 1.5  // on one side only
+	sentNumBonus  = 1.5  // per number equal on both sides, up to 3
+	sentNumMiss   = 0.5  // per number found on one side only, up to 3
+	weakPenalty   = 2.0  // per sentence of a bead that its other side does not meet
+	absorbMargin  = 1.0  // a null bead cheaper than joining a neighbour by less is joined
 )
 
 // NullThreshold is the NullConf from which a null bead counts as strong
@@ -64,15 +71,23 @@ type SentenceBead struct {
 }
 
 // AlignSentences aligns two lists of sentences, Chinese and English, that
-// translate each other in order. It returns beads in order, covering every
-// sentence of both lists exactly once; beads have up to four sentences on
-// one side (1-1 to 1-4, 2-1 to 4-1, 2-2, 2-3, 3-2), and null beads (1-0,
-// 0-1) where a sentence has no counterpart. The cost of a bead is its
-// type's prior, the Gale–Church length cost (ratio and variance estimated
-// from the texts), minus the lexical similarity through opt.Lex when it is
-// a Glosser, minus anchors (equal numbers, Latin-script words, agreeing
-// question and exclamation marks and quotes). Time and memory are linear
-// in the number of sentences times the band width (see sentBand).
+// translate each other in order (the sentences of a paragraph bead, or two
+// pre-split files). It returns beads in order, covering every sentence of
+// both lists exactly once, each side of a bead consecutive: up to four
+// sentences on one side (1-1 to 1-4, 2-1 to 4-1, 2-2, 2-3, 3-2), and null
+// beads (1-0, 0-1) where a sentence has no counterpart — made only on
+// strong evidence, with NullConf saying how strong. A single sentence
+// facing more than four on the other side makes one bead.
+//
+// The cost of a bead is its type's prior, plus the Gale–Church length cost
+// (ratio and variance estimated from the two texts themselves), minus λ
+// times the lexical similarity when opt.Lex is a Glosser (dictionary
+// glosses met in both directions, weighted by rarity in the text, plus word
+// pairs learned from a first alignment of the same text), minus anchors
+// (equal numbers, agreeing question and exclamation marks and quotation
+// marks), plus a penalty for a sentence glued into a bead whose other side
+// does not meet it. Long texts are searched in a band (see fullMatrixCells),
+// so time and memory grow linearly with the number of sentences.
 func AlignSentences(zh, en []string, opt Options) []SentenceBead {
 	return alignSentenceTexts(zh, en, opt, LengthModel{})
 }
@@ -80,30 +95,52 @@ func AlignSentences(zh, en []string, opt Options) []SentenceBead {
 func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []SentenceBead {
 	if len(zh) == 0 || len(en) == 0 {
 		var out []SentenceBead
+		// nothing to align with: every sentence is certainly alone
 		for i := range zh {
-			out = append(out, SentenceBead{Zh: []int{i}, Lex: -1})
+			out = append(out, SentenceBead{Zh: []int{i}, Lex: -1, NullConf: 1})
 		}
 		for j := range en {
-			out = append(out, SentenceBead{En: []int{j}, Lex: -1})
+			out = append(out, SentenceBead{En: []int{j}, Lex: -1, NullConf: 1})
 		}
 		return out
 	}
 	gl, _ := opt.Lex.(Glosser)
 	zf, ef, vocab := sentFeatures(zh, en, gl)
 	s := newSentAligner(zf, ef, vocab, hint)
+	if (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4) {
+		// one sentence rendered by many: the bead types cannot cover it
+		// without null beads
+		if s.lex {
+			s.table = newPairTable(zf, ef, nil, 0, len(vocab.enTypes))
+		}
+		return []SentenceBead{s.bead(Cell{Type: BeadType{Zh: len(zh), En: len(en)}})}
+	}
+	return s.run()
+}
+
+// run aligns the sentences: a first pass, then a second with what the first
+// taught about this text — its length variance, and the word pairs it
+// translates consistently — and the weak null beads joined to neighbours.
+func (s *sentAligner) run() []SentenceBead {
 	path := s.solve()
-	// second pass: the variance and bead-type priors of this text, and the
-	// word pairs learned from the first pass
-	again := s.adapt(path)
-	if vocab != nil && envF("LEARN", 1) > 0 && vocab.learn(zf, ef, path) {
-		vocab.rekey(zf, ef)
+	again := s.adaptVariance(path)
+	if s.vocab != nil && s.vocab.learn(s.zh, s.en, path) {
+		s.vocab.rekey(s.zh, s.en)
 		s.table = nil
 		again = true
 	}
 	if again {
 		path = s.resolve(path)
 	}
-	return s.beads(path)
+	path = s.absorbWeakNulls(path)
+	out := make([]SentenceBead, len(path))
+	for k, c := range path {
+		out[k] = s.bead(c)
+		if c.Type.Zh == 0 || c.Type.En == 0 {
+			out[k].NullConf = s.nullConfidence(path, k)
+		}
+	}
+	return out
 }
 
 // sentAligner holds the per-text state of the sentence DP.
@@ -115,6 +152,7 @@ type sentAligner struct {
 	model      LengthModel
 	table      *pairTable
 	types      []BeadType
+	work       int // bead costs the DP evaluated or pruned, for tests of scaling
 }
 
 func newSentAligner(zh, en []sentFeat, vocab *docVocab, hint LengthModel) *sentAligner {
@@ -135,8 +173,10 @@ func newSentAligner(zh, en []sentFeat, vocab *docVocab, hint LengthModel) *sentA
 		}
 	}
 	if s.model.S2 <= 0 {
-		// a sentence of 20 Chinese characters varies by about a third
-		s.model.S2 = s.model.Ratio * s.model.Ratio * envF("S2K", 2)
+		// until the text's own variance is known (adaptVariance): an
+		// English sentence varies by about a third around its expected
+		// length at a typical 20 Chinese characters
+		s.model.S2 = 2 * s.model.Ratio * s.model.Ratio
 	}
 	return s
 }
@@ -214,21 +254,25 @@ func (s *sentAligner) matchNumbers(i, a, j, b int) int {
 	return m
 }
 
-// sentBand is the search band of a text of nz×ne sentences: nil (the whole
-// matrix) for small texts; else ±w sentences around the diagonal on which
-// both texts' cumulative lengths advance at the same rate. The banded
-// solution is accepted only when it stays clear of the band's edges; when
-// it runs along an edge the band is doubled and the text solved again. So
-// the work is O(n·w) for a text whose translation does not drift more than
-// w sentences from proportional, which is what keeps long documents near
-// linear, and a text that does drift pays for a wider band, never a wrong
-// cut.
-var fullMatrixCells = int(envF("FULLC", 20000))
+// Search. A text of up to fullMatrixCells sentence pairs is solved over
+// the whole matrix. A longer one is solved in a band: first a coarse pass
+// (the common bead types only) within ±minBandWidth sentences of the
+// diagonal along which both texts' cumulative lengths advance at the same
+// rate, then all bead types within ±fineBandWidth of the coarse path.
+// A banded solution is accepted only when it keeps edgeMargin sentences
+// clear of the band's edges; when it runs along an edge (the translation
+// drifts from where the band expected it) the band is centred on the path
+// found and the text solved again, at most maxRecentre times before the
+// whole matrix is used. The work is O(n·w) — near linear — for any text
+// that drifts less than the band allows between re-centrings, and a text
+// that drifts more pays for the re-centring, never for a cut-off path.
+var fullMatrixCells = 20000 // a variable so that tests can force either search
 
 const (
-	minBandWidth  = 40
+	minBandWidth  = 80
 	fineBandWidth = 16
 	edgeMargin    = 5
+	maxRecentre   = 4
 )
 
 func (s *sentAligner) lengthBand(w int) *Band {
@@ -265,20 +309,17 @@ func touchesEdge(path []Cell, b *Band, ne int) bool {
 	}
 	for _, c := range path {
 		if near(c.I, c.J) {
-			if debugSent {
-				fmt.Fprintf(os.Stderr, "touch at %d,%d band %d-%d\n", c.I, c.J, b.Lo[c.I], b.Hi[c.I])
-			}
 			return true
 		}
 	}
 	return false
 }
 
-func (s *sentAligner) solveIn(band *Band, types []BeadType) []Cell {
+func (s *sentAligner) solveIn(band *Band, types []BeadType, coarse bool) []Cell {
 	if s.lex && !s.table.covers(band) {
 		s.table = newPairTable(s.zh, s.en, band, 4, len(s.vocab.enTypes))
 	}
-	return s.dp(types, band)
+	return s.dp(types, band, coarse)
 }
 
 // coarseTypes are the bead types of the coarse pass over long texts: enough
@@ -296,15 +337,15 @@ var coarseTypes = func() []BeadType {
 func (s *sentAligner) solve() []Cell {
 	nz, ne := len(s.zh), len(s.en)
 	if nz*ne <= fullMatrixCells {
-		return s.solveIn(nil, s.types)
+		return s.solveIn(nil, s.types, false)
 	}
-	path, _ := s.bandedSolve(s.lengthBand(minBandWidth), minBandWidth, coarseTypes)
+	path, _ := s.bandedSolve(s.lengthBand(minBandWidth), minBandWidth, coarseTypes, true)
 	if path == nil {
-		return s.solveIn(nil, s.types)
+		return s.solveIn(nil, s.types, false)
 	}
-	path, _ = s.bandedSolve(PathBand(nz, ne, path, fineBandWidth), fineBandWidth, s.types)
+	path, _ = s.bandedSolve(PathBand(nz, ne, path, fineBandWidth), fineBandWidth, s.types, false)
 	if path == nil {
-		return s.solveIn(nil, s.types)
+		return s.solveIn(nil, s.types, false)
 	}
 	return path
 }
@@ -313,24 +354,21 @@ func (s *sentAligner) solve() []Cell {
 func (s *sentAligner) resolve(prev []Cell) []Cell {
 	nz, ne := len(s.zh), len(s.en)
 	if nz*ne <= fullMatrixCells {
-		return s.solveIn(nil, s.types)
+		return s.solveIn(nil, s.types, false)
 	}
-	if path, _ := s.bandedSolve(PathBand(nz, ne, prev, fineBandWidth), fineBandWidth, s.types); path != nil {
+	if path, _ := s.bandedSolve(PathBand(nz, ne, prev, fineBandWidth), fineBandWidth, s.types, false); path != nil {
 		return path
 	}
-	return s.solveIn(nil, s.types)
+	return s.solveIn(nil, s.types, false)
 }
 
 // bandedSolve solves in a band; while the path runs along an edge of the
 // band (the translation drifts from where the band expected it), it centres
 // the band on the path found and solves again.
-func (s *sentAligner) bandedSolve(band *Band, w int, types []BeadType) ([]Cell, *Band) {
+func (s *sentAligner) bandedSolve(band *Band, w int, types []BeadType, coarse bool) ([]Cell, *Band) {
 	nz, ne := len(s.zh), len(s.en)
 	for range maxRecentre {
-		path := s.solveIn(band, types)
-		if debugSent {
-			fmt.Fprintf(os.Stderr, "band w=%d types=%d touches=%v\n", w, len(types), path == nil || touchesEdge(path, band, ne))
-		}
+		path := s.solveIn(band, types, coarse)
 		if path == nil {
 			return nil, nil
 		}
@@ -341,9 +379,6 @@ func (s *sentAligner) bandedSolve(band *Band, w int, types []BeadType) ([]Cell, 
 	}
 	return nil, nil
 }
-
-// maxRecentre bounds the band re-centrings before the full matrix is used.
-const maxRecentre = 4
 
 // tailTable holds tailCost at steps of 1/tailStep of |δ| up to tailMax, so
 // that the DP's innermost loop interpolates instead of calling erfc and log.
@@ -370,25 +405,14 @@ func fastTailCost(delta float64) float64 {
 	return tailTable[k]*(1-f) + tailTable[k+1]*f
 }
 
-// adapt re-estimates the length variance and the priors of the bead types
-// from a first alignment of the text, and reports whether they changed.
-//
-// The variance is the median squared residual of the 1-1 beads, scaled to
-// the variance of a normal and widened by varInflate: the beads a first
-// pass makes 1-1 are those whose lengths agree best, so their residuals
-// understate the text's. The priors blend the first pass's bead counts with
-// the built-in priors, weighted as priorWeight beads.
-func (s *sentAligner) adapt(path []Cell) bool {
+// adaptVariance re-estimates the length variance from the 1-1 beads of a
+// first alignment of the text — their median squared residual, scaled to
+// the variance of a normal, within bounds — and reports whether it changed
+// enough to solve again.
+func (s *sentAligner) adaptVariance(path []Cell) bool {
 	r := s.model.Ratio
 	var d []float64
-	counts := map[[2]int]float64{}
-	n := 0.0
 	for _, c := range path {
-		if c.Type.Zh == 0 || c.Type.En == 0 {
-			continue
-		}
-		counts[[2]int{c.Type.Zh, c.Type.En}]++
-		n++
 		if c.Type.Zh == 1 && c.Type.En == 1 {
 			lz, le := float64(s.zh[c.I].length), float64(s.en[c.J].length)
 			if m := (lz + le/r) / 2; m > 0 {
@@ -396,115 +420,137 @@ func (s *sentAligner) adapt(path []Cell) bool {
 			}
 		}
 	}
-	changed := false
-	if len(d) >= 20 && envF("ADAPTVAR", 1) > 0 {
-		sort.Float64s(d)
-		s2 := varInflate * d[len(d)/2] / 0.455
-		s2 = min(max(s2, r*r*minVarRatio), r*r*maxVarRatio)
-		if math.Abs(s2-s.model.S2) > 0.05*s.model.S2 {
-			s.model.S2 = s2
-			changed = true
-		}
+	if len(d) < 20 {
+		return false
 	}
-	if n >= 20 && priorWeight > 0 {
-		var mass float64
-		for _, t := range s.types {
-			if t.Zh > 0 && t.En > 0 {
-				mass += math.Exp(-t.Prior)
-			}
-		}
-		types := make([]BeadType, len(s.types))
-		for k, t := range s.types {
-			types[k] = t
-			if t.Zh > 0 && t.En > 0 {
-				p0 := math.Exp(-t.Prior) / mass
-				p := (counts[[2]int{t.Zh, t.En}] + priorWeight*p0) / (n + priorWeight)
-				types[k].Prior = -math.Log(p * mass)
-			}
-		}
-		s.types = types
-		changed = true
+	sort.Float64s(d)
+	// the median of a χ²(1) variable is 0.455
+	s2 := min(max(d[len(d)/2]/0.455, r*r*minVarRatio), r*r*maxVarRatio)
+	if math.Abs(s2-s.model.S2) <= 0.05*s.model.S2 {
+		return false
 	}
-	return changed
+	s.model.S2 = s2
+	return true
 }
 
-var (
-	varInflate  = envF("VARINF", 1)
-	minVarRatio = 1.0 // S2 bounds, times the squared ratio
+// Bounds of the estimated variance, times the squared ratio.
+const (
+	minVarRatio = 1.0
 	maxVarRatio = 8.0
-	priorWeight = envF("PRIORW", 0)
 )
 
-// beads turns a DP path into beads with scores.
-func (s *sentAligner) beads(path []Cell) []SentenceBead {
-	out := make([]SentenceBead, 0, len(path))
-	for _, c := range path {
-		b := SentenceBead{Cost: c.Cost, Lex: -1}
-		for k := 0; k < c.Type.Zh; k++ {
-			b.Zh = append(b.Zh, c.I+k)
-		}
-		for k := 0; k < c.Type.En; k++ {
-			b.En = append(b.En, c.J+k)
-		}
-		if c.Type.Zh > 0 && c.Type.En > 0 {
-			lz, le := s.lengths(c.I, c.Type.Zh, c.J, c.Type.En)
-			lenProb := s.model.Prob(lz, le)
-			if s.lex {
-				b.Lex = round3(s.table.sim(c.I, c.Type.Zh, c.J, c.Type.En))
-			}
-			anchor := math.Min(1, math.Max(0, -s.anchors(c.I, c.Type.Zh, c.J, c.Type.En))/3)
-			if b.Lex >= 0 {
-				b.Score = round3(0.4*lenProb + 0.4*math.Min(1, b.Lex/0.4) + 0.2*anchor)
-			} else {
-				b.Score = round3(0.7*lenProb + 0.3*anchor)
-			}
-		}
-		out = append(out, b)
+// bead turns a cell of the DP into a bead with its scores.
+func (s *sentAligner) bead(c Cell) SentenceBead {
+	b := SentenceBead{Cost: c.Cost, Lex: -1}
+	for k := 0; k < c.Type.Zh; k++ {
+		b.Zh = append(b.Zh, c.I+k)
 	}
-	s.nullConfidence(path, out)
-	return out
+	for k := 0; k < c.Type.En; k++ {
+		b.En = append(b.En, c.J+k)
+	}
+	if c.Type.Zh == 0 || c.Type.En == 0 {
+		return b
+	}
+	lz, le := s.lengths(c.I, c.Type.Zh, c.J, c.Type.En)
+	lenProb := s.model.Prob(lz, le)
+	if s.lex {
+		b.Lex = round3(s.table.sim(c.I, c.Type.Zh, c.J, c.Type.En))
+	}
+	anchor := math.Min(1, math.Max(0, -s.anchors(c.I, c.Type.Zh, c.J, c.Type.En))/3)
+	if b.Lex >= 0 {
+		b.Score = round3(0.4*lenProb + 0.4*math.Min(1, b.Lex/0.4) + 0.2*anchor)
+	} else {
+		b.Score = round3(0.7*lenProb + 0.3*anchor)
+	}
+	return b
 }
 
-// nullConfidence sets NullConf of null beads from the margin by which the
-// DP preferred the null bead to joining its sentence to a neighbour.
-func (s *sentAligner) nullConfidence(path []Cell, out []SentenceBead) {
-	prior := map[[2]int]float64{}
+// nullMargin is, for the null bead path[k], how much more it would cost
+// to join its sentence to the neighbouring bead that takes it best, and
+// which neighbour that is (-1 before, +1 after; 0 when none can: no
+// neighbour with both sides). Margins are in nats.
+func (s *sentAligner) nullMargin(path []Cell, k int) (float64, int) {
+	c := path[k]
+	margin, side := math.Inf(1), 0
+	for _, d := range []int{-1, 1} {
+		n := k + d
+		if n < 0 || n >= len(path) {
+			continue
+		}
+		o := path[n]
+		if o.Type.Zh == 0 || o.Type.En == 0 {
+			continue
+		}
+		t := s.joined(c, o)
+		if m := s.priorOf(t) + s.cost(t.I, t.J, t.Type) - c.Cost - o.Cost; m < margin {
+			margin, side = m, d
+		}
+	}
+	return margin, side
+}
+
+// joined is the bead made of two neighbouring beads.
+func (s *sentAligner) joined(a, b Cell) Cell {
+	t := BeadType{Zh: a.Type.Zh + b.Type.Zh, En: a.Type.En + b.Type.En}
+	c := Cell{I: min(a.I, b.I), J: min(a.J, b.J)}
+	t.Prior = s.priorOf(Cell{Type: t})
+	c.Type = t
+	c.Cost = t.Prior + s.cost(c.I, c.J, t)
+	return c
+}
+
+// priorOf is the prior of a bead's type; shapes the DP does not produce
+// cost more than the rarest one.
+func (s *sentAligner) priorOf(c Cell) float64 {
 	worst := 0.0
 	for _, t := range s.types {
-		prior[[2]int{t.Zh, t.En}] = t.Prior
+		if t.Zh == c.Type.Zh && t.En == c.Type.En {
+			return t.Prior
+		}
 		worst = max(worst, t.Prior)
 	}
-	costOf := func(i, a, j, b int) float64 {
-		p, ok := prior[[2]int{a, b}]
-		if !ok {
-			p = worst + 2
-		}
-		return p + s.cost(i, j, BeadType{Zh: a, En: b})
-	}
+	return worst + 2
+}
+
+// absorbWeakNulls joins each null bead whose margin is under absorbMargin
+// to the neighbour that takes it best: a sentence left alone by a hair is
+// more often part of a free translation than an omission, and a null bead
+// becomes a finding.
+func (s *sentAligner) absorbWeakNulls(path []Cell) []Cell {
+	out := make([]Cell, 0, len(path))
+	var carry []Cell // weak nulls waiting for the next bead
 	for k, c := range path {
-		if c.Type.Zh > 0 && c.Type.En > 0 {
-			continue
-		}
-		margin := math.Inf(1)
-		for _, d := range []int{-1, 1} {
-			n := k + d
-			if n < 0 || n >= len(path) {
-				continue
+		if c.Type.Zh == 0 || c.Type.En == 0 {
+			if m, side := s.nullMargin(path, k); m < absorbMargin {
+				switch side {
+				case -1:
+					out[len(out)-1] = s.joined(out[len(out)-1], c)
+					continue
+				case 1:
+					carry = append(carry, c)
+					continue
+				}
 			}
-			o := path[n]
-			if o.Type.Zh == 0 || o.Type.En == 0 {
-				continue
+		} else {
+			for _, w := range carry {
+				c = s.joined(w, c)
 			}
-			i, j := min(c.I, o.I), min(c.J, o.J)
-			a, b := c.Type.Zh+o.Type.Zh, c.Type.En+o.Type.En
-			margin = min(margin, costOf(i, a, j, b)-c.Cost-o.Cost)
+			carry = carry[:0]
 		}
-		if math.IsInf(margin, 1) {
-			out[k].NullConf = 1
-			continue
-		}
-		out[k].NullConf = round3(1 - math.Exp(-max(0, margin)/2))
+		out = append(out, c)
 	}
+	return append(out, carry...)
+}
+
+// nullConfidence is the NullConf of the null bead path[k]: 1 − e^(−m/2)
+// for the margin m by which the DP preferred it to joining its sentence to
+// a neighbour; 1 when no neighbour could take it.
+func (s *sentAligner) nullConfidence(path []Cell, k int) float64 {
+	margin, side := s.nullMargin(path, k)
+	if side == 0 {
+		return 1
+	}
+	return round3(1 - math.Exp(-max(0, margin)/2))
 }
 
 // sentRefs lists the sentences of some blocks of one language with their
@@ -529,14 +575,7 @@ func alignSentences(a *Alignment, opt Options) {
 		b := &a.Beads[bi]
 		zr, zt := sentRefs(a.Doc, Zh, b.Zh)
 		er, et := sentRefs(a.Doc, En, b.En)
-		var sb []SentenceBead
-		if (len(zt) == 1 && len(et) > 4) || (len(et) == 1 && len(zt) > 4) {
-			// one sentence translated by many: the DP could only cover it
-			// with null beads
-			sb = []SentenceBead{{Zh: seq(len(zt)), En: seq(len(et)), Lex: -1}}
-		} else {
-			sb = alignSentenceTexts(zt, et, opt, hint)
-		}
+		sb := alignSentenceTexts(zt, et, opt, hint)
 		b.Sents = make([]SentBead, 0, len(sb))
 		for _, x := range sb {
 			out := SentBead{Score: x.Score, Lex: x.Lex, NullConf: x.NullConf, Null: x.NullConf >= NullThreshold}
@@ -549,24 +588,4 @@ func alignSentences(a *Alignment, opt Options) {
 			b.Sents = append(b.Sents, out)
 		}
 	}
-}
-
-func seq(n int) []int {
-	s := make([]int, n)
-	for i := range s {
-		s[i] = i
-	}
-	return s
-}
-
-var debugSent = os.Getenv("ALIGN_DEBUG") != ""
-
-func envF(name string, def float64) float64 {
-	if v := os.Getenv(name); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err == nil {
-			return f
-		}
-	}
-	return def
 }

@@ -1,7 +1,9 @@
 package align
 
 import (
+	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,6 +49,7 @@ type sentFeat struct {
 	// that some Chinese token could match.
 	keys [][]uint32 // zh
 	ids  []uint32   // en
+	wts  []float32  // weight of each key (zh) or id (en)
 }
 
 // docVocab holds the word types of one text pair and what the lexicon
@@ -66,7 +69,7 @@ type docVocab struct {
 
 type zhType struct {
 	text    string
-	glosses []uint32 // lexicon ids (Latin words: the lexicon id of the word)
+	glosses []uint32 // lexicon ids of its glosses (its characters' when unknown)
 	latin   string   // keyword of a Latin-script token
 	counted bool     // has glosses: counts in the similarity's denominator
 	looked  bool     // glosses looked up
@@ -84,21 +87,32 @@ type enType struct {
 func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab) {
 	zf = make([]sentFeat, len(zh))
 	ef = make([]sentFeat, len(en))
-	for i, s := range zh {
-		zf[i] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.Chinese(s)}
+	if lex != nil {
+		v = &docVocab{lex: lex, zhIndex: map[string]int32{}, enIndex: map[string]int32{}, byLexID: map[uint32]int32{}}
 	}
+	// The two sides share nothing until rekey (zhWords writes only the
+	// Chinese half of the vocabulary, enWords only the English half), so
+	// they are read on two CPUs.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i, s := range zh {
+			zf[i] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.Chinese(s)}
+			if v != nil {
+				zf[i].types = v.zhWords(s, &zf[i].extra)
+			}
+		}
+	}()
 	for j, s := range en {
 		ef[j] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.English(s)}
+		if v != nil {
+			ef[j].types = v.enWords(s)
+		}
 	}
-	if lex == nil {
+	wg.Wait()
+	if v == nil {
 		return zf, ef, nil
-	}
-	v = &docVocab{lex: lex, zhIndex: map[string]int32{}, enIndex: map[string]int32{}, byLexID: map[uint32]int32{}}
-	for i, s := range zh {
-		zf[i].types = v.zhWords(s, &zf[i].extra)
-	}
-	for j, s := range en {
-		ef[j].types = v.enWords(s)
 	}
 	for t, z := range v.zhTypes {
 		if z.latin != "" {
@@ -248,9 +262,27 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		zkeys[t] = ks
 		zcount[t] = z.counted || (t < len(v.learned) && len(v.learned[t]) > 0)
 	}
+	zdf := make([]float64, len(v.zhTypes))
+	for i := range zf {
+		for _, t := range zf[i].types {
+			zdf[t]++
+		}
+	}
+	edf := make([]float64, len(v.enTypes))
+	for j := range ef {
+		for _, e := range ef[j].types {
+			edf[e]++
+		}
+	}
+	// words that occur in few sentences of the text say more about where
+	// they belong than words that occur everywhere
+	weight := func(df float64, n int) float32 {
+		return float32(math.Log(1 + float64(n)/df))
+	}
 	for i := range zf {
 		f := &zf[i]
 		f.keys = f.keys[:0]
+		f.wts = f.wts[:0]
 		for k, t := range f.types {
 			var ex []uint32
 			if k < len(f.extra) {
@@ -263,17 +295,21 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			switch {
 			case len(ex) > 0:
 				f.keys = append(f.keys, append(ex, zkeys[t]...))
+				f.wts = append(f.wts, weight(zdf[t], len(zf)))
 			case zcount[t] || k < len(f.extra) && len(f.extra[k]) > 0:
 				f.keys = append(f.keys, zkeys[t])
+				f.wts = append(f.wts, weight(zdf[t], len(zf)))
 			}
 		}
 	}
 	for j := range ef {
 		f := &ef[j]
 		f.ids = f.ids[:0]
+		f.wts = f.wts[:0]
 		for _, e := range f.types {
 			if matchable[e] {
 				f.ids = append(f.ids, uint32(e))
+				f.wts = append(f.wts, weight(edf[e], len(ef)))
 			}
 		}
 	}
@@ -354,10 +390,10 @@ var zhFunctionWords = func() map[string]bool {
 // beads of a first alignment finds them: a pair whose Dice coefficient is
 // high over enough beads is added to the Chinese word's glosses for a
 // second alignment.
-var (
-	learnMinCount = int32(envF("LMC", 3)) // beads holding both words
-	learnMinDice  = envF("LMD", 0.5)      // 2·both / (Chinese beads + English beads)
-	learnMaxPer   = int(envF("LMP", 2))   // partners kept per Chinese word
+const (
+	learnMinCount = 3   // beads holding both words
+	learnMinDice  = 0.5 // 2·both / (Chinese beads + English beads)
+	learnMaxPer   = 2   // partners kept per Chinese word
 )
 
 // learn sets v.learned from the beads of path and reports whether it found

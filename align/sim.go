@@ -1,18 +1,25 @@
 package align
 
-import "math/bits"
+import (
+	"math/bits"
+	"runtime"
+	"sync"
+)
 
 // Lexical similarity of candidate beads.
 //
 // A bead's similarity is the share of its content tokens that the other
-// side meets: a Chinese token counts when one of its glosses is a word of
-// the English side, an English word when it is a gloss of some Chinese token
-// of the bead; the two sides are pooled. A many-sentence bead takes the
-// union of its sentences. Computing that union anew for every candidate bead
-// would re-read the same tokens a dozen times, so the pair table stores,
-// for every pair of sentences (i, j) near the search band, which tokens of
-// Chinese sentence i English sentence j meets and which words of j sentence
-// i meets, as bit sets; a bead ORs the bit sets of its pairs and counts bits.
+// side meets, each token weighted by its rarity in the text: a Chinese
+// token counts when one of its keys (glosses, learned partners) is a word
+// of the English side, an English word when it is a key of some Chinese
+// token of the bead; the two sides are pooled. A many-sentence bead takes
+// the union of its sentences. Computing that union anew for every
+// candidate bead would re-read the same tokens a dozen times, so the pair
+// table stores, for every pair of sentences (i, j) near the search band,
+// which tokens of Chinese sentence i English sentence j meets and which
+// words of j sentence i meets, as bit sets (and the weight a 1-1 bead of
+// the pair meets); a bead ORs the bit sets of its pairs and adds up the
+// weights of the bits set.
 
 // pairTable holds the match bit sets of sentence pairs (i, j) with
 // lo[i] <= j <= hi[i].
@@ -26,6 +33,8 @@ type pairTable struct {
 
 	zoff, eoff   []int // start of row i in zmask, emask
 	zmask, emask []uint64
+	poff         []int     // start of row i in zmet, emet
+	zmet, emet   []float32 // weight of i met by j, of j met by i, per pair
 
 	zwt, ewt [][]float32 // token weights per sentence; nil: all 1
 	ztot     []float64   // total weight per sentence
@@ -44,14 +53,30 @@ func newPairTable(zh, en []sentFeat, band *Band, pad, nIDs int) *pairTable {
 	p.zw, p.ew = make([]int, nz), make([]int, ne)
 	p.ewPre = make([]int, ne+1)
 	p.ztot, p.etot = make([]float64, nz), make([]float64, ne)
+	weighted := false
 	for i := range zh {
 		p.zw[i] = wordsFor(len(zh[i].keys))
-		p.ztot[i] = float64(len(zh[i].keys))
+		for _, w := range zh[i].wts {
+			p.ztot[i] += float64(w)
+			weighted = weighted || w != 1
+		}
 	}
 	for j := range en {
 		p.ew[j] = wordsFor(len(en[j].ids))
 		p.ewPre[j+1] = p.ewPre[j] + p.ew[j]
-		p.etot[j] = float64(len(en[j].ids))
+		for _, w := range en[j].wts {
+			p.etot[j] += float64(w)
+			weighted = weighted || w != 1
+		}
+	}
+	if weighted {
+		p.zwt, p.ewt = make([][]float32, nz), make([][]float32, ne)
+		for i := range zh {
+			p.zwt[i] = zh[i].wts
+		}
+		for j := range en {
+			p.ewt[j] = en[j].wts
+		}
 	}
 	p.zoff, p.eoff = make([]int, nz+1), make([]int, nz+1)
 	for i := 0; i < nz; i++ {
@@ -79,15 +104,38 @@ func newPairTable(zh, en []sentFeat, band *Band, pad, nIDs int) *pairTable {
 	}
 	p.zmask = make([]uint64, p.zoff[nz])
 	p.emask = make([]uint64, p.eoff[nz])
+	p.poff = make([]int, nz+1)
+	for i := 0; i < nz; i++ {
+		p.poff[i+1] = p.poff[i] + max(0, p.hi[i]-p.lo[i]+1)
+	}
+	p.zmet = make([]float32, p.poff[nz])
+	p.emet = make([]float32, p.poff[nz])
 
-	// For each Chinese sentence: which of its tokens can each id meet.
+	// rows are independent: split them between the CPUs
+	workers := min(runtime.GOMAXPROCS(0), max(1, nz/256))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.fillRows(w*nz/workers, (w+1)*nz/workers, nIDs)
+		}()
+	}
+	wg.Wait()
+	return p
+}
+
+// fillRows computes the bit sets of rows [from, to).
+func (p *pairTable) fillRows(from, to, nIDs int) {
+	zh, en := p.zh, p.en
+	// For each Chinese sentence: which of its tokens each id can meet.
 	stamp := make([]int32, nIDs)
 	slot := make([]int32, nIDs)
 	for k := range stamp {
 		stamp[k] = -1
 	}
 	var slotBits []uint64
-	for i := range zh {
+	for i := from; i < to; i++ {
 		zw := p.zw[i]
 		if zw == 0 {
 			continue
@@ -120,9 +168,10 @@ func newPairTable(zh, en []sentFeat, band *Band, pad, nIDs int) *pairTable {
 					zm[k] |= sb[k]
 				}
 			}
+			k := p.poff[i] + j - p.lo[i]
+			p.zmet[k], p.emet[k] = float32(p.weigh(zm, p.zwt, i)), float32(p.weigh(em, p.ewt, j))
 		}
 	}
-	return p
 }
 
 // sim is the pooled similarity of the bead zh[i:i+a] with en[j:j+b], in
@@ -138,7 +187,7 @@ func (p *pairTable) sim(i, a, j, b int) float64 {
 // sentence glued to a bead it has nothing to do with is an omission or an
 // addition, not part of a 2-1 bead.
 func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
-	if a == 1 && b == 1 && p.zw[i] <= 1 && p.ew[j] <= 1 && p.zwt == nil {
+	if a == 1 && b == 1 {
 		return p.sim11(i, j), 0
 	}
 	var met, tot float64
@@ -147,6 +196,18 @@ func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
 		tot += p.ztot[ii]
 		zw := p.zw[ii]
 		if zw == 0 {
+			continue
+		}
+		if b == 1 {
+			// met by one sentence: the pair's own weight
+			var m float64
+			if j >= p.lo[ii] && j <= p.hi[ii] {
+				m = float64(p.zmet[p.poff[ii]+j-p.lo[ii]])
+			}
+			met += m
+			if a > 1 {
+				weak += weakness(m, p.ztot[ii])
+			}
 			continue
 		}
 		acc := buf[:0]
@@ -171,6 +232,17 @@ func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
 		tot += p.etot[jj]
 		ew := p.ew[jj]
 		if ew == 0 {
+			continue
+		}
+		if a == 1 {
+			var m float64
+			if jj >= p.lo[i] && jj <= p.hi[i] {
+				m = float64(p.emet[p.poff[i]+jj-p.lo[i]])
+			}
+			met += m
+			if b > 1 {
+				weak += weakness(m, p.etot[jj])
+			}
 			continue
 		}
 		acc := buf[:0]
@@ -200,9 +272,9 @@ func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
 	return met / tot, weak
 }
 
-var (
-	weakMinTokens = envF("WEAKMIN", 3.0)
-	weakCoverage  = envF("WEAKCOV", 0.15)
+const (
+	weakMinTokens = 3    // shorter sentences are never weak
+	weakCoverage  = 0.15 // share of a sentence met from which it is not weak at all
 )
 
 func weakness(met, tot float64) float64 {
@@ -233,18 +305,34 @@ func (p *pairTable) weigh(set []uint64, wt [][]float32, s int) float64 {
 	return sum
 }
 
-// sim11 is sim for a 1-1 bead of short sentences, the common case.
+// sim11 is sim for a 1-1 bead, the common case, from the precomputed met
+// weight of the pair.
 func (p *pairTable) sim11(i, j int) float64 {
 	tot := p.ztot[i] + p.etot[j]
 	if tot == 0 || j < p.lo[i] || j > p.hi[i] {
 		return 0
 	}
-	n := 0
-	if p.zw[i] == 1 {
-		n += bits.OnesCount64(p.zmask[p.zoff[i]+j-p.lo[i]])
+	k := p.poff[i] + j - p.lo[i]
+	return float64(p.zmet[k]+p.emet[k]) / tot
+}
+
+// simApprox approximates sim from the 1-1 pairs of the bead: the weight
+// met pair by pair, over the bead's total. A token met by two sentences of
+// the other side counts twice, so it overrates many-sentence beads a little.
+func (p *pairTable) simApprox(i, a, j, b int) float64 {
+	var met, tot float64
+	for ii := i; ii < i+a; ii++ {
+		tot += p.ztot[ii]
+		for jj := max(j, p.lo[ii]); jj < j+b && jj <= p.hi[ii]; jj++ {
+			k := p.poff[ii] + jj - p.lo[ii]
+			met += float64(p.zmet[k] + p.emet[k])
+		}
 	}
-	if p.ew[j] == 1 {
-		n += bits.OnesCount64(p.emask[p.eoff[i]+p.ewPre[j]-p.ewPre[p.lo[i]]])
+	for jj := j; jj < j+b; jj++ {
+		tot += p.etot[jj]
 	}
-	return float64(n) / tot
+	if tot == 0 {
+		return 0
+	}
+	return min(1, met/tot)
 }

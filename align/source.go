@@ -2,6 +2,7 @@ package align
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -13,6 +14,29 @@ type Source struct {
 	Text string // decoded text, byte for byte as read when it was UTF-8
 
 	lineStarts []int // byte offset of the first byte of each line
+
+	// anchors, when set, tie offsets of Text to positions in the file it
+	// was extracted from (see NewMappedSource).
+	anchors []Anchor
+}
+
+// Anchor ties a byte offset of a mapped Source's Text to the 1-based line and
+// column (in characters) of the same character in the file the text was
+// extracted from. Fields are int32 to keep a large memory's map small.
+type Anchor struct {
+	Off, Line, Column int32
+}
+
+// NewMappedSource makes a Source whose Text is extracted from a file rather
+// than the file itself: the segments of a translation memory with their
+// entities decoded and inline tags replaced by placeholders, the text of an
+// HTML page, the paragraphs of a DOCX. anchors, sorted by Off, say where in
+// the file each piece of Text starts; a position between anchors is
+// counted on from the last anchor before it (characters on the same line,
+// lines at each newline of Text), so lines stay right and columns are exact
+// up to the first entity or tag after an anchor.
+func NewMappedSource(path, text string, anchors []Anchor) *Source {
+	return &Source{Path: path, Text: text, anchors: anchors}
 }
 
 // NewSource indexes text for line and column look-ups.
@@ -36,8 +60,25 @@ func (s *Source) Position(off int) (line, col int) {
 	if off > len(s.Text) {
 		off = len(s.Text)
 	}
+	if s.anchors != nil {
+		return s.mappedPosition(off)
+	}
 	i := sort.Search(len(s.lineStarts), func(k int) bool { return s.lineStarts[k] > off }) - 1
 	return i + 1, utf8.RuneCountInString(s.Text[s.lineStarts[i]:off]) + 1
+}
+
+func (s *Source) mappedPosition(off int) (line, col int) {
+	k := sort.Search(len(s.anchors), func(k int) bool { return int(s.anchors[k].Off) > off }) - 1
+	if k < 0 {
+		return 1, utf8.RuneCountInString(s.Text[:off]) + 1
+	}
+	a := s.anchors[k]
+	seg := s.Text[a.Off:off]
+	nl := strings.LastIndexByte(seg, '\n')
+	if nl < 0 {
+		return int(a.Line), int(a.Column) + utf8.RuneCountInString(seg)
+	}
+	return int(a.Line) + strings.Count(seg, "\n"), utf8.RuneCountInString(seg[nl+1:]) + 1
 }
 
 // Span returns the location of Text[start:end].
@@ -51,7 +92,13 @@ func (s *Source) Span(start, end int) Span {
 }
 
 // Lines is the number of lines in the source.
-func (s *Source) Lines() int { return len(s.lineStarts) }
+func (s *Source) Lines() int {
+	if s.anchors != nil {
+		l, _ := s.Position(len(s.Text))
+		return l
+	}
+	return len(s.lineStarts)
+}
 
 // Span is a located piece of a source: 1-based line and column of its first
 // character, and of the character just after it (EndColumn is exclusive, as

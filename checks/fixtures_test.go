@@ -12,6 +12,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/checks/glossary"
 	"github.com/aligncheck/aligncheck/pipeline"
 	"github.com/stretchr/testify/require"
 )
@@ -22,7 +23,8 @@ import (
 // where file is zh.txt, en.txt or doc.txt and the line is that of the
 // finding's location in that file. A finding not listed fails the test, and
 // so does a listed one not found (analysistest's rule). Lines starting with
-// # are comments; an empty want.txt is a negative case.
+// # are comments; an empty want.txt is a negative case. A glossary.* file
+// in the case is loaded as the glossary.
 func TestFixtures(t *testing.T) {
 	root := filepath.Join("..", "testdata", "checks")
 	dirs, err := filepath.Glob(filepath.Join(root, "*", "*"))
@@ -87,7 +89,13 @@ func runFixture(t *testing.T, dir string) {
 	c := checks.Lookup(strings.ReplaceAll(check, "--", "/"))
 	require.NotNil(t, c, "no check named %q", check)
 	doc := loadFixture(t, dir)
-	res, err := pipeline.Check(doc, pipeline.Options{Checks: []*checks.Check{c}})
+	set := checks.DefaultSettings()
+	if g, err := filepath.Glob(filepath.Join(dir, "glossary.*")); err == nil && len(g) > 0 {
+		// a case may bring a glossary (terminology)
+		set.Glossary, err = glossary.Load(g...)
+		require.NoError(t, err)
+	}
+	res, err := pipeline.Check(doc, pipeline.Options{Settings: set, Checks: []*checks.Check{c}})
 	require.NoError(t, err)
 	ws := readWant(t, filepath.Join(dir, "want.txt"))
 	matched := make([]bool, len(ws))

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/checks/glossary"
 )
 
 // Settings are what configuration can change about the checks.
@@ -23,6 +24,9 @@ type Settings struct {
 	// translation. It decides the primary location of a finding and which
 	// way sentence-level omission and addition point.
 	Source align.Lang
+	// Glossary holds the terms the terminology check enforces; nil or
+	// empty when no glossary was given.
+	Glossary *glossary.Glossary
 }
 
 // DefaultSettings has every check on at its default severity, Chinese as

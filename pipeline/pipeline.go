@@ -3,6 +3,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -33,10 +34,28 @@ func Load() error {
 	return loadErr
 }
 
+// MaxBlocks bounds the paragraphs (blocks) of one language in a document:
+// the aligner's memory grows with their number times its band width, and
+// no real document comes near it.
+const MaxBlocks = 200_000
+
+// LimitError is a document beyond what the tool accepts.
+type LimitError struct {
+	Doc string
+	Msg string
+}
+
+func (e *LimitError) Error() string { return e.Doc + ": " + e.Msg }
+
 // Check aligns and checks one document.
 func Check(doc *align.Document, opt Options) (reports.Checked, error) {
 	if err := Load(); err != nil {
 		return reports.Checked{}, err
+	}
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		if n := len(doc.Blocks(l)); n > MaxBlocks {
+			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s paragraphs; the limit is %d", n, l, MaxBlocks)}
+		}
 	}
 	list := opt.Checks
 	if list == nil {

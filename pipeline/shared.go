@@ -9,12 +9,16 @@ import (
 )
 
 // loadShared loads the segmenter and the lexicon, the two things every
-// document shares; an error here is an internal error (broken embedded data).
+// document shares, at the same time (lexicon.Load loads the segmenter on a
+// second goroutine); an error here is an internal error (broken embedded
+// data).
 func loadShared() error {
-	if err := lang.Load(); err != nil {
-		return fmt.Errorf("load segmenter: %w", err)
+	err := lexicon.Load()
+	// Loaded by now: this only returns the segmenter's own error.
+	if segErr := lang.Load(); segErr != nil {
+		return fmt.Errorf("load segmenter: %w", segErr)
 	}
-	if err := lexicon.Load(); err != nil {
+	if err != nil {
 		return fmt.Errorf("load lexicon: %w", err)
 	}
 	return nil

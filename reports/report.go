@@ -53,6 +53,9 @@ type Document struct {
 	// Doc and Align give writers that show text (HTML) the whole document.
 	Doc   *align.Document  `json:"-"`
 	Align *align.Alignment `json:"-"`
+	// Revision, when set (--compare-to), compares one side with an older
+	// revision; the HTML report shows what changed.
+	Revision *Revision `json:"-"`
 }
 
 // Side describes one language of a document.

@@ -36,9 +36,12 @@ run reference testdata/csis-modernizing-national-security.interleaved.txt
 for zh in "$data"/*/*.zh.txt; do
 	base=${zh%.zh.txt}
 	name=$(basename "$base")
-	[ -f "$base.en.txt" ] && run "$name" --zh "$zh" --en "$base.en.txt"
-	[ -f "$base.en-refB.txt" ] && run "$name.refB" --zh "$zh" --en "$base.en-refB.txt"
-	[ -f "$base.zh-refB.txt" ] && run "$name.zhrefB" --zh "$base.zh-refB.txt" --en "$base.en.txt"
+	# en→zh documents (those with a second Chinese reference) have English as the source
+	src=zh
+	[ -f "$base.zh-refB.txt" ] && src=en
+	[ -f "$base.en.txt" ] && run "$name" --source "$src" --zh "$zh" --en "$base.en.txt"
+	[ -f "$base.en-refB.txt" ] && run "$name.refB" --source "$src" --zh "$zh" --en "$base.en-refB.txt"
+	[ -f "$base.zh-refB.txt" ] && run "$name.zhrefB" --source "$src" --zh "$base.zh-refB.txt" --en "$base.en.txt"
 done
 
 real=scripts/falsealarms.real

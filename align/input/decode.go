@@ -2,53 +2,103 @@ package input
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
+var (
+	gb18030 encoding.Encoding = simplifiedchinese.GB18030
+	big5    encoding.Encoding = traditionalchinese.Big5
+)
+
+// utf16Decoder decodes UTF-16, dropping a byte-order mark (which also
+// overrides bigEndian).
+func utf16Decoder(bigEndian bool) transform.Transformer {
+	e := xunicode.LittleEndian
+	if bigEndian {
+		e = xunicode.BigEndian
+	}
+	return xunicode.UTF16(e, xunicode.UseBOM).NewDecoder()
+}
+
 // MaxFileSize bounds what one input may hold; larger inputs are refused
-// rather than exhausting memory.
+// rather than exhausting memory. (TMX and JSONL are read as streams and
+// have no such bound.)
 const MaxFileSize = 256 << 20
 
 // ReadFile reads a named file, or standard input for "-", and decodes it.
 // It refuses directories, devices and other non-regular files by name.
 func ReadFile(path string, stdin io.Reader) (text string, shown string, err error) {
-	var data []byte
+	return readText(path, stdin, "")
+}
+
+func readText(path string, stdin io.Reader, enc string) (string, string, error) {
+	data, shown, err := readRaw(path, stdin)
+	if err != nil {
+		return "", shown, err
+	}
+	text, err := DecodeAs(shown, data, enc)
+	return text, shown, err
+}
+
+// readRaw reads a whole file (or stdin for "-") up to MaxFileSize.
+func readRaw(path string, stdin io.Reader) (data []byte, shown string, err error) {
 	shown = path
 	if path == "-" {
 		shown = "<stdin>"
 		if stdin == nil {
-			return "", shown, errorf(shown, -1, "no standard input")
+			return nil, shown, errorf(shown, -1, "no standard input")
 		}
 		data, err = io.ReadAll(io.LimitReader(stdin, MaxFileSize+1))
 		if err != nil {
-			return "", shown, errorf(shown, -1, "read: %v", err)
+			return nil, shown, errorf(shown, -1, "read: %v", err)
 		}
 	} else {
-		st, serr := os.Stat(path)
-		if serr != nil {
-			return "", shown, errorf(shown, -1, "%v", unwrapPathError(serr))
+		if err := statRegular(path); err != nil {
+			return nil, shown, err
 		}
-		if st.IsDir() {
-			return "", shown, errorf(shown, -1, "is a directory, not a file")
-		}
-		if !st.Mode().IsRegular() {
-			return "", shown, errorf(shown, -1, "not a regular file")
-		}
-		if st.Size() > MaxFileSize {
-			return "", shown, errorf(shown, -1, "file is %d bytes; the limit is %d", st.Size(), MaxFileSize)
-		}
-		data, err = os.ReadFile(path)
+		f, err := os.Open(path)
 		if err != nil {
-			return "", shown, errorf(shown, -1, "%v", unwrapPathError(err))
+			return nil, shown, errorf(shown, -1, "%v", unwrapPathError(err))
+		}
+		defer f.Close()
+		data, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+		if err != nil {
+			return nil, shown, errorf(shown, -1, "%v", unwrapPathError(err))
 		}
 	}
 	if len(data) > MaxFileSize {
-		return "", shown, errorf(shown, -1, "input is larger than the limit of %d bytes", MaxFileSize)
+		return nil, shown, errorf(shown, -1, "input is larger than the limit of %d bytes", MaxFileSize)
 	}
-	text, err = Decode(shown, data)
-	return text, shown, err
+	return data, shown, nil
+}
+
+// statRegular refuses what is not a regular file, with a message naming it.
+func statRegular(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return errorf(path, -1, "%v", unwrapPathError(err))
+	}
+	if st.IsDir() {
+		return errorf(path, -1, "is a directory, not a file")
+	}
+	if !st.Mode().IsRegular() {
+		return errorf(path, -1, "not a regular file")
+	}
+	return nil
 }
 
 func unwrapPathError(err error) error {
@@ -58,22 +108,421 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// Decode checks that data is UTF-8 text and drops a byte-order mark.
-// Binary data (NUL bytes) and invalid UTF-8 are errors with the byte offset.
-func Decode(path string, data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
+// Decode detects the encoding of data and returns it as UTF-8 text, without
+// a byte-order mark. See DecodeAs.
+func Decode(path string, data []byte) (string, error) { return DecodeAs(path, data, "") }
+
+// DecodeAs returns data as UTF-8 text. With enc empty the encoding is
+// detected: a byte-order mark (UTF-8, UTF-16 LE or BE); UTF-16 without one
+// when every other byte is NUL; UTF-8 when the bytes are valid UTF-8;
+// otherwise GB18030 (which includes GBK and GB2312) or Big5, whichever
+// decodes to more common Chinese characters. enc names an encoding instead
+// ("utf-8", "utf-16le", "gb18030", "gbk", "big5", "latin1", … any WHATWG
+// label). Binary data (NUL characters) and bytes invalid in the encoding
+// are errors with the byte offset in data.
+func DecodeAs(path string, data []byte, enc string) (string, error) {
+	text, err := decodeBytes(path, data, enc)
+	if err != nil {
+		return "", err
+	}
+	if len(strings.TrimSpace(text)) == 0 {
 		return "", errorf(path, -1, "file is empty")
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		off := i
+		if !isUTF8Name(enc) && !utf8.Valid(data) {
+			off = -1 // the offset in decoded text would mislead
+		}
+		return "", errorf(path, off, "binary data (NUL byte); expected text")
+	}
+	return text, nil
+}
+
+func isUTF8Name(enc string) bool {
+	e := strings.ToLower(strings.ReplaceAll(enc, "_", "-"))
+	return e == "" || e == "utf-8" || e == "utf8"
+}
+
+var (
+	bomUTF8    = []byte("\xef\xbb\xbf")
+	bomUTF16LE = []byte("\xff\xfe")
+	bomUTF16BE = []byte("\xfe\xff")
+)
+
+func decodeBytes(path string, data []byte, enc string) (string, error) {
+	if enc != "" {
+		return decodeNamed(path, data, enc)
+	}
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return decodeUTF8(path, data, len(bomUTF8))
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeUTF16(path, data, 2, false)
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeUTF16(path, data, 2, true)
+	}
+	if be, ok := looksUTF16(data); ok {
+		return decodeUTF16(path, data, 0, be)
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", errorf(path, i, "binary data (NUL byte); expected text")
 	}
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return "", errorf(path, i, "invalid UTF-8")
+	bad, good := utf8Stats(data)
+	if bad < 0 {
+		return string(data), nil
+	}
+	if good >= 20*countInvalidUTF8(data, good/20+1) {
+		// UTF-8 with a few bad bytes, not another encoding.
+		return "", errorf(path, bad, "invalid UTF-8")
+	}
+	gbErr, b5Err := validGB18030(data), validBig5(data)
+	switch {
+	case gbErr < 0 && b5Err < 0:
+		g, gerr := decodeWith(path, data, simplifiedchinese.GB18030, validGB18030, 0)
+		b, berr := decodeWith(path, data, traditionalchinese.Big5, validBig5, 0)
+		switch {
+		case gerr != nil && berr != nil:
+			return "", gerr
+		case berr != nil:
+			return g, nil
+		case gerr != nil:
+			return b, nil
 		}
-		i += n
+		if hanScore(b) > hanScore(g) {
+			return b, nil
+		}
+		return g, nil
+	case gbErr < 0:
+		return decodeWith(path, data, simplifiedchinese.GB18030, validGB18030, 0)
+	case b5Err < 0:
+		return decodeWith(path, data, traditionalchinese.Big5, validBig5, 0)
+	}
+	return "", errorf(path, bad, "invalid UTF-8 (and not GB18030 or Big5 text either; name the encoding with --encoding)")
+}
+
+// decodeNamed decodes data in a named encoding.
+func decodeNamed(path string, data []byte, enc string) (string, error) {
+	name := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(enc, "_", "-")))
+	switch name {
+	case "utf-8", "utf8":
+		return decodeUTF8(path, data, len(bomPrefix(data, bomUTF8)))
+	case "utf-16le", "utf16le":
+		return decodeUTF16(path, data, len(bomPrefix(data, bomUTF16LE)), false)
+	case "utf-16be", "utf16be":
+		return decodeUTF16(path, data, len(bomPrefix(data, bomUTF16BE)), true)
+	case "utf-16", "utf16":
+		switch {
+		case bytes.HasPrefix(data, bomUTF16LE):
+			return decodeUTF16(path, data, 2, false)
+		case bytes.HasPrefix(data, bomUTF16BE):
+			return decodeUTF16(path, data, 2, true)
+		}
+		be, _ := looksUTF16(data)
+		return decodeUTF16(path, data, 0, be)
+	}
+	e, valid, err := lookupEncoding(name)
+	if err != nil {
+		return "", errorf(path, -1, "%v", err)
+	}
+	return decodeWith(path, data, e, valid, 0)
+}
+
+// lookupEncoding finds an encoding by name, with a structural validator
+// when there is one (nil otherwise).
+func lookupEncoding(name string) (encoding.Encoding, func([]byte) int, error) {
+	switch name {
+	case "gb18030", "gbk", "gb2312", "cp936", "euc-cn", "x-gbk", "windows-936":
+		return simplifiedchinese.GB18030, validGB18030, nil
+	case "big5", "big5-hkscs", "cp950", "x-x-big5":
+		return traditionalchinese.Big5, validBig5, nil
+	}
+	e, err := htmlindex.Get(name)
+	if err != nil || e == nil {
+		return nil, nil, fmt.Errorf("unknown encoding %q (try utf-8, utf-16le, utf-16be, gb18030, big5)", name)
+	}
+	return e, nil, nil
+}
+
+func bomPrefix(data, bom []byte) []byte {
+	if bytes.HasPrefix(data, bom) {
+		return bom
+	}
+	return nil
+}
+
+func decodeUTF8(path string, data []byte, skip int) (string, error) {
+	data = data[skip:]
+	if bad, _ := utf8Stats(data); bad >= 0 {
+		return "", errorf(path, bad+skip, "invalid UTF-8")
 	}
 	return string(data), nil
+}
+
+// utf8Stats returns the offset of the first invalid UTF-8 sequence (-1 if
+// none) and the number of valid multi-byte sequences.
+func utf8Stats(data []byte) (bad, good int) {
+	bad = -1
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if bad < 0 {
+				bad = i
+			}
+			i++
+			continue
+		}
+		good++
+		i += n
+	}
+	return bad, good
+}
+
+// countInvalidUTF8 counts invalid bytes, stopping at limit.
+func countInvalidUTF8(data []byte, limit int) int {
+	n := 0
+	for i := 0; i < len(data) && n < limit; {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// looksUTF16 detects UTF-16 without a byte-order mark: text in which most
+// characters are ASCII has a NUL in every other byte.
+func looksUTF16(data []byte) (bigEndian, ok bool) {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return false, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	switch {
+	case odd*10 >= half*4 && even*20 < half:
+		return false, true
+	case even*10 >= half*4 && odd*20 < half:
+		return true, true
+	}
+	return false, false
+}
+
+func decodeUTF16(path string, data []byte, skip int, bigEndian bool) (string, error) {
+	var b strings.Builder
+	b.Grow(len(data))
+	i := skip
+	unit := func(k int) uint16 {
+		if bigEndian {
+			return uint16(data[k])<<8 | uint16(data[k+1])
+		}
+		return uint16(data[k+1])<<8 | uint16(data[k])
+	}
+	for ; i+1 < len(data); i += 2 {
+		u := unit(i)
+		switch {
+		case utf16.IsSurrogate(rune(u)):
+			if u >= 0xdc00 || i+3 >= len(data) {
+				return "", errorf(path, i, "invalid UTF-16 (unpaired surrogate)")
+			}
+			r := utf16.DecodeRune(rune(u), rune(unit(i+2)))
+			if r == unicode.ReplacementChar {
+				return "", errorf(path, i, "invalid UTF-16 (unpaired surrogate)")
+			}
+			b.WriteRune(r)
+			i += 2
+		default:
+			b.WriteRune(rune(u))
+		}
+	}
+	if i < len(data) {
+		return "", errorf(path, i, "invalid UTF-16 (odd number of bytes)")
+	}
+	return b.String(), nil
+}
+
+// validGB18030 returns the offset of the first byte sequence that is not
+// well formed GB18030, or -1.
+func validGB18030(data []byte) int {
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c == 0x80 || c == 0xff:
+			return i
+		case i+1 < len(data) && (data[i+1] >= 0x40 && data[i+1] <= 0x7e || data[i+1] >= 0x80 && data[i+1] <= 0xfe):
+			i += 2
+		case i+3 < len(data) && data[i+1] >= 0x30 && data[i+1] <= 0x39 &&
+			data[i+2] >= 0x81 && data[i+2] <= 0xfe && data[i+3] >= 0x30 && data[i+3] <= 0x39:
+			i += 4
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+// validBig5 returns the offset of the first byte sequence that is not well
+// formed Big5, or -1.
+func validBig5(data []byte) int {
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c == 0x80 || c == 0xff:
+			return i
+		case i+1 < len(data) && (data[i+1] >= 0x40 && data[i+1] <= 0x7e || data[i+1] >= 0xa1 && data[i+1] <= 0xfe):
+			i += 2
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+// charLen returns the length of the character at data[i] in GB18030 or
+// Big5 (validated beforehand).
+func charLen(data []byte, i int) int {
+	if data[i] < 0x80 {
+		return 1
+	}
+	if i+1 < len(data) && data[i+1] >= 0x30 && data[i+1] <= 0x39 {
+		return 4
+	}
+	return 2
+}
+
+// decodeWith decodes data with e. valid, when not nil, finds malformed
+// bytes; characters that are well formed but unmapped (decoded to U+FFFD)
+// are errors too, located chunk by chunk.
+func decodeWith(path string, data []byte, e encoding.Encoding, valid func([]byte) int, base int) (string, error) {
+	if valid != nil {
+		if i := valid(data); i >= 0 {
+			return "", errorf(path, base+i, "invalid %s", encName(e))
+		}
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", errorf(path, -1, "decode %s: %v", encName(e), err)
+	}
+	if bytes.Contains(out, []byte("\ufffd")) && valid != nil {
+		if i := firstUnmapped(data, e); i >= 0 {
+			return "", errorf(path, base+i, "invalid %s (no such character)", encName(e))
+		}
+	}
+	return string(out), nil
+}
+
+// firstUnmapped finds the first character that decodes to U+FFFD without
+// being an encoded U+FFFD.
+func firstUnmapped(data []byte, e encoding.Encoding) int {
+	dec := e.NewDecoder()
+	const chunk = 4096
+	for start := 0; start < len(data); {
+		end := start
+		for end < len(data) && end-start < chunk {
+			end += charLen(data, end)
+		}
+		end = min(end, len(data))
+		out, _ := dec.Bytes(data[start:end])
+		if bytes.Contains(out, []byte("\ufffd")) {
+			for i := start; i < end; {
+				n := min(charLen(data, i), end-i)
+				o, _ := dec.Bytes(data[i : i+n])
+				if bytes.Equal(o, []byte("\ufffd")) && !isEncodedFFFD(data[i:i+n], e) {
+					return i
+				}
+				i += n
+			}
+		}
+		start = end
+	}
+	return -1
+}
+
+func isEncodedFFFD(b []byte, e encoding.Encoding) bool {
+	enc, err := e.NewEncoder().Bytes([]byte("\ufffd"))
+	return err == nil && bytes.Equal(enc, b)
+}
+
+func encName(e encoding.Encoding) string {
+	switch e {
+	case simplifiedchinese.GB18030:
+		return "GB18030"
+	case traditionalchinese.Big5:
+		return "Big5"
+	}
+	if s, ok := e.(interface{ String() string }); ok {
+		return s.String()
+	}
+	return "text"
+}
+
+// Common Han characters: GB2312 level 1 (the 3,755 most used simplified
+// characters) and Big5 level 1 (the 5,401 most used traditional ones).
+var (
+	commonOnce sync.Once
+	commonHan  map[rune]bool
+)
+
+func loadCommonHan() {
+	commonHan = make(map[rune]bool, 9200)
+	gb := simplifiedchinese.GBK.NewDecoder()
+	for hi := 0xb0; hi <= 0xd7; hi++ {
+		for lo := 0xa1; lo <= 0xfe; lo++ {
+			if out, err := gb.Bytes([]byte{byte(hi), byte(lo)}); err == nil {
+				if r, _ := utf8.DecodeRune(out); unicode.Is(unicode.Han, r) {
+					commonHan[r] = true
+				}
+			}
+		}
+	}
+	b5 := traditionalchinese.Big5.NewDecoder()
+	for code := 0xa440; code <= 0xc67e; code++ {
+		lo := code & 0xff
+		if lo < 0x40 || lo > 0x7e && lo < 0xa1 || lo == 0xff {
+			continue
+		}
+		if out, err := b5.Bytes([]byte{byte(code >> 8), byte(lo)}); err == nil {
+			if r, _ := utf8.DecodeRune(out); unicode.Is(unicode.Han, r) {
+				commonHan[r] = true
+			}
+		}
+	}
+}
+
+// hanScore rates a decoding: common Han characters count for it; rare
+// Han characters, kana, private-use and replacement characters (what a
+// wrong decoding produces) against it.
+func hanScore(s string) int {
+	commonOnce.Do(loadCommonHan)
+	score := 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+		case commonHan[r]:
+			score++
+		case unicode.Is(unicode.Han, r):
+			score--
+		case r == unicode.ReplacementChar || unicode.Is(unicode.Co, r) ||
+			unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Greek, unicode.Cyrillic):
+			score -= 2
+		}
+	}
+	return score
 }

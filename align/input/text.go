@@ -12,7 +12,8 @@ import (
 // rawBlock is a run of text between blank lines, or a run of lines of one
 // language inside such a run.
 type rawBlock struct {
-	start, end int // byte offsets, trimmed of surrounding white space
+	start, end int    // byte offsets, trimmed of surrounding white space
+	unit       string // Block.Unit, for formats without useful lines
 }
 
 // LangOf classifies a text by script: Chinese when Han characters are more
@@ -53,7 +54,7 @@ func splitBlocks(text string, markdown bool) []rawBlock {
 		trimmed := strings.TrimSpace(line)
 		closeBlock := func() {
 			if start >= 0 {
-				out = append(out, rawBlock{start, end})
+				out = append(out, rawBlock{start: start, end: end})
 				start = -1
 			}
 		}
@@ -71,6 +72,9 @@ func splitBlocks(text string, markdown bool) []rawBlock {
 		case inFence:
 		case trimmed == "":
 			closeBlock()
+		case IsDirective(trimmed):
+			// an aligncheck-ignore line is for the driver, not a paragraph
+			closeBlock()
 		case markdown && strings.HasPrefix(trimmed, "<!--") && strings.HasSuffix(trimmed, "-->"):
 			closeBlock()
 		default:
@@ -82,7 +86,17 @@ func splitBlocks(text string, markdown bool) []rawBlock {
 					h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), "#"))
 					if h != "" {
 						hs := lineStart + strings.Index(line, h)
-						out = append(out, rawBlock{hs, hs + len(h)})
+						out = append(out, rawBlock{start: hs, end: hs + len(h)})
+					}
+					break
+				}
+			}
+			if markdown {
+				if skip, ok := listMarker(trimmed); ok {
+					closeBlock()
+					if rest := strings.TrimSpace(trimmed[skip:]); rest != "" {
+						start = s + skip + strings.Index(trimmed[skip:], rest)
+						end = s + len(trimmed)
 					}
 					break
 				}
@@ -98,9 +112,30 @@ func splitBlocks(text string, markdown bool) []rawBlock {
 		lineStart = next
 	}
 	if start >= 0 {
-		out = append(out, rawBlock{start, end})
+		out = append(out, rawBlock{start: start, end: end})
 	}
 	return out
+}
+
+// listMarker recognises the start of a Markdown list item. It returns how
+// many bytes of a bullet ("- ", "* ", "+ ") to leave out of the block; an
+// ordered marker ("3. ", "3) ") stays in the text, since its number is
+// content the numbering check compares.
+func listMarker(line string) (skip int, ok bool) {
+	if len(line) >= 2 && strings.ContainsRune("-*+", rune(line[0])) && (line[1] == ' ' || line[1] == '\t') {
+		if strings.Trim(line, "-*+ \t") == "" {
+			return 0, false // a thematic break
+		}
+		return 2, true
+	}
+	i := 0
+	for i < len(line) && i < 9 && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && (line[i+1] == ' ' || line[i+1] == '\t') {
+		return 0, true
+	}
+	return 0, false
 }
 
 // splitByLanguage cuts a block whose lines are in different languages into
@@ -128,7 +163,7 @@ func splitByLanguage(text string, b rawBlock) []rawBlock {
 		off += len(ln) + 1
 	}
 	var out []rawBlock
-	cur := rawBlock{-1, -1}
+	cur := rawBlock{start: -1, end: -1, unit: b.unit}
 	var curLang align.Lang
 	for _, ln := range lines {
 		if cur.start >= 0 && (!ln.ok || ln.l == curLang) {
@@ -138,7 +173,7 @@ func splitByLanguage(text string, b rawBlock) []rawBlock {
 		if cur.start >= 0 {
 			out = append(out, cur)
 		}
-		cur = rawBlock{ln.s, ln.e}
+		cur = rawBlock{start: ln.s, end: ln.e, unit: b.unit}
 		curLang = ln.l
 	}
 	if cur.start >= 0 {
@@ -156,14 +191,20 @@ func isMarkdown(path string) bool {
 // paragraphs alternate (in either order), with whatever furniture the page
 // had. The language of each block is decided by its script.
 func Interleaved(path, text string) (*align.Document, error) {
-	src := align.NewSource(path, text)
+	return interleavedFrom(path, align.NewSource(path, text), splitBlocks(text, isMarkdown(path)))
+}
+
+// interleavedFrom builds an interleaved document from blocks of a source,
+// cutting blocks whose lines are in different languages.
+func interleavedFrom(path string, src *align.Source, blocks []rawBlock) (*align.Document, error) {
+	text := src.Text
 	doc := &align.Document{Name: path, Shape: align.Interleaved, ZhSrc: src, EnSrc: src}
 	seq := 0
-	for _, rb := range splitBlocks(text, isMarkdown(path)) {
+	for _, rb := range blocks {
 		for _, b := range splitByLanguage(text, rb) {
 			t := text[b.start:b.end]
 			l, ok := LangOf(t)
-			blk := &align.Block{Lang: l, Seq: seq, Src: src, Start: b.start, End: b.end, Text: t}
+			blk := &align.Block{Lang: l, Seq: seq, Src: src, Start: b.start, End: b.end, Text: t, Unit: rb.unit}
 			seq++
 			switch {
 			case !ok:
@@ -244,18 +285,23 @@ func layoutLinks(doc *align.Document) []align.Link {
 // the Chinese side).
 func TwoFiles(zhPath, zhText, enPath, enText string) (*align.Document, error) {
 	zs, es := align.NewSource(zhPath, zhText), align.NewSource(enPath, enText)
-	if lang.Count(zhText).Han == 0 {
-		return nil, errorf(zhPath, -1, "no Chinese text found in the Chinese file")
+	return twoFilesFrom(zs, splitBlocks(zhText, isMarkdown(zhPath)), es, splitBlocks(enText, isMarkdown(enPath)))
+}
+
+// twoFilesFrom builds a two-file document from the blocks of two sources.
+func twoFilesFrom(zs *align.Source, zb []rawBlock, es *align.Source, eb []rawBlock) (*align.Document, error) {
+	if lang.Count(zs.Text).Han == 0 {
+		return nil, errorf(zs.Path, -1, "no Chinese text found in the Chinese file")
 	}
-	if lang.Count(enText).Latin == 0 {
-		return nil, errorf(enPath, -1, "no English text found in the English file")
+	if lang.Count(es.Text).Latin == 0 {
+		return nil, errorf(es.Path, -1, "no English text found in the English file")
 	}
-	doc := &align.Document{Name: zhPath + " | " + enPath, Shape: align.TwoFiles, ZhSrc: zs, EnSrc: es}
-	for _, b := range splitBlocks(zhText, isMarkdown(zhPath)) {
-		doc.Zh = append(doc.Zh, &align.Block{Lang: align.Zh, Index: len(doc.Zh), Seq: len(doc.Zh), Src: zs, Start: b.start, End: b.end, Text: zhText[b.start:b.end]})
+	doc := &align.Document{Name: zs.Path + " | " + es.Path, Shape: align.TwoFiles, ZhSrc: zs, EnSrc: es}
+	for _, b := range zb {
+		doc.Zh = append(doc.Zh, &align.Block{Lang: align.Zh, Index: len(doc.Zh), Seq: len(doc.Zh), Src: zs, Start: b.start, End: b.end, Text: zs.Text[b.start:b.end], Unit: b.unit})
 	}
-	for _, b := range splitBlocks(enText, isMarkdown(enPath)) {
-		doc.En = append(doc.En, &align.Block{Lang: align.En, Index: len(doc.En), Seq: len(doc.En), Src: es, Start: b.start, End: b.end, Text: enText[b.start:b.end]})
+	for _, b := range eb {
+		doc.En = append(doc.En, &align.Block{Lang: align.En, Index: len(doc.En), Seq: len(doc.En), Src: es, Start: b.start, End: b.end, Text: es.Text[b.start:b.end], Unit: b.unit})
 	}
 	doc.Split()
 	return doc, nil

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,9 +17,10 @@ import (
 // 's or a bare trailing apostrophe is dropped (China's → china). Text is the
 // written form lower-cased; Start and End are byte offsets into text.
 func EnTokens(text string) []Token {
-	var toks []Token
+	// About one word in six or seven bytes of English.
+	toks := make([]Token, 0, len(text)/8+1)
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if !isEnWordRune(r) {
 			i += n
 			continue
@@ -27,11 +29,25 @@ func EnTokens(text string) []Token {
 		toks = append(toks, Token{Text: strings.ToLower(text[i:j]), Start: i, End: j})
 		i = skipPossessive(text, j)
 	}
+	if len(toks) == 0 {
+		return nil
+	}
 	return toks
 }
 
 func isEnWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with ASCII inlined.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
@@ -45,7 +61,7 @@ func scanEnWord(text string, i int) int {
 	}
 	prev := rune(0)
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if isEnWordRune(r) {
 			prev = r
 			i += n
@@ -54,7 +70,7 @@ func scanEnWord(text string, i int) int {
 		if i+n >= len(text) {
 			break
 		}
-		next, m := utf8.DecodeRuneInString(text[i+n:])
+		next, m := decodeRune(text, i+n)
 		if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
 			i += n
 			continue
@@ -123,9 +139,35 @@ func isContraction(w string) bool {
 
 // Stem returns the Snowball (Porter2) English stem of a lower-case word.
 // Stop words are stemmed too, so every word maps the same way.
+//
+// Stems are remembered: the Snowball stemmer takes about a microsecond a
+// word, and the aligner and the checks stem the same few thousand words of
+// a document again and again.
 func Stem(word string) string {
-	return english.Stem(word, true)
+	stems.RLock()
+	s, ok := stems.m[word]
+	stems.RUnlock()
+	if ok {
+		return s
+	}
+	s = english.Stem(word, true)
+	stems.Lock()
+	if len(stems.m) < maxStems {
+		// Copies, so that the cache does not keep the caller's text alive.
+		s = strings.Clone(s)
+		stems.m[strings.Clone(word)] = s
+	}
+	stems.Unlock()
+	return s
 }
+
+// maxStems bounds the stem cache (a few MB) for a long-running server.
+const maxStems = 1 << 16
+
+var stems = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
 
 // IsStopword reports whether word (lower case) is an English function word:
 // articles, pronouns, auxiliaries, prepositions, conjunctions and the like.

@@ -3,6 +3,7 @@ package lang
 import (
 	"bytes"
 	"compress/gzip"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -115,8 +116,8 @@ func joinTokens(toks []Token) string {
 func TestEmbeddedDictionary(t *testing.T) {
 	start := time.Now()
 	require.NoError(t, Load())
-	t.Logf("loaded %d words in %v", defaultSeg.seg.Dict.NumTokens(), time.Since(start))
-	assert.Greater(t, defaultSeg.seg.Dict.NumTokens(), 50000)
+	t.Logf("loaded %d words in %v", len(defaultSeg.dist), time.Since(start))
+	assert.Greater(t, len(defaultSeg.dist), 50000)
 	assert.Greater(t, len(defaultSeg.t2s), 2000)
 	tests := []struct {
 		in   string
@@ -271,4 +272,45 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// referenceText returns the reference document, Chinese and English
+// paragraphs interleaved.
+func referenceText(tb testing.TB) string {
+	tb.Helper()
+	data, err := os.ReadFile("../../testdata/csis-modernizing-national-security.interleaved.txt")
+	require.NoError(tb, err)
+	return string(data)
+}
+
+func BenchmarkEnTokensReference(b *testing.B) {
+	text := referenceText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		EnTokens(text)
+	}
+}
+
+func BenchmarkZhTokensReference(b *testing.B) {
+	require.NoError(b, Load())
+	text := referenceText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		ZhTokens(text)
+	}
+}
+
+// BenchmarkKeyword maps every English word of the reference document.
+func BenchmarkKeyword(b *testing.B) {
+	text := referenceText(b)
+	var words []string
+	for _, t := range EnTokens(text) {
+		words = append(words, text[t.Start:t.End])
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, w := range words {
+			Keyword(w)
+		}
+	}
 }

@@ -8,13 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 )
 
 // zhDict is the segmentation dictionary: "word freq" lines under a
@@ -32,25 +32,39 @@ type Token struct {
 	Start, End int
 }
 
-// segmenter wraps a loaded gse segmenter. After loading it is only read, so
-// it is safe for concurrent use.
+// segmenter is a loaded dictionary. After loading it is only read, so it is
+// safe for concurrent use.
+//
+// It cuts a run of Han characters into the path of dictionary words with
+// the least total cost, as gse's Segmenter.Segment does, and gives the same
+// cuts (TestSameAsGse): a word costs log2(total frequency) − log2(its
+// frequency) in float32, a character that starts no one-character word is
+// a word of cost 32, and ties go to the path found first. gse itself is not
+// used because building its structures (a trie insertion and a
+// sub-segmentation per word) took 0.3–0.5 s for our dictionary; a map
+// takes a few milliseconds.
 type segmenter struct {
-	seg gse.Segmenter
+	// index maps a word (ASCII letters in lower case, as gse keys them) to
+	// its position in dist, and each proper prefix of a word that is not a
+	// word itself to prefixOnly, so that the lookups at a position stop at
+	// the first string that no word starts with.
+	index map[string]int32
+	dist  []float32
 	// t2s maps traditional characters to simplified ones; the text is
 	// converted before cutting so that the dictionary needs few
 	// traditional words.
 	t2s map[rune]rune
 }
 
+const prefixOnly = -1
+
+// pseudoDist is gse's cost of a character that starts no word.
+const pseudoDist = 32
+
 var (
 	defaultOnce sync.Once
 	defaultSeg  *segmenter
 	defaultErr  error
-
-	// gse keeps some state in package variables; loading is serialised so
-	// that two segmenters (the default one and a test one) never load at
-	// the same time.
-	loadMu sync.Mutex
 )
 
 // Load loads the embedded segmentation dictionary if it is not loaded yet,
@@ -104,27 +118,17 @@ func loadGzip(data []byte) (*segmenter, error) {
 }
 
 // loadDict builds a segmenter from "word freq" lines, optionally headed by
-// "#count N", which is then checked against the number of words loaded,
-// and "#t2s" followed by pairs of characters (traditional, simplified).
-//
-// Words go in through gse's AddToken and one CalcToken at the end rather
-// than LoadDictStr, which would reset every one-character word to frequency
-// 2 (making 的 as rare as the rarest word) and give no error on bad lines.
+// "#count N", which is then checked against the number of distinct words
+// loaded, and "#t2s" followed by pairs of characters (traditional,
+// simplified). A word listed twice keeps its first frequency. The map keys
+// are substrings of dict, which is kept alive by them.
 func loadDict(dict string) (*segmenter, error) {
-	loadMu.Lock()
-	defer loadMu.Unlock()
-
 	s := &segmenter{}
-	// No HMM: its model lives in package variables of gse/hmm and is not
-	// used by the shortest-path segmentation below.
-	s.seg.NotLoadHMM = true
-	s.seg.SkipLog = true
-	s.seg.Dict = gse.NewDict()
-	s.seg.Load = true
-	s.seg.Init()
-	if n := countHint(dict); n > 0 {
-		s.seg.Dict.Tokens = make([]gse.Token, 0, n)
-	}
+	n := countHint(dict)
+	// Proper prefixes that are not words add about a third.
+	s.index = make(map[string]int32, n+n/3)
+	freqs := make([]float64, 0, n)
+	total := 0.0
 
 	want := -1
 	lines := 0
@@ -139,26 +143,18 @@ func loadDict(dict string) (*segmenter, error) {
 		if line == "" {
 			continue
 		}
-		if rest, ok := strings.CutPrefix(line, "#count "); ok {
-			n, err := strconv.Atoi(strings.TrimSpace(rest))
-			if err != nil {
-				return nil, fmt.Errorf("lang: segmentation dictionary line %d: bad count", lines)
-			}
-			want = n
-			continue
-		}
-		if rest, ok := strings.CutPrefix(line, "#t2s "); ok {
-			rs := []rune(rest)
-			if len(rs)%2 != 0 {
-				return nil, fmt.Errorf("lang: segmentation dictionary line %d: odd character table", lines)
-			}
-			s.t2s = make(map[rune]rune, len(rs)/2)
-			for i := 0; i < len(rs); i += 2 {
-				s.t2s[rs[i]] = rs[i+1]
-			}
-			continue
-		}
 		if line[0] == '#' {
+			if rest, ok := strings.CutPrefix(line, "#count "); ok {
+				n, err := strconv.Atoi(strings.TrimSpace(rest))
+				if err != nil {
+					return nil, fmt.Errorf("lang: segmentation dictionary line %d: bad count", lines)
+				}
+				want = n
+			} else if rest, ok := strings.CutPrefix(line, "#t2s "); ok {
+				if err := s.loadT2S(rest); err != nil {
+					return nil, fmt.Errorf("lang: segmentation dictionary line %d: %w", lines, err)
+				}
+			}
 			continue
 		}
 		word, freqText, ok := strings.Cut(line, " ")
@@ -169,19 +165,67 @@ func loadDict(dict string) (*segmenter, error) {
 		if err != nil || freq <= 0 {
 			return nil, fmt.Errorf("lang: segmentation dictionary line %d: bad frequency", lines)
 		}
-		if err := s.seg.AddToken(word, freq); err != nil {
-			return nil, fmt.Errorf("lang: segmentation dictionary line %d: %w", lines, err)
+		word = asciiLower(word)
+		if i, ok := s.index[word]; ok && i != prefixOnly {
+			continue // gse keeps the first entry of a word
+		}
+		s.index[word] = int32(len(freqs))
+		freqs = append(freqs, freq)
+		total += freq
+		for i := range word {
+			if i == 0 {
+				continue
+			}
+			if _, ok := s.index[word[:i]]; !ok {
+				s.index[word[:i]] = prefixOnly
+			}
 		}
 	}
-	n := s.seg.Dict.NumTokens()
-	if n == 0 {
+	if len(freqs) == 0 {
 		return nil, errors.New("lang: segmentation dictionary is empty")
 	}
-	if want >= 0 && n != want {
-		return nil, fmt.Errorf("lang: segmentation dictionary has %d words, header says %d", n, want)
+	if want >= 0 && len(freqs) != want {
+		return nil, fmt.Errorf("lang: segmentation dictionary has %d words, header says %d", len(freqs), want)
 	}
-	s.seg.CalcToken()
+	// The costs exactly as gse's CalcToken computes them.
+	logTotal := float32(math.Log2(total))
+	s.dist = make([]float32, len(freqs))
+	for i, f := range freqs {
+		s.dist[i] = logTotal - float32(math.Log2(f))
+	}
 	return s, nil
+}
+
+func (s *segmenter) loadT2S(table string) error {
+	n := utf8.RuneCountInString(table)
+	if n%2 != 0 {
+		return errors.New("odd character table")
+	}
+	s.t2s = make(map[rune]rune, n/2)
+	for len(table) > 0 {
+		t, a := utf8.DecodeRuneInString(table)
+		c, b := utf8.DecodeRuneInString(table[a:])
+		s.t2s[t] = c
+		table = table[a+b:]
+	}
+	return nil
+}
+
+// asciiLower lower-cases ASCII letters only, as gse does with the words it
+// stores and the text it cuts.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // ZhTokens segments Chinese text. Runs of Han characters are segmented with
@@ -232,15 +276,107 @@ func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token
 	}
 	run := text[start:end]
 	buf, pos := s.toSimp(run)
-	for _, sg := range s.seg.Segment(buf) {
-		a, b := sg.Start(), sg.End()
+	var space [64]int32
+	ends := s.cut(buf, space[:0])
+	a := 0
+	for _, e := range ends {
+		b := int(e)
+		ta, tb := a, b
 		if pos != nil {
-			a, b = pos[a], pos[b]
+			ta, tb = pos[a], pos[b]
 		}
-		a, b = start+a, start+b
-		toks = append(toks, Token{Text: text[a:b], Start: a, End: b})
+		ta, tb = start+ta, start+tb
+		toks = append(toks, Token{Text: text[ta:tb], Start: ta, End: tb})
+		a = b
 	}
 	return toks
+}
+
+// jumper is the cheapest path found to the end of a unit: its cost and the
+// unit at which its last word starts.
+type jumper struct {
+	dist  float32
+	start int32
+}
+
+// cut segments buf and appends the end offsets of its words to ends.
+//
+// It is gse's Segmenter.Segment (without search mode) for our dictionary:
+// buf is split into units as gse's SplitTextToWords does (each character,
+// except that a run of letters and digits encoded in at most two bytes
+// each is one unit), then a shortest path over the units is found with
+// the same costs, the same order of relaxation and the same tie-breaking.
+func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
+	var unitSpace [65]int32
+	units := unitSpace[:0] // byte offset of each unit, then len(buf)
+	upper := false
+	inAlnum := false
+	for i := 0; i < len(buf); {
+		r, n := rune(buf[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(buf[i:])
+		}
+		if n <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if !inAlnum {
+				units = append(units, int32(i))
+				inAlnum = true
+			}
+			upper = upper || 'A' <= r && r <= 'Z'
+		} else {
+			units = append(units, int32(i))
+			inAlnum = false
+		}
+		i += n
+	}
+	units = append(units, int32(len(buf)))
+	key := buf
+	if upper {
+		key = []byte(asciiLower(string(buf)))
+	}
+
+	n := len(units) - 1
+	var jumperSpace [64]jumper
+	var js []jumper
+	if n <= len(jumperSpace) {
+		js = jumperSpace[:n]
+	} else {
+		js = make([]jumper, n)
+	}
+	relax := func(j *jumper, d float32, start int) {
+		// As gse's updateJumper: a zero cost counts as unvisited.
+		if j.dist == 0 || j.dist > d {
+			j.dist, j.start = d, int32(start)
+		}
+	}
+	for cur := 0; cur < n; cur++ {
+		var base float32
+		if cur > 0 {
+			base = js[cur-1].dist
+		}
+		oneUnit := false
+		for end := cur + 1; end <= n; end++ {
+			idx, ok := s.index[string(key[units[cur]:units[end]])]
+			if !ok {
+				break
+			}
+			if idx == prefixOnly {
+				continue
+			}
+			oneUnit = oneUnit || end == cur+1
+			relax(&js[end-1], base+s.dist[idx], cur)
+		}
+		if !oneUnit {
+			relax(&js[cur], base+pseudoDist, cur)
+		}
+	}
+
+	// Walk back from the end, then put the words in order.
+	first := len(ends)
+	for end := n; end > 0; end = int(js[end-1].start) {
+		ends = append(ends, units[end])
+	}
+	slices.Reverse(ends[first:])
+	return ends
 }
 
 // isWordRune reports whether r belongs to a non-Han word: a letter or digit.

@@ -2,44 +2,44 @@
 // CC-CEDICT and embedded in the binary, and a segment-level similarity built
 // on it.
 //
-// The data file lexicon.txt.gz is derived from CC-CEDICT and distributed
+// The data file lexicon.bin is derived from CC-CEDICT and distributed
 // under CC BY-SA 4.0; see NOTICE. Regenerate it with go generate (the
 // CC-CEDICT file is looked for in ../shared/data beside the repository).
 package lexicon
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
-	"math"
-	"strconv"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/aligncheck/aligncheck/align/internal/strtab"
 	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon/internal/lexfile"
 )
 
-//go:generate go run ./internal/gen -o lexicon.txt.gz ../../../shared/data/cedict/cedict_ts.u8.gz
-//go:embed lexicon.txt.gz
+// embedded is the lexicon in the format of internal/lexfile: its lookup
+// structures, used in place, so that loading takes microseconds and only
+// the pages a document touches are read.
+//
+//go:generate go run ./internal/gen -o lexicon.bin ../../../shared/data/cedict/cedict_ts.u8.gz
+//go:embed lexicon.bin
 var embedded []byte
 
 // Lexicon maps Chinese headwords (simplified and traditional) to the ids of
 // the stemmed English content words of their CC-CEDICT glosses. It is
 // read-only after loading and safe for concurrent use.
 type Lexicon struct {
-	heads   map[string][]uint32
-	words   []string
-	wordIDs map[string]uint32
-	idf     []float64
-	// maxLen is the longest headword in runes; maxLenFrom the longest
+	words *strtab.Table // English word → id
+	heads *strtab.Table // headword → index into idOff
+	idf   []float64
+	idOff []uint32
+	ids   []uint32
+	// maxLen is the longest headword in runes; maxLenAt gives the longest
 	// headword starting with a given rune, to bound substring lookups.
 	maxLen     int
-	maxLenFrom map[rune]uint8
+	maxLenBMP  []uint8
+	maxLenRest map[rune]uint8
 	defaultIDF float64
 }
 
@@ -54,7 +54,7 @@ var (
 // error).
 func Default() *Lexicon {
 	defaultOnce.Do(func() {
-		defaultLex, defaultErr = parseGzip(embedded)
+		defaultLex, defaultErr = parse(embedded)
 		if defaultErr != nil {
 			defaultLex = empty()
 		}
@@ -74,105 +74,52 @@ func Load() error {
 }
 
 func empty() *Lexicon {
-	return &Lexicon{heads: map[string][]uint32{}, wordIDs: map[string]uint32{}, maxLenFrom: map[rune]uint8{}}
+	data, err := lexfile.Encode(1, nil, nil, nil, nil)
+	if err == nil {
+		var l *Lexicon
+		if l, err = parse(data); err == nil {
+			return l
+		}
+	}
+	panic(err)
 }
 
-func parseGzip(data []byte) (*Lexicon, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+var errFormat = lexfile.ErrFormat
+
+// parse views data in the format of internal/lexfile; data must not be
+// modified afterwards.
+func parse(data []byte) (*Lexicon, error) {
+	d, err := lexfile.Decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	// The gzip trailer holds the uncompressed size; read into a buffer of
-	// that size and parse the string built on it without copying.
-	var b strings.Builder
-	if n := len(data); n >= 4 {
-		size := int(binary.LittleEndian.Uint32(data[n-4:]))
-		if size < 64<<20 {
-			b.Grow(size)
+	l := &Lexicon{words: d.Words, heads: d.Heads, idf: d.IDF, idOff: d.IDOff, ids: d.IDs,
+		maxLen: d.MaxLen, maxLenBMP: d.MaxLenBMP, defaultIDF: d.DefaultIDF}
+	if len(d.MaxLenRest) > 0 {
+		l.maxLenRest = make(map[rune]uint8, len(d.MaxLenRest)/2)
+		for k := 0; k+1 < len(d.MaxLenRest); k += 2 {
+			l.maxLenRest[rune(d.MaxLenRest[k])] = uint8(d.MaxLenRest[k+1])
 		}
-	}
-	if _, err := io.Copy(&b, zr); err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
-	}
-	return parse(b.String())
-}
-
-var errFormat = errors.New("lexicon: corrupt data")
-
-// parse reads the format written by internal/gen:
-//
-//	#aligncheck-lexicon 1 <words> <headwords> <entries>
-//	<word> <df>          (words lines; ids from 0)
-//	<headword>\t<ids>    (headwords lines)
-func parse(data string) (*Lexicon, error) {
-	line, data, _ := strings.Cut(data, "\n")
-	f := strings.Fields(line)
-	if len(f) != 5 || f[0] != "#aligncheck-lexicon" || f[1] != "1" {
-		return nil, fmt.Errorf("%w: bad header", errFormat)
-	}
-	nw, err1 := strconv.Atoi(f[2])
-	nh, err2 := strconv.Atoi(f[3])
-	ne, err3 := strconv.Atoi(f[4])
-	if err1 != nil || err2 != nil || err3 != nil || nw < 0 || nh < 0 || ne <= 0 || nw > 1<<24 || nh > 1<<24 {
-		return nil, fmt.Errorf("%w: bad header", errFormat)
-	}
-	l := &Lexicon{
-		heads:      make(map[string][]uint32, nh),
-		words:      make([]string, nw),
-		wordIDs:    make(map[string]uint32, nw),
-		idf:        make([]float64, nw),
-		maxLenFrom: map[rune]uint8{},
-	}
-	sum := 0.0
-	for i := range nw {
-		line, data, _ = strings.Cut(data, "\n")
-		w, dfText, ok := strings.Cut(line, " ")
-		df, err := strconv.Atoi(dfText)
-		if !ok || w == "" || err != nil || df <= 0 || df > ne {
-			return nil, fmt.Errorf("%w: word %d", errFormat, i)
-		}
-		l.words[i] = w
-		l.wordIDs[w] = uint32(i)
-		l.idf[i] = math.Log(float64(ne) / float64(df))
-		sum += l.idf[i]
-	}
-	if nw > 0 {
-		l.defaultIDF = sum / float64(nw)
-	}
-	// One backing array for all id lists.
-	backing := make([]uint32, 0, strings.Count(data, ",")+nh)
-	for i := range nh {
-		line, data, _ = strings.Cut(data, "\n")
-		h, idText, ok := strings.Cut(line, "\t")
-		if !ok || h == "" {
-			return nil, fmt.Errorf("%w: headword %d", errFormat, i)
-		}
-		start := len(backing)
-		for idText != "" {
-			var t string
-			t, idText, _ = strings.Cut(idText, ",")
-			id, err := strconv.ParseUint(t, 10, 32)
-			if err != nil || int(id) >= nw {
-				return nil, fmt.Errorf("%w: headword %q", errFormat, h)
-			}
-			backing = append(backing, uint32(id))
-		}
-		l.heads[h] = backing[start:len(backing):len(backing)]
-		n := utf8.RuneCountInString(h)
-		n = min(n, 255)
-		l.maxLen = max(l.maxLen, n)
-		r, _ := utf8.DecodeRuneInString(h)
-		if uint8(n) > l.maxLenFrom[r] {
-			l.maxLenFrom[r] = uint8(n)
-		}
-	}
-	if strings.TrimSpace(data) != "" {
-		return nil, fmt.Errorf("%w: trailing data", errFormat)
-	}
-	if len(l.heads) != nh {
-		return nil, fmt.Errorf("%w: duplicate headwords", errFormat)
 	}
 	return l, nil
+}
+
+// glossesAt returns the ids of headword h (none if the offsets are corrupt).
+func (l *Lexicon) glossesAt(h int) []uint32 {
+	a, b := l.idOff[h], l.idOff[h+1]
+	if a > b || int(b) > len(l.ids) {
+		return noGlosses
+	}
+	return l.ids[a:b:b]
+}
+
+// lookup returns the ids of a headword and whether it is one.
+func (l *Lexicon) lookup(zh string) ([]uint32, bool) {
+	h := l.heads.Find(zh)
+	if h < 0 {
+		return nil, false
+	}
+	return l.glossesAt(h), true
 }
 
 // Glosses returns the ids of the stemmed English content words of the
@@ -180,45 +127,46 @@ func parse(data string) (*Lexicon, error) {
 // whose glosses are all function words (我们: we, us) gives an empty,
 // non-nil slice. The slice must not be modified.
 func (l *Lexicon) Glosses(zh string) []uint32 {
-	ids, ok := l.heads[zh]
+	ids, ok := l.lookup(zh)
 	if !ok {
 		return nil
 	}
-	if ids == nil {
-		return []uint32{}
+	if len(ids) == 0 {
+		return noGlosses
 	}
 	return ids
 }
 
+var noGlosses = []uint32{}
+
 // Has reports whether zh is a headword.
 func (l *Lexicon) Has(zh string) bool {
-	_, ok := l.heads[zh]
-	return ok
+	return l.heads.Find(zh) >= 0
 }
 
 // WordID returns the id of a stemmed English word (as lang.Keyword gives
 // it) if some gloss uses it.
 func (l *Lexicon) WordID(stem string) (uint32, bool) {
-	id, ok := l.wordIDs[stem]
-	return id, ok
+	i := l.words.Find(stem)
+	return uint32(i), i >= 0
 }
 
 // Word returns the stemmed English word with the given id, or "" if there is
 // none.
 func (l *Lexicon) Word(id uint32) string {
-	if int(id) >= len(l.words) {
+	if int(id) >= len(l.idf) {
 		return ""
 	}
-	return l.words[id]
+	return l.words.At(int(id))
 }
 
 // NumWords returns the number of distinct English gloss words; ids run from
 // 0 to NumWords()-1.
-func (l *Lexicon) NumWords() int { return len(l.words) }
+func (l *Lexicon) NumWords() int { return len(l.idf) }
 
 // NumHeadwords returns the number of Chinese headwords, simplified and
 // traditional counted apart.
-func (l *Lexicon) NumHeadwords() int { return len(l.heads) }
+func (l *Lexicon) NumHeadwords() int { return l.heads.Len() }
 
 // MaxWordLen returns the length of the longest headword in runes, for
 // dictionary max-match lookups.
@@ -237,4 +185,9 @@ func (l *Lexicon) IDF(id uint32) float64 {
 
 // maxLenAt returns the length in runes of the longest headword that starts
 // with r.
-func (l *Lexicon) maxLenAt(r rune) int { return int(l.maxLenFrom[r]) }
+func (l *Lexicon) maxLenAt(r rune) int {
+	if uint32(r) < 0x10000 {
+		return int(l.maxLenBMP[r])
+	}
+	return int(l.maxLenRest[r])
+}

@@ -2,9 +2,8 @@ package lexicon
 
 import (
 	"bytes"
-	"compress/gzip"
+	"os"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon/internal/lexfile"
 )
 
 func glossWords(l *Lexicon, zh string) []string {
@@ -112,37 +112,97 @@ func TestWordIDAndIDF(t *testing.T) {
 }
 
 func TestCorruptData(t *testing.T) {
-	gz := func(s string) []byte {
-		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		zw.Write([]byte(s))
-		zw.Close()
-		return b.Bytes()
+	enc := func(words []string, df []int, heads []string, ids [][]uint32) ([]byte, error) {
+		return lexfile.Encode(3, words, df, heads, ids)
 	}
-	good := "#aligncheck-lexicon 1 2 2 3\nsecur 2\ncountri 1\n安全\t0\n国家\t0,1\n"
-	l, err := parseGzip(gz(good))
+	words, df := []string{"secur", "countri"}, []int{2, 1}
+	heads, ids := []string{"安全", "国家"}, [][]uint32{{0}, {0, 1}}
+	good, err := enc(words, df, heads, ids)
+	require.NoError(t, err)
+	l, err := parse(good)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"secur", "countri"}, glossWords(l, "国家"))
 	assert.Equal(t, 2, l.MaxWordLen())
+	assert.Equal(t, 2, l.NumHeadwords())
+	assert.Equal(t, 2, l.NumWords())
 
-	for name, data := range map[string][]byte{
-		"not gzip":      []byte("hello"),
-		"truncated":     gz(good)[:20],
-		"bad header":    gz("#lexicon 1 2 2 3\n"),
-		"bad version":   gz(strings.Replace(good, "lexicon 1", "lexicon 2", 1)),
-		"bad count":     gz(strings.Replace(good, " 2 2 3", " x 2 3", 1)),
-		"short words":   gz("#aligncheck-lexicon 1 3 2 3\nsecur 2\ncountri 1\n安全\t0\n国家\t0,1\n"),
-		"id range":      gz(strings.Replace(good, "0,1", "0,7", 1)),
-		"bad id":        gz(strings.Replace(good, "0,1", "0,x", 1)),
-		"no tab":        gz(strings.Replace(good, "安全\t0", "安全 0", 1)),
-		"bad df":        gz(strings.Replace(good, "secur 2", "secur 0", 1)),
-		"trailing":      gz(good + "多余\t1\n"),
-		"duplicate":     gz(strings.Replace(good, "国家", "安全", 1)),
-		"missing heads": gz("#aligncheck-lexicon 1 2 3 3\nsecur 2\ncountri 1\n安全\t0\n国家\t0,1\n"),
+	// What the generator refuses to write.
+	for name, bad := range map[string]struct {
+		words []string
+		df    []int
+		heads []string
+		ids   [][]uint32
+	}{
+		"descending ids": {words, df, heads, [][]uint32{{0}, {1, 0}}},
+		"id range":       {words, df, heads, [][]uint32{{0}, {0, 7}}},
+		"zero df":        {words, []int{2, 0}, heads, ids},
+		"df range":       {words, []int{2, 4}, heads, ids},
+		"duplicate":      {words, df, []string{"安全", "安全"}, ids},
+		"duplicate word": {[]string{"secur", "secur"}, df, heads, ids},
 	} {
-		_, err := parseGzip(data)
+		_, err := enc(bad.words, bad.df, bad.heads, bad.ids)
 		assert.Error(t, err, name)
 	}
+
+	// What loading detects.
+	for name, data := range map[string][]byte{
+		"empty":       nil,
+		"old format":  []byte("#aligncheck-lexicon 1 2 2 3\nsecur 2\ncountri 1\n安全\t0\n国家\t0,1\n"),
+		"bad version": bytes.Replace(good, []byte("lexicon 3"), []byte("lexicon 4"), 1),
+		"truncated":   good[:len(good)-8],
+		"short":       good[:30],
+	} {
+		_, err := parse(data)
+		assert.Error(t, err, name)
+	}
+
+	// Damage inside a section is found by Validate, and lookups survive it.
+	for k := 0; k < len(good); k += 3 {
+		bad := slices.Clone(good)
+		bad[k] ^= 0xa5
+		d, err := lexfile.Decode(bad)
+		if err != nil {
+			continue
+		}
+		d.Validate()
+		l, err := parse(bad)
+		require.NoError(t, err)
+		for _, h := range append(heads, "安", "国家安全") {
+			l.Glosses(h)
+			l.Has(h)
+		}
+		l.Similarity("国家安全", "national security")
+	}
+}
+
+// TestEmbeddedValid checks every structure of the embedded lexicon.
+func TestEmbeddedValid(t *testing.T) {
+	d, err := lexfile.Decode(embedded)
+	require.NoError(t, err)
+	require.NoError(t, d.Validate())
+}
+
+// FuzzParse checks that no corrupt lexicon file makes loading or looking
+// up panic.
+func FuzzParse(f *testing.F) {
+	good, err := lexfile.Encode(3, []string{"secur", "countri"}, []int{2, 1}, []string{"安全", "国家"}, [][]uint32{{0}, {0, 1}})
+	require.NoError(f, err)
+	f.Add(good)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := parse(data)
+		if err != nil {
+			return
+		}
+		for h := range l.NumHeadwords() {
+			l.Glosses(l.heads.At(h))
+		}
+		for _, s := range []string{"安全", "国家", "国家安全", "x"} {
+			l.Glosses(s)
+			l.Has(s)
+			l.WordID(s)
+		}
+		l.Similarity("国家安全", "national security")
+	})
 }
 
 func TestSimilarity(t *testing.T) {
@@ -213,8 +273,37 @@ func BenchmarkSimilarity(b *testing.B) {
 
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := parseGzip(embedded); err != nil {
+		if _, err := parse(embedded); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestPrefixStop checks that stopping the headword search at the first
+// string no headword starts with finds every headword in the text.
+func TestPrefixStop(t *testing.T) {
+	l := Default()
+	data, err := os.ReadFile("../../testdata/csis-modernizing-national-security.interleaved.txt")
+	require.NoError(t, err)
+	text := []rune(string(data))
+	found, probes := 0, 0
+	for i := range text {
+		for j := i + 2; j <= len(text) && j-i <= l.MaxWordLen(); j++ {
+			s := string(text[i:j])
+			h, more := l.heads.Probe(s)
+			probes++
+			require.Equal(t, l.Has(s), h >= 0, s)
+			if h >= 0 {
+				found++
+			}
+			if !more {
+				// No headword extends s.
+				for k := j + 1; k <= len(text) && k-i <= l.MaxWordLen(); k++ {
+					require.False(t, l.Has(string(text[i:k])), "%s after %s", string(text[i:k]), s)
+				}
+				break
+			}
+		}
+	}
+	t.Logf("%d headword occurrences, %d probes", found, probes)
 }

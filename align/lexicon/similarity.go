@@ -79,8 +79,12 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 			}
 			j += m
 			runes++
-			if l.Has(zh[i:j]) {
+			h, more := l.heads.Probe(zh[i:j])
+			if h >= 0 {
 				occs = append(occs, span{i, j})
+			}
+			if !more {
+				break // no headword starts with zh[i:j]
 			}
 		}
 		i += n
@@ -99,7 +103,7 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 		if zhStop[t.Text] {
 			continue
 		}
-		own, known := l.heads[t.Text]
+		own, known := l.lookup(t.Text)
 		if known && len(own) == 0 && !hasLongerOcc(occs, t.Start, t.End) {
 			// A known function word (我们, 不).
 			continue
@@ -108,12 +112,14 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 		for _, o := range occs {
 			if o.start <= t.Start && t.End <= o.end && o.end-o.start > t.End-t.Start ||
 				t.Start <= o.start && o.end <= t.End && o.end-o.start < t.End-t.Start {
-				u.glosses = append(u.glosses, l.heads[zh[o.start:o.end]]...)
+				ids, _ := l.lookup(zh[o.start:o.end])
+				u.glosses = append(u.glosses, ids...)
 			}
 		}
 		if !known && len(u.glosses) == 0 {
 			for i, c := range t.Text {
-				u.glosses = append(u.glosses, l.heads[t.Text[i:i+utf8.RuneLen(c)]]...)
+				ids, _ := l.lookup(t.Text[i : i+utf8.RuneLen(c)])
+				u.glosses = append(u.glosses, ids...)
 			}
 		}
 		u.weight = l.meanIDF(own, u.glosses)
@@ -167,7 +173,7 @@ func (l *Lexicon) PrepareEn(en string) *EnSide {
 			continue
 		}
 		w := enWord{key: key, weight: l.defaultIDF}
-		if id, ok := l.wordIDs[key]; ok {
+		if id, ok := l.WordID(key); ok {
 			w.id, w.known, w.weight = id, true, l.idf[id]
 		}
 		s.words = append(s.words, w)
@@ -236,7 +242,10 @@ func (l *Lexicon) SimilarityPrepared(z *ZhSide, e *EnSide) float64 {
 // folded, lower case, thousands separators removed; "" if it has no letter
 // or digit.
 func literalKey(s string) string {
-	s = width.Fold.String(s)
+	if !isASCII(s) {
+		// Width folding leaves ASCII as it is; it is slow.
+		s = width.Fold.String(s)
+	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "0123456789") {
 		s = strings.ReplaceAll(s, ",", "")
@@ -247,4 +256,13 @@ func literalKey(s string) string {
 		}
 	}
 	return ""
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

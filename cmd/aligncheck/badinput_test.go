@@ -20,6 +20,8 @@ func TestBadInput(t *testing.T) {
 	}
 	good := write("good.en.txt", []byte("Security is the foundation.\n"))
 	goodZh := write("good.zh.txt", []byte("安全是发展的前提。\n"))
+	good2 := write("good2.en.txt", []byte("Development needs security.\n"))
+	goodZh2 := write("good2.zh.txt", []byte("发展需要安全。\n"))
 	empty := write("empty.txt", nil)
 	blank := write("blank.txt", []byte("\n \n\t\n"))
 	badUTF8 := write("bad.txt", []byte("安全\nabc \xff\xfe def\n"))
@@ -34,15 +36,15 @@ func TestBadInput(t *testing.T) {
 		want string // substring of stderr
 	}{
 		{"nonexistent", []string{filepath.Join(dir, "missing.txt")}, "missing.txt: no such file or directory"},
-		{"directory", []string{dir}, "is a directory"},
+		{"directory", []string{"--zh", dir, "--en", good}, "is a directory"},
 		{"empty", []string{empty}, "empty.txt: file is empty"},
 		{"blank", []string{blank}, "blank.txt: file is empty"},
 		{"invalid utf-8", []string{badUTF8}, "bad.txt: byte 11: invalid UTF-8"},
 		{"binary", []string{binary}, "bin.txt: byte 4: binary data"},
 		{"no chinese interleaved", []string{noZh}, "nozh.txt: no Chinese paragraph found"},
 		{"no english interleaved", []string{noEn}, "noen.txt: no English paragraph found"},
-		{"no chinese in zh file", []string{"--zh", good, "--en", good}, "good.en.txt: no Chinese text found"},
-		{"no english in en file", []string{"--zh", goodZh, "--en", goodZh}, "good.zh.txt: no English text found"},
+		{"no chinese in zh file", []string{"--zh", good, "--en", good2}, "good.en.txt: no Chinese text found"},
+		{"no english in en file", []string{"--zh", goodZh, "--en", goodZh2}, "good2.zh.txt: no English text found"},
 		{"zh without en", []string{"--zh", goodZh}, "--zh and --en go together"},
 		{"no input", nil, "no input"},
 		{"bad format", []string{"--format", "xml", good}, "unknown format"},

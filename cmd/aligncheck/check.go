@@ -11,6 +11,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/checks/glossary"
 	"github.com/aligncheck/aligncheck/pipeline"
 	"github.com/aligncheck/aligncheck/reports"
 )
@@ -29,6 +30,8 @@ type checkFlags struct {
 	enText   string
 	glossary stringList
 	extraOut map[string]*string // format → file, for --html, --sarif, …
+	gateFlags
+	compareFlags
 }
 
 // extraFormats are the formats that can be written to a file of their own
@@ -55,6 +58,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, name := range extraFormats {
 		f.extraOut[name] = fs.String(name, "", "also write the "+name+" report to `file`")
 	}
+	registerGateFlags(fs, &f.gateFlags)
+	registerCompareFlags(fs, &f.compareFlags)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
@@ -65,6 +70,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return report(stderr, err)
 	}
+	f.given = givenFlags(fs)
 	code, err := check(f, pos, stdin, stdout, stderr)
 	if err != nil {
 		return report(stderr, err)
@@ -73,45 +79,72 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
-	failOn, err := checks.ParseSeverity(f.failOn)
+	// configuration file first, flags over it
+	cfg, err := effectiveConfig(&f)
 	if err != nil {
-		return 0, usagef("--fail-on: %v", err)
+		return 0, err
+	}
+	failOn, err := parseFailOn(cfg.FailOn)
+	if err != nil {
+		return 0, err
 	}
 	w, ok := writers[f.format]
 	if !ok {
 		return 0, usagef("--format: unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
 	}
 	set := checks.DefaultSettings()
-	switch f.source {
+	switch cfg.Source {
 	case "zh":
 		set.Source = align.Zh
 	case "en":
 		set.Source = align.En
 	default:
-		return 0, usagef("--source: want zh or en, not %q", f.source)
+		return 0, usagef("--source: want zh or en, not %q", cfg.Source)
 	}
 	list, err := selectChecks(f.enable, f.disable)
 	if err != nil {
 		return 0, err
+	}
+	if list, err = applyConfig(cfg, set, list); err != nil {
+		return 0, err
+	}
+	if len(f.glossary) > 0 {
+		// a *glossary.Error names the file and line; report maps it to exit 2
+		if set.Glossary, err = glossary.Load(f.glossary...); err != nil {
+			return 0, err
+		}
 	}
 	for _, name := range extraFormats {
 		if *f.extraOut[name] != "" && writers[name] == nil {
 			return 0, usagef("--%s: this build has no %s writer", name, name)
 		}
 	}
-	docs, err := loadDocuments(f, pos, stdin)
+	opts := pipeline.Options{Settings: set, Checks: list}
+	// many documents: discovered under the paths, checked in parallel,
+	// then the gate's filters (suppressions, changed-only, baseline)
+	g, err := newGate(&f, cfg, opts, stdin, stderr)
 	if err != nil {
 		return 0, err
 	}
-	var checked []reports.Checked
-	for _, d := range docs {
-		c, err := pipeline.Check(d, pipeline.Options{Settings: set, Checks: list})
-		if err != nil {
-			return 0, fmt.Errorf("%s: %w", d.Name, err)
-		}
-		checked = append(checked, c)
+	tasks, err := g.plan(pos, func() ([]*align.Document, error) { return loadDocuments(f, pos, stdin) })
+	if err != nil {
+		return 0, err
 	}
+	checked, shapes, err := g.run(tasks, newProgress(stderr, len(tasks), f.quiet))
+	if err != nil {
+		return 0, err
+	}
+	if f.writeBaseline != "" {
+		if err := g.writeBaseline(f.writeBaseline, checked); err != nil {
+			return 0, err
+		}
+	}
+	checked = g.applyBaseline(checked)
 	rep := reports.Build(pipeline.Tool(), list, set.Source, checked)
+	finish(rep, shapes, set)
+	if err := f.compare(rep, stdin); err != nil {
+		return 0, err
+	}
 	var buf bytes.Buffer
 	if err := w.Write(&buf, rep); err != nil {
 		return 0, fmt.Errorf("write %s report: %w", f.format, err)
@@ -137,8 +170,11 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 	}
 	if !f.quiet {
-		fmt.Fprintf(stderr, "%d document(s): %d error(s), %d warning(s), %d info\n",
-			rep.Summary.Documents, rep.Summary.Error, rep.Summary.Warning, rep.Summary.Info)
+		fmt.Fprintf(stderr, "%d document(s): %d error(s), %d warning(s), %d info%s\n",
+			rep.Summary.Documents, rep.Summary.Error, rep.Summary.Warning, rep.Summary.Info, g.note())
+	}
+	if f.writeBaseline != "" {
+		return exitOK, nil // every finding is now in the baseline
 	}
 	return exitCode(rep, failOn), nil
 }
@@ -203,7 +239,20 @@ func selectChecks(enable, disable string) ([]*checks.Check, error) {
 	return list, nil
 }
 
+// sameFile reports whether two paths name one file.
+func sameFile(a, b string) bool {
+	if a == "-" || b == "-" {
+		return false
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
 func loadDocuments(f checkFlags, pos []string, stdin io.Reader) ([]*align.Document, error) {
+	if f.zhText != "" || f.enText != "" {
+		return textDocuments(f, pos, stdin)
+	}
 	opt := input.Options{Encoding: f.encoding}
 	if f.zh != "" || f.en != "" {
 		if f.zh == "" || f.en == "" {
@@ -214,6 +263,9 @@ func loadDocuments(f checkFlags, pos []string, stdin io.Reader) ([]*align.Docume
 		}
 		if f.zh == "-" && f.en == "-" {
 			return nil, usagef("only one of --zh and --en can read stdin")
+		}
+		if sameFile(f.zh, f.en) {
+			return nil, usagef("--zh and --en name the same file %s", f.zh)
 		}
 		d, err := input.OpenPair(f.zh, f.en, stdin, opt)
 		if err != nil {

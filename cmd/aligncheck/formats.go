@@ -8,9 +8,14 @@ import (
 
 // writers maps --format names to report writers.
 var writers = map[string]reports.Writer{
-	"text":  reports.Text{},
-	"json":  reports.JSON{},
-	"jsonl": reports.JSONL{},
+	"text":     reports.Text{},
+	"json":     reports.JSON{},
+	"jsonl":    reports.JSONL{},
+	"html":     reports.HTML{},
+	"sarif":    reports.SARIF{},
+	"junit":    reports.JUnit{},
+	"github":   reports.GitHub{},
+	"markdown": reports.Markdown{},
 }
 
 func formatNames() []string {

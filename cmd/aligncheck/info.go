@@ -20,7 +20,7 @@ func runChecks(args []string, stdout, stderr io.Writer) int {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tCATEGORY\tSEVERITY\tTITLE")
-	for _, c := range checks.Registry() {
+	for _, c := range append(append([]*checks.Check(nil), checks.Registry()...), driverChecks...) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Name, c.Category, c.Severity, c.Title())
 	}
 	tw.Flush()
@@ -32,6 +32,11 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, usagef("explain takes one check name"))
 	}
 	c := checks.Lookup(args[0])
+	for _, d := range driverChecks {
+		if c == nil && d.Name == args[0] {
+			c = d
+		}
+	}
 	if c == nil {
 		return report(stderr, usagef("unknown check %q (see 'aligncheck checks')", args[0]))
 	}

@@ -10,6 +10,8 @@ const usage = `aligncheck checks a Chinese text against its English translation.
 Usage:
   aligncheck check FILE                 an interleaved file (paragraphs of both languages alternating)
   aligncheck check --zh FILE --en FILE  a Chinese file and its English translation
+  aligncheck check PATH...              files and directories (pairs name.zh.md + name.en.md, zh/ + en/)
+  aligncheck config                     print the effective configuration (.aligncheck.yaml + flags)
   aligncheck align --zh FILE --en FILE  print the sentence alignment
   aligncheck eval --set DIR             score the aligner on a gold set
   aligncheck checks                     list the checks
@@ -34,8 +36,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runAlign(rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdin, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdin, stdout, stderr)
 	case "checks":
 		return runChecks(rest, stdout, stderr)
+	case "config":
+		return runConfig(rest, stdout, stderr)
 	case "explain":
 		return runExplain(rest, stdout, stderr)
 	case "version", "--version":

@@ -1,0 +1,295 @@
+package input
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// DOCX limits: the decompressed size of word/document.xml, and the
+// compression ratio above which a large entry is taken for a zip bomb.
+const (
+	maxDocxXML   = 256 << 20
+	maxDocxRatio = 100
+)
+
+// A DOCX has no lines worth pointing at, so its paragraphs live in a mapped
+// Source whose "line" is the paragraph number: report.docx:12:5 is the
+// fifth character of the twelfth paragraph (counting paragraphs with text,
+// table cells included, in document order), and Block.Unit says
+// "paragraph 12" (or "table 1 row 3" for a bilingual table).
+
+type docxPara struct {
+	n             int // paragraph number
+	text          string
+	breaks        []int // byte offsets of line breaks in text
+	tbl, row, col int   // -1 outside a table
+}
+
+// docxParagraphs reads the paragraphs of word/document.xml.
+func docxParagraphs(path string, data []byte) ([]docxPara, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, errorf(path, -1, "not a valid DOCX file (zip archive): %v", err)
+	}
+	var doc *zip.File
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = f
+			break
+		}
+	}
+	if doc == nil {
+		return nil, errorf(path, -1, "not a DOCX file: the archive has no word/document.xml")
+	}
+	size, packed := doc.UncompressedSize64, doc.CompressedSize64
+	if size > maxDocxXML {
+		return nil, errorf(path, -1, "word/document.xml declares %d bytes uncompressed; the limit is %d", size, maxDocxXML)
+	}
+	if size > 1<<20 && size > maxDocxRatio*max(packed, 1) {
+		return nil, errorf(path, -1, "word/document.xml expands %d:1 (%d to %d bytes); refused as a likely zip bomb", size/max(packed, 1), packed, size)
+	}
+	rc, err := doc.Open()
+	if err != nil {
+		return nil, errorf(path, -1, "word/document.xml: %v", err)
+	}
+	defer rc.Close()
+	lr := &io.LimitedReader{R: rc, N: int64(size) + 1}
+	s := &stream{r: bufio.NewReaderSize(lr, 64<<10), shown: path}
+	x := newXMLIn(s)
+	var paras []docxPara
+	var cur strings.Builder
+	var breaks []int
+	inPara, inDel, inInstr := 0, 0, 0
+	tblDepth, tbl := 0, -1
+	row, col := -1, -1
+	n := 0
+	for {
+		t, err := x.token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var ze *Error
+			if errors.As(err, &ze) {
+				ze.Msg = "word/document.xml: " + ze.Msg
+				return nil, ze
+			}
+			return nil, errorf(path, -1, "word/document.xml: %v", err)
+		}
+		if lr.N <= 0 {
+			return nil, errorf(path, -1, "word/document.xml is larger than it declares")
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "p":
+				inPara++
+				if inPara == 1 {
+					cur.Reset()
+					breaks = breaks[:0]
+				}
+			case "del", "moveFrom":
+				inDel++
+			case "instrText", "delText":
+				inInstr++
+			case "tab":
+				if inPara > 0 && inDel == 0 {
+					cur.WriteByte('\t')
+				}
+			case "br", "cr":
+				if inPara > 0 && inDel == 0 {
+					breaks = append(breaks, cur.Len())
+					cur.WriteByte('\n')
+				}
+			case "noBreakHyphen":
+				if inPara > 0 && inDel == 0 {
+					cur.WriteByte('-')
+				}
+			case "tbl":
+				tblDepth++
+				if tblDepth == 1 {
+					tbl++
+					row = -1
+				}
+			case "tr":
+				if tblDepth == 1 {
+					row++
+					col = -1
+				}
+			case "tc":
+				if tblDepth == 1 {
+					col++
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "p":
+				inPara--
+				if inPara == 0 {
+					text := cur.String()
+					if strings.TrimSpace(text) != "" {
+						n++
+						p := docxPara{n: n, text: text, breaks: append([]int(nil), breaks...), tbl: -1, row: -1, col: -1}
+						if tblDepth > 0 {
+							p.tbl, p.row, p.col = tbl, row, col
+						}
+						paras = append(paras, p)
+					}
+				}
+			case "del", "moveFrom":
+				inDel--
+			case "instrText", "delText":
+				inInstr--
+			case "tbl":
+				tblDepth--
+			}
+		case xml.CharData:
+			if inPara > 0 && inDel == 0 && inInstr == 0 {
+				cur.Write(t)
+			}
+		}
+	}
+	if lr.N <= 0 {
+		return nil, errorf(path, -1, "word/document.xml is larger than it declares")
+	}
+	return paras, nil
+}
+
+// addPara appends a paragraph (or cell) to m, anchored at line = paragraph
+// number; a line break inside stays on the same "line".
+func addPara(m *mapped, ps []docxPara) span {
+	var seg segment
+	for k, p := range ps {
+		if k > 0 {
+			seg.text.WriteByte('\n')
+		}
+		seg.mark(p.n, 1)
+		prev := 0
+		for _, b := range p.breaks {
+			seg.text.WriteString(p.text[prev : b+1])
+			seg.mark(p.n, b+2)
+			prev = b + 1
+		}
+		seg.text.WriteString(p.text[prev:])
+	}
+	return m.add(&seg)
+}
+
+// DOCXDoc builds a document from a .docx file: the rows of its bilingual
+// two-column tables as pre-aligned pairs when it has such tables (other
+// paragraphs are then left out), else its paragraphs as an interleaved
+// document.
+func DOCXDoc(path string, data []byte) (*align.Document, error) {
+	paras, err := docxParagraphs(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if len(paras) == 0 {
+		return nil, errorf(path, -1, "the document has no text")
+	}
+	if d := docxTablePairs(path, paras); d != nil {
+		return d, nil
+	}
+	m, blocks := docxBlocks(path, paras)
+	src := align.NewMappedSource(path, m.text.String(), m.anchors)
+	return interleavedFrom(path, src, blocks)
+}
+
+func docxBlocks(path string, paras []docxPara) (*mapped, []rawBlock) {
+	m := &mapped{path: path}
+	var blocks []rawBlock
+	for i := range paras {
+		if sp := addPara(m, paras[i:i+1]); sp.start >= 0 {
+			blocks = append(blocks, rawBlock{start: sp.start, end: sp.end, unit: "paragraph " + strconv.Itoa(paras[i].n)})
+		}
+	}
+	return m, blocks
+}
+
+// docxTablePairs finds tables whose rows hold a Chinese cell and an English
+// cell (most rows, two columns) and makes their rows pairs; nil when none.
+func docxTablePairs(path string, paras []docxPara) *align.Document {
+	type cellKey struct{ tbl, row, col int }
+	cells := map[cellKey][]docxPara{}
+	var order []cellKey
+	for _, p := range paras {
+		if p.tbl < 0 {
+			continue
+		}
+		k := cellKey{p.tbl, p.row, p.col}
+		if _, ok := cells[k]; !ok {
+			order = append(order, k)
+		}
+		cells[k] = append(cells[k], p)
+	}
+	cellLang := func(k cellKey) (align.Lang, bool) {
+		var b strings.Builder
+		for _, p := range cells[k] {
+			b.WriteString(p.text)
+		}
+		return LangOf(b.String())
+	}
+	// per table: rows with one Chinese and one English cell among the first two
+	type rowKey struct{ tbl, row int }
+	good, rows := map[int]int{}, map[int]int{}
+	seenRow := map[rowKey]bool{}
+	for _, k := range order {
+		rk := rowKey{k.tbl, k.row}
+		if seenRow[rk] {
+			continue
+		}
+		seenRow[rk] = true
+		rows[k.tbl]++
+		l0, ok0 := cellLang(cellKey{k.tbl, k.row, 0})
+		l1, ok1 := cellLang(cellKey{k.tbl, k.row, 1})
+		if ok0 && ok1 && l0 != l1 {
+			good[k.tbl]++
+		}
+	}
+	bilingual := map[int]bool{}
+	for t, n := range rows {
+		if good[t] >= 2 && good[t]*10 >= n*6 {
+			bilingual[t] = true
+		}
+	}
+	if len(bilingual) == 0 {
+		return nil
+	}
+	m := &mapped{path: path}
+	done := map[rowKey]bool{}
+	for _, k := range order {
+		rk := rowKey{k.tbl, k.row}
+		if !bilingual[k.tbl] || done[rk] {
+			continue
+		}
+		done[rk] = true
+		u := unit{zh: noSpan, en: noSpan, name: "table " + strconv.Itoa(k.tbl+1) + " row " + strconv.Itoa(k.row+1)}
+		for c := 0; c < 2; c++ {
+			ck := cellKey{k.tbl, k.row, c}
+			if len(cells[ck]) == 0 {
+				continue
+			}
+			l, ok := cellLang(ck)
+			if !ok {
+				continue
+			}
+			if l == align.Zh && u.zh.start < 0 {
+				u.zh = addPara(m, cells[ck])
+			} else if l == align.En && u.en.start < 0 {
+				u.en = addPara(m, cells[ck])
+			}
+		}
+		if u.zh.start >= 0 || u.en.start >= 0 {
+			m.units = append(m.units, u)
+		}
+	}
+	return m.preAligned()
+}

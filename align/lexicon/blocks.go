@@ -1,0 +1,267 @@
+package lexicon
+
+import "math/bits"
+
+// Blocks compares runs of consecutive Chinese blocks with runs of
+// consecutive English blocks, as a paragraph aligner does for each of its
+// many candidate beads. Each block is segmented and looked up once; a
+// comparison then only walks the words of the blocks involved.
+//
+// Similarity(i, a, j, b) equals, to the bit, the Similarity of the Chinese
+// blocks i..i+a-1 and of the English blocks j..j+b-1, each run joined with
+// "\n": no token spans a line break, so the prepared sides of a run are the
+// concatenation of those of its blocks, and the sums are taken in the same
+// order.
+//
+// The work is done per pair of blocks, once: which units of the Chinese
+// block meet a feature of the English block and which words of the English
+// block meet one of the Chinese block, as bitsets. A run is then the OR of
+// its pairs' bitsets, and its sums add the weights of the set bits in
+// order.
+//
+// A Blocks is not safe for concurrent use.
+type Blocks struct {
+	zh, en []blockSide
+	// feats holds the match features of every unit and word, and the
+	// distinct features each block offers the other side; spans index it.
+	feats []int32
+	// stamp[f] == gen marks the features offered by the block being
+	// compared.
+	stamp []uint32
+	gen   uint32
+	// pairs[k*len(en)+l] is 1 + the offset in bits of the bitsets of the
+	// pair (zh k, en l), 0 while not computed: first the Chinese block's
+	// units met, then the English block's words met.
+	pairs []int32
+	bits  []uint64
+}
+
+// blockSide is one prepared block.
+type blockSide struct {
+	items  []blockItem
+	offers span // distinct features that items of the other side can meet
+	words  int  // len(items) in 64-bit words
+	// all[n-1] is the sum of the weights of this block's items and of
+	// those of the next n-1 blocks, added in order (n ≤ 3).
+	all [3]float64
+}
+
+// blockItem is a Chinese unit or an English content word.
+type blockItem struct {
+	weight float64
+	feats  span // the item is met when the other side offers one of these
+}
+
+// A feature is a lexicon word id or a literal key that occurs on both
+// sides of the document somewhere; features that only one side has can
+// never meet and are left out.
+
+// NewBlocks prepares the blocks of a document.
+func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
+	zs := make([]*ZhSide, len(zh))
+	for i, t := range zh {
+		zs[i] = l.PrepareZh(t)
+	}
+	es := make([]*EnSide, len(en))
+	for j, t := range en {
+		es[j] = l.PrepareEn(t)
+	}
+
+	// Number the features of the English side: the ids of its known words
+	// (met by Chinese glosses) and its keys (met by Chinese literals).
+	idFeat := map[uint32]int32{}
+	strFeat := map[string]int32{}
+	nf := int32(0)
+	for _, e := range es {
+		for _, w := range e.words {
+			if _, ok := idFeat[w.id]; w.known && !ok {
+				idFeat[w.id] = nf
+				nf++
+			}
+		}
+		for k := range e.keys {
+			if _, ok := strFeat[k]; !ok {
+				strFeat[k] = nf
+				nf++
+			}
+		}
+	}
+
+	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf)}
+	seen := make([]bool, nf)
+	offer := func(f int32) {
+		if !seen[f] {
+			seen[f] = true
+			s.feats = append(s.feats, f)
+		}
+	}
+	endOffers := func(start int) span {
+		for _, f := range s.feats[start:] {
+			seen[f] = false
+		}
+		return span{start, len(s.feats)}
+	}
+
+	for i, z := range zs {
+		b := &s.zh[i]
+		b.items = make([]blockItem, len(z.units))
+		for k, u := range z.units {
+			start := len(s.feats)
+			if u.literal != "" {
+				if f, ok := strFeat[u.literal]; ok {
+					s.feats = append(s.feats, f)
+				}
+			} else {
+				for _, id := range u.glosses {
+					if f, ok := idFeat[id]; ok {
+						s.feats = append(s.feats, f)
+					}
+				}
+			}
+			b.items[k] = blockItem{weight: u.weight, feats: span{start, len(s.feats)}}
+		}
+		start := len(s.feats)
+		for id := range z.glossSet {
+			if f, ok := idFeat[id]; ok {
+				offer(f)
+			}
+		}
+		for lit := range z.literals {
+			if f, ok := strFeat[lit]; ok {
+				offer(f)
+			}
+		}
+		b.offers = endOffers(start)
+	}
+
+	for j, e := range es {
+		b := &s.en[j]
+		b.items = make([]blockItem, len(e.words))
+		for k, w := range e.words {
+			start := len(s.feats)
+			if w.known {
+				s.feats = append(s.feats, idFeat[w.id])
+			}
+			s.feats = append(s.feats, strFeat[w.key])
+			b.items[k] = blockItem{weight: w.weight, feats: span{start, len(s.feats)}}
+		}
+		start := len(s.feats)
+		for _, w := range e.words {
+			if w.known {
+				offer(idFeat[w.id])
+			}
+		}
+		for k := range e.keys {
+			offer(strFeat[k])
+		}
+		b.offers = endOffers(start)
+	}
+	s.pairs = make([]int32, len(zh)*len(en))
+	sumRuns(s.zh)
+	sumRuns(s.en)
+	return s
+}
+
+// sumRuns fills the weight sums of the runs of one to three blocks.
+func sumRuns(side []blockSide) {
+	for i := range side {
+		side[i].words = (len(side[i].items) + 63) / 64
+		for n := 1; n <= 3 && i+n <= len(side); n++ {
+			side[i].all[n-1] = sumItems(side[i : i+n])
+		}
+	}
+}
+
+func sumItems(blocks []blockSide) float64 {
+	sum := 0.0
+	for _, b := range blocks {
+		for _, it := range b.items {
+			sum += it.weight
+		}
+	}
+	return sum
+}
+
+// Similarity compares the Chinese blocks i..i+a-1 with the English blocks
+// j..j+b-1 (see Blocks).
+func (s *Blocks) Similarity(i, a, j, b int) float64 {
+	zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
+	var zhMet, enMet float64
+	for k := i; k < i+a; k++ {
+		items := s.zh[k].items
+		for w := range s.zh[k].words {
+			var m uint64
+			for l := j; l < j+b; l++ {
+				m |= s.bits[s.pair(k, l)+w]
+			}
+			for ; m != 0; m &= m - 1 {
+				zhMet += items[w*64+bits.TrailingZeros64(m)].weight
+			}
+		}
+	}
+	for l := j; l < j+b; l++ {
+		items := s.en[l].items
+		for w := range s.en[l].words {
+			var m uint64
+			for k := i; k < i+a; k++ {
+				m |= s.bits[s.pair(k, l)+s.zh[k].words+w]
+			}
+			for ; m != 0; m &= m - 1 {
+				enMet += items[w*64+bits.TrailingZeros64(m)].weight
+			}
+		}
+	}
+	switch {
+	case zhAll == 0 && enAll == 0:
+		return 0
+	case zhAll == 0:
+		return enMet / enAll
+	case enAll == 0:
+		return zhMet / zhAll
+	}
+	return (zhMet/zhAll + enMet/enAll) / 2
+}
+
+func runSum(side []blockSide, i, n int) float64 {
+	if n <= 3 {
+		return side[i].all[n-1]
+	}
+	return sumItems(side[i : i+n])
+}
+
+// pair returns the offset in s.bits of the bitsets of the pair (zh k, en
+// l), computing them on first use.
+func (s *Blocks) pair(k, l int) int {
+	p := &s.pairs[k*len(s.en)+l]
+	if *p > 0 {
+		return int(*p - 1)
+	}
+	off := len(s.bits)
+	z, e := &s.zh[k], &s.en[l]
+	s.bits = append(s.bits, make([]uint64, z.words+e.words)...)
+	s.meets(s.bits[off:off+z.words], z.items, e)
+	s.meets(s.bits[off+z.words:], e.items, z)
+	*p = int32(off + 1)
+	return off
+}
+
+// meets sets the bits of the items that meet a feature the other block
+// offers.
+func (s *Blocks) meets(set []uint64, items []blockItem, other *blockSide) {
+	s.gen++
+	if s.gen == 0 {
+		clear(s.stamp)
+		s.gen = 1
+	}
+	for _, f := range s.feats[other.offers.start:other.offers.end] {
+		s.stamp[f] = s.gen
+	}
+	for n, it := range items {
+		for _, f := range s.feats[it.feats.start:it.feats.end] {
+			if s.stamp[f] == s.gen {
+				set[n/64] |= 1 << (n % 64)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package lexicon
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// referenceBlocks returns the Chinese and English paragraphs of the
+// reference document.
+func referenceBlocks(tb testing.TB) (zh, en []string) {
+	tb.Helper()
+	data, err := os.ReadFile("../../testdata/csis-modernizing-national-security.interleaved.txt")
+	require.NoError(tb, err)
+	for _, b := range strings.Split(string(data), "\n\n") {
+		b = strings.TrimSpace(b)
+		c := lang.Count(b)
+		switch {
+		case b == "":
+		case c.Han > c.Latin/3:
+			zh = append(zh, b)
+		default:
+			en = append(en, b)
+		}
+	}
+	return zh, en
+}
+
+// TestBlocksSameAsSimilarity checks that Blocks gives, to the bit, what
+// Similarity gives on the joined runs.
+func TestBlocksSameAsSimilarity(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	zh = append(zh, "", "１０００人，COVID-19", "的了")
+	en = append(en, "", "1,000 people with COVID-19", "of the")
+	s := l.NewBlocks(zh, en)
+	n := 0
+	for i := range zh {
+		for j := range en {
+			for a := 1; a <= 3 && i+a <= len(zh); a++ {
+				for b := 1; b <= 3 && j+b <= len(en); b++ {
+					if a+b > 2 && (i-j > 6 || j-i > 6) && i < len(zh)-3 {
+						continue // the far corners add nothing but time
+					}
+					want := l.Similarity(strings.Join(zh[i:i+a], "\n"), strings.Join(en[j:j+b], "\n"))
+					if got := s.Similarity(i, a, j, b); got != want {
+						t.Fatalf("Similarity(%d,%d,%d,%d) = %v, want %v", i, a, j, b, got, want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	t.Logf("%d runs compared", n)
+}
+
+func BenchmarkBlocks(b *testing.B) {
+	l := Default()
+	require.NoError(b, lang.Load())
+	zh, en := referenceBlocks(b)
+	b.Run("new", func(b *testing.B) {
+		for b.Loop() {
+			l.NewBlocks(zh, en)
+		}
+	})
+	s := l.NewBlocks(zh, en)
+	b.Run("similarity", func(b *testing.B) {
+		for b.Loop() {
+			for i := range min(len(zh), len(en)) - 1 {
+				s.Similarity(i, 1, i, 1)
+				s.Similarity(i, 2, i, 1)
+				s.Similarity(i, 1, i, 2)
+				s.Similarity(i, 2, i, 2)
+			}
+		}
+	})
+}

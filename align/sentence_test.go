@@ -1,0 +1,256 @@
+package align
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aligncheck/aligncheck/align/lexicon"
+)
+
+func lexOpt(t testing.TB) Options {
+	t.Helper()
+	if err := lexicon.Load(); err != nil {
+		t.Fatal(err)
+	}
+	return Options{Lex: lexicon.Default()}
+}
+
+// checkCover fails unless the beads cover 0..nz-1 and 0..ne-1 exactly once,
+// in order, each side of a bead consecutive, no bead empty on both sides.
+func checkCover(t *testing.T, beads []SentenceBead, nz, ne int) {
+	t.Helper()
+	zi, ei := 0, 0
+	for _, b := range beads {
+		if len(b.Zh) == 0 && len(b.En) == 0 {
+			t.Fatalf("empty bead in %v", beads)
+		}
+		for _, i := range b.Zh {
+			if i != zi {
+				t.Fatalf("zh %d out of order in %v", i, beads)
+			}
+			zi++
+		}
+		for _, j := range b.En {
+			if j != ei {
+				t.Fatalf("en %d out of order in %v", j, beads)
+			}
+			ei++
+		}
+		if b.Score < 0 || b.Score > 1 || b.NullConf < 0 || b.NullConf > 1 {
+			t.Fatalf("score out of range: %+v", b)
+		}
+		if (len(b.Zh) > 0 && len(b.En) > 0) != (b.NullConf == 0) {
+			t.Fatalf("NullConf %v on bead %v:%v", b.NullConf, b.Zh, b.En)
+		}
+	}
+	if zi != nz || ei != ne {
+		t.Fatalf("covered %d zh of %d, %d en of %d", zi, nz, ei, ne)
+	}
+}
+
+func TestAlignSentencesCoverage(t *testing.T) {
+	opts := []Options{{}, lexOpt(t)}
+	r := rand.New(rand.NewPCG(1, 2))
+	zhWords := []string{"我们", "今天", "天气", "很", "好", "公园", "散步", "他", "买", "书", "三", "老师"}
+	enWords := []string{"we", "today", "weather", "is", "good", "park", "walk", "he", "bought", "books", "three", "teacher"}
+	sentence := func(words []string, sep, end string) string {
+		n := 1 + r.IntN(12)
+		var parts []string
+		for range n {
+			parts = append(parts, words[r.IntN(len(words))])
+		}
+		return strings.Join(parts, sep) + end
+	}
+	for _, size := range [][2]int{{0, 0}, {0, 3}, {3, 0}, {1, 1}, {1, 7}, {7, 1}, {5, 9}, {40, 31}, {150, 210}} {
+		var zh, en []string
+		for range size[0] {
+			zh = append(zh, sentence(zhWords, "", "。"))
+		}
+		for range size[1] {
+			en = append(en, sentence(enWords, " ", "."))
+		}
+		for _, opt := range opts {
+			checkCover(t, AlignSentences(zh, en, opt), len(zh), len(en))
+		}
+	}
+}
+
+func TestAlignSentencesSmall(t *testing.T) {
+	opt := lexOpt(t)
+	for _, tc := range []struct {
+		name   string
+		zh, en []string
+		want   string
+	}{
+		{
+			name: "one to one",
+			zh:   []string{"今天的天气非常好。", "我们一起去公园散步吧！", "他在书店买了三本新书。"},
+			en:   []string{"The weather is very good today.", "Let's go for a walk in the park together!", "He bought three new books at the bookshop."},
+			want: "[0]:[0] [1]:[1] [2]:[2]",
+		},
+		{
+			name: "split",
+			zh:   []string{"老师走进教室。", "他回到家里以后，吃了一顿丰盛的晚饭，然后在客厅里看了两个小时的电视。", "第二天早上他很早就起床了。"},
+			en:   []string{"The teacher walked into the classroom.", "He went back home.", "He ate a big dinner and then watched television in the living room for two hours.", "The next morning he got up very early."},
+			want: "[0]:[0] [1]:[1,2] [2]:[3]",
+		},
+		{
+			name: "question and numbers",
+			zh:   []string{"你明天来吗？", "会议在2019年召开，有150个国家参加。", "好的。"},
+			en:   []string{"Are you coming tomorrow?", "The conference was held in 2019 and 150 countries took part.", "All right."},
+			want: "[0]:[0] [1]:[1] [2]:[2]",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			beads := AlignSentences(tc.zh, tc.en, opt)
+			checkCover(t, beads, len(tc.zh), len(tc.en))
+			if got := beadString(beads); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestAlignSentencesOmission: a long Chinese sentence with no English in a
+// text that otherwise matches well is left alone, and confidently so.
+func TestAlignSentencesOmission(t *testing.T) {
+	opt := lexOpt(t)
+	zh := []string{
+		"政府今天公布了新的经济计划。",
+		"计划的重点是发展农业和保护环境。",
+		"据报道，该计划的起草工作历时三年，先后征求了全国各地数千名专家、企业家和普通农民的意见和建议。",
+		"总理表示，计划将在明年一月开始实施。",
+		"许多经济学家对此表示欢迎。",
+	}
+	en := []string{
+		"The government announced a new economic plan today.",
+		"The plan focuses on developing agriculture and protecting the environment.",
+		"The premier said that the plan would be implemented from January next year.",
+		"Many economists welcomed it.",
+	}
+	beads := AlignSentences(zh, en, opt)
+	checkCover(t, beads, len(zh), len(en))
+	if got, want := beadString(beads), "[0]:[0] [1]:[1] [2]:[] [3]:[2] [4]:[3]"; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	if c := beads[2].NullConf; c < NullThreshold {
+		t.Errorf("NullConf of the omission %v, want at least %v", c, NullThreshold)
+	}
+}
+
+func beadString(beads []SentenceBead) string {
+	var parts []string
+	for _, b := range beads {
+		ids := func(x []int) string {
+			s := make([]string, len(x))
+			for k, i := range x {
+				s[k] = itoa(i)
+			}
+			return "[" + strings.Join(s, ",") + "]"
+		}
+		parts = append(parts, ids(b.Zh)+":"+ids(b.En))
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestBandedEqualsFull: on real chapters the banded search (a coarse pass,
+// then a narrow band around it) finds the same alignment as a search of the
+// whole matrix.
+func TestBandedEqualsFull(t *testing.T) {
+	d := testData(t)
+	opt := lexOpt(t)
+	saved := fullMatrixCells
+	defer func() { fullMatrixCells = saved }()
+	for _, name := range []string{"001", "002", "003", "004", "005", "006"} {
+		zh := readLines(t, d+"/mac-dev/zh/"+name)
+		en := readLines(t, d+"/mac-dev/en/"+name)
+		fullMatrixCells = 0
+		banded := beadString(AlignSentences(zh, en, opt))
+		fullMatrixCells = 1 << 40
+		full := beadString(AlignSentences(zh, en, opt))
+		if banded != full {
+			t.Errorf("mac-dev %s: banded and full alignments differ", name)
+		}
+	}
+}
+
+func TestFastTailCost(t *testing.T) {
+	for _, d := range []float64{0, 0.01, 0.5, 1, 1.234, 3, 7.77, 20, 39.99, 41, 100, -2.5} {
+		got, want := fastTailCost(d), tailCost(d)
+		if diff := got - want; diff > 1e-3*max(1, want) || diff < -1e-3*max(1, want) {
+			t.Errorf("fastTailCost(%v) = %v, want %v", d, got, want)
+		}
+	}
+}
+
+func TestSentFlags(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want uint8
+	}{
+		{"你来吗？", flagQuestion},
+		{"'Why not try me?'", flagQuestion | flagQuote},
+		{"He didn't go.", 0},
+		{"the boys' room", 0},
+		{"他说：“好！”", flagExclaim | flagQuote},
+	} {
+		if got := sentFlags(tc.s); got != tc.want {
+			t.Errorf("sentFlags(%q) = %b, want %b", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestLearnFindsNames(t *testing.T) {
+	opt := lexOpt(t)
+	var zh, en []string
+	for k := range 6 {
+		zh = append(zh, "韦小宝笑了。", "天气很冷。")
+		en = append(en, "Trinket laughed.", "It was cold.")
+		_ = k
+	}
+	zf, ef, v := sentFeatures(zh, en, opt.Lex.(Glosser))
+	var path []Cell
+	for i := range zh {
+		path = append(path, Cell{I: i, J: i, Type: BeadType{Zh: 1, En: 1}})
+	}
+	if !v.learn(zf, ef, path) {
+		t.Fatal("nothing learned")
+	}
+	x, ok := v.zhIndex["韦小宝"]
+	if !ok {
+		t.Fatalf("no type for 韦小宝; types %v", v.zhTypes)
+	}
+	var got []string
+	for _, y := range v.learned[x] {
+		got = append(got, v.enTypes[y].key)
+	}
+	if !slices.Contains(got, "trinket") {
+		t.Errorf("learned for 韦小宝: %v, want trinket", got)
+	}
+}
+
+// TestWorkScalesLinearly: the search work (bead costs the DP considers) for
+// a chapter repeated eight times is at most ten times that of the chapter.
+func TestWorkScalesLinearly(t *testing.T) {
+	d := testData(t)
+	zh := readLines(t, d+"/mac-dev/zh/001")
+	en := readLines(t, d+"/mac-dev/en/001")
+	opt := lexOpt(t)
+	work := func(n int) int {
+		var z, e []string
+		for range n {
+			z, e = append(z, zh...), append(e, en...)
+		}
+		zf, ef, v := sentFeatures(z, e, opt.Lex.(Glosser))
+		s := newSentAligner(zf, ef, v, LengthModel{})
+		checkCover(t, s.run(), len(z), len(e))
+		return s.work
+	}
+	w1, w8 := work(1), work(8)
+	t.Logf("work ×1 %d, ×8 %d (%.1f times)", w1, w8, float64(w8)/float64(w1))
+	if w8 > 10*w1 {
+		t.Errorf("work ×8 is %.1f times work ×1, want at most 10", float64(w8)/float64(w1))
+	}
+}

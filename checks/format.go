@@ -1,0 +1,260 @@
+package checks
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// Format reports typing slips in either text.
+var Format = &Check{
+	Name:     "format",
+	Category: CatFormat,
+	Severity: Warning,
+	Run:      runFormat,
+	Doc: `doubled words and stray control characters
+
+- A word typed twice in the English, "the the", "of of" (case is ignored;
+  only white space between the two). "had had", "that that", a few
+  reduplications ("bye bye", "ha ha", "no no") and names that repeat a
+  capitalised word ("Run Run Shaw", "Bora Bora") are not reported.
+- A control character in either text: C0 and C1 controls other than tab,
+  line feed and carriage return, a byte order mark or zero-width space
+  inside the text, line and paragraph separators (U+2028, U+2029), and the
+  replacement character U+FFFD that a failed decoding leaves behind.
+
+White space is reported apart, at severity info: see "format/whitespace".
+
+Example: en "The the committee approved the plan." → word "the" is doubled`,
+}
+
+// FormatWhitespace reports white space defects.
+var FormatWhitespace = &Check{
+	Name:     "format/whitespace",
+	Category: CatFormat,
+	Severity: Info,
+	Run:      runFormatWhitespace,
+	Doc: `doubled spaces and white space at the ends of a line
+
+Two or more spaces (or tabs, no-break or ideographic spaces) between two
+words of a paragraph, and white space at the start or end of a line of a
+paragraph. Harmless to a reader, but a sign of careless editing, and it
+shows in a diff; reported as info. Lines of Markdown files are not checked
+at their ends (indentation and two trailing spaces mean something there),
+nor are texts extracted from structured formats.
+
+Example: en "National security is the foundation.␠" (a space before the
+line break) → trailing white space at the end of the line`,
+}
+
+// doubledOK are words that are correctly written twice.
+var doubledOK = map[string]bool{"had": true, "that": true, "bye": true, "ha": true, "no": true, "blah": true,
+	"knock": true, "tut": true, "chop": true, "tsk": true, "is": false}
+
+func runFormat(p *Pass) error {
+	for _, blk := range p.Doc.En {
+		if blk.Kind == align.KindFurniture {
+			continue
+		}
+		for _, d := range doubledWords(blk.Text) {
+			sp := blk.SubSpan(d[0], d[1])
+			w := blk.Text[d[2]:d[1]]
+			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: "doubled " + strings.ToLower(w),
+				Message: fmt.Sprintf("word %q is doubled: %q", w, blk.Text[d[0]:d[1]])})
+		}
+	}
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		for _, blk := range p.Doc.Blocks(l) {
+			for _, c := range controlRuns(blk.Text) {
+				sp := blk.SubSpan(c[0], c[1])
+				r, _ := utf8.DecodeRuneInString(blk.Text[c[0]:])
+				f := Finding{Bead: p.Align.BeadOf(l, blk.Index), Evidence: fmt.Sprintf("control %U", r),
+					Message: fmt.Sprintf("control character %U in the %s", r, langName(l))}
+				if c[1]-c[0] > utf8.RuneLen(r) {
+					f.Message = fmt.Sprintf("control characters (%U …) in the %s", r, langName(l))
+				}
+				if l == align.Zh {
+					f.Zh = &sp
+				} else {
+					f.En = &sp
+				}
+				p.Report(f)
+			}
+		}
+	}
+	return nil
+}
+
+// doubledWords returns [start of first, end of second, start of second]
+// for each word written twice in a row.
+func doubledWords(s string) [][3]int {
+	var out [][3]int
+	prevStart, prevEnd := -1, -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isASCIILetter(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) && (isASCIILetter(rune(s[j])) || s[j] == '\'' && j+1 < len(s) && isASCIILetter(rune(s[j+1]))) {
+			j++
+		}
+		// a word glued to other letters or digits (Xi’s, é) is not a word here
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		glued := i > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before) || before == '-' || before == '’') ||
+			j < len(s) && (unicode.IsLetter(after) || unicode.IsDigit(after) || after == '-' || after == '’')
+		if glued {
+			prevStart = -1
+			i = j
+			continue
+		}
+		if prevStart >= 0 && strings.TrimSpace(s[prevEnd:i]) == "" && strings.EqualFold(s[prevStart:prevEnd], s[i:j]) &&
+			!doubledOK[strings.ToLower(s[i:j])] && !doubledName(s[prevStart:prevEnd], s[i:j]) {
+			out = append(out, [3]int{prevStart, j, i})
+		}
+		prevStart, prevEnd = i, j
+		i = j
+	}
+	return out
+}
+
+// doubledName: a name that repeats a word, "Run Run Shaw", "Bora Bora":
+// both capitalised and not a function word.
+func doubledName(a, b string) bool {
+	return unicode.IsUpper(firstRuneOf(a)) && unicode.IsUpper(firstRuneOf(b)) && !lang.IsStopword(strings.ToLower(a))
+}
+
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
+
+// isStrayControl reports control characters that have no business in a
+// paragraph.
+func isStrayControl(r rune) bool {
+	switch r {
+	case '\t', '\n', '\r':
+		return false
+	case '\ufeff', '\u200b', '\u2028', '\u2029', '\ufffd':
+		return true
+	}
+	return unicode.IsControl(r)
+}
+
+// controlRuns returns byte ranges of runs of stray control characters.
+func controlRuns(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			r = '\ufffd'
+		}
+		if !isStrayControl(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, m := utf8.DecodeRuneInString(s[j:])
+			if !isStrayControl(r2) {
+				break
+			}
+			j += m
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+func isBlankRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\u2009' || r == '\u202f'
+}
+
+func runFormatWhitespace(p *Pass) error {
+	if p.Doc.Shape == align.PreAligned {
+		return nil
+	}
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		for _, blk := range p.Doc.Blocks(l) {
+			if blk.Kind == align.KindFurniture {
+				continue
+			}
+			report := func(start, end int, what string) {
+				sp := blk.Src.Span(start, end)
+				f := Finding{Bead: p.Align.BeadOf(l, blk.Index), Evidence: what, Message: what}
+				if l == align.Zh {
+					f.Zh = &sp
+				} else {
+					f.En = &sp
+				}
+				p.Report(f)
+			}
+			// doubled spaces inside the text
+			t := blk.Text
+			for i := 0; i < len(t); {
+				r, n := utf8.DecodeRuneInString(t[i:])
+				if !isBlankRune(r) {
+					i += n
+					continue
+				}
+				j, count := i, 0
+				for j < len(t) {
+					r2, m := utf8.DecodeRuneInString(t[j:])
+					if !isBlankRune(r2) {
+						break
+					}
+					j += m
+					count++
+				}
+				if count >= 2 && j < len(t) && t[j] != '\n' && t[j] != '\r' && i > 0 && t[i-1] != '\n' {
+					report(blk.Start+i, blk.Start+j, fmt.Sprintf("%d spaces in a row inside the %s paragraph", count, langName(l)))
+				}
+				i = j
+			}
+			if isMarkdown(blk.Src.Path) {
+				continue
+			}
+			// the ends of each line of the block, as the file has them
+			src := blk.Src.Text
+			ls := strings.LastIndexByte(src[:blk.Start], '\n') + 1
+			for ls <= blk.End && ls < len(src) {
+				le := strings.IndexByte(src[ls:], '\n')
+				if le < 0 {
+					le = len(src)
+				} else {
+					le += ls
+				}
+				line := strings.TrimSuffix(src[ls:le], "\r")
+				body := strings.TrimFunc(line, isBlankRune)
+				if body != "" {
+					if lead := strings.Index(line, body); lead > 0 {
+						report(ls, ls+lead, fmt.Sprintf("white space at the start of a line of the %s paragraph", langName(l)))
+					}
+					if end := strings.Index(line, body) + len(body); end < len(line) {
+						report(ls+end, ls+len(line), fmt.Sprintf("trailing white space at the end of a line of the %s paragraph", langName(l)))
+					}
+				}
+				ls = le + 1
+			}
+		}
+	}
+	return nil
+}
+
+func isMarkdown(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown":
+		return true
+	}
+	return false
+}

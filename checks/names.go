@@ -1,0 +1,429 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// Names compares Latin-script names, codes, URLs and e-mail addresses.
+var Names = &Check{
+	Name:     "names",
+	Category: CatNames,
+	Severity: Warning,
+	Run:      runNames,
+	Doc: `a name, code, URL or e-mail address that does not carry over
+
+Chinese text keeps some things in Latin script: acronyms (CPC, AIIB, G20,
+WHO), foreign names (Ján Kubiš), product and model codes (COVID-19, C919,
+5G), URLs and e-mail addresses. Each must appear in the aligned English
+sentence, or failing that in the paragraph pair. Matching ignores case,
+width (ＣＰＣ), accents, hyphens and dots (Covid-19 = COVID 19, U.S. = US),
+and a plural or possessive "s"; an acronym also matches its spelled-out
+form (WHO = "World Health Organization"), and a name of several words is
+found when one of its words is (奥拉夫•肖尔茨 (Olaf Scholz) against
+"Scholz"). Single letters and unit symbols (km, kg, MW) are not checked.
+
+The other way, English names are normally translated into Chinese, so only
+codes that mix letters and digits (COVID-19, G20, F-35 — not "20th",
+"1990s", "5km"), URLs and e-mail addresses must appear on the Chinese side;
+a code that Chinese writes in words passes when its number is there (G7 as
+七国集团, 3D as 三维) or, for COVID-19, 新冠.
+
+Example: zh "亚投行（AIIB）成员增至106个。" / en "The Asian bank now has 106
+members." → "AIIB" in the Chinese does not appear in the English`,
+}
+
+var (
+	urlRe   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[a-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+`)
+	emailRe = regexp.MustCompile(`(?i)\b[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)+`)
+)
+
+// unitSymbols are Latin tokens that are units, not names.
+var unitSymbols = map[string]bool{
+	"km": true, "kg": true, "cm": true, "mm": true, "m": true, "g": true, "t": true, "kw": true, "kwh": true,
+	"mw": true, "gw": true, "mb": true, "gb": true, "tb": true, "kb": true, "hz": true, "mhz": true, "ghz": true,
+	"ml": true, "l": true, "h": true, "min": true, "s": true, "am": true, "pm": true, "mph": true, "ft": true,
+	"lb": true, "oz": true, "pm2": true, "mg": true, "μg": true, "ug": true, "dB": true, "db": true,
+	"st": true, "nd": true, "rd": true, "th": true, "bn": true, "mn": true, "m2": true, "m3": true, "km2": true,
+}
+
+// latinToken is a run of Latin letters and digits, with - . / & + '
+// between them.
+type latinToken struct {
+	start, end int
+	text       string
+}
+
+func isLatinRune(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
+		unicode.Is(unicode.Latin, r) || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+}
+
+// latinTokens finds the Latin-script tokens of a text.
+func latinTokens(s string) []latinToken {
+	var out []latinToken
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isLatinRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, m := utf8.DecodeRuneInString(s[j:])
+			if isLatinRune(r2) || unicode.Is(unicode.Mn, r2) {
+				j += m
+				continue
+			}
+			if strings.ContainsRune("-./&+'’－", r2) && j+m < len(s) {
+				if r3, _ := utf8.DecodeRuneInString(s[j+m:]); isLatinRune(r3) {
+					j += m
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, latinToken{i, j, s[i:j]})
+		i = j
+	}
+	return out
+}
+
+// nameKey folds a token for comparison: width, case, accents, and
+// everything but letters and digits.
+func nameKey(s string) string {
+	s = width.Fold.String(s)
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCode reports an English token that mixes letters and digits the way a
+// code does: G20, C919, 5G, H7N9, COVID-19, F-35; not 20th, 1990s, 5km,
+// mid-2022, Rescue-2021.
+var ordinalOrUnitRe = regexp.MustCompile(`(?i)^[0-9][0-9.,]*(st|nd|rd|th|s|'s|am|pm|km|kg|m|h|bn|mn|min|g|t|mm|cm|ml|l|kw|kwh|mw|gw|gb|mb|tb|ft|lb|mph|x|k)$`)
+
+func isCode(t string) bool {
+	if !hasLetter(t) || !hasDigit(t) || ordinalOrUnitRe.MatchString(t) {
+		return false
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	for _, p := range parts {
+		if hasLetter(p) && hasDigit(p) && !ordinalOrUnitRe.MatchString(p) {
+			return true // letters and digits glued: G20, 5G, H7N9
+		}
+	}
+	// letters and digits in separate parts: COVID-19, F-35, but not mid-2022
+	for _, p := range parts {
+		if hasLetter(p) && !hasDigit(p) {
+			letters := 0
+			for _, r := range p {
+				if unicode.IsLetter(r) {
+					letters++
+					if !unicode.IsUpper(r) {
+						return false
+					}
+				}
+			}
+			if letters == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nameSide is the text of one side of a unit prepared for look-ups.
+type nameSide struct {
+	keys   map[string]bool // keys of tokens, and of runs of 2 and 3 tokens
+	joined string          // all keys run together
+	words  []string        // words as written, for acronyms
+}
+
+func newNameSide(texts []string) *nameSide {
+	s := &nameSide{keys: map[string]bool{}}
+	var all strings.Builder
+	for _, t := range texts {
+		toks := latinTokens(t)
+		for i := range toks {
+			k := ""
+			for j := i; j < len(toks) && j < i+3; j++ {
+				if j > i && strings.TrimSpace(t[toks[j-1].end:toks[j].start]) != "" {
+					break
+				}
+				k += nameKey(toks[j].text)
+				s.keys[k] = true
+			}
+			s.words = append(s.words, toks[i].text)
+			all.WriteString(nameKey(toks[i].text))
+		}
+		all.WriteByte(' ')
+	}
+	s.joined = all.String()
+	return s
+}
+
+func (s *nameSide) has(key string) bool {
+	if s.keys[key] || s.keys[key+"s"] || strings.HasSuffix(key, "s") && s.keys[strings.TrimSuffix(key, "s")] {
+		return true
+	}
+	return false
+}
+
+// spelledOut reports an acronym written out in capitalised words:
+// WHO = "World Health Organization", CPC = "Communist Party of China".
+func (s *nameSide) spelledOut(acr string) bool {
+	if len(acr) < 2 || len(acr) > 8 {
+		return false
+	}
+	for _, r := range acr {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	skip := map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "de": true, "to": true, "&": true}
+	for i := range s.words {
+		k, j := 0, i
+		for j < len(s.words) && k < len(acr) {
+			w := s.words[j]
+			if skip[strings.ToLower(w)] && j > i {
+				j++
+				continue
+			}
+			c, _ := utf8.DecodeRuneInString(w)
+			if unicode.ToUpper(c) != rune(acr[k]) || !unicode.IsUpper(c) {
+				break
+			}
+			k++
+			j++
+		}
+		if k == len(acr) {
+			return true
+		}
+	}
+	return false
+}
+
+type nameItem struct {
+	start, end int
+	text, key  string
+	kind       string // "name", "code", "URL", "e-mail address"
+	run        int    // items of one run of words ("Olaf Scholz") share it
+}
+
+// codeRenderings are codes that Chinese writes in words.
+var codeRenderings = map[string][]string{
+	"covid19":  {"新冠", "新型冠状病毒"},
+	"sarscov2": {"新冠", "新型冠状病毒"},
+}
+
+// codeInChinese: an English code rendered in Chinese words — COVID-19 as
+// 新冠, G7 as 七国集团, 3D as 三维 (the number of the code written in the
+// Chinese).
+func codeInChinese(key, zh string) bool {
+	for _, w := range codeRenderings[key] {
+		if strings.Contains(zh, w) {
+			return true
+		}
+	}
+	var digits strings.Builder
+	for _, r := range key {
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+		} else if digits.Len() > 0 {
+			break
+		}
+	}
+	v, err := strconv.ParseInt(digits.String(), 10, 64)
+	if err != nil || v <= 0 {
+		return false
+	}
+	for _, h := range hanSpellings(v, 0) {
+		if strings.Contains(zh, h) {
+			return true
+		}
+	}
+	return hasDigitRun(zh, digits.String())
+}
+
+// nameItems returns the things of a text that must carry over: on the
+// Chinese side every Latin token (names, acronyms, codes), on the English
+// side codes only; URLs and e-mail addresses on both.
+func nameItems(s string, l align.Lang) []nameItem {
+	var out []nameItem
+	var taken [][2]int
+	for _, re := range []*regexp.Regexp{urlRe, emailRe} {
+		kind := "URL"
+		if re == emailRe {
+			kind = "e-mail address"
+		}
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			t := strings.TrimRight(s[m[0]:m[1]], ".,;:!?)'")
+			overlap := false
+			for _, tk := range taken {
+				if m[0] < tk[1] && tk[0] < m[1] {
+					overlap = true
+				}
+			}
+			if overlap {
+				continue
+			}
+			taken = append(taken, [2]int{m[0], m[0] + len(t)})
+			out = append(out, nameItem{m[0], m[0] + len(t), t, urlKey(t), kind, -1 - len(out)})
+		}
+	}
+	run, prevEnd := 0, -1
+	for _, t := range latinTokens(s) {
+		if prevEnd < 0 || strings.Trim(s[prevEnd:t.start], " \u00a0•·・‧") != "" {
+			run++
+		}
+		prevEnd = t.end
+		inside := false
+		for _, tk := range taken {
+			if t.start < tk[1] && tk[0] < t.end {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		key := nameKey(t.text)
+		if utf8.RuneCountInString(key) < 2 || unitSymbols[key] || !hasLetter(key) {
+			continue
+		}
+		code := isCode(width.Fold.String(t.text))
+		if l == align.En && !code {
+			continue
+		}
+		kind := "name"
+		if code {
+			kind = "code"
+		}
+		out = append(out, nameItem{t.start, t.end, t.text, key, kind, run})
+	}
+	return out
+}
+
+func urlKey(u string) string {
+	u = strings.ToLower(u)
+	for _, p := range []string{"https://", "http://", "www."} {
+		u = strings.TrimPrefix(u, p)
+	}
+	return strings.TrimRight(u, "/")
+}
+
+func runNames(p *Pass) error {
+	for _, v := range pairViews(p) {
+		cache := map[[2]int]*nameSide{}
+		side := func(l align.Lang, sb int) *nameSide {
+			k := [2]int{int(l), sb}
+			if s, ok := cache[k]; ok {
+				return s
+			}
+			var texts []string
+			for _, seg := range v.segments(l, sb) {
+				texts = append(texts, v.text(seg))
+			}
+			s := newNameSide(texts)
+			cache[k] = s
+			return s
+		}
+		otherText := map[align.Lang]string{
+			align.Zh: strings.ToLower(width.Fold.String(p.Align.Text(v.Bead, align.Zh))),
+			align.En: strings.ToLower(p.Align.Text(v.Bead, align.En)),
+		}
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			seen := map[string]bool{}
+			for _, blk := range v.blocks(l) {
+				if blk.Kind == align.KindFurniture {
+					continue
+				}
+				items := nameItems(blk.Text, l)
+				runFound := map[int]bool{}
+				var missing []nameItem
+				for _, it := range items {
+					if seen[it.key] {
+						continue
+					}
+					pos := textPos{Lang: l, Block: blk.Index, Start: it.start, End: it.end}
+					sb := v.sentBead(pos)
+					if !v.both(sb) {
+						sb = -1
+					}
+					o := l.Other()
+					found := false
+					switch it.kind {
+					case "URL", "e-mail address":
+						found = strings.Contains(otherText[o], it.key)
+					default:
+						found = side(o, sb).has(it.key) || side(o, -1).has(it.key) ||
+							l == align.Zh && (side(o, sb).spelledOut(it.text) || side(o, -1).spelledOut(it.text)) ||
+							l == align.En && (strings.Contains(nameKey(otherText[o]), it.key) || codeInChinese(it.key, otherText[o]))
+					}
+					if found {
+						runFound[it.run] = true
+						continue
+					}
+					missing = append(missing, it)
+				}
+				for _, it := range missing {
+					if runFound[it.run] || seen[it.key] {
+						continue // "Olaf Scholz" shortened to "Scholz"
+					}
+					pos := textPos{Lang: l, Block: blk.Index, Start: it.start, End: it.end}
+					sb := v.sentBead(pos)
+					if !v.both(sb) {
+						sb = -1
+					}
+					o := l.Other()
+					seen[it.key] = true
+					f := Finding{Bead: v.Index, Evidence: it.key,
+						Message: fmt.Sprintf("%s %q in the %s does not appear in the %s", it.kind, it.text, langName(l), langName(o))}
+					if it.kind == "name" {
+						f.Message = fmt.Sprintf("%q in the %s does not appear in the %s", it.text, langName(l), langName(o))
+					}
+					sp, other := v.span(pos), v.unitSpan(o, sb)
+					if l == align.Zh {
+						f.Zh, f.En = sp, other
+					} else {
+						f.En, f.Zh = sp, other
+					}
+					p.Report(f)
+				}
+			}
+		}
+	}
+	return nil
+}

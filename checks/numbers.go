@@ -1,0 +1,809 @@
+package checks
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
+
+// Numbers compares the numbers of each aligned pair.
+var Numbers = &Check{
+	Name:     "numbers",
+	Category: CatNumbers,
+	Severity: Error,
+	Run:      runNumbers,
+	Doc: `a number that differs between the Chinese and its translation
+
+Numbers, dates, percentages, ordinals and ranges are read on both sides
+(250万, 二十大, 12月8日至10日, 98.62%; "2.5 million", "20th", "December 8
+to 10", "98.62 percent") and normalised. Each number must find an equal
+value on the other side of its aligned sentence; one that does not is looked
+for in the whole paragraph pair before anything is reported, so a sentence
+split differently in translation is not an error.
+
+A number is reported as different (this check, error) when a number left
+over on one side faces one left over on the other side that is plainly the
+same quantity written wrong:
+- the same digits at another magnitude: 250万 (2.5 million) against
+  "25 million";
+- dates that share the month or year but not the day: 12月8日至10日 against
+  "December 8 to 12";
+- the only left-over number of its kind (cardinal, ordinal, year,
+  percent …) on each side of a sentence pair, within a factor of 10:
+  二十大 against "21st".
+Everything else left over is reported under "numbers/missing".
+
+Tolerated: approximations (20多年 against "two decades", 数十 against
+"dozens"; 约, 多, "about", "over" are not compared), a range against its
+two ends (从5增加到8 against "from 5 to 8"), a value repeated on one side
+and written once on the other, a year against a full date in that year,
+numbers inside enumerators ("(1)", "第三条": see "numbering"). Unit
+conversions (公里 to miles) are not attempted.
+
+Example: zh "项目投资250万元。" / en "The project cost 25 million yuan." →
+number "250万" (2.5 million) in Chinese; English has "25 million"`,
+}
+
+// NumbersMissing is the sub-check for a number with no counterpart.
+var NumbersMissing = &Check{
+	Name:     "numbers/missing",
+	Category: CatNumbers,
+	Severity: Warning,
+	Run:      runNumbersMissing,
+	Doc: `a number on one side with no counterpart in the other
+
+A number left over after the comparison of "numbers" (neither equal to a
+number of the aligned sentence or paragraph, nor plainly a wrong version of
+one). Not reported: numbers spelled out in words up to ten (二, "three":
+translations add and drop these freely, "一方面", "both"), vague
+quantities (数十, "dozens", "hundreds of"), a second mention of a value
+already matched in the pair, and numbers in page furniture.
+
+Example: zh "会议于2022年12月8日召开，32个国家出席。" / en "The meeting
+opened on December 8, 2022." → number "32" in Chinese has no counterpart in
+the English`,
+}
+
+// numOcc is one number found in a pair.
+type numOcc struct {
+	n       numerals.Number
+	pos     textPos
+	sb      int  // sentence bead, -1 for none
+	done    bool // matched, or reported as different
+	matched bool // matched to an equal value
+}
+
+type numPair struct {
+	view   *pairView
+	zh, en []*numOcc
+}
+
+// numberMismatch is a pair of numbers found different.
+type numberMismatch struct {
+	pair   *numPair
+	zh, en *numOcc
+	why    string
+}
+
+func runNumbers(p *Pass) error {
+	for _, np := range compareNumbers(p) {
+		for _, m := range np.diffs {
+			zs, es := m.pair.view.span(m.zh.pos), m.pair.view.span(m.en.pos)
+			src, tr := m.zh, m.en
+			srcLang := align.Zh
+			if p.Settings.Source == align.En {
+				src, tr, srcLang = m.en, m.zh, align.En
+			}
+			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es,
+				Evidence: m.zh.n.Text + "\x00" + m.en.n.Text,
+				Message: fmt.Sprintf("number %s in %s; %s has %q", quoteNumber(src.n), langName(srcLang),
+					langName(srcLang.Other()), tr.n.Text)})
+		}
+	}
+	return nil
+}
+
+func runNumbersMissing(p *Pass) error {
+	for _, np := range compareNumbers(p) {
+		v := np.pair.view
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			occs := np.pair.zh
+			if l == align.En {
+				occs = np.pair.en
+			}
+			for _, o := range occs {
+				text := p.Doc.Blocks(l)[o.pos.Block].Text
+				if o.done || tolerated(o, occs, text) || np.pair.othersMatch(o) || mentioned(o.n, np.pair.otherText(l), l.Other()) {
+					continue
+				}
+				f := Finding{Bead: v.Index, Evidence: o.n.Text}
+				sp := v.span(o.pos)
+				sb := o.sb
+				if !v.both(sb) {
+					sb = -1
+				}
+				other := v.unitSpan(l.Other(), sb)
+				if l == align.Zh {
+					f.Zh, f.En = sp, other
+				} else {
+					f.En, f.Zh = sp, other
+				}
+				f.Message = fmt.Sprintf("number %s in %s has no counterpart in the %s", quoteNumber(o.n), langName(l), langName(l.Other()))
+				p.Report(f)
+			}
+		}
+	}
+	return nil
+}
+
+// othersMatch: a count written as "X and two other universities" against
+// 耶鲁等3所.
+func (np *numPair) othersMatch(o *numOcc) bool {
+	occs := np.en
+	if o.pos.Lang == align.En {
+		occs = np.zh
+	}
+	for _, m := range occs {
+		z, e := o, m
+		if o.pos.Lang == align.En {
+			z, e = m, o
+		}
+		if m.matched || e.n.Value != z.n.Value-1 || z.n.IsRange() || e.n.IsRange() {
+			continue
+		}
+		et := np.view.p.Doc.En[e.pos.Block].Text
+		rest := strings.TrimSpace(et[e.pos.End:min(len(et), e.pos.End+12)])
+		if strings.HasPrefix(rest, "other") {
+			return true
+		}
+	}
+	return false
+}
+
+// otherText is the whole text of the other side of the pair.
+func (np *numPair) otherText(l align.Lang) string {
+	return np.view.p.Align.Text(np.view.Bead, l.Other())
+}
+
+type numResult struct {
+	pair  *numPair
+	diffs []numberMismatch
+}
+
+// compareNumbers matches the numbers of every pair; what is left over is
+// either a mismatch (in diffs) or not done.
+func compareNumbers(p *Pass) []numResult {
+	var out []numResult
+	for _, v := range pairViews(p) {
+		np := &numPair{view: v}
+		for _, blk := range v.blocks(align.Zh) {
+			if blk.Kind == align.KindFurniture {
+				continue
+			}
+			for _, n := range chineseNumbers(blk.Text) {
+				pos := textPos{Lang: align.Zh, Block: blk.Index, Start: n.Start, End: n.End}
+				np.zh = append(np.zh, &numOcc{n: n, pos: pos, sb: v.sentBead(pos)})
+			}
+		}
+		for _, blk := range v.blocks(align.En) {
+			if blk.Kind == align.KindFurniture {
+				continue
+			}
+			for _, n := range numerals.English(blk.Text) {
+				pos := textPos{Lang: align.En, Block: blk.Index, Start: n.Start, End: n.End}
+				np.en = append(np.en, &numOcc{n: n, pos: pos, sb: v.sentBead(pos)})
+			}
+		}
+		if len(np.zh) == 0 && len(np.en) == 0 {
+			continue
+		}
+		out = append(out, numResult{pair: np, diffs: np.compare()})
+	}
+	return out
+}
+
+// unitOf is the sentence bead a number is compared in: its own when that
+// has both sides, else -1 (the whole pair).
+func (np *numPair) unitOf(o *numOcc) int {
+	if np.view.both(o.sb) {
+		return o.sb
+	}
+	return -1
+}
+
+func (np *numPair) compare() []numberMismatch {
+	inUnit := func(u int) func(*numOcc) bool {
+		return func(o *numOcc) bool { return u < 0 || np.unitOf(o) == u }
+	}
+	units := []int{}
+	for sb := range np.view.Bead.Sents {
+		if np.view.both(sb) {
+			units = append(units, sb)
+		}
+	}
+	// Equal values in the sentence pair, then in the whole pair.
+	for _, u := range units {
+		np.matchEqual(inUnit(u))
+	}
+	np.matchEqual(inUnit(-1))
+	// A range on one side against its two ends on the other.
+	for _, u := range units {
+		np.matchRanges(inUnit(u))
+	}
+	np.matchRanges(inUnit(-1))
+	// What is left: plainly the same quantity written wrong?
+	var diffs []numberMismatch
+	for _, u := range units {
+		diffs = append(diffs, np.mismatches(inUnit(u), true)...)
+	}
+	diffs = append(diffs, np.mismatches(func(o *numOcc) bool { return np.unitOf(o) < 0 }, true)...)
+	diffs = append(diffs, np.mismatches(inUnit(-1), false)...)
+	return diffs
+}
+
+func open(occs []*numOcc, in func(*numOcc) bool) []*numOcc {
+	var out []*numOcc
+	for _, o := range occs {
+		if !o.done && in(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// sameNumber is numerals.Equal widened by what a translation may do: a
+// year against a date in that year.
+func sameNumber(a, b numerals.Number) bool {
+	if numerals.Equal(a, b) {
+		return true
+	}
+	yearIn := func(y, d numerals.Number) bool {
+		return (y.Kind == numerals.KindYear || y.Kind == numerals.KindCardinal) && !y.IsRange() &&
+			d.Kind == numerals.KindDate && d.Date != nil && float64(d.Date.Year) == y.Value
+	}
+	return yearIn(a, b) || yearIn(b, a)
+}
+
+func (np *numPair) matchEqual(in func(*numOcc) bool) {
+	zs, es := open(np.zh, in), open(np.en, in)
+	for _, z := range zs {
+		for _, e := range es {
+			if !e.done && sameNumber(z.n, e.n) {
+				z.done, z.matched, e.done, e.matched = true, true, true, true
+				break
+			}
+		}
+	}
+}
+
+// matchRanges matches a range with its two ends written as two numbers on
+// the other side (从5增加到8 / "from 5 to 8").
+func (np *numPair) matchRanges(in func(*numOcc) bool) {
+	try := func(rs, ns []*numOcc) {
+		for _, r := range rs {
+			if r.done || !r.n.IsRange() {
+				continue
+			}
+			lo, hi := r.n, r.n
+			lo.Hi, hi.Value = lo.Value, hi.Hi
+			var a, b *numOcc
+			for _, o := range ns {
+				switch {
+				case o.done || o.n.IsRange():
+				case a == nil && sameNumber(o.n, lo):
+					a = o
+				case b == nil && sameNumber(o.n, hi):
+					b = o
+				}
+			}
+			if a != nil && b != nil {
+				r.done, r.matched, a.done, a.matched, b.done, b.matched = true, true, true, true, true, true
+			}
+		}
+	}
+	zs, es := open(np.zh, in), open(np.en, in)
+	try(zs, es)
+	try(es, zs)
+}
+
+// kindClass groups kinds that can be mistaken for one another in
+// translation.
+func kindClass(n numerals.Number) numerals.Kind {
+	return n.Kind
+}
+
+// mismatches pairs left-over numbers that are plainly the same quantity
+// written wrong. With loose, the only left-over number of its kind on each
+// side also counts when within a factor of 10.
+func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatch {
+	zs, es := open(np.zh, in), open(np.en, in)
+	if len(zs) == 0 || len(es) == 0 {
+		return nil
+	}
+	count := func(os []*numOcc, k numerals.Kind) int {
+		n := 0
+		for _, o := range os {
+			if kindClass(o.n) == k && o.n.Approx != numerals.ApproxMany {
+				n++
+			}
+		}
+		return n
+	}
+	type cand struct {
+		z, e *numOcc
+		why  string
+		dist float64
+	}
+	var cs []cand
+	for _, z := range zs {
+		for _, e := range es {
+			k := kindClass(z.n)
+			if k != kindClass(e.n) || z.n.Approx == numerals.ApproxMany || e.n.Approx == numerals.ApproxMany {
+				continue
+			}
+			why := ""
+			switch {
+			case k == numerals.KindDate:
+				if datesNear(z.n.Date, e.n.Date) {
+					why = "date"
+				}
+			case sameDigits(z.n, e.n):
+				why = "magnitude"
+			case loose && count(zs, k) == 1 && count(es, k) == 1 && within10(z.n, e.n) && !smallSpelled(z.n, e.n):
+				why = "only"
+			}
+			if why != "" {
+				cs = append(cs, cand{z, e, why, distance(z.n, e.n)})
+			}
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].dist < cs[b].dist })
+	var out []numberMismatch
+	for _, c := range cs {
+		if c.z.done || c.e.done {
+			continue
+		}
+		c.z.done, c.e.done = true, true
+		out = append(out, numberMismatch{pair: np, zh: c.z, en: c.e, why: c.why})
+	}
+	return out
+}
+
+// datesNear: two dates that share a year or month but differ.
+func datesNear(a, b *numerals.Date) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	if a.Year != 0 && b.Year != 0 && a.Year != b.Year {
+		return a.Month == b.Month && a.Day == b.Day
+	}
+	return a.Month != 0 && a.Month == b.Month || a.Year != 0 && a.Year == b.Year
+}
+
+// sameDigits: the same significant digits at a different magnitude
+// (250万 = 2.5e6 against "25 million" = 2.5e7).
+func sameDigits(a, b numerals.Number) bool {
+	if a.Value <= 0 || b.Value <= 0 || a.IsRange() != b.IsRange() {
+		return false
+	}
+	if math.Max(a.Value, b.Value) < 1000 {
+		return false // 5 against 50 is as likely a different number
+	}
+	ma, mb := mantissa(a.Value), mantissa(b.Value)
+	return ma == mb && math.Abs(math.Log10(a.Value/b.Value)) >= 0.5
+}
+
+func mantissa(v float64) string {
+	e := math.Floor(math.Log10(v))
+	m := v / math.Pow(10, e)
+	return strconv.FormatFloat(m, 'g', 6, 64)
+}
+
+func within10(a, b numerals.Number) bool {
+	if a.Value <= 0 || b.Value <= 0 {
+		return a.Value == b.Value
+	}
+	r := a.Value / b.Value
+	return r <= 10 && r >= 0.1
+}
+
+// smallSpelled: small numbers, one written in words — 3所 against "Yale
+// and two other" counts differently, 两 against "three" is as often two
+// different things (两岸, "three sides").
+func smallSpelled(a, b numerals.Number) bool {
+	return (a.Spelled || b.Spelled) && math.Min(a.Value, b.Value) <= 10
+}
+
+func distance(a, b numerals.Number) float64 {
+	if a.Value <= 0 || b.Value <= 0 {
+		return math.Abs(a.Value - b.Value)
+	}
+	return math.Abs(math.Log(a.Value / b.Value))
+}
+
+// explicitRe matches what follows an English ordinal that a translation
+// makes explicit: 全会 → "the sixth plenary session of the 19th Central
+// Committee", 省党代会 → "the 12th Party congress".
+var explicitWords = []string{"central committee", "party congress", "national congress", "cpc central committee",
+	"plenary session", "npc", "national people's congress", "cppcc"}
+
+// tolerated: left-over numbers not worth a warning.
+func tolerated(o *numOcc, same []*numOcc, text string) bool {
+	n := o.n
+	if n.Approx == numerals.ApproxMany {
+		return true
+	}
+	if o.pos.Lang == align.En && n.Kind == numerals.KindOrdinal {
+		rest := strings.ToLower(text[o.pos.End:min(len(text), o.pos.End+40)])
+		for _, w := range explicitWords {
+			if strings.HasPrefix(strings.TrimSpace(rest), w) {
+				return true
+			}
+		}
+	}
+
+	if n.Spelled && !n.IsRange() && n.Value <= 10 && n.Kind != numerals.KindDate && n.Kind != numerals.KindPercent {
+		return true
+	}
+	// a value said twice on one side and once on the other
+	for _, m := range same {
+		if m != o && m.matched && sameNumber(m.n, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteNumber quotes a number as written, with its value when the writing
+// does not show it plainly: "250万" (2.5 million).
+func quoteNumber(n numerals.Number) string {
+	q := strconv.Quote(n.Text)
+	d := describeNumber(n)
+	if d == "" || d == n.Text || strings.ReplaceAll(n.Text, ",", "") == d {
+		return q
+	}
+	return q + " (" + d + ")"
+}
+
+// describeNumber writes a number's value in plain English.
+func describeNumber(n numerals.Number) string {
+	switch n.Kind {
+	case numerals.KindDate:
+		if n.Date == nil {
+			return ""
+		}
+		d := n.Date
+		var parts []string
+		if d.Month != 0 {
+			parts = append(parts, monthNames[d.Month-1])
+		}
+		if d.Day != 0 {
+			day := strconv.Itoa(d.Day)
+			if d.DayHi != 0 {
+				day += "–" + strconv.Itoa(d.DayHi)
+			}
+			parts = append(parts, day)
+		}
+		s := strings.Join(parts, " ")
+		if d.Year != 0 {
+			if s != "" {
+				s += ", "
+			}
+			s += strconv.Itoa(d.Year)
+		}
+		return s
+	case numerals.KindWeekday:
+		if n.Value >= 1 && n.Value <= 7 {
+			return weekdayNames[int(n.Value)-1]
+		}
+		return ""
+	case numerals.KindOrdinal:
+		return ordinal(n.Value)
+	case numerals.KindPercent:
+		return valueRange(n) + "%"
+	case numerals.KindPoints:
+		return valueRange(n) + " percentage points"
+	case numerals.KindFraction:
+		return strconv.FormatFloat(n.Value, 'g', 3, 64)
+	}
+	return valueRange(n)
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+var weekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+func valueRange(n numerals.Number) string {
+	if !n.IsRange() {
+		return plainValue(n.Value)
+	}
+	if m, name := scaleOf(n.Value); name != "" {
+		if m2, _ := scaleOf(n.Hi); m2 == m {
+			return strconv.FormatFloat(n.Value/m, 'g', 10, 64) + "–" + plainValue(n.Hi)
+		}
+	}
+	return plainValue(n.Value) + "–" + plainValue(n.Hi)
+}
+
+func scaleOf(v float64) (float64, string) {
+	for _, m := range []struct {
+		v    float64
+		name string
+	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
+		if math.Abs(v) >= m.v {
+			return m.v, m.name
+		}
+	}
+	return 1, ""
+}
+
+// plainValue writes 2500000 as "2.5 million", 20 as "20".
+func plainValue(v float64) string {
+	n, name := scaleOf(v)
+	s := strconv.FormatFloat(v/n, 'g', 10, 64)
+	if name != "" {
+		s += " " + name
+	}
+	return s
+}
+
+func ordinal(v float64) string {
+	if v != math.Trunc(v) || v < 0 {
+		return plainValue(v)
+	}
+	i := int(v)
+	suf := "th"
+	switch {
+	case i%100 >= 11 && i%100 <= 13:
+	case i%10 == 1:
+		suf = "st"
+	case i%10 == 2:
+		suf = "nd"
+	case i%10 == 3:
+		suf = "rd"
+	}
+	return strconv.Itoa(i) + suf
+}
+
+// chineseNumbers reads the numbers of a Chinese text as numerals.Chinese
+// does, after two repairs: spaces around numbers are squeezed out first
+// (word-segmented corpora write "12 月 24 日", "近 300 万", "10 %"), and a
+// number written with 万 or 亿 directly followed by a smaller part (75万7千)
+// is read as one. Offsets are those of the original text.
+func chineseNumbers(text string) []numerals.Number {
+	sq, back := squeezeSpaces(text)
+	ns := numerals.Chinese(sq)
+	var out []numerals.Number
+	for _, n := range ns {
+		if k := len(out) - 1; k >= 0 {
+			prev := &out[k]
+			if prev.End == n.Start && prev.Kind == numerals.KindCardinal && n.Kind == numerals.KindCardinal &&
+				!prev.IsRange() && !n.IsRange() && (strings.HasSuffix(prev.Text, "万") || strings.HasSuffix(prev.Text, "亿")) &&
+				n.Value < unitOf(prev.Text) && prev.Approx == "" {
+				prev.Value += n.Value
+				prev.Hi = prev.Value
+				prev.Text += n.Text
+				prev.End = n.End
+				prev.Approx = n.Approx
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	for i := range out {
+		out[i].Start, out[i].End = back[out[i].Start], back[out[i].End-1]+1
+		out[i].Text = text[out[i].Start:out[i].End]
+	}
+	return out
+}
+
+func unitOf(text string) float64 {
+	if strings.HasSuffix(text, "亿") {
+		return 1e8
+	}
+	return 1e4
+}
+
+// squeezeSpaces removes runs of spaces that sit next to a Han character or
+// a percent sign, so that "12 月 24 日" reads as "12月24日"; back maps each
+// byte of the result to its offset in s.
+func squeezeSpaces(s string) (string, []int) {
+	if !strings.ContainsAny(s, " \u00a0\u3000") {
+		back := make([]int, len(s)+1)
+		for i := range back {
+			back[i] = i
+		}
+		return s, back
+	}
+	var b strings.Builder
+	back := make([]int, 0, len(s)+1)
+	isSp := func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u3000' }
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSp(r) {
+			j := i
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if !isSp(r2) {
+					break
+				}
+				j += n
+			}
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			after, _ := utf8.DecodeRuneInString(s[j:])
+			if i > 0 && j < len(s) && (squeezable(before) || squeezable(after)) &&
+				!(isASCIIAlnum(before) && isASCIIAlnum(after)) {
+				i = j
+				continue
+			}
+		}
+		b.WriteString(s[i : i+size])
+		for k := 0; k < size; k++ {
+			back = append(back, i+k)
+		}
+		i += size
+	}
+	back = append(back, len(s))
+	return b.String(), back
+}
+
+func squeezable(r rune) bool { return lang.IsHan(r) || r == '%' || r == '％' }
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// mentioned reports whether the value of a number left over on one side is
+// written on the other side in a way the extractors do not take as a
+// number: digits glued to letters ("Rescue-2021", "48h"), inside an
+// enumerator or a code ("今（11）日"), 十四五 for "14th", 百年 for "100
+// years", 九二共识 for "1992 Consensus", "centenary", "once", "decade".
+func mentioned(n numerals.Number, other string, otherLang align.Lang) bool {
+	for _, v := range []float64{n.Value, n.Hi} {
+		if n.Kind == numerals.KindDate || v <= 0 || v != math.Trunc(v) || v > 1e13 {
+			continue
+		}
+		iv := int64(v)
+		if hasDigitRun(other, strconv.FormatInt(iv, 10)) {
+			return true
+		}
+		if otherLang == align.Zh {
+			for _, h := range hanSpellings(iv, n.Kind) {
+				if strings.Contains(other, h) {
+					return true
+				}
+			}
+		} else {
+			low := strings.ToLower(other)
+			words := valueWords[iv]
+			if iv < int64(len(smallWords)) {
+				words = append([]string{smallWords[iv]}, words...)
+			}
+			for _, w := range words {
+				if containsWord(low, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// valueWords are English words that carry a value without being numbers.
+var valueWords = map[int64][]string{
+	1:    {"once", "single", "first", "alone"},
+	2:    {"twice", "double", "both", "pair", "second", "two-"},
+	3:    {"thrice", "triple", "third", "three-"},
+	10:   {"decade", "ten-", "tenfold"},
+	12:   {"dozen"},
+	100:  {"centenary", "centennial", "century", "hundred"},
+	1000: {"millennium", "thousand"},
+}
+
+var smallWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+
+// containsWord reports w in s with no letter right before it, and no
+// letter right after it unless w ends in "-" or is a stem ("decade" in
+// "decades").
+func containsWord(s, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(w):])
+		if !unicode.IsLetter(before) && (!unicode.IsLetter(after) || after == 's' || strings.HasSuffix(w, "-")) {
+			return true
+		}
+		off = i + len(w)
+	}
+}
+
+// hasDigitRun reports a maximal run of digits (thousands separators
+// dropped) equal to d.
+func hasDigitRun(s, d string) bool {
+	var b strings.Builder
+	flush := func() bool {
+		ok := b.String() == d
+		b.Reset()
+		return ok
+	}
+	for i, r := range s {
+		if dv, ok := fullDigit(r); ok {
+			b.WriteByte(byte('0' + dv))
+			continue
+		}
+		if r == ',' && b.Len() > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			continue
+		}
+		if flush() {
+			return true
+		}
+	}
+	return flush()
+}
+
+func fullDigit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+var hanDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// hanSpellings are ways a value may hide in Chinese words: 十四 (十四五),
+// 百 (百年), 九二 (a year's last two digits), 二〇二一 (a year digit by
+// digit).
+func hanSpellings(v int64, k numerals.Kind) []string {
+	var out []string
+	switch v {
+	case 100:
+		out = append(out, "百")
+	case 1000:
+		out = append(out, "千")
+	case 10000:
+		out = append(out, "万")
+	}
+	if v < 100 {
+		var s string
+		switch {
+		case v < 10:
+			s = hanDigits[v]
+		case v < 20:
+			s = "十"
+			if v%10 != 0 {
+				s += hanDigits[v%10]
+			}
+		default:
+			s = hanDigits[v/10] + "十"
+			if v%10 != 0 {
+				s += hanDigits[v%10]
+			}
+		}
+		out = append(out, s)
+	}
+	if v >= 1000 && v <= 2100 {
+		d := strconv.FormatInt(v, 10)
+		var full string
+		for _, c := range d {
+			full += hanDigits[c-'0']
+		}
+		out = append(out, full, hanDigits[d[2]-'0']+hanDigits[d[3]-'0'])
+	}
+	return out
+}

@@ -1,0 +1,461 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
+
+// Punctuation reports broken pairs and the wrong script's punctuation.
+var Punctuation = &Check{
+	Name:     "punctuation",
+	Category: CatPunctuation,
+	Severity: Warning,
+	Run:      runPunctuation,
+	Doc: `unbalanced quotes and brackets; Chinese punctuation in the English
+
+- Within each paragraph, on either side, quotes and brackets must pair up:
+  “ ” ( ) （ ） [ ] 【 】 《 》 「 」 『 』 〈 〉, and straight double quotes
+  must come in even numbers. A closing mark with no opening one, or an
+  opening one never closed, is reported where it stands. Not reported: the
+  brackets of list markers ("1)", "a)"), and an English quotation running
+  over several paragraphs, where each paragraph opens with “ and only the
+  last one closes it. Single quotes are not checked in English (’ is also
+  the apostrophe).
+- Full-width punctuation in English text — ， 。 ： ； ！ ？ （ ） 、 ＂ —
+  outside a run of Chinese (see "untranslated" for those).
+
+Quoted terms that lose or gain their quotes in translation are reported
+under "punctuation/quotes".
+
+Example: en "the so-called “Two Establishes, which …" → opening “ is never
+closed in the English paragraph`,
+}
+
+// PunctuationQuotes reports quoted terms whose quotes are lost.
+var PunctuationQuotes = &Check{
+	Name:     "punctuation/quotes",
+	Category: CatPunctuation,
+	Severity: Warning,
+	Run:      runPunctuationQuotes,
+	Doc: `a quoted term on one side, no quotation on the other
+
+A short quoted term in a Chinese sentence — “两个确立”, “放管服”, up to 12
+characters without sentence punctuation inside — whose aligned English
+sentence has no quotation at all (neither “ ” nor " " nor ‘ ’). With
+--source en it is the other way: a quoted term of the English (up to 6
+words) whose Chinese sentence has no quotes and no 《》. Quotes the
+translation adds are not reported. Quoted speech (longer quotations) is not compared:
+translations turn it into reported speech and back. To stay clear of quotes
+used for emphasis, a term is only reported when it is quoted in the
+source language every time it occurs in the document, and the translation
+quotes some other term in the document (so it does use quotes for terms).
+
+Example: zh "增强“四个意识”。" / en "strengthen the four consciousnesses." →
+quoted “四个意识” in the Chinese has no quotation in the English`,
+}
+
+type bracketPair struct {
+	open, close rune
+	lang        int // 0 both, 1 zh only
+}
+
+var bracketPairs = []bracketPair{
+	{'“', '”', 0}, {'(', ')', 0}, {'（', '）', 0}, {'[', ']', 0}, {'【', '】', 0}, {'《', '》', 0},
+	{'「', '」', 1}, {'『', '』', 1}, {'〈', '〉', 1}, {'‘', '’', 1},
+}
+
+// unbalanced returns the marks of s that do not pair up: closing marks
+// with no opening one, opening ones never closed, an odd straight quote,
+// and an opening “ (or ＂ in Chinese) standing where the closing mark
+// belongs.
+func unbalanced(s string, l align.Lang) []punctIssue {
+	skip := map[int]bool{}
+	for _, e := range numerals.All(s) {
+		for i := e.Start; i < e.End; i++ {
+			skip[i] = true
+		}
+	}
+	var out []punctIssue
+	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
+	for _, bp := range bracketPairs {
+		if bp.lang == 1 && l == align.En {
+			continue
+		}
+		var opens []int
+		for i, r := range s {
+			if skip[i] {
+				continue
+			}
+			switch {
+			case r == bp.open && bp.open == '“' && closingPosition(s, i):
+				out = append(out, punctIssue{i, i + utf8.RuneLen(r), "opening “ where the closing ” belongs", "wrong"})
+				if len(opens) > 0 {
+					opens = opens[:len(opens)-1]
+				}
+			case r == '＂' && bp.open == '“' && l == align.Zh && len(opens) > 0:
+				out = append(out, punctIssue{i, i + utf8.RuneLen(r), "“ is closed with ＂", "wrong"})
+				opens = opens[:len(opens)-1]
+				fullQuoteCloses++
+			case r == bp.open:
+				opens = append(opens, i)
+			case r == bp.close:
+				if len(opens) == 0 {
+					if r == ')' && smileyOrLabel(s, i) {
+						continue
+					}
+					out = append(out, punctIssue{i, i + utf8.RuneLen(r), fmt.Sprintf("closing %c has no opening %c", r, bp.open), "close" + string(bp.open)})
+					continue
+				}
+				opens = opens[:len(opens)-1]
+			}
+		}
+		for _, i := range opens {
+			out = append(out, punctIssue{i, i + utf8.RuneLen(bp.open), fmt.Sprintf("opening %c is never closed", bp.open), "open" + string(bp.open)})
+		}
+	}
+	// straight double quotes (and ＂ in Chinese) in even numbers
+	for _, q := range []rune{'"', '＂'} {
+		var at []int
+		for i, r := range s {
+			if r == q {
+				at = append(at, i)
+			}
+		}
+		if q == '＂' {
+			at = at[min(fullQuoteCloses, len(at)):]
+		}
+		if len(at)%2 == 1 {
+			i := at[len(at)-1]
+			out = append(out, punctIssue{i, i + utf8.RuneLen(q), fmt.Sprintf("odd number of %c quotes", q), "straight" + string(q)})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// smileyOrLabel: a ")" right after ":" or ";", an emoticon.
+func smileyOrLabel(s string, i int) bool {
+	return strings.HasSuffix(s[:i], ":") || strings.HasSuffix(s[:i], ";")
+}
+
+// closingPosition: a “ with nothing after it in the paragraph, or right
+// after sentence punctuation with a space after it — where ” belongs.
+func closingPosition(s string, i int) bool {
+	rest := s[i+len("“"):]
+	if strings.TrimSpace(rest) == "" {
+		return true
+	}
+	before := strings.TrimRight(s[:i], " ")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	n, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(".!?,", r) && unicode.IsSpace(n) && len(before) < i
+}
+
+// quoteRunBlocks is how many paragraphs a quotation may run over.
+const quoteRunBlocks = 5
+
+type pendingQuote = struct {
+	blk int
+	is  punctIssue
+}
+
+func closes(open []pendingQuote, kind string, bi int) bool {
+	for _, o := range open {
+		if o.is.kind == kind && bi-o.blk < quoteRunBlocks && bi > o.blk {
+			return true
+		}
+	}
+	return false
+}
+
+// dropPending removes the most recent waiting quote of a kind.
+func dropPending(open []pendingQuote, kind string) []pendingQuote {
+	for k := len(open) - 1; k >= 0; k-- {
+		if open[k].is.kind == kind {
+			return append(open[:k], open[k+1:]...)
+		}
+	}
+	return open
+}
+
+type punctIssue struct {
+	start, end int
+	msg        string
+	kind       string
+}
+
+// fullWidth are the Chinese marks that have no place in English text.
+const fullWidth = "，。：；！？（）、＂"
+
+func runPunctuation(p *Pass) error {
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		blocks := p.Doc.Blocks(l)
+		type pending = pendingQuote
+		var open []pending // unclosed quotes waiting for a later paragraph
+		report := func(blk *align.Block, is punctIssue) {
+			sp := blk.SubSpan(is.start, is.end)
+			f := Finding{Bead: p.Align.BeadOf(l, blk.Index), Evidence: is.msg,
+				Message: is.msg + " in the " + langName(l) + " paragraph"}
+			if l == align.Zh {
+				f.Zh = &sp
+			} else {
+				f.En = &sp
+			}
+			p.Report(f)
+		}
+		for bi, blk := range blocks {
+			if blk.Kind == align.KindFurniture {
+				continue
+			}
+			for _, is := range unbalanced(blk.Text, l) {
+				switch {
+				case is.kind == "open“" && l == align.En && bi+1 < len(blocks) && strings.HasPrefix(blocks[bi+1].Text, "“"):
+					// the English convention: a quotation running over
+					// several paragraphs reopens each one
+				case is.kind == "open“" || strings.HasPrefix(is.kind, "straight"):
+					// a quotation may run on into the next paragraphs (a
+					// source cut into sentences): wait for its close
+					if strings.HasPrefix(is.kind, "straight") && closes(open, is.kind, bi) {
+						open = dropPending(open, is.kind)
+						continue
+					}
+					open = append(open, pending{bi, is})
+				case is.kind == "close“" && closes(open, "open“", bi):
+					open = dropPending(open, "open“")
+				default:
+					report(blk, is)
+				}
+			}
+			// what waited too long is reported
+			for len(open) > 0 && bi-open[0].blk >= quoteRunBlocks {
+				report(blocks[open[0].blk], open[0].is)
+				open = open[1:]
+			}
+		}
+		for _, o := range open {
+			report(blocks[o.blk], o.is)
+		}
+	}
+	han := map[int]bool{}
+	for _, blk := range p.Doc.En {
+		if blk.Kind == align.KindFurniture {
+			continue
+		}
+		clear(han)
+		for _, r := range hanRuns(blk.Text) {
+			for i := r[0]; i <= r[1]; i++ {
+				han[i] = true
+			}
+		}
+		for i, r := range blk.Text {
+			if !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(blk.Text, i) {
+				continue
+			}
+			sp := blk.SubSpan(i, i+utf8.RuneLen(r))
+			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: string(r),
+				Message: fmt.Sprintf("full-width %q in the English; use %q", string(r), string(halfWidth(r)))})
+		}
+	}
+	return nil
+}
+
+// nextToHan: a full-width mark that belongs to Chinese text next to it.
+func nextToHan(s string, i int) bool {
+	before := strings.TrimRightFunc(s[:i], unicode.IsSpace)
+	r1, _ := utf8.DecodeLastRuneInString(before)
+	_, n := utf8.DecodeRuneInString(s[i:])
+	after := strings.TrimLeftFunc(s[i+n:], unicode.IsSpace)
+	r2, _ := utf8.DecodeRuneInString(after)
+	return lang.IsHan(r1) || lang.IsHan(r2)
+}
+
+func halfWidth(r rune) rune {
+	switch r {
+	case '，':
+		return ','
+	case '。':
+		return '.'
+	case '：':
+		return ':'
+	case '；':
+		return ';'
+	case '！':
+		return '!'
+	case '？':
+		return '?'
+	case '（':
+		return '('
+	case '）':
+		return ')'
+	case '、':
+		return ','
+	case '＂':
+		return '"'
+	}
+	return r
+}
+
+// quoted is a quoted stretch of text.
+type quoted struct {
+	start, end int // of the whole quotation, marks included
+	inner      string
+}
+
+// zhQuotes finds “…” 「…」 『…』 quotations in Chinese text (and ＂ used
+// as a closing mark).
+func zhQuotes(s string) []quoted {
+	return pairedQuotes(s, map[rune]rune{'“': '”', '「': '」', '『': '』'}, false)
+}
+
+// enQuotes finds “…” and "…" quotations in English text.
+func enQuotes(s string) []quoted {
+	return pairedQuotes(s, map[rune]rune{'“': '”', '‘': '’'}, true)
+}
+
+func pairedQuotes(s string, pairs map[rune]rune, straight bool) []quoted {
+	var out []quoted
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		closeR, ok := pairs[r]
+		if straight && r == '"' {
+			closeR, ok = '"', true
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		if r == '‘' {
+			// ‘ in English opens a quote only before a letter
+			if nr, _ := utf8.DecodeRuneInString(s[i+n:]); !unicode.IsLetter(nr) {
+				i += n
+				continue
+			}
+		}
+		j := strings.IndexRune(s[i+n:], closeR)
+		if j < 0 {
+			i += n
+			continue
+		}
+		end := i + n + j + utf8.RuneLen(closeR)
+		// "“Two Establishes.”": the stop inside the quotes is the sentence's
+		inner := strings.TrimRight(strings.TrimSpace(s[i+n:i+n+j]), ".,;:!?。，；：！？ ")
+		out = append(out, quoted{start: i, end: end, inner: inner})
+		i = end
+	}
+	return out
+}
+
+// isZhTerm: a quotation short enough and without sentence punctuation to
+// be a term rather than quoted speech.
+func isZhTerm(q string) bool {
+	n := utf8.RuneCountInString(q)
+	return n >= 2 && n <= 12 && !strings.ContainsAny(q, "，。；：！？,;:!?") && lang.Count(q).Han > 0
+}
+
+func isEnTerm(q string) bool {
+	w := strings.Fields(q)
+	if len(w) == 0 || len(w) > 6 || strings.ContainsAny(q, ".;:!?") || strings.HasSuffix(q, ",") {
+		return false
+	}
+	return hasLetter(q)
+}
+
+func hasAnyQuote(s string, l align.Lang) bool {
+	if l == align.Zh {
+		return strings.ContainsAny(s, "“”「」『』《》‘’\"＂")
+	}
+	return strings.ContainsAny(s, "“”\"‘")
+}
+
+func runPunctuationQuotes(p *Pass) error {
+	// a term counts only when the source quotes it every time it occurs,
+	// and the translation quotes terms elsewhere
+	type side struct {
+		l      align.Lang
+		quotes func(string) []quoted
+		isTerm func(string) bool
+	}
+	sides := []side{{align.Zh, zhQuotes, isZhTerm}, {align.En, enQuotes, isEnTerm}}
+	quotesTerms := map[align.Lang]bool{}
+	for _, sd := range sides {
+		for _, blk := range p.Doc.Blocks(sd.l) {
+			for _, q := range sd.quotes(blk.Text) {
+				if sd.isTerm(q.inner) {
+					quotesTerms[sd.l] = true
+				}
+			}
+		}
+	}
+	whole := map[align.Lang]string{}
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		var b strings.Builder
+		for _, blk := range p.Doc.Blocks(l) {
+			b.WriteString(blk.Text)
+			b.WriteByte('\n')
+		}
+		whole[l] = b.String()
+	}
+	for _, v := range pairViews(p) {
+		for _, sd := range sides {
+			if sd.l != p.Settings.Source {
+				// a translation may quote a term the original does not
+				continue
+			}
+			o := sd.l.Other()
+			if !quotesTerms[o] {
+				continue
+			}
+			for _, blk := range v.blocks(sd.l) {
+				if blk.Kind == align.KindFurniture {
+					continue
+				}
+				for _, q := range sd.quotes(blk.Text) {
+					if !sd.isTerm(q.inner) {
+						continue
+					}
+					// quoted every time it occurs
+					if strings.Count(whole[sd.l], q.inner) != countQuoted(whole[sd.l], q.inner, sd.quotes) {
+						continue
+					}
+					pos := textPos{Lang: sd.l, Block: blk.Index, Start: q.start, End: q.end}
+					sb := v.sentBead(pos)
+					if !v.both(sb) {
+						continue
+					}
+					other := ""
+					for _, seg := range v.segments(o, sb) {
+						other += v.text(seg)
+					}
+					if hasAnyQuote(other, o) {
+						continue
+					}
+					f := Finding{Bead: v.Index, Evidence: q.inner,
+						Message: fmt.Sprintf("quoted %s in the %s has no quotation in the %s", blk.Text[q.start:q.end], langName(sd.l), langName(o))}
+					sp, osp := v.span(pos), v.unitSpan(o, sb)
+					if sd.l == align.Zh {
+						f.Zh, f.En = sp, osp
+					} else {
+						f.En, f.Zh = sp, osp
+					}
+					p.Report(f)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func countQuoted(s, inner string, quotes func(string) []quoted) int {
+	n := 0
+	for _, q := range quotes(s) {
+		n += strings.Count(q.inner, inner)
+	}
+	return n
+}

@@ -1,0 +1,162 @@
+package checks
+
+import (
+	"sort"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// This file holds what the checks that compare content across a pair share
+// (numbers, terminology, consistency, punctuation, names): the aligned
+// units, and where a piece of text falls in them.
+
+// textPos is a byte range inside one block.
+type textPos struct {
+	Lang       align.Lang
+	Block      int
+	Start, End int // byte offsets in the block's Text
+}
+
+// pairView is a paragraph bead with both sides, with a lookup from a
+// sentence to the sentence bead holding it.
+type pairView struct {
+	p     *Pass
+	Index int // the bead's index in the alignment
+	Bead  *align.Bead
+	sent  map[[3]int]int // (lang, block, sentence) → sentence bead
+}
+
+// pairViews returns the beads that pair text on both sides, leaving out
+// beads whose blocks are all page furniture.
+func pairViews(p *Pass) []*pairView {
+	var out []*pairView
+	for bi := range p.Align.Beads {
+		b := &p.Align.Beads[bi]
+		if len(b.Zh) == 0 || len(b.En) == 0 || allFurniture(p, b) {
+			continue
+		}
+		v := &pairView{p: p, Index: bi, Bead: b, sent: map[[3]int]int{}}
+		for si, s := range b.Sents {
+			for _, r := range s.Zh {
+				v.sent[[3]int{int(align.Zh), r.Block, r.Sent}] = si
+			}
+			for _, r := range s.En {
+				v.sent[[3]int{int(align.En), r.Block, r.Sent}] = si
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func allFurniture(p *Pass, b *align.Bead) bool {
+	for _, i := range b.Zh {
+		if p.Doc.Zh[i].Kind != align.KindFurniture {
+			return false
+		}
+	}
+	for _, j := range b.En {
+		if p.Doc.En[j].Kind != align.KindFurniture {
+			return false
+		}
+	}
+	return true
+}
+
+// blocks returns the blocks of one side of the pair.
+func (v *pairView) blocks(l align.Lang) []*align.Block {
+	idx := v.Bead.Zh
+	if l == align.En {
+		idx = v.Bead.En
+	}
+	out := make([]*align.Block, len(idx))
+	for k, i := range idx {
+		out[k] = v.p.Doc.Blocks(l)[i]
+	}
+	return out
+}
+
+// sentBead returns the sentence bead that holds the text at pos, or -1
+// when there is none (the sentence aligner left it out).
+func (v *pairView) sentBead(pos textPos) int {
+	blk := v.p.Doc.Blocks(pos.Lang)[pos.Block]
+	si := sentenceAt(blk, pos.Start)
+	if si < 0 {
+		return -1
+	}
+	if sb, ok := v.sent[[3]int{int(pos.Lang), pos.Block, si}]; ok {
+		return sb
+	}
+	return -1
+}
+
+// sentenceAt returns the index of the sentence of blk that holds byte
+// offset off (or the nearest one before it), -1 if the block has none.
+func sentenceAt(blk *align.Block, off int) int {
+	i := sort.Search(len(blk.Sents), func(i int) bool { return blk.Sents[i].End > off })
+	if i == len(blk.Sents) {
+		i--
+	}
+	if i > 0 && blk.Sents[i].Start > off {
+		// between two sentences: count it with the one before
+		i--
+	}
+	return i
+}
+
+// both reports whether sentence bead sb has sentences on both sides.
+func (v *pairView) both(sb int) bool {
+	return sb >= 0 && sb < len(v.Bead.Sents) && len(v.Bead.Sents[sb].Zh) > 0 && len(v.Bead.Sents[sb].En) > 0
+}
+
+// segments returns the byte ranges of one side of sentence bead sb, or of
+// the whole side of the pair when sb < 0.
+func (v *pairView) segments(l align.Lang, sb int) []textPos {
+	var out []textPos
+	if sb < 0 {
+		for _, blk := range v.blocks(l) {
+			out = append(out, textPos{Lang: l, Block: blk.Index, Start: 0, End: len(blk.Text)})
+		}
+		return out
+	}
+	refs := v.Bead.Sents[sb].Zh
+	if l == align.En {
+		refs = v.Bead.Sents[sb].En
+	}
+	for _, r := range refs {
+		blk := v.p.Doc.Blocks(l)[r.Block]
+		s := blk.Sents[r.Sent]
+		// merge with the previous range when the sentences follow each other
+		if n := len(out); n > 0 && out[n-1].Block == r.Block && out[n-1].End <= s.Start {
+			out[n-1].End = s.End
+			continue
+		}
+		out = append(out, textPos{Lang: l, Block: r.Block, Start: s.Start, End: s.End})
+	}
+	return out
+}
+
+// span locates a range of a block.
+func (v *pairView) span(pos textPos) *align.Span {
+	blk := v.p.Doc.Blocks(pos.Lang)[pos.Block]
+	s := blk.SubSpan(pos.Start, pos.End)
+	return &s
+}
+
+// unitSpan locates one side of sentence bead sb (the whole side of the
+// pair when sb < 0 or the sentence bead has nothing on that side).
+func (v *pairView) unitSpan(l align.Lang, sb int) *align.Span {
+	segs := v.segments(l, sb)
+	if len(segs) == 0 {
+		return v.p.SideSpan(v.Bead, l)
+	}
+	first, last := segs[0], segs[len(segs)-1]
+	fb, lb := v.p.Doc.Blocks(l)[first.Block], v.p.Doc.Blocks(l)[last.Block]
+	s := fb.Src.Span(fb.Start+first.Start, lb.Start+last.End)
+	return &s
+}
+
+// text returns the text at pos.
+func (v *pairView) text(pos textPos) string {
+	return v.p.Doc.Blocks(pos.Lang)[pos.Block].Text[pos.Start:pos.End]
+}

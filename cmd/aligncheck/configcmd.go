@@ -1,0 +1,64 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// runConfig prints the effective configuration: the defaults, the
+// configuration file over them, and the flags over that, as YAML that
+// aligncheck reads back.
+func runConfig(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("config", flag.ContinueOnError)
+	var f checkFlags
+	fs.StringVar(&f.config, "config", "", "configuration `file` (default: .aligncheck.yaml found by walking up)")
+	fs.StringVar(&f.failOn, "fail-on", "error", "failing `severity`: error, warning, info, none")
+	fs.StringVar(&f.source, "source", "zh", "`language` of the original: zh or en")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated `checks` not to run")
+	fs.StringVar(&f.enable, "enable", "", "run only these comma-separated `checks`")
+	fs.Var(&f.glossary, "glossary", "glossary `file`; repeatable")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if strings.Contains(err.Error(), flag.ErrHelp.Error()) {
+			fs.SetOutput(stdout)
+			fmt.Fprintln(stdout, "Usage: aligncheck config [flags]\n\nPrints the effective configuration (file, then flags over it) as YAML.")
+			fs.PrintDefaults()
+			return exitOK
+		}
+		return report(stderr, err)
+	}
+	if len(pos) > 0 {
+		return report(stderr, usagef("config takes no arguments"))
+	}
+	f.given = givenFlags(fs)
+	if _, err := selectChecks(f.enable, f.disable); err != nil {
+		return report(stderr, err)
+	}
+	cfg, err := effectiveConfig(&f)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if f.given["source"] && cfg.Source != "zh" && cfg.Source != "en" {
+		return report(stderr, usagef("--source: want zh or en, not %q", f.source))
+	}
+	if f.given["fail-on"] {
+		if _, err := parseFailOn(cfg.FailOn); err != nil {
+			return report(stderr, err)
+		}
+	}
+	wd, _ := os.Getwd()
+	data, err := cfg.YAML(wd)
+	if err != nil {
+		return report(stderr, fmt.Errorf("print configuration: %w", err))
+	}
+	from := "no configuration file: defaults"
+	if cfg.File != "" {
+		from = "from " + cfg.File
+	}
+	fmt.Fprintf(stdout, "# aligncheck effective configuration (%s)\n", from)
+	stdout.Write(data)
+	return exitOK
+}

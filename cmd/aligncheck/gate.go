@@ -1,0 +1,526 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/baseline"
+	"github.com/aligncheck/aligncheck/changed"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/config"
+	"github.com/aligncheck/aligncheck/discover"
+	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/reports"
+	"github.com/aligncheck/aligncheck/suppress"
+)
+
+// gateFlags are the flags of the CI gate: configuration, baseline,
+// changed-only and inline suppressions.
+type gateFlags struct {
+	config        string
+	baseline      string
+	writeBaseline string
+	newFromRev    string
+	reportUnused  bool
+	given         map[string]bool // flags set on the command line
+}
+
+func registerGateFlags(fs *flag.FlagSet, g *gateFlags) {
+	fs.StringVar(&g.config, "config", "", "configuration `file` (default: .aligncheck.yaml found by walking up from the working directory)")
+	fs.StringVar(&g.baseline, "baseline", "", "report only findings not recorded in this baseline `file`")
+	fs.StringVar(&g.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file` (and exit 0)")
+	fs.StringVar(&g.newFromRev, "new-from-rev", "", "report only findings on pairs whose text changed since this git `revision`")
+	fs.BoolVar(&g.reportUnused, "report-unused-ignores", false, "report aligncheck-ignore directives that suppressed nothing")
+}
+
+// givenFlags lists the flags set on the command line.
+func givenFlags(fs *flag.FlagSet) map[string]bool {
+	m := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { m[f.Name] = true })
+	return m
+}
+
+// Unpaired reports a file of one language whose translation is missing, and
+// a file found in a directory that holds only one language.
+var Unpaired = &checks.Check{
+	Name:     "unpaired",
+	Category: checks.CatOmission,
+	Severity: checks.Info,
+	Run:      func(*checks.Pass) error { return nil },
+	Doc: `a file whose translation was not found
+
+When aligncheck checks a directory, it pairs name.zh.ext with name.en.ext
+(any zh-…/en-… tag), zh/… with en/… in mirrored trees, and reads a file
+without a language tag as an interleaved document. A tagged or mirrored file
+without its partner is reported here instead of being skipped silently, and
+so is an untagged file found in a directory that holds only one language.
+The report lists it as a document of shape "unpaired" with this one finding.
+
+Example: docs/intro.zh.md with no docs/intro.en.md → Chinese file has no
+English translation (looked for docs/intro.en.md)`,
+}
+
+// driverChecks are reported by the command, not run over an alignment.
+var driverChecks = []*checks.Check{suppress.Check, suppress.Unused, Unpaired}
+
+// catalog lists every check the configuration may name, with the
+// thresholds each documents.
+func catalog() []config.CheckInfo {
+	var out []config.CheckInfo
+	for _, c := range append(append([]*checks.Check(nil), checks.Registry()...), driverChecks...) {
+		out = append(out, config.CheckInfo{Name: c.Name, Severity: c.Severity.String(), Thresholds: config.DocThresholds(c.Name, c.Doc)})
+	}
+	return out
+}
+
+func knownCheck(name string) bool {
+	if checks.Lookup(name) != nil {
+		return true
+	}
+	for _, c := range driverChecks {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// effectiveConfig reads the configuration file (--config, or the first
+// .aligncheck.yaml up from the working directory) and applies the
+// command-line flags over it.
+func effectiveConfig(f *checkFlags) (*config.Config, error) {
+	cat := catalog()
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	path := f.config
+	if path == "" {
+		if path, err = config.Find(wd); err != nil {
+			return nil, err
+		}
+	}
+	cfg := config.Default(cat, wd)
+	if path != "" {
+		if cfg, err = config.Load(path, cat); err != nil {
+			return nil, err
+		}
+	}
+	given := f.given
+	if given["source"] {
+		cfg.Source = f.source
+	}
+	if given["fail-on"] {
+		cfg.FailOn = f.failOn
+	}
+	on := func(list string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range strings.Split(list, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				m[n] = true
+			}
+		}
+		return m
+	}
+	if en := on(f.enable); len(en) > 0 {
+		for i := range cfg.Checks {
+			cfg.Checks[i].Enabled = en[cfg.Checks[i].Name] || isDriverCheck(cfg.Checks[i].Name) && cfg.Checks[i].Enabled
+		}
+	}
+	for n := range on(f.disable) {
+		if c := cfg.Lookup(n); c != nil {
+			c.Enabled = false
+		}
+	}
+	if given["glossary"] {
+		cfg.Glossary = append([]string(nil), f.glossary...)
+	} else {
+		f.glossary = append(stringList(nil), cfg.Glossary...)
+	}
+	return cfg, nil
+}
+
+func isDriverCheck(name string) bool {
+	for _, c := range driverChecks {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// applyConfig carries the configuration into the check settings and the
+// list of checks to run.
+func applyConfig(cfg *config.Config, set *checks.Settings, list []*checks.Check) ([]*checks.Check, error) {
+	defaults := map[string]float64{}
+	for _, ci := range catalog() {
+		for _, t := range ci.Thresholds {
+			defaults[ci.Name+"."+t.Name] = t.Value
+		}
+	}
+	for k, v := range cfg.Thresholds() {
+		if d, ok := defaults[k]; !ok || d != v {
+			set.Thresholds[k] = v
+		}
+	}
+	defSev := map[string]string{}
+	for _, ci := range catalog() {
+		defSev[ci.Name] = ci.Severity
+	}
+	for _, c := range cfg.Checks {
+		if !c.Enabled {
+			set.Disabled[c.Name] = true
+		}
+		if c.Severity == defSev[c.Name] {
+			continue // only overrides: a check's own severities stand
+		}
+		s, err := checks.ParseSeverity(c.Severity)
+		if err != nil {
+			return nil, fmt.Errorf("%s: check %s: %w", cfg.File, c.Name, err)
+		}
+		set.Severity[c.Name] = s
+	}
+	var out []*checks.Check
+	for _, c := range list {
+		if !set.Disabled[c.Name] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// gate runs many documents through the pipeline and the gate's filters.
+type gate struct {
+	f      *checkFlags
+	cfg    *config.Config
+	set    *checks.Settings
+	opts   pipeline.Options
+	inOpt  input.Options
+	stdin  io.Reader
+	stderr io.Writer
+	git    *changed.Git
+	base   *baseline.File
+
+	known int // findings the baseline hid
+}
+
+func newGate(f *checkFlags, cfg *config.Config, opts pipeline.Options, stdin io.Reader, stderr io.Writer) (*gate, error) {
+	g := &gate{f: f, cfg: cfg, set: opts.Settings, opts: opts, inOpt: input.Options{Encoding: f.encoding}, stdin: stdin, stderr: stderr}
+	if f.newFromRev != "" {
+		g.git = changed.NewGit(f.newFromRev)
+	}
+	if f.baseline != "" {
+		b, err := baseline.Read(f.baseline)
+		if err != nil {
+			return nil, err
+		}
+		g.base = b
+	}
+	return g, nil
+}
+
+// task is one unit of work: a discovered document, or the documents the
+// --zh/--en style flags name.
+type task struct {
+	doc  discover.Doc
+	load func() ([]*align.Document, error) // flag inputs; nil for discovered ones
+}
+
+// result is what a task produced: checked documents, each with the shape to
+// show when it is not the document's own ("unpaired").
+type result struct {
+	checked []reports.Checked
+	shapes  []string
+	err     error
+}
+
+// plan lists the tasks: the flag inputs as one task when there are no
+// paths, else the documents discovered under the paths.
+func (g *gate) plan(pos []string, flagInputs func() ([]*align.Document, error)) ([]task, error) {
+	if len(pos) == 0 || g.f.zh != "" || g.f.en != "" || g.f.zhText != "" || g.f.enText != "" {
+		// read before the run starts, as a single document always was
+		docs, err := flagInputs()
+		if err != nil {
+			return nil, err
+		}
+		return []task{{load: func() ([]*align.Document, error) { return docs, nil }}}, nil
+	}
+	docs, err := discover.Expand(pos, discover.Rules{
+		ZhTags: g.cfg.Pairing.ZhTags, EnTags: g.cfg.Pairing.EnTags,
+		ZhDirs: g.cfg.Pairing.ZhDirs, EnDirs: g.cfg.Pairing.EnDirs,
+		Interleaved: g.cfg.Pairing.Interleaved,
+		Include:     g.cfg.Include, Exclude: g.cfg.Exclude, Base: g.cfg.Dir,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, usagef("no documents found in %s (files taken: %s)", strings.Join(pos, " "), strings.Join(g.cfg.Include, " "))
+	}
+	ts := make([]task, len(docs))
+	for i, d := range docs {
+		ts[i] = task{doc: d}
+	}
+	return ts, nil
+}
+
+// run checks every task, in parallel up to the number of CPUs, and returns
+// the checked documents in task order (sorted by path): the output does not
+// depend on scheduling.
+func (g *gate) run(tasks []task, prog *progress) ([]reports.Checked, []string, error) {
+	defer prog.stop()
+	// the segmenter and lexicon load once, before any goroutine uses them
+	if err := pipeline.Load(); err != nil {
+		return nil, nil, err
+	}
+	results := make([]result, len(tasks))
+	// one worker per CPU (GOMAXPROCS lowers it: go test -cpu 1,2 measures
+	// the speed-up)
+	workers := max(1, min(runtime.NumCPU(), runtime.GOMAXPROCS(0), len(tasks)))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				// tasks are claimed in order, so every task before a failing
+				// one runs: the first error by position is deterministic
+				if i >= len(tasks) || failed.Load() {
+					return
+				}
+				results[i] = g.do(tasks[i])
+				if results[i].err != nil {
+					failed.Store(true)
+				}
+				prog.add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	var out []reports.Checked
+	var shapes []string
+	for _, r := range results {
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+		out = append(out, r.checked...)
+		shapes = append(shapes, r.shapes...)
+	}
+	return out, shapes, nil
+}
+
+func (g *gate) do(t task) result {
+	var docs []*align.Document
+	var err error
+	switch {
+	case t.load != nil:
+		docs, err = t.load()
+	case t.doc.Kind == discover.Pair:
+		var d *align.Document
+		if d, err = input.OpenPair(t.doc.Zh, t.doc.En, g.stdin, g.inOpt); err == nil {
+			docs = []*align.Document{d}
+		}
+	case t.doc.Kind == discover.Unpaired:
+		return g.unpaired(t.doc.Path, t.doc.Lang, unpairedMessage(t.doc))
+	default:
+		docs, err = input.Open(t.doc.Path, g.stdin, g.inOpt)
+		var ie *input.Error
+		if err != nil && !t.doc.Named && errors.As(err, &ie) && oneLanguage(ie) {
+			// a file in a directory with one language only (a README): say
+			// so rather than stop the run
+			return g.unpaired(t.doc.Path, "", "not checked: "+ie.Msg)
+		}
+	}
+	if err != nil {
+		return result{err: err}
+	}
+	var r result
+	for _, d := range docs {
+		c, err := pipeline.Check(d, g.opts)
+		if err != nil {
+			return result{err: fmt.Errorf("%s: %w", d.Name, err)}
+		}
+		c.Findings = suppress.Apply(d, c.Align, c.Findings, suppress.Options{Known: knownCheck, ReportUnused: g.f.reportUnused, Settings: g.set})
+		if g.git != nil {
+			ch, err := changed.Since(g.git, d, g.inOpt)
+			if err != nil {
+				return result{err: err}
+			}
+			c.Findings = ch.Filter(c.Findings, c.Align)
+		}
+		r.checked = append(r.checked, c)
+		r.shapes = append(r.shapes, "")
+	}
+	return r
+}
+
+// oneLanguage tells the reader's "no Chinese/English paragraph found" apart
+// from errors that must stop the run (unreadable, not text).
+func oneLanguage(e *input.Error) bool {
+	return e.Offset < 0 && e.Line == 0 && (strings.HasPrefix(e.Msg, "no Chinese paragraph found") || strings.HasPrefix(e.Msg, "no English paragraph found"))
+}
+
+func unpairedMessage(d discover.Doc) string {
+	if d.Lang == "zh" {
+		return fmt.Sprintf("Chinese file has no English translation (looked for %s)", d.Want)
+	}
+	return fmt.Sprintf("English file has no Chinese original (looked for %s)", d.Want)
+}
+
+// unpaired makes the pseudo-document that carries an unpaired finding.
+func (g *gate) unpaired(path, lang, msg string) result {
+	if g.set.Disabled[Unpaired.Name] {
+		return result{}
+	}
+	if g.git != nil && !g.fileChanged(path) {
+		return result{}
+	}
+	src := align.NewSource(path, "")
+	none := align.NewSource("", "")
+	doc := &align.Document{Name: path, Shape: align.TwoFiles, ZhSrc: src, EnSrc: none}
+	sp := src.Span(0, 0)
+	f := checks.Finding{Check: Unpaired.Name, Category: Unpaired.Category, Severity: Unpaired.Severity,
+		Message: msg, Bead: -1, Evidence: lang}
+	if s, ok := g.set.Severity[Unpaired.Name]; ok {
+		f.Severity = s
+	}
+	if lang == "en" {
+		doc.ZhSrc, doc.EnSrc = none, src
+		f.En = &sp
+	} else {
+		f.Zh = &sp
+	}
+	// the fingerprint names the file: there is no text to name it by
+	h := sha256.Sum256([]byte(strings.Join([]string{f.Check, lang, path, msg}, "\x00")))
+	f.Fingerprint = hex.EncodeToString(h[:8])
+	al := &align.Alignment{Doc: doc}
+	return result{checked: []reports.Checked{{Doc: doc, Align: al, Findings: []checks.Finding{f}}}, shapes: []string{"unpaired"}}
+}
+
+// fileChanged reports whether a file differs from its content at the
+// revision (or did not exist then).
+func (g *gate) fileChanged(path string) bool {
+	old, ok, err := g.git.Old(path)
+	if err != nil || !ok {
+		return true
+	}
+	cur, err := os.ReadFile(path)
+	return err != nil || !bytes.Equal(old, cur)
+}
+
+// items lists the findings of checked documents for the baseline, in
+// report order.
+func items(docs []reports.Checked) [][]baseline.Item {
+	out := make([][]baseline.Item, len(docs))
+	for i, c := range docs {
+		for _, f := range c.Findings {
+			path := c.Doc.Name
+			if sp := checks.Primary(&f, align.Zh); sp != nil && sp.Path != "" {
+				path = sp.Path
+			}
+			ev := f.Evidence
+			if ev == "" {
+				ev = f.Message
+			}
+			out[i] = append(out[i], baseline.Item{Fingerprint: f.Fingerprint, Check: f.Check, Path: path, Message: f.Message, Evidence: ev})
+		}
+	}
+	return out
+}
+
+func flatten(ii [][]baseline.Item) []baseline.Item {
+	var out []baseline.Item
+	for _, x := range ii {
+		out = append(out, x...)
+	}
+	return out
+}
+
+// applyBaseline drops the findings the baseline knows.
+func (g *gate) applyBaseline(docs []reports.Checked) []reports.Checked {
+	if g.base == nil {
+		return docs
+	}
+	per := items(docs)
+	isNew := g.base.New(flatten(per))
+	k := 0
+	for i := range docs {
+		var keep []checks.Finding
+		for _, f := range docs[i].Findings {
+			if isNew[k] {
+				keep = append(keep, f)
+			} else {
+				g.known++
+			}
+			k++
+		}
+		docs[i].Findings = keep
+	}
+	return docs
+}
+
+// writeBaseline records the findings of a run.
+func (g *gate) writeBaseline(path string, docs []reports.Checked) error {
+	return baseline.New(flatten(items(docs))).WriteFile(path)
+}
+
+// finish adjusts the report for what the gate added: the shape of
+// pseudo-documents and the documentation of the command's own checks.
+func finish(rep *reports.Report, shapes []string, set *checks.Settings) {
+	for i, s := range shapes {
+		if s != "" && i < len(rep.Documents) {
+			rep.Documents[i].Shape = s
+		}
+	}
+	for _, c := range driverChecks {
+		if set.Disabled[c.Name] {
+			continue
+		}
+		sev := c.Severity
+		if s, ok := set.Severity[c.Name]; ok {
+			sev = s
+		}
+		rep.Checks = append(rep.Checks, reports.CheckInfo{Name: c.Name, Title: c.Title(), Doc: c.Doc, Category: string(c.Category), Severity: sev.String()})
+	}
+}
+
+func parseFailOn(s string) (checks.Severity, error) {
+	sev, err := checks.ParseSeverity(s)
+	if err != nil {
+		return 0, usagef("--fail-on: %v", err)
+	}
+	return sev, nil
+}
+
+// note is what the summary line adds about the gate's filters.
+func (g *gate) note() string {
+	var parts []string
+	if g.git != nil {
+		parts = append(parts, "only pairs changed since "+g.f.newFromRev)
+	}
+	if g.base != nil {
+		parts = append(parts, fmt.Sprintf("%d in the baseline not shown", g.known))
+	}
+	if g.f.writeBaseline != "" {
+		parts = append(parts, "baseline written to "+g.f.writeBaseline)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, "; ")
+}

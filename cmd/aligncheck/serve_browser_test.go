@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/reports"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// browser starts headless Chromium with a fresh profile, or skips the test
+// when there is none. ALIGNCHECK_CHROMIUM names another binary.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped with -short")
+	}
+	path := os.Getenv("ALIGNCHECK_CHROMIUM")
+	if path == "" {
+		for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		t.Skip("browser test skipped: no Chromium (apt-get install -y chromium, or set ALIGNCHECK_CHROMIUM)")
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1000),
+	)
+	ctx, cancelTab := chromedp.NewContext(alloc)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTime()
+		cancelTab()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// screenshot saves the page in the test's temporary directory, and in
+// $ALIGNCHECK_SCREENSHOTS when set, so that a person can look at it.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
+	require.NoError(t, err)
+	dirs := []string{t.TempDir()}
+	if d := os.Getenv("ALIGNCHECK_SCREENSHOTS"); d != "" {
+		dirs = append(dirs, d)
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, name)
+		require.NoError(t, os.WriteFile(p, png, 0o644))
+		t.Logf("screenshot: %s", p)
+	}
+}
+
+// spotPair is a paragraph pair with one finding the page must show: a
+// number that differs, or (in a build without the numbers check) a section
+// number that differs.
+func spotPair() (zh, en, category string) {
+	if checks.Lookup("numbers") != nil {
+		return "2022年全国粮食产量达到13731亿斤，比上年增加74亿斤。",
+			"In 2022 national grain output reached 1,373.1 billion jin, 84 billion jin more than the previous year.",
+			"numbers"
+	}
+	return spotZh, spotEn, "numbering"
+}
+
+// wantFinding asks the API for the finding the page must show: its message
+// and the excerpt it highlights.
+func wantFinding(t *testing.T, base, zh, en, category string) (message, excerpt string) {
+	t.Helper()
+	req, _ := json.Marshal(map[string]string{"zh": zh, "en": en})
+	resp, err := http.Post(base+"/api/check", "application/json", bytes.NewReader(req))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var rep reports.Report
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&rep))
+	for _, f := range rep.Documents[0].Findings {
+		if f.Category != category {
+			continue
+		}
+		for _, l := range []*reports.Location{f.En, f.Zh} {
+			if l != nil && l.Text != "" && l.Text != en && l.Text != zh {
+				return f.Message, l.Text
+			}
+		}
+	}
+	t.Fatalf("no %s finding with an excerpt: %+v", category, rep.Documents[0].Findings)
+	return "", ""
+}
+
+// shownJS finds, in the report the page shows in its iframe, the message
+// and an element highlighting the excerpt: a mark, or an element whose
+// class names a severity or a finding.
+const shownJS = `((message, excerpt) => {
+	const frame = document.getElementById("report");
+	const doc = frame.hidden ? null : frame.contentDocument;
+	if (!doc || !doc.body) return false;
+	const text = doc.body.innerText || "";
+	if (!text.includes(message)) return false;
+	const marked = [...doc.querySelectorAll("mark, [class*=sev], [class*=finding]")]
+		.filter((e) => e.textContent.trim() === excerpt);
+	if (!marked.length) return false;
+	return {marked: marked.map((e) => e.outerHTML.slice(0, 300)), status: document.getElementById("status").textContent,
+		summary: document.getElementById("summary").textContent, scrolled: doc.scrollingElement.scrollTop};
+})(%s, %s)`
+
+type shown struct {
+	Marked   []string `json:"marked"`
+	Status   string   `json:"status"`
+	Summary  string   `json:"summary"`
+	Scrolled float64  `json:"scrolled"`
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestServeBrowser pastes a paragraph pair into the page of a running
+// `aligncheck serve`, once typed (checked as one types) and once pasted and
+// submitted, and looks for the highlighted finding.
+func TestServeBrowser(t *testing.T) {
+	ctx := browser(t)
+	base, _, _ := startServe(t, serveFlags{quiet: true})
+	zh, en, category := spotPair()
+	message, excerpt := wantFinding(t, base, zh, en, category)
+	find := chromedp.Poll[shown](fmt.Sprintf(shownJS, jsString(message), jsString(excerpt)), chromedp.WithPollingTimeout(20*time.Second))
+
+	// Typed: the page checks by itself once typing pauses.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitReady("#checks input"),
+		chromedp.Evaluate[chromedp.Void](`window.cspViolations = []; document.addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI))`),
+		chromedp.SetValue("#zh", zh),
+		chromedp.SendKeys("#en", en),
+	))
+	got, err := chromedp.Run(ctx, find)
+	require.NoError(t, err, "the finding %q on %q appears without pressing Check", message, excerpt)
+	t.Logf("typed: highlighted %v; %s; %s", got.Marked, got.Summary, got.Status)
+
+	// Pasted and submitted: clear the result, paste, press Check.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitReady("#checks input"),
+		chromedp.Click("#live"),
+		chromedp.SetValue("#zh", zh),
+		chromedp.SetValue("#en", en),
+		chromedp.Click("#go"),
+	))
+	got, err = chromedp.Run(ctx, find)
+	require.NoError(t, err, "the finding %q on %q appears after Check", message, excerpt)
+	assert.Contains(t, got.Status, "checked in")
+	assert.Regexp(t, `^\d+ errors?, \d+ warnings?, \d+ info$`, got.Summary)
+	// The report's inline script ran (it shows its filters) and its inline
+	// style applies, under the page's content security policy.
+	ran, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const doc = document.getElementById("report").contentDocument;
+		const f = doc.getElementById("filters");
+		const mark = doc.querySelector("mark");
+		return (f ? (f.hidden ? "script blocked" : "script ran") : "no filters") + "; mark background " + getComputedStyle(mark).backgroundColor;
+	})()`))
+	require.NoError(t, err)
+	assert.NotContains(t, ran, "script blocked")
+	assert.NotContains(t, ran, "rgba(0, 0, 0, 0)", "the report's style applies")
+	t.Logf("submitted: %s; %s; report scrolled to %vpx", ran, got.Summary, got.Scrolled)
+	screenshot(t, ctx, "spot-check.png")
+
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.cspViolations || []`))
+	require.NoError(t, err)
+	assert.Empty(t, violations, "content security policy violations")
+
+	// An error is shown, not swallowed.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SetValue("#zh", "only English here"),
+		chromedp.Click("#go"),
+	))
+	status, err := chromedp.Run(ctx, chromedp.Poll[string](`document.getElementById("status").className === "error" && document.getElementById("status").textContent`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	assert.Contains(t, status, "400")
+	assert.Contains(t, status, "no Chinese text")
+
+	// A glossary pasted in its box reaches the terminology check.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SetValue("#zh", "深刻领悟“两个确立”的决定性意义。"),
+		chromedp.SetValue("#en", "Deeply understand the decisive significance of the 'two affirmations'."),
+		chromedp.Click("#glossary-box summary"),
+		chromedp.SetValue("#glossary", "两个确立\tTwo Establishes"),
+		chromedp.Click("#go"),
+	))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+		const doc = document.getElementById("report").contentDocument;
+		return !!doc && !!doc.body && doc.body.innerText.includes("Two Establishes") && !!doc.querySelector("mark");
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "a terminology finding from the page's glossary")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("glossary").value = ""`)))
+
+	// One box: the same pair interleaved.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(`input[name=shape][value=one]`),
+		chromedp.SetValue("#text", en+"\n\n"+zh+"\n"),
+		chromedp.Click("#go"),
+	))
+	_, err = chromedp.Run(ctx, find)
+	require.NoError(t, err, "the finding appears for interleaved text")
+}

@@ -1,0 +1,178 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/checks"
+)
+
+var testCatalog = []CheckInfo{
+	{Name: "length", Severity: "warning", Thresholds: []Threshold{{"z", 3.5}, {"min-deviation", 0.35}}},
+	{Name: "numbering", Severity: "error"},
+	{Name: "numbering/missing", Severity: "warning"},
+}
+
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+	return p
+}
+
+func TestParseAll(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "terms.tsv", "安全\tsecurity\n")
+	p := write(t, dir, ".aligncheck.yaml", `version: 1
+source: en
+fail-on: warning
+checks:
+  length:
+    severity: info
+    z: 4
+    min-deviation: 0.5
+  numbering/missing: off
+  numbering: warning
+glossary: [terms.tsv]
+include: ["**/*.md"]
+exclude: drafts/
+pairing:
+  zh-tags: [zh, zh-Hans]
+  en-dirs: [english]
+  interleaved: false
+`)
+	c, err := Load(p, testCatalog)
+	require.NoError(t, err)
+	assert.Equal(t, "en", c.Source)
+	assert.Equal(t, "warning", c.FailOn)
+	assert.Equal(t, Check{Name: "length", Enabled: true, Severity: "info", Thresholds: []Threshold{{"z", 4}, {"min-deviation", 0.5}}}, *c.Lookup("length"))
+	assert.False(t, c.Lookup("numbering/missing").Enabled)
+	assert.Equal(t, "warning", c.Lookup("numbering").Severity)
+	assert.Equal(t, []string{filepath.Join(dir, "terms.tsv")}, c.Glossary)
+	assert.Equal(t, []string{"**/*.md"}, c.Include)
+	assert.Equal(t, []string{"drafts/"}, c.Exclude)
+	assert.Equal(t, []string{"zh", "zh-Hans"}, c.Pairing.ZhTags)
+	assert.Equal(t, []string{"english"}, c.Pairing.EnDirs)
+	assert.Equal(t, DefaultPairing().EnTags, c.Pairing.EnTags)
+	assert.False(t, c.Pairing.Interleaved)
+	assert.Equal(t, map[string]float64{"length.z": 4, "length.min-deviation": 0.5}, c.Thresholds())
+
+	// the printed configuration reads back to the same
+	out, err := c.YAML(dir)
+	require.NoError(t, err)
+	c2, err := Parse(filepath.Join(dir, "printed.yaml"), out, testCatalog)
+	require.NoError(t, err, string(out))
+	c2.File = c.File
+	assert.Equal(t, c, c2, string(out))
+}
+
+func TestEmptyFileIsDefaults(t *testing.T) {
+	dir := t.TempDir()
+	for _, text := range []string{"", "# nothing\n", "---\n"} {
+		c, err := Parse(filepath.Join(dir, ".aligncheck.yaml"), []byte(text), testCatalog)
+		require.NoError(t, err)
+		d := Default(testCatalog, dir)
+		d.File = c.File
+		assert.Equal(t, d, c)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ name, text, want string }{
+		{"unknown key", "source: zh\nfail_on: error\n",
+			`:2: unknown key "fail_on" (want one of: version, source, fail-on, checks, glossary, include, exclude, pairing)`},
+		{"wrong type", "fail-on: [error]\n", `:1: fail-on: want a string, got a list`},
+		{"bad severity", "fail-on: fatal\n", `:1: fail-on: want error, warning, info or none, not "fatal"`},
+		{"bad source", "source: fr\n", `:1: source: want zh or en, not "fr"`},
+		{"unknown check", "checks:\n  lenght: off\n", `:2: checks: unknown check "lenght" (see 'aligncheck checks')`},
+		{"unknown threshold", "checks:\n  length:\n    zz: 3\n", `:3: checks: length: unknown key "zz" (want one of: enabled, severity, z, min-deviation)`},
+		{"threshold type", "checks:\n  length:\n    z: high\n", `:3: checks: length: z: want a number, got "high"`},
+		{"check value", "checks:\n  length: 3\n", `:2: checks: length: want on, off or a severity (error, warning, info), not a number`},
+		{"missing glossary", "glossary:\n  - missing.tsv\n", `:2: glossary "missing.tsv": no such file or directory`},
+		{"bad glob", "exclude: ['[']\n", `:1: exclude: bad pattern "[": syntax error in pattern`},
+		{"pairing path", "pairing:\n  zh-dirs: [a/zh]\n", `:2: pairing: zh-dirs: "a/zh": a tag or directory name, not a path`},
+		{"duplicate", "source: zh\nsource: en\n", `:2: key "source" repeated (first at line 1)`},
+		{"not a mapping", "- source\n", `:1: want a mapping of settings (source, fail-on, checks, …), got a list`},
+		{"yaml syntax", "source: [zh\n", `:1: did not find expected ',' or ']'`},
+		{"version", "version: 2\n", `:1: version: only version 1 exists, not 2`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := write(t, dir, ".aligncheck.yaml", c.text)
+			_, err := Load(p, testCatalog)
+			require.Error(t, err)
+			var ce *Error
+			require.ErrorAs(t, err, &ce)
+			assert.Equal(t, p+c.want, err.Error())
+		})
+	}
+}
+
+func TestFind(t *testing.T) {
+	dir := t.TempDir()
+	deep := filepath.Join(dir, "a", "b", "c")
+	require.NoError(t, os.MkdirAll(deep, 0o755))
+	p, err := Find(deep)
+	require.NoError(t, err)
+	if p != "" { // a configuration above the temporary directory
+		rel, _ := filepath.Rel(dir, p)
+		assert.False(t, filepath.IsLocal(rel), "found %s", p)
+	}
+	want := write(t, dir, "a/.aligncheck.yaml", "")
+	p, err = Find(deep)
+	require.NoError(t, err)
+	assert.Equal(t, want, p)
+	want = write(t, dir, "a/b/.aligncheck.yml", "")
+	p, err = Find(deep)
+	require.NoError(t, err)
+	assert.Equal(t, want, p)
+}
+
+func TestDocThresholds(t *testing.T) {
+	doc := `title
+
+A pair is reported when |z| ≥ length.z (default 3.5), and the ratio differs
+by at least length.min-deviation
+  (default 0.35, i.e. 35 %). Pairs under length.min-zh Chinese characters,
+default 30, are skipped. See also numbers.tolerance (default 1).`
+	assert.Equal(t, []Threshold{{"z", 3.5}, {"min-deviation", 0.35}, {"min-zh", 30}}, DocThresholds("length", doc))
+}
+
+// TestThresholdsDocumented holds the checks to the convention the
+// configuration relies on: every threshold a check reads is documented as
+// "check.name … default V" in its Doc, with the default the code uses.
+func TestThresholdsDocumented(t *testing.T) {
+	files, err := filepath.Glob("../checks/*.go")
+	require.NoError(t, err)
+	call := regexp.MustCompile(`Threshold\("([a-z0-9/-]+)",\s*"([a-z0-9-]+)",\s*(-?[0-9.]+)\)`)
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			n++
+			c := checks.Lookup(m[1])
+			if !assert.NotNil(t, c, "%s: threshold of unknown check %s", f, m[1]) {
+				continue
+			}
+			def, _ := strconv.ParseFloat(m[3], 64)
+			found := false
+			for _, th := range DocThresholds(c.Name, c.Doc) {
+				if th.Name == m[2] {
+					found = true
+					assert.Equal(t, def, th.Value, "%s.%s: the doc's default differs from the code's", c.Name, m[2])
+				}
+			}
+			assert.True(t, found, "%s.%s (read in %s) is not documented as \"%s.%s (default %s)\" in the check's Doc", c.Name, m[2], f, c.Name, m[2], m[3])
+		}
+	}
+	assert.Positive(t, n, "no Threshold calls found")
+}

@@ -1,0 +1,664 @@
+package reports
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/checks"
+)
+
+//go:embed html/report.html.tmpl html/style.css html/script.js
+var htmlFiles embed.FS
+
+var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{"plural": plural}).ParseFS(htmlFiles, "html/report.html.tmpl"))
+
+func mustRead(name string) string {
+	b, err := htmlFiles.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+var (
+	htmlCSS = template.CSS(mustRead("html/style.css"))
+	htmlJS  = template.JS(mustRead("html/script.js"))
+)
+
+// HTML writes one self-contained page: a summary, a chart of the length
+// ratio along each document, the aligned text side by side (Chinese |
+// English, one row per paragraph pair, sentence pairs numbered inside it)
+// with each finding highlighted where it applies, and the documentation of
+// the checks that fired. CSS and script are inline and nothing is loaded
+// from the network; without script the page shows everything, and the
+// script only adds filters.
+//
+// Anchors are stable: #pair-N is the N-th paragraph pair (pairs[N-1] in the
+// JSON report), #finding-N the N-th finding, #check-NAME a check's
+// documentation; in the second and later documents pair and finding anchors
+// carry a prefix, #d2-pair-N.
+type HTML struct{}
+
+func (HTML) Write(w io.Writer, r *Report) error {
+	return htmlTemplate.Execute(w, buildHTMLView(r))
+}
+
+type hView struct {
+	Title        string
+	Tool         Tool
+	Verdict      string
+	VerdictClass string
+	Summary      Summary
+	Sevs         []hCount
+	Cats         []hCount
+	Docs         []*hDoc
+	Checks       []*hCheck
+	Multi        bool
+	CSS          template.CSS
+	JS           template.JS
+}
+
+type hCount struct {
+	Name string
+	N    int
+}
+
+type hCheck struct {
+	Name, ID, Title, Body, Category, Severity string
+	N                                         int
+}
+
+type hDoc struct {
+	N                int
+	ID, Prefix, Name string
+	Zh, En           Side
+	ZhRole, EnRole   string
+	Shape, Ratio     string
+	Counts           Counts
+	Chart            *hChart
+	Findings         []*hFinding
+	Loose            []*hFinding // findings that belong to no pair
+	Pairs            []*hPair
+	Rev              *hRev
+}
+
+type hFinding struct {
+	N                                   int
+	ID, Sev, Cat, Check, CheckID, Title string
+	Message                             string
+	Zh, En                              *hExcerpt
+	PairN                               int
+	PairID                              string
+}
+
+type hExcerpt struct {
+	Where, Path, Text string
+}
+
+type hPair struct {
+	N        int
+	ID       string
+	Type     string
+	Score    string
+	Zh, En   hCell
+	Findings []*hFinding
+	Changed  bool
+}
+
+type hCell struct {
+	Lang   string
+	Gap    bool
+	Flag   string // the most severe finding about the whole paragraph
+	Blocks []*hBlock
+}
+
+type hBlock struct {
+	Pieces []hPiece
+	Change *hChange
+}
+
+// hPiece is a sentence (S > 0, the number of its sentence pair) or text
+// between sentences (S == 0).
+type hPiece struct {
+	S     int
+	Class string
+	Label string
+	Segs  []hSeg
+}
+
+type hSeg struct {
+	Text  string
+	Marks []hMark
+}
+
+type hMark struct {
+	F, Sev, Cat, Title string
+}
+
+type hChange struct {
+	Added bool
+	Ops   []DiffOp
+	Words int
+}
+
+type hRev struct {
+	Path, Lang                string
+	Changed, Added, Unchanged int
+	Removed                   []string
+}
+
+type hChart struct {
+	W, H, ML, Bottom, Right int
+	Grid                    []hGrid
+	Line                    string
+	Points                  []hPoint
+	Gaps                    []hPoint
+	Outliers                int
+}
+
+type hGrid struct {
+	Y     string
+	Label string
+	Main  bool
+}
+
+type hPoint struct {
+	X, Y, R, Href, Title string
+	Outlier              bool
+}
+
+func sevRank(s string) int {
+	switch s {
+	case "error":
+		return 3
+	case "warning":
+		return 2
+	case "info":
+		return 1
+	}
+	return 0
+}
+
+func buildHTMLView(r *Report) *hView {
+	v := &hView{Tool: r.Tool, Summary: r.Summary, Multi: len(r.Documents) > 1, CSS: htmlCSS, JS: htmlJS}
+	v.Title = "aligncheck report"
+	if len(r.Documents) == 1 {
+		v.Title += ": " + docName(r.Documents[0])
+	}
+	s := r.Summary
+	switch {
+	case s.Error > 0:
+		v.Verdict, v.VerdictClass = plural(s.Error, "error")+" to fix", "error"
+	case s.Warning > 0:
+		v.Verdict, v.VerdictClass = "No errors; "+plural(s.Warning, "warning")+" to review", "warning"
+	case s.Info > 0:
+		v.Verdict, v.VerdictClass = "No errors or warnings; "+plural(s.Info, "note"), "info"
+	default:
+		v.Verdict, v.VerdictClass = "No findings", "clean"
+	}
+	v.Sevs = []hCount{{"error", s.Error}, {"warning", s.Warning}, {"info", s.Info}}
+	cats := map[string]int{}
+	fired := map[string]int{}
+	for _, d := range r.Documents {
+		for _, f := range d.Findings {
+			cats[f.Category]++
+			fired[f.Check]++
+		}
+	}
+	v.Cats = categoryCounts(cats)
+	known := map[string]bool{}
+	for _, c := range r.Checks {
+		known[c.Name] = true
+		if fired[c.Name] == 0 {
+			continue
+		}
+		_, body, _ := strings.Cut(c.Doc, "\n")
+		v.Checks = append(v.Checks, &hCheck{Name: c.Name, ID: "check-" + c.Name, Title: c.Title,
+			Body: strings.Trim(body, "\n"), Category: c.Category, Severity: c.Severity, N: fired[c.Name]})
+	}
+	var unknown []string
+	for name := range fired {
+		if !known[name] {
+			unknown = append(unknown, name)
+		}
+	}
+	sort.Strings(unknown)
+	for _, name := range unknown {
+		v.Checks = append(v.Checks, &hCheck{Name: name, ID: "check-" + name, Title: "(no documentation in this report)", N: fired[name]})
+	}
+	for i, d := range r.Documents {
+		v.Docs = append(v.Docs, buildHTMLDoc(r, i, d))
+	}
+	return v
+}
+
+func categoryCounts(m map[string]int) []hCount {
+	var out []hCount
+	seen := map[string]bool{}
+	for _, c := range checks.Categories {
+		seen[string(c)] = true
+		if m[string(c)] > 0 {
+			out = append(out, hCount{string(c), m[string(c)]})
+		}
+	}
+	var rest []string
+	for c := range m {
+		if !seen[c] {
+			rest = append(rest, c)
+		}
+	}
+	sort.Strings(rest)
+	for _, c := range rest {
+		out = append(out, hCount{c, m[c]})
+	}
+	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// docName is how reports name a document.
+func docName(d *Document) string {
+	if d.Doc != nil && d.Doc.Name != "" {
+		return d.Doc.Name
+	}
+	if d.Zh.Path == d.En.Path {
+		return d.Zh.Path
+	}
+	return d.Zh.Path + " | " + d.En.Path
+}
+
+// markRange is a finding's span inside one block, in bytes of the block's
+// text.
+type markRange struct {
+	start, end int
+	f          *hFinding
+}
+
+func buildHTMLDoc(r *Report, i int, d *Document) *hDoc {
+	hd := &hDoc{N: i + 1, ID: fmt.Sprintf("doc-%d", i+1), Name: docName(d), Zh: d.Zh, En: d.En,
+		Shape: d.Shape, Ratio: strconv.FormatFloat(d.Ratio, 'f', 2, 64), Counts: d.Summary}
+	if i > 0 {
+		hd.Prefix = fmt.Sprintf("d%d-", i+1)
+	}
+	hd.ZhRole, hd.EnRole = "original", "translation"
+	if r.Source == "en" {
+		hd.ZhRole, hd.EnRole = "translation", "original"
+	}
+	doc, al := d.Doc, d.Align
+	havePairs := doc != nil && al != nil && len(al.Beads) == len(d.Pairs)
+	if havePairs {
+		for bi := range al.Beads {
+			b := &al.Beads[bi]
+			hd.Pairs = append(hd.Pairs, &hPair{N: bi + 1, ID: fmt.Sprintf("%spair-%d", hd.Prefix, bi+1),
+				Type: b.Type(), Score: strconv.FormatFloat(b.Score, 'f', 2, 64),
+				Zh: hCell{Lang: "zh", Gap: len(b.Zh) == 0}, En: hCell{Lang: "en", Gap: len(b.En) == 0}})
+		}
+	}
+	// marks[lang][block] are the findings' spans inside each block.
+	marks := [2]map[int][]markRange{{}, {}}
+	flags := [2]map[int]string{{}, {}}
+	offs := map[*align.Source]*lineIndex{}
+	outliers := map[int]bool{}
+	for k, f := range d.Findings {
+		hf := &hFinding{N: k + 1, ID: fmt.Sprintf("%sfinding-%d", hd.Prefix, k+1), Sev: f.Severity, Cat: f.Category,
+			Check: f.Check, CheckID: "check-" + f.Check, Message: ShowControls(f.Message), PairN: -1}
+		hf.Title = f.Check + ": " + oneLine(hf.Message)
+		if f.Zh != nil {
+			hf.Zh = excerpt(f.Zh)
+		}
+		if f.En != nil {
+			hf.En = excerpt(f.En)
+		}
+		pair := f.Pair
+		if doc != nil {
+			for _, side := range []struct {
+				l   align.Lang
+				loc *Location
+			}{{align.Zh, f.Zh}, {align.En, f.En}} {
+				if side.loc == nil || doc.Source(side.l) == nil {
+					continue
+				}
+				src := doc.Source(side.l)
+				li := offs[src]
+				if li == nil {
+					li = newLineIndex(src.Text)
+					offs[src] = li
+				}
+				a := li.offset(side.loc.Line, side.loc.Column)
+				b := li.offset(side.loc.EndLine, side.loc.EndColumn)
+				for bi, blk := range doc.Blocks(side.l) {
+					inside := a < blk.End && b > blk.Start || a == b && a >= blk.Start && a < blk.End
+					if blk.Src != src || !inside {
+						continue
+					}
+					if pair < 0 && al != nil {
+						pair = al.BeadOf(side.l, bi)
+					}
+					if a <= blk.Start && b >= blk.End {
+						if sevRank(f.Severity) > sevRank(flags[side.l][bi]) {
+							flags[side.l][bi] = f.Severity
+						}
+						continue
+					}
+					if a < b {
+						marks[side.l][bi] = append(marks[side.l][bi], markRange{max(a, blk.Start) - blk.Start, min(b, blk.End) - blk.Start, hf})
+					}
+				}
+			}
+		}
+		if havePairs && pair >= 0 && pair < len(hd.Pairs) {
+			hf.PairN = pair + 1
+			hf.PairID = hd.Pairs[pair].ID
+			hd.Pairs[pair].Findings = append(hd.Pairs[pair].Findings, hf)
+			if f.Category == string(checks.CatLength) {
+				outliers[pair] = true
+			}
+		} else {
+			hd.Loose = append(hd.Loose, hf)
+		}
+		hd.Findings = append(hd.Findings, hf)
+	}
+	changes := map[int]*hChange{}
+	if rev := d.Revision; rev != nil {
+		hd.Rev = &hRev{Path: rev.Path, Lang: rev.Lang, Unchanged: rev.Unchanged}
+		for _, t := range rev.Removed {
+			hd.Rev.Removed = append(hd.Rev.Removed, ShowControls(t))
+		}
+		for _, c := range rev.Changes {
+			hc := &hChange{Added: c.Added}
+			for _, o := range c.Diff {
+				if o.Op != 0 {
+					hc.Words += countWords(o.Text)
+				}
+				hc.Ops = append(hc.Ops, DiffOp{Op: o.Op, Text: ShowControls(o.Text)})
+			}
+			if c.Added {
+				hd.Rev.Added++
+			} else {
+				hd.Rev.Changed++
+			}
+			changes[c.Block] = hc
+		}
+	}
+	if havePairs {
+		for bi := range al.Beads {
+			b := &al.Beads[bi]
+			p := hd.Pairs[bi]
+			for _, side := range []struct {
+				l    align.Lang
+				idx  []int
+				cell *hCell
+			}{{align.Zh, b.Zh, &p.Zh}, {align.En, b.En, &p.En}} {
+				for _, blkIdx := range side.idx {
+					blk := doc.Blocks(side.l)[blkIdx]
+					hb := &hBlock{Pieces: blockPieces(blk, b, side.l, blkIdx, marks[side.l][blkIdx])}
+					if sevRank(flags[side.l][blkIdx]) > sevRank(side.cell.Flag) {
+						side.cell.Flag = flags[side.l][blkIdx]
+					}
+					if d.Revision != nil && d.Revision.Lang == side.l.String() {
+						if c := changes[blkIdx]; c != nil {
+							hb.Change = c
+							p.Changed = true
+						}
+					}
+					side.cell.Blocks = append(side.cell.Blocks, hb)
+				}
+			}
+		}
+		hd.Chart = buildChart(d, hd, outliers)
+	}
+	return hd
+}
+
+func excerpt(l *Location) *hExcerpt {
+	return &hExcerpt{Where: fmt.Sprintf("line %d, col %d", l.Line, l.Column), Path: l.Path, Text: ShowControls(shorten(oneLine(l.Text), 160))}
+}
+
+// ShowControls replaces control characters other than tab and line breaks
+// with visible symbols (U+2400…, the Control Pictures): in a report they
+// are something to see, and HTML has no place for them.
+func ShowControls(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !isControl(r):
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteRune(0x2400 + r)
+		case r == 0x7F:
+			b.WriteRune(0x2421)
+		default:
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0
+}
+
+// shorten cuts s to at most n characters, with an ellipsis.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	k := 0
+	for i := range s {
+		if k == n-1 {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
+}
+
+func countWords(s string) int {
+	n := 0
+	for _, t := range Tokens(s) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if isWordRune(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// lineIndex converts 1-based lines and character columns back into byte
+// offsets of a text.
+type lineIndex struct {
+	text   string
+	starts []int
+}
+
+func newLineIndex(text string) *lineIndex {
+	li := &lineIndex{text: text, starts: []int{0}}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			li.starts = append(li.starts, i+1)
+		}
+	}
+	return li
+}
+
+// offset is the byte offset of (line, col); columns count characters, and
+// a column past the end of its line stops at the line's end.
+func (li *lineIndex) offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(li.starts) {
+		return len(li.text)
+	}
+	off := li.starts[line-1]
+	for k := 1; k < col && off < len(li.text) && li.text[off] != '\n'; k++ {
+		_, n := utf8.DecodeRuneInString(li.text[off:])
+		off += n
+	}
+	return off
+}
+
+// blockPieces cuts a block's text at its sentence boundaries and at the
+// edges of the findings' spans, so each piece can be shaded by its sentence
+// pair and highlighted by the findings over it.
+func blockPieces(blk *align.Block, b *align.Bead, l align.Lang, blkIdx int, marks []markRange) []hPiece {
+	text := blk.Text
+	// bead number (1-based) of each sentence of the block, and whether the
+	// sentence pair has one side only; first marks the first sentence of
+	// its pair on this side.
+	sentBead := make([]int, len(blk.Sents))
+	null := make([]bool, len(blk.Sents))
+	first := make([]bool, len(blk.Sents))
+	for k, sb := range b.Sents {
+		refs := sb.Zh
+		if l == align.En {
+			refs = sb.En
+		}
+		for n, ref := range refs {
+			if ref.Block == blkIdx && ref.Sent < len(sentBead) {
+				sentBead[ref.Sent] = k + 1
+				null[ref.Sent] = len(sb.Zh) == 0 || len(sb.En) == 0
+				first[ref.Sent] = n == 0
+			}
+		}
+	}
+	cuts := []int{0, len(text)}
+	for _, s := range blk.Sents {
+		cuts = append(cuts, clampInt(s.Start, 0, len(text)), clampInt(s.End, 0, len(text)))
+	}
+	for _, m := range marks {
+		cuts = append(cuts, clampInt(m.start, 0, len(text)), clampInt(m.end, 0, len(text)))
+	}
+	sort.Ints(cuts)
+	sentAt := func(p int) int {
+		for i, s := range blk.Sents {
+			if p >= s.Start && p < s.End {
+				return i
+			}
+		}
+		return -1
+	}
+	var pieces []hPiece
+	cur := -2
+	for k := 0; k+1 < len(cuts); k++ {
+		a, z := cuts[k], cuts[k+1]
+		if a == z {
+			continue
+		}
+		si := sentAt(a)
+		if si != cur || len(pieces) == 0 {
+			p := hPiece{}
+			if si >= 0 && sentBead[si] > 0 {
+				p.S = sentBead[si]
+				p.Class = "s s" + strconv.Itoa(p.S%2)
+				if null[si] {
+					p.Class += " s-null"
+				}
+				if first[si] {
+					p.Label = strconv.Itoa(p.S)
+				}
+			}
+			pieces = append(pieces, p)
+			cur = si
+		}
+		var ms []hMark
+		for _, m := range marks {
+			if m.start <= a && m.end >= z {
+				ms = append(ms, hMark{F: m.f.ID, Sev: m.f.Sev, Cat: m.f.Cat, Title: m.f.Title})
+			}
+		}
+		p := &pieces[len(pieces)-1]
+		seg := ShowControls(text[a:z])
+		if n := len(p.Segs); n > 0 && sameMarks(p.Segs[n-1].Marks, ms) {
+			p.Segs[n-1].Text += seg
+		} else {
+			p.Segs = append(p.Segs, hSeg{Text: seg, Marks: ms})
+		}
+	}
+	return pieces
+}
+
+func sameMarks(a, b []hMark) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].F != b[i].F {
+			return false
+		}
+	}
+	return true
+}
+
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// buildChart plots the length ratio (English characters per Chinese
+// character) of every pair with both sides, in document order, on a log
+// scale around the document's ratio; pairs with a length finding are
+// outliers.
+func buildChart(d *Document, hd *hDoc, outliers map[int]bool) *hChart {
+	al := d.Align
+	ratio := al.Ratio
+	if ratio <= 0 {
+		ratio = d.Ratio
+	}
+	if ratio <= 0 || len(al.Beads) == 0 {
+		return nil
+	}
+	c := &hChart{W: 900, H: 220, ML: 44, Right: 888, Bottom: 192}
+	const top, span = 12.0, 2.0 // plot from 2^-span to 2^span times the ratio
+	plotH := float64(c.Bottom) - top
+	yOf := func(v float64) float64 { return top + (span-v)/(2*span)*plotH }
+	xOf := func(bi int) float64 {
+		return float64(c.ML) + (float64(c.Right-c.ML))*(float64(bi)+0.5)/float64(len(al.Beads))
+	}
+	for v := span; v >= -span; v-- {
+		lab := strconv.FormatFloat(ratio*math.Exp2(v), 'f', 1, 64)
+		c.Grid = append(c.Grid, hGrid{Y: num(yOf(v)), Label: lab, Main: v == 0})
+	}
+	var line []string
+	for bi := range al.Beads {
+		b := &al.Beads[bi]
+		p := hd.Pairs[bi]
+		if len(b.Zh) == 0 || len(b.En) == 0 {
+			c.Gaps = append(c.Gaps, hPoint{X: num(xOf(bi)), Y: num(float64(c.Bottom) - 3), Href: p.ID,
+				Title: fmt.Sprintf("pair %d: %s, unpaired", p.N, b.Type())})
+			continue
+		}
+		lz, le := align.Length(al.Text(b, align.Zh)), align.Length(al.Text(b, align.En))
+		if lz == 0 || le == 0 {
+			continue
+		}
+		r := float64(le) / float64(lz)
+		v := math.Max(-span, math.Min(span, math.Log2(r/ratio)))
+		pt := hPoint{X: num(xOf(bi)), Y: num(yOf(v)), R: "3", Href: p.ID,
+			Title: fmt.Sprintf("pair %d: %d en / %d zh characters = %.2f", p.N, le, lz, r)}
+		if outliers[bi] {
+			pt.Outlier, pt.R = true, "6"
+			pt.Title += " (length finding)"
+			c.Outliers++
+		}
+		line = append(line, pt.X+","+pt.Y)
+		c.Points = append(c.Points, pt)
+	}
+	c.Line = strings.Join(line, " ")
+	return c
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

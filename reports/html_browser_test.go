@@ -1,0 +1,255 @@
+package reports_test
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/reports"
+)
+
+// The browser test opens HTML reports in headless Chromium: the page must
+// render both texts, filter findings by severity, work without script, load
+// fast, and run nothing that hostile text smuggles in. It skips when no
+// Chromium is installed; ALIGNCHECK_CHROMIUM names another binary, and
+// ALIGNCHECK_SCREENSHOTS a directory to keep the screenshots in (by default
+// they go to the test's temporary directory).
+
+func chromiumPath() string {
+	if p := os.Getenv("ALIGNCHECK_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+type browser struct {
+	ctx     context.Context
+	dialogs atomic.Int32
+	shots   string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	exe := chromiumPath()
+	if exe == "" {
+		t.Skip("no Chromium found: install it (Debian: `apt-get install chromium`) to run the browser test")
+	}
+	dir := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+		chromedp.WindowSize(1280, 1000),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	cctx, cancelCtx := chromedp.NewContext(actx)
+	t.Cleanup(cancelCtx)
+	ctx, cancel := context.WithTimeout(cctx, 2*time.Minute)
+	t.Cleanup(cancel)
+	b := &browser{ctx: ctx, shots: os.Getenv("ALIGNCHECK_SCREENSHOTS")}
+	if b.shots == "" {
+		b.shots = dir
+	}
+	require.NoError(t, chromedp.Do(ctx), "start Chromium")
+	// Warm up: the first file:// page starts a renderer process, which is
+	// the browser's cost, not the report's.
+	warm := filepath.Join(dir, "warm-up.html")
+	require.NoError(t, os.WriteFile(warm, []byte("<!DOCTYPE html><title>warm-up</title><p>热身 warm-up</p>"), 0o644))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("file://"+warm)))
+	// Any dialog is an injected alert(): count it and dismiss it.
+	go func() {
+		for _, err := range chromedp.Events(ctx, page.JavascriptDialogOpening) {
+			if err != nil {
+				return
+			}
+			b.dialogs.Add(1)
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	return b
+}
+
+// open writes a page to a file and loads it; it returns the time to
+// DOMContentLoaded in milliseconds.
+func (b *browser) open(t *testing.T, name string, page []byte) float64 {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(path, page, 0o644))
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Navigate("file://"+path)))
+	ms, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`(() => { const n = performance.getEntriesByType("navigation")[0]; return n.domContentLoadedEventEnd - n.startTime; })()`))
+	require.NoError(t, err)
+	return ms
+}
+
+func evalJS[T any](t *testing.T, b *browser, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js))
+	require.NoError(t, err, "evaluate %s", js)
+	return v
+}
+
+func (b *browser) screenshot(t *testing.T, name string) {
+	t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	if len(png) > 0 && png[0] != 0x89 { // some versions return base64
+		if d, err := base64.StdEncoding.DecodeString(string(png)); err == nil {
+			png = d
+		}
+	}
+	path := filepath.Join(b.shots, name)
+	require.NoError(t, os.WriteFile(path, png, 0o644))
+	t.Logf("screenshot: %s", path)
+}
+
+type texts struct {
+	Zh, En, ZhHan, EnLatin int
+	FiltersShown           bool
+}
+
+const textsJS = `(() => {
+	const ps = side => [...document.querySelectorAll("td.t." + side + " p[lang]")].filter(p => p.getClientRects().length > 0);
+	const zh = ps("zh"), en = ps("en");
+	return {
+		Zh: zh.length, En: en.length,
+		ZhHan: zh.filter(p => /[\u4e00-\u9fff]{8}/.test(p.innerText)).length,
+		EnLatin: en.filter(p => /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/.test(p.innerText)).length,
+		FiltersShown: !document.getElementById("filters").hidden,
+	};
+})()`
+
+type injection struct {
+	Elements, Scripts, Handlers int
+	ShowsText                   bool
+}
+
+type filterState struct {
+	Shown, Wrong, WrongRows, WrongMarks, Pairs, WantPairs int
+}
+
+func filterJS(sev string) string {
+	return fmt.Sprintf(`(() => {
+	const sev = %q, vis = e => e.getClientRects().length > 0;
+	const items = [...document.querySelectorAll("ul.fl li.f")];
+	return {
+		Shown: items.filter(e => vis(e) && e.dataset.sev === sev).length,
+		Wrong: items.filter(e => vis(e) && e.dataset.sev !== sev).length,
+		WrongRows: [...document.querySelectorAll("table.flist tr.f")].filter(e => vis(e) && e.dataset.sev !== sev).length,
+		WrongMarks: [...document.querySelectorAll("mark[data-sev]")].filter(e => !e.classList.contains("off") && e.dataset.sev !== sev).length,
+		Pairs: [...document.querySelectorAll("tbody.pair")].filter(vis).length,
+		WantPairs: [...document.querySelectorAll("tbody.pair")].filter(b => b.querySelector('li.f[data-sev="' + sev + '"]')).length,
+	};
+})()`, sev)
+}
+
+// checkFilter clicks a severity filter and checks that only findings of that
+// severity stay visible, then that "findings only" keeps only their pairs.
+func checkFilter(t *testing.T, b *browser, r *reports.Report, shot string) {
+	t.Helper()
+	s := r.Summary
+	counts := map[string]int{"error": s.Error, "warning": s.Warning, "info": s.Info}
+	sev := ""
+	for _, name := range []string{"warning", "error", "info"} {
+		if counts[name] > 0 && counts[name] < s.Error+s.Warning+s.Info {
+			sev = name
+			break
+		}
+	}
+	if sev == "" {
+		t.Logf("findings of one severity only: the filter has nothing to hide here")
+		return
+	}
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("sev-"+sev))))
+	st := evalJS[filterState](t, b, filterJS(sev))
+	assert.Greater(t, st.Shown, 0, "no %s finding visible after clicking the %s filter", sev, sev)
+	assert.Zero(t, st.Wrong, "findings of other severities still shown after clicking the %s filter", sev)
+	assert.Zero(t, st.WrongRows, "rows of the findings table of other severities still shown")
+	assert.Zero(t, st.WrongMarks, "highlights of other severities still shown")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("findings-only"))))
+	st = evalJS[filterState](t, b, filterJS(sev))
+	assert.Equal(t, st.WantPairs, st.Pairs, "findings only: visible pairs")
+	evalJS[bool](t, b, `(() => { const e = document.querySelector("tbody.pair.has-f:not(.hide)"); if (e) { e.scrollIntoView(); } return true; })()`)
+	b.screenshot(t, shot)
+	// Back to everything.
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("findings-only")), chromedp.Click(chromedp.ID("sev-all"))))
+	st = evalJS[filterState](t, b, filterJS(sev))
+	assert.Greater(t, st.Wrong, 0, "findings of other severities come back with 'all'")
+}
+
+func TestHTMLInBrowser(t *testing.T) {
+	b := newBrowser(t)
+	ref := refReport(t)
+	page := write(t, reports.HTML{}, ref)
+
+	// Load it three times and keep the best: other work on the machine
+	// only ever adds time.
+	var loads []float64
+	for range 3 {
+		loads = append(loads, b.open(t, "reference.html", page))
+	}
+	ms := min(loads[0], loads[1], loads[2])
+	t.Logf("reference document: HTML report %d bytes, DOMContentLoaded after %.0f ms (best of %.0f, %.0f, %.0f ms)", len(page), ms, loads[0], loads[1], loads[2])
+	assert.Less(t, len(page), 1<<20, "report under 1 MB")
+	assert.Less(t, ms, 1000.0, "report opens (DOMContentLoaded) in under a second")
+	tx := evalJS[texts](t, b, textsJS)
+	assert.True(t, tx.FiltersShown, "the script shows the filters")
+	assert.Greater(t, tx.ZhHan, 20, "Chinese paragraphs rendered: %+v", tx)
+	assert.Greater(t, tx.EnLatin, 20, "English paragraphs rendered: %+v", tx)
+	b.screenshot(t, "reference-top.png")
+	checkFilter(t, b, ref, "reference-filtered.png")
+
+	// The fixture has findings of every severity, hostile text included.
+	fix := fixtureReport()
+	b.open(t, "fixture.html", write(t, reports.HTML{}, fix))
+	checkFilter(t, b, fix, "fixture-filtered.png")
+
+	// Hostile text in both languages: nothing runs, nothing is injected,
+	// and the text is shown as text.
+	b.open(t, "hostile.html", write(t, reports.HTML{}, hostileReport(t)))
+	time.Sleep(300 * time.Millisecond) // time for an injected handler to fire
+	inj := evalJS[injection](t, b, `(() => ({
+		Elements: document.querySelectorAll("img, iframe, object, embed, b, body script:not(:last-of-type)").length,
+		Scripts: document.scripts.length,
+		Handlers: [...document.querySelectorAll("*")].filter(e => [...e.attributes].some(a => a.name.startsWith("on"))).length,
+		ShowsText: document.body.innerText.includes("<script>alert(1)</script>") && document.body.innerText.includes('"><img src=x onerror=alert(1)>'),
+	}))()`)
+	assert.Zero(t, inj.Elements, "injected elements")
+	assert.Equal(t, 1, inj.Scripts, "only the report's own script")
+	assert.Zero(t, inj.Handlers, "injected event handlers")
+	assert.True(t, inj.ShowsText, "hostile text shown as text")
+	b.screenshot(t, "hostile.png")
+	assert.Zero(t, b.dialogs.Load(), "a dialog opened: injected script ran")
+
+	// Without script the page shows everything and hides the filters.
+	_, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+	require.NoError(t, err)
+	b.open(t, "noscript.html", page)
+	tx = evalJS[texts](t, b, textsJS)
+	assert.False(t, tx.FiltersShown, "filters hidden without script")
+	assert.Greater(t, tx.ZhHan, 20, "Chinese shown without script")
+	assert.Greater(t, tx.EnLatin, 20, "English shown without script")
+}

@@ -1,0 +1,348 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/reports"
+)
+
+// Paths that findings show for the texts of a request, as the command line
+// shows them for --zh-text and --en-text.
+const (
+	zhPath   = "<zh-text>"
+	enPath   = "<en-text>"
+	textPath = "<text>"
+)
+
+// CheckRequest is the body of POST /api/check. Either Text (Chinese and
+// English paragraphs interleaved) or both Zh and En (each one paragraph or
+// several separated by blank lines) hold the document.
+type CheckRequest struct {
+	Zh   *string `json:"zh,omitempty"`
+	En   *string `json:"en,omitempty"`
+	Text *string `json:"text,omitempty"`
+	// Glossary for the terminology check: zh<TAB>en lines (a header row
+	// and the columns forbidden and note optional), or CSV or TBX text.
+	Glossary string `json:"glossary,omitempty"`
+	// Checks to run, by name; empty for all.
+	Checks []string `json:"checks,omitempty"`
+	// Format of the answer: "json" (default) or "html".
+	Format string `json:"format,omitempty"`
+	// Source is the original's language, "zh" (default) or "en".
+	Source string `json:"source,omitempty"`
+}
+
+// ChecksResponse is the answer of GET /api/checks.
+type ChecksResponse struct {
+	Version int                 `json:"version"`
+	Checks  []reports.CheckInfo `json:"checks"`
+	// Formats the API can answer in.
+	Formats []string `json:"formats"`
+	// Glossary is true: requests may carry a glossary for the
+	// terminology check.
+	Glossary bool `json:"glossary"`
+}
+
+// errorBody is every error answer of the API.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+func jsonError(w http.ResponseWriter, code int, msg string) {
+	b, _ := json.Marshal(errorBody{msg})
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", fmt.Sprint(len(b)+1))
+	w.WriteHeader(code)
+	w.Write(append(b, '\n'))
+}
+
+// requestError is a problem with a request, answered with its status code.
+type requestError struct {
+	code int
+	msg  string
+}
+
+func (e *requestError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return &requestError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
+}
+
+func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) {
+	if !allow(w, r, http.MethodGet, http.MethodHead) {
+		return
+	}
+	resp := ChecksResponse{Version: 1, Checks: []reports.CheckInfo{}, Formats: formats, Glossary: true}
+	for _, c := range checks.Registry() {
+		resp.Checks = append(resp.Checks, reports.CheckInfo{Name: c.Name, Title: c.Title(), Doc: c.Doc,
+			Category: string(c.Category), Severity: c.Severity.String()})
+	}
+	writeJSON(w, resp)
+}
+
+// formats are the formats the API answers in.
+var formats = []string{"html", "json"}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		jsonError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	write(w, "application/json; charset=utf-8", buf.Bytes())
+}
+
+func write(w http.ResponseWriter, contentType string, b []byte) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
+	w.Write(b)
+}
+
+// job is a validated request, ready to run.
+type job struct {
+	req    *CheckRequest
+	opt    pipeline.Options
+	list   []*checks.Check
+	source align.Lang
+	writer reports.Writer
+	ctype  string
+}
+
+// result is what a worker hands back: the report's bytes or an error.
+type result struct {
+	body    []byte
+	summary reports.Summary
+	err     error
+}
+
+// summaryHeader carries the counts of findings beside any format of report,
+// as JSON: {"documents":1,"error":0,"warning":2,"info":0}.
+const summaryHeader = "X-Aligncheck-Summary"
+
+func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
+	if !allow(w, r, http.MethodPost) {
+		return
+	}
+	if !s.ready.Load() {
+		jsonError(w, http.StatusServiceUnavailable, "still loading; try again in a moment")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	j, err := s.parse(w, r)
+	if err != nil {
+		var re *requestError
+		if errors.As(err, &re) {
+			jsonError(w, re.code, re.msg)
+		} else {
+			jsonError(w, http.StatusBadRequest, err.Error())
+		}
+		return
+	}
+	// Wait for a worker, but not beyond the request's deadline.
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		s.timedOut(w)
+		return
+	}
+	if ctx.Err() != nil {
+		<-s.sem
+		s.timedOut(w)
+		return
+	}
+	done := make(chan result, 1)
+	// The check cannot be interrupted: on timeout the request is answered
+	// at once and the worker finishes on its own, keeping its slot until
+	// then, so that abandoned work still counts against the bound.
+	go func() {
+		defer func() { <-s.sem }()
+		done <- s.run(j)
+	}()
+	select {
+	case res := <-done:
+		if res.err != nil {
+			var re *requestError
+			if errors.As(res.err, &re) {
+				jsonError(w, re.code, re.msg)
+			} else {
+				jsonError(w, http.StatusInternalServerError, res.err.Error())
+			}
+			return
+		}
+		if b, err := json.Marshal(res.summary); err == nil {
+			w.Header().Set(summaryHeader, string(b))
+		}
+		write(w, j.ctype, res.body)
+	case <-ctx.Done():
+		s.timedOut(w)
+	}
+}
+
+func (s *Server) timedOut(w http.ResponseWriter) {
+	jsonError(w, http.StatusServiceUnavailable, fmt.Sprintf("the check did not finish within %s; try a shorter text or again later", s.cfg.Timeout))
+}
+
+// run reads the document, checks it and writes the report: all the work
+// of a request, so that all of it is bounded by the workers and the
+// timeout. A panic in a check becomes an error instead of ending the server.
+func (s *Server) run(j *job) (res result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = result{err: fmt.Errorf("internal error: %v", p)}
+		}
+	}()
+	doc, err := document(j.req)
+	if err != nil {
+		return result{err: err}
+	}
+	c, err := pipeline.Check(doc, j.opt)
+	if err != nil {
+		return result{err: err}
+	}
+	rep := reports.Build(pipeline.Tool(), j.list, j.source, []reports.Checked{c})
+	var buf bytes.Buffer
+	if err := j.writer.Write(&buf, rep); err != nil {
+		return result{err: fmt.Errorf("write report: %w", err)}
+	}
+	return result{body: buf.Bytes(), summary: rep.Summary}
+}
+
+// parse reads and validates a request body.
+func (s *Server) parse(w http.ResponseWriter, r *http.Request) (*job, error) {
+	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	var req CheckRequest
+	if err := dec.Decode(&req); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, &requestError{http.StatusRequestEntityTooLarge,
+				fmt.Sprintf("request body is larger than the limit of %d bytes", mbe.Limit)}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil, badRequest("empty request body; send a JSON object such as {\"zh\": \"…\", \"en\": \"…\"}")
+		}
+		return nil, badRequest("malformed JSON: %v", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, &requestError{http.StatusRequestEntityTooLarge,
+				fmt.Sprintf("request body is larger than the limit of %d bytes", mbe.Limit)}
+		}
+		return nil, badRequest("malformed JSON: more than one value in the body")
+	}
+	return s.prepare(&req)
+}
+
+// prepare turns a decoded request into a job: the document, the checks and
+// the writer.
+func (s *Server) prepare(req *CheckRequest) (*job, error) {
+	j := &job{}
+	switch req.Format {
+	case "", "json":
+		j.writer, j.ctype = reports.JSON{}, "application/json; charset=utf-8"
+	case "html":
+		j.writer, j.ctype = s.cfg.HTML, "text/html; charset=utf-8"
+	default:
+		return nil, badRequest("unknown format %q (want %s)", req.Format, strings.Join(formats, " or "))
+	}
+	set := checks.DefaultSettings()
+	switch req.Source {
+	case "", "zh":
+		set.Source = align.Zh
+	case "en":
+		set.Source = align.En
+	default:
+		return nil, badRequest("source: want \"zh\" or \"en\", not %q", req.Source)
+	}
+	j.source = set.Source
+	if err := applyGlossary(set, req.Glossary); err != nil {
+		return nil, err
+	}
+	if len(req.Checks) == 0 {
+		j.list = checks.Registry()
+	} else {
+		seen := map[string]bool{}
+		for _, name := range req.Checks {
+			c := checks.Lookup(name)
+			if c == nil {
+				return nil, badRequest("unknown check %q (GET /api/checks lists them)", name)
+			}
+			if !seen[name] {
+				seen[name] = true
+				j.list = append(j.list, c)
+			}
+		}
+	}
+	if err := validTexts(req); err != nil {
+		return nil, err
+	}
+	j.req = req
+	j.opt = pipeline.Options{Settings: set, Checks: j.list}
+	return j, nil
+}
+
+// validTexts checks that a request holds a document: text, or zh and en.
+func validTexts(req *CheckRequest) error {
+	given := func(p *string) bool { return p != nil && strings.TrimSpace(*p) != "" }
+	switch {
+	case req.Text != nil && (req.Zh != nil || req.En != nil):
+		return badRequest("give either \"text\" or \"zh\" and \"en\", not both")
+	case req.Text != nil:
+		if !given(req.Text) {
+			return badRequest("\"text\" is empty")
+		}
+	case req.Zh == nil && req.En == nil:
+		return badRequest("missing text: give \"zh\" and \"en\", or \"text\" with both languages interleaved")
+	case !given(req.Zh):
+		return badRequest("missing or empty \"zh\" (\"zh\" and \"en\" go together)")
+	case !given(req.En):
+		return badRequest("missing or empty \"en\" (\"zh\" and \"en\" go together)")
+	}
+	return nil
+}
+
+// document builds the document of a valid request, with the same readers
+// and rules as the command line's --zh-text/--en-text and interleaved files.
+func document(req *CheckRequest) (*align.Document, error) {
+	if req.Text != nil {
+		text, err := input.Decode(textPath, []byte(*req.Text))
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		d, err := input.Interleaved(textPath, text)
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		return d, nil
+	}
+	zh, err := input.Decode(zhPath, []byte(*req.Zh))
+	if err != nil {
+		return nil, badRequest("%v", err)
+	}
+	en, err := input.Decode(enPath, []byte(*req.En))
+	if err != nil {
+		return nil, badRequest("%v", err)
+	}
+	d, err := input.TwoFiles(zhPath, zh, enPath, en)
+	if err != nil {
+		return nil, badRequest("%v", err)
+	}
+	return d, nil
+}
