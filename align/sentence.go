@@ -269,7 +269,7 @@ func (s *sentAligner) matchNumbers(i, a, j, b int) int {
 var fullMatrixCells = 20000 // a variable so that tests can force either search
 
 const (
-	minBandWidth  = 80
+	minBandWidth  = 40
 	fineBandWidth = 16
 	edgeMargin    = 5
 	maxRecentre   = 4

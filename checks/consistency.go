@@ -58,10 +58,12 @@ var ConsistencyShared = &Check{
 	Run:      runConsistencyShared,
 	Doc: `one English term used for two different Chinese terms
 
-From the term pairs "consistency" learns, an English rendering that stands
-for two Chinese terms, neither part of the other: “两个确立” and “两个维护”
-both rendered "Two Establishes". Often harmless (中共 and 中国共产党 both
-"CPC"), so reported as info, at the places of the less frequent term.
+From the quoted term pairs "consistency" learns, an English rendering that
+stands for two Chinese terms, neither part of the other: “两个确立” and
+“两个维护” both rendered "Two Establishes". Names linked through the
+dictionary are left out (香港 and 港澳 share the gloss "Hong Kong"). Often
+harmless (中共 and 中国共产党 both "CPC"), so reported as info, at the
+places of the less frequent term.
 
 Example: zh “四个自信” / en "four confidences", and zh “四个意识” / en "four
 confidences" → "four confidences" renders both “四个自信” (1) and “四个意识” (1)`,
@@ -91,10 +93,10 @@ func runConsistency(p *Pass) error {
 }
 
 func runConsistencyShared(p *Pass) error {
-	var all []termObs
-	for _, pool := range learnTerms(p) {
-		all = append(all, pool...)
-	}
+	// only the quoted pairs: names are linked through their glosses, and
+	// two words that share a gloss (香港, 港澳: "Hong Kong") would report
+	// themselves
+	all := learnTerms(p)[0]
 	byKey := map[string]map[string][]termObs{}
 	for _, o := range all {
 		if o.key == "" {
@@ -325,8 +327,8 @@ func subsequence(a, b string) bool {
 // close in letters but not the same.
 func spellingVariant(a, b string) bool {
 	a, b = strings.ToLower(a), strings.ToLower(b)
-	if a == b || len(a) < 4 || len(b) < 4 {
-		return false
+	if a == b || len(a) < 4 || len(b) < 4 || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) || lang.Stem(a) == lang.Stem(b) {
+		return false // Russia / Russian: a word and its derivative
 	}
 	d := editDistance(a, b)
 	return d <= 2 && float64(d) <= 0.34*float64(max(len(a), len(b)))
@@ -399,7 +401,7 @@ func learnTerms(p *Pass) [][]termObs {
 						break
 					}
 					if zhEdgeStop[toks[j].Text] {
-						continue
+						break // 党的二十: a phrase, not a name
 					}
 					t := blk.Text[toks[i].Start:toks[j].End]
 					if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
@@ -416,9 +418,15 @@ func learnTerms(p *Pass) [][]termObs {
 		terms = append(terms, z)
 	}
 	sort.Strings(terms)
+	byCount := map[int][]string{}
+	for _, z := range terms {
+		if n := len(occs[z]); n >= 3 {
+			byCount[n] = append(byCount[n], z)
+		}
+	}
 	for _, z := range terms {
 		list := occs[z]
-		if len(list) < 3 || !maximalTerm(z, occs) {
+		if len(list) < 3 || !maximalTerm(z, byCount, len(list)) {
 			continue
 		}
 		gloss := zhGlossStems(lex, z)
@@ -654,10 +662,9 @@ func capsOf(text string, start, end int) int {
 
 // maximalTerm: a term not always part of one longer candidate (国家安全
 // inside 国家安全体系 when every 国家安全 is one).
-func maximalTerm[T any](z string, occs map[string][]T) bool {
-	n := len(occs[z])
-	for y, list := range occs {
-		if len(y) > len(z) && len(list) == n && strings.Contains(y, z) {
+func maximalTerm(z string, byCount map[int][]string, n int) bool {
+	for _, y := range byCount[n] {
+		if len(y) > len(z) && strings.Contains(y, z) {
 			return false
 		}
 	}
@@ -679,13 +686,24 @@ func allHan(s string) bool {
 	return s != ""
 }
 
-// zhGlossStems collects the gloss stems of the dictionary words inside a
-// Chinese term (every substring that is a headword).
+// zhGlossStems collects the gloss stems of a Chinese term and of the
+// dictionary words of two characters or more inside it.
 func zhGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
 	out := map[string]bool{}
+	for _, id := range lex.Glosses(z) {
+		out[lex.Word(id)] = true
+	}
 	rs := []rune(z)
+	if len(rs) >= 3 {
+		// the head of a compound: 部 "ministry, department" in 教育部
+		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
+			out[lex.Word(id)] = true
+		}
+	}
 	for i := range rs {
-		for j := i + 1; j <= len(rs) && j <= i+8; j++ {
+		// words of two characters or more: single characters gloss too
+		// freely (马 "horse" in 马克思主义)
+		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
 			for _, id := range lex.Glosses(string(rs[i:j])) {
 				out[lex.Word(id)] = true
 			}

@@ -133,7 +133,7 @@ func hasDigit(s string) bool {
 // isCode reports an English token that mixes letters and digits the way a
 // code does: G20, C919, 5G, H7N9, COVID-19, F-35; not 20th, 1990s, 5km,
 // mid-2022, Rescue-2021.
-var ordinalOrUnitRe = regexp.MustCompile(`(?i)^[0-9][0-9.,]*(st|nd|rd|th|s|'s|am|pm|km|kg|m|h|bn|mn|min|g|t|mm|cm|ml|l|kw|kwh|mw|gw|gb|mb|tb|ft|lb|mph|x|k)$`)
+var ordinalOrUnitRe = regexp.MustCompile(`^[0-9][0-9.,]*((?i:st|nd|rd|th|s|'s|am|pm|bn|mn)|km|kg|m|h|min|g|t|mm|cm|ml|l|kW|kWh|MW|GW|GB|MB|TB|KB|ft|lb|mph|x|k)$`)
 
 func isCode(t string) bool {
 	if !hasLetter(t) || !hasDigit(t) || ordinalOrUnitRe.MatchString(t) {

@@ -38,8 +38,11 @@ same quantity written wrong:
   "December 8 to 12";
 - the only left-over number of its kind (cardinal, ordinal, year,
   percent …) on each side of a sentence pair, within a factor of 10:
-  二十大 against "21st".
+  二十大 against "21st" (not when one of them is ten or less and written
+  in words: 耶鲁等3所 against "Yale and two other").
 Everything else left over is reported under "numbers/missing".
+Chinese written with spaces ("12 月 24 日", "近 300 万") and 万 numbers
+with a smaller part (75万7千) are read as one number.
 
 Tolerated: approximations (20多年 against "two decades", 数十 against
 "dozens"; 约, 多, "about", "over" are not compared), a range against its
@@ -62,10 +65,20 @@ var NumbersMissing = &Check{
 
 A number left over after the comparison of "numbers" (neither equal to a
 number of the aligned sentence or paragraph, nor plainly a wrong version of
-one). Not reported: numbers spelled out in words up to ten (二, "three":
-translations add and drop these freely, "一方面", "both"), vague
-quantities (数十, "dozens", "hundreds of"), a second mention of a value
-already matched in the pair, and numbers in page furniture.
+one), in either direction. Not reported:
+- numbers spelled out in words up to ten (二, "three": translations add and
+  drop these freely), vague quantities (数十, "dozens", "hundreds of"), a
+  second mention of a value already matched in the pair;
+- a value the other side of the pair writes in a form that is not read as
+  a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
+  enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100
+  years", 九二共识 for "1992 Consensus", "centenary", "decade", "once",
+  "twice", "one", "dozen";
+- an English ordinal that names a congress, plenum or committee the
+  Chinese leaves implicit (全会 → "the sixth plenary session of the 19th
+  Central Committee");
+- a count written as "X and two other universities" for 耶鲁等3所;
+- numbers in page furniture.
 
 Example: zh "会议于2022年12月8日召开，32个国家出席。" / en "The meeting
 opened on December 8, 2022." → number "32" in Chinese has no counterpart in
@@ -394,8 +407,8 @@ func sameDigits(a, b numerals.Number) bool {
 	if a.Value <= 0 || b.Value <= 0 || a.IsRange() != b.IsRange() {
 		return false
 	}
-	if math.Max(a.Value, b.Value) < 1000 {
-		return false // 5 against 50 is as likely a different number
+	if math.Max(a.Value, b.Value) < 1000 || math.Min(a.Value, b.Value) < 100 {
+		return false // 5 against 50, or 7 against 7000, is as likely a different number
 	}
 	ma, mb := mantissa(a.Value), mantissa(b.Value)
 	return ma == mb && math.Abs(math.Log10(a.Value/b.Value)) >= 0.5
@@ -640,7 +653,7 @@ func squeezeSpaces(s string) (string, []int) {
 			before, _ := utf8.DecodeLastRuneInString(s[:i])
 			after, _ := utf8.DecodeRuneInString(s[j:])
 			if i > 0 && j < len(s) && (squeezable(before) || squeezable(after)) &&
-				!(isASCIIAlnum(before) && isASCIIAlnum(after)) {
+				!isASCIILetter(before) && !isASCIILetter(after) {
 				i = j
 				continue
 			}
@@ -656,10 +669,6 @@ func squeezeSpaces(s string) (string, []int) {
 }
 
 func squeezable(r rune) bool { return lang.IsHan(r) || r == '%' || r == '％' }
-
-func isASCIIAlnum(r rune) bool {
-	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
 
 // mentioned reports whether the value of a number left over on one side is
 // written on the other side in a way the extractors do not take as a

@@ -20,6 +20,12 @@ func EnTokens(text string) []Token {
 	// About one word in six or seven bytes of English.
 	toks := make([]Token, 0, len(text)/8+1)
 	for i := 0; i < len(text); {
+		if j, ok := asciiWord(text, i); ok {
+			// The common case, a plain ASCII word, without the general scan.
+			toks = append(toks, Token{Text: strings.ToLower(text[i:j]), Start: i, End: j})
+			i = j
+			continue
+		}
 		r, n := decodeRune(text, i)
 		if !isEnWordRune(r) {
 			i += n
@@ -34,6 +40,43 @@ func EnTokens(text string) []Token {
 	}
 	return toks
 }
+
+// asciiWord returns the end of the word at text[i] if it is a run of ASCII
+// letters and digits that the general scan (scanEnWord, skipPossessive)
+// would end where the run ends; ok is false when text[i] starts no word or
+// when the run ends at a character that needs that scan: an apostrophe,
+// a dot or comma that may continue a number or an acronym, or a non-ASCII
+// character.
+func asciiWord(text string, i int) (end int, ok bool) {
+	j := i
+	for j < len(text) && isASCIIAlnum(text[j]) {
+		j++
+	}
+	if j == i {
+		return 0, false
+	}
+	if j == len(text) {
+		return j, true
+	}
+	switch c := text[j]; {
+	case c >= utf8.RuneSelf, c == '\'':
+		return 0, false
+	case c == '.' || c == ',':
+		if c == '.' && j == i+1 {
+			return 0, false // maybe U.S.
+		}
+		if isASCIIDigit(text[j-1]) && j+1 < len(text) && (isASCIIDigit(text[j+1]) || text[j+1] >= utf8.RuneSelf) {
+			return 0, false // maybe 3.5 or 1,000
+		}
+	}
+	return j, true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isEnWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -180,7 +223,38 @@ func IsStopword(word string) bool {
 // letters in lower case, unstemmed, even when they spell a function word;
 // other words are lower-cased and stemmed; function words and words
 // without a letter or digit are dropped (ok false).
+//
+// Results are remembered, as stems are (see Stem).
 func Keyword(written string) (key string, ok bool) {
+	keywords.RLock()
+	k, found := keywords.m[written]
+	keywords.RUnlock()
+	if found {
+		return k.key, k.ok
+	}
+	key, ok = keyword(written)
+	keywords.Lock()
+	if len(keywords.m) < maxKeywords {
+		keywords.m[strings.Clone(written)] = keywordResult{strings.Clone(key), ok}
+	}
+	keywords.Unlock()
+	return key, ok
+}
+
+type keywordResult struct {
+	key string
+	ok  bool
+}
+
+// maxKeywords bounds the keyword cache (a few MB) for a long-running server.
+const maxKeywords = 1 << 16
+
+var keywords = struct {
+	sync.RWMutex
+	m map[string]keywordResult
+}{m: map[string]keywordResult{}}
+
+func keyword(written string) (key string, ok bool) {
 	w := strings.TrimRight(written, ".")
 	if w == "" {
 		return "", false

@@ -3,13 +3,20 @@ package lang
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align/lang/internal/zhdict"
 )
 
 // tinyDict is a test dictionary small enough to load instantly.
@@ -83,14 +90,37 @@ func TestLoadDictErrors(t *testing.T) {
 		_, err := loadDict(dict)
 		assert.Error(t, err, name)
 	}
-	_, err := loadGzip([]byte("not gzip"))
-	assert.Error(t, err)
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write([]byte("#count 5\n国家 3\n"))
-	zw.Close()
-	_, err = loadGzip(buf.Bytes())
-	assert.Error(t, err)
+	good, err := zhdict.Parse(tinyDict)
+	require.NoError(t, err)
+	bin := zhdict.Encode(good)
+	_, err = loadBin(bin)
+	require.NoError(t, err)
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"text":      []byte(tinyDict),
+		"truncated": bin[:len(bin)-8],
+		"version":   bytes.Replace(bin, []byte("zhdict 1"), []byte("zhdict 2"), 1),
+	} {
+		_, err := loadBin(data)
+		assert.Error(t, err, name)
+	}
+}
+
+// TestEmbeddedBinary checks that the embedded dictionary is zhdict.txt.gz
+// converted (go generate keeps them in step) and sound.
+func TestEmbeddedBinary(t *testing.T) {
+	d, err := zhdict.Decode(zhDictBin)
+	require.NoError(t, err)
+	require.NoError(t, d.Validate())
+	text, err := os.ReadFile("zhdict.txt.gz")
+	require.NoError(t, err)
+	zr, err := gzip.NewReader(bytes.NewReader(text))
+	require.NoError(t, err)
+	plain, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	fromText, err := zhdict.Parse(string(plain))
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(zhdict.Encode(fromText), zhDictBin), "zhdict.bin is stale: run go generate")
 }
 
 // TestToSimpByteLengths covers a conversion that changes the UTF-8 length.
@@ -116,8 +146,8 @@ func joinTokens(toks []Token) string {
 func TestEmbeddedDictionary(t *testing.T) {
 	start := time.Now()
 	require.NoError(t, Load())
-	t.Logf("loaded %d words in %v", len(defaultSeg.dist), time.Since(start))
-	assert.Greater(t, len(defaultSeg.dist), 50000)
+	t.Logf("loaded %d words in %v", len(defaultSeg.dict.Dist), time.Since(start))
+	assert.Greater(t, len(defaultSeg.dict.Dist), 50000)
 	assert.Greater(t, len(defaultSeg.t2s), 2000)
 	tests := []struct {
 		in   string
@@ -249,7 +279,7 @@ func BenchmarkEnTokens(b *testing.B) {
 
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := loadGzip(zhDict); err != nil {
+		if _, err := loadBin(zhDictBin); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -313,4 +343,55 @@ func BenchmarkKeyword(b *testing.B) {
 			Keyword(w)
 		}
 	}
+}
+
+// enTokensGeneral is EnTokens without its ASCII fast path: the general
+// scan alone, as it was before the fast path.
+func enTokensGeneral(text string) []Token {
+	var toks []Token
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isEnWordRune(r) {
+			i += n
+			continue
+		}
+		j := scanEnWord(text, i)
+		toks = append(toks, Token{Text: strings.ToLower(text[i:j]), Start: i, End: j})
+		i = skipPossessive(text, j)
+	}
+	return toks
+}
+
+func TestEnTokensFastPath(t *testing.T) {
+	texts := []string{referenceText(t), "U.S. 3.5 1,000 a.b. it's China's don’t 1,x 3. x, e.g. ab.cd 1.2.3 é café", "a", "1.", "x.y"}
+	for _, path := range sharedEnglish(t) {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		texts = append(texts, string(data))
+	}
+	for _, text := range texts {
+		require.Equal(t, enTokensGeneral(text), EnTokens(text))
+	}
+}
+
+func FuzzEnTokensFastPath(f *testing.F) {
+	for _, s := range []string{"U.S. 3.5 1,000", "it's China's", "1.a", "a1.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := EnTokens(s), enTokensGeneral(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+	})
+}
+
+// sharedEnglish lists English files of ../shared/data, if it is there.
+func sharedEnglish(t testing.TB) []string {
+	root := filepath.Join("..", "..", "..", "shared", "data")
+	var paths []string
+	for _, glob := range []string{"mac-dev/en/*", "aligner-eval-nonlit/*/tgt/*", "parallel/*/*.en.txt"} {
+		m, _ := filepath.Glob(filepath.Join(root, glob))
+		paths = append(paths, m...)
+	}
+	return paths
 }

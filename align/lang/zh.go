@@ -1,30 +1,27 @@
 package lang
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/binary"
 	"errors"
-	"fmt"
-	"io"
-	"math"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang/internal/zhdict"
 )
 
-// zhDict is the segmentation dictionary: "word freq" lines under a
-// "#count N" header, gzip-compressed. It is derived from CC-CEDICT
-// (CC BY-SA 4.0) and jieba word frequencies (MIT); see NOTICE. Regenerate it
-// with go generate.
+// zhDictBin is the segmentation dictionary in the form of internal/zhdict:
+// words with their costs and a hash index, used in place, so that loading
+// takes microseconds. It is built from zhdict.txt.gz ("word freq" lines
+// under a "#count N" header, not embedded), which is derived from
+// CC-CEDICT (CC BY-SA 4.0) and jieba word frequencies (MIT); see NOTICE.
+// Regenerate both with go generate.
 //
 //go:generate go run ./internal/gendict -o zhdict.txt.gz
-//go:embed zhdict.txt.gz
-var zhDict []byte
+//go:generate go run ./internal/genbin -o zhdict.bin zhdict.txt.gz
+//go:embed zhdict.bin
+var zhDictBin []byte
 
 // Token is a word of a text with its byte offsets [Start,End).
 type Token struct {
@@ -41,22 +38,15 @@ type Token struct {
 // frequency) in float32, a character that starts no one-character word is
 // a word of cost 32, and ties go to the path found first. gse itself is not
 // used because building its structures (a trie insertion and a
-// sub-segmentation per word) took 0.3–0.5 s for our dictionary; a map
-// takes a few milliseconds.
+// sub-segmentation per word) took 0.3–0.5 s for our dictionary, and a Go
+// map of the words still 50–80 ms; the embedded table needs no building.
 type segmenter struct {
-	// index maps a word (ASCII letters in lower case, as gse keys them) to
-	// its position in dist, and each proper prefix of a word that is not a
-	// word itself to prefixOnly, so that the lookups at a position stop at
-	// the first string that no word starts with.
-	index map[string]int32
-	dist  []float32
+	dict *zhdict.Dict
 	// t2s maps traditional characters to simplified ones; the text is
 	// converted before cutting so that the dictionary needs few
 	// traditional words.
 	t2s map[rune]rune
 }
-
-const prefixOnly = -1
 
 // pseudoDist is gse's cost of a character that starts no word.
 const pseudoDist = 32
@@ -94,135 +84,38 @@ func UseDictionary(dict string) error {
 
 func defaultSegmenter() (*segmenter, error) {
 	defaultOnce.Do(func() {
-		defaultSeg, defaultErr = loadGzip(zhDict)
+		defaultSeg, defaultErr = loadBin(zhDictBin)
 	})
 	return defaultSeg, defaultErr
 }
 
-func loadGzip(data []byte) (*segmenter, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+// loadBin views a dictionary in the binary form of internal/zhdict.
+func loadBin(data []byte) (*segmenter, error) {
+	d, err := zhdict.Decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("lang: segmentation dictionary: %w", err)
+		return nil, err
 	}
-	// The gzip trailer holds the uncompressed size.
-	var b strings.Builder
-	if n := len(data); n >= 4 {
-		if size := int(binary.LittleEndian.Uint32(data[n-4:])); size < 64<<20 {
-			b.Grow(size)
-		}
-	}
-	if _, err := io.Copy(&b, zr); err != nil {
-		return nil, fmt.Errorf("lang: segmentation dictionary: %w", err)
-	}
-	return loadDict(b.String())
+	return newSegmenter(d), nil
 }
 
-// loadDict builds a segmenter from "word freq" lines, optionally headed by
-// "#count N", which is then checked against the number of distinct words
-// loaded, and "#t2s" followed by pairs of characters (traditional,
-// simplified). A word listed twice keeps its first frequency. The map keys
-// are substrings of dict, which is kept alive by them.
+// loadDict builds a segmenter from the text form: "word freq" lines,
+// optionally headed by "#count N", which is then checked against the number
+// of distinct words loaded, and "#t2s" followed by pairs of characters
+// (traditional, simplified). A word listed twice keeps its first frequency.
 func loadDict(dict string) (*segmenter, error) {
-	s := &segmenter{}
-	n := countHint(dict)
-	// Proper prefixes that are not words add about a third.
-	s.index = make(map[string]int32, n+n/3)
-	freqs := make([]float64, 0, n)
-	total := 0.0
-
-	want := -1
-	lines := 0
-	for len(dict) > 0 {
-		var line string
-		if i := strings.IndexByte(dict, '\n'); i >= 0 {
-			line, dict = dict[:i], dict[i+1:]
-		} else {
-			line, dict = dict, ""
-		}
-		lines++
-		if line == "" {
-			continue
-		}
-		if line[0] == '#' {
-			if rest, ok := strings.CutPrefix(line, "#count "); ok {
-				n, err := strconv.Atoi(strings.TrimSpace(rest))
-				if err != nil {
-					return nil, fmt.Errorf("lang: segmentation dictionary line %d: bad count", lines)
-				}
-				want = n
-			} else if rest, ok := strings.CutPrefix(line, "#t2s "); ok {
-				if err := s.loadT2S(rest); err != nil {
-					return nil, fmt.Errorf("lang: segmentation dictionary line %d: %w", lines, err)
-				}
-			}
-			continue
-		}
-		word, freqText, ok := strings.Cut(line, " ")
-		if !ok || word == "" {
-			return nil, fmt.Errorf("lang: segmentation dictionary line %d: want \"word freq\"", lines)
-		}
-		freq, err := strconv.ParseFloat(strings.TrimSpace(freqText), 64)
-		if err != nil || freq <= 0 {
-			return nil, fmt.Errorf("lang: segmentation dictionary line %d: bad frequency", lines)
-		}
-		word = asciiLower(word)
-		if i, ok := s.index[word]; ok && i != prefixOnly {
-			continue // gse keeps the first entry of a word
-		}
-		s.index[word] = int32(len(freqs))
-		freqs = append(freqs, freq)
-		total += freq
-		for i := range word {
-			if i == 0 {
-				continue
-			}
-			if _, ok := s.index[word[:i]]; !ok {
-				s.index[word[:i]] = prefixOnly
-			}
-		}
+	d, err := zhdict.Parse(dict)
+	if err != nil {
+		return nil, err
 	}
-	if len(freqs) == 0 {
-		return nil, errors.New("lang: segmentation dictionary is empty")
-	}
-	if want >= 0 && len(freqs) != want {
-		return nil, fmt.Errorf("lang: segmentation dictionary has %d words, header says %d", len(freqs), want)
-	}
-	// The costs exactly as gse's CalcToken computes them.
-	logTotal := float32(math.Log2(total))
-	s.dist = make([]float32, len(freqs))
-	for i, f := range freqs {
-		s.dist[i] = logTotal - float32(math.Log2(f))
-	}
-	return s, nil
+	return newSegmenter(d), nil
 }
 
-func (s *segmenter) loadT2S(table string) error {
-	n := utf8.RuneCountInString(table)
-	if n%2 != 0 {
-		return errors.New("odd character table")
-	}
-	s.t2s = make(map[rune]rune, n/2)
-	for len(table) > 0 {
-		t, a := utf8.DecodeRuneInString(table)
-		c, b := utf8.DecodeRuneInString(table[a:])
-		s.t2s[t] = c
-		table = table[a+b:]
-	}
-	return nil
-}
-
-// asciiLower lower-cases ASCII letters only, as gse does with the words it
-// stores and the text it cuts.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
+func newSegmenter(d *zhdict.Dict) *segmenter {
+	s := &segmenter{dict: d}
+	if len(d.T2S) > 0 {
+		s.t2s = make(map[rune]rune, len(d.T2S)/2)
+		for k := 0; k+1 < len(d.T2S); k += 2 {
+			s.t2s[rune(d.T2S[k])] = rune(d.T2S[k+1])
 		}
 	}
 	return s
@@ -240,7 +133,8 @@ func ZhTokens(text string) []Token {
 }
 
 func (s *segmenter) tokens(text string) []Token {
-	var toks []Token
+	// A Chinese word takes about five or six bytes.
+	toks := make([]Token, 0, len(text)/5+1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -262,6 +156,9 @@ func (s *segmenter) tokens(text string) []Token {
 		default:
 			i += size
 		}
+	}
+	if len(toks) == 0 {
+		return nil
 	}
 	return toks
 }
@@ -306,7 +203,7 @@ type jumper struct {
 // except that a run of letters and digits encoded in at most two bytes
 // each is one unit), then a shortest path over the units is found with
 // the same costs, the same order of relaxation and the same tie-breaking.
-func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
+func (s *segmenter) cut(buf string, ends []int32) []int32 {
 	var unitSpace [65]int32
 	units := unitSpace[:0] // byte offset of each unit, then len(buf)
 	upper := false
@@ -314,7 +211,7 @@ func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
 	for i := 0; i < len(buf); {
 		r, n := rune(buf[i]), 1
 		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(buf[i:])
+			r, n = utf8.DecodeRuneInString(buf[i:])
 		}
 		if n <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
 			if !inAlnum {
@@ -331,7 +228,7 @@ func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
 	units = append(units, int32(len(buf)))
 	key := buf
 	if upper {
-		key = []byte(asciiLower(string(buf)))
+		key = asciiLower(buf)
 	}
 
 	n := len(units) - 1
@@ -342,12 +239,7 @@ func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
 	} else {
 		js = make([]jumper, n)
 	}
-	relax := func(j *jumper, d float32, start int) {
-		// As gse's updateJumper: a zero cost counts as unvisited.
-		if j.dist == 0 || j.dist > d {
-			j.dist, j.start = d, int32(start)
-		}
-	}
+	words, dist := s.dict.Words, s.dict.Dist
 	for cur := 0; cur < n; cur++ {
 		var base float32
 		if cur > 0 {
@@ -355,15 +247,14 @@ func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
 		}
 		oneUnit := false
 		for end := cur + 1; end <= n; end++ {
-			idx, ok := s.index[string(key[units[cur]:units[end]])]
-			if !ok {
-				break
+			w, more := words.Probe(key[units[cur]:units[end]])
+			if w >= 0 && w < len(dist) {
+				oneUnit = oneUnit || end == cur+1
+				relax(&js[end-1], base+dist[w], cur)
 			}
-			if idx == prefixOnly {
-				continue
+			if !more {
+				break // no word starts with this
 			}
-			oneUnit = oneUnit || end == cur+1
-			relax(&js[end-1], base+s.dist[idx], cur)
 		}
 		if !oneUnit {
 			relax(&js[cur], base+pseudoDist, cur)
@@ -377,6 +268,31 @@ func (s *segmenter) cut(buf []byte, ends []int32) []int32 {
 	}
 	slices.Reverse(ends[first:])
 	return ends
+}
+
+// relax records a path to the end of a unit if it is cheaper, as gse's
+// updateJumper does (a cost of zero counts as no path yet).
+func relax(j *jumper, d float32, start int) {
+	if j.dist == 0 || j.dist > d {
+		j.dist, j.start = d, int32(start)
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, as gse does with the text it
+// cuts.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // isWordRune reports whether r belongs to a non-Han word: a letter or digit.
@@ -407,45 +323,37 @@ func scanWord(text string, i int) int {
 	return i
 }
 
-// countHint reads the "#count N" header, if any, to size the token table.
-func countHint(dict string) int {
-	rest, ok := strings.CutPrefix(dict, "#count ")
-	if !ok {
-		return 0
-	}
-	line, _, _ := strings.Cut(rest, "\n")
-	n, err := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || n < 0 || n > 10_000_000 {
-		return 0
-	}
-	return n
-}
-
 // toSimp converts the traditional characters of a Han run to simplified
 // ones. If any character changed its byte length, pos maps each byte offset
 // of buf at a character boundary (and len(buf)) to the offset in run;
 // otherwise pos is nil and offsets are equal.
-func (s *segmenter) toSimp(run string) (buf []byte, pos []int) {
-	buf = []byte(run)
+func (s *segmenter) toSimp(run string) (buf string, pos []int) {
 	if len(s.t2s) == 0 {
-		return buf, nil
+		return run, nil
 	}
-	sameLen := true
-	for i, r := range run {
-		c, ok := s.t2s[r]
-		if !ok {
-			continue
+	changed, sameLen := false, true
+	for _, r := range run {
+		if c, ok := s.t2s[r]; ok {
+			changed = true
+			if utf8.RuneLen(c) != utf8.RuneLen(r) {
+				sameLen = false
+				break
+			}
 		}
-		if utf8.RuneLen(c) != utf8.RuneLen(r) {
-			sameLen = false
-			break
-		}
-		utf8.EncodeRune(buf[i:], c)
 	}
+	if !changed {
+		return run, nil
+	}
+	b := make([]byte, 0, len(run)+8)
 	if sameLen {
-		return buf, nil
+		for _, r := range run {
+			if c, ok := s.t2s[r]; ok {
+				r = c
+			}
+			b = utf8.AppendRune(b, r)
+		}
+		return string(b), nil
 	}
-	buf = buf[:0]
 	pos = make([]int, 0, len(run)+1)
 	for i, r := range run {
 		if c, ok := s.t2s[r]; ok {
@@ -454,8 +362,8 @@ func (s *segmenter) toSimp(run string) (buf []byte, pos []int) {
 		for range utf8.RuneLen(r) {
 			pos = append(pos, i)
 		}
-		buf = utf8.AppendRune(buf, r)
+		b = utf8.AppendRune(b, r)
 	}
 	pos = append(pos, len(run))
-	return buf, pos
+	return string(b), pos
 }

@@ -58,13 +58,13 @@ type blockItem struct {
 
 // NewBlocks prepares the blocks of a document.
 func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
-	zs := make([]*ZhSide, len(zh))
+	zs := make([][]zhUnit, len(zh))
 	for i, t := range zh {
-		zs[i] = l.PrepareZh(t)
+		zs[i] = l.zhUnits(t)
 	}
-	es := make([]*EnSide, len(en))
+	es := make([][]enWord, len(en))
 	for j, t := range en {
-		es[j] = l.PrepareEn(t)
+		es[j] = l.enWords(t)
 	}
 
 	// Number the features of the English side: the ids of its known words
@@ -72,18 +72,20 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	idFeat := map[uint32]int32{}
 	strFeat := map[string]int32{}
 	nf := int32(0)
+	strF := func(k string) {
+		if _, ok := strFeat[k]; !ok {
+			strFeat[k] = nf
+			nf++
+		}
+	}
 	for _, e := range es {
-		for _, w := range e.words {
+		for _, w := range e {
 			if _, ok := idFeat[w.id]; w.known && !ok {
 				idFeat[w.id] = nf
 				nf++
 			}
-		}
-		for k := range e.keys {
-			if _, ok := strFeat[k]; !ok {
-				strFeat[k] = nf
-				nf++
-			}
+			strF(w.key)
+			strF(w.lit)
 		}
 	}
 
@@ -102,10 +104,10 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		return span{start, len(s.feats)}
 	}
 
-	for i, z := range zs {
+	for i, units := range zs {
 		b := &s.zh[i]
-		b.items = make([]blockItem, len(z.units))
-		for k, u := range z.units {
+		b.items = make([]blockItem, len(units))
+		for k, u := range units {
 			start := len(s.feats)
 			if u.literal != "" {
 				if f, ok := strFeat[u.literal]; ok {
@@ -120,24 +122,20 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			}
 			b.items[k] = blockItem{weight: u.weight, feats: span{start, len(s.feats)}}
 		}
+		// What the block offers English words: its glosses and literals.
 		start := len(s.feats)
-		for id := range z.glossSet {
-			if f, ok := idFeat[id]; ok {
-				offer(f)
-			}
-		}
-		for lit := range z.literals {
-			if f, ok := strFeat[lit]; ok {
+		for _, it := range b.items {
+			for _, f := range s.feats[it.feats.start:it.feats.end] {
 				offer(f)
 			}
 		}
 		b.offers = endOffers(start)
 	}
 
-	for j, e := range es {
+	for j, words := range es {
 		b := &s.en[j]
-		b.items = make([]blockItem, len(e.words))
-		for k, w := range e.words {
+		b.items = make([]blockItem, len(words))
+		for k, w := range words {
 			start := len(s.feats)
 			if w.known {
 				s.feats = append(s.feats, idFeat[w.id])
@@ -146,13 +144,12 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			b.items[k] = blockItem{weight: w.weight, feats: span{start, len(s.feats)}}
 		}
 		start := len(s.feats)
-		for _, w := range e.words {
+		for _, w := range words {
 			if w.known {
 				offer(idFeat[w.id])
 			}
-		}
-		for k := range e.keys {
-			offer(strFeat[k])
+			offer(strFeat[w.key])
+			offer(strFeat[w.lit])
 		}
 		b.offers = endOffers(start)
 	}

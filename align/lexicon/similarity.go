@@ -48,6 +48,7 @@ type EnSide struct {
 
 type enWord struct {
 	key    string
+	lit    string // literalKey of the written word: also a key
 	id     uint32
 	known  bool
 	weight float64
@@ -60,7 +61,21 @@ type enWord struct {
 // headword 动态清零) still match. An unknown token falls back to its
 // characters. Function words (的, 了, 我们 …) are not units.
 func (l *Lexicon) PrepareZh(zh string) *ZhSide {
-	s := &ZhSide{glossSet: map[uint32]bool{}, literals: map[string]bool{}}
+	s := &ZhSide{units: l.zhUnits(zh), glossSet: map[uint32]bool{}, literals: map[string]bool{}}
+	for _, u := range s.units {
+		if u.literal != "" {
+			s.literals[u.literal] = true
+		}
+		for _, id := range u.glosses {
+			s.glossSet[id] = true
+		}
+	}
+	return s
+}
+
+// zhUnits returns the units of PrepareZh.
+func (l *Lexicon) zhUnits(zh string) []zhUnit {
+	var units []zhUnit
 	toks := lang.ZhTokens(zh)
 	// Headword occurrences of two or more characters in each Han run.
 	var occs []span
@@ -96,8 +111,7 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 			if key == "" {
 				continue
 			}
-			s.units = append(s.units, zhUnit{literal: key, weight: l.defaultIDF})
-			s.literals[key] = true
+			units = append(units, zhUnit{literal: key, weight: l.defaultIDF})
 			continue
 		}
 		if zhStop[t.Text] {
@@ -123,12 +137,9 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 			}
 		}
 		u.weight = l.meanIDF(own, u.glosses)
-		for _, id := range u.glosses {
-			s.glossSet[id] = true
-		}
-		s.units = append(s.units, u)
+		units = append(units, u)
 	}
-	return s
+	return units
 }
 
 type span struct{ start, end int }
@@ -166,23 +177,29 @@ func (l *Lexicon) meanIDF(own, ext []uint32) float64 {
 
 // PrepareEn tokenizes an English segment into content-word keys.
 func (l *Lexicon) PrepareEn(en string) *EnSide {
-	s := &EnSide{keys: map[string]bool{}}
+	s := &EnSide{words: l.enWords(en), keys: map[string]bool{}}
+	for _, w := range s.words {
+		s.keys[w.key] = true
+		s.keys[w.lit] = true
+	}
+	return s
+}
+
+// enWords returns the words of PrepareEn.
+func (l *Lexicon) enWords(en string) []enWord {
+	var words []enWord
 	for _, t := range lang.EnTokens(en) {
 		key, ok := lang.Keyword(en[t.Start:t.End])
 		if !ok {
 			continue
 		}
-		w := enWord{key: key, weight: l.defaultIDF}
+		w := enWord{key: key, lit: literalKey(t.Text), weight: l.defaultIDF}
 		if id, ok := l.WordID(key); ok {
 			w.id, w.known, w.weight = id, true, l.idf[id]
 		}
-		s.words = append(s.words, w)
-		s.keys[key] = true
-		if lit := literalKey(t.Text); lit != key {
-			s.keys[lit] = true
-		}
+		words = append(words, w)
 	}
-	return s
+	return words
 }
 
 // Similarity returns how well a Chinese and an English segment match, in

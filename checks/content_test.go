@@ -1,0 +1,178 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
+
+func TestChineseNumbers(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		texts []string
+		vals  []float64
+	}{
+		{"投资250万元", []string{"250万"}, []float64{2.5e6}},
+		{"利比亚：12 月 24 日选举", []string{"12 月 24 日"}, []float64{1224}},
+		{"登记了近 300 万的选民", []string{"近 300 万"}, []float64{3e6}},
+		{"达近10 % 。", []string{"近10 %"}, []float64{10}},
+		{"缩水至全国75万7千人", []string{"75万7千"}, []float64{757000}},
+		{"1.2万个", []string{"1.2万"}, []float64{12000}},
+	} {
+		ns := chineseNumbers(c.in)
+		var texts []string
+		var vals []float64
+		for _, n := range ns {
+			assert.Equal(t, c.in[n.Start:n.End], n.Text, c.in)
+			texts = append(texts, n.Text)
+			vals = append(vals, n.Value)
+		}
+		assert.Equal(t, c.texts, texts, c.in)
+		assert.Equal(t, c.vals, vals, c.in)
+	}
+}
+
+func TestMentioned(t *testing.T) {
+	num := func(v float64, k numerals.Kind) numerals.Number { return numerals.Number{Value: v, Hi: v, Kind: k} }
+	for _, c := range []struct {
+		n     numerals.Number
+		other string
+		l     align.Lang
+		want  bool
+	}{
+		{num(2021, numerals.KindYear), "The “Peaceful Rescue-2021” exercise", align.En, true},
+		{num(48, numerals.KindCardinal), "Negative in 48h nucleic acid test", align.En, true},
+		{num(14, numerals.KindOrdinal), "“十四五”实现良好开局", align.Zh, true},
+		{num(100, numerals.KindCardinal), "从党的百年奋斗史中汲取奋进力量", align.Zh, true},
+		{num(1992, numerals.KindYear), "国共的政治基础是“九二共识”", align.Zh, true},
+		{num(100, numerals.KindCardinal), "celebrated the centenary of the Party", align.En, true},
+		{num(1, numerals.KindCardinal), "take the test at least once", align.En, true},
+		{num(1, numerals.KindCardinal), "at least one nucleic acid test", align.En, true},
+		{num(32, numerals.KindCardinal), "representatives from many countries, 320 in all", align.En, false},
+		{num(3, numerals.KindCardinal), "in these famous universities", align.En, false},
+		{num(12, numerals.KindCardinal), "a dozen cities", align.En, true},
+		{num(12, numerals.KindCardinal), "dozens of cities", align.En, true},
+	} {
+		assert.Equal(t, c.want, mentioned(c.n, c.other, c.l), "%v in %q", c.n.Value, c.other)
+	}
+}
+
+func TestNumberHelpers(t *testing.T) {
+	n := func(v, hi float64) numerals.Number { return numerals.Number{Value: v, Hi: hi} }
+	assert.True(t, sameDigits(n(2.5e6, 2.5e6), n(2.5e7, 2.5e7)))
+	assert.True(t, sameDigits(n(8.96e9, 8.96e9), n(8.96e10, 8.96e10)))
+	assert.False(t, sameDigits(n(5, 5), n(50, 50)), "small numbers")
+	assert.False(t, sameDigits(n(2.5e6, 2.5e6), n(2.6e7, 2.6e7)))
+	assert.True(t, datesNear(&numerals.Date{Month: 12, Day: 8, DayHi: 10}, &numerals.Date{Month: 12, Day: 8, DayHi: 12}))
+	assert.True(t, datesNear(&numerals.Date{Year: 2021, Month: 12, Day: 8}, &numerals.Date{Year: 2022, Month: 12, Day: 8}))
+	assert.False(t, datesNear(&numerals.Date{Month: 11, Day: 8}, &numerals.Date{Month: 12, Day: 9}))
+	for _, c := range []struct {
+		n    numerals.Number
+		want string
+	}{
+		{numerals.Number{Text: "250万", Value: 2.5e6, Hi: 2.5e6}, `"250万" (2.5 million)`},
+		{numerals.Number{Text: "18.9亿", Value: 1.89e9, Hi: 1.89e9}, `"18.9亿" (1.89 billion)`},
+		{numerals.Number{Text: "138亿至143亿", Value: 1.38e10, Hi: 1.43e10}, `"138亿至143亿" (13.8–14.3 billion)`},
+		{numerals.Number{Text: "二十大", Value: 20, Hi: 20, Kind: numerals.KindOrdinal}, `"二十大" (20th)`},
+		{numerals.Number{Text: "1,246", Value: 1246, Hi: 1246}, `"1,246"`},
+		{numerals.Number{Text: "15%", Value: 15, Hi: 15, Kind: numerals.KindPercent}, `"15%"`},
+		{numerals.Number{Text: "12月8日至10日", Kind: numerals.KindDate, Date: &numerals.Date{Month: 12, Day: 8, DayHi: 10}}, `"12月8日至10日" (December 8–10)`},
+	} {
+		assert.Equal(t, c.want, quoteNumber(c.n))
+	}
+}
+
+func TestNamesHelpers(t *testing.T) {
+	for code, want := range map[string]bool{"COVID-19": true, "G20": true, "C919": true, "5G": true, "H7N9": true, "F-35": true,
+		"20th": false, "1990s": false, "5km": false, "mid-2022": false, "Rescue-2021": false, "2ith": true, "48h": false} {
+		assert.Equal(t, want, isCode(code), code)
+	}
+	assert.Equal(t, "covid19", nameKey("ＣＯＶＩＤ-19"))
+	assert.Equal(t, "jankubis", nameKey("Ján Kubiš"))
+	s := newNameSide([]string{"The World Health Organization and the Communist Party of China met the AIIB's staff."})
+	assert.True(t, s.spelledOut("WHO"))
+	assert.True(t, s.spelledOut("CPC"))
+	assert.False(t, s.spelledOut("CCP"))
+	assert.True(t, s.has("aiib"))
+	assert.True(t, codeInChinese("g7", "七国集团外长会议"))
+	assert.True(t, codeInChinese("covid19", "新冠肺炎疫情"))
+	assert.False(t, codeInChinese("c919", "国产大飞机"))
+}
+
+func TestNamesDiffer(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Macao", "Macau", true},
+		{"Russia", "Russian", false},
+		{"U.S.", "United States", false},
+		{"EU", "European Union", false},
+		{"G7", "Group", false},
+		{"CCP", "Communist Party of China", true},
+		{"Ministry of Education", "Department of Education", true},
+		{"Science Forum", "Scientific Forum", true},
+		{"China and Africa", "Central Africa", true},
+		{"completed", "School", false},
+		{"Mandela", "South Africa", false},
+	} {
+		assert.Equal(t, c.want, namesDiffer(c.a, c.b), "%s / %s", c.a, c.b)
+	}
+}
+
+func TestDoubledWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		"The the committee":                  {"The the"},
+		"it was the the best of of times":    {"the the", "of of"},
+		"everything he had had to give":      nil,
+		"believed that that work":            nil,
+		"Run Run Shaw said so":               nil,
+		"the\nthe end":                       {"the\nthe"},
+		"the, the end":                       nil,
+		"Xi’s Xi":                            nil,
+		"a zero-zero draw, zero zero growth": {"zero zero"},
+	} {
+		var got []string
+		for _, d := range doubledWords(in) {
+			got = append(got, in[d[0]:d[1]])
+		}
+		assert.Equal(t, want, got, in)
+	}
+	assert.Equal(t, [][2]int{{3, 4}, {7, 10}}, controlRuns("abc\x07def\u200b!"))
+}
+
+func TestUnbalanced(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		l    align.Lang
+		want []string
+	}{
+		{"a “b” (c) [d]", align.En, nil},
+		{"a “b c", align.En, []string{"opening “ is never closed"}},
+		{"a b” c", align.En, []string{"closing ” has no opening “"}},
+		{`say "a b`, align.En, []string{`odd number of " quotes`}},
+		{"“we must keep it. “", align.En, []string{"opening “ where the closing ” belongs"}},
+		{"three tasks: 1) rules; 2) checks", align.En, nil},
+		{"会议通过了《意见，部署了工作。", align.Zh, []string{"opening 《 is never closed"}},
+		{"举行“2021年典礼 ＂ ，向", align.Zh, []string{"“ is closed with ＂"}},
+		{"（一）加强领导（二", align.Zh, []string{"opening （ is never closed"}},
+		{"it’s the people’s", align.En, nil},
+	} {
+		var got []string
+		for _, is := range unbalanced(c.in, c.l) {
+			got = append(got, is.msg)
+		}
+		assert.Equal(t, c.want, got, c.in)
+	}
+}
+
+func TestSqueezeSpaces(t *testing.T) {
+	s, back := squeezeSpaces("12 月 24 日 and 3 4")
+	require.Equal(t, "12月24日 and 3 4", s)
+	assert.Len(t, back, len(s)+1)
+	assert.Equal(t, 3, back[2]) // 月 starts at byte 3 of the original
+}
