@@ -288,6 +288,9 @@ func TestPrefixStop(t *testing.T) {
 	text := []rune(string(data))
 	found, probes := 0, 0
 	for i := range text {
+		if !lang.IsHan(text[i]) {
+			continue
+		}
 		for j := i + 2; j <= len(text) && j-i <= l.MaxWordLen(); j++ {
 			s := string(text[i:j])
 			h, more := l.heads.Probe(s)
