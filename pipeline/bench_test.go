@@ -10,6 +10,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/pipeline"
 )
@@ -128,4 +129,35 @@ func wmtDocuments(tb testing.TB) []bitext {
 		}
 	}
 	return docs
+}
+
+// BenchmarkReferenceStages splits BenchmarkPipelineReference: reading the
+// document (blocks and sentences), aligning it, running the checks.
+func BenchmarkReferenceStages(b *testing.B) {
+	load(b)
+	ref := readReference(b)
+	lex := lexicon.Default()
+	b.Run("input", func(b *testing.B) {
+		b.SetBytes(ref.size())
+		for b.Loop() {
+			ref.document(b)
+		}
+	})
+	b.Run("align", func(b *testing.B) {
+		b.SetBytes(ref.size())
+		for b.Loop() {
+			align.Align(ref.document(b), align.Options{Lex: lex})
+		}
+	})
+	b.Run("checks", func(b *testing.B) {
+		doc := ref.document(b)
+		al := align.Align(doc, align.Options{Lex: lex})
+		set := checks.DefaultSettings()
+		b.SetBytes(ref.size())
+		for b.Loop() {
+			if _, err := checks.Run(doc, al, set, checks.Registry()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

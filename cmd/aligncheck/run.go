@@ -11,6 +11,8 @@ Usage:
   aligncheck check FILE                 an interleaved file (paragraphs of both languages alternating)
   aligncheck check --zh FILE --en FILE  a Chinese file and its English translation
   aligncheck check PATH...              files and directories (pairs name.zh.md + name.en.md, zh/ + en/)
+  aligncheck check --zh-text T --en-text T   one paragraph pair given on the command line
+  aligncheck serve [--addr 127.0.0.1:8080]  a local page and JSON API for spot checks
   aligncheck config                     print the effective configuration (.aligncheck.yaml + flags)
   aligncheck align --zh FILE --en FILE  print the sentence alignment
   aligncheck eval --set DIR             score the aligner on a gold set
