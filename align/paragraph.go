@@ -42,11 +42,11 @@ type blockInfo struct {
 	isEnum    bool
 }
 
-// zhUnits measures a Chinese-side block in Chinese characters: Latin
+// ZhUnits measures a Chinese-side text in Chinese characters: Latin
 // letters and digits count a third each, since "COVID-19" or "2035" stand
 // for about as much as two or three Han characters. A block of English on
 // the Chinese side thus keeps a plausible length.
-func zhUnits(s string) int {
+func ZhUnits(s string) int {
 	n, ascii := 0, 0
 	for _, r := range s {
 		switch {
@@ -63,7 +63,7 @@ func zhUnits(s string) int {
 func infoOf(b *Block) blockInfo {
 	bi := blockInfo{length: Length(b.Text), furniture: b.Kind == KindFurniture}
 	if b.Lang == Zh {
-		bi.length = zhUnits(b.Text)
+		bi.length = ZhUnits(b.Text)
 	}
 	if b.Lang == Zh {
 		bi.nums = numerals.Chinese(b.Text)

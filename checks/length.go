@@ -19,7 +19,9 @@ var Length = &Check{
 English runs about four characters per Chinese character in political
 prose, but each document has its own ratio. For every pair of body
 paragraphs the check takes the log of English characters per Chinese
-character, and compares it with the median over the document, in units of
+character (Latin letters and digits on the Chinese side count a third of a
+character each, so names and figures written in Latin script weigh what
+they weigh in English), and compares it with the median over the document, in units of
 the median absolute deviation (a robust z-score). A pair is reported when
 both hold:
   |z| ≥ length.z (default 3.5), and
@@ -27,7 +29,8 @@ both hold:
   (default 0.35, i.e. 35 %).
 Pairs where both sides are short (under length.min-zh Chinese characters,
 default 30, and length.min-en English characters, default 100) are skipped,
-so headings and one-line items do not fire; so are documents with fewer
+so one-line items do not fire; so are pairs of headings (a paraphrased
+title is normal), and documents with fewer
 than 4 paired paragraphs, where no norm can be estimated.
 
 Example: an English paragraph cut to its first half → "English is 52 % of
@@ -51,7 +54,10 @@ func runLength(p *Pass) error {
 		if len(b.Zh) == 0 || len(b.En) == 0 {
 			continue
 		}
-		lz := align.Length(p.Align.Text(b, align.Zh))
+		if headingPair(p, b) {
+			continue
+		}
+		lz := align.ZhUnits(p.Align.Text(b, align.Zh))
 		le := align.Length(p.Align.Text(b, align.En))
 		if lz == 0 || le == 0 {
 			continue
@@ -90,6 +96,22 @@ func runLength(p *Pass) error {
 			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(q.r)), Message: msg})
 	}
 	return nil
+}
+
+// headingPair: both sides are headings (short, no sentence punctuation),
+// where a paraphrased title is normal.
+func headingPair(p *Pass, b *align.Bead) bool {
+	for _, i := range b.Zh {
+		if p.Doc.Zh[i].Kind == align.KindBody {
+			return false
+		}
+	}
+	for _, j := range b.En {
+		if p.Doc.En[j].Kind == align.KindBody {
+			return false
+		}
+	}
+	return true
 }
 
 func median(xs []float64) float64 {
