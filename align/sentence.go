@@ -8,9 +8,10 @@ import (
 )
 
 // The sentence aligner: a monotone dynamic programme over sentence beads.
-// sentfeat.go computes what is known of each sentence once (length, flags,
-// numbers, words and their match keys), sim.go the lexical similarity of
-// candidate beads from per-pair bit sets, sentdp.go the programme itself.
+// sentence_feat.go computes what is known of each sentence once (length,
+// flags, numbers, words and their match keys), sim.go the lexical
+// similarity of candidate beads from per-pair bit sets, sentence_dp.go the
+// programme itself.
 
 // Sentence bead types inside a paragraph bead, with priors from the bead
 // counts of literary zh→en gold (MAC-Dev), smoothed. English splits one

@@ -19,10 +19,32 @@ import (
 func EnTokens(text string) []Token {
 	// About one word in six or seven bytes of English.
 	toks := make([]Token, 0, len(text)/8+1)
+	// lower is text with ASCII letters in lower case, made when first
+	// needed: ASCII words are cut from it instead of being lower-cased one
+	// by one.
+	lower := ""
+	lowerASCII := func(i, j int) string {
+		w := text[i:j]
+		upper := false
+		for k := 0; k < len(w); k++ {
+			if c := w[k]; c >= utf8.RuneSelf {
+				return strings.ToLower(w)
+			} else if 'A' <= c && c <= 'Z' {
+				upper = true
+			}
+		}
+		if !upper {
+			return w
+		}
+		if lower == "" {
+			lower = asciiLowerString(text)
+		}
+		return lower[i:j]
+	}
 	for i := 0; i < len(text); {
 		if j, ok := asciiWord(text, i); ok {
 			// The common case, a plain ASCII word, without the general scan.
-			toks = append(toks, Token{Text: strings.ToLower(text[i:j]), Start: i, End: j})
+			toks = append(toks, Token{Text: lowerASCII(i, j), Start: i, End: j})
 			i = j
 			continue
 		}
@@ -32,7 +54,7 @@ func EnTokens(text string) []Token {
 			continue
 		}
 		j := scanEnWord(text, i)
-		toks = append(toks, Token{Text: strings.ToLower(text[i:j]), Start: i, End: j})
+		toks = append(toks, Token{Text: lowerASCII(i, j), Start: i, End: j})
 		i = skipPossessive(text, j)
 	}
 	if len(toks) == 0 {
@@ -70,6 +92,23 @@ func asciiWord(text string, i int) (end int, ok bool) {
 		}
 	}
 	return j, true
+}
+
+// asciiLowerString lower-cases the ASCII letters of s, leaving every other
+// byte where it is.
+func asciiLowerString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 func isASCIIAlnum(c byte) bool {
