@@ -163,3 +163,25 @@ func sharedChinese(t testing.TB) []string {
 	}
 	return paths
 }
+
+// FuzzSameAsGse compares the cuts with gse's on any text, with a small
+// dictionary whose words overlap.
+func FuzzSameAsGse(f *testing.F) {
+	dict := strings.Replace(tinyDict, "#count 12", "#count 16", 1) + "国家安全 50\n安全体系 40\n家安 3\n系和 2\n"
+	s, err := loadDict(dict)
+	require.NoError(f, err)
+	g := gseSegmenter(f, dict)
+	f.Add("推进国家安全体系和能力现代化")
+	f.Add("研究生研究国家安全家安")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, run := range hanRuns(s, text) {
+			var want []int32
+			for _, sg := range g.Segment(run) {
+				want = append(want, int32(sg.End()))
+			}
+			if got := s.cut(string(run), nil); !slicesEqual(got, want) {
+				t.Fatalf("cuts of %q: got %v, gse %v", run, got, want)
+			}
+		}
+	})
+}
