@@ -77,8 +77,9 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 func (l *Lexicon) zhUnits(zh string) []zhUnit {
 	var units []zhUnit
 	toks := lang.ZhTokens(zh)
-	// Headword occurrences of two or more characters in each Han run.
-	var occs []span
+	// Headword occurrences of two or more characters in each Han run, by
+	// start.
+	var occs []occ
 	for i := 0; i < len(zh); {
 		r, n := utf8.DecodeRuneInString(zh[i:])
 		if !lang.IsHan(r) {
@@ -96,7 +97,7 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 			runes++
 			h, more := l.heads.Probe(zh[i:j])
 			if h >= 0 {
-				occs = append(occs, span{i, j})
+				occs = append(occs, occ{i, j, h})
 			}
 			if !more {
 				break // no headword starts with zh[i:j]
@@ -104,7 +105,22 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 		}
 		i += n
 	}
+	// Only occurrences that start less than the longest headword before a
+	// token's end can contain the token or lie inside it; lo is the first
+	// of them.
+	maxBytes := l.maxLen * utf8.UTFMax
+	lo := 0
 	for _, t := range toks {
+		for lo < len(occs) && occs[lo].start < min(t.Start, t.End-maxBytes) {
+			lo++
+		}
+		near := occs[lo:]
+		for k, o := range near {
+			if o.start >= t.End {
+				near = near[:k]
+				break
+			}
+		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		if !lang.IsHan(r) {
 			key := literalKey(t.Text)
@@ -118,16 +134,15 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 			continue
 		}
 		own, known := l.lookup(t.Text)
-		if known && len(own) == 0 && !hasLongerOcc(occs, t.Start, t.End) {
+		if known && len(own) == 0 && !hasLongerOcc(near, t.Start, t.End) {
 			// A known function word (我们, 不).
 			continue
 		}
 		u := zhUnit{glosses: own[:len(own):len(own)]}
-		for _, o := range occs {
+		for _, o := range near {
 			if o.start <= t.Start && t.End <= o.end && o.end-o.start > t.End-t.Start ||
 				t.Start <= o.start && o.end <= t.End && o.end-o.start < t.End-t.Start {
-				ids, _ := l.lookup(zh[o.start:o.end])
-				u.glosses = append(u.glosses, ids...)
+				u.glosses = append(u.glosses, l.glossesAt(o.head)...)
 			}
 		}
 		if !known && len(u.glosses) == 0 {
@@ -144,9 +159,12 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 
 type span struct{ start, end int }
 
+// occ is an occurrence of a headword in a text.
+type occ struct{ start, end, head int }
+
 // hasLongerOcc reports whether a headword occurrence strictly contains
 // [start,end).
-func hasLongerOcc(occs []span, start, end int) bool {
+func hasLongerOcc(occs []occ, start, end int) bool {
 	for _, o := range occs {
 		if o.start <= start && end <= o.end && o.end-o.start > end-start {
 			return true
