@@ -17,8 +17,9 @@ import (
 // 's or a bare trailing apostrophe is dropped (China's → china). Text is the
 // written form lower-cased; Start and End are byte offsets into text.
 func EnTokens(text string) []Token {
-	// About one word in six or seven bytes of English.
-	toks := make([]Token, 0, len(text)/8+1)
+	// English has a word every six bytes or so; a little more room than
+	// that spares growing the slice, which costs more than the room.
+	toks := make([]Token, 0, len(text)/5+2)
 	// lower is text with ASCII letters in lower case, made when first
 	// needed: ASCII words are cut from it instead of being lower-cased one
 	// by one.

@@ -1,6 +1,7 @@
 // Package lang holds the language-level tools the aligner and the checks share:
-// sentence splitting for Chinese and English, tokenizing (gse with an embedded
-// lean dictionary for Chinese, stemmed words for English) and script counts.
+// sentence splitting for Chinese and English, tokenizing (for Chinese, gse's
+// shortest-path segmentation over an embedded lean dictionary; stemmed words
+// for English) and script counts.
 package lang
 
 import "unicode"

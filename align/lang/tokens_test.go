@@ -395,3 +395,16 @@ func sharedEnglish(t testing.TB) []string {
 	}
 	return paths
 }
+
+// BenchmarkZhTokensUncached segments the reference document with an empty
+// cut cache each time: the cost of segmenting new text.
+func BenchmarkZhTokensUncached(b *testing.B) {
+	require.NoError(b, Load())
+	text := referenceText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s := *defaultSeg
+		s.cuts = &cutCache{m: map[string][]int32{}}
+		s.tokens(text)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,7 @@ type Token struct {
 // map of the words still 50–80 ms; the embedded table needs no building.
 type segmenter struct {
 	dict *zhdict.Dict
+	cuts *cutCache
 	// t2s maps traditional characters to simplified ones; the text is
 	// converted before cutting so that the dictionary needs few
 	// traditional words.
@@ -111,7 +113,7 @@ func loadDict(dict string) (*segmenter, error) {
 }
 
 func newSegmenter(d *zhdict.Dict) *segmenter {
-	s := &segmenter{dict: d}
+	s := &segmenter{dict: d, cuts: &cutCache{m: map[string][]int32{}}}
 	if len(d.T2S) > 0 {
 		s.t2s = make(map[rune]rune, len(d.T2S)/2)
 		for k := 0; k+1 < len(d.T2S); k += 2 {
@@ -122,7 +124,7 @@ func newSegmenter(d *zhdict.Dict) *segmenter {
 }
 
 // ZhTokens segments Chinese text. Runs of Han characters are segmented with
-// gse and the embedded dictionary; each run of letters or digits (Latin or
+// the embedded dictionary, as gse would cut them; each run of letters or digits (Latin or
 // another script, with internal decimal points or thousands separators
 // between digits) is one token; punctuation and spaces are dropped. Token
 // texts are as written. If the embedded dictionary cannot be loaded, Han
@@ -173,8 +175,11 @@ func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token
 	}
 	run := text[start:end]
 	buf, pos := s.toSimp(run)
-	var space [64]int32
-	ends := s.cut(buf, space[:0])
+	ends := s.cuts.get(buf)
+	if ends == nil {
+		ends = s.cut(buf, nil)
+		s.cuts.put(buf, ends)
+	}
 	a := 0
 	for _, e := range ends {
 		b := int(e)
@@ -187,6 +192,42 @@ func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token
 		a = b
 	}
 	return toks
+}
+
+// cutCache remembers the cuts of Han runs: the aligner and the checks
+// segment the same paragraphs and sentences several times (each run of the
+// reference document about four times), and a lookup costs a small
+// fraction of a cut. It is bounded for a long-running server: when full it
+// starts again empty.
+type cutCache struct {
+	sync.RWMutex
+	m     map[string][]int32
+	bytes int
+}
+
+// maxCutCacheBytes bounds the text held by a cutCache.
+const maxCutCacheBytes = 4 << 20
+
+// get returns the cuts of run, or nil. The slice must not be modified.
+func (c *cutCache) get(run string) []int32 {
+	c.RLock()
+	ends := c.m[run]
+	c.RUnlock()
+	return ends
+}
+
+func (c *cutCache) put(run string, ends []int32) {
+	c.Lock()
+	if c.bytes+len(run) > maxCutCacheBytes {
+		clear(c.m)
+		c.bytes = 0
+	}
+	if _, ok := c.m[run]; !ok {
+		// A copy, so that the cache does not keep the caller's text alive.
+		c.m[strings.Clone(run)] = slices.Clip(ends)
+		c.bytes += len(run)
+	}
+	c.Unlock()
 }
 
 // jumper is the cheapest path found to the end of a unit: its cost and the

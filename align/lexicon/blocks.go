@@ -31,10 +31,15 @@ type Blocks struct {
 	gen   uint32
 	// pairs[k*len(en)+l] is 1 + the offset in bits of the bitsets of the
 	// pair (zh k, en l), 0 while not computed: first the Chinese block's
-	// units met, then the English block's words met.
-	pairs []int32
-	bits  []uint64
+	// units met, then the English block's words met. Documents too long
+	// for a dense table (their DP runs in a band) use farPairs instead.
+	pairs    []int32
+	farPairs map[int64]int32
+	bits     []uint64
 }
+
+// maxDensePairs bounds the dense pair table (16 MB).
+const maxDensePairs = 1 << 22
 
 // blockSide is one prepared block.
 type blockSide struct {
@@ -153,7 +158,11 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		}
 		b.offers = endOffers(start)
 	}
-	s.pairs = make([]int32, len(zh)*len(en))
+	if n := int64(len(zh)) * int64(len(en)); n <= maxDensePairs {
+		s.pairs = make([]int32, n)
+	} else {
+		s.farPairs = map[int64]int32{}
+	}
 	sumRuns(s.zh)
 	sumRuns(s.en)
 	return s
@@ -229,16 +238,26 @@ func runSum(side []blockSide, i, n int) float64 {
 // pair returns the offset in s.bits of the bitsets of the pair (zh k, en
 // l), computing them on first use.
 func (s *Blocks) pair(k, l int) int {
-	p := &s.pairs[k*len(s.en)+l]
-	if *p > 0 {
-		return int(*p - 1)
+	key := int64(k)*int64(len(s.en)) + int64(l)
+	var p int32
+	if s.pairs != nil {
+		p = s.pairs[key]
+	} else {
+		p = s.farPairs[key]
+	}
+	if p > 0 {
+		return int(p - 1)
 	}
 	off := len(s.bits)
 	z, e := &s.zh[k], &s.en[l]
 	s.bits = append(s.bits, make([]uint64, z.words+e.words)...)
 	s.meets(s.bits[off:off+z.words], z.items, e)
 	s.meets(s.bits[off+z.words:], e.items, z)
-	*p = int32(off + 1)
+	if s.pairs != nil {
+		s.pairs[key] = int32(off + 1)
+	} else {
+		s.farPairs[key] = int32(off + 1)
+	}
 	return off
 }
 

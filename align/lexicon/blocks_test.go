@@ -57,6 +57,16 @@ func TestBlocksSameAsSimilarity(t *testing.T) {
 		}
 	}
 	t.Logf("%d runs compared", n)
+
+	// The sparse pair table of long documents gives the same.
+	far := l.NewBlocks(zh, en)
+	far.pairs, far.farPairs = nil, map[int64]int32{}
+	for i := range len(zh) - 2 {
+		for j := max(0, i-2); j < min(len(en)-2, i+3); j++ {
+			require.Equal(t, s.Similarity(i, 2, j, 1), far.Similarity(i, 2, j, 1))
+			require.Equal(t, s.Similarity(i, 1, j, 3), far.Similarity(i, 1, j, 3))
+		}
+	}
 }
 
 func BenchmarkBlocks(b *testing.B) {

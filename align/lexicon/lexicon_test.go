@@ -35,10 +35,16 @@ func TestLoadTime(t *testing.T) {
 	require.NoError(t, Load())
 	d := time.Since(start)
 	t.Logf("loaded %d headwords, %d English words in %v", Default().NumHeadwords(), Default().NumWords(), d)
-	// A loose bound that only catches a pathological regression: timings
-	// under -race on a shared CI machine vary tenfold. BenchmarkLoad
-	// measures the real cost (about 0.1 s for the lexicon alone).
-	assert.Less(t, d, 30*time.Second)
+	// Loading views the embedded tables in place: microseconds. The bound
+	// is loose because timings under -race on a shared CI machine vary
+	// tenfold; BenchmarkLoad measures the real cost.
+	assert.Less(t, d, 5*time.Second)
+
+	// The fallback for corrupt embedded data is an empty, working lexicon.
+	e := empty()
+	assert.Nil(t, e.Glosses("国家"))
+	assert.Equal(t, 0, e.NumHeadwords())
+	assert.Equal(t, 0.0, e.Similarity("国家", "country"))
 }
 
 func TestKnownGlosses(t *testing.T) {
@@ -157,7 +163,9 @@ func TestCorruptData(t *testing.T) {
 	}
 
 	// Damage inside a section is found by Validate, and lookups survive it.
-	for k := 0; k < len(good); k += 3 {
+	// Every byte of the header and the small sections, a sample of the
+	// rest (mostly the 64 KB table of lengths).
+	for k := 0; k < len(good); k += 1 + k/512*96 {
 		bad := slices.Clone(good)
 		bad[k] ^= 0xa5
 		d, err := lexfile.Decode(bad)
