@@ -1,5 +1,7 @@
 package align
 
+import "sync"
+
 // SentRef names a sentence: block index (in its language) and sentence index
 // inside the block.
 type SentRef struct{ Block, Sent int }
@@ -61,6 +63,26 @@ type Alignment struct {
 	// ZhBead[i] is the bead holding Chinese block i; likewise EnBead.
 	ZhBead []int
 	EnBead []int
+
+	memoMu sync.Mutex
+	memo   map[string]any
+}
+
+// Memo returns the value computed for key on this alignment, computing it
+// with f the first time: what several checks derive from the same alignment
+// (learned term pairs, say) is computed once.
+func (a *Alignment) Memo(key string, f func() any) any {
+	a.memoMu.Lock()
+	defer a.memoMu.Unlock()
+	if v, ok := a.memo[key]; ok {
+		return v
+	}
+	if a.memo == nil {
+		a.memo = map[string]any{}
+	}
+	v := f()
+	a.memo[key] = v
+	return v
 }
 
 // BeadOf returns the index of the bead holding block i of language l.

@@ -373,6 +373,10 @@ func containsWords(a, b string) bool {
 // learnTerms returns two pools of observations: quoted terms and titles,
 // and recurring names linked through the dictionary.
 func learnTerms(p *Pass) [][]termObs {
+	return p.Align.Memo("consistency.terms", func() any { return learnTermsOnce(p) }).([][]termObs)
+}
+
+func learnTermsOnce(p *Pass) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	type zhOcc struct {
@@ -570,10 +574,13 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, 
 	var best []run
 	for _, seg := range v.segments(align.En, sb) {
 		text := v.p.Doc.En[seg.Block].Text
-		toks := lang.EnTokens(text[seg.Start:seg.End])
+		kws := v.enKeywords(seg)
+		toks := make([]lang.Token, len(kws))
+		for i := range kws {
+			toks[i] = kws[i].tok
+		}
 		for i := 0; i < len(toks); {
-			w := text[seg.Start+toks[i].Start : seg.Start+toks[i].End]
-			k, ok := lang.Keyword(w)
+			k, ok := kws[i].key, kws[i].ok
 			if !ok || !gloss[k] {
 				i++
 				continue
@@ -585,7 +592,7 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, 
 				if strings.TrimSpace(gap) != "" && gap != "-" {
 					break
 				}
-				k2, ok2 := lang.Keyword(w2)
+				k2, ok2 := kws[j].key, kws[j].ok
 				if ok2 && gloss[k2] {
 					last, n = j, n+1
 					j++

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // This file holds what the checks that compare content across a pair share
@@ -24,6 +25,35 @@ type pairView struct {
 	Index int // the bead's index in the alignment
 	Bead  *align.Bead
 	sent  map[[3]int]int // (lang, block, sentence) → sentence bead
+
+	keywords map[textPos][]keywordTok // English segments tokenized once
+}
+
+// keywordTok is an English token with its keyword (lang.Keyword).
+type keywordTok struct {
+	tok lang.Token
+	key string
+	ok  bool
+}
+
+// enKeywords tokenizes an English segment once per pair view: the
+// consistency check looks at the same sentence for every candidate term.
+func (v *pairView) enKeywords(seg textPos) []keywordTok {
+	if ks, ok := v.keywords[seg]; ok {
+		return ks
+	}
+	text := v.p.Doc.En[seg.Block].Text
+	toks := lang.EnTokens(text[seg.Start:seg.End])
+	ks := make([]keywordTok, len(toks))
+	for i, t := range toks {
+		k, ok := lang.Keyword(text[seg.Start+t.Start : seg.Start+t.End])
+		ks[i] = keywordTok{t, k, ok}
+	}
+	if v.keywords == nil {
+		v.keywords = map[textPos][]keywordTok{}
+	}
+	v.keywords[seg] = ks
+	return ks
 }
 
 // pairViews returns the beads that pair text on both sides, leaving out
