@@ -305,7 +305,9 @@ func (p *paragraphAligner) solve() []Cell {
 	if nz*ne <= 4_000_000 {
 		return Solve(nz, ne, paragraphTypes, p.cost, nil)
 	}
-	w := max(200, abs(nz-ne)+100)
+	// the band follows the length-proportional diagonal, so a difference in
+	// block counts does not widen it; the second pass follows the first path
+	w := 200
 	first := Solve(nz, ne, paragraphTypes, p.cost, DiagonalBand(nz, ne, w))
 	if first == nil {
 		return Solve(nz, ne, paragraphTypes, p.cost, nil)
