@@ -315,13 +315,6 @@ func (p *paragraphAligner) solve() []Cell {
 	return Solve(nz, ne, paragraphTypes, p.cost, PathBand(nz, ne, first, 30))
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // initialModel guesses the length model before any alignment: the ratio from
 // the layout's pairs when there are enough, else from the totals.
 func (p *paragraphAligner) initialModel() LengthModel {

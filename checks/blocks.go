@@ -6,7 +6,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 )
 
-// beadKinds classifies each bead: whether it pairs body text on both sides.
+// pairedBody reports whether a bead pairs body text on both sides.
 func pairedBody(p *Pass, b *align.Bead) bool {
 	if len(b.Zh) == 0 || len(b.En) == 0 {
 		return false

@@ -357,28 +357,22 @@ func decodeUTF16(path string, data []byte, skip int, bigEndian bool) (string, er
 // validGB18030 returns the offset of the first byte sequence that is not
 // well formed GB18030, or -1.
 func validGB18030(data []byte) int {
-	for i := 0; i < len(data); {
-		c := data[i]
-		switch {
-		case c < 0x80:
-			i++
-		case c == 0x80 || c == 0xff:
-			return i
-		case i+1 < len(data) && (data[i+1] >= 0x40 && data[i+1] <= 0x7e || data[i+1] >= 0x80 && data[i+1] <= 0xfe):
-			i += 2
-		case i+3 < len(data) && data[i+1] >= 0x30 && data[i+1] <= 0x39 &&
-			data[i+2] >= 0x81 && data[i+2] <= 0xfe && data[i+3] >= 0x30 && data[i+3] <= 0x39:
-			i += 4
-		default:
-			return i
-		}
-	}
-	return -1
+	trail := func(t byte) bool { return t >= 0x40 && t <= 0x7e || t >= 0x80 && t <= 0xfe }
+	return validDoubleByte(data, trail, true)
 }
 
 // validBig5 returns the offset of the first byte sequence that is not well
 // formed Big5, or -1.
 func validBig5(data []byte) int {
+	trail := func(t byte) bool { return t >= 0x40 && t <= 0x7e || t >= 0xa1 && t <= 0xfe }
+	return validDoubleByte(data, trail, false)
+}
+
+// validDoubleByte checks a lead-byte/trail-byte encoding: ASCII, or a lead
+// byte 0x81–0xfe with a trail byte the encoding allows; GB18030 also has
+// four-byte sequences (lead, digit, lead, digit). It returns the offset of
+// the first bad sequence, or -1.
+func validDoubleByte(data []byte, trail func(byte) bool, fourByte bool) int {
 	for i := 0; i < len(data); {
 		c := data[i]
 		switch {
@@ -386,8 +380,11 @@ func validBig5(data []byte) int {
 			i++
 		case c == 0x80 || c == 0xff:
 			return i
-		case i+1 < len(data) && (data[i+1] >= 0x40 && data[i+1] <= 0x7e || data[i+1] >= 0xa1 && data[i+1] <= 0xfe):
+		case i+1 < len(data) && trail(data[i+1]):
 			i += 2
+		case fourByte && i+3 < len(data) && data[i+1] >= 0x30 && data[i+1] <= 0x39 &&
+			data[i+2] >= 0x81 && data[i+2] <= 0xfe && data[i+3] >= 0x30 && data[i+3] <= 0x39:
+			i += 4
 		default:
 			return i
 		}

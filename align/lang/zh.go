@@ -269,7 +269,7 @@ func (s *segmenter) cut(buf string, ends []int32) []int32 {
 	units = append(units, int32(len(buf)))
 	key := buf
 	if upper {
-		key = asciiLower(buf)
+		key = zhdict.ASCIILower(buf)
 	}
 
 	n := len(units) - 1
@@ -317,23 +317,6 @@ func relax(j *jumper, d float32, start int) {
 	if j.dist == 0 || j.dist > d {
 		j.dist, j.start = d, int32(start)
 	}
-}
-
-// asciiLower lower-cases ASCII letters only, as gse does with the text it
-// cuts.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // isWordRune reports whether r belongs to a non-Han word: a letter or digit.

@@ -93,7 +93,7 @@ func Parse(dict string) (*Dict, error) {
 		if err != nil || freq <= 0 {
 			return nil, fmt.Errorf("lang: segmentation dictionary line %d: bad frequency", lines)
 		}
-		word = asciiLower(word)
+		word = ASCIILower(word)
 		if seen[word] {
 			continue
 		}
@@ -140,9 +140,9 @@ func parseT2S(table string) ([]uint32, error) {
 	return pairs, nil
 }
 
-// asciiLower lower-cases ASCII letters only, as gse does with the words it
+// ASCIILower lower-cases ASCII letters only, as gse does with the words it
 // stores and the text it cuts.
-func asciiLower(s string) string {
+func ASCIILower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
 			b := []byte(s)
