@@ -88,6 +88,8 @@ type paragraphAligner struct {
 
 	lx     *lexicon.Lexicon // when lex is the embedded lexicon: blocks are prepared once
 	blocks *lexicon.Blocks  // lx's prepared blocks, made on first use
+
+	used []bool // matchNumbers' scratch flags
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -133,6 +135,16 @@ func (p *paragraphAligner) span(l Lang, i, n int) (length int) {
 // anchors returns the anchor cost (negative is evidence for the bead) and a
 // description of the evidence.
 func (p *paragraphAligner) anchors(i, j int, t BeadType) (float64, []string) {
+	return p.anchorEvidence(i, j, t, true)
+}
+
+// anchorCost is anchors without the description, for the DP's inner loop.
+func (p *paragraphAligner) anchorCost(i, j int, t BeadType) float64 {
+	c, _ := p.anchorEvidence(i, j, t, false)
+	return c
+}
+
+func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (float64, []string) {
 	var cost float64
 	var why []string
 	if t.Zh == 0 || t.En == 0 {
@@ -142,36 +154,74 @@ func (p *paragraphAligner) anchors(i, j int, t BeadType) (float64, []string) {
 	if z.isEnum && e.isEnum {
 		if numerals.Same(z.enum, e.enum) {
 			cost -= enumSame
-			why = append(why, "enumerator "+z.enum.Text+" = "+e.enum.Text)
+			if describe {
+				why = append(why, "enumerator "+z.enum.Text+" = "+e.enum.Text)
+			}
 		} else {
 			cost += enumDiffer
 		}
 	}
-	matched := 0
-	used := map[[2]int]bool{}
-	for a := i; a < i+t.Zh; a++ {
-		for _, zn := range p.zh[a].nums {
-			for b := j; b < j+t.En; b++ {
-				for k, en := range p.en[b].nums {
-					if !used[[2]int{b, k}] && numerals.Equal(zn, en) {
-						used[[2]int{b, k}] = true
-						matched++
-						if len(why) < 6 {
-							why = append(why, "number "+zn.Text+" = "+en.Text)
-						}
-						goto next
-					}
-				}
+	matched := p.matchNumbers(i, j, t, func(zn, en numerals.Number) bool {
+		if describe {
+			if len(why) < 6 {
+				why = append(why, "number "+zn.Text+" = "+en.Text)
 			}
-		next:
+			return true
 		}
-	}
+		return false
+	})
 	cost -= numberBonus * float64(min(matched, maxNumberBonus))
 	if t.Zh == 1 && t.En == 1 && !p.ignoreLayout && p.layout[Link{i, j}] {
 		cost -= layoutBonus
-		why = append(why, "layout")
+		if describe {
+			why = append(why, "layout")
+		}
 	}
 	return cost, why
+}
+
+// matchNumbers pairs the numbers of zh[i:i+t.Zh] greedily, in order, with
+// equal unused numbers of en[j:j+t.En] and returns how many found a match.
+// It calls found for each match and stops early, once the bonus is capped,
+// when found returns false. The used flags live in a buffer kept on p: the
+// DP calls this for every candidate bead.
+func (p *paragraphAligner) matchNumbers(i, j int, t BeadType, found func(zn, en numerals.Number) bool) int {
+	nz, ne := 0, 0
+	for a := i; a < i+t.Zh; a++ {
+		nz += len(p.zh[a].nums)
+	}
+	for b := j; b < j+t.En; b++ {
+		ne += len(p.en[b].nums)
+	}
+	if nz == 0 || ne == 0 {
+		return 0
+	}
+	if cap(p.used) < ne {
+		p.used = make([]bool, ne)
+	}
+	used := p.used[:ne]
+	clear(used)
+	matched := 0
+	for a := i; a < i+t.Zh; a++ {
+		for _, zn := range p.zh[a].nums {
+			k := 0
+		search:
+			for b := j; b < j+t.En; b++ {
+				for _, en := range p.en[b].nums {
+					if !used[k] && numerals.Equal(zn, en) {
+						used[k] = true
+						matched++
+						if !found(zn, en) && matched >= maxNumberBonus {
+							return matched
+						}
+						break search
+					}
+					k++
+				}
+			}
+		}
+	}
+	return matched
 }
 
 func (p *paragraphAligner) text(l Lang, i, n int) string {
@@ -198,23 +248,25 @@ func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 		return unlinkedNull - t.Prior
 	}
 	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
-	c := math.Min(p.model.Cost(lz, le), lenCap) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
+	c := math.Min(p.model.Cost(lz, le), lenCap*float64(max(t.Zh, t.En))) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
 	if t.Zh+t.En == 1 {
 		c = math.Min(c, nullCap)
 	}
 	c += enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
-	a, _ := p.anchors(i, j, t)
-	c += a
+	c += p.anchorCost(i, j, t)
 	if p.lex != nil && t.Zh > 0 && t.En > 0 {
 		c -= lexWeight * p.similarity(i, t.Zh, j, t.En)
 	}
 	return c
 }
 
-// lenCap caps the length cost of any bead: a paragraph cut in half or
+// lenCap caps the length cost of a 1-1 bead: a paragraph cut in half or
 // padded is an outlier the length model cannot weigh (deviations of long
 // paragraphs grow with their length, faster than Gale–Church assumes), so
 // beyond this the content evidence decides, and the length check reports it.
+// A bead of n blocks on a side is capped at n × lenCap: a merge whose
+// lengths do not fit is not a merge, and a low cap let a long omission be
+// spread over many 3-1 beads instead of being left unpaired.
 const lenCap = 8.0
 
 // nullCap caps the length cost of an unpaired block. Gale–Church charges a
@@ -300,19 +352,50 @@ func (p *paragraphAligner) furnitureCost(i, j int, t BeadType) (float64, bool) {
 	return math.Inf(1), true
 }
 
+// The paragraph DP runs the full matrix for documents of up to
+// fullDPCells cells (400 × 400 blocks). Beyond that it runs in a band along
+// the length-proportional diagonal, startBand blocks either side, doubled
+// while the best path runs within bandMargin of the band's edge (a long
+// omission pulls the path off the diagonal); then once more in a band of
+// pathBand blocks around that path. Time and memory are thus proportional
+// to the number of blocks times the band width, never to their product,
+// unless the document really drifts that far.
+const (
+	fullDPCells = 160_000
+	startBand   = 64
+	bandMargin  = 8
+	pathBand    = 30
+)
+
 func (p *paragraphAligner) solve() []Cell {
 	nz, ne := len(p.zh), len(p.en)
-	if nz*ne <= 4_000_000 {
+	if nz*ne <= fullDPCells {
 		return Solve(nz, ne, paragraphTypes, p.cost, nil)
 	}
-	// the band follows the length-proportional diagonal, so a difference in
-	// block counts does not widen it; the second pass follows the first path
-	w := 200
-	first := Solve(nz, ne, paragraphTypes, p.cost, DiagonalBand(nz, ne, w))
-	if first == nil {
-		return Solve(nz, ne, paragraphTypes, p.cost, nil)
+	for w := startBand; ; w *= 2 {
+		if w >= max(nz, ne) {
+			return Solve(nz, ne, paragraphTypes, p.cost, nil)
+		}
+		band := DiagonalBand(nz, ne, w)
+		first := Solve(nz, ne, paragraphTypes, p.cost, band)
+		if first != nil && !nearEdge(first, band, ne, bandMargin) {
+			return Solve(nz, ne, paragraphTypes, p.cost, PathBand(nz, ne, first, pathBand))
+		}
 	}
-	return Solve(nz, ne, paragraphTypes, p.cost, PathBand(nz, ne, first, 30))
+}
+
+// nearEdge reports whether a path comes within margin of a side of the
+// band that is not the matrix's own edge: the best path may lie outside.
+func nearEdge(path []Cell, b *Band, nEn, margin int) bool {
+	for _, c := range path {
+		for _, ij := range [2][2]int{{c.I, c.J}, {c.I + c.Type.Zh, c.J + c.Type.En}} {
+			i, j := ij[0], ij[1]
+			if (b.Lo[i] > 0 && j-b.Lo[i] < margin) || (b.Hi[i] < nEn && b.Hi[i]-j < margin) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // initialModel guesses the length model before any alignment: the ratio from

@@ -1,0 +1,102 @@
+package align
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/aligncheck/aligncheck/align/lexicon"
+)
+
+// numberedDoc builds a two-file document of n paragraph pairs, each with
+// its own numbers, leaving out the English of paragraphs drop[0]..drop[1]-1.
+func numberedDoc(n int, drop [2]int) *Document {
+	topics := [][2]string{
+		{"农业", "agriculture"}, {"教育", "education"}, {"医疗", "health care"}, {"交通", "transport"},
+		{"能源", "energy"}, {"环境", "the environment"}, {"科技", "technology"}, {"住房", "housing"},
+		{"就业", "employment"}, {"文化", "culture"}, {"旅游", "tourism"}, {"金融", "finance"},
+		{"水利", "water conservancy"}, {"体育", "sport"}, {"税收", "taxation"}, {"养老", "old-age care"},
+	}
+	var zh, en []string
+	for k := 0; k < n; k++ {
+		a, b := topics[k%len(topics)], topics[(k/len(topics)+k*5+3)%len(topics)]
+		zh = append(zh, fmt.Sprintf("去年全省%s和%s领域共有%d名代表出席会议，比前年增加%d%%，其中%d名来自基层。", a[0], b[0], 1000+k*7, 3+k%40, 200+k))
+		if k >= drop[0] && k < drop[1] {
+			continue
+		}
+		en = append(en, fmt.Sprintf("Last year %d delegates from %s and %s across the province attended the meeting, %d%% more than the year before; %d of them came from the grassroots.", 1000+k*7, a[1], b[1], 3+k%40, 200+k))
+	}
+	doc := &Document{Name: "numbered", Shape: TwoFiles}
+	add := func(l Lang, paras []string) (*Source, []*Block) {
+		text := strings.Join(paras, "\n\n")
+		src := NewSource(l.String()+".txt", text)
+		var blocks []*Block
+		off := 0
+		for i, p := range paras {
+			blocks = append(blocks, &Block{Lang: l, Index: i, Seq: i, Src: src, Start: off, End: off + len(p), Text: p})
+			off += len(p) + 2
+		}
+		return src, blocks
+	}
+	doc.ZhSrc, doc.Zh = add(Zh, zh)
+	doc.EnSrc, doc.En = add(En, en)
+	doc.Split()
+	return doc
+}
+
+// TestParagraphBandFollowsLongOmission: a document too long for the full
+// matrix, with 200 paragraphs left out in the middle, so that the path
+// leaves the first band; the band widens and the result is the full DP's.
+func TestParagraphBandFollowsLongOmission(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the full matrix for comparison")
+	}
+	const n = 700
+	doc := numberedDoc(n, [2]int{300, 500})
+	p := newParagraphAligner(doc, lexicon.Default())
+	if len(p.zh)*len(p.en) <= fullDPCells {
+		t.Fatalf("document of %d×%d blocks is not above the full-matrix limit", len(p.zh), len(p.en))
+	}
+	band := DiagonalBand(len(p.zh), len(p.en), startBand)
+	if first := Solve(len(p.zh), len(p.en), paragraphTypes, p.cost, band); first != nil && !nearEdge(first, band, len(p.en), bandMargin) {
+		t.Fatal("the omission does not take the path to the first band's edge; the test tests nothing")
+	}
+	banded := p.solve()
+	full := Solve(len(p.zh), len(p.en), paragraphTypes, p.cost, nil)
+	if fmt.Sprint(banded) != fmt.Sprint(full) {
+		t.Fatalf("banded path differs from the full matrix's")
+	}
+	// every 1-1 bead pairs a paragraph with its own translation, and the
+	// omission is left unpaired, not smeared over merged beads
+	omitted := 0
+	for _, c := range banded {
+		switch {
+		case c.Type.Zh == 1 && c.Type.En == 1:
+			want := c.I
+			if c.I >= 500 {
+				want = c.I - 200
+			}
+			if c.J != want {
+				t.Fatalf("zh %d paired with en %d, want %d", c.I, c.J, want)
+			}
+		case c.Type.Zh == 1 && c.Type.En == 0 && c.I >= 300 && c.I < 500:
+			omitted++
+		}
+	}
+	if omitted < 190 {
+		t.Errorf("%d of the 200 omitted paragraphs left unpaired, want ≥ 190", omitted)
+	}
+	t.Logf("%d of the 200 omitted paragraphs left unpaired", omitted)
+}
+
+// TestParagraphBandNeedsNoWidening: on a document that stays near the
+// diagonal the first band is enough (no doubling, which would cost time).
+func TestParagraphBandNeedsNoWidening(t *testing.T) {
+	doc := numberedDoc(600, [2]int{100, 110})
+	p := newParagraphAligner(doc, lexicon.Default())
+	band := DiagonalBand(len(p.zh), len(p.en), startBand)
+	first := Solve(len(p.zh), len(p.en), paragraphTypes, p.cost, band)
+	if first == nil || nearEdge(first, band, len(p.en), bandMargin) {
+		t.Fatal("the first band did not hold the path of a document near the diagonal")
+	}
+}
