@@ -77,11 +77,15 @@ type termObs struct {
 	en        string // the rendering as written
 	key       string // stems of its content words
 	bead      int
-	zhSpan    *align.Span
-	enSpan    *align.Span
-	caps      int // 1 capitalised, -1 not, 0 cannot tell (sentence start)
+	v         *pairView
+	zhPos     textPos // located when a finding needs it: most
+	enPos     textPos // observations never become one
+	caps      int     // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	quoted    bool
 }
+
+func (o *termObs) zhSpan() *align.Span { return o.v.span(o.zhPos) }
+func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos) }
 
 func runConsistency(p *Pass) error {
 	for i, pool := range learnTerms(p) {
@@ -133,7 +137,7 @@ func runConsistencyShared(p *Pass) error {
 				continue
 			}
 			for _, o := range m[z] {
-				p.Report(Finding{Bead: o.bead, Zh: o.zhSpan, En: o.enSpan, Evidence: k + "\x00" + z,
+				p.Report(Finding{Bead: o.bead, Zh: o.zhSpan(), En: o.enSpan(), Evidence: k + "\x00" + z,
 					Message: fmt.Sprintf("%q renders both %s (%d) and %s (%d)", o.en, zhQuote(m[first][0].zhWritten), len(m[first]),
 						zhQuote(o.zhWritten), len(m[z]))})
 			}
@@ -214,7 +218,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 				continue
 			}
 			for _, it := range g.items {
-				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan, En: it.enSpan, Evidence: z + "\x00" + it.key,
+				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
 					Message: fmt.Sprintf("%s is rendered %q in %d places but %q here", zhQuote(it.zhWritten), majEn, maj.n, it.en)})
 			}
 		}
@@ -440,12 +444,12 @@ func learnTermsOnce(p *Pass) [][]termObs {
 			if !o.v.both(sb) {
 				continue
 			}
-			en, sp, caps, ok := glossRun(o.v, sb, gloss)
+			en, enPos, caps, ok := glossRun(o.v, sb, gloss)
 			if !ok {
 				continue
 			}
 			obs = append(obs, termObs{zh: z, zhWritten: o.term, en: en, key: enKey(en), bead: o.v.Index,
-				zhSpan: o.v.span(o.pos), enSpan: sp, caps: caps})
+				v: o.v, zhPos: o.pos, enPos: enPos, caps: caps})
 		}
 		capsYes, capsNo := 0, 0
 		for _, o := range obs {
@@ -554,7 +558,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 			continue
 		}
 		out = append(out, termObs{zh: glossary.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
-			en: e.inner, key: key, bead: v.Index, zhSpan: v.span(z.pos), enSpan: v.span(e.pos), quoted: true})
+			en: e.inner, key: key, bead: v.Index, v: v, zhPos: z.pos, enPos: e.pos, quoted: true})
 	}
 	return out
 }
@@ -564,7 +568,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 // the run: "University of Macau"). It reports whether the run is
 // capitalised (1), not (-1), or cannot tell (0, a single word opening a
 // sentence). ok is false when there is no run or two runs tie.
-func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, int, bool) {
+func glossRun(v *pairView, sb int, gloss map[string]bool) (string, textPos, int, bool) {
 	type run struct {
 		seg        textPos
 		start, end int // byte offsets in the block
@@ -575,20 +579,16 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, 
 	for _, seg := range v.segments(align.En, sb) {
 		text := v.p.Doc.En[seg.Block].Text
 		kws := v.enKeywords(seg)
-		toks := make([]lang.Token, len(kws))
-		for i := range kws {
-			toks[i] = kws[i].tok
-		}
-		for i := 0; i < len(toks); {
+		for i := 0; i < len(kws); {
 			k, ok := kws[i].key, kws[i].ok
 			if !ok || !gloss[k] {
 				i++
 				continue
 			}
 			j, last, n := i+1, i, 1
-			for j < len(toks) {
-				w2 := text[seg.Start+toks[j].Start : seg.Start+toks[j].End]
-				gap := text[seg.Start+toks[j-1].End : seg.Start+toks[j].Start]
+			for j < len(kws) {
+				w2 := text[seg.Start+kws[j].tok.Start : seg.Start+kws[j].tok.End]
+				gap := text[seg.Start+kws[j-1].tok.End : seg.Start+kws[j].tok.Start]
 				if strings.TrimSpace(gap) != "" && gap != "-" {
 					break
 				}
@@ -604,7 +604,7 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, 
 				}
 				break
 			}
-			r := run{seg: seg, start: seg.Start + toks[i].Start, end: seg.Start + toks[last].End, words: n}
+			r := run{seg: seg, start: seg.Start + kws[i].tok.Start, end: seg.Start + kws[last].tok.End, words: n}
 			r.caps = capsOf(text, r.start, r.end)
 			if len(best) == 0 || n > best[0].words {
 				best = []run{r}
@@ -615,7 +615,7 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, 
 		}
 	}
 	if len(best) == 0 {
-		return "", nil, 0, false
+		return "", textPos{}, 0, false
 	}
 	// ties only matter when they differ
 	k0 := ""
@@ -624,13 +624,11 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, *align.Span, 
 		if i == 0 {
 			k0 = k
 		} else if k != k0 {
-			return "", nil, 0, false
+			return "", textPos{}, 0, false
 		}
 	}
 	r := best[0]
-	blk := v.p.Doc.En[r.seg.Block]
-	sp := blk.SubSpan(r.start, r.end)
-	return blk.Text[r.start:r.end], &sp, r.caps, true
+	return v.p.Doc.En[r.seg.Block].Text[r.start:r.end], textPos{Lang: align.En, Block: r.seg.Block, Start: r.start, End: r.end}, r.caps, true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
