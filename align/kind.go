@@ -64,6 +64,25 @@ var furnitureByLength = func() []string {
 	return s
 }()
 
+// MayHaveURL is a quick pre-test for URL expressions: false means s
+// contains neither "://" nor "www." (in any case), so none can match.
+func MayHaveURL(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // Classify tells body prose from headings and page furniture. The aligner
 // never pairs furniture, and the checks report it apart from omissions.
 func Classify(b *Block) Kind {
@@ -71,10 +90,10 @@ func Classify(b *Block) Kind {
 	if furnitureShare(t) >= 0.75 && len(strings.Fields(t)) <= 40 {
 		return KindFurniture
 	}
-	if urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {
+	if MayHaveURL(t) && urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {
 		return KindFurniture
 	}
-	if citationRe.MatchString(t) && strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && lang.Count(t).Han > 0 && lang.Count(t).Latin > 0 {
+	if strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && citationRe.MatchString(t) && lang.Count(t).Han > 0 && lang.Count(t).Latin > 0 {
 		// a citation line naming the work in both languages
 		return KindFurniture
 	}

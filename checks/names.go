@@ -289,6 +289,10 @@ func nameItems(s string, l align.Lang) []nameItem {
 		if re == emailRe {
 			kind = "e-mail address"
 		}
+		// the expressions cannot match without these; most sentences have none
+		if re == urlRe && !align.MayHaveURL(s) || re == emailRe && !strings.Contains(s, "@") {
+			continue
+		}
 		for _, m := range re.FindAllStringIndex(s, -1) {
 			t := strings.TrimRight(s[m[0]:m[1]], ".,;:!?)'")
 			overlap := false

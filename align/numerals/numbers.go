@@ -76,8 +76,11 @@ func (n Number) IsRange() bool { return n.Hi != n.Value && n.Hi != 0 }
 // found by All ("(1)", "(十一)", "第三条", "Article 3", "First,"): those
 // belong to the numbering check, and one side often writes them in words.
 func dropEnumerators(text string, ns []Number) []Number {
+	if len(ns) == 0 {
+		return ns // most sentences: no need to look for enumerators
+	}
 	es := All(text)
-	if len(es) == 0 || len(ns) == 0 {
+	if len(es) == 0 {
 		return ns
 	}
 	out := ns[:0]
