@@ -105,8 +105,13 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(n)
+			cpu0 := processCPU()
 			for b.Loop() {
 				checkAll(b, s.docs)
+			}
+			// MB per CPU second: steadier than MB/s on a shared machine
+			if cpu := (processCPU() - cpu0).Seconds(); cpu > 0 {
+				b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu, "MB/cpu-s")
 			}
 		})
 	}
