@@ -12,6 +12,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/cputime"
 	"github.com/aligncheck/aligncheck/pipeline"
 )
 
@@ -105,12 +106,12 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(n)
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				checkAll(b, s.docs)
 			}
 			// MB per CPU second: steadier than MB/s on a shared machine
-			if cpu := (processCPU() - cpu0).Seconds(); cpu > 0 {
+			if cpu := (cputime.Process() - cpu0).Seconds(); cpu > 0 {
 				b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu, "MB/cpu-s")
 			}
 		})

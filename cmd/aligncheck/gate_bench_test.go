@@ -6,20 +6,11 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/aligncheck/aligncheck/internal/cputime"
 	"github.com/aligncheck/aligncheck/pipeline"
 )
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // BenchmarkCheckTree checks a directory of n full copies of the reference
 // document (each with a small variation; a third interleaved, a third
@@ -40,13 +31,13 @@ func BenchmarkCheckTree(b *testing.B) {
 			dir := b.TempDir()
 			genTree(b, dir, n, 0)
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			for i := 0; i < b.N; i++ {
 				if code := run([]string{"check", "--format", "json", "--fail-on", "none", "--quiet", dir}, nil, io.Discard, io.Discard); code != exitOK {
 					b.Fatalf("exit %d", code)
 				}
 			}
-			cpu := cpuTime() - cpu0
+			cpu := cputime.Process() - cpu0
 			wall := b.Elapsed()
 			workers := min(runtime.NumCPU(), runtime.GOMAXPROCS(0))
 			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
