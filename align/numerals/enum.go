@@ -141,6 +141,14 @@ func All(text string) []Enumerator {
 			p = pos{line: true}
 		case isSpace(r):
 			p.prev = r
+		case isASCIILetter(r):
+			// the rest of the word: after a letter no marker starts
+			// (matchLatin refuses), so skip it at once
+			for i+size < len(text) && isASCIILetter(rune(text[i+size])) {
+				i++
+				r = rune(text[i])
+			}
+			p = pos{prev: r, prevNS: r}
 		default:
 			p = pos{prev: r, prevNS: r}
 		}
@@ -148,6 +156,8 @@ func All(text string) []Enumerator {
 	}
 	return out
 }
+
+func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }
 
 // Same reports whether two enumerators denote the same position: the same
 // value, and compatible levels. Levels are compatible when equal, or when a

@@ -2,6 +2,7 @@ package numerals
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -370,6 +371,37 @@ func FuzzAll(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		checkSpans(t, in, All(in))
+		got := All(in)
+		checkSpans(t, in, got)
+		if want := allEveryRune(in); !reflect.DeepEqual(got, want) {
+			t.Fatalf("All(%q) = %v, trying every position gives %v", in, got, want)
+		}
 	})
+}
+
+// allEveryRune is All without its shortcut inside words: matchAt at every
+// position. All must give the same.
+func allEveryRune(text string) []Enumerator {
+	var out []Enumerator
+	p := pos{line: true}
+	for i := 0; i < len(text); {
+		if e, ok := matchAt(text, i, p); ok {
+			out = append(out, e)
+			last, _ := utf8.DecodeLastRuneInString(e.Text)
+			p = pos{prev: last, prevNS: last}
+			i = e.End
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			p = pos{line: true}
+		case isSpace(r):
+			p.prev = r
+		default:
+			p = pos{prev: r, prevNS: r}
+		}
+		i += size
+	}
+	return out
 }
