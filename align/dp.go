@@ -126,6 +126,15 @@ func (b *Band) fix(nEn int) {
 // covering all nZh and nEn units in order. Memory and time are proportional
 // to the band area times the number of bead types.
 func Solve(nZh, nEn int, types []BeadType, cost CostFunc, band *Band) []Cell {
+	return SolveBounded(nZh, nEn, types, cost, nil, band)
+}
+
+// SolveBounded is Solve with a lower bound of the cost: a bead whose bound
+// cannot beat the best way found so far into a cell is not costed. The
+// result is the same as Solve's as long as bound ≤ cost for every bead
+// (floating-point addition is monotone, so the comparison keeps its
+// outcome); a nil bound costs every bead.
+func SolveBounded(nZh, nEn int, types []BeadType, cost, bound CostFunc, band *Band) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -164,6 +173,9 @@ func Solve(nZh, nEn int, types []BeadType, cost CostFunc, band *Band) []Cell {
 				}
 				pk := at(pi, pj)
 				if pk < 0 || math.IsInf(total[pk], 1) {
+					continue
+				}
+				if bound != nil && !(total[pk]+bound(pi, pj, t)+t.Prior < best) {
 					continue
 				}
 				c := cost(pi, pj, t)

@@ -90,6 +90,12 @@ type paragraphAligner struct {
 	blocks *lexicon.Blocks  // lx's prepared blocks, made on first use
 
 	used []bool // matchNumbers' scratch flags
+
+	// the last baseCost
+	baseKey   [4]int
+	base      float64
+	baseLex   bool
+	baseValid bool
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -241,11 +247,43 @@ func (p *paragraphAligner) text(l Lang, i, n int) string {
 const furnitureNull = 0.5
 
 func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
+	c, lex := p.baseCost(i, j, t)
+	if lex {
+		c -= lexWeight * p.similarity(i, t.Zh, j, t.En)
+	}
+	return c
+}
+
+// bound is a lower bound of cost without the dictionary similarity, the
+// dearest part: the similarity is at most 1. The DP skips a bead whose
+// bound already loses (SolveBounded).
+func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
+	c, lex := p.baseCost(i, j, t)
+	if lex {
+		c -= lexWeight
+	}
+	return c
+}
+
+// baseCost is the cost of a bead without its similarity term, and whether
+// that term applies. The DP asks for the bound and then the cost of the
+// same bead, so the last result is kept.
+func (p *paragraphAligner) baseCost(i, j int, t BeadType) (float64, bool) {
+	key := [4]int{i, j, t.Zh, t.En}
+	if p.baseValid && p.baseKey == key {
+		return p.base, p.baseLex
+	}
+	c, lex := p.computeBase(i, j, t)
+	p.baseKey, p.base, p.baseLex, p.baseValid = key, c, lex, true
+	return c, lex
+}
+
+func (p *paragraphAligner) computeBase(i, j int, t BeadType) (float64, bool) {
 	if c, ok := p.furnitureCost(i, j, t); ok {
-		return c
+		return c, false
 	}
 	if t.Zh+t.En == 1 && p.unlinked(i, j, t) {
-		return unlinkedNull - t.Prior
+		return unlinkedNull - t.Prior, false
 	}
 	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
 	c := math.Min(p.model.Cost(lz, le), lenCap*float64(max(t.Zh, t.En))) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
@@ -254,10 +292,7 @@ func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 	}
 	c += enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
 	c += p.anchorCost(i, j, t)
-	if p.lex != nil && t.Zh > 0 && t.En > 0 {
-		c -= lexWeight * p.similarity(i, t.Zh, j, t.En)
-	}
-	return c
+	return c, p.lex != nil && t.Zh > 0 && t.En > 0
 }
 
 // lenCap caps the length cost of a 1-1 bead: a paragraph cut in half or
@@ -368,18 +403,19 @@ const (
 )
 
 func (p *paragraphAligner) solve() []Cell {
+	p.baseValid = false // the model may have changed since the last solve
 	nz, ne := len(p.zh), len(p.en)
 	if nz*ne <= fullDPCells {
-		return Solve(nz, ne, paragraphTypes, p.cost, nil)
+		return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, nil)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return Solve(nz, ne, paragraphTypes, p.cost, nil)
+			return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, nil)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := Solve(nz, ne, paragraphTypes, p.cost, band)
+		first := SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
-			return Solve(nz, ne, paragraphTypes, p.cost, PathBand(nz, ne, first, pathBand))
+			return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, PathBand(nz, ne, first, pathBand))
 		}
 	}
 }
@@ -495,8 +531,8 @@ const swapMargin = 6.0
 // shows up as two poor beads whose contents fit each other's partner, or as
 // one 2-2 bead; such a 2-2 bead is split into its two straight pairs.
 func (p *paragraphAligner) markSwaps(a *Alignment) {
-	p.ignoreLayout = true
-	defer func() { p.ignoreLayout = false }()
+	p.ignoreLayout, p.baseValid = true, false
+	defer func() { p.ignoreLayout, p.baseValid = false, false }()
 	one := BeadType{1, 1, 0}
 	swapped := func(z0, z1, e0, e1 int) bool {
 		cur := p.cost(z0, e0, one) + p.cost(z1, e1, one)
