@@ -55,6 +55,11 @@ func GivenModel(pairs [][2]int) LengthModel {
 	return EstimateLengthModel(pairs, LengthModel{Ratio: ratio, S2: ratio * 2})
 }
 
+// Pairing is the alignment a pre-aligned document gives, without the
+// sentence beads: what a first read over a file in pieces needs to know
+// which blocks pair.
+func Pairing(doc *Document) *Alignment { return givenAlignment(doc, nil) }
+
 // givenAlignment turns the pairing of a pre-aligned format into beads.
 // Blocks the format left unpaired become null beads in reading order.
 func givenAlignment(doc *Document, given *LengthModel) *Alignment {
