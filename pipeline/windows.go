@@ -129,6 +129,7 @@ func CheckWindows(path string, in input.Options, opt Options, sp *reports.Spool,
 		}
 		for _, f := range got {
 			f.Bead += win.First
+			reports.Detach(&f) // the window's text goes with the window
 			fs = append(fs, f)
 		}
 		return b.Add(reports.Pairs(reports.Checked{Doc: d, Align: al}, win.Home, win.HomeEnd))

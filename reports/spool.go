@@ -7,6 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"sync/atomic"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/checks"
 )
 
 // Spool keeps the pairs of built documents on disk, in a temporary
@@ -15,7 +20,7 @@ import (
 // sentences. Close removes the directory.
 type Spool struct {
 	dir string
-	n   int
+	n   atomic.Int64 // files made; documents are checked in parallel
 }
 
 // NewSpool makes a spool in a new temporary directory.
@@ -48,8 +53,7 @@ type pairFile struct {
 
 // newPairFile starts a file of pairs in the spool.
 func (s *Spool) newPairFile() (*pairFile, error) {
-	s.n++
-	path := fmt.Sprintf("%s/pairs-%d.jsonl", s.dir, s.n)
+	path := fmt.Sprintf("%s/pairs-%d.jsonl", s.dir, s.n.Add(1))
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, fmt.Errorf("spool: %w", err)
@@ -180,6 +184,22 @@ func (b *Builder) Done() (*Document, error) {
 	return b.d, nil
 }
 
+// Detach copies the text a finding holds (its message, evidence and the
+// excerpts of its spans), which otherwise points into its document's
+// source: a finding kept after its document is let go must not keep the
+// whole text alive.
+func Detach(f *checks.Finding) {
+	f.Message, f.Evidence = strings.Clone(f.Message), strings.Clone(f.Evidence)
+	f.Fingerprint = strings.Clone(f.Fingerprint)
+	for _, sp := range []**align.Span{&f.Zh, &f.En} {
+		if *sp != nil {
+			c := **sp
+			c.Path, c.Text = strings.Clone(c.Path), strings.Clone(c.Text)
+			*sp = &c
+		}
+	}
+}
+
 // Compact builds the report document of a checked document now and lets
 // go of the document and its alignment: a run over many documents then
 // holds what the report shows, not every alignment. With keep the pairs go
@@ -210,5 +230,10 @@ func Compact(c Checked, sp *Spool, keep bool) (Checked, error) {
 		d.pairCount = len(d.Pairs)
 	}
 	d.Pairs = []Pair{}
-	return Checked{Name: c.Doc.Name, Findings: c.Findings, Built: d}, nil
+	fs := make([]checks.Finding, len(c.Findings))
+	for i, f := range c.Findings {
+		Detach(&f)
+		fs[i] = f
+	}
+	return Checked{Name: strings.Clone(c.Doc.Name), Findings: fs, Built: d}, nil
 }
