@@ -10,6 +10,11 @@ type Options struct {
 	// Lex scores lexical correspondence of two texts. Nil aligns by lengths
 	// and anchors alone.
 	Lex Similarity
+	// Model, when set, is the length model of a pre-aligned document
+	// instead of one estimated from it: a document read in windows
+	// (Document.Window) is scored with the model of the whole file, so
+	// its pairs score as they would unread in pieces.
+	Model *LengthModel
 }
 
 // Align aligns a document: paragraphs first (or the pairing a pre-aligned
@@ -17,7 +22,7 @@ type Options struct {
 func Align(doc *Document, opt Options) *Alignment {
 	var a *Alignment
 	if doc.Shape == PreAligned {
-		a = givenAlignment(doc)
+		a = givenAlignment(doc, opt.Model)
 	} else {
 		a = alignParagraphs(doc, opt.Lex)
 	}
@@ -25,27 +30,48 @@ func Align(doc *Document, opt Options) *Alignment {
 	return a
 }
 
-// givenAlignment turns the pairing of a pre-aligned format into beads.
-// Blocks the format left unpaired become null beads in reading order.
-func givenAlignment(doc *Document) *Alignment {
-	a := &Alignment{Doc: doc}
-	zhUsed := make([]bool, len(doc.Zh))
-	enUsed := make([]bool, len(doc.En))
-	var tz, te int
-	for _, l := range doc.Layout {
-		tz += Length(doc.Zh[l.Zh].Text)
-		te += Length(doc.En[l.En].Text)
-	}
-	a.Ratio = 4
-	if tz > 0 && te > 0 {
-		a.Ratio = float64(te) / float64(tz)
-	}
-	model := LengthModel{Ratio: a.Ratio, S2: a.Ratio * 2}
-	var pairs [][2]int
+// LayoutLengths lists the lengths (Chinese, English) of the pairs a
+// pre-aligned document gives, for GivenModel.
+func LayoutLengths(doc *Document) [][2]int {
+	pairs := make([][2]int, 0, len(doc.Layout))
 	for _, l := range doc.Layout {
 		pairs = append(pairs, [2]int{Length(doc.Zh[l.Zh].Text), Length(doc.En[l.En].Text)})
 	}
-	model = EstimateLengthModel(pairs, model)
+	return pairs
+}
+
+// GivenModel is the length model of a pre-aligned document whose pairs
+// have these lengths (LayoutLengths, over the whole file).
+func GivenModel(pairs [][2]int) LengthModel {
+	var tz, te int
+	for _, p := range pairs {
+		tz += p[0]
+		te += p[1]
+	}
+	ratio := 4.0
+	if tz > 0 && te > 0 {
+		ratio = float64(te) / float64(tz)
+	}
+	return EstimateLengthModel(pairs, LengthModel{Ratio: ratio, S2: ratio * 2})
+}
+
+// Pairing is the alignment a pre-aligned document gives, without the
+// sentence beads: what a first read over a file in pieces needs to know
+// which blocks pair.
+func Pairing(doc *Document) *Alignment { return givenAlignment(doc, nil) }
+
+// givenAlignment turns the pairing of a pre-aligned format into beads.
+// Blocks the format left unpaired become null beads in reading order.
+func givenAlignment(doc *Document, given *LengthModel) *Alignment {
+	a := &Alignment{Doc: doc}
+	zhUsed := make([]bool, len(doc.Zh))
+	enUsed := make([]bool, len(doc.En))
+	var model LengthModel
+	if given != nil {
+		model = *given
+	} else {
+		model = GivenModel(LayoutLengths(doc))
+	}
 	a.Ratio, a.Variance = model.Ratio, model.S2
 	zi, ei := 0, 0
 	flush := func(zEnd, eEnd int) {

@@ -101,6 +101,21 @@ type Document struct {
 	// Other holds blocks of the input that are in neither language (only
 	// digits, symbols or a third script); kept so nothing is silently lost.
 	Other []*Block
+
+	// Window, when set, says that the document is one window of a
+	// pre-aligned file read in pieces (input.Options.Chunk).
+	Window *Window
+}
+
+// Window places a piece of a pre-aligned file in the file. Each unit of
+// the file gives one bead, in order, so unit and bead indices coincide.
+// Units [Home, HomeEnd) of the piece are its own; the units before and
+// after are context, the neighbours' own units, read again so that checks
+// comparing a pair with the next or previous one see across the cut.
+type Window struct {
+	First   int // index in the file of the piece's first unit
+	Home    int
+	HomeEnd int
 }
 
 // Blocks returns the blocks of one language.

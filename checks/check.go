@@ -109,6 +109,9 @@ type Pass struct {
 	Doc      *align.Document
 	Align    *align.Alignment
 	Settings *Settings
+	// Whole is set when Doc is one window of a document read in pieces:
+	// what the checks compare a pair with is taken from it, not the window.
+	Whole *Whole
 
 	findings []Finding
 }

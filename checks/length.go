@@ -43,11 +43,23 @@ type lengthPair struct {
 	r      float64
 }
 
-func runLength(p *Pass) error {
-	z := p.Settings.Threshold("length", "z", 3.5)
-	minDev := p.Settings.Threshold("length", "min-deviation", 0.35)
-	minZh := int(p.Settings.Threshold("length", "min-zh", 30))
-	minEn := int(p.Settings.Threshold("length", "min-en", 100))
+// lengthParams are the length check's thresholds.
+type lengthParams struct {
+	z, minDev    float64
+	minZh, minEn int
+}
+
+func lengthParamsOf(set *Settings) lengthParams {
+	return lengthParams{
+		z:      set.Threshold("length", "z", 3.5),
+		minDev: set.Threshold("length", "min-deviation", 0.35),
+		minZh:  int(set.Threshold("length", "min-zh", 30)),
+		minEn:  int(set.Threshold("length", "min-en", 100)),
+	}
+}
+
+// lengthPairs lists the pairs the length check weighs.
+func lengthPairs(p *Pass) []lengthPair {
 	var pairs []lengthPair
 	for bi := range p.Align.Beads {
 		b := &p.Align.Beads[bi]
@@ -64,29 +76,73 @@ func runLength(p *Pass) error {
 		}
 		pairs = append(pairs, lengthPair{bi, lz, le, math.Log(float64(le) / float64(lz))})
 	}
-	var norm []float64
-	for _, q := range pairs {
-		if q.lz >= minZh || q.le >= minEn {
-			norm = append(norm, q.r)
-		}
+	return pairs
+}
+
+// LengthNorm is the document's norm the length check compares each pair
+// with: the median log ratio and its spread.
+type LengthNorm struct {
+	ok       bool // enough pairs to tell
+	med, mad float64
+}
+
+// NewLengthNorm computes the norm from the log ratios LengthSample gives.
+func NewLengthNorm(sample []float64) *LengthNorm {
+	if len(sample) < 4 {
+		return &LengthNorm{}
 	}
-	if len(norm) < 4 {
-		return nil
-	}
-	med := median(norm)
-	dev := make([]float64, len(norm))
-	for i, r := range norm {
+	med := median(sample)
+	dev := make([]float64, len(sample))
+	for i, r := range sample {
 		dev[i] = math.Abs(r - med)
 	}
 	mad := 1.4826 * median(dev)
 	mad = math.Max(mad, 0.08) // a floor: very regular documents must not make every pair an outlier
+	return &LengthNorm{ok: true, med: med, mad: mad}
+}
+
+// LengthSample returns the log ratios of the pairs that make the length
+// check's norm, of the window's own pairs when doc is a window: a document
+// read in pieces gets its norm from the samples of all its windows.
+func LengthSample(doc *align.Document, al *align.Alignment, set *Settings) []float64 {
+	p := &Pass{Check: Length, Doc: doc, Align: al, Settings: set}
+	lp := lengthParamsOf(set)
+	var norm []float64
+	for _, q := range lengthPairs(p) {
+		if doc.Window != nil && !own(doc.Window, q.bead) {
+			continue
+		}
+		if q.lz >= lp.minZh || q.le >= lp.minEn {
+			norm = append(norm, q.r)
+		}
+	}
+	return norm
+}
+
+func runLength(p *Pass) error {
+	lp := lengthParamsOf(p.Settings)
+	pairs := lengthPairs(p)
+	n := p.Whole.lengthNorm()
+	if n == nil {
+		var norm []float64
+		for _, q := range pairs {
+			if q.lz >= lp.minZh || q.le >= lp.minEn {
+				norm = append(norm, q.r)
+			}
+		}
+		n = NewLengthNorm(norm)
+	}
+	if !n.ok {
+		return nil
+	}
+	med, mad := n.med, n.mad
 	for _, q := range pairs {
-		if q.lz < minZh && q.le < minEn {
+		if q.lz < lp.minZh && q.le < lp.minEn {
 			continue
 		}
 		score := (q.r - med) / mad
 		rel := math.Exp(q.r - med)
-		if math.Abs(score) < z || math.Abs(rel-1) < minDev {
+		if math.Abs(score) < lp.z || math.Abs(rel-1) < lp.minDev {
 			continue
 		}
 		b := &p.Align.Beads[q.bead]
@@ -96,6 +152,13 @@ func runLength(p *Pass) error {
 			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(q.r)), Message: msg})
 	}
 	return nil
+}
+
+func (w *Whole) lengthNorm() *LengthNorm {
+	if w == nil {
+		return nil
+	}
+	return w.Length
 }
 
 // headingPair: both sides are headings (short, no sentence punctuation),

@@ -48,6 +48,35 @@ func (s *Settings) Threshold(check, name string, def float64) float64 {
 // Run runs the enabled checks over one aligned document and returns the
 // findings with severities applied, fingerprints set, in a stable order.
 func Run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check) ([]Finding, error) {
+	return run(doc, al, set, list, nil)
+}
+
+// Whole is what a run over one window of a pre-aligned document read in
+// pieces (Document.Window) takes from the rest of the document, so that
+// the windows together give the findings of the whole: the document's
+// length norm, and the fingerprints given so far (a repeated finding is
+// numbered across the document).
+type Whole struct {
+	// Length is the norm of the length check over the whole document,
+	// from LengthSample on each window.
+	Length *LengthNorm
+
+	seen map[string]int
+}
+
+// RunWindow runs the checks over one window of a document read in pieces
+// and returns the findings on the window's own pairs (Window.Home to
+// HomeEnd; the context pairs are the neighbours' own), sorted, with
+// fingerprints numbered on from the windows before. Bead indices stay
+// those of the window.
+func RunWindow(doc *align.Document, al *align.Alignment, set *Settings, list []*Check, whole *Whole) ([]Finding, error) {
+	if whole == nil || doc.Window == nil {
+		return nil, fmt.Errorf("%s: RunWindow needs a window and its whole", doc.Name)
+	}
+	return run(doc, al, set, list, whole)
+}
+
+func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check, whole *Whole) ([]Finding, error) {
 	if set == nil {
 		set = DefaultSettings()
 	}
@@ -56,11 +85,14 @@ func Run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check)
 		if set.Disabled[c.Name] {
 			continue
 		}
-		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set}
+		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set, Whole: whole}
 		if err := c.Run(p); err != nil {
 			return nil, fmt.Errorf("check %s: %w", c.Name, err)
 		}
 		for _, f := range p.findings {
+			if whole != nil && !own(doc.Window, f.Bead) {
+				continue
+			}
 			if s, ok := set.Severity[f.Check]; ok {
 				f.Severity = s
 			}
@@ -68,8 +100,24 @@ func Run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check)
 		}
 	}
 	Sort(all, set.Source)
-	fingerprint(all, al)
+	var seen map[string]int
+	if whole != nil {
+		if whole.seen == nil {
+			whole.seen = map[string]int{}
+		}
+		seen = whole.seen
+	}
+	fingerprint(all, al, seen)
 	return all, nil
+}
+
+// own reports whether a finding on bead b belongs to the window: its pair
+// is one of the window's own, or it has none and the window is the first.
+func own(w *align.Window, b int) bool {
+	if b < 0 {
+		return w.First == 0
+	}
+	return b >= w.Home && b < w.HomeEnd
 }
 
 // Primary is the location a one-line report shows: the translation's side
@@ -114,8 +162,10 @@ func Sort(fs []Finding, source align.Lang) {
 // the check, the normalised text of its aligned pair and its evidence, so it
 // survives line shifts, edits elsewhere and reflowed white space. Repeats of
 // the same finding in the same pair are numbered.
-func fingerprint(fs []Finding, al *align.Alignment) {
-	seen := map[string]int{}
+func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
+	if seen == nil {
+		seen = map[string]int{}
+	}
 	for i := range fs {
 		f := &fs[i]
 		var zh, en string

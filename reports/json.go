@@ -1,18 +1,140 @@
 package reports
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 )
 
 // JSON writes the report as one indented JSON object, version 1.
+//
+// It writes the object piece by piece, each document's pairs one at a
+// time (from the spool when they are there), so that a report on a large
+// memory is never held whole; the bytes are those encoding/json gives for
+// the Report with two-space indentation (the golden and schema tests hold
+// it to that).
 type JSON struct{}
 
 func (JSON) Write(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	jw := &jsonWriter{w: bufio.NewWriterSize(w, 256<<10)}
+	jw.str("{\n  \"version\": ")
+	jw.val(r.Version, "  ")
+	jw.str(",\n  \"tool\": ")
+	jw.val(r.Tool, "  ")
+	jw.str(",\n  \"documents\": ")
+	if r.Documents == nil {
+		jw.str("null")
+	} else {
+		jw.documents(r.Documents)
+	}
+	jw.str(",\n  \"summary\": ")
+	jw.val(r.Summary, "  ")
+	jw.str("\n}\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	return jw.w.Flush()
+}
+
+func (jw *jsonWriter) documents(ds []*Document) {
+	jw.str("[")
+	for i, d := range ds {
+		if i > 0 {
+			jw.str(",")
+		}
+		jw.str("\n    ")
+		if d == nil {
+			jw.str("null")
+			continue
+		}
+		jw.document(d, "    ")
+	}
+	if len(ds) > 0 {
+		jw.str("\n  ")
+	}
+	jw.str("]")
+}
+
+type jsonWriter struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (j *jsonWriter) str(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+// val writes v as encoding/json indents it at this prefix.
+func (j *jsonWriter) val(v any, prefix string) {
+	if j.err != nil {
+		return
+	}
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	if j.err = enc.Encode(v); j.err != nil {
+		return
+	}
+	_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
+
+// raw writes compact JSON indented at this prefix.
+func (j *jsonWriter) raw(b []byte, prefix string) error {
+	if j.err != nil {
+		return j.err
+	}
+	j.buf.Reset()
+	if j.err = json.Indent(&j.buf, b, prefix, "  "); j.err != nil {
+		return j.err
+	}
+	_, j.err = j.w.Write(j.buf.Bytes())
+	return j.err
+}
+
+// document writes one document object, its fields in the order of the
+// Document struct.
+func (j *jsonWriter) document(d *Document, p string) {
+	in := p + "  "
+	j.str("{\n" + in + "\"zh\": ")
+	j.val(d.Zh, in)
+	j.str(",\n" + in + "\"en\": ")
+	j.val(d.En, in)
+	j.str(",\n" + in + "\"shape\": ")
+	j.val(d.Shape, in)
+	j.str(",\n" + in + "\"ratio\": ")
+	j.val(d.Ratio, in)
+	j.str(",\n" + in + "\"pairs\": ")
+	switch {
+	case d.spilled != nil && d.spilled.n > 0:
+		j.str("[")
+		k := 0
+		err := d.spilled.each(func(b []byte) error {
+			if k > 0 {
+				j.str(",")
+			}
+			k++
+			j.str("\n" + in + "  ")
+			return j.raw(b, in+"  ")
+		})
+		if j.err == nil {
+			j.err = err
+		}
+		j.str("\n" + in + "]")
+	case d.spilled != nil || d.Pairs == nil && d.pairCount > 0:
+		j.str("[]")
+	default:
+		j.val(d.Pairs, in)
+	}
+	j.str(",\n" + in + "\"findings\": ")
+	j.val(d.Findings, in)
+	j.str(",\n" + in + "\"summary\": ")
+	j.val(d.Summary, in)
+	j.str("\n" + p + "}")
 }
 
 // JSONL writes one JSON object per line: one per finding, each carrying its

@@ -36,7 +36,7 @@ func (Markdown) Write(w io.Writer, r *Report) error {
 	}
 	var all []item
 	for _, d := range r.Documents {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.2f |\n", mdEscape(docName(d)), len(d.Pairs), d.Summary.Error, d.Summary.Warning, d.Summary.Info, d.Ratio)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.2f |\n", mdEscape(docName(d)), d.PairCount(), d.Summary.Error, d.Summary.Warning, d.Summary.Info, d.Ratio)
 		for _, f := range d.Findings {
 			cats[f.Category]++
 			all = append(all, item{d, f})

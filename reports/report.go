@@ -56,6 +56,12 @@ type Document struct {
 	// Revision, when set (--compare-to), compares one side with an older
 	// revision; the HTML report shows what changed.
 	Revision *Revision `json:"-"`
+
+	// spilled holds the pairs on disk instead of Pairs (Compact, Builder);
+	// pairCount counts pairs dropped because the report does not show
+	// them.
+	spilled   *pairFile
+	pairCount int
 }
 
 // Side describes one language of a document.
@@ -137,6 +143,21 @@ type Checked struct {
 	Doc      *align.Document
 	Align    *align.Alignment
 	Findings []checks.Finding
+
+	// Built, when set, is the report document built already (Compact, or
+	// a document checked in pieces, which never had one Doc and Align):
+	// Build takes it and adds the findings. Name is then the document's
+	// name.
+	Built *Document
+	Name  string
+}
+
+// DocName is the name of the checked document.
+func (c *Checked) DocName() string {
+	if c.Doc != nil {
+		return c.Doc.Name
+	}
+	return c.Name
 }
 
 // Build makes the report model from checked documents.
@@ -168,6 +189,12 @@ func side(src *align.Source, blocks []*align.Block) Side {
 }
 
 func buildDocument(cd Checked) *Document {
+	if cd.Built != nil {
+		d := cd.Built
+		d.Findings, d.Summary = []*Finding{}, Counts{}
+		addFindings(d, cd.Findings)
+		return d
+	}
 	doc, al := cd.Doc, cd.Align
 	d := &Document{
 		Zh: side(doc.ZhSrc, doc.Zh), En: side(doc.EnSrc, doc.En),
@@ -180,7 +207,12 @@ func buildDocument(cd Checked) *Document {
 			d.Pairs = append(d.Pairs, buildPair(doc, &al.Beads[bi]))
 		}
 	}
-	for _, f := range cd.Findings {
+	addFindings(d, cd.Findings)
+	return d
+}
+
+func addFindings(d *Document, fs []checks.Finding) {
+	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
 			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint}
 		d.Findings = append(d.Findings, rf)
@@ -193,7 +225,6 @@ func buildDocument(cd Checked) *Document {
 			d.Summary.Info++
 		}
 	}
-	return d
 }
 
 func lineRange(blocks []*align.Block, idx []int) *Range {

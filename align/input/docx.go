@@ -288,8 +288,8 @@ func docxTablePairs(path string, paras []docxPara) *align.Document {
 			}
 		}
 		if u.zh.start >= 0 || u.en.start >= 0 {
-			m.units = append(m.units, u)
+			m.push(u)
 		}
 	}
-	return m.preAligned()
+	return m.preAligned(len(m.units))
 }

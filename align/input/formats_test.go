@@ -411,3 +411,88 @@ func TestFormatsInjectedChange(t *testing.T) {
 		})
 	}
 }
+
+// unitSpans lists, per unit of a pre-aligned document in reading order,
+// the located text of its two sides.
+func unitSpans(d *align.Document) [][2]align.Span {
+	var out [][2]align.Span
+	zi, ei := 0, 0
+	for zi < len(d.Zh) || ei < len(d.En) {
+		var u [2]align.Span
+		var zb, eb *align.Block
+		if zi < len(d.Zh) {
+			zb = d.Zh[zi]
+		}
+		if ei < len(d.En) {
+			eb = d.En[ei]
+		}
+		switch {
+		case zb != nil && eb != nil && zb.Unit == eb.Unit:
+			u[0], u[1] = zb.Span(), eb.Span()
+			zi++
+			ei++
+		case eb == nil || zb != nil && zb.Seq < eb.Seq:
+			u[0] = zb.Span()
+			zi++
+		default:
+			u[1] = eb.Span()
+			ei++
+		}
+		u[0].Start, u[0].End, u[1].Start, u[1].End = 0, 0, 0, 0 // offsets into the extracted text differ
+		out = append(out, u)
+	}
+	return out
+}
+
+// TestWindows: a pre-aligned file read in windows (Chunk, Overlap) gives
+// every unit once as a window's own, at the lines and columns the whole
+// file gives it, with the neighbours' units as context; a span across
+// units (a shifted run) reads the same text as in the whole file.
+func TestWindows(t *testing.T) {
+	pairs := refPairs(t)
+	pairs[3][0] = "  " // a unit with one side only
+	dir := t.TempDir()
+	for _, gen := range []func([][2]string) generated{genTMX, genXLIFF12, genXLIFF2, genCSV, genTSV, genJSONL} {
+		g := gen(pairs)
+		t.Run(g.name, func(t *testing.T) {
+			p := filepath.Join(dir, g.name)
+			require.NoError(t, os.WriteFile(p, g.data, 0o644))
+			whole := openOne(t, p, input.Options{})
+			want := unitSpans(whole)
+			require.Len(t, want, len(pairs))
+			for _, c := range []struct{ chunk, overlap int }{{5, 2}, {1, 0}, {3, 3}, {7, 0}, {100, 4}} {
+				var got [][2]align.Span
+				next := 0
+				err := input.Each(p, nil, input.Options{Chunk: c.chunk, Overlap: c.overlap}, func(d *align.Document) error {
+					w := d.Window
+					require.NotNil(t, w)
+					us := unitSpans(d)
+					require.Equal(t, next, w.First+w.Home, "windows follow each other")
+					require.LessOrEqual(t, w.HomeEnd-w.Home, c.chunk)
+					require.LessOrEqual(t, w.Home, c.overlap)
+					require.LessOrEqual(t, len(us)-w.HomeEnd, c.overlap)
+					assert.Equal(t, want[w.First:w.First+len(us)], us, "context units too")
+					got = append(got, us[w.Home:w.HomeEnd]...)
+					next = w.First + w.HomeEnd
+					// a span from the first to the last Chinese block
+					if n := len(d.Zh); n > 1 {
+						a, b := d.Zh[0], d.Zh[n-1]
+						wa := whole.Zh[w.First]
+						if w.First > 3 {
+							wa = whole.Zh[w.First-1] // the unit without Chinese is before
+						}
+						ws := wa.Src.Span(wa.Start, wa.Start+(b.End-a.Start))
+						gs := a.Src.Span(a.Start, b.End)
+						if wa.Text == a.Text {
+							assert.Equal(t, ws.Text, gs.Text)
+							assert.Equal(t, [4]int{ws.Line, ws.Column, ws.EndLine, ws.EndColumn}, [4]int{gs.Line, gs.Column, gs.EndLine, gs.EndColumn})
+						}
+					}
+					return nil
+				})
+				require.NoError(t, err, "chunk %d overlap %d", c.chunk, c.overlap)
+				assert.Equal(t, want, got, "chunk %d overlap %d", c.chunk, c.overlap)
+			}
+		})
+	}
+}

@@ -44,9 +44,13 @@ func streamOf(name string, data []byte) *stream {
 	return &stream{r: bufio.NewReader(bytes.NewReader(data)), shown: name}
 }
 
-func collect(read func(*stream, int, func(*align.Document) error) error, name string, data []byte, chunk int) ([]*align.Document, error) {
+func collect(read func(*stream, pieces, func(*align.Document) error) error, name string, data []byte, chunk int) ([]*align.Document, error) {
 	var docs []*align.Document
-	err := read(streamOf(name, data), chunk, func(d *align.Document) error {
+	p := pieces{chunk: chunk}
+	if chunk > 0 {
+		p.overlap = chunk / 2 // windows that share context, as the checker reads them
+	}
+	err := read(streamOf(name, data), p, func(d *align.Document) error {
 		docs = append(docs, d)
 		return nil
 	})

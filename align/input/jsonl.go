@@ -23,11 +23,11 @@ const maxLine = 64 << 20
 // Block.Extra (strings as they are, other values as compact JSON). Blank
 // lines are skipped; a line that is not a JSON object is an error with its
 // line number.
-func readJSONL(s *stream, chunk int, yield func(*align.Document) error) error {
+func readJSONL(s *stream, p pieces, yield func(*align.Document) error) error {
 	sc := bufio.NewScanner(s.r)
 	sc.Buffer(make([]byte, 0, 1<<20), maxLine)
-	m := newMapped(s, chunk)
-	lineNo, records := 0, 0
+	m := newMapped(s, p)
+	lineNo, records, kept := 0, 0, 0
 	var zhSeg, enSeg, srcSeg, trgSeg segment
 	for sc.Scan() {
 		lineNo++
@@ -62,10 +62,11 @@ func readJSONL(s *stream, chunk int, yield func(*align.Document) error) error {
 			u.en = m.add(en)
 		}
 		if u.zh.start >= 0 || u.en.start >= 0 {
-			m.units = append(m.units, u)
+			m.push(u)
+			kept++
 		}
-		if chunk > 0 && len(m.units) >= chunk {
-			if err := m.emit(yield); err != nil {
+		for m.full() {
+			if err := m.next(yield); err != nil {
 				return err
 			}
 		}
@@ -79,7 +80,7 @@ func readJSONL(s *stream, chunk int, yield func(*align.Document) error) error {
 	if records == 0 {
 		return errorf(s.shown, -1, "no records found")
 	}
-	if len(m.units) == 0 && m.size() == 0 {
+	if kept == 0 {
 		return errorf(s.shown, -1, "no record has a Chinese or English text (expected keys such as \"zh\" and \"en\")")
 	}
 	return m.emit(yield)

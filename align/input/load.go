@@ -19,8 +19,13 @@ type Options struct {
 	// Chunk, when > 0, makes Each hand a pre-aligned format (TMX, XLIFF,
 	// CSV/TSV, JSONL) over as documents of at most Chunk units, so that a
 	// caller can check and drop each before reading on: memory then stays
-	// bounded whatever the size of the file. Open ignores it.
+	// bounded whatever the size of the file. Open ignores it. Each such
+	// document has a Window; its own units are Chunk at most.
 	Chunk int
+	// Overlap, with Chunk, adds up to Overlap units of context before and
+	// after each window's own (read again from its neighbours), so that a
+	// check comparing a pair with its neighbours sees across the cut.
+	Overlap int
 }
 
 // Format is an input format.
@@ -124,15 +129,19 @@ func Each(path string, stdin io.Reader, opt Options, yield func(*align.Document)
 			return err
 		}
 		defer s.Close()
+		p := pieces{chunk: max(0, opt.Chunk)}
+		if p.chunk > 0 {
+			p.overlap = min(max(0, opt.Overlap), p.chunk)
+		}
 		switch f {
 		case FormatTMX:
-			return readTMX(s, opt.Chunk, yield)
+			return readTMX(s, p, yield)
 		case FormatXLIFF:
-			return readXLIFF(s, opt.Chunk, yield)
+			return readXLIFF(s, p, yield)
 		case FormatCSV:
-			return readTable(s, opt.Chunk, yield)
+			return readTable(s, p, yield)
 		default:
-			return readJSONL(s, opt.Chunk, yield)
+			return readJSONL(s, p, yield)
 		}
 	case FormatDOCX:
 		data, shown, err := readRaw(path, stdin)

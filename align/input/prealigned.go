@@ -55,14 +55,37 @@ type unit struct {
 	zh, en span
 	name   string
 	extra  map[string]string
+	rawEnd int // where the unit's last side ends in the mapped text (push sets it)
 }
 
-// mapped accumulates the extracted text of one document.
+// mapped accumulates the extracted text of one document, or of one window
+// of it when the file is read in pieces.
 type mapped struct {
 	path    string
 	text    strings.Builder
 	anchors []align.Anchor
 	units   []unit
+
+	pieces
+	first int // index in the file of units[0]
+	lead  int // units read again from the previous window, as context
+}
+
+// pieces is how a file is cut into windows: chunk units of its own each
+// (0: the file is one document), with overlap units of context read again
+// on either side.
+type pieces struct{ chunk, overlap int }
+
+// push adds a unit whose text has been added, in reading order.
+func (m *mapped) push(u unit) {
+	u.rawEnd = max(u.zh.end, u.en.end)
+	m.units = append(m.units, u)
+}
+
+// full reports whether the window holds its own units and the context
+// after them.
+func (m *mapped) full() bool {
+	return m.chunk > 0 && len(m.units) >= m.lead+m.chunk+m.overlap
 }
 
 // add appends a segment, trimmed of surrounding white space, and returns
@@ -90,9 +113,9 @@ func (m *mapped) add(s *segment) span {
 // size is the number of bytes of text so far.
 func (m *mapped) size() int { return m.text.Len() }
 
-// preAligned builds the document: each unit's sides become blocks, units
-// with both sides become Layout links.
-func (m *mapped) preAligned() *align.Document {
+// preAligned builds the document of the first n units: each unit's sides
+// become blocks, units with both sides become Layout links.
+func (m *mapped) preAligned(n int) *align.Document {
 	src := align.NewMappedSource(m.path, m.text.String(), m.anchors)
 	doc := &align.Document{Name: m.path, Shape: align.PreAligned, ZhSrc: src, EnSrc: src}
 	seq := 0
@@ -102,7 +125,7 @@ func (m *mapped) preAligned() *align.Document {
 		seq++
 		return b
 	}
-	for i := range m.units {
+	for i := range m.units[:n] {
 		u := &m.units[i]
 		var zb, eb *align.Block
 		if u.zh.start >= 0 {
@@ -123,13 +146,65 @@ func (m *mapped) preAligned() *align.Document {
 	return doc
 }
 
-// emit hands the units so far to yield as one document and starts afresh.
+// emit hands the units so far to yield as one document (the last window
+// of a file read in pieces) and starts afresh.
 func (m *mapped) emit(yield func(*align.Document) error) error {
+	for m.chunk > 0 && len(m.units)-m.lead > m.chunk {
+		if err := m.next(yield); err != nil {
+			return err
+		}
+	}
 	if len(m.units) == 0 {
 		return nil
 	}
-	d := m.preAligned()
-	*m = mapped{path: m.path}
+	d := m.preAligned(len(m.units))
+	if m.chunk > 0 {
+		d.Window = &align.Window{First: m.first, Home: m.lead, HomeEnd: len(m.units)}
+	}
+	*m = mapped{path: m.path, pieces: m.pieces}
+	return yield(d)
+}
+
+// next hands over a full window and starts the next one with the units it
+// shares with it: the last overlap units of this window's own and its
+// trailing context. Their text is copied, with anchors that keep every
+// position where it was, so the next window's spans point at the same
+// lines and columns of the file.
+func (m *mapped) next(yield func(*align.Document) error) error {
+	homeEnd := m.lead + m.chunk
+	d := m.preAligned(min(len(m.units), homeEnd+m.overlap))
+	d.Window = &align.Window{First: m.first, Home: m.lead, HomeEnd: homeEnd}
+	keep := homeEnd - m.overlap
+	text, anchors, units := d.ZhSrc.Text, m.anchors, m.units[keep:]
+	rawStart := 0
+	if keep > 0 {
+		rawStart = m.units[keep-1].rawEnd
+	}
+	line, col := d.ZhSrc.Position(rawStart)
+	*m = mapped{path: m.path, pieces: m.pieces, first: m.first + keep, lead: homeEnd - keep}
+	m.text.WriteString(text[rawStart:])
+	m.anchors = append(m.anchors, align.Anchor{Off: 0, Line: int32(line), Column: int32(col)})
+	for _, a := range anchors {
+		if int(a.Off) < rawStart {
+			continue
+		}
+		a.Off -= int32(rawStart)
+		if a.Off == 0 {
+			m.anchors[0] = a
+			continue
+		}
+		m.anchors = append(m.anchors, a)
+	}
+	shift := func(sp span) span {
+		if sp.start < 0 {
+			return sp
+		}
+		return span{sp.start - rawStart, sp.end - rawStart}
+	}
+	for _, u := range units {
+		u.zh, u.en, u.rawEnd = shift(u.zh), shift(u.en), u.rawEnd-rawStart
+		m.units = append(m.units, u)
+	}
 	return yield(d)
 }
 
@@ -165,9 +240,9 @@ type stream struct {
 // newMapped starts the text of a document read from s; a whole file read
 // as one document reserves its size up front, so that the text is not
 // copied (and held twice) as it grows.
-func newMapped(s *stream, chunk int) *mapped {
-	m := &mapped{path: s.shown}
-	if chunk == 0 && s.size > 0 && s.size <= MaxFileSize {
+func newMapped(s *stream, p pieces) *mapped {
+	m := &mapped{path: s.shown, pieces: p}
+	if p.chunk == 0 && s.size > 0 && s.size <= MaxFileSize {
 		m.text.Grow(int(s.size))
 	}
 	return m

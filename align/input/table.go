@@ -193,10 +193,10 @@ func delimiterFor(path string, head []byte) byte {
 // row, the columns found by a header ("zh,en", "source,target", language
 // codes, 中文/英文) or, without one, by script. Other columns go to
 // Block.Extra under their header name ("column 3" without a header).
-func readTable(s *stream, chunk int, yield func(*align.Document) error) error {
+func readTable(s *stream, p pieces, yield func(*align.Document) error) error {
 	head, _ := s.r.Peek(4096)
 	c := &csvReader{r: s.r, delim: delimiterFor(s.shown, head), path: s.shown, line: 1}
-	m := newMapped(s, chunk)
+	m := newMapped(s, p)
 	type rec struct {
 		fields []field
 		row    int
@@ -331,8 +331,8 @@ func readTable(s *stream, chunk int, yield func(*align.Document) error) error {
 		if err := addRow(m, fs, row, roles, names); err != nil {
 			return err
 		}
-		if chunk > 0 && len(m.units) >= chunk {
-			if err := m.emit(yield); err != nil {
+		for m.full() {
+			if err := m.next(yield); err != nil {
 				return err
 			}
 		}
@@ -380,7 +380,7 @@ func addRow(m *mapped, fs []field, row int, roles []int, names []string) error {
 		}
 	}
 	if u.zh.start >= 0 || u.en.start >= 0 {
-		m.units = append(m.units, u)
+		m.push(u)
 	}
 	return nil
 }

@@ -14,10 +14,10 @@ import (
 // <tu> with a Chinese and an English <tuv> (xml:lang zh…, en…, matched by
 // prefix: zh-CN, zh-Hant, en-GB) becomes a pair; the first of each language
 // is taken when a unit has several. Props and notes go to Block.Extra. With
-// chunk > 0 a document is handed to yield every chunk units.
-func readTMX(s *stream, chunk int, yield func(*align.Document) error) error {
+// p.chunk > 0 the file is handed to yield in windows (see pieces).
+func readTMX(s *stream, p pieces, yield func(*align.Document) error) error {
 	x := newXMLIn(s)
-	m := newMapped(s, chunk)
+	m := newMapped(s, p)
 	var seg segment
 	langs := map[string]int{}
 	total, withZh, withEn := 0, 0, 0
@@ -55,10 +55,10 @@ func readTMX(s *stream, chunk int, yield func(*align.Document) error) error {
 				withEn++
 			}
 			if u.zh.start >= 0 || u.en.start >= 0 {
-				m.units = append(m.units, u)
+				m.push(u)
 			}
-			if chunk > 0 && len(m.units) >= chunk {
-				if err := m.emit(yield); err != nil {
+			for m.full() {
+				if err := m.next(yield); err != nil {
 					return err
 				}
 			}

@@ -16,9 +16,9 @@ import (
 // is Chinese; when they are missing the side with more Han characters is.
 // <alt-trans>, <seg-source>, <ignorable> and metadata are skipped; notes go
 // to Block.Extra.
-func readXLIFF(s *stream, chunk int, yield func(*align.Document) error) error {
+func readXLIFF(s *stream, p pieces, yield func(*align.Document) error) error {
 	x := newXMLIn(s)
-	m := newMapped(s, chunk)
+	m := newMapped(s, p)
 	var seg segment
 	root := false
 	var srcLang, trgLang string
@@ -48,13 +48,15 @@ func readXLIFF(s *stream, chunk int, yield func(*align.Document) error) error {
 			if !srcZh {
 				u.zh, u.en = p.trg, p.src
 			}
-			m.units = append(m.units, u)
+			m.push(u)
 		}
 		units = units[:0]
 		cur = -1
 		srcHan, trgHan = 0, 0
-		if chunk > 0 && len(m.units) >= chunk {
-			return m.emit(yield)
+		for m.full() {
+			if err := m.next(yield); err != nil {
+				return err
+			}
 		}
 		return nil
 	}

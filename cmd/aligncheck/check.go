@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -126,6 +127,14 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err != nil {
 		return 0, err
 	}
+	if f.format != "html" && *f.extraOut["html"] == "" && f.compareTo == "" {
+		// the report needs no document whole: each is let go once checked
+		if g.spool, err = reports.NewSpool(); err != nil {
+			return 0, err
+		}
+		defer g.spool.Close()
+		g.keepPairs = f.format == "json"
+	}
 	tasks, err := g.plan(pos, func() ([]*align.Document, error) { return loadDocuments(f, pos, stdin) })
 	if err != nil {
 		return 0, err
@@ -145,27 +154,26 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err := f.compare(rep, stdin); err != nil {
 		return 0, err
 	}
-	var buf bytes.Buffer
-	if err := w.Write(&buf, rep); err != nil {
-		return 0, fmt.Errorf("write %s report: %w", f.format, err)
-	}
 	if f.output != "" {
-		if err := os.WriteFile(f.output, buf.Bytes(), 0o644); err != nil {
-			return 0, fmt.Errorf("write report: %w", err)
+		if err := writeReport(f.output, w, rep); err != nil {
+			return 0, fmt.Errorf("write %s report: %w", f.format, err)
 		}
-	} else if _, err := stdout.Write(buf.Bytes()); err != nil {
-		return 0, fmt.Errorf("write report: %w", err)
+	} else {
+		bw := bufio.NewWriterSize(stdout, 256<<10)
+		err := w.Write(bw, rep)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			return 0, fmt.Errorf("write %s report: %w", f.format, err)
+		}
 	}
 	for _, name := range extraFormats {
 		path := *f.extraOut[name]
 		if path == "" {
 			continue
 		}
-		var b bytes.Buffer
-		if err := writers[name].Write(&b, rep); err != nil {
-			return 0, fmt.Errorf("write %s report: %w", name, err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		if err := writeReport(path, writers[name], rep); err != nil {
 			return 0, fmt.Errorf("write %s report: %w", name, err)
 		}
 	}
@@ -177,6 +185,48 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		return exitOK, nil // every finding is now in the baseline
 	}
 	return exitCode(rep, failOn), nil
+}
+
+// writeReport writes a report to a file through a temporary file beside it,
+// renamed once complete: a failed write leaves no half report, and a large
+// one is not held in memory first.
+func writeReport(path string, w reports.Writer, rep *reports.Report) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// a device or pipe (/dev/stdout): written as it is
+		out, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(out, 256<<10)
+		err = w.Write(bw, rep)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	err = w.Write(bw, rep)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // exitCode is 1 when any finding is at or above failOn (0 means never).

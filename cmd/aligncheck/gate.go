@@ -213,6 +213,14 @@ type gate struct {
 	git    *changed.Git
 	base   *baseline.File
 
+	// spool, when set, lets each document go as soon as it is checked
+	// (reports.Compact): the report needs no document or alignment (no
+	// HTML, no --compare-to). Pre-aligned files are then checked in
+	// windows (pipeline.CheckWindows), unless --new-from-rev needs the
+	// whole document. keepPairs: the report shows pairs (JSON).
+	spool     *reports.Spool
+	keepPairs bool
+
 	known int // findings the baseline hid
 }
 
@@ -338,7 +346,16 @@ func (g *gate) do(t task) result {
 	case t.doc.Kind == discover.Unpaired:
 		return g.unpaired(t.doc.Path, t.doc.Lang, unpairedMessage(t.doc))
 	default:
-		docs, err = input.Open(t.doc.Path, g.stdin, g.inOpt)
+		if g.spool != nil && g.git == nil && t.doc.Path != "-" {
+			var w pipeline.Windowed
+			w, err = pipeline.CheckWindows(t.doc.Path, g.inOpt, g.opts, g.spool, g.keepPairs)
+			if err == nil && w.Checked != nil {
+				return result{checked: []reports.Checked{*w.Checked}, shapes: []string{""}}
+			}
+			docs = w.Docs
+		} else {
+			docs, err = input.Open(t.doc.Path, g.stdin, g.inOpt)
+		}
 		var ie *input.Error
 		if err != nil && !t.doc.Named && errors.As(err, &ie) && oneLanguage(ie) {
 			// a file in a directory with one language only (a README): say
@@ -362,6 +379,11 @@ func (g *gate) do(t task) result {
 				return result{err: err}
 			}
 			c.Findings = ch.Filter(c.Findings, c.Align)
+		}
+		if g.spool != nil {
+			if c, err = reports.Compact(c, g.spool, g.keepPairs); err != nil {
+				return result{err: err}
+			}
 		}
 		r.checked = append(r.checked, c)
 		r.shapes = append(r.shapes, "")
@@ -409,7 +431,14 @@ func (g *gate) unpaired(path, lang, msg string) result {
 	h := sha256.Sum256([]byte(strings.Join([]string{f.Check, lang, path, msg}, "\x00")))
 	f.Fingerprint = hex.EncodeToString(h[:8])
 	al := &align.Alignment{Doc: doc}
-	return result{checked: []reports.Checked{{Doc: doc, Align: al, Findings: []checks.Finding{f}}}, shapes: []string{"unpaired"}}
+	c := reports.Checked{Doc: doc, Align: al, Findings: []checks.Finding{f}}
+	if g.spool != nil {
+		var err error
+		if c, err = reports.Compact(c, g.spool, g.keepPairs); err != nil {
+			return result{err: err}
+		}
+	}
+	return result{checked: []reports.Checked{c}, shapes: []string{"unpaired"}}
 }
 
 // fileChanged reports whether a file differs from its content at the
@@ -429,7 +458,7 @@ func items(docs []reports.Checked) [][]baseline.Item {
 	out := make([][]baseline.Item, len(docs))
 	for i, c := range docs {
 		for _, f := range c.Findings {
-			path := c.Doc.Name
+			path := c.DocName()
 			if sp := checks.Primary(&f, align.Zh); sp != nil && sp.Path != "" {
 				path = sp.Path
 			}
