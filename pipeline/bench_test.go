@@ -84,11 +84,11 @@ func BenchmarkPipelineReference(b *testing.B) {
 // through the whole check pipeline on one core, once loaded: on the
 // reference document, and on the WMT documents of ../shared/data/parallel
 // (zh→en and en→zh, reference A) when that folder is beside the repository.
-// The collector is set as the command sets it (TuneGC); run with -cpu 1 for
-// the figure per core.
+// The collector is set as the command sets it for documents of this size
+// (TuneGC); run with -cpu 1 for the figure per core.
 func BenchmarkThroughput(b *testing.B) {
 	load(b)
-	pipeline.TuneGC()
+	pipeline.TuneGC(1 << 20)
 	sets := []struct {
 		name string
 		docs []bitext

@@ -139,6 +139,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err != nil {
 		return 0, err
 	}
+	pipeline.TuneGC(largestInput(tasks))
 	checked, shapes, err := g.run(tasks, newProgress(stderr, len(tasks), f.quiet))
 	if err != nil {
 		return 0, err

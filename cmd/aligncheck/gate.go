@@ -244,6 +244,36 @@ func newGate(f *checkFlags, cfg *config.Config, opts pipeline.Options, stdin io.
 type task struct {
 	doc  discover.Doc
 	load func() ([]*align.Document, error) // flag inputs; nil for discovered ones
+	size int64                             // bytes of the flag inputs, read already
+}
+
+// largestInput is the size in bytes of the largest document of the run (a
+// pair's two files together), or -1 when a size is unknown (standard
+// input, a file that cannot be read: its error comes later).
+func largestInput(tasks []task) int64 {
+	var largest int64
+	for _, t := range tasks {
+		n := t.size
+		if t.load == nil {
+			var paths []string
+			switch t.doc.Kind {
+			case discover.Pair:
+				paths = []string{t.doc.Zh, t.doc.En}
+			case discover.Unpaired:
+			default:
+				paths = []string{t.doc.Path}
+			}
+			for _, p := range paths {
+				fi, err := os.Stat(p)
+				if p == "-" || err != nil {
+					return -1
+				}
+				n += fi.Size()
+			}
+		}
+		largest = max(largest, n)
+	}
+	return largest
 }
 
 // result is what a task produced: checked documents, each with the shape to
@@ -263,7 +293,16 @@ func (g *gate) plan(pos []string, flagInputs func() ([]*align.Document, error)) 
 		if err != nil {
 			return nil, err
 		}
-		return []task{{load: func() ([]*align.Document, error) { return docs, nil }}}, nil
+		var size int64
+		for _, d := range docs {
+			if d.ZhSrc != nil {
+				size += int64(len(d.ZhSrc.Text))
+			}
+			if d.EnSrc != nil && d.EnSrc != d.ZhSrc {
+				size += int64(len(d.EnSrc.Text))
+			}
+		}
+		return []task{{load: func() ([]*align.Document, error) { return docs, nil }, size: size}}, nil
 	}
 	docs, err := discover.Expand(pos, discover.Rules{
 		ZhTags: g.cfg.Pairing.ZhTags, EnTags: g.cfg.Pairing.EnTags,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/aligncheck/aligncheck/pipeline"
 	"io"
 )
 
@@ -32,7 +31,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	cmd, rest := args[0], args[1:]
-	pipeline.TuneGC()
 	switch cmd {
 	case "check":
 		return runCheck(rest, stdin, stdout, stderr)
