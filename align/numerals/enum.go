@@ -157,7 +157,9 @@ func All(text string) []Enumerator {
 	return out
 }
 
-func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }
+func isASCIILetter(r rune) bool {
+	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+}
 
 // Same reports whether two enumerators denote the same position: the same
 // value, and compatible levels. Levels are compatible when equal, or when a
