@@ -32,6 +32,18 @@ func (m LengthModel) Prob(lz, le int) float64 {
 	return math.Erfc(math.Abs(m.Delta(lz, le)) / math.Sqrt2)
 }
 
+// CappedCost is min(Cost, limit), without the tail function when the delta
+// alone shows the cost is past the limit: erfc(z) ≤ exp(−z²) for z ≥ 0, so
+// the cost is at least z² (and for a limit of 8 or more, at least 1.6 nats
+// above it where z² reaches the limit, far beyond rounding).
+func (m LengthModel) CappedCost(lz, le int, limit float64) float64 {
+	d := m.Delta(lz, le)
+	if z := math.Abs(d) / math.Sqrt2; z*z >= limit && limit >= 8 {
+		return limit
+	}
+	return math.Min(tailCost(d), limit)
+}
+
 func tailCost(delta float64) float64 {
 	z := math.Abs(delta) / math.Sqrt2
 	if z < 20 {

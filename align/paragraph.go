@@ -286,7 +286,7 @@ func (p *paragraphAligner) computeBase(i, j int, t BeadType) (float64, bool) {
 		return unlinkedNull - t.Prior, false
 	}
 	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
-	c := math.Min(p.model.Cost(lz, le), lenCap*float64(max(t.Zh, t.En))) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
+	c := p.model.CappedCost(lz, le, lenCap*float64(max(t.Zh, t.En))) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
 	if t.Zh+t.En == 1 {
 		c = math.Min(c, nullCap)
 	}

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -98,5 +99,20 @@ func TestParagraphBandNeedsNoWidening(t *testing.T) {
 	first := Solve(len(p.zh), len(p.en), paragraphTypes, p.cost, band)
 	if first == nil || nearEdge(first, band, len(p.en), bandMargin) {
 		t.Fatal("the first band did not hold the path of a document near the diagonal")
+	}
+}
+
+// TestCappedCost: the shortcut gives min(Cost, limit) exactly.
+func TestCappedCost(t *testing.T) {
+	for _, m := range []LengthModel{{Ratio: 2.5, S2: 6.8}, {Ratio: 3.1, S2: 0.5}, {Ratio: 1, S2: 40}} {
+		for lz := 0; lz <= 400; lz += 7 {
+			for le := 0; le <= 1500; le += 13 {
+				for _, limit := range []float64{8, 16, 24} {
+					if got, want := m.CappedCost(lz, le, limit), math.Min(m.Cost(lz, le), limit); got != want {
+						t.Fatalf("%+v (%d, %d) limit %g: %v, want %v", m, lz, le, limit, got, want)
+					}
+				}
+			}
+		}
 	}
 }
