@@ -57,18 +57,24 @@ func Check(doc *align.Document, opt Options) (reports.Checked, error) {
 			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s paragraphs; the limit is %d", n, l, MaxBlocks)}
 		}
 	}
-	list := opt.Checks
-	if list == nil {
-		list = checks.Registry()
-	}
-	lex := opt.Lex
-	if lex == nil {
-		lex = defaultLex()
-	}
+	list, lex := opt.checksAndLex()
 	al := align.Align(doc, align.Options{Lex: lex})
 	fs, err := checks.Run(doc, al, opt.Settings, list)
 	if err != nil {
 		return reports.Checked{}, err
 	}
 	return reports.Checked{Doc: doc, Align: al, Findings: fs}, nil
+}
+
+// checksAndLex are the checks to run and the lexicon to align with: the
+// options', or all registered checks and the embedded lexicon.
+func (opt Options) checksAndLex() ([]*checks.Check, align.Similarity) {
+	list, lex := opt.Checks, opt.Lex
+	if list == nil {
+		list = checks.Registry()
+	}
+	if lex == nil {
+		lex = defaultLex()
+	}
+	return list, lex
 }

@@ -54,14 +54,7 @@ func CheckWindows(path string, in input.Options, opt Options, sp *reports.Spool,
 	if set == nil {
 		set = checks.DefaultSettings()
 	}
-	list := opt.Checks
-	if list == nil {
-		list = checks.Registry()
-	}
-	lex := opt.Lex
-	if lex == nil {
-		lex = defaultLex()
-	}
+	list, lex := opt.checksAndLex()
 	// first read: what the whole document decides
 	in.Chunk, in.Overlap = WindowUnits, 0
 	var (
