@@ -8,9 +8,11 @@ import (
 
 // pairedBody reports whether a bead pairs body text on both sides.
 func pairedBody(p *Pass, b *align.Bead) bool {
-	if len(b.Zh) == 0 || len(b.En) == 0 {
-		return false
-	}
+	return len(b.Zh) > 0 && len(b.En) > 0 && hasBody(p, b)
+}
+
+// hasBody reports whether a block of the bead, on either side, is body text.
+func hasBody(p *Pass, b *align.Bead) bool {
 	for _, i := range b.Zh {
 		if p.Doc.Zh[i].Kind == align.KindBody {
 			return true

@@ -163,19 +163,7 @@ func (w *Whole) lengthNorm() *LengthNorm {
 
 // headingPair: both sides are headings (short, no sentence punctuation),
 // where a paraphrased title is normal.
-func headingPair(p *Pass, b *align.Bead) bool {
-	for _, i := range b.Zh {
-		if p.Doc.Zh[i].Kind == align.KindBody {
-			return false
-		}
-	}
-	for _, j := range b.En {
-		if p.Doc.En[j].Kind == align.KindBody {
-			return false
-		}
-	}
-	return true
-}
+func headingPair(p *Pass, b *align.Bead) bool { return !hasBody(p, b) }
 
 func median(xs []float64) float64 {
 	s := append([]float64(nil), xs...)
