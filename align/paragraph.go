@@ -91,11 +91,20 @@ type paragraphAligner struct {
 
 	used []bool // matchNumbers' scratch flags
 
-	// the last baseCost
-	baseKey   [4]int
-	base      float64
-	baseLex   bool
-	baseValid bool
+	last lastBase // the last baseCost
+}
+
+// lastBase remembers one baseCost. Its key holds everything the cost
+// depends on that changes during alignment (the model is re-estimated,
+// swap detection ignores the layout), so it never needs clearing.
+type lastBase struct {
+	i, j         int
+	t            BeadType
+	model        LengthModel
+	ignoreLayout bool
+	ok           bool // the fields above are set
+	cost         float64
+	lex          bool
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -167,15 +176,17 @@ func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (
 			cost += enumDiffer
 		}
 	}
-	matched := p.matchNumbers(i, j, t, func(zn, en numerals.Number) bool {
-		if describe {
+	// the cost needs only the matches up to the cap; a description lists
+	// the first six
+	limit, found := maxNumberBonus, func(numerals.Number, numerals.Number) {}
+	if describe {
+		limit, found = -1, func(zn, en numerals.Number) {
 			if len(why) < 6 {
 				why = append(why, "number "+zn.Text+" = "+en.Text)
 			}
-			return true
 		}
-		return false
-	})
+	}
+	matched := p.matchNumbers(i, j, t, limit, found)
 	cost -= numberBonus * float64(min(matched, maxNumberBonus))
 	if t.Zh == 1 && t.En == 1 && !p.ignoreLayout && p.layout[Link{i, j}] {
 		cost -= layoutBonus
@@ -188,10 +199,10 @@ func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (
 
 // matchNumbers pairs the numbers of zh[i:i+t.Zh] greedily, in order, with
 // equal unused numbers of en[j:j+t.En] and returns how many found a match.
-// It calls found for each match and stops early, once the bonus is capped,
-// when found returns false. The used flags live in a buffer kept on p: the
-// DP calls this for every candidate bead.
-func (p *paragraphAligner) matchNumbers(i, j int, t BeadType, found func(zn, en numerals.Number) bool) int {
+// It calls found for each match and stops at limit matches (no limit when
+// negative). The used flags live in a buffer kept on p: the DP calls this
+// for every candidate bead.
+func (p *paragraphAligner) matchNumbers(i, j int, t BeadType, limit int, found func(zn, en numerals.Number)) int {
 	nz, ne := 0, 0
 	for a := i; a < i+t.Zh; a++ {
 		nz += len(p.zh[a].nums)
@@ -217,7 +228,8 @@ func (p *paragraphAligner) matchNumbers(i, j int, t BeadType, found func(zn, en 
 					if !used[k] && numerals.Equal(zn, en) {
 						used[k] = true
 						matched++
-						if !found(zn, en) && matched >= maxNumberBonus {
+						found(zn, en)
+						if matched == limit {
 							return matched
 						}
 						break search
@@ -269,12 +281,12 @@ func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
 // that term applies. The DP asks for the bound and then the cost of the
 // same bead, so the last result is kept.
 func (p *paragraphAligner) baseCost(i, j int, t BeadType) (float64, bool) {
-	key := [4]int{i, j, t.Zh, t.En}
-	if p.baseValid && p.baseKey == key {
-		return p.base, p.baseLex
+	m := &p.last
+	if m.ok && m.i == i && m.j == j && m.t == t && m.model == p.model && m.ignoreLayout == p.ignoreLayout {
+		return m.cost, m.lex
 	}
 	c, lex := p.computeBase(i, j, t)
-	p.baseKey, p.base, p.baseLex, p.baseValid = key, c, lex, true
+	*m = lastBase{i: i, j: j, t: t, model: p.model, ignoreLayout: p.ignoreLayout, ok: true, cost: c, lex: lex}
 	return c, lex
 }
 
@@ -403,7 +415,6 @@ const (
 )
 
 func (p *paragraphAligner) solve() []Cell {
-	p.baseValid = false // the model may have changed since the last solve
 	nz, ne := len(p.zh), len(p.en)
 	if nz*ne <= fullDPCells {
 		return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, nil)
@@ -531,8 +542,8 @@ const swapMargin = 6.0
 // shows up as two poor beads whose contents fit each other's partner, or as
 // one 2-2 bead; such a 2-2 bead is split into its two straight pairs.
 func (p *paragraphAligner) markSwaps(a *Alignment) {
-	p.ignoreLayout, p.baseValid = true, false
-	defer func() { p.ignoreLayout, p.baseValid = false, false }()
+	p.ignoreLayout = true
+	defer func() { p.ignoreLayout = false }()
 	one := BeadType{1, 1, 0}
 	swapped := func(z0, z1, e0, e1 int) bool {
 		cur := p.cost(z0, e0, one) + p.cost(z1, e1, one)

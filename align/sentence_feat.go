@@ -396,6 +396,22 @@ const (
 	learnMaxPer   = 2   // partners kept per Chinese word
 )
 
+// beadTypes appends to out the distinct word types of the sentences of one
+// side of bead ci, counting each once in count; seen[t] == ci marks the
+// types already taken for this bead.
+func beadTypes(out []int32, sents []sentFeat, seen, count []int32, ci int32) []int32 {
+	for _, f := range sents {
+		for _, t := range f.types {
+			if seen[t] != ci {
+				seen[t] = ci
+				out = append(out, t)
+				count[t]++
+			}
+		}
+	}
+	return out
+}
+
 // learn sets v.learned from the beads of path and reports whether it found
 // any pair.
 func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
@@ -414,25 +430,8 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		if c.Type.Zh == 0 || c.Type.En == 0 {
 			continue
 		}
-		xs, ys = xs[:0], ys[:0]
-		for i := c.I; i < c.I+c.Type.Zh; i++ {
-			for _, x := range zf[i].types {
-				if sx[x] != int32(ci) {
-					sx[x] = int32(ci)
-					xs = append(xs, x)
-					cx[x]++
-				}
-			}
-		}
-		for j := c.J; j < c.J+c.Type.En; j++ {
-			for _, y := range ef[j].types {
-				if sy[y] != int32(ci) {
-					sy[y] = int32(ci)
-					ys = append(ys, y)
-					cy[y]++
-				}
-			}
-		}
+		xs = beadTypes(xs[:0], zf[c.I:c.I+c.Type.Zh], sx, cx, int32(ci))
+		ys = beadTypes(ys[:0], ef[c.J:c.J+c.Type.En], sy, cy, int32(ci))
 		for _, x := range xs {
 			for _, y := range ys {
 				pairs[uint64(x)<<32|uint64(y)]++

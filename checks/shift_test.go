@@ -11,6 +11,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/refdoc"
 	"github.com/aligncheck/aligncheck/pipeline"
 )
 
@@ -18,13 +19,11 @@ import (
 // (English line L, Chinese line L+2 for L = 19, 23, …, 123), with the
 // English of rows from..to taken from the next row: an off-by-one memory.
 func refTSV(t *testing.T, from, to int) string {
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "csis-modernizing-national-security.interleaved.txt"))
+	pairs, err := refdoc.Pairs()
 	require.NoError(t, err)
-	lines := strings.Split(string(data), "\n")
 	var zh, en []string
-	for l := 19; l <= 123; l += 4 {
-		en = append(en, strings.TrimSpace(lines[l-1]))
-		zh = append(zh, strings.TrimSpace(lines[l+1]))
+	for _, p := range pairs[1:] { // the body, without the title
+		zh, en = append(zh, p[0]), append(en, p[1])
 	}
 	var b strings.Builder
 	b.WriteString("zh\ten\n")

@@ -19,6 +19,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/refdoc"
 	"github.com/aligncheck/aligncheck/pipeline"
 )
 
@@ -28,14 +29,8 @@ const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.tx
 // 4, Chinese line 6) and English line L with Chinese line L+2 for
 // L = 19, 23, …, 123.
 func refPairs(t testing.TB) [][2]string {
-	data, err := os.ReadFile(refDoc)
+	pairs, err := refdoc.Pairs()
 	require.NoError(t, err)
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	get := func(n int) string { return strings.TrimSpace(lines[n-1]) }
-	pairs := [][2]string{{get(6), get(4)}}
-	for l := 19; l <= 123; l += 4 {
-		pairs = append(pairs, [2]string{get(l + 2), get(l)})
-	}
 	for _, p := range pairs {
 		require.NotEmpty(t, p[0])
 		require.NotEmpty(t, p[1])

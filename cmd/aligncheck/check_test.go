@@ -10,19 +10,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
 const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.txt"
 
 // refPairs are the English/Chinese paragraph pairs of the reference document,
 // by line: the title, then every body paragraph and heading.
-func refPairs() [][2]int {
-	ps := [][2]int{{4, 6}}
-	for l := 19; l <= 123; l += 4 {
-		ps = append(ps, [2]int{l, l + 2})
-	}
-	return ps
-}
+func refPairs() [][2]int { return refdoc.Lines() }
 
 type jsonReport struct {
 	Version   int `json:"version"`

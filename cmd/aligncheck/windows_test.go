@@ -11,20 +11,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/aligncheck/aligncheck/internal/refdoc"
 	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 // refUnits returns the reference document's pairs (Chinese, English): the
 // title, then English line L with Chinese line L+2, L = 19, 23, …, 123.
 func refUnits(t *testing.T) [][2]string {
-	data, err := os.ReadFile(refDoc)
+	pairs, err := refdoc.Pairs()
 	require.NoError(t, err)
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	get := func(n int) string { return strings.TrimSpace(lines[n-1]) }
-	pairs := [][2]string{{get(6), get(4)}}
-	for l := 19; l <= 123; l += 4 {
-		pairs = append(pairs, [2]string{get(l + 2), get(l)})
-	}
 	return pairs
 }
 
