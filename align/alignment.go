@@ -121,3 +121,10 @@ func (a *Alignment) index() {
 		}
 	}
 }
+
+// On returns the alignment for another document with the same content
+// (Document.ContentKey): the same beads, sharing their slices, which nothing
+// changes once the aligner has made them.
+func (a *Alignment) On(doc *Document) *Alignment {
+	return &Alignment{Doc: doc, Beads: a.Beads, Ratio: a.Ratio, Variance: a.Variance, ZhBead: a.ZhBead, EnBead: a.EnBead}
+}

@@ -222,10 +222,14 @@ type gate struct {
 	keepPairs bool
 
 	known int // findings the baseline hid
+
+	// once checks each distinct document content once in the run
+	once *pipeline.Once
 }
 
 func newGate(f *checkFlags, cfg *config.Config, opts pipeline.Options, stdin io.Reader, stderr io.Writer) (*gate, error) {
-	g := &gate{f: f, cfg: cfg, set: opts.Settings, opts: opts, inOpt: input.Options{Encoding: f.encoding}, stdin: stdin, stderr: stderr}
+	g := &gate{f: f, cfg: cfg, set: opts.Settings, opts: opts, inOpt: input.Options{Encoding: f.encoding}, stdin: stdin, stderr: stderr,
+		once: pipeline.NewOnce(opts)}
 	if f.newFromRev != "" {
 		g.git = changed.NewGit(f.newFromRev)
 	}
@@ -407,7 +411,7 @@ func (g *gate) do(t task) result {
 	}
 	var r result
 	for _, d := range docs {
-		c, err := pipeline.Check(d, g.opts)
+		c, err := g.once.Check(d)
 		if err != nil {
 			return result{err: fmt.Errorf("%s: %w", d.Name, err)}
 		}

@@ -45,6 +45,18 @@ func gateWrite(tb testing.TB, dir, name, text string) string {
 // name.zh.txt + name.en.txt pairs, and mirrored zh/ + en/ trees.
 func genTree(tb testing.TB, dir string, n, size int) {
 	tb.Helper()
+	genTreeOf(tb, dir, n, size, false)
+}
+
+// genDistinctTree is genTree with a last paragraph pair naming the
+// document's number, so that no two documents have the same content.
+func genDistinctTree(tb testing.TB, dir string, n, size int) {
+	tb.Helper()
+	genTreeOf(tb, dir, n, size, true)
+}
+
+func genTreeOf(tb testing.TB, dir string, n, size int, distinct bool) {
+	tb.Helper()
 	zh0, en0 := refTexts(tb)
 	if size <= 0 || size > len(zh0) {
 		size = len(zh0)
@@ -66,6 +78,10 @@ func genTree(tb testing.TB, dir string, n, size int) {
 			en = append(en[:k:k], en[k+1:]...)
 		case 4: // white space reflowed
 			en[k] = strings.ReplaceAll(en[k], ". ", ".\n")
+		}
+		if distinct {
+			zh = append(zh, fmt.Sprintf("本文编号：%d。", 1000+i))
+			en = append(en, fmt.Sprintf("Document number: %d.", 1000+i))
 		}
 		name := fmt.Sprintf("doc%03d", i)
 		switch i % 3 {
@@ -114,6 +130,46 @@ func TestManyDocumentsDeterministic(t *testing.T) {
 	assert.IsIncreasing(t, paths, "documents sorted by path")
 	assert.Equal(t, fmt.Sprintf("%d document(s): %d error(s), %d warning(s), %d info\n", n+1, r.Summary.Error, r.Summary.Warning, r.Summary.Info), errs)
 	assert.Positive(t, r.Summary.Error, "the variations are found")
+}
+
+// TestCopiesCheckedOnce: a tree holding each document twice (a release
+// directory beside the working one) reports each copy as checking the copy
+// alone does, in the formats that list every finding; only the first copy of
+// each content is aligned and checked (pipeline.Once).
+func TestCopiesCheckedOnce(t *testing.T) {
+	dir := t.TempDir()
+	genTree(t, filepath.Join(dir, "a"), 15, 0)
+	require.NoError(t, os.CopyFS(filepath.Join(dir, "release"), os.DirFS(filepath.Join(dir, "a"))))
+	release := filepath.Join(dir, "release")
+	releaseLines := func(out string) []string {
+		var ls []string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, release) {
+				ls = append(ls, l)
+			}
+		}
+		return ls
+	}
+	for _, format := range []string{"json", "text", "sarif", "jsonl", "junit"} {
+		_, both, _ := runCmd(t, "check", "--format", format, "--fail-on", "none", "--quiet", dir)
+		_, alone, _ := runCmd(t, "check", "--format", format, "--fail-on", "none", "--quiet", release)
+		if format == "json" {
+			var rb, ra struct {
+				Documents []json.RawMessage `json:"documents"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(both), &rb))
+			require.NoError(t, json.Unmarshal([]byte(alone), &ra))
+			require.Len(t, rb.Documents, 2*len(ra.Documents))
+			for i, d := range ra.Documents {
+				// release/ sorts after a/
+				assert.JSONEq(t, string(d), string(rb.Documents[len(ra.Documents)+i]), "document %d", i)
+			}
+			continue
+		}
+		want := releaseLines(alone)
+		require.NotEmpty(t, want, format)
+		assert.Equal(t, want, releaseLines(both), format)
+	}
 }
 
 func TestUnpairedFile(t *testing.T) {

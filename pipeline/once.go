@@ -1,0 +1,130 @@
+package pipeline
+
+import (
+	"cmp"
+	"sync"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/reports"
+)
+
+// Once checks the documents of a run, each distinct content once: a document
+// whose content (align.Document.ContentKey) was checked before in the run
+// takes that alignment and those findings, placed in its own files. Copies
+// of a document in a tree (a release directory beside the working one, the
+// same pair under two names) then cost a read and a hash. The findings are
+// the ones checking the copy would give: the aligner and the checks read the
+// content, never the names, and a finding's line and column are computed
+// again from the copy's own sources. Safe for concurrent use; a copy that
+// arrives while its first is being checked waits for it.
+type Once struct {
+	opt Options
+
+	mu   sync.Mutex
+	seen map[[32]byte]*onceEntry
+}
+
+type onceEntry struct {
+	ready chan struct{} // closed when the first copy is checked
+
+	// set before ready is closed; ok false when the first copy could not be
+	// checked or its findings cannot be placed in another copy: each copy
+	// is then checked on its own
+	ok       bool
+	zh, en   string // the paths of the first copy's sources
+	al       *align.Alignment
+	findings []checks.Finding
+}
+
+// NewOnce checks with these options.
+func NewOnce(opt Options) *Once {
+	return &Once{opt: opt, seen: map[[32]byte]*onceEntry{}}
+}
+
+// Check checks a document, or takes the result of a copy of it checked
+// before.
+func (o *Once) Check(doc *align.Document) (reports.Checked, error) {
+	key, ok := doc.ContentKey()
+	if !ok || doc.ZhSrc == nil || doc.EnSrc == nil {
+		return Check(doc, o.opt)
+	}
+	o.mu.Lock()
+	e, found := o.seen[key]
+	if !found {
+		e = &onceEntry{ready: make(chan struct{})}
+		o.seen[key] = e
+	}
+	o.mu.Unlock()
+	if found {
+		<-e.ready
+		if e.ok {
+			if c, ok := e.place(doc); ok {
+				return c, nil
+			}
+		}
+		return Check(doc, o.opt)
+	}
+	c, err := Check(doc, o.opt)
+	if err == nil {
+		e.keep(c)
+	}
+	close(e.ready)
+	return c, err
+}
+
+// keep records what the copies take: the alignment without its document
+// and the findings, when every finding lies in one of the two sources.
+func (e *onceEntry) keep(c reports.Checked) {
+	zh, en := c.Doc.ZhSrc, c.Doc.EnSrc
+	if zh != en && zh.Path == en.Path {
+		return // two sources with one name: a span's path cannot tell them apart
+	}
+	fs := make([]checks.Finding, len(c.Findings))
+	for i, f := range c.Findings {
+		for _, sp := range []*align.Span{f.Zh, f.En} {
+			if sp != nil && sp.Path != zh.Path && sp.Path != en.Path {
+				return
+			}
+		}
+		// kept apart from the document's text, which can go
+		reports.Detach(&f)
+		for _, sp := range []*align.Span{f.Zh, f.En} {
+			if sp != nil {
+				sp.Text = ""
+			}
+		}
+		fs[i] = f
+	}
+	e.ok, e.zh, e.en = true, zh.Path, en.Path
+	e.al = c.Align.On(nil)
+	e.findings = fs
+}
+
+// place makes the checked copy: the kept alignment on doc and the findings'
+// spans taken again from doc's sources. Findings are sorted by path first
+// (checks.Sort), and a repeated finding is numbered in that order, so the
+// copy's two paths must sort as the first copy's did; else (false) the copy
+// is checked on its own.
+func (e *onceEntry) place(doc *align.Document) (reports.Checked, bool) {
+	zh, en := doc.ZhSrc, doc.EnSrc
+	if (zh != en && zh.Path == en.Path) || cmp.Compare(zh.Path, en.Path) != cmp.Compare(e.zh, e.en) {
+		return reports.Checked{}, false
+	}
+	fs := make([]checks.Finding, len(e.findings))
+	for i, f := range e.findings {
+		for _, sp := range []**align.Span{&f.Zh, &f.En} {
+			if *sp == nil {
+				continue
+			}
+			src := en
+			if (*sp).Path == e.zh {
+				src = zh
+			}
+			moved := src.Span((*sp).Start, (*sp).End)
+			*sp = &moved
+		}
+		fs[i] = f
+	}
+	return reports.Checked{Doc: doc, Align: e.al.On(doc), Findings: fs}, true
+}
