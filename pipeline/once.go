@@ -18,6 +18,10 @@ import (
 // content, never the names, and a finding's line and column are computed
 // again from the copy's own sources. Safe for concurrent use; a copy that
 // arrives while its first is being checked waits for it.
+//
+// A result is remembered only for a content the caller says will come
+// again, and only until its last copy has taken it, so a run over distinct
+// documents remembers nothing and pays nothing.
 type Once struct {
 	opt Options
 
@@ -27,6 +31,7 @@ type Once struct {
 
 type onceEntry struct {
 	ready chan struct{} // closed when the first copy is checked
+	left  int           // copies still to come; guarded by Once.mu
 
 	// set before ready is closed; ok false when the first copy could not be
 	// checked or its findings cannot be placed in another copy: each copy
@@ -43,17 +48,26 @@ func NewOnce(opt Options) *Once {
 }
 
 // Check checks a document, or takes the result of a copy of it checked
-// before.
-func (o *Once) Check(doc *align.Document) (reports.Checked, error) {
+// before. copies is how many documents of the run the caller expects to
+// have this content, this one included (counted from the files' bytes,
+// say): below 2 the document is simply checked. The result is let go when
+// that many have asked for it; should more come, they start again.
+func (o *Once) Check(doc *align.Document, copies int) (reports.Checked, error) {
+	if copies < 2 || doc.ZhSrc == nil || doc.EnSrc == nil {
+		return Check(doc, o.opt)
+	}
 	key, ok := doc.ContentKey()
-	if !ok || doc.ZhSrc == nil || doc.EnSrc == nil {
+	if !ok {
 		return Check(doc, o.opt)
 	}
 	o.mu.Lock()
 	e, found := o.seen[key]
 	if !found {
-		e = &onceEntry{ready: make(chan struct{})}
+		e = &onceEntry{ready: make(chan struct{}), left: copies}
 		o.seen[key] = e
+	}
+	if e.left--; e.left <= 0 {
+		delete(o.seen, key)
 	}
 	o.mu.Unlock()
 	if found {

@@ -108,10 +108,12 @@ func TestOnceGivesWhatCheckingGives(t *testing.T) {
 			require.NotEqual(t, first.ZhSrc.Path, copied.ZhSrc.Path)
 
 			once := pipeline.NewOnce(pipeline.Options{})
-			c1, err := once.Check(first)
+			c1, err := once.Check(first, 2)
 			require.NoError(t, err)
-			c2, err := once.Check(copied)
+			assert.Equal(t, 1, once.Remembered())
+			c2, err := once.Check(copied, 2)
 			require.NoError(t, err)
+			assert.Equal(t, 0, once.Remembered(), "let go after the last copy")
 			fresh, err := pipeline.Check(in.open(t, copyDir), pipeline.Options{})
 			require.NoError(t, err)
 
@@ -148,9 +150,9 @@ func TestOnceOtherPathOrder(t *testing.T) {
 		"b/doc.md": in.files["zh/doc.md"], "a/doc.md": in.files["en/doc.md"]}, zh: "b/doc.md", en: "a/doc.md"}
 	dir := t.TempDir()
 	once := pipeline.NewOnce(pipeline.Options{})
-	_, err := once.Check(first)
+	_, err := once.Check(first, 2)
 	require.NoError(t, err)
-	c, err := once.Check(flipped.open(t, dir))
+	c, err := once.Check(flipped.open(t, dir), 2)
 	require.NoError(t, err)
 	fresh, err := pipeline.Check(flipped.open(t, dir), pipeline.Options{})
 	require.NoError(t, err)
@@ -171,19 +173,42 @@ func TestOnceConcurrent(t *testing.T) {
 	for i := range docs {
 		go func() {
 			var err error
-			out[i], err = once.Check(docs[i])
+			out[i], err = once.Check(docs[i], n)
 			errs <- err
 		}()
 	}
 	for range docs {
 		require.NoError(t, <-errs)
 	}
+	assert.Equal(t, 0, once.Remembered())
 	want, err := pipeline.Check(docs[n-1], pipeline.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, want.Findings, out[n-1].Findings)
 	for i := range out {
 		assert.Equal(t, len(want.Findings), len(out[i].Findings))
 	}
+}
+
+// TestOnceRemembersOnlyCopies: a document the caller expects once is
+// checked and not remembered; more copies than announced start again.
+func TestOnceRemembersOnlyCopies(t *testing.T) {
+	in := onceInputs(t)[0]
+	once := pipeline.NewOnce(pipeline.Options{})
+	for range 2 {
+		c, err := once.Check(in.open(t, t.TempDir()), 1)
+		require.NoError(t, err)
+		assert.NotEmpty(t, c.Findings)
+		assert.Equal(t, 0, once.Remembered())
+	}
+	var counts []int
+	for range 3 {
+		c, err := once.Check(in.open(t, t.TempDir()), 2)
+		require.NoError(t, err)
+		counts = append(counts, len(c.Findings))
+	}
+	assert.Equal(t, counts[0], counts[1])
+	assert.Equal(t, counts[0], counts[2])
+	assert.Equal(t, 1, once.Remembered(), "the third copy started again, expecting one more")
 }
 
 func reportJSON(t *testing.T, c reports.Checked) string {

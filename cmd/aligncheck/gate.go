@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -249,6 +250,23 @@ type task struct {
 	doc  discover.Doc
 	load func() ([]*align.Document, error) // flag inputs; nil for discovered ones
 	size int64                             // bytes of the flag inputs, read already
+
+	// copies is how many tasks of the run read the same bytes (copyCounts)
+	copies int
+}
+
+// files are the files a discovered task reads, nil for the others.
+func (t task) files() []string {
+	if t.load != nil {
+		return nil
+	}
+	switch t.doc.Kind {
+	case discover.Pair:
+		return []string{t.doc.Zh, t.doc.En}
+	case discover.Unpaired:
+		return nil
+	}
+	return []string{t.doc.Path}
 }
 
 // largestInput is the size in bytes of the largest document of the run (a
@@ -258,22 +276,12 @@ func largestInput(tasks []task) int64 {
 	var largest int64
 	for _, t := range tasks {
 		n := t.size
-		if t.load == nil {
-			var paths []string
-			switch t.doc.Kind {
-			case discover.Pair:
-				paths = []string{t.doc.Zh, t.doc.En}
-			case discover.Unpaired:
-			default:
-				paths = []string{t.doc.Path}
+		for _, p := range t.files() {
+			fi, err := os.Stat(p)
+			if p == "-" || err != nil {
+				return -1
 			}
-			for _, p := range paths {
-				fi, err := os.Stat(p)
-				if p == "-" || err != nil {
-					return -1
-				}
-				n += fi.Size()
-			}
+			n += fi.Size()
 		}
 		largest = max(largest, n)
 	}
@@ -340,29 +348,14 @@ func (g *gate) run(tasks []task, prog *progress) ([]reports.Checked, []string, e
 	// one worker per CPU (GOMAXPROCS lowers it: go test -cpu 1,2 measures
 	// the speed-up)
 	workers := max(1, min(runtime.NumCPU(), runtime.GOMAXPROCS(0), len(tasks)))
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				// tasks are claimed in order, so every task before a failing
-				// one runs: the first error by position is deterministic
-				if i >= len(tasks) || failed.Load() {
-					return
-				}
-				results[i] = g.do(tasks[i])
-				if results[i].err != nil {
-					failed.Store(true)
-				}
-				prog.add(1)
-			}
-		}()
-	}
-	wg.Wait()
+	copyCounts(tasks, workers)
+	// tasks are claimed in order, so every task before a failing one runs:
+	// the first error by position is deterministic
+	inParallel(len(tasks), workers, func(i int) bool {
+		results[i] = g.do(tasks[i])
+		prog.add(1)
+		return results[i].err == nil
+	})
 	var out []reports.Checked
 	var shapes []string
 	for _, r := range results {
@@ -373,6 +366,84 @@ func (g *gate) run(tasks []task, prog *progress) ([]reports.Checked, []string, e
 		shapes = append(shapes, r.shapes...)
 	}
 	return out, shapes, nil
+}
+
+// inParallel calls f(0), …, f(n-1) on up to workers goroutines, which
+// claim the indices in order, and stops claiming once an f returns false.
+func inParallel(n, workers int, f func(i int) bool) {
+	var next atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || stop.Load() {
+					return
+				}
+				if !f(i) {
+					stop.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// copyCounts sets each task's copies: how many tasks of the run read files
+// of the same extensions and bytes. Only the documents of such tasks are
+// remembered by the run's pipeline.Once, each until its last copy, so a
+// run over distinct documents remembers none. A file that cannot be read
+// counts as unique (its error comes when the task runs).
+func copyCounts(tasks []task, workers int) {
+	if len(tasks) < 2 {
+		return // copies 0: nothing to share
+	}
+	keys := make([][32]byte, len(tasks))
+	has := make([]bool, len(tasks))
+	inParallel(len(tasks), workers, func(i int) bool {
+		keys[i], has[i] = filesKey(tasks[i].files())
+		return true
+	})
+	n := map[[32]byte]int{}
+	for i := range tasks {
+		if has[i] {
+			n[keys[i]]++
+		}
+	}
+	for i := range tasks {
+		tasks[i].copies = 1
+		if has[i] {
+			tasks[i].copies = n[keys[i]]
+		}
+	}
+}
+
+// filesKey is a digest of the files' extensions, sizes and bytes, in order.
+func filesKey(paths []string) (key [32]byte, ok bool) {
+	if len(paths) == 0 {
+		return key, false
+	}
+	h := sha256.New()
+	for _, p := range paths {
+		if p == "-" {
+			return key, false
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return key, false
+		}
+		n, err := io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return key, false
+		}
+		fmt.Fprintf(h, "\x00%d\x00%s\x00", n, strings.ToLower(filepath.Ext(p)))
+	}
+	h.Sum(key[:0])
+	return key, true
 }
 
 func (g *gate) do(t task) result {
@@ -411,7 +482,7 @@ func (g *gate) do(t task) result {
 	}
 	var r result
 	for _, d := range docs {
-		c, err := g.once.Check(d)
+		c, err := g.once.Check(d, t.copies)
 		if err != nil {
 			return result{err: fmt.Errorf("%s: %w", d.Name, err)}
 		}
