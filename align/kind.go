@@ -35,27 +35,81 @@ var (
 	citationRe = regexp.MustCompile(`(?i)\b(accessed|retrieved|cite as|available at)\b|\(\d{4}\)|, \d{4}\.$`)
 )
 
-// furnitureShare is the share of a text's letters that belong to furniture
-// phrases (longest phrases first).
-func furnitureShare(t string) float64 {
+// mostlyFurniture reports whether at least three quarters of a text's
+// letters belong to furniture phrases (removed longest phrase first).
+func mostlyFurniture(t string) bool {
 	low := strings.ToLower(t)
-	letters := func(s string) int {
-		n := 0
-		for _, r := range s {
-			if unicode.IsLetter(r) {
-				n++
+	total, inPhrases := 0, 0
+	for _, r := range low {
+		if unicode.IsLetter(r) {
+			total++
+			if furnitureLetter(r) {
+				inPhrases++
 			}
 		}
-		return n
 	}
-	total := letters(low)
-	if total == 0 {
-		return 0
+	// Removing a phrase removes only letters phrases are made of, so at
+	// most inPhrases letters can go: most texts are decided here without
+	// a pass per phrase.
+	if total == 0 || inPhrases*4 < total*3 {
+		return false
 	}
 	for _, p := range furnitureByLength {
 		low = strings.ReplaceAll(low, p, " ")
 	}
-	return float64(total-letters(low)) / float64(total)
+	return float64(total-countLetters(low))/float64(total) >= 0.75
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// furnitureLetter: r occurs in a furniture phrase.
+func furnitureLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return furnitureASCII[r]
+	}
+	_, ok := furnitureOther[r]
+	return ok
+}
+
+var furnitureASCII, furnitureOther = func() (ascii [utf8.RuneSelf]bool, other map[rune]struct{}) {
+	other = map[rune]struct{}{}
+	for _, p := range furniturePhrases {
+		for _, r := range p {
+			if r < utf8.RuneSelf {
+				ascii[r] = true
+			} else {
+				other[r] = struct{}{}
+			}
+		}
+	}
+	return ascii, other
+}()
+
+// fieldsAtMost reports whether t has at most n white-space separated
+// fields: len(strings.Fields(t)) <= n without making them.
+func fieldsAtMost(t string, n int) bool {
+	count, in := 0, false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if count++; count > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 var furnitureByLength = func() []string {
@@ -87,7 +141,7 @@ func MayHaveURL(s string) bool {
 // never pairs furniture, and the checks report it apart from omissions.
 func Classify(b *Block) Kind {
 	t := strings.TrimSpace(b.Text)
-	if furnitureShare(t) >= 0.75 && len(strings.Fields(t)) <= 40 {
+	if fieldsAtMost(t, 40) && mostlyFurniture(t) {
 		return KindFurniture
 	}
 	if MayHaveURL(t) && urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {

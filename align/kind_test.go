@@ -1,0 +1,86 @@
+package align
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/aligncheck/aligncheck/internal/refdoc"
+)
+
+// furnitureRule is the furniture rule as first written, kept as the oracle:
+// at most 40 words, three quarters of the letters in furniture phrases.
+func furnitureRule(t string) bool {
+	low := strings.ToLower(t)
+	letters := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		return n
+	}
+	total := letters(low)
+	if total == 0 {
+		return false
+	}
+	for _, p := range furnitureByLength {
+		low = strings.ReplaceAll(low, p, " ")
+	}
+	return float64(total-letters(low))/float64(total) >= 0.75 && len(strings.Fields(t)) <= 40
+}
+
+func furnitureFast(t string) bool { return fieldsAtMost(t, 40) && mostlyFurniture(t) }
+
+// TestFurnitureSameAsRule: the pre-test and the word count change no
+// decision, on every line of the reference document and of the parallel
+// documents in ../shared/data, and on furniture made up here.
+func TestFurnitureSameAsRule(t *testing.T) {
+	texts := []string{
+		"", "Share", "Return to the Library", "FacebookTwitterLinkedInEmailPrintCopy Link",
+		"返回顶部", "分享到：微信 微博", "上一篇：下一篇", "Print this page", "readprintmore",
+		"Download PDF (English text)", "Home > Library > Reports", "Next | Previous | Tags: policy",
+		strings.Repeat("share ", 40), strings.Repeat("share ", 41), strings.Repeat("print x ", 12),
+		"İSTANBUL share", "ǅemal print",
+	}
+	add := func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	add(refdoc.Path())
+	if files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "parallel", "*", "*.txt")); len(files) > 0 {
+		for _, f := range files {
+			add(f)
+		}
+	}
+	furniture := 0
+	for _, s := range texts {
+		want := furnitureRule(s)
+		if got := furnitureFast(s); got != want {
+			t.Errorf("%q: got %v, the rule says %v", s, got, want)
+		}
+		if want {
+			furniture++
+		}
+	}
+	if furniture < 5 {
+		t.Errorf("only %d furniture lines among %d: the comparison tests little", furniture, len(texts))
+	}
+}
+
+func FuzzFurniture(f *testing.F) {
+	for _, s := range []string{"Share", "返回顶部 分享", "print print x", "Cite this page: www.example.org", "ǅ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := furnitureFast(s), furnitureRule(s); got != want {
+			t.Errorf("%q: got %v, the rule says %v", s, got, want)
+		}
+	})
+}
