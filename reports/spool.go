@@ -1,112 +1,153 @@
 package reports
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"strings"
-	"sync/atomic"
+	"sync"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/checks"
 )
 
-// Spool keeps the pairs of built documents on disk, in a temporary
-// directory, so that a run over a large file or many files holds what its
-// report needs in memory (counts, findings) and not every pair with its
-// sentences. Close removes the directory.
+// Spool keeps the pairs of built documents on disk, in one temporary file,
+// so that a run over a large file or many files holds what its report
+// needs in memory (counts, findings) and not every pair with its
+// sentences. Each document's pairs are a few extents of the file, written
+// whole: a document costs no file of its own. Close removes the file.
 type Spool struct {
-	dir string
-	n   atomic.Int64 // files made; documents are checked in parallel
+	mu   sync.Mutex // guards writes and end; documents are checked in parallel
+	f    *os.File
+	end  int64
+	werr error // the first write error: later writes fail with it
 }
 
-// NewSpool makes a spool in a new temporary directory.
+// NewSpool makes a spool in a new temporary file.
 func NewSpool() (*Spool, error) {
-	dir, err := os.MkdirTemp("", "aligncheck-spool-")
+	f, err := os.CreateTemp("", "aligncheck-spool-*.jsonl")
 	if err != nil {
 		return nil, fmt.Errorf("spool: %w", err)
 	}
-	return &Spool{dir: dir}, nil
+	return &Spool{f: f}, nil
 }
 
-// Close removes the spool's files; documents that use it cannot be
-// written after.
+// Close removes the spool's file; documents that use it cannot be written
+// after.
 func (s *Spool) Close() error {
-	if s == nil || s.dir == "" {
+	if s == nil || s.f == nil {
 		return nil
 	}
-	return os.RemoveAll(s.dir)
-}
-
-// pairFile holds a document's pairs on disk, one compact JSON object a
-// line, in order.
-type pairFile struct {
-	path string
-	f    *os.File
-	w    *bufio.Writer
-	enc  *json.Encoder
-	n    int
-}
-
-// newPairFile starts a file of pairs in the spool.
-func (s *Spool) newPairFile() (*pairFile, error) {
-	path := fmt.Sprintf("%s/pairs-%d.jsonl", s.dir, s.n.Add(1))
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("spool: %w", err)
+	err := s.f.Close()
+	if rerr := os.Remove(s.f.Name()); err == nil {
+		err = rerr
 	}
-	w := bufio.NewWriterSize(f, 256<<10)
-	enc := json.NewEncoder(w)
+	s.f = nil
+	return err
+}
+
+// write appends b to the file and returns where it starts.
+func (s *Spool) write(b []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.werr != nil {
+		return 0, s.werr
+	}
+	off := s.end
+	if _, err := s.f.WriteAt(b, off); err != nil {
+		s.werr = fmt.Errorf("spool: %w", err)
+		return 0, s.werr
+	}
+	s.end += int64(len(b))
+	return off, nil
+}
+
+// extentSize is how many bytes of a document's pairs are gathered in
+// memory before they go to the file as one extent.
+var extentSize = 1 << 20
+
+var extentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// pairFile holds a document's pairs in the spool, one compact JSON object
+// a line, in order, as extents of the spool's file.
+type pairFile struct {
+	sp      *Spool
+	buf     *bytes.Buffer // pairs not yet written; nil once done
+	enc     *json.Encoder
+	extents []extent
+	n       int
+}
+
+type extent struct{ off, n int64 }
+
+// newPairFile starts a document's pairs in the spool.
+func (s *Spool) newPairFile() (*pairFile, error) {
+	buf := extentBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	return &pairFile{path: path, f: f, w: w, enc: enc}, nil
+	return &pairFile{sp: s, buf: buf, enc: enc}, nil
 }
 
 func (p *pairFile) add(x *Pair) error {
 	p.n++
-	return p.enc.Encode(x)
-}
-
-// done closes the file for writing.
-func (p *pairFile) done() error {
-	if p.f == nil {
-		return nil
+	if err := p.enc.Encode(x); err != nil {
+		return err
 	}
-	err := p.w.Flush()
-	if cerr := p.f.Close(); err == nil {
-		err = cerr
-	}
-	p.f, p.w, p.enc = nil, nil, nil
-	if err != nil {
-		return fmt.Errorf("spool: %w", err)
+	if p.buf.Len() >= extentSize {
+		return p.flush()
 	}
 	return nil
 }
 
+// flush writes the gathered pairs as an extent.
+func (p *pairFile) flush() error {
+	if p.buf.Len() == 0 {
+		return nil
+	}
+	off, err := p.sp.write(p.buf.Bytes())
+	if err != nil {
+		return err
+	}
+	p.extents = append(p.extents, extent{off, int64(p.buf.Len())})
+	p.buf.Reset()
+	return nil
+}
+
+// done finishes writing.
+func (p *pairFile) done() error {
+	if p.buf == nil {
+		return nil
+	}
+	err := p.flush()
+	if p.buf.Cap() <= 4*extentSize {
+		extentBufs.Put(p.buf)
+	}
+	p.buf, p.enc = nil, nil
+	return err
+}
+
 // each hands each pair's compact JSON (no newline) to f, in order.
 func (p *pairFile) each(f func([]byte) error) error {
-	r, err := os.Open(p.path)
-	if err != nil {
-		return fmt.Errorf("spool: %w", err)
-	}
-	defer r.Close()
-	br := bufio.NewReaderSize(r, 256<<10)
-	for {
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
-			if err := f(bytes.TrimSuffix(line, []byte("\n"))); err != nil {
-				return err
-			}
+	var b []byte
+	for _, e := range p.extents {
+		if int64(cap(b)) < e.n {
+			b = make([]byte, e.n)
 		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
+		b = b[:e.n]
+		if _, err := p.sp.f.ReadAt(b, e.off); err != nil {
 			return fmt.Errorf("spool: %w", err)
 		}
+		for rest := b; len(rest) > 0; {
+			line, after, _ := bytes.Cut(rest, []byte("\n"))
+			if err := f(line); err != nil {
+				return err
+			}
+			rest = after
+		}
 	}
+	return nil
 }
 
 // PairCount is the number of pairs of the document, whether held in Pairs

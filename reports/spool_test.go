@@ -3,6 +3,7 @@ package reports_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -44,8 +45,19 @@ func TestJSONWriterIsEncodingJSON(t *testing.T) {
 
 // TestCompact: documents compacted as they are checked (pairs spooled to
 // disk, document and alignment let go) give the same JSON, JSONL, text and
-// Markdown reports as documents held whole.
+// Markdown reports as documents held whole; with extents of 1 MB (the
+// reference document's pairs fit in one) and of 300 bytes (an extent a
+// pair or two).
 func TestCompact(t *testing.T) {
+	for _, size := range []int{1 << 20, 300} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			defer reports.SetExtentSize(size)()
+			testCompact(t)
+		})
+	}
+}
+
+func testCompact(t *testing.T) {
 	text, err := os.ReadFile(refFile)
 	require.NoError(t, err)
 	doc, err := input.Interleaved(refPath, string(text))
