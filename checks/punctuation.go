@@ -76,21 +76,35 @@ var bracketPairs = []bracketPair{
 // and an opening “ (or ＂ in Chinese) standing where the closing mark
 // belongs.
 func unbalanced(s string, l align.Lang) []punctIssue {
-	skip := map[int]bool{}
-	for _, e := range numerals.All(s) {
-		for i := e.Start; i < e.End; i++ {
-			skip[i] = true
-		}
-	}
+	// bytes of enumerators ("(3)", "1)"): their brackets pair with nothing;
+	// found only once a bracket is seen, nil when there are none
+	var skip []bool
+	enumerated := false
 	var out []punctIssue
 	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
 	for _, bp := range bracketPairs {
 		if bp.lang == 1 && l == align.En {
 			continue
 		}
+		// without either mark nothing below happens (＂ closes only an
+		// open “)
+		if !strings.ContainsRune(s, bp.open) && !strings.ContainsRune(s, bp.close) {
+			continue
+		}
+		if !enumerated {
+			enumerated = true
+			for _, e := range numerals.All(s) {
+				if skip == nil {
+					skip = make([]bool, len(s))
+				}
+				for i := e.Start; i < e.End && i < len(s); i++ {
+					skip[i] = true
+				}
+			}
+		}
 		var opens []int
 		for i, r := range s {
-			if skip[i] {
+			if skip != nil && skip[i] {
 				continue
 			}
 			switch {

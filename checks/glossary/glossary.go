@@ -298,8 +298,18 @@ func table() map[rune]rune {
 // Simplify converts traditional characters to simplified ones, one
 // character for one.
 func Simplify(s string) string {
-	out, _ := SimplifyMap(s)
-	return out
+	t := table()
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := t[r]; ok || r == utf8.RuneError && size == 1 {
+			// a character to convert, or a byte that is not UTF-8 (which
+			// becomes U+FFFD)
+			out, _ := SimplifyMap(s)
+			return out
+		}
+		i += size
+	}
+	return s
 }
 
 // SimplifyMap is Simplify with a map back to s: back[i] is the offset in s

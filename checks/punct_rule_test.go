@@ -1,0 +1,126 @@
+package checks
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/numerals"
+	"github.com/aligncheck/aligncheck/internal/refdoc"
+)
+
+// unbalancedRule is unbalanced as first written, kept as the oracle for the
+// shortcuts (enumerators looked for only when a bracket is there, a bracket
+// pair passed over when neither of its marks is).
+func unbalancedRule(s string, l align.Lang) []punctIssue {
+	skip := map[int]bool{}
+	for _, e := range numerals.All(s) {
+		for i := e.Start; i < e.End; i++ {
+			skip[i] = true
+		}
+	}
+	var out []punctIssue
+	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
+	for _, bp := range bracketPairs {
+		if bp.lang == 1 && l == align.En {
+			continue
+		}
+		var opens []int
+		for i, r := range s {
+			if skip[i] {
+				continue
+			}
+			switch {
+			case r == bp.open && bp.open == '“' && closingPosition(s, i):
+				out = append(out, punctIssue{i, i + utf8.RuneLen(r), "opening “ where the closing ” belongs", "wrong"})
+				if len(opens) > 0 {
+					opens = opens[:len(opens)-1]
+				}
+			case r == '＂' && bp.open == '“' && l == align.Zh && len(opens) > 0:
+				out = append(out, punctIssue{i, i + utf8.RuneLen(r), "“ is closed with ＂", "wrong"})
+				opens = opens[:len(opens)-1]
+				fullQuoteCloses++
+			case r == bp.open:
+				opens = append(opens, i)
+			case r == bp.close:
+				if len(opens) == 0 {
+					if r == ')' && smileyOrLabel(s, i) {
+						continue
+					}
+					out = append(out, punctIssue{i, i + utf8.RuneLen(r), fmt.Sprintf("closing %c has no opening %c", r, bp.open), "close" + string(bp.open)})
+					continue
+				}
+				opens = opens[:len(opens)-1]
+			}
+		}
+		for _, i := range opens {
+			out = append(out, punctIssue{i, i + utf8.RuneLen(bp.open), fmt.Sprintf("opening %c is never closed", bp.open), "open" + string(bp.open)})
+		}
+	}
+	// straight double quotes (and ＂ in Chinese) in even numbers
+	for _, q := range []rune{'"', '＂'} {
+		var at []int
+		for i, r := range s {
+			if r == q {
+				at = append(at, i)
+			}
+		}
+		if q == '＂' {
+			at = at[min(fullQuoteCloses, len(at)):]
+		}
+		if len(at)%2 == 1 {
+			i := at[len(at)-1]
+			out = append(out, punctIssue{i, i + utf8.RuneLen(q), fmt.Sprintf("odd number of %c quotes", q), "straight" + string(q)})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// TestUnbalancedSameAsRule: the same issues on every line of the reference
+// document and of the parallel documents in ../shared/data, in both
+// languages' rules.
+func TestUnbalancedSameAsRule(t *testing.T) {
+	texts := []string{"(3) a “b” (c", "「甲」『乙』〈丙〉‘丁’（1）", "＂甲＂“乙＂", "1) 2) (3", "[x] 【y】 《z》 \"q"}
+	files := []string{refdoc.Path()}
+	more, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "parallel", "*", "*.txt"))
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	issues := 0
+	for _, s := range texts {
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			want := unbalancedRule(s, l)
+			issues += len(want)
+			if got := unbalanced(s, l); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q (%v): got %v, the rule gives %v", s, l, got, want)
+			}
+		}
+	}
+	if issues < 10 {
+		t.Errorf("only %d issues among %d lines: the comparison tests little", issues, len(texts))
+	}
+}
+
+func FuzzUnbalanced(f *testing.F) {
+	for _, s := range []string{"(3) a “b” (c", "＂甲＂“乙＂", "1) (2", "「甲』"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			if got, want := unbalanced(s, l), unbalancedRule(s, l); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q (%v): got %v, the rule gives %v", s, l, got, want)
+			}
+		}
+	})
+}
