@@ -38,10 +38,10 @@ var (
 // mostlyFurniture reports whether at least three quarters of a text's
 // letters belong to furniture phrases (removed longest phrase first).
 func mostlyFurniture(t string) bool {
-	low := strings.ToLower(t)
+	// the letters of strings.ToLower(t), which lowers rune by rune
 	total, inPhrases := 0, 0
-	for _, r := range low {
-		if unicode.IsLetter(r) {
+	for _, r := range t {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) {
 			total++
 			if furnitureLetter(r) {
 				inPhrases++
@@ -50,10 +50,11 @@ func mostlyFurniture(t string) bool {
 	}
 	// Removing a phrase removes only letters phrases are made of, so at
 	// most inPhrases letters can go: most texts are decided here without
-	// a pass per phrase.
+	// lowering them or a pass per phrase.
 	if total == 0 || inPhrases*4 < total*3 {
 		return false
 	}
+	low := strings.ToLower(t)
 	for _, p := range furnitureByLength {
 		low = strings.ReplaceAll(low, p, " ")
 	}
@@ -147,7 +148,7 @@ func Classify(b *Block) Kind {
 	if MayHaveURL(t) && urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {
 		return KindFurniture
 	}
-	if strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && citationRe.MatchString(t) && lang.Count(t).Han > 0 && lang.Count(t).Latin > 0 {
+	if strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && bothScripts(t) && citationRe.MatchString(t) {
 		// a citation line naming the work in both languages
 		return KindFurniture
 	}
@@ -155,6 +156,12 @@ func Classify(b *Block) Kind {
 		return KindHeading
 	}
 	return KindBody
+}
+
+// bothScripts: t has Han characters and Latin letters.
+func bothScripts(t string) bool {
+	c := lang.Count(t)
+	return c.Han > 0 && c.Latin > 0
 }
 
 // isHeadingText: short and without sentence-ending punctuation.
