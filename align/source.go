@@ -3,6 +3,7 @@ package align
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,20 @@ type Source struct {
 	// anchors, when set, tie offsets of Text to positions in the file it
 	// was extracted from (see NewMappedSource).
 	anchors []Anchor
+
+	// marks count the runes of Text at steps through it, made on the first
+	// column asked for far into a long line (runesBetween)
+	marksOnce sync.Once
+	marks     []runeMark
 }
+
+// runeMark: off is a rune boundary of Text (as utf8 decodes it from the
+// start), runes the number of runes before it.
+type runeMark struct{ off, runes int }
+
+// runeMarkStep is the spacing of the marks in bytes; a column within this
+// many bytes of its line's start is counted directly.
+const runeMarkStep = 1024
 
 // Anchor ties a byte offset of a mapped Source's Text to the 1-based line and
 // column (in characters) of the same character in the file the text was
@@ -64,7 +78,43 @@ func (s *Source) Position(off int) (line, col int) {
 		return s.mappedPosition(off)
 	}
 	i := sort.Search(len(s.lineStarts), func(k int) bool { return s.lineStarts[k] > off }) - 1
-	return i + 1, utf8.RuneCountInString(s.Text[s.lineStarts[i]:off]) + 1
+	return i + 1, s.runesBetween(s.lineStarts[i], off) + 1
+}
+
+// runesBetween is utf8.RuneCountInString(s.Text[a:b]) for a rune boundary
+// a (a line's start): counted directly near a, else from the marks, so
+// that the columns of a line a megabyte long do not cost a pass each.
+func (s *Source) runesBetween(a, b int) int {
+	if b-a <= runeMarkStep {
+		return utf8.RuneCountInString(s.Text[a:b])
+	}
+	s.marksOnce.Do(s.mark)
+	return s.runesTo(b) - s.runesTo(a)
+}
+
+// runesTo is the number of runes of s.Text[:x]. Counting on from a mark
+// gives the same as counting from the start, since a mark is where the
+// decoder from the start steps, and a cut inside a rune counts its bytes
+// alike either way.
+func (s *Source) runesTo(x int) int {
+	k := sort.Search(len(s.marks), func(k int) bool { return s.marks[k].off > x }) - 1
+	m := s.marks[k]
+	return m.runes + utf8.RuneCountInString(s.Text[m.off:x])
+}
+
+func (s *Source) mark() {
+	s.marks = make([]runeMark, 0, len(s.Text)/runeMarkStep+1)
+	runes := 0
+	for i := 0; i < len(s.Text); runes++ {
+		if len(s.marks) == 0 || i >= s.marks[len(s.marks)-1].off+runeMarkStep {
+			s.marks = append(s.marks, runeMark{i, runes})
+		}
+		_, size := utf8.DecodeRuneInString(s.Text[i:])
+		i += size
+	}
+	if len(s.marks) == 0 {
+		s.marks = append(s.marks, runeMark{0, 0})
+	}
 }
 
 func (s *Source) mappedPosition(off int) (line, col int) {

@@ -1,0 +1,88 @@
+package align
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// naivePosition is Position for a plain source as first written: the line
+// by search, the column by counting the line's runes up to the offset.
+func naivePosition(s *Source, off int) (int, int) {
+	off = max(0, min(off, len(s.Text)))
+	i := sort.Search(len(s.lineStarts), func(k int) bool { return s.lineStarts[k] > off }) - 1
+	return i + 1, utf8.RuneCountInString(s.Text[s.lineStarts[i]:off]) + 1
+}
+
+// checkPositions compares Position with naivePosition at every offset of
+// text (each rune's bytes included, so cuts inside runes too); in a text
+// above 20 KB, whose every offset would take the naive count minutes, at
+// every 61st offset and at every offset within 8 bytes of a multiple of
+// the mark step.
+func checkPositions(t *testing.T, text string) {
+	t.Helper()
+	s := NewSource("x.txt", text)
+	for off := -1; off <= len(text)+1; off++ {
+		if d := off % runeMarkStep; len(text) > 20_000 && off%61 != 0 && d > 8 && d < runeMarkStep-8 {
+			continue
+		}
+		l, c := s.Position(off)
+		wl, wc := naivePosition(s, off)
+		if l != wl || c != wc {
+			t.Fatalf("offset %d of %d: got %d:%d, counting gives %d:%d", off, len(text), l, c, wl, wc)
+		}
+	}
+}
+
+// TestPositionLongLines: columns far into long lines, counted from the
+// marks, are the counted ones: one line of 120 KB of mixed scripts, long
+// lines with short ones between, CRLF, invalid bytes, a line that ends
+// exactly at a mark.
+func TestPositionLongLines(t *testing.T) {
+	unit := "National security 国家安全是民族复兴的根基。 Ünïcödé 𝕏 "
+	long := strings.Repeat(unit, 120_000/len(unit))
+	checkPositions(t, long)
+	checkPositions(t, long+"\n短\n"+long+"\r\n"+long[:5000])
+	checkPositions(t, strings.Repeat("a", runeMarkStep)+"\n"+strings.Repeat("中", runeMarkStep))
+	checkPositions(t, strings.Repeat("国\xff\xe5\x9b", 2000)+"\n"+strings.Repeat("x\xc3", 3000))
+	checkPositions(t, "")
+	checkPositions(t, "\n\n")
+}
+
+func FuzzPosition(f *testing.F) {
+	f.Add("国家安全\nsecurity", 3, uint16(7))
+	f.Add("\xff\xe5\x9b中", 2, uint16(1500))
+	f.Fuzz(func(t *testing.T, piece string, lines int, repeat uint16) {
+		if piece == "" || len(piece)*int(repeat) > 1<<16 {
+			return
+		}
+		var b strings.Builder
+		for range max(1, min(lines, 4)) {
+			b.WriteString(strings.Repeat(piece, int(repeat)))
+			b.WriteByte('\n')
+		}
+		checkPositions(t, b.String())
+	})
+}
+
+// BenchmarkSpansOneLongLine: the spans of every sentence of a document
+// that is one line of 480 KB (8,000 sentences), as a report asks for them.
+// Counting each column from the line's start made this quadratic: a check
+// of that document (and its Chinese, one line too) took 7.2 s, 81 % of it
+// counting columns; 1.25 s with the marks, which take 8.5 ms here.
+func BenchmarkSpansOneLongLine(b *testing.B) {
+	unit := "National security is the foundation of national rejuvenation. Social stability is the prerequisite for a strong country. "
+	text := strings.Repeat(unit, 4000)
+	var starts []int
+	for i := 0; i+len(unit)/2 <= len(text); i += len(unit) / 2 {
+		starts = append(starts, i)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s := NewSource("x.txt", text)
+		for _, st := range starts {
+			s.Span(st, st+len(unit)/2-1)
+		}
+	}
+}
