@@ -50,18 +50,32 @@ type Anchor struct {
 // lines at each newline of Text), so lines stay right and columns are exact
 // up to the first entity or tag after an anchor.
 func NewMappedSource(path, text string, anchors []Anchor) *Source {
-	return &Source{Path: path, Text: text, anchors: anchors}
+	return &Source{Path: path, Text: text, anchors: anchors, lineStarts: lineStarts(text)}
 }
 
 // NewSource indexes text for line and column look-ups.
 func NewSource(path, text string) *Source {
-	s := &Source{Path: path, Text: text, lineStarts: []int{0}}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			s.lineStarts = append(s.lineStarts, i+1)
+	return &Source{Path: path, Text: text, lineStarts: lineStarts(text)}
+}
+
+// lineStarts lists the offset of each line of text: 0, and each byte after
+// a newline.
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return s
+	return starts
+}
+
+// lineOf is the index of the line holding offset off.
+func (s *Source) lineOf(off int) int {
+	return sort.Search(len(s.lineStarts), func(k int) bool { return s.lineStarts[k] > off }) - 1
 }
 
 // Position converts a byte offset into a 1-based line and a 1-based column
@@ -77,15 +91,18 @@ func (s *Source) Position(off int) (line, col int) {
 	if s.anchors != nil {
 		return s.mappedPosition(off)
 	}
-	i := sort.Search(len(s.lineStarts), func(k int) bool { return s.lineStarts[k] > off }) - 1
+	i := s.lineOf(off)
 	return i + 1, s.runesBetween(s.lineStarts[i], off) + 1
 }
 
-// runesBetween is utf8.RuneCountInString(s.Text[a:b]) for a rune boundary
-// a (a line's start): counted directly near a, else from the marks, so
-// that the columns of a line a megabyte long do not cost a pass each.
+// runesBetween is utf8.RuneCountInString(s.Text[a:b]): counted directly
+// near a, else from the marks, so that the columns of a line a megabyte
+// long do not cost a pass each. The marks serve when a is where decoding
+// from the start steps too, which holds at every byte that does not
+// continue a rune (a multi-byte step takes only continuation bytes after
+// its first): a line's start, an anchor.
 func (s *Source) runesBetween(a, b int) int {
-	if b-a <= runeMarkStep {
+	if b-a <= runeMarkStep || a < len(s.Text) && !utf8.RuneStart(s.Text[a]) {
 		return utf8.RuneCountInString(s.Text[a:b])
 	}
 	s.marksOnce.Do(s.mark)
@@ -120,15 +137,16 @@ func (s *Source) mark() {
 func (s *Source) mappedPosition(off int) (line, col int) {
 	k := sort.Search(len(s.anchors), func(k int) bool { return int(s.anchors[k].Off) > off }) - 1
 	if k < 0 {
-		return 1, utf8.RuneCountInString(s.Text[:off]) + 1
+		return 1, s.runesBetween(0, off) + 1
 	}
+	// the lines of Text from the anchor to off: on the anchor's line the
+	// column counts on from the anchor's, after a newline from 1
 	a := s.anchors[k]
-	seg := s.Text[a.Off:off]
-	nl := strings.LastIndexByte(seg, '\n')
-	if nl < 0 {
-		return int(a.Line), int(a.Column) + utf8.RuneCountInString(seg)
+	i := s.lineOf(off)
+	if newlines := i - s.lineOf(int(a.Off)); newlines > 0 {
+		return int(a.Line) + newlines, s.runesBetween(s.lineStarts[i], off) + 1
 	}
-	return int(a.Line) + strings.Count(seg, "\n"), utf8.RuneCountInString(seg[nl+1:]) + 1
+	return int(a.Line), int(a.Column) + s.runesBetween(int(a.Off), off)
 }
 
 // Span returns the location of Text[start:end].

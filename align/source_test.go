@@ -15,6 +15,40 @@ func naivePosition(s *Source, off int) (int, int) {
 	return i + 1, utf8.RuneCountInString(s.Text[s.lineStarts[i]:off]) + 1
 }
 
+// naiveMappedPosition is Position for a mapped source as first written:
+// counting from the anchor before the offset.
+func naiveMappedPosition(s *Source, off int) (int, int) {
+	off = max(0, min(off, len(s.Text)))
+	k := sort.Search(len(s.anchors), func(k int) bool { return int(s.anchors[k].Off) > off }) - 1
+	if k < 0 {
+		return 1, utf8.RuneCountInString(s.Text[:off]) + 1
+	}
+	a := s.anchors[k]
+	seg := s.Text[a.Off:off]
+	nl := strings.LastIndexByte(seg, '\n')
+	if nl < 0 {
+		return int(a.Line), int(a.Column) + utf8.RuneCountInString(seg)
+	}
+	return int(a.Line) + strings.Count(seg, "\n"), utf8.RuneCountInString(seg[nl+1:]) + 1
+}
+
+// checkMappedPositions compares a mapped source's Position with
+// naiveMappedPosition, at the offsets checkPositions takes.
+func checkMappedPositions(t *testing.T, text string, anchors []Anchor) {
+	t.Helper()
+	s := NewMappedSource("x.tmx", text, anchors)
+	for off := -1; off <= len(text)+1; off++ {
+		if d := off % runeMarkStep; len(text) > 20_000 && off%61 != 0 && d > 8 && d < runeMarkStep-8 {
+			continue
+		}
+		l, c := s.Position(off)
+		wl, wc := naiveMappedPosition(s, off)
+		if l != wl || c != wc {
+			t.Fatalf("offset %d of %d: got %d:%d, counting gives %d:%d", off, len(text), l, c, wl, wc)
+		}
+	}
+}
+
 // checkPositions compares Position with naivePosition at every offset of
 // text (each rune's bytes included, so cuts inside runes too); in a text
 // above 20 KB, whose every offset would take the naive count minutes, at
@@ -48,6 +82,44 @@ func TestPositionLongLines(t *testing.T) {
 	checkPositions(t, strings.Repeat("国\xff\xe5\x9b", 2000)+"\n"+strings.Repeat("x\xc3", 3000))
 	checkPositions(t, "")
 	checkPositions(t, "\n\n")
+}
+
+// TestMappedPositionLongSegments: the same for a memory's text, whose
+// segments (between anchors) can be long and hold newlines: text before
+// the first anchor, an anchor inside a rune and on invalid bytes.
+func TestMappedPositionLongSegments(t *testing.T) {
+	unit := "National security 国家安全是民族复兴的根基。 Ünïcödé 𝕏 "
+	long := strings.Repeat(unit, 60_000/len(unit))
+	text := long + "\n" + long + "\n\n" + long + strings.Repeat("\xff中\xe5\x9b", 500) + long
+	var anchors []Anchor
+	for i, off := range []int{len(long) / 2, len(long) + 1, len(long) + 2, 2*len(long) + 3, 2*len(long) + 3 + 1, 3*len(long) + 3 + 1} {
+		anchors = append(anchors, Anchor{Off: int32(off), Line: int32(10 * (i + 1)), Column: int32(i + 1)})
+	}
+	// the fifth anchor is inside 国 (its second byte), the last after
+	// invalid bytes
+	checkMappedPositions(t, text, anchors)
+	checkMappedPositions(t, text, []Anchor{})
+	checkMappedPositions(t, "", []Anchor{{0, 1, 1}})
+}
+
+func FuzzMappedPosition(f *testing.F) {
+	f.Add("国家安全\nsecurity", uint16(900), uint8(3), uint16(5))
+	f.Add("\xff\xe5\x9b中\n", uint16(1100), uint8(7), uint16(1))
+	f.Fuzz(func(t *testing.T, piece string, repeat uint16, anchors uint8, stride uint16) {
+		if piece == "" || len(piece)*int(repeat) > 1<<16 {
+			return
+		}
+		text := strings.Repeat(piece, int(repeat))
+		var as []Anchor
+		for i := range int(anchors % 16) {
+			off := (i + 1) * (int(stride) + 1)
+			if off > len(text) {
+				break
+			}
+			as = append(as, Anchor{Off: int32(off), Line: int32(i + 2), Column: int32(i%3 + 1)})
+		}
+		checkMappedPositions(t, text, as)
+	})
 }
 
 func FuzzPosition(f *testing.F) {
