@@ -108,6 +108,17 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 	gl, _ := opt.Lex.(Glosser)
 	zf, ef, vocab := sentFeatures(zh, en, gl)
 	s := newSentAligner(zf, ef, vocab, hint)
+	if len(zh) == 1 && len(en) == 1 && hint.Ratio > 0 {
+		// a paragraph bead of one sentence a side (hint: aligning inside
+		// paragraphs) is one sentence bead: whether the two correspond
+		// the paragraph aligner has weighed already, and a long sentence
+		// whose length is mostly digits (a list of figures) would
+		// otherwise be split for a length the ratio of words predicts
+		if s.lex {
+			s.table = newPairTable(zf, ef, nil, 0, len(vocab.enTypes))
+		}
+		return []SentenceBead{s.bead(Cell{Type: BeadType{Zh: 1, En: 1}})}
+	}
 	if (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4) {
 		// one sentence rendered by many: the bead types cannot cover it
 		// without null beads

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -252,5 +253,26 @@ func TestWorkScalesLinearly(t *testing.T) {
 	t.Logf("work ×1 %d, ×8 %d (%.1f times)", w1, w8, float64(w8)/float64(w1))
 	if w8 > 10*w1 {
 		t.Errorf("work ×8 is %.1f times work ×1, want at most 10", float64(w8)/float64(w1))
+	}
+}
+
+// TestOneSentenceEachIsOneBead: a paragraph bead of one sentence a side is
+// one sentence bead, even when the sentence is a list of 50 figures, whose
+// length (mostly digits, the same on both sides) is far from what the
+// document's ratio predicts; aligned alone, the two were left as an
+// omission and an addition.
+func TestOneSentenceEachIsOneBead(t *testing.T) {
+	var zs, es []string
+	for i := range 50 {
+		n := 100_000 + i*17_389 // 100000万元 = 1,000,000,000 yuan
+		zs = append(zs, fmt.Sprintf("%d万元", n))
+		es = append(es, fmt.Sprintf("%d,%03d,%03d,000 yuan", n/100_000, n/100%1000, n%100*10))
+	}
+	zh := []string{"表中数据如下：" + strings.Join(zs, "，") + "。"}
+	en := []string{"The table reads: " + strings.Join(es, ", ") + "."}
+	opt := Options{Lex: lexicon.Default()}
+	got := alignSentenceTexts(zh, en, opt, LengthModel{Ratio: 3.5})
+	if len(got) != 1 || len(got[0].Zh) != 1 || len(got[0].En) != 1 || got[0].NullConf != 0 {
+		t.Fatalf("one sentence a side gave %+v", got)
 	}
 }
