@@ -32,7 +32,7 @@ type runeMark struct{ off, runes int }
 
 // runeMarkStep is the spacing of the marks in bytes; a column within this
 // many bytes of its line's start is counted directly.
-const runeMarkStep = 1024
+const runeMarkStep = 256
 
 // Anchor ties a byte offset of a mapped Source's Text to the 1-based line and
 // column (in characters) of the same character in the file the text was

@@ -57,9 +57,10 @@ func (jw *jsonWriter) documents(ds []*Document) {
 }
 
 type jsonWriter struct {
-	w   *bufio.Writer
-	buf bytes.Buffer
-	err error
+	w       *bufio.Writer
+	buf     bytes.Buffer
+	scratch []byte // raw's output, reused
+	err     error
 }
 
 func (j *jsonWriter) str(s string) {
@@ -88,12 +89,102 @@ func (j *jsonWriter) raw(b []byte, prefix string) error {
 	if j.err != nil {
 		return j.err
 	}
-	j.buf.Reset()
-	if j.err = json.Indent(&j.buf, b, prefix, "  "); j.err != nil {
-		return j.err
+	out, ok := appendIndented(j.scratch[:0], b, prefix)
+	if !ok {
+		j.buf.Reset()
+		if j.err = json.Indent(&j.buf, b, prefix, "  "); j.err != nil {
+			return j.err
+		}
+		out = j.buf.Bytes()
 	}
-	_, j.err = j.w.Write(j.buf.Bytes())
+	j.scratch = out[:0]
+	_, j.err = j.w.Write(out)
 	return j.err
+}
+
+// appendIndented appends compact JSON (as encoding/json writes it: no
+// white space outside strings) indented as json.Indent(dst, src, prefix,
+// "  ") indents it, several times faster: spooled pairs are most of a JSON
+// report. It does not validate: src is JSON the report's encoder wrote.
+// ok is false, and nothing is to be used, where src is plainly not such
+// JSON (empty, white space, an unclosed string or bracket); json.Indent
+// then does it and says what is wrong.
+func appendIndented(dst, src []byte, prefix string) (out []byte, ok bool) {
+	if len(src) == 0 {
+		return nil, false
+	}
+	depth := 0
+	inString, open := false, false // open: after { or [, its line not begun
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, ' ', ' ')
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if inString {
+			// copy up to the next quote or backslash at once
+			k := i
+			for k < len(src) && src[k] != '"' && src[k] != '\\' {
+				k++
+			}
+			dst = append(dst, src[i:k]...)
+			if k == len(src) {
+				return nil, false
+			}
+			if src[k] == '\\' {
+				if k+1 == len(src) {
+					return nil, false
+				}
+				dst = append(dst, src[k], src[k+1])
+				i = k + 1
+				continue
+			}
+			dst = append(dst, '"')
+			inString = false
+			i = k
+			continue
+		}
+		if open && c != ']' && c != '}' {
+			open = false
+			newline()
+		}
+		switch c {
+		case '"':
+			inString = true
+			dst = append(dst, c)
+		case '{', '[':
+			dst = append(dst, c)
+			depth++
+			open = true
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		case '}', ']':
+			if depth == 0 {
+				return nil, false
+			}
+			depth--
+			if open {
+				open = false // empty: {} and [] stay on their line
+			} else {
+				newline()
+			}
+			dst = append(dst, c)
+		case ' ', '\t', '\n', '\r':
+			return nil, false
+		default:
+			dst = append(dst, c)
+		}
+	}
+	if inString || depth != 0 {
+		return nil, false
+	}
+	return dst, true
 }
 
 // document writes one document object, its fields in the order of the
