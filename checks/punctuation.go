@@ -416,6 +416,33 @@ func runPunctuationQuotes(p *Pass) error {
 		}
 		whole[l] = b.String()
 	}
+	// whether a term is quoted every time it occurs in the whole text,
+	// worked out once a term: a long text quotes the same terms again and
+	// again, and each answer is a pass over all of it
+	type termKey struct {
+		l     align.Lang
+		inner string
+	}
+	every := map[termKey]bool{}
+	wholeQuotes := map[align.Lang][]quoted{}
+	everyTimeQuoted := func(l align.Lang, inner string, quotes func(string) []quoted) bool {
+		k := termKey{l, inner}
+		if v, ok := every[k]; ok {
+			return v
+		}
+		qs, ok := wholeQuotes[l]
+		if !ok {
+			qs = quotes(whole[l])
+			wholeQuotes[l] = qs
+		}
+		n := 0
+		for _, q := range qs {
+			n += strings.Count(q.inner, inner)
+		}
+		v := strings.Count(whole[l], inner) == n
+		every[k] = v
+		return v
+	}
 	for _, v := range pairViews(p) {
 		for _, sd := range sides {
 			if sd.l != p.Settings.Source {
@@ -435,7 +462,7 @@ func runPunctuationQuotes(p *Pass) error {
 						continue
 					}
 					// quoted every time it occurs
-					if strings.Count(whole[sd.l], q.inner) != countQuoted(whole[sd.l], q.inner, sd.quotes) {
+					if !everyTimeQuoted(sd.l, q.inner, sd.quotes) {
 						continue
 					}
 					pos := textPos{Lang: sd.l, Block: blk.Index, Start: q.start, End: q.end}
@@ -464,12 +491,4 @@ func runPunctuationQuotes(p *Pass) error {
 		}
 	}
 	return nil
-}
-
-func countQuoted(s, inner string, quotes func(string) []quoted) int {
-	n := 0
-	for _, q := range quotes(s) {
-		n += strings.Count(q.inner, inner)
-	}
-	return n
 }
