@@ -36,33 +36,29 @@ func naiveMappedPosition(s *Source, off int) (int, int) {
 // naiveMappedPosition, at the offsets checkPositions takes.
 func checkMappedPositions(t *testing.T, text string, anchors []Anchor) {
 	t.Helper()
-	s := NewMappedSource("x.tmx", text, anchors)
-	for off := -1; off <= len(text)+1; off++ {
-		if d := off % runeMarkStep; len(text) > 20_000 && off%61 != 0 && d > 8 && d < runeMarkStep-8 {
-			continue
-		}
-		l, c := s.Position(off)
-		wl, wc := naiveMappedPosition(s, off)
-		if l != wl || c != wc {
-			t.Fatalf("offset %d of %d: got %d:%d, counting gives %d:%d", off, len(text), l, c, wl, wc)
-		}
-	}
+	comparePositions(t, NewMappedSource("x.tmx", text, anchors), naiveMappedPosition)
 }
 
-// checkPositions compares Position with naivePosition at every offset of
-// text (each rune's bytes included, so cuts inside runes too); in a text
-// above 20 KB, whose every offset would take the naive count minutes, at
-// every 61st offset and at every offset within 8 bytes of a multiple of
-// the mark step.
+// checkPositions compares Position with naivePosition.
 func checkPositions(t *testing.T, text string) {
 	t.Helper()
-	s := NewSource("x.txt", text)
+	comparePositions(t, NewSource("x.txt", text), naivePosition)
+}
+
+// comparePositions compares s.Position with counting at every offset of
+// its text (each rune's bytes included, so cuts inside runes too); in a
+// text above 20 KB, whose every offset would take the count minutes, at
+// every 61st offset and at every offset within 8 bytes of a multiple of
+// the mark step.
+func comparePositions(t *testing.T, s *Source, count func(*Source, int) (int, int)) {
+	t.Helper()
+	text := s.Text
 	for off := -1; off <= len(text)+1; off++ {
 		if d := off % runeMarkStep; len(text) > 20_000 && off%61 != 0 && d > 8 && d < runeMarkStep-8 {
 			continue
 		}
 		l, c := s.Position(off)
-		wl, wc := naivePosition(s, off)
+		wl, wc := count(s, off)
 		if l != wl || c != wc {
 			t.Fatalf("offset %d of %d: got %d:%d, counting gives %d:%d", off, len(text), l, c, wl, wc)
 		}
