@@ -98,14 +98,14 @@ func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab)
 	go func() {
 		defer wg.Done()
 		for i, s := range zh {
-			zf[i] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.Chinese(s)}
+			zf[i] = sentFeat{length: sentLength(s), flags: sentFlags(s), nums: numerals.Chinese(s)}
 			if v != nil {
 				zf[i].types = v.zhWords(s, &zf[i].extra)
 			}
 		}
 	}()
 	for j, s := range en {
-		ef[j] = sentFeat{length: Length(s), flags: sentFlags(s), nums: numerals.English(s)}
+		ef[j] = sentFeat{length: sentLength(s), flags: sentFlags(s), nums: numerals.English(s)}
 		if v != nil {
 			ef[j].types = v.enWords(s)
 		}
@@ -471,4 +471,30 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		}
 	}
 	return found
+}
+
+// sentLength is the length the sentence aligner compares: Length, but
+// without the digits in a sentence that is mostly figures (half of its
+// characters or more digits). Figures are about as long in both languages,
+// so scaling them by the ratio of words makes a list of amounts look far
+// too long or short for its counterpart; equal numbers are evidence of
+// their own (anchors). In other sentences the digits stay counted: at a
+// third, the gold sets' scores moved (Champollion F1 0.952 → 0.950), at
+// half they do not.
+func sentLength(s string) int {
+	n, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case unicode.IsDigit(r):
+			digits++
+			n++
+		default:
+			n++
+		}
+	}
+	if digits*2 >= n {
+		return n - digits
+	}
+	return n
 }

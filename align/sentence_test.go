@@ -276,3 +276,28 @@ func TestOneSentenceEachIsOneBead(t *testing.T) {
 		t.Fatalf("one sentence a side gave %+v", got)
 	}
 }
+
+// TestSentenceOfFiguresInAParagraph: a sentence that is a list of 60
+// amounts between two ordinary ones is paired with its translation, not
+// left as an omission and an addition: its digits, as long in both
+// languages, are not scaled by the ratio of words (sentLength).
+func TestSentenceOfFiguresInAParagraph(t *testing.T) {
+	var zs, es []string
+	for i := range 60 {
+		n := 100_000 + i*13_577 // 100000万元 = 1,000,000,000 yuan
+		zs = append(zs, fmt.Sprintf("%d万元", n))
+		es = append(es, fmt.Sprintf("%d,%03d,%03d,000 yuan", n/100_000, n/100%1000, n%100*10))
+	}
+	zh := []string{"近年来，我国经济保持稳定增长，财政收入持续增加。", "各地区收入如下：" + strings.Join(zs, "，") + "。", "今后将继续深化改革。"}
+	en := []string{"In recent years, the economy has kept growing steadily and fiscal revenue has continued to rise.",
+		"Revenue by region was: " + strings.Join(es, ", ") + ".", "Reform will continue to deepen."}
+	got := alignSentenceTexts(zh, en, Options{Lex: lexicon.Default()}, LengthModel{Ratio: 3.5})
+	if len(got) != 3 {
+		t.Fatalf("three sentences a side gave %+v", got)
+	}
+	for k, b := range got {
+		if len(b.Zh) != 1 || len(b.En) != 1 || b.Zh[0] != k || b.En[0] != k {
+			t.Errorf("bead %d: %+v", k, b)
+		}
+	}
+}
