@@ -110,10 +110,11 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 	s := newSentAligner(zf, ef, vocab, hint)
 	if len(zh) == 1 && len(en) == 1 && hint.Ratio > 0 {
 		// a paragraph bead of one sentence a side (hint: aligning inside
-		// paragraphs) is one sentence bead: whether the two correspond
-		// the paragraph aligner has weighed already, and a long sentence
-		// whose length is mostly digits (a list of figures) would
-		// otherwise be split for a length the ratio of words predicts
+		// paragraphs) is one sentence bead: whether the two correspond the
+		// paragraph aligner has weighed already; split for their lengths
+		// alone, a sentence explained at length in the translation became
+		// an omission and an addition, where the length check is the one
+		// to judge the lengths against the document's norm
 		if s.lex {
 			s.table = newPairTable(zf, ef, nil, 0, len(vocab.enTypes))
 		}
