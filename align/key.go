@@ -24,7 +24,11 @@ func (d *Document) ContentKey() (key [32]byte, ok bool) {
 	h := sha256.New()
 	num(h, int(d.Shape))
 	same := d.ZhSrc == d.EnSrc
-	num(h, b2i(same))
+	if same {
+		num(h, 1)
+	} else {
+		num(h, 0)
+	}
 	for _, s := range []*Source{d.ZhSrc, d.EnSrc} {
 		if s == nil {
 			num(h, -1)
@@ -77,9 +81,9 @@ func blockKey(h hash.Hash, b *Block, d *Document) {
 			str(h, b.Src.Text)
 		}
 	}
+	// the text is Src.Text[Start:End]
 	num(h, b.Start)
 	num(h, b.End)
-	str(h, b.Text)
 	str(h, b.Unit)
 	keys := make([]string, 0, len(b.Extra))
 	for k := range b.Extra {
@@ -104,11 +108,4 @@ func num(h hash.Hash, n int) {
 func str(h hash.Hash, s string) {
 	num(h, len(s))
 	h.Write([]byte(s))
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

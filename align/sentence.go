@@ -108,21 +108,16 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 	gl, _ := opt.Lex.(Glosser)
 	zf, ef, vocab := sentFeatures(zh, en, gl)
 	s := newSentAligner(zf, ef, vocab, hint)
-	if len(zh) == 1 && len(en) == 1 && hint.Ratio > 0 {
-		// a paragraph bead of one sentence a side (hint: aligning inside
-		// paragraphs) is one sentence bead: whether the two correspond the
-		// paragraph aligner has weighed already; split for their lengths
-		// alone, a sentence explained at length in the translation became
-		// an omission and an addition, where the length check is the one
-		// to judge the lengths against the document's norm
-		if s.lex {
-			s.table = newPairTable(zf, ef, nil, 0, len(vocab.enTypes))
-		}
-		return []SentenceBead{s.bead(Cell{Type: BeadType{Zh: 1, En: 1}})}
-	}
-	if (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4) {
+	oneByMany := (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4)
+	oneEach := len(zh) == 1 && len(en) == 1 && hint.Ratio > 0
+	if oneByMany || oneEach {
 		// one sentence rendered by many: the bead types cannot cover it
-		// without null beads
+		// without null beads. One sentence a side in a paragraph bead
+		// (hint: aligning inside paragraphs): whether the two correspond
+		// the paragraph aligner has weighed already; split for their
+		// lengths alone, a sentence explained at length in the translation
+		// became an omission and an addition, where the length check is
+		// the one to judge the lengths against the document's norm.
 		if s.lex {
 			s.table = newPairTable(zf, ef, nil, 0, len(vocab.enTypes))
 		}

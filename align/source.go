@@ -120,17 +120,15 @@ func (s *Source) runesTo(x int) int {
 }
 
 func (s *Source) mark() {
-	s.marks = make([]runeMark, 0, len(s.Text)/runeMarkStep+1)
-	runes := 0
-	for i := 0; i < len(s.Text); runes++ {
-		if len(s.marks) == 0 || i >= s.marks[len(s.marks)-1].off+runeMarkStep {
+	s.marks = make([]runeMark, 1, len(s.Text)/runeMarkStep+1) // {0, 0}
+	next := runeMarkStep
+	for i, runes := 0, 0; i < len(s.Text); runes++ {
+		if i >= next {
 			s.marks = append(s.marks, runeMark{i, runes})
+			next = i + runeMarkStep
 		}
 		_, size := utf8.DecodeRuneInString(s.Text[i:])
 		i += size
-	}
-	if len(s.marks) == 0 {
-		s.marks = append(s.marks, runeMark{0, 0})
 	}
 }
 

@@ -102,10 +102,7 @@ func CheckWindows(path string, in input.Options, opt Options, sp *reports.Spool,
 	lengths = nil
 	w := &checks.Whole{Length: checks.NewLengthNorm(sample)}
 	sample = nil
-	b, err := reports.NewBuilder(zh, en, shape, model.Ratio, sp, keep)
-	if err != nil {
-		return Windowed{}, err
-	}
+	b := reports.NewBuilder(zh, en, shape, model.Ratio, sp, keep)
 	// second read: each window aligned and checked with the whole's model,
 	// norm and fingerprints
 	var fs []checks.Finding

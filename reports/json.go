@@ -90,14 +90,15 @@ func (j *jsonWriter) raw(b []byte, prefix string) error {
 		return j.err
 	}
 	out, ok := appendIndented(j.scratch[:0], b, prefix)
-	if !ok {
+	if ok {
+		j.scratch = out
+	} else {
 		j.buf.Reset()
 		if j.err = json.Indent(&j.buf, b, prefix, "  "); j.err != nil {
 			return j.err
 		}
 		out = j.buf.Bytes()
 	}
-	j.scratch = out[:0]
 	_, j.err = j.w.Write(out)
 	return j.err
 }

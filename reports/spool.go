@@ -82,12 +82,12 @@ type pairFile struct {
 type extent struct{ off, n int64 }
 
 // newPairFile starts a document's pairs in the spool.
-func (s *Spool) newPairFile() (*pairFile, error) {
+func (s *Spool) newPairFile() *pairFile {
 	buf := extentBufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	return &pairFile{sp: s, buf: buf, enc: enc}, nil
+	return &pairFile{sp: s, buf: buf, enc: enc}
 }
 
 func (p *pairFile) add(x *Pair) error {
@@ -181,16 +181,12 @@ type Builder struct {
 
 // NewBuilder starts a document with the header given; keep says whether
 // the report shows pairs (sp holds them) or only counts them.
-func NewBuilder(zh, en Side, shape string, ratio float64, sp *Spool, keep bool) (*Builder, error) {
+func NewBuilder(zh, en Side, shape string, ratio float64, sp *Spool, keep bool) *Builder {
 	d := &Document{Zh: zh, En: en, Shape: shape, Ratio: float64(int(ratio*100+0.5)) / 100, Pairs: []Pair{}, Findings: []*Finding{}}
 	if keep {
-		pf, err := sp.newPairFile()
-		if err != nil {
-			return nil, err
-		}
-		d.spilled = pf
+		d.spilled = sp.newPairFile()
 	}
-	return &Builder{d: d}, nil
+	return &Builder{d: d}
 }
 
 // Add appends pairs.
@@ -253,10 +249,7 @@ func Compact(c Checked, sp *Spool, keep bool) (Checked, error) {
 	d := buildDocument(Checked{Doc: c.Doc, Align: c.Align})
 	d.Doc, d.Align = nil, nil
 	if keep {
-		pf, err := sp.newPairFile()
-		if err != nil {
-			return c, err
-		}
+		pf := sp.newPairFile()
 		for i := range d.Pairs {
 			if err := pf.add(&d.Pairs[i]); err != nil {
 				pf.done()

@@ -255,6 +255,20 @@ type task struct {
 	copies int
 }
 
+// fileSizes are the sizes of the task's files (none for a task without
+// files), ok false when one is unknown: standard input, a file that cannot
+// be read (its error comes when the task runs).
+func (t task) fileSizes() (sizes []int64, ok bool) {
+	for _, p := range t.files() {
+		fi, err := os.Stat(p)
+		if p == "-" || err != nil {
+			return nil, false
+		}
+		sizes = append(sizes, fi.Size())
+	}
+	return sizes, true
+}
+
 // files are the files a discovered task reads, nil for the others.
 func (t task) files() []string {
 	if t.load != nil {
@@ -275,13 +289,13 @@ func (t task) files() []string {
 func largestInput(tasks []task) int64 {
 	var largest int64
 	for _, t := range tasks {
+		sizes, ok := t.fileSizes()
+		if !ok {
+			return -1
+		}
 		n := t.size
-		for _, p := range t.files() {
-			fi, err := os.Stat(p)
-			if p == "-" || err != nil {
-				return -1
-			}
-			n += fi.Size()
+		for _, s := range sizes {
+			n += s
 		}
 		largest = max(largest, n)
 	}
@@ -395,16 +409,32 @@ func inParallel(n, workers int, f func(i int) bool) {
 // copyCounts sets each task's copies: how many tasks of the run read files
 // of the same extensions and bytes. Only the documents of such tasks are
 // remembered by the run's pipeline.Once, each until its last copy, so a
-// run over distinct documents remembers none. A file that cannot be read
-// counts as unique (its error comes when the task runs).
+// run over distinct documents remembers none. Only tasks whose files have
+// the sizes and extensions of another task's are read and hashed; a file
+// that cannot be read counts as unique (its error comes when the task
+// runs).
 func copyCounts(tasks []task, workers int) {
-	if len(tasks) < 2 {
-		return // copies 0: nothing to share
+	bySize := map[string]int{}
+	sigs := make([]string, len(tasks))
+	for i, t := range tasks {
+		tasks[i].copies = 1
+		sizes, ok := t.fileSizes()
+		if !ok || len(sizes) == 0 {
+			continue
+		}
+		var b strings.Builder
+		for k, p := range t.files() {
+			fmt.Fprintf(&b, "%s\x00%d\x00", strings.ToLower(filepath.Ext(p)), sizes[k])
+		}
+		sigs[i] = b.String()
+		bySize[sigs[i]]++
 	}
 	keys := make([][32]byte, len(tasks))
 	has := make([]bool, len(tasks))
 	inParallel(len(tasks), workers, func(i int) bool {
-		keys[i], has[i] = filesKey(tasks[i].files())
+		if sigs[i] != "" && bySize[sigs[i]] > 1 {
+			keys[i], has[i] = filesKey(tasks[i].files())
+		}
 		return true
 	})
 	n := map[[32]byte]int{}
@@ -414,7 +444,6 @@ func copyCounts(tasks []task, workers int) {
 		}
 	}
 	for i := range tasks {
-		tasks[i].copies = 1
 		if has[i] {
 			tasks[i].copies = n[keys[i]]
 		}
@@ -423,14 +452,8 @@ func copyCounts(tasks []task, workers int) {
 
 // filesKey is a digest of the files' extensions, sizes and bytes, in order.
 func filesKey(paths []string) (key [32]byte, ok bool) {
-	if len(paths) == 0 {
-		return key, false
-	}
 	h := sha256.New()
 	for _, p := range paths {
-		if p == "-" {
-			return key, false
-		}
 		f, err := os.Open(p)
 		if err != nil {
 			return key, false
