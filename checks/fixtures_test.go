@@ -13,7 +13,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/stretchr/testify/require"
 )
 
@@ -95,7 +95,7 @@ func runFixture(t *testing.T, dir string) {
 		set.Glossary, err = glossary.Load(g...)
 		require.NoError(t, err)
 	}
-	res, err := pipeline.Check(doc, pipeline.Options{Settings: set, Checks: []*checks.Check{c}})
+	res, err := driver.Check(doc, driver.Options{Settings: set, Checks: []*checks.Check{c}})
 	require.NoError(t, err)
 	ws := readWant(t, filepath.Join(dir, "want.txt"))
 	matched := make([]bool, len(ws))

@@ -11,8 +11,8 @@ import (
 
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/internal/refdoc"
-	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 // refTSV makes a two-column table of the reference document's pairs
@@ -42,7 +42,7 @@ func refTSV(t *testing.T, from, to int) string {
 func shiftFindings(t *testing.T, path string) []checks.Finding {
 	docs, err := input.Open(path, nil, input.Options{})
 	require.NoError(t, err)
-	res, err := pipeline.Check(docs[0], pipeline.Options{Checks: []*checks.Check{checks.AlignmentShift}})
+	res, err := driver.Check(docs[0], driver.Options{Checks: []*checks.Check{checks.AlignmentShift}})
 	require.NoError(t, err)
 	return res.Findings
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // The reference document renders its glossary terms as the glossary says;
@@ -29,7 +29,7 @@ func TestTerminologyReference(t *testing.T) {
 		require.NoError(t, err)
 		set := checks.DefaultSettings()
 		set.Glossary = g
-		res, err := pipeline.Check(doc, pipeline.Options{Settings: set,
+		res, err := driver.Check(doc, driver.Options{Settings: set,
 			Checks: []*checks.Check{checks.Terminology, checks.TerminologyForbidden}})
 		require.NoError(t, err)
 		return res.Findings

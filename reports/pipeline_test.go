@@ -10,7 +10,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -42,7 +42,7 @@ func checkDoc(t *testing.T, docs ...*align.Document) *reports.Report {
 	t.Helper()
 	var cs []reports.Checked
 	for _, d := range docs {
-		c, err := pipeline.Check(d, pipeline.Options{Settings: checks.DefaultSettings()})
+		c, err := driver.Check(d, driver.Options{Settings: checks.DefaultSettings()})
 		require.NoError(t, err)
 		cs = append(cs, c)
 	}
@@ -64,7 +64,7 @@ func refReport(t *testing.T) *reports.Report {
 			return
 		}
 		var c reports.Checked
-		c, refErr = pipeline.Check(doc, pipeline.Options{Settings: checks.DefaultSettings()})
+		c, refErr = driver.Check(doc, driver.Options{Settings: checks.DefaultSettings()})
 		if refErr != nil {
 			return
 		}

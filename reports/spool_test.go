@@ -13,7 +13,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -69,7 +69,7 @@ func testCompact(t *testing.T) {
 	require.NoError(t, err)
 	defer sp.Close()
 	for _, d := range []*align.Document{doc, doc2} {
-		c, err := pipeline.Check(d, pipeline.Options{Settings: checks.DefaultSettings()})
+		c, err := driver.Check(d, driver.Options{Settings: checks.DefaultSettings()})
 		require.NoError(t, err)
 		whole = append(whole, c)
 		k, err := reports.Compact(c, sp, true)

@@ -13,7 +13,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -115,7 +115,7 @@ func write(w http.ResponseWriter, contentType string, b []byte) {
 // job is a validated request, ready to run.
 type job struct {
 	req    *CheckRequest
-	opt    pipeline.Options
+	opt    driver.Options
 	list   []*checks.Check
 	source align.Lang
 	writer reports.Writer
@@ -210,11 +210,11 @@ func (s *Server) run(j *job) (res result) {
 	if err != nil {
 		return result{err: err}
 	}
-	c, err := pipeline.Check(doc, j.opt)
+	c, err := driver.Check(doc, j.opt)
 	if err != nil {
 		return result{err: err}
 	}
-	rep := reports.Build(pipeline.Tool(), j.list, j.source, []reports.Checked{c})
+	rep := reports.Build(driver.Tool(), j.list, j.source, []reports.Checked{c})
 	var buf bytes.Buffer
 	if err := j.writer.Write(&buf, rep); err != nil {
 		return result{err: fmt.Errorf("write report: %w", err)}
@@ -294,7 +294,7 @@ func (s *Server) prepare(req *CheckRequest) (*job, error) {
 		return nil, err
 	}
 	j.req = req
-	j.opt = pipeline.Options{Settings: set, Checks: j.list}
+	j.opt = driver.Options{Settings: set, Checks: j.list}
 	return j, nil
 }
 

@@ -16,7 +16,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -60,7 +60,7 @@ type Server struct {
 // while) and returns a server ready to answer.
 func New(cfg Config) (*Server, error) {
 	s := newServer(cfg)
-	if err := pipeline.Load(); err != nil {
+	if err := driver.Load(); err != nil {
 		return nil, err
 	}
 	s.ready.Store(true)

@@ -18,7 +18,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // toTraditional converts simplified characters to traditional ones with the
@@ -74,7 +74,7 @@ type located struct {
 
 func findingsOf(t testing.TB, path string, opt input.Options) ([]located, *align.Document) {
 	d := openOne(t, path, opt)
-	res, err := pipeline.Check(d, pipeline.Options{})
+	res, err := driver.Check(d, driver.Options{})
 	require.NoError(t, err)
 	var out []located
 	for _, f := range res.Findings {
@@ -143,9 +143,9 @@ func TestTraditionalAligns(t *testing.T) {
 	require.NoError(t, os.WriteFile(ps, []byte(text), 0o644))
 	require.NoError(t, os.WriteFile(pt, []byte(trad), 0o644))
 	ds, dt := openOne(t, ps, input.Options{}), openOne(t, pt, input.Options{})
-	rs, err := pipeline.Check(ds, pipeline.Options{})
+	rs, err := driver.Check(ds, driver.Options{})
 	require.NoError(t, err)
-	rt, err := pipeline.Check(dt, pipeline.Options{})
+	rt, err := driver.Check(dt, driver.Options{})
 	require.NoError(t, err)
 	beads := func(a *align.Alignment) []string {
 		var out []string

@@ -19,8 +19,8 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/internal/refdoc"
-	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.txt"
@@ -312,7 +312,7 @@ func twoFileDoc(t testing.TB, pairs [][2]string) *align.Document {
 }
 
 func checkDoc(t testing.TB, d *align.Document) []checks.Finding {
-	res, err := pipeline.Check(d, pipeline.Options{})
+	res, err := driver.Check(d, driver.Options{})
 	require.NoError(t, err)
 	return res.Findings
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -120,7 +120,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 			return 0, usagef("--%s: this build has no %s writer", name, name)
 		}
 	}
-	opts := pipeline.Options{Settings: set, Checks: list}
+	opts := driver.Options{Settings: set, Checks: list}
 	// many documents: discovered under the paths, checked in parallel,
 	// then the gate's filters (suppressions, changed-only, baseline)
 	g, err := newGate(&f, cfg, opts, stdin, stderr)
@@ -139,7 +139,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err != nil {
 		return 0, err
 	}
-	pipeline.TuneGC(largestInput(tasks))
+	driver.TuneGC(largestInput(tasks))
 	checked, shapes, err := g.run(tasks, newProgress(stderr, len(tasks), f.quiet))
 	if err != nil {
 		return 0, err
@@ -150,7 +150,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 	}
 	checked = g.applyBaseline(checked)
-	rep := reports.Build(pipeline.Tool(), list, set.Source, checked)
+	rep := reports.Build(driver.Tool(), list, set.Source, checked)
 	finish(rep, shapes, set)
 	if err := f.compare(rep, stdin); err != nil {
 		return 0, err

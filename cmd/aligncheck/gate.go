@@ -17,14 +17,14 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
-	"github.com/aligncheck/aligncheck/baseline"
-	"github.com/aligncheck/aligncheck/changed"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/config"
-	"github.com/aligncheck/aligncheck/discover"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/driver/baseline"
+	"github.com/aligncheck/aligncheck/internal/driver/changed"
+	"github.com/aligncheck/aligncheck/internal/driver/config"
+	"github.com/aligncheck/aligncheck/internal/driver/discover"
+	"github.com/aligncheck/aligncheck/internal/driver/suppress"
 	"github.com/aligncheck/aligncheck/reports"
-	"github.com/aligncheck/aligncheck/suppress"
 )
 
 // gateFlags are the flags of the CI gate: configuration, baseline,
@@ -207,7 +207,7 @@ type gate struct {
 	f      *checkFlags
 	cfg    *config.Config
 	set    *checks.Settings
-	opts   pipeline.Options
+	opts   driver.Options
 	inOpt  input.Options
 	stdin  io.Reader
 	stderr io.Writer
@@ -217,7 +217,7 @@ type gate struct {
 	// spool, when set, lets each document go as soon as it is checked
 	// (reports.Compact): the report needs no document or alignment (no
 	// HTML, no --compare-to). Pre-aligned files are then checked in
-	// windows (pipeline.CheckWindows), unless --new-from-rev needs the
+	// windows (driver.CheckWindows), unless --new-from-rev needs the
 	// whole document. keepPairs: the report shows pairs (JSON).
 	spool     *reports.Spool
 	keepPairs bool
@@ -225,12 +225,12 @@ type gate struct {
 	known int // findings the baseline hid
 
 	// once checks each distinct document content once in the run
-	once *pipeline.Once
+	once *driver.Once
 }
 
-func newGate(f *checkFlags, cfg *config.Config, opts pipeline.Options, stdin io.Reader, stderr io.Writer) (*gate, error) {
+func newGate(f *checkFlags, cfg *config.Config, opts driver.Options, stdin io.Reader, stderr io.Writer) (*gate, error) {
 	g := &gate{f: f, cfg: cfg, set: opts.Settings, opts: opts, inOpt: input.Options{Encoding: f.encoding}, stdin: stdin, stderr: stderr,
-		once: pipeline.NewOnce(opts)}
+		once: driver.NewOnce(opts)}
 	if f.newFromRev != "" {
 		g.git = changed.NewGit(f.newFromRev)
 	}
@@ -355,7 +355,7 @@ func (g *gate) plan(pos []string, flagInputs func() ([]*align.Document, error)) 
 func (g *gate) run(tasks []task, prog *progress) ([]reports.Checked, []string, error) {
 	defer prog.stop()
 	// the segmenter and lexicon load once, before any goroutine uses them
-	if err := pipeline.Load(); err != nil {
+	if err := driver.Load(); err != nil {
 		return nil, nil, err
 	}
 	results := make([]result, len(tasks))
@@ -408,7 +408,7 @@ func inParallel(n, workers int, f func(i int) bool) {
 
 // copyCounts sets each task's copies: how many tasks of the run read files
 // of the same extensions and bytes. Only the documents of such tasks are
-// remembered by the run's pipeline.Once, each until its last copy, so a
+// remembered by the run's driver.Once, each until its last copy, so a
 // run over distinct documents remembers none. Only tasks whose files have
 // the sizes and extensions of another task's are read and hashed; a file
 // that cannot be read counts as unique (its error comes when the task
@@ -484,8 +484,8 @@ func (g *gate) do(t task) result {
 		return g.unpaired(t.doc.Path, t.doc.Lang, unpairedMessage(t.doc))
 	default:
 		if g.spool != nil && g.git == nil && t.doc.Path != "-" {
-			var w pipeline.Windowed
-			w, err = pipeline.CheckWindows(t.doc.Path, g.inOpt, g.opts, g.spool, g.keepPairs)
+			var w driver.Windowed
+			w, err = driver.CheckWindows(t.doc.Path, g.inOpt, g.opts, g.spool, g.keepPairs)
 			if err == nil && w.Checked != nil {
 				return result{checked: []reports.Checked{*w.Checked}, shapes: []string{""}}
 			}

@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/aligncheck/aligncheck/baseline"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/driver/baseline"
 )
 
 // refTexts returns the reference document's paragraph pairs.
@@ -135,7 +135,7 @@ func TestManyDocumentsDeterministic(t *testing.T) {
 // TestCopiesCheckedOnce: a tree holding each document twice (a release
 // directory beside the working one) reports each copy as checking the copy
 // alone does, in the formats that list every finding; only the first copy of
-// each content is aligned and checked (pipeline.Once).
+// each content is aligned and checked (driver.Once).
 func TestCopiesCheckedOnce(t *testing.T) {
 	dir := t.TempDir()
 	genTree(t, filepath.Join(dir, "a"), 15, 0)

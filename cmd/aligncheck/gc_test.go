@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/aligncheck/aligncheck/align"
-	"github.com/aligncheck/aligncheck/discover"
+	"github.com/aligncheck/aligncheck/internal/driver/discover"
 )
 
 // TestLargestInput: the collector is tuned by the largest document of a

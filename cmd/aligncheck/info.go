@@ -6,11 +6,11 @@ import (
 	"text/tabwriter"
 
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 func runVersion(stdout io.Writer) int {
-	fmt.Fprintf(stdout, "aligncheck %s\n", pipeline.Version)
+	fmt.Fprintf(stdout, "aligncheck %s\n", driver.Version)
 	return exitOK
 }
 

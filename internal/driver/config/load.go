@@ -11,7 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/aligncheck/aligncheck/discover"
+	"github.com/aligncheck/aligncheck/internal/driver/discover"
 )
 
 // topKeys are the keys a configuration file may hold, in the order the

@@ -1,6 +1,6 @@
-// Package pipeline runs the whole job on documents: align, check, and build
+// Package driver runs the whole job on documents: align, check, and build
 // the report model. The command line and the server share it.
-package pipeline
+package driver
 
 import (
 	"fmt"

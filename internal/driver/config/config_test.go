@@ -150,7 +150,7 @@ default 30, are skipped. See also numbers.tolerance (default 1).`
 // configuration relies on: every threshold a check reads is documented as
 // "check.name … default V" in its Doc, with the default the code uses.
 func TestThresholdsDocumented(t *testing.T) {
-	files, err := filepath.Glob("../checks/*.go")
+	files, err := filepath.Glob("../../../checks/*.go")
 	require.NoError(t, err)
 	call := regexp.MustCompile(`Threshold\("([a-z0-9/-]+)",\s*"([a-z0-9-]+)",\s*(-?[0-9.]+)\)`)
 	n := 0

@@ -1,4 +1,4 @@
-package pipeline
+package driver
 
 // Remembered is how many contents o holds results for.
 func (o *Once) Remembered() int {

@@ -1,4 +1,4 @@
-package pipeline_test
+package driver_test
 
 import (
 	"os"
@@ -14,10 +14,10 @@ import (
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/internal/cputime"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
-const reference = "../testdata/csis-modernizing-national-security.interleaved.txt"
+const reference = "../../testdata/csis-modernizing-national-security.interleaved.txt"
 
 // bitext is one document to check: an interleaved file (en empty) or a
 // pair of files.
@@ -56,7 +56,7 @@ func readReference(tb testing.TB) bitext {
 func checkAll(tb testing.TB, docs []bitext) {
 	set := checks.DefaultSettings()
 	for _, d := range docs {
-		if _, err := pipeline.Check(d.document(tb), pipeline.Options{Settings: set}); err != nil {
+		if _, err := driver.Check(d.document(tb), driver.Options{Settings: set}); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -64,7 +64,7 @@ func checkAll(tb testing.TB, docs []bitext) {
 
 func load(tb testing.TB) {
 	tb.Helper()
-	if err := pipeline.Load(); err != nil {
+	if err := driver.Load(); err != nil {
 		tb.Fatal(err)
 	}
 }
@@ -89,7 +89,7 @@ func BenchmarkPipelineReference(b *testing.B) {
 // (TuneGC); run with -cpu 1 for the figure per core.
 func BenchmarkThroughput(b *testing.B) {
 	load(b)
-	pipeline.TuneGC(1 << 20)
+	driver.TuneGC(1 << 20)
 	sets := []struct {
 		name string
 		docs []bitext
@@ -135,7 +135,7 @@ func BenchmarkThroughput(b *testing.B) {
 // <name>.zh.txt with its <name>.en.txt.
 func wmtDocuments(tb testing.TB) []bitext {
 	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..", "shared", "data", "parallel")
+	root := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", "parallel")
 	var docs []bitext
 	for _, set := range []string{"wmt22-general-test", "wmt23-general-test"} {
 		zhs, _ := filepath.Glob(filepath.Join(root, set, "*.zh.txt"))
