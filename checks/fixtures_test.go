@@ -13,7 +13,6 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
-	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/stretchr/testify/require"
 )
 
@@ -95,12 +94,11 @@ func runFixture(t *testing.T, dir string) {
 		set.Glossary, err = glossary.Load(g...)
 		require.NoError(t, err)
 	}
-	res, err := driver.Check(doc, driver.Options{Settings: set, Checks: []*checks.Check{c}})
-	require.NoError(t, err)
+	findings := runChecks(t, doc, set, c)
 	ws := readWant(t, filepath.Join(dir, "want.txt"))
 	matched := make([]bool, len(ws))
 	var unexpected []string
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		ok := false
 		for _, sp := range []*align.Span{f.Zh, f.En} {
 			if sp == nil {

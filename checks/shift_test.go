@@ -11,7 +11,6 @@ import (
 
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
@@ -42,9 +41,7 @@ func refTSV(t *testing.T, from, to int) string {
 func shiftFindings(t *testing.T, path string) []checks.Finding {
 	docs, err := input.Open(path, nil, input.Options{})
 	require.NoError(t, err)
-	res, err := driver.Check(docs[0], driver.Options{Checks: []*checks.Check{checks.AlignmentShift}})
-	require.NoError(t, err)
-	return res.Findings
+	return runChecks(t, docs[0], nil, checks.AlignmentShift)
 }
 
 func TestShift(t *testing.T) {

@@ -1,6 +1,8 @@
 // Package server is `aligncheck serve`: a local web page for spot-checking a
-// paragraph or a document, and the JSON API behind it. Handlers only wire
-// input, pipeline and report writers together; nothing is written to disk.
+// paragraph or a document, and the JSON API behind it. Handlers only wire a
+// request to the driver (the one `check` uses: suppressions and check
+// selection mean the same) and the report writers; nothing is written to
+// disk.
 package server
 
 import (

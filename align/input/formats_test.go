@@ -18,8 +18,9 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
@@ -312,9 +313,19 @@ func twoFileDoc(t testing.TB, pairs [][2]string) *align.Document {
 }
 
 func checkDoc(t testing.TB, d *align.Document) []checks.Finding {
-	res, err := driver.Check(d, driver.Options{})
+	_, fs := alignAndCheck(t, d)
+	return fs
+}
+
+// alignAndCheck aligns a document with the embedded lexicon and runs every
+// check on it, as the driver does.
+func alignAndCheck(t testing.TB, d *align.Document) (*align.Alignment, []checks.Finding) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	al := align.Align(d, align.Options{Lex: lexicon.Default()})
+	fs, err := checks.Run(d, al, nil, checks.Registry())
 	require.NoError(t, err)
-	return res.Findings
+	return al, fs
 }
 
 func openOne(t testing.TB, path string, opt input.Options) *align.Document {

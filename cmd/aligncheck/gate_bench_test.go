@@ -27,7 +27,7 @@ import (
 // variations, a third interleaved, a third name.zh.txt + name.en.txt pairs,
 // a third zh/ + en/ Markdown trees — 15 distinct contents however many
 // documents, so from the 16th on a document is a copy the run has checked
-// already (driver.Once) and costs its reading and its report.
+// already (driver.CopyCache) and costs its reading and its report.
 // tree=distinct adds to each document a last pair naming its number, so
 // every document is checked in full: the time is linear in the documents.
 func BenchmarkCheckTree(b *testing.B) {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
@@ -20,7 +19,7 @@ func runChecks(args []string, stdout, stderr io.Writer) int {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tCATEGORY\tSEVERITY\tTITLE")
-	for _, c := range append(append([]*checks.Check(nil), checks.Registry()...), driverChecks...) {
+	for _, c := range driver.AllChecks() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Name, c.Category, c.Severity, c.Title())
 	}
 	tw.Flush()
@@ -31,12 +30,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
 		return report(stderr, usagef("explain takes one check name"))
 	}
-	c := checks.Lookup(args[0])
-	for _, d := range driverChecks {
-		if c == nil && d.Name == args[0] {
-			c = d
-		}
-	}
+	c := driver.LookupCheck(args[0])
 	if c == nil {
 		return report(stderr, usagef("unknown check %q (see 'aligncheck checks')", args[0]))
 	}

@@ -56,7 +56,7 @@ func readReference(tb testing.TB) bitext {
 func checkAll(tb testing.TB, docs []bitext) {
 	set := checks.DefaultSettings()
 	for _, d := range docs {
-		if _, err := driver.Check(d.document(tb), driver.Options{Settings: set}); err != nil {
+		if _, err := driver.Check(d.document(tb), driver.Setup{Settings: set}); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -45,16 +45,17 @@ type Windowed struct {
 // and its context rather than the whole file: the terms the consistency
 // checks learn, and a shifted run, a numbering sequence or an open
 // quotation that crosses a window's end by more than WindowOverlap units.
-// keep says whether the report shows pairs (they go to sp) or counts them.
-func CheckWindows(path string, in input.Options, opt Options, sp *reports.Spool, keep bool) (Windowed, error) {
+// The pairs go to a store newStore makes, or are only counted when
+// newStore is nil (the report does not show them).
+func CheckWindows(path string, in input.Options, s Setup, newStore func() reports.PairStore) (Windowed, error) {
 	if err := Load(); err != nil {
 		return Windowed{}, err
 	}
-	set := opt.Settings
+	set := s.Settings
 	if set == nil {
 		set = checks.DefaultSettings()
 	}
-	list, lex := opt.checksAndLex()
+	list, lex := s.checksAndLex()
 	// first read: what the whole document decides
 	in.Chunk, in.Overlap = WindowUnits, 0
 	var (
@@ -102,7 +103,11 @@ func CheckWindows(path string, in input.Options, opt Options, sp *reports.Spool,
 	lengths = nil
 	w := &checks.Whole{Length: checks.NewLengthNorm(sample)}
 	sample = nil
-	b := reports.NewBuilder(zh, en, shape, model.Ratio, sp, keep)
+	var st reports.PairStore
+	if newStore != nil {
+		st = newStore()
+	}
+	b := reports.NewBuilder(zh, en, shape, model.Ratio, st)
 	// second read: each window aligned and checked with the whole's model,
 	// norm and fingerprints
 	var fs []checks.Finding

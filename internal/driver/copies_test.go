@@ -107,14 +107,14 @@ func TestOnceGivesWhatCheckingGives(t *testing.T) {
 			copied := in.open(t, copyDir)
 			require.NotEqual(t, first.ZhSrc.Path, copied.ZhSrc.Path)
 
-			once := driver.NewOnce(driver.Options{})
+			once := driver.NewCopyCache(driver.Setup{})
 			c1, err := once.Check(first, 2)
 			require.NoError(t, err)
 			assert.Equal(t, 1, once.Remembered())
 			c2, err := once.Check(copied, 2)
 			require.NoError(t, err)
 			assert.Equal(t, 0, once.Remembered(), "let go after the last copy")
-			fresh, err := driver.Check(in.open(t, copyDir), driver.Options{})
+			fresh, err := driver.Check(in.open(t, copyDir), driver.Setup{})
 			require.NoError(t, err)
 
 			require.NotEmpty(t, fresh.Findings)
@@ -131,7 +131,7 @@ func TestOnceGivesWhatCheckingGives(t *testing.T) {
 				}
 			}
 			// the first copy's findings are its own, untouched by the copy
-			own, err := driver.Check(in.open(t, t.TempDir()), driver.Options{})
+			own, err := driver.Check(in.open(t, t.TempDir()), driver.Setup{})
 			require.NoError(t, err)
 			assert.Equal(t, len(own.Findings), len(c1.Findings))
 			assert.Equal(t, reportJSON(t, fresh), reportJSON(t, c2))
@@ -149,12 +149,12 @@ func TestOnceOtherPathOrder(t *testing.T) {
 	flipped := onceInput{files: map[string]string{
 		"b/doc.md": in.files["zh/doc.md"], "a/doc.md": in.files["en/doc.md"]}, zh: "b/doc.md", en: "a/doc.md"}
 	dir := t.TempDir()
-	once := driver.NewOnce(driver.Options{})
+	once := driver.NewCopyCache(driver.Setup{})
 	_, err := once.Check(first, 2)
 	require.NoError(t, err)
 	c, err := once.Check(flipped.open(t, dir), 2)
 	require.NoError(t, err)
-	fresh, err := driver.Check(flipped.open(t, dir), driver.Options{})
+	fresh, err := driver.Check(flipped.open(t, dir), driver.Setup{})
 	require.NoError(t, err)
 	assert.Equal(t, fresh.Findings, c.Findings)
 }
@@ -167,7 +167,7 @@ func TestOnceConcurrent(t *testing.T) {
 	for i := range docs {
 		docs[i] = in.open(t, filepath.Join(t.TempDir(), fmt.Sprint(i)))
 	}
-	once := driver.NewOnce(driver.Options{})
+	once := driver.NewCopyCache(driver.Setup{})
 	out := make([]reports.Checked, n)
 	errs := make(chan error, n)
 	for i := range docs {
@@ -181,7 +181,7 @@ func TestOnceConcurrent(t *testing.T) {
 		require.NoError(t, <-errs)
 	}
 	assert.Equal(t, 0, once.Remembered())
-	want, err := driver.Check(docs[n-1], driver.Options{})
+	want, err := driver.Check(docs[n-1], driver.Setup{})
 	require.NoError(t, err)
 	assert.Equal(t, want.Findings, out[n-1].Findings)
 	for i := range out {
@@ -193,7 +193,7 @@ func TestOnceConcurrent(t *testing.T) {
 // checked and not remembered; more copies than announced start again.
 func TestOnceRemembersOnlyCopies(t *testing.T) {
 	in := onceInputs(t)[0]
-	once := driver.NewOnce(driver.Options{})
+	once := driver.NewCopyCache(driver.Setup{})
 	for range 2 {
 		c, err := once.Check(in.open(t, t.TempDir()), 1)
 		require.NoError(t, err)

@@ -1,5 +1,3 @@
-// Package driver runs the whole job on documents: align, check, and build
-// the report model. The command line and the server share it.
 package driver
 
 import (
@@ -7,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/reports"
 )
@@ -17,8 +17,9 @@ var Version = "0.1.0-dev"
 // Tool names this program in reports.
 func Tool() reports.Tool { return reports.Tool{Name: "aligncheck", Version: Version} }
 
-// Options configure a run.
-type Options struct {
+// Setup is what checking one document needs: the checks' settings, the
+// checks to run and the lexicon to align with.
+type Setup struct {
 	Settings *checks.Settings
 	Checks   []*checks.Check // nil: the whole registry
 	Lex      align.Similarity
@@ -32,6 +33,22 @@ var loadErr error
 func Load() error {
 	loadOnce.Do(func() { loadErr = loadShared() })
 	return loadErr
+}
+
+// loadShared loads the segmenter and the lexicon, the two things every
+// document shares, at the same time (lexicon.Load loads the segmenter on a
+// second goroutine); an error here is an internal error (broken embedded
+// data).
+func loadShared() error {
+	err := lexicon.Load()
+	// Loaded by now: this only returns the segmenter's own error.
+	if segErr := lang.Load(); segErr != nil {
+		return fmt.Errorf("load segmenter: %w", segErr)
+	}
+	if err != nil {
+		return fmt.Errorf("load lexicon: %w", err)
+	}
+	return nil
 }
 
 // MaxBlocks bounds the paragraphs (blocks) of one language in a document:
@@ -48,7 +65,7 @@ type LimitError struct {
 func (e *LimitError) Error() string { return e.Doc + ": " + e.Msg }
 
 // Check aligns and checks one document.
-func Check(doc *align.Document, opt Options) (reports.Checked, error) {
+func Check(doc *align.Document, s Setup) (reports.Checked, error) {
 	if err := Load(); err != nil {
 		return reports.Checked{}, err
 	}
@@ -57,9 +74,9 @@ func Check(doc *align.Document, opt Options) (reports.Checked, error) {
 			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s paragraphs; the limit is %d", n, l, MaxBlocks)}
 		}
 	}
-	list, lex := opt.checksAndLex()
+	list, lex := s.checksAndLex()
 	al := align.Align(doc, align.Options{Lex: lex})
-	fs, err := checks.Run(doc, al, opt.Settings, list)
+	fs, err := checks.Run(doc, al, s.Settings, list)
 	if err != nil {
 		return reports.Checked{}, err
 	}
@@ -67,14 +84,14 @@ func Check(doc *align.Document, opt Options) (reports.Checked, error) {
 }
 
 // checksAndLex are the checks to run and the lexicon to align with: the
-// options', or all registered checks and the embedded lexicon.
-func (opt Options) checksAndLex() ([]*checks.Check, align.Similarity) {
-	list, lex := opt.Checks, opt.Lex
+// setup's, or all registered checks and the embedded lexicon.
+func (s Setup) checksAndLex() ([]*checks.Check, align.Similarity) {
+	list, lex := s.Checks, s.Lex
 	if list == nil {
 		list = checks.Registry()
 	}
 	if lex == nil {
-		lex = defaultLex()
+		lex = lexicon.Default()
 	}
 	return list, lex
 }

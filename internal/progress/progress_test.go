@@ -1,4 +1,4 @@
-package main
+package progress
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func (l *lockedBuffer) String() string {
 }
 
 func TestProgressLine(t *testing.T) {
-	p := &progress{total: 200, done: 50}
+	p := &Bar{total: 200, done: 50}
 	assert.Equal(t, "[======>                 ] 50/200 documents  2.5/s  ETA 1:00", p.line(20*time.Second))
 	p.done = 0
 	assert.Equal(t, "[>                       ] 0/200 documents", p.line(time.Second))
@@ -42,7 +42,7 @@ func TestProgressDrawsAfterDelayAndClears(t *testing.T) {
 	now := time.Unix(0, 0)
 	var mu sync.Mutex
 	clockNow := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	p := &progress{w: &buf, total: 4, now: clockNow, delay: time.Second}
+	p := &Bar{w: &buf, total: 4, now: clockNow, delay: time.Second}
 	p.begin(time.Millisecond)
 	p.add(1)
 	time.Sleep(20 * time.Millisecond)
@@ -51,13 +51,13 @@ func TestProgressDrawsAfterDelayAndClears(t *testing.T) {
 	now = now.Add(2 * time.Second)
 	mu.Unlock()
 	assert.Eventually(t, func() bool { return strings.Contains(buf.String(), "1/4 documents") }, time.Second, time.Millisecond)
-	p.stop()
-	p.stop() // twice is harmless
+	p.Stop()
+	p.Stop() // twice is harmless
 	assert.True(t, strings.HasSuffix(buf.String(), "\r\x1b[K"), "the line is cleared: %q", buf.String())
 
 	// not a terminal, quiet, or a single document: no bar at all
-	assert.Nil(t, newProgress(&buf, 10, false))
-	var nilp *progress
-	nilp.add(1)
-	nilp.stop()
+	assert.Nil(t, New(&buf, 10, false))
+	var nilp *Bar
+	nilp.Step()
+	nilp.Stop()
 }

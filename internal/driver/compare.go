@@ -1,7 +1,6 @@
-package main
+package driver
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,28 +9,16 @@ import (
 	"github.com/aligncheck/aligncheck/reports"
 )
 
-// compareFlags is --compare-to: an older revision of the translation (the
-// English file, or the whole interleaved file) to diff against; the HTML
-// report then shows, under each paragraph of the translation that changed,
-// what changed, word by word.
-type compareFlags struct {
-	compareTo string
-}
-
-func registerCompareFlags(fs *flag.FlagSet, c *compareFlags) {
-	fs.StringVar(&c.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
-}
-
-// compare attaches the comparison with the older revision to the report,
-// when --compare-to is given. It works on one document: the older file is
-// read the way the current one was (an interleaved file as interleaved, the
-// translation's file of a pair as one paragraph per block).
-func (c *compareFlags) compare(rep *reports.Report, stdin io.Reader) error {
-	if c.compareTo == "" {
-		return nil
-	}
+// Compare attaches to a report of one document the comparison with an
+// older revision of its translation (--compare-to): the HTML report then
+// shows, under each paragraph of the translation that changed, what
+// changed, word by word. The older file is read the way the current one
+// was (an interleaved file as interleaved, the translation's file of a
+// pair as one paragraph per block). The report must hold its documents
+// whole (KeepDocuments).
+func Compare(rep *reports.Report, path string, stdin io.Reader) error {
 	if len(rep.Documents) != 1 || rep.Documents[0].Doc == nil {
-		return usagef("--compare-to: compares one document, not %d", len(rep.Documents))
+		return Usagef("--compare-to: compares one document, not %d", len(rep.Documents))
 	}
 	d := rep.Documents[0]
 	doc := d.Doc
@@ -39,11 +26,11 @@ func (c *compareFlags) compare(rep *reports.Report, stdin io.Reader) error {
 	if rep.Source == "en" {
 		side = align.Zh
 	}
-	old, err := oldRevision(c.compareTo, doc, side, stdin)
+	old, err := oldRevision(path, doc, side, stdin)
 	if err != nil {
-		return fmt.Errorf("--compare-to %s: %w", c.compareTo, err)
+		return fmt.Errorf("--compare-to %s: %w", path, err)
 	}
-	reports.Compare(d, side, c.compareTo, old)
+	reports.Compare(d, side, path, old)
 	return nil
 }
 

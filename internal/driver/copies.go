@@ -9,7 +9,7 @@ import (
 	"github.com/aligncheck/aligncheck/reports"
 )
 
-// Once checks the documents of a run, each distinct content once: a document
+// CopyCache checks the documents of a run, each distinct content once: a document
 // whose content (align.Document.ContentKey) was checked before in the run
 // takes that alignment and those findings, placed in its own files. Copies
 // of a document in a tree (a release directory beside the working one, the
@@ -22,16 +22,16 @@ import (
 // A result is remembered only for a content the caller says will come
 // again, and only until its last copy has taken it, so a run over distinct
 // documents remembers nothing and pays nothing.
-type Once struct {
-	opt Options
+type CopyCache struct {
+	setup Setup
 
 	mu   sync.Mutex
-	seen map[[32]byte]*onceEntry
+	seen map[[32]byte]*cacheEntry
 }
 
-type onceEntry struct {
+type cacheEntry struct {
 	ready chan struct{} // closed when the first copy is checked
-	left  int           // copies still to come; guarded by Once.mu
+	left  int           // copies still to come; guarded by CopyCache.mu
 
 	// set before ready is closed; ok false when the first copy could not be
 	// checked or its findings cannot be placed in another copy: each copy
@@ -42,9 +42,9 @@ type onceEntry struct {
 	findings []checks.Finding
 }
 
-// NewOnce checks with these options.
-func NewOnce(opt Options) *Once {
-	return &Once{opt: opt, seen: map[[32]byte]*onceEntry{}}
+// NewCopyCache checks with this setup.
+func NewCopyCache(s Setup) *CopyCache {
+	return &CopyCache{setup: s, seen: map[[32]byte]*cacheEntry{}}
 }
 
 // Check checks a document, or takes the result of a copy of it checked
@@ -52,18 +52,18 @@ func NewOnce(opt Options) *Once {
 // have this content, this one included (counted from the files' bytes,
 // say): below 2 the document is simply checked. The result is let go when
 // that many have asked for it; should more come, they start again.
-func (o *Once) Check(doc *align.Document, copies int) (reports.Checked, error) {
+func (o *CopyCache) Check(doc *align.Document, copies int) (reports.Checked, error) {
 	if copies < 2 || doc.ZhSrc == nil || doc.EnSrc == nil {
-		return Check(doc, o.opt)
+		return Check(doc, o.setup)
 	}
 	key, ok := doc.ContentKey()
 	if !ok {
-		return Check(doc, o.opt)
+		return Check(doc, o.setup)
 	}
 	o.mu.Lock()
 	e, found := o.seen[key]
 	if !found {
-		e = &onceEntry{ready: make(chan struct{}), left: copies}
+		e = &cacheEntry{ready: make(chan struct{}), left: copies}
 		o.seen[key] = e
 	}
 	if e.left--; e.left <= 0 {
@@ -77,9 +77,9 @@ func (o *Once) Check(doc *align.Document, copies int) (reports.Checked, error) {
 				return c, nil
 			}
 		}
-		return Check(doc, o.opt)
+		return Check(doc, o.setup)
 	}
-	c, err := Check(doc, o.opt)
+	c, err := Check(doc, o.setup)
 	if err == nil {
 		e.keep(c)
 	}
@@ -89,7 +89,7 @@ func (o *Once) Check(doc *align.Document, copies int) (reports.Checked, error) {
 
 // keep records what the copies take: the alignment without its document
 // and the findings, when every finding lies in one of the two sources.
-func (e *onceEntry) keep(c reports.Checked) {
+func (e *cacheEntry) keep(c reports.Checked) {
 	zh, en := c.Doc.ZhSrc, c.Doc.EnSrc
 	if zh != en && zh.Path == en.Path {
 		return // two sources with one name: a span's path cannot tell them apart
@@ -120,7 +120,7 @@ func (e *onceEntry) keep(c reports.Checked) {
 // (checks.Sort), and a repeated finding is numbered in that order, so the
 // copy's two paths must sort as the first copy's did; else (false) the copy
 // is checked on its own.
-func (e *onceEntry) place(doc *align.Document) (reports.Checked, bool) {
+func (e *cacheEntry) place(doc *align.Document) (reports.Checked, bool) {
 	zh, en := doc.ZhSrc, doc.EnSrc
 	if (zh != en && zh.Path == en.Path) || cmp.Compare(zh.Path, en.Path) != cmp.Compare(e.zh, e.en) {
 		return reports.Checked{}, false

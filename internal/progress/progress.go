@@ -1,4 +1,5 @@
-package main
+// Package progress draws the command line's progress bar.
+package progress
 
 import (
 	"fmt"
@@ -11,11 +12,10 @@ import (
 	"golang.org/x/term"
 )
 
-// progress draws a one-line progress bar on a terminal: documents done,
-// rate and time left. It stays silent for the first second, so short runs
-// print nothing, and clears its line when the run ends. A nil *progress
-// does nothing.
-type progress struct {
+// Bar draws a one-line progress bar on a terminal: documents done, rate
+// and time left. It stays silent for the first second, so short runs print
+// nothing, and clears its line when the run ends. A nil *Bar does nothing.
+type Bar struct {
 	w     io.Writer
 	total int
 	now   func() time.Time
@@ -30,13 +30,13 @@ type progress struct {
 	wg    sync.WaitGroup
 }
 
-// newProgress starts a progress bar on stderr when it is a terminal and
-// the run has more than one document; otherwise it returns nil.
-func newProgress(stderr io.Writer, total int, quiet bool) *progress {
+// New starts a progress bar on stderr when it is a terminal and the run
+// has more than one document; otherwise it returns nil.
+func New(stderr io.Writer, total int, quiet bool) *Bar {
 	if quiet || total < 2 || !isTerminal(stderr) {
 		return nil
 	}
-	p := &progress{w: stderr, total: total, now: time.Now, delay: time.Second}
+	p := &Bar{w: stderr, total: total, now: time.Now, delay: time.Second}
 	p.begin(200 * time.Millisecond)
 	return p
 }
@@ -50,7 +50,7 @@ func isTerminal(w io.Writer) bool {
 	return term.IsTerminal(int(f.Fd()))
 }
 
-func (p *progress) begin(every time.Duration) {
+func (p *Bar) begin(every time.Duration) {
 	p.start = p.now()
 	p.quit = make(chan struct{})
 	p.wg.Add(1)
@@ -69,7 +69,10 @@ func (p *progress) begin(every time.Duration) {
 	}()
 }
 
-func (p *progress) add(n int) {
+// Step counts one more document done.
+func (p *Bar) Step() { p.add(1) }
+
+func (p *Bar) add(n int) {
 	if p == nil {
 		return
 	}
@@ -78,7 +81,7 @@ func (p *progress) add(n int) {
 	p.mu.Unlock()
 }
 
-func (p *progress) draw() {
+func (p *Bar) draw() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	el := p.now().Sub(p.start)
@@ -90,7 +93,7 @@ func (p *progress) draw() {
 }
 
 // line renders the bar: "[=====>    ]  57/200 documents  3.1/s  ETA 0:46".
-func (p *progress) line(el time.Duration) string {
+func (p *Bar) line(el time.Duration) string {
 	const width = 24
 	filled := 0
 	if p.total > 0 {
@@ -117,8 +120,8 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-// stop ends the bar and clears its line; later calls do nothing.
-func (p *progress) stop() {
+// Stop ends the bar and clears its line; later calls do nothing.
+func (p *Bar) Stop() {
 	if p == nil {
 		return
 	}

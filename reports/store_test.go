@@ -3,7 +3,6 @@ package reports_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"testing"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -43,21 +41,28 @@ func TestJSONWriterIsEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestCompact: documents compacted as they are checked (pairs spooled to
-// disk, document and alignment let go) give the same JSON, JSONL, text and
-// Markdown reports as documents held whole; with extents of 1 MB (the
-// reference document's pairs fit in one) and of 300 bytes (an extent a
-// pair or two).
-func TestCompact(t *testing.T) {
-	for _, size := range []int{1 << 20, 300} {
-		t.Run(fmt.Sprint(size), func(t *testing.T) {
-			defer reports.SetExtentSize(size)()
-			testCompact(t)
-		})
-	}
+// memStore is a PairStore in memory.
+type memStore struct {
+	recs [][]byte
+	done bool
 }
 
-func testCompact(t *testing.T) {
+func (m *memStore) Add(r []byte) error { m.recs = append(m.recs, bytes.Clone(r)); return nil }
+func (m *memStore) Done() error        { m.done = true; return nil }
+func (m *memStore) Len() int           { return len(m.recs) }
+func (m *memStore) Each(f func([]byte) error) error {
+	for _, r := range m.recs {
+		if err := f(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestCompact: documents compacted as they are checked (pairs kept in a
+// store, document and alignment let go) give the same JSON, JSONL, text
+// and Markdown reports as documents held whole.
+func TestCompact(t *testing.T) {
 	text, err := os.ReadFile(refFile)
 	require.NoError(t, err)
 	doc, err := input.Interleaved(refPath, string(text))
@@ -65,18 +70,18 @@ func testCompact(t *testing.T) {
 	doc2, err := input.TwoFiles("hostile.zh.txt", hostileZh, "hostile.en.txt", hostileEn)
 	require.NoError(t, err)
 	var whole, kept, counted []reports.Checked
-	sp, err := reports.NewSpool()
-	require.NoError(t, err)
-	defer sp.Close()
 	for _, d := range []*align.Document{doc, doc2} {
-		c, err := driver.Check(d, driver.Options{Settings: checks.DefaultSettings()})
+		c, err := check(d)
 		require.NoError(t, err)
 		whole = append(whole, c)
-		k, err := reports.Compact(c, sp, true)
+		st := &memStore{}
+		k, err := reports.Compact(c, st)
 		require.NoError(t, err)
 		require.Nil(t, k.Doc)
+		assert.True(t, st.done)
+		assert.Equal(t, len(c.Align.Beads), st.Len())
 		kept = append(kept, k)
-		n, err := reports.Compact(c, sp, false)
+		n, err := reports.Compact(c, nil)
 		require.NoError(t, err)
 		counted = append(counted, n)
 	}
