@@ -35,5 +35,11 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, usagef("unknown check %q (see 'aligncheck checks')", args[0]))
 	}
 	fmt.Fprintf(stdout, "%s (category %s, default severity %s)\n\n%s\n", c.Name, c.Category, c.Severity, c.Doc)
+	if len(c.Options) > 0 {
+		fmt.Fprintf(stdout, "\nOptions (.aligncheck.yaml: checks: {%s: {OPTION: VALUE}}):\n", c.Name)
+		for _, o := range c.Options {
+			fmt.Fprintf(stdout, "  %s  %s, default %s: %s\n", o.Name, o.Type, o.DefaultString(), o.Doc)
+		}
+	}
 	return exitOK
 }

@@ -59,18 +59,22 @@ func isDriverCheck(name string) bool {
 	return false
 }
 
-// catalog lists every check the configuration may name, with the
-// thresholds each documents.
+// catalog lists every check the configuration may name, with the options
+// each declares.
 func catalog() []config.CheckInfo {
 	var out []config.CheckInfo
 	for _, c := range AllChecks() {
-		out = append(out, config.CheckInfo{Name: c.Name, Severity: c.Severity.String(), Thresholds: config.DocThresholds(c.Name, c.Doc)})
+		ci := config.CheckInfo{Name: c.Name, Severity: c.Severity.String()}
+		for _, o := range c.Options {
+			ci.Options = append(ci.Options, config.Option{Name: o.Name, Value: o.Default, Whole: o.Type == checks.Integer})
+		}
+		out = append(out, ci)
 	}
 	return out
 }
 
 // DefaultConfig is the configuration without a file: every check on at its
-// default severity and thresholds.
+// default severity and options.
 func DefaultConfig() *config.Config { return config.Default(catalog(), "") }
 
 // Overrides are command-line settings over the configuration file; a nil
@@ -207,14 +211,14 @@ func applyConfig(cfg *config.Config, set *checks.Settings, list []*checks.Check)
 	defaults := map[string]float64{}
 	defSev := map[string]string{}
 	for _, ci := range catalog() {
-		for _, t := range ci.Thresholds {
-			defaults[ci.Name+"."+t.Name] = t.Value
+		for _, o := range ci.Options {
+			defaults[ci.Name+"."+o.Name] = o.Value
 		}
 		defSev[ci.Name] = ci.Severity
 	}
-	for k, v := range cfg.Thresholds() {
+	for k, v := range cfg.Options() {
 		if d, ok := defaults[k]; !ok || d != v {
-			set.Thresholds[k] = v
+			set.Options[k] = v
 		}
 	}
 	for _, c := range cfg.Checks {

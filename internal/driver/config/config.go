@@ -1,10 +1,10 @@
 // Package config reads .aligncheck.yaml: which checks run and at what
-// severity, their thresholds, glossaries, which files a directory run
+// severity, their options, glossaries, which files a directory run
 // takes, how files pair up, the failing severity and the source language.
 //
 // A Config always holds the complete effective configuration: Default
-// fills it from the check catalogue, a file overrides some of it, and the
-// command line overrides the file. Every mistake in a file (an unknown key,
+// fills it from the check catalogue (each check's declared options), a
+// file overrides some of it, and the command line overrides the file. Every mistake in a file (an unknown key,
 // a value of the wrong type, a glossary that does not exist) is an *Error
 // naming the file and line.
 package config
@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 )
 
 // FileNames are the names looked for when walking up from the working
@@ -23,11 +21,11 @@ import (
 var FileNames = []string{".aligncheck.yaml", ".aligncheck.yml"}
 
 // CheckInfo describes a check the configuration may name: its default
-// severity and the thresholds it reads, with their defaults.
+// severity and the options it declares, with their defaults.
 type CheckInfo struct {
-	Name       string
-	Severity   string
-	Thresholds []Threshold
+	Name     string
+	Severity string
+	Options  []Option
 }
 
 // Config is the effective configuration.
@@ -53,17 +51,19 @@ type Config struct {
 
 // Check is one check's settings.
 type Check struct {
-	Name       string
-	Enabled    bool
-	Severity   string
-	Thresholds []Threshold
+	Name     string
+	Enabled  bool
+	Severity string
+	Options  []Option
 }
 
-// Threshold is one numeric parameter of a check, named without the check's
-// prefix ("z" for length.z).
-type Threshold struct {
+// Option is one option of a check, named without the check's prefix ("z"
+// for length.z), with its value.
+type Option struct {
 	Name  string
 	Value float64
+	// Whole: the value is a whole number.
+	Whole bool
 }
 
 // Pairing says how files found in a directory pair up.
@@ -95,13 +95,13 @@ func DefaultPairing() Pairing {
 var DefaultInclude = []string{"*.md", "*.markdown", "*.txt"}
 
 // Default is the configuration when there is no file: every check on at
-// its default severity and thresholds.
+// its default severity and options.
 func Default(catalog []CheckInfo, dir string) *Config {
 	c := &Config{Dir: dir, Source: "zh", FailOn: "error", Pairing: DefaultPairing(),
 		Include: append([]string(nil), DefaultInclude...), Exclude: []string{}, Glossary: []string{}}
 	for _, ci := range catalog {
 		c.Checks = append(c.Checks, Check{Name: ci.Name, Enabled: true, Severity: ci.Severity,
-			Thresholds: append([]Threshold(nil), ci.Thresholds...)})
+			Options: append([]Option(nil), ci.Options...)})
 	}
 	return c
 }
@@ -154,34 +154,12 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// thresholdDoc finds "name.param … default V" in a check's documentation:
-// the documentation is where a check declares the thresholds it reads.
-func thresholdDoc(name string) *regexp.Regexp {
-	return regexp.MustCompile(`(?:^|[^\w./-])` + regexp.QuoteMeta(name) + `\.([a-z][a-z0-9-]*)\b[^()]{0,40}?\(?default\s+(-?[0-9]+(?:\.[0-9]+)?)`)
-}
-
-// DocThresholds reads the thresholds a check documents: each "NAME.param"
-// followed by "default V" in its documentation, in order of appearance.
-func DocThresholds(name, doc string) []Threshold {
-	var out []Threshold
-	seen := map[string]bool{}
-	for _, m := range thresholdDoc(name).FindAllStringSubmatch(doc, -1) {
-		v, err := strconv.ParseFloat(m[2], 64)
-		if err != nil || seen[m[1]] {
-			continue
-		}
-		seen[m[1]] = true
-		out = append(out, Threshold{Name: m[1], Value: v})
-	}
-	return out
-}
-
-// Thresholds returns the settings as "check.name" → value, the form
+// Options returns the options' values as "check.option" → value, the form
 // checks.Settings holds.
-func (c *Config) Thresholds() map[string]float64 {
+func (c *Config) Options() map[string]float64 {
 	m := map[string]float64{}
 	for _, ch := range c.Checks {
-		for _, t := range ch.Thresholds {
+		for _, t := range ch.Options {
 			m[ch.Name+"."+t.Name] = t.Value
 		}
 	}

@@ -18,7 +18,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	catalog := []CheckInfo{{Name: "length", Severity: "warning", Thresholds: []Threshold{{Name: "z", Value: 3.5}}}, {Name: "numbers", Severity: "error"}}
+	catalog := []CheckInfo{{Name: "length", Severity: "warning", Options: []Option{{Name: "z", Value: 3.5}}}, {Name: "numbers", Severity: "error"}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("fuzz.yaml", data, catalog)
 		if err == nil && c == nil {

@@ -3,18 +3,14 @@ package config
 import (
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/aligncheck/aligncheck/checks"
 )
 
 var testCatalog = []CheckInfo{
-	{Name: "length", Severity: "warning", Thresholds: []Threshold{{"z", 3.5}, {"min-deviation", 0.35}}},
+	{Name: "length", Severity: "warning", Options: []Option{{"z", 3.5, false}, {"min-deviation", 0.35, false}, {"min-zh", 30, true}}},
 	{Name: "numbering", Severity: "error"},
 	{Name: "numbering/missing", Severity: "warning"},
 }
@@ -52,7 +48,7 @@ pairing:
 	require.NoError(t, err)
 	assert.Equal(t, "en", c.Source)
 	assert.Equal(t, "warning", c.FailOn)
-	assert.Equal(t, Check{Name: "length", Enabled: true, Severity: "info", Thresholds: []Threshold{{"z", 4}, {"min-deviation", 0.5}}}, *c.Lookup("length"))
+	assert.Equal(t, Check{Name: "length", Enabled: true, Severity: "info", Options: []Option{{"z", 4, false}, {"min-deviation", 0.5, false}, {"min-zh", 30, true}}}, *c.Lookup("length"))
 	assert.False(t, c.Lookup("numbering/missing").Enabled)
 	assert.Equal(t, "warning", c.Lookup("numbering").Severity)
 	assert.Equal(t, []string{filepath.Join(dir, "terms.tsv")}, c.Glossary)
@@ -62,7 +58,7 @@ pairing:
 	assert.Equal(t, []string{"english"}, c.Pairing.EnDirs)
 	assert.Equal(t, DefaultPairing().EnTags, c.Pairing.EnTags)
 	assert.False(t, c.Pairing.Interleaved)
-	assert.Equal(t, map[string]float64{"length.z": 4, "length.min-deviation": 0.5}, c.Thresholds())
+	assert.Equal(t, map[string]float64{"length.z": 4, "length.min-deviation": 0.5, "length.min-zh": 30}, c.Options())
 
 	// the printed configuration reads back to the same
 	out, err := c.YAML(dir)
@@ -93,7 +89,8 @@ func TestErrors(t *testing.T) {
 		{"bad severity", "fail-on: fatal\n", `:1: fail-on: want error, warning, info or none, not "fatal"`},
 		{"bad source", "source: fr\n", `:1: source: want zh or en, not "fr"`},
 		{"unknown check", "checks:\n  lenght: off\n", `:2: checks: unknown check "lenght" (see 'aligncheck checks')`},
-		{"unknown threshold", "checks:\n  length:\n    zz: 3\n", `:3: checks: length: unknown key "zz" (want one of: enabled, severity, z, min-deviation)`},
+		{"unknown threshold", "checks:\n  length:\n    zz: 3\n", `:3: checks: length: unknown key "zz" (want one of: enabled, severity, z, min-deviation, min-zh)`},
+		{"whole option", "checks:\n  length:\n    min-zh: 30.5\n", `:3: checks: length: min-zh: want a whole number, got 30.5`},
 		{"threshold type", "checks:\n  length:\n    z: high\n", `:3: checks: length: z: want a number, got "high"`},
 		{"check value", "checks:\n  length: 3\n", `:2: checks: length: want on, off or a severity (error, warning, info), not a number`},
 		{"missing glossary", "glossary:\n  - missing.tsv\n", `:2: glossary "missing.tsv": no such file or directory`},
@@ -134,45 +131,4 @@ func TestFind(t *testing.T) {
 	p, err = Find(deep)
 	require.NoError(t, err)
 	assert.Equal(t, want, p)
-}
-
-func TestDocThresholds(t *testing.T) {
-	doc := `title
-
-A pair is reported when |z| ≥ length.z (default 3.5), and the ratio differs
-by at least length.min-deviation
-  (default 0.35, i.e. 35 %). Pairs under length.min-zh Chinese characters,
-default 30, are skipped. See also numbers.tolerance (default 1).`
-	assert.Equal(t, []Threshold{{"z", 3.5}, {"min-deviation", 0.35}, {"min-zh", 30}}, DocThresholds("length", doc))
-}
-
-// TestThresholdsDocumented holds the checks to the convention the
-// configuration relies on: every threshold a check reads is documented as
-// "check.name … default V" in its Doc, with the default the code uses.
-func TestThresholdsDocumented(t *testing.T) {
-	files, err := filepath.Glob("../../../checks/*.go")
-	require.NoError(t, err)
-	call := regexp.MustCompile(`Threshold\("([a-z0-9/-]+)",\s*"([a-z0-9-]+)",\s*(-?[0-9.]+)\)`)
-	n := 0
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		require.NoError(t, err)
-		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
-			n++
-			c := checks.Lookup(m[1])
-			if !assert.NotNil(t, c, "%s: threshold of unknown check %s", f, m[1]) {
-				continue
-			}
-			def, _ := strconv.ParseFloat(m[3], 64)
-			found := false
-			for _, th := range DocThresholds(c.Name, c.Doc) {
-				if th.Name == m[2] {
-					found = true
-					assert.Equal(t, def, th.Value, "%s.%s: the doc's default differs from the code's", c.Name, m[2])
-				}
-			}
-			assert.True(t, found, "%s.%s (read in %s) is not documented as \"%s.%s (default %s)\" in the check's Doc", c.Name, m[2], f, c.Name, m[2], m[3])
-		}
-	}
-	assert.Positive(t, n, "no Threshold calls found")
 }

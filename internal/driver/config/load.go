@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -233,7 +234,7 @@ func (p *parser) checks(n *yaml.Node) error {
 			return nil
 		}
 		allowed := []string{"enabled", "severity"}
-		for _, t := range ch.Thresholds {
+		for _, t := range ch.Options {
 			allowed = append(allowed, t.Name)
 		}
 		return p.pairs(v, "checks: "+name, allowed, func(key string, k, v *yaml.Node) error {
@@ -259,9 +260,12 @@ func (p *parser) checks(n *yaml.Node) error {
 				if err != nil {
 					return err
 				}
-				for i := range ch.Thresholds {
-					if ch.Thresholds[i].Name == key {
-						ch.Thresholds[i].Value = f
+				for i := range ch.Options {
+					if o := &ch.Options[i]; o.Name == key {
+						if o.Whole && f != math.Trunc(f) {
+							return p.errorf(v, "checks: %s: %s: want a whole number, got %s", name, key, v.Value)
+						}
+						o.Value = f
 					}
 				}
 			}

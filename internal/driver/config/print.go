@@ -21,7 +21,7 @@ func (c *Config) YAML(dir string) ([]byte, error) {
 	for _, ch := range c.Checks {
 		m := &yaml.Node{Kind: yaml.MappingNode}
 		m.Content = append(m.Content, str("enabled"), boolean(ch.Enabled), str("severity"), str(ch.Severity))
-		for _, t := range ch.Thresholds {
+		for _, t := range ch.Options {
 			m.Content = append(m.Content, str(t.Name), number(t.Value))
 		}
 		checks.Content = append(checks.Content, str(ch.Name), m)
