@@ -116,6 +116,7 @@ type Pass struct {
 	Whole *Whole
 
 	findings []Finding
+	facts    facts // shared by the passes of one run (facts.go)
 }
 
 // Report records a finding with the check's name, category and severity.

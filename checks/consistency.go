@@ -504,7 +504,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 	var zq, eq []quoteAt
 	for _, seg := range v.segments(align.Zh, sb) {
 		t := v.text(seg)
-		for _, q := range zhQuotes(t) {
+		for _, q := range v.p.Quotes(seg) {
 			if isZhTerm(q.inner) {
 				zq = append(zq, quoteAt{textPos{align.Zh, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}
@@ -519,8 +519,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 		return nil
 	}
 	for _, seg := range v.segments(align.En, sb) {
-		t := v.text(seg)
-		for _, q := range enQuotes(t) {
+		for _, q := range v.p.Quotes(seg) {
 			if isEnTerm(q.inner) {
 				eq = append(eq, quoteAt{textPos{align.En, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}

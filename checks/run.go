@@ -72,11 +72,12 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 		set = DefaultSettings()
 	}
 	var all []Finding
+	shared := facts{}
 	for _, c := range list {
 		if set.Disabled[c.Name] {
 			continue
 		}
-		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set, Whole: whole}
+		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set, Whole: whole, facts: shared}
 		if err := c.Run(p); err != nil {
 			return nil, fmt.Errorf("check %s: %w", c.Name, err)
 		}

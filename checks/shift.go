@@ -61,7 +61,7 @@ func runShift(p *Pass) error {
 	for i, l := range links {
 		zt, et := doc.Zh[l.Zh].Text, doc.En[l.En].Text
 		zs[i], es[i] = lex.PrepareZh(zt), lex.PrepareEn(et)
-		zn[i], en[i] = numerals.Chinese(zt), numerals.English(et)
+		zn[i], en[i] = p.Numbers(align.Zh, l.Zh), p.Numbers(align.En, l.En)
 	}
 	score := func(z, e int) float64 {
 		return lex.SimilarityPrepared(zs[z], es[e]) + 0.3*numberAgreement(zn[z], en[e])
