@@ -10,7 +10,6 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
-	"github.com/aligncheck/aligncheck/checks/glossary"
 )
 
 // Consistency reports a term translated one way in most places and another
@@ -415,7 +414,7 @@ func learnTermsOnce(p *Pass) [][]termObs {
 					if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
 						continue
 					}
-					z := glossary.Simplify(t)
+					z := lang.Simplify(t)
 					occs[z] = append(occs[z], zhOcc{v, textPos{Lang: align.Zh, Block: blk.Index, Start: toks[i].Start, End: toks[j].End}, t, toks[j].End})
 				}
 			}
@@ -556,7 +555,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 		if key == "" {
 			continue
 		}
-		out = append(out, termObs{zh: glossary.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
+		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
 			en: e.inner, key: key, bead: v.Index, v: v, zhPos: z.pos, enPos: e.pos, quoted: true})
 	}
 	return out

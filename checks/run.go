@@ -183,12 +183,3 @@ func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
 		f.Fingerprint = hex.EncodeToString(h[:8])
 	}
 }
-
-// Count returns the number of findings at each severity.
-func Count(fs []Finding) map[Severity]int {
-	m := map[Severity]int{}
-	for _, f := range fs {
-		m[f.Severity]++
-	}
-	return m
-}

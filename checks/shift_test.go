@@ -11,14 +11,13 @@ import (
 
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
 // refTSV makes a two-column table of the reference document's pairs
 // (English line L, Chinese line L+2 for L = 19, 23, …, 123), with the
 // English of rows from..to taken from the next row: an off-by-one memory.
 func refTSV(t *testing.T, from, to int) string {
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	var zh, en []string
 	for _, p := range pairs[1:] { // the body, without the title

@@ -21,7 +21,6 @@ import (
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
 const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.txt"
@@ -30,7 +29,7 @@ const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.tx
 // 4, Chinese line 6) and English line L with Chinese line L+2 for
 // L = 19, 23, …, 123.
 func refPairs(t testing.TB) [][2]string {
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	for _, p := range pairs {
 		require.NotEmpty(t, p[0])

@@ -12,13 +12,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/internal/driver"
-	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
 // refUnits returns the reference document's pairs (Chinese, English): the
 // title, then English line L with Chinese line L+2, L = 19, 23, …, 123.
 func refUnits(t *testing.T) [][2]string {
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	return pairs
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/internal/driver"
-	"github.com/aligncheck/aligncheck/internal/refdoc"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -51,7 +50,7 @@ func (in onceInput) open(t *testing.T, dir string) *align.Document {
 // as a TMX (whose lines come from anchors).
 func onceInputs(t *testing.T) []onceInput {
 	t.Helper()
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	var zh, en []string
 	for i, p := range pairs {
@@ -221,7 +220,7 @@ func reportJSON(t *testing.T, c reports.Checked) string {
 
 // BenchmarkContentKey: what a copy costs beyond its reading and report.
 func BenchmarkContentKey(b *testing.B) {
-	docs, err := input.Open(refdoc.Path(), nil, input.Options{})
+	docs, err := input.Open(refDocFile, nil, input.Options{})
 	require.NoError(b, err)
 	b.SetBytes(int64(len(docs[0].ZhSrc.Text)))
 	for b.Loop() {
