@@ -157,15 +157,6 @@ func (s *Source) Span(start, end int) Span {
 	return Span{Path: s.Path, Line: l1, Column: c1, EndLine: l2, EndColumn: c2, Start: start, End: end, Text: s.Text[start:end]}
 }
 
-// Lines is the number of lines in the source.
-func (s *Source) Lines() int {
-	if s.anchors != nil {
-		l, _ := s.Position(len(s.Text))
-		return l
-	}
-	return len(s.lineStarts)
-}
-
 // Span is a located piece of a source: 1-based line and column of its first
 // character, and of the character just after it (EndColumn is exclusive, as
 // in SARIF). Start and End are byte offsets into the source text.

@@ -70,13 +70,15 @@ var Categories = []Category{CatAlignment, CatOmission, CatAddition, CatLength, C
 
 // Check is one check. Doc holds its whole documentation: a title line, a
 // blank line, the explanation with examples; `aligncheck explain NAME`
-// prints it as is.
+// prints it as is, then the Options.
 type Check struct {
 	Name     string
 	Doc      string
 	Category Category
 	Severity Severity
 	Run      func(*Pass) error
+	// Options are the settings configuration may change (options.go).
+	Options []*Option
 }
 
 // Title is the first line of the documentation.
@@ -114,6 +116,7 @@ type Pass struct {
 	Whole *Whole
 
 	findings []Finding
+	facts    facts // shared by the passes of one run (facts.go)
 }
 
 // Report records a finding with the check's name, category and severity.

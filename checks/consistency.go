@@ -10,7 +10,6 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
-	"github.com/aligncheck/aligncheck/checks/glossary"
 )
 
 // Consistency reports a term translated one way in most places and another
@@ -415,7 +414,7 @@ func learnTermsOnce(p *Pass) [][]termObs {
 					if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
 						continue
 					}
-					z := glossary.Simplify(t)
+					z := lang.Simplify(t)
 					occs[z] = append(occs[z], zhOcc{v, textPos{Lang: align.Zh, Block: blk.Index, Start: toks[i].Start, End: toks[j].End}, t, toks[j].End})
 				}
 			}
@@ -504,7 +503,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 	var zq, eq []quoteAt
 	for _, seg := range v.segments(align.Zh, sb) {
 		t := v.text(seg)
-		for _, q := range zhQuotes(t) {
+		for _, q := range v.p.Quotes(seg) {
 			if isZhTerm(q.inner) {
 				zq = append(zq, quoteAt{textPos{align.Zh, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}
@@ -519,8 +518,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 		return nil
 	}
 	for _, seg := range v.segments(align.En, sb) {
-		t := v.text(seg)
-		for _, q := range enQuotes(t) {
+		for _, q := range v.p.Quotes(seg) {
 			if isEnTerm(q.inner) {
 				eq = append(eq, quoteAt{textPos{align.En, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}
@@ -557,7 +555,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 		if key == "" {
 			continue
 		}
-		out = append(out, termObs{zh: glossary.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
+		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
 			en: e.inner, key: key, bead: v.Index, v: v, zhPos: z.pos, enPos: e.pos, quoted: true})
 	}
 	return out

@@ -13,14 +13,16 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestFixtures runs each check on its fixtures under testdata/checks/<check>/<case>/.
-// A case holds zh.txt and en.txt (two-file shape) or doc.txt (interleaved),
-// and want.txt: one line per expected finding, "file:line: check: regexp",
-// where file is zh.txt, en.txt or doc.txt and the line is that of the
+// TestFixtures runs each check on its fixtures under testdata/checks/<check>/<case>/
+// (a "/" in the check's name is "--" in the directory's).
+// A case holds zh.txt and en.txt (two-file shape), doc.txt (interleaved) or
+// another doc.* file read as its extension says (doc.tsv, doc.tmx: a
+// pre-aligned file), and want.txt: one line per expected finding, "file:line: check: regexp",
+// where file is zh.txt, en.txt or doc.* and the line is that of the
 // finding's location in that file. A finding not listed fails the test, and
 // so does a listed one not found (analysistest's rule). Lines starting with
 // # are comments; an empty want.txt is a negative case. A glossary.* file
@@ -33,6 +35,42 @@ func TestFixtures(t *testing.T) {
 	for _, dir := range dirs {
 		rel, _ := filepath.Rel(root, dir)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) { runFixture(t, dir) })
+	}
+}
+
+// fixtureDir is the directory of a check's fixtures.
+func fixtureDir(c *checks.Check) string {
+	return filepath.Join("..", "testdata", "checks", strings.ReplaceAll(c.Name, "/", "--"))
+}
+
+// TestEveryCheckHasFixtures: every registered check has a fixture
+// directory with a case that expects a finding of it and a case that
+// expects none (analysistest's habit: a check is shown firing and shown
+// quiet), and every fixture directory names a registered check.
+func TestEveryCheckHasFixtures(t *testing.T) {
+	for _, c := range checks.Registry() {
+		cases, _ := filepath.Glob(filepath.Join(fixtureDir(c), "*", "want.txt"))
+		if !assert.NotEmpty(t, cases, "check %s has no fixture: add %s/<case>/{zh.txt,en.txt,want.txt}", c.Name, fixtureDir(c)) {
+			continue
+		}
+		positive, negative := false, false
+		for _, w := range cases {
+			n := 0
+			for _, ws := range readWant(t, w) {
+				if ws.check == c.Name {
+					n++
+				}
+			}
+			positive = positive || n > 0
+			negative = negative || n == 0
+		}
+		assert.True(t, positive, "check %s: no fixture case expects a finding of it", c.Name)
+		assert.True(t, negative, "check %s: no fixture case expects none (a clean case)", c.Name)
+	}
+	dirs, err := filepath.Glob(filepath.Join("..", "testdata", "checks", "*"))
+	require.NoError(t, err)
+	for _, d := range dirs {
+		assert.NotNil(t, checks.Lookup(strings.ReplaceAll(filepath.Base(d), "--", "/")), "%s names no check", d)
 	}
 }
 
@@ -66,6 +104,12 @@ func readWant(t *testing.T, path string) []want {
 }
 
 func loadFixture(t *testing.T, dir string) *align.Document {
+	if ds, _ := filepath.Glob(filepath.Join(dir, "doc.*")); len(ds) == 1 && filepath.Ext(ds[0]) != ".txt" {
+		docs, err := input.Open(ds[0], nil, input.Options{})
+		require.NoError(t, err)
+		require.Len(t, docs, 1, ds[0])
+		return docs[0]
+	}
 	if _, err := os.Stat(filepath.Join(dir, "doc.txt")); err == nil {
 		p := filepath.Join(dir, "doc.txt")
 		data, err := os.ReadFile(p)
@@ -95,12 +139,11 @@ func runFixture(t *testing.T, dir string) {
 		set.Glossary, err = glossary.Load(g...)
 		require.NoError(t, err)
 	}
-	res, err := pipeline.Check(doc, pipeline.Options{Settings: set, Checks: []*checks.Check{c}})
-	require.NoError(t, err)
+	findings := runChecks(t, doc, set, c)
 	ws := readWant(t, filepath.Join(dir, "want.txt"))
 	matched := make([]bool, len(ws))
 	var unexpected []string
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		ok := false
 		for _, sp := range []*align.Span{f.Zh, f.En} {
 			if sp == nil {

@@ -14,6 +14,7 @@ var Length = &Check{
 	Category: CatLength,
 	Severity: Warning,
 	Run:      runLength,
+	Options:  []*Option{lengthZ, lengthMinDeviation, lengthMinZh, lengthMinEn},
 	Doc: `a pair whose length ratio is far from the document's own
 
 English runs about four characters per Chinese character in political
@@ -37,6 +38,18 @@ Example: an English paragraph cut to its first half → "English is 52 % of
 the length expected from the Chinese (ratio 2.5, document 4.9)".`,
 }
 
+// The length check's options.
+var (
+	lengthZ = &Option{Name: "z", Type: Real, Default: 3.5,
+		Doc: "the least robust z-score (in median absolute deviations) of a pair's log length ratio that is reported"}
+	lengthMinDeviation = &Option{Name: "min-deviation", Type: Real, Default: 0.35,
+		Doc: "the least relative difference from the document's ratio that is reported (0.35: 35 %)"}
+	lengthMinZh = &Option{Name: "min-zh", Type: Integer, Default: 30,
+		Doc: "a pair shorter than this many Chinese characters, and than min-en English ones, is skipped"}
+	lengthMinEn = &Option{Name: "min-en", Type: Integer, Default: 100,
+		Doc: "a pair shorter than this many English characters, and than min-zh Chinese ones, is skipped"}
+)
+
 type lengthPair struct {
 	bead   int
 	lz, le int
@@ -49,13 +62,8 @@ type lengthParams struct {
 	minZh, minEn int
 }
 
-func lengthParamsOf(set *Settings) lengthParams {
-	return lengthParams{
-		z:      set.Threshold("length", "z", 3.5),
-		minDev: set.Threshold("length", "min-deviation", 0.35),
-		minZh:  int(set.Threshold("length", "min-zh", 30)),
-		minEn:  int(set.Threshold("length", "min-en", 100)),
-	}
+func lengthParamsOf(p *Pass) lengthParams {
+	return lengthParams{z: p.Float(lengthZ), minDev: p.Float(lengthMinDeviation), minZh: p.Int(lengthMinZh), minEn: p.Int(lengthMinEn)}
 }
 
 // lengthPairs lists the pairs the length check weighs.
@@ -106,7 +114,7 @@ func NewLengthNorm(sample []float64) *LengthNorm {
 // read in pieces gets its norm from the samples of all its windows.
 func LengthSample(doc *align.Document, al *align.Alignment, set *Settings) []float64 {
 	p := &Pass{Check: Length, Doc: doc, Align: al, Settings: set}
-	lp := lengthParamsOf(set)
+	lp := lengthParamsOf(p)
 	var norm []float64
 	for _, q := range lengthPairs(p) {
 		if doc.Window != nil && !own(doc.Window, q.bead) {
@@ -120,7 +128,7 @@ func LengthSample(doc *align.Document, al *align.Alignment, set *Settings) []flo
 }
 
 func runLength(p *Pass) error {
-	lp := lengthParamsOf(p.Settings)
+	lp := lengthParamsOf(p)
 	pairs := lengthPairs(p)
 	n := p.Whole.lengthNorm()
 	if n == nil {

@@ -74,8 +74,8 @@ func runNumbering(p *Pass) error {
 			continue
 		}
 		zb, eb := p.Doc.Zh[b.Zh[0]], p.Doc.En[b.En[0]]
-		ze, zok := leadingOf(zb)
-		ee, eok := leadingOf(eb)
+		ze, zok := p.Leading(zb)
+		ee, eok := p.Leading(eb)
 		if !zok || !eok || numerals.Same(ze, ee) {
 			continue
 		}
@@ -93,8 +93,8 @@ func runNumberingMissing(p *Pass) error {
 			continue
 		}
 		zb, eb := p.Doc.Zh[b.Zh[0]], p.Doc.En[b.En[0]]
-		ze, zok := leadingOf(zb)
-		ee, eok := leadingOf(eb)
+		ze, zok := p.Leading(zb)
+		ee, eok := p.Leading(eb)
 		switch {
 		case zok && !eok:
 			p.Report(Finding{Bead: bi, Zh: enumSpan(zb, ze), En: p.BlockSpan(align.En, eb.Index), Evidence: ze.Text,
@@ -111,7 +111,7 @@ func runNumberingSequence(p *Pass) error {
 	for _, l := range []align.Lang{align.Zh, align.En} {
 		last := map[numerals.Style]numerals.Enumerator{}
 		for _, blk := range p.Doc.Blocks(l) {
-			e, ok := leadingOf(blk)
+			e, ok := p.Leading(blk)
 			if !ok {
 				continue
 			}

@@ -107,7 +107,7 @@ type numberMismatch struct {
 }
 
 func runNumbers(p *Pass) error {
-	for _, np := range compareNumbers(p) {
+	for _, np := range Get(p, numberPairsFact) {
 		for _, m := range np.diffs {
 			zs, es := m.pair.view.span(m.zh.pos), m.pair.view.span(m.en.pos)
 			src, tr := m.zh, m.en
@@ -125,7 +125,7 @@ func runNumbers(p *Pass) error {
 }
 
 func runNumbersMissing(p *Pass) error {
-	for _, np := range compareNumbers(p) {
+	for _, np := range Get(p, numberPairsFact) {
 		v := np.pair.view
 		for _, l := range []align.Lang{align.Zh, align.En} {
 			occs := np.pair.zh
@@ -192,7 +192,8 @@ type numResult struct {
 }
 
 // compareNumbers matches the numbers of every pair; what is left over is
-// either a mismatch (in diffs) or not done.
+// either a mismatch (in diffs) or not done. The checks take it from
+// numberPairsFact: it is computed once for both.
 func compareNumbers(p *Pass) []numResult {
 	var out []numResult
 	for _, v := range pairViews(p) {
@@ -201,7 +202,7 @@ func compareNumbers(p *Pass) []numResult {
 			if blk.Kind == align.KindFurniture {
 				continue
 			}
-			for _, n := range chineseNumbers(blk.Text) {
+			for _, n := range p.Numbers(align.Zh, blk.Index) {
 				pos := textPos{Lang: align.Zh, Block: blk.Index, Start: n.Start, End: n.End}
 				np.zh = append(np.zh, &numOcc{n: n, pos: pos, sb: v.sentBead(pos)})
 			}
@@ -210,7 +211,7 @@ func compareNumbers(p *Pass) []numResult {
 			if blk.Kind == align.KindFurniture {
 				continue
 			}
-			for _, n := range numerals.English(blk.Text) {
+			for _, n := range p.Numbers(align.En, blk.Index) {
 				pos := textPos{Lang: align.En, Block: blk.Index, Start: n.Start, End: n.End}
 				np.en = append(np.en, &numOcc{n: n, pos: pos, sb: v.sentBead(pos)})
 			}

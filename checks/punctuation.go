@@ -397,10 +397,13 @@ func runPunctuationQuotes(p *Pass) error {
 		isTerm func(string) bool
 	}
 	sides := []side{{align.Zh, zhQuotes, isZhTerm}, {align.En, enQuotes, isEnTerm}}
+	blockQuotes := func(blk *align.Block) []quoted {
+		return p.Quotes(textPos{Lang: blk.Lang, Block: blk.Index, Start: 0, End: len(blk.Text)})
+	}
 	quotesTerms := map[align.Lang]bool{}
 	for _, sd := range sides {
 		for _, blk := range p.Doc.Blocks(sd.l) {
-			for _, q := range sd.quotes(blk.Text) {
+			for _, q := range blockQuotes(blk) {
 				if sd.isTerm(q.inner) {
 					quotesTerms[sd.l] = true
 				}
@@ -457,7 +460,7 @@ func runPunctuationQuotes(p *Pass) error {
 				if blk.Kind == align.KindFurniture {
 					continue
 				}
-				for _, q := range sd.quotes(blk.Text) {
+				for _, q := range blockQuotes(blk) {
 					if !sd.isTerm(q.inner) {
 						continue
 					}

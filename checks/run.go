@@ -17,9 +17,10 @@ type Settings struct {
 	Disabled map[string]bool
 	// Severity overrides a check's default severity.
 	Severity map[string]Severity
-	// Thresholds hold numeric parameters as "check.name" → value; each
-	// check documents the ones it reads.
-	Thresholds map[string]float64
+	// Options hold the values configuration gives the checks' options
+	// (Check.Options) as "check.option" → value; an option not here has
+	// its default.
+	Options map[string]float64
 	// Source is the language of the original; the other side is the
 	// translation. It decides the primary location of a finding and which
 	// way sentence-level omission and addition point.
@@ -32,17 +33,7 @@ type Settings struct {
 // DefaultSettings has every check on at its default severity, Chinese as
 // the source language.
 func DefaultSettings() *Settings {
-	return &Settings{Disabled: map[string]bool{}, Severity: map[string]Severity{}, Thresholds: map[string]float64{}}
-}
-
-// Threshold returns the configured value of a check parameter or def.
-func (s *Settings) Threshold(check, name string, def float64) float64 {
-	if s != nil {
-		if v, ok := s.Thresholds[check+"."+name]; ok {
-			return v
-		}
-	}
-	return def
+	return &Settings{Disabled: map[string]bool{}, Severity: map[string]Severity{}, Options: map[string]float64{}}
 }
 
 // Run runs the enabled checks over one aligned document and returns the
@@ -81,11 +72,12 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 		set = DefaultSettings()
 	}
 	var all []Finding
+	shared := facts{}
 	for _, c := range list {
 		if set.Disabled[c.Name] {
 			continue
 		}
-		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set, Whole: whole}
+		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set, Whole: whole, facts: shared}
 		if err := c.Run(p); err != nil {
 			return nil, fmt.Errorf("check %s: %w", c.Name, err)
 		}
@@ -190,13 +182,4 @@ func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
 		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
 		f.Fingerprint = hex.EncodeToString(h[:8])
 	}
-}
-
-// Count returns the number of findings at each severity.
-func Count(fs []Finding) map[Severity]int {
-	m := map[Severity]int{}
-	for _, f := range fs {
-		m[f.Severity]++
-	}
-	return m
 }

@@ -15,6 +15,7 @@ var AlignmentShift = &Check{
 	Category: CatAlignment,
 	Severity: Warning,
 	Run:      runShift,
+	Options:  []*Option{shiftMargin, shiftMin, shiftRun},
 	Doc: `pairs of a translation memory or table shifted by one
 
 In a pre-aligned file (TMX, XLIFF, CSV/TSV, JSONL, a bilingual table) the
@@ -34,14 +35,22 @@ Example: units 12–19 look shifted by one: each English matches the next
 unit's Chinese`,
 }
 
+// The shift check's options.
+var (
+	shiftMargin = &Option{Name: "margin", Type: Real, Default: 0.1,
+		Doc: "how much better than its own Chinese the neighbour's must match an English text"}
+	shiftMin = &Option{Name: "min", Type: Real, Default: 0.2,
+		Doc: "the least score the neighbour's match must reach"}
+	shiftRun = &Option{Name: "run", Type: Integer, Default: 2,
+		Doc: "the fewest consecutive shifted pairs reported"}
+)
+
 func runShift(p *Pass) error {
 	doc := p.Doc
 	if doc.Shape != align.PreAligned || len(doc.Layout) < 3 {
 		return nil
 	}
-	margin := p.Settings.Threshold(p.Check.Name, "margin", 0.1)
-	minSim := p.Settings.Threshold(p.Check.Name, "min", 0.2)
-	minRun := int(p.Settings.Threshold(p.Check.Name, "run", 2))
+	margin, minSim, minRun := p.Float(shiftMargin), p.Float(shiftMin), p.Int(shiftRun)
 	lex := lexicon.Default()
 	links := doc.Layout
 	n := len(links)
@@ -52,7 +61,7 @@ func runShift(p *Pass) error {
 	for i, l := range links {
 		zt, et := doc.Zh[l.Zh].Text, doc.En[l.En].Text
 		zs[i], es[i] = lex.PrepareZh(zt), lex.PrepareEn(et)
-		zn[i], en[i] = numerals.Chinese(zt), numerals.English(et)
+		zn[i], en[i] = p.Numbers(align.Zh, l.Zh), p.Numbers(align.En, l.En)
 	}
 	score := func(z, e int) float64 {
 		return lex.SimilarityPrepared(zs[z], es[e]) + 0.3*numberAgreement(zn[z], en[e])

@@ -11,15 +11,13 @@ import (
 
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/refdoc"
-	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 // refTSV makes a two-column table of the reference document's pairs
 // (English line L, Chinese line L+2 for L = 19, 23, …, 123), with the
 // English of rows from..to taken from the next row: an off-by-one memory.
 func refTSV(t *testing.T, from, to int) string {
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	var zh, en []string
 	for _, p := range pairs[1:] { // the body, without the title
@@ -42,9 +40,7 @@ func refTSV(t *testing.T, from, to int) string {
 func shiftFindings(t *testing.T, path string) []checks.Finding {
 	docs, err := input.Open(path, nil, input.Options{})
 	require.NoError(t, err)
-	res, err := pipeline.Check(docs[0], pipeline.Options{Checks: []*checks.Check{checks.AlignmentShift}})
-	require.NoError(t, err)
-	return res.Findings
+	return runChecks(t, docs[0], nil, checks.AlignmentShift)
 }
 
 func TestShift(t *testing.T) {

@@ -141,7 +141,7 @@ type termOcc struct {
 // occurrences finds the glossary terms in a Chinese text (simplified
 // first); an occurrence inside a longer one is dropped.
 func (ix *termIndex) occurrences(text string) []termOcc {
-	simp, back := glossary.SimplifyMap(text)
+	simp, back := lang.SimplifyMap(text)
 	var occs []termOcc
 	for i, r := range simp {
 		for _, k := range ix.byFirst[r] {

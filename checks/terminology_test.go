@@ -12,7 +12,6 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
-	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 // The reference document renders its glossary terms as the glossary says;
@@ -29,10 +28,7 @@ func TestTerminologyReference(t *testing.T) {
 		require.NoError(t, err)
 		set := checks.DefaultSettings()
 		set.Glossary = g
-		res, err := pipeline.Check(doc, pipeline.Options{Settings: set,
-			Checks: []*checks.Check{checks.Terminology, checks.TerminologyForbidden}})
-		require.NoError(t, err)
-		return res.Findings
+		return runChecks(t, doc, set, checks.Terminology, checks.TerminologyForbidden)
 	}
 	assert.Empty(t, run(string(data)))
 

@@ -72,13 +72,6 @@ func tokenRune(k int) rune {
 	return r
 }
 
-func runeToken(r rune) int {
-	if r >= 0xE000 {
-		r -= 0x800
-	}
-	return int(r) - 1
-}
-
 // diffTokens diffs two token lists and returns runs of whole tokens.
 func diffTokens(a, b []string) []DiffOp {
 	var ops []DiffOp

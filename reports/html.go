@@ -297,130 +297,171 @@ func buildHTMLDoc(r *Report, i int, d *Document) *hDoc {
 	if r.Source == "en" {
 		hd.ZhRole, hd.EnRole = "translation", "original"
 	}
-	doc, al := d.Doc, d.Align
-	havePairs := doc != nil && al != nil && len(al.Beads) == len(d.Pairs)
-	if havePairs {
+	b := &htmlDocBuilder{d: d, hd: hd, marks: [2]map[int][]markRange{{}, {}}, flags: [2]map[int]string{{}, {}},
+		offs: map[*align.Source]*lineIndex{}, outliers: map[int]bool{}, changes: map[int]*hChange{}}
+	al := d.Align
+	b.havePairs = d.Doc != nil && al != nil && len(al.Beads) == len(d.Pairs)
+	if b.havePairs {
 		for bi := range al.Beads {
-			b := &al.Beads[bi]
+			bd := &al.Beads[bi]
 			hd.Pairs = append(hd.Pairs, &hPair{N: bi + 1, ID: fmt.Sprintf("%spair-%d", hd.Prefix, bi+1),
-				Type: b.Type(), Score: strconv.FormatFloat(b.Score, 'f', 2, 64),
-				Zh: hCell{Lang: "zh", Gap: len(b.Zh) == 0}, En: hCell{Lang: "en", Gap: len(b.En) == 0}})
+				Type: bd.Type(), Score: strconv.FormatFloat(bd.Score, 'f', 2, 64),
+				Zh: hCell{Lang: "zh", Gap: len(bd.Zh) == 0}, En: hCell{Lang: "en", Gap: len(bd.En) == 0}})
 		}
 	}
-	// marks[lang][block] are the findings' spans inside each block.
-	marks := [2]map[int][]markRange{{}, {}}
-	flags := [2]map[int]string{{}, {}}
-	offs := map[*align.Source]*lineIndex{}
-	outliers := map[int]bool{}
 	for k, f := range d.Findings {
-		hf := &hFinding{N: k + 1, ID: fmt.Sprintf("%sfinding-%d", hd.Prefix, k+1), Sev: f.Severity, Cat: f.Category,
-			Check: f.Check, CheckID: "check-" + f.Check, Message: ShowControls(f.Message), PairN: -1}
-		hf.Title = f.Check + ": " + oneLine(hf.Message)
-		if f.Zh != nil {
-			hf.Zh = excerpt(f.Zh)
-		}
-		if f.En != nil {
-			hf.En = excerpt(f.En)
-		}
-		pair := f.Pair
-		if doc != nil {
-			for _, side := range []struct {
-				l   align.Lang
-				loc *Location
-			}{{align.Zh, f.Zh}, {align.En, f.En}} {
-				if side.loc == nil || doc.Source(side.l) == nil {
-					continue
-				}
-				src := doc.Source(side.l)
-				li := offs[src]
-				if li == nil {
-					li = newLineIndex(src.Text)
-					offs[src] = li
-				}
-				a := li.offset(side.loc.Line, side.loc.Column)
-				b := li.offset(side.loc.EndLine, side.loc.EndColumn)
-				for bi, blk := range doc.Blocks(side.l) {
-					inside := a < blk.End && b > blk.Start || a == b && a >= blk.Start && a < blk.End
-					if blk.Src != src || !inside {
-						continue
-					}
-					if pair < 0 && al != nil {
-						pair = al.BeadOf(side.l, bi)
-					}
-					if a <= blk.Start && b >= blk.End {
-						if sevRank(f.Severity) > sevRank(flags[side.l][bi]) {
-							flags[side.l][bi] = f.Severity
-						}
-						continue
-					}
-					if a < b {
-						marks[side.l][bi] = append(marks[side.l][bi], markRange{max(a, blk.Start) - blk.Start, min(b, blk.End) - blk.Start, hf})
-					}
-				}
-			}
-		}
-		if havePairs && pair >= 0 && pair < len(hd.Pairs) {
-			hf.PairN = pair + 1
-			hf.PairID = hd.Pairs[pair].ID
-			hd.Pairs[pair].Findings = append(hd.Pairs[pair].Findings, hf)
-			if f.Category == string(checks.CatLength) {
-				outliers[pair] = true
-			}
-		} else {
-			hd.Loose = append(hd.Loose, hf)
-		}
-		hd.Findings = append(hd.Findings, hf)
+		b.finding(k, f)
 	}
-	changes := map[int]*hChange{}
-	if rev := d.Revision; rev != nil {
-		hd.Rev = &hRev{Path: rev.Path, Lang: rev.Lang, Unchanged: rev.Unchanged}
-		for _, t := range rev.Removed {
-			hd.Rev.Removed = append(hd.Rev.Removed, ShowControls(t))
-		}
-		for _, c := range rev.Changes {
-			hc := &hChange{Added: c.Added}
-			for _, o := range c.Diff {
-				if o.Op != 0 {
-					hc.Words += countWords(o.Text)
-				}
-				hc.Ops = append(hc.Ops, DiffOp{Op: o.Op, Text: ShowControls(o.Text)})
-			}
-			if c.Added {
-				hd.Rev.Added++
-			} else {
-				hd.Rev.Changed++
-			}
-			changes[c.Block] = hc
-		}
-	}
-	if havePairs {
+	b.revision()
+	if b.havePairs {
 		for bi := range al.Beads {
-			b := &al.Beads[bi]
-			p := hd.Pairs[bi]
-			for _, side := range []struct {
-				l    align.Lang
-				idx  []int
-				cell *hCell
-			}{{align.Zh, b.Zh, &p.Zh}, {align.En, b.En, &p.En}} {
-				for _, blkIdx := range side.idx {
-					blk := doc.Blocks(side.l)[blkIdx]
-					hb := &hBlock{Pieces: blockPieces(blk, b, side.l, blkIdx, marks[side.l][blkIdx])}
-					if sevRank(flags[side.l][blkIdx]) > sevRank(side.cell.Flag) {
-						side.cell.Flag = flags[side.l][blkIdx]
-					}
-					if d.Revision != nil && d.Revision.Lang == side.l.String() {
-						if c := changes[blkIdx]; c != nil {
-							hb.Change = c
-							p.Changed = true
-						}
-					}
-					side.cell.Blocks = append(side.cell.Blocks, hb)
-				}
-			}
+			b.cells(bi)
 		}
-		hd.Chart = buildChart(d, hd, outliers)
+		hd.Chart = buildChart(d, hd, b.outliers)
 	}
 	return hd
+}
+
+// htmlDocBuilder builds the view of one document: the findings placed in
+// their pairs and marked in their blocks, the revision's changes, the
+// aligned text.
+type htmlDocBuilder struct {
+	d         *Document
+	hd        *hDoc
+	havePairs bool // the document and its alignment are there to show
+	// marks[lang][block] are the findings' spans inside each block;
+	// flags[lang][block] the severest finding spanning a whole block.
+	marks    [2]map[int][]markRange
+	flags    [2]map[int]string
+	offs     map[*align.Source]*lineIndex
+	outliers map[int]bool // pairs with a length finding
+	changes  map[int]*hChange
+}
+
+// finding adds finding k: to the list, to its pair (or the loose ones),
+// and as marks on the blocks it covers.
+func (b *htmlDocBuilder) finding(k int, f *Finding) {
+	hd := b.hd
+	hf := &hFinding{N: k + 1, ID: fmt.Sprintf("%sfinding-%d", hd.Prefix, k+1), Sev: f.Severity, Cat: f.Category,
+		Check: f.Check, CheckID: "check-" + f.Check, Message: ShowControls(f.Message), PairN: -1}
+	hf.Title = f.Check + ": " + oneLine(hf.Message)
+	if f.Zh != nil {
+		hf.Zh = excerpt(f.Zh)
+	}
+	if f.En != nil {
+		hf.En = excerpt(f.En)
+	}
+	pair := f.Pair
+	if b.d.Doc != nil {
+		for _, side := range []struct {
+			l   align.Lang
+			loc *Location
+		}{{align.Zh, f.Zh}, {align.En, f.En}} {
+			if side.loc != nil && b.d.Doc.Source(side.l) != nil {
+				pair = b.mark(side.l, side.loc, f, hf, pair)
+			}
+		}
+	}
+	if b.havePairs && pair >= 0 && pair < len(hd.Pairs) {
+		hf.PairN = pair + 1
+		hf.PairID = hd.Pairs[pair].ID
+		hd.Pairs[pair].Findings = append(hd.Pairs[pair].Findings, hf)
+		if f.Category == string(checks.CatLength) {
+			b.outliers[pair] = true
+		}
+	} else {
+		hd.Loose = append(hd.Loose, hf)
+	}
+	hd.Findings = append(hd.Findings, hf)
+}
+
+// mark records a finding's span on one side in the blocks it touches: a
+// mark inside a block, or a flag on a block it covers whole. It returns the
+// finding's pair, taken from its first block when the finding has none.
+func (b *htmlDocBuilder) mark(l align.Lang, loc *Location, f *Finding, hf *hFinding, pair int) int {
+	doc, al := b.d.Doc, b.d.Align
+	src := doc.Source(l)
+	li := b.offs[src]
+	if li == nil {
+		li = newLineIndex(src.Text)
+		b.offs[src] = li
+	}
+	start := li.offset(loc.Line, loc.Column)
+	end := li.offset(loc.EndLine, loc.EndColumn)
+	for bi, blk := range doc.Blocks(l) {
+		inside := start < blk.End && end > blk.Start || start == end && start >= blk.Start && start < blk.End
+		if blk.Src != src || !inside {
+			continue
+		}
+		if pair < 0 && al != nil {
+			pair = al.BeadOf(l, bi)
+		}
+		if start <= blk.Start && end >= blk.End {
+			if sevRank(f.Severity) > sevRank(b.flags[l][bi]) {
+				b.flags[l][bi] = f.Severity
+			}
+			continue
+		}
+		if start < end {
+			b.marks[l][bi] = append(b.marks[l][bi], markRange{max(start, blk.Start) - blk.Start, min(end, blk.End) - blk.Start, hf})
+		}
+	}
+	return pair
+}
+
+// revision adds the comparison with an older revision (--compare-to).
+func (b *htmlDocBuilder) revision() {
+	rev := b.d.Revision
+	if rev == nil {
+		return
+	}
+	hr := &hRev{Path: rev.Path, Lang: rev.Lang, Unchanged: rev.Unchanged}
+	b.hd.Rev = hr
+	for _, t := range rev.Removed {
+		hr.Removed = append(hr.Removed, ShowControls(t))
+	}
+	for _, c := range rev.Changes {
+		hc := &hChange{Added: c.Added}
+		for _, o := range c.Diff {
+			if o.Op != 0 {
+				hc.Words += countWords(o.Text)
+			}
+			hc.Ops = append(hc.Ops, DiffOp{Op: o.Op, Text: ShowControls(o.Text)})
+		}
+		if c.Added {
+			hr.Added++
+		} else {
+			hr.Changed++
+		}
+		b.changes[c.Block] = hc
+	}
+}
+
+// cells fills the two cells of pair bi with the text of its blocks.
+func (b *htmlDocBuilder) cells(bi int) {
+	doc, d := b.d.Doc, b.d
+	bd := &d.Align.Beads[bi]
+	p := b.hd.Pairs[bi]
+	for _, side := range []struct {
+		l    align.Lang
+		idx  []int
+		cell *hCell
+	}{{align.Zh, bd.Zh, &p.Zh}, {align.En, bd.En, &p.En}} {
+		for _, blkIdx := range side.idx {
+			blk := doc.Blocks(side.l)[blkIdx]
+			hb := &hBlock{Pieces: blockPieces(blk, bd, side.l, blkIdx, b.marks[side.l][blkIdx])}
+			if sevRank(b.flags[side.l][blkIdx]) > sevRank(side.cell.Flag) {
+				side.cell.Flag = b.flags[side.l][blkIdx]
+			}
+			if d.Revision != nil && d.Revision.Lang == side.l.String() {
+				if c := b.changes[blkIdx]; c != nil {
+					hb.Change = c
+					p.Changed = true
+				}
+			}
+			side.cell.Blocks = append(side.cell.Blocks, hb)
+		}
+	}
 }
 
 func excerpt(l *Location) *hExcerpt {

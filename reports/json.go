@@ -202,10 +202,10 @@ func (j *jsonWriter) document(d *Document, p string) {
 	j.val(d.Ratio, in)
 	j.str(",\n" + in + "\"pairs\": ")
 	switch {
-	case d.spilled != nil && d.spilled.n > 0:
+	case d.stored != nil && d.stored.Len() > 0:
 		j.str("[")
 		k := 0
-		err := d.spilled.each(func(b []byte) error {
+		err := d.stored.Each(func(b []byte) error {
 			if k > 0 {
 				j.str(",")
 			}
@@ -217,7 +217,7 @@ func (j *jsonWriter) document(d *Document, p string) {
 			j.err = err
 		}
 		j.str("\n" + in + "]")
-	case d.spilled != nil || d.Pairs == nil && d.pairCount > 0:
+	case d.stored != nil || d.Pairs == nil && d.pairCount > 0:
 		j.str("[]")
 	default:
 		j.val(d.Pairs, in)

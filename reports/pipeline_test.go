@@ -9,8 +9,9 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/pipeline"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -37,12 +38,26 @@ var (
 	refErr  error
 )
 
-// checkDoc aligns and checks a document with the real pipeline.
+// check aligns and checks a document as the driver does, with the
+// embedded segmenter and lexicon and every check.
+func check(d *align.Document) (reports.Checked, error) {
+	if err := lexicon.Load(); err != nil {
+		return reports.Checked{}, err
+	}
+	if err := lang.Load(); err != nil {
+		return reports.Checked{}, err
+	}
+	al := align.Align(d, align.Options{Lex: lexicon.Default()})
+	fs, err := checks.Run(d, al, checks.DefaultSettings(), checks.Registry())
+	return reports.Checked{Doc: d, Align: al, Findings: fs}, err
+}
+
+// checkDoc aligns and checks documents and builds their report.
 func checkDoc(t *testing.T, docs ...*align.Document) *reports.Report {
 	t.Helper()
 	var cs []reports.Checked
 	for _, d := range docs {
-		c, err := pipeline.Check(d, pipeline.Options{Settings: checks.DefaultSettings()})
+		c, err := check(d)
 		require.NoError(t, err)
 		cs = append(cs, c)
 	}
@@ -64,7 +79,7 @@ func refReport(t *testing.T) *reports.Report {
 			return
 		}
 		var c reports.Checked
-		c, refErr = pipeline.Check(doc, pipeline.Options{Settings: checks.DefaultSettings()})
+		c, refErr = check(doc)
 		if refErr != nil {
 			return
 		}

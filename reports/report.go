@@ -1,6 +1,7 @@
 // Package reports turns checked documents into one Report model and writes
 // it in each output format. Writers are pure: they format a Report and
-// nothing else (no files, no clock, no flags).
+// nothing else (no files, no clock, no flags); the formats are listed in
+// one registry (formats.go).
 package reports
 
 import (
@@ -57,10 +58,10 @@ type Document struct {
 	// revision; the HTML report shows what changed.
 	Revision *Revision `json:"-"`
 
-	// spilled holds the pairs on disk instead of Pairs (Compact, Builder);
+	// stored holds the pairs instead of Pairs (Compact, Builder);
 	// pairCount counts pairs dropped because the report does not show
 	// them.
-	spilled   *pairFile
+	stored    PairStore
 	pairCount int
 }
 
@@ -138,7 +139,7 @@ type Writer interface {
 	Write(w io.Writer, r *Report) error
 }
 
-// Checked is one document as the pipeline produced it.
+// Checked is one document as the driver produced it.
 type Checked struct {
 	Doc      *align.Document
 	Align    *align.Alignment

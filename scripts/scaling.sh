@@ -42,7 +42,7 @@ for l in zh en; do
 done
 
 # Both runs with the same collector setting: by default the command lets
-# the heap grow further for inputs up to 4 MiB (pipeline.TuneGC), which
+# the heap grow further for inputs up to 4 MiB (driver.TuneGC), which
 # would favour the small run and measure the collector, not the scaling.
 export GOGC=${GOGC:-100}
 measure() { # size → "wall cpu rss_kb"

@@ -11,18 +11,9 @@ import (
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
-	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
-)
-
-// Paths that findings show for the texts of a request, as the command line
-// shows them for --zh-text and --en-text.
-const (
-	zhPath   = "<zh-text>"
-	enPath   = "<en-text>"
-	textPath = "<text>"
 )
 
 // CheckRequest is the body of POST /api/check. Either Text (Chinese and
@@ -112,12 +103,12 @@ func write(w http.ResponseWriter, contentType string, b []byte) {
 	w.Write(b)
 }
 
-// job is a validated request, ready to run.
+// job is a validated request, ready to run: the driver's options are those
+// `check` has for the same texts and --enable, so the answer is what
+// `check` writes (suppressions included).
 type job struct {
 	req    *CheckRequest
-	opt    pipeline.Options
-	list   []*checks.Check
-	source align.Lang
+	opt    driver.Options
 	writer reports.Writer
 	ctype  string
 }
@@ -210,11 +201,14 @@ func (s *Server) run(j *job) (res result) {
 	if err != nil {
 		return result{err: err}
 	}
-	c, err := pipeline.Check(doc, j.opt)
+	d, err := driver.New(j.opt)
 	if err != nil {
 		return result{err: err}
 	}
-	rep := reports.Build(pipeline.Tool(), j.list, j.source, []reports.Checked{c})
+	rep, err := d.Check(doc)
+	if err != nil {
+		return result{err: err}
+	}
 	var buf bytes.Buffer
 	if err := j.writer.Write(&buf, rep); err != nil {
 		return result{err: fmt.Errorf("write report: %w", err)}
@@ -262,39 +256,35 @@ func (s *Server) prepare(req *CheckRequest) (*job, error) {
 	default:
 		return nil, badRequest("unknown format %q (want %s)", req.Format, strings.Join(formats, " or "))
 	}
-	set := checks.DefaultSettings()
+	source := "zh"
 	switch req.Source {
 	case "", "zh":
-		set.Source = align.Zh
 	case "en":
-		set.Source = align.En
+		source = "en"
 	default:
 		return nil, badRequest("source: want \"zh\" or \"en\", not %q", req.Source)
 	}
-	j.source = set.Source
-	if err := applyGlossary(set, req.Glossary); err != nil {
+	// the configuration `check --source S --enable CHECKS` has without a
+	// configuration file
+	cfg := driver.DefaultConfig()
+	driver.Overrides{Source: &source, Enable: req.Checks}.Apply(cfg)
+	j.opt = driver.Options{Config: cfg, Enable: req.Checks, Keep: driver.KeepDocuments}
+	g, err := parseGlossary(req.Glossary)
+	if err != nil {
 		return nil, err
 	}
-	if len(req.Checks) == 0 {
-		j.list = checks.Registry()
-	} else {
-		seen := map[string]bool{}
-		for _, name := range req.Checks {
-			c := checks.Lookup(name)
-			if c == nil {
-				return nil, badRequest("unknown check %q (GET /api/checks lists them)", name)
-			}
-			if !seen[name] {
-				seen[name] = true
-				j.list = append(j.list, c)
-			}
+	j.opt.Glossary = g
+	if _, err := driver.Select(nil, req.Checks, nil); err != nil {
+		var uc *driver.UnknownCheckError
+		if errors.As(err, &uc) {
+			return nil, badRequest("unknown check %q (GET /api/checks lists them)", uc.Name)
 		}
+		return nil, badRequest("%v", err)
 	}
 	if err := validTexts(req); err != nil {
 		return nil, err
 	}
 	j.req = req
-	j.opt = pipeline.Options{Settings: set, Checks: j.list}
 	return j, nil
 }
 
@@ -322,25 +312,13 @@ func validTexts(req *CheckRequest) error {
 // and rules as the command line's --zh-text/--en-text and interleaved files.
 func document(req *CheckRequest) (*align.Document, error) {
 	if req.Text != nil {
-		text, err := input.Decode(textPath, []byte(*req.Text))
-		if err != nil {
-			return nil, badRequest("%v", err)
-		}
-		d, err := input.Interleaved(textPath, text)
+		d, err := driver.InterleavedText(*req.Text)
 		if err != nil {
 			return nil, badRequest("%v", err)
 		}
 		return d, nil
 	}
-	zh, err := input.Decode(zhPath, []byte(*req.Zh))
-	if err != nil {
-		return nil, badRequest("%v", err)
-	}
-	en, err := input.Decode(enPath, []byte(*req.En))
-	if err != nil {
-		return nil, badRequest("%v", err)
-	}
-	d, err := input.TwoFiles(zhPath, zh, enPath, en)
+	d, err := driver.TextDocument(*req.Zh, *req.En)
 	if err != nil {
 		return nil, badRequest("%v", err)
 	}

@@ -4,20 +4,20 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
 )
 
 // glossaryPath names the request's glossary in error messages.
 const glossaryPath = "<glossary>"
 
-// applyGlossary gives the terminology check the request's glossary: the
-// format of a glossary file (TSV, CSV or TBX), except that the header row
-// may be left out — "zh<TAB>en" lines, optionally with forbidden and note
-// columns, as one pastes them. Errors name the line as the user wrote it.
-func applyGlossary(set *checks.Settings, text string) error {
+// parseGlossary reads the request's glossary for the terminology check:
+// the format of a glossary file (TSV, CSV or TBX), except that the header
+// row may be left out — "zh<TAB>en" lines, optionally with forbidden and
+// note columns, as one pastes them. Errors name the line as the user wrote
+// it. Nil when there is none.
+func parseGlossary(text string) (*glossary.Glossary, error) {
 	if strings.TrimSpace(text) == "" {
-		return nil
+		return nil, nil
 	}
 	data, added := withHeader(text)
 	g := glossary.New()
@@ -29,10 +29,9 @@ func applyGlossary(set *checks.Settings, text string) error {
 			}
 			ge.Path = glossaryPath
 		}
-		return badRequest("glossary: %v", err)
+		return nil, badRequest("glossary: %v", err)
 	}
-	set.Glossary = g
-	return nil
+	return g, nil
 }
 
 // withHeader puts a header row in front of a glossary that has none, and

@@ -1,6 +1,8 @@
 // Package server is `aligncheck serve`: a local web page for spot-checking a
-// paragraph or a document, and the JSON API behind it. Handlers only wire
-// input, pipeline and report writers together; nothing is written to disk.
+// paragraph or a document, and the JSON API behind it. Handlers only wire a
+// request to the driver (the one `check` uses: suppressions and check
+// selection mean the same) and the report writers; nothing is written to
+// disk.
 package server
 
 import (
@@ -16,7 +18,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -60,7 +62,7 @@ type Server struct {
 // while) and returns a server ready to answer.
 func New(cfg Config) (*Server, error) {
 	s := newServer(cfg)
-	if err := pipeline.Load(); err != nil {
+	if err := driver.Load(); err != nil {
 		return nil, err
 	}
 	s.ready.Store(true)

@@ -345,8 +345,7 @@ func TestPanicInCheck(t *testing.T) {
 	require.NoError(t, err)
 	boom := &checks.Check{Name: "boom", Doc: "boom", Category: checks.CatFormat, Severity: checks.Error,
 		Run: func(*checks.Pass) error { panic("boom") }}
-	j.list = []*checks.Check{boom}
-	j.opt.Checks = j.list
+	j.opt.Checks = []*checks.Check{boom}
 	res := s.run(j)
 	require.Error(t, res.err)
 	assert.Contains(t, res.err.Error(), "boom")

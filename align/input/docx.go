@@ -35,42 +35,15 @@ type docxPara struct {
 
 // docxParagraphs reads the paragraphs of word/document.xml.
 func docxParagraphs(path string, data []byte) ([]docxPara, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	rc, size, err := openDocumentXML(path, data)
 	if err != nil {
-		return nil, errorf(path, -1, "not a valid DOCX file (zip archive): %v", err)
-	}
-	var doc *zip.File
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			doc = f
-			break
-		}
-	}
-	if doc == nil {
-		return nil, errorf(path, -1, "not a DOCX file: the archive has no word/document.xml")
-	}
-	size, packed := doc.UncompressedSize64, doc.CompressedSize64
-	if size > maxDocxXML {
-		return nil, errorf(path, -1, "word/document.xml declares %d bytes uncompressed; the limit is %d", size, maxDocxXML)
-	}
-	if size > 1<<20 && size > maxDocxRatio*max(packed, 1) {
-		return nil, errorf(path, -1, "word/document.xml expands %d:1 (%d to %d bytes); refused as a likely zip bomb", size/max(packed, 1), packed, size)
-	}
-	rc, err := doc.Open()
-	if err != nil {
-		return nil, errorf(path, -1, "word/document.xml: %v", err)
+		return nil, err
 	}
 	defer rc.Close()
 	lr := &io.LimitedReader{R: rc, N: int64(size) + 1}
 	s := &stream{r: bufio.NewReaderSize(lr, 64<<10), shown: path}
 	x := newXMLIn(s)
-	var paras []docxPara
-	var cur strings.Builder
-	var breaks []int
-	inPara, inDel, inInstr := 0, 0, 0
-	tblDepth, tbl := 0, -1
-	row, col := -1, -1
-	n := 0
+	r := &docxReader{tbl: -1, row: -1, col: -1}
 	for {
 		t, err := x.token()
 		if err == io.EOF {
@@ -89,78 +62,137 @@ func docxParagraphs(path string, data []byte) ([]docxPara, error) {
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "p":
-				inPara++
-				if inPara == 1 {
-					cur.Reset()
-					breaks = breaks[:0]
-				}
-			case "del", "moveFrom":
-				inDel++
-			case "instrText", "delText":
-				inInstr++
-			case "tab":
-				if inPara > 0 && inDel == 0 {
-					cur.WriteByte('\t')
-				}
-			case "br", "cr":
-				if inPara > 0 && inDel == 0 {
-					breaks = append(breaks, cur.Len())
-					cur.WriteByte('\n')
-				}
-			case "noBreakHyphen":
-				if inPara > 0 && inDel == 0 {
-					cur.WriteByte('-')
-				}
-			case "tbl":
-				tblDepth++
-				if tblDepth == 1 {
-					tbl++
-					row = -1
-				}
-			case "tr":
-				if tblDepth == 1 {
-					row++
-					col = -1
-				}
-			case "tc":
-				if tblDepth == 1 {
-					col++
-				}
-			}
+			r.start(t.Name.Local)
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "p":
-				inPara--
-				if inPara == 0 {
-					text := cur.String()
-					if strings.TrimSpace(text) != "" {
-						n++
-						p := docxPara{n: n, text: text, breaks: append([]int(nil), breaks...), tbl: -1, row: -1, col: -1}
-						if tblDepth > 0 {
-							p.tbl, p.row, p.col = tbl, row, col
-						}
-						paras = append(paras, p)
-					}
-				}
-			case "del", "moveFrom":
-				inDel--
-			case "instrText", "delText":
-				inInstr--
-			case "tbl":
-				tblDepth--
-			}
+			r.end(t.Name.Local)
 		case xml.CharData:
-			if inPara > 0 && inDel == 0 && inInstr == 0 {
-				cur.Write(t)
+			if r.inPara > 0 && r.inDel == 0 && r.inInstr == 0 {
+				r.cur.Write(t)
 			}
 		}
 	}
 	if lr.N <= 0 {
 		return nil, errorf(path, -1, "word/document.xml is larger than it declares")
 	}
-	return paras, nil
+	return r.paras, nil
+}
+
+// openDocumentXML opens word/document.xml of a DOCX archive, refusing one
+// larger than maxDocxXML or, when large, compressed more than maxDocxRatio
+// to one (a zip bomb); size is its declared size.
+func openDocumentXML(path string, data []byte) (rc io.ReadCloser, size uint64, err error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, 0, errorf(path, -1, "not a valid DOCX file (zip archive): %v", err)
+	}
+	var doc *zip.File
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			doc = f
+			break
+		}
+	}
+	if doc == nil {
+		return nil, 0, errorf(path, -1, "not a DOCX file: the archive has no word/document.xml")
+	}
+	size, packed := doc.UncompressedSize64, doc.CompressedSize64
+	if size > maxDocxXML {
+		return nil, 0, errorf(path, -1, "word/document.xml declares %d bytes uncompressed; the limit is %d", size, maxDocxXML)
+	}
+	if size > 1<<20 && size > maxDocxRatio*max(packed, 1) {
+		return nil, 0, errorf(path, -1, "word/document.xml expands %d:1 (%d to %d bytes); refused as a likely zip bomb", size/max(packed, 1), packed, size)
+	}
+	rc, err = doc.Open()
+	if err != nil {
+		return nil, 0, errorf(path, -1, "word/document.xml: %v", err)
+	}
+	return rc, size, nil
+}
+
+// docxReader gathers the paragraphs of word/document.xml: the text of each
+// w:p (deleted and field-instruction text left out), with the table, row
+// and cell of the outermost table it sits in.
+type docxReader struct {
+	paras                   []docxPara
+	cur                     strings.Builder
+	breaks                  []int
+	inPara, inDel, inInstr  int
+	tblDepth, tbl, row, col int
+	n                       int // paragraphs with text so far
+}
+
+func (r *docxReader) start(name string) {
+	text := r.inPara > 0 && r.inDel == 0
+	switch name {
+	case "p":
+		r.inPara++
+		if r.inPara == 1 {
+			r.cur.Reset()
+			r.breaks = r.breaks[:0]
+		}
+	case "del", "moveFrom":
+		r.inDel++
+	case "instrText", "delText":
+		r.inInstr++
+	case "tab":
+		if text {
+			r.cur.WriteByte('\t')
+		}
+	case "br", "cr":
+		if text {
+			r.breaks = append(r.breaks, r.cur.Len())
+			r.cur.WriteByte('\n')
+		}
+	case "noBreakHyphen":
+		if text {
+			r.cur.WriteByte('-')
+		}
+	case "tbl":
+		r.tblDepth++
+		if r.tblDepth == 1 {
+			r.tbl++
+			r.row = -1
+		}
+	case "tr":
+		if r.tblDepth == 1 {
+			r.row++
+			r.col = -1
+		}
+	case "tc":
+		if r.tblDepth == 1 {
+			r.col++
+		}
+	}
+}
+
+func (r *docxReader) end(name string) {
+	switch name {
+	case "p":
+		r.inPara--
+		if r.inPara == 0 {
+			r.paragraph()
+		}
+	case "del", "moveFrom":
+		r.inDel--
+	case "instrText", "delText":
+		r.inInstr--
+	case "tbl":
+		r.tblDepth--
+	}
+}
+
+// paragraph ends a paragraph: kept when it has text.
+func (r *docxReader) paragraph() {
+	text := r.cur.String()
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	r.n++
+	p := docxPara{n: r.n, text: text, breaks: append([]int(nil), r.breaks...), tbl: -1, row: -1, col: -1}
+	if r.tblDepth > 0 {
+		p.tbl, p.row, p.col = r.tbl, r.row, r.col
+	}
+	r.paras = append(r.paras, p)
 }
 
 // addPara appends a paragraph (or cell) to m, anchored at line = paragraph

@@ -18,7 +18,6 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
-	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 // toTraditional converts simplified characters to traditional ones with the
@@ -74,10 +73,9 @@ type located struct {
 
 func findingsOf(t testing.TB, path string, opt input.Options) ([]located, *align.Document) {
 	d := openOne(t, path, opt)
-	res, err := pipeline.Check(d, pipeline.Options{})
-	require.NoError(t, err)
+	_, fs := alignAndCheck(t, d)
 	var out []located
-	for _, f := range res.Findings {
+	for _, f := range fs {
 		l := 0
 		if f.En != nil {
 			l = f.En.Line
@@ -143,10 +141,8 @@ func TestTraditionalAligns(t *testing.T) {
 	require.NoError(t, os.WriteFile(ps, []byte(text), 0o644))
 	require.NoError(t, os.WriteFile(pt, []byte(trad), 0o644))
 	ds, dt := openOne(t, ps, input.Options{}), openOne(t, pt, input.Options{})
-	rs, err := pipeline.Check(ds, pipeline.Options{})
-	require.NoError(t, err)
-	rt, err := pipeline.Check(dt, pipeline.Options{})
-	require.NoError(t, err)
+	rsAlign, rsFindings := alignAndCheck(t, ds)
+	rtAlign, rtFindings := alignAndCheck(t, dt)
 	beads := func(a *align.Alignment) []string {
 		var out []string
 		for _, b := range a.Beads {
@@ -154,8 +150,8 @@ func TestTraditionalAligns(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, beads(rs.Align), beads(rt.Align))
-	assert.Equal(t, kinds(withoutNumbers(normalise(rs.Findings))), kinds(withoutNumbers(normalise(rt.Findings))))
+	assert.Equal(t, beads(rsAlign), beads(rtAlign))
+	assert.Equal(t, kinds(withoutNumbers(normalise(rsFindings))), kinds(withoutNumbers(normalise(rtFindings))))
 
 	// and pre-aligned: traditional pairs in a TMX
 	pairs := refPairs(t)

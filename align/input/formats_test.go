@@ -18,9 +18,9 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
-	"github.com/aligncheck/aligncheck/internal/refdoc"
-	"github.com/aligncheck/aligncheck/pipeline"
 )
 
 const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.txt"
@@ -29,7 +29,7 @@ const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.tx
 // 4, Chinese line 6) and English line L with Chinese line L+2 for
 // L = 19, 23, …, 123.
 func refPairs(t testing.TB) [][2]string {
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	for _, p := range pairs {
 		require.NotEmpty(t, p[0])
@@ -312,9 +312,19 @@ func twoFileDoc(t testing.TB, pairs [][2]string) *align.Document {
 }
 
 func checkDoc(t testing.TB, d *align.Document) []checks.Finding {
-	res, err := pipeline.Check(d, pipeline.Options{})
+	_, fs := alignAndCheck(t, d)
+	return fs
+}
+
+// alignAndCheck aligns a document with the embedded lexicon and runs every
+// check on it, as the driver does.
+func alignAndCheck(t testing.TB, d *align.Document) (*align.Alignment, []checks.Finding) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	al := align.Align(d, align.Options{Lex: lexicon.Default()})
+	fs, err := checks.Run(d, al, nil, checks.Registry())
 	require.NoError(t, err)
-	return res.Findings
+	return al, fs
 }
 
 func openOne(t testing.TB, path string, opt input.Options) *align.Document {

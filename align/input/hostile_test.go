@@ -68,6 +68,7 @@ func TestHostileInputs(t *testing.T) {
 		{"bad.jsonl", []byte("{\"zh\": \"中文\", \"en\": \"x\"}\n{\"zh\": oops}\n"), "bad.jsonl:2: not a JSON object"},
 		{"open.csv", []byte("zh,en\n中文,\"never closed\n"), "open.csv:2: quoted field is not closed"},
 		{"onecol.csv", []byte("中文\n英文\n"), "two columns"},
+		{"shortrows.csv", []byte("source,target\nfoo\n"), "two columns"}, // rows narrower than the header
 		{"notxml.tmx", []byte("hello"), "no <tmx> element"},
 		{"notxliff.xlf", []byte("<?xml version=\"1.0\"?><tmx/>"), "not an XLIFF file"},
 		{"binary.html", []byte("<p>abc\x00def</p>"), "binary data"},

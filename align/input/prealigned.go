@@ -110,9 +110,6 @@ func (m *mapped) add(s *segment) span {
 	return span{base + lead, base + trail}
 }
 
-// size is the number of bytes of text so far.
-func (m *mapped) size() int { return m.text.Len() }
-
 // preAligned builds the document of the first n units: each unit's sides
 // become blocks, units with both sides become Layout links.
 func (m *mapped) preAligned(n int) *align.Document {

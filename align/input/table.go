@@ -196,99 +196,8 @@ func delimiterFor(path string, head []byte) byte {
 func readTable(s *stream, p pieces, yield func(*align.Document) error) error {
 	head, _ := s.r.Peek(4096)
 	c := &csvReader{r: s.r, delim: delimiterFor(s.shown, head), path: s.shown, line: 1}
-	m := newMapped(s, p)
-	type rec struct {
-		fields []field
-		row    int
-	}
-	var sample []rec
-	var names []string
-	var roles []int
-	decided := false
+	t := &tableReader{s: s, m: newMapped(s, p)}
 	row := 0
-	// decide fixes the columns from the header or the sample.
-	decide := func() error {
-		width := 0
-		for _, r := range sample {
-			width = max(width, len(r.fields))
-		}
-		if len(roles) < width {
-			roles = append(roles, make([]int, width-len(roles))...)
-		}
-		han := make([]float64, width)
-		latin := make([]float64, width)
-		for _, r := range sample {
-			for i, f := range r.fields {
-				cnt := lang.Count(f.seg.text.String())
-				han[i] += float64(cnt.Han)
-				latin[i] += float64(cnt.Latin)
-			}
-		}
-		share := func(i int) float64 { return han[i] / (han[i] + latin[i] + 1) }
-		hasZh, hasEn := false, false
-		var open []int // columns whose language the script decides
-		for i, r := range roles {
-			switch r {
-			case roleZh:
-				hasZh = true
-			case roleEn:
-				hasEn = true
-			case roleSource, roleTarget:
-				open = append(open, i)
-			}
-		}
-		if names == nil {
-			for i := range roles {
-				open = append(open, i)
-			}
-		}
-		if !hasZh {
-			best := -1
-			for _, i := range open {
-				if han[i] > 0 && (best < 0 || share(i) > share(best)) {
-					best = i
-				}
-			}
-			if best >= 0 {
-				roles[best] = roleZh
-				hasZh = true
-			}
-		}
-		if !hasEn {
-			best := -1
-			for _, i := range open {
-				if roles[i] != roleZh && latin[i] > 0 && (best < 0 || share(i) < share(best)) {
-					best = i
-				}
-			}
-			if best >= 0 {
-				roles[best] = roleEn
-				hasEn = true
-			}
-		}
-		for i := range roles {
-			if roles[i] == roleSource || roles[i] == roleTarget {
-				roles[i] = roleExtra
-			}
-		}
-		if width < 2 {
-			return errorf(s.shown, -1, "a table needs two columns, Chinese and English; found %d", width)
-		}
-		if !hasZh {
-			return errorf(s.shown, -1, "no Chinese column found (no header names one and no column has Chinese text)")
-		}
-		if !hasEn {
-			return errorf(s.shown, -1, "no English column found")
-		}
-		decided = true
-		for _, r := range sample {
-			if err := addRow(m, r.fields, r.row, roles, names); err != nil {
-				return err
-			}
-		}
-		sample = nil
-		return nil
-	}
 	for {
 		fs, _, err := c.record()
 		if err == io.EOF {
@@ -298,54 +207,174 @@ func readTable(s *stream, p pieces, yield func(*align.Document) error) error {
 			return err
 		}
 		row++
-		if row == 1 {
-			var rs []int
-			header := false
-			for _, f := range fs {
-				r, ok := headerRole(f.seg.text.String())
-				header = header || ok
-				rs = append(rs, r)
-			}
-			if header {
-				for _, f := range fs {
-					names = append(names, strings.TrimSpace(f.seg.text.String()))
-				}
-				roles = rs
-				continue
-			}
+		if row == 1 && t.header(fs) {
+			continue
 		}
-		if !decided {
-			cp := make([]field, len(fs))
-			for i := range fs {
-				cp[i].seg.text.WriteString(fs[i].seg.text.String())
-				cp[i].seg.anchors = append([]align.Anchor(nil), fs[i].seg.anchors...)
-			}
-			sample = append(sample, rec{cp, row})
-			if len(sample) >= 64 {
-				if err := decide(); err != nil {
+		if !t.decided {
+			t.keep(fs, row)
+			if len(t.sample) >= 64 {
+				if err := t.decide(); err != nil {
 					return err
 				}
 			}
 			continue
 		}
-		if err := addRow(m, fs, row, roles, names); err != nil {
+		if err := addRow(t.m, fs, row, t.roles, t.names); err != nil {
 			return err
 		}
-		for m.full() {
-			if err := m.next(yield); err != nil {
+		for t.m.full() {
+			if err := t.m.next(yield); err != nil {
 				return err
 			}
 		}
 	}
-	if !decided {
-		if len(sample) == 0 {
+	if !t.decided {
+		if len(t.sample) == 0 {
 			return errorf(s.shown, -1, "no rows found")
 		}
-		if err := decide(); err != nil {
+		if err := t.decide(); err != nil {
 			return err
 		}
 	}
-	return m.emit(yield)
+	return t.m.emit(yield)
+}
+
+// tableReader is the state of readTable: the column names and roles, and
+// the first rows, kept until they decide the roles the header left open.
+type tableReader struct {
+	s       *stream
+	m       *mapped
+	sample  []tableRow
+	names   []string // nil without a header
+	roles   []int
+	decided bool
+}
+
+type tableRow struct {
+	fields []field
+	row    int
+}
+
+// header takes the first row as the header when it names a column.
+func (t *tableReader) header(fs []field) bool {
+	var rs []int
+	header := false
+	for _, f := range fs {
+		r, ok := headerRole(f.seg.text.String())
+		header = header || ok
+		rs = append(rs, r)
+	}
+	if !header {
+		return false
+	}
+	for _, f := range fs {
+		t.names = append(t.names, strings.TrimSpace(f.seg.text.String()))
+	}
+	t.roles = rs
+	return true
+}
+
+// keep copies a row into the sample (the reader reuses its fields).
+func (t *tableReader) keep(fs []field, row int) {
+	cp := make([]field, len(fs))
+	for i := range fs {
+		cp[i].seg.text.WriteString(fs[i].seg.text.String())
+		cp[i].seg.anchors = append([]align.Anchor(nil), fs[i].seg.anchors...)
+	}
+	t.sample = append(t.sample, tableRow{cp, row})
+}
+
+// decide fixes the columns from the header or the sample, then adds the
+// sample's rows.
+func (t *tableReader) decide() error {
+	width := 0
+	for _, r := range t.sample {
+		width = max(width, len(r.fields))
+	}
+	if len(t.roles) < width {
+		t.roles = append(t.roles, make([]int, width-len(t.roles))...)
+	}
+	hasZh, hasEn := t.byScript()
+	if width < 2 {
+		return errorf(t.s.shown, -1, "a table needs two columns, Chinese and English; found %d", width)
+	}
+	if !hasZh {
+		return errorf(t.s.shown, -1, "no Chinese column found (no header names one and no column has Chinese text)")
+	}
+	if !hasEn {
+		return errorf(t.s.shown, -1, "no English column found")
+	}
+	t.decided = true
+	for _, r := range t.sample {
+		if err := addRow(t.m, r.fields, r.row, t.roles, t.names); err != nil {
+			return err
+		}
+	}
+	t.sample = nil
+	return nil
+}
+
+// byScript gives the Chinese and English roles the header left open to the
+// columns of the sample with the largest and the smallest share of Han
+// characters; the source and target roles left over become extra columns.
+func (t *tableReader) byScript() (hasZh, hasEn bool) {
+	roles := t.roles
+	han := make([]float64, len(roles))
+	latin := make([]float64, len(roles))
+	for _, r := range t.sample {
+		for i, f := range r.fields {
+			cnt := lang.Count(f.seg.text.String())
+			han[i] += float64(cnt.Han)
+			latin[i] += float64(cnt.Latin)
+		}
+	}
+	share := func(i int) float64 { return han[i] / (han[i] + latin[i] + 1) }
+	var open []int // columns whose language the script decides
+	for i, r := range roles {
+		switch r {
+		case roleZh:
+			hasZh = true
+		case roleEn:
+			hasEn = true
+		case roleSource, roleTarget:
+			open = append(open, i)
+		}
+	}
+	if t.names == nil {
+		for i := range roles {
+			open = append(open, i)
+		}
+	}
+	if !hasZh {
+		best := -1
+		for _, i := range open {
+			if han[i] > 0 && (best < 0 || share(i) > share(best)) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			roles[best] = roleZh
+			hasZh = true
+		}
+	}
+	if !hasEn {
+		best := -1
+		for _, i := range open {
+			if roles[i] != roleZh && latin[i] > 0 && (best < 0 || share(i) < share(best)) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			roles[best] = roleEn
+			hasEn = true
+		}
+	}
+	for i := range roles {
+		if roles[i] == roleSource || roles[i] == roleTarget {
+			roles[i] = roleExtra
+		}
+	}
+	return hasZh, hasEn
 }
 
 func addRow(m *mapped, fs []field, row int, roles []int, names []string) error {

@@ -86,7 +86,11 @@ func UseDictionary(dict string) error {
 
 func defaultSegmenter() (*segmenter, error) {
 	defaultOnce.Do(func() {
-		defaultSeg, defaultErr = loadBin(zhDictBin)
+		var d *zhdict.Dict
+		if d, defaultErr = zhdict.Decode(zhDictBin); defaultErr == nil {
+			defaultSeg = newSegmenter(d)
+			defaultSeg.t2s = embeddedT2S() // the table Simplify uses
+		}
 	})
 	return defaultSeg, defaultErr
 }
@@ -97,7 +101,9 @@ func loadBin(data []byte) (*segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newSegmenter(d), nil
+	s := newSegmenter(d)
+	s.t2s = t2sMap(d.T2S)
+	return s, nil
 }
 
 // loadDict builds a segmenter from the text form: "word freq" lines,
@@ -109,18 +115,13 @@ func loadDict(dict string) (*segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newSegmenter(d), nil
+	s := newSegmenter(d)
+	s.t2s = t2sMap(d.T2S)
+	return s, nil
 }
 
 func newSegmenter(d *zhdict.Dict) *segmenter {
-	s := &segmenter{dict: d, cuts: &cutCache{m: map[string][]int32{}}}
-	if len(d.T2S) > 0 {
-		s.t2s = make(map[rune]rune, len(d.T2S)/2)
-		for k := 0; k+1 < len(d.T2S); k += 2 {
-			s.t2s[rune(d.T2S[k])] = rune(d.T2S[k+1])
-		}
-	}
-	return s
+	return &segmenter{dict: d, cuts: &cutCache{m: map[string][]int32{}}}
 }
 
 // ZhTokens segments Chinese text. Runs of Han characters are segmented with

@@ -84,8 +84,6 @@ func empty() *Lexicon {
 	panic(err)
 }
 
-var errFormat = lexfile.ErrFormat
-
 // parse views data in the format of internal/lexfile; data must not be
 // modified afterwards.
 func parse(data []byte) (*Lexicon, error) {
@@ -139,11 +137,6 @@ func (l *Lexicon) Glosses(zh string) []uint32 {
 
 var noGlosses = []uint32{}
 
-// Has reports whether zh is a headword.
-func (l *Lexicon) Has(zh string) bool {
-	return l.heads.Find(zh) >= 0
-}
-
 // WordID returns the id of a stemmed English word (as lang.Keyword gives
 // it) if some gloss uses it.
 func (l *Lexicon) WordID(stem string) (uint32, bool) {
@@ -159,18 +152,6 @@ func (l *Lexicon) Word(id uint32) string {
 	}
 	return l.words.At(int(id))
 }
-
-// NumWords returns the number of distinct English gloss words; ids run from
-// 0 to NumWords()-1.
-func (l *Lexicon) NumWords() int { return len(l.idf) }
-
-// NumHeadwords returns the number of Chinese headwords, simplified and
-// traditional counted apart.
-func (l *Lexicon) NumHeadwords() int { return l.heads.Len() }
-
-// MaxWordLen returns the length of the longest headword in runes, for
-// dictionary max-match lookups.
-func (l *Lexicon) MaxWordLen() int { return l.maxLen }
 
 // IDF returns the weight of an English gloss word, log(N/df) with N the
 // number of CC-CEDICT entries and df the number of entries whose glosses

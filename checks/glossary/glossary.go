@@ -5,14 +5,12 @@
 // termEntry, langSet xml:lang, tig, term, termNote administrativeStatus).
 //
 // Chinese terms are kept in simplified form: a term written in traditional
-// characters is converted with a character table derived from CC-CEDICT
-// (t2s.txt, CC BY-SA 4.0, see NOTICE), and Simplify converts the text a
-// term is looked for in.
+// characters is converted with the segmenter's character table
+// (lang.Simplify), as is the text a term is looked for in.
 package glossary
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -21,8 +19,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // Entry is one Chinese term with its renderings.
@@ -97,7 +96,7 @@ func (g *Glossary) Lookup(zh string) *Entry {
 	if g == nil {
 		return nil
 	}
-	return g.byZh[Simplify(zh)]
+	return g.byZh[lang.Simplify(zh)]
 }
 
 // Parse reads one file's content: TBX when the name ends in .tbx or the
@@ -246,7 +245,7 @@ func (g *Glossary) add(e *Entry) error {
 	if len(e.Allowed) == 0 && len(e.Forbidden) == 0 {
 		return errorf(e.Path, e.Line, "no English rendering for %q (en is empty)", e.Written)
 	}
-	e.Zh = Simplify(e.Written)
+	e.Zh = lang.Simplify(e.Written)
 	if old, ok := g.byZh[e.Zh]; ok {
 		if sameSet(old.Allowed, e.Allowed) && sameSet(old.Forbidden, e.Forbidden) {
 			return nil
@@ -268,68 +267,4 @@ func sameSet(a, b []string) bool {
 		return strings.Join(ys, "\x00")
 	}
 	return norm(a) == norm(b)
-}
-
-//go:generate go run ./internal/gent2s -o t2s.txt ../../../shared/data/cedict/cedict_ts.u8.gz
-//go:embed t2s.txt
-var t2sData string
-
-var (
-	t2sOnce sync.Once
-	t2s     map[rune]rune
-)
-
-func table() map[rune]rune {
-	t2sOnce.Do(func() {
-		t2s = map[rune]rune{}
-		for _, ln := range strings.Split(t2sData, "\n") {
-			if strings.HasPrefix(ln, "#") {
-				continue
-			}
-			rs := []rune(strings.TrimSpace(ln))
-			for i := 0; i+1 < len(rs); i += 2 {
-				t2s[rs[i]] = rs[i+1]
-			}
-		}
-	})
-	return t2s
-}
-
-// Simplify converts traditional characters to simplified ones, one
-// character for one.
-func Simplify(s string) string {
-	t := table()
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if _, ok := t[r]; ok || r == utf8.RuneError && size == 1 {
-			// a character to convert, or a byte that is not UTF-8 (which
-			// becomes U+FFFD)
-			out, _ := SimplifyMap(s)
-			return out
-		}
-		i += size
-	}
-	return s
-}
-
-// SimplifyMap is Simplify with a map back to s: back[i] is the offset in s
-// of the character that byte i of the result comes from, and back[len] is
-// len(s).
-func SimplifyMap(s string) (string, []int) {
-	t := table()
-	var b strings.Builder
-	b.Grow(len(s))
-	back := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		if c, ok := t[r]; ok {
-			r = c
-		}
-		n := b.Len()
-		b.WriteRune(r)
-		for k := n; k < b.Len(); k++ {
-			back = append(back, i)
-		}
-	}
-	back = append(back, len(s))
-	return b.String(), back
 }

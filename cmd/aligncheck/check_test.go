@@ -10,15 +10,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/aligncheck/aligncheck/internal/refdoc"
 )
 
 const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.txt"
 
 // refPairs are the English/Chinese paragraph pairs of the reference document,
 // by line: the title, then every body paragraph and heading.
-func refPairs() [][2]int { return refdoc.Lines() }
+func refPairs() [][2]int { return refLines() }
 
 type jsonReport struct {
 	Version   int `json:"version"`

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/reports"
 )
 
 // runArgs runs the command in-process.
@@ -57,18 +59,19 @@ func TestCompareTo(t *testing.T) {
 func TestReportFormats(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{"html", "sarif", "junit", "github", "markdown"} {
-		require.Contains(t, writers, format)
+		_, ok := reports.Lookup(format)
+		require.True(t, ok, format)
 		code, out, stderr := runArgs("check", refDoc, "--format", format, "--quiet")
 		require.NotEqual(t, exitError, code, stderr)
 		assert.NotEmpty(t, out, format)
 	}
 	var args []string
-	for _, name := range extraFormats {
+	for _, name := range reports.ExtraFormats {
 		args = append(args, "--"+name, filepath.Join(dir, "report."+name))
 	}
 	code, _, stderr := runArgs(append([]string{"check", refDoc, "--quiet", "-o", filepath.Join(dir, "report.txt")}, args...)...)
 	require.NotEqual(t, exitError, code, stderr)
-	for _, name := range extraFormats {
+	for _, name := range reports.ExtraFormats {
 		b, err := os.ReadFile(filepath.Join(dir, "report."+name))
 		require.NoError(t, err)
 		assert.NotEmpty(t, b, name)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // runConfig prints the effective configuration: the defaults, the
@@ -34,20 +36,19 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, usagef("config takes no arguments"))
 	}
 	f.given = givenFlags(fs)
-	if _, err := selectChecks(f.enable, f.disable); err != nil {
+	o := f.overrides()
+	if _, err := driver.Select(nil, o.Enable, o.Disable); err != nil {
 		return report(stderr, err)
 	}
-	cfg, err := effectiveConfig(&f)
+	cfg, err := driver.LoadConfig(f.config, o)
 	if err != nil {
 		return report(stderr, err)
 	}
-	if f.given["source"] && cfg.Source != "zh" && cfg.Source != "en" {
-		return report(stderr, usagef("--source: want zh or en, not %q", f.source))
+	if _, err := driver.ParseSource(cfg.Source); err != nil {
+		return report(stderr, err)
 	}
-	if f.given["fail-on"] {
-		if _, err := parseFailOn(cfg.FailOn); err != nil {
-			return report(stderr, err)
-		}
+	if _, err := driver.ParseFailOn(cfg.FailOn); err != nil {
+		return report(stderr, err)
 	}
 	wd, _ := os.Getwd()
 	data, err := cfg.YAML(wd)

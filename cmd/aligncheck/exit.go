@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // Exit codes are a contract with scripts and CI:
@@ -13,12 +15,8 @@ const (
 	exitError    = 2 // usage, input, config or internal error
 )
 
-// usageError is a mistake on the command line.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+// usagef makes a mistake on the command line.
+func usagef(format string, args ...any) error { return driver.Usagef(format, args...) }
 
 // report prints an error on stderr and maps it to its exit code: the one
 // place where errors become exit codes.
@@ -26,8 +24,9 @@ func report(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
-	var ue *usageError
-	if errors.As(err, &ue) {
+	var ue *driver.UsageError
+	var uc *driver.UnknownCheckError
+	if errors.As(err, &ue) || errors.As(err, &uc) {
 		fmt.Fprintf(stderr, "aligncheck: %v\nRun 'aligncheck help' for usage.\n", err)
 		return exitError
 	}

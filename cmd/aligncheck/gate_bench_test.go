@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/aligncheck/aligncheck/internal/cputime"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // BenchmarkCheckTree checks a directory of n documents made from the
@@ -27,11 +27,11 @@ import (
 // variations, a third interleaved, a third name.zh.txt + name.en.txt pairs,
 // a third zh/ + en/ Markdown trees — 15 distinct contents however many
 // documents, so from the 16th on a document is a copy the run has checked
-// already (pipeline.Once) and costs its reading and its report.
+// already (driver.CopyCache) and costs its reading and its report.
 // tree=distinct adds to each document a last pair naming its number, so
 // every document is checked in full: the time is linear in the documents.
 func BenchmarkCheckTree(b *testing.B) {
-	if err := pipeline.Load(); err != nil {
+	if err := driver.Load(); err != nil {
 		b.Fatal(err)
 	}
 	trees := []struct {

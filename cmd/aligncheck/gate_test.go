@@ -14,8 +14,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/aligncheck/aligncheck/baseline"
 	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/driver/baseline"
+	"github.com/aligncheck/aligncheck/reports"
 )
 
 // refTexts returns the reference document's paragraph pairs.
@@ -135,7 +137,7 @@ func TestManyDocumentsDeterministic(t *testing.T) {
 // TestCopiesCheckedOnce: a tree holding each document twice (a release
 // directory beside the working one) reports each copy as checking the copy
 // alone does, in the formats that list every finding; only the first copy of
-// each content is aligned and checked (pipeline.Once).
+// each content is aligned and checked (driver.CopyCache).
 func TestCopiesCheckedOnce(t *testing.T) {
 	dir := t.TempDir()
 	genTree(t, filepath.Join(dir, "a"), 15, 0)
@@ -208,7 +210,7 @@ zh/c.md:1:1: info: Chinese file has no English translation (looked for en/c.md) 
 	require.Len(t, d.Findings, 1)
 	assert.Equal(t, "omission", d.Findings[0].Category)
 	// every writer takes the pseudo-document
-	for _, f := range formatNames() {
+	for _, f := range reports.Formats() {
 		code, _, errs := runCmd(t, "check", "--format", f, "--fail-on", "none", ".")
 		assert.Equal(t, exitOK, code, "%s: %s", f, errs)
 	}
@@ -544,7 +546,7 @@ func TestSuppressions(t *testing.T) {
 func TestDriverChecksExplained(t *testing.T) {
 	code, out, _ := runCmd(t, "checks")
 	require.Equal(t, exitOK, code)
-	for _, c := range driverChecks {
+	for _, c := range driver.DriverChecks {
 		assert.Contains(t, out, c.Name)
 		code, doc, errs := runCmd(t, "explain", c.Name)
 		assert.Equal(t, exitOK, code, errs)

@@ -44,20 +44,6 @@ func TestServeFlags(t *testing.T) {
 	assert.Contains(t, out.String(), "--allow-remote")
 }
 
-func TestByteSize(t *testing.T) {
-	for in, want := range map[string]int64{"2097152": 2 << 20, "2MiB": 2 << 20, "512KiB": 512 << 10, "1m": 1 << 20, "10B": 10} {
-		var b byteSize
-		require.NoError(t, b.Set(in), in)
-		assert.Equal(t, want, int64(b), in)
-	}
-	for _, in := range []string{"", "0", "-1", "2GiB?", "MiB"} {
-		var b byteSize
-		assert.Error(t, b.Set(in), in)
-	}
-	b := byteSize(2 << 20)
-	assert.Equal(t, "2MiB", b.String())
-}
-
 // syncBuffer is a buffer the server and the test may use at once.
 type syncBuffer struct {
 	mu  sync.Mutex
@@ -205,4 +191,50 @@ func TestServeGracefulShutdown(t *testing.T) {
 	// Nothing listens any more.
 	_, err = net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), time.Second)
 	assert.Error(t, err)
+}
+
+// TestServeSuppressionsAndSelectionLikeCheck: the API answers what check
+// writes for the same texts when they hold aligncheck-ignore directives
+// (one applied, one without a reason, which is itself reported) and when
+// the request selects checks (as --enable does), in JSON and in HTML.
+func TestServeSuppressionsAndSelectionLikeCheck(t *testing.T) {
+	base, _, _ := startServe(t, serveFlags{quiet: true})
+	zh := "# aligncheck-ignore numbers: the figure was revised after translation\n" +
+		"2022年全国粮食产量达到13731亿斤，比上年增加74亿斤。\n\n" +
+		"# aligncheck-ignore numbering\n" + spotZh
+	en := "In 2022 national grain output reached 1,373.1 billion jin, 84 billion jin more than the previous year.\n\n" + spotEn
+	post := func(body map[string]any) string {
+		req, _ := json.Marshal(body)
+		resp, err := http.Post(base+"/api/check", "application/json", bytes.NewReader(req))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(b))
+		return string(b)
+	}
+	check := func(args ...string) string {
+		var out, errb bytes.Buffer
+		code := run(append([]string{"check", "--zh-text", zh, "--en-text", en}, args...), nil, &out, &errb)
+		require.NotEqual(t, exitError, code, errb.String())
+		return out.String()
+	}
+	cases := []struct {
+		name   string
+		body   map[string]any
+		args   []string
+		absent string // a finding the directive or the selection removes
+	}{
+		{"directives json", map[string]any{"zh": zh, "en": en}, []string{"--format", "json"}, `"check": "numbers"`},
+		{"directives html", map[string]any{"zh": zh, "en": en, "format": "html"}, []string{"--format", "html"}, `data-cat="numbers"`},
+		{"selection", map[string]any{"zh": zh, "en": en, "checks": []string{"numbering", "untranslated", "numbering"}},
+			[]string{"--format", "json", "--enable", "numbering,untranslated,numbering"}, `"check": "numbers/missing"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			api, cli := post(c.body), check(c.args...)
+			assert.Equal(t, cli, api, "the API answers what check writes")
+			assert.NotContains(t, api, c.absent)
+			assert.Contains(t, api, "aligncheck-ignore numbering has no reason and is not applied")
+		})
+	}
 }

@@ -11,14 +11,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/aligncheck/aligncheck/internal/refdoc"
-	"github.com/aligncheck/aligncheck/pipeline"
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // refUnits returns the reference document's pairs (Chinese, English): the
 // title, then English line L with Chinese line L+2, L = 19, 23, …, 123.
 func refUnits(t *testing.T) [][2]string {
-	pairs, err := refdoc.Pairs()
+	pairs, err := refTextPairs()
 	require.NoError(t, err)
 	return pairs
 }
@@ -75,10 +74,10 @@ func writeJSONL(t *testing.T, path string, units [][2]string) {
 }
 
 // TestWindowsGiveTheWholeReport: a pre-aligned file checked in windows
-// (pipeline.CheckWindows; windows of 7 units with 3 of context) gives, in
+// (driver.CheckWindows; windows of 7 units with 3 of context) gives, in
 // every format, the report the whole document gives.
 func TestWindowsGiveTheWholeReport(t *testing.T) {
-	defer func(u, o int) { pipeline.WindowUnits, pipeline.WindowOverlap = u, o }(pipeline.WindowUnits, pipeline.WindowOverlap)
+	defer func(u, o int) { driver.WindowUnits, driver.WindowOverlap = u, o }(driver.WindowUnits, driver.WindowOverlap)
 	dir := t.TempDir()
 	units := windowFixture(t)
 	tmx, jsonl := filepath.Join(dir, "mem.tmx"), filepath.Join(dir, "mem.jsonl")
@@ -87,10 +86,10 @@ func TestWindowsGiveTheWholeReport(t *testing.T) {
 	version := regexp.MustCompile(`("version": |aligncheck |"version":")[^,\n]*`)
 	for _, file := range []string{tmx, jsonl} {
 		for _, format := range []string{"json", "text", "jsonl", "sarif", "junit", "markdown", "github"} {
-			pipeline.WindowUnits, pipeline.WindowOverlap = 0, 0 // the whole file as one document
+			driver.WindowUnits, driver.WindowOverlap = 0, 0 // the whole file as one document
 			wantCode, want, wantErr := runCmd(t, "check", "--format", format, "--fail-on", "none", file)
 			require.Equal(t, 0, wantCode, wantErr)
-			pipeline.WindowUnits, pipeline.WindowOverlap = 7, 3
+			driver.WindowUnits, driver.WindowOverlap = 7, 3
 			code, got, gotErr := runCmd(t, "check", "--format", format, "--fail-on", "none", file)
 			require.Equal(t, 0, code, gotErr)
 			assert.Equal(t, version.ReplaceAllString(want, ""), version.ReplaceAllString(got, ""), "%s %s", filepath.Base(file), format)

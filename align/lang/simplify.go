@@ -1,0 +1,78 @@
+package lang
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang/internal/zhdict"
+)
+
+// The traditional→simplified character table is the embedded dictionary's
+// (zhdict.bin, built by internal/gendict from CC-CEDICT: each traditional
+// character maps to the simplified character it most often stands for;
+// characters also used in simplified text are left out, so simplified text
+// never changes). It is made into a map once, for the segmenter and for
+// Simplify alike.
+var (
+	t2sOnce sync.Once
+	t2s     map[rune]rune
+)
+
+// embeddedT2S is the table of the embedded dictionary, whatever dictionary
+// the segmenter uses (UseDictionary).
+func embeddedT2S() map[rune]rune {
+	t2sOnce.Do(func() {
+		if d, err := zhdict.Decode(zhDictBin); err == nil {
+			t2s = t2sMap(d.T2S)
+		} // a broken embedded dictionary: Load reports it
+	})
+	return t2s
+}
+
+func t2sMap(pairs []uint32) map[rune]rune {
+	m := make(map[rune]rune, len(pairs)/2)
+	for k := 0; k+1 < len(pairs); k += 2 {
+		m[rune(pairs[k])] = rune(pairs[k+1])
+	}
+	return m
+}
+
+// Simplify converts traditional characters to simplified ones, one
+// character for one.
+func Simplify(s string) string {
+	t := embeddedT2S()
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := t[r]; ok || r == utf8.RuneError && size == 1 {
+			// a character to convert, or a byte that is not UTF-8 (which
+			// becomes U+FFFD)
+			out, _ := SimplifyMap(s)
+			return out
+		}
+		i += size
+	}
+	return s
+}
+
+// SimplifyMap is Simplify with a map back to s: back[i] is the offset in s
+// of the character that byte i of the result comes from, and back[len] is
+// len(s).
+func SimplifyMap(s string) (string, []int) {
+	t := embeddedT2S()
+	var b strings.Builder
+	b.Grow(len(s))
+	back := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		if c, ok := t[r]; ok {
+			r = c
+		}
+		n := b.Len()
+		b.WriteRune(r)
+		for k := n; k < b.Len(); k++ {
+			back = append(back, i)
+		}
+	}
+	back = append(back, len(s))
+	return b.String(), back
+}

@@ -1,0 +1,119 @@
+package checks
+
+import (
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
+
+// A Fact is something about a document that several checks read: computed
+// once per run of the checks over the document, on the first check's
+// asking, and shared through the Pass (go/analysis shares an analyzer's
+// result with the analyzers that require it, Requires and ResultOf, the
+// same way). Compute reads the document, its alignment and Whole; never
+// the asking check or its settings, since the result is shared.
+type Fact[T any] struct {
+	Name    string
+	Compute func(*Pass) T
+}
+
+// facts holds the facts computed in one run, by *Fact.
+type facts map[any]any
+
+// Get returns fact f about the pass's document, computing it on the first
+// ask of the run. A Pass made outside a run (no cache) computes it anew.
+func Get[T any](p *Pass, f *Fact[T]) T {
+	if p.facts == nil {
+		return f.Compute(p)
+	}
+	if v, ok := p.facts[f]; ok {
+		return v.(T)
+	}
+	v := f.Compute(p)
+	p.facts[f] = v
+	return v
+}
+
+// The facts the checks share.
+var (
+	// numbersFact: the numbers of each block (numbers, numbers/missing,
+	// alignment/shift).
+	numbersFact = &Fact[*blockNumbers]{Name: "numbers", Compute: func(p *Pass) *blockNumbers {
+		return &blockNumbers{doc: p.Doc, read: [2][][]numerals.Number{make([][]numerals.Number, len(p.Doc.Zh)), make([][]numerals.Number, len(p.Doc.En))},
+			done: [2][]bool{make([]bool, len(p.Doc.Zh)), make([]bool, len(p.Doc.En))}}
+	}}
+	// numberPairsFact: the numbers of every pair matched across it, with
+	// the mismatches (numbers, numbers/missing).
+	numberPairsFact = &Fact[[]numResult]{Name: "number pairs", Compute: compareNumbers}
+	// leadingFact: the enumerator that opens each block (numbering,
+	// numbering/missing, numbering/sequence).
+	leadingFact = &Fact[*leadingEnums]{Name: "enumerators", Compute: func(p *Pass) *leadingEnums {
+		return &leadingEnums{read: [2][]leading{make([]leading, len(p.Doc.Zh)), make([]leading, len(p.Doc.En))}}
+	}}
+	// quotesFact: the quotations of a stretch of a block, a whole block or
+	// a sentence (punctuation/quotes, consistency).
+	quotesFact = &Fact[map[textPos][]quoted]{Name: "quotations", Compute: func(*Pass) map[textPos][]quoted {
+		return map[textPos][]quoted{}
+	}}
+)
+
+// blockNumbers reads the numbers of a block on the first ask: in Chinese
+// as chineseNumbers does, in English as numerals.English.
+type blockNumbers struct {
+	doc  *align.Document
+	read [2][][]numerals.Number // by language, block
+	done [2][]bool
+}
+
+// Numbers are the numbers of block i of language l.
+func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
+	n := Get(p, numbersFact)
+	if !n.done[l][i] {
+		text := n.doc.Blocks(l)[i].Text
+		if l == align.Zh {
+			n.read[l][i] = chineseNumbers(text)
+		} else {
+			n.read[l][i] = numerals.English(text)
+		}
+		n.done[l][i] = true
+	}
+	return n.read[l][i]
+}
+
+type leading struct {
+	e         numerals.Enumerator
+	ok, known bool
+}
+
+type leadingEnums struct{ read [2][]leading }
+
+// Leading is the enumerator that opens a block (leadingOf), read once.
+func (p *Pass) Leading(b *align.Block) (numerals.Enumerator, bool) {
+	ls := Get(p, leadingFact)
+	if b.Index >= len(ls.read[b.Lang]) || p.Doc.Blocks(b.Lang)[b.Index] != b {
+		return leadingOf(b) // not one of the document's blocks
+	}
+	r := &ls.read[b.Lang][b.Index]
+	if !r.known {
+		r.e, r.ok = leadingOf(b)
+		r.known = true
+	}
+	return r.e, r.ok
+}
+
+// Quotes are the quotations in a stretch of a block (zhQuotes or
+// enQuotes over its text), found once.
+func (p *Pass) Quotes(pos textPos) []quoted {
+	m := Get(p, quotesFact)
+	if qs, ok := m[pos]; ok {
+		return qs
+	}
+	text := p.Doc.Blocks(pos.Lang)[pos.Block].Text[pos.Start:pos.End]
+	var qs []quoted
+	if pos.Lang == align.Zh {
+		qs = zhQuotes(text)
+	} else {
+		qs = enQuotes(text)
+	}
+	m[pos] = qs
+	return qs
+}

@@ -1,0 +1,17 @@
+package driver
+
+// Remembered is how many contents o holds results for.
+func (o *CopyCache) Remembered() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.seen)
+}
+
+// SetExtentSize makes the spool write a document's pairs in extents of n
+// bytes (a pair never splits: an extent can be longer); the returned
+// function restores the size.
+func SetExtentSize(n int) func() {
+	old := extentSize
+	extentSize = n
+	return func() { extentSize = old }
+}
