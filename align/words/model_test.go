@@ -35,7 +35,7 @@ func TestCellWeights(t *testing.T) {
 				ep[j] = j%4 == 3
 			}
 			md.nZh, md.nEn = tc.m, tc.n
-			md.build([][]int32{zh}, [][]int32{en}, [][]bool{zp}, [][]bool{ep}, func(z, e int32) bool { return false })
+			md.build([][]int32{zh}, [][]int32{en}, [][]bool{zp}, [][]bool{ep}, func(int32, func(int32)) {})
 			s := &md.segs[0]
 			c := 0
 			width := md.width(tc.m, tc.n)
@@ -69,7 +69,7 @@ func TestPairsGrouped(t *testing.T) {
 	md := &model{opt: Options{}.withDefaults(), nZh: 3, nEn: 3}
 	md.build([][]int32{{2, 0, 2}, {1, 0}}, [][]int32{{0, 1}, {2, 1}},
 		[][]bool{{false, false, false}, {false, false}}, [][]bool{{false, false}, {false, false}},
-		func(z, e int32) bool { return z == e })
+		func(z int32, mark func(int32)) { mark(z) })
 	assert.Equal(t, []int32{0, 0, 0, 1, 1, 2, 2}, md.pairZh)
 	assert.Equal(t, []int32{0, 1, 2, 2, 1, 0, 1}, md.pairEn)
 	assert.Equal(t, []bool{true, false, false, false, true, false, false}, md.prior)

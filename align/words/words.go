@@ -1,7 +1,6 @@
 package words
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -201,16 +200,6 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 		}
 		return ids, punct
 	}
-	isPrior := func(z, e int32) bool {
-		if zhKind[z] == Punct || enKind[e] == Punct {
-			return zhKey[z] == enKey[e]
-		}
-		if len(enGloss[e]) > 0 && slices.Contains(zhGloss[z], enGloss[e][0]) {
-			return true
-		}
-		// the same number or Latin-script word on both sides
-		return zhKey[z] == enKey[e] && zhKind[z] == Content
-	}
 	zh := make([][]int32, len(pairs))
 	en := make([][]int32, len(pairs))
 	zhPunct := make([][]bool, len(pairs))
@@ -219,8 +208,29 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 		zh[k], zhPunct[k] = intern(pairs[k].Zh, align.Zh)
 		en[k], enPunct[k] = intern(pairs[k].En, align.En)
 	}
+	// The English types of each gloss id.
+	byGloss := map[uint32][]int32{}
+	for e, gl := range enGloss {
+		if len(gl) > 0 {
+			byGloss[gl[0]] = append(byGloss[gl[0]], int32(e))
+		}
+	}
+	// The prior favours the English words of a Chinese word's glosses; and
+	// the same punctuation class, number or Latin-script word on both sides.
+	favoured := func(z int32, mark func(e int32)) {
+		for _, g := range zhGloss[z] {
+			for _, e := range byGloss[g] {
+				mark(e)
+			}
+		}
+		if zhKind[z] == Punct || zhKind[z] == Content {
+			if e, ok := enTypes[zhKey[z]]; ok && (enKind[e] == Punct) == (zhKind[z] == Punct) {
+				mark(e)
+			}
+		}
+	}
 	md.nZh, md.nEn = len(zhTypes), len(enTypes)
-	md.build(zh, en, zhPunct, enPunct, isPrior)
+	md.build(zh, en, zhPunct, enPunct, favoured)
 	md.train()
 	for k := range pairs {
 		p := &pairs[k]
