@@ -462,13 +462,18 @@ func (md *model) train() {
 			totZ[md.pairZh[p]] += x
 			totE[md.pairEn[p]] += x
 		}
+		for z := range totZ {
+			totZ[z] = 1 / (totZ[z] + alpha*priorZh[z])
+		}
+		for e := range totE {
+			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
+		}
 		for p := range md.t {
-			z, e := md.pairZh[p], md.pairEn[p]
 			x := float64(md.t[p].count)
 			if md.prior[p] {
 				x += alpha
 			}
-			md.t[p].set(x/(totZ[z]+alpha*priorZh[z]), x/(totE[e]+alpha*priorEn[e]))
+			md.t[p].set(x*totZ[md.pairZh[p]], x*totE[md.pairEn[p]])
 		}
 		normalise(md.tNullE, cNullE)
 		normalise(md.tNullZ, cNullZ)
@@ -477,12 +482,13 @@ func (md *model) train() {
 
 // After the second E-step, a cell to which both directions give less than
 // pruneBelow of the word's posterior is dropped: it will not be a link,
-// and the two iterations and the decoding left then read less than half
-// the cells of the reference document. Measured on the gold set: the same
-// error rates (intersection 0.281 instead of 0.282).
+// and the two iterations and the decoding left then read a fifth of the
+// reference document's cells (a third of the gold set's). Measured on the
+// gold set: intersection AER 0.279 instead of 0.282, grow-diag-final
+// 0.284 instead of 0.283; at 0.05 both pass 0.29.
 const (
 	pruneAfter = 2
-	pruneBelow = 0.01
+	pruneBelow = 0.02
 )
 
 // set sets the translation probabilities of a pair.

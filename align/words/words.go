@@ -118,6 +118,19 @@ func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
 		d.first[bi] = len(d.Pairs)
 		for si, sb := range b.Sents {
 			p := Pair{Bead: bi, Sent: si}
+			// Room for the tokens: a Chinese word or mark takes four bytes
+			// or more, an English one five or more with its space.
+			var zhBytes, enBytes int
+			for _, r := range sb.Zh {
+				s := doc.Zh[r.Block].Sents[r.Sent]
+				zhBytes += s.End - s.Start
+			}
+			for _, r := range sb.En {
+				s := doc.En[r.Block].Sents[r.Sent]
+				enBytes += s.End - s.Start
+			}
+			p.Zh = make([]Token, 0, zhBytes/4+1)
+			p.En = make([]Token, 0, enBytes/5+1)
 			for _, r := range sb.Zh {
 				blk := doc.Zh[r.Block]
 				s := blk.Sents[r.Sent]
