@@ -128,8 +128,10 @@ type model struct {
 	cellW    []float32
 
 	nZh, nEn int // types
-	// per type pair, those of one Chinese type adjacent
+	// per type pair, those of Chinese type z adjacent:
+	// zFirst[z] … zFirst[z+1]−1
 	pairZh, pairEn []int32
+	zFirst         []int32
 	prior          []bool
 	t              []params
 	tNullE         []float64 // t(e|null) per English type
@@ -247,7 +249,9 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	md.pairZh = make([]int32, 0, cells/2+16)
 	md.pairEn = make([]int32, 0, cells/2+16)
 	md.prior = make([]bool, 0, cells/2+16)
+	md.zFirst = make([]int32, md.nZh+1)
 	for z := range int32(md.nZh) {
+		md.zFirst[z] = int32(len(md.pairZh))
 		favoured(z, func(e int32) { prior[e] = z + 1 })
 		for _, r := range rows[first[z]:first[z+1]] {
 			s := &md.segs[r[0]]
@@ -270,6 +274,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
+	md.zFirst[md.nZh] = int32(len(md.pairZh))
 }
 
 // weigh fills in the English words and distortion weights of a seg's
@@ -334,13 +339,15 @@ func (md *model) train() {
 	pairsEn := make([]float64, md.nEn)
 	priorZh := make([]float64, md.nZh)
 	priorEn := make([]float64, md.nEn)
-	for p := range np {
-		z, e := md.pairZh[p], md.pairEn[p]
-		pairsZh[z]++
-		pairsEn[e]++
-		if md.prior[p] {
-			priorZh[z]++
-			priorEn[e]++
+	for z := range md.nZh {
+		pairsZh[z] = float64(md.zFirst[z+1] - md.zFirst[z])
+		for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+			e := md.pairEn[p]
+			pairsEn[e]++
+			if md.prior[p] {
+				priorZh[z]++
+				priorEn[e]++
+			}
 		}
 	}
 	alpha := md.opt.Prior
@@ -455,25 +462,30 @@ func (md *model) train() {
 		}
 		// M-step: the counts plus the prior's pseudo-counts, normalised
 		// per Chinese type for t(e|f) and per English type for t(f|e).
-		clear(totZ)
+		// (The sum over a Chinese type's pairs is kept in a register: its
+		// pairs are adjacent, and adding to totZ[z] in memory pair after
+		// pair made each addition wait for the one before.)
 		clear(totE)
-		for p := range md.t {
-			x := float64(md.t[p].count)
-			totZ[md.pairZh[p]] += x
-			totE[md.pairEn[p]] += x
-		}
 		for z := range totZ {
-			totZ[z] = 1 / (totZ[z] + alpha*priorZh[z])
+			sum := 0.0
+			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+				x := float64(md.t[p].count)
+				sum += x
+				totE[md.pairEn[p]] += x
+			}
+			totZ[z] = 1 / (sum + alpha*priorZh[z])
 		}
 		for e := range totE {
 			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
 		}
-		for p := range md.t {
-			x := float64(md.t[p].count)
-			if md.prior[p] {
-				x += alpha
+		for z, inv := range totZ {
+			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+				x := float64(md.t[p].count)
+				if md.prior[p] {
+					x += alpha
+				}
+				md.t[p].set(x*inv, x*totE[md.pairEn[p]])
 			}
-			md.t[p].set(x*totZ[md.pairZh[p]], x*totE[md.pairEn[p]])
 		}
 		normalise(md.tNullE, cNullE)
 		normalise(md.tNullZ, cNullZ)
