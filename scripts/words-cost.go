@@ -1,0 +1,78 @@
+//go:build ignore
+
+// words-cost.go — what word alignment adds to checking the reference
+// document, in CPU time. Run by scripts/words-cost.sh.
+//
+// One goroutine on one core (GOMAXPROCS 1) alternates, n times over: the
+// whole check of the reference document (reading it, aligning paragraphs
+// and sentences, every check: pipeline.Check, as BenchmarkPipelineReference
+// runs it), then word-aligning its sentence beads (words.Align on an
+// alignment made beforehand). The process's CPU time is summed for each
+// kind. Alternating one run of each exposes both to the same load on a
+// shared machine, which taking the fastest of separate benchmarks did not.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/words"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/cputime"
+	"github.com/aligncheck/aligncheck/internal/refdoc"
+	"github.com/aligncheck/aligncheck/pipeline"
+)
+
+func main() {
+	n := flag.Int("n", 40, "runs of each")
+	flag.Parse()
+	runtime.GOMAXPROCS(1)
+	if err := pipeline.Load(); err != nil {
+		fail(err)
+	}
+	data, err := os.ReadFile(refdoc.Path())
+	if err != nil {
+		fail(err)
+	}
+	text := string(data)
+	doc := func() *align.Document {
+		d, err := input.Interleaved(refdoc.Path(), text)
+		if err != nil {
+			fail(err)
+		}
+		return d
+	}
+	set := checks.DefaultSettings()
+	a := align.Align(doc(), align.Options{Lex: lexicon.Default()})
+	check := func() {
+		if _, err := pipeline.Check(doc(), pipeline.Options{Settings: set}); err != nil {
+			fail(err)
+		}
+	}
+	wordAlign := func() { words.Align(a, lexicon.Default(), words.Options{}) }
+	check() // warm: the caches hold the document's words, as in a check
+	wordAlign()
+	var cCheck, cWords float64
+	for range *n {
+		t0 := cputime.Process()
+		check()
+		t1 := cputime.Process()
+		wordAlign()
+		t2 := cputime.Process()
+		cCheck += (t1 - t0).Seconds()
+		cWords += (t2 - t1).Seconds()
+	}
+	fmt.Printf("whole check     %6.1f ms CPU\n", cCheck*1000/float64(*n))
+	fmt.Printf("word alignment  %6.1f ms CPU\n", cWords*1000/float64(*n))
+	fmt.Printf("ratio           %6.1f %%\n", 100*cWords/cCheck)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "words-cost:", err)
+	os.Exit(2)
+}
