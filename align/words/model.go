@@ -375,6 +375,7 @@ func (md *model) train() {
 	totZ := make([]float64, md.nZh)
 	totE := make([]float64, md.nEn)
 	var colSum, rowSum, linkE []float64
+	var alive []bool // after pruning: whether a pair still has cells
 	for it := range md.opt.Iterations {
 		prune := it == pruneAfter-1 && md.opt.Iterations > pruneAfter
 		out := 0 // where the next kept cell goes when pruning
@@ -459,6 +460,12 @@ func (md *model) train() {
 		}
 		if prune {
 			md.cellPair, md.cellW, md.cellJ = md.cellPair[:out], md.cellW[:out], md.cellJ[:out]
+			// The pairs no cell holds any more are never read again: the
+			// M-steps left skip them.
+			alive = make([]bool, len(md.t))
+			for _, p := range md.cellPair {
+				alive[p] = true
+			}
 		}
 		// M-step: the counts plus the prior's pseudo-counts, normalised
 		// per Chinese type for t(e|f) and per English type for t(f|e).
@@ -480,6 +487,9 @@ func (md *model) train() {
 		}
 		for z, inv := range totZ {
 			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+				if alive != nil && !alive[p] {
+					continue
+				}
 				x := float64(md.t[p].count)
 				if md.prior[p] {
 					x += alpha
