@@ -215,7 +215,7 @@ func evalWordsCmd(f evalFlags, pos []string, stdout io.Writer) error {
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	fmt.Fprintf(w, "%-28s %-16s %5s %6s %6s %6s %6s %6s\n", "set", "links", "pairs", "sure", "links", "P", "R", "AER")
+	fmt.Fprintf(w, "%-30s %-16s %5s %6s %6s %6s %6s %6s\n", "set", "links", "pairs", "sure", "found", "P", "R", "AER")
 	for k, s := range sets {
 		texts := make([][2]string, len(s.Sents))
 		for i, ws := range s.Sents {
@@ -228,7 +228,7 @@ func evalWordsCmd(f evalFlags, pos []string, stdout io.Writer) error {
 		}
 		for i, name := range []string{"intersection", "grow-diag-final"} {
 			sc := scores[i]
-			fmt.Fprintf(w, "%-28s %-16s %5d %6d %6d %6.3f %6.3f %6.3f\n", setName(f.sets[k]), name, len(s.Sents), sc.Sure, sc.Sys,
+			fmt.Fprintf(w, "%-30s %-16s %5d %6d %6d %6.3f %6.3f %6.3f\n", setName(f.sets[k]), name, len(s.Sents), sc.Sure, sc.Sys,
 				sc.Precision(), sc.Recall(), sc.AER())
 		}
 	}
