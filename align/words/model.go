@@ -289,6 +289,7 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool) {
 	colZ := make([]float64, n)
 	rowZ := make([]float64, m)
 	step := math.Exp(-lam / float64(n))
+	back := 1 / step
 	c := s.cell0
 	for i := range m {
 		lo := s.lo(i)
@@ -299,25 +300,28 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool) {
 		x := float64(i+1) / float64(m)
 		cross := (i + 1) * n / m
 		w := math.Exp(-lam * math.Abs(x-float64(lo+1)/float64(n)))
+		row := 0.0
+		punct := zhPunct[i]
 		for j := lo; j < lo+width; j++ {
 			if j == cross && j > lo {
 				w = math.Exp(-lam * (float64(j+1)/float64(n) - x))
 			}
-			if zhPunct[i] == enPunct[j] {
+			if punct == enPunct[j] {
 				md.cellJ[c] = uint16(j - lo)
 				md.cellW[c] = float32(w)
 				c++
 				// The distortion is a distribution over the words a word
 				// may link to.
 				colZ[j] += w
-				rowZ[i] += w
+				row += w
 			}
 			if j < cross {
-				w /= step
+				w *= back
 			} else {
 				w *= step
 			}
 		}
+		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
 	for j := range colZ {
