@@ -152,12 +152,13 @@ const maxWidth = 1 << 16
 
 // width returns how many English words a row of a bead of m Chinese and n
 // English words holds: all of them, unless the bead has more than
-// MaxCells cells.
+// MaxCells cells (or a row more than maxWidth).
 func (md *model) width(m, n int) int {
-	if m*n <= md.opt.MaxCells {
-		return n
+	w := n
+	if m*n > md.opt.MaxCells {
+		w = max(1, md.opt.MaxCells/m)
 	}
-	return max(1, min(n, maxWidth, md.opt.MaxCells/m))
+	return min(w, n, maxWidth)
 }
 
 // build lays out the cells of every sentence bead (zh[k], en[k]: type ids;

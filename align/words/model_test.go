@@ -74,3 +74,12 @@ func TestPairsGrouped(t *testing.T) {
 	assert.Equal(t, []int32{0, 1, 2, 2, 1, 0, 1}, md.pairEn)
 	assert.Equal(t, []bool{true, false, false, false, true, false, false}, md.prior)
 }
+
+// TestWideRow: a row wider than 16 bits can count is cut to a band, even
+// when MaxCells would allow it whole.
+func TestWideRow(t *testing.T) {
+	md := &model{opt: Options{MaxCells: 1 << 20}.withDefaults()}
+	assert.Equal(t, maxWidth, md.width(1, 100000))
+	assert.Equal(t, 5000, md.width(200, 5000))
+	assert.Equal(t, 1<<20/300, md.width(300, 5000))
+}

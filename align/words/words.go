@@ -66,9 +66,9 @@ func (d *Doc) Span(l align.Lang, t Token) align.Span {
 	return d.Alignment.Doc.Blocks(l)[t.Block].SubSpan(t.Start, t.End)
 }
 
-// SpanOf locates tokens lo … hi−1 of one side of a pair, from the start of
-// the first to the end of the last; if they lie in two blocks, the span
-// ends with the first block.
+// SpanOf locates a run of tokens of one side of a pair (toks not empty),
+// from the start of the first to the end of the last; if they lie in two
+// blocks, the span ends with the first block.
 func (d *Doc) SpanOf(l align.Lang, toks []Token) align.Span {
 	first, last := toks[0], toks[len(toks)-1]
 	b := d.Alignment.Doc.Blocks(l)[first.Block]
@@ -104,7 +104,8 @@ func textOf(block func(int) string, toks []Token) string {
 
 // Of returns the word alignment of a, computing it the first time it is
 // asked for (with the embedded lexicon and the default options) and
-// remembering it on a: the checks that need word links share one.
+// remembering it on a: the checks that need word links share one. Other
+// callers of a.Memo wait while it is computed.
 func Of(a *align.Alignment) *Doc {
 	return a.Memo("align/words", func() any { return Align(a, lexicon.Default(), Options{}) }).(*Doc)
 }
@@ -118,8 +119,9 @@ func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
 		d.first[bi] = len(d.Pairs)
 		for si, sb := range b.Sents {
 			p := Pair{Bead: bi, Sent: si}
-			// Room for the tokens: a Chinese word or mark takes four bytes
-			// or more, an English one five or more with its space.
+			// Room for the tokens, as a hint: most Chinese tokens take
+			// four bytes or more (two characters, or a mark and a
+			// character), most English ones five with their space.
 			var zhBytes, enBytes int
 			for _, r := range sb.Zh {
 				s := doc.Zh[r.Block].Sents[r.Sent]
