@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/internal/strtab"
 	"github.com/aligncheck/aligncheck/align/lang"
@@ -171,4 +172,34 @@ func (l *Lexicon) maxLenAt(r rune) int {
 		return int(l.maxLenBMP[r])
 	}
 	return int(l.maxLenRest[r])
+}
+
+// LongestPrefix returns the length in bytes of the longest headword of at
+// most maxRunes characters that s begins with, or 0 if none does: the step
+// of a forward maximum-match segmentation over the lexicon's words. Give it
+// a run of Han characters; the search stops as soon as no longer headword
+// can start with what it has read.
+func (l *Lexicon) LongestPrefix(s string, maxRunes int) int {
+	if s == "" {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	maxRunes = min(maxRunes, l.maxLenAt(r))
+	best := 0
+	if maxRunes >= 1 && l.heads.Find(s[:n]) >= 0 {
+		best = n
+	}
+	for j, runes := n, 1; j < len(s) && runes < maxRunes; {
+		_, m := utf8.DecodeRuneInString(s[j:])
+		j += m
+		runes++
+		h, more := l.heads.Probe(s[:j])
+		if h >= 0 {
+			best = j
+		}
+		if !more {
+			break
+		}
+	}
+	return best
 }

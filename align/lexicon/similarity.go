@@ -301,3 +301,7 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// IsFunctionWord reports whether a Chinese word is one of the function
+// words that Similarity leaves out (的, 了, 是, 在 …), whatever its glosses.
+func IsFunctionWord(zh string) bool { return zhStop[zh] }

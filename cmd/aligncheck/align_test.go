@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -140,4 +142,111 @@ func TestEvalErrors(t *testing.T) {
 			assert.Contains(t, errb.String(), tc.want)
 		})
 	}
+}
+
+// TestAlignWords: --words prints the links of each sentence bead in the
+// bead's own tokens, as Pharaoh lines, TSV or JSON.
+func TestAlignWords(t *testing.T) {
+	dir := t.TempDir()
+	zh := writeFile(t, dir, "zh.txt", "今天的天气非常好。我们一起去公园散步吧！\n\n他在书店买了三本新书。\n")
+	en := writeFile(t, dir, "en.txt", "The weather is very good today. Let's go for a walk in the park together!\n\nHe bought three new books at the bookshop.\n")
+
+	var out, errb bytes.Buffer
+	require.Equal(t, exitOK, runAlign([]string{"--words", "--zh", zh, "--en", en, "--format", "json"}, nil, &out, &errb), errb.String())
+	var beads []alignedWords
+	require.NoError(t, json.Unmarshal(out.Bytes(), &beads))
+	require.Len(t, beads, 3)
+	zhFile, err := os.ReadFile(zh)
+	require.NoError(t, err)
+	enFile, err := os.ReadFile(en)
+	require.NoError(t, err)
+	for _, b := range beads {
+		require.NotEmpty(t, b.Inter)
+		for _, tk := range b.ZhTokens {
+			assert.Equal(t, tk.Text, string(zhFile[tk.Start:tk.End]), "offsets into the file")
+		}
+		for _, tk := range b.EnTokens {
+			assert.Equal(t, tk.Text, string(enFile[tk.Start:tk.End]))
+		}
+		for _, l := range b.GDF {
+			assert.NotEqual(t, "unlinked", b.ZhTokens[l[0]].Strength)
+		}
+	}
+	// 天气 (weather) is linked to "weather"
+	b := beads[0]
+	var linked []string
+	for _, l := range b.Inter {
+		if b.ZhTokens[l[0]].Text == "天气" {
+			linked = append(linked, b.EnTokens[l[1]].Text)
+		}
+	}
+	assert.Equal(t, []string{"weather"}, linked)
+
+	out.Reset()
+	require.Equal(t, exitOK, runAlign([]string{"--words", "--zh", zh, "--en", en, "--links", "intersection"}, nil, &out, &errb), errb.String())
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, 3)
+	var want []string
+	for _, l := range b.Inter {
+		want = append(want, fmt.Sprintf("%d-%d", l[0], l[1]))
+	}
+	assert.Equal(t, strings.Join(want, " "), lines[0])
+
+	out.Reset()
+	require.Equal(t, exitOK, runAlign([]string{"--words", "--zh", zh, "--en", en, "--presplit", "--format", "tsv"}, nil, &out, &errb), errb.String())
+	lines = strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, 3)
+	f := strings.Split(lines[2], "\t")
+	require.Len(t, f, 5)
+	assert.Equal(t, "他 在 书店 买 了 三 本 新 书 。", f[2])
+	assert.Equal(t, "He bought three new books at the bookshop .", f[3])
+}
+
+func TestAlignWordsErrors(t *testing.T) {
+	dir := t.TempDir()
+	zh, en := writeFile(t, dir, "zh.txt", zhSents), writeFile(t, dir, "en.txt", enSents)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"beads format", []string{"--words", "--zh", zh, "--en", en, "--format", "beads"}, "pharaoh"},
+		{"bad links", []string{"--words", "--zh", zh, "--en", en, "--links", "union"}, "union"},
+		{"links without words", []string{"--zh", zh, "--en", en, "--links", "intersection"}, "--words"},
+		{"no en", []string{"--words", "--zh", zh}, "--en"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			assert.Equal(t, exitError, runAlign(tc.args, nil, &out, &errb))
+			assert.Contains(t, errb.String(), tc.want)
+			assert.Empty(t, out.String())
+		})
+	}
+}
+
+// TestEvalWords scores word alignment on the gold set kept in testdata:
+// one line per link set, AER within the bound (the set is also
+// the one the model was tuned on; align/words' TestGoldAER holds the bound).
+func TestEvalWords(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runEval([]string{"--words", "--set", filepath.Join("..", "..", "testdata", "zh-en-word-alignment")}, nil, &out, &errb)
+	require.Equal(t, exitOK, code, errb.String())
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, 3, out.String())
+	for k, name := range []string{"intersection", "grow-diag-final"} {
+		f := strings.Fields(lines[k+1])
+		require.Len(t, f, 8, lines[k+1])
+		assert.Equal(t, name, f[1])
+		assert.Equal(t, "150", f[2])
+		aer, err := strconv.ParseFloat(f[7], 64)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, aer, 0.30, lines[k+1])
+	}
+
+	errb.Reset()
+	assert.Equal(t, exitError, runEval([]string{"--words", "--set", t.TempDir()}, nil, &out, &errb))
+	assert.Contains(t, errb.String(), "gold.zh")
+	errb.Reset()
+	assert.Equal(t, exitError, runEval([]string{"--words", "--verse", "--set", "x"}, nil, &out, &errb))
+	assert.Contains(t, errb.String(), "--verse")
 }

@@ -12,9 +12,12 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/eval"
+	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/words"
 )
 
 const evalUsage = `Usage: aligncheck eval --set DIR [--set DIR …] [--en-first] [--verse] [-v]
+       aligncheck eval --words --set DIR [--set DIR …]
 
 Aligns every file of a gold set and prints the strict bead scores pooled
 over its files: precision, recall and F1 of beads equal to a gold bead (null
@@ -26,6 +29,18 @@ them all.
 The left side of the gold (src/, or zh/) is taken to be Chinese unless the
 text is mostly Latin script; --en-first says it is English (en/ then holds
 the left side).
+
+With --words a set is a word-alignment gold set: gold.zh, gold.en (one
+sentence a line, tokens separated by spaces) and gold.align (links i-j,
+possible links i-j-P), e.g. ../shared/data/zh-en-word-alignment. The
+sentences are joined back into plain text, word-aligned as one document
+with aligncheck's own tokens, and each link set (intersection,
+grow-diag-final) is scored on the gold's tokens (a token of ours stands for
+every gold token it overlaps): precision |A∩P|/|A|, recall |A∩S|/|S| and
+the alignment error rate 1 − (|A∩S|+|A∩P|)/(|A|+|S|), with A the links
+found, S the sure and P the sure and possible gold links (Och & Ney 2003).
+--iterations, --prior, --lambda, --null and --min-posterior set the word
+model's parameters (0: the default), to measure other settings.
 `
 
 type evalFlags struct {
@@ -36,6 +51,8 @@ type evalFlags struct {
 	noLex   bool
 	write   string
 	workers int
+	words   bool
+	wordOpt words.Options
 }
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -48,6 +65,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.noLex, "no-lex", false, "align by lengths and anchors only, without the lexicon")
 	fs.StringVar(&f.write, "write", "", "write each file's beads to `dir`/NAME.align")
 	fs.IntVar(&f.workers, "workers", 0, "files aligned at a time (0: one per CPU)")
+	fs.BoolVar(&f.words, "words", false, "score word alignment on word-alignment gold sets")
+	fs.IntVar(&f.wordOpt.Iterations, "iterations", 0, "with --words, EM iterations (0: the default)")
+	fs.Float64Var(&f.wordOpt.Prior, "prior", 0, "with --words, the lexicon prior's pseudo-count (0: the default)")
+	fs.Float64Var(&f.wordOpt.Lambda, "lambda", 0, "with --words, the diagonal tension λ (0: the default)")
+	fs.Float64Var(&f.wordOpt.Null, "null", 0, "with --words, p0, the null word's probability (0: the default)")
+	fs.Float64Var(&f.wordOpt.MinPosterior, "min-posterior", 0, "with --words, the posterior share a link needs (0: the default)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if strings.Contains(err.Error(), flag.ErrHelp.Error()) {
@@ -58,7 +81,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return report(stderr, err)
 	}
-	if err := evalCmd(f, pos, stdout); err != nil {
+	if f.words {
+		err = evalWordsCmd(f, pos, stdout)
+	} else {
+		err = evalCmd(f, pos, stdout)
+	}
+	if err != nil {
 		return report(stderr, err)
 	}
 	return exitOK
@@ -162,4 +190,72 @@ func writeBeads(dir string, s *eval.Set, r eval.Result) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return fh.Close()
+}
+
+func evalWordsCmd(f evalFlags, pos []string, stdout io.Writer) error {
+	if len(pos) > 0 {
+		return usagef("eval: unexpected argument %q (give sets with --set DIR)", pos[0])
+	}
+	if len(f.sets) == 0 {
+		return usagef("eval: need --set DIR")
+	}
+	if f.enFirst || f.verse || f.noLex || f.write != "" {
+		return usagef("eval: --en-first, --verse, --no-lex and --write do not apply to --words")
+	}
+	var sets []*eval.WordSet
+	for _, dir := range f.sets {
+		s, err := eval.ReadWordSet(dir)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, s)
+	}
+	if err := lexicon.Load(); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	fmt.Fprintf(w, "%-30s %-16s %5s %6s %6s %6s %6s %6s\n", "set", "links", "pairs", "sure", "found", "P", "R", "AER")
+	for k, s := range sets {
+		texts := make([][2]string, len(s.Sents))
+		for i, ws := range s.Sents {
+			texts[i] = [2]string{ws.ZhText, ws.EnText}
+		}
+		pairs := words.AlignTexts(lexicon.Default(), texts, f.wordOpt)
+		scores, err := s.Score(wordOutput(pairs))
+		if err != nil {
+			return err
+		}
+		for i, name := range []string{"intersection", "grow-diag-final"} {
+			sc := scores[i]
+			fmt.Fprintf(w, "%-30s %-16s %5d %6d %6d %6.3f %6.3f %6.3f\n", setName(f.sets[k]), name, len(s.Sents), sc.Sure, sc.Sys,
+				sc.Precision(), sc.Recall(), sc.AER())
+		}
+	}
+	return nil
+}
+
+// wordOutput gives the tokens' spans and the intersection and
+// grow-diag-final links of each pair, for eval.WordSet.Score.
+func wordOutput(pairs []words.Pair) []eval.WordAlignment {
+	spans := func(toks []words.Token) [][2]int {
+		s := make([][2]int, len(toks))
+		for k, t := range toks {
+			s[k] = [2]int{t.Start, t.End}
+		}
+		return s
+	}
+	links := func(ls []words.Link) []eval.WordLink {
+		o := make([]eval.WordLink, len(ls))
+		for k, l := range ls {
+			o[k] = eval.WordLink{Zh: l.Zh, En: l.En}
+		}
+		return o
+	}
+	out := make([]eval.WordAlignment, len(pairs))
+	for k := range pairs {
+		p := &pairs[k]
+		out[k] = eval.WordAlignment{Zh: spans(p.Zh), En: spans(p.En), Links: [][]eval.WordLink{links(p.Inter), links(p.GDF)}}
+	}
+	return out
 }

@@ -1,0 +1,632 @@
+package words
+
+import (
+	"math"
+	"slices"
+)
+
+// The model: IBM Model 1 with fast_align's diagonal-favouring distortion
+// (Dyer, Chahuneau & Smith, "A Simple, Fast, and Effective
+// Reparameterization of IBM Model 2", NAACL 2013), one for each direction,
+// trained together by EM on the sentence pairs of one document, with the
+// lexicon as a prior: pseudo-counts on the word pairs that CC-CEDICT (or
+// an equal number, Latin-script word or punctuation class) says translate
+// each other.
+//
+// For English word j of n (1-based) and Chinese word i of m, fast_align's
+// distortion is
+//
+//	δ(i | j) = p0                                    for the null word
+//	δ(i | j) = (1−p0) · exp(−λ·|i/m − j/n|) / Z_j    otherwise
+//
+// with Z_j the sum of the exponentials over the i that j may link to
+// (punctuation only to punctuation); the other direction swaps the roles.
+// λ is fixed (fast_align also learns it): a document of a few hundred
+// sentences gives too little to learn it from.
+//
+// The two directions are trained by agreement (after Liang, Taskar & Klein,
+// "Alignment by Agreement", NAACL 2006): each E-step computes both
+// directions' link posteriors and gives both models, as the expected count
+// of a link, the geometric mean of the two — a link one direction wants and
+// the other does not counts for little. Liang et al. use the product; its
+// square root keeps a count that both directions give fully at 1 and
+// measured better here. What is left of a word's unit of count goes to
+// the null word. Links are then read off each direction (the best link of
+// each word, if it holds at least MinPosterior of the word's posterior)
+// and symmetrised.
+//
+// Measured on the DeNero–Macherey gold set (150 sentence pairs; it is the
+// set these choices and the defaults were tuned on): fast_align with the
+// prior alone gave intersection AER about 0.30 and grow-diag-final
+// 0.33–0.36; the minimum posterior 0.291 and 0.336; agreement too 0.282 and
+// 0.283, as now with the first E-step on distortion alone and pruning.
+// Around the defaults the figures move little: over iterations 3–5, prior
+// 1–4 and λ 1–2 both stay at or below 0.30 in all 27 settings, the worst
+// 0.298 (scripts/words-grid.sh).
+
+// Options are the model's parameters. The zero value means the defaults.
+type Options struct {
+	// Iterations of EM (default 4). Each lets the document's own counts
+	// weigh more against the lexicon prior; 3 to 5 measure alike.
+	Iterations int
+	// Prior is the pseudo-count added to each word pair the lexicon links,
+	// once per pair of types in the document (default 2).
+	Prior float64
+	// Lambda is the diagonal tension λ (default 1.5).
+	Lambda float64
+	// Null is p0, the probability of aligning a word to nothing (default
+	// 0.25; fast_align's is 0.08, which left too many function words
+	// linked to a guess).
+	Null float64
+	// MinPosterior is the share of a word's posterior its best link must
+	// hold to be kept (default 0.25); a word whose posterior is spread
+	// over many words (a function word, an untranslated word) stays
+	// unlinked instead of taking a guess.
+	MinPosterior float64
+	// MaxCells bounds the word pairs scored in one sentence bead (default
+	// 16384, a 128×128 bead): a bigger bead is scored only in a band of
+	// that many cells around its diagonal, so that a document without
+	// sentence breaks still costs time linear in its length.
+	MaxCells int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Iterations <= 0 {
+		o.Iterations = 4
+	}
+	if o.Prior <= 0 {
+		o.Prior = 2
+	}
+	if o.Lambda <= 0 {
+		o.Lambda = 1.5
+	}
+	if o.Null <= 0 || o.Null >= 1 {
+		o.Null = 0.25
+	}
+	if o.MinPosterior <= 0 {
+		o.MinPosterior = 0.25
+	}
+	if o.MaxCells <= 0 {
+		o.MaxCells = 16384
+	}
+	return o
+}
+
+// seg is one sentence bead in the model: the type ids of its words and
+// where its cells are. A cell is a pair of words that may link (not
+// punctuation with a word); cells are stored row by row, one row per
+// Chinese word, and in a bead too big for MaxCells only the cells of a
+// band around the diagonal are kept.
+type seg struct {
+	zh, en []int32 // type ids by position
+	cell0  int     // index of the seg's first cell
+	rowEnd []int32 // index after the last cell of each row; nil: no cells
+	rowLo  []int32 // the first English word a row's band may hold; nil: 0
+	// zNull[j] and eNull[i] are the distortion normalisers Z of column j
+	// and row i times p0/(1−p0): the weight of the null word beside a
+	// cell's weight exp(−λ·|i/m − j/n|).
+	zNull, eNull []float64
+}
+
+// lo returns the first English word row i's band may hold.
+func (s *seg) lo(i int) int {
+	if s.rowLo == nil {
+		return 0
+	}
+	return int(s.rowLo[i])
+}
+
+// model holds the document's sentence beads and the parameters learnt.
+type model struct {
+	opt  Options
+	segs []seg
+	// per cell: the type pair; the English word, as an offset from its
+	// row's lo (a band is at most maxWidth wide); and the distortion
+	// weight exp(−λ·|i/m − j/n|)
+	cellPair []int32
+	cellJ    []uint16
+	cellW    []float32
+
+	nZh, nEn int // types
+	// per type pair, those of Chinese type z adjacent:
+	// zFirst[z] … zFirst[z+1]−1
+	pairZh, pairEn []int32
+	zFirst         []int32
+	prior          []bool
+	t              []params
+	tNullE         []float64 // t(e|null) per English type
+	tNullZ         []float64 // t(f|null) per Chinese type
+}
+
+// params are what the model learns of a type pair, kept together because
+// each cell reads them together. float32 halves the memory the E-step
+// reads; the sums are kept in float64.
+type params struct {
+	ez, ze float32 // t(e|f) and t(f|e)
+	agree  float32 // √(t(e|f)·t(f|e))
+	count  float32 // expected count in the current E-step
+}
+
+// maxWidth bounds the width of a band: its offsets are stored in 16 bits.
+const maxWidth = 1 << 16
+
+// width returns how many English words a row of a bead of m Chinese and n
+// English words holds: all of them, unless the bead has more than
+// MaxCells cells (or a row more than maxWidth).
+func (md *model) width(m, n int) int {
+	w := n
+	if m*n > md.opt.MaxCells {
+		w = max(1, md.opt.MaxCells/m)
+	}
+	return min(w, n, maxWidth)
+}
+
+// build lays out the cells of every sentence bead (zh[k], en[k]: type ids;
+// zhPunct[k], enPunct[k]: which are punctuation) and numbers the type pairs
+// they hold; favoured(z, mark) calls mark for each English type that the
+// prior favours for Chinese type z (it may call it for types the document
+// does not pair with z, and more than once).
+//
+// The pairs are numbered Chinese type by Chinese type, visiting the rows of
+// each type in turn: a small table over the English types then finds a
+// pair already numbered, where a table over all pairs of types (or a hash
+// of them) would be read at random, and the pairs of one Chinese type end
+// up adjacent, as the E-step reads them, row by row.
+func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured func(z int32, mark func(e int32))) {
+	md.segs = make([]seg, len(zh))
+	cells := 0
+	var punctBefore []int32
+	for k := range zh {
+		m, n := len(zh[k]), len(en[k])
+		s := seg{zh: zh[k], en: en[k], cell0: cells}
+		if m > 0 && n > 0 {
+			width := md.width(m, n)
+			if width < n {
+				s.rowLo = make([]int32, m)
+			}
+			// punctBefore[j]: English punctuation marks before word j
+			punctBefore = append(punctBefore[:0], 0)
+			for _, p := range enPunct[k] {
+				c := punctBefore[len(punctBefore)-1]
+				if p {
+					c++
+				}
+				punctBefore = append(punctBefore, c)
+			}
+			s.rowEnd = make([]int32, m)
+			for i := range m {
+				lo := 0
+				if s.rowLo != nil {
+					c := (2*i+1)*n/(2*m) - width/2 // the diagonal's column, centred
+					lo = max(0, min(n-width, c))
+					s.rowLo[i] = int32(lo)
+				}
+				punct := int(punctBefore[lo+width] - punctBefore[lo])
+				if zhPunct[k][i] {
+					cells += punct
+				} else {
+					cells += width - punct
+				}
+				s.rowEnd[i] = int32(cells)
+			}
+		}
+		md.segs[k] = s
+	}
+	md.cellPair = make([]int32, cells)
+	md.cellJ = make([]uint16, cells)
+	md.cellW = make([]float32, cells)
+	for k := range md.segs {
+		md.weigh(&md.segs[k], zhPunct[k], enPunct[k])
+	}
+
+	// The rows of each Chinese type, as (seg, row), type by type.
+	first := make([]int32, md.nZh+1)
+	for _, s := range md.segs {
+		if s.rowEnd != nil {
+			for _, z := range s.zh {
+				first[z+1]++
+			}
+		}
+	}
+	for z := range md.nZh {
+		first[z+1] += first[z]
+	}
+	rows := make([][2]int32, first[md.nZh])
+	next := slices.Clone(first[:md.nZh])
+	for k, s := range md.segs {
+		if s.rowEnd != nil {
+			for i, z := range s.zh {
+				rows[next[z]] = [2]int32{int32(k), int32(i)}
+				next[z]++
+			}
+		}
+	}
+	// seen[e] is z+1 when the type pair (z, e) is numbered pairOf[e];
+	// prior[e] is z+1 when the prior favours it.
+	seen := make([]int32, md.nEn)
+	pairOf := make([]int32, md.nEn)
+	prior := make([]int32, md.nEn)
+	// Fewer pairs than cells (two in five in the reference document).
+	md.pairZh = make([]int32, 0, cells/2+16)
+	md.pairEn = make([]int32, 0, cells/2+16)
+	md.prior = make([]bool, 0, cells/2+16)
+	md.zFirst = make([]int32, md.nZh+1)
+	for z := range int32(md.nZh) {
+		md.zFirst[z] = int32(len(md.pairZh))
+		favoured(z, func(e int32) { prior[e] = z + 1 })
+		for _, r := range rows[first[z]:first[z+1]] {
+			s := &md.segs[r[0]]
+			i := int(r[1])
+			lo := s.lo(i)
+			start := s.cell0
+			if i > 0 {
+				start = int(s.rowEnd[i-1])
+			}
+			for c := start; c < int(s.rowEnd[i]); c++ {
+				e := s.en[lo+int(md.cellJ[c])]
+				if seen[e] != z+1 {
+					seen[e] = z + 1
+					pairOf[e] = int32(len(md.pairZh))
+					md.pairZh = append(md.pairZh, z)
+					md.pairEn = append(md.pairEn, e)
+					md.prior = append(md.prior, prior[e] == z+1)
+				}
+				md.cellPair[c] = pairOf[e]
+			}
+		}
+	}
+	md.zFirst[md.nZh] = int32(len(md.pairZh))
+}
+
+// weigh fills in the English words and distortion weights of a seg's
+// cells, and the null word's weights.
+func (md *model) weigh(s *seg, zhPunct, enPunct []bool) {
+	if s.rowEnd == nil {
+		return
+	}
+	m, n := len(s.zh), len(s.en)
+	width := md.width(m, n)
+	lam := md.opt.Lambda
+	colZ := make([]float64, n)
+	rowZ := make([]float64, m)
+	step := math.Exp(-lam / float64(n))
+	back := 1 / step
+	c := s.cell0
+	for i := range m {
+		lo := s.lo(i)
+		// exp(−λ|(i+1)/m − (j+1)/n|) along the row is geometric either
+		// side of the diagonal: two exponentials a row, not one a cell.
+		// The columns before cross lie at or left of the diagonal,
+		// (j+1)/n ≤ (i+1)/m.
+		x := float64(i+1) / float64(m)
+		cross := (i + 1) * n / m
+		w := math.Exp(-lam * math.Abs(x-float64(lo+1)/float64(n)))
+		row := 0.0
+		punct := zhPunct[i]
+		for j := lo; j < lo+width; j++ {
+			if j == cross && j > lo {
+				w = math.Exp(-lam * (float64(j+1)/float64(n) - x))
+			}
+			if punct == enPunct[j] {
+				md.cellJ[c] = uint16(j - lo)
+				md.cellW[c] = float32(w)
+				c++
+				// The distortion is a distribution over the words a word
+				// may link to.
+				colZ[j] += w
+				row += w
+			}
+			if j < cross {
+				w *= back
+			} else {
+				w *= step
+			}
+		}
+		rowZ[i] = row
+	}
+	odds := md.opt.Null / (1 - md.opt.Null)
+	for j := range colZ {
+		colZ[j] *= odds
+	}
+	for i := range rowZ {
+		rowZ[i] *= odds
+	}
+	s.zNull, s.eNull = colZ, rowZ
+}
+
+// train runs EM. The first E-step sees the distortion alone (as if every
+// translation probability were equal: IBM Model 1's uniform start), which
+// needs one pass over the cells and no parameters; the prior enters at the
+// M-steps. The second E-step is the first to weigh translations; after it
+// the cells to which neither direction gives a real share are pruned
+// (pruneBelow), and the E-steps left and the decoding read what remains.
+func (md *model) train() {
+	// per type: how many of its pairs the prior favours
+	priorZh := make([]float64, md.nZh)
+	priorEn := make([]float64, md.nEn)
+	for z := range md.nZh {
+		for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+			if md.prior[p] {
+				priorZh[z]++
+				priorEn[md.pairEn[p]]++
+			}
+		}
+	}
+	alpha := md.opt.Prior
+	md.t = make([]params, len(md.pairEn))
+	md.tNullE = make([]float64, md.nEn)
+	md.tNullZ = make([]float64, md.nZh)
+	cNullE := make([]float64, md.nEn)
+	cNullZ := make([]float64, md.nZh)
+	totZ := make([]float64, md.nZh)
+	totE := make([]float64, md.nEn)
+	var alive []bool // after pruning: whether a pair still has cells
+	for it := range md.opt.Iterations {
+		for p := range md.t {
+			md.t[p].count = 0
+		}
+		clear(cNullE)
+		clear(cNullZ)
+		switch {
+		case it == 0:
+			md.eStepDistortion(cNullE, cNullZ)
+		case it == 1 && md.opt.Iterations > 2:
+			md.eStep(cNullE, cNullZ, true)
+			alive = make([]bool, len(md.t))
+			for _, p := range md.cellPair {
+				alive[p] = true
+			}
+		default:
+			md.eStep(cNullE, cNullZ, false)
+		}
+		// M-step: the counts plus the prior's pseudo-counts, normalised
+		// per Chinese type for t(e|f) and per English type for t(f|e).
+		// (The sum over a Chinese type's pairs is kept in a register: its
+		// pairs are adjacent, and adding to totZ[z] in memory pair after
+		// pair made each addition wait for the one before.) The pairs no
+		// cell holds any more are never read again, and skipped.
+		clear(totE)
+		for z := range totZ {
+			sum := 0.0
+			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+				x := float64(md.t[p].count)
+				sum += x
+				totE[md.pairEn[p]] += x
+			}
+			totZ[z] = 1 / (sum + alpha*priorZh[z])
+		}
+		for e := range totE {
+			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
+		}
+		for z, inv := range totZ {
+			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
+				if alive != nil && !alive[p] {
+					continue
+				}
+				x := float64(md.t[p].count)
+				if md.prior[p] {
+					x += alpha
+				}
+				md.t[p].set(x*inv, x*totE[md.pairEn[p]])
+			}
+		}
+		normalise(md.tNullE, cNullE)
+		normalise(md.tNullZ, cNullZ)
+	}
+}
+
+// eStepDistortion is the first E-step: each direction's posterior of a
+// link is its distortion weight over the word's sum of them, w/Z, and the
+// agreed count √(w/Z_j · w/Z_i); what a word's links leave of its unit
+// goes to the null word.
+func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
+	odds := md.opt.Null / (1 - md.opt.Null)
+	var invCol, linkE []float64
+	for k := range md.segs {
+		s := &md.segs[k]
+		if s.rowEnd == nil {
+			continue
+		}
+		n := len(s.en)
+		invCol, linkE = grow(invCol, n), grow(linkE, n)
+		clear(linkE)
+		for j := range invCol {
+			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
+		}
+		start := s.cell0
+		for i, end := range s.rowEnd {
+			pairs := md.cellPair[start:end]
+			ws := md.cellW[start:end][:len(pairs)]
+			js := md.cellJ[start:end][:len(pairs)]
+			lo := s.lo(i)
+			col, link := invCol[lo:], linkE[lo:]
+			inv := math.Sqrt(odds / s.eNull[i])
+			row := 0.0
+			for k, p := range pairs {
+				j := js[k]
+				r := float64(ws[k]) * inv * col[j]
+				md.t[p].count += float32(r)
+				link[j] += r
+				row += r
+			}
+			cNullZ[s.zh[i]] += max(0, 1-row)
+			start = int(end)
+		}
+		for j, e := range s.en {
+			cNullE[e] += max(0, 1-linkE[j])
+		}
+	}
+}
+
+// eStep is an E-step with the translation probabilities: two passes over
+// each bead's cells, the first for the normalisers of each direction's
+// posteriors, the second for the agreed counts. With prune it drops the
+// cells under pruneBelow in both directions as it goes.
+func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
+	var colSum, rowSum, linkE []float64
+	out := 0 // where the next kept cell goes when pruning
+	tt := md.t
+	for k := range md.segs {
+		s := &md.segs[k]
+		if s.rowEnd == nil {
+			continue
+		}
+		m, n := len(s.zh), len(s.en)
+		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
+		clear(linkE)
+		for j, e := range s.en {
+			colSum[j] = s.zNull[j] * md.tNullE[e]
+		}
+		// The normalisers: the sum over a word's possible links (the
+		// null word's included) of distortion weight × translation.
+		start := s.cell0
+		for i, end := range s.rowEnd {
+			pairs := md.cellPair[start:end]
+			ws := md.cellW[start:end][:len(pairs)]
+			js := md.cellJ[start:end][:len(pairs)]
+			col := colSum[s.lo(i):]
+			row := s.eNull[i] * md.tNullZ[s.zh[i]]
+			for k, p := range pairs {
+				w := float64(ws[k])
+				t := &tt[p]
+				col[js[k]] += w * float64(t.ez)
+				row += w * float64(t.ze)
+			}
+			rowSum[i] = row
+			start = int(end)
+		}
+		// The agreed count of a link, the geometric mean of its two
+		// posteriors: w·√(t(e|f)·t(f|e)) / √(colSum·rowSum).
+		for j := range colSum {
+			colSum[j] = 1 / math.Sqrt(colSum[j])
+		}
+		start = s.cell0
+		if prune {
+			s.cell0 = out
+		}
+		for i, end := range s.rowEnd {
+			pairs := md.cellPair[start:end]
+			ws := md.cellW[start:end][:len(pairs)]
+			js := md.cellJ[start:end][:len(pairs)]
+			lo := s.lo(i)
+			col, link := colSum[lo:], linkE[lo:]
+			inv := 1 / math.Sqrt(rowSum[i])
+			row := 0.0
+			for k, p := range pairs {
+				j := js[k]
+				t := &tt[p]
+				w := float64(ws[k])
+				r := w * float64(t.agree) * inv * col[j]
+				t.count += float32(r)
+				link[j] += r
+				row += r
+				// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
+				if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
+					md.cellPair[out], md.cellW[out], md.cellJ[out] = p, ws[k], j
+					out++
+				}
+			}
+			cNullZ[s.zh[i]] += max(0, 1-row)
+			start = int(end)
+			if prune {
+				s.rowEnd[i] = int32(out)
+			}
+		}
+		for j, e := range s.en {
+			cNullE[e] += max(0, 1-linkE[j])
+		}
+	}
+	if prune {
+		md.cellPair, md.cellW, md.cellJ = md.cellPair[:out], md.cellW[:out], md.cellJ[:out]
+	}
+}
+
+// A cell to which, in the second E-step, both directions give less than
+// pruneBelow of the word's posterior is dropped: it will not be a link, and
+// the E-steps left and the decoding then read a fifth of the reference
+// document's cells (two fifths of the gold set's). Measured on the gold
+// set: the same error rates within 0.003; at 0.05 both pass 0.29.
+const pruneBelow = 0.02
+
+// set sets the translation probabilities of a pair.
+func (t *params) set(ez, ze float64) {
+	t.ez, t.ze, t.agree = float32(ez), float32(ze), float32(math.Sqrt(ez*ze))
+}
+
+// normalise sets t to c scaled to sum 1 (uniform if c sums to 0).
+func normalise(t, c []float64) {
+	sum := 0.0
+	for _, x := range c {
+		sum += x
+	}
+	for k, x := range c {
+		if sum > 0 {
+			t[k] = x / sum
+		} else {
+			t[k] = 1 / float64(len(c))
+		}
+	}
+}
+
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}
+
+// viterbi returns the links of each direction for seg k: ez[j] is the
+// Chinese word that English word j is linked to, ze[i] the English word
+// of Chinese word i; −1 when the null word is likelier or the best link
+// holds less than MinPosterior of the word's posterior. Ties go to the
+// lower position.
+func (md *model) viterbi(k int) (ez, ze []int) {
+	s := &md.segs[k]
+	m, n := len(s.zh), len(s.en)
+	ez = make([]int, n)
+	ze = make([]int, m)
+	for j := range ez {
+		ez[j] = -1
+	}
+	for i := range ze {
+		ze[i] = -1
+	}
+	if m == 0 || n == 0 {
+		return ez, ze
+	}
+	bestE := make([]float64, n)
+	sumE := make([]float64, n)
+	for j, e := range s.en {
+		bestE[j] = s.zNull[j] * md.tNullE[e]
+		sumE[j] = bestE[j]
+	}
+	c := s.cell0
+	for i, end := range s.rowEnd {
+		best := s.eNull[i] * md.tNullZ[s.zh[i]]
+		sum := best
+		lo := s.lo(i)
+		for ; c < int(end); c++ {
+			j := lo + int(md.cellJ[c])
+			w := float64(md.cellW[c])
+			t := &md.t[md.cellPair[c]]
+			a, b := w*float64(t.ez), w*float64(t.ze)
+			sumE[j] += a
+			sum += b
+			if a > bestE[j] {
+				bestE[j], ez[j] = a, i
+			}
+			if b > best {
+				best, ze[i] = b, j
+			}
+		}
+		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
+			ze[i] = -1
+		}
+	}
+	for j := range ez {
+		if ez[j] >= 0 && bestE[j] < md.opt.MinPosterior*sumE[j] {
+			ez[j] = -1
+		}
+	}
+	return ez, ze
+}

@@ -1,0 +1,85 @@
+package words
+
+import (
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestCellWeights: the weights laid out by stepping along each row equal
+// fast_align's exp(−λ·|i/m − j/n|), punctuation cells only where both are
+// punctuation, in beads inside and past MaxCells.
+func TestCellWeights(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		m, n     int
+		maxCells int
+	}{
+		{"square", 7, 7, 0},
+		{"wide", 5, 23, 0},
+		{"tall", 31, 4, 0},
+		{"banded", 40, 60, 600},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			md := &model{opt: Options{MaxCells: tc.maxCells, Lambda: 1.7}.withDefaults()}
+			zh, en := make([]int32, tc.m), make([]int32, tc.n)
+			zp, ep := make([]bool, tc.m), make([]bool, tc.n)
+			for i := range zh {
+				zh[i] = int32(i)
+				zp[i] = i%5 == 4
+			}
+			for j := range en {
+				en[j] = int32(j)
+				ep[j] = j%4 == 3
+			}
+			md.nZh, md.nEn = tc.m, tc.n
+			md.build([][]int32{zh}, [][]int32{en}, [][]bool{zp}, [][]bool{ep}, func(int32, func(int32)) {})
+			s := &md.segs[0]
+			c := 0
+			width := md.width(tc.m, tc.n)
+			for i := range tc.m {
+				lo := s.lo(i)
+				for j := lo; j < lo+width; j++ {
+					if zp[i] != ep[j] {
+						continue
+					}
+					require.Less(t, c, len(md.cellW))
+					assert.Equal(t, j, lo+int(md.cellJ[c]))
+					want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(tc.m)-float64(j+1)/float64(tc.n)))
+					assert.InDelta(t, want, float64(md.cellW[c]), 1e-6, "cell %d,%d", i, j)
+					assert.Equal(t, md.pairZh[md.cellPair[c]], zh[i])
+					assert.Equal(t, md.pairEn[md.cellPair[c]], en[j])
+					c++
+				}
+				assert.Equal(t, c, int(s.rowEnd[i]))
+			}
+			assert.Len(t, md.cellW, c)
+			if tc.maxCells > 0 {
+				assert.LessOrEqual(t, c, tc.maxCells)
+			}
+		})
+	}
+}
+
+// TestPairsGrouped: type pairs are numbered Chinese type by Chinese type,
+// each once.
+func TestPairsGrouped(t *testing.T) {
+	md := &model{opt: Options{}.withDefaults(), nZh: 3, nEn: 3}
+	md.build([][]int32{{2, 0, 2}, {1, 0}}, [][]int32{{0, 1}, {2, 1}},
+		[][]bool{{false, false, false}, {false, false}}, [][]bool{{false, false}, {false, false}},
+		func(z int32, mark func(int32)) { mark(z) })
+	assert.Equal(t, []int32{0, 0, 0, 1, 1, 2, 2}, md.pairZh)
+	assert.Equal(t, []int32{0, 1, 2, 2, 1, 0, 1}, md.pairEn)
+	assert.Equal(t, []bool{true, false, false, false, true, false, false}, md.prior)
+}
+
+// TestWideRow: a row wider than 16 bits can count is cut to a band, even
+// when MaxCells would allow it whole.
+func TestWideRow(t *testing.T) {
+	md := &model{opt: Options{MaxCells: 1 << 20}.withDefaults()}
+	assert.Equal(t, maxWidth, md.width(1, 100000))
+	assert.Equal(t, 5000, md.width(200, 5000))
+	assert.Equal(t, 1<<20/300, md.width(300, 5000))
+}

@@ -1,0 +1,137 @@
+package words
+
+import (
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// Range is the tokens [Lo, Hi) of one side of a pair.
+type Range struct{ Lo, Hi int }
+
+// Len is the number of tokens.
+func (r Range) Len() int { return r.Hi - r.Lo }
+
+// Phrase is a phrase pair: a range of Chinese and a range of English
+// tokens of one pair.
+type Phrase struct{ Zh, En Range }
+
+// Counterpart returns the other side's tokens that render tokens r of side
+// l under links (Inter or GDF): the tightest range holding every token
+// linked to r, if it is consistent with the links — no token in it is
+// linked to a token of side l outside r (the phrase-pair rule of Och &
+// Ney 2004 and Koehn et al. 2003). ok is false when r has no link, or
+// when the rendering is not consistent (r is part of a larger unit the
+// links do not split, or the translation reorders across it). Unlinked
+// tokens at the edges are left out.
+func (p *Pair) Counterpart(links []Link, l align.Lang, r Range) (Range, bool) {
+	out := Range{Lo: -1}
+	for _, k := range links {
+		a, b := k.Zh, k.En
+		if l == align.En {
+			a, b = b, a
+		}
+		if a < r.Lo || a >= r.Hi {
+			continue
+		}
+		if out.Lo < 0 || b < out.Lo {
+			out.Lo = b
+		}
+		if b+1 > out.Hi {
+			out.Hi = b + 1
+		}
+	}
+	if out.Lo < 0 {
+		return Range{}, false
+	}
+	for _, k := range links {
+		a, b := k.Zh, k.En
+		if l == align.En {
+			a, b = b, a
+		}
+		if b >= out.Lo && b < out.Hi && (a < r.Lo || a >= r.Hi) {
+			return Range{}, false
+		}
+	}
+	return out, true
+}
+
+// Phrases lists the phrase pairs of p consistent with links, each side at
+// most maxLen tokens: for each Chinese range with a link, its Counterpart,
+// and that English range widened over unlinked English tokens at either
+// edge (the standard extraction of phrase-based translation). Pairs come
+// in order of Chinese start, Chinese end, English start, English end.
+func (p *Pair) Phrases(links []Link, maxLen int) []Phrase {
+	enLinked := make([]bool, len(p.En))
+	for _, k := range links {
+		enLinked[k.En] = true
+	}
+	var out []Phrase
+	for lo := range p.Zh {
+		for hi := lo + 1; hi <= len(p.Zh) && hi-lo <= maxLen; hi++ {
+			zh := Range{lo, hi}
+			en, ok := p.Counterpart(links, align.Zh, zh)
+			if !ok || en.Len() > maxLen {
+				continue
+			}
+			for a := en.Lo; a >= 0 && (a == en.Lo || !enLinked[a]); a-- {
+				for b := en.Hi; b <= len(p.En) && (b == en.Hi || !enLinked[b-1]); b++ {
+					if b-a > maxLen {
+						break
+					}
+					out = append(out, Phrase{Zh: zh, En: Range{a, b}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Clauses returns the clauses of one side: the ranges of tokens between
+// clause punctuation (，；：。？！… and , ; : . ? !), without the marks;
+// the enumeration comma 、 does not end a clause. Empty ranges are left
+// out.
+func (p *Pair) Clauses(l align.Lang) []Range {
+	toks := p.Tokens(l)
+	var out []Range
+	lo := 0
+	for k, t := range toks {
+		if t.Kind == Punct && endsClause(t) {
+			if k > lo {
+				out = append(out, Range{lo, k})
+			}
+			lo = k + 1
+		}
+	}
+	if len(toks) > lo {
+		out = append(out, Range{lo, len(toks)})
+	}
+	return out
+}
+
+func endsClause(t Token) bool {
+	switch t.Key {
+	case ",":
+		return strings.Trim(t.Text, "、､") != ""
+	case ".", ";", ":", "?", "!", "…":
+		return true
+	}
+	return false
+}
+
+// Coverage counts the content words among tokens r of side l, and how
+// many of them are linked at least as firmly as min: what a check of
+// clauses left untranslated weighs.
+func (p *Pair) Coverage(l align.Lang, r Range, min Strength) (linked, content int) {
+	toks := p.Tokens(l)
+	for k := r.Lo; k < r.Hi; k++ {
+		if toks[k].Kind != Content {
+			continue
+		}
+		content++
+		if p.Strength(l, k) >= min {
+			linked++
+		}
+	}
+	return linked, content
+}

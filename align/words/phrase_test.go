@@ -1,0 +1,108 @@
+package words
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/aligncheck/aligncheck/align"
+)
+
+// phrasePair is 外交部 重申 立场 : "the Foreign Ministry reiterated its
+// position": 外交部 renders as Foreign Ministry, 重申 as reiterated, 立场 as
+// position; "the" and "its" are unlinked.
+func phrasePair() *Pair {
+	p := &Pair{
+		Zh: make([]Token, 3),
+		En: make([]Token, 6),
+	}
+	links := []Link{{0, 1}, {0, 2}, {1, 3}, {2, 5}}
+	p.Inter = links
+	p.GDF = links
+	return p
+}
+
+func TestCounterpart(t *testing.T) {
+	p := phrasePair()
+	for _, tc := range []struct {
+		name string
+		l    align.Lang
+		r    Range
+		want Range
+		ok   bool
+	}{
+		{"one word to two", align.Zh, Range{0, 1}, Range{1, 3}, true},
+		{"a whole span", align.Zh, Range{0, 2}, Range{1, 4}, true},
+		{"unlinked edges left out", align.Zh, Range{2, 3}, Range{5, 6}, true},
+		{"English side", align.En, Range{1, 2}, Range{}, false}, // Foreign alone: Ministry is 外交部's too
+		{"English side, whole unit", align.En, Range{1, 3}, Range{0, 1}, true},
+		{"no link", align.En, Range{0, 1}, Range{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := p.Counterpart(p.GDF, tc.l, tc.r)
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestCounterpartReordered: a rendering that crosses another word's
+// rendering is not consistent.
+func TestCounterpartReordered(t *testing.T) {
+	p := &Pair{Zh: make([]Token, 3), En: make([]Token, 3)}
+	links := []Link{{0, 0}, {1, 2}, {2, 1}} // 0 and 1 render as 0 … 2, around 2's
+	_, ok := p.Counterpart(links, align.Zh, Range{0, 2})
+	assert.False(t, ok)
+	got, ok := p.Counterpart(links, align.Zh, Range{0, 3})
+	assert.True(t, ok)
+	assert.Equal(t, Range{0, 3}, got)
+}
+
+func TestPhrases(t *testing.T) {
+	p := phrasePair()
+	got := p.Phrases(p.GDF, 3)
+	want := []Phrase{
+		{Range{0, 1}, Range{1, 3}}, {Range{0, 1}, Range{0, 3}}, // widened over "the"
+		{Range{0, 2}, Range{1, 4}},                             // widened over "the", it would be 4 long
+		{Range{1, 2}, Range{3, 4}}, {Range{1, 2}, Range{3, 5}}, // over "its"
+		{Range{1, 3}, Range{3, 6}},
+		{Range{2, 3}, Range{5, 6}}, {Range{2, 3}, Range{4, 6}},
+	}
+	assert.ElementsMatch(t, want, got)
+	for _, ph := range got {
+		assert.LessOrEqual(t, ph.Zh.Len(), 3)
+		assert.LessOrEqual(t, ph.En.Len(), 3)
+	}
+}
+
+func TestClausesAndCoverage(t *testing.T) {
+	zh, en := tokenized(t, "我们坚持动态清零、精准防控，经济稳定增长；人民安全。", "We kept to dynamic zero-COVID, and the economy grew.")
+	p := &Pair{Zh: zh, En: en, ZhStrength: make([]Strength, len(zh)), EnStrength: make([]Strength, len(en))}
+	var clauses []string
+	for _, r := range p.Clauses(align.Zh) {
+		s := ""
+		for _, tk := range zh[r.Lo:r.Hi] {
+			s += tk.Text
+		}
+		clauses = append(clauses, s)
+	}
+	assert.Equal(t, []string{"我们坚持动态清零、精准防控", "经济稳定增长", "人民安全"}, clauses)
+	enClauses := p.Clauses(align.En)
+	assert.Len(t, enClauses, 2)
+
+	// 坚持 sure, 动态清零 grown, the rest unlinked; 我们 is a function word
+	first := p.Clauses(align.Zh)[0]
+	for k, tk := range zh {
+		switch tk.Text {
+		case "坚持":
+			p.ZhStrength[k] = Sure
+		case "动态清零":
+			p.ZhStrength[k] = Grown
+		}
+	}
+	linked, content := p.Coverage(align.Zh, first, Sure)
+	assert.Equal(t, 1, linked)
+	assert.Equal(t, 4, content) // 坚持 动态清零 精准 防控
+	linked, _ = p.Coverage(align.Zh, first, Grown)
+	assert.Equal(t, 2, linked)
+}

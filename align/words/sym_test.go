@@ -1,0 +1,83 @@
+package words
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestSymmetrise(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		ez, ze    []int // English → Chinese, Chinese → English
+		inter     []Link
+		growDiagF []Link
+	}{
+		{"agreeing", []int{0, 1, 2}, []int{0, 1, 2},
+			[]Link{{0, 0}, {1, 1}, {2, 2}}, []Link{{0, 0}, {1, 1}, {2, 2}}},
+		{"one Chinese word, two English words (外交部: Foreign Ministry)", []int{0, 0}, []int{1},
+			[]Link{{0, 1}}, []Link{{0, 0}, {0, 1}}},
+		{"unlinked on one side", []int{-1, 1}, []int{-1, 1},
+			[]Link{{1, 1}}, []Link{{1, 1}}},
+		// grow-diag adds a neighbour of the union when one of its words is
+		// still unlinked; a far link of the union is left to final, which
+		// adds it only when a word of it is unlinked
+		{"a diagonal neighbour joins", []int{0, 1, 0}, []int{0, 1, 2},
+			[]Link{{0, 0}, {1, 1}}, []Link{{0, 0}, {0, 2}, {1, 1}, {2, 2}}},
+		{"a far link whose words are both linked stays out", []int{0, 1, 2, 0}, []int{0, 1, 2, 3},
+			[]Link{{0, 0}, {1, 1}, {2, 2}}, []Link{{0, 0}, {1, 1}, {2, 2}, {3, 3}}},
+		{"nothing", []int{-1}, []int{-1}, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inter, gdf := symmetrise(tc.ez, tc.ze)
+			assert.Equal(t, tc.inter, inter)
+			assert.Equal(t, tc.growDiagF, gdf)
+		})
+	}
+}
+
+// TestSymmetriseInvariants: over every pair of directional alignments of a
+// 3×3 pair, the intersection lies in grow-diag-final, which lies in the
+// union and links every word the union links.
+func TestSymmetriseInvariants(t *testing.T) {
+	const m, n = 3, 3
+	choices := []int{-1, 0, 1, 2}
+	var ze, ez [3]int
+	var rec func(k int)
+	rec = func(k int) {
+		if k < m+n {
+			for _, c := range choices {
+				if k < m {
+					ze[k] = c
+				} else {
+					ez[k-m] = c
+				}
+				rec(k + 1)
+			}
+			return
+		}
+		inter, gdf := symmetrise(ez[:], ze[:])
+		inU := func(l Link) bool { return ze[l.Zh] == l.En || ez[l.En] == l.Zh }
+		inG := map[Link]bool{}
+		zhLinked, enLinked := map[int]bool{}, map[int]bool{}
+		for _, l := range gdf {
+			assert.True(t, inU(l), "gdf link %v not in the union (ze %v ez %v)", l, ze, ez)
+			inG[l] = true
+			zhLinked[l.Zh], enLinked[l.En] = true, true
+		}
+		for _, l := range inter {
+			assert.True(t, inG[l], "intersection link %v not in gdf (ze %v ez %v)", l, ze, ez)
+		}
+		for i, j := range ze {
+			if j >= 0 {
+				assert.True(t, zhLinked[i] && enLinked[j], "union link %d-%d: a word left unlinked (ze %v ez %v)", i, j, ze, ez)
+			}
+		}
+		for j, i := range ez {
+			if i >= 0 {
+				assert.True(t, zhLinked[i] && enLinked[j], "union link %d-%d: a word left unlinked (ze %v ez %v)", i, j, ze, ez)
+			}
+		}
+	}
+	rec(0)
+}

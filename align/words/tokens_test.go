@@ -1,0 +1,105 @@
+package words
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align/lexicon"
+)
+
+// tokenized gives the tokens of one Chinese or English text with their
+// types' kinds and glosses, as link sets them.
+func tokenized(t *testing.T, zh, en string) (zhToks, enToks []Token) {
+	t.Helper()
+	lex := lexicon.Default()
+	pairs := AlignTexts(lex, [][2]string{{zh, en}}, Options{})
+	require.Len(t, pairs, 1)
+	return pairs[0].Zh, pairs[0].En
+}
+
+// show renders tokens as "text/kind/key", space separated.
+func show(toks []Token) string {
+	parts := make([]string, len(toks))
+	for k, t := range toks {
+		parts[k] = t.Text + "/" + t.Kind.String()[:1] + "/" + t.Key
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestZhTokens(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"longest headwords first", "印度尼西亚外交部发表新闻公报",
+			"印度尼西亚/c/印度尼西亚 外交部/c/外交部 发表/c/发表 新闻/c/新闻 公报/c/公报"},
+		{"function words", "我们的合作",
+			"我们/f/我们 的/f/的 合作/c/合作"},
+		{"punctuation folded to classes, 、 a comma", "甲、乙，丙。“丁”（戊）",
+			"甲/c/甲 、/p/, 乙/c/乙 ，/p/, 丙/c/丙 。/p/. “/p/\" 丁/c/丁 ”/p/\" （/p/( 戊/c/戊 ）/p/)"},
+		{"Latin and digits as in English", "COVID-19疫情增长3.5%",
+			"COVID/c/covid -/p/- 19/c/19 疫情/c/疫情 增长/c/增长 3.5/c/3.5 %/p/%"},
+		{"a run of one mark is one token", "等等……——",
+			"等等/c/等等 ……/p/… ——/p/-"},
+		{"traditional characters", "國家安全",
+			"國家安全/c/國家安全"},
+		{"spaces dropped", "中国 \u3000美国",
+			"中国/c/中国 美国/c/美国"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			toks, _ := tokenized(t, tc.text, "x")
+			assert.Equal(t, tc.want, show(toks))
+			for _, tk := range toks {
+				assert.Equal(t, tk.Text, tc.text[tk.Start:tk.End])
+			}
+		})
+	}
+}
+
+func TestEnTokens(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"stems and function words", "The policies were reiterated",
+			"The/f/_the policies/c/polici were/f/_were reiterated/c/reiter"},
+		{"possessive and hyphen", "China's zero-COVID policy",
+			"China/c/china 's/f/_'s zero/c/zero -/p/- COVID/c/covid policy/c/polici"},
+		{"numbers and acronyms", "1,000 people in the U.S. (3.5%)",
+			"1,000/c/1000 people/c/peopl in/f/_in the/f/_the U.S./c/us (/p/( 3.5/c/3.5 %/p/% )/p/)"},
+		{"ellipsis, quotes, dashes", `wait... "no" — yes`,
+			`wait/c/wait .../p/… "/p/" no/f/_no "/p/" —/p/- yes/f/_yes`},
+		{"curly possessive", "people’s", "people/c/peopl ’s/f/_'s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, toks := tokenized(t, "中", tc.text)
+			assert.Equal(t, tc.want, show(toks))
+			for _, tk := range toks {
+				assert.Equal(t, tk.Text, tc.text[tk.Start:tk.End])
+			}
+		})
+	}
+}
+
+// TestGlosses: a Chinese word has its CC-CEDICT glosses, and a word of
+// three or more characters those of the headwords inside it too; an
+// English content word the id of its stem, which is how the two meet.
+func TestGlosses(t *testing.T) {
+	lex := lexicon.Default()
+	zh, en := tokenized(t, "动态清零", "dynamic zero-COVID clearing")
+	require.Len(t, zh, 1)
+	words := map[string]bool{}
+	for _, id := range zh[0].Glosses {
+		words[lex.Word(id)] = true
+	}
+	for _, w := range []string{"dynam", "zero", "covid", "clear"} {
+		assert.True(t, words[w], "gloss %q of 动态清零 (own or of 动态, 清零)", w)
+	}
+	for _, tk := range en {
+		if tk.Kind == Content {
+			require.Len(t, tk.Glosses, 1, tk.Text)
+			assert.Equal(t, tk.Key, lex.Word(tk.Glosses[0]))
+		}
+	}
+}

@@ -1,0 +1,277 @@
+package words
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/align/lexicon"
+)
+
+// Pair is one sentence bead with its tokens and links.
+type Pair struct {
+	// Bead and Sent name the sentence bead:
+	// Alignment.Beads[Bead].Sents[Sent]. For AlignTexts, Bead is the index
+	// of the text pair and Sent is 0.
+	Bead, Sent int
+	// Zh and En are the tokens of each side in reading order (a side of
+	// several sentences has the tokens of each in turn). Either is empty
+	// for a bead with one side only; such a pair has no links.
+	Zh, En []Token
+	// Inter holds the links both directions of the model agree on; GDF
+	// the grow-diag-final links, a superset of Inter. Both are sorted by
+	// Zh, then En.
+	Inter, GDF []Link
+	// EnLink[j] is the Chinese token the model generating English from
+	// Chinese aligns English token j to, ZhLink[i] the English token of
+	// Chinese token i in the other direction; −1 for the null word.
+	EnLink, ZhLink []int
+	// ZhStrength[i] and EnStrength[j] say how firmly each token is linked.
+	ZhStrength, EnStrength []Strength
+}
+
+// Tokens returns the tokens of one side.
+func (p *Pair) Tokens(l align.Lang) []Token {
+	if l == align.Zh {
+		return p.Zh
+	}
+	return p.En
+}
+
+// Strength returns the link strength of token i of one side.
+func (p *Pair) Strength(l align.Lang, i int) Strength {
+	if l == align.Zh {
+		return p.ZhStrength[i]
+	}
+	return p.EnStrength[i]
+}
+
+// Doc is the word alignment of a document: a Pair per sentence bead, in
+// the order of the beads and of their sentence beads.
+type Doc struct {
+	Alignment *align.Alignment
+	Pairs     []Pair
+	first     []int // index in Pairs of each bead's first sentence bead
+}
+
+// Pair returns the pair of sentence bead s of paragraph bead b.
+func (d *Doc) Pair(b, s int) *Pair { return &d.Pairs[d.first[b]+s] }
+
+// Bead returns the pairs of the sentence beads of paragraph bead b.
+func (d *Doc) Bead(b int) []Pair { return d.Pairs[d.first[b]:d.first[b+1]] }
+
+// Span locates a token in its file (path, line, column, excerpt).
+func (d *Doc) Span(l align.Lang, t Token) align.Span {
+	return d.Alignment.Doc.Blocks(l)[t.Block].SubSpan(t.Start, t.End)
+}
+
+// SpanOf locates a run of tokens of one side of a pair (toks not empty),
+// from the start of the first to the end of the last; if they lie in two
+// blocks, the span ends with the first block.
+func (d *Doc) SpanOf(l align.Lang, toks []Token) align.Span {
+	first, last := toks[0], toks[len(toks)-1]
+	b := d.Alignment.Doc.Blocks(l)[first.Block]
+	if last.Block != first.Block {
+		return b.SubSpan(first.Start, len(b.Text))
+	}
+	return b.SubSpan(first.Start, last.End)
+}
+
+// Text returns the text that tokens cover as written, spaces and
+// punctuation between them included; tokens of different blocks are
+// joined by a space.
+func (d *Doc) Text(l align.Lang, toks []Token) string {
+	return textOf(func(block int) string { return d.Alignment.Doc.Blocks(l)[block].Text }, toks)
+}
+
+func textOf(block func(int) string, toks []Token) string {
+	var sb strings.Builder
+	for k := 0; k < len(toks); {
+		b := toks[k].Block
+		e := k
+		for e+1 < len(toks) && toks[e+1].Block == b {
+			e++
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(block(b)[toks[k].Start:toks[e].End])
+		k = e + 1
+	}
+	return sb.String()
+}
+
+// Of returns the word alignment of a, computing it the first time it is
+// asked for (with the embedded lexicon and the default options) and
+// remembering it on a: the checks that need word links share one. Other
+// callers of a.Memo wait while it is computed.
+func Of(a *align.Alignment) *Doc {
+	return a.Memo("align/words", func() any { return Align(a, lexicon.Default(), Options{}) }).(*Doc)
+}
+
+// Align word-aligns every sentence bead of a, learning the model on a's
+// document alone. It is safe to call concurrently on different alignments.
+func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
+	d := &Doc{Alignment: a, first: make([]int, len(a.Beads)+1)}
+	doc := a.Doc
+	for bi, b := range a.Beads {
+		d.first[bi] = len(d.Pairs)
+		for si, sb := range b.Sents {
+			p := Pair{Bead: bi, Sent: si}
+			// Room for the tokens, as a hint: most Chinese tokens take
+			// four bytes or more (two characters, or a mark and a
+			// character), most English ones five with their space.
+			var zhBytes, enBytes int
+			for _, r := range sb.Zh {
+				s := doc.Zh[r.Block].Sents[r.Sent]
+				zhBytes += s.End - s.Start
+			}
+			for _, r := range sb.En {
+				s := doc.En[r.Block].Sents[r.Sent]
+				enBytes += s.End - s.Start
+			}
+			p.Zh = make([]Token, 0, zhBytes/4+1)
+			p.En = make([]Token, 0, enBytes/5+1)
+			for _, r := range sb.Zh {
+				blk := doc.Zh[r.Block]
+				s := blk.Sents[r.Sent]
+				p.Zh = zhTokens(lex, blk.Text[s.Start:s.End], r.Block, s.Start, p.Zh)
+			}
+			for _, r := range sb.En {
+				blk := doc.En[r.Block]
+				s := blk.Sents[r.Sent]
+				p.En = enTokens(blk.Text[s.Start:s.End], r.Block, s.Start, p.En)
+			}
+			d.Pairs = append(d.Pairs, p)
+		}
+	}
+	d.first[len(a.Beads)] = len(d.Pairs)
+	link(lex, d.Pairs, opt)
+	return d
+}
+
+// AlignTexts word-aligns pairs of Chinese and English texts (each a
+// sentence or a few), learning the model on these pairs alone. Token
+// offsets are into the pair's texts; Block and Pair.Bead are the index of
+// the pair.
+func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
+	out := make([]Pair, len(pairs))
+	for k, tp := range pairs {
+		out[k] = Pair{Bead: k, Zh: zhTokens(lex, tp[0], k, 0, nil), En: enTokens(tp[1], k, 0, nil)}
+	}
+	link(lex, out, opt)
+	return out
+}
+
+// link gives the pairs' tokens their types' kinds and glosses, trains the
+// model on them and fills in the links.
+func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
+	md := &model{opt: opt.withDefaults()}
+	zhTypes := map[string]int32{}
+	enTypes := map[string]int32{}
+	var zhGloss, enGloss [][]uint32 // per type
+	var zhKind, enKind []Kind
+	var zhKey, enKey []string
+	intern := func(toks []Token, l align.Lang) ([]int32, []bool) {
+		ids := make([]int32, len(toks))
+		punct := make([]bool, len(toks))
+		for k := range toks {
+			t := &toks[k]
+			punct[k] = t.Kind == Punct
+			if l == align.Zh {
+				id, ok := zhTypes[t.Key]
+				if !ok {
+					id = int32(len(zhTypes))
+					zhTypes[t.Key] = id
+					kind, gl := t.Kind, []uint32(nil)
+					if r, _ := utf8.DecodeRuneInString(t.Key); lang.IsHan(r) {
+						kind, gl = zhLexical(lex, t.Key)
+					}
+					zhGloss = append(zhGloss, gl)
+					zhKind = append(zhKind, kind)
+					zhKey = append(zhKey, t.Key)
+				}
+				ids[k] = id
+				t.Kind, t.Glosses = zhKind[id], zhGloss[id]
+				continue
+			}
+			id, ok := enTypes[t.Key]
+			if !ok {
+				id = int32(len(enTypes))
+				enTypes[t.Key] = id
+				var gl []uint32
+				if t.Kind == Content {
+					if g, ok := lex.WordID(t.Key); ok {
+						gl = []uint32{g}
+					}
+				}
+				enGloss = append(enGloss, gl)
+				enKind = append(enKind, t.Kind)
+				enKey = append(enKey, t.Key)
+			}
+			ids[k] = id
+			t.Glosses = enGloss[id]
+		}
+		return ids, punct
+	}
+	zh := make([][]int32, len(pairs))
+	en := make([][]int32, len(pairs))
+	zhPunct := make([][]bool, len(pairs))
+	enPunct := make([][]bool, len(pairs))
+	for k := range pairs {
+		zh[k], zhPunct[k] = intern(pairs[k].Zh, align.Zh)
+		en[k], enPunct[k] = intern(pairs[k].En, align.En)
+	}
+	// The English types of each gloss id.
+	byGloss := map[uint32][]int32{}
+	for e, gl := range enGloss {
+		if len(gl) > 0 {
+			byGloss[gl[0]] = append(byGloss[gl[0]], int32(e))
+		}
+	}
+	// The prior favours the English words of a Chinese word's glosses; and
+	// the same punctuation class, number or Latin-script word on both sides.
+	favoured := func(z int32, mark func(e int32)) {
+		for _, g := range zhGloss[z] {
+			for _, e := range byGloss[g] {
+				mark(e)
+			}
+		}
+		if zhKind[z] == Punct || zhKind[z] == Content {
+			if e, ok := enTypes[zhKey[z]]; ok && (enKind[e] == Punct) == (zhKind[z] == Punct) {
+				mark(e)
+			}
+		}
+	}
+	md.nZh, md.nEn = len(zhTypes), len(enTypes)
+	md.build(zh, en, zhPunct, enPunct, favoured)
+	md.train()
+	for k := range pairs {
+		p := &pairs[k]
+		p.EnLink, p.ZhLink = md.viterbi(k)
+		p.Inter, p.GDF = symmetrise(p.EnLink, p.ZhLink)
+		p.ZhStrength = make([]Strength, len(p.Zh))
+		p.EnStrength = make([]Strength, len(p.En))
+		for i, j := range p.ZhLink {
+			if j >= 0 {
+				p.ZhStrength[i] = OneWay
+				p.EnStrength[j] = OneWay
+			}
+		}
+		for j, i := range p.EnLink {
+			if i >= 0 {
+				p.ZhStrength[i] = OneWay
+				p.EnStrength[j] = OneWay
+			}
+		}
+		for _, l := range p.GDF {
+			p.ZhStrength[l.Zh] = Grown
+			p.EnStrength[l.En] = Grown
+		}
+		for _, l := range p.Inter {
+			p.ZhStrength[l.Zh] = Sure
+			p.EnStrength[l.En] = Sure
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package words_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/words"
+)
+
+const (
+	smallZh = "中国外交部发言人表示，中国坚持和平发展道路。中国愿同各国加强合作。\n\n" +
+		"经济保持稳定增长，人民生活水平不断提高。\n\n" +
+		"政府将继续推进改革开放。\n"
+	smallEn = "A spokesperson for the Chinese Foreign Ministry said that China adheres to the path of peaceful development. China is willing to strengthen cooperation with all countries.\n\n" +
+		"The economy maintained stable growth, and people's living standards kept rising.\n\n" +
+		"The government will continue to advance reform and opening up.\n\n" +
+		"This paragraph has no Chinese counterpart at all, and says so at length to be sure.\n"
+)
+
+func alignSmall(t testing.TB, zh, en string) *align.Alignment {
+	t.Helper()
+	doc, err := input.TwoFiles("zh.txt", zh, "en.txt", en)
+	require.NoError(t, err)
+	return align.Align(doc, align.Options{Lex: lexicon.Default()})
+}
+
+// TestAlignDocument: one pair per sentence bead, in bead order; tokens
+// point into their blocks; the links are the model's.
+func TestAlignDocument(t *testing.T) {
+	a := alignSmall(t, smallZh, smallEn)
+	d := words.Align(a, lexicon.Default(), words.Options{})
+	n := 0
+	for bi, b := range a.Beads {
+		require.Len(t, d.Bead(bi), len(b.Sents))
+		for si := range b.Sents {
+			p := d.Pair(bi, si)
+			assert.Equal(t, [2]int{bi, si}, [2]int{p.Bead, p.Sent})
+			assert.Same(t, &d.Pairs[n], p)
+			n++
+		}
+	}
+	require.Len(t, d.Pairs, n)
+
+	var sawNull bool
+	for _, p := range d.Pairs {
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			for k, tk := range p.Tokens(l) {
+				blk := a.Doc.Blocks(l)[tk.Block]
+				assert.Equal(t, tk.Text, blk.Text[tk.Start:tk.End])
+				sp := d.Span(l, tk)
+				assert.Equal(t, tk.Text, sp.Text)
+				if len(p.Zh) == 0 || len(p.En) == 0 {
+					assert.Equal(t, words.Unlinked, p.Strength(l, k))
+				}
+			}
+		}
+		if len(p.Zh) == 0 || len(p.En) == 0 {
+			sawNull = true
+			assert.Empty(t, p.Inter)
+			assert.Empty(t, p.GDF)
+		}
+		checkLinks(t, &p)
+	}
+	assert.True(t, sawNull, "the English paragraph without Chinese is a bead with one side")
+
+	// 外交部 renders as Foreign Ministry in the first sentence
+	first := d.Pair(0, 0)
+	var ministry []string
+	for _, l := range first.GDF {
+		if first.Zh[l.Zh].Text == "外交部" {
+			ministry = append(ministry, first.En[l.En].Text)
+		}
+	}
+	assert.Subset(t, ministry, []string{"Ministry"}, "links of 外交部: %v", ministry)
+}
+
+// checkLinks checks what the links of a pair promise: in range, sorted,
+// Inter within GDF, strengths as the links say.
+func checkLinks(t *testing.T, p *words.Pair) {
+	t.Helper()
+	gdf := map[words.Link]bool{}
+	for k, l := range p.GDF {
+		require.True(t, l.Zh >= 0 && l.Zh < len(p.Zh) && l.En >= 0 && l.En < len(p.En), "link %v", l)
+		if k > 0 {
+			prev := p.GDF[k-1]
+			assert.True(t, prev.Zh < l.Zh || prev.Zh == l.Zh && prev.En < l.En, "GDF sorted")
+		}
+		gdf[l] = true
+		assert.GreaterOrEqual(t, p.ZhStrength[l.Zh], words.Grown)
+		assert.GreaterOrEqual(t, p.EnStrength[l.En], words.Grown)
+	}
+	for _, l := range p.Inter {
+		assert.True(t, gdf[l], "intersection link %v in GDF", l)
+		assert.Equal(t, words.Sure, p.ZhStrength[l.Zh])
+		assert.Equal(t, words.Sure, p.EnStrength[l.En])
+		assert.Equal(t, l.Zh, p.EnLink[l.En])
+		assert.Equal(t, l.En, p.ZhLink[l.Zh])
+	}
+	for i, s := range p.ZhStrength {
+		if s == words.Unlinked {
+			assert.Equal(t, -1, p.ZhLink[i])
+		}
+	}
+}
+
+// TestDocText: Text and SpanOf quote a run of tokens as written.
+func TestDocText(t *testing.T) {
+	a := alignSmall(t, smallZh, smallEn)
+	d := words.Of(a)
+	p := d.Pair(0, 0)
+	assert.Equal(t, "中国外交部", d.Text(align.Zh, p.Zh[:2]))
+	assert.Equal(t, "A spokesperson for", d.Text(align.En, p.En[:3]))
+	sp := d.SpanOf(align.En, p.En[:3])
+	assert.Equal(t, "A spokesperson for", sp.Text)
+	assert.Equal(t, 1, sp.Line)
+}
+
+// TestOfOnce: Of computes the alignment once per Alignment.
+func TestOfOnce(t *testing.T) {
+	a := alignSmall(t, smallZh, smallEn)
+	assert.Same(t, words.Of(a), words.Of(a))
+}
+
+// TestDeterministic: the same document gives the same links, run after run
+// and whatever runs beside it.
+func TestDeterministic(t *testing.T) {
+	docs := []struct{ zh, en string }{
+		{smallZh, smallEn},
+		{strings.Repeat(smallZh+"\n", 3), strings.Repeat(smallEn+"\n", 3)},
+		{"政府将继续推进改革开放。\n", "The government will continue to advance reform and opening up.\n"},
+	}
+	want := make([]string, len(docs))
+	for k, doc := range docs {
+		want[k] = dump(words.Align(alignSmall(t, doc.zh, doc.en), lexicon.Default(), words.Options{}))
+		assert.Equal(t, want[k], dump(words.Align(alignSmall(t, doc.zh, doc.en), lexicon.Default(), words.Options{})))
+	}
+	// concurrently, several times over (go test -race checks the sharing)
+	var wg sync.WaitGroup
+	got := make([]string, 3*len(docs))
+	for k := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			doc := docs[k%len(docs)]
+			got[k] = dump(words.Of(alignSmall(t, doc.zh, doc.en)))
+		}()
+	}
+	wg.Wait()
+	for k := range got {
+		assert.Equal(t, want[k%len(docs)], got[k])
+	}
+}
+
+func dump(d *words.Doc) string {
+	var sb strings.Builder
+	for _, p := range d.Pairs {
+		fmt.Fprintf(&sb, "%d/%d %v %v %v %v\n", p.Bead, p.Sent, p.Inter, p.GDF, p.ZhLink, p.EnLink)
+		for _, tk := range p.Zh {
+			fmt.Fprintf(&sb, "%q@%d:%d ", tk.Text, tk.Block, tk.Start)
+		}
+		for _, tk := range p.En {
+			fmt.Fprintf(&sb, "%q@%d:%d ", tk.Text, tk.Block, tk.Start)
+		}
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// TestLongBead: a bead past MaxCells is scored in a band around its
+// diagonal; its links stay in the band.
+func TestLongBead(t *testing.T) {
+	zh := strings.Repeat("政府推进改革，经济保持增长，", 20)
+	en := strings.Repeat("The government advances reform, the economy keeps growing, ", 20)
+	const maxCells = 400
+	pairs := words.AlignTexts(lexicon.Default(), [][2]string{{zh, en}}, words.Options{MaxCells: maxCells})
+	p := pairs[0]
+	m, n := len(p.Zh), len(p.En)
+	require.Greater(t, m*n, maxCells)
+	width := maxCells / m
+	require.NotEmpty(t, p.Inter)
+	for _, l := range p.GDF {
+		diag := (2*l.Zh + 1) * n / (2 * m)
+		assert.LessOrEqual(t, abs(l.En-diag), width/2+1, "link %v outside the band", l)
+	}
+	// The repeated clause is linked alike everywhere: 改革 to reform.
+	var reform int
+	for _, l := range p.Inter {
+		if p.Zh[l.Zh].Text == "改革" && p.En[l.En].Text == "reform" {
+			reform++
+		}
+	}
+	assert.Greater(t, reform, 10)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestEmpty: pairs with an empty side, or nothing at all, give no links
+// and no trouble.
+func TestEmpty(t *testing.T) {
+	pairs := words.AlignTexts(lexicon.Default(), [][2]string{{"", ""}, {"中国", ""}, {"", "China"}, {"。", "."}}, words.Options{})
+	require.Len(t, pairs, 4)
+	for _, p := range pairs[:3] {
+		assert.Empty(t, p.Inter)
+		assert.Empty(t, p.GDF)
+	}
+	assert.Equal(t, []words.Link{{0, 0}}, pairs[3].Inter)
+	assert.Empty(t, words.AlignTexts(lexicon.Default(), nil, words.Options{}))
+}
