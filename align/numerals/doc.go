@@ -38,6 +38,7 @@
 //	Part IV, Book One    StylePart         level 1, unit part
 //	Paragraph 3, Subparagraph 4, Item 5, Clause 6   StyleClause   level 3, unit clause
 //	First, Secondly: 第一， 其二， 首先， 一是  StyleOrdinalWord  level 0 (not an outline level)
+//	2.3 5.1.2 (at a line start or after a heading, then text)  StyleDecimal  level = depth; All only
 //
 // Each heading unit has a style of its own, so that articles numbered
 // across chapters are one series and chapters another. Blanks may stand
@@ -55,7 +56,9 @@
 //     are only taken at the start of a line (or, in All, after Chinese
 //     sentence punctuation), never after an English full stop; at a line
 //     start "1.more than half" and "9.a copy" (a lower-case word typed
-//     without a space) are markers, and so is "IV.Violate";
+//     without a space) are markers, and so is "IV.Violate"; in All, "N."
+//     after a semicolon or colon and before a capital is an inline list
+//     item (": 1. Contract employees; 2. Stationed police");
 //   - inline "2)" "b)" "2、" need a line start or clause punctuation before
 //     them, and no digit after them (1、3、5分钟 is a list of numbers);
 //   - 一、 needs a non-letter before it (统一、 is not a marker); in running
@@ -82,7 +85,10 @@
 //     clause words and the plurals are taken in lower case too
 //     ("subparagraphs 1 to 4 of Article 9").
 //
-// Leading takes a heading that opens a sentence as a reference rather than
+// Leading takes no decimal outline number and no heading numbered N.M
+// ("Paragraph 4.2", "Article 6.1"): some translations label paragraphs so
+// where the Chinese numbers none, and Same has nothing to compare them
+// with. It takes a heading that opens a sentence as a reference rather than
 // as the paragraph's heading when a reference follows it: in Chinese 第,
 // 规定, 之, 所, 的, 中, 以 (第六條規定之勞工, 第十條第一項規定) or a list
 // separator before another number (第一項、第二項, 第 5、6 條; but 第四条、一般
@@ -97,8 +103,10 @@
 //
 // Same requires equal values and subs and compatible levels: equal levels,
 // or a Latin-script marker ("1." "(1)" "(a)" "(i)") facing a Chinese,
-// circled or Stem marker one level away. Ordinal words only match ordinal
-// words. Two headings must name the same unit (第三章 = Chapter 3, not
+// circled or Stem marker one level away. Ordinal words match ordinal words
+// (一是, 第一，, 首先， = "First,"), and an English ordinal word also matches
+// (一) and 一、: a report's English opens its numbered points with "First,"
+// "Second,". Two headings must name the same unit (第三章 = Chapter 3, not
 // Article 3), except that English "Section" also renders 第X条 (the
 // article-level unit of Hong Kong, British and American legislation: 第3条
 // = "section 3") and 第X部分 (an executive order's sections rendered as
@@ -135,10 +143,14 @@
 // line start ("Speaker 10:").
 //
 // Blanks inside a Chinese number are ignored ("12 月 24 日", "近 300 万",
-// "全文 12 條"), and a space between groups of three digits is a thousands
-// separator (4 000人, 1 000 000元). ‧ (U+2027) is a decimal point as 点 is
-// (百分之二‧六 = 2.6%, ○‧○七毫米 = 0.07 mm), and 零 may open a decimal
-// (零点五).
+// "全文 12 條"), except before a digit, where they separate two numbers
+// (十  二省以上: item 10, then "two provinces"); a space between groups of
+// three digits is a thousands separator (4 000人, 1 000 000元). ‧ (U+2027)
+// is a decimal point as 点 is (百分之二‧六 = 2.6%, ○‧○七毫米 = 0.07 mm; a
+// decimal written with ‧ needs no measure word), and 零 may open a decimal
+// (零点五). Scientific notation is read on both sides: "1.85E+11", "3.7 ×
+// 10^10", 3.7×10¹⁰, and 1.85 ×1011 where a superscript was flattened in
+// copying (the one or two digits after 10 are the exponent; ReadGuess).
 //
 // When a Chinese numeral counts. Chinese numerals sit inside ordinary words
 // (一些, 统一, 之一, 一带一路, 十分, 万一, 千方百计), so a run of numeral
@@ -151,7 +163,11 @@
 //   - it is a structured number of two or more characters (十八, 二十, 一百零五).
 //
 // A lone 一 is taken only before a time unit or 倍 (一年, 一倍), as a month
-// (一月), or with % / 成: elsewhere it is the article "a" (一项任务). A run
+// (一月), or with % / 成: elsewhere it is the article "a" (一项任务); a lone
+// 一日 is "one day" (前一日 "the day before"), not the 1st. Legal Chinese
+// writes N月 for N months before a bound (处六月以上五年以下有期徒刑): a count,
+// not June. A bare numeral may open a range whose second end has the
+// measure word (三至五年 = 3 to 5 years). A run
 // may not start with 百 千 万 亿 (百姓, 千万不要), nor be digit-by-digit
 // (五四, 十四五) unless it is a year (二〇二二年). The English side mirrors
 // the 一 rule: "one" counts only before a time unit, a magnitude, percent or
@@ -162,7 +178,9 @@
 // Idioms and names. A four-character idiom of the frame 数X数Y (四面八方,
 // 三番五次, 五湖四海, 三心二意, 十全十美, 一心一意) holds no figure and gives
 // no number, unless both X and Y are measure words (两年一次, 三省一市, 五年一届
-// keep their counts). A number inside a short quotation or title (at most
+// keep their counts) or X joins two numerals into one number, a range, a
+// ratio or a sum (一点五, 三至五年, 五比一, 九成九: 点 比 成 分 至 到 或 和 与 及
+// 乘 除 加 减 又 多 余 几 之 半 对). A number inside a short quotation or title (at most
 // ten characters between the marks: “十三五”, “两个一百年”, 《2022年报告》) is
 // a figure, flagged ReadName: a translation may render the name instead.
 // InFixedExpression and WithoutFixedExpressions go further with a
@@ -264,7 +282,8 @@
 // range when exact; with more (多, "over") up to one Step above (4万多亿 is
 // 4 to 5 trillion); with nearly or less one Step below; with about one
 // Step either side; a vague magnitude its whole order of magnitude.
-// Overlapping intervals are MatchApprox; so is a figure of two or more
+// Overlapping intervals are MatchApprox (but a range and a single number
+// never are: "from 52.6 to 58.5 percent" is not 52.6%); so is a figure of two or more
 // significant digits that equals the other rounded to its last digit
 // (13.86亿 / "1.4 billion", 三分之一 / "33%"; never 250 / "300"). Two numbers
 // with units of one dimension are compared in SI units, so 5公里 against "5

@@ -27,6 +27,7 @@ type tok struct {
 	isInt      bool
 	commas     bool // written with thousands separators
 	bad        bool // part of a version, time or code: 3.2.1, 10:30
+	guess      bool // an exponent read from flattened superscripts (×1011)
 }
 
 func tokenize(s string) []tok {
@@ -101,12 +102,18 @@ func numTok(s string, i int, space bool) tok {
 	if i > 0 && s[i-1] == '.' && i > 1 && s[i-2] >= '0' && s[i-2] <= '9' {
 		t.bad = true
 	}
-	t.end = j
-	t.text = s[i:j]
 	v, err := strconv.ParseFloat(b.String(), 64)
 	if err != nil || math.IsInf(v, 0) {
 		t.bad = true
 	}
+	if e, end, flat, ok := sciExponent(s, j); ok && !t.isInt && v >= 1 && v < 10 && !t.bad {
+		// 1.85E+11, 3.7 × 10^10: scientific notation
+		v *= math.Pow(10, float64(e))
+		j = end
+		t.guess = flat
+	}
+	t.end = j
+	t.text = s[i:j]
 	t.value = v
 	return t
 }
@@ -377,6 +384,9 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 			return enItemT{}, 0, false
 		}
 		n.Value, n.End = t.value, t.end
+		if t.guess {
+			n.Read |= ReadGuess
+		}
 		if enNumberSign(toks, k) {
 			n.Kind = KindID // "Order No. 9", "No.09800150521"
 			it.n = n

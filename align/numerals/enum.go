@@ -31,6 +31,7 @@ const (
 	StyleSection           // Section 2, Sec. 2
 	StyleClause            // Paragraph 3, Subparagraph 4, Item 5, Clause 6
 	StyleStem              // 甲、 乙、 (（甲）): the Heavenly Stems
+	StyleDecimal           // 2.3 5.1.2: decimal outline numbers
 )
 
 var styleNames = [...]string{
@@ -54,6 +55,7 @@ var styleNames = [...]string{
 	StyleSection:     "section",
 	StyleClause:      "clause",
 	StyleStem:        "stem",
+	StyleDecimal:     "decimal",
 }
 
 // String returns a stable lower-case name such as "paren-han".
@@ -148,7 +150,10 @@ func Leading(paragraph string) (Enumerator, bool) {
 	}
 	f := fold(paragraph)
 	e, ok := matchAt(f, i, pos{line: true})
-	if !ok || isHeading(e.Style) && crossReference(f, e) {
+	if !ok || isHeading(e.Style) && (crossReference(f, e) || dottedNumber(e.Text)) || e.Style == StyleDecimal {
+		// "Paragraph 4.2" and "4.2" label a paragraph by its article in
+		// some translations whose Chinese numbers no paragraph; a decimal
+		// outline number is no list marker of the kinds Same compares
 		return Enumerator{}, false
 	}
 	e.Text = paragraph[e.Start:e.End]
@@ -219,6 +224,9 @@ var enReferenceWords = map[string]bool{
 	"must": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
 	"provides": true, "prescribes": true, "stipulates": true, "states": true, "applies": true,
 	"apply": true, "above": true, "hereof": true, "herein": true, "thereof": true, "will": true,
+	"does": true, "do": true, "should": true, "would": true, "can": true, "cannot": true,
+	"referred": true, "mentioned": true, "prescribed": true, "stipulated": true, "specified": true,
+	"provided": true, "set": true, "as": true, "also": true, "not": true,
 }
 
 // All returns every enumerator-like token inside a text (inline "(1) … (2) …"
@@ -276,18 +284,26 @@ func isASCIILetter(r rune) bool {
 }
 
 // Same reports whether two enumerators denote the same position: the same
-// value, and compatible levels. Levels are compatible when equal, or when a
-// Latin-script marker ("1." "(1)" "(a)" "(i)") faces a Chinese-numeral or
-// circled marker one level away, since translators render 一、, (一) and ①
-// in whatever Latin scheme the English document uses. Ordinal words only match ordinal words, and two heading-style
-// markers (第三条, Article 3) must also name the same unit (chapter, section,
-// article, part).
+// value and Sub, and compatible levels. Levels are compatible when equal,
+// or when a Latin-script marker ("1." "(1)" "(a)" "(i)") faces a
+// Chinese-numeral, circled or Stem marker one level away, since translators
+// render 一、, (一) and ① in whatever Latin scheme the English document
+// uses. Ordinal words match ordinal words, and an English one ("First,")
+// also (一) and 一、. Two headings (第三条, Article 3) must name compatible
+// units, and a clause heading ("Subparagraph 4") matches a list marker; see
+// the package documentation.
 func Same(a, b Enumerator) bool {
 	if a.Style == StyleNone || b.Style == StyleNone || a.Value != b.Value || a.Sub != b.Sub {
 		return false
 	}
 	if (a.Style == StyleOrdinalWord) != (b.Style == StyleOrdinalWord) {
-		return false
+		// (一) and 一、 open the points of a report, which its English
+		// opens with "First," "Second,": an ordinal word in Latin script
+		// renders a Chinese list marker
+		if b.Style == StyleOrdinalWord {
+			a, b = b, a
+		}
+		return isLatinWord(a.Text) && (b.Style == StyleParenHan || b.Style == StyleHanComma)
 	}
 	if isHeading(a.Style) && isHeading(b.Style) {
 		return sameUnit(a, b)
@@ -730,9 +746,13 @@ func matchDigit(s string, i int, p pos) (Enumerator, bool) {
 	}
 	c, csize := utf8.DecodeRuneInString(s[e:])
 	after := e + csize
+	if en, ok := matchDecimal(s, i, e, p); ok {
+		return en, true
+	}
 	switch c {
 	case '.', '．':
-		if !p.cjkStop() || !digitDotFollow(s[after:]) && !(p.line && lowerWordFollows(s[after:])) {
+		inline := p.prev == ' ' && strings.ContainsRune(";:", p.prevNS) && capitalFollows(s[after:])
+		if !p.cjkStop() && !inline || !digitDotFollow(s[after:]) && !(p.line && lowerWordFollows(s[after:])) {
 			return Enumerator{}, false
 		}
 	case '、', ')', '）':
@@ -837,10 +857,17 @@ func matchHanComma(s string, i int, p pos) (Enumerator, bool) {
 		if c != '\u3000' && k-e < 2 {
 			return Enumerator{}, false
 		}
-		if n := nextRune(s, k); isHan(n) && !isHanNumeral(n) {
-			return mk(s, i, e, v, StyleHanComma, 1)
+		n := nextRune(s, k)
+		if !isHan(n) {
+			return Enumerator{}, false
 		}
-		return Enumerator{}, false
+		if isHanNumeral(n) {
+			// 九  二省以上之交通 is item 9; 三  四 would list numbers
+			if w, ok := hanEnumValue(s[k:scanHan(s, k)]); !ok || w == v+1 {
+				return Enumerator{}, false
+			}
+		}
+		return mk(s, i, e, v, StyleHanComma, 1)
 	}
 	if c != '、' {
 		return Enumerator{}, false
@@ -1029,10 +1056,9 @@ func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
 		}
 		val, end = v, ne
 		if end+1 < len(s) && s[end] == '.' && isDigit(rune(s[end+1])) {
-			if h.unit != "article" {
-				return Enumerator{}, false // Section 2.3
-			}
-			// Article 6.1: paragraph 1 of Article 6, as some translations write it
+			// Article 6.1, Paragraph 5.1, Section 22.1: paragraph 1 of
+			// Article 6, 5 or 22, as some translations write it; Leading
+			// takes none of these as a heading
 			_, ne, _ := scanDigits(s, end+1)
 			end = ne
 		}
@@ -1191,4 +1217,74 @@ func unitAt(rest string) string {
 		}
 	}
 	return ""
+}
+
+// isLatinWord reports text that opens with an ASCII letter ("First,").
+func isLatinWord(text string) bool {
+	return text != "" && isASCIILetter(rune(text[0]))
+}
+
+// capitalFollows reports a space and a capital letter: an inline list item
+// "…: 1. Contract employees; 2. Stationed police".
+func capitalFollows(rest string) bool {
+	return len(rest) >= 2 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z'
+}
+
+// dottedNumber reports a heading numbered N.M ("Paragraph 4.2").
+func dottedNumber(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == '.' && isDigit(rune(text[i-1])) && isDigit(rune(text[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchDecimal reads a decimal outline number at a line start or right
+// after a heading ("Article 5 5.1 A veterinarian …", "2.3 Scope", "3.2.1
+// 一般规定"): two or three components, then a space and a capital letter or
+// a Chinese character. Value is the last component, Level the depth.
+func matchDecimal(s string, i, e int, p pos) (Enumerator, bool) {
+	afterHeading := p.prev == ' ' && isDigit(p.prevNS)
+	if !p.line && !afterHeading {
+		return Enumerator{}, false
+	}
+	parts, k := 1, e
+	v := 0
+	for parts < 3 && k+1 < len(s) && s[k] == '.' && isDigit(rune(s[k+1])) {
+		var ok bool
+		v, k, ok = scanDigits(s, k+1)
+		if !ok || v < 1 || v > maxEnum {
+			return Enumerator{}, false
+		}
+		parts++
+	}
+	if parts < 2 || k < len(s) && (s[k] == '.' && k+1 < len(s) && isDigit(rune(s[k+1]))) {
+		return Enumerator{}, false
+	}
+	rest := strings.TrimLeft(s[k:], " ")
+	if len(rest) == len(s[k:]) || rest == "" {
+		return Enumerator{}, false // "2.3" is a number unless a space and text follow
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !(r >= 'A' && r <= 'Z' || isHan(r)) {
+		return Enumerator{}, false // "2.5 million", "1.5 hectares"
+	}
+	if afterHeading && !headingBefore(s, i) {
+		return Enumerator{}, false
+	}
+	return mk(s, i, k, v, StyleDecimal, parts)
+}
+
+// headingBefore reports an English heading ("Article 5 ") right before i.
+func headingBefore(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " ")
+	j := len(t)
+	for j > 0 && isDigit(rune(t[j-1])) {
+		j--
+	}
+	w := strings.TrimRight(t[:j], " ")
+	k := strings.LastIndexByte(w, ' ') + 1
+	_, ok := englishHeadings[strings.ToLower(w[k:])]
+	return ok && j < len(t)
 }

@@ -279,8 +279,11 @@ func TestSame(t *testing.T) {
 		{"(一)推进", "(2) Modernizing", false},
 		{"二、准确把握", "III. Earnestly", false},
 		{"一、总则", "(a) General", false},
-		{"一、总则", "First, general", false},
-		{"(一)推进", "First, general", false},
+		{"一、总则", "First, general", true}, // a report's points open with "First,"
+		{"①坚持", "First, general", false},
+		{"1. General", "First, general", false},
+		{"(一)推进", "First, general", true},
+		{"(一)推进", "Second, general", false},
 		{"①坚持", "I. Fully", false},
 		{"II. Body", "(2) Item", false},
 		{"I. Intro", "(a) Item", false},

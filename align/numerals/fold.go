@@ -108,7 +108,7 @@ func isBlank(r rune) bool {
 }
 
 // squeeze removes runs of blanks next to a Han character or a percent sign
-// (but never between two Latin letters or two digits), so that
+// (but never between two Latin letters or two numerals), so that
 // "第 1 條" reads as "第1條" and "近 300 万" as "近300万". back maps each
 // byte of the result to its offset in s; back[len(result)] = len(s).
 func squeeze(s string) (string, []int) {
@@ -132,7 +132,7 @@ func squeeze(s string) (string, []int) {
 			before, _ := utf8.DecodeLastRuneInString(s[:i])
 			after, _ := utf8.DecodeRuneInString(s[j:])
 			if j < len(s) && (squeezable(before) || squeezable(after)) &&
-				!isLatinLetter(before) && !isLatinLetter(after) && !(isDigit(before) && isDigit(after)) {
+				!isLatinLetter(before) && !isLatinLetter(after) && !(isNumeralRune(before) && isDigitRune(after)) {
 				i = j
 				continue
 			}
@@ -199,4 +199,113 @@ func inPlaceholder(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// sciExponent reads a power of ten written after a mantissa at j:
+// "E+11", "e-3" (glued), "×10^11", "× 10¹¹", and "×1011" where a
+// superscript was flattened in copying (the digits after 10, at most two,
+// are the exponent; flat is then true: a guess). It returns the exponent
+// and the offset after it.
+func sciExponent(s string, j int) (exp, end int, flat, ok bool) {
+	if j < len(s) && (s[j] == 'E' || s[j] == 'e') {
+		k := j + 1
+		neg := false
+		if k < len(s) && (s[k] == '+' || s[k] == '-') {
+			neg = s[k] == '-'
+			k++
+		}
+		e, end := 0, k
+		for end < len(s) && end-k < 3 && s[end] >= '0' && s[end] <= '9' {
+			e = e*10 + int(s[end]-'0')
+			end++
+		}
+		if end == k || end < len(s) && (s[end] >= '0' && s[end] <= '9' || isLatinLetter(rune(s[end]))) {
+			return 0, 0, false, false
+		}
+		if neg {
+			e = -e
+		}
+		return e, end, false, true
+	}
+	k := j
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	r, size := utf8.DecodeRuneInString(s[k:])
+	if r != '×' && r != '✕' && r != 'x' && r != 'X' && r != '*' {
+		return 0, 0, false, false
+	}
+	k += size
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if !strings.HasPrefix(s[k:], "10") {
+		return 0, 0, false, false
+	}
+	k += 2
+	neg := false
+	marked := false // ^ or superscript digits: not flattened
+	switch {
+	case strings.HasPrefix(s[k:], "^"):
+		marked = true
+		k++
+		if k < len(s) && s[k] == '-' {
+			neg = true
+			k++
+		}
+	case strings.HasPrefix(s[k:], "⁻"):
+		neg = true
+		k += len("⁻")
+	}
+	e, digits := 0, 0
+	for k < len(s) && digits < 3 {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		d, ok := superDigit(r)
+		if ok {
+			marked = true
+		} else {
+			if r < '0' || r > '9' {
+				break
+			}
+			d = int(r - '0')
+		}
+		e = e*10 + d
+		digits++
+		k += size
+	}
+	if digits == 0 || digits == 3 {
+		return 0, 0, false, false // ×10 is "times ten"; three digits are no exponent
+	}
+	if neg {
+		e = -e
+	}
+	return e, k, !marked, true
+}
+
+func superDigit(r rune) (int, bool) {
+	switch r {
+	case '⁰':
+		return 0, true
+	case '¹':
+		return 1, true
+	case '²':
+		return 2, true
+	case '³':
+		return 3, true
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4, true
+	}
+	return 0, false
+}
+
+// isNumeralRune reports a digit or a Chinese numeral, isDigitRune a digit
+// or a Chinese digit (not 十 百 千 万 亿): blanks before a digit separate
+// two numbers (十  二省以上 is item 10, "two provinces"), blanks before a
+// magnitude do not (近 300 万).
+func isNumeralRune(r rune) bool { return isDigit(r) || isHanNumeral(r) }
+
+func isDigitRune(r rune) bool {
+	_, ok := hanDigit(r)
+	return ok || isDigit(r)
 }

@@ -74,9 +74,16 @@ func idiomAt(s string, i int) bool {
 	if r, _ := utf8.DecodeRuneInString(s[j:]); isHanNumeral(r) || isDigit(r) {
 		return false
 	}
+	if strings.ContainsRune(idiomNotX, rs[1]) {
+		return false // 一点五, 三至五年, 五比一, 九成九: numbers, not an idiom
+	}
 	x, y := string(rs[1]), string(rs[3])
 	return !(isMeasureRune(x) && isMeasureRune(y))
 }
+
+// idiomNotX are the characters that join two numerals into a number, a
+// range, a ratio or a sum.
+const idiomNotX = "点比成分至到或和与及乘除加减又多余几之半对"
 
 // idiomNumeral: the numerals that open the halves of a 数X数Y idiom.
 func idiomNumeral(r rune) bool {

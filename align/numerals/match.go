@@ -68,6 +68,11 @@ func Compare(a, b Number) Match {
 	if fa != fb && !(fa == famFraction && fb == famPercent || fa == famPercent && fb == famFraction) {
 		return MatchNone
 	}
+	if a.IsRange() != b.IsRange() {
+		// "from 52.6 to 58.5 percent" is not 52.6%: a range meets its two
+		// ends written as two numbers, which a check pairs itself
+		return MatchNone
+	}
 	la, ha := bounds(a)
 	lb, hb := bounds(b)
 	sa, sb := percentScale(a), percentScale(b)

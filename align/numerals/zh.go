@@ -246,6 +246,7 @@ type zhCore struct {
 	byDigit    bool // Han run without units: 二〇二二
 	hasUnit    bool // Han run with 十百千万亿
 	lone       rune // the only rune of a one-rune Han run, else 0
+	guess      bool // an exponent read from flattened superscripts (×1011)
 }
 
 func zhCoreAt(s string, i int) (zhCore, bool) {
@@ -394,11 +395,20 @@ func arabicAt(s string, i int, zh bool) (zhCore, bool) {
 		}
 	}
 	if r, _ := utf8.DecodeRuneInString(s[j:]); zh && isLatinLetter(r) {
-		return zhCore{}, false // 5G, 3D; the English reader handles 20th, 1990s, 1.4bn itself
+		if _, _, _, ok := sciExponent(s, j); !ok || c.isInt {
+			return zhCore{}, false // 5G, 3D; the English reader handles 20th, 1990s, 1.4bn itself
+		}
 	}
 	v, err := strconv.ParseFloat(b.String(), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return zhCore{}, false
+	}
+	if e, end, flat, ok := sciExponent(s, j); ok && !c.isInt && v >= 1 && v < 10 {
+		// 1.85 ×1011 (10¹¹ flattened), 3.7×10^10: scientific notation
+		v *= math.Pow(10, float64(e))
+		c.isInt = false
+		c.guess = flat
+		j = end
 	}
 	c.value, c.end = v, j
 	return c, true
@@ -472,6 +482,9 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 	}
 	it := zhItem{core: c}
 	n := Number{Start: i, Value: c.value, Spelled: !c.arabic}
+	if c.guess {
+		n.Read |= ReadGuess
+	}
 	j := c.end
 	inner := false
 	run := s[c.start:c.end]
@@ -558,12 +571,17 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 		n.Kind, n.Date, n.End = KindDate, d, end
 		n.Read |= ReadMinguo | ReadGuess
 		it.mark = true
+	case strings.HasPrefix(rest, "月") && plain && iv >= 1 && !c.byDigit && zhBound(rest[len("月"):]):
+		// 处六月以上五年以下有期徒刑: legal Chinese writes N月 for N months
+		// before 以上, 以下, 以内
+		it.measure = "月"
 	case strings.HasPrefix(rest, "月") && plain && iv >= 1 && iv <= 12 && !c.byDigit:
 		if d, end, ok := zhMonthDay(s, i); ok {
 			n.Kind, n.Date, n.End = KindDate, d, end
 			it.mark = true
 		}
-	case strings.HasPrefix(rest, "日") && plain && iv >= 1 && iv <= 31 && !c.byDigit:
+	case strings.HasPrefix(rest, "日") && plain && iv >= 1 && iv <= 31 && !c.byDigit && c.lone != '一':
+		// (a lone 一日 is "one day", 前一日 "the day before", not the 1st)
 		n.Kind, n.Date = KindDate, &Date{Day: iv}
 		n.End += 3
 		it.mark = true
@@ -591,7 +609,8 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 		}
 	}
 	// Which bare Chinese numerals count: see the package doc.
-	if !c.arabic && !it.mark && it.measure == "" && !it.mult {
+	if !c.arabic && !it.mark && it.measure == "" && !it.mult && !strings.Contains(s[c.start:c.end], "‧") {
+		// (a decimal written with ‧, ○‧○二, is a number whatever follows)
 		if !c.hasUnit || c.lone == '十' && !inner {
 			return zhItem{}, false
 		}
@@ -669,7 +688,18 @@ func zhSmallInt(s string, i int) (zhCore, bool) {
 func zhNumber(s string, i int) (Number, bool) {
 	it, ok := zhItemAt(s, i)
 	if !ok {
-		return Number{}, false
+		// 三至五年, 五到十个: a bare numeral opening a range whose second
+		// end carries the measure word
+		c, cok := zhCoreAt(s, i)
+		if !cok || c.arabic || c.byDigit {
+			return Number{}, false
+		}
+		a := zhItem{core: c, n: Number{Start: i, End: c.end, Value: c.value, Spelled: true}}
+		merged, rok := zhRange(s, a)
+		if !rok || merged.measure == "" || merged.core.arabic {
+			return Number{}, false
+		}
+		it = merged
 	}
 	n := it.n
 	if merged, ok := zhRange(s, it); ok {
@@ -997,4 +1027,10 @@ func hasDecimalPoint(rest string) bool {
 	d, _ := utf8.DecodeRuneInString(rest[len("点"):])
 	_, ok := hanDigit(d)
 	return ok && d != '两'
+}
+
+// zhBound reports 以上, 以下, 以内 (or 以內, folded): a bound after a
+// quantity.
+func zhBound(rest string) bool {
+	return strings.HasPrefix(rest, "以上") || strings.HasPrefix(rest, "以下") || strings.HasPrefix(rest, "以内")
 }
