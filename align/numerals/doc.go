@@ -99,7 +99,7 @@
 // All reads lists of references as one enumerator per number, of the
 // heading's unit: "Articles 107, 108, 109 and 110", "Articles 6.1, 20.2,
 // or 23", 第 3、9、12～14、16、22 條 (whose unit follows the last number:
-// that member's span takes it in), 第 5-1、9-1～9-4 條.
+// that member's span takes it in), 第 5-1、9-1～9-4 條, 第 7、8 及第 10 條.
 //
 // Same requires equal values and subs and compatible levels: equal levels,
 // or a Latin-script marker ("1." "(1)" "(a)" "(i)") facing a Chinese,
@@ -117,8 +117,9 @@
 // Follows(prev, next) is true for the next value, a restart at 1, an
 // inserted unit after its base or after the inserted unit before it
 // (48 → 48-1 → 48-2) and the unit after an inserted one (48-5 → 49). A
-// sequence check should key its series by Style and warn only when Follows
-// is false.
+// sequence check should key its series by Series (the Style, letters and
+// Roman numerals split by case: (a) (b) and (A) (B) are two series) and
+// warn only when Follows is false.
 //
 // # Numbers
 //
@@ -139,8 +140,8 @@
 // word or a year: "challenge.54 To", "Leninism.”134", "in 2019.134 Despite";
 // and an integer of up to three digits between a sentence's end and a
 // capitalised word: "the West. 142 These include", since style guides do
-// not open a sentence with digits), and the numbers of speaker labels at a
-// line start ("Speaker 10:").
+// not open a sentence with digits), the numbers of speaker labels at a
+// line start ("Speaker 10:"), and the names "24/7" and "9/11".
 //
 // Blanks inside a Chinese number are ignored ("12 月 24 日", "近 300 万",
 // "全文 12 條"), except before a digit, where they separate two numbers
@@ -229,7 +230,9 @@
 // English magnitudes in words: "half a million" (500,000), "a quarter of a
 // million", "three quarters of a million", "one and a half billion", "two
 // and a half million", "a million and a half", "two and a half years",
-// "half a dozen".
+// "half a dozen"; a magnitude in words spreads over a range as one in
+// digits does ("five to ten million"); the archaic scores of speeches and
+// proclamations ("Fourscore and seven" = 87, "threescore and ten").
 //
 // Units. A unit written after a number (and its magnitude) is recorded in
 // Unit: length (米 公尺 公里 千米 厘米 公分 毫米 英里 海里 英尺; metres,
@@ -278,7 +281,9 @@
 // Compare grades agreement for a check: MatchExact (Equal, units not
 // contradicting), MatchConverted (equal through a unit conversion, within
 // rounding), MatchApprox (equal within an approximation, a range or a
-// rounding) or MatchNone. Each number stands for an interval: its value or
+// rounding) or MatchNone. Two exact figures agree only when equal,
+// converted or rounded. Where an approximation is written, each number
+// stands for an interval: its value or
 // range when exact; with more (多, "over") up to one Step above (4万多亿 is
 // 4 to 5 trillion); with nearly or less one Step below; with about one
 // Step either side; a vague magnitude its whole order of magnitude.

@@ -194,6 +194,9 @@ var enMany = []struct {
 // enStarters are the words that may open a number, a date or an approximation.
 var enStarters = func() map[string]bool {
 	m := map[string]bool{"between": true, "a": true, "an": true, "twice": true, "half": true}
+	for w := range enScores {
+		m[w] = true
+	}
 	for _, tbl := range []map[string]int{enUnits, enTens, enOrdUnits, enMonths, enWeekdays} {
 		for w := range tbl {
 			m[w] = true
@@ -380,7 +383,7 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 	next := k + 1
 	switch t.kind {
 	case tNum:
-		if t.bad || enInToken(toks, k) || enFootnote(toks, k) || inPlaceholder(s, t.start) || enLabel(s, toks, k) {
+		if t.bad || enInToken(toks, k) || enFootnote(toks, k) || inPlaceholder(s, t.start) || enLabel(s, toks, k) || enSlashName(s, t) {
 			return enItemT{}, 0, false
 		}
 		n.Value, n.End = t.value, t.end
@@ -437,6 +440,9 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 		}
 		n.Value, n.End, n.Spelled = v, toks[end-1].end, true
 		next = end
+		if m := enMagnitudes[lowAt(toks, end-1)]; m >= 1e3 && len(lowAt(toks, end-1)) > 2 {
+			it.mult = m // "five to ten million": the magnitude spreads to the range
+		}
 		if ord {
 			n.Kind = KindOrdinal
 			it.n = n
@@ -566,6 +572,9 @@ func enWords(toks []tok, k int) (float64, int, bool, bool) {
 	}
 	if t.low == "twice" {
 		return 2, k + 1, false, true
+	}
+	if v, end, ok := enScore(toks, k); ok {
+		return v, end, false, true
 	}
 	if !enNumberWord(t.low) {
 		return 0, 0, false, false
@@ -1131,4 +1140,44 @@ func enROCYear(toks []tok, k int) (int, bool) {
 		j += 2
 	}
 	return j, true
+}
+
+// enScores are the archaic multiples of twenty that speeches and
+// proclamations still use: "Fourscore and seven years ago" (87),
+// "threescore and ten" (70).
+var enScores = map[string]int{
+	"score": 20, "twoscore": 40, "threescore": 60, "fourscore": 80, "fivescore": 100,
+}
+
+// enScore reads "fourscore and seven", "three score and ten", "a score".
+func enScore(toks []tok, k int) (float64, int, bool) {
+	v, j := 0, k
+	switch w := lowAt(toks, k); {
+	case enScores[w] > 0 && w != "score":
+		v, j = enScores[w], k+1
+	case (enUnits[w] > 0 && enUnits[w] < 10 || w == "a") && isWord(toks, k+1, "score") && toks[k+1].space:
+		v, j = max(enUnits[w], 1)*20, k+2
+	default:
+		return 0, 0, false
+	}
+	if isWord(toks, j, "and") && enUnits[lowAt(toks, j+1)] > 0 && enUnits[lowAt(toks, j+1)] < 20 {
+		v += enUnits[lowAt(toks, j+1)]
+		j += 2
+	}
+	return float64(v), j, true
+}
+
+// enSlashName reports a number inside "24/7" or "9/11", names written with
+// figures.
+func enSlashName(s string, t tok) bool {
+	a, b := t.start, t.end
+	isPart := func(c byte) bool { return c >= '0' && c <= '9' || c == '/' }
+	for a > 0 && isPart(s[a-1]) {
+		a--
+	}
+	for b < len(s) && isPart(s[b]) {
+		b++
+	}
+	w := s[a:b]
+	return w == "24/7" || w == "9/11"
 }

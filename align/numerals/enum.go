@@ -1138,6 +1138,9 @@ func listMembers(s string, e Enumerator) []Enumerator {
 	zh := strings.HasPrefix(s[e.Start:], "第")
 	for len(out) < maxEnum {
 		k := -1
+		if zh {
+			j = skipBlanks(s, j)
+		}
 		for _, sep := range listSeps {
 			if strings.HasPrefix(s[j:], sep) {
 				k = j + len(sep)
@@ -1150,7 +1153,11 @@ func listMembers(s string, e Enumerator) []Enumerator {
 		if zh {
 			k = skipBlanks(s, k)
 			if strings.HasPrefix(s[k:], "第") {
-				break // 第五條、第六條: each its own heading
+				if unitAt(lastRune(s[e.Start:e.End])) != "" {
+					break // 第五條、第六條: each its own heading
+				}
+				// 第 7、8 及第 10 條: the list goes on to the unit
+				k = skipBlanks(s, k+len("第"))
 			}
 		}
 		v, sub, end, ok := listNumber(s, k, zh)
@@ -1287,4 +1294,23 @@ func headingBefore(s string, i int) bool {
 	k := strings.LastIndexByte(w, ' ') + 1
 	_, ok := englishHeadings[strings.ToLower(w[k:])]
 	return ok && j < len(t)
+}
+
+// Series names the numbering series an enumerator belongs to, for a check
+// of sequences: its Style, with letters and Roman numerals split by case,
+// since (a) (b) and (A) (B), or I. II. and (i) (ii), are two series (in
+// American drafting, subsections and subparagraphs).
+func (e Enumerator) Series() string {
+	name := e.Style.String()
+	if e.Style == StyleLetter || e.Style == StyleRoman {
+		for _, r := range e.Text {
+			if isASCIILetter(r) {
+				if r >= 'A' && r <= 'Z' {
+					return name + "-upper"
+				}
+				return name + "-lower"
+			}
+		}
+	}
+	return name
 }

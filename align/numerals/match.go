@@ -36,7 +36,9 @@ func (m Match) String() string {
 }
 
 // Compare grades the agreement of two numbers (one from each side of a
-// pair). A check should treat MatchExact as a match, MatchApprox and
+// pair). Two exact figures (no approximation word) agree only when equal,
+// converted or rounded; intervals are compared only when an approximation
+// is written. A check should treat MatchExact as a match, MatchApprox and
 // MatchConverted as a match too (they are how careful translators write:
 // approximations kept, units converted, figures rounded) and report
 // MatchNone only. The evidence that two numbers differ is strong (an error)
@@ -73,9 +75,20 @@ func Compare(a, b Number) Match {
 		// ends written as two numbers, which a check pairs itself
 		return MatchNone
 	}
+	sa, sb := percentScale(a), percentScale(b)
+	if a.Approx == "" && b.Approx == "" && !converted {
+		// two exact figures agree only by rounding: "between 1.27 and 25
+		// million" is not 127万到250万, however the ranges overlap
+		if fa == fb {
+			sa, sb = 1, 1
+		}
+		if rounded(a.Value*sa, Step(a)*sa, b.Value*sb, Step(b)*sb, a.IsRange() || b.IsRange()) {
+			return MatchApprox
+		}
+		return MatchNone
+	}
 	la, ha := bounds(a)
 	lb, hb := bounds(b)
-	sa, sb := percentScale(a), percentScale(b)
 	if fa == fb {
 		sa, sb = 1, 1
 	}

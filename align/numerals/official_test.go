@@ -188,6 +188,14 @@ func TestOfficialEnglish(t *testing.T) {
 		{"the 108th Year, Republic of China", "108th Year, Republic of China=2019/year {minguo}"},
 		{"Seventeen seventy-six represented", "Seventeen seventy-six=1776/year* {guess}"},
 		{"sixteen twenty-year-olds", "sixteen=16/cardinal* twenty=20/cardinal*"},
+		{"an estimated five to ten million citizens", "an estimated five to ten million=5e+06..1e+07/cardinal~about*"},
+		{"Fourscore and seven years ago", "Fourscore and seven=87/cardinal*"},
+		{"threescore and ten", "threescore and ten=70/cardinal*"},
+		{"four score and seven", "four score and seven=87/cardinal*"},
+		{"the score was high", ""},
+		{"world-class care 24/7", ""},
+		{"after 9/11 the", ""},
+		{"on 29/11 the", "29=29/cardinal 11=11/cardinal"},
 		// document numbers
 		{"Order No.9 of the Chairman", "9=9/id"},
 		{"Document No. 3", "3=3/id"},
@@ -310,6 +318,7 @@ func TestOfficialAll(t *testing.T) {
 		{"Article 167 or 167-1 of the Act", "Article 167=167 167-1=167-1"},
 		{"subparagraphs 1 to 4 of Article 9", "subparagraphs 1=1 4=4 Article 9=9"},
 		{"第5、6名选手", ""},
+		{"修正公布第 7、8 及第 10 條條文", "第 7=7 8=8 10 條=10"},
 		{"Article 5, 2020 amendments", "Article 5=5"},
 		{"the following: 1. Contract employees; 2. Police; and 3. Drivers.", "1.=1 2.=2"},
 		{"it rose by 2. 3 Members", ""},
@@ -433,6 +442,8 @@ func TestCompare(t *testing.T) {
 		{"5至8%", "6 percent", MatchNone},
 		{"5至8%", "about 5 to 8 percent", MatchExact},
 		{"约5至8%", "4 to 9 percent", MatchApprox},
+		{"127万到250万", "between 1.27 and 25 million", MatchNone},
+		{"5至8%", "5 to 9 percent", MatchNone},
 		{"数万", "tens of thousands of", MatchExact},
 		{"三分之一", "33%", MatchApprox},
 		// rounding of the coarser figure (two significant digits or more)
@@ -570,4 +581,17 @@ func TestFixedExpressions(t *testing.T) {
 	for _, w := range []string{"day", "mind", "peopl", ""} {
 		assert.False(t, IsNumberWord(w), w)
 	}
+}
+
+func TestSeries(t *testing.T) {
+	lead := func(s string) Enumerator {
+		e, ok := Leading(s)
+		require.True(t, ok, s)
+		return e
+	}
+	assert.Equal(t, lead("(a) The").Series(), lead("(b) The").Series())
+	assert.NotEqual(t, lead("(a) The").Series(), lead("(E) The").Series())
+	assert.NotEqual(t, lead("II. Body").Series(), lead("(ii) item").Series())
+	assert.NotEqual(t, lead("第一章 總則").Series(), lead("第一條 本法").Series())
+	assert.Equal(t, "article-han", lead("第 1 條　本法").Series())
 }
