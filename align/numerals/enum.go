@@ -227,6 +227,9 @@ var enReferenceWords = map[string]bool{
 	"does": true, "do": true, "should": true, "would": true, "can": true, "cannot": true,
 	"referred": true, "mentioned": true, "prescribed": true, "stipulated": true, "specified": true,
 	"provided": true, "set": true, "as": true, "also": true, "not": true,
+	// amendment histories: "Article 2 amended and promulgated on …"
+	"amended": true, "deleted": true, "added": true, "inserted": true, "repealed": true,
+	"promulgated": true, "revised": true, "abolished": true,
 }
 
 // All returns every enumerator-like token inside a text (inline "(1) … (2) …"

@@ -267,6 +267,7 @@ func TestOfficialLeading(t *testing.T) {
 		{"九  二省以上之水陸交通", "九=9/han-comma/"},
 		{"三  四月份", ""},
 		{"Article 6 does not apply to", ""},
+		{"Article 2 amended and promulgated per the President's Order", ""},
 		{"一 带 一 路", ""},
 		{"1.more than half of the shareholders", "1.=1/digit-dot/"},
 		{"Paragraph 5.1 The", ""},
