@@ -27,6 +27,7 @@ type tok struct {
 	isInt      bool
 	commas     bool // written with thousands separators
 	bad        bool // part of a version, time or code: 3.2.1, 10:30
+	guess      bool // an exponent read from flattened superscripts (×1011)
 }
 
 func tokenize(s string) []tok {
@@ -77,6 +78,14 @@ func numTok(s string, i int, space bool) tok {
 		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
 			k++
 		}
+		if intYearFootnote(s, i, j, k) {
+			// "in 2019.134 Despite": a year, then a footnote call; stop
+			// at the year
+			t.end = j
+			t.text = s[i:j]
+			t.value, _ = strconv.ParseFloat(b.String(), 64)
+			return t
+		}
 		b.WriteString(s[j:k])
 		t.isInt = false
 		j = k
@@ -93,12 +102,18 @@ func numTok(s string, i int, space bool) tok {
 	if i > 0 && s[i-1] == '.' && i > 1 && s[i-2] >= '0' && s[i-2] <= '9' {
 		t.bad = true
 	}
-	t.end = j
-	t.text = s[i:j]
 	v, err := strconv.ParseFloat(b.String(), 64)
 	if err != nil || math.IsInf(v, 0) {
 		t.bad = true
 	}
+	if e, end, flat, ok := sciExponent(s, j); ok && !t.isInt && v >= 1 && v < 10 && !t.bad {
+		// 1.85E+11, 3.7 × 10^10: scientific notation
+		v *= math.Pow(10, float64(e))
+		j = end
+		t.guess = flat
+	}
+	t.end = j
+	t.text = s[i:j]
 	t.value = v
 	return t
 }
@@ -178,7 +193,10 @@ var enMany = []struct {
 
 // enStarters are the words that may open a number, a date or an approximation.
 var enStarters = func() map[string]bool {
-	m := map[string]bool{"between": true, "a": true, "an": true, "twice": true}
+	m := map[string]bool{"between": true, "a": true, "an": true, "twice": true, "half": true}
+	for w := range enScores {
+		m[w] = true
+	}
 	for _, tbl := range []map[string]int{enUnits, enTens, enOrdUnits, enMonths, enWeekdays} {
 		for w := range tbl {
 			m[w] = true
@@ -311,6 +329,15 @@ func enNumber(s string, toks []tok, k int) (Number, int, bool) {
 	if !ok {
 		return Number{}, 0, false
 	}
+	if a.n.Kind == KindOrdinal && a.n.Value >= 1 && a.n.Value <= maxMinguo {
+		if end, ok := enROCYear(toks, next); ok {
+			// "the 110th year of the Republic of China" = 2021
+			n := a.n
+			n.Kind, n.Value, n.Hi, n.End = KindYear, a.n.Value+minguoEpoch, 0, toks[end-1].end
+			n.Read |= ReadMinguo
+			return finish(s, n), end, true
+		}
+	}
 	// Range: 8 to 10, 8-10, 1.27 million to 2.5 million, 5-8%.
 	if isWord(toks, next, "to") || isPunct(toks, next, "-", "–", "—") {
 		if b, next2, ok := enItem(s, toks, next+1); ok {
@@ -356,10 +383,18 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 	next := k + 1
 	switch t.kind {
 	case tNum:
-		if t.bad || enInToken(toks, k) {
+		if t.bad || enInToken(toks, k) || enFootnote(toks, k) || inPlaceholder(s, t.start) || enLabel(s, toks, k) || enSlashName(s, t) {
 			return enItemT{}, 0, false
 		}
 		n.Value, n.End = t.value, t.end
+		if t.guess {
+			n.Read |= ReadGuess
+		}
+		if enNumberSign(toks, k) {
+			n.Kind = KindID // "Order No. 9", "No.09800150521"
+			it.n = n
+			return it, next, true
+		}
 		// Glued suffix: 20th, 1990s, 1.4bn.
 		if next < len(toks) && toks[next].kind == tWord && !toks[next].space {
 			suf := toks[next].low
@@ -381,8 +416,19 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 			}
 		}
 	case tWord:
+		if v, end, ok := enHalf(toks, k); ok {
+			n.Value, n.End, n.Spelled = v, toks[end-1].end, true
+			it.n = n
+			return it, end, true
+		}
 		if t.low == "a" {
 			if f, end, ok := enFraction(toks, k+1, 1); ok {
+				if m, end2, ok := enOfAMagnitude(toks, end); ok {
+					// a quarter of a million
+					n.Value, n.End, n.Spelled = f*m, toks[end2-1].end, true
+					it.n, it.mult = n, m
+					return it, end2, true
+				}
 				n.Kind, n.Value, n.End, n.Spelled = KindFraction, f, toks[end-1].end, true
 				it.n = n
 				return it, end, true
@@ -394,15 +440,49 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 		}
 		n.Value, n.End, n.Spelled = v, toks[end-1].end, true
 		next = end
+		if m := enMagnitudes[lowAt(toks, end-1)]; m >= 1e3 && len(lowAt(toks, end-1)) > 2 {
+			it.mult = m // "five to ten million": the magnitude spreads to the range
+		}
 		if ord {
 			n.Kind = KindOrdinal
 			it.n = n
 			return it, next, true
 		}
+		if y, end2, ok := enSpokenYear(toks, k, v, end); ok {
+			// "Seventeen seventy-six", "nineteen eighty-four"
+			n.Kind, n.Value, n.End = KindYear, y, toks[end2-1].end
+			n.Read |= ReadGuess
+			it.n = n
+			return it, end2, true
+		}
 		if f, end2, ok := enFraction(toks, end, v); ok {
+			if m, end3, ok := enOfAMagnitude(toks, end2); ok {
+				// three quarters of a million
+				n.Value, n.End = f*m, toks[end3-1].end
+				it.n, it.mult = n, m
+				return it, end3, true
+			}
 			n.Kind, n.Value, n.End = KindFraction, f, toks[end2-1].end
 			it.n = n
 			return it, end2, true
+		}
+		if wordsAt(toks, next, []string{"and", "a", "half"}) {
+			// one and a half billion, two and a half years, a million and a half
+			m, after := 1.0, next+3
+			if mm, ok := enMagnitudes[lowAt(toks, after)]; ok && mm >= 1e3 && len(lowAt(toks, after)) > 2 && v < 1000 {
+				m, after = mm, after+1
+			}
+			switch {
+			case m > 1:
+				n.Value = (v + 0.5) * m
+				it.mult = m
+			case v >= 1000 && isPow1000(v):
+				n.Value = v * 1.5
+			default:
+				n.Value = v + 0.5
+			}
+			n.End, next = toks[after-1].end, after
+			n.Read |= ReadJoined
 		}
 	default:
 		return enItemT{}, 0, false
@@ -418,6 +498,9 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 	}
 	// Percent and percentage points.
 	switch {
+	case isPunct(toks, next, "-") && !toks[next].space && isWord(toks, next+1, "percent") && !toks[next+1].space:
+		n.Kind, n.End, next = KindPercent, toks[next+1].end, next+2 // a 6.7-percent rise
+		it.mark = true
 	case isPunct(toks, next, "%", "％"):
 		n.Kind, n.End, next = KindPercent, toks[next].end, next+1
 		it.mark = true
@@ -440,6 +523,14 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 	}
 	if n.Kind == KindCardinal && t.kind == tNum && t.isInt && !t.commas && it.mult == 1 && len(t.text) == 4 && t.value >= 1000 && t.value <= 2100 {
 		n.Kind = KindYear
+	}
+	if n.Kind == KindCardinal {
+		if u, _ := enUnitAt(toks, next); u != "" {
+			n.Unit = u
+		}
+		if n.Spelled && (n.Value == 1e3 || n.Value == 1e4) && !n.IsRange() {
+			n.Read |= ReadGuess // "a thousand", "ten thousand": often a figure of speech
+		}
 	}
 	it.n = n
 	return it, next, true
@@ -481,6 +572,9 @@ func enWords(toks []tok, k int) (float64, int, bool, bool) {
 	}
 	if t.low == "twice" {
 		return 2, k + 1, false, true
+	}
+	if v, end, ok := enScore(toks, k); ok {
+		return v, end, false, true
 	}
 	if !enNumberWord(t.low) {
 		return 0, 0, false, false
@@ -618,6 +712,8 @@ func enOneCounts(toks []tok, k int) bool {
 		return true
 	case isPunct(toks, k+1, "-") && !toks[k+1].space:
 		return enFractionDens[lowAt(toks, k+2)] != 0 || enTimeUnits[lowAt(toks, k+2)]
+	case wordsAt(toks, k+1, []string{"and", "a", "half"}):
+		return true // one and a half billion
 	case isPunct(toks, k+1, ",", "、") || isWord(toks, k+1, "and", "or", "to"):
 		nt := k + 2
 		if nt < len(toks) && (toks[nt].kind == tNum || enUnits[toks[nt].low] > 0 || enTens[toks[nt].low] > 0) {
@@ -695,6 +791,9 @@ func enMerge(a, b enItemT) (enItemT, bool) {
 	}
 	if a.mult == 1 && b.mult != 1 {
 		an.Value *= b.mult
+	}
+	if an.Unit == "" {
+		an.Unit = bn.Unit
 	}
 	if an.Value >= bn.Value {
 		return a, false
@@ -800,6 +899,10 @@ func enDate(s string, toks []tok, k int) (Number, int, bool) {
 			}
 		} else if y, n4, ok := yearAt(toks, next); ok {
 			d.Year, end = y, n4
+		} else if day, n2, ok := dayAt(toks, next+1); ok && isPunct(toks, next, ",") && isPunct(toks, n2, ",") && yearOK(toks, n2+1) {
+			// "June, 19, 2002", as typed in some translations
+			y, n4, _ := yearAt(toks, n2+1)
+			d.Day, d.Year, end = day, y, n4
 		} else {
 			// A month alone: only after a word such as "in" or "since";
 			// May and March are otherwise too often other words.
@@ -814,17 +917,267 @@ func enDate(s string, toks []tok, k int) (Number, int, bool) {
 		n := Number{Start: toks[k].start, End: toks[end-1].end, Kind: KindDate, Date: d, Spelled: d.Day == 0 && d.Year == 0}
 		return finish(s, n), end, true
 	}
-	if day, next, ok := dayAt(toks, k); ok && !enInToken(toks, k) {
+	day, next, ok := dayAt(toks, k)
+	spelled := false
+	if !ok && toks[k].kind == tWord {
+		// "the twenty-second day of June", as proclamations write dates
+		if v, end, ord, ok2 := enWords(toks, k); ok2 && ord && v >= 1 && v <= 31 && wordsAt(toks, end, []string{"day", "of"}) {
+			day, next, ok, spelled = int(v), end, true, true
+		}
+	}
+	if ok && !enInToken(toks, k) {
 		hi, n2 := dayRangeAt(toks, next, day)
+		switch {
+		case wordsAt(toks, n2, []string{"day", "of"}):
+			n2 += 2 // the 22nd day of June
+		case isWord(toks, n2, "of") && hi == 0:
+			n2++ // the 18th of December
+		}
 		if m, n3, ok := monthAt(toks, n2); ok {
 			d := &Date{Month: m, Day: day, DayHi: hi}
 			end := n3
 			if y, n4, ok := yearAt(toks, n3); ok {
 				d.Year, end = y, n4
+			} else if y, n4, ok := yearAt(toks, n3+1); ok && isPunct(toks, n3, ",") {
+				d.Year, end = y, n4
+			} else if y, n4, ok := enLordYear(toks, n3); ok {
+				d.Year, end = y, n4
 			}
-			n := Number{Start: toks[k].start, End: toks[end-1].end, Kind: KindDate, Date: d}
+			n := Number{Start: toks[k].start, End: toks[end-1].end, Kind: KindDate, Date: d, Spelled: spelled}
 			return finish(s, n), end, true
 		}
 	}
 	return Number{}, 0, false
+}
+
+func yearOK(toks []tok, k int) bool {
+	_, _, ok := yearAt(toks, k)
+	return ok
+}
+
+// enLordYear reads ", in the year of our Lord two thousand twenty" after a
+// date (proclamations).
+func enLordYear(toks []tok, k int) (int, int, bool) {
+	j := k
+	if isPunct(toks, j, ",") {
+		j++
+	}
+	if !wordsAt(toks, j, []string{"in", "the", "year", "of", "our", "lord"}) {
+		return 0, 0, false
+	}
+	j += 6
+	if y, n, ok := yearAt(toks, j); ok {
+		return y, n, true
+	}
+	if j < len(toks) && toks[j].kind == tWord && toks[j].space {
+		if v, end, ord, ok := enWordsFrom(toks, j, 0); ok && !ord && v >= 1000 && v <= 2100 {
+			return int(v), end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// enFootnote reports a footnote call, not a figure:
+//   - an integer glued to closing punctuation that is glued to a word or a
+//     number: "the Soviet challenge.54 To", "Marxism-Leninism.”134 Daniel",
+//     "in 2019.134 Despite"; not "No.9" or "Art.5";
+//   - an integer of up to three digits standing between a sentence's end
+//     and a capitalised word: "from the West. 142 These include" (style
+//     guides do not open a sentence with digits).
+func enFootnote(toks []tok, k int) bool {
+	t := toks[k]
+	if k < 2 || !t.isInt || t.commas || len(t.text) > 3 {
+		return false
+	}
+	if k+1 < len(toks) && !toks[k+1].space && toks[k+1].kind != tPunct {
+		return false
+	}
+	if t.space {
+		p := toks[k-1]
+		if p.kind != tPunct || !strings.Contains(".”\"", p.text) || p.space || toks[k-2].kind == tPunct && toks[k-2].text != "." && toks[k-2].text != "”" {
+			return false
+		}
+		n := k + 1
+		return n < len(toks) && toks[n].kind == tWord && toks[n].space && unicode.IsUpper(rune(toks[n].text[0])) &&
+			enMonths[toks[n].low] == 0 && enUnitWords[toks[n].low] == "" && !isWord(toks, n, "percent")
+	}
+	j := k - 1
+	for n := 0; n < 3 && j >= 1 && toks[j].kind == tPunct && !toks[j].space && strings.Contains(".,;:)]\"”’", toks[j].text); n++ {
+		j--
+	}
+	if j == k-1 || toks[j+1].space {
+		return false
+	}
+	w := toks[j]
+	switch w.kind {
+	case tWord:
+		return len(w.text) >= 2 && !enAbbrevBeforeNumber[w.low]
+	case tNum:
+		// 2019.134: a year, then a footnote call
+		return w.isInt && len(w.text) == 4 && toks[j+1].text == "."
+	}
+	return false
+}
+
+var enAbbrevBeforeNumber = map[string]bool{
+	"no": true, "nos": true, "art": true, "arts": true, "sec": true, "secs": true, "para": true,
+	"paras": true, "p": true, "pp": true, "vol": true, "vols": true, "fig": true, "ch": true,
+	"chap": true, "op": true, "ed": true, "rev": true, "item": true, "subpara": true,
+}
+
+// enNumberSign reports a number introduced by "No." or "Nos.": a document,
+// order or law number.
+func enNumberSign(toks []tok, k int) bool {
+	j := k - 1
+	if !isPunct(toks, j, ".") || toks[j].space {
+		return false
+	}
+	return isWord(toks, j-1, "no", "nos") // the dot glued to it: "No. 9", "No.9"
+}
+
+// enHalf reads "half a million", "half a billion", "half a dozen".
+func enHalf(toks []tok, k int) (float64, int, bool) {
+	if !isWord(toks, k, "half") || !isWord(toks, k+1, "a", "an") {
+		return 0, 0, false
+	}
+	w := lowAt(toks, k+2)
+	if w == "dozen" {
+		return 6, k + 3, true
+	}
+	if m, ok := enMagnitudes[w]; ok && m >= 100 && len(w) > 2 {
+		return m / 2, k + 3, true
+	}
+	return 0, 0, false
+}
+
+// enOfAMagnitude reads "of a million" (or "a million", "million") after a
+// fraction: a quarter of a million.
+func enOfAMagnitude(toks []tok, k int) (float64, int, bool) {
+	j := k
+	if isWord(toks, j, "of") {
+		j++
+	}
+	if isWord(toks, j, "a") {
+		j++
+	}
+	w := lowAt(toks, j)
+	if m, ok := enMagnitudes[w]; ok && m >= 1e3 && len(w) > 2 && j > k {
+		return m, j + 1, true
+	}
+	return 0, 0, false
+}
+
+func isPow1000(v float64) bool {
+	return v == 1e3 || v == 1e6 || v == 1e9 || v == 1e12
+}
+
+// intYearFootnote reports digits i:dot that are a year (1000–2100) followed
+// by ".NNN" (dot:k, at most three digits) and then a space and a capital
+// letter or the end: a footnote call after a sentence that ends in a year.
+func intYearFootnote(s string, i, dot, k int) bool {
+	if dot-i != 4 || k-dot-1 > 3 {
+		return false
+	}
+	y, err := strconv.Atoi(s[i:dot])
+	if err != nil || y < 1000 || y > 2100 {
+		return false
+	}
+	if k == len(s) {
+		return true
+	}
+	return s[k] == ' ' && k+1 < len(s) && s[k+1] >= 'A' && s[k+1] <= 'Z'
+}
+
+// enLabel reports a number that labels a speaker or a row at the start of
+// a line: "Speaker 10: We all know", "Q2: What".
+func enLabel(s string, toks []tok, k int) bool {
+	if k < 1 || !isPunct(toks, k+1, ":") || toks[k+1].space || !toks[k].isInt {
+		return false
+	}
+	w := toks[k-1]
+	if w.kind != tWord || !unicode.IsUpper(rune(w.text[0])) {
+		return false
+	}
+	ls := strings.LastIndexByte(s[:w.start], '\n') + 1
+	return strings.TrimSpace(s[ls:w.start]) == ""
+}
+
+// enSpokenYear reads a year said in two parts, as speeches say them:
+// "Seventeen seventy-six" (1776), "nineteen eighty-four". first is the
+// value of the words from k to end (15 … 20); the second part is 10 … 99.
+func enSpokenYear(toks []tok, k int, first float64, end int) (float64, int, bool) {
+	// fifteen … twenty: the centuries a document speaks of in this way
+	if first < 15 || first > 20 || end >= len(toks) || !toks[end].space || enTens[lowAt(toks, end)] == 0 && enUnits[lowAt(toks, end)] < 10 {
+		return 0, 0, false
+	}
+	if end-k != 1 {
+		return 0, 0, false // "twenty-one", "one hundred" are not year halves
+	}
+	v, e2, ord, ok := enWordsFrom(toks, end, 0)
+	if !ok || ord || v < 10 || v > 99 || isPunct(toks, e2, "-") && !toks[e2].space {
+		return 0, 0, false // "sixteen twenty-year-olds"
+	}
+	return first*100 + v, e2, true
+}
+
+// enROCYear reads "year of the Republic of China" or "Year, Republic of
+// China" after an ordinal (k is the token after it) and returns the index
+// after it.
+func enROCYear(toks []tok, k int) (int, bool) {
+	if !isWord(toks, k, "year") {
+		return 0, false
+	}
+	j := k + 1
+	switch {
+	case wordsAt(toks, j, []string{"of", "the", "republic"}):
+		j += 3
+	case isPunct(toks, j, ",") && isWord(toks, j+1, "republic"):
+		j += 2
+	default:
+		return 0, false
+	}
+	if wordsAt(toks, j, []string{"of", "china"}) {
+		j += 2
+	}
+	return j, true
+}
+
+// enScores are the archaic multiples of twenty that speeches and
+// proclamations still use: "Fourscore and seven years ago" (87),
+// "threescore and ten" (70).
+var enScores = map[string]int{
+	"score": 20, "twoscore": 40, "threescore": 60, "fourscore": 80, "fivescore": 100,
+}
+
+// enScore reads "fourscore and seven", "three score and ten", "a score".
+func enScore(toks []tok, k int) (float64, int, bool) {
+	v, j := 0, k
+	switch w := lowAt(toks, k); {
+	case enScores[w] > 0 && w != "score":
+		v, j = enScores[w], k+1
+	case (enUnits[w] > 0 && enUnits[w] < 10 || w == "a") && isWord(toks, k+1, "score") && toks[k+1].space:
+		v, j = max(enUnits[w], 1)*20, k+2
+	default:
+		return 0, 0, false
+	}
+	if isWord(toks, j, "and") && enUnits[lowAt(toks, j+1)] > 0 && enUnits[lowAt(toks, j+1)] < 20 {
+		v += enUnits[lowAt(toks, j+1)]
+		j += 2
+	}
+	return float64(v), j, true
+}
+
+// enSlashName reports a number inside "24/7" or "9/11", names written with
+// figures.
+func enSlashName(s string, t tok) bool {
+	a, b := t.start, t.end
+	isPart := func(c byte) bool { return c >= '0' && c <= '9' || c == '/' }
+	for a > 0 && isPart(s[a-1]) {
+		a--
+	}
+	for b < len(s) && isPart(s[b]) {
+		b++
+	}
+	w := s[a:b]
+	return w == "24/7" || w == "9/11"
 }

@@ -20,8 +20,18 @@ const (
 	StyleCircled           // ① … ⑳ ㉑ … ㊿
 	StyleRoman             // I. II. iv) (iv) Ⅳ、
 	StyleLetter            // (a) a) A.
-	StyleArticle           // Article 1, Chapter 3, Section 2, Part IV
-	StyleOrdinalWord       // First, Secondly, Third: 第一， 其二， 首先，
+	StyleArticle           // Article 1, Art. 3
+	StyleOrdinalWord       // First, Secondly, Third: 第一， 其二， 首先， 一是
+	StylePartHan           // 第一编, 第一部分, 第一篇
+	StyleChapterHan        // 第一章
+	StyleSectionHan        // 第一节
+	StyleClauseHan         // 第一款, 第一项, 第一目
+	StylePart              // Part IV, Book One
+	StyleChapter           // Chapter 3, CHAPTER III
+	StyleSection           // Section 2, Sec. 2
+	StyleClause            // Paragraph 3, Subparagraph 4, Item 5, Clause 6
+	StyleStem              // 甲、 乙、 (（甲）): the Heavenly Stems
+	StyleDecimal           // 2.3 5.1.2: decimal outline numbers
 )
 
 var styleNames = [...]string{
@@ -36,6 +46,16 @@ var styleNames = [...]string{
 	StyleLetter:      "letter",
 	StyleArticle:     "article",
 	StyleOrdinalWord: "ordinal-word",
+	StylePartHan:     "part-han",
+	StyleChapterHan:  "chapter-han",
+	StyleSectionHan:  "section-han",
+	StyleClauseHan:   "clause-han",
+	StylePart:        "part",
+	StyleChapter:     "chapter",
+	StyleSection:     "section",
+	StyleClause:      "clause",
+	StyleStem:        "stem",
+	StyleDecimal:     "decimal",
 }
 
 // String returns a stable lower-case name such as "paren-han".
@@ -53,14 +73,25 @@ func (s Style) String() string {
 //
 //	1  一、  I. II. (upper-case Roman)  第X章 第X编 第X部分  Chapter, Part
 //	2  (一)  (1)  1.  1、  1)  第X条 第X节  Article, Section
-//	3  ①  (a)  a)  A.  (i)  i.  (lower-case Roman)
-//	0  ordinal words (First, / 第一， / 其二，), which are not outline markers
+//	3  ①  (a)  a)  A.  (i)  i.  (lower-case Roman)  第X款 第X项 第X目  Paragraph, Item
+//	0  ordinal words (First, / 第一， / 其二， / 一是), which are not outline markers
+//
+// Headings (第X条, Article N and the other units) form one numbering series
+// per unit, each with its own Style, so that articles numbered across
+// chapters are not read as one broken sequence.
 type Enumerator struct {
 	Value      int    // 1-based numeric value: (三)=3, III.=3, ③=3, (c)=3, "Article 12"=12, "Third,"=3
 	Style      Style  // how it is written
 	Level      int    // conventional outline level, see above
 	Text       string // the enumerator as written, e.g. "(三)" or "II."
 	Start, End int    // byte offsets of Text in the input
+	// Sub is the number of an inserted unit: 第十條之一 and "Article 10-1"
+	// have Value 10 and Sub 1; 0 for an ordinary one.
+	Sub int
+	// Unit is what a heading numbers: "part", "chapter", "section",
+	// "article" or "clause" (款 项 目, Paragraph, Subparagraph, Item); ""
+	// for a list marker.
+	Unit string
 }
 
 const (
@@ -117,20 +148,114 @@ func Leading(paragraph string) (Enumerator, bool) {
 		}
 		i += size
 	}
-	return matchAt(paragraph, i, pos{line: true})
+	f := fold(paragraph)
+	e, ok := matchAt(f, i, pos{line: true})
+	if !ok || isHeading(e.Style) && (crossReference(f, e) || dottedNumber(e.Text)) || e.Style == StyleDecimal {
+		// "Paragraph 4.2" and "4.2" label a paragraph by its article in
+		// some translations whose Chinese numbers no paragraph; a decimal
+		// outline number is no list marker of the kinds Same compares
+		return Enumerator{}, false
+	}
+	e.Text = paragraph[e.Start:e.End]
+	return e, true
+}
+
+// crossReference reports a heading word that opens a sentence as a
+// reference rather than as the paragraph's heading: 第六條規定之勞工,
+// 第十條第一項規定, 第一項、第二項之申報 (a heading is followed by a blank,
+// punctuation or its text, a reference by 第, 规定, 之, 所, 至, 、, 及 …);
+// "Article 6 shall be complied with", "Paragraph 2 of Article 5",
+// "Article 5, 11, 13 … of this Act" (a heading is followed by its capitalised
+// title or text, a reference by a lower-case word or a comma).
+func crossReference(s string, e Enumerator) bool {
+	rest := s[e.End:]
+	if e.Style == StyleArticle || e.Style == StylePart || e.Style == StyleChapter || e.Style == StyleSection || e.Style == StyleClause {
+		if strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "，") {
+			return true // Article 5, 11, 13 and 27-1 of this Act
+		}
+		t := strings.TrimLeft(rest, " ")
+		if len(t) == len(rest) {
+			return false
+		}
+		w := t
+		if k := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+			w = t[:k]
+		}
+		return enReferenceWords[w]
+	}
+	for _, w := range []string{"第", "规定", "所", "之", "的", "中", "以"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"、", "，", "及", "和", "或", "与", "至", "到"} {
+		if strings.HasPrefix(rest, w) {
+			// a list or range of references: 第一項、第二項, 第五條及第十一條,
+			// 第 5、6 條; but 第四条、一般规定 is a heading
+			k := skipBlanks(s, e.End+len(w))
+			if nextRune(s, k) == '第' {
+				return true
+			}
+			_, end, ok := hanNumberAt(s, k)
+			if !ok {
+				return false
+			}
+			end = skipBlanks(s, end)
+			if unitAt(s[end:]) != "" {
+				return true
+			}
+			for _, sep := range listSeps {
+				if strings.HasPrefix(s[end:], sep) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// enReferenceWords follow a heading word used as a reference in a
+// sentence: "Article 6 shall apply", "Paragraph 2 of Article 5",
+// "Articles 5 and 6". Other lower-case words may open a heading's text
+// ("Article 10 the marriage shall be invalid if:").
+var enReferenceWords = map[string]bool{
+	"of": true, "and": true, "or": true, "to": true, "through": true, "shall": true, "may": true,
+	"must": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"provides": true, "prescribes": true, "stipulates": true, "states": true, "applies": true,
+	"apply": true, "above": true, "hereof": true, "herein": true, "thereof": true, "will": true,
+	"does": true, "do": true, "should": true, "would": true, "can": true, "cannot": true,
+	"referred": true, "mentioned": true, "prescribed": true, "stipulated": true, "specified": true,
+	"provided": true, "set": true, "as": true, "also": true, "not": true,
+	// amendment histories: "Article 2 amended and promulgated on …"
+	"amended": true, "deleted": true, "added": true, "inserted": true, "repealed": true,
+	"promulgated": true, "revised": true, "abolished": true,
 }
 
 // All returns every enumerator-like token inside a text (inline "(1) … (2) …"
 // lists, "第三条", markers at the start of each line), in order. Markers that
 // are ambiguous in running text ("2.", "A.", "II.") are only taken at the
 // start of a line or after Chinese punctuation.
-func All(text string) []Enumerator {
-	var out []Enumerator
+func All(text string) (out []Enumerator) {
+	orig := text
+	text = fold(text) // same offsets: 第三條 reads as 第三条
+	defer func() {
+		for i := range out {
+			out[i].Text = orig[out[i].Start:out[i].End]
+		}
+	}()
 	p := pos{line: true}
 	for i := 0; i < len(text); {
 		if e, ok := matchAt(text, i, p); ok {
 			out = append(out, e)
-			last, _ := utf8.DecodeLastRuneInString(e.Text)
+			if isHeading(e.Style) {
+				ms := listMembers(text, e)
+				out = append(out, ms...)
+				if len(ms) > 0 {
+					e = ms[len(ms)-1]
+				}
+			}
+			last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
 			p = pos{prev: last, prevNS: last}
 			i = e.End
 			continue
@@ -162,21 +287,34 @@ func isASCIILetter(r rune) bool {
 }
 
 // Same reports whether two enumerators denote the same position: the same
-// value, and compatible levels. Levels are compatible when equal, or when a
-// Latin-script marker ("1." "(1)" "(a)" "(i)") faces a Chinese-numeral or
-// circled marker one level away, since translators render 一、, (一) and ①
-// in whatever Latin scheme the English document uses. Ordinal words only match ordinal words, and two heading-style
-// markers (第三条, Article 3) must also name the same unit (chapter, section,
-// article, part).
+// value and Sub, and compatible levels. Levels are compatible when equal,
+// or when a Latin-script marker ("1." "(1)" "(a)" "(i)") faces a
+// Chinese-numeral, circled or Stem marker one level away, since translators
+// render 一、, (一) and ① in whatever Latin scheme the English document
+// uses. Ordinal words match ordinal words, and an English one ("First,")
+// also (一) and 一、. Two headings (第三条, Article 3) must name compatible
+// units, and a clause heading ("Subparagraph 4") matches a list marker; see
+// the package documentation.
 func Same(a, b Enumerator) bool {
-	if a.Style == StyleNone || b.Style == StyleNone || a.Value != b.Value {
+	if a.Style == StyleNone || b.Style == StyleNone || a.Value != b.Value || a.Sub != b.Sub {
 		return false
 	}
 	if (a.Style == StyleOrdinalWord) != (b.Style == StyleOrdinalWord) {
-		return false
+		// (一) and 一、 open the points of a report, which its English
+		// opens with "First," "Second,": an ordinal word in Latin script
+		// renders a Chinese list marker
+		if b.Style == StyleOrdinalWord {
+			a, b = b, a
+		}
+		return isLatinWord(a.Text) && (b.Style == StyleParenHan || b.Style == StyleHanComma)
 	}
 	if isHeading(a.Style) && isHeading(b.Style) {
-		return headingUnit(a.Text) == headingUnit(b.Text)
+		return sameUnit(a, b)
+	}
+	if isClause(a.Style) || isClause(b.Style) {
+		// "Subparagraph 4" numbers what the other side marks as a list
+		// item (四、, (四), ④, 4.): a law's English names the unit
+		return !isHeading(a.Style) || !isHeading(b.Style)
 	}
 	if a.Level == b.Level {
 		return true
@@ -188,27 +326,53 @@ func Same(a, b Enumerator) bool {
 	return isLatinLabel(a.Style) && isHanScript(b.Style) || isLatinLabel(b.Style) && isHanScript(a.Style)
 }
 
-func isHeading(s Style) bool { return s == StyleArticle || s == StyleArticleHan }
+func isHeading(s Style) bool {
+	switch s {
+	case StyleArticle, StyleArticleHan, StylePartHan, StyleChapterHan, StyleSectionHan, StyleClauseHan,
+		StylePart, StyleChapter, StyleSection, StyleClause:
+		return true
+	}
+	return false
+}
+
+// sameUnit reports two headings that name the same unit. English "Section"
+// also renders 第X条 (the article-level unit of Hong Kong, British and
+// American legislation: 第3条 = "section 3") and 第X部分 (the sections of
+// an American executive order, rendered as parts).
+func sameUnit(a, b Enumerator) bool {
+	if a.Unit == b.Unit {
+		return true
+	}
+	if b.Style == StyleSection {
+		a, b = b, a
+	}
+	return a.Style == StyleSection && (b.Style == StyleArticleHan || b.Style == StylePartHan && strings.Contains(b.Text, "部分"))
+}
 func isLatinLabel(s Style) bool {
 	return s == StyleDigitDot || s == StyleParenDigit || s == StyleLetter || s == StyleRoman
 }
 func isHanScript(s Style) bool {
-	return s == StyleParenHan || s == StyleHanComma || s == StyleCircled
+	return s == StyleParenHan || s == StyleHanComma || s == StyleCircled || s == StyleStem
 }
 
-// headingUnit classifies a heading marker by the unit it names.
-func headingUnit(text string) string {
+func isClause(s Style) bool { return s == StyleClause || s == StyleClauseHan }
+
+// Follows reports whether next may follow prev in one numbering series
+// (the same Style): the next value (第九条 → 第十条), a restart at 1, an
+// inserted unit after its base or after the inserted unit before it
+// (第48条 → 第48条之1 → 第48条之2, "Article 48" → "Article 48-1"), or the
+// unit after an inserted one (第48条之5 → 第49条). A check of sequences
+// should warn only when Follows is false.
+func Follows(prev, next Enumerator) bool {
 	switch {
-	case strings.Contains(text, "章"), hasWordPrefix(text, "chapter"):
-		return "chapter"
-	case strings.Contains(text, "节"), hasWordPrefix(text, "section"):
-		return "section"
-	case strings.Contains(text, "条"), hasWordPrefix(text, "article"):
-		return "article"
-	case strings.Contains(text, "部分"), strings.Contains(text, "编"), hasWordPrefix(text, "part"):
-		return "part"
+	case next.Value == 1 && next.Sub == 0:
+		return true
+	case next.Sub == 0:
+		return next.Value == prev.Value+1
+	case next.Value == prev.Value:
+		return next.Sub == prev.Sub+1
 	}
-	return ""
+	return false
 }
 
 func hasWordPrefix(s, w string) bool {
@@ -252,6 +416,8 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		return matchDigit(s, i, p)
 	case isHanNumeral(r):
 		return matchHanComma(s, i, p)
+	case strings.ContainsRune(stems, r):
+		return matchStem(s, i, p)
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
 		return matchLatin(s, i, p)
 	}
@@ -300,6 +466,9 @@ func matchParen(s string, i, size int, p pos) (Enumerator, bool) {
 			return Enumerator{}, false
 		}
 		val, end, style = v, e, StyleParenHan
+	case strings.ContainsRune(stems, r):
+		_, size := utf8.DecodeRuneInString(s[j:])
+		val, end, style, level = strings.IndexRune(stems, r)/len("甲")+1, j+size, StyleStem, 3
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
 		e := j
 		for e < len(s) && s[e] < utf8.RuneSelf && unicode.IsLetter(rune(s[e])) {
@@ -329,7 +498,7 @@ func matchParen(s string, i, size int, p pos) (Enumerator, bool) {
 // not starting with 零, 〇 or 两, and not a digit-by-digit year.
 func hanEnumValue(h string) (int, bool) {
 	r, _ := utf8.DecodeRuneInString(h)
-	if r == '零' || r == '〇' || r == '两' || strings.ContainsRune(h, '两') {
+	if r == '零' || r == '〇' || r == '○' || r == '两' || strings.ContainsRune(h, '两') {
 		return 0, false
 	}
 	if utf8.RuneCountInString(h) > 1 && !strings.ContainsAny(h, "十百") {
@@ -417,44 +586,125 @@ func toRoman(n int) string {
 	return b.String()
 }
 
+// hanHeadingUnits are the units a 第X heading numbers, longest first.
+// 编, 部分 and 篇 are parts (books); 款, 项 and 目 are the units below an
+// article (PRC laws: 条 款 项 目 = Article, paragraph, subparagraph, item;
+// Taiwan laws: 條 項 款 目 = Article, paragraph, subparagraph, item), so they
+// share one unit, "clause".
 var hanHeadingUnits = []struct {
-	unit  string
-	level int
-}{{"部分", 1}, {"章", 1}, {"编", 1}, {"节", 2}, {"条", 2}}
+	unit, name string
+	level      int
+	style      Style
+}{
+	{"部分", "part", 1, StylePartHan}, {"编", "part", 1, StylePartHan}, {"篇", "part", 1, StylePartHan},
+	{"章", "chapter", 1, StyleChapterHan}, {"节", "section", 2, StyleSectionHan},
+	{"条", "article", 2, StyleArticleHan},
+	{"款", "clause", 3, StyleClauseHan}, {"项", "clause", 3, StyleClauseHan}, {"目", "clause", 3, StyleClauseHan},
+}
 
-// matchDi reads 第 + number + unit (第三条, 第3章) or the ordinal 第一， .
-func matchDi(s string, i, size int, p pos) (Enumerator, bool) {
-	j := i + size
+// skipBlanks returns the offset after any blanks at i.
+func skipBlanks(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isBlank(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// hanNumberAt reads a heading number in digits or Chinese numerals at j.
+func hanNumberAt(s string, j int) (int, int, bool) {
 	r, _ := utf8.DecodeRuneInString(s[j:])
-	var val, end int
 	switch {
 	case isDigit(r):
 		v, e, ok := scanDigits(s, j)
-		if !ok || v < 1 {
-			return Enumerator{}, false
-		}
-		val, end = v, e
+		return v, e, ok && v >= 1 && v <= maxArticle
 	case isHanNumeral(r):
 		e := scanHan(s, j)
 		v, ok := parseHan(s[j:e])
 		if !ok || v < 1 || v > maxArticle || strings.ContainsRune(s[j:e], '两') {
-			return Enumerator{}, false
+			return 0, 0, false
 		}
-		val, end = int(v), e
-	default:
+		return int(v), e, true
+	}
+	return 0, 0, false
+}
+
+// matchDi reads 第 + number + unit (第三条, 第3章, 第 1 條, 第 五 章), an
+// inserted unit (第十條之一, 第 15-1 條, 第 1 條之 1), or the ordinal 第一， .
+func matchDi(s string, i, size int, p pos) (Enumerator, bool) {
+	j := skipBlanks(s, i+size)
+	val, end, ok := hanNumberAt(s, j)
+	if !ok {
 		return Enumerator{}, false
 	}
-	rest := s[end:]
-	for _, u := range hanHeadingUnits {
-		if strings.HasPrefix(rest, u.unit) && val <= maxArticle {
-			return mk(s, i, end+len(u.unit), val, StyleArticleHan, u.level)
+	sub := 0
+	if h, hs := utf8.DecodeRuneInString(s[end:]); (h == '-' || h == '－') && isDigit(nextRune(s, end+hs)) {
+		if v, e, ok := scanDigits(s, end+hs); ok && v >= 1 && v < val {
+			sub, end = v, e // 第 15-1 條; but 第 12-14 條 is a range
 		}
 	}
-	c, csize := utf8.DecodeRuneInString(rest)
-	if (c == '，' || c == ',') && p.sentence() && val <= maxEnum {
+	k := skipBlanks(s, end)
+	rest := s[k:]
+	if unitAt(rest) == "" {
+		// 第 5、6 條, 第 3、9、12～14 條: a list whose unit follows its last
+		// number; this is its first member
+		if ms := listMembers(s, Enumerator{Start: i, End: end}); len(ms) > 0 {
+			last := ms[len(ms)-1]
+			for _, u := range hanHeadingUnits {
+				if strings.HasSuffix(last.Text, u.unit) {
+					return Enumerator{Value: val, Style: u.style, Level: u.level, Text: s[i:end], Start: i, End: end, Sub: sub, Unit: u.name}, true
+				}
+			}
+		}
+	}
+	for _, u := range hanHeadingUnits {
+		if !strings.HasPrefix(rest, u.unit) {
+			continue
+		}
+		e := k + len(u.unit)
+		if u.name == "clause" && !clauseHeading(s, i, e) {
+			return Enumerator{}, false
+		}
+		if sub == 0 {
+			// 第十條之一, 第 1 條之 1
+			if a := skipBlanks(s, e); strings.HasPrefix(s[a:], "之") {
+				if v, e2, ok := hanNumberAt(s, skipBlanks(s, a+len("之"))); ok && v <= maxEnum {
+					sub, e = v, e2
+				}
+			}
+		}
+		en := Enumerator{Value: val, Style: u.style, Level: u.level, Text: s[i:e], Start: i, End: e, Sub: sub, Unit: u.name}
+		return en, true
+	}
+	c, csize := utf8.DecodeRuneInString(s[end:])
+	if (c == '，' || c == ',') && p.sentence() && val <= maxEnum && sub == 0 && !isBlank(nextRune(s, i+size)) {
 		return mk(s, i, end+csize, val, StyleOrdinalWord, 0)
 	}
 	return Enumerator{}, false
+}
+
+// clauseHeading decides whether 第X款, 第X项 or 第X目 (units that are also
+// measure words: 第一项任务 "the first task", 项目 "project") is a
+// heading: it is when a blank, punctuation or the end follows, or when it
+// continues a reference to a larger unit (第十条第一款, 第一款第二项).
+func clauseHeading(s string, start, end int) bool {
+	next := nextRune(s, end)
+	if next == 0 || isBlank(next) || !isHan(next) && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+		return true
+	}
+	prev := prevRune(s, start)
+	return prev == '条' || prev == '款' || prev == '项' || prev == '之'
+}
+
+func nextRune(s string, i int) rune {
+	if i >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
 }
 
 var hanOrdinalWords = []struct {
@@ -499,9 +749,13 @@ func matchDigit(s string, i int, p pos) (Enumerator, bool) {
 	}
 	c, csize := utf8.DecodeRuneInString(s[e:])
 	after := e + csize
+	if en, ok := matchDecimal(s, i, e, p); ok {
+		return en, true
+	}
 	switch c {
 	case '.', '．':
-		if !p.cjkStop() || !digitDotFollow(s[after:]) {
+		inline := p.prev == ' ' && strings.ContainsRune(";:", p.prevNS) && capitalFollows(s[after:])
+		if !p.cjkStop() && !inline || !digitDotFollow(s[after:]) && !(p.line && lowerWordFollows(s[after:])) {
 			return Enumerator{}, false
 		}
 	case '、', ')', '）':
@@ -549,8 +803,46 @@ func digitDotFollow(rest string) bool {
 	return r != '.' && r != ','
 }
 
-// matchHanComma reads 一、 … 九十九、.
+// lowerWordFollows reports a lower-case word of two letters or more right
+// after "1." at a line start: "1.more than half of …" is a list item as
+// typed, "1.x" is not.
+func lowerWordFollows(rest string) bool {
+	n := 0
+	for n < len(rest) && rest[n] >= 'a' && rest[n] <= 'z' {
+		n++
+	}
+	if n == 1 && strings.HasPrefix(rest[1:], " ") && len(rest) > 2 && rest[2] >= 'a' && rest[2] <= 'z' {
+		return true // "9.a copy of the approval"
+	}
+	return n >= 2 && (n == len(rest) || !isDigit(rune(rest[n])) && rest[n] != '.')
+}
+
+// stems are the ten Heavenly Stems, which number lists in Chinese laws and
+// official documents below (一) and 1.: 甲、乙、丙、丁.
+const stems = "甲乙丙丁戊己庚辛壬癸"
+
+// matchStem reads 甲、 … 癸、 (and （甲）) at a line start or after clause
+// punctuation; not inside words (甲方, 甲级).
+func matchStem(s string, i int, p pos) (Enumerator, bool) {
+	if !p.list() && !p.cjkStop() {
+		return Enumerator{}, false
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	c, csize := utf8.DecodeRuneInString(s[i+size:])
+	if c != '、' && c != '．' && c != '.' {
+		return Enumerator{}, false
+	}
+	v := strings.IndexRune(stems, r)/len("甲") + 1
+	return mk(s, i, i+size+csize, v, StyleStem, 3)
+}
+
+// matchHanComma reads 一、 … 九十九、; at the start of a line also 一 followed
+// by blanks (一　每縣市…, 六  省農林…: Taiwan laws set list items so); and
+// the ordinal words 一是, 二是 after clause punctuation.
 func matchHanComma(s string, i int, p pos) (Enumerator, bool) {
+	if en, ok := matchHanShi(s, i, p); ok {
+		return en, true
+	}
 	if !p.boundary() {
 		return Enumerator{}, false // 统一、
 	}
@@ -560,19 +852,85 @@ func matchHanComma(s string, i int, p pos) (Enumerator, bool) {
 		return Enumerator{}, false
 	}
 	c, csize := utf8.DecodeRuneInString(s[e:])
+	if isBlank(c) && p.line {
+		// a numeral, an ideographic space or two blanks, then Chinese
+		// text that is not a number: 一　每縣市, 六  省農林; a single ASCII
+		// space is how word-segmented corpora write 一 带 一 路
+		k := skipBlanks(s, e)
+		if c != '\u3000' && k-e < 2 {
+			return Enumerator{}, false
+		}
+		n := nextRune(s, k)
+		if !isHan(n) {
+			return Enumerator{}, false
+		}
+		if isHanNumeral(n) {
+			// 九  二省以上之交通 is item 9; 三  四 would list numbers
+			if w, ok := hanEnumValue(s[k:scanHan(s, k)]); !ok || w == v+1 {
+				return Enumerator{}, false
+			}
+		}
+		return mk(s, i, e, v, StyleHanComma, 1)
+	}
 	if c != '、' {
 		return Enumerator{}, false
 	}
-	if n, _ := utf8.DecodeRuneInString(s[e+csize:]); isHanNumeral(n) || isDigit(n) {
-		return Enumerator{}, false // 三、四月份
+	if n, _ := utf8.DecodeRuneInString(s[e+csize:]); isHanNumeral(n) {
+		// 三、四月份 and 一、二年级 list numbers ("March and April"); a
+		// line may still open with 二、二级机关 (item 2: second-level …),
+		// and 一、2023年 is a heading
+		w, ok := hanEnumValue(s[e+csize : scanHan(s, e+csize)])
+		if !p.line || ok && w == v+1 {
+			return Enumerator{}, false
+		}
 	}
 	return mk(s, i, e+csize, v, StyleHanComma, 1)
 }
 
-var englishHeadings = []struct {
-	word, upper string
-	level       int
-}{{"Article", "ARTICLE", 2}, {"Chapter", "CHAPTER", 1}, {"Section", "SECTION", 2}, {"Part", "PART", 1}}
+// matchHanShi reads the ordinal words 一是 … 十是 ("first", "second" …) at a
+// line start or after clause punctuation: 一是加强领导，二是完善机制。
+func matchHanShi(s string, i int, p pos) (Enumerator, bool) {
+	if !(p.line || strings.ContainsRune("，；。：,;:", p.prevNS) && p.prev == p.prevNS) {
+		return Enumerator{}, false
+	}
+	e := scanHan(s, i)
+	if !strings.HasPrefix(s[e:], "是") {
+		return Enumerator{}, false
+	}
+	v, ok := hanEnumValue(s[i:e])
+	if !ok || v > 20 {
+		return Enumerator{}, false
+	}
+	if strings.HasPrefix(s[e+len("是"):], s[i:e]) {
+		return Enumerator{}, false // 一是一，二是二 ("call a spade a spade")
+	}
+	return mk(s, i, e+len("是"), v, StyleOrdinalWord, 0)
+}
+
+// englishHeadings are the English words that open a numbered heading, with
+// their unit, level and style. Words are matched capitalised or in capitals;
+// the clause words (paragraph, subparagraph, item, clause), which running
+// text writes in lower case ("paragraph 1 of Article 10"), in lower case
+// too. abbr marks an abbreviation written with a dot: "Sec. 2", "Art. 5".
+var englishHeadings = map[string]struct {
+	unit  string
+	level int
+	style Style
+	abbr  bool
+}{
+	"article": {"article", 2, StyleArticle, false}, "art": {"article", 2, StyleArticle, true},
+	"chapter": {"chapter", 1, StyleChapter, false}, "chap": {"chapter", 1, StyleChapter, true},
+	"section": {"section", 2, StyleSection, false}, "sec": {"section", 2, StyleSection, true},
+	"part": {"part", 1, StylePart, false}, "book": {"part", 1, StylePart, false},
+	"paragraph": {"clause", 3, StyleClause, false}, "para": {"clause", 3, StyleClause, true},
+	"subparagraph": {"clause", 3, StyleClause, false}, "item": {"clause", 3, StyleClause, false},
+	"clause": {"clause", 3, StyleClause, false}, "subsection": {"clause", 3, StyleClause, false},
+	// plurals open a list of references: "Articles 107, 108 and 110"
+	"articles": {"article", 2, StyleArticle, false}, "chapters": {"chapter", 1, StyleChapter, false},
+	"sections": {"section", 2, StyleSection, false}, "parts": {"part", 1, StylePart, false},
+	"paragraphs": {"clause", 3, StyleClause, false}, "subparagraphs": {"clause", 3, StyleClause, false},
+	"items": {"clause", 3, StyleClause, false}, "clauses": {"clause", 3, StyleClause, false},
+}
 
 var ordinalWords = map[string]int{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
@@ -648,7 +1006,8 @@ func labelDotFollow(rest string, lenient bool) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	if !isSpace(r) {
-		return r >= utf8.RuneSelf && !strings.ContainsRune("．。，、", r) // II.加强
+		// II.加强, and IV.Violate as typed in a list
+		return r >= utf8.RuneSelf && !strings.ContainsRune("．。，、", r) || lenient && r >= 'A' && r <= 'Z'
 	}
 	t := strings.TrimLeftFunc(rest, isSpace)
 	if t == "" {
@@ -666,23 +1025,33 @@ func labelDotFollow(rest string, lenient bool) bool {
 }
 
 func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
-	level := 0
-	for _, h := range englishHeadings {
-		if word == h.word || word == h.upper {
-			level = h.level
-		}
+	low := strings.ToLower(word)
+	h, ok := englishHeadings[low]
+	if !ok {
+		return Enumerator{}, false
 	}
-	if level == 0 {
+	capital := word[1:] == low[1:] && word[0] >= 'A' && word[0] <= 'Z'
+	plural := strings.HasSuffix(low, "s") && low != "items" || low == "items"
+	if !(capital || word == strings.ToUpper(word) && len(word) > 1 || (h.unit == "clause" || plural) && word == low) {
 		return Enumerator{}, false
 	}
 	j := e
-	for j < len(s) && s[j] == ' ' {
+	if h.abbr {
+		if j >= len(s) || s[j] != '.' {
+			return Enumerator{}, false // "Art" and "Sec" only as "Art." and "Sec."
+		}
 		j++
 	}
-	if j == e || j >= len(s) {
+	k := j
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k == j && !h.abbr || k >= len(s) {
 		return Enumerator{}, false
 	}
+	j = k
 	var val, end int
+	sub := 0
 	if isDigit(rune(s[j])) {
 		v, ne, ok := scanDigits(s, j)
 		if !ok || v < 1 || v > maxArticle {
@@ -690,7 +1059,17 @@ func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
 		}
 		val, end = v, ne
 		if end+1 < len(s) && s[end] == '.' && isDigit(rune(s[end+1])) {
-			return Enumerator{}, false // Section 2.3
+			// Article 6.1, Paragraph 5.1, Section 22.1: paragraph 1 of
+			// Article 6, 5 or 22, as some translations write it; Leading
+			// takes none of these as a heading
+			_, ne, _ := scanDigits(s, end+1)
+			end = ne
+		}
+		if end+1 < len(s) && s[end] == '-' && isDigit(rune(s[end+1])) {
+			// Article 15-1: an inserted article
+			if v2, ne2, ok := scanDigits(s, end+1); ok && v2 >= 1 && v2 < val {
+				sub, end = v2, ne2 // but "Articles 12-14" is a range
+			}
 		}
 	} else {
 		k := j
@@ -722,7 +1101,7 @@ func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
 			return Enumerator{}, false
 		}
 	}
-	return mk(s, i, end, val, StyleArticle, level)
+	return Enumerator{Value: val, Style: h.style, Level: h.level, Text: s[i:end], Start: i, End: end, Sub: sub, Unit: h.unit}, true
 }
 
 func matchOrdinalWord(s string, i, e int, word string, p pos) (Enumerator, bool) {
@@ -745,4 +1124,196 @@ func matchOrdinalWord(s string, i, e int, word string, p pos) (Enumerator, bool)
 		return Enumerator{}, false
 	}
 	return mk(s, i, end+csize, v, StyleOrdinalWord, 0)
+}
+
+// listSeps separate the numbers of a list of references: "Articles 5, 6
+// and 8", "第 3、9、12～14 條".
+var listSeps = []string{", and ", ", or ", ", ", ",", " and ", " or ", " to ", " through ", " & ",
+	"、", "，", "及", "和", "与", "或", "至", "到", "～", "~", "－", "-", "–", "—"}
+
+// listMembers reads the further numbers of a list that a heading opens
+// ("Articles 107, 108 and 110"; 第 3、9、12～14 條, whose unit follows the
+// last number), each as an Enumerator of the heading's unit. For a Chinese
+// list the last member's span takes in the unit.
+func listMembers(s string, e Enumerator) []Enumerator {
+	var out []Enumerator
+	j := e.End
+	zh := strings.HasPrefix(s[e.Start:], "第")
+	for len(out) < maxEnum {
+		k := -1
+		if zh {
+			j = skipBlanks(s, j)
+		}
+		for _, sep := range listSeps {
+			if strings.HasPrefix(s[j:], sep) {
+				k = j + len(sep)
+				break
+			}
+		}
+		if k < 0 {
+			break
+		}
+		if zh {
+			k = skipBlanks(s, k)
+			if strings.HasPrefix(s[k:], "第") {
+				if unitAt(lastRune(s[e.Start:e.End])) != "" {
+					break // 第五條、第六條: each its own heading
+				}
+				// 第 7、8 及第 10 條: the list goes on to the unit
+				k = skipBlanks(s, k+len("第"))
+			}
+		}
+		v, sub, end, ok := listNumber(s, k, zh)
+		if !ok {
+			break
+		}
+		out = append(out, Enumerator{Value: v, Sub: sub, Style: e.Style, Level: e.Level, Unit: e.Unit, Start: k, End: end, Text: s[k:end]})
+		j = end
+	}
+	if zh && len(out) > 0 {
+		last := &out[len(out)-1]
+		k := skipBlanks(s, last.End)
+		u := unitAt(s[k:])
+		if u == "" {
+			return nil
+		}
+		last.End = k + len(u)
+		last.Text = s[last.Start:last.End]
+	}
+	return out
+}
+
+// listNumber reads a member of a list of references: digits (or, in
+// Chinese, numerals) with an inserted unit's number: 15-1, 27-1, 十之一.
+func listNumber(s string, k int, zh bool) (val, sub, end int, ok bool) {
+	r := nextRune(s, k)
+	switch {
+	case isDigit(r):
+		val, end, ok = scanDigits(s, k)
+	case zh && isHanNumeral(r):
+		val, end, ok = hanNumberAt(s, k)
+	}
+	if !ok || val < 1 || val > maxArticle {
+		return 0, 0, 0, false
+	}
+	if h, hs := utf8.DecodeRuneInString(s[end:]); (h == '-' || h == '－') && isDigit(nextRune(s, end+hs)) {
+		if v, e, ok2 := scanDigits(s, end+hs); ok2 && v <= maxEnum && !isDigit(nextRune(s, e)) {
+			// 15-1 is an inserted article, but 12-14 a range: the second
+			// number of a range is larger than the first
+			if v < val {
+				sub, end = v, e
+			}
+		}
+	}
+	if !zh && sub == 0 && nextRune(s, end) == '.' && isDigit(nextRune(s, end+1)) {
+		// "Articles 6.1, 20.2": paragraph numbers, as after the heading
+		_, e, _ := scanDigits(s, end+1)
+		if n := nextRune(s, e); !isDigit(n) && n != '.' && !(n < utf8.RuneSelf && unicode.IsLetter(n)) &&
+			!strings.HasPrefix(s[e:], " million") && !strings.HasPrefix(s[e:], " billion") {
+			end = e
+		}
+	}
+	if n := nextRune(s, end); n < utf8.RuneSelf && unicode.IsLetter(n) || n == '.' && isDigit(nextRune(s, end+1)) {
+		return 0, 0, 0, false // 5G, 2.5 million
+	}
+	return val, sub, end, true
+}
+
+// unitAt returns the heading unit that opens rest, or "".
+func unitAt(rest string) string {
+	for _, u := range hanHeadingUnits {
+		if strings.HasPrefix(rest, u.unit) {
+			return u.unit
+		}
+	}
+	return ""
+}
+
+// isLatinWord reports text that opens with an ASCII letter ("First,").
+func isLatinWord(text string) bool {
+	return text != "" && isASCIILetter(rune(text[0]))
+}
+
+// capitalFollows reports a space and a capital letter: an inline list item
+// "…: 1. Contract employees; 2. Stationed police".
+func capitalFollows(rest string) bool {
+	return len(rest) >= 2 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z'
+}
+
+// dottedNumber reports a heading numbered N.M ("Paragraph 4.2").
+func dottedNumber(text string) bool {
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == '.' && isDigit(rune(text[i-1])) && isDigit(rune(text[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchDecimal reads a decimal outline number at a line start or right
+// after a heading ("Article 5 5.1 A veterinarian …", "2.3 Scope", "3.2.1
+// 一般规定"): two or three components, then a space and a capital letter or
+// a Chinese character. Value is the last component, Level the depth.
+func matchDecimal(s string, i, e int, p pos) (Enumerator, bool) {
+	afterHeading := p.prev == ' ' && isDigit(p.prevNS)
+	if !p.line && !afterHeading {
+		return Enumerator{}, false
+	}
+	parts, k := 1, e
+	v := 0
+	for parts < 3 && k+1 < len(s) && s[k] == '.' && isDigit(rune(s[k+1])) {
+		var ok bool
+		v, k, ok = scanDigits(s, k+1)
+		if !ok || v < 1 || v > maxEnum {
+			return Enumerator{}, false
+		}
+		parts++
+	}
+	if parts < 2 || k < len(s) && (s[k] == '.' && k+1 < len(s) && isDigit(rune(s[k+1]))) {
+		return Enumerator{}, false
+	}
+	rest := strings.TrimLeft(s[k:], " ")
+	if len(rest) == len(s[k:]) || rest == "" {
+		return Enumerator{}, false // "2.3" is a number unless a space and text follow
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !(r >= 'A' && r <= 'Z' || isHan(r)) {
+		return Enumerator{}, false // "2.5 million", "1.5 hectares"
+	}
+	if afterHeading && !headingBefore(s, i) {
+		return Enumerator{}, false
+	}
+	return mk(s, i, k, v, StyleDecimal, parts)
+}
+
+// headingBefore reports an English heading ("Article 5 ") right before i.
+func headingBefore(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " ")
+	j := len(t)
+	for j > 0 && isDigit(rune(t[j-1])) {
+		j--
+	}
+	w := strings.TrimRight(t[:j], " ")
+	k := strings.LastIndexByte(w, ' ') + 1
+	_, ok := englishHeadings[strings.ToLower(w[k:])]
+	return ok && j < len(t)
+}
+
+// Series names the numbering series an enumerator belongs to, for a check
+// of sequences: its Style, with letters and Roman numerals split by case,
+// since (a) (b) and (A) (B), or I. II. and (i) (ii), are two series (in
+// American drafting, subsections and subparagraphs).
+func (e Enumerator) Series() string {
+	name := e.Style.String()
+	if e.Style == StyleLetter || e.Style == StyleRoman {
+		for _, r := range e.Text {
+			if isASCIILetter(r) {
+				if r >= 'A' && r <= 'Z' {
+					return name + "-upper"
+				}
+				return name + "-lower"
+			}
+		}
+	}
+	return name
 }

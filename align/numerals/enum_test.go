@@ -40,11 +40,11 @@ func TestLeading(t *testing.T) {
 		{"第一条　为了维护国家安全", "第一条", 1, StyleArticleHan, 2},
 		{"第十二条 国家建立", "第十二条", 12, StyleArticleHan, 2},
 		{"第一百零五条 附则", "第一百零五条", 105, StyleArticleHan, 2},
-		{"第三章 法律责任", "第三章", 3, StyleArticleHan, 1},
-		{"第二节 一般规定", "第二节", 2, StyleArticleHan, 2},
-		{"第一部分 总体要求", "第一部分", 1, StyleArticleHan, 1},
+		{"第三章 法律责任", "第三章", 3, StyleChapterHan, 1},
+		{"第二节 一般规定", "第二节", 2, StyleSectionHan, 2},
+		{"第一部分 总体要求", "第一部分", 1, StylePartHan, 1},
 		{"第3条 本法自公布之日起施行", "第3条", 3, StyleArticleHan, 2},
-		{"第二编 物权", "第二编", 2, StyleArticleHan, 1},
+		{"第二编 物权", "第二编", 2, StylePartHan, 1},
 		// Chinese ordinal words
 		{"第一，坚持党的领导。", "第一，", 1, StyleOrdinalWord, 0},
 		{"第二,完善体系", "第二,", 2, StyleOrdinalWord, 0},
@@ -103,12 +103,12 @@ func TestLeading(t *testing.T) {
 		// English headings
 		{"Article 1 This Law is formulated", "Article 1", 1, StyleArticle, 2},
 		{"Article 12. The State", "Article 12", 12, StyleArticle, 2},
-		{"Chapter 3 Legal Liability", "Chapter 3", 3, StyleArticle, 1},
-		{"Section 2 General Rules", "Section 2", 2, StyleArticle, 2},
-		{"Part IV Annexes", "Part IV", 4, StyleArticle, 1},
-		{"CHAPTER III GENERAL", "CHAPTER III", 3, StyleArticle, 1},
-		{"Part One: Overview", "Part One", 1, StyleArticle, 1},
-		{"Chapter I", "Chapter I", 1, StyleArticle, 1},
+		{"Chapter 3 Legal Liability", "Chapter 3", 3, StyleChapter, 1},
+		{"Section 2 General Rules", "Section 2", 2, StyleSection, 2},
+		{"Part IV Annexes", "Part IV", 4, StylePart, 1},
+		{"CHAPTER III GENERAL", "CHAPTER III", 3, StyleChapter, 1},
+		{"Part One: Overview", "Part One", 1, StylePart, 1},
+		{"Chapter I", "Chapter I", 1, StyleChapter, 1},
 		// English ordinal words
 		{"First, adhere to system concepts.", "First,", 1, StyleOrdinalWord, 0},
 		{"Second, improve the mechanisms.", "Second,", 2, StyleOrdinalWord, 0},
@@ -207,7 +207,7 @@ func TestAll(t *testing.T) {
 		{"要做到：(1) 加强领导；(2) 完善机制；(3) 落实责任。", "(1)=1/paren-digit (2)=2/paren-digit (3)=3/paren-digit"},
 		{"包括（一）总则（二）分则", "（一）=1/paren-han （二）=2/paren-han"},
 		{"根据第三条和第十二条的规定", "第三条=3/article-han 第十二条=12/article-han"},
-		{"under Article 12 of the Law and Chapter III", "Article 12=12/article Chapter III=3/article"},
+		{"under Article 12 of the Law and Chapter III", "Article 12=12/article Chapter III=3/chapter"},
 		{"一、总则\n二、分则\n三、附则", "一、=1/han-comma 二、=2/han-comma 三、=3/han-comma"},
 		{"I. Intro\nII. Body\nIII. End", "I.=1/roman II.=2/roman III.=3/roman"},
 		{"1. one\n2. two\n 3. three", "1.=1/digit-dot 2.=2/digit-dot 3.=3/digit-dot"},
@@ -274,12 +274,16 @@ func TestSame(t *testing.T) {
 		{"第一，坚持", "First, adhere", true},
 		{"其二，要", "Secondly, we", true},
 		{"第三章 法律责任", "Article 3 The", false},
-		{"第三条 国家", "Section 3", false},
+		{"第三条 国家", "Section 3", true}, // Hong Kong, UK and US legislation: 第3条 = "section 3"
+		{"第三节 国家", "Article 3", false},
 		{"(一)推进", "(2) Modernizing", false},
 		{"二、准确把握", "III. Earnestly", false},
 		{"一、总则", "(a) General", false},
-		{"一、总则", "First, general", false},
-		{"(一)推进", "First, general", false},
+		{"一、总则", "First, general", true}, // a report's points open with "First,"
+		{"①坚持", "First, general", false},
+		{"1. General", "First, general", false},
+		{"(一)推进", "First, general", true},
+		{"(一)推进", "Second, general", false},
 		{"①坚持", "I. Fully", false},
 		{"II. Body", "(2) Item", false},
 		{"I. Intro", "(a) Item", false},
@@ -297,7 +301,7 @@ func TestSame(t *testing.T) {
 
 func TestStyleString(t *testing.T) {
 	seen := map[string]bool{}
-	for s := StyleNone; s <= StyleOrdinalWord; s++ {
+	for s := StyleNone; s <= StyleClause; s++ {
 		name := s.String()
 		assert.Equal(t, strings.ToLower(name), name)
 		assert.False(t, seen[name], "duplicate %s", name)

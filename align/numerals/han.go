@@ -21,7 +21,7 @@ func isDigit(r rune) bool {
 // hanDigit returns the value of a Chinese numeral digit (零〇一二两三…九).
 func hanDigit(r rune) (int, bool) {
 	switch r {
-	case '零', '〇':
+	case '零', '〇', '○': // ○ (a white circle) is often typed for 〇
 		return 0, true
 	case '一':
 		return 1, true
@@ -170,7 +170,10 @@ func parseHan(s string) (int64, bool) {
 			if num < 0 {
 				// A bare 十 opens a section (十二, 一万十五 is odd but readable);
 				// a bare 百 or 千 only opens the whole number (百万, 千亿).
-				if !(u == 10 && sec == 0) && i != 0 {
+				// 一百十一 (Taiwan usage for 一百一十一) also lets 十
+				// follow 百 bare.
+				_, digitFirst := hanDigit(runes[0])
+				if !(u == 10 && (sec == 0 || secCeil == 100 && digitFirst)) && i != 0 {
 					return 0, false
 				}
 				num = 1

@@ -18,6 +18,7 @@ const (
 	KindPercent              // 98.62%, 百分之五, 三成, "5 percent": Value in percent
 	KindPoints               // 5个百分点, "5 percentage points"
 	KindFraction             // 三分之二, "two-thirds": Value is the ratio (0.666…)
+	KindID                   // a document, order or law number: 字第 0980001 號, 第3号, "No. 12"
 )
 
 var kindNames = [...]string{
@@ -29,6 +30,7 @@ var kindNames = [...]string{
 	KindPercent:  "percent",
 	KindPoints:   "points",
 	KindFraction: "fraction",
+	KindID:       "id",
 }
 
 // String returns a stable lower-case name such as "percent".
@@ -67,6 +69,75 @@ type Number struct {
 	// Spelled is true when the number is written in words ("five", 二十)
 	// rather than digits; checks may tolerate these more.
 	Spelled bool
+	// Unit is the unit of measure written after the number, canonical
+	// ("km", "km2", "mu", "t", "jin", "kW" …; see Units), or "" when none is
+	// known. Value stays in that unit; SI converts.
+	Unit string
+	// Read says how the number was read, for the confidence of a finding
+	// that rests on it; 0 for digits read as written.
+	Read Reading
+}
+
+// Reading flags say how a number was read: what was inferred, converted or
+// may be a figure of speech. A finding that rests on a flagged number rests
+// on weaker evidence than one on digits read as written.
+type Reading uint16
+
+// Reading flags.
+const (
+	// ReadWords: written (partly) in words: 二十, 两个, "five", "half a
+	// million". Mirrors Spelled.
+	ReadWords Reading = 1 << iota
+	// ReadMinguo: a year of the Minguo (Republic of China) calendar,
+	// converted: 中華民國九十九年 → 2010, 民國 99 年 1 月 1 日 → 2010-01-01,
+	// "the 108th year of the Republic of China" → 2019.
+	ReadMinguo
+	// ReadGuess: read by a rule that may be wrong: a bare Minguo date
+	// without 民國 (一百十一年一月四日 in a Taiwan law), a spelled round number
+	// that may be a figure of speech ("a thousand", "ten thousand").
+	ReadGuess
+	// ReadName: inside a short quoted name (“十三五”, “两个一百年”, 《2022年
+	// 报告》): a figure, but the translation may render the name rather than
+	// the number.
+	ReadName
+	// ReadJoined: joined from parts written apart: 1亿3千多万, 75万7千,
+	// "one and a half billion".
+	ReadJoined
+)
+
+// Confidence is how far a finding may trust this number, from 1 (digits
+// read as written) down: words 0.7, a Minguo year converted 0.9, a guessed
+// reading 0.5, a name 0.4, a vague magnitude (数万, "dozens") 0.5, a
+// document number 0.6; factors multiply.
+func (n Number) Confidence() float64 {
+	c := 1.0
+	if n.Spelled || n.Read&ReadWords != 0 {
+		c *= 0.7
+	}
+	if n.Read&ReadMinguo != 0 {
+		c *= 0.9
+	}
+	if n.Read&ReadGuess != 0 {
+		c *= 0.5
+	}
+	if n.Read&ReadName != 0 {
+		c *= 0.4
+	}
+	if n.Approx == ApproxMany {
+		c *= 0.5
+	}
+	if n.Kind == KindID {
+		c *= 0.6
+	}
+	return c
+}
+
+// Plain reports a number that is strong evidence on its own: digits read as
+// written, not approximate, not converted, not a name or a document
+// number. An error ("numbers", severity error) should need a plain number
+// on both sides; anything else is at most a warning.
+func (n Number) Plain() bool {
+	return !n.Spelled && n.Read == 0 && n.Approx == "" && n.Kind != KindID
 }
 
 // IsRange reports whether n spans two values.
@@ -129,17 +200,27 @@ func familyOf(k Kind) family {
 //   - same family of kinds: cardinal, ordinal and year are one family
 //     (二十大 = "20th", 2035年 = "2035"); percent, percentage points,
 //     fractions, dates and weekdays are each their own;
+//
 //   - same Value and Hi within a relative tolerance of 1e-9, so a range only
 //     equals a range with the same ends;
+//
 //   - when both are ApproxMany, the same order of magnitude is enough
 //     (数十 = "dozens");
+//
 //   - dates are compared field by field, a Year or Month of 0 on either side
 //     matching anything, days exactly (DayHi included), and at least one
 //     field must be present on both sides; a bare day (8日) also equals the
 //     count or ordinal of the same value ("the 8th").
 //
+//   - a fraction equals the same percentage (二分之一 = "50%");
+//
+//   - numbers in different units of one dimension are also equal when they
+//     are the same quantity, within the rounding of the converted figure
+//     (20万千瓦 = "200 megawatts", 8000万亩 = "5.33 million hectares").
+//
 // Approx is otherwise not compared: "14亿多" equals "1.4 billion"; a check
-// that cares compares Approx itself.
+// that cares compares Approx itself. Compare grades approximate agreement
+// (approximations, ranges, rounding, converted units).
 func Equal(a, b Number) bool {
 	fa, fb := familyOf(a.Kind), familyOf(b.Kind)
 	if fa == famDate && fb == famCount {
@@ -147,6 +228,10 @@ func Equal(a, b Number) bool {
 	}
 	if fb == famDate && fa == famCount {
 		return dayOnly(b, a.Value)
+	}
+	if fa == famFraction && fb == famPercent || fa == famPercent && fb == famFraction {
+		sa, sb := percentScale(a), percentScale(b)
+		return closeTo(a.Value*sa, b.Value*sb) && closeTo(hi(a)*sa, hi(b)*sb)
 	}
 	if fa != fb {
 		return false
@@ -157,7 +242,29 @@ func Equal(a, b Number) bool {
 	if a.Approx == ApproxMany && b.Approx == ApproxMany {
 		return magnitude(a.Value) == magnitude(b.Value)
 	}
-	return closeTo(a.Value, b.Value) && closeTo(hi(a), hi(b))
+	if closeTo(a.Value, b.Value) && closeTo(hi(a), hi(b)) {
+		return true
+	}
+	return siEqual(a, b)
+}
+
+// siEqual reports two numbers in different units of one dimension that
+// are the same quantity: exactly (20万千瓦 and "200 megawatts", 5000米 and
+// "5 kilometres") or within the rounding of a converted figure (8000万亩
+// and "5.33 million hectares", 1.33万亿斤 and "665 million tonnes", 5公里
+// and "3.1 miles"): the two differ by at most half a unit of the last
+// digit of the finer one, or half a percent for rounded conversion factors.
+func siEqual(a, b Number) bool {
+	ua, okA := unitTable[a.Unit]
+	ub, okB := unitTable[b.Unit]
+	if !okA || !okB || ua.dim != ub.dim || a.Unit == b.Unit || a.Approx == ApproxMany || b.Approx == ApproxMany {
+		return false
+	}
+	slack := math.Min(Step(a)*ua.si, Step(b)*ub.si) / 2
+	near := func(x, y float64) bool {
+		return math.Abs(x-y) <= math.Max(slack, 0.005*math.Max(math.Abs(x), math.Abs(y)))*(1+1e-9)
+	}
+	return near(a.Value*ua.si, b.Value*ub.si) && near(hi(a)*ua.si, hi(b)*ub.si)
 }
 
 // dayOnly reports a bare day of month (8日) facing the same count or
@@ -215,6 +322,9 @@ func dateValue(d *Date) float64 {
 // finish fills Text from the span and defaults Hi.
 func finish(s string, n Number) Number {
 	n.Text = s[n.Start:n.End]
+	if n.Spelled {
+		n.Read |= ReadWords
+	}
 	if n.Hi == 0 {
 		n.Hi = n.Value
 	}
@@ -234,4 +344,12 @@ func prevRune(s string, i int) rune {
 		return 0
 	}
 	return r
+}
+
+// percentScale turns a fraction into a percentage (二分之一 → 50).
+func percentScale(n Number) float64 {
+	if n.Kind == KindFraction {
+		return 100
+	}
+	return 1
 }

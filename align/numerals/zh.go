@@ -2,6 +2,7 @@ package numerals
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,29 +10,87 @@ import (
 )
 
 // Chinese extracts the numbers of a Chinese text, in order, without overlaps.
+// Traditional and simplified characters are read alike (萬 = 万, 億 = 亿,
+// 個 = 个), and blanks inside a number are ignored ("第 1 條", "12 月 24 日",
+// "近 300 万"); spans and Text are those of the text as given.
 func Chinese(text string) []Number {
+	sq, back := squeeze(fold(text))
 	var out []Number
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+	for i := 0; i < len(sq); {
+		r, size := utf8.DecodeRuneInString(sq[i:])
 		if !zhCanStart(r) {
 			i += size
 			continue
 		}
-		if n, ok := zhAt(text, i); ok && n.End > i {
+		if n, ok := zhAt(sq, i); ok && n.End > i {
 			out = append(out, n)
 			i = n.End
 			continue
 		}
 		i += size
 	}
+	out = zhJoin(sq, out)
+	out = dropIdioms(sq, out)
+	markQuoted(sq, out)
+	unsqueeze(text, back, out)
+	for i := range out {
+		out[i].Text = text[out[i].Start:out[i].End]
+		out[i].Read &^= ReadWords
+		if out[i].Spelled {
+			out[i].Read |= ReadWords
+		}
+	}
 	return dropEnumerators(text, out)
+}
+
+// zhJoin joins a number ending in 亿 or 万 with a smaller number written
+// right after it with a magnitude of its own: 1亿3千多万 (over 130 million),
+// 75万7千 (757,000), 3亿5000万. The approximation of the second part
+// applies to the whole.
+func zhJoin(s string, ns []Number) []Number {
+	if len(ns) < 2 {
+		return ns
+	}
+	out := ns[:1]
+	for _, n := range ns[1:] {
+		prev := &out[len(out)-1]
+		pt := s[prev.Start:prev.End]
+		unit := 0.0
+		switch {
+		case strings.HasSuffix(pt, "亿"):
+			unit = 1e8
+		case strings.HasSuffix(pt, "万"):
+			unit = 1e4
+		}
+		nt := s[n.Start:n.End]
+		if unit > 0 && prev.End == n.Start && prev.Kind == KindCardinal && n.Kind == KindCardinal &&
+			!prev.IsRange() && !n.IsRange() && prev.Approx == "" && n.Value < unit && n.Value > 0 &&
+			strings.ContainsAny(nt, "十百千万") && !strings.ContainsAny(nt, "约近超逾至不少") {
+			prev.Value += n.Value
+			prev.Hi = prev.Value
+			prev.End = n.End
+			prev.Text = s[prev.Start:prev.End]
+			prev.Approx = n.Approx
+			prev.Spelled = prev.Spelled && n.Spelled
+			prev.Read |= n.Read | ReadJoined
+			if n.Unit != "" {
+				prev.Unit = n.Unit
+			}
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // zhCanStart reports runes that may open a number: digits, numerals and the
 // first characters of the words zhAt looks for.
 func zhCanStart(r rune) bool {
-	return isDigit(r) || isHanNumeral(r) || strings.ContainsRune("第周星礼数几上成约大将接近超逾至不少", r)
+	return zhStarters.has(r)
 }
+
+var zhStarters = newRuneSet("0123456789０１２３４５６７８９零〇○一二两三四五六七八九十百千万亿" +
+	"第周星礼数几上成约大将接近超逾至不少中民")
 
 // zhPrefixes are approximation words written before a number, longest first.
 var zhPrefixes = []struct{ word, approx string }{
@@ -67,8 +126,46 @@ var zhTimeMeasures = map[string]bool{
 	"季度": true, "世纪": true, "倍": true, "星期": true,
 }
 
-func matchMeasure(s string) string {
+// zhMeasureList is zhMeasures with the units of zhUnits, longest first, so
+// that a prefix match finds 平方公里 before 公里 and 个月 before 个.
+var zhMeasureList = func() []string {
+	seen := map[string]bool{}
+	var out []string
 	for _, m := range zhMeasures {
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	for m := range zhUnits {
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := utf8.RuneCountInString(out[i]), utf8.RuneCountInString(out[j])
+		if a != b {
+			return a > b
+		}
+		return out[i] < out[j]
+	})
+	return out
+}()
+
+// zhMeasureIndex lists the measure words by their first rune.
+var zhMeasureIndex = func() map[rune][]string {
+	idx := map[rune][]string{}
+	for _, m := range zhMeasureList {
+		r, _ := utf8.DecodeRuneInString(m)
+		idx[r] = append(idx[r], m)
+	}
+	return idx
+}()
+
+func matchMeasure(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, m := range zhMeasureIndex[r] {
 		if strings.HasPrefix(s, m) {
 			return m
 		}
@@ -94,6 +191,8 @@ func zhAt(s string, i int) (Number, bool) {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	switch {
+	case r == '中' || r == '民':
+		return zhMinguo(s, i)
 	case r == '第':
 		return zhOrdinal(s, i)
 	case strings.HasPrefix(rest, "百分之"), strings.HasPrefix(rest, "千分之"):
@@ -147,6 +246,7 @@ type zhCore struct {
 	byDigit    bool // Han run without units: 二〇二二
 	hasUnit    bool // Han run with 十百千万亿
 	lone       rune // the only rune of a one-rune Han run, else 0
+	guess      bool // an exponent read from flattened superscripts (×1011)
 }
 
 func zhCoreAt(s string, i int) (zhCore, bool) {
@@ -154,8 +254,11 @@ func zhCoreAt(s string, i int) (zhCore, bool) {
 	if isDigit(r) {
 		return arabicAt(s, i, true)
 	}
-	if !isHanNumeral(r) || r == '零' || r == '〇' {
+	if !isHanNumeral(r) {
 		return zhCore{}, false
+	}
+	if d, isD := hanDigit(r); isD && d == 0 && !hasDecimalPoint(s[i+utf8.RuneLen(r):]) {
+		return zhCore{}, false // 零 opens no number but 零点五 (0.5)
 	}
 	if p := prevRune(s, i); isHanNumeral(p) || isDigit(p) {
 		return zhCore{}, false
@@ -177,8 +280,9 @@ func zhCoreAt(s string, i int) (zhCore, bool) {
 	if n == 1 {
 		c.lone = r
 	}
-	// 三点五: a decimal part written with 点.
-	if strings.HasPrefix(s[end:], "点") && !c.byDigit {
+	// 三点五: a decimal part written with 点 (or ‧, as Taiwan writes
+	// 百分之二‧六 and ○‧○七).
+	if hasDecimalPoint(s[end:]) && !c.byDigit {
 		j := end + len("点")
 		k := j
 		frac := ""
@@ -210,6 +314,9 @@ func arabicAt(s string, i int, zh bool) (zhCore, bool) {
 	if p := prevRune(s, i); isDigit(p) || isLatinLetter(p) {
 		return zhCore{}, false
 	}
+	if inPlaceholder(s, i) {
+		return zhCore{}, false
+	}
 	if p := prevRune(s, i); p != 0 {
 		_, psize := utf8.DecodeLastRuneInString(s[:i])
 		q := prevRune(s, i-psize)
@@ -223,6 +330,7 @@ func arabicAt(s string, i int, zh bool) (zhCore, bool) {
 	var b strings.Builder
 	j := i
 	intDigits := 0
+	spaced := false // groups separated by spaces: 1 000 000
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if d, ok := digitValue(r); ok {
@@ -231,7 +339,20 @@ func arabicAt(s string, i int, zh bool) (zhCore, bool) {
 			j += size
 			continue
 		}
-		if (r == ',' || r == '，') && intDigits > 0 && intDigits <= 3+4*3 {
+		if zh && (r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f') && intDigits > 0 && (intDigits <= 3 || spaced) && intDigits <= 3+4*3 {
+			// 4 000人, 1 000多公斤: a space between groups of three
+			if k, ok := threeDigits(s, j+size); ok {
+				for _, dr := range s[j+size : k] {
+					d, _ := digitValue(dr)
+					b.WriteByte(byte('0' + d))
+				}
+				intDigits += 3
+				j = k
+				spaced = true
+				continue
+			}
+		}
+		if (r == ',' || r == '，') && intDigits > 0 && intDigits <= 3+4*3 && !spaced {
 			if k, ok := threeDigits(s, j+size); ok {
 				for _, dr := range s[j+size : k] {
 					d, _ := digitValue(dr)
@@ -274,11 +395,20 @@ func arabicAt(s string, i int, zh bool) (zhCore, bool) {
 		}
 	}
 	if r, _ := utf8.DecodeRuneInString(s[j:]); zh && isLatinLetter(r) {
-		return zhCore{}, false // 5G, 3D; the English reader handles 20th, 1990s, 1.4bn itself
+		if _, _, _, ok := sciExponent(s, j); !ok || c.isInt {
+			return zhCore{}, false // 5G, 3D; the English reader handles 20th, 1990s, 1.4bn itself
+		}
 	}
 	v, err := strconv.ParseFloat(b.String(), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return zhCore{}, false
+	}
+	if e, end, flat, ok := sciExponent(s, j); ok && !c.isInt && v >= 1 && v < 10 {
+		// 1.85 ×1011 (10¹¹ flattened), 3.7×10^10: scientific notation
+		v *= math.Pow(10, float64(e))
+		c.isInt = false
+		c.guess = flat
+		j = end
 	}
 	c.value, c.end = v, j
 	return c, true
@@ -352,6 +482,9 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 	}
 	it := zhItem{core: c}
 	n := Number{Start: i, Value: c.value, Spelled: !c.arabic}
+	if c.guess {
+		n.Read |= ReadGuess
+	}
 	j := c.end
 	inner := false
 	run := s[c.start:c.end]
@@ -374,6 +507,12 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 	if !inner && it.mult && (strings.HasPrefix(s[j:], "多") || strings.HasPrefix(s[j:], "余")) {
 		n.Approx, inner = ApproxMore, true // 14亿多
 		j += len("多")
+		// 4万多亿 (over 4 trillion), 3千多万 (over 30 million): a larger
+		// magnitude after 多 multiplies the whole
+		if m, k := zhMagnitude(s, j); k > j && m >= 1e4 && m > n.Value/c.value {
+			n.Value *= m
+			j = k
+		}
 	}
 	n.End = j
 	rest := s[j:]
@@ -395,6 +534,13 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 		it.mark = true
 	case strings.HasPrefix(rest, "分之"):
 		return zhFraction(s, it, n)
+	case strings.HasPrefix(rest, "世纪") && plain && iv >= 1 && iv <= 30 && zhDecadeAt(s, j+len("世纪")) > 0:
+		// 20世纪70年代 = the 1970s
+		d := zhDecadeAt(s, j+len("世纪"))
+		dc, _ := zhSmallInt(s, j+len("世纪"))
+		n.Kind, n.Approx, n.Value = KindYear, ApproxAbout, float64((iv-1)*100+d)
+		n.End = dc.end + len("年代")
+		it.mark = true
 	case strings.HasPrefix(rest, "年代") && plain && (iv%10 == 0 && iv >= 10 && iv <= 90 || iv >= 1000 && iv <= 2100):
 		n.Kind, n.Approx = KindYear, ApproxAbout
 		if iv < 100 {
@@ -410,12 +556,32 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 			d.Year = iv
 			n.Kind, n.Date, n.End = KindDate, d, end
 		}
+	case strings.HasPrefix(rest, "年度") && plain && iv >= 10 && iv <= maxMinguo && (!c.byDigit || c.digits == 3):
+		// 一百零七年度, 107年度: a Minguo (fiscal) year in a Taiwan text;
+		// a count of years is written N年 or N个年度
+		n.Kind, n.Value = KindYear, float64(iv+minguoEpoch)
+		n.Read |= ReadMinguo | ReadGuess
+		n.End += len("年度")
+		it.mark = true
+	case strings.HasPrefix(rest, "年") && plain && iv >= 1 && iv <= maxMinguo && (!c.byDigit || c.digits == 3) && zhFullDate(s, n.End+len("年")):
+		// 一百十一年一月四日 in a Taiwan law: a Minguo date whose 民國 was
+		// said once, earlier in the document
+		d, end, _ := zhMonthDay(s, n.End+len("年"))
+		d.Year = iv + minguoEpoch
+		n.Kind, n.Date, n.End = KindDate, d, end
+		n.Read |= ReadMinguo | ReadGuess
+		it.mark = true
+	case strings.HasPrefix(rest, "月") && plain && iv >= 1 && !c.byDigit && zhBound(rest[len("月"):]):
+		// 处六月以上五年以下有期徒刑: legal Chinese writes N月 for N months
+		// before 以上, 以下, 以内
+		it.measure = "月"
 	case strings.HasPrefix(rest, "月") && plain && iv >= 1 && iv <= 12 && !c.byDigit:
 		if d, end, ok := zhMonthDay(s, i); ok {
 			n.Kind, n.Date, n.End = KindDate, d, end
 			it.mark = true
 		}
-	case strings.HasPrefix(rest, "日") && plain && iv >= 1 && iv <= 31 && !c.byDigit:
+	case strings.HasPrefix(rest, "日") && plain && iv >= 1 && iv <= 31 && !c.byDigit && c.lone != '一':
+		// (a lone 一日 is "one day", 前一日 "the day before", not the 1st)
 		n.Kind, n.Date = KindDate, &Date{Day: iv}
 		n.End += 3
 		it.mark = true
@@ -437,12 +603,14 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 		it.mark = true
 	default:
 		it.measure = matchMeasure(rest)
+		n.Unit = zhUnits[it.measure]
 		if strings.HasPrefix(rest, "大") && plain && iv < 10 {
 			it.measure = "大" // 三大任务
 		}
 	}
 	// Which bare Chinese numerals count: see the package doc.
-	if !c.arabic && !it.mark && it.measure == "" && !it.mult {
+	if !c.arabic && !it.mark && it.measure == "" && !it.mult && !strings.Contains(s[c.start:c.end], "‧") {
+		// (a decimal written with ‧, ○‧○二, is a number whatever follows)
 		if !c.hasUnit || c.lone == '十' && !inner {
 			return zhItem{}, false
 		}
@@ -520,7 +688,18 @@ func zhSmallInt(s string, i int) (zhCore, bool) {
 func zhNumber(s string, i int) (Number, bool) {
 	it, ok := zhItemAt(s, i)
 	if !ok {
-		return Number{}, false
+		// 三至五年, 五到十个: a bare numeral opening a range whose second
+		// end carries the measure word
+		c, cok := zhCoreAt(s, i)
+		if !cok || c.arabic || c.byDigit {
+			return Number{}, false
+		}
+		a := zhItem{core: c, n: Number{Start: i, End: c.end, Value: c.value, Spelled: true}}
+		merged, rok := zhRange(s, a)
+		if !rok || merged.measure == "" || merged.core.arabic {
+			return Number{}, false
+		}
+		it = merged
 	}
 	n := it.n
 	if merged, ok := zhRange(s, it); ok {
@@ -649,7 +828,7 @@ func zhSmallFloat(s string, j int) (zhCore, bool) {
 		return zhCore{}, false
 	}
 	c := zhCore{start: j, end: end, value: float64(v), isInt: true}
-	if strings.HasPrefix(s[end:], "点") {
+	if hasDecimalPoint(s[end:]) {
 		k := end + len("点")
 		frac := ""
 		for k < len(s) {
@@ -717,6 +896,10 @@ func zhOrdinal(s string, i int) (Number, bool) {
 		return Number{}, false
 	}
 	n := Number{Start: i, End: c.end, Value: c.value, Kind: KindOrdinal, Spelled: !isDigit(nextRuneAfter(s, j))}
+	if strings.HasPrefix(s[c.end:], "号") {
+		n.Kind = KindID // 国务院令第3号, 华总一义字第 09800015711 号: "No. 3"
+		n.End += len("号")
+	}
 	return finish(s, n), true
 }
 
@@ -778,4 +961,76 @@ func zhMany(s string, i int) (Number, bool) {
 		return Number{}, false // 上十 is not used
 	}
 	return finish(s, Number{Start: i, End: k, Value: m, Approx: approx, Spelled: true}), true
+}
+
+// minguoEpoch is added to a Minguo year to give the Gregorian year: 民國元年
+// is 1912. maxMinguo bounds the years read as Minguo (114 is 2025).
+const (
+	minguoEpoch = 1911
+	maxMinguo   = 200
+)
+
+// zhFullDate reports M月D日 (or 号) at i, both month and day present.
+func zhFullDate(s string, i int) bool {
+	d, _, ok := zhMonthDay(s, i)
+	return ok && d.Day != 0
+}
+
+// zhMinguo reads a year of the Minguo calendar introduced by 中华民国 or
+// 民国 (folded from 中華民國, 民國): 中華民國三十六年 = 1947, 民國99年1月1日 =
+// 1 January 2010. Text includes the era name.
+func zhMinguo(s string, i int) (Number, bool) {
+	j := i
+	switch {
+	case strings.HasPrefix(s[i:], "中华民国"):
+		j += len("中华民国")
+	case strings.HasPrefix(s[i:], "民国"):
+		j += len("民国")
+	default:
+		return Number{}, false
+	}
+	if strings.HasPrefix(s[j:], "元年") {
+		return finish(s, Number{Start: i, End: j + len("元年"), Value: 1912, Kind: KindYear, Spelled: true, Read: ReadMinguo}), true
+	}
+	c, ok := zhSmallInt(s, j)
+	if !ok || c.value < 1 || c.value > maxMinguo || !strings.HasPrefix(s[c.end:], "年") {
+		return Number{}, false
+	}
+	y := int(c.value) + minguoEpoch
+	n := Number{Start: i, End: c.end + len("年"), Value: float64(y), Kind: KindYear, Spelled: !c.arabic, Read: ReadMinguo}
+	if d, end, ok := zhMonthDay(s, n.End); ok {
+		d.Year = y
+		n.Kind, n.Date, n.End = KindDate, d, end
+	}
+	return finish(s, n), true
+}
+
+// zhDecadeAt reads the decade of M0年代 at i (10 … 90), or 0.
+func zhDecadeAt(s string, i int) int {
+	c, ok := zhSmallInt(s, i)
+	if !ok || !strings.HasPrefix(s[c.end:], "年代") {
+		return 0
+	}
+	v := int(c.value)
+	if v%10 != 0 || v < 10 || v > 90 {
+		return 0
+	}
+	return v
+}
+
+// hasDecimalPoint reports 点 or ‧ (U+2027, Taiwan's decimal point in
+// numerals: 百分之二‧六) followed by a numeral digit.
+func hasDecimalPoint(rest string) bool {
+	if !strings.HasPrefix(rest, "点") && !strings.HasPrefix(rest, "‧") {
+		return false
+	}
+	d, _ := utf8.DecodeRuneInString(rest[len("点"):])
+	_, ok := hanDigit(d)
+	return ok && d != '两'
+}
+
+// zhBound reports 以上, 以下, 以内 (or 以內, folded): a bound after a
+// quantity.
+func zhBound(rest string) bool {
+	return strings.HasPrefix(rest, "以上") || strings.HasPrefix(rest, "以下") || strings.HasPrefix(rest, "以内")
 }
