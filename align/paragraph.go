@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"sort"
 	"unicode"
 
 	"github.com/aligncheck/aligncheck/align/lexicon"
@@ -25,8 +26,7 @@ const maxSplit = 8
 // 0-1, the splits (one Chinese block against n ≥ 2 English ones: en; the
 // reverse: zh) and 2-2. A split's size is geometric: n blocks with
 // probability ∝ decay^(n-2), so one rate and one decay give every size its
-// prior, and a shape beyond the bead types (a layout group of two against
-// four) takes the 2-2 prior times decay per further block.
+// prior, beyond the bead types too (a layout group of one against twelve).
 type shapePriors struct {
 	one, zhNull, enNull, splitZh, splitEn, twoTwo float64
 	decay                                         float64
@@ -57,7 +57,7 @@ func (sp shapePriors) cost(a, b int) float64 {
 	case b == 1:
 		return -math.Log(sp.splitZh*(1-sp.decay)) - float64(a-2)*math.Log(sp.decay)
 	}
-	return -math.Log(sp.twoTwo) - float64(a+b-4)*math.Log(sp.decay)
+	return -math.Log(sp.twoTwo)
 }
 
 // types lists the paragraph bead types with these priors.
@@ -75,57 +75,55 @@ func (sp shapePriors) types() []BeadType {
 // paragraphTypes are the bead types with the default priors.
 var paragraphTypes = defaultPriors.types()
 
-// isParagraphType reports whether a bead shape is one of the bead types.
-func isParagraphType(a, b int) bool {
-	return a == 1 && b <= maxSplit || b == 1 && a <= maxSplit || a+b == 1 || a == 2 && b == 2
-}
-
 // priorWeight is the weight, in beads, of the default priors when a
-// document's own are estimated (a Dirichlet prior of that strength, and a
-// Beta prior of that many block events for the decay): a short document
-// keeps about the defaults, a long one that splits its paragraphs
-// throughout gets priors that expect it.
+// document's own are estimated (a Beta prior of that strength for the
+// split rates, and of that many block events for the decay): a short
+// document keeps about the defaults, a long one that splits its
+// paragraphs throughout gets priors that expect it.
 const priorWeight = 20.0
 
-// estimatePriors re-estimates the shape priors from the beads of a first
-// pass: the share of each shape, and the decay from the sizes of the
-// splits (each split of n blocks is n-2 continuations and one stop),
-// smoothed towards the defaults. Beads whose cost leaves the prior out
-// (furniture, blocks the layout leaves alone) are not counted.
+// estimatePriors re-estimates from the beads of a first pass how often and
+// how far this document's translator splits or merges paragraphs: the
+// share of split beads of each direction, and the decay from their sizes
+// (each split of n blocks is n-2 continuations and one stop), smoothed
+// towards the defaults. The other shapes keep their default probabilities,
+// scaled to the mass the splits leave: a first pass's null beads and 2-2
+// beads are as often stopgaps of a poor first model as real, and feeding
+// them back would make the second pass find more of the same. Beads whose
+// cost leaves the prior out (furniture, blocks the layout leaves alone)
+// are not counted.
 func (p *paragraphAligner) estimatePriors(path []Cell) shapePriors {
 	d := defaultPriors
-	var one, zhNull, enNull, splitZh, splitEn, other, cont, stop float64
+	var n, splitZh, splitEn, cont, stop float64
 	for _, c := range path {
 		a, b := c.Type.Zh, c.Type.En
 		if p.zhFurn[c.I+a] > p.zhFurn[c.I] || p.enFurn[c.J+b] > p.enFurn[c.J] || a+b == 1 && p.unlinked(c.I, c.J, c.Type) {
 			continue
 		}
+		n++
 		switch {
-		case a == 1 && b == 1:
-			one++
-		case a == 1 && b == 0:
-			zhNull++
-		case a == 0 && b == 1:
-			enNull++
-		case a == 1:
+		case a == 1 && b > 1:
 			splitEn++
 			cont += float64(b - 2)
 			stop++
-		case b == 1:
+		case b == 1 && a > 1:
 			splitZh++
 			cont += float64(a - 2)
 			stop++
-		default:
-			other++
 		}
 	}
-	n := one + zhNull + enNull + splitZh + splitEn + other
 	est := func(count, def float64) float64 { return (count + priorWeight*def) / (n + priorWeight) }
-	return shapePriors{
-		one: est(one, d.one), zhNull: est(zhNull, d.zhNull), enNull: est(enNull, d.enNull),
-		splitZh: est(splitZh, d.splitZh), splitEn: est(splitEn, d.splitEn), twoTwo: est(other, d.twoTwo),
+	e := shapePriors{
+		splitZh: est(splitZh, d.splitZh), splitEn: est(splitEn, d.splitEn),
 		decay: (cont + priorWeight*d.decay) / (cont + stop + priorWeight),
 	}
+	if e.splitZh == d.splitZh && e.splitEn == d.splitEn {
+		e.one, e.zhNull, e.enNull, e.twoTwo = d.one, d.zhNull, d.enNull, d.twoTwo
+		return e
+	}
+	rest := (1 - e.splitZh - e.splitEn) / (1 - d.splitZh - d.splitEn)
+	e.one, e.zhNull, e.enNull, e.twoTwo = d.one*rest, d.zhNull*rest, d.enNull*rest, d.twoTwo*rest
+	return e
 }
 
 // Weights of the evidence in the paragraph cost, in nats.
@@ -201,8 +199,12 @@ type paragraphAligner struct {
 
 	model  LengthModel
 	priors shapePriors
-	types  []BeadType // the bead types with priors
-	lex    Similarity
+	// background is the similarity two paragraphs of the document have
+	// without being translations of each other (estimateBackground); a
+	// bead earns lexical evidence only for what it has above chance.
+	background float64
+	types      []BeadType // the bead types with priors
+	lex        Similarity
 
 	ignoreLayout bool // score content only (swap detection)
 
@@ -319,9 +321,11 @@ func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (
 }
 
 // laidOut reports whether the layout pairs exactly zh[i:i+a] with
-// en[j:j+b]: a 1-1 link, or one whole group.
+// en[j:j+b]: a 1-1 link, or one whole group of one block against several.
+// A group of several a side (a date line and a name, each translated in
+// two lines) says that its blocks belong together, not how they pair.
 func (p *paragraphAligner) laidOut(i, a, j, b int) bool {
-	if a == 0 || b == 0 {
+	if a == 0 || b == 0 || a > 1 && b > 1 {
 		return false
 	}
 	if a == 1 && b == 1 && p.layout[Link{i, j}] {
@@ -395,7 +399,7 @@ const furnitureNull = 0.5
 func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 	c, lex := p.baseCost(i, j, t)
 	if lex {
-		c += nullCap*p.weakness(i, t.Zh, j, t.En) - lexWeight*p.similarity(i, t.Zh, j, t.En)
+		c += nullCap*p.weakness(i, t.Zh, j, t.En) - lexWeight*(p.similarity(i, t.Zh, j, t.En)-p.chance(t))
 	}
 	return c
 }
@@ -440,7 +444,7 @@ func (p *paragraphAligner) weakness(i, a, j, b int) float64 {
 func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
 	c, lex := p.baseCost(i, j, t)
 	if lex {
-		c -= lexWeight
+		c -= lexWeight * (1 - p.chance(t))
 	}
 	return c
 }
@@ -626,6 +630,47 @@ func (p *paragraphAligner) initialModel() LengthModel {
 	return fb
 }
 
+// chance is the similarity a bead reaches by chance: the background for
+// each correspondence it asserts. A 2-2 bead asserts two (the two pairs it
+// stands for, in some order), as two 1-1 beads do; a paragraph with its
+// split translation asserts one, as does the paragraph paired with one
+// piece and the others left alone. So only pairing versus leaving alone
+// moves, never one way of pairing against another.
+func (p *paragraphAligner) chance(t BeadType) float64 {
+	return p.background * float64(min(t.Zh, t.En))
+}
+
+// estimateBackground measures the similarity of paragraphs that are not
+// translations of each other: the median, over the paired beads of a first
+// pass, of the similarity of a bead's Chinese with the English of the
+// paired bead two further on. A document on one subject (a report on
+// national security) shares its vocabulary throughout, so that a fragment
+// of one paragraph's translation meets a quarter of any other paragraph;
+// counted from zero, that chance agreement paid for pairing a paragraph
+// with no translation with a stray piece of its neighbour's. Zero when
+// the pass has fewer than five paired beads, or without a lexicon.
+func (p *paragraphAligner) estimateBackground(path []Cell) float64 {
+	if p.lex == nil {
+		return 0
+	}
+	var paired []Cell
+	for _, c := range path {
+		if c.Type.Zh > 0 && c.Type.En > 0 {
+			paired = append(paired, c)
+		}
+	}
+	if len(paired) < 5 {
+		return 0
+	}
+	sims := make([]float64, 0, len(paired)-2)
+	for k := 0; k+2 < len(paired); k++ {
+		z, e := paired[k], paired[k+2]
+		sims = append(sims, p.similarity(z.I, z.Type.Zh, e.J, e.Type.En))
+	}
+	sort.Float64s(sims)
+	return sims[len(sims)/2]
+}
+
 // alignParagraphs aligns the blocks of a document.
 func alignParagraphs(doc *Document, lex Similarity) *Alignment {
 	p := newParagraphAligner(doc, lex)
@@ -639,9 +684,9 @@ func alignParagraphs(doc *Document, lex Similarity) *Alignment {
 			pairs = append(pairs, [2]int{p.span(Zh, c.I, c.Type.Zh), p.span(En, c.J, c.Type.En)})
 		}
 	}
-	m, sp := EstimateLengthModel(pairs, p.model), p.estimatePriors(path)
-	if m != p.model || sp != p.priors {
-		p.model, p.priors, p.types = m, sp, sp.types()
+	m, sp, bg := EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
+	if m != p.model || sp != p.priors || bg != p.background {
+		p.model, p.priors, p.types, p.background = m, sp, sp.types(), bg
 		path = p.solve()
 	}
 	return p.alignment(path)
@@ -772,13 +817,13 @@ func (p *paragraphAligner) layoutGroups() {
 // Chinese, then all English) is one group, and no bead.
 const maxGroupBead = 64
 
-// groupBeads are the layout's groups whose shape is not a bead type (one
-// Chinese paragraph followed by twelve English ones, two by four), offered
-// to the DP as candidate beads of their own.
+// groupBeads are the layout's groups of one block against more than
+// maxSplit (one Chinese paragraph followed by the twelve English ones it
+// became), offered to the DP as candidate beads of their own.
 func (p *paragraphAligner) groupBeads() []Cell {
 	var out []Cell
 	for _, g := range p.groups {
-		if !isParagraphType(g.nz, g.ne) && g.nz+g.ne <= maxGroupBead {
+		if min(g.nz, g.ne) == 1 && max(g.nz, g.ne) > maxSplit && g.nz+g.ne <= maxGroupBead {
 			out = append(out, Cell{I: g.zh, J: g.en, Type: BeadType{g.nz, g.ne, p.priors.cost(g.nz, g.ne)}})
 		}
 	}
