@@ -196,6 +196,7 @@ type paragraphAligner struct {
 	zhLen, enLen   []int
 	zhFurn, enFurn []int
 	zhEnum, enEnum []int
+	zhNums, enNums []int // numbers
 
 	model  LengthModel
 	priors shapePriors
@@ -225,8 +226,57 @@ type lastBase struct {
 	model        LengthModel
 	ignoreLayout bool
 	ok           bool // the fields above are set
-	cost         float64
-	lex          bool
+	parts        baseParts
+	measured     bool    // length and numbers are set
+	length       float64 // the bead's length cost
+	numbers      int     // its matched numbers, capped at maxNumberBonus
+}
+
+// baseParts is a bead's cost without its similarity term, in parts, so
+// that the DP's bound can do without the dear ones (the length model's
+// tail function, matching numbers): the length cost, plus interruptions
+// (capped at nullCap for a null bead), plus enumerators inside a merge,
+// plus the anchors: enum (equal or differing opening enumerators) minus
+// the number bonus minus layout, summed in the order they always were. A
+// bead with no anchors to weigh (null) has none; furniture and blocks the
+// layout leaves alone have a fixed cost.
+type baseParts struct {
+	fixed        bool
+	fixedCost    float64
+	delta, limit float64 // the length model's delta and the cap of its cost
+	interZh      float64
+	interEn      float64
+	null         bool
+	merge        float64
+	enum, layout float64
+	anchored     bool // the anchors apply
+	lex          bool // the similarity term applies
+}
+
+// cost is the base cost with the given length cost and n matched numbers.
+func (b *baseParts) cost(length float64, n int) float64 {
+	if b.fixed {
+		return b.fixedCost
+	}
+	c := length + b.interZh + b.interEn
+	if b.null {
+		c = math.Min(c, nullCap)
+	}
+	c += b.merge
+	if !b.anchored {
+		return c
+	}
+	a := b.enum
+	a -= numberBonus * float64(n)
+	a -= b.layout
+	return c + a
+}
+
+// lengthLow is a lower bound of the length cost CappedCost gives: the tail
+// cost -log erfc(z) is at least z² (erfc(z) ≤ exp(-z²) for z ≥ 0).
+func (b *baseParts) lengthLow() float64 {
+	z := math.Abs(b.delta) / math.Sqrt2
+	return math.Min(z*z, b.limit)
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -274,12 +324,6 @@ func (p *paragraphAligner) span(l Lang, i, n int) (length int) {
 // description of the evidence.
 func (p *paragraphAligner) anchors(i, j int, t BeadType) (float64, []string) {
 	return p.anchorEvidence(i, j, t, true)
-}
-
-// anchorCost is anchors without the description, for the DP's inner loop.
-func (p *paragraphAligner) anchorCost(i, j int, t BeadType) float64 {
-	c, _ := p.anchorEvidence(i, j, t, false)
-	return c
 }
 
 func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (float64, []string) {
@@ -438,12 +482,19 @@ func (p *paragraphAligner) weakness(i, a, j, b int) float64 {
 	return w
 }
 
-// bound is a lower bound of cost without the dictionary similarity, the
-// dearest part: the similarity is at most 1. The DP skips a bead whose
-// bound already loses (SolveBounded).
+// bound is a lower bound of cost without the dearest parts: the
+// similarity is at most 1, at most as many numbers match as the side with
+// fewer has, and the length cost is at least z² (baseParts.lengthLow). The
+// DP skips a bead whose bound already loses (SolveBounded), so most
+// candidate beads are never measured in full.
 func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
-	c, lex := p.baseCost(i, j, t)
-	if lex {
+	b := p.parts(i, j, t)
+	if b.fixed {
+		return b.fixedCost
+	}
+	nz, ne := p.zhNums[i+t.Zh]-p.zhNums[i], p.enNums[j+t.En]-p.enNums[j]
+	c := b.cost(b.lengthLow(), min(nz, ne, maxNumberBonus))
+	if b.lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
 	return c
@@ -451,32 +502,70 @@ func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
 
 // baseCost is the cost of a bead without its similarity term, and whether
 // that term applies. The DP asks for the bound and then the cost of the
-// same bead, so the last result is kept.
+// same bead, so the last bead's parts are kept.
 func (p *paragraphAligner) baseCost(i, j int, t BeadType) (float64, bool) {
-	m := &p.last
-	if m.ok && m.i == i && m.j == j && m.t == t && m.model == p.model && m.ignoreLayout == p.ignoreLayout {
-		return m.cost, m.lex
+	b := p.parts(i, j, t)
+	if b.fixed {
+		return b.fixedCost, false
 	}
-	c, lex := p.computeBase(i, j, t)
-	*m = lastBase{i: i, j: j, t: t, model: p.model, ignoreLayout: p.ignoreLayout, ok: true, cost: c, lex: lex}
-	return c, lex
+	m := &p.last
+	if !m.measured {
+		m.length = p.model.CappedCost(p.span(Zh, i, t.Zh), p.span(En, j, t.En), b.limit)
+		if b.anchored {
+			m.numbers = min(p.matchNumbers(i, j, t, maxNumberBonus, func(numerals.Number, numerals.Number) {}), maxNumberBonus)
+		}
+		m.measured = true
+	}
+	return b.cost(m.length, m.numbers), b.lex
 }
 
-func (p *paragraphAligner) computeBase(i, j int, t BeadType) (float64, bool) {
+// parts returns the parts of a bead's base cost, kept for the last bead.
+func (p *paragraphAligner) parts(i, j int, t BeadType) *baseParts {
+	m := &p.last
+	if !(m.ok && m.i == i && m.j == j && m.t == t && m.model == p.model && m.ignoreLayout == p.ignoreLayout) {
+		m.i, m.j, m.t, m.model, m.ignoreLayout, m.ok, m.measured = i, j, t, p.model, p.ignoreLayout, true, false
+		p.computeBase(&m.parts, i, j, t)
+	}
+	return &m.parts
+}
+
+func (p *paragraphAligner) computeBase(b *baseParts, i, j int, t BeadType) {
+	*b = baseParts{}
 	if c, ok := p.furnitureCost(i, j, t); ok {
-		return c, false
+		b.fixed, b.fixedCost = true, c
+		return
 	}
 	if t.Zh+t.En == 1 && p.unlinked(i, j, t) {
-		return unlinkedNull - t.Prior, false
+		b.fixed, b.fixedCost = true, unlinkedNull-t.Prior
+		return
 	}
-	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
-	c := p.model.CappedCost(lz, le, lenCap*float64(max(t.Zh, t.En))) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
-	if t.Zh+t.En == 1 {
-		c = math.Min(c, nullCap)
+	b.delta = p.model.Delta(p.span(Zh, i, t.Zh), p.span(En, j, t.En))
+	b.limit = lenCap * float64(max(t.Zh, t.En))
+	b.interZh, b.interEn = p.interrupted(Zh, i, t.Zh), p.interrupted(En, j, t.En)
+	b.null = t.Zh+t.En == 1
+	b.merge = enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
+	b.lex = p.lex != nil && t.Zh > 0 && t.En > 0
+	if t.Zh == 0 || t.En == 0 {
+		return
 	}
-	c += enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
-	c += p.anchorCost(i, j, t)
-	return c, p.lex != nil && t.Zh > 0 && t.En > 0
+	b.anchored = true
+	b.enum = p.enumAnchor(i, j)
+	if !p.ignoreLayout && p.laidOut(i, t.Zh, j, t.En) {
+		b.layout = layoutBonus
+	}
+}
+
+// enumAnchor is the anchor cost of the opening enumerators of zh[i] and
+// en[j]: -enumSame when equal, enumDiffer when they differ, else 0.
+func (p *paragraphAligner) enumAnchor(i, j int) float64 {
+	z, e := p.zh[i], p.en[j]
+	if z.isEnum && e.isEnum {
+		if numerals.Same(z.enum, e.enum) {
+			return -enumSame
+		}
+		return enumDiffer
+	}
+	return 0
 }
 
 // lenCap caps the length cost of a 1-1 bead: a paragraph cut in half or
@@ -701,8 +790,8 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	for _, b := range doc.En {
 		p.en = append(p.en, infoOf(b))
 	}
-	p.zhLen, p.zhFurn, p.zhEnum = prefixSums(p.zh)
-	p.enLen, p.enFurn, p.enEnum = prefixSums(p.en)
+	p.zhLen, p.zhFurn, p.zhEnum, p.zhNums = prefixSums(p.zh)
+	p.enLen, p.enFurn, p.enEnum, p.enNums = prefixSums(p.en)
 	for _, l := range doc.Layout {
 		p.layout[l] = true
 	}
@@ -712,10 +801,11 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	return p
 }
 
-func prefixSums(infos []blockInfo) (length, furniture, enums []int) {
-	length, furniture, enums = make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1)
+func prefixSums(infos []blockInfo) (length, furniture, enums, numbers []int) {
+	length, furniture, enums, numbers = make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1)
 	for k, b := range infos {
 		length[k+1] = length[k] + b.length
+		numbers[k+1] = numbers[k] + len(b.nums)
 		furniture[k+1], enums[k+1] = furniture[k], enums[k]
 		if b.furniture {
 			furniture[k+1]++
@@ -724,7 +814,7 @@ func prefixSums(infos []blockInfo) (length, furniture, enums []int) {
 			enums[k+1]++
 		}
 	}
-	return length, furniture, enums
+	return length, furniture, enums, numbers
 }
 
 // layoutGroup is a run of blocks of the language an interleaved page puts
