@@ -841,7 +841,7 @@ func (p *paragraphAligner) layoutGroups() {
 	for k := range p.enGroup {
 		p.enGroup[k] = -1
 	}
-	if doc.Shape != Interleaved || len(doc.Layout) == 0 {
+	if doc.Shape != Interleaved {
 		return
 	}
 	type run struct {
@@ -877,6 +877,9 @@ func (p *paragraphAligner) layoutGroups() {
 			p.enRun[j] = nr[En]
 			j++
 		}
+	}
+	if len(doc.Layout) == 0 {
+		return // no order to read the groups in
 	}
 	l0 := doc.Layout[0]
 	first := Zh

@@ -59,3 +59,32 @@ func TestLayoutOrderOfASplitPage(t *testing.T) {
 		})
 	}
 }
+
+// TestNoLinkBetweenRunsOfSeveral: on a page that gives two English
+// paragraphs and then their two Chinese ones, the last English and the
+// first Chinese meet but are not each other's translation; no link is made
+// there, while a single paragraph a side still links.
+func TestNoLinkBetweenRunsOfSeveral(t *testing.T) {
+	pairs, err := refdoc.Pairs()
+	require.NoError(t, err)
+	zhOf := map[string]string{}
+	var blocks []string
+	single := 0
+	for k := 1; k+1 < len(pairs); k += 3 {
+		// two by two, then one by one
+		blocks = append(blocks, pairs[k][1], pairs[k+1][1], pairs[k][0], pairs[k+1][0])
+		if k+2 < len(pairs) {
+			blocks = append(blocks, pairs[k+2][1], pairs[k+2][0])
+			single++
+		}
+	}
+	for _, p := range pairs {
+		zhOf[p[1]] = p[0]
+	}
+	doc, err := Interleaved("page.txt", strings.Join(blocks, "\n\n")+"\n")
+	require.NoError(t, err)
+	assert.Len(t, doc.Layout, single, "one link per paragraph laid out alone")
+	for _, l := range doc.Layout {
+		assert.Equal(t, zhOf[doc.En[l.En].Text], doc.Zh[l.Zh].Text, "link %v pairs a translation", l)
+	}
+}

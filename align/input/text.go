@@ -242,11 +242,17 @@ func layoutLinks(doc *align.Document) []align.Link {
 	all = append(all, doc.Zh...)
 	all = append(all, doc.En...)
 	sort.Slice(all, func(a, b int) bool { return all[a].Seq < all[b].Seq })
+	// several blocks of one language followed by several of the other
+	// (a date line and a name, each translated in two lines) say that
+	// they belong together, not that the two that meet pair
+	several := func(k int) bool {
+		return k > 0 && all[k-1].Lang == all[k].Lang && k+2 < len(all) && all[k+2].Lang == all[k+1].Lang
+	}
 	try := func(first align.Lang) []align.Link {
 		var links []align.Link
 		for k := 0; k+1 < len(all); k++ {
 			a, b := all[k], all[k+1]
-			if a.Lang == first && b.Lang != first && b.Seq == a.Seq+1 {
+			if a.Lang == first && b.Lang != first && b.Seq == a.Seq+1 && !several(k) {
 				if first == align.Zh {
 					links = append(links, align.Link{Zh: a.Index, En: b.Index})
 				} else {
