@@ -135,6 +135,21 @@ func Solve(nZh, nEn int, types []BeadType, cost CostFunc, band *Band) []Cell {
 // (floating-point addition is monotone, so the comparison keeps its
 // outcome); a nil bound costs every bead.
 func SolveBounded(nZh, nEn int, types []BeadType, cost, bound CostFunc, band *Band) []Cell {
+	return SolveExtra(nZh, nEn, types, nil, cost, bound, band)
+}
+
+// extraBead marks, in SolveExtra's back pointers, a cell reached by one of
+// the extra beads rather than by a bead type.
+const extraBead = int8(-2)
+
+// SolveExtra is SolveBounded with extra candidate beads: each Cell of extra
+// (I, J, Type; Cost ignored) may be placed from (I, J) as well, whatever
+// its shape. A caller that knows a few places where an unusually shaped
+// bead may lie (the groups of a page's layout) offers them here without
+// adding a bead type to every cell. Extras outside the band are ignored.
+// With no extras the result is SolveBounded's; an extra wins a cell only
+// when strictly cheaper than every bead type.
+func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, band *Band) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -157,6 +172,20 @@ func SolveBounded(nZh, nEn int, types []BeadType, cost, bound CostFunc, band *Ba
 			return -1
 		}
 		return off[i] + j - band.Lo[i]
+	}
+	// the extras by the cell they end in, and the one chosen there
+	var ending map[int][]int
+	var chosen map[int]int
+	for x, c := range extra {
+		if at(c.I, c.J) < 0 {
+			continue
+		}
+		if k := at(c.I+c.Type.Zh, c.J+c.Type.En); k >= 0 {
+			if ending == nil {
+				ending, chosen = map[int][]int{}, map[int]int{}
+			}
+			ending[k] = append(ending[k], x)
+		}
 	}
 	total[at(0, 0)] = 0
 	for i := 0; i <= nZh; i++ {
@@ -186,6 +215,24 @@ func SolveBounded(nZh, nEn int, types []BeadType, cost, bound CostFunc, band *Ba
 					best, bt = v, int8(ti)
 				}
 			}
+			for _, x := range ending[k] {
+				e := extra[x]
+				pk := at(e.I, e.J)
+				if math.IsInf(total[pk], 1) {
+					continue
+				}
+				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type)+e.Type.Prior < best) {
+					continue
+				}
+				c := cost(e.I, e.J, e.Type)
+				if math.IsInf(c, 1) || math.IsNaN(c) {
+					continue
+				}
+				if v := total[pk] + c + e.Type.Prior; v < best {
+					best, bt = v, extraBead
+					chosen[k] = x
+				}
+			}
 			total[k], back[k] = best, bt
 		}
 	}
@@ -194,10 +241,15 @@ func SolveBounded(nZh, nEn int, types []BeadType, cost, bound CostFunc, band *Ba
 	i, j := nZh, nEn
 	for i > 0 || j > 0 {
 		k := at(i, j)
-		if k < 0 || back[k] < 0 {
+		if k < 0 || back[k] == -1 {
 			return nil // no path inside the band
 		}
-		t := types[back[k]]
+		var t BeadType
+		if back[k] == extraBead {
+			t = extra[chosen[k]].Type
+		} else {
+			t = types[back[k]]
+		}
 		pi, pj := i-t.Zh, j-t.En
 		path = append(path, Cell{I: pi, J: pj, Type: t, Cost: total[k] - total[at(pi, pj)]})
 		i, j = pi, pj

@@ -9,23 +9,126 @@ import (
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
-// Paragraph bead types with their priors. Political and literary prose keep
-// paragraphs mostly 1-1; null beads are the furniture of web pages and the
-// omissions the tool exists to find.
-var paragraphTypes = []BeadType{
-	{1, 1, -math.Log(0.86)},
-	{1, 0, -math.Log(0.02)},
-	{0, 1, -math.Log(0.03)},
-	{1, 2, -math.Log(0.035)},
-	{2, 1, -math.Log(0.035)},
-	{2, 2, -math.Log(0.004)},
-	{1, 3, -math.Log(0.006)},
-	{3, 1, -math.Log(0.006)},
+// Paragraph beads: one block a side (1-1), a block left unpaired (1-0,
+// 0-1), two a side (2-2), and one block against several: a translator may
+// cut one long paragraph into several (a list run into one Chinese
+// paragraph becomes a bulleted English one) or join several into one. The
+// shapes' prior probabilities come from shapePriors, estimated per
+// document.
+
+// maxSplit is the most blocks a side of a bead type may have when the
+// other side has one: enough for the splits translators make of one
+// paragraph; a longer run of pieces is found only where the page's layout
+// groups it (layoutGroup), so the DP's work per cell stays fixed.
+const maxSplit = 8
+
+// shapePriors are the prior probabilities of the bead shapes: 1-1, 1-0,
+// 0-1, the splits (one Chinese block against n ≥ 2 English ones: en; the
+// reverse: zh) and 2-2. A split's size is geometric: n blocks with
+// probability ∝ decay^(n-2), so one rate and one decay give every size its
+// prior, beyond the bead types too (a layout group of one against twelve).
+type shapePriors struct {
+	one, zhNull, enNull, splitZh, splitEn, twoTwo float64
+	decay                                         float64
+}
+
+// defaultPriors: political and literary prose keep paragraphs mostly 1-1;
+// null beads are the furniture of web pages and the omissions the tool
+// exists to find. These are the aligner's long-standing priors (1-1 0.86,
+// 1-0 0.02, 0-1 0.03, 1-2 0.035, 1-3 0.006, 2-2 0.004), the split family
+// being the geometric one through its 1-2 and 1-3 values.
+var defaultPriors = func() shapePriors {
+	const p12, p13 = 0.035, 0.006
+	d := p13 / p12
+	return shapePriors{one: 0.86, zhNull: 0.02, enNull: 0.03, splitZh: p12 / (1 - d), splitEn: p12 / (1 - d), twoTwo: 0.004, decay: d}
+}()
+
+// cost is the prior cost (nats) of a bead of a Chinese and b English blocks.
+func (sp shapePriors) cost(a, b int) float64 {
+	switch {
+	case a == 1 && b == 1:
+		return -math.Log(sp.one)
+	case a == 1 && b == 0:
+		return -math.Log(sp.zhNull)
+	case a == 0 && b == 1:
+		return -math.Log(sp.enNull)
+	case a == 1:
+		return -math.Log(sp.splitEn*(1-sp.decay)) - float64(b-2)*math.Log(sp.decay)
+	case b == 1:
+		return -math.Log(sp.splitZh*(1-sp.decay)) - float64(a-2)*math.Log(sp.decay)
+	}
+	return -math.Log(sp.twoTwo)
+}
+
+// types lists the paragraph bead types with these priors.
+func (sp shapePriors) types() []BeadType {
+	ts := []BeadType{{1, 1, 0}, {1, 0, 0}, {0, 1, 0}, {1, 2, 0}, {2, 1, 0}, {2, 2, 0}}
+	for n := 3; n <= maxSplit; n++ {
+		ts = append(ts, BeadType{1, n, 0}, BeadType{n, 1, 0})
+	}
+	for k := range ts {
+		ts[k].Prior = sp.cost(ts[k].Zh, ts[k].En)
+	}
+	return ts
+}
+
+// paragraphTypes are the bead types with the default priors.
+var paragraphTypes = defaultPriors.types()
+
+// priorWeight is the weight, in beads, of the default priors when a
+// document's own are estimated (a Beta prior of that strength for the
+// split rates, and of that many block events for the decay): a short
+// document keeps about the defaults, a long one that splits its
+// paragraphs throughout gets priors that expect it.
+const priorWeight = 20.0
+
+// estimatePriors re-estimates from the beads of a first pass how often and
+// how far this document's translator splits or merges paragraphs: the
+// share of split beads of each direction, and the decay from their sizes
+// (each split of n blocks is n-2 continuations and one stop), smoothed
+// towards the defaults. The other shapes keep their default probabilities,
+// scaled to the mass the splits leave: a first pass's null beads and 2-2
+// beads are as often stopgaps of a poor first model as real, and feeding
+// them back would make the second pass find more of the same. Beads whose
+// cost leaves the prior out (furniture, blocks the layout leaves alone)
+// are not counted.
+func (p *paragraphAligner) estimatePriors(path []Cell) shapePriors {
+	d := defaultPriors
+	var n, splitZh, splitEn, cont, stop float64
+	for _, c := range path {
+		a, b := c.Type.Zh, c.Type.En
+		if p.zhFurn[c.I+a] > p.zhFurn[c.I] || p.enFurn[c.J+b] > p.enFurn[c.J] || a+b == 1 && p.unlinked(c.I, c.J, c.Type) {
+			continue
+		}
+		n++
+		switch {
+		case a == 1 && b > 1:
+			splitEn++
+			cont += float64(b - 2)
+			stop++
+		case b == 1 && a > 1:
+			splitZh++
+			cont += float64(a - 2)
+			stop++
+		}
+	}
+	est := func(count, def float64) float64 { return (count + priorWeight*def) / (n + priorWeight) }
+	e := shapePriors{
+		splitZh: est(splitZh, d.splitZh), splitEn: est(splitEn, d.splitEn),
+		decay: (cont + priorWeight*d.decay) / (cont + stop + priorWeight),
+	}
+	if e.splitZh == d.splitZh && e.splitEn == d.splitEn {
+		e.one, e.zhNull, e.enNull, e.twoTwo = d.one, d.zhNull, d.enNull, d.twoTwo
+		return e
+	}
+	rest := (1 - e.splitZh - e.splitEn) / (1 - d.splitZh - d.splitEn)
+	e.one, e.zhNull, e.enNull, e.twoTwo = d.one*rest, d.zhNull*rest, d.enNull*rest, d.twoTwo*rest
+	return e
 }
 
 // Weights of the evidence in the paragraph cost, in nats.
 const (
-	layoutBonus    = 2.5 // the input's layout pairs exactly these two blocks
+	layoutBonus    = 2.5 // the input's layout pairs exactly these blocks (a link or a group)
 	enumSame       = 3.0 // both open with the same enumerator value
 	enumDiffer     = 4.0 // both open with enumerators of different value
 	numberBonus    = 1.2 // per shared number, up to maxNumberAnchor
@@ -80,9 +183,29 @@ type paragraphAligner struct {
 	zh, en []blockInfo
 	layout map[Link]bool
 
-	linkedZh, linkedEn map[int]bool // blocks the layout pairs with something
-	model              LengthModel
-	lex                Similarity
+	// The layout's groups (interleaved pages): groups[zhGroup[i]] holds
+	// Chinese block i, or zhGroup[i] is -1; likewise enGroup.
+	groups           []layoutGroup
+	zhGroup, enGroup []int
+	// zhRun[i] numbers the run of consecutive Chinese blocks (in reading
+	// order, with no English block or furniture between) that holds block
+	// i; likewise enRun. Two blocks of a bead in different runs are
+	// interrupted.
+	zhRun, enRun []int
+	// prefix sums over blocks: length, furniture blocks, enumerator openings
+	zhLen, enLen   []int
+	zhFurn, enFurn []int
+	zhEnum, enEnum []int
+	zhNums, enNums []int // numbers
+
+	model  LengthModel
+	priors shapePriors
+	// background is the similarity two paragraphs of the document have
+	// without being translations of each other (estimateBackground); a
+	// bead earns lexical evidence only for what it has above chance.
+	background float64
+	types      []BeadType // the bead types with priors
+	lex        Similarity
 
 	ignoreLayout bool // score content only (swap detection)
 
@@ -103,8 +226,57 @@ type lastBase struct {
 	model        LengthModel
 	ignoreLayout bool
 	ok           bool // the fields above are set
-	cost         float64
-	lex          bool
+	parts        baseParts
+	measured     bool    // length and numbers are set
+	length       float64 // the bead's length cost
+	numbers      int     // its matched numbers, capped at maxNumberBonus
+}
+
+// baseParts is a bead's cost without its similarity term, in parts, so
+// that the DP's bound can do without the dear ones (the length model's
+// tail function, matching numbers): the length cost, plus interruptions
+// (capped at nullCap for a null bead), plus enumerators inside a merge,
+// plus the anchors: enum (equal or differing opening enumerators) minus
+// the number bonus minus layout, summed in the order they always were. A
+// bead with no anchors to weigh (null) has none; furniture and blocks the
+// layout leaves alone have a fixed cost.
+type baseParts struct {
+	fixed        bool
+	fixedCost    float64
+	delta, limit float64 // the length model's delta and the cap of its cost
+	interZh      float64
+	interEn      float64
+	null         bool
+	merge        float64
+	enum, layout float64
+	anchored     bool // the anchors apply
+	lex          bool // the similarity term applies
+}
+
+// cost is the base cost with the given length cost and n matched numbers.
+func (b *baseParts) cost(length float64, n int) float64 {
+	if b.fixed {
+		return b.fixedCost
+	}
+	c := length + b.interZh + b.interEn
+	if b.null {
+		c = math.Min(c, nullCap)
+	}
+	c += b.merge
+	if !b.anchored {
+		return c
+	}
+	a := b.enum
+	a -= numberBonus * float64(n)
+	a -= b.layout
+	return c + a
+}
+
+// lengthLow is a lower bound of the length cost CappedCost gives: the tail
+// cost -log erfc(z) is at least z² (erfc(z) ≤ exp(-z²) for z ≥ 0).
+func (b *baseParts) lengthLow() float64 {
+	z := math.Abs(b.delta) / math.Sqrt2
+	return math.Min(z*z, b.limit)
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -115,10 +287,15 @@ func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
 	if p.lx == nil {
 		return p.lex.Similarity(p.text(Zh, i, a), p.text(En, j, b))
 	}
+	return p.prepared().Similarity(i, a, j, b)
+}
+
+// prepared returns the lexicon's prepared blocks, made on first use.
+func (p *paragraphAligner) prepared() *lexicon.Blocks {
 	if p.blocks == nil {
 		p.blocks = p.lx.NewBlocks(blockTexts(p.doc.Blocks(Zh)), blockTexts(p.doc.Blocks(En)))
 	}
-	return p.blocks.Similarity(i, a, j, b)
+	return p.blocks
 }
 
 func blockTexts(blocks []*Block) []string {
@@ -137,26 +314,16 @@ type Similarity interface {
 }
 
 func (p *paragraphAligner) span(l Lang, i, n int) (length int) {
-	infos := p.zh
-	if l == En {
-		infos = p.en
+	if l == Zh {
+		return p.zhLen[i+n] - p.zhLen[i]
 	}
-	for k := i; k < i+n; k++ {
-		length += infos[k].length
-	}
-	return length
+	return p.enLen[i+n] - p.enLen[i]
 }
 
 // anchors returns the anchor cost (negative is evidence for the bead) and a
 // description of the evidence.
 func (p *paragraphAligner) anchors(i, j int, t BeadType) (float64, []string) {
 	return p.anchorEvidence(i, j, t, true)
-}
-
-// anchorCost is anchors without the description, for the DP's inner loop.
-func (p *paragraphAligner) anchorCost(i, j int, t BeadType) float64 {
-	c, _ := p.anchorEvidence(i, j, t, false)
-	return c
 }
 
 func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (float64, []string) {
@@ -188,13 +355,28 @@ func (p *paragraphAligner) anchorEvidence(i, j int, t BeadType, describe bool) (
 	}
 	matched := p.matchNumbers(i, j, t, limit, found)
 	cost -= numberBonus * float64(min(matched, maxNumberBonus))
-	if t.Zh == 1 && t.En == 1 && !p.ignoreLayout && p.layout[Link{i, j}] {
+	if !p.ignoreLayout && p.laidOut(i, t.Zh, j, t.En) {
 		cost -= layoutBonus
 		if describe {
 			why = append(why, "layout")
 		}
 	}
 	return cost, why
+}
+
+// laidOut reports whether the layout pairs exactly zh[i:i+a] with
+// en[j:j+b]: a 1-1 link, or one whole group of one block against several.
+// A group of several a side (a date line and a name, each translated in
+// two lines) says that its blocks belong together, not how they pair.
+func (p *paragraphAligner) laidOut(i, a, j, b int) bool {
+	if a == 0 || b == 0 || a > 1 && b > 1 {
+		return false
+	}
+	if a == 1 && b == 1 && p.layout[Link{i, j}] {
+		return true
+	}
+	g := p.zhGroup[i]
+	return g >= 0 && p.groups[g] == layoutGroup{i, a, j, b}
 }
 
 // matchNumbers pairs the numbers of zh[i:i+t.Zh] greedily, in order, with
@@ -261,50 +443,129 @@ const furnitureNull = 0.5
 func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 	c, lex := p.baseCost(i, j, t)
 	if lex {
-		c -= lexWeight * p.similarity(i, t.Zh, j, t.En)
+		c += nullCap*p.weakness(i, t.Zh, j, t.En) - lexWeight*(p.similarity(i, t.Zh, j, t.En)-p.chance(t))
 	}
 	return c
 }
 
-// bound is a lower bound of cost without the dictionary similarity, the
-// dearest part: the similarity is at most 1. The DP skips a bead whose
-// bound already loses (SolveBounded).
+// weakness adds up, over the blocks of a side of several blocks, how
+// little the other side meets each: 1 for a block of weakMinTokens content
+// words or more that it does not meet at all, falling to 0 at
+// weakCoverage of its words met (as the sentence aligner weighs its
+// sentences). The pieces of a split paragraph share words with their
+// source; a block that shares none is an omission or an addition beside
+// the split, not a piece of it. A fully weak block costs nullCap, what a
+// missing block costs by length: the two kinds of evidence weigh alike.
+// Only with the embedded lexicon, which keeps the sides apart.
+func (p *paragraphAligner) weakness(i, a, j, b int) float64 {
+	if p.lx == nil || a < 2 && b < 2 {
+		return 0
+	}
+	bl := p.prepared()
+	w := 0.0
+	if b > 1 {
+		for l := j; l < j+b; l++ {
+			if bl.EnItems(l) >= weakMinTokens {
+				_, en := bl.Shares(i, a, l, 1)
+				w += max(0, 1-en/weakCoverage)
+			}
+		}
+	}
+	if a > 1 {
+		for k := i; k < i+a; k++ {
+			if bl.ZhItems(k) >= weakMinTokens {
+				zh, _ := bl.Shares(k, 1, j, b)
+				w += max(0, 1-zh/weakCoverage)
+			}
+		}
+	}
+	return w
+}
+
+// bound is a lower bound of cost without the dearest parts: the
+// similarity is at most 1, at most as many numbers match as the side with
+// fewer has, and the length cost is at least z² (baseParts.lengthLow). The
+// DP skips a bead whose bound already loses (SolveBounded), so most
+// candidate beads are never measured in full.
 func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
-	c, lex := p.baseCost(i, j, t)
-	if lex {
-		c -= lexWeight
+	b := p.parts(i, j, t)
+	if b.fixed {
+		return b.fixedCost
+	}
+	nz, ne := p.zhNums[i+t.Zh]-p.zhNums[i], p.enNums[j+t.En]-p.enNums[j]
+	c := b.cost(b.lengthLow(), min(nz, ne, maxNumberBonus))
+	if b.lex {
+		c -= lexWeight * (1 - p.chance(t))
 	}
 	return c
 }
 
 // baseCost is the cost of a bead without its similarity term, and whether
 // that term applies. The DP asks for the bound and then the cost of the
-// same bead, so the last result is kept.
+// same bead, so the last bead's parts are kept.
 func (p *paragraphAligner) baseCost(i, j int, t BeadType) (float64, bool) {
-	m := &p.last
-	if m.ok && m.i == i && m.j == j && m.t == t && m.model == p.model && m.ignoreLayout == p.ignoreLayout {
-		return m.cost, m.lex
+	b := p.parts(i, j, t)
+	if b.fixed {
+		return b.fixedCost, false
 	}
-	c, lex := p.computeBase(i, j, t)
-	*m = lastBase{i: i, j: j, t: t, model: p.model, ignoreLayout: p.ignoreLayout, ok: true, cost: c, lex: lex}
-	return c, lex
+	m := &p.last
+	if !m.measured {
+		m.length = p.model.CappedCost(p.span(Zh, i, t.Zh), p.span(En, j, t.En), b.limit)
+		if b.anchored {
+			m.numbers = min(p.matchNumbers(i, j, t, maxNumberBonus, func(numerals.Number, numerals.Number) {}), maxNumberBonus)
+		}
+		m.measured = true
+	}
+	return b.cost(m.length, m.numbers), b.lex
 }
 
-func (p *paragraphAligner) computeBase(i, j int, t BeadType) (float64, bool) {
+// parts returns the parts of a bead's base cost, kept for the last bead.
+func (p *paragraphAligner) parts(i, j int, t BeadType) *baseParts {
+	m := &p.last
+	if !(m.ok && m.i == i && m.j == j && m.t == t && m.model == p.model && m.ignoreLayout == p.ignoreLayout) {
+		m.i, m.j, m.t, m.model, m.ignoreLayout, m.ok, m.measured = i, j, t, p.model, p.ignoreLayout, true, false
+		p.computeBase(&m.parts, i, j, t)
+	}
+	return &m.parts
+}
+
+func (p *paragraphAligner) computeBase(b *baseParts, i, j int, t BeadType) {
+	*b = baseParts{}
 	if c, ok := p.furnitureCost(i, j, t); ok {
-		return c, false
+		b.fixed, b.fixedCost = true, c
+		return
 	}
 	if t.Zh+t.En == 1 && p.unlinked(i, j, t) {
-		return unlinkedNull - t.Prior, false
+		b.fixed, b.fixedCost = true, unlinkedNull-t.Prior
+		return
 	}
-	lz, le := p.span(Zh, i, t.Zh), p.span(En, j, t.En)
-	c := p.model.CappedCost(lz, le, lenCap*float64(max(t.Zh, t.En))) + p.interrupted(Zh, i, t.Zh) + p.interrupted(En, j, t.En)
-	if t.Zh+t.En == 1 {
-		c = math.Min(c, nullCap)
+	b.delta = p.model.Delta(p.span(Zh, i, t.Zh), p.span(En, j, t.En))
+	b.limit = lenCap * float64(max(t.Zh, t.En))
+	b.interZh, b.interEn = p.interrupted(Zh, i, t.Zh), p.interrupted(En, j, t.En)
+	b.null = t.Zh+t.En == 1
+	b.merge = enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
+	b.lex = p.lex != nil && t.Zh > 0 && t.En > 0
+	if t.Zh == 0 || t.En == 0 {
+		return
 	}
-	c += enumMerge * float64(p.innerEnums(Zh, i, t.Zh)+p.innerEnums(En, j, t.En))
-	c += p.anchorCost(i, j, t)
-	return c, p.lex != nil && t.Zh > 0 && t.En > 0
+	b.anchored = true
+	b.enum = p.enumAnchor(i, j)
+	if !p.ignoreLayout && p.laidOut(i, t.Zh, j, t.En) {
+		b.layout = layoutBonus
+	}
+}
+
+// enumAnchor is the anchor cost of the opening enumerators of zh[i] and
+// en[j]: -enumSame when equal, enumDiffer when they differ, else 0.
+func (p *paragraphAligner) enumAnchor(i, j int) float64 {
+	z, e := p.zh[i], p.en[j]
+	if z.isEnum && e.isEnum {
+		if numerals.Same(z.enum, e.enum) {
+			return -enumSame
+		}
+		return enumDiffer
+	}
+	return 0
 }
 
 // lenCap caps the length cost of a 1-1 bead: a paragraph cut in half or
@@ -328,33 +589,30 @@ const nullCap = 4.0
 const enumMerge = 3.0
 
 func (p *paragraphAligner) innerEnums(l Lang, i, n int) int {
-	infos := p.zh
+	if n < 2 {
+		return 0
+	}
+	pre := p.zhEnum
 	if l == En {
-		infos = p.en
+		pre = p.enEnum
 	}
-	c := 0
-	for k := i + 1; k < i+n; k++ {
-		if infos[k].isEnum {
-			c++
-		}
-	}
-	return c
+	return pre[i+n] - pre[i+1]
 }
 
 // unlinkedNull is the whole cost (prior included) of leaving a block
-// unpaired when the layout of an interleaved page gives it no neighbour of
-// the other language: the page itself says it stands alone (a summary, a
-// note, or the survivor of a deleted paragraph).
+// unpaired when the layout of an interleaved page puts it in no group with
+// the other language (text before the first group or after the last): the
+// page itself says it stands alone (a summary, a note, credits).
 const unlinkedNull = 1.5
 
 func (p *paragraphAligner) unlinked(i, j int, t BeadType) bool {
-	if p.doc.Shape != Interleaved {
+	if p.doc.Shape != Interleaved || len(p.groups) == 0 {
 		return false
 	}
 	if t.Zh == 1 {
-		return !p.linkedZh[i]
+		return p.zhGroup[i] < 0
 	}
-	return !p.linkedEn[j]
+	return p.enGroup[j] < 0
 }
 
 // interruptPenalty is added for each break in a run of same-language blocks
@@ -366,30 +624,17 @@ func (p *paragraphAligner) interrupted(l Lang, i, n int) float64 {
 	if p.doc.Shape != Interleaved || n < 2 {
 		return 0
 	}
-	blocks := p.doc.Blocks(l)
-	c := 0.0
-	for k := i; k+1 < i+n; k++ {
-		if blocks[k+1].Seq != blocks[k].Seq+1 {
-			c += interruptPenalty
-		}
+	run := p.zhRun
+	if l == En {
+		run = p.enRun
 	}
-	return c
+	return interruptPenalty * float64(run[i+n-1]-run[i])
 }
 
 // furnitureCost: page furniture is never paired; alone it costs little
 // (the DP adds the type's prior, so the cost given here offsets it).
 func (p *paragraphAligner) furnitureCost(i, j int, t BeadType) (float64, bool) {
-	nf := 0
-	for k := i; k < i+t.Zh; k++ {
-		if p.zh[k].furniture {
-			nf++
-		}
-	}
-	for k := j; k < j+t.En; k++ {
-		if p.en[k].furniture {
-			nf++
-		}
-	}
+	nf := p.zhFurn[i+t.Zh] - p.zhFurn[i] + p.enFurn[j+t.En] - p.enFurn[j]
 	switch {
 	case nf == 0:
 		return 0, false
@@ -416,17 +661,18 @@ const (
 
 func (p *paragraphAligner) solve() []Cell {
 	nz, ne := len(p.zh), len(p.en)
+	extra := p.groupBeads()
 	if nz*ne <= fullDPCells {
-		return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, nil)
+		return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, nil)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, nil)
+			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, nil)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, band)
+		first := SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
-			return SolveBounded(nz, ne, paragraphTypes, p.cost, p.bound, PathBand(nz, ne, first, pathBand))
+			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, PathBand(nz, ne, first, pathBand))
 		}
 	}
 }
@@ -445,21 +691,18 @@ func nearEdge(path []Cell, b *Band, nEn, margin int) bool {
 	return false
 }
 
-// initialModel guesses the length model before any alignment: the ratio from
-// the layout's pairs when there are enough, else from the totals.
+// initialModel guesses the length model before any alignment: the ratio
+// from the layout's groups when there are enough (a group's blocks taken
+// together, as a bead of the group would be measured), else from the totals.
 func (p *paragraphAligner) initialModel() LengthModel {
 	var pairs [][2]int
-	for l := range p.layout {
-		pairs = append(pairs, [2]int{p.zh[l.Zh].length, p.en[l.En].length})
+	for _, g := range p.groups {
+		if p.zhFurn[g.zh+g.nz] > p.zhFurn[g.zh] || p.enFurn[g.en+g.ne] > p.enFurn[g.en] {
+			continue
+		}
+		pairs = append(pairs, [2]int{p.span(Zh, g.zh, g.nz), p.span(En, g.en, g.ne)})
 	}
-	sort.Slice(pairs, func(a, b int) bool { return pairs[a][0] < pairs[b][0] })
-	tz, te := 0, 0
-	for _, b := range p.zh {
-		tz += b.length
-	}
-	for _, b := range p.en {
-		te += b.length
-	}
+	tz, te := p.zhLen[len(p.zh)], p.enLen[len(p.en)]
 	ratio := 4.0
 	if tz > 0 && te > 0 {
 		ratio = float64(te) / float64(tz)
@@ -476,19 +719,63 @@ func (p *paragraphAligner) initialModel() LengthModel {
 	return fb
 }
 
+// chance is the similarity a bead reaches by chance: the background for
+// each correspondence it asserts. A 2-2 bead asserts two (the two pairs it
+// stands for, in some order), as two 1-1 beads do; a paragraph with its
+// split translation asserts one, as does the paragraph paired with one
+// piece and the others left alone. So only pairing versus leaving alone
+// moves, never one way of pairing against another.
+func (p *paragraphAligner) chance(t BeadType) float64 {
+	return p.background * float64(min(t.Zh, t.En))
+}
+
+// estimateBackground measures the similarity of paragraphs that are not
+// translations of each other: the median, over the paired beads of a first
+// pass, of the similarity of a bead's Chinese with the English of the
+// paired bead two further on. A document on one subject (a report on
+// national security) shares its vocabulary throughout, so that a fragment
+// of one paragraph's translation meets a quarter of any other paragraph;
+// counted from zero, that chance agreement paid for pairing a paragraph
+// with no translation with a stray piece of its neighbour's. Zero when
+// the pass has fewer than five paired beads, or without a lexicon.
+func (p *paragraphAligner) estimateBackground(path []Cell) float64 {
+	if p.lex == nil {
+		return 0
+	}
+	var paired []Cell
+	for _, c := range path {
+		if c.Type.Zh > 0 && c.Type.En > 0 {
+			paired = append(paired, c)
+		}
+	}
+	if len(paired) < 5 {
+		return 0
+	}
+	sims := make([]float64, 0, len(paired)-2)
+	for k := 0; k+2 < len(paired); k++ {
+		z, e := paired[k], paired[k+2]
+		sims = append(sims, p.similarity(z.I, z.Type.Zh, e.J, e.Type.En))
+	}
+	sort.Float64s(sims)
+	return sims[len(sims)/2]
+}
+
 // alignParagraphs aligns the blocks of a document.
 func alignParagraphs(doc *Document, lex Similarity) *Alignment {
 	p := newParagraphAligner(doc, lex)
 	path := p.solve()
-	// re-estimate the model from the 1-1 beads of the first pass and solve again
+	// re-estimate the length model from the paired beads of the first pass
+	// (each measured as a whole, as its cost measures it) and the shape
+	// priors from their shapes, and solve again
 	var pairs [][2]int
 	for _, c := range path {
-		if c.Type.Zh == 1 && c.Type.En == 1 {
-			pairs = append(pairs, [2]int{p.zh[c.I].length, p.en[c.J].length})
+		if c.Type.Zh > 0 && c.Type.En > 0 {
+			pairs = append(pairs, [2]int{p.span(Zh, c.I, c.Type.Zh), p.span(En, c.J, c.Type.En)})
 		}
 	}
-	if m := EstimateLengthModel(pairs, p.model); m != p.model {
-		p.model = m
+	m, sp, bg := EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
+	if m != p.model || sp != p.priors || bg != p.background {
+		p.model, p.priors, p.types, p.background = m, sp, sp.types(), bg
 		path = p.solve()
 	}
 	return p.alignment(path)
@@ -503,13 +790,137 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	for _, b := range doc.En {
 		p.en = append(p.en, infoOf(b))
 	}
-	p.linkedZh, p.linkedEn = map[int]bool{}, map[int]bool{}
+	p.zhLen, p.zhFurn, p.zhEnum, p.zhNums = prefixSums(p.zh)
+	p.enLen, p.enFurn, p.enEnum, p.enNums = prefixSums(p.en)
 	for _, l := range doc.Layout {
 		p.layout[l] = true
-		p.linkedZh[l.Zh], p.linkedEn[l.En] = true, true
 	}
+	p.layoutGroups()
 	p.model = p.initialModel()
+	p.priors, p.types = defaultPriors, paragraphTypes
 	return p
+}
+
+func prefixSums(infos []blockInfo) (length, furniture, enums, numbers []int) {
+	length, furniture, enums, numbers = make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1)
+	for k, b := range infos {
+		length[k+1] = length[k] + b.length
+		numbers[k+1] = numbers[k] + len(b.nums)
+		furniture[k+1], enums[k+1] = furniture[k], enums[k]
+		if b.furniture {
+			furniture[k+1]++
+		}
+		if b.isEnum {
+			enums[k+1]++
+		}
+	}
+	return length, furniture, enums, numbers
+}
+
+// layoutGroup is a run of blocks of the language an interleaved page puts
+// first followed by the run of blocks of the other language after it:
+// Chinese blocks zh..zh+nz-1 with English blocks en..en+ne-1. A page that
+// alternates paragraph by paragraph has groups of one block a side; one
+// that follows a Chinese paragraph with the several English paragraphs it
+// became has a group of one and several. Like a link, a group is evidence
+// the aligner weighs, never the alignment itself.
+type layoutGroup struct{ zh, nz, en, ne int }
+
+// layoutGroups finds the runs of same-language blocks of an interleaved
+// page and the groups they form, in the order the page's links follow
+// (Chinese or English first). Blocks in neither language do not interrupt
+// a run; page furniture ends one and starts no group: a block cut off from
+// the other language by navigation or share buttons stands alone.
+func (p *paragraphAligner) layoutGroups() {
+	doc := p.doc
+	p.zhGroup, p.enGroup = make([]int, len(doc.Zh)), make([]int, len(doc.En))
+	p.zhRun, p.enRun = make([]int, len(doc.Zh)), make([]int, len(doc.En))
+	for k := range p.zhGroup {
+		p.zhGroup[k] = -1
+	}
+	for k := range p.enGroup {
+		p.enGroup[k] = -1
+	}
+	if doc.Shape != Interleaved {
+		return
+	}
+	type run struct {
+		lang      Lang
+		from, to  int
+		furniture bool // a run of furniture, of either language
+	}
+	var runs []run
+	i, j := 0, 0
+	nr := [2]int{-1, -1} // runs so far per language
+	for i < len(doc.Zh) || j < len(doc.En) {
+		l, k := Zh, i
+		if i == len(doc.Zh) || j < len(doc.En) && doc.En[j].Seq < doc.Zh[i].Seq {
+			l, k = En, j
+		}
+		blk := doc.Blocks(l)[k]
+		last := len(runs) - 1
+		switch {
+		case blk.Kind == KindFurniture:
+			if last < 0 || !runs[last].furniture {
+				runs = append(runs, run{furniture: true})
+			}
+		case last < 0 || runs[last].furniture || runs[last].lang != l:
+			nr[l]++
+			runs = append(runs, run{lang: l, from: k, to: k + 1})
+		default:
+			runs[last].to = k + 1
+		}
+		if l == Zh {
+			p.zhRun[i] = nr[Zh]
+			i++
+		} else {
+			p.enRun[j] = nr[En]
+			j++
+		}
+	}
+	if len(doc.Layout) == 0 {
+		return // no order to read the groups in
+	}
+	l0 := doc.Layout[0]
+	first := Zh
+	if doc.En[l0.En].Seq < doc.Zh[l0.Zh].Seq {
+		first = En
+	}
+	for r := 0; r+1 < len(runs); r++ {
+		if runs[r].furniture || runs[r+1].furniture || runs[r].lang != first || runs[r+1].lang == first {
+			continue
+		}
+		z, e := runs[r], runs[r+1]
+		if first == En {
+			z, e = e, z
+		}
+		g := len(p.groups)
+		p.groups = append(p.groups, layoutGroup{z.from, z.to - z.from, e.from, e.to - e.from})
+		for k := z.from; k < z.to; k++ {
+			p.zhGroup[k] = g
+		}
+		for k := e.from; k < e.to; k++ {
+			p.enGroup[k] = g
+		}
+	}
+}
+
+// maxGroupBead bounds the blocks of a layout group offered as one bead
+// beyond the bead types (SolveExtra): a page laid out in two blocks (all
+// Chinese, then all English) is one group, and no bead.
+const maxGroupBead = 64
+
+// groupBeads are the layout's groups of one block against more than
+// maxSplit (one Chinese paragraph followed by the twelve English ones it
+// became), offered to the DP as candidate beads of their own.
+func (p *paragraphAligner) groupBeads() []Cell {
+	var out []Cell
+	for _, g := range p.groups {
+		if min(g.nz, g.ne) == 1 && max(g.nz, g.ne) > maxSplit && g.nz+g.ne <= maxGroupBead {
+			out = append(out, Cell{I: g.zh, J: g.en, Type: BeadType{g.nz, g.ne, p.priors.cost(g.nz, g.ne)}})
+		}
+	}
+	return out
 }
 
 // alignment turns a DP path into the document's alignment.
@@ -525,7 +936,7 @@ func (p *paragraphAligner) alignment(path []Cell) *Alignment {
 		}
 		p.rescore(&b)
 		b.Cost = c.Cost
-		b.Layout = c.Type.Zh == 1 && c.Type.En == 1 && p.layout[Link{c.I, c.J}]
+		b.Layout = p.laidOut(c.I, c.Type.Zh, c.J, c.Type.En)
 		a.Beads = append(a.Beads, b)
 	}
 	p.markSwaps(a)

@@ -231,17 +231,28 @@ func interleavedFrom(path string, src *align.Source, blocks []rawBlock) (*align.
 
 // layoutLinks pairs each block with its neighbour of the other language, in
 // whichever order (English first or Chinese first) the page mostly follows:
-// the order whose neighbour pairs have the most consistent length ratio.
+// the order whose groups have the most consistent length ratio. A group is
+// a run of blocks of the first language with the run of the other language
+// after it, measured together: a page that follows each Chinese paragraph
+// with the several English paragraphs it became is read in its own order,
+// where the single neighbours of either order would measure a piece of a
+// translation against a whole paragraph.
 func layoutLinks(doc *align.Document) []align.Link {
 	var all []*align.Block
 	all = append(all, doc.Zh...)
 	all = append(all, doc.En...)
 	sort.Slice(all, func(a, b int) bool { return all[a].Seq < all[b].Seq })
+	// several blocks of one language followed by several of the other
+	// (a date line and a name, each translated in two lines) say that
+	// they belong together, not that the two that meet pair
+	several := func(k int) bool {
+		return k > 0 && all[k-1].Lang == all[k].Lang && k+2 < len(all) && all[k+2].Lang == all[k+1].Lang
+	}
 	try := func(first align.Lang) []align.Link {
 		var links []align.Link
 		for k := 0; k+1 < len(all); k++ {
 			a, b := all[k], all[k+1]
-			if a.Lang == first && b.Lang != first && b.Seq == a.Seq+1 {
+			if a.Lang == first && b.Lang != first && b.Seq == a.Seq+1 && !several(k) {
 				if first == align.Zh {
 					links = append(links, align.Link{Zh: a.Index, En: b.Index})
 				} else {
@@ -252,14 +263,36 @@ func layoutLinks(doc *align.Document) []align.Link {
 		}
 		return links
 	}
-	score := func(links []align.Link) int {
-		if len(links) == 0 {
-			return 0
-		}
-		rs := make([]float64, 0, len(links))
-		for _, l := range links {
-			z, e := align.Length(doc.Zh[l.Zh].Text), align.Length(doc.En[l.En].Text)
+	// the log length ratio of each group when first leads
+	groups := func(first align.Lang) []float64 {
+		var rs []float64
+		k := 0
+		for k < len(all) {
+			if all[k].Lang != first {
+				k++
+				continue
+			}
+			var n [2]int // lengths: first's run, the other's
+			for ; k < len(all) && all[k].Lang == first; k++ {
+				n[0] += align.Length(all[k].Text)
+			}
+			if k == len(all) {
+				break
+			}
+			for ; k < len(all) && all[k].Lang != first; k++ {
+				n[1] += align.Length(all[k].Text)
+			}
+			z, e := n[0], n[1]
+			if first == align.En {
+				z, e = e, z
+			}
 			rs = append(rs, math.Log(float64(e+1)/float64(z+1)))
+		}
+		return rs
+	}
+	score := func(rs []float64) int {
+		if len(rs) == 0 {
+			return 0
 		}
 		s := append([]float64(nil), rs...)
 		sort.Float64s(s)
@@ -272,11 +305,10 @@ func layoutLinks(doc *align.Document) []align.Link {
 		}
 		return n
 	}
-	enFirst, zhFirst := try(align.En), try(align.Zh)
-	if score(zhFirst) > score(enFirst) {
-		return zhFirst
+	if score(groups(align.Zh)) > score(groups(align.En)) {
+		return try(align.Zh)
 	}
-	return enFirst
+	return try(align.En)
 }
 
 // TwoFiles builds a document from a Chinese file and an English file, one

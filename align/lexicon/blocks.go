@@ -191,8 +191,45 @@ func sumItems(blocks []blockSide) float64 {
 // Similarity compares the Chinese blocks i..i+a-1 with the English blocks
 // j..j+b-1 (see Blocks).
 func (s *Blocks) Similarity(i, a, j, b int) float64 {
-	zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
-	var zhMet, enMet float64
+	zhMet, zhAll, enMet, enAll := s.met(i, a, j, b)
+	switch {
+	case zhAll == 0 && enAll == 0:
+		return 0
+	case zhAll == 0:
+		return enMet / enAll
+	case enAll == 0:
+		return zhMet / zhAll
+	}
+	return (zhMet/zhAll + enMet/enAll) / 2
+}
+
+// Shares compares as Similarity does but keeps the two sides apart: the
+// weighted share of the Chinese run that the English run meets, and of the
+// English run that the Chinese run meets (0 for a side with no content).
+// A paragraph aligner asks it of each piece of a split paragraph: a piece
+// its source does not meet is no piece of it.
+func (s *Blocks) Shares(i, a, j, b int) (zh, en float64) {
+	zhMet, zhAll, enMet, enAll := s.met(i, a, j, b)
+	if zhAll > 0 {
+		zh = zhMet / zhAll
+	}
+	if enAll > 0 {
+		en = enMet / enAll
+	}
+	return zh, en
+}
+
+// ZhItems and EnItems count the content items of a block: the Chinese
+// units and English content words Similarity weighs.
+func (s *Blocks) ZhItems(k int) int { return len(s.zh[k].items) }
+
+// EnItems: see ZhItems.
+func (s *Blocks) EnItems(k int) int { return len(s.en[k].items) }
+
+// met sums the weights of the items of each run met by the other, and of
+// all items of each run.
+func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
+	zhAll, enAll = runSum(s.zh, i, a), runSum(s.en, j, b)
 	for k := i; k < i+a; k++ {
 		items := s.zh[k].items
 		for w := range s.zh[k].words {
@@ -217,15 +254,7 @@ func (s *Blocks) Similarity(i, a, j, b int) float64 {
 			}
 		}
 	}
-	switch {
-	case zhAll == 0 && enAll == 0:
-		return 0
-	case zhAll == 0:
-		return enMet / enAll
-	case enAll == 0:
-		return zhMet / zhAll
-	}
-	return (zhMet/zhAll + enMet/enAll) / 2
+	return zhMet, zhAll, enMet, enAll
 }
 
 func runSum(side []blockSide, i, n int) float64 {

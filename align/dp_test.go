@@ -1,0 +1,152 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hashCost is a deterministic cost that varies with everything it is given.
+func hashCost(seed uint64) CostFunc {
+	return func(i, j int, t BeadType) float64 {
+		h := seed ^ uint64(i)*0x9e3779b97f4a7c15 ^ uint64(j)*0xc2b2ae3d27d4eb4f ^ uint64(t.Zh*16+t.En)*0x165667b19e3779f9
+		h ^= h >> 29
+		h *= 0xbf58476d1ce4e5b9
+		h ^= h >> 32
+		return float64(h%1000) / 100
+	}
+}
+
+// TestSolveExtraWithoutExtrasIsSolveBounded: SolveBounded now runs through
+// SolveExtra; with no extra beads the path must be the one the plain
+// programme finds, for the full matrix and in a band.
+func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
+	for seed := uint64(1); seed <= 20; seed++ {
+		nz, ne := int(5+seed%7), int(4+seed*3%11)
+		cost := hashCost(seed)
+		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
+			want := plainSolve(nz, ne, paragraphTypes, cost, band)
+			got := SolveExtra(nz, ne, paragraphTypes, nil, cost, nil, band)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v", seed, band != nil)
+			// a lower bound of the cost prunes without changing the path
+			bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%3) }
+			got = SolveBounded(nz, ne, paragraphTypes, cost, bound, band)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "bounded, seed %d band %v", seed, band != nil)
+		}
+	}
+}
+
+// plainSolve is the textbook programme, for reference: every cell, every
+// type, no bound.
+func plainSolve(nz, ne int, types []BeadType, cost CostFunc, band *Band) []Cell {
+	in := func(i, j int) bool { return band == nil || j >= band.Lo[i] && j <= band.Hi[i] }
+	best := make([][]float64, nz+1)
+	from := make([][]int, nz+1)
+	for i := range best {
+		best[i], from[i] = make([]float64, ne+1), make([]int, ne+1)
+		for j := range best[i] {
+			best[i][j], from[i][j] = math.Inf(1), -1
+		}
+	}
+	best[0][0] = 0
+	for i := 0; i <= nz; i++ {
+		for j := 0; j <= ne; j++ {
+			if i+j == 0 || !in(i, j) {
+				continue
+			}
+			for k, t := range types {
+				pi, pj := i-t.Zh, j-t.En
+				if pi < 0 || pj < 0 || !in(pi, pj) || math.IsInf(best[pi][pj], 1) {
+					continue
+				}
+				if v := best[pi][pj] + cost(pi, pj, t) + t.Prior; v < best[i][j] {
+					best[i][j], from[i][j] = v, k
+				}
+			}
+		}
+	}
+	var path []Cell
+	for i, j := nz, ne; i+j > 0; {
+		t := types[from[i][j]]
+		path = append([]Cell{{I: i - t.Zh, J: j - t.En, Type: t, Cost: best[i][j] - best[i-t.Zh][j-t.En]}}, path...)
+		i, j = i-t.Zh, j-t.En
+	}
+	return path
+}
+
+// TestSolveExtraTakesAnExtraBead: a cheap bead of a shape no type has is
+// taken where it is offered, and ignored outside the band.
+func TestSolveExtraTakesAnExtraBead(t *testing.T) {
+	const nz, ne = 6, 18
+	big := BeadType{1, 12, 1}
+	cost := func(i, j int, t BeadType) float64 {
+		switch {
+		case t == big:
+			return -100
+		case t.Zh == 1 && t.En == 1:
+			return 1
+		}
+		return 5
+	}
+	extra := []Cell{{I: 2, J: 3, Type: big}}
+	path := SolveExtra(nz, ne, paragraphTypes, extra, cost, nil, nil)
+	require.NotNil(t, path)
+	assert.Contains(t, path, Cell{I: 2, J: 3, Type: big, Cost: -99})
+	// the band around the diagonal holds (2,3) but not (3,15)
+	band := DiagonalBand(nz, ne, 4)
+	require.Less(t, band.Hi[3], 15)
+	assert.Equal(t, fmt.Sprint(SolveExtra(nz, ne, paragraphTypes, nil, cost, nil, band)),
+		fmt.Sprint(SolveExtra(nz, ne, paragraphTypes, extra, cost, nil, band)))
+}
+
+// TestDefaultPriorsKeepTheOldTypes: the bead types the aligner always had
+// keep their priors; the longer splits continue the geometric family.
+func TestDefaultPriorsKeepTheOldTypes(t *testing.T) {
+	old := map[string]float64{"1-1": 0.86, "1-0": 0.02, "0-1": 0.03, "1-2": 0.035, "2-1": 0.035, "2-2": 0.004, "1-3": 0.006, "3-1": 0.006}
+	got := map[string]float64{}
+	for _, ty := range paragraphTypes {
+		got[ty.String()] = ty.Prior
+	}
+	for name, p := range old {
+		assert.InDelta(t, -math.Log(p), got[name], 1e-12, name)
+	}
+	require.Len(t, paragraphTypes, 6+2*(maxSplit-2))
+	step := got["1-4"] - got["1-3"]
+	assert.InDelta(t, -math.Log(0.006/0.035), step, 1e-12)
+	assert.InDelta(t, got["1-3"]+5*step, got["1-8"], 1e-9)
+	assert.InDelta(t, got["8-1"], got["1-8"], 1e-12)
+}
+
+// TestEstimatePriors: a document that splits throughout gets split priors
+// that expect it; one that never splits keeps about the defaults; the other
+// shapes keep their proportions.
+func TestEstimatePriors(t *testing.T) {
+	doc := numberedDoc(10, [2]int{0, 0})
+	p := newParagraphAligner(doc, nil)
+	path := func(n11, n14 int) []Cell {
+		var cs []Cell
+		for k := 0; k < n11; k++ {
+			cs = append(cs, Cell{Type: BeadType{1, 1, 0}})
+		}
+		for k := 0; k < n14; k++ {
+			cs = append(cs, Cell{Type: BeadType{1, 4, 0}})
+		}
+		return cs
+	}
+	d := defaultPriors
+	splits := p.estimatePriors(path(70, 30))
+	assert.InDelta(t, (30+priorWeight*d.splitEn)/(100+priorWeight), splits.splitEn, 1e-12)
+	assert.InDelta(t, (60+priorWeight*d.decay)/(60+30+priorWeight), splits.decay, 1e-12)
+	assert.Less(t, splits.cost(1, 6), d.cost(1, 6)-5, "a six-piece split is far likelier")
+	assert.InDelta(t, d.zhNull/d.enNull, splits.zhNull/splits.enNull, 1e-12)
+	assert.InDelta(t, 1, splits.one+splits.zhNull+splits.enNull+splits.twoTwo+splits.splitZh+splits.splitEn, 0.01)
+
+	none := p.estimatePriors(path(100, 0))
+	assert.Less(t, none.splitEn, d.splitEn)
+	assert.Greater(t, none.splitEn, d.splitEn/10)
+	assert.Equal(t, d.decay, none.decay)
+	assert.Equal(t, d, p.estimatePriors(nil))
+}
