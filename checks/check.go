@@ -97,11 +97,45 @@ type Finding struct {
 	Zh       *align.Span
 	En       *align.Span
 	Bead     int // the paragraph bead it belongs to, -1 for document-level findings
+	// About says which side a finding with both locations is about when
+	// only one of them holds its evidence and the other is context: a
+	// number of the Chinese missing from the English sentence is about the
+	// Chinese. One-line reports point at that side. BothSides (zero) when
+	// both are evidence (a number that differs): they point at the
+	// translation.
+	About Side
 
 	// Evidence is what identifies the finding apart from where it is (the
 	// quoted values, the term); it feeds the fingerprint.
 	Evidence    string
 	Fingerprint string
+}
+
+// Side names the side of a finding that one-line reports point at.
+type Side uint8
+
+const (
+	BothSides Side = iota
+	ZhSide
+	EnSide
+)
+
+// SideOf is the Side of a language.
+func SideOf(l align.Lang) Side {
+	if l == align.Zh {
+		return ZhSide
+	}
+	return EnSide
+}
+
+func (s Side) String() string {
+	switch s {
+	case ZhSide:
+		return "zh"
+	case EnSide:
+		return "en"
+	}
+	return ""
 }
 
 // Pass is what a check sees: the document, its alignment, its settings, and

@@ -39,6 +39,7 @@ var FormatWhitespace = &Check{
 	Category: CatFormat,
 	Severity: Info,
 	Run:      runFormatWhitespace,
+	Options:  []*Option{whitespaceInterleavedEnds},
 	Doc: `doubled spaces and white space at the ends of a line
 
 Two or more spaces (or tabs, no-break or ideographic spaces) between two
@@ -48,9 +49,18 @@ shows in a diff; reported as info. Lines of Markdown files are not checked
 at their ends (indentation and two trailing spaces mean something there),
 nor are texts extracted from structured formats.
 
+The ends of lines of an interleaved document — a page saved from the web,
+its lines ending as the browser copied them — are checked only with
+format/whitespace.interleaved-line-ends set to true (default false): there
+the white space comes from the page's markup, not from anyone's editing.
+Doubled spaces inside its paragraphs are reported either way.
+
 Example: en "National security is the foundation.␠" (a space before the
 line break) → trailing white space at the end of the line`,
 }
+
+var whitespaceInterleavedEnds = &Option{Name: "interleaved-line-ends", Type: Boolean, Default: 0,
+	Doc: "also report white space at the start and end of the lines of an interleaved document (a saved web page)"}
 
 // doubledOK are words that are correctly written twice.
 var doubledOK = map[string]bool{"had": true, "that": true, "bye": true, "ha": true, "no": true, "blah": true,
@@ -221,7 +231,7 @@ func runFormatWhitespace(p *Pass) error {
 				}
 				i = j
 			}
-			if isMarkdown(blk.Src.Path) {
+			if isMarkdown(blk.Src.Path) || p.Doc.Shape == align.Interleaved && !p.Bool(whitespaceInterleavedEnds) {
 				continue
 			}
 			// the ends of each line of the block, as the file has them

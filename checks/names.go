@@ -413,7 +413,7 @@ func runNames(p *Pass) error {
 					}
 					o := l.Other()
 					seen[it.key] = true
-					f := Finding{Bead: v.Index, Evidence: it.key,
+					f := Finding{Bead: v.Index, Evidence: it.key, About: SideOf(l),
 						Message: fmt.Sprintf("%s %q in the %s does not appear in the %s", it.kind, it.text, langName(l), langName(o))}
 					if it.kind == "name" {
 						f.Message = fmt.Sprintf("%q in the %s does not appear in the %s", it.text, langName(l), langName(o))

@@ -97,10 +97,10 @@ func runNumberingMissing(p *Pass) error {
 		ee, eok := p.Leading(eb)
 		switch {
 		case zok && !eok:
-			p.Report(Finding{Bead: bi, Zh: enumSpan(zb, ze), En: p.BlockSpan(align.En, eb.Index), Evidence: ze.Text,
+			p.Report(Finding{Bead: bi, Zh: enumSpan(zb, ze), En: p.BlockSpan(align.En, eb.Index), Evidence: ze.Text, About: ZhSide,
 				Message: fmt.Sprintf("Chinese paragraph is numbered %q; its English is not numbered", ze.Text)})
 		case eok && !zok:
-			p.Report(Finding{Bead: bi, Zh: p.BlockSpan(align.Zh, zb.Index), En: enumSpan(eb, ee), Evidence: ee.Text,
+			p.Report(Finding{Bead: bi, Zh: p.BlockSpan(align.Zh, zb.Index), En: enumSpan(eb, ee), Evidence: ee.Text, About: EnSide,
 				Message: fmt.Sprintf("English paragraph is numbered %q; its Chinese is not numbered", ee.Text)})
 		}
 	}

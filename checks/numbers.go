@@ -137,7 +137,7 @@ func runNumbersMissing(p *Pass) error {
 				if o.done || tolerated(o, occs, text) || np.pair.othersMatch(o) || mentioned(o.n, np.pair.otherText(l), l.Other()) {
 					continue
 				}
-				f := Finding{Bead: v.Index, Evidence: o.n.Text}
+				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l)}
 				sp := v.span(o.pos)
 				sb := o.sb
 				if !v.both(sb) {

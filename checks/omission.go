@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
 )
@@ -46,7 +47,11 @@ Unpaired blocks that look like page furniture (navigation, share buttons,
 "To top", PDF links, a citation line), and, in an interleaved page, unpaired
 paragraphs before the first or after the last paired body paragraph (an
 English-only summary, a translator's note, credits). Listed so nothing is
-silently dropped; they are expected on saved web pages.`,
+silently dropped; they are expected on saved web pages. The page furniture
+of a document is one finding, at its first block, naming each block:
+
+  English only, page furniture, 3 blocks: "Return to the Library",
+  "To top", "Cite This Page"`,
 }
 
 // Addition reports translation sentences with no source sentence.
@@ -126,12 +131,17 @@ func runOmission(p *Pass) error {
 }
 
 func runExtra(p *Pass) error {
+	var furniture []unpairedBlock
 	for _, u := range unpairedBlocks(p) {
 		ok, why := isExtra(p, u)
 		if !ok {
 			continue
 		}
 		blk := p.Doc.Blocks(u.lang)[u.block]
+		if blk.Kind == align.KindFurniture {
+			furniture = append(furniture, u)
+			continue
+		}
 		sp := blk.Span()
 		f := Finding{Bead: u.bead, Evidence: why}
 		if u.lang == align.Zh {
@@ -142,12 +152,58 @@ func runExtra(p *Pass) error {
 		f.Message = fmt.Sprintf("%s only, %s: %q", langName(u.lang), why, excerpt(blk.Text, 40))
 		p.Report(f)
 	}
+	reportFurniture(p, furniture)
 	// blocks in neither language
 	for _, blk := range p.Doc.Other {
 		sp := blk.Span()
 		p.Report(Finding{Bead: -1, En: &sp, Evidence: "no language", Message: fmt.Sprintf("block in neither language: %q", excerpt(blk.Text, 40))})
 	}
 	return nil
+}
+
+// furnitureListed is how many blocks of furniture a finding quotes.
+const furnitureListed = 6
+
+// reportFurniture reports a document's unpaired page furniture as one
+// finding: a saved page has a dozen such blocks, and one line each buries
+// what matters. The finding sits at the first block of each language and
+// quotes each block, shortened.
+func reportFurniture(p *Pass, us []unpairedBlock) {
+	if len(us) == 0 {
+		return
+	}
+	first := us[0]
+	f := Finding{Bead: first.bead, Evidence: "page furniture"}
+	var quoted []string
+	n := [2]int{}
+	for _, u := range us {
+		blk := p.Doc.Blocks(u.lang)[u.block]
+		n[u.lang]++
+		if n[u.lang] == 1 {
+			sp := blk.Span()
+			if u.lang == align.Zh {
+				f.Zh = &sp
+			} else {
+				f.En = &sp
+			}
+		}
+		if len(quoted) < furnitureListed {
+			quoted = append(quoted, fmt.Sprintf("%q", excerpt(blk.Text, 24)))
+		}
+	}
+	list := strings.Join(quoted, ", ")
+	if len(us) > len(quoted) {
+		list += fmt.Sprintf(" and %d more", len(us)-len(quoted))
+	}
+	switch {
+	case len(us) == 1:
+		f.Message = fmt.Sprintf("%s only, page furniture: %q", langName(first.lang), excerpt(p.Doc.Blocks(first.lang)[first.block].Text, 40))
+	case n[align.Zh] == 0 || n[align.En] == 0:
+		f.Message = fmt.Sprintf("%s only, page furniture, %d blocks: %s", langName(first.lang), len(us), list)
+	default:
+		f.Message = fmt.Sprintf("page furniture on one side only, %d blocks (%d Chinese, %d English): %s", len(us), n[align.Zh], n[align.En], list)
+	}
+	p.Report(f)
 }
 
 func runAddition(p *Pass) error {

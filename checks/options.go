@@ -6,8 +6,9 @@ import "strconv"
 type OptionType string
 
 const (
-	Real    OptionType = "number"       // any number
-	Integer OptionType = "whole number" // a number without a fraction
+	Real    OptionType = "number"        // any number
+	Integer OptionType = "whole number"  // a number without a fraction
+	Boolean OptionType = "true or false" // held as 1 or 0
 )
 
 // Option is one setting of a check that configuration can change, in
@@ -15,7 +16,8 @@ const (
 // check declares its options on its value with their type, default and
 // documentation, as go/analysis declares an analyzer's flags: config
 // validates against the declarations, `aligncheck explain` prints them,
-// and the check reads the value through its Pass (Pass.Float, Pass.Int).
+// and the check reads the value through its Pass (Pass.Float, Pass.Int,
+// Pass.Bool).
 // The check's Doc names each as CHECK.NAME with its default; a test holds
 // the two to each other.
 type Option struct {
@@ -26,7 +28,12 @@ type Option struct {
 }
 
 // DefaultString is the default as configuration writes it.
-func (o *Option) DefaultString() string { return strconv.FormatFloat(o.Default, 'g', -1, 64) }
+func (o *Option) DefaultString() string {
+	if o.Type == Boolean {
+		return strconv.FormatBool(o.Default != 0)
+	}
+	return strconv.FormatFloat(o.Default, 'g', -1, 64)
+}
 
 // Option returns one of the check's options by name; nil if it declares
 // none of that name.
@@ -56,3 +63,7 @@ func (p *Pass) Float(o *Option) float64 { return p.Settings.Value(p.Check, o) }
 // Int returns the value of one of the pass's check's options of type
 // Integer.
 func (p *Pass) Int(o *Option) int { return int(p.Settings.Value(p.Check, o)) }
+
+// Bool returns the value of one of the pass's check's options of type
+// Boolean.
+func (p *Pass) Bool(o *Option) bool { return p.Settings.Value(p.Check, o) != 0 }

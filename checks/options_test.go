@@ -56,8 +56,8 @@ func TestOptionsDocumented(t *testing.T) {
 		for _, o := range c.Options {
 			assert.Regexp(t, `^[a-z][a-z0-9-]*$`, o.Name, c.Name)
 			assert.NotEmpty(t, o.Doc, c.Name+"."+o.Name)
-			assert.Contains(t, []checks.OptionType{checks.Real, checks.Integer}, o.Type, c.Name+"."+o.Name)
-			if o.Type == checks.Integer {
+			assert.Contains(t, []checks.OptionType{checks.Real, checks.Integer, checks.Boolean}, o.Type, c.Name+"."+o.Name)
+			if o.Type == checks.Integer || o.Type == checks.Boolean {
 				assert.Equal(t, float64(int(o.Default)), o.Default, c.Name+"."+o.Name)
 			}
 		}

@@ -480,7 +480,7 @@ func runPunctuationQuotes(p *Pass) error {
 					if hasAnyQuote(other, o) {
 						continue
 					}
-					f := Finding{Bead: v.Index, Evidence: q.inner,
+					f := Finding{Bead: v.Index, Evidence: q.inner, About: SideOf(sd.l),
 						Message: fmt.Sprintf("quoted %s in the %s has no quotation in the %s", blk.Text[q.start:q.end], langName(sd.l), langName(o))}
 					sp, osp := v.span(pos), v.unitSpan(o, sb)
 					if sd.l == align.Zh {

@@ -98,7 +98,7 @@ func runTags(p *Pass) error {
 		}
 		tl := sl.Other()
 		report := func(own *align.Span, ownLang align.Lang, msg, ev string) {
-			f := Finding{Bead: bi, Message: msg, Evidence: ev}
+			f := Finding{Bead: bi, Message: msg, Evidence: ev, About: SideOf(ownLang)}
 			other := p.SideSpan(b, ownLang.Other())
 			if ownLang == align.Zh {
 				f.Zh, f.En = own, other

@@ -8,11 +8,13 @@ import (
 )
 
 // GitHub writes GitHub Actions workflow commands, one annotation per
-// finding: ::error for errors, ::warning for warnings, ::notice for info.
-// GitHub shows at most githubMaxPerKind annotations of each kind per step,
-// so the most important come first (errors, then warnings, then notices,
-// each in report order), only as many of each kind as will be shown, and a
-// last ::notice says how many were left out. Values are escaped by the
+// finding the view lists: ::error for errors, ::warning for warnings,
+// ::notice for info. GitHub shows at most githubMaxPerKind annotations of
+// each kind per step, so the most important come first (errors, then
+// warnings, then notices, each by place), only as many of each kind as will
+// be shown, and a last ::notice says how many were left out: below the
+// view's threshold, or over GitHub's limit. A finding with both sides names
+// the other side's location after its message. Values are escaped by the
 // workflow-command rules: %, CR and LF everywhere, and : and , in
 // properties; other control characters are percent-encoded too, so they
 // show as codes instead of reaching the log.
@@ -26,12 +28,12 @@ func (GitHub) Write(w io.Writer, r *Report) error {
 		f *Finding
 	}
 	kinds := map[string][]ann{}
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			k := githubKind(f.Severity)
-			kinds[k] = append(kinds[k], ann{d, f})
-		}
+	items, below := r.Listed()
+	for _, it := range items {
+		k := githubKind(it.F.Severity)
+		kinds[k] = append(kinds[k], ann{it.Doc, it.F})
 	}
+	belowLine := HiddenLine(below)
 	order := []string{"error", "warning", "notice"}
 	total := 0
 	for _, k := range order {
@@ -42,7 +44,7 @@ func (GitHub) Write(w io.Writer, r *Report) error {
 		shown[k] = min(len(kinds[k]), githubMaxPerKind)
 	}
 	// The summary is a notice too: it needs one of the notice slots.
-	if total > shown["error"]+shown["warning"]+shown["notice"] && shown["notice"] == githubMaxPerKind {
+	if (belowLine != "" || total > shown["error"]+shown["warning"]+shown["notice"]) && shown["notice"] == githubMaxPerKind {
 		shown["notice"]--
 	}
 	hidden := map[string]int{}
@@ -56,6 +58,10 @@ func (GitHub) Write(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	var msgs []string
+	if belowLine != "" {
+		msgs = append(msgs, belowLine)
+	}
 	if nHidden > 0 {
 		var parts []string
 		for _, k := range order {
@@ -63,9 +69,11 @@ func (GitHub) Write(w io.Writer, r *Report) error {
 				parts = append(parts, plural(hidden[k], k))
 			}
 		}
-		msg := fmt.Sprintf("%s not shown as annotations (%s; GitHub shows %d of each kind per step): see the full report",
-			plural(nHidden, "more finding"), strings.Join(parts, ", "), githubMaxPerKind)
-		if _, err := fmt.Fprintf(w, "::notice title=%s::%s\n", githubProp(r.Tool.Name), githubData(msg)); err != nil {
+		msgs = append(msgs, fmt.Sprintf("%s not shown as annotations (%s; GitHub shows %d of each kind per step): see the full report",
+			plural(nHidden, "more finding"), strings.Join(parts, ", "), githubMaxPerKind))
+	}
+	if len(msgs) > 0 {
+		if _, err := fmt.Fprintf(w, "::notice title=%s::%s\n", githubProp(r.Tool.Name), githubData(strings.Join(msgs, "; "))); err != nil {
 			return err
 		}
 	}
@@ -94,7 +102,11 @@ func githubCommand(r *Report, d *Document, f *Finding) string {
 		props = append(props, "file="+githubProp(d.Zh.Path))
 	}
 	props = append(props, "title="+githubProp(f.Check))
-	return "::" + githubKind(f.Severity) + " " + strings.Join(props, ",") + "::" + githubData(f.Message+" ["+f.Check+"]") + "\n"
+	msg := f.Message + " [" + f.Check + "]"
+	if o := r.otherSide(f); o != "" {
+		msg += " " + o
+	}
+	return "::" + githubKind(f.Severity) + " " + strings.Join(props, ",") + "::" + githubData(msg) + "\n"
 }
 
 // githubData escapes the message of a workflow command.

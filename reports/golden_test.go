@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -19,20 +20,29 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/re
 
 const goldenDir = "../testdata/reports"
 
-// goldenWriters names every writer's golden file.
+// goldenWriters names every writer's golden file: with the default view
+// (warnings and errors listed, errors first), and for the formats the view
+// changes, with every finding by place and colour on.
 var goldenWriters = []struct {
 	file string
 	w    reports.Writer
+	view reports.View
 }{
-	{"report.golden.txt", reports.Text{}},
-	{"report.golden.json", reports.JSON{}},
-	{"report.golden.jsonl", reports.JSONL{}},
-	{"report.golden.html", reports.HTML{}},
-	{"report.golden.sarif", reports.SARIF{}},
-	{"report.golden.junit.xml", reports.JUnit{}},
-	{"report.golden.github.txt", reports.GitHub{}},
-	{"report.golden.md", reports.Markdown{}},
+	{"report.golden.txt", reports.Text{}, reports.View{}},
+	{"report.golden.json", reports.JSON{}, reports.View{}},
+	{"report.golden.jsonl", reports.JSONL{}, reports.View{}},
+	{"report.golden.html", reports.HTML{}, reports.View{}},
+	{"report.golden.sarif", reports.SARIF{}, reports.View{}},
+	{"report.golden.junit.xml", reports.JUnit{}, reports.View{}},
+	{"report.golden.github.txt", reports.GitHub{}, reports.View{}},
+	{"report.golden.md", reports.Markdown{}, reports.View{}},
+	{"report.golden.all.txt", reports.Text{}, allByFile},
+	{"report.golden.all.github.txt", reports.GitHub{}, allByFile},
+	{"report.golden.all.md", reports.Markdown{}, allByFile},
+	{"report.golden.all.html", reports.HTML{}, allByFile},
 }
+
+var allByFile = reports.View{Show: checks.Info, ByFile: true, Color: true}
 
 func write(t *testing.T, w reports.Writer, r *reports.Report) []byte {
 	t.Helper()
@@ -46,9 +56,13 @@ func write(t *testing.T, w reports.Writer, r *reports.Report) []byte {
 func TestGolden(t *testing.T) {
 	for _, g := range goldenWriters {
 		t.Run(g.file, func(t *testing.T) {
-			got := write(t, g.w, fixtureReport())
+			r := fixtureReport()
+			r.View = g.view
+			got := write(t, g.w, r)
 			// Same input, same bytes: a second report built afresh.
-			if d := firstDiff(string(got), string(write(t, g.w, fixtureReport()))); d != "" {
+			r2 := fixtureReport()
+			r2.View = g.view
+			if d := firstDiff(string(got), string(write(t, g.w, r2))); d != "" {
 				t.Errorf("output is not deterministic: %s", d)
 			}
 			path := filepath.Join(goldenDir, g.file)

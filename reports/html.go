@@ -34,12 +34,19 @@ var (
 )
 
 // HTML writes one self-contained page: a summary, a chart of the length
-// ratio along each document, the aligned text side by side (Chinese |
-// English, one row per paragraph pair, sentence pairs numbered inside it)
-// with each finding highlighted where it applies, and the documentation of
-// the checks that fired. CSS and script are inline and nothing is loaded
-// from the network; without script the page shows everything, and the
-// script only adds filters.
+// ratio along each document (errors and unpaired paragraphs marked), the
+// table of findings (open, in the view's order: errors first), the aligned
+// text side by side (Chinese | English, one row per paragraph pair,
+// sentence pairs numbered inside it) with each finding highlighted where it
+// applies, and the documentation of the checks that fired. CSS and script
+// are inline and nothing is loaded from the network; without script the
+// page shows everything. The script adds a severity filter (at or above a
+// severity; it starts at the view's threshold), category filters, counts
+// that follow them, and "previous"/"next" controls (keys k and j) that
+// step through the findings shown, most severe first, each scrolled below
+// the sticky bar. In an iframe it tells its parent when the filters change
+// and takes filters and a "go to the first finding" from it (postMessage),
+// so a page that reloads the report keeps them.
 //
 // Anchors are stable: #pair-N is the N-th paragraph pair (pairs[N-1] in the
 // JSON report), #finding-N the N-th finding, #check-NAME a check's
@@ -52,8 +59,10 @@ func (HTML) Write(w io.Writer, r *Report) error {
 }
 
 type hView struct {
-	Title        string
+	Title        string // short: file names, not paths
 	Tool         Tool
+	SevFilters   []hSevFilter
+	Order        string // "severity" or "file"
 	Verdict      string
 	VerdictClass string
 	Summary      Summary
@@ -71,6 +80,14 @@ type hCount struct {
 	N    int
 }
 
+// hSevFilter is one choice of the severity filter: findings at or above
+// Value.
+type hSevFilter struct {
+	Value, ID, Label string
+	N                int
+	Checked          bool
+}
+
 type hCheck struct {
 	Name, ID, Title, Body, Category, Severity string
 	N                                         int
@@ -79,12 +96,14 @@ type hCheck struct {
 type hDoc struct {
 	N                int
 	ID, Prefix, Name string
+	Short            string // the files' names without directories
 	Zh, En           Side
 	ZhRole, EnRole   string
 	Shape, Ratio     string
 	Counts           Counts
 	Chart            *hChart
 	Findings         []*hFinding
+	Table            []*hFinding // the findings in the view's order
 	Loose            []*hFinding // findings that belong to no pair
 	Pairs            []*hPair
 	Rev              *hRev
@@ -156,12 +175,14 @@ type hRev struct {
 }
 
 type hChart struct {
-	W, H, ML, Bottom, Right int
-	Grid                    []hGrid
-	Line                    string
-	Points                  []hPoint
-	Gaps                    []hPoint
-	Outliers                int
+	W, H, ML, Top, Bottom, Right int
+	Grid                         []hGrid
+	Line                         string
+	Points                       []hPoint
+	Gaps                         []hPoint
+	Outliers                     int
+	Errors                       int // pairs with an error, unpaired ones included
+	Omissions                    int // unpaired paragraphs with an error
 }
 
 type hGrid struct {
@@ -173,6 +194,7 @@ type hGrid struct {
 type hPoint struct {
 	X, Y, R, Href, Title string
 	Outlier              bool
+	Err                  bool // the pair has an error
 }
 
 func sevRank(s string) int {
@@ -188,12 +210,25 @@ func sevRank(s string) int {
 }
 
 func buildHTMLView(r *Report) *hView {
-	v := &hView{Tool: r.Tool, Summary: r.Summary, Multi: len(r.Documents) > 1, CSS: htmlCSS, JS: htmlJS}
+	v := &hView{Tool: r.Tool, Summary: r.Summary, Multi: len(r.Documents) > 1, CSS: htmlCSS, JS: htmlJS, Order: "severity"}
+	if r.View.ByFile {
+		v.Order = "file"
+	}
 	v.Title = "aligncheck report"
-	if len(r.Documents) == 1 {
-		v.Title += ": " + docName(r.Documents[0])
+	switch len(r.Documents) {
+	case 1:
+		v.Title = "aligncheck: " + shortName(r.Documents[0])
+	case 0:
+	default:
+		v.Title = fmt.Sprintf("aligncheck: %d documents", len(r.Documents))
 	}
 	s := r.Summary
+	show := r.View.Threshold()
+	v.SevFilters = []hSevFilter{
+		{Value: "error", ID: "sev-error", Label: "errors", N: s.Error, Checked: show == checks.Error},
+		{Value: "warning", ID: "sev-warning", Label: "warnings and errors", N: s.Error + s.Warning, Checked: show == checks.Warning},
+		{Value: "info", ID: "sev-all", Label: "all", N: s.Error + s.Warning + s.Info, Checked: show == checks.Info},
+	}
 	switch {
 	case s.Error > 0:
 		v.Verdict, v.VerdictClass = plural(s.Error, "error")+" to fix", "error"
@@ -269,6 +304,24 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
+// shortName names a document by its files' names, without directories:
+// a title, not a location.
+func shortName(d *Document) string {
+	base := func(p string) string {
+		if i := strings.LastIndexAny(p, `/\`); i >= 0 && i < len(p)-1 {
+			return p[i+1:]
+		}
+		return p
+	}
+	if d.Zh.Path == d.En.Path || d.En.Path == "" {
+		return base(d.Zh.Path)
+	}
+	if d.Zh.Path == "" {
+		return base(d.En.Path)
+	}
+	return base(d.Zh.Path) + " | " + base(d.En.Path)
+}
+
 // docName is how reports name a document.
 func docName(d *Document) string {
 	if d.Doc != nil && d.Doc.Name != "" {
@@ -288,7 +341,7 @@ type markRange struct {
 }
 
 func buildHTMLDoc(r *Report, i int, d *Document) *hDoc {
-	hd := &hDoc{N: i + 1, ID: fmt.Sprintf("doc-%d", i+1), Name: docName(d), Zh: d.Zh, En: d.En,
+	hd := &hDoc{N: i + 1, ID: fmt.Sprintf("doc-%d", i+1), Name: docName(d), Short: shortName(d), Zh: d.Zh, En: d.En,
 		Shape: d.Shape, Ratio: strconv.FormatFloat(d.Ratio, 'f', 2, 64), Counts: d.Summary}
 	if i > 0 {
 		hd.Prefix = fmt.Sprintf("d%d-", i+1)
@@ -298,7 +351,7 @@ func buildHTMLDoc(r *Report, i int, d *Document) *hDoc {
 		hd.ZhRole, hd.EnRole = "translation", "original"
 	}
 	b := &htmlDocBuilder{d: d, hd: hd, marks: [2]map[int][]markRange{{}, {}}, flags: [2]map[int]string{{}, {}},
-		offs: map[*align.Source]*lineIndex{}, outliers: map[int]bool{}, changes: map[int]*hChange{}}
+		offs: map[*align.Source]*lineIndex{}, outliers: map[int]bool{}, errors: map[int]bool{}, changes: map[int]*hChange{}}
 	al := d.Align
 	b.havePairs = d.Doc != nil && al != nil && len(al.Beads) == len(d.Pairs)
 	if b.havePairs {
@@ -309,15 +362,19 @@ func buildHTMLDoc(r *Report, i int, d *Document) *hDoc {
 				Zh: hCell{Lang: "zh", Gap: len(bd.Zh) == 0}, En: hCell{Lang: "en", Gap: len(bd.En) == 0}})
 		}
 	}
+	byFinding := map[*Finding]*hFinding{}
 	for k, f := range d.Findings {
-		b.finding(k, f)
+		byFinding[f] = b.finding(k, f)
+	}
+	for _, it := range r.Ordered(d) {
+		hd.Table = append(hd.Table, byFinding[it.F])
 	}
 	b.revision()
 	if b.havePairs {
 		for bi := range al.Beads {
 			b.cells(bi)
 		}
-		hd.Chart = buildChart(d, hd, b.outliers)
+		hd.Chart = buildChart(d, hd, b.outliers, b.errors)
 	}
 	return hd
 }
@@ -335,12 +392,13 @@ type htmlDocBuilder struct {
 	flags    [2]map[int]string
 	offs     map[*align.Source]*lineIndex
 	outliers map[int]bool // pairs with a length finding
+	errors   map[int]bool // pairs with an error
 	changes  map[int]*hChange
 }
 
 // finding adds finding k: to the list, to its pair (or the loose ones),
 // and as marks on the blocks it covers.
-func (b *htmlDocBuilder) finding(k int, f *Finding) {
+func (b *htmlDocBuilder) finding(k int, f *Finding) *hFinding {
 	hd := b.hd
 	hf := &hFinding{N: k + 1, ID: fmt.Sprintf("%sfinding-%d", hd.Prefix, k+1), Sev: f.Severity, Cat: f.Category,
 		Check: f.Check, CheckID: "check-" + f.Check, Message: ShowControls(f.Message), PairN: -1}
@@ -369,10 +427,14 @@ func (b *htmlDocBuilder) finding(k int, f *Finding) {
 		if f.Category == string(checks.CatLength) {
 			b.outliers[pair] = true
 		}
+		if f.Severity == "error" {
+			b.errors[pair] = true
+		}
 	} else {
 		hd.Loose = append(hd.Loose, hf)
 	}
 	hd.Findings = append(hd.Findings, hf)
+	return hf
 }
 
 // mark records a finding's span on one side in the blocks it touches: a
@@ -652,8 +714,10 @@ func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
 // buildChart plots the length ratio (English characters per Chinese
 // character) of every pair with both sides, in document order, on a log
 // scale around the document's ratio; pairs with a length finding are
-// outliers.
-func buildChart(d *Document, hd *hDoc, outliers map[int]bool) *hChart {
+// outliers, pairs with an error are marked apart, and an unpaired
+// paragraph with an error (an omission) stands out from one without (page
+// furniture, a note).
+func buildChart(d *Document, hd *hDoc, outliers, errors map[int]bool) *hChart {
 	al := d.Align
 	ratio := al.Ratio
 	if ratio <= 0 {
@@ -662,7 +726,7 @@ func buildChart(d *Document, hd *hDoc, outliers map[int]bool) *hChart {
 	if ratio <= 0 || len(al.Beads) == 0 {
 		return nil
 	}
-	c := &hChart{W: 900, H: 220, ML: 44, Right: 888, Bottom: 192}
+	c := &hChart{W: 900, H: 220, ML: 44, Top: 12, Right: 888, Bottom: 192}
 	const top, span = 12.0, 2.0 // plot from 2^-span to 2^span times the ratio
 	plotH := float64(c.Bottom) - top
 	yOf := func(v float64) float64 { return top + (span-v)/(2*span)*plotH }
@@ -678,8 +742,15 @@ func buildChart(d *Document, hd *hDoc, outliers map[int]bool) *hChart {
 		b := &al.Beads[bi]
 		p := hd.Pairs[bi]
 		if len(b.Zh) == 0 || len(b.En) == 0 {
-			c.Gaps = append(c.Gaps, hPoint{X: num(xOf(bi)), Y: num(float64(c.Bottom) - 3), Href: p.ID,
-				Title: fmt.Sprintf("pair %d: %s, unpaired", p.N, b.Type())})
+			g := hPoint{X: num(xOf(bi)), Y: num(float64(c.Bottom) - 3), Href: p.ID,
+				Title: fmt.Sprintf("pair %d: %s, unpaired", p.N, b.Type())}
+			if errors[bi] {
+				g.Err, g.Y = true, num(float64(c.Bottom)-18)
+				g.Title += ", with an error"
+				c.Omissions++
+				c.Errors++
+			}
+			c.Gaps = append(c.Gaps, g)
 			continue
 		}
 		lz, le := align.Length(al.Text(b, align.Zh)), align.Length(al.Text(b, align.En))
@@ -694,6 +765,11 @@ func buildChart(d *Document, hd *hDoc, outliers map[int]bool) *hChart {
 			pt.Outlier, pt.R = true, "6"
 			pt.Title += " (length finding)"
 			c.Outliers++
+		}
+		if errors[bi] {
+			pt.Err = true
+			pt.Title += " (error)"
+			c.Errors++
 		}
 		line = append(line, pt.X+","+pt.Y)
 		c.Points = append(c.Points, pt)

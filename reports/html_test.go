@@ -130,8 +130,11 @@ func TestHTMLStructure(t *testing.T) {
 	}
 	s := string(page)
 	for _, want := range []string{
-		// The chart marks the length outlier and links it to its pair.
-		`<a href="#pair-4"><circle class="pt out"`,
+		// The chart marks the length outlier, which has an error too, and
+		// the omitted paragraph, and links each to its pair.
+		`<a href="#pair-4"><circle class="pt out err"`,
+		`<a href="#pair-6"><rect class="gapmark err"`,
+		`<a href="#pair-7"><rect class="gapmark" `,
 		// The compared revision: word diff of the changed paragraph, the
 		// removed one listed, the new one flagged.
 		"Strengthen <ins>overall </ins>coordination",

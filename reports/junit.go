@@ -123,13 +123,19 @@ func xmlAttr(s string) string {
 	return `"` + strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", "&#10;", "\r", "&#13;", "\t", "&#9;").Replace(xmlSafe(s)) + `"`
 }
 
-// findingLine is a finding as one line: path:line:col: severity: message [check].
+// findingLine is a finding as one line: path:line:col: severity: message
+// [check], and the other side's place when it has both, as text output
+// writes it.
 func findingLine(r *Report, d *Document, f *Finding) string {
 	pos := d.Zh.Path
 	if l := r.Primary(f); l != nil {
 		pos = fmt.Sprintf("%s:%d:%d", l.Path, l.Line, l.Column)
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", pos, f.Severity, oneLine(f.Message), f.Check)
+	line := fmt.Sprintf("%s: %s: %s [%s]", pos, f.Severity, oneLine(f.Message), f.Check)
+	if o := r.otherSide(f); o != "" {
+		line += " " + o
+	}
+	return line
 }
 
 // xmlSafe replaces what XML 1.0 cannot carry (most control characters,

@@ -3,15 +3,16 @@ package reports
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 )
 
 // Markdown writes a short summary for $GITHUB_STEP_SUMMARY or a pull-request
 // comment: the verdict, a table of counts per document, counts per
-// category, then the most severe findings (at most markdownTop, in report
-// order within each severity) with their excerpts. Text from the documents
-// is escaped so it cannot become Markdown or HTML.
+// category (all findings), then the findings the view lists (at most
+// markdownTop, most severe first unless the view is by file) with both
+// sides' locations and excerpts, and a line counting those below the
+// view's threshold. Text from the documents is escaped so it cannot become
+// Markdown or HTML.
 type Markdown struct{}
 
 const (
@@ -30,19 +31,15 @@ func (Markdown) Write(w io.Writer, r *Report) error {
 	}
 	b.WriteString("| document | pairs | errors | warnings | info | en/zh ratio |\n|---|--:|--:|--:|--:|--:|\n")
 	cats := map[string]int{}
-	type item struct {
-		d *Document
-		f *Finding
-	}
-	var all []item
+	total := 0
 	for _, d := range r.Documents {
 		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.2f |\n", mdEscape(docName(d)), d.PairCount(), d.Summary.Error, d.Summary.Warning, d.Summary.Info, d.Ratio)
 		for _, f := range d.Findings {
 			cats[f.Category]++
-			all = append(all, item{d, f})
+			total++
 		}
 	}
-	if len(all) == 0 {
+	if total == 0 {
 		b.WriteString("\nNo findings.\n")
 		_, err := io.WriteString(w, b.String())
 		return err
@@ -52,14 +49,19 @@ func (Markdown) Write(w io.Writer, r *Report) error {
 		parts = append(parts, fmt.Sprintf("%s %d", mdEscape(c.Name), c.N))
 	}
 	fmt.Fprintf(&b, "\n**By category:** %s\n", strings.Join(parts, " · "))
-	sort.SliceStable(all, func(i, j int) bool { return sevRank(all[i].f.Severity) > sevRank(all[j].f.Severity) })
+	all, below := r.Listed()
 	top := all[:min(len(all), markdownTop)]
-	fmt.Fprintf(&b, "\n### Top findings\n\n")
+	if len(top) > 0 {
+		fmt.Fprintf(&b, "\n### Top findings\n\n")
+	}
 	for k, it := range top {
-		f := it.f
-		where := mdEscape(docName(it.d))
+		f := it.F
+		where := mdEscape(docName(it.Doc))
 		if l := r.Primary(f); l != nil {
 			where = mdEscape(fmt.Sprintf("%s:%d:%d", l.Path, l.Line, l.Column))
+			if o := r.otherSide(f); o != "" {
+				where += " " + mdEscape(o)
+			}
 		}
 		fmt.Fprintf(&b, "%d. **%s** `%s` %s  \n   %s\n", k+1, f.Severity, strings.ReplaceAll(f.Check, "`", ""), where, mdEscape(f.Message))
 		for _, ex := range []struct {
@@ -74,7 +76,7 @@ func (Markdown) Write(w io.Writer, r *Report) error {
 	if rest := all[len(top):]; len(rest) > 0 {
 		n := map[string]int{}
 		for _, it := range rest {
-			n[it.f.Severity]++
+			n[it.F.Severity]++
 		}
 		var ps []string
 		for _, sev := range []string{"error", "warning", "info"} {
@@ -83,6 +85,9 @@ func (Markdown) Write(w io.Writer, r *Report) error {
 			}
 		}
 		fmt.Fprintf(&b, "\n…and %d more (%s): see the full report.\n", len(rest), strings.Join(ps, ", "))
+	}
+	if h := HiddenLine(below); h != "" {
+		fmt.Fprintf(&b, "\n%s\n", mdEscape(h))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -24,6 +24,8 @@ type Report struct {
 	Checks []CheckInfo `json:"-"`
 	// Source is the original's language ("zh" or "en").
 	Source string `json:"-"`
+	// View is how the formats for people show the findings (view.go).
+	View View `json:"-"`
 }
 
 // Tool names the program.
@@ -117,6 +119,11 @@ type Finding struct {
 	En          *Location `json:"en,omitempty"`
 	Pair        int       `json:"pair"` // index into pairs, -1 for none
 	Fingerprint string    `json:"fingerprint"`
+
+	// About is the side a finding with both locations is about when the
+	// other is context ("zh" or "en"; checks.Finding.About); "" when both
+	// are evidence.
+	About string `json:"-"`
 }
 
 // Counts counts findings by severity.
@@ -215,7 +222,7 @@ func buildDocument(cd Checked) *Document {
 func addFindings(d *Document, fs []checks.Finding) {
 	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
-			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint}
+			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String()}
 		d.Findings = append(d.Findings, rf)
 		switch f.Severity {
 		case checks.Error:
@@ -262,9 +269,15 @@ func loc(s *align.Span) *Location {
 	return &Location{Path: s.Path, Line: s.Line, Column: s.Column, EndLine: s.EndLine, EndColumn: s.EndColumn, Text: s.Text}
 }
 
-// Primary is the location a one-line format shows for a finding: the
-// translation's side when it has both.
+// Primary is the location a one-line format shows for a finding: the side
+// it is about, or the translation's side when both are evidence.
 func (r *Report) Primary(f *Finding) *Location {
+	switch {
+	case f.About == "zh" && f.Zh != nil:
+		return f.Zh
+	case f.About == "en" && f.En != nil:
+		return f.En
+	}
 	zh, en := f.Zh, f.En
 	if r.Source == "en" {
 		zh, en = en, zh

@@ -76,7 +76,7 @@ func TestStdin(t *testing.T) {
 	data, err := os.ReadFile(refDoc)
 	require.NoError(t, err)
 	var out, errb bytes.Buffer
-	code := run([]string{"check", "-"}, bytes.NewReader(data), &out, &errb)
+	code := run([]string{"check", "--show", "info", "-"}, bytes.NewReader(data), &out, &errb)
 	assert.Equal(t, exitOK, code, errb.String())
 	for _, ln := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 		if ln != "" {

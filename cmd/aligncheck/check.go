@@ -28,6 +28,7 @@ type checkFlags struct {
 	newFromRev      string
 	reportUnused    bool
 	compareTo       string
+	view            viewFlags
 	given           map[string]bool // flags set on the command line
 }
 
@@ -56,6 +57,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file` (and exit 0)")
 	fs.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on pairs whose text changed since this git `revision`")
 	fs.BoolVar(&f.reportUnused, "report-unused-ignores", false, "report aligncheck-ignore directives that suppressed nothing")
+	fs.StringVar(&f.view.show, "show", "", "list findings at or above this `severity` in text, GitHub and Markdown output: info, warning, error (default: warning, or --fail-on if lower); the rest are counted")
+	fs.StringVar(&f.view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output and of the HTML table: severity (errors first, then by place) or file")
+	fs.StringVar(&f.view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -114,6 +118,14 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		return 0, err
 	}
 	defer d.Close()
+	var out io.Writer // the terminal the report goes to, if any
+	if f.output == "" {
+		out = stdout
+	}
+	view, err := f.view.view(f.given, cfg, d.FailOn, out)
+	if err != nil {
+		return 0, err
+	}
 	tasks, err := d.Plan(pos, driver.Inputs{Zh: f.zh, En: f.en, ZhText: f.zhText, EnText: f.enText})
 	if err != nil {
 		return 0, err
@@ -130,6 +142,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 			return 0, err
 		}
 	}
+	rep.View = view
 	outputs := []struct{ format, path string }{{f.format, f.output}}
 	for _, name := range reports.ExtraFormats {
 		if *f.extraOut[name] != "" {

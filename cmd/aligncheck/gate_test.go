@@ -184,7 +184,7 @@ func TestUnpairedFile(t *testing.T) {
 	gateWrite(t, dir, "en/d.md", strings.Join(en[:6], "\n\n")+"\n")
 	gateWrite(t, dir, "README.md", "These are the translations of the institute.\n")
 	t.Chdir(dir)
-	code, out, errs := runCmd(t, "check", "--fail-on", "warning", "--enable", "omission,numbering", ".")
+	code, out, errs := runCmd(t, "check", "--fail-on", "warning", "--show", "info", "--enable", "omission,numbering", ".")
 	assert.Equal(t, exitOK, code, errs)
 	assert.Equal(t, `README.md:1:1: info: not checked: no Chinese paragraph found (an interleaved file needs both languages) [unpaired]
 b.zh-CN.txt:1:1: info: Chinese file has no English translation (looked for b.en.txt) [unpaired]
@@ -230,7 +230,7 @@ func TestConfigErrors(t *testing.T) {
 	t.Chdir(dir)
 	cases := []struct{ name, text, want string }{
 		{"unknown key", "source: zh\nfail_on: warning\n",
-			`.aligncheck.yaml:2: unknown key "fail_on" (want one of: version, source, fail-on, checks, glossary, include, exclude, pairing)`},
+			`.aligncheck.yaml:2: unknown key "fail_on" (want one of: version, source, fail-on, show, sort, checks, glossary, include, exclude, pairing)`},
 		{"wrong type", "checks:\n  length:\n    z: [3]\n",
 			`.aligncheck.yaml:3: checks: length: z: want a number, got a list`},
 		{"missing glossary", "glossary:\n  - terms/missing.tsv\n",
@@ -319,7 +319,7 @@ func TestConfigApplies(t *testing.T) {
 	gateWrite(t, dir, ".aligncheck.yaml", "exclude: [drafts/]\nchecks:\n  numbering: off\n")
 	_, out, _ = runCmd(t, "check", ".")
 	assert.NotContains(t, out, "drafts")
-	gateWrite(t, dir, ".aligncheck.yaml", "checks:\n  numbering: off\n")
+	gateWrite(t, dir, ".aligncheck.yaml", "show: info\nchecks:\n  numbering: off\n")
 	_, out, _ = runCmd(t, "check", ".")
 	assert.Contains(t, out, "drafts/x.zh.txt:1:1: info: Chinese file has no English translation")
 }
@@ -379,7 +379,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	assert.Equal(t, exitFindings, code, errs)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 1, "exactly the new finding: %s", out)
-	assert.Regexp(t, `^`+regexp.QuoteMeta(doc)+`:\d+:\d+: error: .* \[`+regexp.QuoteMeta(check)+`\]$`, lines[0])
+	assert.Regexp(t, `^`+regexp.QuoteMeta(doc)+`:\d+:\d+: error: .* \[`+regexp.QuoteMeta(check)+`\]( \(Chinese at \d+:\d+\))?$`, lines[0])
 }
 
 func gitCmd(t *testing.T, dir string, args ...string) {
@@ -502,7 +502,7 @@ func TestSuppressions(t *testing.T) {
 	write("", nil)
 	code, lines := check()
 	assert.Equal(t, exitFindings, code)
-	assert.Contains(t, lines, "doc.en.txt:15:1: error: numbering \"(4)\" in English does not match \"(三)\" (3) in Chinese [numbering]")
+	assert.Contains(t, lines, "doc.en.txt:15:1: error: numbering \"(4)\" in English does not match \"(三)\" (3) in Chinese [numbering] (Chinese at doc.zh.txt:15:1)")
 
 	// a reason: suppressed, the sub-checks too
 	write("", map[int]string{k: "<!-- aligncheck-ignore numbering: the source skips a number -->"})
@@ -525,7 +525,7 @@ func TestSuppressions(t *testing.T) {
 	code, lines = check()
 	assert.Equal(t, exitFindings, code)
 	assert.Contains(t, lines, `doc.en.txt:15:1: warning: aligncheck-ignore numbering has no reason and is not applied: write "aligncheck-ignore numbering: <why>" [suppression]`)
-	assert.Contains(t, lines, "doc.en.txt:16:1: error: numbering \"(4)\" in English does not match \"(三)\" (3) in Chinese [numbering]")
+	assert.Contains(t, lines, "doc.en.txt:16:1: error: numbering \"(4)\" in English does not match \"(三)\" (3) in Chinese [numbering] (Chinese at doc.zh.txt:15:1)")
 
 	// an unknown check
 	write("", map[int]string{k: "<!-- aligncheck-ignore numbring: typo -->"})

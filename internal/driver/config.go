@@ -66,7 +66,8 @@ func catalog() []config.CheckInfo {
 	for _, c := range AllChecks() {
 		ci := config.CheckInfo{Name: c.Name, Severity: c.Severity.String()}
 		for _, o := range c.Options {
-			ci.Options = append(ci.Options, config.Option{Name: o.Name, Value: o.Default, Whole: o.Type == checks.Integer})
+			ci.Options = append(ci.Options, config.Option{Name: o.Name, Value: o.Default,
+				Whole: o.Type == checks.Integer, Bool: o.Type == checks.Boolean})
 		}
 		out = append(out, ci)
 	}

@@ -1,6 +1,11 @@
 // The spot-check page: sends the pasted texts to POST /api/check and shows
 // the HTML report it answers — the same page as `check --html` writes — in
-// an iframe, scrolled to its first highlight.
+// an iframe, which it asks to go to its first finding (most severe first:
+// an omitted paragraph as much as a highlighted word). The page never
+// reaches into the frame (it may be sandboxed): the two talk by
+// postMessage. The report says when its filters change and the page gives
+// them back to the next report, so a re-check keeps them. An error clears
+// the report it would otherwise seem to describe.
 "use strict";
 
 (function () {
@@ -10,10 +15,40 @@
   const DEBOUNCE_MS = 600;
 
   let timer = 0, seq = 0, inflight = null, lastBody = "";
+  let filters = null; // the report's filters, as it last told them
 
-  function setStatus(text, isError) {
+  function setStatus(text, isError, detail) {
     status.textContent = text;
     status.className = isError ? "error" : "";
+    status.title = detail || "";
+  }
+
+  // The API names pasted texts <zh-text>, <en-text> and <text>, and speaks
+  // of files; the page speaks of its boxes.
+  const BOXES = { "zh-text": "Chinese box", "en-text": "English box", "text": "box" };
+  function pageWords(msg) {
+    let box = "";
+    msg = msg.replace(/<(zh-text|en-text|text)>(?::(\d+))?(?::(\d+))?:\s*/g, (_, name, line, col) => {
+      box = BOXES[name] + (line ? ", line " + line + (col ? ", column " + col : "") : "");
+      return "";
+    });
+    msg = msg
+      .replace(/\(an interleaved file needs both languages\)/g, "(the box needs both languages, paragraphs alternating)")
+      .replace(/\bthe (Chinese|English) file\b/g, "the $1 box")
+      .replace(/\bfile\b/g, "text");
+    const name = box.split(",")[0];
+    if (box && !msg.includes(name === "box" ? "the box" : name)) {
+      msg = (name === "box" ? "the box" + box.slice(3) : box) + ": " + msg;
+    }
+    return msg;
+  }
+
+  // Clears the report: after an error, an old report on screen would seem
+  // to be the answer.
+  function clearReport() {
+    frame.hidden = true;
+    frame.removeAttribute("srcdoc");
+    summary.replaceChildren();
   }
 
   function shape() {
@@ -77,7 +112,8 @@
       text = await resp.text();
     } catch (e) {
       if (e.name !== "AbortError" && mine === seq) {
-        setStatus("request failed: " + e.message, true);
+        clearReport();
+        setStatus("cannot reach the checker: " + e.message, true);
         lastBody = "";
       }
       return;
@@ -87,7 +123,8 @@
     if (!resp.ok) {
       let msg = text;
       try { msg = JSON.parse(text).error || text; } catch (_) { /* not JSON */ }
-      setStatus(resp.status + ": " + msg, true);
+      clearReport();
+      setStatus("not checked: " + pageWords(msg), true, "HTTP " + resp.status);
       lastBody = "";
       return;
     }
@@ -113,16 +150,15 @@
     });
   }
 
-  // Once the report is in, scroll it (and only it: the boxes stay where
-  // they are) to the aligned text around its most severe highlight.
+  // Once a report is in, give it the filters of the last one and ask it to
+  // go to its first finding (it scrolls itself; the boxes stay put).
   frame.addEventListener("load", () => {
-    const doc = frame.contentDocument;
-    if (!doc || !doc.scrollingElement) return;
-    const mark = doc.querySelector("mark.sev-error") || doc.querySelector("mark.sev-warning") || doc.querySelector("mark");
-    if (!mark) return;
-    const target = mark.closest("tbody, tr") || mark;
-    const top = target.getBoundingClientRect().top + doc.scrollingElement.scrollTop;
-    doc.scrollingElement.scrollTop = Math.max(0, top - 8);
+    if (frame.hidden || !frame.contentWindow) return;
+    frame.contentWindow.postMessage({ aligncheck: "filters", filters: filters, go: "first" }, "*");
+  });
+  window.addEventListener("message", (e) => {
+    if (e.source !== frame.contentWindow || !e.data || e.data.aligncheck !== "filters") return;
+    filters = e.data.filters;
   });
 
   function el(tag, cls, text) {
@@ -169,6 +205,7 @@
   });
 
   async function init() {
+    setStatus("loading…");
     try {
       const resp = await fetch("/api/checks");
       if (!resp.ok) throw new Error(resp.status + " " + resp.statusText);

@@ -38,6 +38,12 @@ type Config struct {
 
 	Source string // "zh" or "en"
 	FailOn string // "error", "warning", "info" or "none"
+	// Show is the lowest severity text, GitHub and Markdown output show
+	// ("info", "warning" or "error"); "" for the default (warnings, and
+	// anything FailOn fails on). Sort orders them: "severity" (errors
+	// first) or "file". Neither changes what is found or the exit code.
+	Show   string
+	Sort   string
 	Checks []Check
 	// Glossary lists glossary files, resolved against Dir.
 	Glossary []string
@@ -64,6 +70,8 @@ type Option struct {
 	Value float64
 	// Whole: the value is a whole number.
 	Whole bool
+	// Bool: the value is true (1) or false (0).
+	Bool bool
 }
 
 // Pairing says how files found in a directory pair up.
@@ -97,7 +105,7 @@ var DefaultInclude = []string{"*.md", "*.markdown", "*.txt"}
 // Default is the configuration when there is no file: every check on at
 // its default severity and options.
 func Default(catalog []CheckInfo, dir string) *Config {
-	c := &Config{Dir: dir, Source: "zh", FailOn: "error", Pairing: DefaultPairing(),
+	c := &Config{Dir: dir, Source: "zh", FailOn: "error", Sort: "severity", Pairing: DefaultPairing(),
 		Include: append([]string(nil), DefaultInclude...), Exclude: []string{}, Glossary: []string{}}
 	for _, ci := range catalog {
 		c.Checks = append(c.Checks, Check{Name: ci.Name, Enabled: true, Severity: ci.Severity,
@@ -164,4 +172,13 @@ func (c *Config) Options() map[string]float64 {
 		}
 	}
 	return m
+}
+
+// setOption sets the value of one of the check's options.
+func (c *Check) setOption(name string, v float64) {
+	for i := range c.Options {
+		if c.Options[i].Name == name {
+			c.Options[i].Value = v
+		}
+	}
 }

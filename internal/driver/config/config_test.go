@@ -10,7 +10,7 @@ import (
 )
 
 var testCatalog = []CheckInfo{
-	{Name: "length", Severity: "warning", Options: []Option{{"z", 3.5, false}, {"min-deviation", 0.35, false}, {"min-zh", 30, true}}},
+	{Name: "length", Severity: "warning", Options: []Option{{"z", 3.5, false, false}, {"min-deviation", 0.35, false, false}, {"min-zh", 30, true, false}}},
 	{Name: "numbering", Severity: "error"},
 	{Name: "numbering/missing", Severity: "warning"},
 }
@@ -48,7 +48,7 @@ pairing:
 	require.NoError(t, err)
 	assert.Equal(t, "en", c.Source)
 	assert.Equal(t, "warning", c.FailOn)
-	assert.Equal(t, Check{Name: "length", Enabled: true, Severity: "info", Options: []Option{{"z", 4, false}, {"min-deviation", 0.5, false}, {"min-zh", 30, true}}}, *c.Lookup("length"))
+	assert.Equal(t, Check{Name: "length", Enabled: true, Severity: "info", Options: []Option{{"z", 4, false, false}, {"min-deviation", 0.5, false, false}, {"min-zh", 30, true, false}}}, *c.Lookup("length"))
 	assert.False(t, c.Lookup("numbering/missing").Enabled)
 	assert.Equal(t, "warning", c.Lookup("numbering").Severity)
 	assert.Equal(t, []string{filepath.Join(dir, "terms.tsv")}, c.Glossary)
@@ -84,7 +84,7 @@ func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct{ name, text, want string }{
 		{"unknown key", "source: zh\nfail_on: error\n",
-			`:2: unknown key "fail_on" (want one of: version, source, fail-on, checks, glossary, include, exclude, pairing)`},
+			`:2: unknown key "fail_on" (want one of: version, source, fail-on, show, sort, checks, glossary, include, exclude, pairing)`},
 		{"wrong type", "fail-on: [error]\n", `:1: fail-on: want a string, got a list`},
 		{"bad severity", "fail-on: fatal\n", `:1: fail-on: want error, warning, info or none, not "fatal"`},
 		{"bad source", "source: fr\n", `:1: source: want zh or en, not "fr"`},

@@ -17,7 +17,7 @@ import (
 
 // topKeys are the keys a configuration file may hold, in the order the
 // effective configuration is printed.
-var topKeys = []string{"version", "source", "fail-on", "checks", "glossary", "include", "exclude", "pairing"}
+var topKeys = []string{"version", "source", "fail-on", "show", "sort", "checks", "glossary", "include", "exclude", "pairing"}
 
 var pairingKeys = []string{"zh-tags", "en-tags", "zh-dirs", "en-dirs", "interleaved"}
 
@@ -171,6 +171,26 @@ func (p *parser) top(root *yaml.Node) error {
 				return p.errorf(v, "fail-on: want error, warning, info or none, not %q", s)
 			}
 			p.cfg.FailOn = s
+		case "show":
+			s, err := p.str(v, key)
+			if err != nil {
+				return err
+			}
+			s = strings.ToLower(s)
+			if !contains(severities, s) {
+				return p.errorf(v, "show: want info, warning or error, not %q", s)
+			}
+			p.cfg.Show = s
+		case "sort":
+			s, err := p.str(v, key)
+			if err != nil {
+				return err
+			}
+			s = strings.ToLower(s)
+			if s != "severity" && s != "file" {
+				return p.errorf(v, "sort: want severity or file, not %q", s)
+			}
+			p.cfg.Sort = s
 		case "checks":
 			return p.checks(v)
 		case "glossary":
@@ -256,6 +276,20 @@ func (p *parser) checks(n *yaml.Node) error {
 				}
 				ch.Severity = s
 			default:
+				var f float64
+				for _, o := range ch.Options {
+					if o.Name == key && o.Bool {
+						b, err := p.boolean(v, "checks: "+name+": "+key)
+						if err != nil {
+							return err
+						}
+						if b {
+							f = 1
+						}
+						ch.setOption(key, f)
+						return nil
+					}
+				}
 				f, err := p.number(v, "checks: "+name+": "+key)
 				if err != nil {
 					return err

@@ -17,12 +17,20 @@ func (c *Config) YAML(dir string) ([]byte, error) {
 	add("version", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"})
 	add("source", str(c.Source))
 	add("fail-on", str(c.FailOn))
+	if c.Show != "" {
+		add("show", str(c.Show))
+	}
+	add("sort", str(c.Sort))
 	checks := &yaml.Node{Kind: yaml.MappingNode}
 	for _, ch := range c.Checks {
 		m := &yaml.Node{Kind: yaml.MappingNode}
 		m.Content = append(m.Content, str("enabled"), boolean(ch.Enabled), str("severity"), str(ch.Severity))
 		for _, t := range ch.Options {
-			m.Content = append(m.Content, str(t.Name), number(t.Value))
+			v := number(t.Value)
+			if t.Bool {
+				v = boolean(t.Value != 0)
+			}
+			m.Content = append(m.Content, str(t.Name), v)
 		}
 		checks.Content = append(checks.Content, str(ch.Name), m)
 	}
