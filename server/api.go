@@ -161,8 +161,11 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	// at once and the worker finishes on its own, keeping its slot until
 	// then, so that abandoned work still counts against the bound.
 	go func() {
-		defer func() { <-s.sem }()
-		done <- s.run(j)
+		// The slot is given back before the answer is handed over, so
+		// that a client which has its answer finds the slot free.
+		res := s.run(j)
+		<-s.sem
+		done <- res
 	}()
 	select {
 	case res := <-done:
