@@ -157,13 +157,14 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	done := make(chan result, 1)
-	// The check cannot be interrupted: on timeout the request is answered
-	// at once and the worker finishes on its own, keeping its slot until
-	// then, so that abandoned work still counts against the bound.
+	// On timeout the request is answered at once; the check sees the
+	// context done and stops within milliseconds (the aligner polls it),
+	// keeping its slot until then, so that abandoned work still counts
+	// against the bound.
 	go func() {
 		// The slot is given back before the answer is handed over, so
 		// that a client which has its answer finds the slot free.
-		res := s.run(j)
+		res := s.run(ctx, j)
 		<-s.sem
 		done <- res
 	}()
@@ -194,7 +195,7 @@ func (s *Server) timedOut(w http.ResponseWriter) {
 // run reads the document, checks it and writes the report: all the work
 // of a request, so that all of it is bounded by the workers and the
 // timeout. A panic in a check becomes an error instead of ending the server.
-func (s *Server) run(j *job) (res result) {
+func (s *Server) run(ctx context.Context, j *job) (res result) {
 	defer func() {
 		if p := recover(); p != nil {
 			res = result{err: fmt.Errorf("internal error: %v", p)}
@@ -208,7 +209,7 @@ func (s *Server) run(j *job) (res result) {
 	if err != nil {
 		return result{err: err}
 	}
-	rep, err := d.Check(doc)
+	rep, err := d.Check(ctx, doc)
 	if err != nil {
 		return result{err: err}
 	}

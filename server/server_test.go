@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -346,11 +347,11 @@ func TestPanicInCheck(t *testing.T) {
 	boom := &checks.Check{Name: "boom", Doc: "boom", Category: checks.CatFormat, Severity: checks.Error,
 		Run: func(*checks.Pass) error { panic("boom") }}
 	j.opt.Checks = []*checks.Check{boom}
-	res := s.run(j)
+	res := s.run(context.Background(), j)
 	require.Error(t, res.err)
 	assert.Contains(t, res.err.Error(), "boom")
 	j.opt.Checks = []*checks.Check{{Name: "fails", Doc: "x", Run: func(*checks.Pass) error { return errors.New("cannot") }}}
-	assert.Error(t, s.run(j).err)
+	assert.Error(t, s.run(context.Background(), j).err)
 }
 
 func ptr(s string) *string { return &s }
@@ -483,4 +484,48 @@ func TestCheckGlossary(t *testing.T) {
 	}
 	req["en"] = "Deeply understand the decisive significance of the Two Establishes."
 	assert.Empty(t, terms(decodeReport(t, do(s, "POST", "/api/check", body(t, req)))), "the term is rendered as the glossary says")
+}
+
+// longTexts are n numbered paragraphs of each language, with 400 English
+// ones left out in the middle: seconds of aligning, so that a short
+// timeout falls in the middle of the paragraph DP.
+func longTexts(n int) (zh, en string) {
+	topics := [][2]string{{"农业", "agriculture"}, {"教育", "education"}, {"医疗", "health care"}, {"交通", "transport"},
+		{"能源", "energy"}, {"环境", "the environment"}, {"科技", "technology"}, {"住房", "housing"}}
+	var z, e []string
+	for k := range n {
+		a, b := topics[k%8], topics[(k*5+3)%8]
+		z = append(z, fmt.Sprintf("去年全省%s和%s领域共有%d名代表出席会议，比前年增加%d%%。", a[0], b[0], 1000+k*7, 3+k%40))
+		if k >= n/3 && k < n/3+400 {
+			continue
+		}
+		e = append(e, fmt.Sprintf("Last year %d delegates from %s and %s across the province attended the meeting, %d%% more than the year before.", 1000+k*7, a[1], b[1], 3+k%40))
+	}
+	return strings.Join(z, "\n\n"), strings.Join(e, "\n\n")
+}
+
+// TestTimeoutStopsTheWork: a request that runs out of time is answered
+// 503 and its check stops, giving its worker slot back within a moment
+// rather than after the tens of seconds of CPU it would have taken.
+func TestTimeoutStopsTheWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("aligns a long document")
+	}
+	zh, en := longTexts(6000)
+	s := newTest(t, Config{Timeout: 300 * time.Millisecond, Workers: 1, MaxBody: 8 << 20})
+	w := do(s, "POST", "/api/check", body(t, map[string]string{"zh": zh, "en": en}))
+	require.Equal(t, http.StatusServiceUnavailable, w.Code, w.Body.String())
+	answered := time.Now()
+	for {
+		select {
+		case s.sem <- struct{}{}:
+			<-s.sem
+			t.Logf("slot back %s after the answer", time.Since(answered).Round(time.Millisecond))
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Since(answered) > 5*time.Second {
+			t.Fatal("the timed-out check still holds its worker slot 5 s after the answer")
+		}
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -132,7 +133,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	}
 	driver.TuneGC(driver.Largest(tasks))
 	bar := progress.New(stderr, len(tasks), f.quiet)
-	rep, err := d.Run(tasks, bar.Step)
+	rep, err := d.Run(context.Background(), tasks, bar.Step)
 	bar.Stop()
 	if err != nil {
 		return 0, err

@@ -1,6 +1,7 @@
 package driver_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ func TestSpool(t *testing.T) {
 			defer sp.Close()
 			var whole, kept []reports.Checked
 			for _, d := range []*align.Document{ref, other} {
-				c, err := driver.Check(d, driver.Setup{Settings: checks.DefaultSettings()})
+				c, err := driver.Check(context.Background(), d, driver.Setup{Settings: checks.DefaultSettings()})
 				require.NoError(t, err)
 				whole = append(whole, c)
 				k, err := reports.Compact(c, sp.NewStore())
