@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -130,6 +132,10 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	if !s.ready.Load() {
 		jsonError(w, http.StatusServiceUnavailable, "still loading; try again in a moment")
+		return
+	}
+	if err := sameSiteJSON(r); err != nil {
+		jsonError(w, err.code, err.msg)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
@@ -327,4 +333,30 @@ func document(req *CheckRequest) (*align.Document, error) {
 		return nil, badRequest("%v", err)
 	}
 	return d, nil
+}
+
+// sameSiteJSON refuses a request a page elsewhere could have made a
+// browser send: a "simple" cross-site POST (a form, or fetch with
+// text/plain) needs no CORS preflight, so the server itself must refuse
+// it. The body must be declared application/json, which a page elsewhere
+// can only send after a preflight this server never grants; and an
+// Origin header, when the browser sends one, must be this server's own
+// (Origin's host is the Host the browser connected to, for a page of
+// this server).
+func sameSiteJSON(r *http.Request) *requestError {
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if o == "null" || err != nil || !strings.EqualFold(u.Host, r.Host) || (u.Scheme != "http" && u.Scheme != "https") {
+			return &requestError{http.StatusForbidden, fmt.Sprintf("cross-site request from origin %q refused; the API answers the page it serves and clients that send no Origin", o)}
+		}
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
+		return &requestError{http.StatusForbidden, "cross-site request refused (Sec-Fetch-Site: " + site + ")"}
+	}
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if ct == "" || err != nil || mt != "application/json" {
+		return &requestError{http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: send the request as application/json", ct)}
+	}
+	return nil
 }

@@ -52,7 +52,7 @@ func newTest(t *testing.T, cfg Config) *Server {
 
 func do(h http.Handler, method, path, body string) *httptest.ResponseRecorder {
 	var r *http.Request
-	if body != "" {
+	if body != "" || method == "POST" {
 		r = httptest.NewRequest(method, path, strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/json")
 	} else {
@@ -526,6 +526,49 @@ func TestTimeoutStopsTheWork(t *testing.T) {
 		}
 		if time.Since(answered) > 5*time.Second {
 			t.Fatal("the timed-out check still holds its worker slot 5 s after the answer")
+		}
+	}
+}
+
+// TestCrossSiteRefused: what a page elsewhere can make a browser send
+// without a CORS preflight (a form post, fetch with text/plain, any
+// Origin) is refused; the page's own requests and scripts' are answered.
+func TestCrossSiteRefused(t *testing.T) {
+	s := newTest(t, Config{})
+	req := body(t, map[string]string{"zh": zhPara, "en": enPara})
+	post := func(header map[string]string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("POST", "/api/check", strings.NewReader(req))
+		r.Host = "127.0.0.1:8080"
+		for k, v := range header {
+			r.Header.Set(k, v)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		return w
+	}
+	for _, tc := range []struct {
+		name   string
+		header map[string]string
+		want   int
+	}{
+		{"script", map[string]string{"Content-Type": "application/json"}, http.StatusOK},
+		{"charset", map[string]string{"Content-Type": "application/json; charset=utf-8"}, http.StatusOK},
+		{"the page", map[string]string{"Content-Type": "application/json", "Origin": "http://127.0.0.1:8080", "Sec-Fetch-Site": "same-origin"}, http.StatusOK},
+		{"text/plain", map[string]string{"Content-Type": "text/plain"}, http.StatusUnsupportedMediaType},
+		{"form", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, http.StatusUnsupportedMediaType},
+		{"multipart", map[string]string{"Content-Type": "multipart/form-data; boundary=x"}, http.StatusUnsupportedMediaType},
+		{"no type", map[string]string{}, http.StatusUnsupportedMediaType},
+		{"elsewhere", map[string]string{"Content-Type": "application/json", "Origin": "https://evil.example"}, http.StatusForbidden},
+		{"elsewhere text", map[string]string{"Content-Type": "text/plain", "Origin": "https://evil.example"}, http.StatusForbidden},
+		{"other port", map[string]string{"Content-Type": "application/json", "Origin": "http://127.0.0.1:9999"}, http.StatusForbidden},
+		{"null origin", map[string]string{"Content-Type": "application/json", "Origin": "null"}, http.StatusForbidden},
+		{"fetch metadata", map[string]string{"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+	} {
+		w := post(tc.header)
+		assert.Equal(t, tc.want, w.Code, "%s: %s", tc.name, w.Body.String())
+		if tc.want != http.StatusOK {
+			msg := apiError(t, w)
+			assert.NotContains(t, msg, "server.", tc.name)
 		}
 	}
 }
