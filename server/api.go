@@ -241,7 +241,7 @@ func (s *Server) parse(w http.ResponseWriter, r *http.Request) (*job, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, badRequest("empty request body; send a JSON object such as {\"zh\": \"…\", \"en\": \"…\"}")
 		}
-		return nil, badRequest("malformed JSON: %v", err)
+		return nil, badRequest("%s", decodeError(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		var mbe *http.MaxBytesError
@@ -359,4 +359,50 @@ func sameSiteJSON(r *http.Request) *requestError {
 		return &requestError{http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: send the request as application/json", ct)}
 	}
 	return nil
+}
+
+// decodeError says what was wrong with a request body in the request's
+// terms — the field and what it should hold — rather than in the
+// decoder's, which names Go types.
+func decodeError(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "malformed JSON: the body ends in the middle of a value"
+	case errors.As(err, &te):
+		if te.Field == "" {
+			return fmt.Sprintf("malformed JSON: the body is %s; send one object such as {\"zh\": \"…\", \"en\": \"…\"}", article(te.Value))
+		}
+		field := te.Field
+		if _, inner, ok := strings.Cut(field, "."); ok && field == "checks."+inner {
+			field = "checks"
+		}
+		return fmt.Sprintf("malformed JSON: %q is %s; want %s", field, article(te.Value), fieldWants[field])
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if strings.HasPrefix(msg, "unknown field") {
+		return msg + " (the fields are zh, en, text, glossary, checks, format and source)"
+	}
+	return "malformed JSON: " + msg
+}
+
+// fieldWants says what each field of CheckRequest holds.
+var fieldWants = map[string]string{
+	"zh": "a string", "en": "a string", "text": "a string", "glossary": "a string",
+	"checks": "an array of check names (strings)", "format": `a string, "json" or "html"`,
+	"source": `a string, "zh" or "en"`,
+}
+
+// article puts "a" or "an" before a JSON value's kind ("an array").
+func article(kind string) string {
+	if kind == "" {
+		return "a value of the wrong kind"
+	}
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }

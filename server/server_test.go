@@ -227,8 +227,11 @@ func TestCheckBadRequests(t *testing.T) {
 	}{
 		{"empty body", "", "empty request body"},
 		{"malformed", `{"zh": "安全"`, "malformed JSON"},
-		{"not an object", `["安全", "security"]`, "malformed JSON"},
-		{"wrong type", `{"zh": 1, "en": "x"}`, "malformed JSON"},
+		{"not an object", `["安全", "security"]`, "the body is an array; send one object"},
+		{"wrong type", `{"zh": 1, "en": "x"}`, `"zh" is a number; want a string`},
+		{"checks not a list", `{"zh": "安全", "en": "x", "checks": "numbering"}`, `"checks" is a string; want an array of check names`},
+		{"checks not strings", `{"zh": "安全", "en": "x", "checks": [1]}`, `"checks" is a number; want an array of check names`},
+		{"bad character", `{"zh": x}`, "malformed JSON at byte 8: invalid character"},
 		{"two values", `{"zh": "安全", "en": "security"} {}`, "more than one value"},
 		{"unknown field", `{"zh": "安全", "en": "security", "lang": "zh"}`, `unknown field "lang"`},
 		{"nothing", `{}`, "missing text"},
@@ -254,7 +257,10 @@ func TestCheckBadRequests(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			w := do(s, "POST", "/api/check", c.body)
 			assert.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
-			assert.Contains(t, apiError(t, w), c.want)
+			msg := apiError(t, w)
+			assert.Contains(t, msg, c.want)
+			// the request's terms, never the decoder's Go types
+			assert.NotRegexp(t, `Go (value|struct)|server\.|\[\]string|\*string`, msg)
 		})
 	}
 }
