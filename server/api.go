@@ -140,26 +140,38 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	j, err := s.parse(w, r)
-	if err != nil {
-		var re *requestError
-		if errors.As(err, &re) {
-			jsonError(w, re.code, re.msg)
-		} else {
-			jsonError(w, http.StatusBadRequest, err.Error())
-		}
+	// Wait for a worker before reading the body: what a request costs in
+	// memory (its decoded texts, its glossary) is then only paid by the
+	// requests at work, whatever the number of connections. Beyond
+	// Config.Queue waiting requests, answer at once.
+	if n := s.waiting.Add(1); n > int64(s.cfg.Queue) {
+		s.waiting.Add(-1)
+		w.Header().Set("Retry-After", "1")
+		jsonError(w, http.StatusServiceUnavailable, fmt.Sprintf("busy: %d checks at work and %d waiting; try again in a moment", s.cfg.Workers, s.cfg.Queue))
 		return
 	}
-	// Wait for a worker, but not beyond the request's deadline.
 	select {
 	case s.sem <- struct{}{}:
+		s.waiting.Add(-1)
 	case <-ctx.Done():
+		s.waiting.Add(-1)
 		s.timedOut(w)
 		return
 	}
 	if ctx.Err() != nil {
 		<-s.sem
 		s.timedOut(w)
+		return
+	}
+	j, err := s.parse(w, r)
+	if err != nil {
+		<-s.sem
+		var re *requestError
+		if errors.As(err, &re) {
+			jsonError(w, re.code, re.msg)
+		} else {
+			jsonError(w, http.StatusBadRequest, err.Error())
+		}
 		return
 	}
 	done := make(chan result, 1)
@@ -279,6 +291,10 @@ func (s *Server) prepare(req *CheckRequest) (*job, error) {
 	cfg := driver.DefaultConfig()
 	driver.Overrides{Source: &source, Enable: req.Checks}.Apply(cfg)
 	j.opt = driver.Options{Config: cfg, Enable: req.Checks, Keep: driver.KeepDocuments}
+	if len(req.Glossary) > s.cfg.MaxGlossary {
+		return nil, &requestError{http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("glossary is %d bytes; the limit is %d", len(req.Glossary), s.cfg.MaxGlossary)}
+	}
 	g, err := parseGlossary(req.Glossary)
 	if err != nil {
 		return nil, err

@@ -578,3 +578,45 @@ func TestCrossSiteRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestSlotBeforeBody: a request's body is read (and its glossary parsed)
+// only once it has a worker, so that waiting requests cost no memory: with
+// the only worker busy, even a malformed body waits and times out.
+func TestSlotBeforeBody(t *testing.T) {
+	s := newTest(t, Config{Timeout: 100 * time.Millisecond, Workers: 1})
+	s.sem <- struct{}{}
+	w := do(s, "POST", "/api/check", `{"zh": 1}`)
+	assert.Equal(t, http.StatusServiceUnavailable, w.Code, "the body was read before a worker was free: %s", w.Body.String())
+	<-s.sem
+	w = do(s, "POST", "/api/check", `{"zh": 1}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code, "with a free worker the body is read")
+	assert.Empty(t, s.sem, "a refused body gives its slot back")
+}
+
+// TestQueueFull: beyond Queue waiting requests the answer is 503 at once.
+func TestQueueFull(t *testing.T) {
+	s := newTest(t, Config{Timeout: 5 * time.Second, Workers: 1, Queue: 1})
+	req := body(t, map[string]string{"zh": zhPara, "en": enPara})
+	s.sem <- struct{}{}
+	first := make(chan int)
+	go func() { first <- do(s, "POST", "/api/check", req).Code }()
+	for s.waiting.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	w := do(s, "POST", "/api/check", req)
+	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
+	assert.Contains(t, apiError(t, w), "busy")
+	assert.Equal(t, "1", w.Header().Get("Retry-After"))
+	<-s.sem
+	assert.Equal(t, http.StatusOK, <-first, "the waiting request is answered once a worker is free")
+	assert.Zero(t, s.waiting.Load())
+}
+
+func TestGlossaryLimit(t *testing.T) {
+	s := newTest(t, Config{MaxGlossary: 1000})
+	gl := strings.Repeat("安全\tsecurity\n", 100)
+	w := do(s, "POST", "/api/check", body(t, map[string]string{"zh": zhPara, "en": enPara, "glossary": gl}))
+	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
+	assert.Contains(t, apiError(t, w), "glossary is 1600 bytes; the limit is 1000")
+	assert.Equal(t, DefaultMaxGlossary, newTest(t, Config{}).cfg.MaxGlossary)
+}
