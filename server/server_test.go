@@ -382,6 +382,9 @@ func TestPageAndAssets(t *testing.T) {
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Equal(t, "text/html; charset=utf-8", w.Header().Get("Content-Type"))
 	assert.Contains(t, w.Body.String(), `<script src="/static/app.js"`)
+	// The report runs its own scripts, in a frame of no origin: with
+	// allow-same-origin beside allow-scripts it could lift its sandbox.
+	assert.Regexp(t, `<iframe id="report"[^>]* sandbox="allow-scripts"[ >]`, w.Body.String())
 	w = do(s, "GET", "/static/app.js", "")
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Contains(t, w.Header().Get("Content-Type"), "javascript")
