@@ -182,6 +182,7 @@ type paragraphAligner struct {
 	doc    *Document
 	zh, en []blockInfo
 	layout map[Link]bool
+	stop   *stopper // AlignContext's
 
 	// The layout's groups (interleaved pages): groups[zhGroup[i]] holds
 	// Chinese block i, or zhGroup[i] is -1; likewise enGroup.
@@ -441,6 +442,7 @@ func (p *paragraphAligner) text(l Lang, i, n int) string {
 const furnitureNull = 0.5
 
 func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
+	p.stop.poll()
 	c, lex := p.baseCost(i, j, t)
 	if lex {
 		c += nullCap*p.weakness(i, t.Zh, j, t.En) - lexWeight*(p.similarity(i, t.Zh, j, t.En)-p.chance(t))
@@ -761,8 +763,9 @@ func (p *paragraphAligner) estimateBackground(path []Cell) float64 {
 }
 
 // alignParagraphs aligns the blocks of a document.
-func alignParagraphs(doc *Document, lex Similarity) *Alignment {
+func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 	p := newParagraphAligner(doc, lex)
+	p.stop = stop
 	path := p.solve()
 	// re-estimate the length model from the paired beads of the first pass
 	// (each measured as a whole, as its cost measures it) and the shape

@@ -108,6 +108,7 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 	gl, _ := opt.Lex.(Glosser)
 	zf, ef, vocab := sentFeatures(zh, en, gl)
 	s := newSentAligner(zf, ef, vocab, hint)
+	s.stop = opt.stop
 	oneByMany := (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4)
 	oneEach := len(zh) == 1 && len(en) == 1 && hint.Ratio > 0
 	if oneByMany || oneEach {
@@ -161,6 +162,7 @@ type sentAligner struct {
 	table      *pairTable
 	types      []BeadType
 	work       int // bead costs the DP evaluated or pruned, for tests of scaling
+	stop       *stopper
 }
 
 func newSentAligner(zh, en []sentFeat, vocab *docVocab, hint LengthModel) *sentAligner {

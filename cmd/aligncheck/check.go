@@ -2,12 +2,18 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/outfile"
 	"github.com/aligncheck/aligncheck/internal/progress"
 	"github.com/aligncheck/aligncheck/reports"
 )
@@ -72,7 +78,19 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	f.given = givenFlags(fs)
-	code, err := check(f, pos, stdin, stdout, stderr)
+	// SIGINT and SIGTERM stop the run (the aligner stops within
+	// milliseconds) and a report being written is removed unfinished,
+	// leaving the old file; a second signal ends the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	code, err := check(ctx, f, pos, stdin, stdout, stderr)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		err = errors.New("interrupted: no report written, earlier files left as they were")
+	}
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -94,7 +112,7 @@ func (f *checkFlags) overrides() driver.Overrides {
 	return o
 }
 
-func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+func check(ctx context.Context, f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	// configuration file first, flags over it
 	cfg, err := driver.LoadConfig(f.config, f.overrides())
 	if err != nil {
@@ -130,9 +148,25 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err != nil {
 		return 0, err
 	}
+	outputs := []struct{ format, path string }{{f.format, f.output}}
+	for _, name := range reports.ExtraFormats {
+		if *f.extraOut[name] != "" {
+			outputs = append(outputs, struct{ format, path string }{name, *f.extraOut[name]})
+		}
+	}
+	// Every output must be writable before the run, not found unwritable
+	// after it with half of the outputs written.
+	for _, o := range outputs {
+		if err := outfile.Check(o.path); err != nil {
+			return 0, fmt.Errorf("cannot write the %s report: %w", o.format, err)
+		}
+	}
+	if err := outfile.Check(f.writeBaseline); err != nil {
+		return 0, fmt.Errorf("--write-baseline: %w", err)
+	}
 	driver.TuneGC(driver.Largest(tasks))
 	bar := progress.New(stderr, len(tasks), f.quiet)
-	rep, err := d.Run(tasks, bar.Step)
+	rep, err := d.Run(ctx, tasks, bar.Step)
 	bar.Stop()
 	if err != nil {
 		return 0, err
@@ -143,17 +177,11 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 	}
 	rep.View = view
-	outputs := []struct{ format, path string }{{f.format, f.output}}
-	for _, name := range reports.ExtraFormats {
-		if *f.extraOut[name] != "" {
-			outputs = append(outputs, struct{ format, path string }{name, *f.extraOut[name]})
-		}
-	}
 	for i, o := range outputs {
 		if i > 0 {
 			w, _ = reports.Lookup(o.format)
 		}
-		err := driver.WriteReport(o.path, w, rep)
+		err := driver.WriteReport(ctx, o.path, w, rep)
 		if o.path == "" {
 			bw := bufio.NewWriterSize(stdout, 256<<10)
 			if err = w.Write(bw, rep); err == nil {

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -64,8 +65,9 @@ type LimitError struct {
 
 func (e *LimitError) Error() string { return e.Doc + ": " + e.Msg }
 
-// Check aligns and checks one document.
-func Check(doc *align.Document, s Setup) (reports.Checked, error) {
+// Check aligns and checks one document. When ctx is done it stops, the
+// aligner within milliseconds, and returns ctx's error.
+func Check(ctx context.Context, doc *align.Document, s Setup) (reports.Checked, error) {
 	if err := Load(); err != nil {
 		return reports.Checked{}, err
 	}
@@ -75,7 +77,10 @@ func Check(doc *align.Document, s Setup) (reports.Checked, error) {
 		}
 	}
 	list, lex := s.checksAndLex()
-	al := align.Align(doc, align.Options{Lex: lex})
+	al, err := align.AlignContext(ctx, doc, align.Options{Lex: lex})
+	if err != nil {
+		return reports.Checked{}, err
+	}
 	fs, err := checks.Run(doc, al, s.Settings, list)
 	if err != nil {
 		return reports.Checked{}, err

@@ -12,6 +12,7 @@
 package driver
 
 import (
+	"context"
 	"io"
 	"runtime"
 
@@ -152,15 +153,16 @@ func (d *Driver) Close() error { return d.spool.Close() }
 
 // Check checks documents built already, as one task, on the calling
 // goroutine.
-func (d *Driver) Check(docs ...*align.Document) (*reports.Report, error) {
-	return d.Run([]Task{Given(docs...)}, nil)
+func (d *Driver) Check(ctx context.Context, docs ...*align.Document) (*reports.Report, error) {
+	return d.Run(ctx, []Task{Given(docs...)}, nil)
 }
 
 // Run checks every task, in parallel up to the number of CPUs, and builds
 // the report with the documents in task order (sorted by path): the output
 // does not depend on scheduling. done, when set, is called as each task
-// ends.
-func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
+// ends. When ctx is done the run stops (no task is started, the aligner
+// gives up the one it is in) and returns ctx's error.
+func (d *Driver) Run(ctx context.Context, tasks []Task, done func()) (*reports.Report, error) {
 	// the segmenter and lexicon load once, before any goroutine uses them
 	if err := Load(); err != nil {
 		return nil, err
@@ -173,7 +175,7 @@ func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
 	// tasks are claimed in order, so every task before a failing one runs:
 	// the first error by position is deterministic
 	inParallel(len(tasks), workers, func(i int) bool {
-		results[i] = d.do(tasks[i])
+		results[i] = d.do(ctx, tasks[i])
 		if done != nil {
 			done()
 		}

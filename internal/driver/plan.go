@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -222,7 +223,10 @@ type taskResult struct {
 
 // do reads a task's documents, checks them (or takes a copy's result) and
 // puts each through the processors.
-func (d *Driver) do(t Task) taskResult {
+func (d *Driver) do(ctx context.Context, t Task) taskResult {
+	if err := ctx.Err(); err != nil {
+		return taskResult{err: err}
+	}
 	var docs []*align.Document
 	var err error
 	switch {
@@ -238,7 +242,7 @@ func (d *Driver) do(t Task) taskResult {
 	default:
 		if d.spool != nil && d.git == nil && t.doc.Path != "-" {
 			var w Windowed
-			w, err = CheckWindows(t.doc.Path, d.inOpt, d.setup, d.newStore)
+			w, err = CheckWindows(ctx, t.doc.Path, d.inOpt, d.setup, d.newStore)
 			if err == nil && w.Checked != nil {
 				return taskResult{rs: []Result{{Checked: *w.Checked}}}
 			}
@@ -258,7 +262,7 @@ func (d *Driver) do(t Task) taskResult {
 	}
 	var out taskResult
 	for _, doc := range docs {
-		c, err := d.copies.Check(doc, t.copies)
+		c, err := d.copies.Check(ctx, doc, t.copies)
 		if err != nil {
 			return taskResult{err: fmt.Errorf("%s: %w", doc.Name, err)}
 		}

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -47,7 +48,7 @@ type Windowed struct {
 // quotation that crosses a window's end by more than WindowOverlap units.
 // The pairs go to a store newStore makes, or are only counted when
 // newStore is nil (the report does not show them).
-func CheckWindows(path string, in input.Options, s Setup, newStore func() reports.PairStore) (Windowed, error) {
+func CheckWindows(ctx context.Context, path string, in input.Options, s Setup, newStore func() reports.PairStore) (Windowed, error) {
 	if err := Load(); err != nil {
 		return Windowed{}, err
 	}
@@ -117,7 +118,10 @@ func CheckWindows(path string, in input.Options, s Setup, newStore func() report
 			return errors.New("the file changed while it was read")
 		}
 		win := d.Window
-		al := align.Align(d, align.Options{Lex: lex, Model: &model})
+		al, err := align.AlignContext(ctx, d, align.Options{Lex: lex, Model: &model})
+		if err != nil {
+			return err
+		}
 		got, err := checks.RunWindow(d, al, set, list, w)
 		if err != nil {
 			return err
