@@ -259,6 +259,10 @@ func (d *Driver) do(t Task) taskResult {
 	var out taskResult
 	for _, doc := range docs {
 		c, err := d.copies.Check(doc, t.copies)
+		var limit *LimitError
+		if errors.As(err, &limit) {
+			return taskResult{err: err} // it names the document
+		}
 		if err != nil {
 			return taskResult{err: fmt.Errorf("%s: %w", doc.Name, err)}
 		}
