@@ -263,6 +263,10 @@ func (d *Driver) do(ctx context.Context, t Task) taskResult {
 	var out taskResult
 	for _, doc := range docs {
 		c, err := d.copies.Check(ctx, doc, t.copies)
+		var limit *LimitError
+		if errors.As(err, &limit) {
+			return taskResult{err: err} // it names the document
+		}
 		if err != nil {
 			return taskResult{err: fmt.Errorf("%s: %w", doc.Name, err)}
 		}
