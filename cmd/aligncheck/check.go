@@ -29,6 +29,7 @@ type checkFlags struct {
 	reportUnused    bool
 	compareTo       string
 	view            viewFlags
+	profile         profiles
 	given           map[string]bool // flags set on the command line
 }
 
@@ -61,6 +62,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output and of the HTML table: severity (errors first, then by place) or file")
 	fs.StringVar(&f.view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
+	fs.StringVar(&f.profile.cpu, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&f.profile.mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
@@ -72,7 +75,13 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	f.given = givenFlags(fs)
+	if err := f.profile.start(); err != nil {
+		return report(stderr, err)
+	}
 	code, err := check(f, pos, stdin, stdout, stderr)
+	if perr := f.profile.stop(); err == nil && perr != nil {
+		err = perr
+	}
 	if err != nil {
 		return report(stderr, err)
 	}
