@@ -287,7 +287,11 @@ func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
 	if p.lx == nil {
 		return p.lex.Similarity(p.text(Zh, i, a), p.text(En, j, b))
 	}
-	return p.prepared().Similarity(i, a, j, b)
+	bl := p.prepared()
+	// the DP asks row by row: the pairs of blocks it has left behind by
+	// more than two beads' worth are not asked for again in this pass
+	bl.Forget(i - 2*maxSplit)
+	return bl.Similarity(i, a, j, b)
 }
 
 // prepared returns the lexicon's prepared blocks, made on first use.
