@@ -26,6 +26,9 @@ type Report struct {
 	Source string `json:"-"`
 	// View is how the formats for people show the findings (view.go).
 	View View `json:"-"`
+	// Shard, in the JSON report of one shard of a run, is what merging
+	// the shards needs (shard.go); nil otherwise.
+	Shard *Shard `json:"shard,omitempty"`
 }
 
 // Tool names the program.

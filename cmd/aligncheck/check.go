@@ -30,6 +30,7 @@ type checkFlags struct {
 	compareTo       string
 	view            viewFlags
 	profile         profiles
+	shard           string
 	given           map[string]bool // flags set on the command line
 }
 
@@ -62,6 +63,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output and of the HTML table: severity (errors first, then by place) or file")
 	fs.StringVar(&f.view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
+	fs.StringVar(&f.shard, "shard", "", "check only the `K/N` share of the documents (by a hash of the path); with --format json the report carries what aligncheck merge needs")
 	fs.StringVar(&f.profile.cpu, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
 	fs.StringVar(&f.profile.mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
 	pos, err := parseFlags(fs, args)
@@ -113,6 +115,15 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if !ok {
 		return 0, usagef("--format: unknown format %q (want %s)", f.format, strings.Join(reports.Formats(), ", "))
 	}
+	var shard driver.ShardSpec
+	if f.shard != "" {
+		if shard, err = driver.ParseShard(f.shard); err != nil {
+			return 0, err
+		}
+		if f.writeBaseline != "" {
+			return 0, usagef("--shard: --write-baseline would record one share's findings only; write it from a whole run")
+		}
+	}
 	keep := driver.KeepCounts // the report needs no document whole: each is let go once checked
 	switch {
 	case f.format == "html" || *f.extraOut["html"] != "" || f.compareTo != "":
@@ -122,7 +133,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	}
 	d, err := driver.New(driver.Options{Config: cfg, Enable: driver.Names(f.enable), Disable: driver.Names(f.disable),
 		Encoding: f.encoding, Stdin: stdin, Baseline: f.baseline, WriteBaseline: f.writeBaseline,
-		NewFromRev: f.newFromRev, ReportUnused: f.reportUnused, Keep: keep})
+		NewFromRev: f.newFromRev, ReportUnused: f.reportUnused, Keep: keep, Shard: shard})
 	if err != nil {
 		return 0, err
 	}

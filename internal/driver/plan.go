@@ -26,6 +26,8 @@ type Task struct {
 
 	// copies is how many tasks of the run read the same bytes (copyCounts)
 	copies int
+	// order is the task's place in the whole run (ShardSpec.share)
+	order int
 }
 
 // Given is a task of documents built already.
@@ -52,7 +54,7 @@ func (d *Driver) Plan(paths []string, in Inputs) ([]Task, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []Task{Given(docs...)}, nil
+		return d.opt.Shard.share([]Task{Given(docs...)}), nil
 	}
 	cfg := d.cfg
 	docs, err := discover.Expand(paths, discover.Rules{
@@ -71,7 +73,7 @@ func (d *Driver) Plan(paths []string, in Inputs) ([]Task, error) {
 	for i, doc := range docs {
 		ts[i] = Task{doc: doc}
 	}
-	return ts, nil
+	return d.opt.Shard.share(ts), nil
 }
 
 // fileSizes are the sizes of the task's files (none for a task without
