@@ -69,4 +69,3 @@ func (d *Driver) shardReport(rep *reports.Report, orders []int) {
 	}
 	rep.Shard = reports.NewShard(rep, d.opt.Shard.K, d.opt.Shard.N, d.FailOn.String(), orders)
 }
-
