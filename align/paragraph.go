@@ -676,7 +676,13 @@ func (p *paragraphAligner) solve() []Cell {
 		band := DiagonalBand(nz, ne, w)
 		first := SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
-			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, PathBand(nz, ne, first, pathBand))
+			around := PathBand(nz, ne, first, pathBand)
+			if band.Holds(around) {
+				// the best path within a band inside the first, which
+				// holds that path, is that path: same beads, same ties
+				return first
+			}
+			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, around)
 		}
 	}
 }
