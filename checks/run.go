@@ -51,6 +51,8 @@ type Whole struct {
 	// Length is the norm of the length check over the whole document,
 	// from LengthSample on each window.
 	Length *LengthNorm
+	// Keys keeps each finding's FingerprintKey.
+	Keys bool
 
 	seen map[string]int
 }
@@ -100,6 +102,11 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 		seen = whole.seen
 	}
 	fingerprint(all, al, seen)
+	if whole != nil && whole.Keys {
+		for i := range all {
+			all[i].FingerprintKey = fingerprintKey(&all[i], al)
+		}
+	}
 	return all, nil
 }
 
@@ -160,26 +167,37 @@ func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
 	}
 	for i := range fs {
 		f := &fs[i]
-		var zh, en string
-		if al != nil && f.Bead >= 0 && f.Bead < len(al.Beads) {
-			b := &al.Beads[f.Bead]
-			zh, en = align.NormText(al.Text(b, align.Zh)), align.NormText(al.Text(b, align.En))
-		} else {
-			if f.Zh != nil {
-				zh = align.NormText(f.Zh.Text)
-			}
-			if f.En != nil {
-				en = align.NormText(f.En.Text)
-			}
-		}
-		ev := f.Evidence
-		if ev == "" {
-			ev = f.Message
-		}
-		key := strings.Join([]string{f.Check, zh, en, ev}, "\x00")
+		key := fingerprintKey(f, al)
 		n := seen[key]
 		seen[key] = n + 1
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
-		f.Fingerprint = hex.EncodeToString(h[:8])
+		f.Fingerprint = NumberedFingerprint(key, n)
 	}
+}
+
+// fingerprintKey is what a finding's fingerprint is derived from.
+func fingerprintKey(f *Finding, al *align.Alignment) string {
+	var zh, en string
+	if al != nil && f.Bead >= 0 && f.Bead < len(al.Beads) {
+		b := &al.Beads[f.Bead]
+		zh, en = align.NormText(al.Text(b, align.Zh)), align.NormText(al.Text(b, align.En))
+	} else {
+		if f.Zh != nil {
+			zh = align.NormText(f.Zh.Text)
+		}
+		if f.En != nil {
+			en = align.NormText(f.En.Text)
+		}
+	}
+	ev := f.Evidence
+	if ev == "" {
+		ev = f.Message
+	}
+	return strings.Join([]string{f.Check, zh, en, ev}, "\x00")
+}
+
+// NumberedFingerprint is the fingerprint of the n-th repeat (from 0) of a
+// finding with this FingerprintKey.
+func NumberedFingerprint(key string, n int) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
+	return hex.EncodeToString(h[:8])
 }

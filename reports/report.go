@@ -127,6 +127,8 @@ type Finding struct {
 	// other is context ("zh" or "en"; checks.Finding.About); "" when both
 	// are evidence.
 	About string `json:"-"`
+	// Key is the finding's checks.Finding.FingerprintKey, when kept.
+	Key string `json:"-"`
 }
 
 // Counts counts findings by severity.
@@ -225,7 +227,7 @@ func buildDocument(cd Checked) *Document {
 func addFindings(d *Document, fs []checks.Finding) {
 	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
-			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String()}
+			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String(), Key: f.FingerprintKey}
 		d.Findings = append(d.Findings, rf)
 		switch f.Severity {
 		case checks.Error:

@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"sort"
+
+	"github.com/aligncheck/aligncheck/checks"
 )
 
 // Shard is what the JSON report of one shard of a run (check --shard K/N)
@@ -22,6 +24,9 @@ type Shard struct {
 	Source string      `json:"source"`
 	FailOn string      `json:"failOn"`
 	Checks []CheckInfo `json:"checks"`
+	// Units is the run's unit range (check --units FROM:TO), nil for
+	// whole files.
+	Units *Units `json:"units,omitempty"`
 	// Documents are the report's documents, in order: each one's place
 	// in the whole run and what its findings are about.
 	Documents []ShardDocument `json:"documents"`
@@ -34,11 +39,25 @@ type ShardDocument struct {
 	Task int `json:"task"`
 	// About holds each finding's About ("zh", "en" or "").
 	About []string `json:"about"`
+	// Units, for a file checked in windows with check --units FROM:TO,
+	// is that range ([from, to), to 0 for the end of the file): the
+	// document holds only the windows that start in it, and Keys each
+	// finding's fingerprint key, so that merging numbers repeats across
+	// the ranges as one run does.
+	Units *Units   `json:"units,omitempty"`
+	Keys  []string `json:"keys,omitempty"`
+}
+
+// Units is a range of units of a file: [From, To), To 0 for the end.
+type Units struct {
+	From int `json:"from"`
+	To   int `json:"to"`
 }
 
 // NewShard describes a report built from the K-th of N shards of a run;
-// tasks gives each document's task in the whole run.
-func NewShard(r *Report, k, n int, failOn string, tasks []int) *Shard {
+// tasks gives each document's task in the whole run, units (nil for
+// none) the unit range of each document checked in windows.
+func NewShard(r *Report, k, n int, failOn string, tasks []int, units []*Units) *Shard {
 	s := &Shard{Index: k, Count: n, Source: r.Source, FailOn: failOn, Checks: r.Checks, Documents: []ShardDocument{}}
 	if s.Checks == nil {
 		s.Checks = []CheckInfo{}
@@ -48,7 +67,15 @@ func NewShard(r *Report, k, n int, failOn string, tasks []int) *Shard {
 		for j, f := range d.Findings {
 			about[j] = f.About
 		}
-		s.Documents = append(s.Documents, ShardDocument{Task: tasks[i], About: about})
+		sd := ShardDocument{Task: tasks[i], About: about}
+		if units != nil && units[i] != nil {
+			sd.Units = units[i]
+			sd.Keys = make([]string, len(d.Findings))
+			for j, f := range d.Findings {
+				sd.Keys[j] = f.Key
+			}
+		}
+		s.Documents = append(s.Documents, sd)
 	}
 	return s
 }
@@ -88,11 +115,18 @@ func ReadShard(path string, r io.Reader) (*Report, error) {
 		if d == nil || len(s.Documents[i].About) != len(d.Findings) {
 			return nil, &MergeError{path, fmt.Sprintf("document %d: findings and shard entry differ", i+1)}
 		}
+		sd := s.Documents[i]
+		if sd.Units != nil && len(sd.Keys) != len(d.Findings) {
+			return nil, &MergeError{path, fmt.Sprintf("document %d: findings and shard keys differ", i+1)}
+		}
 		for j, f := range d.Findings {
 			if f == nil {
 				return nil, &MergeError{path, fmt.Sprintf("document %d: finding %d is null", i+1, j+1)}
 			}
-			f.About = s.Documents[i].About[j]
+			f.About = sd.About[j]
+			if sd.Units != nil {
+				f.Key = sd.Keys[j]
+			}
 		}
 	}
 	rep.Checks, rep.Source = s.Checks, s.Source
@@ -102,50 +136,120 @@ func ReadShard(path string, r io.Reader) (*Report, error) {
 // Merge combines the reports of the N shards of one run (ReadShard) into
 // the report of the whole run: the documents in the run's order, the
 // summary counted again. Every shard must be there once, from the same
-// tool with the same checks and settings. The result has no Shard.
+// tool with the same checks and settings; with unit ranges (check
+// --units), each shard's ranges must cover the units from 0 to the end
+// once, and the pieces of each file are joined, their repeated findings
+// numbered across the pieces as one run numbers them. The result has no
+// Shard.
 func Merge(paths []string, parts []*Report) (*Report, error) {
 	if len(parts) == 0 {
 		return nil, &MergeError{"", "no reports to merge"}
 	}
 	first := parts[0]
 	n := first.Shard.Count
-	seen := make([]string, n+1)
+	type part struct {
+		units Units
+		path  string
+	}
+	ranges := make([][]part, n+1)
 	type placed struct {
-		task, part, k int
-		d             *Document
+		task, from int
+		d          *Document
+		keyed      bool
 	}
 	var docs []placed
 	for p, r := range parts {
 		s := r.Shard
+		u := Units{}
+		if s.Units != nil {
+			u = *s.Units
+		}
 		switch {
 		case s.Count != n:
 			return nil, &MergeError{paths[p], fmt.Sprintf("shard %d/%d of another split than %s (%d/%d)", s.Index, s.Count, paths[0], first.Shard.Index, n)}
-		case seen[s.Index] != "":
-			return nil, &MergeError{paths[p], fmt.Sprintf("shard %d/%d given twice (also %s)", s.Index, n, seen[s.Index])}
 		case r.Tool != first.Tool:
 			return nil, &MergeError{paths[p], fmt.Sprintf("made by %s %s, %s by %s %s", r.Tool.Name, r.Tool.Version, paths[0], first.Tool.Name, first.Tool.Version)}
 		case s.Source != first.Shard.Source || s.FailOn != first.Shard.FailOn || !slices.Equal(s.Checks, first.Shard.Checks):
 			return nil, &MergeError{paths[p], "made with other checks or settings than " + paths[0]}
 		}
-		seen[s.Index] = paths[p]
+		for _, o := range ranges[s.Index] {
+			if o.units.From == u.From {
+				return nil, &MergeError{paths[p], fmt.Sprintf("shard %d/%d%s given twice (also %s)", s.Index, n, unitsText(s.Units), o.path)}
+			}
+		}
+		ranges[s.Index] = append(ranges[s.Index], part{u, paths[p]})
 		for k, d := range r.Documents {
-			docs = append(docs, placed{s.Documents[k].Task, p, k, d})
+			sd := s.Documents[k]
+			pd := placed{task: sd.Task, d: d}
+			if sd.Units != nil {
+				pd.from, pd.keyed = sd.Units.From, true
+			}
+			docs = append(docs, pd)
 		}
 	}
 	for k := 1; k <= n; k++ {
-		if seen[k] == "" {
+		rs := ranges[k]
+		if len(rs) == 0 {
 			return nil, &MergeError{"", fmt.Sprintf("shard %d/%d is missing", k, n)}
 		}
+		sort.Slice(rs, func(a, b int) bool { return rs[a].units.From < rs[b].units.From })
+		at := 0
+		for _, r := range rs {
+			if r.units.From != at {
+				return nil, &MergeError{"", fmt.Sprintf("shard %d/%d: units %d to %d are in no report", k, n, at, r.units.From)}
+			}
+			at = r.units.To
+			if at == 0 && r != rs[len(rs)-1] {
+				return nil, &MergeError{r.path, fmt.Sprintf("shard %d/%d: units from %d to the end overlap %s", k, n, r.units.From, rs[len(rs)-1].path)}
+			}
+		}
+		if at != 0 {
+			return nil, &MergeError{"", fmt.Sprintf("shard %d/%d: units from %d to the end are in no report", k, n, at)}
+		}
 	}
-	// a task's documents come from one shard, in their order there
-	sort.SliceStable(docs, func(a, b int) bool { return docs[a].task < docs[b].task })
+	// a task's documents come from one shard, in their order there, or
+	// are the pieces of one file, in the order of their units
+	sort.SliceStable(docs, func(a, b int) bool {
+		if docs[a].task != docs[b].task {
+			return docs[a].task < docs[b].task
+		}
+		return docs[a].from < docs[b].from
+	})
 	m := &Report{Version: 1, Tool: first.Tool, Documents: []*Document{}, Checks: first.Checks, Source: first.Source}
-	for _, pd := range docs {
-		m.Documents = append(m.Documents, pd.d)
-		m.Summary.Error += pd.d.Summary.Error
-		m.Summary.Warning += pd.d.Summary.Warning
-		m.Summary.Info += pd.d.Summary.Info
+	for i := 0; i < len(docs); {
+		d := docs[i].d
+		j := i + 1
+		if docs[i].keyed {
+			for ; j < len(docs) && docs[j].task == docs[i].task && docs[j].keyed; j++ {
+				o := docs[j].d
+				d.Pairs = append(d.Pairs, o.Pairs...)
+				d.Findings = append(d.Findings, o.Findings...)
+				d.Summary.Error += o.Summary.Error
+				d.Summary.Warning += o.Summary.Warning
+				d.Summary.Info += o.Summary.Info
+			}
+			seen := map[string]int{}
+			for _, f := range d.Findings {
+				f.Fingerprint = checks.NumberedFingerprint(f.Key, seen[f.Key])
+				seen[f.Key]++
+			}
+		}
+		m.Documents = append(m.Documents, d)
+		m.Summary.Error += d.Summary.Error
+		m.Summary.Warning += d.Summary.Warning
+		m.Summary.Info += d.Summary.Info
+		i = j
 	}
 	m.Summary.Documents = len(m.Documents)
 	return m, nil
+}
+
+func unitsText(u *Units) string {
+	switch {
+	case u == nil:
+		return ""
+	case u.To == 0:
+		return fmt.Sprintf(" units %d:", u.From)
+	}
+	return fmt.Sprintf(" units %d:%d", u.From, u.To)
 }

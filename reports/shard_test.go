@@ -17,9 +17,15 @@ func TestShardRoundTrip(t *testing.T) {
 	sch := compileSchema(t, reportSchemaFile)
 	for _, r := range []*reports.Report{fixtureReport(), refReport(t)} {
 		tasks := make([]int, len(r.Documents))
-		r.Shard = reports.NewShard(r, 1, 1, "error", tasks)
+		r.Shard = reports.NewShard(r, 1, 1, "error", tasks, nil)
 		b := write(t, reports.JSON{}, r)
 		validate(t, sch, b, "shard's JSON report")
+		units := make([]*reports.Units, len(r.Documents))
+		units[0] = &reports.Units{From: 2000}
+		ranged := reports.NewShard(r, 1, 1, "error", tasks, units)
+		ranged.Units = &reports.Units{From: 2000}
+		r.Shard = ranged
+		validate(t, sch, write(t, reports.JSON{}, r), "unit range's JSON report")
 		r.Shard = nil
 		back, err := reports.ReadShard("s.json", bytes.NewReader(b))
 		require.NoError(t, err)

@@ -31,6 +31,7 @@ type checkFlags struct {
 	view            viewFlags
 	profile         profiles
 	shard           string
+	units           string
 	given           map[string]bool // flags set on the command line
 }
 
@@ -64,6 +65,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
 	fs.StringVar(&f.shard, "shard", "", "check only the `K/N` share of the documents (by a hash of the path); with --format json the report carries what aligncheck merge needs")
+	fs.StringVar(&f.units, "units", "", "check only the windows of a TMX, XLIFF, CSV/TSV or JSONL file that start in units `FROM:TO` (FROM: to the end); with --format json the report carries what aligncheck merge needs")
 	fs.StringVar(&f.profile.cpu, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
 	fs.StringVar(&f.profile.mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
 	pos, err := parseFlags(fs, args)
@@ -116,13 +118,19 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		return 0, usagef("--format: unknown format %q (want %s)", f.format, strings.Join(reports.Formats(), ", "))
 	}
 	var shard driver.ShardSpec
+	var units *reports.Units
 	if f.shard != "" {
 		if shard, err = driver.ParseShard(f.shard); err != nil {
 			return 0, err
 		}
-		if f.writeBaseline != "" {
-			return 0, usagef("--shard: --write-baseline would record one share's findings only; write it from a whole run")
+	}
+	if f.units != "" {
+		if units, err = driver.ParseUnits(f.units); err != nil {
+			return 0, err
 		}
+	}
+	if (f.shard != "" || f.units != "") && f.writeBaseline != "" {
+		return 0, usagef("--shard, --units: --write-baseline would record one share's findings only; write it from a whole run")
 	}
 	keep := driver.KeepCounts // the report needs no document whole: each is let go once checked
 	switch {
@@ -133,7 +141,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	}
 	d, err := driver.New(driver.Options{Config: cfg, Enable: driver.Names(f.enable), Disable: driver.Names(f.disable),
 		Encoding: f.encoding, Stdin: stdin, Baseline: f.baseline, WriteBaseline: f.writeBaseline,
-		NewFromRev: f.newFromRev, ReportUnused: f.reportUnused, Keep: keep, Shard: shard})
+		NewFromRev: f.newFromRev, ReportUnused: f.reportUnused, Keep: keep, Shard: shard, Units: units})
 	if err != nil {
 		return 0, err
 	}

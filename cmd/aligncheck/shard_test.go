@@ -2,13 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
 // TestShardsMerge: a generated tree checked in four shards and merged
@@ -98,4 +102,85 @@ func TestMergeErrors(t *testing.T) {
 	c, _, errs = runCmd(t, "check", "--shard", "1/2", "--write-baseline", filepath.Join(out, "base.json"), dir)
 	assert.Equal(t, exitError, c)
 	assert.Contains(t, errs, "--write-baseline")
+}
+
+// TestUnitsMerge: a memory and a JSONL file (with an interleaved document
+// beside them in the tree) checked in unit ranges that cut windows
+// anywhere, merged, give the whole run's report byte for byte in every
+// format merge writes, fingerprints of findings repeated across the
+// ranges numbered as one run numbers them; ranges that leave a gap or
+// overlap are refused.
+func TestUnitsMerge(t *testing.T) {
+	defer func(u, o int) { driver.WindowUnits, driver.WindowOverlap = u, o }(driver.WindowUnits, driver.WindowOverlap)
+	driver.WindowUnits, driver.WindowOverlap = 7, 3
+	dir := t.TempDir()
+	units := windowFixture(t) // the reference pairs three times: repeated findings
+	writeTMX(t, filepath.Join(dir, "mem.tmx"), units)
+	writeJSONL(t, filepath.Join(dir, "mem.jsonl"), units)
+	genDistinctTree(t, filepath.Join(dir, "docs"), 2, 4)
+	// memories are named (a directory run takes text and Markdown)
+	paths := []string{filepath.Join(dir, "mem.tmx"), filepath.Join(dir, "mem.jsonl"), filepath.Join(dir, "docs")}
+	out := t.TempDir()
+	for _, tc := range []struct {
+		shards  int
+		ranges  []string
+		formats []string
+	}{
+		{1, []string{"0:20", "20:50", "50:"}, []string{"json", "text", "jsonl", "sarif", "junit", "github", "markdown"}},
+		{2, []string{"0:1", "1:"}, []string{"json"}},
+	} {
+		shards, ranges := tc.shards, tc.ranges
+		var parts []string
+		for k := 1; k <= shards; k++ {
+			for _, u := range ranges {
+				p := filepath.Join(out, fmt.Sprintf("%d-%d-%s.json", shards, k, strings.ReplaceAll(u, ":", "_")))
+				args := []string{"check", "--quiet", "--format", "json", "--fail-on", "none", "--units", u, "-o", p}
+				if shards > 1 {
+					args = append(args, "--shard", fmt.Sprintf("%d/%d", k, shards))
+				}
+				c, _, errs := runCmd(t, append(args, paths...)...)
+				require.Equal(t, exitOK, c, errs)
+				parts = append(parts, p)
+			}
+		}
+		for _, f := range tc.formats {
+			args := []string{"--quiet", "--format", f, "--show", "info", "--color", "never", "--fail-on", "none"}
+			_, want, _ := runCmd(t, append(append([]string{"check"}, args...), paths...)...)
+			c, got, errs := runCmd(t, append(append([]string{"merge"}, args...), parts...)...)
+			require.Equal(t, exitOK, c, errs)
+			assert.True(t, want == got, "%d shard(s), units %v: merged %s equals the whole run's", shards, ranges, f)
+			if f == "json" {
+				assert.True(t, strings.Contains(got, `mem.jsonl"`), "the memory is in the report")
+				assert.GreaterOrEqual(t, strings.Count(got, `"check": "alignment/shift"`), 2, "the fixture's shift is found in both files")
+			}
+		}
+	}
+	part := func(u string) string {
+		p := filepath.Join(out, "x"+strings.ReplaceAll(u, ":", "_")+".json")
+		c, _, errs := runCmd(t, append([]string{"check", "--quiet", "--format", "json", "--fail-on", "none", "--units", u, "-o", p}, paths...)...)
+		require.Equal(t, exitOK, c, errs)
+		return p
+	}
+	for _, tc := range []struct {
+		ranges []string
+		want   string
+	}{
+		{[]string{"0:20", "30:"}, "units 20 to 30 are in no report"},
+		{[]string{"0:20", "20:40"}, "units from 40 to the end are in no report"},
+		{[]string{"0:", "20:"}, "overlap"},
+		{[]string{"20:"}, "units 0 to 20 are in no report"},
+	} {
+		var ps []string
+		for _, u := range tc.ranges {
+			ps = append(ps, part(u))
+		}
+		c, _, errs := runCmd(t, append([]string{"merge"}, ps...)...)
+		assert.Equal(t, exitError, c, "%v", tc.ranges)
+		assert.Contains(t, errs, tc.want, "%v", tc.ranges)
+	}
+	for _, bad := range []string{"x", "5", "-1:", "9:3", "3:3"} {
+		c, _, errs := runCmd(t, "check", "--units", bad, dir)
+		assert.Equal(t, exitError, c, bad)
+		assert.Contains(t, errs, "--units", bad)
+	}
 }

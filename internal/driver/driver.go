@@ -72,6 +72,11 @@ type Options struct {
 	// Shard, when set, checks only that share of the documents Plan
 	// finds; the report then carries what merging the shards needs.
 	Shard ShardSpec
+	// Units, when set, checks only the windows of a pre-aligned file
+	// (TMX, XLIFF, CSV/TSV, JSONL checked in windows) that start in this
+	// range of units; a document not checked in windows goes with the
+	// range from 0. Merging the ranges' reports gives the whole's.
+	Units *reports.Units
 }
 
 // Driver runs the checks over documents with one set of options.
@@ -184,13 +189,15 @@ func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
 	})
 	var rs []Result
 	var orders []int // each result's task in the whole run
+	var units []*reports.Units
 	for i, r := range results {
 		if r.err != nil {
 			return nil, r.err
 		}
 		rs = append(rs, r.rs...)
-		for range r.rs {
+		for _, x := range r.rs {
 			orders = append(orders, tasks[i].order)
+			units = append(units, x.Units)
 		}
 	}
 	for _, p := range d.chain {
@@ -219,7 +226,7 @@ func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
 		}
 		rep.Checks = append(rep.Checks, reports.CheckInfo{Name: c.Name, Title: c.Title(), Doc: c.Doc, Category: string(c.Category), Severity: sev.String()})
 	}
-	d.shardReport(rep, orders)
+	d.shardReport(rep, orders, units)
 	return rep, nil
 }
 

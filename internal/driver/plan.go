@@ -227,6 +227,12 @@ type taskResult struct {
 func (d *Driver) do(t Task) taskResult {
 	var docs []*align.Document
 	var err error
+	// with a unit range, a document not checked in windows is the first
+	// range's: taken whole there, by no other
+	later := d.opt.Units != nil && d.opt.Units.From > 0
+	if later && (t.docs != nil || t.doc.Kind == discover.Pair || t.doc.Kind == discover.Unpaired) {
+		return taskResult{}
+	}
 	switch {
 	case t.docs != nil:
 		docs = t.docs
@@ -240,9 +246,12 @@ func (d *Driver) do(t Task) taskResult {
 	default:
 		if d.spool != nil && d.git == nil && t.doc.Path != "-" {
 			var w Windowed
-			w, err = CheckWindows(t.doc.Path, d.inOpt, d.setup, d.newStore)
+			w, err = CheckWindows(t.doc.Path, d.inOpt, d.setup, d.newStore, d.opt.Units)
 			if err == nil && w.Checked != nil {
-				return taskResult{rs: []Result{{Checked: *w.Checked}}}
+				return taskResult{rs: []Result{{Checked: *w.Checked, Units: d.opt.Units}}}
+			}
+			if err == nil && later {
+				return taskResult{}
 			}
 			docs = w.Docs
 		} else {

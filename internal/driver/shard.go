@@ -63,9 +63,28 @@ func (t Task) key() string {
 }
 
 // shardReport adds to a shard's report what merging needs.
-func (d *Driver) shardReport(rep *reports.Report, orders []int) {
-	if d.opt.Shard.N == 0 {
-		return
+func (d *Driver) shardReport(rep *reports.Report, orders []int, units []*reports.Units) {
+	k, n := d.opt.Shard.K, d.opt.Shard.N
+	if n == 0 {
+		if d.opt.Units == nil {
+			return
+		}
+		k, n = 1, 1 // a unit range of the whole run
 	}
-	rep.Shard = reports.NewShard(rep, d.opt.Shard.K, d.opt.Shard.N, d.FailOn.String(), orders)
+	rep.Shard = reports.NewShard(rep, k, n, d.FailOn.String(), orders, units)
+	rep.Shard.Units = d.opt.Units
+}
+
+// ParseUnits reads "FROM:TO" or "FROM:" (to the end of each file).
+func ParseUnits(s string) (*reports.Units, error) {
+	fs, ts, ok := strings.Cut(s, ":")
+	from, err1 := strconv.Atoi(fs)
+	to, err2 := 0, error(nil)
+	if ts != "" {
+		to, err2 = strconv.Atoi(ts)
+	}
+	if !ok || err1 != nil || err2 != nil || from < 0 || ts != "" && to <= from {
+		return nil, Usagef("--units: %q is not FROM:TO (0 ≤ FROM < TO) or FROM: (to the end)", s)
+	}
+	return &reports.Units{From: from, To: to}, nil
 }
