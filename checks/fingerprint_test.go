@@ -90,7 +90,7 @@ func TestFingerprintUnchanged(t *testing.T) {
 	_, al := pairDoc(zh, en)
 	ev := "{1} {1} {2} 250 {1} x 250 250 y {1} {2} z"
 	got, want := findingsFrom(ev, len(zh)), findingsFrom(ev, len(zh))
-	fingerprint(got, al, nil)
+	fingerprint(got, al, nil, false)
 	fingerprintV1(want, al, map[string]int{})
 	assert.Equal(t, fingerprints(want), fingerprints(got))
 	// the two equal pairs number their repeats together, as before
@@ -100,7 +100,7 @@ func TestFingerprintUnchanged(t *testing.T) {
 	seenNew, seenOld := map[string]int{}, map[string]int{}
 	for range 2 {
 		got, want := findingsFrom(ev, len(zh)), findingsFrom(ev, len(zh))
-		fingerprint(got, al, seenNew)
+		fingerprint(got, al, seenNew, false)
 		fingerprintV1(want, al, seenOld)
 		assert.Equal(t, fingerprints(want), fingerprints(got))
 	}
@@ -117,8 +117,22 @@ func TestFingerprintValues(t *testing.T) {
 		{Check: "tags", Bead: 0, Message: "tag {1} of the Chinese is missing in the English", Evidence: "missing {1}"},
 		{Check: "length", Bead: -1, Message: "short", Zh: &align.Span{Text: "国家"}},
 	}
-	fingerprint(fs, al, nil)
-	assert.Equal(t, []string{"0bfa590c8cfed1ae", "4445bd5ff56d9c72", "6974d2a35e0536e8"}, fingerprints(fs))
+	fingerprint(fs, al, nil, true)
+	want := []string{"0bfa590c8cfed1ae", "4445bd5ff56d9c72", "6974d2a35e0536e8"}
+	assert.Equal(t, want, fingerprints(fs))
+
+	// a run split by unit ranges finishes the hash from each finding's key
+	for i, n := range []int{0, 1, 0} {
+		got, err := NumberedFingerprint(fs[i].FingerprintKey, n)
+		require.NoError(t, err)
+		assert.Equal(t, want[i], got)
+	}
+	assert.Equal(t, fs[0].FingerprintKey, fs[1].FingerprintKey, "repeats share a key")
+	assert.Less(t, len(fs[0].FingerprintKey), 300, "a key does not carry the pair's text")
+	_, err := NumberedFingerprint("not hex", 0)
+	assert.Error(t, err)
+	_, err = NumberedFingerprint("00ff", 0)
+	assert.Error(t, err)
 }
 
 func uniq(ss []string) map[string]bool {
@@ -148,7 +162,7 @@ func TestFingerprintCostPerFinding(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	fingerprint(fs, al, nil)
+	fingerprint(fs, al, nil, false)
 	runtime.ReadMemStats(&after)
 	alloc := after.TotalAlloc - before.TotalAlloc
 	pair := uint64(zh.Len())
@@ -176,7 +190,7 @@ func FuzzFingerprint(f *testing.F) {
 		}
 		_, al := pairDoc(zs, es)
 		got, want := findingsFrom(ev, k), findingsFrom(ev, k)
-		fingerprint(got, al, nil)
+		fingerprint(got, al, nil, false)
 		fingerprintV1(want, al, map[string]int{})
 		require.Equal(t, fingerprints(want), fingerprints(got))
 	})

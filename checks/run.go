@@ -2,6 +2,7 @@ package checks
 
 import (
 	"crypto/sha256"
+	"encoding"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
@@ -54,6 +55,8 @@ type Whole struct {
 	// Length is the norm of the length check over the whole document,
 	// from LengthSample on each window.
 	Length *LengthNorm
+	// Keys keeps each finding's FingerprintKey.
+	Keys bool
 
 	seen map[string]int
 }
@@ -102,7 +105,7 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 		}
 		seen = whole.seen
 	}
-	fingerprint(all, al, seen)
+	fingerprint(all, al, seen, whole != nil && whole.Keys)
 	return all, nil
 }
 
@@ -166,7 +169,7 @@ func Sort(fs []Finding, source align.Lang) {
 // once per pair, repeats are counted under a key holding that digest, and
 // the hash state after "check NUL zh NUL en NUL" is computed once per check
 // and pair and cloned for each of its findings.
-func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
+func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int, keys bool) {
 	if seen == nil {
 		seen = map[string]int{}
 	}
@@ -222,6 +225,13 @@ func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
 				panic(err) // SHA-256 always clones
 			}
 			io.WriteString(h, evidenceOf(f))
+			if keys {
+				st, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+				if err != nil {
+					panic(err) // SHA-256 always marshals its state
+				}
+				f.FingerprintKey = hex.EncodeToString(st)
+			}
 			num = strconv.AppendInt(append(num[:0], 0), int64(nth[i]), 10)
 			h.Write(num)
 			f.Fingerprint = hex.EncodeToString(h.Sum(nil)[:8])
@@ -275,4 +285,22 @@ func evidenceOf(f *Finding) string {
 		return f.Message
 	}
 	return f.Evidence
+}
+
+// NumberedFingerprint is the fingerprint of the n-th repeat (from 0) of a
+// finding whose FingerprintKey is key: the key is the hash state after
+// "check NUL zh NUL en NUL evidence", so that a run split by unit ranges
+// can number repeats across its pieces as one run numbers them, without
+// carrying the pair's text.
+func NumberedFingerprint(key string, n int) (string, error) {
+	st, err := hex.DecodeString(key)
+	h := sha256.New()
+	if err == nil {
+		err = h.(encoding.BinaryUnmarshaler).UnmarshalBinary(st)
+	}
+	if err != nil {
+		return "", fmt.Errorf("not a fingerprint key")
+	}
+	h.Write(strconv.AppendInt([]byte{0}, int64(n), 10))
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }

@@ -27,6 +27,9 @@ type Report struct {
 	Source string `json:"-"`
 	// View is how the formats for people show the findings (view.go).
 	View View `json:"-"`
+	// Shard, in the JSON report of one shard of a run, is what merging
+	// the shards needs (shard.go); nil otherwise.
+	Shard *Shard `json:"shard,omitempty"`
 }
 
 // Tool names the program.
@@ -125,6 +128,8 @@ type Finding struct {
 	// other is context ("zh" or "en"; checks.Finding.About); "" when both
 	// are evidence.
 	About string `json:"-"`
+	// Key is the finding's checks.Finding.FingerprintKey, when kept.
+	Key string `json:"-"`
 }
 
 // Counts counts findings by severity.
@@ -223,7 +228,7 @@ func buildDocument(cd Checked) *Document {
 func addFindings(d *Document, fs []checks.Finding) {
 	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
-			Message: f.Message, Zh: findingLoc(f.Zh), En: findingLoc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String()}
+			Message: f.Message, Zh: findingLoc(f.Zh), En: findingLoc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String(), Key: f.FingerprintKey}
 		d.Findings = append(d.Findings, rf)
 		switch f.Severity {
 		case checks.Error:
