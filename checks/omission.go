@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -115,7 +116,7 @@ func runOmission(p *Pass) error {
 			continue
 		}
 		blk := p.Doc.Blocks(u.lang)[u.block]
-		f := Finding{Bead: u.bead, Evidence: "paragraph"}
+		f := Finding{Bead: u.bead, Evidence: "paragraph", Confidence: nullParagraphConfidence(p, u, blk)}
 		sp := blk.Span()
 		if u.lang == align.Zh {
 			f.Zh = &sp
@@ -219,6 +220,7 @@ func reportNullSentences(p *Pass, l align.Lang) {
 		if len(b.Zh) == 0 || len(b.En) == 0 {
 			continue
 		}
+		conf := nullSentenceConfidence(p, b, l)
 		for _, s := range b.Sents {
 			refs := s.Zh
 			if l == align.En {
@@ -234,7 +236,7 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			for _, r := range refs {
 				blk := p.Doc.Blocks(l)[r.Block]
 				sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)
-				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text)}
+				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text), Confidence: conf}
 				if l == align.Zh {
 					f.Zh = &sp
 				} else {
@@ -246,4 +248,104 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			}
 		}
 	}
+}
+
+// nullSentenceConfidence weighs the sentences of language l that the
+// sentence aligner left alone in paragraph bead b against the paragraph's
+// lengths: when the translation's length fits the original better with
+// them than without them, their content is most likely there, in a
+// sentence cut otherwise (a Chinese article of clauses ending in ；
+// against one long English sentence), and the finding rests on the
+// sentence split alone: 0.4, info. When the lengths agree that they are
+// missing (or added), 1.
+func nullSentenceConfidence(p *Pass, b *align.Bead, l align.Lang) float64 {
+	ratio := p.Align.Ratio
+	if ratio <= 0 {
+		return 1
+	}
+	lz := float64(align.ZhUnits(p.Align.Text(b, align.Zh)))
+	le := float64(align.Length(p.Align.Text(b, align.En)))
+	var null float64
+	for _, s := range b.Sents {
+		refs, other := s.Zh, s.En
+		if l == align.En {
+			refs, other = s.En, s.Zh
+		}
+		if len(other) > 0 || !s.Null {
+			continue
+		}
+		for _, r := range refs {
+			blk := p.Doc.Blocks(l)[r.Block]
+			t := blk.Text[blk.Sents[r.Sent].Start:blk.Sents[r.Sent].End]
+			if l == align.Zh {
+				null += float64(align.ZhUnits(t))
+			} else {
+				null += float64(align.Length(t))
+			}
+		}
+	}
+	if lz <= 0 || le <= 0 || null <= 0 {
+		return 1
+	}
+	with := math.Abs(math.Log(le / (ratio * lz)))
+	var without float64
+	if l == align.Zh {
+		if lz-null <= 0 {
+			return 1
+		}
+		without = math.Abs(math.Log(le / (ratio * (lz - null))))
+	} else {
+		if le-null <= 0 {
+			return 1
+		}
+		without = math.Abs(math.Log((le - null) / (ratio * lz)))
+	}
+	if with <= without {
+		return 0.4
+	}
+	return 1
+}
+
+// nullParagraphConfidence weighs a paragraph left without a counterpart
+// against its neighbours: when a neighbouring pair's lengths fit better
+// with this paragraph joined to its side, the translation most likely
+// holds it there (merged into the paragraph before or after), and the
+// finding rests on the pairing alone: 0.6, a warning. Otherwise the
+// lengths agree that it is missing: 1.
+func nullParagraphConfidence(p *Pass, u unpairedBlock, blk *align.Block) float64 {
+	ratio := p.Align.Ratio
+	if ratio <= 0 {
+		return 1
+	}
+	var add float64
+	if u.lang == align.Zh {
+		add = float64(align.ZhUnits(blk.Text))
+	} else {
+		add = float64(align.Length(blk.Text))
+	}
+	for _, nb := range []int{u.bead - 1, u.bead + 1} {
+		if nb < 0 || nb >= len(p.Align.Beads) {
+			continue
+		}
+		b := &p.Align.Beads[nb]
+		if len(b.Zh) == 0 || len(b.En) == 0 {
+			continue
+		}
+		lz := float64(align.ZhUnits(p.Align.Text(b, align.Zh)))
+		le := float64(align.Length(p.Align.Text(b, align.En)))
+		if lz <= 0 || le <= 0 {
+			continue
+		}
+		alone := math.Abs(math.Log(le / (ratio * lz)))
+		var joined float64
+		if u.lang == align.Zh {
+			joined = math.Abs(math.Log(le / (ratio * (lz + add))))
+		} else {
+			joined = math.Abs(math.Log((le + add) / (ratio * lz)))
+		}
+		if joined < alone {
+			return 0.6
+		}
+	}
+	return 1
 }

@@ -34,15 +34,16 @@ var Punctuation = &Check{
 Quoted terms that lose or gain their quotes in translation are reported
 under "punctuation/quotes".
 
-A slip in the original (or full-width punctuation in an English
-original) is reported at info, and so is an unbalanced mark of the
-translation whose aligned original has the same one: neither is the
-translation's defect.
+A slip in the original is reported as such (confidence 0.6), full-width
+punctuation in an English original at info, and so is an unbalanced mark
+of the translation whose aligned original has the same one: the
+translation follows its original there.
 
 Example: en "the so-called “Two Establishes, which …" → opening “ is never
 closed in the English paragraph`,
-	Confidence: `1 for a mark of the translation; 0.4 (info) for one of the original, or
-one the original's aligned paragraph has too.`,
+	Confidence: `1 for a mark of the translation; 0.6 for one of the original; 0.4 (info)
+for one the original's aligned paragraph has too, and for full-width marks
+in an English original.`,
 }
 
 // PunctuationQuotes reports quoted terms whose quotes are lost.
@@ -232,9 +233,10 @@ func runPunctuation(p *Pass) error {
 				Message: is.msg + " in the " + langName(l) + " paragraph"}
 			switch {
 			case l == p.Settings.Source:
-				// the original's own slip: worth knowing, not the
-				// translation's defect
-				f.Confidence = 0.4
+				// the original's own slip: worth knowing (the
+				// translation may have followed it), though not a
+				// defect of the translation
+				f.Confidence = 0.6
 			case sourceHasIssue(p, f.Bead, is.kind):
 				// the translation keeps what the original does (a
 				// quotation running on into the next paragraph)
