@@ -236,7 +236,13 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			for _, r := range refs {
 				blk := p.Doc.Blocks(l)[r.Block]
 				sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)
-				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text), Confidence: conf}
+				c := conf
+				if sentenceNumberMatched(p, bi, l, r.Block, blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End) {
+					// its figure is in the other side's paragraph: the
+					// sentence is there, paired otherwise
+					c = math.Min(c, 0.4)
+				}
+				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text), Confidence: c}
 				if l == align.Zh {
 					f.Zh = &sp
 				} else {
@@ -257,11 +263,12 @@ func reportNullSentences(p *Pass, l align.Lang) {
 // sentence cut otherwise (a Chinese article of clauses ending in ；
 // against one long English sentence), and the finding rests on the
 // sentence split alone: 0.4, info. When the lengths agree that they are
-// missing (or added), 1.
+// missing (or added), 0.8: a warning, since the pairing of sentences is
+// the sentence aligner's guess, never an error.
 func nullSentenceConfidence(p *Pass, b *align.Bead, l align.Lang) float64 {
 	ratio := p.Align.Ratio
 	if ratio <= 0 {
-		return 1
+		return 0.8
 	}
 	lz := float64(align.ZhUnits(p.Align.Text(b, align.Zh)))
 	le := float64(align.Length(p.Align.Text(b, align.En)))
@@ -285,25 +292,46 @@ func nullSentenceConfidence(p *Pass, b *align.Bead, l align.Lang) float64 {
 		}
 	}
 	if lz <= 0 || le <= 0 || null <= 0 {
-		return 1
+		return 0.8
 	}
 	with := math.Abs(math.Log(le / (ratio * lz)))
 	var without float64
 	if l == align.Zh {
 		if lz-null <= 0 {
-			return 1
+			return 0.8
 		}
 		without = math.Abs(math.Log(le / (ratio * (lz - null))))
 	} else {
 		if le-null <= 0 {
-			return 1
+			return 0.8
 		}
 		without = math.Abs(math.Log((le - null) / (ratio * lz)))
 	}
 	if with <= without {
 		return 0.4
 	}
-	return 1
+	return 0.8
+}
+
+// sentenceNumberMatched reports whether a sentence (bytes start to end of
+// block blk of language l, in bead bi) holds a number read with confidence
+// that the numbers check matched with one of the other side.
+func sentenceNumberMatched(p *Pass, bi int, l align.Lang, blk, start, end int) bool {
+	for _, np := range Get(p, numberPairsFact) {
+		if np.pair.view.Index != bi {
+			continue
+		}
+		occs := np.pair.zh
+		if l == align.En {
+			occs = np.pair.en
+		}
+		for _, o := range occs {
+			if o.matched && o.pos.Block == blk && o.pos.Start >= start && o.pos.End <= end && o.n.Confidence() >= 0.5 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nullParagraphConfidence weighs a paragraph left without a counterpart
