@@ -9,10 +9,11 @@ import (
 
 // Numbering compares the enumerators that open paired paragraphs.
 var Numbering = &Check{
-	Name:     "numbering",
-	Category: CatNumbering,
-	Severity: Error,
-	Run:      runNumbering,
+	Name:       "numbering",
+	Category:   CatNumbering,
+	Severity:   Error,
+	Run:        runNumbering,
+	Confidence: `1: both enumerators were read at the start of their paragraphs.`,
 	Doc: `section and item numbers that disagree across a pair
 
 The enumerator that opens each paragraph is parsed in both scripts —

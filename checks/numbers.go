@@ -19,6 +19,12 @@ var Numbers = &Check{
 	Category: CatNumbers,
 	Severity: Error,
 	Run:      runNumbers,
+	Confidence: `That of the weaker of the two numbers (align/numerals Confidence: words
+0.7, Minguo year 0.9, a guessed reading 0.5, inside a name 0.4, a document
+number 0.6); at most 0.85 (a warning) unless both are digits as written or
+structured Chinese numerals (二十大) and they stand in one aligned sentence
+pair; lowered by 0.85 more when they were paired only as the last ones of
+their kind left in the paragraph.`,
 	Doc: `a number that differs between the Chinese and its translation
 
 Numbers, dates, percentages, ordinals and ranges are read on both sides
@@ -47,8 +53,19 @@ Tolerated: approximations (20多年 against "two decades", 数十 against
 "dozens"; 约, 多, "about", "over" are not compared), a range against its
 two ends (从5增加到8 against "from 5 to 8"), a value repeated on one side
 and written once on the other, a year against a full date in that year,
-numbers inside enumerators ("(1)", "第三条": see "numbering"). Unit
-conversions (公里 to miles) are not attempted.
+numbers inside enumerators ("(1)", "第三条": see "numbering"), numbers
+inside fixed expressions the lexicon glosses with no number (万众一心
+"united as one"). Numbers are matched in two passes: equal values first,
+then agreement within tolerance (align/numerals Compare): an approximation
+kept (4万多亿 / "over 4 trillion"), a unit converted (5公里 / "3.1 miles",
+亩 to hectares, 斤 to tonnes), a figure rounded (13.86亿 / "1.4 billion"), a
+Minguo year converted (中華民國三十六年 / 1947).
+
+A difference is an error only when both numbers are digits as written (or
+a structured Chinese numeral such as 二十大) in one aligned sentence pair;
+anything that rests on a reading (words, a name, a guess, a document
+number) is a warning at most, and the message says how the number was
+read.
 
 Example: zh "项目投资250万元。" / en "The project cost 25 million yuan." →
 number "250万" (2.5 million) in Chinese; English has "25 million"`,
@@ -60,6 +77,9 @@ var NumbersMissing = &Check{
 	Category: CatNumbers,
 	Severity: Warning,
 	Run:      runNumbersMissing,
+	Confidence: `0.7 times the number's own confidence: a plain number left over is a
+warning, one read from words, a document number, a number inside a quoted
+name or a guessed reading is info.`,
 	Doc: `a number on one side with no counterpart in the other
 
 A number left over after the comparison of "numbers" (neither equal to a
@@ -78,6 +98,8 @@ one), in either direction. Not reported:
   Central Committee");
 - a count written as "X and two other universities" for 耶鲁等3所;
 - numbers in page furniture.
+Reported at info: a document number (第 2124 號), a number inside a short
+quoted name (“十三五”), a guessed reading, a number in words.
 
 Example: zh "会议于2022年12月8日召开，32个国家出席。" / en "The meeting
 opened on December 8, 2022." → number "32" in Chinese has no counterpart in

@@ -15,6 +15,12 @@ var Omission = &Check{
 	Category: CatOmission,
 	Severity: Error,
 	Run:      runOmission,
+	Confidence: `1 for a paragraph without a counterpart; 0.6 (a warning) when a neighbouring
+pair's lengths fit better with the paragraph joined to it (the translation
+most likely merged it there). A sentence without a counterpart inside a
+paired paragraph rests on the sentence aligner's pairing: 0.8 (a warning)
+when the paragraph's lengths agree it is missing, 0.4 (info) when they do
+not or when a number of it is matched in the other side's paragraph.`,
 	Doc: `a paragraph or sentence with no counterpart on the other side
 
 A body paragraph (running prose, or a heading between paired paragraphs)
@@ -38,10 +44,11 @@ Example:
 
 // Extra reports unpaired page furniture and matter outside the body.
 var Extra = &Check{
-	Name:     "extra",
-	Category: CatAddition,
-	Severity: Info,
-	Run:      runExtra,
+	Name:       "extra",
+	Category:   CatAddition,
+	Severity:   Info,
+	Run:        runExtra,
+	Confidence: `1: the block is page furniture or outside the body by the page's layout.`,
 	Doc: `text on one side only that is not part of the body
 
 Unpaired blocks that look like page furniture (navigation, share buttons,
@@ -61,6 +68,9 @@ var Addition = &Check{
 	Category: CatAddition,
 	Severity: Warning,
 	Run:      runAddition,
+	Confidence: `As for sentences under "omission": 0.8 when the paragraph's lengths agree the
+sentence was added, 0.4 (info) when they do not or when a number of it is
+matched in the other side's paragraph.`,
 	Doc: `a sentence of the translation with no counterpart in the original
 
 Inside a paired paragraph, a sentence of the translation (English by
