@@ -136,7 +136,41 @@ func LengthSample(doc *align.Document, al *align.Alignment, set *Settings) []flo
 	return norm
 }
 
+// lengthOutliersFact: the pairs the length check finds outliers, by bead,
+// with the English length relative to the expected (numbers/missing reads
+// it: a number left out of an abridged pair is part of the abridgement).
+var lengthOutliersFact = &Fact[map[int]float64]{Name: "length outliers", Compute: func(p *Pass) map[int]float64 {
+	q := &Pass{Check: Length, Doc: p.Doc, Align: p.Align, Settings: p.Settings, Whole: p.Whole, facts: p.facts}
+	out := map[int]float64{}
+	for _, o := range lengthOutliers(q) {
+		out[o.bead] = o.rel
+	}
+	return out
+}}
+
+type lengthOutlier struct {
+	bead     int
+	r, rel   float64
+	docRatio float64
+}
+
 func runLength(p *Pass) error {
+	for _, o := range lengthOutliers(p) {
+		b := &p.Align.Beads[o.bead]
+		msg := fmt.Sprintf("English is %.0f %% of the length expected from the Chinese (ratio %.1f, document %.1f)", o.rel*100, math.Exp(o.r), o.docRatio)
+		conf := 0.45
+		if lengthCorroborated(p, o.bead, o.rel < 1) {
+			conf = 0.8
+		}
+		p.Report(Finding{Bead: o.bead, Zh: p.SideSpan(b, align.Zh), En: p.SideSpan(b, align.En), Confidence: conf,
+			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(o.r)), Message: msg})
+	}
+	return nil
+}
+
+// lengthOutliers are the pairs whose length ratio is an outlier for the
+// document, by the options of the length check (p.Check is Length).
+func lengthOutliers(p *Pass) []lengthOutlier {
 	lp := lengthParamsOf(p)
 	pairs := lengthPairs(p)
 	n := p.Whole.lengthNorm()
@@ -152,6 +186,7 @@ func runLength(p *Pass) error {
 	if !n.ok {
 		return nil
 	}
+	var out []lengthOutlier
 	med, mad := n.med, n.mad
 	for _, q := range pairs {
 		if q.lz < lp.minZh && q.le < lp.minEn {
@@ -162,17 +197,9 @@ func runLength(p *Pass) error {
 		if math.Abs(score) < lp.z || math.Abs(rel-1) < lp.minDev {
 			continue
 		}
-		b := &p.Align.Beads[q.bead]
-		docRatio := math.Exp(med)
-		msg := fmt.Sprintf("English is %.0f %% of the length expected from the Chinese (ratio %.1f, document %.1f)", rel*100, math.Exp(q.r), docRatio)
-		conf := 0.45
-		if lengthCorroborated(p, q.bead, rel < 1) {
-			conf = 0.8
-		}
-		p.Report(Finding{Bead: q.bead, Zh: p.SideSpan(b, align.Zh), En: p.SideSpan(b, align.En), Confidence: conf,
-			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(q.r)), Message: msg})
+		out = append(out, lengthOutlier{q.bead, q.r, rel, math.Exp(med)})
 	}
-	return nil
+	return out
 }
 
 func (w *Whole) lengthNorm() *LengthNorm {

@@ -79,7 +79,9 @@ var NumbersMissing = &Check{
 	Run:      runNumbersMissing,
 	Confidence: `0.7 times the number's own confidence: a plain number left over is a
 warning, one read from words, a document number, a number inside a quoted
-name or a guessed reading is info.`,
+name or a guessed reading is info. Times 0.6 (info) when the pair is a
+length outlier whose other side is the short one: the abridgement is
+reported once, by "length".`,
 	Doc: `a number on one side with no counterpart in the other
 
 A number left over after the comparison of "numbers" (neither equal to a
@@ -159,6 +161,12 @@ func runNumbersMissing(p *Pass) error {
 					continue
 				}
 				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
+				if rel, ok := Get(p, lengthOutliersFact)[v.Index]; ok && (rel < 1) == (l == align.Zh) {
+					// the other side abridges the whole pair, which
+					// the length check reports once: this number is
+					// part of that, not a finding of its own
+					f.Confidence *= 0.6
+				}
 				sp := v.span(o.pos)
 				sb := o.sb
 				if !v.both(sb) {
