@@ -167,10 +167,32 @@ func TestCheckInterleaved(t *testing.T) {
 	assert.True(t, found, "numbering finding")
 }
 
+// TestCheckSourceEnglish: with "source": "en" the English is the
+// original, so an English sentence without a Chinese counterpart is an
+// omission (an error) rather than an addition (a warning).
 func TestCheckSourceEnglish(t *testing.T) {
 	s := newTest(t, Config{})
-	w := do(s, "POST", "/api/check", body(t, map[string]any{"zh": zhPara, "en": enPara, "source": "en"}))
-	decodeReport(t, w)
+	en := "(3) Strengthen the national security system.\n\nThe new bureau opened in 2021 with 300 staff members in the capital."
+	untranslated := func(source string) (category, severity string) {
+		req := map[string]any{"zh": zhPara, "en": en}
+		if source != "" {
+			req["source"] = source
+		}
+		r := decodeReport(t, do(s, "POST", "/api/check", body(t, req)))
+		for _, f := range r.Documents[0].Findings {
+			if strings.Contains(f.Message, "The new bureau") {
+				return f.Category, f.Severity
+			}
+		}
+		t.Fatalf("source %q: no finding on the untranslated English sentence: %+v", source, r.Documents[0].Findings)
+		return "", ""
+	}
+	cat, sev := untranslated("en")
+	assert.Equal(t, "omission", cat, "English original: the Chinese left the sentence out")
+	assert.Equal(t, "error", sev)
+	cat, sev = untranslated("")
+	assert.Equal(t, "addition", cat, "Chinese original (the default): the English added it")
+	assert.Equal(t, "warning", sev)
 }
 
 // fakeHTML stands in for the HTML writer.
