@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -644,4 +645,28 @@ func TestGlossaryLimit(t *testing.T) {
 	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
 	assert.Contains(t, apiError(t, w), "glossary is 1600 bytes; the limit is 1000")
 	assert.Equal(t, DefaultMaxGlossary, newTest(t, Config{}).cfg.MaxGlossary)
+}
+
+// TestSlowClientHoldsNoWorker: a client that sends its body slowly waits
+// in the queue while it sends; the worker serves others meanwhile.
+func TestSlowClientHoldsNoWorker(t *testing.T) {
+	s := newTest(t, Config{Timeout: 3 * time.Second, Workers: 1})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /api/check HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"zh\": \"", ts.Listener.Addr())
+	require.NoError(t, err)
+	// the slow request has arrived: it waits, or (were the body read by a
+	// worker) holds the worker
+	for deadline := time.Now().Add(5 * time.Second); s.waiting.Load() == 0 && len(s.sem) == 0; {
+		require.True(t, time.Now().Before(deadline), "the slow request never arrived")
+		time.Sleep(time.Millisecond)
+	}
+	req := body(t, map[string]string{"zh": zhPara, "en": enPara})
+	resp, err := http.Post(ts.URL+"/api/check", "application/json", strings.NewReader(req))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "a slow body held the only worker")
 }
