@@ -281,7 +281,7 @@ func TestHTMLInBrowser(t *testing.T) {
 }
 
 type pageFindings struct {
-	Items, Shown int
+	Items, Shown  int
 	Text, Visible string
 }
 
