@@ -288,7 +288,11 @@ func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
 	if p.lx == nil {
 		return p.lex.Similarity(p.text(Zh, i, a), p.text(En, j, b))
 	}
-	return p.prepared().Similarity(i, a, j, b)
+	bl := p.prepared()
+	// the DP asks row by row: the pairs of blocks it has left behind by
+	// more than two beads' worth are not asked for again in this pass
+	bl.Forget(i - 2*maxSplit)
+	return bl.Similarity(i, a, j, b)
 }
 
 // prepared returns the lexicon's prepared blocks, made on first use.
@@ -674,7 +678,13 @@ func (p *paragraphAligner) solve() []Cell {
 		band := DiagonalBand(nz, ne, w)
 		first := SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
-			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, PathBand(nz, ne, first, pathBand))
+			around := PathBand(nz, ne, first, pathBand)
+			if band.Holds(around) {
+				// the best path within a band inside the first, which
+				// holds that path, is that path: same beads, same ties
+				return first
+			}
+			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, around)
 		}
 	}
 }

@@ -109,6 +109,11 @@ type Finding struct {
 	// quoted values, the term); it feeds the fingerprint.
 	Evidence    string
 	Fingerprint string
+	// FingerprintKey is what Fingerprint numbers repeats of, kept only
+	// when Whole.Keys asks (a unit range of a file checked in windows, so
+	// that merging the ranges numbers repeats across them:
+	// NumberedFingerprint).
+	FingerprintKey string
 }
 
 // Side names the side of a finding that one-line reports point at.

@@ -133,7 +133,7 @@ func runTags(p *Pass) error {
 			ts []tagOcc
 			l  align.Lang
 		}{{src, sl}, {trg, tl}} {
-			open := map[string]int{}
+			open, all := map[string]int{}, count(side.ts)
 			for _, t := range side.ts {
 				id, closing := strings.CutPrefix(strings.Trim(t.text, "{}"), "/")
 				if !closing {
@@ -144,7 +144,7 @@ func runTags(p *Pass) error {
 					open[id]--
 					continue
 				}
-				if count(side.ts)["{"+id+"}"] > 0 {
+				if all["{"+id+"}"] > 0 {
 					report(t.span(), side.l, fmt.Sprintf("tag %s closes before {%s} opens in the %s", t.text, id, langName(side.l)), "order "+t.text)
 				}
 			}

@@ -7,6 +7,7 @@ package reports
 import (
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/checks"
@@ -26,6 +27,9 @@ type Report struct {
 	Source string `json:"-"`
 	// View is how the formats for people show the findings (view.go).
 	View View `json:"-"`
+	// Shard, in the JSON report of one shard of a run, is what merging
+	// the shards needs (shard.go); nil otherwise.
+	Shard *Shard `json:"shard,omitempty"`
 }
 
 // Tool names the program.
@@ -124,6 +128,8 @@ type Finding struct {
 	// other is context ("zh" or "en"; checks.Finding.About); "" when both
 	// are evidence.
 	About string `json:"-"`
+	// Key is the finding's checks.Finding.FingerprintKey, when kept.
+	Key string `json:"-"`
 }
 
 // Counts counts findings by severity.
@@ -222,7 +228,7 @@ func buildDocument(cd Checked) *Document {
 func addFindings(d *Document, fs []checks.Finding) {
 	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
-			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String()}
+			Message: f.Message, Zh: findingLoc(f.Zh), En: findingLoc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String(), Key: f.FingerprintKey}
 		d.Findings = append(d.Findings, rf)
 		switch f.Severity {
 		case checks.Error:
@@ -267,6 +273,28 @@ func loc(s *align.Span) *Location {
 		return nil
 	}
 	return &Location{Path: s.Path, Line: s.Line, Column: s.Column, EndLine: s.EndLine, EndColumn: s.EndColumn, Text: s.Text}
+}
+
+// MaxExcerpt bounds the text of a finding's location, in bytes. A finding
+// often names the other side's whole paragraph as context, and one pair
+// can hold thousands of findings (20,000 placeholders missing from one
+// paragraph): with the whole text each, the report grew with findings
+// times paragraph length. A longer text is cut at a character boundary
+// and ends in "…"; the location's lines and columns still span all of it.
+const MaxExcerpt = 1024
+
+// findingLoc is the location of a finding's span, its text cut to MaxExcerpt.
+func findingLoc(s *align.Span) *Location {
+	l := loc(s)
+	if l == nil || len(l.Text) <= MaxExcerpt {
+		return l
+	}
+	cut := MaxExcerpt - len("…")
+	for cut > 0 && !utf8.RuneStart(l.Text[cut]) {
+		cut--
+	}
+	l.Text = l.Text[:cut] + "…"
+	return l
 }
 
 // Primary is the location a one-line format shows for a finding: the side

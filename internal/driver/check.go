@@ -57,6 +57,14 @@ func loadShared() error {
 // no real document comes near it.
 const MaxBlocks = 200_000
 
+// MaxSentences bounds the sentences of one language in a document. The
+// sentence aligner's time and memory grow linearly with them (its whole-
+// matrix search is bounded, align.fullFallbackCells), but at about 3 KB of
+// features and tables per sentence pair of one paragraph; 200,000
+// sentences a side (some 7 MB of Chinese in one paragraph) stay near
+// 1.5 GB, and no real document comes near them.
+const MaxSentences = 200_000
+
 // LimitError is a document beyond what the tool accepts.
 type LimitError struct {
 	Doc string
@@ -74,6 +82,13 @@ func Check(ctx context.Context, doc *align.Document, s Setup) (reports.Checked, 
 	for _, l := range []align.Lang{align.Zh, align.En} {
 		if n := len(doc.Blocks(l)); n > MaxBlocks {
 			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s paragraphs; the limit is %d", n, l, MaxBlocks)}
+		}
+		n := 0
+		for _, b := range doc.Blocks(l) {
+			n += len(b.Sents)
+		}
+		if n > MaxSentences {
+			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s sentences; the limit is %d", n, l, MaxSentences)}
 		}
 	}
 	list, lex := s.checksAndLex()

@@ -70,6 +70,14 @@ type Options struct {
 	ReportUnused bool
 	// Keep is what the report needs of each document.
 	Keep Keep
+	// Shard, when set, checks only that share of the documents Plan
+	// finds; the report then carries what merging the shards needs.
+	Shard ShardSpec
+	// Units, when set, checks only the windows of a pre-aligned file
+	// (TMX, XLIFF, CSV/TSV, JSONL checked in windows) that start in this
+	// range of units; a document not checked in windows goes with the
+	// range from 0. Merging the ranges' reports gives the whole's.
+	Units *reports.Units
 }
 
 // Driver runs the checks over documents with one set of options.
@@ -182,11 +190,17 @@ func (d *Driver) Run(ctx context.Context, tasks []Task, done func()) (*reports.R
 		return results[i].err == nil
 	})
 	var rs []Result
-	for _, r := range results {
+	var orders []int // each result's task in the whole run
+	var units []*reports.Units
+	for i, r := range results {
 		if r.err != nil {
 			return nil, r.err
 		}
 		rs = append(rs, r.rs...)
+		for _, x := range r.rs {
+			orders = append(orders, tasks[i].order)
+			units = append(units, x.Units)
+		}
 	}
 	for _, p := range d.chain {
 		if err := p.Finish(rs); err != nil {
@@ -214,13 +228,18 @@ func (d *Driver) Run(ctx context.Context, tasks []Task, done func()) (*reports.R
 		}
 		rep.Checks = append(rep.Checks, reports.CheckInfo{Name: c.Name, Title: c.Title(), Doc: c.Doc, Category: string(c.Category), Severity: sev.String()})
 	}
+	d.shardReport(rep, orders, units)
 	return rep, nil
 }
 
 // Fails reports whether a report has a finding at or above FailOn.
-func (d *Driver) Fails(r *reports.Report) bool {
+func (d *Driver) Fails(r *reports.Report) bool { return Fails(d.FailOn, r) }
+
+// Fails reports whether a report has a finding at or above failOn (0:
+// never): the exit-code rule, for a run and for merged shards alike.
+func Fails(failOn checks.Severity, r *reports.Report) bool {
 	s := r.Summary
-	return d.FailOn != 0 && (s.Error > 0 && d.FailOn <= checks.Error || s.Warning > 0 && d.FailOn <= checks.Warning || s.Info > 0 && d.FailOn <= checks.Info)
+	return failOn != 0 && (s.Error > 0 && failOn <= checks.Error || s.Warning > 0 && failOn <= checks.Warning || s.Info > 0 && failOn <= checks.Info)
 }
 
 // Note is what the summary line adds about the processors' work.
