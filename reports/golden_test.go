@@ -44,7 +44,7 @@ var goldenWriters = []struct {
 
 var allByFile = reports.View{Show: checks.Info, ByFile: true, Color: true}
 
-func write(t *testing.T, w reports.Writer, r *reports.Report) []byte {
+func write(t testing.TB, w reports.Writer, r *reports.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, w.Write(&buf, r))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -21,14 +22,19 @@ import (
 )
 
 // The browser test opens HTML reports in headless Chromium: the page must
-// render both texts, filter findings by severity, work without script, load
-// fast, and run nothing that hostile text smuggles in. It skips when no
-// Chromium is installed; ALIGNCHECK_CHROMIUM names another binary, and
+// render both texts, filter findings by severity, work without script, and
+// run nothing that hostile text smuggles in; how fast it opens is
+// BenchmarkHTMLOpen's to measure. It skips when no Chromium is installed,
+// and fails instead with ALIGNCHECK_REQUIRE_BROWSER=1 (CI sets it, so that
+// CI cannot pass with every browser test skipped); ALIGNCHECK_CHROMIUM
+// names another binary ("none": as if none were installed), and
 // ALIGNCHECK_SCREENSHOTS a directory to keep the screenshots in (by default
 // they go to the test's temporary directory).
 
 func chromiumPath() string {
-	if p := os.Getenv("ALIGNCHECK_CHROMIUM"); p != "" {
+	if p := os.Getenv("ALIGNCHECK_CHROMIUM"); p == "none" {
+		return ""
+	} else if p != "" {
 		return p
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
@@ -45,11 +51,15 @@ type browser struct {
 	shots   string
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	exe := chromiumPath()
 	if exe == "" {
-		t.Skip("no Chromium found: install it (Debian: `apt-get install chromium`) to run the browser test")
+		msg := "no Chromium found: install it (scripts/chromium.sh, or Debian: `apt-get install chromium`) to run the browser test"
+		if os.Getenv("ALIGNCHECK_REQUIRE_BROWSER") == "1" {
+			t.Fatal(msg + " (ALIGNCHECK_REQUIRE_BROWSER=1: a browser test may not skip)")
+		}
+		t.Skip(msg)
 	}
 	dir := t.TempDir()
 	opts := []chromedp.ExecAllocatorOption{
@@ -95,7 +105,7 @@ func newBrowser(t *testing.T) *browser {
 
 // open writes a page to a file and loads it; it returns the time to
 // DOMContentLoaded in milliseconds.
-func (b *browser) open(t *testing.T, name string, page []byte) float64 {
+func (b *browser) open(t testing.TB, name string, page []byte) float64 {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	require.NoError(t, os.WriteFile(path, page, 0o644))
@@ -209,20 +219,32 @@ func TestHTMLInBrowser(t *testing.T) {
 	ref := refReport(t)
 	page := write(t, reports.HTML{}, ref)
 
-	// Load it three times and keep the best: other work on the machine
-	// only ever adds time.
-	var loads []float64
-	for range 3 {
-		loads = append(loads, b.open(t, "reference.html", page))
-	}
-	ms := min(loads[0], loads[1], loads[2])
-	t.Logf("reference document: HTML report %d bytes, DOMContentLoaded after %.0f ms (best of %.0f, %.0f, %.0f ms)", len(page), ms, loads[0], loads[1], loads[2])
+	// How fast it opens is BenchmarkHTMLOpen's to say: a time asserted
+	// here failed on a loaded machine (1,133 ms against 1,000).
+	ms := b.open(t, "reference.html", page)
+	t.Logf("reference document: HTML report %d bytes, DOMContentLoaded after %.0f ms", len(page), ms)
 	assert.Less(t, len(page), 1<<20, "report under 1 MB")
-	assert.Less(t, ms, 1000.0, "report opens (DOMContentLoaded) in under a second")
 	tx := evalJS[texts](t, b, textsJS)
 	assert.True(t, tx.FiltersShown, "the script shows the filters")
 	assert.Greater(t, tx.ZhHan, 20, "Chinese paragraphs rendered: %+v", tx)
 	assert.Greater(t, tx.EnLatin, 20, "English paragraphs rendered: %+v", tx)
+	// What the page shows is the report: every finding listed, each
+	// message as the report has it, the counts of the summary.
+	shown := evalJS[pageFindings](t, b, pageFindingsJS)
+	var msgs []string
+	for _, d := range ref.Documents {
+		for _, f := range d.Findings {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	require.NotEmpty(t, msgs)
+	assert.Equal(t, len(msgs), shown.Items, "findings listed in the page")
+	for _, m := range msgs {
+		assert.True(t, strings.Contains(shown.Text, m), "message %q not in the page", m)
+	}
+	s := ref.Summary
+	assert.True(t, strings.Contains(shown.Visible, fmt.Sprintf("%d errors, %d warning", s.Error, s.Warning)), "the summary's counts (%+v)", s)
+	assert.Equal(t, s.Error+s.Warning, shown.Shown, "findings shown at first: errors and warnings")
 	b.screenshot(t, "reference-top.png")
 	checkFilter(t, b, ref, "reference-filtered.png")
 
@@ -256,4 +278,56 @@ func TestHTMLInBrowser(t *testing.T) {
 	assert.False(t, tx.FiltersShown, "filters hidden without script")
 	assert.Greater(t, tx.ZhHan, 20, "Chinese shown without script")
 	assert.Greater(t, tx.EnLatin, 20, "English shown without script")
+}
+
+type pageFindings struct {
+	Items, Shown  int
+	Text, Visible string
+}
+
+// pageFindingsJS counts the findings a report page lists (one li.f each,
+// under its pair) and those shown, and gives the page's text, all of it
+// and what is visible.
+const pageFindingsJS = `(() => ({
+	Items: document.querySelectorAll("ul.fl li.f").length,
+	Shown: [...document.querySelectorAll("ul.fl li.f")].filter(e => e.getClientRects().length > 0).length,
+	Text: document.body.textContent,
+	Visible: document.body.innerText,
+}))()`
+
+// BenchmarkHTMLOpen opens the reference document's HTML report in headless
+// Chromium; ms/open is the time to DOMContentLoaded (the page's target is
+// under a second on a quiet machine).
+func BenchmarkHTMLOpen(b *testing.B) {
+	br := newBrowser(b)
+	page := write(b, reports.HTML{}, refReport(b))
+	var total float64
+	b.ResetTimer()
+	for range b.N {
+		total += br.open(b, "reference.html", page)
+	}
+	b.ReportMetric(total/float64(b.N), "ms/open")
+	b.ReportMetric(float64(len(page)), "bytes")
+}
+
+// TestBrowserRequired: without Chromium a browser test skips, unless
+// ALIGNCHECK_REQUIRE_BROWSER=1 (CI), which makes it fail: CI cannot pass
+// with every browser test skipped.
+func TestBrowserRequired(t *testing.T) {
+	if os.Getenv("ALIGNCHECK_BROWSER_PROBE") == "1" {
+		newBrowser(t)
+		return
+	}
+	probe := func(require string) (int, string) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestBrowserRequired$", "-test.v")
+		cmd.Env = append(os.Environ(), "ALIGNCHECK_BROWSER_PROBE=1", "ALIGNCHECK_CHROMIUM=none", "ALIGNCHECK_REQUIRE_BROWSER="+require)
+		out, _ := cmd.CombinedOutput()
+		return cmd.ProcessState.ExitCode(), string(out)
+	}
+	code, out := probe("")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "SKIP")
+	code, out = probe("1")
+	assert.NotEqual(t, 0, code, out)
+	assert.Contains(t, out, "ALIGNCHECK_REQUIRE_BROWSER=1: a browser test may not skip")
 }

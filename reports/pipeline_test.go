@@ -65,7 +65,7 @@ func checkDoc(t *testing.T, docs ...*align.Document) *reports.Report {
 }
 
 // refReport is the report of the reference document, built once.
-func refReport(t *testing.T) *reports.Report {
+func refReport(t testing.TB) *reports.Report {
 	t.Helper()
 	refOnce.Do(func() {
 		var text []byte

@@ -140,14 +140,29 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	// Wait for a worker before reading the body: what a request costs in
-	// memory (its decoded texts, its glossary) is then only paid by the
-	// requests at work, whatever the number of connections. Beyond
-	// Config.Queue waiting requests, answer at once.
+	// At most Config.Queue requests wait; beyond, answer at once. A
+	// waiting request holds its body's bytes (MaxBody at most) and no
+	// more: it is decoded, and its glossary parsed, only once a worker is
+	// free, so what requests cost in memory does not grow with the number
+	// of connections. The body is read while waiting, so that a slow
+	// client holds a place in the queue, never a worker.
 	if n := s.waiting.Add(1); n > int64(s.cfg.Queue) {
 		s.waiting.Add(-1)
 		w.Header().Set("Retry-After", "1")
 		jsonError(w, http.StatusServiceUnavailable, fmt.Sprintf("busy: %d checks at work and %d waiting; try again in a moment", s.cfg.Workers, s.cfg.Queue))
+		return
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	if err != nil {
+		s.waiting.Add(-1)
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is larger than the limit of %d bytes", mbe.Limit))
+		} else if ctx.Err() != nil {
+			s.timedOut(w)
+		} else {
+			jsonError(w, http.StatusBadRequest, "cannot read the request body: "+err.Error())
+		}
 		return
 	}
 	select {
@@ -163,7 +178,7 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		s.timedOut(w)
 		return
 	}
-	j, err := s.parse(w, r)
+	j, err := s.parse(data)
 	if err != nil {
 		<-s.sem
 		var re *requestError
@@ -239,28 +254,17 @@ func (s *Server) run(ctx context.Context, j *job) (res result) {
 }
 
 // parse reads and validates a request body.
-func (s *Server) parse(w http.ResponseWriter, r *http.Request) (*job, error) {
-	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-	dec := json.NewDecoder(body)
+func (s *Server) parse(data []byte) (*job, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var req CheckRequest
 	if err := dec.Decode(&req); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, &requestError{http.StatusRequestEntityTooLarge,
-				fmt.Sprintf("request body is larger than the limit of %d bytes", mbe.Limit)}
-		}
 		if errors.Is(err, io.EOF) {
 			return nil, badRequest("empty request body; send a JSON object such as {\"zh\": \"…\", \"en\": \"…\"}")
 		}
 		return nil, badRequest("%s", decodeError(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, &requestError{http.StatusRequestEntityTooLarge,
-				fmt.Sprintf("request body is larger than the limit of %d bytes", mbe.Limit)}
-		}
 		return nil, badRequest("malformed JSON: more than one value in the body")
 	}
 	return s.prepare(&req)

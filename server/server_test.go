@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -167,10 +168,36 @@ func TestCheckInterleaved(t *testing.T) {
 	assert.True(t, found, "numbering finding")
 }
 
+// TestCheckSourceEnglish: with "source": "en" the English is the
+// original, so an English sentence without a Chinese counterpart is an
+// omission rather than an addition.
 func TestCheckSourceEnglish(t *testing.T) {
 	s := newTest(t, Config{})
-	w := do(s, "POST", "/api/check", body(t, map[string]any{"zh": zhPara, "en": enPara, "source": "en"}))
-	decodeReport(t, w)
+	en := "(3) Strengthen the national security system.\n\nThe new bureau opened in 2021 with 300 staff members in the capital."
+	untranslated := func(source string) (category, severity string) {
+		req := map[string]any{"zh": zhPara, "en": en}
+		if source != "" {
+			req["source"] = source
+		}
+		r := decodeReport(t, do(s, "POST", "/api/check", body(t, req)))
+		for _, f := range r.Documents[0].Findings {
+			if strings.Contains(f.Message, "The new bureau") {
+				return f.Category, f.Severity
+			}
+		}
+		t.Fatalf("source %q: no finding on the untranslated English sentence: %+v", source, r.Documents[0].Findings)
+		return "", ""
+	}
+	// How severe each is depends on the evidence (issue 13: a lone
+	// sentence is at most a warning); an omission never weighs less than
+	// the same text as an addition.
+	rank := map[string]int{"info": 1, "warning": 2, "error": 3}
+	cat, omitted := untranslated("en")
+	assert.Equal(t, "omission", cat, "English original: the Chinese left the sentence out")
+	cat, added := untranslated("")
+	assert.Equal(t, "addition", cat, "Chinese original (the default): the English added it")
+	assert.NotZero(t, rank[added], added)
+	assert.GreaterOrEqual(t, rank[omitted], rank[added], "omission %s, addition %s", omitted, added)
 }
 
 // fakeHTML stands in for the HTML writer.
@@ -622,4 +649,28 @@ func TestGlossaryLimit(t *testing.T) {
 	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
 	assert.Contains(t, apiError(t, w), "glossary is 1600 bytes; the limit is 1000")
 	assert.Equal(t, DefaultMaxGlossary, newTest(t, Config{}).cfg.MaxGlossary)
+}
+
+// TestSlowClientHoldsNoWorker: a client that sends its body slowly waits
+// in the queue while it sends; the worker serves others meanwhile.
+func TestSlowClientHoldsNoWorker(t *testing.T) {
+	s := newTest(t, Config{Timeout: 3 * time.Second, Workers: 1})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = fmt.Fprintf(conn, "POST /api/check HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"zh\": \"", ts.Listener.Addr())
+	require.NoError(t, err)
+	// the slow request has arrived: it waits, or (were the body read by a
+	// worker) holds the worker
+	for deadline := time.Now().Add(5 * time.Second); s.waiting.Load() == 0 && len(s.sem) == 0; {
+		require.True(t, time.Now().Before(deadline), "the slow request never arrived")
+		time.Sleep(time.Millisecond)
+	}
+	req := body(t, map[string]string{"zh": zhPara, "en": enPara})
+	resp, err := http.Post(ts.URL+"/api/check", "application/json", strings.NewReader(req))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode, "a slow body held the only worker")
 }

@@ -308,9 +308,21 @@ func TestConfigApplies(t *testing.T) {
 	assert.Equal(t, exitOK, code, out)
 	assert.Regexp(t, `warning: .*\[numbering\]`, out)
 	assert.NotContains(t, out, "[numbering/sequence]")
+	// fail-on from the file: the same numbering warning now fails the run
+	gateWrite(t, dir, ".aligncheck.yaml", "fail-on: warning\nchecks:\n  numbering: warning\n  numbering/sequence: off\n")
+	code, out, _ = runCmd(t, "check", ".")
+	assert.Equal(t, exitFindings, code, "fail-on: warning in the file fails on a warning: %s", out)
+	assert.Regexp(t, `warning: .*\[numbering\]`, out)
 	gateWrite(t, dir, ".aligncheck.yaml", "fail-on: warning\nchecks:\n  numbering: off\n")
 	code, out, _ = runCmd(t, "check", ".")
 	assert.NotContains(t, out, "[numbering]")
+	// what is left decides the exit code: 1 exactly when a warning or an
+	// error is listed (show follows fail-on)
+	want := exitOK
+	if strings.Contains(out, ": warning: ") || strings.Contains(out, ": error: ") {
+		want = exitFindings
+	}
+	assert.Equal(t, want, code, out)
 	code, out, _ = runCmd(t, "check", "--enable", "numbering", "--fail-on", "error", ".")
 	assert.Equal(t, exitFindings, code, "--enable and --fail-on override the file")
 	assert.Contains(t, out, "[numbering]")

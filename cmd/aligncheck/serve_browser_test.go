@@ -27,7 +27,9 @@ func browser(t *testing.T) context.Context {
 		t.Skip("browser test skipped with -short")
 	}
 	path := os.Getenv("ALIGNCHECK_CHROMIUM")
-	if path == "" {
+	if path == "none" { // as if none were installed
+		path = ""
+	} else if path == "" {
 		for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
 			if p, err := exec.LookPath(name); err == nil {
 				path = p
@@ -36,7 +38,11 @@ func browser(t *testing.T) context.Context {
 		}
 	}
 	if path == "" {
-		t.Skip("browser test skipped: no Chromium (apt-get install -y chromium, or set ALIGNCHECK_CHROMIUM)")
+		msg := "browser test skipped: no Chromium (scripts/chromium.sh, apt-get install -y chromium, or set ALIGNCHECK_CHROMIUM)"
+		if os.Getenv("ALIGNCHECK_REQUIRE_BROWSER") == "1" {
+			t.Fatal(msg + " (ALIGNCHECK_REQUIRE_BROWSER=1: a browser test may not skip)")
+		}
+		t.Skip(msg)
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path),
