@@ -72,7 +72,7 @@ func FuzzRepeatedSentences(f *testing.F) {
 	f.Add("", "", uint16(5), uint16(5), "")
 	opt := lexOpt(f)
 	f.Fuzz(func(t *testing.T, z, e string, nz, ne uint16, extra string) {
-		zh, en := repeated(z, int(nz%2500)), repeated(e, int(ne%2500))
+		zh, en := repeated(z, int(nz%1500)), repeated(e, int(ne%1500))
 		// sentences of their own, spread through the repeats
 		for k, x := range strings.Split(extra, "\x00") {
 			if x == "" {
