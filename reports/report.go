@@ -291,15 +291,22 @@ const MaxExcerpt = 1024
 // findingLoc is the location of a finding's span, its text cut to MaxExcerpt.
 func findingLoc(s *align.Span) *Location {
 	l := loc(s)
-	if l == nil || len(l.Text) <= MaxExcerpt {
-		return l
+	if l != nil {
+		l.Text = excerptText(l.Text)
+	}
+	return l
+}
+
+// excerptText is s cut to MaxExcerpt bytes at a character, ending in "…".
+func excerptText(s string) string {
+	if len(s) <= MaxExcerpt {
+		return s
 	}
 	cut := MaxExcerpt - len("…")
-	for cut > 0 && !utf8.RuneStart(l.Text[cut]) {
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	l.Text = l.Text[:cut] + "…"
-	return l
+	return s[:cut] + "…"
 }
 
 // Primary is the location a one-line format shows for a finding: the side
