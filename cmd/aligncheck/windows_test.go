@@ -65,8 +65,9 @@ func writeTMX(t *testing.T, path string, units [][2]string) {
 	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 }
 
-// wordChecks are the checks that read word links (align/words).
-const wordChecks = "omission/partial,addition/partial"
+// wordChecks are the checks that read word links (align/words); the
+// consistency check learns unquoted terms from them.
+const wordChecks = "omission/partial,addition/partial,consistency"
 
 func writeJSONL(t *testing.T, path string, units [][2]string) {
 	var b strings.Builder
