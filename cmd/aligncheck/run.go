@@ -16,6 +16,7 @@ Usage:
   aligncheck config                     print the effective configuration (.aligncheck.yaml + flags)
   aligncheck align --zh FILE --en FILE  print the sentence alignment
   aligncheck eval --set DIR             score the aligner on a gold set
+  aligncheck terms FILE                 print the document's term table (a draft glossary, TSV)
   aligncheck checks                     list the checks
   aligncheck explain CHECK              print a check's documentation
   aligncheck version                    print the version
@@ -38,6 +39,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runAlign(rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdin, stdout, stderr)
+	case "terms":
+		return runTerms(rest, stdin, stdout, stderr)
 	case "serve":
 		return runServe(rest, stdin, stdout, stderr)
 	case "checks":
