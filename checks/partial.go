@@ -17,7 +17,7 @@ var OmissionPartial = &Check{
 	Category: CatOmission,
 	Severity: Warning,
 	Run:      runOmissionPartial,
-	Options:  []*Option{partialMinChars, partialMinWords, partialUncovered, partialLength},
+	Options:  []*Option{partialMinChars, partialMinWords, partialUncovered, partialLength, partialMaxTokens},
 	Doc: `a clause of the original left out of the translation of its sentence
 
 Inside each aligned sentence pair the words are aligned (align/words: a
@@ -34,7 +34,11 @@ and the like, of at least omission/partial.min-chars Chinese characters
   omission/partial.length (default 0) times what it expects for the
   clause: the length says something is missing, the links say what.
 A clause translated freely keeps some sure links or its length; a clause
-left out loses both.
+left out loses both. The finding is a warning when the evidence is strong —
+six content words or more, none with a sure link, and the translation short
+by the whole clause or more — and info otherwise. A sentence pair with more than
+omission/partial.max-tokens words and marks on either side (default 120:
+long lists and run-on articles) is not weighed: its links are too loose.
 
 Measured by deleting the English of one clause from sentences of the WMT
 news documents (scripts/partial-eval.sh, the set the thresholds were chosen
@@ -54,7 +58,7 @@ var AdditionPartial = &Check{
 	Category: CatAddition,
 	Severity: Info,
 	Run:      runAdditionPartial,
-	Options:  []*Option{partialMinChars, partialMinWords, partialUncovered, partialLength},
+	Options:  []*Option{partialMinChars, partialMinWords, partialUncovered, partialLength, partialMaxTokens},
 	Doc: `a clause of the translation that renders nothing of the original
 
 The mirror of omission/partial: a clause of the translation (English by
@@ -62,10 +66,12 @@ default) of at least addition/partial.min-words words (default 6; a Chinese
 clause: addition/partial.min-chars characters, default 8) whose content
 words are at least addition/partial.uncovered (default 0.8) without a sure
 link, in a sentence longer than the document's length ratio expects by at
-least addition/partial.length (default 0) times the clause. Translators add
+least addition/partial.length (default 0) times the clause; sentence pairs
+longer than addition/partial.max-tokens words and marks (default 120) are
+not weighed. Translators add
 explanations on purpose, so this is info; it is a warning when the clause
-is strong evidence: no content word of it linked even one way, and the
-sentence longer than expected by the whole clause or more.
+is strong evidence: six content words or more, none of them linked even one
+way, and the sentence longer than expected by the whole clause or more.
 
 Example: zh 会议强调，要坚持稳中求进。 / en "The meeting stressed, as the
 official news agency reported on Friday evening, that stability must come
@@ -82,6 +88,8 @@ var (
 		Doc: "an English clause with fewer words than this is not weighed"}
 	partialUncovered = &Option{Name: "uncovered", Type: Real, Default: 0.8,
 		Doc: "the least share of a clause's content words without a sure link that is reported"}
+	partialMaxTokens = &Option{Name: "max-tokens", Type: Integer, Default: 120,
+		Doc: "a sentence pair with more words and marks than this on either side is not weighed: its word links are not reliable enough"}
 	partialLength = &Option{Name: "length", Type: Real, Default: 0,
 		Doc: "how much longer than the document's length ratio expects the clause's side of the sentence must be, in clause lengths (0: any longer)"}
 )
@@ -101,6 +109,7 @@ func runAdditionPartial(p *Pass) error {
 func reportPartial(p *Pass, l align.Lang, addition bool) {
 	minChars, minWords := p.Int(partialMinChars), p.Int(partialMinWords)
 	uncovered, minExcess := p.Float(partialUncovered), p.Float(partialLength)
+	maxTokens := p.Int(partialMaxTokens)
 	wd := words.Of(p.Align)
 	ratio := partialRatio(wd, l)
 	if ratio <= 0 {
@@ -113,7 +122,7 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 		for k := range wd.Bead(bi) {
 			pr := &wd.Bead(bi)[k]
 			this, other := pr.Tokens(l), pr.Tokens(l.Other())
-			if len(this) == 0 || len(other) == 0 {
+			if len(this) == 0 || len(other) == 0 || len(this) > maxTokens || len(other) > maxTokens {
 				continue
 			}
 			thisUnits, otherUnits := sideUnits(l, this), sideUnits(l.Other(), other)
@@ -141,10 +150,11 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 				}
 				quote := excerpt(wd.Text(l, ct), 60)
 				f.Evidence = "clause " + align.NormText(wd.Text(l, ct))
-				// Strong evidence: no content word with a sure link, and the
-				// length short by the whole clause or more. Weaker evidence
+				// Strong evidence: no content word of six or more with a
+				// sure link, and the length short by the whole clause or
+				// more. Weaker evidence
 				// is info: a free translation looks the same to the links.
-				strong := linked == 0 && content >= 3 && excess >= 1
+				strong := linked == 0 && content >= 6 && excess >= 1
 				if addition {
 					anyLink, _ := pr.Coverage(l, c, words.OneWay)
 					if anyLink == 0 && strong {
