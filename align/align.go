@@ -15,6 +15,8 @@ type Options struct {
 	// (Document.Window) is scored with the model of the whole file, so
 	// its pairs score as they would unread in pieces.
 	Model *LengthModel
+
+	stop *stopper // set by AlignContext
 }
 
 // Align aligns a document: paragraphs first (or the pairing a pre-aligned
@@ -24,7 +26,7 @@ func Align(doc *Document, opt Options) *Alignment {
 	if doc.Shape == PreAligned {
 		a = givenAlignment(doc, opt.Model)
 	} else {
-		a = alignParagraphs(doc, opt.Lex)
+		a = alignParagraphs(doc, opt.Lex, opt.stop)
 	}
 	alignSentences(a, opt)
 	return a

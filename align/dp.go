@@ -95,6 +95,23 @@ func PathBand(nZh, nEn int, path []Cell, w int) *Band {
 	return b
 }
 
+// Holds reports whether every cell of band o is one of b's. Solving in
+// o a path found in b, which o holds, then gives that path again: each of
+// its cells is reached at the same total (no path o admits is cheaper than
+// the best in b), and a cell's bead is the first of the cheapest, none of
+// which o adds.
+func (b *Band) Holds(o *Band) bool {
+	if len(o.Lo) != len(b.Lo) {
+		return false
+	}
+	for i := range o.Lo {
+		if o.Lo[i] < b.Lo[i] || o.Hi[i] > b.Hi[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // fix makes the band monotone and guarantees a path from (0,0) to the end.
 func (b *Band) fix(nEn int) {
 	n := len(b.Lo)

@@ -150,3 +150,34 @@ func TestEstimatePriors(t *testing.T) {
 	assert.Equal(t, d.decay, none.decay)
 	assert.Equal(t, d, p.estimatePriors(nil))
 }
+
+// TestInnerBandSamePath: solving again in a band that the first band holds
+// and that holds the first path gives that path, bead for bead and cost for
+// cost, ties included (costs in whole units tie often); the paragraph
+// aligner skips that second solve (Band.Holds).
+func TestInnerBandSamePath(t *testing.T) {
+	skipped := 0
+	for seed := uint64(1); seed <= 200; seed++ {
+		nz, ne := int(30+seed%40), int(30+seed*7%40)
+		h := hashCost(seed)
+		cost := func(i, j int, tp BeadType) float64 { return math.Floor(h(i, j, tp)) + float64(i-j)*float64(i-j)/50 }
+		outer := DiagonalBand(nz, ne, 12)
+		first := SolveExtra(nz, ne, paragraphTypes, nil, cost, nil, outer)
+		if first == nil {
+			continue
+		}
+		for _, w := range []int{1, 2, 4, 8} {
+			inner := PathBand(nz, ne, first, w)
+			if !outer.Holds(inner) {
+				continue
+			}
+			skipped++
+			require.Equal(t, first, SolveExtra(nz, ne, paragraphTypes, nil, cost, nil, inner), "seed %d, width %d", seed, w)
+		}
+	}
+	assert.Greater(t, skipped, 100, "the case is exercised")
+	b := DiagonalBand(10, 10, 2)
+	assert.True(t, b.Holds(b))
+	assert.False(t, b.Holds(DiagonalBand(10, 10, 3)))
+	assert.False(t, b.Holds(DiagonalBand(11, 10, 2)))
+}

@@ -182,6 +182,7 @@ type paragraphAligner struct {
 	doc    *Document
 	zh, en []blockInfo
 	layout map[Link]bool
+	stop   *stopper // AlignContext's
 
 	// The layout's groups (interleaved pages): groups[zhGroup[i]] holds
 	// Chinese block i, or zhGroup[i] is -1; likewise enGroup.
@@ -287,7 +288,11 @@ func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
 	if p.lx == nil {
 		return p.lex.Similarity(p.text(Zh, i, a), p.text(En, j, b))
 	}
-	return p.prepared().Similarity(i, a, j, b)
+	bl := p.prepared()
+	// the DP asks row by row: the pairs of blocks it has left behind by
+	// more than two beads' worth are not asked for again in this pass
+	bl.Forget(i - 2*maxSplit)
+	return bl.Similarity(i, a, j, b)
 }
 
 // prepared returns the lexicon's prepared blocks, made on first use.
@@ -441,6 +446,7 @@ func (p *paragraphAligner) text(l Lang, i, n int) string {
 const furnitureNull = 0.5
 
 func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
+	p.stop.poll()
 	c, lex := p.baseCost(i, j, t)
 	if lex {
 		c += nullCap*p.weakness(i, t.Zh, j, t.En) - lexWeight*(p.similarity(i, t.Zh, j, t.En)-p.chance(t))
@@ -672,7 +678,13 @@ func (p *paragraphAligner) solve() []Cell {
 		band := DiagonalBand(nz, ne, w)
 		first := SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
-			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, PathBand(nz, ne, first, pathBand))
+			around := PathBand(nz, ne, first, pathBand)
+			if band.Holds(around) {
+				// the best path within a band inside the first, which
+				// holds that path, is that path: same beads, same ties
+				return first
+			}
+			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, around)
 		}
 	}
 }
@@ -761,8 +773,9 @@ func (p *paragraphAligner) estimateBackground(path []Cell) float64 {
 }
 
 // alignParagraphs aligns the blocks of a document.
-func alignParagraphs(doc *Document, lex Similarity) *Alignment {
+func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 	p := newParagraphAligner(doc, lex)
+	p.stop = stop
 	path := p.solve()
 	// re-estimate the length model from the paired beads of the first pass
 	// (each measured as a whole, as its cost measures it) and the shape

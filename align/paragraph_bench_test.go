@@ -65,7 +65,7 @@ func BenchmarkAlignParagraphs(b *testing.B) {
 			b.ReportAllocs()
 			cpu0 := cputime.Process()
 			for b.Loop() {
-				alignParagraphs(doc, lexicon.Default())
+				alignParagraphs(doc, lexicon.Default(), nil)
 			}
 			b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		})

@@ -108,6 +108,7 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 	gl, _ := opt.Lex.(Glosser)
 	zf, ef, vocab := sentFeatures(zh, en, gl)
 	s := newSentAligner(zf, ef, vocab, hint)
+	s.stop = opt.stop
 	oneByMany := (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4)
 	oneEach := len(zh) == 1 && len(en) == 1 && hint.Ratio > 0
 	if oneByMany || oneEach {
@@ -161,6 +162,7 @@ type sentAligner struct {
 	table      *pairTable
 	types      []BeadType
 	work       int // bead costs the DP evaluated or pruned, for tests of scaling
+	stop       *stopper
 }
 
 func newSentAligner(zh, en []sentFeat, vocab *docVocab, hint LengthModel) *sentAligner {
@@ -274,7 +276,20 @@ func (s *sentAligner) matchNumbers(i, a, j, b int) int {
 // whole matrix is used. The work is O(n·w) — near linear — for any text
 // that drifts less than the band allows between re-centrings, and a text
 // that drifts more pays for the re-centring, never for a cut-off path.
+//
+// The whole matrix is a fallback only up to fullFallbackCells: a paragraph
+// of one sentence repeated thousands of times has no best path (every
+// placement of its extra sentences costs the same), so the band never
+// settles, and the whole matrix of 9,752 × 7,013 sentences took 73 s and
+// 3.4 GB. Past that size the last banded path is taken: a path of the
+// same cost model, the best inside a band centred where the one before
+// ended.
 var fullMatrixCells = 20000 // a variable so that tests can force either search
+
+// fullFallbackCells bounds the whole-matrix search after a band failed to
+// settle: 2^20 cells, about 10 MB of DP tables and pair table, a tenth of a
+// second.
+var fullFallbackCells = 1 << 20
 
 const (
 	minBandWidth  = 40
@@ -347,15 +362,27 @@ func (s *sentAligner) solve() []Cell {
 	if nz*ne <= fullMatrixCells {
 		return s.solveIn(nil, s.types, false)
 	}
-	path, _ := s.bandedSolve(s.lengthBand(minBandWidth), minBandWidth, coarseTypes, true)
-	if path == nil {
+	path, settled := s.bandedSolve(s.lengthBand(minBandWidth), minBandWidth, coarseTypes, true)
+	if !settled && s.fullAffordable() {
 		return s.solveIn(nil, s.types, false)
 	}
-	path, _ = s.bandedSolve(PathBand(nz, ne, path, fineBandWidth), fineBandWidth, s.types, false)
-	if path == nil {
+	return s.refine(path)
+}
+
+// refine solves with all bead types near a path.
+func (s *sentAligner) refine(prev []Cell) []Cell {
+	nz, ne := len(s.zh), len(s.en)
+	path, settled := s.bandedSolve(PathBand(nz, ne, prev, fineBandWidth), fineBandWidth, s.types, false)
+	if !settled && s.fullAffordable() {
 		return s.solveIn(nil, s.types, false)
 	}
 	return path
+}
+
+// fullAffordable reports whether the whole matrix may be searched when a
+// band did not settle.
+func (s *sentAligner) fullAffordable() bool {
+	return len(s.zh)*len(s.en) <= max(fullMatrixCells, fullFallbackCells)
 }
 
 // resolve solves again after the costs changed, near a previous path.
@@ -364,28 +391,34 @@ func (s *sentAligner) resolve(prev []Cell) []Cell {
 	if nz*ne <= fullMatrixCells {
 		return s.solveIn(nil, s.types, false)
 	}
-	if path, _ := s.bandedSolve(PathBand(nz, ne, prev, fineBandWidth), fineBandWidth, s.types, false); path != nil {
-		return path
-	}
-	return s.solveIn(nil, s.types, false)
+	return s.refine(prev)
 }
 
 // bandedSolve solves in a band; while the path runs along an edge of the
 // band (the translation drifts from where the band expected it), it centres
-// the band on the path found and solves again.
-func (s *sentAligner) bandedSolve(band *Band, w int, types []BeadType, coarse bool) ([]Cell, *Band) {
+// the band on the path found and solves again. It returns the last path
+// found, and whether it settled clear of the band's edges. A band always
+// holds a path (Band.fix; the null beads connect any two cells of it).
+func (s *sentAligner) bandedSolve(band *Band, w int, types []BeadType, coarse bool) (path []Cell, settled bool) {
 	nz, ne := len(s.zh), len(s.en)
 	for range maxRecentre {
-		path := s.solveIn(band, types, coarse)
-		if path == nil {
-			return nil, nil
+		p := s.solveIn(band, types, coarse)
+		if p == nil {
+			break
 		}
+		path = p
 		if !touchesEdge(path, band, ne) {
-			return path, band
+			return path, true
 		}
 		band = PathBand(nz, ne, path, w)
 	}
-	return nil, nil
+	if path == nil {
+		// not reached: fix guarantees a path and types hold the null
+		// beads. Should it happen, one bead for the whole text is an
+		// answer of bounded cost where the whole matrix is not.
+		path = []Cell{{Type: BeadType{Zh: nz, En: ne}}}
+	}
+	return path, false
 }
 
 // tailTable holds tailCost at steps of 1/tailStep of |δ| up to tailMax, so
@@ -558,7 +591,10 @@ func (s *sentAligner) nullConfidence(path []Cell, k int) float64 {
 	if side == 0 {
 		return 1
 	}
-	return round3(1 - math.Exp(-max(0, margin)/2))
+	// at least 0.001: a null bead has some confidence, however little.
+	// Its margin can be negative here, where absorbWeakNulls found it
+	// positive: joining its neighbours changed them.
+	return max(0.001, round3(1-math.Exp(-max(0, margin)/2)))
 }
 
 // sentRefs lists the sentences of some blocks of one language with their

@@ -38,6 +38,7 @@ func (s *sentAligner) dp(types []BeadType, band *Band, coarse bool) []Cell {
 		maxReward += sentLexWeight
 	}
 	for i := 0; i <= nz; i++ {
+		s.stop.poll()
 		for j := lo[i]; j <= hi[i]; j++ {
 			if i == 0 && j == 0 {
 				continue

@@ -9,17 +9,17 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
 
 	"github.com/aligncheck/aligncheck/align"
 )
 
 // Names compares Latin-script names, codes, URLs and e-mail addresses.
 var Names = &Check{
-	Name:     "names",
-	Category: CatNames,
-	Severity: Warning,
-	Run:      runNames,
+	Name:       "names",
+	Category:   CatNames,
+	Severity:   Warning,
+	Run:        runNames,
+	Confidence: `1: the name is written in Latin script on one side and absent from the other.`,
 	Doc: `a name, code, URL or e-mail address that does not carry over
 
 Chinese text keeps some things in Latin script: acronyms (CPC, AIIB, G20,
@@ -101,7 +101,7 @@ func latinTokens(s string) []latinToken {
 // nameKey folds a token for comparison: width, case, accents, and
 // everything but letters and digits.
 func nameKey(s string) string {
-	s = width.Fold.String(s)
+	s = foldWidth(s)
 	s = norm.NFD.String(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -327,7 +327,7 @@ func nameItems(s string, l align.Lang) []nameItem {
 		if utf8.RuneCountInString(key) < 2 || unitSymbols[key] || !hasLetter(key) {
 			continue
 		}
-		code := isCode(width.Fold.String(t.text))
+		code := isCode(foldWidth(t.text))
 		if l == align.En && !code {
 			continue
 		}
@@ -365,7 +365,7 @@ func runNames(p *Pass) error {
 			return s
 		}
 		otherText := map[align.Lang]string{
-			align.Zh: strings.ToLower(width.Fold.String(p.Align.Text(v.Bead, align.Zh))),
+			align.Zh: strings.ToLower(foldWidth(p.Align.Text(v.Bead, align.Zh))),
 			align.En: strings.ToLower(p.Align.Text(v.Bead, align.En)),
 		}
 		for _, l := range []align.Lang{align.Zh, align.En} {

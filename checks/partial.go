@@ -18,6 +18,10 @@ var OmissionPartial = &Check{
 	Severity: Warning,
 	Run:      runOmissionPartial,
 	Options:  []*Option{partialMinChars, partialMinWords, partialUncovered, partialLength, partialMaxTokens},
+	Confidence: `0.7 (a warning) when six content words of the clause or more have no sure
+link and the translation is short by the whole clause or more; 0.4 (info)
+otherwise: the links say which clause is unrendered, but a free
+translation looks much the same to them.`,
 	Doc: `a clause of the original left out of the translation of its sentence
 
 Inside each aligned sentence pair the words are aligned (align/words: a
@@ -59,6 +63,9 @@ var AdditionPartial = &Check{
 	Severity: Info,
 	Run:      runAdditionPartial,
 	Options:  []*Option{partialMinChars, partialMinWords, partialUncovered, partialLength, partialMaxTokens},
+	Confidence: `0.7 (a warning) when six content words of the clause or more have no link
+at all and the sentence is longer than expected by the whole clause; 0.4
+(info) otherwise: translators add explanations on purpose.`,
 	Doc: `a clause of the translation that renders nothing of the original
 
 The mirror of omission/partial: a clause of the translation (English by
@@ -155,16 +162,17 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 				// more. Weaker evidence
 				// is info: a free translation looks the same to the links.
 				strong := linked == 0 && content >= 6 && excess >= 1
+				f.Confidence = 0.4
 				if addition {
 					anyLink, _ := pr.Coverage(l, c, words.OneWay)
 					if anyLink == 0 && strong {
-						f.Severity = Warning
+						f.Severity, f.Confidence = Warning, 0.7
 					}
 					f.Message = fmt.Sprintf("%s clause renders nothing of the %s: %q (%d of %d content words unlinked)",
 						langName(l), langName(l.Other()), quote, content-linked, content)
 				} else {
-					if !strong {
-						f.Severity = Info
+					if strong {
+						f.Confidence = 0.7 // else capped to info
 					}
 					f.Message = fmt.Sprintf("%s clause not rendered in the %s: %q (%d of %d content words unlinked)",
 						langName(l), langName(l.Other()), quote, content-linked, content)

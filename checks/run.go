@@ -2,10 +2,14 @@ package checks
 
 import (
 	"crypto/sha256"
+	"encoding"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 	"sort"
-	"strings"
+	"strconv"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/checks/glossary"
@@ -51,6 +55,8 @@ type Whole struct {
 	// Length is the norm of the length check over the whole document,
 	// from LengthSample on each window.
 	Length *LengthNorm
+	// Keys keeps each finding's FingerprintKey.
+	Keys bool
 
 	seen map[string]int
 }
@@ -88,6 +94,7 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 			if s, ok := set.Severity[f.Check]; ok {
 				f.Severity = s
 			}
+			f.Severity = CapSeverity(f.Severity, f.Confidence)
 			all = append(all, f)
 		}
 	}
@@ -99,7 +106,7 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 		}
 		seen = whole.seen
 	}
-	fingerprint(all, al, seen)
+	fingerprint(all, al, seen, whole != nil && whole.Keys)
 	return all, nil
 }
 
@@ -154,32 +161,147 @@ func Sort(fs []Finding, source align.Lang) {
 // the check, the normalised text of its aligned pair and its evidence, so it
 // survives line shifts, edits elsewhere and reflowed white space. Repeats of
 // the same finding in the same pair are numbered.
-func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int) {
+//
+// The fingerprint is the first 8 bytes of SHA-256 over
+// check NUL zh NUL en NUL evidence NUL n, as baselines written by earlier
+// versions hold it. Hashing that string afresh for every finding cost
+// findings × pair length (20,000 placeholders missing from one 130 KB
+// paragraph: over 6 GB), so the pair's text is normalised and digested
+// once per pair, repeats are counted under a key holding that digest, and
+// the hash state after "check NUL zh NUL en NUL" is computed once per check
+// and pair and cloned for each of its findings.
+func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int, keys bool) {
 	if seen == nil {
 		seen = map[string]int{}
 	}
+	digests := map[int][sha256.Size]byte{} // bead → digest of its normalised pair
+	nth := make([]int, len(fs))
 	for i := range fs {
 		f := &fs[i]
-		var zh, en string
-		if al != nil && f.Bead >= 0 && f.Bead < len(al.Beads) {
-			b := &al.Beads[f.Bead]
-			zh, en = align.NormText(al.Text(b, align.Zh)), align.NormText(al.Text(b, align.En))
+		var d [sha256.Size]byte
+		if b := pairOf(f, al); b >= 0 {
+			var ok bool
+			if d, ok = digests[b]; !ok {
+				d = pairDigest(pairText(f, al))
+				digests[b] = d
+			}
 		} else {
-			if f.Zh != nil {
-				zh = align.NormText(f.Zh.Text)
-			}
-			if f.En != nil {
-				en = align.NormText(f.En.Text)
-			}
+			d = pairDigest(pairText(f, al))
 		}
-		ev := f.Evidence
-		if ev == "" {
-			ev = f.Message
-		}
-		key := strings.Join([]string{f.Check, zh, en, ev}, "\x00")
-		n := seen[key]
-		seen[key] = n + 1
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
-		f.Fingerprint = hex.EncodeToString(h[:8])
+		key := f.Check + "\x00" + string(d[:]) + "\x00" + evidenceOf(f)
+		nth[i] = seen[key]
+		seen[key] = nth[i] + 1
 	}
+
+	// hash the findings pair by pair, each pair's text normalised once
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return pairOf(&fs[order[a]], al) < pairOf(&fs[order[b]], al) })
+	var num []byte
+	for start := 0; start < len(order); {
+		end := start + 1
+		bead := pairOf(&fs[order[start]], al)
+		if bead >= 0 {
+			for end < len(order) && pairOf(&fs[order[end]], al) == bead {
+				end++
+			}
+		}
+		zh, en := pairText(&fs[order[start]], al)
+		prefix := map[string]hash.Hash{} // check → state after the pair
+		for _, i := range order[start:end] {
+			f := &fs[i]
+			p, ok := prefix[f.Check]
+			if !ok {
+				p = sha256.New()
+				for _, s := range []string{f.Check, zh, en} {
+					io.WriteString(p, s)
+					p.Write([]byte{0})
+				}
+				prefix[f.Check] = p
+			}
+			h, err := p.(hash.Cloner).Clone()
+			if err != nil {
+				panic(err) // SHA-256 always clones
+			}
+			io.WriteString(h, evidenceOf(f))
+			if keys {
+				st, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+				if err != nil {
+					panic(err) // SHA-256 always marshals its state
+				}
+				f.FingerprintKey = hex.EncodeToString(st)
+			}
+			num = strconv.AppendInt(append(num[:0], 0), int64(nth[i]), 10)
+			h.Write(num)
+			f.Fingerprint = hex.EncodeToString(h.Sum(nil)[:8])
+		}
+		start = end
+	}
+}
+
+// pairOf is the bead whose pair text keys a finding, or -1 when the
+// finding's own spans do.
+func pairOf(f *Finding, al *align.Alignment) int {
+	if al != nil && f.Bead >= 0 && f.Bead < len(al.Beads) {
+		return f.Bead
+	}
+	return -1
+}
+
+// pairText is the normalised text that keys a finding: its pair's, or
+// its own spans' when it has no pair.
+func pairText(f *Finding, al *align.Alignment) (zh, en string) {
+	if b := pairOf(f, al); b >= 0 {
+		bead := &al.Beads[b]
+		return align.NormText(al.Text(bead, align.Zh)), align.NormText(al.Text(bead, align.En))
+	}
+	if f.Zh != nil {
+		zh = align.NormText(f.Zh.Text)
+	}
+	if f.En != nil {
+		en = align.NormText(f.En.Text)
+	}
+	return zh, en
+}
+
+// pairDigest digests the two sides with their lengths, so that no two
+// pairs run together.
+func pairDigest(zh, en string) [sha256.Size]byte {
+	h := sha256.New()
+	var n [8]byte
+	for _, s := range []string{zh, en} {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		io.WriteString(h, s)
+	}
+	var d [sha256.Size]byte
+	h.Sum(d[:0])
+	return d
+}
+
+func evidenceOf(f *Finding) string {
+	if f.Evidence == "" {
+		return f.Message
+	}
+	return f.Evidence
+}
+
+// NumberedFingerprint is the fingerprint of the n-th repeat (from 0) of a
+// finding whose FingerprintKey is key: the key is the hash state after
+// "check NUL zh NUL en NUL evidence", so that a run split by unit ranges
+// can number repeats across its pieces as one run numbers them, without
+// carrying the pair's text.
+func NumberedFingerprint(key string, n int) (string, error) {
+	st, err := hex.DecodeString(key)
+	h := sha256.New()
+	if err == nil {
+		err = h.(encoding.BinaryUnmarshaler).UnmarshalBinary(st)
+	}
+	if err != nil {
+		return "", fmt.Errorf("not a fingerprint key")
+	}
+	h.Write(strconv.AppendInt([]byte{0}, int64(n), 10))
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }

@@ -629,6 +629,10 @@ func countWords(s string) int {
 type lineIndex struct {
 	text   string
 	starts []int
+	// the last offset asked for: findings come in order of position, so
+	// the next column of the same line counts on from it, and thousands of
+	// findings on one long line do not each count from the line's start
+	lastLine, lastCol, lastOff int
 }
 
 func newLineIndex(text string) *lineIndex {
@@ -650,11 +654,17 @@ func (li *lineIndex) offset(line, col int) int {
 	if line > len(li.starts) {
 		return len(li.text)
 	}
-	off := li.starts[line-1]
-	for k := 1; k < col && off < len(li.text) && li.text[off] != '\n'; k++ {
+	off, k := li.starts[line-1], 1
+	if line == li.lastLine && col >= li.lastCol {
+		off, k = li.lastOff, li.lastCol
+	}
+	for ; k < col && off < len(li.text) && li.text[off] != '\n'; k++ {
 		_, n := utf8.DecodeRuneInString(li.text[off:])
 		off += n
 	}
+	// off is column col, or the end of a shorter line, which any later
+	// column of it also gives
+	li.lastLine, li.lastCol, li.lastOff = line, col, off
 	return off
 }
 

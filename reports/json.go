@@ -30,6 +30,10 @@ func (JSON) Write(w io.Writer, r *Report) error {
 	}
 	jw.str(",\n  \"summary\": ")
 	jw.val(r.Summary, "  ")
+	if r.Shard != nil {
+		jw.str(",\n  \"shard\": ")
+		jw.val(r.Shard, "  ")
+	}
 	jw.str("\n}\n")
 	if jw.err != nil {
 		return jw.err

@@ -6,7 +6,9 @@ package reports
 
 import (
 	"io"
+	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/checks"
@@ -26,6 +28,9 @@ type Report struct {
 	Source string `json:"-"`
 	// View is how the formats for people show the findings (view.go).
 	View View `json:"-"`
+	// Shard, in the JSON report of one shard of a run, is what merging
+	// the shards needs (shard.go); nil otherwise.
+	Shard *Shard `json:"shard,omitempty"`
 }
 
 // Tool names the program.
@@ -119,11 +124,16 @@ type Finding struct {
 	En          *Location `json:"en,omitempty"`
 	Pair        int       `json:"pair"` // index into pairs, -1 for none
 	Fingerprint string    `json:"fingerprint"`
+	// Confidence is the strength of the finding's evidence, 0 to 1, in
+	// hundredths (checks.Finding.Confidence; additive to version 1).
+	Confidence float64 `json:"confidence"`
 
 	// About is the side a finding with both locations is about when the
 	// other is context ("zh" or "en"; checks.Finding.About); "" when both
 	// are evidence.
 	About string `json:"-"`
+	// Key is the finding's checks.Finding.FingerprintKey, when kept.
+	Key string `json:"-"`
 }
 
 // Counts counts findings by severity.
@@ -222,7 +232,8 @@ func buildDocument(cd Checked) *Document {
 func addFindings(d *Document, fs []checks.Finding) {
 	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
-			Message: f.Message, Zh: loc(f.Zh), En: loc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String()}
+			Message: f.Message, Zh: findingLoc(f.Zh), En: findingLoc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String(),
+			Confidence: hundredths(f.Confidence), Key: f.FingerprintKey}
 		d.Findings = append(d.Findings, rf)
 		switch f.Severity {
 		case checks.Error:
@@ -269,6 +280,28 @@ func loc(s *align.Span) *Location {
 	return &Location{Path: s.Path, Line: s.Line, Column: s.Column, EndLine: s.EndLine, EndColumn: s.EndColumn, Text: s.Text}
 }
 
+// MaxExcerpt bounds the text of a finding's location, in bytes. A finding
+// often names the other side's whole paragraph as context, and one pair
+// can hold thousands of findings (20,000 placeholders missing from one
+// paragraph): with the whole text each, the report grew with findings
+// times paragraph length. A longer text is cut at a character boundary
+// and ends in "…"; the location's lines and columns still span all of it.
+const MaxExcerpt = 1024
+
+// findingLoc is the location of a finding's span, its text cut to MaxExcerpt.
+func findingLoc(s *align.Span) *Location {
+	l := loc(s)
+	if l == nil || len(l.Text) <= MaxExcerpt {
+		return l
+	}
+	cut := MaxExcerpt - len("…")
+	for cut > 0 && !utf8.RuneStart(l.Text[cut]) {
+		cut--
+	}
+	l.Text = l.Text[:cut] + "…"
+	return l
+}
+
 // Primary is the location a one-line format shows for a finding: the side
 // it is about, or the translation's side when both are evidence.
 func (r *Report) Primary(f *Finding) *Location {
@@ -291,4 +324,13 @@ func (r *Report) Primary(f *Finding) *Location {
 // oneLine folds a text to one line for formats that are line-based.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// hundredths rounds a confidence to two decimals, so that reports do not
+// depend on the last bits of a product; 0 (not given) is full confidence.
+func hundredths(c float64) float64 {
+	if c <= 0 || c > 1 {
+		return 1
+	}
+	return math.Round(c*100) / 100
 }

@@ -13,6 +13,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -53,7 +54,7 @@ func main() {
 	set := checks.DefaultSettings()
 	var a *align.Alignment
 	check := func() {
-		if _, err := driver.Check(doc(), driver.Setup{Settings: set}); err != nil {
+		if _, err := driver.Check(context.Background(), doc(), driver.Setup{Settings: set}); err != nil {
 			fail(err)
 		}
 	}

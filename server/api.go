@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -132,22 +134,27 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusServiceUnavailable, "still loading; try again in a moment")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
-	defer cancel()
-	j, err := s.parse(w, r)
-	if err != nil {
-		var re *requestError
-		if errors.As(err, &re) {
-			jsonError(w, re.code, re.msg)
-		} else {
-			jsonError(w, http.StatusBadRequest, err.Error())
-		}
+	if err := sameSiteJSON(r); err != nil {
+		jsonError(w, err.code, err.msg)
 		return
 	}
-	// Wait for a worker, but not beyond the request's deadline.
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	// Wait for a worker before reading the body: what a request costs in
+	// memory (its decoded texts, its glossary) is then only paid by the
+	// requests at work, whatever the number of connections. Beyond
+	// Config.Queue waiting requests, answer at once.
+	if n := s.waiting.Add(1); n > int64(s.cfg.Queue) {
+		s.waiting.Add(-1)
+		w.Header().Set("Retry-After", "1")
+		jsonError(w, http.StatusServiceUnavailable, fmt.Sprintf("busy: %d checks at work and %d waiting; try again in a moment", s.cfg.Workers, s.cfg.Queue))
+		return
+	}
 	select {
 	case s.sem <- struct{}{}:
+		s.waiting.Add(-1)
 	case <-ctx.Done():
+		s.waiting.Add(-1)
 		s.timedOut(w)
 		return
 	}
@@ -156,14 +163,26 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		s.timedOut(w)
 		return
 	}
+	j, err := s.parse(w, r)
+	if err != nil {
+		<-s.sem
+		var re *requestError
+		if errors.As(err, &re) {
+			jsonError(w, re.code, re.msg)
+		} else {
+			jsonError(w, http.StatusBadRequest, err.Error())
+		}
+		return
+	}
 	done := make(chan result, 1)
-	// The check cannot be interrupted: on timeout the request is answered
-	// at once and the worker finishes on its own, keeping its slot until
-	// then, so that abandoned work still counts against the bound.
+	// On timeout the request is answered at once; the check sees the
+	// context done and stops within milliseconds (the aligner polls it),
+	// keeping its slot until then, so that abandoned work still counts
+	// against the bound.
 	go func() {
 		// The slot is given back before the answer is handed over, so
 		// that a client which has its answer finds the slot free.
-		res := s.run(j)
+		res := s.run(ctx, j)
 		<-s.sem
 		done <- res
 	}()
@@ -194,7 +213,7 @@ func (s *Server) timedOut(w http.ResponseWriter) {
 // run reads the document, checks it and writes the report: all the work
 // of a request, so that all of it is bounded by the workers and the
 // timeout. A panic in a check becomes an error instead of ending the server.
-func (s *Server) run(j *job) (res result) {
+func (s *Server) run(ctx context.Context, j *job) (res result) {
 	defer func() {
 		if p := recover(); p != nil {
 			res = result{err: fmt.Errorf("internal error: %v", p)}
@@ -208,7 +227,7 @@ func (s *Server) run(j *job) (res result) {
 	if err != nil {
 		return result{err: err}
 	}
-	rep, err := d.Check(doc)
+	rep, err := d.Check(ctx, doc)
 	if err != nil {
 		return result{err: err}
 	}
@@ -234,7 +253,7 @@ func (s *Server) parse(w http.ResponseWriter, r *http.Request) (*job, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, badRequest("empty request body; send a JSON object such as {\"zh\": \"…\", \"en\": \"…\"}")
 		}
-		return nil, badRequest("malformed JSON: %v", err)
+		return nil, badRequest("%s", decodeError(err))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		var mbe *http.MaxBytesError
@@ -272,6 +291,10 @@ func (s *Server) prepare(req *CheckRequest) (*job, error) {
 	cfg := driver.DefaultConfig()
 	driver.Overrides{Source: &source, Enable: req.Checks}.Apply(cfg)
 	j.opt = driver.Options{Config: cfg, Enable: req.Checks, Keep: driver.KeepDocuments}
+	if len(req.Glossary) > s.cfg.MaxGlossary {
+		return nil, &requestError{http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("glossary is %d bytes; the limit is %d", len(req.Glossary), s.cfg.MaxGlossary)}
+	}
 	g, err := parseGlossary(req.Glossary)
 	if err != nil {
 		return nil, err
@@ -326,4 +349,76 @@ func document(req *CheckRequest) (*align.Document, error) {
 		return nil, badRequest("%v", err)
 	}
 	return d, nil
+}
+
+// sameSiteJSON refuses a request a page elsewhere could have made a
+// browser send: a "simple" cross-site POST (a form, or fetch with
+// text/plain) needs no CORS preflight, so the server itself must refuse
+// it. The body must be declared application/json, which a page elsewhere
+// can only send after a preflight this server never grants; and an
+// Origin header, when the browser sends one, must be this server's own
+// (Origin's host is the Host the browser connected to, for a page of
+// this server).
+func sameSiteJSON(r *http.Request) *requestError {
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if o == "null" || err != nil || !strings.EqualFold(u.Host, r.Host) || (u.Scheme != "http" && u.Scheme != "https") {
+			return &requestError{http.StatusForbidden, fmt.Sprintf("cross-site request from origin %q refused; the API answers the page it serves and clients that send no Origin", o)}
+		}
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
+		return &requestError{http.StatusForbidden, "cross-site request refused (Sec-Fetch-Site: " + site + ")"}
+	}
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if ct == "" || err != nil || mt != "application/json" {
+		return &requestError{http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: send the request as application/json", ct)}
+	}
+	return nil
+}
+
+// decodeError says what was wrong with a request body in the request's
+// terms — the field and what it should hold — rather than in the
+// decoder's, which names Go types.
+func decodeError(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "malformed JSON: the body ends in the middle of a value"
+	case errors.As(err, &te):
+		if te.Field == "" {
+			return fmt.Sprintf("malformed JSON: the body is %s; send one object such as {\"zh\": \"…\", \"en\": \"…\"}", article(te.Value))
+		}
+		field := te.Field
+		if _, inner, ok := strings.Cut(field, "."); ok && field == "checks."+inner {
+			field = "checks"
+		}
+		return fmt.Sprintf("malformed JSON: %q is %s; want %s", field, article(te.Value), fieldWants[field])
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if strings.HasPrefix(msg, "unknown field") {
+		return msg + " (the fields are zh, en, text, glossary, checks, format and source)"
+	}
+	return "malformed JSON: " + msg
+}
+
+// fieldWants says what each field of CheckRequest holds.
+var fieldWants = map[string]string{
+	"zh": "a string", "en": "a string", "text": "a string", "glossary": "a string",
+	"checks": "an array of check names (strings)", "format": `a string, "json" or "html"`,
+	"source": `a string, "zh" or "en"`,
+}
+
+// article puts "a" or "an" before a JSON value's kind ("an array").
+func article(kind string) string {
+	if kind == "" {
+		return "a value of the wrong kind"
+	}
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }

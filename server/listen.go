@@ -37,6 +37,8 @@ func ListenAndServe(ctx context.Context, l Listen, cfg Config, stderr io.Writer,
 		return driver.Usagef("--max-body must be positive")
 	case cfg.Workers < 0:
 		return driver.Usagef("--workers must not be negative")
+	case cfg.Queue < 0:
+		return driver.Usagef("--queue must not be negative")
 	}
 	if _, _, err := net.SplitHostPort(l.Addr); err != nil {
 		return driver.Usagef("--addr %q: want host:port, e.g. 127.0.0.1:8080", l.Addr)

@@ -24,8 +24,10 @@ import (
 
 // Defaults of Config.
 const (
-	DefaultMaxBody = 2 << 20
-	DefaultTimeout = 10 * time.Second
+	DefaultMaxBody     = 2 << 20
+	DefaultMaxGlossary = 512 << 10
+	DefaultQueue       = 64
+	DefaultTimeout     = 10 * time.Second
 )
 
 // Config configures a Server. The zero value is usable.
@@ -38,6 +40,14 @@ type Config struct {
 	// Workers is how many checks run at once (runtime.NumCPU() when 0);
 	// further requests wait for a free worker until their timeout.
 	Workers int
+	// Queue is how many requests may wait for a worker (DefaultQueue
+	// when 0); beyond it a request is answered 503 at once. A waiting request
+	// has not been read yet, so it holds a connection and no more.
+	Queue int
+	// MaxGlossary bounds the glossary of a request in bytes
+	// (DefaultMaxGlossary when 0): its parsed form takes several times
+	// its size.
+	MaxGlossary int
 	// HTML writes the report for "format": "html", which the page shows;
 	// reports.HTML when nil.
 	HTML reports.Writer
@@ -54,6 +64,7 @@ type Server struct {
 	cfg     Config
 	ready   atomic.Bool
 	sem     chan struct{}
+	waiting atomic.Int64 // requests waiting for a worker
 	log     *log.Logger
 	handler http.Handler
 }
@@ -80,6 +91,12 @@ func newServer(cfg Config) *Server {
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.NumCPU()
+	}
+	if cfg.Queue <= 0 {
+		cfg.Queue = DefaultQueue
+	}
+	if cfg.MaxGlossary <= 0 {
+		cfg.MaxGlossary = DefaultMaxGlossary
 	}
 	if cfg.HTML == nil {
 		cfg.HTML = reports.HTML{}

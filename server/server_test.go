@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,7 +52,7 @@ func newTest(t *testing.T, cfg Config) *Server {
 
 func do(h http.Handler, method, path, body string) *httptest.ResponseRecorder {
 	var r *http.Request
-	if body != "" {
+	if body != "" || method == "POST" {
 		r = httptest.NewRequest(method, path, strings.NewReader(body))
 		r.Header.Set("Content-Type", "application/json")
 	} else {
@@ -226,8 +227,11 @@ func TestCheckBadRequests(t *testing.T) {
 	}{
 		{"empty body", "", "empty request body"},
 		{"malformed", `{"zh": "安全"`, "malformed JSON"},
-		{"not an object", `["安全", "security"]`, "malformed JSON"},
-		{"wrong type", `{"zh": 1, "en": "x"}`, "malformed JSON"},
+		{"not an object", `["安全", "security"]`, "the body is an array; send one object"},
+		{"wrong type", `{"zh": 1, "en": "x"}`, `"zh" is a number; want a string`},
+		{"checks not a list", `{"zh": "安全", "en": "x", "checks": "numbering"}`, `"checks" is a string; want an array of check names`},
+		{"checks not strings", `{"zh": "安全", "en": "x", "checks": [1]}`, `"checks" is a number; want an array of check names`},
+		{"bad character", `{"zh": x}`, "malformed JSON at byte 8: invalid character"},
 		{"two values", `{"zh": "安全", "en": "security"} {}`, "more than one value"},
 		{"unknown field", `{"zh": "安全", "en": "security", "lang": "zh"}`, `unknown field "lang"`},
 		{"nothing", `{}`, "missing text"},
@@ -253,7 +257,10 @@ func TestCheckBadRequests(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			w := do(s, "POST", "/api/check", c.body)
 			assert.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
-			assert.Contains(t, apiError(t, w), c.want)
+			msg := apiError(t, w)
+			assert.Contains(t, msg, c.want)
+			// the request's terms, never the decoder's Go types
+			assert.NotRegexp(t, `Go (value|struct)|server\.|\[\]string|\*string`, msg)
 		})
 	}
 }
@@ -346,11 +353,11 @@ func TestPanicInCheck(t *testing.T) {
 	boom := &checks.Check{Name: "boom", Doc: "boom", Category: checks.CatFormat, Severity: checks.Error,
 		Run: func(*checks.Pass) error { panic("boom") }}
 	j.opt.Checks = []*checks.Check{boom}
-	res := s.run(j)
+	res := s.run(context.Background(), j)
 	require.Error(t, res.err)
 	assert.Contains(t, res.err.Error(), "boom")
 	j.opt.Checks = []*checks.Check{{Name: "fails", Doc: "x", Run: func(*checks.Pass) error { return errors.New("cannot") }}}
-	assert.Error(t, s.run(j).err)
+	assert.Error(t, s.run(context.Background(), j).err)
 }
 
 func ptr(s string) *string { return &s }
@@ -375,6 +382,9 @@ func TestPageAndAssets(t *testing.T) {
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Equal(t, "text/html; charset=utf-8", w.Header().Get("Content-Type"))
 	assert.Contains(t, w.Body.String(), `<script src="/static/app.js"`)
+	// The report runs its own scripts, in a frame of no origin: with
+	// allow-same-origin beside allow-scripts it could lift its sandbox.
+	assert.Regexp(t, `<iframe id="report"[^>]* sandbox="allow-scripts"[ >]`, w.Body.String())
 	w = do(s, "GET", "/static/app.js", "")
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Contains(t, w.Header().Get("Content-Type"), "javascript")
@@ -483,4 +493,133 @@ func TestCheckGlossary(t *testing.T) {
 	}
 	req["en"] = "Deeply understand the decisive significance of the Two Establishes."
 	assert.Empty(t, terms(decodeReport(t, do(s, "POST", "/api/check", body(t, req)))), "the term is rendered as the glossary says")
+}
+
+// longTexts are n numbered paragraphs of each language, with 400 English
+// ones left out in the middle: seconds of aligning, so that a short
+// timeout falls in the middle of the paragraph DP.
+func longTexts(n int) (zh, en string) {
+	topics := [][2]string{{"农业", "agriculture"}, {"教育", "education"}, {"医疗", "health care"}, {"交通", "transport"},
+		{"能源", "energy"}, {"环境", "the environment"}, {"科技", "technology"}, {"住房", "housing"}}
+	var z, e []string
+	for k := range n {
+		a, b := topics[k%8], topics[(k*5+3)%8]
+		z = append(z, fmt.Sprintf("去年全省%s和%s领域共有%d名代表出席会议，比前年增加%d%%。", a[0], b[0], 1000+k*7, 3+k%40))
+		if k >= n/3 && k < n/3+400 {
+			continue
+		}
+		e = append(e, fmt.Sprintf("Last year %d delegates from %s and %s across the province attended the meeting, %d%% more than the year before.", 1000+k*7, a[1], b[1], 3+k%40))
+	}
+	return strings.Join(z, "\n\n"), strings.Join(e, "\n\n")
+}
+
+// TestTimeoutStopsTheWork: a request that runs out of time is answered
+// 503 and its check stops, giving its worker slot back within a moment
+// rather than after the tens of seconds of CPU it would have taken.
+func TestTimeoutStopsTheWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("aligns a long document")
+	}
+	zh, en := longTexts(6000)
+	s := newTest(t, Config{Timeout: 300 * time.Millisecond, Workers: 1, MaxBody: 8 << 20})
+	w := do(s, "POST", "/api/check", body(t, map[string]string{"zh": zh, "en": en}))
+	require.Equal(t, http.StatusServiceUnavailable, w.Code, w.Body.String())
+	answered := time.Now()
+	for {
+		select {
+		case s.sem <- struct{}{}:
+			<-s.sem
+			t.Logf("slot back %s after the answer", time.Since(answered).Round(time.Millisecond))
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Since(answered) > 5*time.Second {
+			t.Fatal("the timed-out check still holds its worker slot 5 s after the answer")
+		}
+	}
+}
+
+// TestCrossSiteRefused: what a page elsewhere can make a browser send
+// without a CORS preflight (a form post, fetch with text/plain, any
+// Origin) is refused; the page's own requests and scripts' are answered.
+func TestCrossSiteRefused(t *testing.T) {
+	s := newTest(t, Config{})
+	req := body(t, map[string]string{"zh": zhPara, "en": enPara})
+	post := func(header map[string]string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("POST", "/api/check", strings.NewReader(req))
+		r.Host = "127.0.0.1:8080"
+		for k, v := range header {
+			r.Header.Set(k, v)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		return w
+	}
+	for _, tc := range []struct {
+		name   string
+		header map[string]string
+		want   int
+	}{
+		{"script", map[string]string{"Content-Type": "application/json"}, http.StatusOK},
+		{"charset", map[string]string{"Content-Type": "application/json; charset=utf-8"}, http.StatusOK},
+		{"the page", map[string]string{"Content-Type": "application/json", "Origin": "http://127.0.0.1:8080", "Sec-Fetch-Site": "same-origin"}, http.StatusOK},
+		{"text/plain", map[string]string{"Content-Type": "text/plain"}, http.StatusUnsupportedMediaType},
+		{"form", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, http.StatusUnsupportedMediaType},
+		{"multipart", map[string]string{"Content-Type": "multipart/form-data; boundary=x"}, http.StatusUnsupportedMediaType},
+		{"no type", map[string]string{}, http.StatusUnsupportedMediaType},
+		{"elsewhere", map[string]string{"Content-Type": "application/json", "Origin": "https://evil.example"}, http.StatusForbidden},
+		{"elsewhere text", map[string]string{"Content-Type": "text/plain", "Origin": "https://evil.example"}, http.StatusForbidden},
+		{"other port", map[string]string{"Content-Type": "application/json", "Origin": "http://127.0.0.1:9999"}, http.StatusForbidden},
+		{"null origin", map[string]string{"Content-Type": "application/json", "Origin": "null"}, http.StatusForbidden},
+		{"fetch metadata", map[string]string{"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+	} {
+		w := post(tc.header)
+		assert.Equal(t, tc.want, w.Code, "%s: %s", tc.name, w.Body.String())
+		if tc.want != http.StatusOK {
+			msg := apiError(t, w)
+			assert.NotContains(t, msg, "server.", tc.name)
+		}
+	}
+}
+
+// TestSlotBeforeBody: a request's body is read (and its glossary parsed)
+// only once it has a worker, so that waiting requests cost no memory: with
+// the only worker busy, even a malformed body waits and times out.
+func TestSlotBeforeBody(t *testing.T) {
+	s := newTest(t, Config{Timeout: 100 * time.Millisecond, Workers: 1})
+	s.sem <- struct{}{}
+	w := do(s, "POST", "/api/check", `{"zh": 1}`)
+	assert.Equal(t, http.StatusServiceUnavailable, w.Code, "the body was read before a worker was free: %s", w.Body.String())
+	<-s.sem
+	w = do(s, "POST", "/api/check", `{"zh": 1}`)
+	assert.Equal(t, http.StatusBadRequest, w.Code, "with a free worker the body is read")
+	assert.Empty(t, s.sem, "a refused body gives its slot back")
+}
+
+// TestQueueFull: beyond Queue waiting requests the answer is 503 at once.
+func TestQueueFull(t *testing.T) {
+	s := newTest(t, Config{Timeout: 5 * time.Second, Workers: 1, Queue: 1})
+	req := body(t, map[string]string{"zh": zhPara, "en": enPara})
+	s.sem <- struct{}{}
+	first := make(chan int)
+	go func() { first <- do(s, "POST", "/api/check", req).Code }()
+	for s.waiting.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	w := do(s, "POST", "/api/check", req)
+	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
+	assert.Contains(t, apiError(t, w), "busy")
+	assert.Equal(t, "1", w.Header().Get("Retry-After"))
+	<-s.sem
+	assert.Equal(t, http.StatusOK, <-first, "the waiting request is answered once a worker is free")
+	assert.Zero(t, s.waiting.Load())
+}
+
+func TestGlossaryLimit(t *testing.T) {
+	s := newTest(t, Config{MaxGlossary: 1000})
+	gl := strings.Repeat("安全\tsecurity\n", 100)
+	w := do(s, "POST", "/api/check", body(t, map[string]string{"zh": zhPara, "en": enPara, "glossary": gl}))
+	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
+	assert.Contains(t, apiError(t, w), "glossary is 1600 bytes; the limit is 1000")
+	assert.Equal(t, DefaultMaxGlossary, newTest(t, Config{}).cfg.MaxGlossary)
 }

@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+
+	"github.com/aligncheck/aligncheck/align/words"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -210,4 +212,29 @@ func (s *WordSet) Score(out []WordAlignment) ([]WordScore, error) {
 		}
 	}
 	return scores, nil
+}
+
+// FromPairs gives the tokens' spans and the intersection and
+// grow-diag-final links of each word-aligned pair, for WordSet.Score.
+func FromPairs(pairs []words.Pair) []WordAlignment {
+	spans := func(toks []words.Token) [][2]int {
+		s := make([][2]int, len(toks))
+		for k, t := range toks {
+			s[k] = [2]int{t.Start, t.End}
+		}
+		return s
+	}
+	links := func(ls []words.Link) []WordLink {
+		o := make([]WordLink, len(ls))
+		for k, l := range ls {
+			o[k] = WordLink{Zh: l.Zh, En: l.En}
+		}
+		return o
+	}
+	out := make([]WordAlignment, len(pairs))
+	for k := range pairs {
+		p := &pairs[k]
+		out[k] = WordAlignment{Zh: spans(p.Zh), En: spans(p.En), Links: [][]WordLink{links(p.Inter), links(p.GDF)}}
+	}
+	return out
 }

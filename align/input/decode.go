@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -135,7 +136,25 @@ func DecodeAs(path string, data []byte, enc string) (string, error) {
 		}
 		return "", errorf(path, off, "binary data (NUL byte); expected text")
 	}
-	return text, nil
+	return loneCRs(text), nil
+}
+
+// loneCRs makes each carriage return that does not start a CRLF a line
+// feed: files from old Mac editors (and some exports) end lines with CR
+// alone, which every reader here would otherwise take for one long line.
+// Each CR becomes one LF, so byte offsets and lengths do not change.
+func loneCRs(text string) string {
+	i := strings.IndexByte(text, '\r')
+	if i < 0 {
+		return text
+	}
+	b := []byte(text)
+	for ; i < len(b); i++ {
+		if b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			b[i] = '\n'
+		}
+	}
+	return string(b)
 }
 
 func isUTF8Name(enc string) bool {
@@ -157,9 +176,9 @@ func decodeBytes(path string, data []byte, enc string) (string, error) {
 	case bytes.HasPrefix(data, bomUTF8):
 		return decodeUTF8(path, data, len(bomUTF8))
 	case bytes.HasPrefix(data, bomUTF16LE):
-		return decodeUTF16(path, data, 2, false)
+		return decodeBOM16(path, data, false)
 	case bytes.HasPrefix(data, bomUTF16BE):
-		return decodeUTF16(path, data, 2, true)
+		return decodeBOM16(path, data, true)
 	}
 	if be, ok := looksUTF16(data); ok {
 		return decodeUTF16(path, data, 0, be)
@@ -319,6 +338,36 @@ func looksUTF16(data []byte) (bigEndian, ok bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// minNoNUL is the length from which UTF-16 text without a NUL byte is
+// taken for another encoding: a line break, a space, a digit or a Latin
+// letter in UTF-16 has a NUL byte, and text of this length without any of
+// them is not a document to align.
+const minNoNUL = 64
+
+// decodeBOM16 decodes data that starts with a UTF-16 byte-order mark, or
+// says that it only starts like UTF-16: two bytes FF FE (or FE FF) before
+// UTF-8 or binary data, which decoded as UTF-16 would be a string of
+// unrelated characters and a confusing "no paragraph found" later.
+func decodeBOM16(path string, data []byte, bigEndian bool) (string, error) {
+	bom := "FF FE, the UTF-16 little-endian byte-order mark"
+	if bigEndian {
+		bom = "FE FF, the UTF-16 big-endian byte-order mark"
+	}
+	if rest := data[2:]; len(rest) >= 8 && bytes.IndexByte(rest, 0) < 0 && utf8.Valid(rest) && !isASCII(rest) {
+		// UTF-16 Chinese is valid UTF-8 by accident only when very short
+		return "", errorf(path, 0, "starts with %s, but what follows is UTF-8 text; remove the first two bytes", bom)
+	}
+	if len(data)-2 >= minNoNUL && bytes.IndexByte(data[2:], 0) < 0 {
+		return "", errorf(path, 0, "starts with %s, but is not UTF-16 text (no line break, space or Latin letter in it); if it is in another encoding, remove the first two bytes or name it with --encoding", bom)
+	}
+	text, err := decodeUTF16(path, data, 2, bigEndian)
+	var ie *Error
+	if err != nil && errors.As(err, &ie) {
+		ie.Msg = "starts with " + bom + ", but is not UTF-16 text: " + ie.Msg + "; if it is in another encoding, name it with --encoding"
+	}
+	return text, err
 }
 
 func decodeUTF16(path string, data []byte, skip int, bigEndian bool) (string, error) {
@@ -522,4 +571,13 @@ func hanScore(s string) int {
 		}
 	}
 	return score
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -85,11 +85,17 @@ func openDocumentXML(path string, data []byte) (rc io.ReadCloser, size uint64, e
 	if err != nil {
 		return nil, 0, errorf(path, -1, "not a valid DOCX file (zip archive): %v", err)
 	}
+	// Part names are case-insensitive (OPC): an archive with two entries
+	// for the document is refused, since which one a reader takes (Word,
+	// LibreOffice, this one) differs, and a reviewer would see another
+	// text than the one checked.
 	var doc *zip.File
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		if strings.EqualFold(f.Name, "word/document.xml") {
+			if doc != nil {
+				return nil, 0, errorf(path, -1, "not a valid DOCX file: the archive holds word/document.xml twice (%q and %q)", doc.Name, f.Name)
+			}
 			doc = f
-			break
 		}
 	}
 	if doc == nil {

@@ -72,6 +72,12 @@ func TestHostileInputs(t *testing.T) {
 		{"notxml.tmx", []byte("hello"), "no <tmx> element"},
 		{"notxliff.xlf", []byte("<?xml version=\"1.0\"?><tmx/>"), "not an XLIFF file"},
 		{"binary.html", []byte("<p>abc\x00def</p>"), "binary data"},
+		{"dupkey.jsonl", []byte("{\"zh\": \"中文\", \"en\": \"x\"}\n{\"zh\": \"中文\", \"en\": \"x\", \"zh\": \"别的\"}\n"), `dupkey.jsonl:2: key "zh" appears twice`},
+		{"dupnested.jsonl", []byte("{\"translation\": {\"zh\": \"中文\", \"en\": \"x\", \"en\": \"y\"}}\n"), `dupnested.jsonl:1: key "translation.en" appears twice`},
+		{"twice.docx", twoDocuments(), "word/document.xml twice"},
+		{"ffutf8.txt", []byte("\xff\xfe国家安全。\n\nNational security.\n"), "starts with FF FE, the UTF-16 little-endian byte-order mark, but what follows is UTF-8 text"},
+		{"ffodd.txt", []byte("\xff\xfe\x01\x02\x03"), "starts with FF FE, the UTF-16 little-endian byte-order mark, but is not UTF-16 text"},
+		{"ffbinary.txt", append([]byte("\xff\xfe"), bytes.Repeat([]byte("\x81\x82\x83\x84"), 32)...), "but is not UTF-16 text (no line break"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -89,4 +95,49 @@ func TestHostileInputs(t *testing.T) {
 			t.Logf("%s (%v)", err, took.Round(time.Millisecond))
 		})
 	}
+}
+
+// twoDocuments is a DOCX archive with word/document.xml twice (once in
+// other letters' case): which one a reader takes differs.
+func twoDocuments() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"word/document.xml", "Word/Document.xml"} {
+		f, _ := zw.Create(name)
+		f.Write([]byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			wp("中文段落。") + wp("An English paragraph.") + `</w:body></w:document>`))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestCROnlyLineEndings: lines ended by CR alone (old Mac editors) are
+// lines, and blank ones separate paragraphs, as with LF and CRLF.
+func TestCROnlyLineEndings(t *testing.T) {
+	for name, text := range map[string]string{
+		"cr":    "国家安全。\r\rNational security.\r",
+		"mixed": "国家安全。\r\n\rNational security.\r\n",
+	} {
+		doc, err := input.Interleaved(name+".txt", mustDecode(t, text))
+		require.NoError(t, err, name)
+		require.Len(t, doc.Zh, 1, name)
+		require.Len(t, doc.En, 1, name)
+		assert.Equal(t, "国家安全。", doc.Zh[0].Text, name)
+		assert.Equal(t, "National security.", doc.En[0].Text, name)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "mac.txt")
+	require.NoError(t, os.WriteFile(p, []byte("国家安全。\r\rNational security.\r"), 0o644))
+	docs, err := input.Open(p, nil, input.Options{})
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	assert.Len(t, docs[0].Zh, 1)
+	assert.Len(t, docs[0].En, 1)
+}
+
+func mustDecode(t *testing.T, s string) string {
+	t.Helper()
+	text, err := input.Decode("x.txt", []byte(s))
+	require.NoError(t, err)
+	return text
 }

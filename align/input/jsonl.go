@@ -11,6 +11,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/internal/excerpt"
 )
 
 // maxLine bounds one JSONL record.
@@ -129,12 +130,20 @@ func (e *jsonError) Error() string { return e.msg }
 
 // object reads the members of an object whose '{' was read.
 func (r *jsonRecord) object(dec *json.Decoder, prefix string) error {
+	// A key given twice is refused: JSON parsers disagree on which one
+	// counts (most take the last, this reader took the first), so the
+	// record's text would depend on the tool that reads it.
+	seen := map[string]bool{}
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
 			return errJSON(err)
 		}
 		key, _ := t.(string)
+		if seen[key] {
+			return &jsonError{"key " + excerpt.Quote(prefix+key) + " appears twice in the record"}
+		}
+		seen[key] = true
 		at := valueStart(r.line, int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {

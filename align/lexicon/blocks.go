@@ -29,17 +29,47 @@ type Blocks struct {
 	// compared.
 	stamp []uint32
 	gen   uint32
-	// pairs[k*len(en)+l] is 1 + the offset in bits of the bitsets of the
-	// pair (zh k, en l), 0 while not computed: first the Chinese block's
-	// units met, then the English block's words met. Documents too long
-	// for a dense table (their DP runs in a band) use farPairs instead.
-	pairs    []int32
-	farPairs map[int64]int32
-	bits     []uint64
+	// rows[k] holds the pairs of Chinese block k computed so far (see
+	// pairRow). A short document's rows may cover every English block; a
+	// long one's (its DP runs in a band) at most maxRowWindow of them, a
+	// pair beyond that being computed afresh each time into scratch, and
+	// rows the aligner has left behind can be let go (Forget).
+	rows    []pairRow
+	long    bool
+	window  int // the widest window of a long document's row
+	live    int // rows below live hold nothing
+	held    int // bytes the rows hold
+	budget  int // what they may hold before Forget lets rows go
+	scratch []uint64
 }
 
-// maxDensePairs bounds the dense pair table (16 MB).
-const maxDensePairs = 1 << 22
+// pairRow is the computed pairs of one Chinese block with a window of
+// consecutive English blocks: offs[l-lo] is 1 + the offset in bits of the
+// bitsets of the pair with English block l, 0 while not computed: first
+// the Chinese block's units met, then the English block's words met. A
+// DP asks for pairs near its path, so a window over the band replaces a
+// table over the whole matrix or a map (a map lookup per candidate bead
+// cost a sixth of a long document's check).
+type pairRow struct {
+	lo   int
+	offs []int32
+	bits []uint64
+}
+
+const (
+	// maxDensePairs: a document of up to this many block pairs is short:
+	// its rows may grow to cover every English block (16 MB at most).
+	maxDensePairs = 1 << 22
+	// maxRowWindow bounds a long document's row window: 16 KB a row,
+	// far wider than any band the aligner runs in.
+	maxRowWindow = 4096
+	// maxHeldPairs is what the rows of a long document may hold before
+	// Forget lets go of those behind the aligner: a document of 5,000
+	// paragraphs a side keeps every pair through the aligner's passes
+	// (about 20 MB); one of 50,000 computes again what a later pass asks
+	// for rather than keeping 200 MB.
+	maxHeldPairs = 32 << 20
+)
 
 // blockSide is one prepared block.
 type blockSide struct {
@@ -158,11 +188,9 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		}
 		b.offers = endOffers(start)
 	}
-	if n := int64(len(zh)) * int64(len(en)); n <= maxDensePairs {
-		s.pairs = make([]int32, n)
-	} else {
-		s.farPairs = map[int64]int32{}
-	}
+	s.rows = make([]pairRow, len(zh))
+	s.long = int64(len(zh))*int64(len(en)) > maxDensePairs
+	s.window, s.live, s.budget = maxRowWindow, len(zh), maxHeldPairs
 	sumRuns(s.zh)
 	sumRuns(s.en)
 	return s
@@ -235,7 +263,7 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 		for w := range s.zh[k].words {
 			var m uint64
 			for l := j; l < j+b; l++ {
-				m |= s.bits[s.pair(k, l)+w]
+				m |= s.pair(k, l)[w]
 			}
 			for ; m != 0; m &= m - 1 {
 				zhMet += items[w*64+bits.TrailingZeros64(m)].weight
@@ -247,7 +275,7 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 		for w := range s.en[l].words {
 			var m uint64
 			for k := i; k < i+a; k++ {
-				m |= s.bits[s.pair(k, l)+s.zh[k].words+w]
+				m |= s.pair(k, l)[s.zh[k].words+w]
 			}
 			for ; m != 0; m &= m - 1 {
 				enMet += items[w*64+bits.TrailingZeros64(m)].weight
@@ -264,30 +292,86 @@ func runSum(side []blockSide, i, n int) float64 {
 	return sumItems(side[i : i+n])
 }
 
-// pair returns the offset in s.bits of the bitsets of the pair (zh k, en
-// l), computing them on first use.
-func (s *Blocks) pair(k, l int) int {
-	key := int64(k)*int64(len(s.en)) + int64(l)
-	var p int32
-	if s.pairs != nil {
-		p = s.pairs[key]
-	} else {
-		p = s.farPairs[key]
-	}
-	if p > 0 {
-		return int(p - 1)
-	}
-	off := len(s.bits)
+// pair returns the bitsets of the pair (zh k, en l), computing them on
+// first use. The slice is valid until the next call.
+func (s *Blocks) pair(k, l int) []uint64 {
+	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
-	s.bits = append(s.bits, make([]uint64, z.words+e.words)...)
-	s.meets(s.bits[off:off+z.words], z.items, e)
-	s.meets(s.bits[off+z.words:], e.items, z)
-	if s.pairs != nil {
-		s.pairs[key] = int32(off + 1)
-	} else {
-		s.farPairs[key] = int32(off + 1)
+	n := z.words + e.words
+	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] > 0 {
+		off := int(r.offs[x] - 1)
+		return r.bits[off : off+n]
 	}
-	return off
+	if !s.cover(r, l) {
+		if cap(s.scratch) < n {
+			s.scratch = make([]uint64, n)
+		}
+		set := s.scratch[:n]
+		clear(set)
+		s.meets(set[:z.words], z.items, e)
+		s.meets(set[z.words:], e.items, z)
+		return set
+	}
+	if len(r.bits) == 0 {
+		s.live = min(s.live, k)
+	}
+	off := len(r.bits)
+	s.held -= 8 * cap(r.bits)
+	r.bits = append(r.bits, make([]uint64, n)...)
+	s.held += 8 * cap(r.bits)
+	set := r.bits[off : off+n]
+	s.meets(set[:z.words], z.items, e)
+	s.meets(set[z.words:], e.items, z)
+	r.offs[l-r.lo] = int32(off + 1)
+	return set
+}
+
+// cover widens a row's window to hold English block l, unless that would
+// make a long document's row wider than maxRowWindow. The window grows by
+// half again at least, so that a band's pairs, asked for in order, cost
+// few copies.
+func (s *Blocks) cover(r *pairRow, l int) bool {
+	lo, hi := r.lo, r.lo+len(r.offs)
+	if len(r.offs) == 0 {
+		lo, hi = l, l+1
+	}
+	if l >= lo && l < hi {
+		if len(r.offs) == 0 {
+			r.lo, r.offs = lo, make([]int32, 1)
+			s.held += 4
+		}
+		return true
+	}
+	grow := max(8, len(r.offs)/2)
+	if l < lo {
+		lo = max(0, min(l, lo-grow))
+	} else {
+		hi = min(len(s.en), max(l+1, hi+grow))
+	}
+	if s.long && hi-lo > s.window {
+		return false
+	}
+	offs := make([]int32, hi-lo)
+	copy(offs[r.lo-lo:], r.offs)
+	s.held += 4 * (len(offs) - len(r.offs))
+	r.lo, r.offs = lo, offs
+	return true
+}
+
+// Forget lets go of the pairs of the Chinese blocks before k once the
+// rows hold more than their budget: an aligner whose DP has gone past
+// them calls it so that a long document's pairs kept are those of a
+// stretch of the band, not of the whole document. Pairs asked for again
+// are computed again, alike.
+func (s *Blocks) Forget(k int) {
+	if s.held <= s.budget {
+		return
+	}
+	for ; s.live < min(k, len(s.rows)); s.live++ {
+		r := &s.rows[s.live]
+		s.held -= 8*cap(r.bits) + 4*len(r.offs)
+		*r = pairRow{}
+	}
 }
 
 // meets sets the bits of the items that meet a feature the other block

@@ -58,15 +58,21 @@ func TestBlocksSameAsSimilarity(t *testing.T) {
 	}
 	t.Logf("%d runs compared", n)
 
-	// The sparse pair table of long documents gives the same.
+	// The rows of a long document (narrow windows, forgotten behind the
+	// aligner, pairs out of the window computed afresh) give the same.
 	far := l.NewBlocks(zh, en)
-	far.pairs, far.farPairs = nil, map[int64]int32{}
+	far.long, far.window, far.budget = true, 6, 0
 	for i := range len(zh) - 2 {
 		for j := max(0, i-2); j < min(len(en)-2, i+3); j++ {
 			require.Equal(t, s.Similarity(i, 2, j, 1), far.Similarity(i, 2, j, 1))
 			require.Equal(t, s.Similarity(i, 1, j, 3), far.Similarity(i, 1, j, 3))
+			// a pair far off the window of its row
+			require.Equal(t, s.Similarity(i, 1, len(en)-1, 1), far.Similarity(i, 1, len(en)-1, 1))
 		}
+		far.Forget(i - 1)
 	}
+	far.Forget(len(zh))
+	require.Equal(t, s.Similarity(0, 3, 0, 2), far.Similarity(0, 3, 0, 2))
 }
 
 func BenchmarkBlocks(b *testing.B) {

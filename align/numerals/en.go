@@ -31,7 +31,10 @@ type tok struct {
 }
 
 func tokenize(s string) []tok {
-	var out []tok
+	// a token every six bytes or so (words and punctuation): room for them
+	// from the start spares growing the slice through every doubling, which
+	// allocated twice what the tokens need
+	out := make([]tok, 0, len(s)/6+4)
 	space := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

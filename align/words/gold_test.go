@@ -37,32 +37,7 @@ func scoreGold(t testing.TB, set *eval.WordSet, opt words.Options) []eval.WordSc
 		pairs[k] = [2]string{s.ZhText, s.EnText}
 	}
 	out := words.AlignTexts(lexicon.Default(), pairs, opt)
-	sc, err := set.Score(goldOutput(out))
+	sc, err := set.Score(eval.FromPairs(out))
 	require.NoError(t, err)
 	return sc
-}
-
-// goldOutput gives the tokens' spans and the intersection and
-// grow-diag-final links of each pair, for eval.WordSet.Score.
-func goldOutput(pairs []words.Pair) []eval.WordAlignment {
-	out := make([]eval.WordAlignment, len(pairs))
-	spans := func(toks []words.Token) [][2]int {
-		s := make([][2]int, len(toks))
-		for k, t := range toks {
-			s[k] = [2]int{t.Start, t.End}
-		}
-		return s
-	}
-	links := func(ls []words.Link) []eval.WordLink {
-		o := make([]eval.WordLink, len(ls))
-		for k, l := range ls {
-			o[k] = eval.WordLink{Zh: l.Zh, En: l.En}
-		}
-		return o
-	}
-	for k := range pairs {
-		p := &pairs[k]
-		out[k] = eval.WordAlignment{Zh: spans(p.Zh), En: spans(p.En), Links: [][]eval.WordLink{links(p.Inter), links(p.GDF)}}
-	}
-	return out
 }

@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/internal/excerpt"
 )
 
 // Entry is one Chinese term with its renderings.
@@ -50,9 +51,9 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, excerpt.Message(e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return fmt.Sprintf("%s: %s", e.Path, excerpt.Message(e.Msg))
 }
 
 func errorf(path string, line int, format string, args ...any) *Error {
@@ -65,7 +66,7 @@ func errorf(path string, line int, format string, args ...any) *Error {
 func Load(paths ...string) (*Glossary, error) {
 	g := New()
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, err := readRegular(p)
 		if err != nil {
 			var pe *os.PathError
 			if errors.As(err, &pe) {
@@ -104,6 +105,9 @@ func (g *Glossary) Lookup(zh string) *Entry {
 // names are TSV when the header has a tab, else CSV.
 func (g *Glossary) Parse(path string, data []byte) error {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return errorf(path, 1+bytes.Count(data[:i], []byte("\n")), "binary data (a NUL byte), not a glossary")
+	}
 	if !utf8.Valid(data) {
 		return errorf(path, lineOfInvalid(data), "not UTF-8 text")
 	}
@@ -180,7 +184,7 @@ func (g *Glossary) parseTable(path string, data []byte, sep rune) error {
 			for i, name := range rec {
 				name = strings.ToLower(strings.TrimSpace(name))
 				if !columns[name] {
-					return errorf(path, line, "bad header: unknown column %q (want zh, en, forbidden, note)", strings.TrimSpace(rec[i]))
+					return errorf(path, line, "bad header: unknown column %s (want zh, en, forbidden, note)", excerpt.Quote(strings.TrimSpace(rec[i])))
 				}
 				if _, dup := col[name]; dup {
 					return errorf(path, line, "bad header: column %q twice", name)
@@ -243,14 +247,14 @@ func (g *Glossary) add(e *Entry) error {
 		return errorf(e.Path, e.Line, "empty zh term")
 	}
 	if len(e.Allowed) == 0 && len(e.Forbidden) == 0 {
-		return errorf(e.Path, e.Line, "no English rendering for %q (en is empty)", e.Written)
+		return errorf(e.Path, e.Line, "no English rendering for %s (en is empty)", excerpt.Quote(e.Written))
 	}
 	e.Zh = lang.Simplify(e.Written)
 	if old, ok := g.byZh[e.Zh]; ok {
 		if sameSet(old.Allowed, e.Allowed) && sameSet(old.Forbidden, e.Forbidden) {
 			return nil
 		}
-		return errorf(e.Path, e.Line, "duplicate entry for %q conflicts with %s:%d", e.Written, old.Path, old.Line)
+		return errorf(e.Path, e.Line, "duplicate entry for %s conflicts with %s:%d", excerpt.Quote(e.Written), old.Path, old.Line)
 	}
 	g.byZh[e.Zh] = e
 	g.Entries = append(g.Entries, e)
@@ -267,4 +271,30 @@ func sameSet(a, b []string) bool {
 		return strings.Join(ys, "\x00")
 	}
 	return norm(a) == norm(b)
+}
+
+// readRegular reads a regular file and refuses anything else (a device, a
+// FIFO, /proc): a glossary named in a configuration file is the
+// configuration's author's choice, and such a file could block the run or
+// put what it holds into the error message.
+func readRegular(path string) ([]byte, error) {
+	// stat before opening: opening a FIFO blocks until a writer comes
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	return io.ReadAll(f)
 }

@@ -3,6 +3,7 @@ package glossary
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,4 +141,24 @@ func assertAs(err error, target **Error) bool {
 	e, ok := err.(*Error)
 	*target = e
 	return ok
+}
+
+// TestLoadRefusesWhatIsNotAGlossary: a file that is not regular, or holds
+// binary data (/proc/self/environ: NUL-separated), is refused without
+// quoting what it holds; a long bad value is quoted short.
+func TestLoadRefusesWhatIsNotAGlossary(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Load(dir)
+	assert.ErrorContains(t, err, "not a regular file")
+	p := filepath.Join(dir, "env")
+	require.NoError(t, os.WriteFile(p, []byte("TOKEN=s3cret\x00HOME=/root\x00"), 0o644))
+	_, err = Load(p)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "binary data")
+	assert.NotContains(t, err.Error(), "s3cret")
+	long := filepath.Join(dir, "long.tsv")
+	require.NoError(t, os.WriteFile(long, []byte("TOKEN="+strings.Repeat("s3cret", 400)+"\tx\n"), 0o644))
+	_, err = Load(long)
+	require.Error(t, err)
+	assert.Less(t, len(err.Error()), 200+len(dir), err.Error())
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aligncheck/aligncheck/reports/beads"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -51,12 +52,12 @@ func TestAlignFormats(t *testing.T) {
 
 	out.Reset()
 	require.Equal(t, exitOK, runAlign([]string{"--zh", zh, "--en", en, "--presplit", "--format", "json"}, nil, &out, &errb), errb.String())
-	var beads []alignedSentence
-	require.NoError(t, json.Unmarshal(out.Bytes(), &beads))
-	require.Len(t, beads, 3)
-	assert.Equal(t, []int{2}, beads[2].Zh)
-	assert.Equal(t, "He bought three new books at the bookshop.", beads[2].EnText)
-	assert.Greater(t, beads[2].Score, 0.0)
+	var got []beads.Sentence
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got))
+	require.Len(t, got, 3)
+	assert.Equal(t, []int{2}, got[2].Zh)
+	assert.Equal(t, "He bought three new books at the bookshop.", got[2].EnText)
+	assert.Greater(t, got[2].Score, 0.0)
 }
 
 // TestAlignParagraphs: without --presplit the files are paragraphs, split
@@ -153,14 +154,14 @@ func TestAlignWords(t *testing.T) {
 
 	var out, errb bytes.Buffer
 	require.Equal(t, exitOK, runAlign([]string{"--words", "--zh", zh, "--en", en, "--format", "json"}, nil, &out, &errb), errb.String())
-	var beads []alignedWords
-	require.NoError(t, json.Unmarshal(out.Bytes(), &beads))
-	require.Len(t, beads, 3)
+	var got []beads.Words
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got))
+	require.Len(t, got, 3)
 	zhFile, err := os.ReadFile(zh)
 	require.NoError(t, err)
 	enFile, err := os.ReadFile(en)
 	require.NoError(t, err)
-	for _, b := range beads {
+	for _, b := range got {
 		require.NotEmpty(t, b.Inter)
 		for _, tk := range b.ZhTokens {
 			assert.Equal(t, tk.Text, string(zhFile[tk.Start:tk.End]), "offsets into the file")
@@ -173,7 +174,7 @@ func TestAlignWords(t *testing.T) {
 		}
 	}
 	// 天气 (weather) is linked to "weather"
-	b := beads[0]
+	b := got[0]
 	var linked []string
 	for _, l := range b.Inter {
 		if b.ZhTokens[l[0]].Text == "天气" {
@@ -210,7 +211,7 @@ func TestAlignWordsErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"beads format", []string{"--words", "--zh", zh, "--en", en, "--format", "beads"}, "pharaoh"},
+		{"got format", []string{"--words", "--zh", zh, "--en", en, "--format", "got"}, "pharaoh"},
 		{"bad links", []string{"--words", "--zh", zh, "--en", en, "--links", "union"}, "union"},
 		{"links without words", []string{"--zh", zh, "--en", en, "--links", "intersection"}, "--words"},
 		{"no en", []string{"--words", "--zh", zh}, "--en"},

@@ -1,13 +1,18 @@
 package main
 
 import (
-	"bufio"
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/outfile"
 	"github.com/aligncheck/aligncheck/internal/progress"
 	"github.com/aligncheck/aligncheck/reports"
 )
@@ -29,6 +34,9 @@ type checkFlags struct {
 	reportUnused    bool
 	compareTo       string
 	view            viewFlags
+	profile         profiles
+	shard           string
+	units           string
 	given           map[string]bool // flags set on the command line
 }
 
@@ -61,6 +69,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output and of the HTML table: severity (errors first, then by place) or file")
 	fs.StringVar(&f.view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
+	fs.StringVar(&f.shard, "shard", "", "check only the `K/N` share of the documents (by a hash of the path); with --format json the report carries what aligncheck merge needs")
+	fs.StringVar(&f.units, "units", "", "check only the windows of a TMX, XLIFF, CSV/TSV or JSONL file that start in units `FROM:TO` (FROM: to the end); with --format json the report carries what aligncheck merge needs")
+	fs.StringVar(&f.profile.cpu, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&f.profile.mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
@@ -72,7 +84,25 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	f.given = givenFlags(fs)
-	code, err := check(f, pos, stdin, stdout, stderr)
+	if err := f.profile.start(); err != nil {
+		return report(stderr, err)
+	}
+	// SIGINT and SIGTERM stop the run (the aligner stops within
+	// milliseconds) and a report being written is removed unfinished,
+	// leaving the old file; a second signal ends the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	code, err := check(ctx, f, pos, stdin, stdout, stderr)
+	if perr := f.profile.stop(); err == nil && perr != nil {
+		err = perr
+	}
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		err = errors.New("interrupted: no report written, earlier files left as they were")
+	}
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -94,15 +124,29 @@ func (f *checkFlags) overrides() driver.Overrides {
 	return o
 }
 
-func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+func check(ctx context.Context, f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	// configuration file first, flags over it
 	cfg, err := driver.LoadConfig(f.config, f.overrides())
 	if err != nil {
 		return 0, err
 	}
-	w, ok := reports.Lookup(f.format)
-	if !ok {
+	if _, ok := reports.Lookup(f.format); !ok {
 		return 0, usagef("--format: unknown format %q (want %s)", f.format, strings.Join(reports.Formats(), ", "))
+	}
+	var shard driver.ShardSpec
+	var units *reports.Units
+	if f.shard != "" {
+		if shard, err = driver.ParseShard(f.shard); err != nil {
+			return 0, err
+		}
+	}
+	if f.units != "" {
+		if units, err = driver.ParseUnits(f.units); err != nil {
+			return 0, err
+		}
+	}
+	if (f.shard != "" || f.units != "") && f.writeBaseline != "" {
+		return 0, usagef("--shard, --units: --write-baseline would record one share's findings only; write it from a whole run")
 	}
 	keep := driver.KeepCounts // the report needs no document whole: each is let go once checked
 	switch {
@@ -113,7 +157,7 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	}
 	d, err := driver.New(driver.Options{Config: cfg, Enable: driver.Names(f.enable), Disable: driver.Names(f.disable),
 		Encoding: f.encoding, Stdin: stdin, Baseline: f.baseline, WriteBaseline: f.writeBaseline,
-		NewFromRev: f.newFromRev, ReportUnused: f.reportUnused, Keep: keep})
+		NewFromRev: f.newFromRev, ReportUnused: f.reportUnused, Keep: keep, Shard: shard, Units: units})
 	if err != nil {
 		return 0, err
 	}
@@ -130,9 +174,16 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 	if err != nil {
 		return 0, err
 	}
+	outputs := outputsOf(f.format, f.output, f.extraOut)
+	if err := checkOutputs(outputs); err != nil {
+		return 0, err
+	}
+	if err := outfile.Check(f.writeBaseline); err != nil {
+		return 0, fmt.Errorf("--write-baseline: %w", err)
+	}
 	driver.TuneGC(driver.Largest(tasks))
 	bar := progress.New(stderr, len(tasks), f.quiet)
-	rep, err := d.Run(tasks, bar.Step)
+	rep, err := d.Run(ctx, tasks, bar.Step)
 	bar.Stop()
 	if err != nil {
 		return 0, err
@@ -143,26 +194,8 @@ func check(f checkFlags, pos []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 	}
 	rep.View = view
-	outputs := []struct{ format, path string }{{f.format, f.output}}
-	for _, name := range reports.ExtraFormats {
-		if *f.extraOut[name] != "" {
-			outputs = append(outputs, struct{ format, path string }{name, *f.extraOut[name]})
-		}
-	}
-	for i, o := range outputs {
-		if i > 0 {
-			w, _ = reports.Lookup(o.format)
-		}
-		err := driver.WriteReport(o.path, w, rep)
-		if o.path == "" {
-			bw := bufio.NewWriterSize(stdout, 256<<10)
-			if err = w.Write(bw, rep); err == nil {
-				err = bw.Flush()
-			}
-		}
-		if err != nil {
-			return 0, fmt.Errorf("write %s report: %w", o.format, err)
-		}
+	if err := writeOutputs(ctx, outputs, rep, stdout); err != nil {
+		return 0, err
 	}
 	if !f.quiet {
 		fmt.Fprintf(stderr, "%d document(s): %d error(s), %d warning(s), %d info%s\n",

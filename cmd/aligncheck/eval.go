@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -115,7 +112,6 @@ func evalCmd(f evalFlags, pos []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	load := time.Since(start)
 	aligner := func(zh, en []string) []eval.Bead {
 		var out []eval.Bead
 		for _, b := range align.AlignSentences(zh, en, opt) {
@@ -123,73 +119,9 @@ func evalCmd(f evalFlags, pos []string, stdout io.Writer) error {
 		}
 		return out
 	}
-	w := bufio.NewWriter(stdout)
-	defer w.Flush()
-	fmt.Fprintf(w, "%-28s %5s %6s %6s %6s %6s %6s %6s %8s\n", "set", "files", "gold", "P", "R", "F1", "nullP", "nullR", "seconds")
-	var total eval.Score
-	for k, s := range sets {
-		t0 := time.Now()
-		res := eval.Run(s, aligner, eval.RunOptions{EnFirst: f.enFirst, Verse: f.verse, Workers: f.workers})
-		secs := time.Since(t0).Seconds()
-		var sc eval.Score
-		for _, r := range res {
-			sc.Merge(r.Score)
-			if f.verbose {
-				dir := "zh-en"
-				if r.EnFirst {
-					dir = "en-zh"
-				}
-				printScore(w, "  "+r.File.Name+" "+dir, 1, r.Score, r.Elapsed.Seconds())
-			}
-			if f.write != "" {
-				if err := writeBeads(f.write, s, r); err != nil {
-					return err
-				}
-			}
-		}
-		printScore(w, setName(f.sets[k]), len(res), sc, secs)
-		total.Merge(sc)
-	}
-	if len(sets) > 1 {
-		n := 0
-		for _, s := range sets {
-			n += len(s.Files)
-		}
-		printScore(w, "pooled", n, total, time.Since(start).Seconds()-load.Seconds())
-	}
-	fmt.Fprintf(w, "load %.3f s, total %.3f s\n", load.Seconds(), time.Since(start).Seconds())
-	return nil
-}
-
-func setName(dir string) string {
-	d := filepath.Clean(dir)
-	base := filepath.Base(d)
-	if parent := filepath.Base(filepath.Dir(d)); parent != "." && parent != string(filepath.Separator) && parent != "data" {
-		return parent + "/" + base
-	}
-	return base
-}
-
-func printScore(w io.Writer, name string, files int, s eval.Score, secs float64) {
-	fmt.Fprintf(w, "%-28s %5d %6d %6.3f %6.3f %6.3f %6.3f %6.3f %8.3f\n", name, files, s.Gold,
-		s.Precision(), s.Recall(), s.F1(), s.NullPrecision(), s.NullRecall(), secs)
-}
-
-func writeBeads(dir string, s *eval.Set, r eval.Result) error {
-	sub := filepath.Join(dir, filepath.Base(filepath.Clean(s.Dir)))
-	if err := os.MkdirAll(sub, 0o755); err != nil {
-		return err
-	}
-	path := filepath.Join(sub, r.File.Name+".align")
-	fh, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := eval.WriteBeads(fh, r.Sys); err != nil {
-		fh.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return fh.Close()
+	return eval.Table(stdout, sets, aligner, eval.TableOptions{
+		RunOptions: eval.RunOptions{EnFirst: f.enFirst, Verse: f.verse, Workers: f.workers},
+		Verbose:    f.verbose, Write: f.write, Load: time.Since(start)})
 }
 
 func evalWordsCmd(f evalFlags, pos []string, stdout io.Writer) error {
@@ -213,49 +145,5 @@ func evalWordsCmd(f evalFlags, pos []string, stdout io.Writer) error {
 	if err := lexicon.Load(); err != nil {
 		return err
 	}
-	w := bufio.NewWriter(stdout)
-	defer w.Flush()
-	fmt.Fprintf(w, "%-30s %-16s %5s %6s %6s %6s %6s %6s\n", "set", "links", "pairs", "sure", "found", "P", "R", "AER")
-	for k, s := range sets {
-		texts := make([][2]string, len(s.Sents))
-		for i, ws := range s.Sents {
-			texts[i] = [2]string{ws.ZhText, ws.EnText}
-		}
-		pairs := words.AlignTexts(lexicon.Default(), texts, f.wordOpt)
-		scores, err := s.Score(wordOutput(pairs))
-		if err != nil {
-			return err
-		}
-		for i, name := range []string{"intersection", "grow-diag-final"} {
-			sc := scores[i]
-			fmt.Fprintf(w, "%-30s %-16s %5d %6d %6d %6.3f %6.3f %6.3f\n", setName(f.sets[k]), name, len(s.Sents), sc.Sure, sc.Sys,
-				sc.Precision(), sc.Recall(), sc.AER())
-		}
-	}
-	return nil
-}
-
-// wordOutput gives the tokens' spans and the intersection and
-// grow-diag-final links of each pair, for eval.WordSet.Score.
-func wordOutput(pairs []words.Pair) []eval.WordAlignment {
-	spans := func(toks []words.Token) [][2]int {
-		s := make([][2]int, len(toks))
-		for k, t := range toks {
-			s[k] = [2]int{t.Start, t.End}
-		}
-		return s
-	}
-	links := func(ls []words.Link) []eval.WordLink {
-		o := make([]eval.WordLink, len(ls))
-		for k, l := range ls {
-			o[k] = eval.WordLink{Zh: l.Zh, En: l.En}
-		}
-		return o
-	}
-	out := make([]eval.WordAlignment, len(pairs))
-	for k := range pairs {
-		p := &pairs[k]
-		out[k] = eval.WordAlignment{Zh: spans(p.Zh), En: spans(p.En), Links: [][]eval.WordLink{links(p.Inter), links(p.GDF)}}
-	}
-	return out
+	return eval.WordTable(stdout, sets, lexicon.Default(), f.wordOpt)
 }

@@ -12,6 +12,8 @@ Usage:
   aligncheck check --zh FILE --en FILE  a Chinese file and its English translation
   aligncheck check PATH...              files and directories (pairs name.zh.md + name.en.md, zh/ + en/)
   aligncheck check --zh-text T --en-text T   one paragraph pair given on the command line
+  aligncheck check PATH... --shard K/N --format json -o K.json   one share of a run split across machines
+  aligncheck merge K.json...            the shards' reports combined: the report of the whole run
   aligncheck serve [--addr 127.0.0.1:8080]  a local page and JSON API for spot checks
   aligncheck config                     print the effective configuration (.aligncheck.yaml + flags)
   aligncheck align --zh FILE --en FILE  print the sentence alignment
@@ -35,6 +37,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		return runCheck(rest, stdin, stdout, stderr)
+	case "merge":
+		return runMerge(rest, stdout, stderr)
 	case "align":
 		return runAlign(rest, stdin, stdout, stderr)
 	case "eval":

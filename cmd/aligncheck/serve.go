@@ -36,6 +36,7 @@ type serveFlags struct {
 	timeout     time.Duration
 	maxBody     server.ByteSize
 	workers     int
+	queue       int
 	quiet       bool
 
 	// connState, when set, sees each connection's state changes (tests).
@@ -50,6 +51,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.DurationVar(&f.timeout, "timeout", server.DefaultTimeout, "longest time a request may take, waiting for a worker included")
 	fs.Var(&f.maxBody, "max-body", "largest request body: bytes, or with a unit KiB, MiB (default 2MiB)")
 	fs.IntVar(&f.workers, "workers", 0, "checks run at once (0: one per CPU)")
+	fs.IntVar(&f.queue, "queue", 0, "requests that may wait for a worker; more are answered 503 at once (0: 64)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no access log on stderr")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -75,7 +77,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // serve runs the server until ctx ends; listening, when not nil, is told
 // the address once requests are answered.
 func serve(ctx context.Context, f serveFlags, stderr io.Writer, listening func(addr string)) error {
-	cfg := server.Config{MaxBody: int64(f.maxBody), Timeout: f.timeout, Workers: f.workers}
+	cfg := server.Config{MaxBody: int64(f.maxBody), Timeout: f.timeout, Workers: f.workers, Queue: f.queue}
 	if !f.quiet {
 		cfg.AccessLog = stderr
 	}

@@ -114,20 +114,19 @@ func wantFinding(t *testing.T, base, zh, en, category string) (message, excerpt 
 	return "", ""
 }
 
-// shownJS finds, in the report the page shows in its iframe, the message
-// and an element highlighting the excerpt: a mark, or an element whose
-// class names a severity or a finding.
+// shownJS finds, in the report the page shows in its (sandboxed) iframe,
+// the message and an element highlighting the excerpt: a mark, or an
+// element whose class names a severity or a finding. It runs in the frame
+// (frameEval).
 const shownJS = `((message, excerpt) => {
-	const frame = document.getElementById("report");
-	const doc = frame.hidden ? null : frame.contentDocument;
-	if (!doc || !doc.body) return false;
+	const doc = document;
+	if (!doc.body) return false;
 	const text = doc.body.innerText || "";
 	if (!text.includes(message)) return false;
 	const marked = [...doc.querySelectorAll("mark, [class*=sev], [class*=finding]")]
 		.filter((e) => e.textContent.trim() === excerpt);
 	if (!marked.length) return false;
-	return {marked: marked.map((e) => e.outerHTML.slice(0, 300)), status: document.getElementById("status").textContent,
-		summary: document.getElementById("summary").textContent, scrolled: doc.scrollingElement.scrollTop};
+	return {marked: marked.map((e) => e.outerHTML.slice(0, 300)), scrolled: doc.scrollingElement.scrollTop};
 })(%s, %s)`
 
 type shown struct {
@@ -150,7 +149,22 @@ func TestServeBrowser(t *testing.T) {
 	base, _, _ := startServe(t, serveFlags{quiet: true})
 	zh, en, category := spotPair()
 	message, excerpt := wantFinding(t, base, zh, en, category)
-	find := chromedp.Poll[shown](fmt.Sprintf(shownJS, jsString(message), jsString(excerpt)), chromedp.WithPollingTimeout(20*time.Second))
+	// find waits for the finding in the report, then reads the page's
+	// status and summary beside it.
+	find := func(what string) shown {
+		t.Helper()
+		got := waitFrame[shown](t, ctx, what, fmt.Sprintf(shownJS, jsString(message), jsString(excerpt)))
+		var err error
+		got.Status, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("status").textContent`))
+		require.NoError(t, err)
+		got.Summary, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("summary").textContent`))
+		require.NoError(t, err)
+		return got
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/")))
+	sandbox, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("report").getAttribute("sandbox")`))
+	require.NoError(t, err)
+	assert.Equal(t, "allow-scripts", sandbox, "the report runs its scripts in a frame of no origin")
 
 	// Typed: the page checks by itself once typing pauses.
 	require.NoError(t, chromedp.Do(ctx,
@@ -160,8 +174,7 @@ func TestServeBrowser(t *testing.T) {
 		chromedp.SetValue("#zh", zh),
 		chromedp.SendKeys("#en", en),
 	))
-	got, err := chromedp.Run(ctx, find)
-	require.NoError(t, err, "the finding %q on %q appears without pressing Check", message, excerpt)
+	got := find(fmt.Sprintf("the finding %q on %q appears without pressing Check", message, excerpt))
 	t.Logf("typed: highlighted %v; %s; %s", got.Marked, got.Summary, got.Status)
 
 	// Pasted and submitted: clear the result, paste, press Check.
@@ -173,19 +186,16 @@ func TestServeBrowser(t *testing.T) {
 		chromedp.SetValue("#en", en),
 		chromedp.Click("#go"),
 	))
-	got, err = chromedp.Run(ctx, find)
-	require.NoError(t, err, "the finding %q on %q appears after Check", message, excerpt)
+	got = find(fmt.Sprintf("the finding %q on %q appears after Check", message, excerpt))
 	assert.Contains(t, got.Status, "checked in")
 	assert.Regexp(t, `^\d+ errors?, \d+ warnings?, \d+ info$`, got.Summary)
 	// The report's inline script ran (it shows its filters) and its inline
 	// style applies, under the page's content security policy.
-	ran, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
-		const doc = document.getElementById("report").contentDocument;
-		const f = doc.getElementById("filters");
-		const mark = doc.querySelector("mark");
+	ran := waitFrame[string](t, ctx, "the report's script and style", `(() => {
+		const f = document.getElementById("filters");
+		const mark = document.querySelector("mark");
 		return (f ? (f.hidden ? "script blocked" : "script ran") : "no filters") + "; mark background " + getComputedStyle(mark).backgroundColor;
-	})()`))
-	require.NoError(t, err)
+	})()`)
 	assert.NotContains(t, ran, "script blocked")
 	assert.NotContains(t, ran, "rgba(0, 0, 0, 0)", "the report's style applies")
 	t.Logf("submitted: %s; %s; report scrolled to %vpx", ran, got.Summary, got.Scrolled)
@@ -213,11 +223,9 @@ func TestServeBrowser(t *testing.T) {
 		chromedp.SetValue("#glossary", "两个确立\tTwo Establishes"),
 		chromedp.Click("#go"),
 	))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
-		const doc = document.getElementById("report").contentDocument;
-		return !!doc && !!doc.body && doc.body.innerText.includes("Two Establishes") && !!doc.querySelector("mark");
-	})()`, chromedp.WithPollingTimeout(10*time.Second)))
-	require.NoError(t, err, "a terminology finding from the page's glossary")
+	waitFrame[bool](t, ctx, "a terminology finding from the page's glossary", `(() => {
+		return !!document.body && document.body.innerText.includes("Two Establishes") && !!document.querySelector("mark");
+	})()`)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("glossary").value = ""`)))
 
 	// One box: the same pair interleaved.
@@ -226,6 +234,5 @@ func TestServeBrowser(t *testing.T) {
 		chromedp.SetValue("#text", en+"\n\n"+zh+"\n"),
 		chromedp.Click("#go"),
 	))
-	_, err = chromedp.Run(ctx, find)
-	require.NoError(t, err, "the finding appears for interleaved text")
+	find("the finding appears for interleaved text")
 }

@@ -1,6 +1,7 @@
 package driver_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -56,7 +57,7 @@ func readReference(tb testing.TB) bitext {
 func checkAll(tb testing.TB, docs []bitext) {
 	set := checks.DefaultSettings()
 	for _, d := range docs {
-		if _, err := driver.Check(d.document(tb), driver.Setup{Settings: set}); err != nil {
+		if _, err := driver.Check(context.Background(), d.document(tb), driver.Setup{Settings: set}); err != nil {
 			tb.Fatal(err)
 		}
 	}

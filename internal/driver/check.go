@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -56,6 +57,14 @@ func loadShared() error {
 // no real document comes near it.
 const MaxBlocks = 200_000
 
+// MaxSentences bounds the sentences of one language in a document. The
+// sentence aligner's time and memory grow linearly with them (its whole-
+// matrix search is bounded, align.fullFallbackCells), but at about 3 KB of
+// features and tables per sentence pair of one paragraph; 200,000
+// sentences a side (some 7 MB of Chinese in one paragraph) stay near
+// 1.5 GB, and no real document comes near them.
+const MaxSentences = 200_000
+
 // LimitError is a document beyond what the tool accepts.
 type LimitError struct {
 	Doc string
@@ -64,8 +73,9 @@ type LimitError struct {
 
 func (e *LimitError) Error() string { return e.Doc + ": " + e.Msg }
 
-// Check aligns and checks one document.
-func Check(doc *align.Document, s Setup) (reports.Checked, error) {
+// Check aligns and checks one document. When ctx is done it stops, the
+// aligner within milliseconds, and returns ctx's error.
+func Check(ctx context.Context, doc *align.Document, s Setup) (reports.Checked, error) {
 	if err := Load(); err != nil {
 		return reports.Checked{}, err
 	}
@@ -73,9 +83,19 @@ func Check(doc *align.Document, s Setup) (reports.Checked, error) {
 		if n := len(doc.Blocks(l)); n > MaxBlocks {
 			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s paragraphs; the limit is %d", n, l, MaxBlocks)}
 		}
+		n := 0
+		for _, b := range doc.Blocks(l) {
+			n += len(b.Sents)
+		}
+		if n > MaxSentences {
+			return reports.Checked{}, &LimitError{doc.Name, fmt.Sprintf("%d %s sentences; the limit is %d", n, l, MaxSentences)}
+		}
 	}
 	list, lex := s.checksAndLex()
-	al := align.Align(doc, align.Options{Lex: lex})
+	al, err := align.AlignContext(ctx, doc, align.Options{Lex: lex})
+	if err != nil {
+		return reports.Checked{}, err
+	}
 	fs, err := checks.Run(doc, al, s.Settings, list)
 	if err != nil {
 		return reports.Checked{}, err

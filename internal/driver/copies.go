@@ -2,6 +2,7 @@ package driver
 
 import (
 	"cmp"
+	"context"
 	"sync"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -52,13 +53,13 @@ func NewCopyCache(s Setup) *CopyCache {
 // have this content, this one included (counted from the files' bytes,
 // say): below 2 the document is simply checked. The result is let go when
 // that many have asked for it; should more come, they start again.
-func (o *CopyCache) Check(doc *align.Document, copies int) (reports.Checked, error) {
+func (o *CopyCache) Check(ctx context.Context, doc *align.Document, copies int) (reports.Checked, error) {
 	if copies < 2 || doc.ZhSrc == nil || doc.EnSrc == nil {
-		return Check(doc, o.setup)
+		return Check(ctx, doc, o.setup)
 	}
 	key, ok := doc.ContentKey()
 	if !ok {
-		return Check(doc, o.setup)
+		return Check(ctx, doc, o.setup)
 	}
 	o.mu.Lock()
 	e, found := o.seen[key]
@@ -77,9 +78,9 @@ func (o *CopyCache) Check(doc *align.Document, copies int) (reports.Checked, err
 				return c, nil
 			}
 		}
-		return Check(doc, o.setup)
+		return Check(ctx, doc, o.setup)
 	}
-	c, err := Check(doc, o.setup)
+	c, err := Check(ctx, doc, o.setup)
 	if err == nil {
 		e.keep(c)
 	}

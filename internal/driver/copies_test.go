@@ -1,6 +1,7 @@
 package driver_test
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"os"
@@ -107,13 +108,13 @@ func TestOnceGivesWhatCheckingGives(t *testing.T) {
 			require.NotEqual(t, first.ZhSrc.Path, copied.ZhSrc.Path)
 
 			once := driver.NewCopyCache(driver.Setup{})
-			c1, err := once.Check(first, 2)
+			c1, err := once.Check(context.Background(), first, 2)
 			require.NoError(t, err)
 			assert.Equal(t, 1, once.Remembered())
-			c2, err := once.Check(copied, 2)
+			c2, err := once.Check(context.Background(), copied, 2)
 			require.NoError(t, err)
 			assert.Equal(t, 0, once.Remembered(), "let go after the last copy")
-			fresh, err := driver.Check(in.open(t, copyDir), driver.Setup{})
+			fresh, err := driver.Check(context.Background(), in.open(t, copyDir), driver.Setup{})
 			require.NoError(t, err)
 
 			require.NotEmpty(t, fresh.Findings)
@@ -130,7 +131,7 @@ func TestOnceGivesWhatCheckingGives(t *testing.T) {
 				}
 			}
 			// the first copy's findings are its own, untouched by the copy
-			own, err := driver.Check(in.open(t, t.TempDir()), driver.Setup{})
+			own, err := driver.Check(context.Background(), in.open(t, t.TempDir()), driver.Setup{})
 			require.NoError(t, err)
 			assert.Equal(t, len(own.Findings), len(c1.Findings))
 			assert.Equal(t, reportJSON(t, fresh), reportJSON(t, c2))
@@ -149,11 +150,11 @@ func TestOnceOtherPathOrder(t *testing.T) {
 		"b/doc.md": in.files["zh/doc.md"], "a/doc.md": in.files["en/doc.md"]}, zh: "b/doc.md", en: "a/doc.md"}
 	dir := t.TempDir()
 	once := driver.NewCopyCache(driver.Setup{})
-	_, err := once.Check(first, 2)
+	_, err := once.Check(context.Background(), first, 2)
 	require.NoError(t, err)
-	c, err := once.Check(flipped.open(t, dir), 2)
+	c, err := once.Check(context.Background(), flipped.open(t, dir), 2)
 	require.NoError(t, err)
-	fresh, err := driver.Check(flipped.open(t, dir), driver.Setup{})
+	fresh, err := driver.Check(context.Background(), flipped.open(t, dir), driver.Setup{})
 	require.NoError(t, err)
 	assert.Equal(t, fresh.Findings, c.Findings)
 }
@@ -172,7 +173,7 @@ func TestOnceConcurrent(t *testing.T) {
 	for i := range docs {
 		go func() {
 			var err error
-			out[i], err = once.Check(docs[i], n)
+			out[i], err = once.Check(context.Background(), docs[i], n)
 			errs <- err
 		}()
 	}
@@ -180,7 +181,7 @@ func TestOnceConcurrent(t *testing.T) {
 		require.NoError(t, <-errs)
 	}
 	assert.Equal(t, 0, once.Remembered())
-	want, err := driver.Check(docs[n-1], driver.Setup{})
+	want, err := driver.Check(context.Background(), docs[n-1], driver.Setup{})
 	require.NoError(t, err)
 	assert.Equal(t, want.Findings, out[n-1].Findings)
 	for i := range out {
@@ -194,14 +195,14 @@ func TestOnceRemembersOnlyCopies(t *testing.T) {
 	in := onceInputs(t)[0]
 	once := driver.NewCopyCache(driver.Setup{})
 	for range 2 {
-		c, err := once.Check(in.open(t, t.TempDir()), 1)
+		c, err := once.Check(context.Background(), in.open(t, t.TempDir()), 1)
 		require.NoError(t, err)
 		assert.NotEmpty(t, c.Findings)
 		assert.Equal(t, 0, once.Remembered())
 	}
 	var counts []int
 	for range 3 {
-		c, err := once.Check(in.open(t, t.TempDir()), 2)
+		c, err := once.Check(context.Background(), in.open(t, t.TempDir()), 2)
 		require.NoError(t, err)
 		counts = append(counts, len(c.Findings))
 	}

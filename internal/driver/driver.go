@@ -12,6 +12,7 @@
 package driver
 
 import (
+	"context"
 	"io"
 	"runtime"
 
@@ -69,6 +70,14 @@ type Options struct {
 	ReportUnused bool
 	// Keep is what the report needs of each document.
 	Keep Keep
+	// Shard, when set, checks only that share of the documents Plan
+	// finds; the report then carries what merging the shards needs.
+	Shard ShardSpec
+	// Units, when set, checks only the windows of a pre-aligned file
+	// (TMX, XLIFF, CSV/TSV, JSONL checked in windows) that start in this
+	// range of units; a document not checked in windows goes with the
+	// range from 0. Merging the ranges' reports gives the whole's.
+	Units *reports.Units
 }
 
 // Driver runs the checks over documents with one set of options.
@@ -152,15 +161,16 @@ func (d *Driver) Close() error { return d.spool.Close() }
 
 // Check checks documents built already, as one task, on the calling
 // goroutine.
-func (d *Driver) Check(docs ...*align.Document) (*reports.Report, error) {
-	return d.Run([]Task{Given(docs...)}, nil)
+func (d *Driver) Check(ctx context.Context, docs ...*align.Document) (*reports.Report, error) {
+	return d.Run(ctx, []Task{Given(docs...)}, nil)
 }
 
 // Run checks every task, in parallel up to the number of CPUs, and builds
 // the report with the documents in task order (sorted by path): the output
 // does not depend on scheduling. done, when set, is called as each task
-// ends.
-func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
+// ends. When ctx is done the run stops (no task is started, the aligner
+// gives up the one it is in) and returns ctx's error.
+func (d *Driver) Run(ctx context.Context, tasks []Task, done func()) (*reports.Report, error) {
 	// the segmenter and lexicon load once, before any goroutine uses them
 	if err := Load(); err != nil {
 		return nil, err
@@ -173,18 +183,24 @@ func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
 	// tasks are claimed in order, so every task before a failing one runs:
 	// the first error by position is deterministic
 	inParallel(len(tasks), workers, func(i int) bool {
-		results[i] = d.do(tasks[i])
+		results[i] = d.do(ctx, tasks[i])
 		if done != nil {
 			done()
 		}
 		return results[i].err == nil
 	})
 	var rs []Result
-	for _, r := range results {
+	var orders []int // each result's task in the whole run
+	var units []*reports.Units
+	for i, r := range results {
 		if r.err != nil {
 			return nil, r.err
 		}
 		rs = append(rs, r.rs...)
+		for _, x := range r.rs {
+			orders = append(orders, tasks[i].order)
+			units = append(units, x.Units)
+		}
 	}
 	for _, p := range d.chain {
 		if err := p.Finish(rs); err != nil {
@@ -212,13 +228,18 @@ func (d *Driver) Run(tasks []Task, done func()) (*reports.Report, error) {
 		}
 		rep.Checks = append(rep.Checks, reports.CheckInfo{Name: c.Name, Title: c.Title(), Doc: c.Doc, Category: string(c.Category), Severity: sev.String()})
 	}
+	d.shardReport(rep, orders, units)
 	return rep, nil
 }
 
 // Fails reports whether a report has a finding at or above FailOn.
-func (d *Driver) Fails(r *reports.Report) bool {
+func (d *Driver) Fails(r *reports.Report) bool { return Fails(d.FailOn, r) }
+
+// Fails reports whether a report has a finding at or above failOn (0:
+// never): the exit-code rule, for a run and for merged shards alike.
+func Fails(failOn checks.Severity, r *reports.Report) bool {
 	s := r.Summary
-	return d.FailOn != 0 && (s.Error > 0 && d.FailOn <= checks.Error || s.Warning > 0 && d.FailOn <= checks.Warning || s.Info > 0 && d.FailOn <= checks.Info)
+	return failOn != 0 && (s.Error > 0 && failOn <= checks.Error || s.Warning > 0 && failOn <= checks.Warning || s.Info > 0 && failOn <= checks.Info)
 }
 
 // Note is what the summary line adds about the processors' work.

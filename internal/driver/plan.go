@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -26,6 +27,8 @@ type Task struct {
 
 	// copies is how many tasks of the run read the same bytes (copyCounts)
 	copies int
+	// order is the task's place in the whole run (ShardSpec.share)
+	order int
 }
 
 // Given is a task of documents built already.
@@ -52,7 +55,7 @@ func (d *Driver) Plan(paths []string, in Inputs) ([]Task, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []Task{Given(docs...)}, nil
+		return d.opt.Shard.share([]Task{Given(docs...)}), nil
 	}
 	cfg := d.cfg
 	docs, err := discover.Expand(paths, discover.Rules{
@@ -71,7 +74,7 @@ func (d *Driver) Plan(paths []string, in Inputs) ([]Task, error) {
 	for i, doc := range docs {
 		ts[i] = Task{doc: doc}
 	}
-	return ts, nil
+	return d.opt.Shard.share(ts), nil
 }
 
 // fileSizes are the sizes of the task's files (none for a task without
@@ -222,9 +225,18 @@ type taskResult struct {
 
 // do reads a task's documents, checks them (or takes a copy's result) and
 // puts each through the processors.
-func (d *Driver) do(t Task) taskResult {
+func (d *Driver) do(ctx context.Context, t Task) taskResult {
+	if err := ctx.Err(); err != nil {
+		return taskResult{err: err}
+	}
 	var docs []*align.Document
 	var err error
+	// with a unit range, a document not checked in windows is the first
+	// range's: taken whole there, by no other
+	later := d.opt.Units != nil && d.opt.Units.From > 0
+	if later && (t.docs != nil || t.doc.Kind == discover.Pair || t.doc.Kind == discover.Unpaired) {
+		return taskResult{}
+	}
 	switch {
 	case t.docs != nil:
 		docs = t.docs
@@ -238,9 +250,12 @@ func (d *Driver) do(t Task) taskResult {
 	default:
 		if d.spool != nil && d.git == nil && t.doc.Path != "-" {
 			var w Windowed
-			w, err = CheckWindows(t.doc.Path, d.inOpt, d.setup, d.newStore)
+			w, err = CheckWindows(ctx, t.doc.Path, d.inOpt, d.setup, d.newStore, d.opt.Units)
 			if err == nil && w.Checked != nil {
-				return taskResult{rs: []Result{{Checked: *w.Checked}}}
+				return taskResult{rs: []Result{{Checked: *w.Checked, Units: d.opt.Units}}}
+			}
+			if err == nil && later {
+				return taskResult{}
 			}
 			docs = w.Docs
 		} else {
@@ -258,7 +273,11 @@ func (d *Driver) do(t Task) taskResult {
 	}
 	var out taskResult
 	for _, doc := range docs {
-		c, err := d.copies.Check(doc, t.copies)
+		c, err := d.copies.Check(ctx, doc, t.copies)
+		var limit *LimitError
+		if errors.As(err, &limit) {
+			return taskResult{err: err} // it names the document
+		}
 		if err != nil {
 			return taskResult{err: fmt.Errorf("%s: %w", doc.Name, err)}
 		}

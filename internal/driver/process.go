@@ -20,6 +20,9 @@ type Result struct {
 	// Shape, when set, is the shape the report shows instead of the
 	// document's own ("unpaired" for a file without its translation).
 	Shape string
+	// Units is the unit range a file checked in windows was checked in
+	// (Options.Units); nil for the whole.
+	Units *reports.Units
 }
 
 // Processor is one step of the chain every checked document's findings go

@@ -19,6 +19,8 @@ type Spool struct {
 	f    *os.File
 	end  int64
 	werr error // the first write error: later writes fail with it
+
+	unlinked bool // the file's name was removed once it was open
 }
 
 // NewSpool makes a spool in a new temporary file.
@@ -27,7 +29,15 @@ func NewSpool() (*Spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spool: %w", err)
 	}
-	return &Spool{f: f}, nil
+	// The file is reached through f only: unlinked at once, it goes with
+	// the process however the process ends (a kill leaves no spool of
+	// tens of MB in the temporary directory). Where an open file cannot
+	// be removed (Windows), Close removes it.
+	s := &Spool{f: f}
+	if os.Remove(f.Name()) == nil {
+		s.unlinked = true
+	}
+	return s, nil
 }
 
 // Close removes the spool's file; documents that use it cannot be written
@@ -37,8 +47,10 @@ func (s *Spool) Close() error {
 		return nil
 	}
 	err := s.f.Close()
-	if rerr := os.Remove(s.f.Name()); err == nil {
-		err = rerr
+	if !s.unlinked {
+		if rerr := os.Remove(s.f.Name()); err == nil {
+			err = rerr
+		}
 	}
 	s.f = nil
 	return err

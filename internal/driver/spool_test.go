@@ -1,7 +1,9 @@
 package driver_test
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -31,7 +33,7 @@ func TestSpool(t *testing.T) {
 			defer sp.Close()
 			var whole, kept []reports.Checked
 			for _, d := range []*align.Document{ref, other} {
-				c, err := driver.Check(d, driver.Setup{Settings: checks.DefaultSettings()})
+				c, err := driver.Check(context.Background(), d, driver.Setup{Settings: checks.DefaultSettings()})
 				require.NoError(t, err)
 				whole = append(whole, c)
 				k, err := reports.Compact(c, sp.NewStore())
@@ -48,4 +50,23 @@ func TestSpool(t *testing.T) {
 			assert.Equal(t, build(whole), build(kept))
 		})
 	}
+}
+
+// TestSpoolLeavesNoFile: the spool's file is unlinked once open, so a run
+// that is killed leaves nothing in the temporary directory.
+func TestSpoolLeavesNoFile(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	sp, err := driver.NewSpool()
+	require.NoError(t, err)
+	st := sp.NewStore()
+	require.NoError(t, st.Add([]byte(`{"pair":1}`)))
+	require.NoError(t, st.Done())
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, left, "the spool is a file in the temporary directory")
+	var got []string
+	require.NoError(t, st.Each(func(b []byte) error { got = append(got, string(b)); return nil }))
+	assert.Equal(t, []string{`{"pair":1}`}, got, "the spool still reads")
+	require.NoError(t, sp.Close())
 }

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -48,7 +49,12 @@ type Windowed struct {
 // quotation that crosses a window's end by more than WindowOverlap units.
 // The pairs go to a store newStore makes, or are only counted when
 // newStore is nil (the report does not show them).
-func CheckWindows(path string, in input.Options, s Setup, newStore func() reports.PairStore) (Windowed, error) {
+//
+// With units, only the windows whose own units start in that range are
+// aligned and checked (the first read is of the whole file still), and
+// each finding keeps its fingerprint key, so that merging the ranges'
+// reports (reports.Merge) numbers repeats as one run does.
+func CheckWindows(ctx context.Context, path string, in input.Options, s Setup, newStore func() reports.PairStore, units *reports.Units) (Windowed, error) {
 	if err := Load(); err != nil {
 		return Windowed{}, err
 	}
@@ -102,7 +108,7 @@ func CheckWindows(path string, in input.Options, s Setup, newStore func() report
 	}
 	model := align.GivenModel(lengths)
 	lengths = nil
-	w := &checks.Whole{Length: checks.NewLengthNorm(sample)}
+	w := &checks.Whole{Length: checks.NewLengthNorm(sample), Keys: units != nil}
 	sample = nil
 	var st reports.PairStore
 	if newStore != nil {
@@ -118,7 +124,13 @@ func CheckWindows(path string, in input.Options, s Setup, newStore func() report
 			return errors.New("the file changed while it was read")
 		}
 		win := d.Window
-		al := align.Align(d, align.Options{Lex: lex, Model: &model})
+		if start := win.First + win.Home; units != nil && (start < units.From || units.To > 0 && start >= units.To) {
+			return nil // another range's window
+		}
+		al, err := align.AlignContext(ctx, d, align.Options{Lex: lex, Model: &model})
+		if err != nil {
+			return err
+		}
 		got, err := checks.RunWindow(d, al, set, list, w)
 		if err != nil {
 			return err

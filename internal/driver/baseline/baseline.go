@@ -11,6 +11,7 @@ package baseline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -18,6 +19,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/aligncheck/aligncheck/internal/outfile"
 )
 
 // Version of the baseline file format.
@@ -95,13 +98,19 @@ func (f *File) Write(w io.Writer) error {
 	return enc.Encode(f)
 }
 
-// WriteFile writes the baseline to a file.
+// WriteFile writes the baseline to a file, whole or not at all
+// (outfile.Write): a run killed while writing, a full disk or a file size
+// limit leave the old baseline as it was, which every later --baseline
+// run reads.
 func (f *File) WriteFile(path string) error {
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	if err := outfile.Write(context.Background(), path, func(w io.Writer) error {
+		_, err := w.Write(b.Bytes())
+		return err
+	}); err != nil {
 		return fmt.Errorf("write baseline: %w", err)
 	}
 	return nil

@@ -12,6 +12,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/aligncheck/aligncheck/internal/excerpt"
 	"os"
 	"path/filepath"
 )
@@ -133,13 +134,15 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, excerpt.Message(e.Msg))
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return fmt.Sprintf("%s: %s", e.Path, excerpt.Message(e.Msg))
 }
 
-// Find walks up from dir to the file system's root and returns the first
-// configuration file found, or "" when there is none.
+// Find walks up from dir and returns the first configuration file found,
+// or "" when there is none. It stops at the root of the repository dir is
+// in (the directory holding .git), or else at the file system's root: a
+// configuration above the repository is not the project's.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -155,7 +158,7 @@ func Find(dir string) (string, error) {
 			}
 		}
 		parent := filepath.Dir(abs)
-		if parent == abs {
+		if parent == abs || isRepoRoot(abs) {
 			return "", nil
 		}
 		abs = parent
@@ -181,4 +184,11 @@ func (c *Check) setOption(name string, v float64) {
 			c.Options[i].Value = v
 		}
 	}
+}
+
+// isRepoRoot reports whether dir is the top of a git working tree: it
+// holds .git, a directory (a clone) or a file (a worktree, a submodule).
+func isRepoRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/aligncheck/aligncheck/internal/driver/discover"
+	"github.com/aligncheck/aligncheck/internal/excerpt"
 )
 
 // topKeys are the keys a configuration file may hold, in the order the
@@ -26,7 +28,7 @@ var severities = []string{"error", "warning", "info"}
 // Load reads a configuration file over the defaults. catalog lists the
 // checks the file may name.
 func Load(path string, catalog []CheckInfo) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: unwrapPath(err).Error()}
 	}
@@ -104,7 +106,7 @@ func kindName(n *yaml.Node) string {
 	case "!!null":
 		return "nothing"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return excerpt.Quote(n.Value)
 }
 
 // pairs walks a mapping's keys and values, refusing duplicate keys and keys
@@ -125,11 +127,11 @@ func (p *parser) pairs(n *yaml.Node, what string, allowed []string, fn func(key 
 			prefix = what + ": "
 		}
 		if line, dup := seen[key]; dup {
-			return p.errorf(k, "%skey %q repeated (first at line %d)", prefix, key, line)
+			return p.errorf(k, "%skey %s repeated (first at line %d)", prefix, excerpt.Quote(key), line)
 		}
 		seen[key] = k.Line
 		if allowed != nil && !contains(allowed, key) {
-			return p.errorf(k, "%sunknown key %q (want one of: %s)", prefix, key, strings.Join(allowed, ", "))
+			return p.errorf(k, "%sunknown key %s (want one of: %s)", prefix, excerpt.Quote(key), strings.Join(allowed, ", "))
 		}
 		if err := fn(key, k, v); err != nil {
 			return err
@@ -158,7 +160,7 @@ func (p *parser) top(root *yaml.Node) error {
 				return err
 			}
 			if s != "zh" && s != "en" {
-				return p.errorf(v, "source: want zh or en, not %q", s)
+				return p.errorf(v, "source: want zh or en, not %s", excerpt.Quote(s))
 			}
 			p.cfg.Source = s
 		case "fail-on":
@@ -168,7 +170,7 @@ func (p *parser) top(root *yaml.Node) error {
 			}
 			s = strings.ToLower(s)
 			if s != "none" && !contains(severities, s) {
-				return p.errorf(v, "fail-on: want error, warning, info or none, not %q", s)
+				return p.errorf(v, "fail-on: want error, warning, info or none, not %s", excerpt.Quote(s))
 			}
 			p.cfg.FailOn = s
 		case "show":
@@ -178,7 +180,7 @@ func (p *parser) top(root *yaml.Node) error {
 			}
 			s = strings.ToLower(s)
 			if !contains(severities, s) {
-				return p.errorf(v, "show: want info, warning or error, not %q", s)
+				return p.errorf(v, "show: want info, warning or error, not %s", excerpt.Quote(s))
 			}
 			p.cfg.Show = s
 		case "sort":
@@ -188,7 +190,7 @@ func (p *parser) top(root *yaml.Node) error {
 			}
 			s = strings.ToLower(s)
 			if s != "severity" && s != "file" {
-				return p.errorf(v, "sort: want severity or file, not %q", s)
+				return p.errorf(v, "sort: want severity or file, not %s", excerpt.Quote(s))
 			}
 			p.cfg.Sort = s
 		case "checks":
@@ -204,8 +206,10 @@ func (p *parser) top(root *yaml.Node) error {
 				if !filepath.IsAbs(path) {
 					path = filepath.Join(p.cfg.Dir, g)
 				}
-				if _, err := os.Stat(path); err != nil {
-					return p.errorf(itemNode(v, i), "glossary %q: %v", g, unwrapPath(err))
+				if st, err := os.Stat(path); err != nil {
+					return p.errorf(itemNode(v, i), "glossary %s: %v", excerpt.Quote(g), unwrapPath(err))
+				} else if !st.Mode().IsRegular() {
+					return p.errorf(itemNode(v, i), "glossary %s: not a regular file", excerpt.Quote(g))
 				}
 				p.cfg.Glossary = append(p.cfg.Glossary, path)
 			}
@@ -216,7 +220,7 @@ func (p *parser) top(root *yaml.Node) error {
 			}
 			for i, g := range list {
 				if err := discover.ValidGlob(g); err != nil {
-					return p.errorf(itemNode(v, i), "%s: bad pattern %q: %v", key, g, err)
+					return p.errorf(itemNode(v, i), "%s: bad pattern %s: %v", key, excerpt.Quote(g), err)
 				}
 			}
 			if key == "include" {
@@ -238,7 +242,7 @@ func (p *parser) checks(n *yaml.Node) error {
 	return p.pairs(n, "checks", nil, func(name string, k, v *yaml.Node) error {
 		ch := p.cfg.Lookup(name)
 		if ch == nil {
-			return p.errorf(k, "checks: unknown check %q (see 'aligncheck checks')", name)
+			return p.errorf(k, "checks: unknown check %s (see 'aligncheck checks')", excerpt.Quote(name))
 		}
 		if v.Kind == yaml.ScalarNode {
 			// shorthand: on/off, true/false, or a severity
@@ -272,7 +276,7 @@ func (p *parser) checks(n *yaml.Node) error {
 				}
 				s = strings.ToLower(s)
 				if !contains(severities, s) {
-					return p.errorf(v, "checks: %s: severity: want error, warning or info, not %q", name, s)
+					return p.errorf(v, "checks: %s: severity: want error, warning or info, not %s", name, excerpt.Quote(s))
 				}
 				ch.Severity = s
 			default:
@@ -324,10 +328,10 @@ func (p *parser) pairing(n *yaml.Node) error {
 		}
 		for i, g := range list {
 			if strings.ContainsAny(g, "/\\") {
-				return p.errorf(itemNode(v, i), "pairing: %s: %q: a tag or directory name, not a path", key, g)
+				return p.errorf(itemNode(v, i), "pairing: %s: %s: a tag or directory name, not a path", key, excerpt.Quote(g))
 			}
 			if err := discover.ValidGlob(g); err != nil {
-				return p.errorf(itemNode(v, i), "pairing: %s: bad pattern %q: %v", key, g, err)
+				return p.errorf(itemNode(v, i), "pairing: %s: bad pattern %s: %v", key, excerpt.Quote(g), err)
 			}
 		}
 		if len(list) == 0 {
@@ -424,4 +428,29 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readRegular reads a regular file, refusing anything else: a device or a
+// FIFO named as a configuration file or a glossary could block the run or
+// never end, and /proc files are no configuration.
+func readRegular(path string) ([]byte, error) {
+	// stat before opening: opening a FIFO blocks until a writer comes
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	return io.ReadAll(f)
 }

@@ -25,10 +25,11 @@ import (
 // Check documents the findings about directives themselves; the driver
 // reports them, the check never runs on its own.
 var Check = &checks.Check{
-	Name:     "suppression",
-	Category: checks.CatFormat,
-	Severity: checks.Warning,
-	Run:      func(*checks.Pass) error { return nil },
+	Name:       "suppression",
+	Category:   checks.CatFormat,
+	Severity:   checks.Warning,
+	Run:        func(*checks.Pass) error { return nil },
+	Confidence: `1: the directive is read as written.`,
 	Doc: `an aligncheck-ignore directive without a reason or naming an unknown check
 
 A line "<!-- aligncheck-ignore CHECK[,CHECK…]: REASON -->" (or, in plain
@@ -44,10 +45,11 @@ no reason and is not applied: write "aligncheck-ignore numbers: <why>"`,
 
 // Unused documents the findings --report-unused-ignores adds.
 var Unused = &checks.Check{
-	Name:     "suppression/unused",
-	Category: checks.CatFormat,
-	Severity: checks.Warning,
-	Run:      func(*checks.Pass) error { return nil },
+	Name:       "suppression/unused",
+	Category:   checks.CatFormat,
+	Severity:   checks.Warning,
+	Run:        func(*checks.Pass) error { return nil },
+	Confidence: `1: the directive suppressed nothing.`,
 	Doc: `an aligncheck-ignore directive that suppressed nothing
 
 Reported only with --report-unused-ignores: a directive whose checks found
@@ -264,18 +266,28 @@ func isMarkdown(path string) bool {
 
 // fingerprint identifies a directive finding by the directive and the text
 // of its paragraph, not by line.
+//
+// A paragraph's text is normalised once however many directives point at
+// it, and repeats are counted under the key's digest, so that the count
+// does not hold a copy of the paragraph per directive.
 func fingerprint(fs []checks.Finding, al *align.Alignment) {
-	seen := map[string]int{}
+	seen := map[[sha256.Size]byte]int{}
+	paras := map[int]string{}
 	for i := range fs {
 		f := &fs[i]
 		var para string
 		if al != nil && f.Bead >= 0 && f.Bead < len(al.Beads) {
-			b := &al.Beads[f.Bead]
-			para = align.NormText(al.Text(b, align.Zh)) + "\x00" + align.NormText(al.Text(b, align.En))
+			var ok bool
+			if para, ok = paras[f.Bead]; !ok {
+				b := &al.Beads[f.Bead]
+				para = align.NormText(al.Text(b, align.Zh)) + "\x00" + align.NormText(al.Text(b, align.En))
+				paras[f.Bead] = para
+			}
 		}
 		key := strings.Join([]string{f.Check, align.NormText(f.Evidence), para, f.Message}, "\x00")
-		n := seen[key]
-		seen[key] = n + 1
+		d := sha256.Sum256([]byte(key))
+		n := seen[d]
+		seen[d] = n + 1
 		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))
 		f.Fingerprint = hex.EncodeToString(h[:8])
 	}

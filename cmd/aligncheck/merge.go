@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/reports"
+)
+
+// runMerge combines the JSON reports of the shards of a run
+// (check --shard K/N --format json) into the report of the whole run, in
+// any format but HTML (which shows the documents' text, not in a JSON
+// report), with the exit code the whole run has.
+func runMerge(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	var (
+		format, output, failOn, config string
+		quiet                          bool
+		view                           viewFlags
+	)
+	formats := mergeFormats()
+	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
+	fs.StringVar(&output, "o", "", "write the report to `file` instead of stdout")
+	fs.StringVar(&failOn, "fail-on", "", "exit 1 when a finding is at or above this `severity`: error, warning, info, none (default: the shards' --fail-on)")
+	fs.StringVar(&config, "config", "", "configuration `file` for show and sort (default: .aligncheck.yaml found by walking up from the working directory)")
+	fs.BoolVar(&quiet, "quiet", false, "no summary line on stderr")
+	extra := map[string]*string{}
+	for _, name := range reports.ExtraFormats {
+		if name != "html" {
+			extra[name] = fs.String(name, "", "also write the "+name+" report to `file`")
+		}
+	}
+	fs.StringVar(&view.show, "show", "", "list findings at or above this `severity` in text, GitHub and Markdown output: info, warning, error (default: warning, or --fail-on if lower); the rest are counted")
+	fs.StringVar(&view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output: severity (errors first, then by place) or file")
+	fs.StringVar(&view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
+			fs.SetOutput(stdout)
+			fmt.Fprintln(stdout, "Usage: aligncheck merge [flags] SHARD.json...")
+			fmt.Fprintln(stdout, "Combines the JSON reports of check --shard 1/N … N/N into the report of the whole run.")
+			fs.PrintDefaults()
+			return exitOK
+		}
+		return report(stderr, err)
+	}
+	given := givenFlags(fs)
+	code, err := merge(pos, format, output, failOn, config, quiet, view, given, extra, stdout, stderr)
+	if err != nil {
+		return report(stderr, err)
+	}
+	return code
+}
+
+// mergeFormats are the formats a merged report is written in: all but
+// HTML.
+func mergeFormats() []string {
+	var out []string
+	for _, f := range reports.Formats() {
+		if f != "html" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func merge(paths []string, format, output, failOn, config string, quiet bool, view viewFlags, given map[string]bool,
+	extra map[string]*string, stdout, stderr io.Writer) (int, error) {
+	if len(paths) == 0 {
+		return 0, usagef("merge: no reports given (want the JSON reports of check --shard K/N)")
+	}
+	if _, ok := reports.Lookup(format); !ok || format == "html" {
+		return 0, usagef("--format: %q cannot be merged (want %s; HTML shows the documents' text, which a JSON report does not hold)", format, strings.Join(mergeFormats(), ", "))
+	}
+	parts := make([]*reports.Report, len(paths))
+	for i, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return 0, err
+		}
+		parts[i], err = reports.ReadShard(p, bufio.NewReaderSize(f, 256<<10))
+		f.Close()
+		if err != nil {
+			return 0, err
+		}
+	}
+	rep, err := reports.Merge(paths, parts)
+	if err != nil {
+		return 0, err
+	}
+	if !given["fail-on"] {
+		failOn = parts[0].Shard.FailOn
+	}
+	sev, err := driver.ParseFailOn(failOn)
+	if err != nil {
+		return 0, err
+	}
+	cfg, err := driver.LoadConfig(config, driver.Overrides{})
+	if err != nil {
+		return 0, err
+	}
+	var out io.Writer
+	if output == "" {
+		out = stdout
+	}
+	if rep.View, err = view.view(given, cfg, sev, out); err != nil {
+		return 0, err
+	}
+	outputs := outputsOf(format, output, extra)
+	if err := checkOutputs(outputs); err != nil {
+		return 0, err
+	}
+	if err := writeOutputs(context.Background(), outputs, rep, stdout); err != nil {
+		return 0, err
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "%d document(s): %d error(s), %d warning(s), %d info\n",
+			rep.Summary.Documents, rep.Summary.Error, rep.Summary.Warning, rep.Summary.Info)
+	}
+	if driver.Fails(sev, rep) {
+		return exitFindings, nil
+	}
+	return exitOK, nil
+}
