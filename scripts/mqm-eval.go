@@ -47,7 +47,7 @@ var span = regexp.MustCompile(`<v>(.*?)</v>`)
 
 func main() {
 	path := flag.String("data", "../shared/data/mqm-ted-zhen/mqm_ted_zhen.tsv", "the annotations")
-	verbose := flag.Bool("v", false, "list the No-error segments flagged at warning or above")
+	verbose := flag.Bool("v", false, "list the findings on No-error segments at warning or above, and on the major omissions")
 	flag.Parse()
 	f, err := os.Open(*path)
 	if err != nil {
@@ -136,6 +136,9 @@ func main() {
 				}
 				if fd.Check == checks.OmissionPartial.Name {
 					s.partial = true
+				}
+				if *verbose && s.bigOmit {
+					fmt.Printf("omission segment %s seg %d: %s %s: %s\n", k, s.seg, fd.Severity, fd.Check, fd.Message)
 				}
 			}
 		}
