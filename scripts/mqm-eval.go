@@ -17,6 +17,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -117,7 +118,7 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
-		res, err := driver.Check(doc, driver.Setup{Settings: set})
+		res, err := driver.Check(context.Background(), doc, driver.Setup{Settings: set})
 		if err != nil {
 			fail(err)
 		}

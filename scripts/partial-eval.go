@@ -23,6 +23,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -84,7 +85,7 @@ func main() {
 	var cands []cand
 	for di, df := range docs {
 		doc := read(df.zhPath, df.zh, df.enPath, df.en)
-		res, err := driver.Check(doc, driver.Setup{Settings: set, Checks: list, Lex: lex})
+		res, err := driver.Check(context.Background(), doc, driver.Setup{Settings: set, Checks: list, Lex: lex})
 		if err != nil {
 			fail(err)
 		}
@@ -167,7 +168,7 @@ func main() {
 			paras = append(paras, strings.Join(strings.Fields(t), " "))
 		}
 		mod := read(df.zhPath, df.zh, df.enPath, strings.Join(paras, "\n\n")+"\n")
-		res, err := driver.Check(mod, driver.Setup{Settings: set, Checks: list, Lex: lex})
+		res, err := driver.Check(context.Background(), mod, driver.Setup{Settings: set, Checks: list, Lex: lex})
 		if err != nil {
 			fail(err)
 		}
