@@ -10,20 +10,23 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/words"
 )
 
 // Consistency reports a term translated one way in most places and another
 // way elsewhere.
 var Consistency = &Check{
-	Name:       "consistency",
-	Category:   CatTerminology,
-	Severity:   Warning,
-	Run:        runConsistency,
-	Confidence: `1: the renderings are counted in the document.`,
+	Name:     "consistency",
+	Category: CatTerminology,
+	Severity: Warning,
+	Run:      runConsistency,
+	Confidence: `1 for quoted terms and names: the renderings are counted in the document.
+Unquoted terms rest on the word links: 0.6 when the usual rendering holds
+three places or more and twice this one's, 0.4 (info) otherwise.`,
 	Doc: `a term rendered one way in most places and differently elsewhere
 
 No glossary needed: the document's own term pairs are learnt from its
-alignment, two ways.
+alignment, three ways.
 - Quoted terms and titles: a Chinese “…” or 《…》 term (up to 12 characters,
   20 for titles, no sentence punctuation inside) and an English “…” or
   "…" term (up to 6 words) in the same aligned sentence are a pair when the
@@ -34,10 +37,26 @@ alignment, two ways.
   terms whose English is capitalised in at least two thirds of the places
   are kept: a common word (安全: security, safety) may honestly be
   rendered in several ways.
+- Unquoted terms, from the word links (align/words): a run of one to four
+  Chinese content words, three characters or more, that recurs in three
+  sentences or more (动态清零, 平安中国). Its English in each sentence is
+  the phrase the grow-diag-final links give it. A place counts only when
+  all four evidence rules hold: the links give a consistent phrase (no
+  word of it linked to Chinese outside the term); the phrase holds a word
+  one of the term's dictionary glosses gives (or a gloss of a word inside
+  it); the term is not part of a longer candidate (the same word beside
+  it in most of its places, three or more); and renderings one
+  inside the other are one. Terms the two ways above learn are left to
+  them.
 
-A term is reported when one rendering is used in at least two places and at
-least twice as often as another one; each place of the other rendering is
-a finding, with the majority rendering in the message. Renderings are
+A quoted term or a name is reported when one rendering is used in at least
+two places and at least twice as often as another one; each place of the
+other rendering is a finding, with the majority rendering in the message.
+An unquoted term is reported when one rendering is used in at least two
+places and more than any other; each place of every other rendering is a
+finding that names all the renderings with their counts: a warning when the
+usual rendering holds three places or more and twice as many as the one
+here, info otherwise (word links are weaker evidence than quotation marks). Renderings are
 compared on word stems, case ignored ("Two Establishes" = "two
 establishment"), and one contained in the other is the same rendering
 ("Xi" = "Xi Jinping").
@@ -47,7 +66,12 @@ under "consistency/shared" (info).
 
 Example: zh “两个确立” three times; en "Two Establishes" twice and "two
 affirmations" once → “两个确立” is rendered "Two Establishes" in 2 places but
-"two affirmations" here`,
+"two affirmations" here
+
+Example, no quotation marks: zh 动态清零 three times; en "dynamic
+zero-COVID" twice and "dynamic clearing" once → “动态清零” is rendered 2
+ways: "dynamic zero-COVID" (2), "dynamic clearing" (1); here "dynamic
+clearing"`,
 }
 
 // ConsistencyShared reports one English term used for two Chinese terms.
@@ -83,16 +107,23 @@ type termObs struct {
 	enPos     textPos // observations never become one
 	caps      int     // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	quoted    bool
+	// loose: learnt from word links with a word of the term unlinked; it
+	// counts towards its rendering, and is not reported.
+	loose bool
 }
 
 func (o *termObs) zhSpan() *align.Span { return o.v.span(o.zhPos) }
 func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos) }
 
 func runConsistency(p *Pass) error {
-	for i, pool := range learnTerms(p) {
+	pools := learnTerms(p)
+	for i, pool := range pools[:2] {
 		for _, f := range outliers(pool, i == 0) {
 			p.Report(f)
 		}
+	}
+	for _, f := range linkedOutliers(pools[2]) {
+		p.Report(f)
 	}
 	return nil
 }
@@ -375,13 +406,16 @@ func containsWords(a, b string) bool {
 	return i == len(bw)
 }
 
-// learnTerms returns two pools of observations: quoted terms and titles,
-// and recurring names linked through the dictionary.
+// learnTerms returns three pools of observations: quoted terms and titles,
+// recurring names linked through the dictionary, and recurring terms
+// linked through the word alignment.
 func learnTerms(p *Pass) [][]termObs {
-	return p.Align.Memo("consistency.terms", func() any { return learnTermsOnce(p) }).([][]termObs)
+	// the word links first: Memo is not reentrant
+	wd := words.Of(p.Align)
+	return p.Align.Memo("consistency.terms", func() any { return learnTermsOnce(p, wd) }).([][]termObs)
 }
 
-func learnTermsOnce(p *Pass) [][]termObs {
+func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	type zhOcc struct {
@@ -466,7 +500,14 @@ func learnTermsOnce(p *Pass) [][]termObs {
 		}
 		namePool = append(namePool, obs...)
 	}
-	return [][]termObs{quotedPool, namePool}
+	known := map[string]bool{}
+	for _, o := range quotedPool {
+		known[o.zh] = true
+	}
+	for _, o := range namePool {
+		known[o.zh] = true
+	}
+	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known)}
 }
 
 // unitsOf lists the sentence beads of a pair with both sides, or -1 (the
@@ -715,4 +756,347 @@ func zhGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// The unquoted terms consistency learns from word links (issue 14): a run
+// of Chinese words recurring in different sentences, its English in each
+// given by the grow-diag-final links.
+const (
+	linkedMinRunes = 3 // shorter words are common words, rendered freely
+	linkedMaxToks  = 4 // words in a term
+	linkedMinSents = 3 // sentences a term recurs in
+	linkedMaxRunes = 8 // longer runs are phrases, not terms
+)
+
+// linkedOcc is one place of a candidate term: a run of Chinese tokens of
+// one sentence pair.
+type linkedOcc struct {
+	pair int
+	r    words.Range
+}
+
+// learnLinkedTerms observes the renderings of recurring unquoted terms.
+// Terms the other pools already hold (quoted, names) are left to them.
+// Each observation must pass the filters: the links give a consistent
+// English phrase for the run; the phrase holds a word one of the term's
+// dictionary glosses gives; and the term is not, in most of its places,
+// part of one longer run (the same word beside it).
+func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) []termObs {
+	byBead := map[int]*pairView{}
+	for _, v := range views {
+		byBead[v.Index] = v
+	}
+	occs := map[string][]linkedOcc{}
+	var order []string
+	for k := range wd.Pairs {
+		pr := &wd.Pairs[k]
+		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
+			continue
+		}
+		for lo := range pr.Zh {
+			if pr.Zh[lo].Kind != words.Content || !allHan(pr.Zh[lo].Text) {
+				continue
+			}
+			key := ""
+			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
+				t := pr.Zh[hi-1]
+				if t.Kind == words.Punct || !allHan(t.Text) || hi-1 > lo && t.Start != pr.Zh[hi-2].End {
+					break
+				}
+				if t.Kind != words.Content || zhEdgeStop[t.Key] {
+					break // a term is content words only: 要完善 is not one
+				}
+				key += t.Key
+				if n := utf8.RuneCountInString(key); n > linkedMaxRunes {
+					break
+				} else if n < linkedMinRunes || known[key] {
+					continue
+				}
+				if _, ok := occs[key]; !ok {
+					order = append(order, key)
+				}
+				occs[key] = append(occs[key], linkedOcc{k, words.Range{Lo: lo, Hi: hi}})
+			}
+		}
+	}
+	var out []termObs
+	for _, z := range order {
+		list := occs[z]
+		if distinctPairs(list) < linkedMinSents || partOfLonger(wd, list) {
+			continue
+		}
+		var obs []termObs
+		for _, o := range list {
+			pr := &wd.Pairs[o.pair]
+			links := wordLinks(pr)
+			en, ok := pr.Counterpart(links, align.Zh, o.r)
+			unlinked := unlinkedWords(links, o.r)
+			if !ok || unlinked > 1 || unlinked == o.r.Len() {
+				continue
+			}
+			en = trimFunction(pr.En, en)
+			if en.Len() == 0 || !glossIn(pr.Zh[o.r.Lo:o.r.Hi], pr.En[en.Lo:en.Hi]) {
+				continue
+			}
+			zt, et := pr.Zh[o.r.Lo:o.r.Hi], pr.En[en.Lo:en.Hi]
+			if zt[0].Block != zt[len(zt)-1].Block || et[0].Block != et[len(et)-1].Block {
+				continue
+			}
+			text := wd.Text(align.En, et)
+			key := enKey(text)
+			if key == "" || len(strings.Fields(key)) > 2*len(zt)+1 {
+				continue // a clause, not a rendering of the term
+			}
+			obs = append(obs, termObs{zh: z, zhWritten: wd.Text(align.Zh, zt), en: text, key: key, bead: pr.Bead,
+				v: byBead[pr.Bead], loose: unlinked > 0,
+				zhPos: textPos{Lang: align.Zh, Block: zt[0].Block, Start: zt[0].Start, End: zt[len(zt)-1].End},
+				enPos: textPos{Lang: align.En, Block: et[0].Block, Start: et[0].Start, End: et[len(et)-1].End}})
+		}
+		out = append(out, obs...)
+	}
+	return out
+}
+
+// wordLinks are the grow-diag-final links of a pair between words: a
+// comma linked to the hyphen of "zero-COVID" does not make the term's
+// rendering inconsistent.
+func wordLinks(pr *words.Pair) []words.Link {
+	out := make([]words.Link, 0, len(pr.GDF))
+	for _, l := range pr.GDF {
+		if pr.Zh[l.Zh].Kind != words.Punct && pr.En[l.En].Kind != words.Punct {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// unlinkedWords counts the words of the run without a link. A rendering
+// of part of a term ("apply" for 申請特約) is not a rendering of the term;
+// but one word left unlinked is often the aligner's miss (中国 in "a
+// peaceful and safe country" for 平安中国): such a place counts towards its
+// rendering and is not reported.
+func unlinkedWords(links []words.Link, r words.Range) int {
+	unlinked := 0
+	for k := r.Lo; k < r.Hi; k++ {
+		linked := false
+		for _, l := range links {
+			if l.Zh == k {
+				linked = true
+				break
+			}
+		}
+		if !linked {
+			unlinked++
+		}
+	}
+	return unlinked
+}
+
+func distinctPairs(list []linkedOcc) int {
+	n := 0
+	for k, o := range list {
+		if k == 0 || o.pair != list[k-1].pair {
+			n++
+		}
+	}
+	return n
+}
+
+// partOfLonger: the same token stands before, or after, the run in more
+// than half of its places, and often enough for the longer run to be a
+// candidate itself — the run is part of a longer term, which is the
+// candidate to weigh (坚持 before 动态清零 twice in three is not).
+func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
+	before, after := map[string]int{}, map[string]int{}
+	for _, o := range list {
+		zh := wd.Pairs[o.pair].Zh
+		if o.r.Lo > 0 && zh[o.r.Lo-1].Kind == words.Content {
+			before[zh[o.r.Lo-1].Key]++
+		}
+		if o.r.Hi < len(zh) && zh[o.r.Hi].Kind == words.Content {
+			after[zh[o.r.Hi].Key]++
+		}
+	}
+	for _, m := range []map[string]int{before, after} {
+		for _, n := range m {
+			if 2*n > len(list) && n >= linkedMinSents {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimFunction leaves out function words and punctuation at the edges of
+// a range of English tokens.
+func trimFunction(toks []words.Token, r words.Range) words.Range {
+	for r.Lo < r.Hi && toks[r.Lo].Kind != words.Content {
+		r.Lo++
+	}
+	for r.Hi > r.Lo && toks[r.Hi-1].Kind != words.Content {
+		r.Hi--
+	}
+	return r
+}
+
+// glossIn: a word of en is one a dictionary gloss of a word of zh gives.
+func glossIn(zh, en []words.Token) bool {
+	for _, z := range zh {
+		for _, e := range en {
+			if sharesGloss(z.Glosses, e.Glosses) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharesGloss reports whether two sorted lists of gloss ids meet.
+func sharesGloss(a, b []uint32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// linkedOutliers reports, per learnt term, the places of every rendering
+// but the most frequent, each naming all renderings with their counts. A
+// term is weighed when at least linkedMinSents places give a rendering,
+// the renderings are not all one (one contained in another is the same)
+// and one of them, used in two places or more, is used more than any
+// other.
+func linkedOutliers(pool []termObs) []Finding {
+	byZh := map[string][]termObs{}
+	var order []string
+	for _, o := range pool {
+		if _, ok := byZh[o.zh]; !ok {
+			order = append(order, o.zh)
+		}
+		byZh[o.zh] = append(byZh[o.zh], o)
+	}
+	var out []Finding
+	for _, z := range order {
+		obs := byZh[z]
+		if len(obs) < linkedMinSents {
+			continue
+		}
+		groups := renderingGroups(obs)
+		if len(groups) < 2 {
+			continue
+		}
+		sort.SliceStable(groups, func(a, b int) bool { return len(groups[a].items) > len(groups[b].items) })
+		if len(groups[0].items) < 2 || len(groups[0].items) == len(groups[1].items) {
+			continue // no usual rendering to hold the others to
+		}
+		var names []string
+		for _, g := range groups {
+			names = append(names, fmt.Sprintf("%q (%d)", g.en, len(g.items)))
+		}
+		all := strings.Join(names, ", ")
+		for _, g := range groups[1:] {
+			// Learnt from links, a term is weaker evidence than a quoted
+			// one: a warning only when its usual rendering holds at
+			// least three places and twice this one's.
+			conf := 0.4 // capped to info
+			if n := len(groups[0].items); n >= 3 && n >= 2*len(g.items) {
+				conf = 0.6
+			}
+			for _, it := range g.items {
+				if it.loose {
+					continue
+				}
+				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key, Confidence: conf,
+					Message: fmt.Sprintf("%s is rendered %d ways: %s; here %q", zhQuote(it.zhWritten), len(groups), all, it.en)})
+			}
+		}
+	}
+	return out
+}
+
+// renderingGroup is the places of one rendering of a term.
+type renderingGroup struct {
+	en    string // the longest rendering of the group, as written
+	items []termObs
+}
+
+// renderingGroups groups the renderings of one term. A rendering whose
+// stems are all among another's is a form of it ("reform draft", "draft
+// reform"; "industry", "tourism industry"): the maximal renderings (in no
+// other) make the groups, and each other place joins the one maximal
+// rendering holding it — or is left out when several different ones do
+// ("China" in both "a more secure China" and "peace and safety in China"
+// says nothing). Groups come in the order of their first place.
+func renderingGroups(obs []termObs) []*renderingGroup {
+	sets := make([]map[string]bool, len(obs))
+	for i, o := range obs {
+		sets[i] = map[string]bool{}
+		for _, w := range strings.Fields(o.key) {
+			sets[i][w] = true
+		}
+	}
+	subset := func(a, b map[string]bool) bool {
+		for w := range a {
+			if !b[w] {
+				return false
+			}
+		}
+		return true
+	}
+	same := func(a, b map[string]bool) bool { return len(a) == len(b) && subset(a, b) }
+	// the maximal renderings, one representative place per distinct set
+	var reps []int
+	for i := range obs {
+		maximal := true
+		for j := range obs {
+			if len(sets[j]) > len(sets[i]) && subset(sets[i], sets[j]) {
+				maximal = false
+				break
+			}
+		}
+		if !maximal {
+			continue
+		}
+		dup := false
+		for _, r := range reps {
+			if same(sets[r], sets[i]) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			reps = append(reps, i)
+		}
+	}
+	groups := make([]*renderingGroup, len(reps))
+	for k, r := range reps {
+		groups[k] = &renderingGroup{en: obs[r].en}
+	}
+	var order []*renderingGroup
+	seen := map[*renderingGroup]bool{}
+	for i, o := range obs {
+		var g *renderingGroup
+		holders := 0
+		for k, r := range reps {
+			if subset(sets[i], sets[r]) {
+				g = groups[k]
+				holders++
+			}
+		}
+		if holders != 1 {
+			continue // in two different renderings: says nothing
+		}
+		g.items = append(g.items, o)
+		if !seen[g] {
+			seen[g] = true
+			order = append(order, g)
+		}
+	}
+	return order
 }

@@ -4,6 +4,8 @@ package checks
 var registry = []*Check{
 	Omission,
 	Addition,
+	OmissionPartial,
+	AdditionPartial,
 	Extra,
 	Alignment,
 	AlignmentMerged,

@@ -107,6 +107,23 @@ type hDoc struct {
 	Loose            []*hFinding // findings that belong to no pair
 	Pairs            []*hPair
 	Rev              *hRev
+	Terms            []hTerm
+}
+
+// hTerm is a row of the term table: a Chinese term and its renderings.
+type hTerm struct {
+	Zh, Source string
+	Renderings []hRendering
+}
+
+type hRendering struct {
+	En     string
+	N      int
+	Places []hPlace
+}
+
+type hPlace struct {
+	Href, Label string
 }
 
 type hFinding struct {
@@ -375,8 +392,32 @@ func buildHTMLDoc(r *Report, i int, d *Document) *hDoc {
 			b.cells(bi)
 		}
 		hd.Chart = buildChart(d, hd, b.outliers, b.errors)
+		hd.Terms = termRows(d, hd.Prefix)
 	}
 	return hd
+}
+
+// termRows is the document's term table (checks.Terms) for the report:
+// each rendering with its count and links to the pairs it is used in.
+func termRows(d *Document, prefix string) []hTerm {
+	var out []hTerm
+	for _, t := range checks.Terms(d.Doc, d.Align) {
+		ht := hTerm{Zh: t.Zh, Source: t.Source}
+		for _, r := range t.Renderings {
+			hr := hRendering{En: r.En, N: len(r.Places)}
+			last := -1
+			for _, pl := range r.Places {
+				if pl.Bead == last {
+					continue
+				}
+				last = pl.Bead
+				hr.Places = append(hr.Places, hPlace{Href: fmt.Sprintf("%spair-%d", prefix, pl.Bead+1), Label: strconv.Itoa(pl.Bead + 1)})
+			}
+			ht.Renderings = append(ht.Renderings, hr)
+		}
+		out = append(out, ht)
+	}
+	return out
 }
 
 // htmlDocBuilder builds the view of one document: the findings placed in

@@ -41,7 +41,7 @@ type Token struct {
 	// Start and End are byte offsets of the token in its block's Text.
 	Start, End int
 	Kind       Kind
-	// Key is the type the model learns on: a Chinese word as written; an
+	// Key is the type the model learns on: a Chinese word in simplified characters; an
 	// English content word as lang.Keyword gives it (stemmed, or an
 	// acronym's letters); a function word "_" and its lower-case form;
 	// punctuation its class ("," for ，、 and ,; `"` for every quotation
@@ -80,15 +80,27 @@ func zhTokens(lex *lexicon.Lexicon, text string, block, off int, toks []Token) [
 				}
 				j += m
 			}
-			for i < j {
-				k := lex.LongestPrefix(text[i:j], maxWordRunes)
+			// Traditional characters are matched, and keyed, in their
+			// simplified form: a document in either script gets the same
+			// words and links.
+			run, back := text[i:j], []int(nil)
+			if simp := lang.Simplify(run); simp != run {
+				run, back = lang.SimplifyMap(run)
+			}
+			for a := 0; a < len(run); {
+				k := lex.LongestPrefix(run[a:], maxWordRunes)
 				if k == 0 {
-					_, k = utf8.DecodeRuneInString(text[i:j])
+					_, k = utf8.DecodeRuneInString(run[a:])
+				}
+				s, e := a, a+k
+				if back != nil {
+					s, e = back[a], back[a+k]
 				}
 				// Kind and Glosses are the type's, set by link.
-				toks = append(toks, Token{Text: text[i : i+k], Block: block, Start: off + i, End: off + i + k, Key: text[i : i+k]})
-				i += k
+				toks = append(toks, Token{Text: text[i+s : i+e], Block: block, Start: off + i + s, End: off + i + e, Key: run[a : a+k]})
+				a += k
 			}
+			i = j
 		case isWordRune(r):
 			j := scanWord(text, i)
 			w := text[i:j]

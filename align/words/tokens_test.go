@@ -43,8 +43,8 @@ func TestZhTokens(t *testing.T) {
 			"COVID/c/covid -/p/- 19/c/19 疫情/c/疫情 增长/c/增长 3.5/c/3.5 %/p/%"},
 		{"a run of one mark is one token", "等等……——",
 			"等等/c/等等 ……/p/… ——/p/-"},
-		{"traditional characters", "國家安全",
-			"國家安全/c/國家安全"},
+		{"traditional characters, keyed simplified", "國家安全",
+			"國家安全/c/国家安全"},
 		{"spaces dropped", "中国 \u3000美国",
 			"中国/c/中国 美国/c/美国"},
 	} {

@@ -92,7 +92,7 @@ func TestTextOutputFormat(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.NotEmpty(t, lines)
 	for _, ln := range lines {
-		assert.Regexp(t, `^[^:]+:\d+:\d+: (error|warning|info): .+ \[[a-z/]+\]$`, ln)
+		assert.Regexp(t, `^[^:]+:\d+:\d+: (error|warning|info): .+ \[[a-z/]+\]( \((Chinese|English) at [^)]+\))?$`, ln)
 	}
 	var out2 bytes.Buffer
 	run([]string{"check", "--fail-on", "info", refDoc}, nil, &out2, &errb)

@@ -10,7 +10,7 @@ import (
 // TestHelpEveryCommand: -h prints each command's own help text and its
 // flags, and exits 0; no command is without a text.
 func TestHelpEveryCommand(t *testing.T) {
-	for _, cmd := range []string{"check", "merge", "align", "eval", "serve", "config"} {
+	for _, cmd := range []string{"check", "merge", "align", "eval", "serve", "config", "terms"} {
 		var out, errb strings.Builder
 		assert.Equal(t, exitOK, run([]string{cmd, "-h"}, nil, &out, &errb), cmd)
 		assert.True(t, strings.HasPrefix(out.String(), "Usage: aligncheck "+cmd), "%s: %q", cmd, out.String())

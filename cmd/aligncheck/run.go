@@ -21,6 +21,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runAlign(rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdin, stdout, stderr)
+	case "terms":
+		return runTerms(rest, stdin, stdout, stderr)
 	case "serve":
 		return runServe(rest, stdin, stdout, stderr)
 	case "checks":

@@ -65,6 +65,10 @@ func writeTMX(t *testing.T, path string, units [][2]string) {
 	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 }
 
+// wordChecks are the checks that read word links (align/words); the
+// consistency check learns unquoted terms from them.
+const wordChecks = "omission/partial,addition/partial,consistency"
+
 func writeJSONL(t *testing.T, path string, units [][2]string) {
 	var b strings.Builder
 	for i, u := range units {
@@ -75,7 +79,10 @@ func writeJSONL(t *testing.T, path string, units [][2]string) {
 
 // TestWindowsGiveTheWholeReport: a pre-aligned file checked in windows
 // (driver.CheckWindows; windows of 7 units with 3 of context) gives, in
-// every format, the report the whole document gives.
+// every format, the report the whole document gives. The checks that read
+// word links are left out: the word model is learnt on what a window
+// holds, so on windows of 7 units their findings are not the whole's
+// (CheckWindows says so).
 func TestWindowsGiveTheWholeReport(t *testing.T) {
 	defer func(u, o int) { driver.WindowUnits, driver.WindowOverlap = u, o }(driver.WindowUnits, driver.WindowOverlap)
 	dir := t.TempDir()
@@ -87,10 +94,10 @@ func TestWindowsGiveTheWholeReport(t *testing.T) {
 	for _, file := range []string{tmx, jsonl} {
 		for _, format := range []string{"json", "text", "jsonl", "sarif", "junit", "markdown", "github"} {
 			driver.WindowUnits, driver.WindowOverlap = 0, 0 // the whole file as one document
-			wantCode, want, wantErr := runCmd(t, "check", "--format", format, "--fail-on", "none", file)
+			wantCode, want, wantErr := runCmd(t, "check", "--format", format, "--fail-on", "none", "--disable", wordChecks, file)
 			require.Equal(t, 0, wantCode, wantErr)
 			driver.WindowUnits, driver.WindowOverlap = 7, 3
-			code, got, gotErr := runCmd(t, "check", "--format", format, "--fail-on", "none", file)
+			code, got, gotErr := runCmd(t, "check", "--format", format, "--fail-on", "none", "--disable", wordChecks, file)
 			require.Equal(t, 0, code, gotErr)
 			assert.Equal(t, version.ReplaceAllString(want, ""), version.ReplaceAllString(got, ""), "%s %s", filepath.Base(file), format)
 			assert.Equal(t, wantErr, gotErr)

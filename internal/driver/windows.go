@@ -44,7 +44,8 @@ type Windowed struct {
 // pairs, the length check's sample, its counts); the second aligns and
 // checks each window with those. Two things are judged within a window
 // and its context rather than the whole file: the terms the consistency
-// checks learn, and a shifted run, a numbering sequence or an open
+// checks learn, the word links (align/words: omission/partial,
+// addition/partial learn their model on the window), and a shifted run, a numbering sequence or an open
 // quotation that crosses a window's end by more than WindowOverlap units.
 // The pairs go to a store newStore makes, or are only counted when
 // newStore is nil (the report does not show them).

@@ -1,0 +1,199 @@
+//go:build ignore
+
+// mqm-eval.go — aligncheck's findings against human MQM annotations of
+// zh→en TED translations (../shared/data/mqm-ted-zhen, Google's WMT21
+// annotations of 15 systems, two of them human). Run by
+// scripts/mqm-eval.sh.
+//
+// Each system's translation of each talk is made a document: one paragraph
+// per segment, in segment order, the Chinese the source with the error
+// markers taken out, the English the target likewise. Every check runs;
+// a segment is flagged when a finding lies in its paragraph on either side.
+// Reported: the share of segments with a Major Accuracy/Omission whose
+// marked source span holds 10 or more Chinese characters that are flagged
+// (by any check, and by omission/partial alone), and the share of segments
+// every rater found faultless (No-error) flagged at warning or above.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/aligncheck/aligncheck/checks"
+	"github.com/aligncheck/aligncheck/internal/driver"
+)
+
+type segment struct {
+	seg        int
+	src, tgt   string
+	noError    bool // one row, No-error
+	bigOmit    bool // a Major Accuracy/Omission of 10+ Chinese characters
+	rows       int
+	anyF, warn bool // flagged: by any finding, at warning or above
+	partial    bool // flagged by omission/partial
+}
+
+var marker = regexp.MustCompile(`</?v>`)
+var span = regexp.MustCompile(`<v>(.*?)</v>`)
+
+func main() {
+	path := flag.String("data", "../shared/data/mqm-ted-zhen/mqm_ted_zhen.tsv", "the annotations")
+	verbose := flag.Bool("v", false, "list the findings on No-error segments at warning or above, and on the major omissions")
+	flag.Parse()
+	f, err := os.Open(*path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mqm-eval:", *path, "not found; skipped")
+		return
+	}
+	defer f.Close()
+	if err := driver.Load(); err != nil {
+		fail(err)
+	}
+	docs := map[string]map[int]*segment{} // system|talk → segments
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		c := strings.Split(sc.Text(), "\t")
+		if len(c) < 9 {
+			continue
+		}
+		key := c[0] + "|" + c[1]
+		id, err := strconv.Atoi(c[3])
+		if err != nil {
+			continue
+		}
+		if docs[key] == nil {
+			docs[key] = map[int]*segment{}
+		}
+		s := docs[key][id]
+		if s == nil {
+			s = &segment{seg: id, src: marker.ReplaceAllString(c[5], ""), tgt: marker.ReplaceAllString(c[6], ""), noError: true}
+			docs[key][id] = s
+		}
+		s.rows++
+		if c[7] != "No-error" {
+			s.noError = false
+		}
+		if c[7] == "Accuracy/Omission" && c[8] == "Major" {
+			if m := span.FindStringSubmatch(c[5]); m != nil && hanCount(m[1]) >= 10 {
+				s.bigOmit = true
+			}
+		}
+	}
+	keys := make([]string, 0, len(docs))
+	for k := range docs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	set := checks.DefaultSettings()
+	var omit, omitF, omitW, omitP, clean, cleanW, cleanF int
+	for _, k := range keys {
+		var segs []*segment
+		for _, s := range docs[k] {
+			segs = append(segs, s)
+		}
+		sort.Slice(segs, func(a, b int) bool { return segs[a].seg < segs[b].seg })
+		var zh, en strings.Builder
+		for _, s := range segs {
+			zh.WriteString(oneLine(s.src) + "\n\n")
+			en.WriteString(oneLine(s.tgt) + "\n\n")
+		}
+		name := strings.ReplaceAll(k, "|", ".")
+		doc, err := input.TwoFiles(name+".zh", zh.String(), name+".en", en.String())
+		if err != nil {
+			fail(err)
+		}
+		res, err := driver.Check(context.Background(), doc, driver.Setup{Settings: set})
+		if err != nil {
+			fail(err)
+		}
+		for _, fd := range res.Findings {
+			for _, loc := range []int{lineOf(fd.Zh), lineOf(fd.En)} {
+				if loc <= 0 || (loc-1)%2 != 0 || (loc-1)/2 >= len(segs) {
+					continue
+				}
+				s := segs[(loc-1)/2]
+				s.anyF = true
+				if fd.Severity >= checks.Warning {
+					s.warn = true
+					if *verbose && s.noError {
+						fmt.Printf("%s seg %d: %s: %s\n", k, s.seg, fd.Check, fd.Message)
+					}
+				}
+				if fd.Check == checks.OmissionPartial.Name {
+					s.partial = true
+				}
+				if *verbose && s.bigOmit {
+					fmt.Printf("omission segment %s seg %d: %s %s: %s\n", k, s.seg, fd.Severity, fd.Check, fd.Message)
+				}
+			}
+		}
+		for _, s := range segs {
+			if s.bigOmit {
+				omit++
+				omitF += b2i(s.anyF)
+				omitW += b2i(s.warn)
+				omitP += b2i(s.partial)
+			}
+			if s.noError {
+				clean++
+				cleanW += b2i(s.warn)
+				cleanF += b2i(s.anyF)
+			}
+		}
+	}
+	pc := func(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
+	fmt.Printf("documents: %d (system × talk)\n", len(keys))
+	fmt.Printf("segments with a Major Accuracy/Omission of 10+ Chinese characters: %d\n", omit)
+	fmt.Printf("  flagged by any finding: %d (%.1f %%); at warning or above: %d (%.1f %%); by omission/partial: %d (%.1f %%)\n",
+		omitF, pc(omitF, omit), omitW, pc(omitW, omit), omitP, pc(omitP, omit))
+	fmt.Printf("segments rated No-error: %d\n", clean)
+	fmt.Printf("  flagged at warning or above: %d (%.1f %%); by any finding: %d (%.1f %%)\n", cleanW, pc(cleanW, clean), cleanF, pc(cleanF, clean))
+}
+
+// lineOf is the line a finding's location starts on, 0 when none.
+func lineOf(s *align.Span) int {
+	if s == nil {
+		return 0
+	}
+	return s.Line
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if lang.IsHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "mqm-eval:", err)
+	os.Exit(2)
+}
