@@ -17,7 +17,7 @@ var Omission = &Check{
 	Run:      runOmission,
 	Confidence: `1 for a paragraph without a counterpart; 0.6 (a warning) when a neighbouring
 pair's lengths fit better with the paragraph joined to it (the translation
-most likely merged it there). A sentence without a counterpart inside a
+most likely merged it there) or when it is a heading. A sentence without a counterpart inside a
 paired paragraph rests on the sentence aligner's pairing: 0.8 (a warning)
 when the paragraph's lengths agree it is missing, 0.4 (info) when they do
 not or when a number of it is matched in the other side's paragraph.`,
@@ -127,6 +127,11 @@ func runOmission(p *Pass) error {
 		}
 		blk := p.Doc.Blocks(u.lang)[u.block]
 		f := Finding{Bead: u.bead, Evidence: "paragraph", Confidence: nullParagraphConfidence(p, u, blk)}
+		if blk.Kind == align.KindHeading {
+			// a heading alone (a table of contents, a running head): a
+			// translation may list, number or title its parts otherwise
+			f.Confidence = math.Min(f.Confidence, 0.6)
+		}
 		sp := blk.Span()
 		if u.lang == align.Zh {
 			f.Zh = &sp
