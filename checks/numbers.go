@@ -494,7 +494,10 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 	for _, z := range zs {
 		for _, e := range es {
 			k := kindClass(z.n)
-			if k != kindClass(e.n) || z.n.Approx == numerals.ApproxMany || e.n.Approx == numerals.ApproxMany {
+			if k != kindClass(e.n) || z.n.Approx == numerals.ApproxMany || e.n.Approx == numerals.ApproxMany ||
+				k == numerals.KindID {
+				// document numbers are labels: two that differ are two
+				// documents, not one quantity written wrong
 				continue
 			}
 			why := ""
