@@ -36,7 +36,9 @@ var NumberingMissing = &Check{
 	Doc: `a paragraph numbered on one side only
 
 One side of a pair opens with an enumerator ("(三)", "II.") and the other
-opens with none: a number dropped or added in translation. When the other
+opens with none: a number dropped or added in translation. An ordinal word
+that opens the other side's paragraph with the same value counts as its
+number ((一) against "First,", 一是 against "1."). When the other
 side numbers no paragraph of that series anywhere in the document, the
 difference is a decision of style (an English that drops the Chinese
 outline numbers throughout) and is reported at info.`,
@@ -124,8 +126,15 @@ func runNumberingMissing(p *Pass) error {
 			both["zh "+ze.Series()]++
 			both["en "+ee.Series()]++
 		case zok:
+			if ow, ok := numerals.Leading(eb.Text); ok && ow.Style == numerals.StyleOrdinalWord && numerals.Same(ze, ow) {
+				// (一) rendered "First,": numbered in words
+				continue
+			}
 			found = append(found, one{bi, zb, eb, ze, ee, true})
 		case eok:
+			if ow, ok := numerals.Leading(zb.Text); ok && ow.Style == numerals.StyleOrdinalWord && numerals.Same(ow, ee) {
+				continue
+			}
 			found = append(found, one{bi, zb, eb, ze, ee, false})
 		}
 	}

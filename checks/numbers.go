@@ -80,7 +80,9 @@ var NumbersMissing = &Check{
 	Run:      runNumbersMissing,
 	Confidence: `0.7 times the number's own confidence: a plain number left over is a
 warning, one read from words, a document number, a number inside a quoted
-name or a guessed reading is info. Times 0.6 (info) when the pair is a
+name or a guessed reading is info. Times 0.6 (info) for a year, decade
+or ordinal left over in the translation (an explicitation), and when the
+pair is a
 length outlier whose other side is the short one: the abridgement is
 reported once, by "length".`,
 	Doc: `a number on one side with no counterpart in the other
@@ -169,6 +171,12 @@ func runNumbersMissing(p *Pass) error {
 					continue
 				}
 				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
+				if l != p.Settings.Source && explicitation(o.n) {
+					// a year, decade or ordinal the translation spells
+					// out where the original says 今年, 上世纪, 本届:
+					// an addition that is the translator's care
+					f.Confidence *= 0.6
+				}
 				if rel, ok := Get(p, lengthOutliersFact)[v.Index]; ok && (rel < 1) == (l == align.Zh) {
 					// the other side abridges the whole pair, which
 					// the length check reports once: this number is
@@ -246,6 +254,20 @@ func numberConfidence(n numerals.Number) float64 {
 // document number, a name or a guess falls to info.
 func missingConfidence(n numerals.Number) float64 {
 	return 0.7 * numberConfidence(n)
+}
+
+// explicitation: the kinds of number a translation adds to make explicit
+// what the original leaves to context: a year (今年 → "in 2017"), a decade
+// ("the 1930s" for 延安时期), an ordinal of a recurring event ("the 24th
+// APEC Economic Leaders' Meeting").
+func explicitation(n numerals.Number) bool {
+	switch n.Kind {
+	case numerals.KindYear, numerals.KindOrdinal:
+		return true
+	case numerals.KindDate:
+		return n.Date != nil && n.Date.Day == 0
+	}
+	return false
 }
 
 // othersMatch: a count written as "X and two other universities" against
@@ -470,7 +492,9 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 	// (2,000 a side: 20 s); the English numbers are indexed by kind and
 	// by significant digits instead, and the candidates of each Chinese
 	// number taken in the English order, as before.
-	usable := func(o *numOcc) bool { return o.n.Approx != numerals.ApproxMany }
+	// Document numbers are labels: two that differ are two documents, not
+	// one quantity written wrong.
+	usable := func(o *numOcc) bool { return o.n.Approx != numerals.ApproxMany && kindClass(o.n) != numerals.KindID }
 	zCount, eCount := map[numerals.Kind]int{}, map[numerals.Kind]int{}
 	for _, z := range zs {
 		if usable(z) {

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // Omission reports body paragraphs with no counterpart, and source sentences
@@ -17,7 +19,9 @@ var Omission = &Check{
 	Run:      runOmission,
 	Confidence: `1 for a paragraph without a counterpart; 0.6 (a warning) when a neighbouring
 pair's lengths fit better with the paragraph joined to it (the translation
-most likely merged it there). A sentence without a counterpart inside a
+most likely merged it there) or when it is a heading; 0.4 (info) when the
+paragraph holds both scripts, a quarter each at least (its translation is
+inside it). A sentence without a counterpart inside a
 paired paragraph rests on the sentence aligner's pairing: 0.8 (a warning)
 when the paragraph's lengths agree it is missing, 0.4 (info) when they do
 not or when a number of it is matched in the other side's paragraph.`,
@@ -127,6 +131,16 @@ func runOmission(p *Pass) error {
 		}
 		blk := p.Doc.Blocks(u.lang)[u.block]
 		f := Finding{Bead: u.bead, Evidence: "paragraph", Confidence: nullParagraphConfidence(p, u, blk)}
+		if mixedScripts(blk.Text) {
+			// the paragraph holds its own translation (a page that runs
+			// both languages into one paragraph, a speaker label with
+			// its gloss): nothing is missing
+			f.Confidence = 0.4
+		} else if blk.Kind == align.KindHeading {
+			// a heading alone (a table of contents, a running head): a
+			// translation may list, number or title its parts otherwise
+			f.Confidence = math.Min(f.Confidence, 0.6)
+		}
 		sp := blk.Span()
 		if u.lang == align.Zh {
 			f.Zh = &sp
@@ -386,4 +400,21 @@ func nullParagraphConfidence(p *Pass, u unpairedBlock, blk *align.Block) float64
 		}
 	}
 	return 1
+}
+
+// mixedScripts: a paragraph with at least a quarter of its letters in
+// each script, Han and Latin.
+func mixedScripts(t string) bool {
+	han, latin := 0, 0
+	for _, r := range t {
+		switch {
+		case lang.IsHan(r):
+			han++
+		case r < 0x80 && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	// a Han character carries about three Latin letters' worth of text
+	h, l := float64(han)*3, float64(latin)
+	return h+l > 0 && h >= 0.25*(h+l) && l >= 0.25*(h+l)
 }

@@ -12,11 +12,12 @@ import (
 
 // Untranslated reports text left in the wrong language.
 var Untranslated = &Check{
-	Name:       "untranslated",
-	Category:   CatUntranslated,
-	Severity:   Error,
-	Run:        runUntranslated,
-	Confidence: `1: the script of the text is read, not guessed.`,
+	Name:     "untranslated",
+	Category: CatUntranslated,
+	Severity: Error,
+	Run:      runUntranslated,
+	Confidence: `1: the script of the text is read, not guessed; 0.6 for Chinese inside an
+English original (a page that runs both languages into one paragraph).`,
 	Doc: `text left untranslated: Chinese in the English, English on the Chinese side
 
 Three cases:
@@ -50,7 +51,14 @@ func runUntranslated(p *Pass) error {
 			}
 			sp := blk.SubSpan(r[0], r[1])
 			txt := blk.Text[r[0]:r[1]]
-			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: txt,
+			conf := 1.0
+			if p.Settings.Source == align.En {
+				// Chinese in an English original (a bilingual page
+				// that runs both languages into one paragraph): worth
+				// a look, not a defect of the translation
+				conf = 0.6
+			}
+			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: txt, Confidence: conf,
 				Message: fmt.Sprintf("Chinese left in the English: %q", excerpt(txt, 30))})
 		}
 	}

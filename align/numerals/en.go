@@ -490,7 +490,8 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 	default:
 		return enItemT{}, 0, false
 	}
-	// Magnitude words after digits: 1.4 billion, 3 million, 1.4bn.
+	// Magnitude words after digits: 1.4 billion, 3 million, 1.4bn; and
+	// joined by a hyphen in a compound adjective: a 100-billion-yuan fund.
 	if t.kind == tNum && next < len(toks) && toks[next].kind == tWord {
 		if m, ok := enMagnitudes[toks[next].low]; ok {
 			n.Value *= m
@@ -498,6 +499,14 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 			n.End = toks[next].end
 			next++
 		}
+	} else if t.kind == tNum && isPunct(toks, next, "-") && !toks[next].space && next+1 < len(toks) &&
+		toks[next+1].kind == tWord && !toks[next+1].space && isPow1000(enMagnitudes[toks[next+1].low]) &&
+		enMagnitudes[toks[next+1].low] >= 1e6 {
+		m := enMagnitudes[toks[next+1].low]
+		n.Value *= m
+		it.mult = m
+		n.End = toks[next+1].end
+		next += 2
 	}
 	// Percent and percentage points.
 	switch {

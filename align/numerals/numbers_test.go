@@ -542,3 +542,23 @@ func FuzzEnglish(f *testing.F) {
 		checkNumberSpans(t, in, English(in))
 	})
 }
+
+// TestEnglishHyphenMagnitude: a magnitude joined to its digits by a hyphen
+// in a compound adjective is read with them; other compounds are not.
+func TestEnglishHyphenMagnitude(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		text string
+		v    float64
+	}{
+		{"a 100-billion-yuan fund", "100-billion", 1e11},
+		{"a 5-million-dollar grant", "5-million", 5e6},
+		{"a 3-year plan", "3", 3},
+		{"a 2-thousand-word essay", "2", 2},
+	} {
+		ns := English(c.in)
+		if len(ns) != 1 || ns[0].Text != c.text || ns[0].Value != c.v {
+			t.Errorf("%q: got %+v, want %q = %v", c.in, ns, c.text, c.v)
+		}
+	}
+}
