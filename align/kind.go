@@ -35,8 +35,16 @@ var (
 	citationRe = regexp.MustCompile(`(?i)\b(accessed|retrieved|cite as|available at)\b|\(\d{4}\)|, \d{4}\.$`)
 )
 
+// furnitureWords is the most words a block of furniture has: a menu, a
+// share bar, a "back to top" line are short (a saved page may run a share
+// bar, a PDF link and a notice together into one block of some thirty
+// words); a paragraph that mentions printing, sharing and downloading is
+// prose.
+const furnitureWords = 40
+
 // mostlyFurniture reports whether at least three quarters of a text's
-// letters belong to furniture phrases (removed longest phrase first).
+// letters belong to furniture phrases standing as whole words (removed
+// longest phrase first).
 func mostlyFurniture(t string) bool {
 	// the letters of strings.ToLower(t), which lowers rune by rune
 	total, inPhrases := 0, 0
@@ -54,11 +62,52 @@ func mostlyFurniture(t string) bool {
 	if total == 0 || inPhrases*4 < total*3 {
 		return false
 	}
-	low := strings.ToLower(t)
-	for _, p := range furnitureByLength {
-		low = strings.ReplaceAll(low, p, " ")
+	return float64(total-countLetters(string(withoutPhrases(t))))/float64(total) >= 0.75
+}
+
+// withoutPhrases returns t, lowered rune by rune, with every furniture
+// phrase that stands as whole words blanked out, longest phrase first. A
+// phrase stands as whole words when no letter touches it on either side,
+// except across a change of case ("FacebookTwitterEmail", a menu glued
+// together) or next to Chinese (which has no spaces between words): so
+// "Research" is not "search", nor "Homeland" "home".
+func withoutPhrases(t string) []rune {
+	orig := []rune(t)
+	low := make([]rune, len(orig))
+	for i, r := range orig {
+		low[i] = unicode.ToLower(r)
 	}
-	return float64(total-countLetters(low))/float64(total) >= 0.75
+	boundary := func(i int) bool {
+		if i <= 0 || i >= len(orig) {
+			return true
+		}
+		a, b := orig[i-1], orig[i]
+		if !unicode.IsLetter(a) || !unicode.IsLetter(b) || lang.IsHan(a) || lang.IsHan(b) {
+			return true
+		}
+		return unicode.IsLower(a) && unicode.IsUpper(b)
+	}
+	for _, p := range furnitureRunes {
+		for i := 0; i+len(p) <= len(low); i++ {
+			if !equalRunes(low[i:i+len(p)], p) || !boundary(i) || !boundary(i+len(p)) {
+				continue
+			}
+			for k := i; k < i+len(p); k++ {
+				low[k] = ' '
+			}
+			i += len(p) - 1
+		}
+	}
+	return low
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func countLetters(s string) int {
@@ -113,10 +162,15 @@ func fieldsAtMost(t string, n int) bool {
 	return true
 }
 
-var furnitureByLength = func() []string {
+// furnitureRunes are the phrases as runes, longest first.
+var furnitureRunes = func() [][]rune {
 	s := append([]string(nil), furniturePhrases...)
 	sort.Slice(s, func(a, b int) bool { return len(s[a]) > len(s[b]) })
-	return s
+	out := make([][]rune, len(s))
+	for i, p := range s {
+		out[i] = []rune(p)
+	}
+	return out
 }()
 
 // MayHaveURL is a quick pre-test for URL expressions: false means s
@@ -142,7 +196,7 @@ func MayHaveURL(s string) bool {
 // never pairs furniture, and the checks report it apart from omissions.
 func Classify(b *Block) Kind {
 	t := strings.TrimSpace(b.Text)
-	if fieldsAtMost(t, 40) && mostlyFurniture(t) {
+	if fieldsAtMost(t, furnitureWords) && mostlyFurniture(t) {
 		return KindFurniture
 	}
 	if MayHaveURL(t) && urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {

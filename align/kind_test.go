@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // furnitureRule is the furniture rule as first written, kept as the oracle:
@@ -25,13 +27,36 @@ func furnitureRule(t string) bool {
 	if total == 0 {
 		return false
 	}
-	for _, p := range furnitureByLength {
-		low = strings.ReplaceAll(low, p, " ")
-	}
-	return float64(total-letters(low))/float64(total) >= 0.75 && len(strings.Fields(t)) <= 40
+	return float64(total-letters(string(withoutPhrases(t))))/float64(total) >= 0.75 && len(strings.Fields(t)) <= furnitureWords
 }
 
-func furnitureFast(t string) bool { return fieldsAtMost(t, 40) && mostlyFurniture(t) }
+func furnitureFast(t string) bool { return fieldsAtMost(t, furnitureWords) && mostlyFurniture(t) }
+
+// TestFurnitureWholeWords: phrases count only as whole words, in short
+// blocks.
+func TestFurnitureWholeWords(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Research", false},
+		{"Homeland Research", false},
+		{"Researchers print", false},
+		{"Shareholders", false},
+		{"Search", true},
+		{"Share | Print | Email", true},
+		{"FacebookTwitterLinkedInEmailPrintCopy Link", true},
+		{"Back to top", true},
+		{"返回顶部", true},
+		{"上一篇：下一篇", true},
+		{"Home > Research", false},
+		{strings.Repeat("share ", 40), true},
+		{strings.Repeat("share ", 41), false},
+		{"Download the full report here", false},
+	} {
+		assert.Equal(t, c.want, furnitureFast(c.text), c.text)
+	}
+}
 
 // TestFurnitureSameAsRule: the pre-test and the word count change no
 // decision, on every line of the reference document and of the parallel

@@ -8,10 +8,11 @@ import (
 
 // Alignment reports pairs that slipped out of step.
 var Alignment = &Check{
-	Name:     "alignment",
-	Category: CatAlignment,
-	Severity: Warning,
-	Run:      runAlignment,
+	Name:       "alignment",
+	Category:   CatAlignment,
+	Severity:   Warning,
+	Run:        runAlignment,
+	Confidence: `1: the layout and the content disagree, both read from the document.`,
 	Doc: `paragraphs out of step: the layout or the order disagrees with the content
 
 Three situations:
@@ -28,10 +29,11 @@ Three situations:
 // AlignmentMerged is the info-level sub-check of alignment for merged or
 // split paragraphs.
 var AlignmentMerged = &Check{
-	Name:     "alignment/merged",
-	Category: CatAlignment,
-	Severity: Info,
-	Run:      runMerged,
+	Name:       "alignment/merged",
+	Category:   CatAlignment,
+	Severity:   Info,
+	Run:        runMerged,
+	Confidence: `1: the merge or split is what the aligner chose.`,
 	Doc: `paragraphs merged or split in translation
 
 One Chinese paragraph translated by two or more English paragraphs, or the

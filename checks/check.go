@@ -79,6 +79,9 @@ type Check struct {
 	Run      func(*Pass) error
 	// Options are the settings configuration may change (options.go).
 	Options []*Option
+	// Confidence says what raises and what lowers the confidence of the
+	// check's findings (confidence.go); explain prints it.
+	Confidence string
 }
 
 // Title is the first line of the documentation.
@@ -104,6 +107,10 @@ type Finding struct {
 	// both are evidence (a number that differs): they point at the
 	// translation.
 	About Side
+	// Confidence is the strength of the finding's evidence, 0 to 1 (0 when
+	// the check does not say: full confidence). CapSeverity caps the
+	// severity by it.
+	Confidence float64
 
 	// Evidence is what identifies the finding apart from where it is (the
 	// quoted values, the term); it feeds the fingerprint.
@@ -167,6 +174,7 @@ func (p *Pass) Report(f Finding) {
 	if f.Severity == 0 {
 		f.Severity = p.Check.Severity
 	}
+	f.Confidence = clamp01(f.Confidence)
 	p.findings = append(p.findings, f)
 }
 

@@ -15,10 +15,11 @@ import (
 // Consistency reports a term translated one way in most places and another
 // way elsewhere.
 var Consistency = &Check{
-	Name:     "consistency",
-	Category: CatTerminology,
-	Severity: Warning,
-	Run:      runConsistency,
+	Name:       "consistency",
+	Category:   CatTerminology,
+	Severity:   Warning,
+	Run:        runConsistency,
+	Confidence: `1: the renderings are counted in the document.`,
 	Doc: `a term rendered one way in most places and differently elsewhere
 
 No glossary needed: the document's own term pairs are learnt from its
@@ -51,10 +52,11 @@ affirmations" once → “两个确立” is rendered "Two Establishes" in 2 pla
 
 // ConsistencyShared reports one English term used for two Chinese terms.
 var ConsistencyShared = &Check{
-	Name:     "consistency/shared",
-	Category: CatTerminology,
-	Severity: Info,
-	Run:      runConsistencyShared,
+	Name:       "consistency/shared",
+	Category:   CatTerminology,
+	Severity:   Info,
+	Run:        runConsistencyShared,
+	Confidence: `1: the renderings are counted in the document.`,
 	Doc: `one English term used for two different Chinese terms
 
 From the quoted term pairs "consistency" learns, an English rendering that

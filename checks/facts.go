@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
@@ -116,4 +117,21 @@ func (p *Pass) Quotes(pos textPos) []quoted {
 	}
 	m[pos] = qs
 	return qs
+}
+
+// lexiconGlosses looks a Chinese word up in the embedded lexicon for
+// numerals.WithoutFixedExpressions: a four- to six-character headword
+// whose English glosses name no number (一天到晚 "all day long", 万众一心
+// "united as one") holds numerals that count nothing.
+func lexiconGlosses(w string) ([]string, bool) {
+	lex := lexicon.Default()
+	ids := lex.Glosses(w)
+	if ids == nil {
+		return nil, false
+	}
+	ws := make([]string, len(ids))
+	for i, id := range ids {
+		ws[i] = lex.Word(id)
+	}
+	return ws, true
 }

@@ -13,10 +13,11 @@ import (
 
 // Format reports typing slips in either text.
 var Format = &Check{
-	Name:     "format",
-	Category: CatFormat,
-	Severity: Warning,
-	Run:      runFormat,
+	Name:       "format",
+	Category:   CatFormat,
+	Severity:   Warning,
+	Run:        runFormat,
+	Confidence: `1: the doubled word or control character is in the text.`,
 	Doc: `doubled words and stray control characters
 
 - A word typed twice in the English, "the the", "of of" (case is ignored;
@@ -35,11 +36,12 @@ Example: en "The the committee approved the plan." → word "the" is doubled`,
 
 // FormatWhitespace reports white space defects.
 var FormatWhitespace = &Check{
-	Name:     "format/whitespace",
-	Category: CatFormat,
-	Severity: Info,
-	Run:      runFormatWhitespace,
-	Options:  []*Option{whitespaceInterleavedEnds},
+	Name:       "format/whitespace",
+	Category:   CatFormat,
+	Severity:   Info,
+	Run:        runFormatWhitespace,
+	Confidence: `1: the white space is in the text.`,
+	Options:    []*Option{whitespaceInterleavedEnds},
 	Doc: `doubled spaces and white space at the ends of a line
 
 Two or more spaces (or tabs, no-break or ideographic spaces) between two

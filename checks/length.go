@@ -34,8 +34,17 @@ so one-line items do not fire; so are pairs of headings (a paraphrased
 title is normal), and documents with fewer
 than 4 paired paragraphs, where no norm can be estimated.
 
+A ratio alone is weak evidence: the finding is a warning (confidence 0.8)
+only when the pair agrees — a sentence of the longer side left without a
+counterpart, or a number of the longer side missing from the shorter —
+and info (0.45) otherwise.
+
 Example: an English paragraph cut to its first half → "English is 52 % of
 the length expected from the Chinese (ratio 2.5, document 4.9)".`,
+	Confidence: `0.8 when the pair corroborates the outlier (a sentence of the longer side
+left alone by the sentence aligner, or a number of the longer side read
+with confidence and missing from the shorter); 0.45 (info) for a ratio
+alone.`,
 }
 
 // The length check's options.
@@ -127,7 +136,41 @@ func LengthSample(doc *align.Document, al *align.Alignment, set *Settings) []flo
 	return norm
 }
 
+// lengthOutliersFact: the pairs the length check finds outliers, by bead,
+// with the English length relative to the expected (numbers/missing reads
+// it: a number left out of an abridged pair is part of the abridgement).
+var lengthOutliersFact = &Fact[map[int]float64]{Name: "length outliers", Compute: func(p *Pass) map[int]float64 {
+	q := &Pass{Check: Length, Doc: p.Doc, Align: p.Align, Settings: p.Settings, Whole: p.Whole, facts: p.facts}
+	out := map[int]float64{}
+	for _, o := range lengthOutliers(q) {
+		out[o.bead] = o.rel
+	}
+	return out
+}}
+
+type lengthOutlier struct {
+	bead     int
+	r, rel   float64
+	docRatio float64
+}
+
 func runLength(p *Pass) error {
+	for _, o := range lengthOutliers(p) {
+		b := &p.Align.Beads[o.bead]
+		msg := fmt.Sprintf("English is %.0f %% of the length expected from the Chinese (ratio %.1f, document %.1f)", o.rel*100, math.Exp(o.r), o.docRatio)
+		conf := 0.45
+		if lengthCorroborated(p, o.bead, o.rel < 1) {
+			conf = 0.8
+		}
+		p.Report(Finding{Bead: o.bead, Zh: p.SideSpan(b, align.Zh), En: p.SideSpan(b, align.En), Confidence: conf,
+			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(o.r)), Message: msg})
+	}
+	return nil
+}
+
+// lengthOutliers are the pairs whose length ratio is an outlier for the
+// document, by the options of the length check (p.Check is Length).
+func lengthOutliers(p *Pass) []lengthOutlier {
 	lp := lengthParamsOf(p)
 	pairs := lengthPairs(p)
 	n := p.Whole.lengthNorm()
@@ -143,6 +186,7 @@ func runLength(p *Pass) error {
 	if !n.ok {
 		return nil
 	}
+	var out []lengthOutlier
 	med, mad := n.med, n.mad
 	for _, q := range pairs {
 		if q.lz < lp.minZh && q.le < lp.minEn {
@@ -153,13 +197,9 @@ func runLength(p *Pass) error {
 		if math.Abs(score) < lp.z || math.Abs(rel-1) < lp.minDev {
 			continue
 		}
-		b := &p.Align.Beads[q.bead]
-		docRatio := math.Exp(med)
-		msg := fmt.Sprintf("English is %.0f %% of the length expected from the Chinese (ratio %.1f, document %.1f)", rel*100, math.Exp(q.r), docRatio)
-		p.Report(Finding{Bead: q.bead, Zh: p.SideSpan(b, align.Zh), En: p.SideSpan(b, align.En),
-			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(q.r)), Message: msg})
+		out = append(out, lengthOutlier{q.bead, q.r, rel, math.Exp(med)})
 	}
-	return nil
+	return out
 }
 
 func (w *Whole) lengthNorm() *LengthNorm {
@@ -181,4 +221,43 @@ func median(xs []float64) float64 {
 		return s[n/2]
 	}
 	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// lengthCorroborated reports whether other evidence in the pair agrees
+// with a length outlier: a sentence of the longer side that the sentence
+// aligner leaves without a counterpart, or a number of the longer side,
+// read with confidence, that the shorter side lacks. A ratio alone is the
+// weakest evidence there is (translations of the genre expand and
+// condense by whole clauses: a law's amendment history, a report's list
+// of titles), so without either the finding is info.
+func lengthCorroborated(p *Pass, bi int, enShort bool) bool {
+	long := align.Zh
+	if !enShort {
+		long = align.En
+	}
+	b := &p.Align.Beads[bi]
+	for _, s := range b.Sents {
+		refs, other := s.Zh, s.En
+		if long == align.En {
+			refs, other = s.En, s.Zh
+		}
+		if len(refs) > 0 && len(other) == 0 && s.Null {
+			return true
+		}
+	}
+	for _, np := range Get(p, numberPairsFact) {
+		if np.pair.view.Index != bi {
+			continue
+		}
+		occs := np.pair.zh
+		if long == align.En {
+			occs = np.pair.en
+		}
+		for _, o := range occs {
+			if !o.done && firm(o.n) && o.n.Approx == "" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -15,10 +15,11 @@ import (
 
 // Names compares Latin-script names, codes, URLs and e-mail addresses.
 var Names = &Check{
-	Name:     "names",
-	Category: CatNames,
-	Severity: Warning,
-	Run:      runNames,
+	Name:       "names",
+	Category:   CatNames,
+	Severity:   Warning,
+	Run:        runNames,
+	Confidence: `1: the name is written in Latin script on one side and absent from the other.`,
 	Doc: `a name, code, URL or e-mail address that does not carry over
 
 Chinese text keeps some things in Latin script: acronyms (CPC, AIIB, G20,

@@ -9,10 +9,11 @@ import (
 
 // Numbering compares the enumerators that open paired paragraphs.
 var Numbering = &Check{
-	Name:     "numbering",
-	Category: CatNumbering,
-	Severity: Error,
-	Run:      runNumbering,
+	Name:       "numbering",
+	Category:   CatNumbering,
+	Severity:   Error,
+	Run:        runNumbering,
+	Confidence: `1: both enumerators were read at the start of their paragraphs.`,
 	Doc: `section and item numbers that disagree across a pair
 
 The enumerator that opens each paragraph is parsed in both scripts —
@@ -35,7 +36,12 @@ var NumberingMissing = &Check{
 	Doc: `a paragraph numbered on one side only
 
 One side of a pair opens with an enumerator ("(三)", "II.") and the other
-opens with none: a number dropped or added in translation.`,
+opens with none: a number dropped or added in translation. When the other
+side numbers no paragraph of that series anywhere in the document, the
+difference is a decision of style (an English that drops the Chinese
+outline numbers throughout) and is reported at info.`,
+	Confidence: `0.8; 0.4 (info) when the other side numbers no paragraph of the same
+series anywhere in the document.`,
 }
 
 // NumberingSequence is the sub-check for broken sequences on one side.
@@ -46,11 +52,19 @@ var NumberingSequence = &Check{
 	Run:      runNumberingSequence,
 	Doc: `numbering that skips, repeats or goes backwards on one side
 
-Within one language, paragraph enumerators of the same style must count up
-by one: (一) (二) (三). A skipped number ((二) then (四)), a repeated one or a
+Within one language, paragraph enumerators of the same series must count
+up by one: (一) (二) (三). A skipped number ((二) then (四)), a repeated one or a
 step backwards is reported. Numbering may restart at 1 at any point (a new
-section), and a marker of a higher outline level (一、, I.) restarts the
-lower levels under it.`,
+section), a marker of a higher outline level (一、, I.) restarts the lower
+levels under it, and an inserted unit may follow its base (第十條 第十條之一
+第十一條; "Article 10", "Article 10-1"). Letters and Roman numerals of each
+case are series of their own ((a) (b) apart from (A) (B)).
+
+A break in the original's own numbering, or one the translation copies
+from it, is reported at info: it is not the translation's defect.`,
+	Confidence: `0.8 for a break in the translation's numbering that the original does not
+have; 0.4 (info) for a break in the original, or one the translation
+repeats from it.`,
 }
 
 func leadingOf(b *align.Block) (numerals.Enumerator, bool) {
@@ -87,6 +101,16 @@ func runNumbering(p *Pass) error {
 }
 
 func runNumberingMissing(p *Pass) error {
+	type one struct {
+		bi     int
+		zb, eb *align.Block
+		ze, ee numerals.Enumerator
+		zh     bool // numbered in Chinese only
+	}
+	var found []one
+	// per series of the numbered side: how often the other side numbers
+	// a paragraph of it too
+	both := map[string]int{}
 	for bi := range p.Align.Beads {
 		b := &p.Align.Beads[bi]
 		if len(b.Zh) == 0 || len(b.En) == 0 {
@@ -96,50 +120,109 @@ func runNumberingMissing(p *Pass) error {
 		ze, zok := p.Leading(zb)
 		ee, eok := p.Leading(eb)
 		switch {
-		case zok && !eok:
-			p.Report(Finding{Bead: bi, Zh: enumSpan(zb, ze), En: p.BlockSpan(align.En, eb.Index), Evidence: ze.Text, About: ZhSide,
-				Message: fmt.Sprintf("Chinese paragraph is numbered %q; its English is not numbered", ze.Text)})
-		case eok && !zok:
-			p.Report(Finding{Bead: bi, Zh: p.BlockSpan(align.Zh, zb.Index), En: enumSpan(eb, ee), Evidence: ee.Text, About: EnSide,
-				Message: fmt.Sprintf("English paragraph is numbered %q; its Chinese is not numbered", ee.Text)})
+		case zok && eok:
+			both["zh "+ze.Series()]++
+			both["en "+ee.Series()]++
+		case zok:
+			found = append(found, one{bi, zb, eb, ze, ee, true})
+		case eok:
+			found = append(found, one{bi, zb, eb, ze, ee, false})
 		}
+	}
+	for _, o := range found {
+		f := Finding{Bead: o.bi, Confidence: 0.8}
+		key := "en " + o.ee.Series()
+		if o.zh {
+			key = "zh " + o.ze.Series()
+		}
+		if both[key] == 0 {
+			// the other side numbers no paragraph of this series
+			// anywhere in the document: a decision of style (a report's
+			// English that drops the Chinese outline numbers), not a
+			// number lost here
+			f.Confidence = 0.4
+		}
+		if o.zh {
+			f.Zh, f.En, f.Evidence, f.About = enumSpan(o.zb, o.ze), p.BlockSpan(align.En, o.eb.Index), o.ze.Text, ZhSide
+			f.Message = fmt.Sprintf("Chinese paragraph is numbered %q; its English is not numbered", o.ze.Text)
+		} else {
+			f.Zh, f.En, f.Evidence, f.About = p.BlockSpan(align.Zh, o.zb.Index), enumSpan(o.eb, o.ee), o.ee.Text, EnSide
+			f.Message = fmt.Sprintf("English paragraph is numbered %q; its Chinese is not numbered", o.ee.Text)
+		}
+		p.Report(f)
 	}
 	return nil
 }
 
+// seqBreak is a place where a side's numbering does not follow on.
+type seqBreak struct {
+	blk      *align.Block
+	prev, at numerals.Enumerator
+}
+
+// sequenceBreaks walks one side's paragraph enumerators, series by series
+// (numerals.Enumerator.Series), and returns where one does not follow the
+// one before (numerals.Follows: the next value, a restart at 1, an
+// inserted 第十條之一 / "Article 10-1" after its base). A marker of a
+// higher outline level restarts the series below it.
+func sequenceBreaks(p *Pass, l align.Lang) []seqBreak {
+	var out []seqBreak
+	last := map[string]numerals.Enumerator{}
+	for _, blk := range p.Doc.Blocks(l) {
+		e, ok := p.Leading(blk)
+		if !ok {
+			continue
+		}
+		for st, prev := range last {
+			if prev.Level > e.Level && st != e.Series() {
+				delete(last, st)
+			}
+		}
+		prev, seen := last[e.Series()]
+		last[e.Series()] = e
+		if seen && !numerals.Follows(prev, e) {
+			out = append(out, seqBreak{blk, prev, e})
+		}
+	}
+	return out
+}
+
+type enumStep struct{ v1, s1, v2, s2 int }
+
 func runNumberingSequence(p *Pass) error {
+	src := p.Settings.Source
+	// the original's own breaks: a translation that follows them is
+	// faithful, and the original's numbering is not the translation's
+	// defect
+	mirrored := map[enumStep]bool{}
+	for _, b := range sequenceBreaks(p, src) {
+		mirrored[enumStep{b.prev.Value, b.prev.Sub, b.at.Value, b.at.Sub}] = true
+	}
 	for _, l := range []align.Lang{align.Zh, align.En} {
-		last := map[numerals.Style]numerals.Enumerator{}
-		for _, blk := range p.Doc.Blocks(l) {
-			e, ok := p.Leading(blk)
-			if !ok {
-				continue
-			}
-			// a higher-level marker restarts the levels below it
-			for st, prev := range last {
-				if prev.Level > e.Level && st != e.Style {
-					delete(last, st)
-				}
-			}
-			prev, seen := last[e.Style]
-			last[e.Style] = e
-			if !seen || e.Value == 1 || e.Value == prev.Value+1 {
-				continue
-			}
+		for _, b := range sequenceBreaks(p, l) {
+			prev, e := b.prev, b.at
 			var what string
 			switch {
-			case e.Value == prev.Value:
+			case e.Value == prev.Value && e.Sub == prev.Sub:
 				what = "repeats"
-			case e.Value < prev.Value:
+			case e.Value < prev.Value || e.Value == prev.Value && e.Sub < prev.Sub:
 				what = "goes back after"
 			default:
 				what = "skips from"
 			}
-			sp := enumSpan(blk, e)
-			f := Finding{Bead: p.Align.BeadOf(l, blk.Index), Evidence: what + " " + prev.Text + " " + e.Text,
-				Message: fmt.Sprintf("%s numbering %s %q to %q", langName(l), what, prev.Text, e.Text)}
+			sp := enumSpan(b.blk, e)
+			f := Finding{Bead: p.Align.BeadOf(l, b.blk.Index), Evidence: what + " " + prev.Text + " " + e.Text,
+				Message: fmt.Sprintf("%s numbering %s %q to %q", langName(l), what, prev.Text, e.Text), Confidence: 0.8}
 			if what == "repeats" {
 				f.Message = fmt.Sprintf("%s numbering repeats %q", langName(l), e.Text)
+			}
+			switch {
+			case l == src:
+				f.Confidence = 0.4
+				f.Message += " (in the original)"
+			case mirrored[enumStep{prev.Value, prev.Sub, e.Value, e.Sub}]:
+				f.Confidence = 0.4
+				f.Message += " (as the original does)"
 			}
 			if l == align.Zh {
 				f.Zh = sp

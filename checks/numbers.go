@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
-	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
@@ -20,6 +19,12 @@ var Numbers = &Check{
 	Category: CatNumbers,
 	Severity: Error,
 	Run:      runNumbers,
+	Confidence: `That of the weaker of the two numbers (align/numerals Confidence: words
+0.7, Minguo year 0.9, a guessed reading 0.5, inside a name 0.4, a document
+number 0.6); at most 0.85 (a warning) unless both are digits as written or
+structured Chinese numerals (二十大) and they stand in one aligned sentence
+pair; lowered by 0.85 more when they were paired only as the last ones of
+their kind left in the paragraph.`,
 	Doc: `a number that differs between the Chinese and its translation
 
 Numbers, dates, percentages, ordinals and ranges are read on both sides
@@ -48,8 +53,19 @@ Tolerated: approximations (20多年 against "two decades", 数十 against
 "dozens"; 约, 多, "about", "over" are not compared), a range against its
 two ends (从5增加到8 against "from 5 to 8"), a value repeated on one side
 and written once on the other, a year against a full date in that year,
-numbers inside enumerators ("(1)", "第三条": see "numbering"). Unit
-conversions (公里 to miles) are not attempted.
+numbers inside enumerators ("(1)", "第三条": see "numbering"), numbers
+inside fixed expressions the lexicon glosses with no number (万众一心
+"united as one"). Numbers are matched in two passes: equal values first,
+then agreement within tolerance (align/numerals Compare): an approximation
+kept (4万多亿 / "over 4 trillion"), a unit converted (5公里 / "3.1 miles",
+亩 to hectares, 斤 to tonnes), a figure rounded (13.86亿 / "1.4 billion"), a
+Minguo year converted (中華民國三十六年 / 1947).
+
+A difference is an error only when both numbers are digits as written (or
+a structured Chinese numeral such as 二十大) in one aligned sentence pair;
+anything that rests on a reading (words, a name, a guess, a document
+number) is a warning at most, and the message says how the number was
+read.
 
 Example: zh "项目投资250万元。" / en "The project cost 25 million yuan." →
 number "250万" (2.5 million) in Chinese; English has "25 million"`,
@@ -61,6 +77,11 @@ var NumbersMissing = &Check{
 	Category: CatNumbers,
 	Severity: Warning,
 	Run:      runNumbersMissing,
+	Confidence: `0.7 times the number's own confidence: a plain number left over is a
+warning, one read from words, a document number, a number inside a quoted
+name or a guessed reading is info. Times 0.6 (info) when the pair is a
+length outlier whose other side is the short one: the abridgement is
+reported once, by "length".`,
 	Doc: `a number on one side with no counterpart in the other
 
 A number left over after the comparison of "numbers" (neither equal to a
@@ -79,6 +100,8 @@ one), in either direction. Not reported:
   Central Committee");
 - a count written as "X and two other universities" for 耶鲁等3所;
 - numbers in page furniture.
+Reported at info: a document number (第 2124 號), a number inside a short
+quoted name (“十三五”), a guessed reading, a number in words.
 
 Example: zh "会议于2022年12月8日召开，32个国家出席。" / en "The meeting
 opened on December 8, 2022." → number "32" in Chinese has no counterpart in
@@ -115,7 +138,7 @@ func runNumbers(p *Pass) error {
 			if p.Settings.Source == align.En {
 				src, tr, srcLang = m.en, m.zh, align.En
 			}
-			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es,
+			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es, Confidence: m.confidence(),
 				Evidence: m.zh.n.Text + "\x00" + m.en.n.Text,
 				Message: fmt.Sprintf("number %s in %s; %s has %q", quoteNumber(src.n), langName(srcLang),
 					langName(srcLang.Other()), tr.n.Text)})
@@ -137,7 +160,13 @@ func runNumbersMissing(p *Pass) error {
 				if o.done || tolerated(o, occs, text) || np.pair.othersMatch(o) || mentioned(o.n, np.pair.otherText(l), l.Other()) {
 					continue
 				}
-				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l)}
+				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
+				if rel, ok := Get(p, lengthOutliersFact)[v.Index]; ok && (rel < 1) == (l == align.Zh) {
+					// the other side abridges the whole pair, which
+					// the length check reports once: this number is
+					// part of that, not a finding of its own
+					f.Confidence *= 0.6
+				}
 				sp := v.span(o.pos)
 				sb := o.sb
 				if !v.both(sb) {
@@ -155,6 +184,60 @@ func runNumbersMissing(p *Pass) error {
 		}
 	}
 	return nil
+}
+
+// confidence of a mismatch: that of the weaker number (numerals.Number.
+// Confidence: words, a Minguo year, a name, a guess lower it), and below
+// what an error needs unless both are digits read as written (Plain) and
+// paired by more than being the only ones of their kind left.
+func (m numberMismatch) confidence() float64 {
+	c := math.Min(numberConfidence(m.zh.n), numberConfidence(m.en.n))
+	if !firm(m.zh.n) || !firm(m.en.n) {
+		c = math.Min(c, 0.85)
+	}
+	if m.why == "only" && (m.zh.sb != m.en.sb || m.zh.sb < 0) {
+		// the only ones of their kind left in the pair, not in one
+		// aligned sentence pair: the pairing is a guess
+		c *= 0.85
+	}
+	return c
+}
+
+// firm: a number whose reading is not in doubt — digits as written
+// (numerals.Number.Plain) or a structured Chinese numeral (hanFirm).
+func firm(n numerals.Number) bool {
+	return n.Plain() || hanFirm(n)
+}
+
+// hanFirm: a Chinese numeral of several characters with a value above ten
+// (二十大, 一百零五), exact and read from nothing but its characters. Such
+// a numeral has one reading; the doubt numerals puts on numbers in words
+// is for English words ("one" is also a pronoun) and lone Chinese digits
+// (一 is also an article, 三 and 五 sit in idioms).
+func hanFirm(n numerals.Number) bool {
+	return n.Read == numerals.ReadWords && n.Approx == "" && n.Kind != numerals.KindID && !n.IsRange() &&
+		n.Value > 10 && n.Value == math.Trunc(n.Value) && utf8.RuneCountInString(n.Text) >= 2 && !hasLatin(n.Text)
+}
+
+func hasLatin(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) })
+}
+
+// numberConfidence is numerals.Number.Confidence without the doubt on
+// words for a firm Chinese numeral (hanFirm).
+func numberConfidence(n numerals.Number) float64 {
+	if hanFirm(n) {
+		return 1
+	}
+	return n.Confidence()
+}
+
+// missingConfidence: a number with no counterpart is weaker evidence than
+// one that differs (the translation may say it otherwise), so a plain
+// number left over is a warning at most (0.7), and one read from words, a
+// document number, a name or a guess falls to info.
+func missingConfidence(n numerals.Number) float64 {
+	return 0.7 * numberConfidence(n)
 }
 
 // othersMatch: a count written as "X and two other universities" against
@@ -253,6 +336,14 @@ func (np *numPair) compare() []numberMismatch {
 		np.matchRanges(inUnit(u))
 	}
 	np.matchRanges(inUnit(-1))
+	// Then agreement within tolerance (numerals.Compare): approximations
+	// kept, units converted, figures rounded — in the sentence pair, then
+	// in the whole pair. Equal values go first so that a rounded figure
+	// does not take the partner of an exact one.
+	for _, u := range units {
+		np.matchClose(inUnit(u))
+	}
+	np.matchClose(inUnit(-1))
 	// What is left: plainly the same quantity written wrong?
 	var diffs []numberMismatch
 	for _, u := range units {
@@ -294,6 +385,27 @@ func (np *numPair) matchEqual(in func(*numOcc) bool) {
 				z.done, z.matched, e.done, e.matched = true, true, true, true
 				break
 			}
+		}
+	}
+}
+
+// matchClose matches numbers that agree within an approximation, a unit
+// conversion or a rounding (numerals.Compare), the closest first.
+func (np *numPair) matchClose(in func(*numOcc) bool) {
+	zs, es := open(np.zh, in), open(np.en, in)
+	for _, z := range zs {
+		var best *numOcc
+		bm := numerals.MatchNone
+		for _, e := range es {
+			if e.done {
+				continue
+			}
+			if m := numerals.Compare(z.n, e.n); m > bm {
+				best, bm = e, m
+			}
+		}
+		if best != nil {
+			z.done, z.matched, best.done, best.matched = true, true, true, true
 		}
 	}
 }
@@ -482,9 +594,38 @@ func quoteNumber(n numerals.Number) string {
 	q := strconv.Quote(n.Text)
 	d := describeNumber(n)
 	if d == "" || d == n.Text || strings.ReplaceAll(n.Text, ",", "") == d {
+		d = ""
+	}
+	if r := readingNote(n); r != "" {
+		d = strings.TrimPrefix(d+", "+r, ", ")
+	}
+	if d == "" {
 		return q
 	}
 	return q + " (" + d + ")"
+}
+
+// readingNote says how a number that is not Plain was read, so that a
+// reader weighs a finding that rests on it: "read from words", "Minguo
+// year", "a document number" …; "" for digits read as written.
+func readingNote(n numerals.Number) string {
+	var notes []string
+	switch {
+	case n.Kind == numerals.KindID:
+		notes = append(notes, "a document number")
+	case n.Read&numerals.ReadName != 0:
+		notes = append(notes, "inside a name")
+	}
+	if n.Read&numerals.ReadMinguo != 0 {
+		notes = append(notes, "Minguo year")
+	}
+	if n.Read&numerals.ReadGuess != 0 {
+		notes = append(notes, "a guessed reading")
+	}
+	if (n.Spelled || n.Read&numerals.ReadWords != 0) && !hanFirm(n) {
+		notes = append(notes, "read from words")
+	}
+	return strings.Join(notes, ", ")
 }
 
 // describeNumber writes a number's value in plain English.
@@ -587,89 +728,14 @@ func ordinal(v float64) string {
 	return strconv.Itoa(i) + suf
 }
 
-// chineseNumbers reads the numbers of a Chinese text as numerals.Chinese
-// does, after two repairs: spaces around numbers are squeezed out first
-// (word-segmented corpora write "12 月 24 日", "近 300 万", "10 %"), and a
-// number written with 万 or 亿 directly followed by a smaller part (75万7千)
-// is read as one. Offsets are those of the original text.
+// chineseNumbers reads the numbers of a Chinese text (numerals.Chinese:
+// blanks inside numbers, compound magnitudes, Minguo years) without those
+// inside fixed expressions the lexicon glosses with no number word
+// (万众一心 "united as one", 一天到晚): those count nothing, and their
+// translation has no figure.
 func chineseNumbers(text string) []numerals.Number {
-	sq, back := squeezeSpaces(text)
-	ns := numerals.Chinese(sq)
-	var out []numerals.Number
-	for _, n := range ns {
-		if k := len(out) - 1; k >= 0 {
-			prev := &out[k]
-			if prev.End == n.Start && prev.Kind == numerals.KindCardinal && n.Kind == numerals.KindCardinal &&
-				!prev.IsRange() && !n.IsRange() && (strings.HasSuffix(prev.Text, "万") || strings.HasSuffix(prev.Text, "亿")) &&
-				n.Value < unitOf(prev.Text) && prev.Approx == "" {
-				prev.Value += n.Value
-				prev.Hi = prev.Value
-				prev.Text += n.Text
-				prev.End = n.End
-				prev.Approx = n.Approx
-				continue
-			}
-		}
-		out = append(out, n)
-	}
-	for i := range out {
-		out[i].Start, out[i].End = back[out[i].Start], back[out[i].End-1]+1
-		out[i].Text = text[out[i].Start:out[i].End]
-	}
-	return out
+	return numerals.WithoutFixedExpressions(text, numerals.Chinese(text), lexiconGlosses)
 }
-
-func unitOf(text string) float64 {
-	if strings.HasSuffix(text, "亿") {
-		return 1e8
-	}
-	return 1e4
-}
-
-// squeezeSpaces removes runs of spaces that sit next to a Han character or
-// a percent sign, so that "12 月 24 日" reads as "12月24日"; back maps each
-// byte of the result to its offset in s.
-func squeezeSpaces(s string) (string, []int) {
-	if !strings.ContainsAny(s, " \u00a0\u3000") {
-		back := make([]int, len(s)+1)
-		for i := range back {
-			back[i] = i
-		}
-		return s, back
-	}
-	var b strings.Builder
-	back := make([]int, 0, len(s)+1)
-	isSp := func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u3000' }
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSp(r) {
-			j := i
-			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if !isSp(r2) {
-					break
-				}
-				j += n
-			}
-			before, _ := utf8.DecodeLastRuneInString(s[:i])
-			after, _ := utf8.DecodeRuneInString(s[j:])
-			if i > 0 && j < len(s) && (squeezable(before) || squeezable(after)) &&
-				!isASCIILetter(before) && !isASCIILetter(after) {
-				i = j
-				continue
-			}
-		}
-		b.WriteString(s[i : i+size])
-		for k := 0; k < size; k++ {
-			back = append(back, i+k)
-		}
-		i += size
-	}
-	back = append(back, len(s))
-	return b.String(), back
-}
-
-func squeezable(r rune) bool { return lang.IsHan(r) || r == '%' || r == '％' }
 
 // mentioned reports whether the value of a number left over on one side is
 // written on the other side in a way the extractors do not take as a

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -14,6 +15,12 @@ var Omission = &Check{
 	Category: CatOmission,
 	Severity: Error,
 	Run:      runOmission,
+	Confidence: `1 for a paragraph without a counterpart; 0.6 (a warning) when a neighbouring
+pair's lengths fit better with the paragraph joined to it (the translation
+most likely merged it there). A sentence without a counterpart inside a
+paired paragraph rests on the sentence aligner's pairing: 0.8 (a warning)
+when the paragraph's lengths agree it is missing, 0.4 (info) when they do
+not or when a number of it is matched in the other side's paragraph.`,
 	Doc: `a paragraph or sentence with no counterpart on the other side
 
 A body paragraph (running prose, or a heading between paired paragraphs)
@@ -37,10 +44,11 @@ Example:
 
 // Extra reports unpaired page furniture and matter outside the body.
 var Extra = &Check{
-	Name:     "extra",
-	Category: CatAddition,
-	Severity: Info,
-	Run:      runExtra,
+	Name:       "extra",
+	Category:   CatAddition,
+	Severity:   Info,
+	Run:        runExtra,
+	Confidence: `1: the block is page furniture or outside the body by the page's layout.`,
 	Doc: `text on one side only that is not part of the body
 
 Unpaired blocks that look like page furniture (navigation, share buttons,
@@ -60,6 +68,9 @@ var Addition = &Check{
 	Category: CatAddition,
 	Severity: Warning,
 	Run:      runAddition,
+	Confidence: `As for sentences under "omission": 0.8 when the paragraph's lengths agree the
+sentence was added, 0.4 (info) when they do not or when a number of it is
+matched in the other side's paragraph.`,
 	Doc: `a sentence of the translation with no counterpart in the original
 
 Inside a paired paragraph, a sentence of the translation (English by
@@ -115,7 +126,7 @@ func runOmission(p *Pass) error {
 			continue
 		}
 		blk := p.Doc.Blocks(u.lang)[u.block]
-		f := Finding{Bead: u.bead, Evidence: "paragraph"}
+		f := Finding{Bead: u.bead, Evidence: "paragraph", Confidence: nullParagraphConfidence(p, u, blk)}
 		sp := blk.Span()
 		if u.lang == align.Zh {
 			f.Zh = &sp
@@ -219,6 +230,7 @@ func reportNullSentences(p *Pass, l align.Lang) {
 		if len(b.Zh) == 0 || len(b.En) == 0 {
 			continue
 		}
+		conf := nullSentenceConfidence(p, b, l)
 		for _, s := range b.Sents {
 			refs := s.Zh
 			if l == align.En {
@@ -234,7 +246,13 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			for _, r := range refs {
 				blk := p.Doc.Blocks(l)[r.Block]
 				sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)
-				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text)}
+				c := conf
+				if sentenceNumberMatched(p, bi, l, r.Block, blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End) {
+					// its figure is in the other side's paragraph: the
+					// sentence is there, paired otherwise
+					c = math.Min(c, 0.4)
+				}
+				f := Finding{Bead: bi, Evidence: "sentence " + align.NormText(sp.Text), Confidence: c}
 				if l == align.Zh {
 					f.Zh = &sp
 				} else {
@@ -246,4 +264,126 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			}
 		}
 	}
+}
+
+// nullSentenceConfidence weighs the sentences of language l that the
+// sentence aligner left alone in paragraph bead b against the paragraph's
+// lengths: when the translation's length fits the original better with
+// them than without them, their content is most likely there, in a
+// sentence cut otherwise (a Chinese article of clauses ending in ；
+// against one long English sentence), and the finding rests on the
+// sentence split alone: 0.4, info. When the lengths agree that they are
+// missing (or added), 0.8: a warning, since the pairing of sentences is
+// the sentence aligner's guess, never an error.
+func nullSentenceConfidence(p *Pass, b *align.Bead, l align.Lang) float64 {
+	ratio := p.Align.Ratio
+	if ratio <= 0 {
+		return 0.8
+	}
+	lz := float64(align.ZhUnits(p.Align.Text(b, align.Zh)))
+	le := float64(align.Length(p.Align.Text(b, align.En)))
+	var null float64
+	for _, s := range b.Sents {
+		refs, other := s.Zh, s.En
+		if l == align.En {
+			refs, other = s.En, s.Zh
+		}
+		if len(other) > 0 || !s.Null {
+			continue
+		}
+		for _, r := range refs {
+			blk := p.Doc.Blocks(l)[r.Block]
+			t := blk.Text[blk.Sents[r.Sent].Start:blk.Sents[r.Sent].End]
+			if l == align.Zh {
+				null += float64(align.ZhUnits(t))
+			} else {
+				null += float64(align.Length(t))
+			}
+		}
+	}
+	if lz <= 0 || le <= 0 || null <= 0 {
+		return 0.8
+	}
+	with := math.Abs(math.Log(le / (ratio * lz)))
+	var without float64
+	if l == align.Zh {
+		if lz-null <= 0 {
+			return 0.8
+		}
+		without = math.Abs(math.Log(le / (ratio * (lz - null))))
+	} else {
+		if le-null <= 0 {
+			return 0.8
+		}
+		without = math.Abs(math.Log((le - null) / (ratio * lz)))
+	}
+	if with <= without {
+		return 0.4
+	}
+	return 0.8
+}
+
+// sentenceNumberMatched reports whether a sentence (bytes start to end of
+// block blk of language l, in bead bi) holds a number read with confidence
+// that the numbers check matched with one of the other side.
+func sentenceNumberMatched(p *Pass, bi int, l align.Lang, blk, start, end int) bool {
+	for _, np := range Get(p, numberPairsFact) {
+		if np.pair.view.Index != bi {
+			continue
+		}
+		occs := np.pair.zh
+		if l == align.En {
+			occs = np.pair.en
+		}
+		for _, o := range occs {
+			if o.matched && o.pos.Block == blk && o.pos.Start >= start && o.pos.End <= end && o.n.Confidence() >= 0.5 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nullParagraphConfidence weighs a paragraph left without a counterpart
+// against its neighbours: when a neighbouring pair's lengths fit better
+// with this paragraph joined to its side, the translation most likely
+// holds it there (merged into the paragraph before or after), and the
+// finding rests on the pairing alone: 0.6, a warning. Otherwise the
+// lengths agree that it is missing: 1.
+func nullParagraphConfidence(p *Pass, u unpairedBlock, blk *align.Block) float64 {
+	ratio := p.Align.Ratio
+	if ratio <= 0 {
+		return 1
+	}
+	var add float64
+	if u.lang == align.Zh {
+		add = float64(align.ZhUnits(blk.Text))
+	} else {
+		add = float64(align.Length(blk.Text))
+	}
+	for _, nb := range []int{u.bead - 1, u.bead + 1} {
+		if nb < 0 || nb >= len(p.Align.Beads) {
+			continue
+		}
+		b := &p.Align.Beads[nb]
+		if len(b.Zh) == 0 || len(b.En) == 0 {
+			continue
+		}
+		lz := float64(align.ZhUnits(p.Align.Text(b, align.Zh)))
+		le := float64(align.Length(p.Align.Text(b, align.En)))
+		if lz <= 0 || le <= 0 {
+			continue
+		}
+		alone := math.Abs(math.Log(le / (ratio * lz)))
+		var joined float64
+		if u.lang == align.Zh {
+			joined = math.Abs(math.Log(le / (ratio * (lz + add))))
+		} else {
+			joined = math.Abs(math.Log((le + add) / (ratio * lz)))
+		}
+		if joined < alone {
+			return 0.6
+		}
+	}
+	return 1
 }

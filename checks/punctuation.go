@@ -34,15 +34,23 @@ var Punctuation = &Check{
 Quoted terms that lose or gain their quotes in translation are reported
 under "punctuation/quotes".
 
+A slip in the original is reported as such (confidence 0.6), full-width
+punctuation in an English original at info, and so is an unbalanced mark
+of the translation whose aligned original has the same one: the
+translation follows its original there.
+
 Example: en "the so-called “Two Establishes, which …" → opening “ is never
 closed in the English paragraph`,
+	Confidence: `1 for a mark of the translation; 0.6 for one of the original; 0.4 (info)
+for one the original's aligned paragraph has too, and for full-width marks
+in an English original.`,
 }
 
 // PunctuationQuotes reports quoted terms whose quotes are lost.
 var PunctuationQuotes = &Check{
 	Name:     "punctuation/quotes",
 	Category: CatPunctuation,
-	Severity: Warning,
+	Severity: Info,
 	Run:      runPunctuationQuotes,
 	Doc: `a quoted term on one side, no quotation on the other
 
@@ -57,8 +65,14 @@ used for emphasis, a term is only reported when it is quoted in the
 source language every time it occurs in the document, and the translation
 quotes some other term in the document (so it does use quotes for terms).
 
+Info by default: translations of the genre drop the quotes of a term as
+often as they keep them (“十三五” → the 13th Five-Year Plan), so this is a
+matter of house style. A house that wants the quotes kept raises it in
+.aligncheck.yaml (checks: {punctuation/quotes: {severity: warning}}).
+
 Example: zh "增强“四个意识”。" / en "strengthen the four consciousnesses." →
 quoted “四个意识” in the Chinese has no quotation in the English`,
+	Confidence: `1: the quotation marks are there or not.`,
 }
 
 type bracketPair struct {
@@ -217,6 +231,17 @@ func runPunctuation(p *Pass) error {
 			sp := blk.SubSpan(is.start, is.end)
 			f := Finding{Bead: p.Align.BeadOf(l, blk.Index), Evidence: is.msg,
 				Message: is.msg + " in the " + langName(l) + " paragraph"}
+			switch {
+			case l == p.Settings.Source:
+				// the original's own slip: worth knowing (the
+				// translation may have followed it), though not a
+				// defect of the translation
+				f.Confidence = 0.6
+			case sourceHasIssue(p, f.Bead, is.kind):
+				// the translation keeps what the original does (a
+				// quotation running on into the next paragraph)
+				f.Confidence = 0.4
+			}
 			if l == align.Zh {
 				f.Zh = &sp
 			} else {
@@ -273,11 +298,37 @@ func runPunctuation(p *Pass) error {
 				continue
 			}
 			sp := blk.SubSpan(i, i+utf8.RuneLen(r))
-			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: string(r),
+			conf := 1.0
+			if p.Settings.Source == align.En {
+				conf = 0.4 // in the original
+			}
+			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: string(r), Confidence: conf,
 				Message: fmt.Sprintf("full-width %q in the English; use %q", string(r), string(halfWidth(r)))})
 		}
 	}
 	return nil
+}
+
+// sourceHasIssue reports whether the original's side of bead bi has an
+// unbalanced mark of the same kind ("open“", "close“" …).
+func sourceHasIssue(p *Pass, bi int, kind string) bool {
+	if bi < 0 || bi >= len(p.Align.Beads) {
+		return false
+	}
+	b := &p.Align.Beads[bi]
+	src := p.Settings.Source
+	idx := b.Zh
+	if src == align.En {
+		idx = b.En
+	}
+	for _, i := range idx {
+		for _, is := range unbalanced(p.Doc.Blocks(src)[i].Text, src) {
+			if is.kind == kind {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nextToHan: a full-width mark that belongs to Chinese text next to it.

@@ -21,6 +21,7 @@ func TestRegistry(t *testing.T) {
 		assert.NotEmpty(t, c.Title(), "%s: empty doc", c.Name)
 		assert.Contains(t, c.Doc, "\n\n", "%s: doc needs a title line, a blank line, then the explanation", c.Name)
 		assert.NotNil(t, c.Run, "%s: nil Run", c.Name)
+		assert.NotEmpty(t, c.Confidence, "%s: explain must say what raises and lowers confidence", c.Name)
 		assert.True(t, cats[c.Category], "%s: category %q is not in the vocabulary", c.Name, c.Category)
 		assert.Contains(t, []Severity{Info, Warning, Error}, c.Severity, c.Name)
 		assert.Same(t, c, Lookup(c.Name))

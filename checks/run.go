@@ -94,6 +94,7 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 			if s, ok := set.Severity[f.Check]; ok {
 				f.Severity = s
 			}
+			f.Severity = CapSeverity(f.Severity, f.Confidence)
 			all = append(all, f)
 		}
 	}

@@ -11,11 +11,12 @@ import (
 
 // AlignmentShift finds runs of pre-aligned pairs that slipped by one.
 var AlignmentShift = &Check{
-	Name:     "alignment/shift",
-	Category: CatAlignment,
-	Severity: Warning,
-	Run:      runShift,
-	Options:  []*Option{shiftMargin, shiftMin, shiftRun},
+	Name:       "alignment/shift",
+	Category:   CatAlignment,
+	Severity:   Warning,
+	Run:        runShift,
+	Confidence: `1: each pair's neighbour matches it clearly better than its own.`,
+	Options:    []*Option{shiftMargin, shiftMin, shiftRun},
 	Doc: `pairs of a translation memory or table shifted by one
 
 In a pre-aligned file (TMX, XLIFF, CSV/TSV, JSONL, a bilingual table) the

@@ -10,10 +10,11 @@ import (
 
 // Tags compares the inline-tag placeholders of each aligned pair.
 var Tags = &Check{
-	Name:     "tags",
-	Category: CatFormat,
-	Severity: Error,
-	Run:      runTags,
+	Name:       "tags",
+	Category:   CatFormat,
+	Severity:   Error,
+	Run:        runTags,
+	Confidence: `1: tags are read exactly.`,
 	Doc: `an inline tag or placeholder missing, extra or broken in the translation
 
 Translation memories and XLIFF files carry formatting as inline codes
@@ -34,10 +35,11 @@ tag {1} of the Chinese is missing in the English`,
 
 // TagsOrder is the sub-check for placeholders in a different order.
 var TagsOrder = &Check{
-	Name:     "tags/order",
-	Category: CatFormat,
-	Severity: Warning,
-	Run:      runTagsOrder,
+	Name:       "tags/order",
+	Category:   CatFormat,
+	Severity:   Warning,
+	Run:        runTagsOrder,
+	Confidence: `1: tags are read exactly.`,
 	Doc: `inline tags in a different order in the translation
 
 The translation has the same placeholders as the source, but not in the

@@ -13,10 +13,11 @@ import (
 
 // Terminology enforces a glossary.
 var Terminology = &Check{
-	Name:     "terminology",
-	Category: CatTerminology,
-	Severity: Warning,
-	Run:      runTerminology,
+	Name:       "terminology",
+	Category:   CatTerminology,
+	Severity:   Warning,
+	Run:        runTerminology,
+	Confidence: `1: the glossary term and its rendering are read from the text.`,
 	Doc: `a glossary term not rendered as the glossary says
 
 Runs only with a glossary (--glossary FILE, repeatable): TSV or CSV with a
@@ -44,10 +45,11 @@ English`,
 
 // TerminologyForbidden reports forbidden renderings.
 var TerminologyForbidden = &Check{
-	Name:     "terminology/forbidden",
-	Category: CatTerminology,
-	Severity: Error,
-	Run:      runTerminologyForbidden,
+	Name:       "terminology/forbidden",
+	Category:   CatTerminology,
+	Severity:   Error,
+	Run:        runTerminologyForbidden,
+	Confidence: `1: the forbidden rendering is in the text.`,
 	Doc: `a rendering the glossary forbids, used in the English
 
 A rendering listed in a glossary entry's forbidden column (or a TBX term

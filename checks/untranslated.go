@@ -12,10 +12,11 @@ import (
 
 // Untranslated reports text left in the wrong language.
 var Untranslated = &Check{
-	Name:     "untranslated",
-	Category: CatUntranslated,
-	Severity: Error,
-	Run:      runUntranslated,
+	Name:       "untranslated",
+	Category:   CatUntranslated,
+	Severity:   Error,
+	Run:        runUntranslated,
+	Confidence: `1: the script of the text is read, not guessed.`,
 	Doc: `text left untranslated: Chinese in the English, English on the Chinese side
 
 Three cases:

@@ -198,7 +198,7 @@ func fixtureReport() *reports.Report {
 			Zh:      at(doc, align.Zh, 2, "系统完备的制度体系"), En: at(doc, align.En, 2, "a complete system will basically be formed, covering 21")},
 		{Check: "numbering", Category: checks.CatNumbering, Severity: checks.Error, Bead: 3,
 			Message: `enumerator "(三)" (3) in Chinese; English has "(4)"`, Zh: at(doc, align.Zh, 3, "(三)"), En: at(doc, align.En, 3, "(4)")},
-		{Check: "length", Category: checks.CatLength, Severity: checks.Warning, Bead: 3,
+		{Check: "length", Category: checks.CatLength, Severity: checks.Warning, Bead: 3, Confidence: 0.734,
 			Message: "English is 21 % of the length expected from the Chinese (ratio 0.5, document 2.2)", Zh: whole(doc, align.Zh, 3), En: whole(doc, align.En, 3)},
 		{Check: "format", Category: checks.CatFormat, Severity: checks.Info, Bead: 4,
 			Message: `markup "<script>alert(1)</script>" in the English`, En: at(doc, align.En, 4, "<script>alert(1)</script>")},

@@ -6,6 +6,7 @@ package reports
 
 import (
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -123,6 +124,9 @@ type Finding struct {
 	En          *Location `json:"en,omitempty"`
 	Pair        int       `json:"pair"` // index into pairs, -1 for none
 	Fingerprint string    `json:"fingerprint"`
+	// Confidence is the strength of the finding's evidence, 0 to 1, in
+	// hundredths (checks.Finding.Confidence; additive to version 1).
+	Confidence float64 `json:"confidence"`
 
 	// About is the side a finding with both locations is about when the
 	// other is context ("zh" or "en"; checks.Finding.About); "" when both
@@ -228,7 +232,8 @@ func buildDocument(cd Checked) *Document {
 func addFindings(d *Document, fs []checks.Finding) {
 	for _, f := range fs {
 		rf := &Finding{Check: f.Check, Category: string(f.Category), Severity: f.Severity.String(),
-			Message: f.Message, Zh: findingLoc(f.Zh), En: findingLoc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String(), Key: f.FingerprintKey}
+			Message: f.Message, Zh: findingLoc(f.Zh), En: findingLoc(f.En), Pair: f.Bead, Fingerprint: f.Fingerprint, About: f.About.String(),
+			Confidence: hundredths(f.Confidence), Key: f.FingerprintKey}
 		d.Findings = append(d.Findings, rf)
 		switch f.Severity {
 		case checks.Error:
@@ -319,4 +324,13 @@ func (r *Report) Primary(f *Finding) *Location {
 // oneLine folds a text to one line for formats that are line-based.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// hundredths rounds a confidence to two decimals, so that reports do not
+// depend on the last bits of a product; 0 (not given) is full confidence.
+func hundredths(c float64) float64 {
+	if c <= 0 || c > 1 {
+		return 1
+	}
+	return math.Round(c*100) / 100
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,9 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
-	Properties          map[string]any    `json:"properties,omitempty"`
+	// Rank is the finding's confidence on SARIF's scale of 0 to 100.
+	Rank       float64        `json:"rank"`
+	Properties map[string]any `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -139,7 +142,8 @@ func (SARIF) Write(w io.Writer, r *Report) error {
 			idx := addRule(sarifRule{ID: f.Check, ShortDescription: sarifText{f.Check}, FullDescription: sarifText{f.Check},
 				DefaultConfiguration: sarifConfig{sarifLevel(f.Severity)}})
 			res := sarifResult{RuleID: f.Check, RuleIndex: idx, Level: sarifLevel(f.Severity),
-				Message: sarifText{nonEmpty(f.Message, f.Check)}, Locations: []sarifLocation{}}
+				Message: sarifText{nonEmpty(f.Message, f.Check)}, Locations: []sarifLocation{},
+				Rank: math.Round(hundredths(f.Confidence) * 100)}
 			if f.Fingerprint != "" {
 				res.PartialFingerprints = map[string]string{sarifFingerprint: f.Fingerprint}
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/internal/outfile"
+	"github.com/aligncheck/aligncheck/internal/profile"
 	"github.com/aligncheck/aligncheck/internal/progress"
 	"github.com/aligncheck/aligncheck/reports"
 )
@@ -34,7 +35,7 @@ type checkFlags struct {
 	reportUnused    bool
 	compareTo       string
 	view            viewFlags
-	profile         profiles
+	profile         profile.Files
 	shard           string
 	units           string
 	given           map[string]bool // flags set on the command line
@@ -65,26 +66,18 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline `file` (and exit 0)")
 	fs.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings on pairs whose text changed since this git `revision`")
 	fs.BoolVar(&f.reportUnused, "report-unused-ignores", false, "report aligncheck-ignore directives that suppressed nothing")
-	fs.StringVar(&f.view.show, "show", "", "list findings at or above this `severity` in text, GitHub and Markdown output: info, warning, error (default: warning, or --fail-on if lower); the rest are counted")
-	fs.StringVar(&f.view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output and of the HTML table: severity (errors first, then by place) or file")
-	fs.StringVar(&f.view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
+	f.view.register(fs, " and of the HTML table")
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
 	fs.StringVar(&f.shard, "shard", "", "check only the `K/N` share of the documents (by a hash of the path); with --format json the report carries what aligncheck merge needs")
 	fs.StringVar(&f.units, "units", "", "check only the windows of a TMX, XLIFF, CSV/TSV or JSONL file that start in units `FROM:TO` (FROM: to the end); with --format json the report carries what aligncheck merge needs")
-	fs.StringVar(&f.profile.cpu, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
-	fs.StringVar(&f.profile.mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
-			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: aligncheck check [flags] FILE | --zh FILE --en FILE")
-			fs.PrintDefaults()
-			return exitOK
-		}
-		return report(stderr, err)
+	fs.StringVar(&f.profile.CPU, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&f.profile.Mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
+	pos, code, done := parseCommand(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
 	f.given = givenFlags(fs)
-	if err := f.profile.start(); err != nil {
+	if err := f.profile.Start(); err != nil {
 		return report(stderr, err)
 	}
 	// SIGINT and SIGTERM stop the run (the aligner stops within
@@ -97,7 +90,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stop()
 	}()
 	code, err := check(ctx, f, pos, stdin, stdout, stderr)
-	if perr := f.profile.stop(); err == nil && perr != nil {
+	if perr := f.profile.Stop(); err == nil && perr != nil {
 		err = perr
 	}
 	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
@@ -133,20 +126,9 @@ func check(ctx context.Context, f checkFlags, pos []string, stdin io.Reader, std
 	if _, ok := reports.Lookup(f.format); !ok {
 		return 0, usagef("--format: unknown format %q (want %s)", f.format, strings.Join(reports.Formats(), ", "))
 	}
-	var shard driver.ShardSpec
-	var units *reports.Units
-	if f.shard != "" {
-		if shard, err = driver.ParseShard(f.shard); err != nil {
-			return 0, err
-		}
-	}
-	if f.units != "" {
-		if units, err = driver.ParseUnits(f.units); err != nil {
-			return 0, err
-		}
-	}
-	if (f.shard != "" || f.units != "") && f.writeBaseline != "" {
-		return 0, usagef("--shard, --units: --write-baseline would record one share's findings only; write it from a whole run")
+	shard, units, err := driver.ParseSplit(f.shard, f.units, f.writeBaseline != "")
+	if err != nil {
+		return 0, err
 	}
 	keep := driver.KeepCounts // the report needs no document whole: each is let go once checked
 	switch {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/aligncheck/aligncheck/internal/driver"
 )
@@ -22,15 +21,9 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.disable, "disable", "", "comma-separated `checks` not to run")
 	fs.StringVar(&f.enable, "enable", "", "run only these comma-separated `checks`")
 	fs.Var(&f.glossary, "glossary", "glossary `file`; repeatable")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if strings.Contains(err.Error(), flag.ErrHelp.Error()) {
-			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: aligncheck config [flags]\n\nPrints the effective configuration (file, then flags over it) as YAML.")
-			fs.PrintDefaults()
-			return exitOK
-		}
-		return report(stderr, err)
+	pos, code, done := parseCommand(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
 	if len(pos) > 0 {
 		return report(stderr, usagef("config takes no arguments"))

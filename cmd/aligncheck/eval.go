@@ -2,9 +2,7 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -12,33 +10,6 @@ import (
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/words"
 )
-
-const evalUsage = `Usage: aligncheck eval --set DIR [--set DIR …] [--en-first] [--verse] [-v]
-       aligncheck eval --words --set DIR [--set DIR …]
-
-Aligns every file of a gold set and prints the strict bead scores pooled
-over its files: precision, recall and F1 of beads equal to a gold bead (null
-beads included), the same for null beads alone, and the time taken. A set
-is a directory with {zh|src}/NNN, {en|tgt}/NNN (one sentence a line) and
-gold/NNN.align ([0,1]:[0] a line). With several --set the last line pools
-them all.
-
-The left side of the gold (src/, or zh/) is taken to be Chinese unless the
-text is mostly Latin script; --en-first says it is English (en/ then holds
-the left side).
-
-With --words a set is a word-alignment gold set: gold.zh, gold.en (one
-sentence a line, tokens separated by spaces) and gold.align (links i-j,
-possible links i-j-P), e.g. ../shared/data/zh-en-word-alignment. The
-sentences are joined back into plain text, word-aligned as one document
-with aligncheck's own tokens, and each link set (intersection,
-grow-diag-final) is scored on the gold's tokens (a token of ours stands for
-every gold token it overlaps): precision |A∩P|/|A|, recall |A∩S|/|S| and
-the alignment error rate 1 − (|A∩S|+|A∩P|)/(|A|+|S|), with A the links
-found, S the sure and P the sure and possible gold links (Och & Ney 2003).
---iterations, --prior, --lambda, --null and --min-posterior set the word
-model's parameters (0: the default), to measure other settings.
-`
 
 type evalFlags struct {
 	sets    stringList
@@ -68,16 +39,11 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.wordOpt.Lambda, "lambda", 0, "with --words, the diagonal tension λ (0: the default)")
 	fs.Float64Var(&f.wordOpt.Null, "null", 0, "with --words, p0, the null word's probability (0: the default)")
 	fs.Float64Var(&f.wordOpt.MinPosterior, "min-posterior", 0, "with --words, the posterior share a link needs (0: the default)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if strings.Contains(err.Error(), flag.ErrHelp.Error()) {
-			fmt.Fprint(stdout, evalUsage)
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return exitOK
-		}
-		return report(stderr, err)
+	pos, code, done := parseCommand(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
+	var err error
 	if f.words {
 		err = evalWordsCmd(f, pos, stdout)
 	} else {

@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
@@ -35,6 +37,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, usagef("unknown check %q (see 'aligncheck checks')", args[0]))
 	}
 	fmt.Fprintf(stdout, "%s (category %s, default severity %s)\n\n%s\n", c.Name, c.Category, c.Severity, c.Doc)
+	fmt.Fprintf(stdout, "\nConfidence:\n%s\n%s\n", strings.TrimSpace(c.Confidence), checks.ConfidenceRule)
 	if len(c.Options) > 0 {
 		fmt.Fprintf(stdout, "\nOptions (.aligncheck.yaml: checks: {%s: {OPTION: VALUE}}):\n", c.Name)
 		for _, o := range c.Options {

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/internal/driver"
@@ -36,19 +34,10 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 			extra[name] = fs.String(name, "", "also write the "+name+" report to `file`")
 		}
 	}
-	fs.StringVar(&view.show, "show", "", "list findings at or above this `severity` in text, GitHub and Markdown output: info, warning, error (default: warning, or --fail-on if lower); the rest are counted")
-	fs.StringVar(&view.sort, "sort", "severity", "`order` of text, GitHub and Markdown output: severity (errors first, then by place) or file")
-	fs.StringVar(&view.color, "color", "auto", "colour severities in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if err == flag.ErrHelp || strings.Contains(err.Error(), flag.ErrHelp.Error()) {
-			fs.SetOutput(stdout)
-			fmt.Fprintln(stdout, "Usage: aligncheck merge [flags] SHARD.json...")
-			fmt.Fprintln(stdout, "Combines the JSON reports of check --shard 1/N … N/N into the report of the whole run.")
-			fs.PrintDefaults()
-			return exitOK
-		}
-		return report(stderr, err)
+	view.register(fs, "")
+	pos, code, done := parseCommand(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
 	given := givenFlags(fs)
 	code, err := merge(pos, format, output, failOn, config, quiet, view, given, extra, stdout, stderr)
@@ -72,30 +61,15 @@ func mergeFormats() []string {
 
 func merge(paths []string, format, output, failOn, config string, quiet bool, view viewFlags, given map[string]bool,
 	extra map[string]*string, stdout, stderr io.Writer) (int, error) {
-	if len(paths) == 0 {
-		return 0, usagef("merge: no reports given (want the JSON reports of check --shard K/N)")
-	}
 	if _, ok := reports.Lookup(format); !ok || format == "html" {
 		return 0, usagef("--format: %q cannot be merged (want %s; HTML shows the documents' text, which a JSON report does not hold)", format, strings.Join(mergeFormats(), ", "))
 	}
-	parts := make([]*reports.Report, len(paths))
-	for i, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return 0, err
-		}
-		parts[i], err = reports.ReadShard(p, bufio.NewReaderSize(f, 256<<10))
-		f.Close()
-		if err != nil {
-			return 0, err
-		}
-	}
-	rep, err := reports.Merge(paths, parts)
+	rep, shardsFailOn, err := driver.MergeFiles(paths)
 	if err != nil {
 		return 0, err
 	}
 	if !given["fail-on"] {
-		failOn = parts[0].Shard.FailOn
+		failOn = shardsFailOn
 	}
 	sev, err := driver.ParseFailOn(failOn)
 	if err != nil {

@@ -3,32 +3,16 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
 	"github.com/aligncheck/aligncheck/server"
 )
-
-const serveUsage = `Usage: aligncheck serve [--addr 127.0.0.1:8080] [flags]
-
-Serves a local web page for spot-checks: paste Chinese and English (a
-paragraph or a whole document, in two boxes or interleaved in one) and see
-the alignment with its findings. The same checks answer POST /api/check
-(JSON in, JSON or HTML report out); GET /api/checks lists the checks and
-GET /healthz says "ok" once the segmenter and lexicon are loaded.
-
-The server binds to the loopback interface; another address needs
---allow-remote. Ctrl+C (SIGINT) or SIGTERM stops it after the requests in
-flight are answered.
-
-`
 
 type serveFlags struct {
 	addr        string
@@ -53,15 +37,9 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.IntVar(&f.workers, "workers", 0, "checks run at once (0: one per CPU)")
 	fs.IntVar(&f.queue, "queue", 0, "requests that may wait for a worker; more are answered 503 at once (0: 64)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no access log on stderr")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if strings.Contains(err.Error(), flag.ErrHelp.Error()) {
-			fmt.Fprint(stdout, serveUsage)
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return exitOK
-		}
-		return report(stderr, err)
+	pos, code, done := parseCommand(fs, args, stdout, stderr)
+	if done {
+		return code
 	}
 	if len(pos) > 0 {
 		return report(stderr, usagef("serve: unexpected argument %q", pos[0]))

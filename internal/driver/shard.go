@@ -88,3 +88,26 @@ func ParseUnits(s string) (*reports.Units, error) {
 	}
 	return &reports.Units{From: from, To: to}, nil
 }
+
+// ParseSplit reads --shard and --units ("" for none). A baseline cannot be
+// written from a share of a run: it would record that share's findings
+// only.
+func ParseSplit(shard, units string, writeBaseline bool) (ShardSpec, *reports.Units, error) {
+	var s ShardSpec
+	var u *reports.Units
+	var err error
+	if shard != "" {
+		if s, err = ParseShard(shard); err != nil {
+			return s, nil, err
+		}
+	}
+	if units != "" {
+		if u, err = ParseUnits(units); err != nil {
+			return s, nil, err
+		}
+	}
+	if (shard != "" || units != "") && writeBaseline {
+		return s, nil, Usagef("--shard, --units: --write-baseline would record one share's findings only; write it from a whole run")
+	}
+	return s, u, nil
+}

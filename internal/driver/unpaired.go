@@ -16,10 +16,11 @@ import (
 // Unpaired reports a file of one language whose translation is missing, and
 // a file found in a directory that holds only one language.
 var Unpaired = &checks.Check{
-	Name:     "unpaired",
-	Category: checks.CatOmission,
-	Severity: checks.Info,
-	Run:      func(*checks.Pass) error { return nil },
+	Name:       "unpaired",
+	Category:   checks.CatOmission,
+	Severity:   checks.Info,
+	Run:        func(*checks.Pass) error { return nil },
+	Confidence: `1: the file is there and its partner is not.`,
 	Doc: `a file whose translation was not found
 
 When aligncheck checks a directory, it pairs name.zh.ext with name.en.ext

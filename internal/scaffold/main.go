@@ -201,6 +201,9 @@ var {{.Var}} = &Check{
 	Severity: {{.Severity}},
 	Run:      {{.Run}},
 	Options:  []*Option{ {{- .Run}}MinLength},
+	// Confidence says what raises and lowers the confidence findings
+	// carry (Finding.Confidence; CapSeverity caps severity by it).
+	Confidence: ` + "`" + `1: say here what evidence lowers it.` + "`" + `,
 	// The doc is what 'aligncheck explain {{.Name}}' prints and what SARIF and
 	// HTML reports show: a title line, a blank line, the rule, what raises
 	// and lowers confidence, each option as {{.Name}}.NAME with its default,

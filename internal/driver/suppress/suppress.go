@@ -25,10 +25,11 @@ import (
 // Check documents the findings about directives themselves; the driver
 // reports them, the check never runs on its own.
 var Check = &checks.Check{
-	Name:     "suppression",
-	Category: checks.CatFormat,
-	Severity: checks.Warning,
-	Run:      func(*checks.Pass) error { return nil },
+	Name:       "suppression",
+	Category:   checks.CatFormat,
+	Severity:   checks.Warning,
+	Run:        func(*checks.Pass) error { return nil },
+	Confidence: `1: the directive is read as written.`,
 	Doc: `an aligncheck-ignore directive without a reason or naming an unknown check
 
 A line "<!-- aligncheck-ignore CHECK[,CHECK…]: REASON -->" (or, in plain
@@ -44,10 +45,11 @@ no reason and is not applied: write "aligncheck-ignore numbers: <why>"`,
 
 // Unused documents the findings --report-unused-ignores adds.
 var Unused = &checks.Check{
-	Name:     "suppression/unused",
-	Category: checks.CatFormat,
-	Severity: checks.Warning,
-	Run:      func(*checks.Pass) error { return nil },
+	Name:       "suppression/unused",
+	Category:   checks.CatFormat,
+	Severity:   checks.Warning,
+	Run:        func(*checks.Pass) error { return nil },
+	Confidence: `1: the directive suppressed nothing.`,
 	Doc: `an aligncheck-ignore directive that suppressed nothing
 
 Reported only with --report-unused-ignores: a directive whose checks found

@@ -1,4 +1,7 @@
-package main
+// Package profile writes the CPU and memory profiles of a run
+// (--cpuprofile, --memprofile), so that anyone can see where a slow or
+// large check spends its time and memory (go tool pprof FILE).
+package profile
 
 import (
 	"fmt"
@@ -7,20 +10,18 @@ import (
 	"runtime/pprof"
 )
 
-// profiles are the --cpuprofile and --memprofile files of a run, so that
-// anyone can see where a slow or large check spends its time and memory
-// (go tool pprof FILE).
-type profiles struct {
-	cpu, mem string
+// Files are the profiles of a run: CPU and memory ("" for none).
+type Files struct {
+	CPU, Mem string
 	cpuFile  *os.File
 }
 
-// start begins the CPU profile, if asked for.
-func (p *profiles) start() error {
-	if p.cpu == "" {
+// Start begins the CPU profile, if asked for.
+func (p *Files) Start() error {
+	if p.CPU == "" {
 		return nil
 	}
-	f, err := os.Create(p.cpu)
+	f, err := os.Create(p.CPU)
 	if err != nil {
 		return fmt.Errorf("--cpuprofile: %w", err)
 	}
@@ -32,9 +33,9 @@ func (p *profiles) start() error {
 	return nil
 }
 
-// stop ends the CPU profile and writes the heap profile (allocations
+// Stop ends the CPU profile and writes the heap profile (allocations
 // over the whole run, and what is live at its end), if asked for.
-func (p *profiles) stop() error {
+func (p *Files) Stop() error {
 	if p.cpuFile != nil {
 		pprof.StopCPUProfile()
 		err := p.cpuFile.Close()
@@ -43,10 +44,10 @@ func (p *profiles) stop() error {
 			return fmt.Errorf("--cpuprofile: %w", err)
 		}
 	}
-	if p.mem == "" {
+	if p.Mem == "" {
 		return nil
 	}
-	f, err := os.Create(p.mem)
+	f, err := os.Create(p.Mem)
 	if err != nil {
 		return fmt.Errorf("--memprofile: %w", err)
 	}
