@@ -18,6 +18,9 @@ import (
 // in memory that grows with the findings, not with findings times the
 // paragraph, and the server answers the next request.
 func TestManyFindingsInOnePair(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20,000 findings in one pair: minutes under the race detector; go test ./... runs it")
+	}
 	var zh strings.Builder
 	zh.WriteString("国家安全体系")
 	for i := range 20000 {
