@@ -409,8 +409,9 @@ func sameNumber(a, b numerals.Number) bool {
 
 func (np *numPair) matchEqual(in func(*numOcc) bool) {
 	zs, es := open(np.zh, in), open(np.en, in)
-	for _, z := range zs {
-		for _, e := range es {
+	for i, z := range zs {
+		lo, hi := within(i, len(zs), len(es))
+		for _, e := range es[lo:hi] {
 			if !e.done && sameNumber(z.n, e.n) {
 				z.done, z.matched, e.done, e.matched = true, true, true, true
 				break
@@ -419,14 +420,33 @@ func (np *numPair) matchEqual(in func(*numOcc) bool) {
 	}
 }
 
+// fullMatch is the most pairs of numbers of one pair compared each with
+// each (256 a side); within bounds beyond it.
+const fullMatch = 1 << 16
+
+// within is the range of English numbers the i-th of nz Chinese numbers
+// is compared with: all of them up to fullMatch pairs, else a window
+// around its place in proportion, as a translation keeps its numbers in
+// order, so that a pair with thousands of numbers a side (a table pasted
+// as one paragraph, or a hostile input) costs linear time, not n².
+func within(i, nz, ne int) (lo, hi int) {
+	if nz*ne <= fullMatch {
+		return 0, ne
+	}
+	const half = fullMatch >> 10 // 64 either side
+	c := i * ne / nz
+	return max(0, c-half), min(ne, c+half+1)
+}
+
 // matchClose matches numbers that agree within an approximation, a unit
 // conversion or a rounding (numerals.Compare), the closest first.
 func (np *numPair) matchClose(in func(*numOcc) bool) {
 	zs, es := open(np.zh, in), open(np.en, in)
-	for _, z := range zs {
+	for i, z := range zs {
 		var best *numOcc
 		bm := numerals.MatchNone
-		for _, e := range es {
+		lo, hi := within(i, len(zs), len(es))
+		for _, e := range es[lo:hi] {
 			if e.done {
 				continue
 			}
