@@ -181,3 +181,15 @@ func TestInnerBandSamePath(t *testing.T) {
 	assert.False(t, b.Holds(DiagonalBand(10, 10, 3)))
 	assert.False(t, b.Holds(DiagonalBand(11, 10, 2)))
 }
+
+func TestFmin(t *testing.T) {
+	vals := []float64{math.Inf(-1), -2, -1e-300, math.Copysign(0, -1), 0, 1e-300, 0.5, 8, math.Inf(1), math.NaN()}
+	for _, a := range vals {
+		for _, b := range vals {
+			got, want := fmin(a, b), math.Min(a, b)
+			if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+				t.Errorf("fmin(%v, %v) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -41,7 +41,20 @@ func (m LengthModel) CappedCost(lz, le int, limit float64) float64 {
 	if z := math.Abs(d) / math.Sqrt2; z*z >= limit && limit >= 8 {
 		return limit
 	}
-	return math.Min(tailCost(d), limit)
+	return fmin(tailCost(d), limit)
+}
+
+// fmin is math.Min, inlined where the DP asks it of every candidate bead:
+// the comparisons decide all but equal values and NaNs, which math.Min
+// still does (its -0 and NaN rules).
+func fmin(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	if b < a {
+		return b
+	}
+	return math.Min(a, b)
 }
 
 func tailCost(delta float64) float64 {

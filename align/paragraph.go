@@ -261,7 +261,7 @@ func (b *baseParts) cost(length float64, n int) float64 {
 	}
 	c := length + b.interZh + b.interEn
 	if b.null {
-		c = math.Min(c, nullCap)
+		c = fmin(c, nullCap)
 	}
 	c += b.merge
 	if !b.anchored {
@@ -277,7 +277,7 @@ func (b *baseParts) cost(length float64, n int) float64 {
 // cost -log erfc(z) is at least z² (erfc(z) ≤ exp(-z²) for z ≥ 0).
 func (b *baseParts) lengthLow() float64 {
 	z := math.Abs(b.delta) / math.Sqrt2
-	return math.Min(z*z, b.limit)
+	return fmin(z*z, b.limit)
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -564,7 +564,7 @@ func (p *paragraphAligner) computeBase(b *baseParts, i, j int, t BeadType) {
 // enumAnchor is the anchor cost of the opening enumerators of zh[i] and
 // en[j]: -enumSame when equal, enumDiffer when they differ, else 0.
 func (p *paragraphAligner) enumAnchor(i, j int) float64 {
-	z, e := p.zh[i], p.en[j]
+	z, e := &p.zh[i], &p.en[j]
 	if z.isEnum && e.isEnum {
 		if numerals.Same(z.enum, e.enum) {
 			return -enumSame
