@@ -256,3 +256,16 @@ func unitsText(u *Units) string {
 	}
 	return fmt.Sprintf(" units %d:%d", u.From, u.To)
 }
+
+// MergeFormats are the formats a merged report can be written in: all
+// but HTML, which shows the documents' text that a JSON report does not
+// hold.
+func MergeFormats() []string {
+	var out []string
+	for _, f := range Formats() {
+		if f != "html" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/aligncheck/aligncheck/internal/cli"
 	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/internal/outfile"
 	"github.com/aligncheck/aligncheck/internal/profile"
@@ -26,7 +27,7 @@ type checkFlags struct {
 	enable, disable string
 	quiet           bool
 	encoding        string
-	glossary        stringList
+	glossary        cli.List
 	extraOut        map[string]*string // format → file, for --html, --sarif, …
 	config          string
 	baseline        string
@@ -76,7 +77,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	f.given = givenFlags(fs)
+	f.given = cli.Given(fs)
 	if err := f.profile.Start(); err != nil {
 		return report(stderr, err)
 	}
@@ -156,8 +157,8 @@ func check(ctx context.Context, f checkFlags, pos []string, stdin io.Reader, std
 	if err != nil {
 		return 0, err
 	}
-	outputs := outputsOf(f.format, f.output, f.extraOut)
-	if err := checkOutputs(outputs); err != nil {
+	outputs := driver.Outputs(f.format, f.output, f.extraOut)
+	if err := driver.CheckOutputs(outputs); err != nil {
 		return 0, err
 	}
 	if err := outfile.Check(f.writeBaseline); err != nil {
@@ -176,7 +177,7 @@ func check(ctx context.Context, f checkFlags, pos []string, stdin io.Reader, std
 		}
 	}
 	rep.View = view
-	if err := writeOutputs(ctx, outputs, rep, stdout); err != nil {
+	if err := driver.WriteOutputs(ctx, outputs, rep, stdout); err != nil {
 		return 0, err
 	}
 	if !f.quiet {

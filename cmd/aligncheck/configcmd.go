@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/aligncheck/aligncheck/internal/cli"
 	"github.com/aligncheck/aligncheck/internal/driver"
 )
 
@@ -28,7 +29,7 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 0 {
 		return report(stderr, usagef("config takes no arguments"))
 	}
-	f.given = givenFlags(fs)
+	f.given = cli.Given(fs)
 	o := f.overrides()
 	if _, err := driver.Select(nil, o.Enable, o.Disable); err != nil {
 		return report(stderr, err)

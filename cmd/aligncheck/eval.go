@@ -9,10 +9,11 @@ import (
 	"github.com/aligncheck/aligncheck/align/eval"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/words"
+	"github.com/aligncheck/aligncheck/internal/cli"
 )
 
 type evalFlags struct {
-	sets    stringList
+	sets    cli.List
 	enFirst bool
 	verse   bool
 	verbose bool
@@ -44,10 +45,15 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	var err error
-	if f.words {
-		err = evalWordsCmd(f, pos, stdout)
-	} else {
-		err = evalCmd(f, pos, stdout)
+	switch {
+	case len(pos) > 0:
+		err = usagef("eval: unexpected argument %q (give sets with --set DIR)", pos[0])
+	case len(f.sets) == 0:
+		err = usagef("eval: need --set DIR")
+	case f.words:
+		err = evalWordsCmd(f, stdout)
+	default:
+		err = evalCmd(f, stdout)
 	}
 	if err != nil {
 		return report(stderr, err)
@@ -55,13 +61,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func evalCmd(f evalFlags, pos []string, stdout io.Writer) error {
-	if len(pos) > 0 {
-		return usagef("eval: unexpected argument %q (give sets with --set DIR)", pos[0])
-	}
-	if len(f.sets) == 0 {
-		return usagef("eval: need --set DIR")
-	}
+func evalCmd(f evalFlags, stdout io.Writer) error {
 	var sets []*eval.Set
 	for _, dir := range f.sets {
 		s, err := eval.ReadSet(dir, f.enFirst)
@@ -90,13 +90,7 @@ func evalCmd(f evalFlags, pos []string, stdout io.Writer) error {
 		Verbose:    f.verbose, Write: f.write, Load: time.Since(start)})
 }
 
-func evalWordsCmd(f evalFlags, pos []string, stdout io.Writer) error {
-	if len(pos) > 0 {
-		return usagef("eval: unexpected argument %q (give sets with --set DIR)", pos[0])
-	}
-	if len(f.sets) == 0 {
-		return usagef("eval: need --set DIR")
-	}
+func evalWordsCmd(f evalFlags, stdout io.Writer) error {
 	if f.enFirst || f.verse || f.noLex || f.write != "" {
 		return usagef("eval: --en-first, --verse, --no-lex and --write do not apply to --words")
 	}

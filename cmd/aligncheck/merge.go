@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/aligncheck/aligncheck/internal/cli"
 	"github.com/aligncheck/aligncheck/internal/driver"
 	"github.com/aligncheck/aligncheck/reports"
 )
@@ -22,7 +23,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		quiet                          bool
 		view                           viewFlags
 	)
-	formats := mergeFormats()
+	formats := reports.MergeFormats()
 	fs.StringVar(&format, "format", "text", "output `format`: "+strings.Join(formats, ", "))
 	fs.StringVar(&output, "o", "", "write the report to `file` instead of stdout")
 	fs.StringVar(&failOn, "fail-on", "", "exit 1 when a finding is at or above this `severity`: error, warning, info, none (default: the shards' --fail-on)")
@@ -39,7 +40,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if done {
 		return code
 	}
-	given := givenFlags(fs)
+	given := cli.Given(fs)
 	code, err := merge(pos, format, output, failOn, config, quiet, view, given, extra, stdout, stderr)
 	if err != nil {
 		return report(stderr, err)
@@ -47,22 +48,10 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// mergeFormats are the formats a merged report is written in: all but
-// HTML.
-func mergeFormats() []string {
-	var out []string
-	for _, f := range reports.Formats() {
-		if f != "html" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 func merge(paths []string, format, output, failOn, config string, quiet bool, view viewFlags, given map[string]bool,
 	extra map[string]*string, stdout, stderr io.Writer) (int, error) {
 	if _, ok := reports.Lookup(format); !ok || format == "html" {
-		return 0, usagef("--format: %q cannot be merged (want %s; HTML shows the documents' text, which a JSON report does not hold)", format, strings.Join(mergeFormats(), ", "))
+		return 0, usagef("--format: %q cannot be merged (want %s; HTML shows the documents' text, which a JSON report does not hold)", format, strings.Join(reports.MergeFormats(), ", "))
 	}
 	rep, shardsFailOn, err := driver.MergeFiles(paths)
 	if err != nil {
@@ -86,11 +75,11 @@ func merge(paths []string, format, output, failOn, config string, quiet bool, vi
 	if rep.View, err = view.view(given, cfg, sev, out); err != nil {
 		return 0, err
 	}
-	outputs := outputsOf(format, output, extra)
-	if err := checkOutputs(outputs); err != nil {
+	outputs := driver.Outputs(format, output, extra)
+	if err := driver.CheckOutputs(outputs); err != nil {
 		return 0, err
 	}
-	if err := writeOutputs(context.Background(), outputs, rep, stdout); err != nil {
+	if err := driver.WriteOutputs(context.Background(), outputs, rep, stdout); err != nil {
 		return 0, err
 	}
 	if !quiet {

@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/aligncheck/aligncheck/align"
-	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/internal/driver"
@@ -30,31 +29,9 @@ func termsCmd(zhPath, enPath, format string, pos []string, stdin io.Reader, stdo
 	if format != "tsv" && format != "json" {
 		return usagef("terms: --format: unknown format %q (want tsv or json)", format)
 	}
-	var doc *align.Document
-	switch {
-	case zhPath != "" || enPath != "":
-		if zhPath == "" || enPath == "" {
-			return usagef("terms: need both --zh FILE and --en FILE")
-		}
-		if len(pos) > 0 {
-			return usagef("terms: unexpected argument %q with --zh and --en", pos[0])
-		}
-		d, err := input.OpenPair(zhPath, enPath, stdin, input.Options{})
-		if err != nil {
-			return err
-		}
-		doc = d
-	case len(pos) == 1:
-		docs, err := input.Open(pos[0], stdin, input.Options{})
-		if err != nil {
-			return err
-		}
-		if len(docs) != 1 {
-			return usagef("terms: %s holds %d documents; give one", pos[0], len(docs))
-		}
-		doc = docs[0]
-	default:
-		return usagef("terms: give one FILE, or --zh FILE --en FILE")
+	doc, err := driver.OpenOne("terms", zhPath, enPath, pos, stdin)
+	if err != nil {
+		return err
 	}
 	if err := driver.Load(); err != nil {
 		return err
