@@ -23,6 +23,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/internal/excerpt"
+	"github.com/aligncheck/aligncheck/internal/regular"
 )
 
 // Entry is one Chinese term with its renderings.
@@ -66,7 +67,7 @@ func errorf(path string, line int, format string, args ...any) *Error {
 func Load(paths ...string) (*Glossary, error) {
 	g := New()
 	for _, p := range paths {
-		data, err := readRegular(p)
+		data, err := regular.Read(p)
 		if err != nil {
 			var pe *os.PathError
 			if errors.As(err, &pe) {
@@ -271,30 +272,4 @@ func sameSet(a, b []string) bool {
 		return strings.Join(ys, "\x00")
 	}
 	return norm(a) == norm(b)
-}
-
-// readRegular reads a regular file and refuses anything else (a device, a
-// FIFO, /proc): a glossary named in a configuration file is the
-// configuration's author's choice, and such a file could block the run or
-// put what it holds into the error message.
-func readRegular(path string) ([]byte, error) {
-	// stat before opening: opening a FIFO blocks until a writer comes
-	if st, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return io.ReadAll(f)
 }

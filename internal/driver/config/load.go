@@ -3,7 +3,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/internal/driver/discover"
 	"github.com/aligncheck/aligncheck/internal/excerpt"
+	"github.com/aligncheck/aligncheck/internal/regular"
 )
 
 // topKeys are the keys a configuration file may hold, in the order the
@@ -28,7 +28,7 @@ var severities = []string{"error", "warning", "info"}
 // Load reads a configuration file over the defaults. catalog lists the
 // checks the file may name.
 func Load(path string, catalog []CheckInfo) (*Config, error) {
-	data, err := readRegular(path)
+	data, err := regular.Read(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: unwrapPath(err).Error()}
 	}
@@ -428,29 +428,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// readRegular reads a regular file, refusing anything else: a device or a
-// FIFO named as a configuration file or a glossary could block the run or
-// never end, and /proc files are no configuration.
-func readRegular(path string) ([]byte, error) {
-	// stat before opening: opening a FIFO blocks until a writer comes
-	if st, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return io.ReadAll(f)
 }
