@@ -1,6 +1,7 @@
 package words
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -134,4 +135,64 @@ func (p *Pair) Coverage(l align.Lang, r Range, min Strength) (linked, content in
 		}
 	}
 	return linked, content
+}
+
+// Backing counts the content words among tokens r of side l, and how many
+// of them have a backed sure link (Pair.ZhBacked): what a check of clauses
+// left untranslated weighs when a link the model guessed must not count
+// as a rendering.
+func (p *Pair) Backing(l align.Lang, r Range) (backed, content int) {
+	toks := p.Tokens(l)
+	for k := r.Lo; k < r.Hi; k++ {
+		if toks[k].Kind != Content {
+			continue
+		}
+		content++
+		if p.Backed(l, k) {
+			backed++
+		}
+	}
+	return backed, content
+}
+
+// Glossed counts the content words among tokens r of side l that have no
+// backed link of their own while the lexicon finds a translation of them
+// among the other side's tokens that no backed link takes: words the
+// sentence may well render, though the links do not say where.
+func (p *Pair) Glossed(l align.Lang, r Range) int {
+	this, other := p.Tokens(l), p.Tokens(l.Other())
+	n := 0
+	for k := r.Lo; k < r.Hi; k++ {
+		if this[k].Kind != Content || p.Backed(l, k) {
+			continue
+		}
+		for j := range other {
+			if !p.Backed(l.Other(), j) && lexical(this[k], other[j]) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// lexical reports whether the lexicon says tokens a and b (of different
+// sides) may translate each other: a gloss in common, or the same number
+// or Latin-script word.
+func lexical(a, b Token) bool {
+	if a.Kind == Punct || b.Kind == Punct {
+		return false
+	}
+	if a.Key == b.Key && a.Kind == Content && b.Kind == Content {
+		return true
+	}
+	if len(a.Glosses) > len(b.Glosses) {
+		a, b = b, a
+	}
+	for _, g := range a.Glosses {
+		if _, ok := slices.BinarySearch(b.Glosses, g); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -106,3 +106,38 @@ func TestClausesAndCoverage(t *testing.T) {
 	linked, _ = p.Coverage(align.Zh, first, Grown)
 	assert.Equal(t, 2, linked)
 }
+
+// TestBackingAndGlossed: Backing counts the clause's content words with a
+// backed link; Glossed those without one whose translation the lexicon
+// finds among the English words no backed link takes.
+func TestBackingAndGlossed(t *testing.T) {
+	zh, en := tokenized(t, "经济稳定增长，人民生活改善。", "The economy grew steadily and people lived better.")
+	p := &Pair{Zh: zh, En: en, ZhBacked: make([]bool, len(zh)), EnBacked: make([]bool, len(en))}
+	idx := func(toks []Token, w string) int {
+		for k, tk := range toks {
+			if tk.Text == w {
+				return k
+			}
+		}
+		t.Fatalf("no token %q", w)
+		return -1
+	}
+	second := p.Clauses(align.Zh)[1] // 人民 生活 改善
+	backed, content := p.Backing(align.Zh, second)
+	assert.Equal(t, [2]int{0, 3}, [2]int{backed, content})
+	// nothing backed: the lexicon finds 人民 (people), 生活 (live) and
+	// 改善 (better) in the English
+	assert.Equal(t, 3, p.Glossed(align.Zh, second))
+
+	p.ZhBacked[idx(zh, "人民")], p.EnBacked[idx(en, "people")] = true, true
+	backed, _ = p.Backing(align.Zh, second)
+	assert.Equal(t, 1, backed)
+	assert.Equal(t, 2, p.Glossed(align.Zh, second), "人民 is backed now")
+
+	// "lived" taken by a backed link of another word: no longer free
+	p.EnBacked[idx(en, "lived")] = true
+	assert.Equal(t, 1, p.Glossed(align.Zh, second))
+	// the first clause: 经济 finds "economy"; 稳定 and 增长 nothing
+	// (steadily, grew: other stems)
+	assert.Equal(t, 1, p.Glossed(align.Zh, p.Clauses(align.Zh)[0]))
+}
