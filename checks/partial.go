@@ -160,12 +160,14 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 				if content == 0 || float64(content-linked) < uncovered*float64(content)-1e-9 {
 					continue
 				}
-				// The dictionary finds more than one in five of its words
-				// among the words of the translation no backed link takes:
-				// the clause is likely there, in words the links missed.
+				// The dictionary (or the document's backed links) finds
+				// more than one in five of its words among the words of
+				// the paragraph's translation that no backed link takes:
+				// the clause is likely there, in words the links missed,
+				// or in a neighbouring sentence.
 				glossed := 0
 				if !addition {
-					if glossed = pr.Glossed(l, c); 5*glossed > content {
+					if glossed = pr.Glossed(l, c, wd.Bead(bi)); 5*glossed > content {
 						continue
 					}
 				}

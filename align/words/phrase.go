@@ -3,6 +3,7 @@ package words
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aligncheck/aligncheck/align"
 )
@@ -156,24 +157,79 @@ func (p *Pair) Backing(l align.Lang, r Range) (backed, content int) {
 }
 
 // Glossed counts the content words among tokens r of side l that have no
-// backed link of their own while the lexicon finds a translation of them
-// among the other side's tokens that no backed link takes: words the
-// sentence may well render, though the links do not say where.
-func (p *Pair) Glossed(l align.Lang, r Range) int {
-	this, other := p.Tokens(l), p.Tokens(l.Other())
+// backed link of their own while a translation of them stands among the
+// other side's tokens that no backed link takes — in p itself and in the
+// pairs of in (the sentence beads of its paragraph, say; nil for p
+// alone): words the
+// text may well render, though the links do not say where. A translation
+// is one the lexicon gives (Token.Glosses, or the same number or
+// Latin-script word) or one the document's backed links give elsewhere
+// (本法 linked to "Act" in other sentences of a law).
+func (p *Pair) Glossed(l align.Lang, r Range, in []Pair) int {
+	this := p.Tokens(l)
 	n := 0
 	for k := r.Lo; k < r.Hi; k++ {
 		if this[k].Kind != Content || p.Backed(l, k) {
 			continue
 		}
-		for j := range other {
-			if !p.Backed(l.Other(), j) && lexical(this[k], other[j]) {
+		if p.glossedIn(l, this[k], p) {
+			n++
+			continue
+		}
+		for q := range in {
+			if &in[q] != p && p.glossedIn(l, this[k], &in[q]) {
 				n++
 				break
 			}
 		}
 	}
 	return n
+}
+
+// glossedIn reports whether token t of side l of p has a translation among
+// the tokens of q's other side that no backed link takes.
+func (p *Pair) glossedIn(l align.Lang, t Token, q *Pair) bool {
+	for j, o := range q.Tokens(l.Other()) {
+		if q.Backed(l.Other(), j) || o.Kind != Content {
+			continue
+		}
+		if lexical(t, o) {
+			return true
+		}
+		if l == align.Zh && p.doc.attested(t.Key, o.Key) || l == align.En && p.doc.attested(o.Key, t.Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// docLinks is what the pairs of one document share: the pairs of word
+// types their backed links join, gathered the first time a check asks.
+type docLinks struct {
+	pairs []Pair
+	once  sync.Once
+	set   map[[2]string]struct{}
+}
+
+// attested reports whether a backed link joins Chinese word type zh and
+// English word type en somewhere in the document.
+func (d *docLinks) attested(zh, en string) bool {
+	if d == nil {
+		return false
+	}
+	d.once.Do(func() {
+		d.set = map[[2]string]struct{}{}
+		for k := range d.pairs {
+			q := &d.pairs[k]
+			for _, l := range q.Inter {
+				if q.ZhBacked[l.Zh] {
+					d.set[[2]string{q.Zh[l.Zh].Key, q.En[l.En].Key}] = struct{}{}
+				}
+			}
+		}
+	})
+	_, ok := d.set[[2]string{zh, en}]
+	return ok
 }
 
 // lexical reports whether the lexicon says tokens a and b (of different

@@ -127,17 +127,55 @@ func TestBackingAndGlossed(t *testing.T) {
 	assert.Equal(t, [2]int{0, 3}, [2]int{backed, content})
 	// nothing backed: the lexicon finds 人民 (people), 生活 (live) and
 	// 改善 (better) in the English
-	assert.Equal(t, 3, p.Glossed(align.Zh, second))
+	assert.Equal(t, 3, p.Glossed(align.Zh, second, nil))
 
 	p.ZhBacked[idx(zh, "人民")], p.EnBacked[idx(en, "people")] = true, true
 	backed, _ = p.Backing(align.Zh, second)
 	assert.Equal(t, 1, backed)
-	assert.Equal(t, 2, p.Glossed(align.Zh, second), "人民 is backed now")
+	assert.Equal(t, 2, p.Glossed(align.Zh, second, nil), "人民 is backed now")
 
 	// "lived" taken by a backed link of another word: no longer free
 	p.EnBacked[idx(en, "lived")] = true
-	assert.Equal(t, 1, p.Glossed(align.Zh, second))
+	assert.Equal(t, 1, p.Glossed(align.Zh, second, nil))
 	// the first clause: 经济 finds "economy"; 稳定 and 增长 nothing
 	// (steadily, grew: other stems)
-	assert.Equal(t, 1, p.Glossed(align.Zh, p.Clauses(align.Zh)[0]))
+	assert.Equal(t, 1, p.Glossed(align.Zh, p.Clauses(align.Zh)[0], nil))
+}
+
+// TestGlossedByDocumentAndParagraph: a translation the document's backed
+// links attest elsewhere counts like a gloss, and so does one in another
+// sentence of the paragraph when Glossed is given the paragraph's pairs.
+func TestGlossedByDocumentAndParagraph(t *testing.T) {
+	tok := func(key string) Token { return Token{Text: key, Key: key, Kind: Content} }
+	pairs := []Pair{
+		// 本法 linked to "act", backed (say, the document links them often)
+		{Zh: []Token{tok("本法")}, En: []Token{tok("act")}, Inter: []Link{{0, 0}},
+			ZhBacked: []bool{true}, EnBacked: []bool{true}},
+		// 本法 unlinked here; "act" is free in the English
+		{Zh: []Token{tok("本法"), tok("规定")}, En: []Token{tok("the"), tok("act"), tok("say")},
+			ZhBacked: make([]bool, 2), EnBacked: make([]bool, 3)},
+		// 规定 unlinked; its sentence has no "provid", the next one has
+		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, ZhBacked: make([]bool, 1), EnBacked: make([]bool, 1)},
+		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, ZhBacked: make([]bool, 1), EnBacked: make([]bool, 1)},
+	}
+	dl := &docLinks{pairs: pairs}
+	for k := range pairs {
+		pairs[k].doc = dl
+	}
+	p := &pairs[1]
+	assert.Equal(t, 1, p.Glossed(align.Zh, Range{0, 1}, nil), "本法–act attested by the first pair")
+	assert.Equal(t, 0, p.Glossed(align.Zh, Range{1, 2}, nil))
+	p.EnBacked[1] = true // "act" taken by a backed link here
+	assert.Equal(t, 0, p.Glossed(align.Zh, Range{0, 1}, nil))
+
+	// "provid" attested for 规定 nowhere yet: add a backed link elsewhere
+	pairs = append(pairs, Pair{Zh: []Token{tok("规定")}, En: []Token{tok("provid")}, Inter: []Link{{0, 0}},
+		ZhBacked: []bool{true}, EnBacked: []bool{true}})
+	dl = &docLinks{pairs: pairs}
+	for k := range pairs {
+		pairs[k].doc = dl
+	}
+	q := &pairs[2]
+	assert.Equal(t, 0, q.Glossed(align.Zh, Range{0, 1}, nil), "not in its own sentence")
+	assert.Equal(t, 1, q.Glossed(align.Zh, Range{0, 1}, pairs[2:4]), "in the next sentence of the paragraph")
 }

@@ -40,6 +40,8 @@ type Pair struct {
 	// sure links of content words in the WMT documents, three in four of
 	// those of clauses whose English was deleted).
 	ZhBacked, EnBacked []bool
+
+	doc *docLinks // shared by the pairs aligned together
 }
 
 // Tokens returns the tokens of one side.
@@ -311,8 +313,10 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 			seen[typePair(k, l)]++
 		}
 	}
+	dl := &docLinks{pairs: pairs}
 	for k := range pairs {
 		p := &pairs[k]
+		p.doc = dl
 		p.ZhBacked = make([]bool, len(p.Zh))
 		p.EnBacked = make([]bool, len(p.En))
 		for _, l := range p.Inter {
