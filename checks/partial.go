@@ -19,7 +19,8 @@ var OmissionPartial = &Check{
 	Run:      runOmissionPartial,
 	Options:  []*Option{partialMinChars, partialMinWords, omissionUncovered, partialLength, partialMaxTokens},
 	Confidence: `0.7 (a warning) when five content words of the clause or more have no
-backed link and the translation is short by half the clause or more; 0.4
+backed link, the dictionary finds none of them in the translation of the
+paragraph, and the translation is short by half the clause or more; 0.4
 (info) otherwise: the links say which clause is unrendered, but a free
 translation looks much the same to them.`,
 	Doc: `a clause of the original left out of the translation of its sentence
@@ -29,7 +30,7 @@ model learnt on the document, with the dictionary as a prior). A clause of
 the original (Chinese by default, see --source) — the text between ，；：。
 and the like, of at least omission/partial.min-chars Chinese characters
 (default 8; an English clause: omission/partial.min-words words, default
-6) — is reported when both hold:
+6) — is reported when all three hold:
   the share of its content words that no backed link renders is at least
   omission/partial.uncovered (default 0.85) — a backed link is a sure one
   (both directions of the model agree on it) that more than this sentence
@@ -37,27 +38,34 @@ and the like, of at least omission/partial.min-chars Chinese characters
   number or Latin-script word, or the document's sure links join the same
   two words elsewhere; a link without backing is the model's guess from
   position and from the words left over, which is what the words of a
-  clause with no translation take — and
+  clause with no translation take;
+  at most one in five of those words has a translation among the words of
+  the paragraph's translation that no backed link takes — one the
+  dictionary gives, or one the document's backed links give elsewhere
+  (本法 and "Act" in a law): more, and the clause is likely rendered in
+  words the links missed, or in the next sentence; and
   the translation of the sentence is shorter than the document's own
   length ratio expects for the whole original sentence, by at least
   omission/partial.length (default 0) times what it expects for the
   clause: the length says something is missing, the links say what.
-A clause translated freely keeps some sure links or its length; a clause
-left out loses both. The finding is a warning when the evidence is strong —
-five content words or more, none with a backed link, and the translation
-short by half the clause or more — and info otherwise. A sentence pair with more than
+A clause translated freely keeps some backed links, glosses or its length;
+a clause left out loses all three. The finding is a warning when the
+evidence is strong — five content words or more, none with a backed link
+or a translation in the paragraph, and the translation short by half the
+clause or more — and info otherwise. A sentence pair with more than
 omission/partial.max-tokens words and marks on either side (default 120:
 long lists and run-on articles) is not weighed: its links are too loose.
 
 Measured by deleting the English of one clause from sentences of the WMT
 news documents (scripts/partial-eval.sh, the set the thresholds were chosen
 on): see the README's table for the share found and the false alarms per
-100 intact sentences.
+100 intact sentences. The paragraph rule was added after reading warnings
+on published laws and reports (scripts/falsealarms.sh realdocs).
 
 Example: zh 会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。 /
 en "The meeting stressed that the new development philosophy must be
 applied fully." → Chinese clause not rendered in the English: "要坚持稳中求进
-工作总基调" (5 of 5 content words with no backed link)`,
+工作总基调" (6 of 6 content words with no backed link)`,
 }
 
 // AdditionPartial reports a clause of the translation that renders nothing
