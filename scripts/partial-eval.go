@@ -54,7 +54,7 @@ type docFiles struct{ zhPath, zh, enPath, en string }
 func main() {
 	dataDir := flag.String("data", "../shared/data/parallel", "the WMT documents")
 	n := flag.Int("n", 100, "sentences to delete a clause from")
-	verbose := flag.Bool("v", false, "list the deletions missed and the false alarms")
+	verbose := flag.Bool("v", false, "list the deletions missed, the false alarms and the intact clauses reported at info")
 	flag.Parse()
 	if err := driver.Load(); err != nil {
 		fail(err)
@@ -92,6 +92,9 @@ func main() {
 		for _, f := range res.Findings {
 			if f.Check == checks.OmissionPartial.Name {
 				infoOm++
+				if *verbose && f.Severity < checks.Warning {
+					fmt.Printf("intact %s: info %s: %s\n", filepath.Base(df.zhPath), f.Check, f.Message)
+				}
 			}
 			if f.Severity < checks.Warning {
 				continue
