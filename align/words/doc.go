@@ -64,7 +64,13 @@
 //     Grown) — is the finding, quoted and placed with Doc.SpanOf(align.Zh,
 //     pair.Zh[clause.Lo:clause.Hi]). Intersection links are the surer
 //     evidence that a word is rendered; a word linked only one way
-//     (Strength OneWay) is weak evidence either way.
+//     (Strength OneWay) is weak evidence either way. Surer still is a
+//     backed link (Pair.ZhBacked, Pair.Backing): an intersection link the
+//     lexicon or the document's other links also give — the words of a
+//     clause with no translation take unbacked guesses. Pair.Glossed
+//     counts a clause's words whose translation (lexicon, or backed links
+//     elsewhere in the document) stands unlinked in the sentence or its
+//     paragraph: evidence the clause is there after all.
 //   - addition/partial: the same over Pair.Clauses(align.En).
 //   - consistency of unquoted terms: a recurring term is a run of Chinese
 //     tokens with the same Keys in several pairs; its rendering in each is
