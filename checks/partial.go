@@ -42,8 +42,9 @@ and the like, of at least omission/partial.min-chars Chinese characters
   at most one in five of those words has a translation among the words of
   the paragraph's translation that no backed link takes — one the
   dictionary gives, or one the document's backed links give elsewhere
-  (本法 and "Act" in a law): more, and the clause is likely rendered in
-  words the links missed, or in the next sentence; and
+  (本法 and "Act" in a law), and a number written in words whose value the
+  paragraph's translation has (四百 and 400): more, and the clause is
+  likely rendered in words the links missed, or in the next sentence; and
   the translation of the sentence is shorter than the document's own
   length ratio expects for the whole original sentence, by at least
   omission/partial.length (default 0) times what it expects for the
@@ -175,7 +176,8 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 				// or in a neighbouring sentence.
 				glossed := 0
 				if !addition {
-					if glossed = pr.Glossed(l, c, wd.Bead(bi)); 5*glossed > content {
+					glossed = min(content, pr.Glossed(l, c, wd.Bead(bi))+spelledAnchors(p, &p.Align.Beads[bi], l, ct))
+					if 5*glossed > content {
 						continue
 					}
 				}
@@ -272,6 +274,40 @@ func wordCount(toks []words.Token) int {
 	for _, t := range toks {
 		if t.Kind != words.Punct && strings.TrimSpace(t.Text) != "" {
 			n++
+		}
+	}
+	return n
+}
+
+// spelledAnchors counts the numbers written in words (四百, five) in
+// tokens toks of side l whose value the other side of bead b also has:
+// anchors the word links cannot see, since the lexicon does not gloss
+// 四百 as "400". Numbers in digits match by their tokens already.
+func spelledAnchors(p *Pass, b *align.Bead, l align.Lang, toks []words.Token) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	blk, start, end := toks[0].Block, toks[0].Start, toks[len(toks)-1].End
+	if toks[len(toks)-1].Block != blk {
+		end = len(p.Doc.Blocks(l)[blk].Text)
+	}
+	others := b.En
+	if l == align.En {
+		others = b.Zh
+	}
+	n := 0
+	for _, x := range p.Numbers(l, blk) {
+		if !x.Spelled || x.Start < start || x.End > end {
+			continue
+		}
+	find:
+		for _, o := range others {
+			for _, y := range p.Numbers(l.Other(), o) {
+				if y.Value == x.Value {
+					n++
+					break find
+				}
+			}
 		}
 	}
 	return n

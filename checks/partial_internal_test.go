@@ -1,0 +1,44 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/words"
+)
+
+// TestSpelledAnchors: a number written in words in the clause counts as
+// an anchor when the other side of the bead has its value (四百 and 400),
+// not when it has another value or when the number is in digits (those
+// match by their tokens).
+func TestSpelledAnchors(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	doc, err := input.TwoFiles("zh.txt", "二、輸入業之許可，每件新臺幣四百元。\n\n三、許可，每件新臺幣五百元。\n\n四、許可，每件新臺幣600元。\n",
+		"en.txt", "2. NTD 400 for importers.\n\n3. NTD 400 for a license.\n\n4. NTD 600 for a license.\n")
+	require.NoError(t, err)
+	al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+	p := &Pass{Check: OmissionPartial, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+	wd := words.Of(al)
+	anchors := map[string]int{}
+	for bi := range al.Beads {
+		for k := range wd.Bead(bi) {
+			pr := &wd.Bead(bi)[k]
+			for _, c := range pr.Clauses(align.Zh) {
+				ct := pr.Zh[c.Lo:c.Hi]
+				anchors[wd.Text(align.Zh, ct)] = spelledAnchors(p, &al.Beads[bi], align.Zh, ct)
+			}
+		}
+	}
+	for _, c := range []string{"每件新臺幣四百元", "每件新臺幣五百元", "每件新臺幣600元", "二、輸入業之許可"} {
+		require.Contains(t, anchors, c)
+	}
+	assert.Equal(t, 1, anchors["每件新臺幣四百元"], "四百 = 400")
+	assert.Equal(t, 0, anchors["每件新臺幣五百元"], "五百 is not 400")
+	assert.Equal(t, 0, anchors["每件新臺幣600元"], "digits match by their tokens")
+	assert.Equal(t, 0, anchors["二、輸入業之許可"])
+}
