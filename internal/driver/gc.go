@@ -2,11 +2,11 @@ package driver
 
 import (
 	"os"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 	"sync/atomic"
+
+	"github.com/aligncheck/aligncheck/internal/gcwatch"
 )
 
 // Checking allocates many short-lived objects (tokens, candidate beads,
@@ -68,30 +68,9 @@ var (
 func followLiveHeap(floor int64) {
 	limitFloor.Store(floor)
 	debug.SetMemoryLimit(floor)
-	follow.Do(armAfterGC)
-}
-
-// gcMark is an object nothing refers to: its finalizer runs after the
-// collection that finds it unreachable. It holds a pointer so that it is
-// never batched with other small objects (whose finalizers may not run).
-type gcMark struct{ _ *int }
-
-// armAfterGC sets the limit for the live heap at the end of each
-// collection, on the finalizer goroutine.
-func armAfterGC() {
-	runtime.SetFinalizer(&gcMark{}, func(*gcMark) {
-		setLimit()
-		armAfterGC()
+	follow.Do(func() {
+		gcwatch.Notify(func(live uint64) {
+			debug.SetMemoryLimit(max(limitFloor.Load(), int64(float64(live)*headroom)))
+		})
 	})
-}
-
-var liveSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-
-func setLimit() {
-	metrics.Read(liveSample)
-	if liveSample[0].Value.Kind() != metrics.KindUint64 {
-		return
-	}
-	live := float64(liveSample[0].Value.Uint64())
-	debug.SetMemoryLimit(max(limitFloor.Load(), int64(live*headroom)))
 }
