@@ -22,24 +22,27 @@ const (
 	smallInput     = 4 << 20 // bytes of the largest input of a run
 )
 
-// The soft memory limit of a run is heapFloor, or headroom times the heap
+// The soft memory limit of a run is a floor, or headroom times the heap
 // live after the last collection when that is more; it follows the live
-// heap from one collection to the next.
+// heap from one collection to the next. The floor is 512 MiB for a large
+// input (the limit such a run had before it followed the live heap: one
+// paragraph of 5 MB a side, 322 MB live, peaked at 538 MB resident with
+// it against 814 MB without), and 256 MiB for a small one, whose
+// collector lets the heap grow to five times the live data.
 //
-// Why a limit: short-lived tables come and go around the live heap (the
-// sentence aligner's pair table, rebuilt for each band; the word
-// alignment's cells), so the heap, and the process, reached twice the live
-// data, or five times it under smallGCPercent: a 5,000-pair two-file
-// document (2.5 MB, a small input) peaked at 731 MB resident with live
-// data near 110 MB. Why it follows the live heap: a fixed limit below the
-// live data makes the collector run back to back (Go lets it take up to
-// half the CPU time under a limit) without freeing anything; a 50,000-pair
-// document, 1.5–2 GB live, took 179 s of CPU under a fixed 512 MB limit
-// and 78 s without one. Half the live heap again of room keeps the
-// collections at most about twice as frequent as Go's default.
+// Why a limit for small inputs too: a small input can still hold a large
+// live heap (the word alignment's tables), and five times it is a lot: a
+// 5,000-pair two-file document (2.5 MB) peaked at 510–590 MB resident with
+// about 110 MB live. Why it follows the live heap: a fixed limit below
+// the live data makes the collector run back to back (Go lets it take up
+// to half the CPU time under a limit) without freeing anything; a
+// 50,000-pair document, 1.5–2 GB live, took 179 s of CPU under the fixed
+// 512 MiB and 78 s without a limit. Half the live heap again of room keeps
+// the collections at most about twice as frequent as Go's default.
 const (
-	heapFloor = 256 << 20
-	headroom  = 1.5
+	smallHeapFloor = 256 << 20
+	largeHeapFloor = 512 << 20
+	headroom       = 1.5
 )
 
 // TuneGC sets the collector for a run whose largest input (both sides of a
@@ -48,10 +51,15 @@ const (
 // Every run gets the soft memory limit that follows its live heap, unless
 // GOMEMLIMIT is set.
 func TuneGC(largest int64) {
+	small := largest >= 0 && largest <= smallInput
 	if os.Getenv("GOMEMLIMIT") == "" {
-		followLiveHeap(heapFloor)
+		floor := int64(largeHeapFloor)
+		if small {
+			floor = smallHeapFloor
+		}
+		followLiveHeap(floor)
 	}
-	if os.Getenv("GOGC") != "" || largest < 0 || largest > smallInput {
+	if os.Getenv("GOGC") != "" || !small {
 		return
 	}
 	debug.SetGCPercent(smallGCPercent)
