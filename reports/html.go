@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -18,7 +19,12 @@ import (
 //go:embed html/report.html.tmpl html/style.css html/script.js
 var htmlFiles embed.FS
 
-var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{"plural": plural}).ParseFS(htmlFiles, "html/report.html.tmpl"))
+// The template is parsed the first time a page is written, not when the
+// program starts: most runs write no HTML, and parsing it was a third of
+// the program's initialisation.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{"plural": plural}).ParseFS(htmlFiles, "html/report.html.tmpl"))
+})
 
 func mustRead(name string) string {
 	b, err := htmlFiles.ReadFile(name)
@@ -28,10 +34,10 @@ func mustRead(name string) string {
 	return string(b)
 }
 
-var (
-	htmlCSS = template.CSS(mustRead("html/style.css"))
-	htmlJS  = template.JS(mustRead("html/script.js"))
-)
+// htmlAssets are the page's inline style sheet and script.
+var htmlAssets = sync.OnceValues(func() (template.CSS, template.JS) {
+	return template.CSS(mustRead("html/style.css")), template.JS(mustRead("html/script.js"))
+})
 
 // HTML writes one self-contained page: a summary, a chart of the length
 // ratio along each document (errors and unpaired paragraphs marked), the
@@ -55,7 +61,7 @@ var (
 type HTML struct{}
 
 func (HTML) Write(w io.Writer, r *Report) error {
-	return htmlTemplate.Execute(w, buildHTMLView(r))
+	return htmlTemplate().Execute(w, buildHTMLView(r))
 }
 
 type hView struct {
@@ -227,7 +233,8 @@ func sevRank(s string) int {
 }
 
 func buildHTMLView(r *Report) *hView {
-	v := &hView{Tool: r.Tool, Summary: r.Summary, Multi: len(r.Documents) > 1, CSS: htmlCSS, JS: htmlJS, Order: "severity"}
+	css, js := htmlAssets()
+	v := &hView{Tool: r.Tool, Summary: r.Summary, Multi: len(r.Documents) > 1, CSS: css, JS: js, Order: "severity"}
 	if r.View.ByFile {
 		v.Order = "file"
 	}

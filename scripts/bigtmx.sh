@@ -7,6 +7,7 @@
 #
 #   scripts/bigtmx.sh                  # 200 MB, --format json
 #   SIZE=20000000 FORMAT=text scripts/bigtmx.sh
+#   BIN=/tmp/other-build SIZE=20000000 scripts/bigtmx.sh   # an earlier build
 set -eu
 cd "$(dirname "$0")/.."
 SIZE=${SIZE:-200000000}
@@ -16,7 +17,11 @@ REF=testdata/csis-modernizing-national-security.interleaved.txt
 [ -x /usr/bin/time ] || { echo "bigtmx: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/aligncheck" ./cmd/aligncheck
+bin=${BIN:-}
+if [ -z "$bin" ]; then
+	bin=$tmp/aligncheck
+	go build -o "$bin" ./cmd/aligncheck
+fi
 # the pairs as refPairs (align/input/formats_test.go) takes them: the title
 # (Chinese line 6, English line 4), then English line L with Chinese line
 # L+2 for L = 19, 23, …, 123; one <tu> of four lines each, repeated
@@ -44,7 +49,7 @@ bytes=$(wc -c < "$tmp/big.tmx")
 units=$(grep -c '<tu ' "$tmp/big.tmx")
 echo "bigtmx: $bytes bytes, $units units; aligncheck check --format $FORMAT"
 set +e
-/usr/bin/time -v "$tmp/aligncheck" check --format "$FORMAT" --fail-on none -o "$tmp/report" "$tmp/big.tmx" 2> "$tmp/time"
+/usr/bin/time -v "$bin" check --format "$FORMAT" --fail-on none -o "$tmp/report" "$tmp/big.tmx" 2> "$tmp/time"
 rc=$?
 set -e
 if [ $rc -ne 0 ]; then

@@ -12,11 +12,11 @@ import (
 
 func TestProfileFlags(t *testing.T) {
 	dir := t.TempDir()
-	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	cpu, mem, peak := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof"), filepath.Join(dir, "peak.prof")
 	var out, errb bytes.Buffer
-	code := run([]string{"check", "--quiet", "--cpuprofile", cpu, "--memprofile", mem, refDoc}, nil, &out, &errb)
+	code := run([]string{"check", "--quiet", "--cpuprofile", cpu, "--memprofile", mem, "--memprofile-peak", peak, refDoc}, nil, &out, &errb)
 	require.Equal(t, exitOK, code, errb.String())
-	for _, p := range []string{cpu, mem} {
+	for _, p := range []string{cpu, mem, peak} {
 		b, err := os.ReadFile(p)
 		require.NoError(t, err)
 		// pprof files are gzip-compressed protocol buffers
@@ -30,4 +30,8 @@ func TestProfileFlags(t *testing.T) {
 	code = run([]string{"check", "--cpuprofile", filepath.Join(dir, "no", "such", "dir"), refDoc}, nil, &out, &errb)
 	assert.Equal(t, exitError, code)
 	assert.Contains(t, errb.String(), "--cpuprofile")
+	errb.Reset()
+	code = run([]string{"check", "--memprofile-peak", filepath.Join(dir, "no", "such", "dir"), refDoc}, nil, &out, &errb)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errb.String(), "--memprofile-peak")
 }

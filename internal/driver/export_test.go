@@ -15,3 +15,10 @@ func SetExtentSize(n int) func() {
 	extentSize = n
 	return func() { extentSize = old }
 }
+
+// FollowLiveHeap sets the soft memory limit to follow the live heap from
+// floor bytes (TuneGC's, with another floor).
+func FollowLiveHeap(floor int64) { followLiveHeap(floor) }
+
+// Headroom is the share of the live heap the soft memory limit allows.
+const Headroom = headroom
