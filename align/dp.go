@@ -167,6 +167,15 @@ const extraBead = int8(-2)
 // With no extras the result is SolveBounded's; an extra wins a cell only
 // when strictly cheaper than every bead type.
 func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, band *Band) []Cell {
+	return SolveRefined(nZh, nEn, types, extra, cost, bound, nil, band)
+}
+
+// SolveRefined is SolveExtra with a second, dearer lower bound of the
+// cost, asked only of a bead that the first bound lets through: a bead
+// whose refined bound cannot beat the best way found so far into a cell
+// is not costed either. As with bound, the result is SolveExtra's as long
+// as refine ≤ cost for every bead; a nil refine is SolveExtra.
+func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, refine CostFunc, band *Band) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -224,6 +233,11 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 				if bound != nil && !(total[pk]+bound(pi, pj, t)+t.Prior < best) {
 					continue
 				}
+				// (while no bead reaches the cell, refine could rule out
+				// only a bead whose cost is +Inf, which cost rules out)
+				if refine != nil && best < math.Inf(1) && !(total[pk]+refine(pi, pj, t)+t.Prior < best) {
+					continue
+				}
 				c := cost(pi, pj, t)
 				if math.IsInf(c, 1) || math.IsNaN(c) {
 					continue
@@ -239,6 +253,9 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 					continue
 				}
 				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type)+e.Type.Prior < best) {
+					continue
+				}
+				if refine != nil && best < math.Inf(1) && !(total[pk]+refine(e.I, e.J, e.Type)+e.Type.Prior < best) {
 					continue
 				}
 				c := cost(e.I, e.J, e.Type)
