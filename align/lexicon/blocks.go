@@ -128,7 +128,20 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		}
 	}
 
-	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf)}
+	// room for every feature list from the start: a unit's glosses or
+	// literal and a word's two keys, and what each block offers, at most
+	// as many again
+	nfeats := 0
+	for _, units := range zs {
+		for _, u := range units {
+			nfeats += 2 * max(1, len(u.glosses))
+		}
+	}
+	for _, words := range es {
+		nfeats += 5 * len(words)
+	}
+	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf),
+		feats: make([]int32, 0, nfeats)}
 	seen := make([]bool, nf)
 	offer := func(f int32) {
 		if !seen[f] {
