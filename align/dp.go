@@ -167,6 +167,15 @@ const extraBead = int8(-2)
 // With no extras the result is SolveBounded's; an extra wins a cell only
 // when strictly cheaper than every bead type.
 func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, band *Band) []Cell {
+	return SolveRefined(nZh, nEn, types, extra, cost, bound, nil, band)
+}
+
+// SolveRefined is SolveExtra with a second, dearer lower bound of the
+// cost, asked only of a bead that the first bound lets through: a bead
+// whose refined bound cannot beat the best way found so far into a cell
+// is not costed either. As with bound, the result is SolveExtra's as long
+// as refine ≤ cost for every bead; a nil refine is SolveExtra.
+func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, refine CostFunc, band *Band) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -204,6 +213,18 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 			ending[k] = append(ending[k], x)
 		}
 	}
+	// The types are tried beads of one unit first: they need no lexical
+	// comparison, and the cost they set is what the bounds of the others
+	// must beat (a cell off the path is mostly settled by them). Which
+	// type wins does not depend on the order tried (beats).
+	order := make([]int8, 0, len(types))
+	for pass := 0; pass < 2; pass++ {
+		for ti, t := range types {
+			if (t.Zh+t.En == 1) == (pass == 0) {
+				order = append(order, int8(ti))
+			}
+		}
+	}
 	total[at(0, 0)] = 0
 	for i := 0; i <= nZh; i++ {
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
@@ -212,7 +233,12 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 				continue
 			}
 			best, bt := math.Inf(1), int8(-1)
-			for ti, t := range types {
+			// beats: a bead of type ti reaching the cell at v wins it
+			// over the best so far: cheaper, or as cheap and of a type
+			// listed earlier (the types are tried in order, not listed)
+			beats := func(v float64, ti int8) bool { return v < best || v == best && ti < bt }
+			for _, ti := range order {
+				t := types[ti]
 				pi, pj := i-t.Zh, j-t.En
 				if pi < 0 || pj < 0 {
 					continue
@@ -221,15 +247,20 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 				if pk < 0 || math.IsInf(total[pk], 1) {
 					continue
 				}
-				if bound != nil && !(total[pk]+bound(pi, pj, t)+t.Prior < best) {
+				if bound != nil && !beats(total[pk]+bound(pi, pj, t)+t.Prior, ti) {
+					continue
+				}
+				// (while no bead reaches the cell, refine could rule out
+				// only a bead whose cost is +Inf, which cost rules out)
+				if refine != nil && bt >= 0 && !beats(total[pk]+refine(pi, pj, t)+t.Prior, ti) {
 					continue
 				}
 				c := cost(pi, pj, t)
 				if math.IsInf(c, 1) || math.IsNaN(c) {
 					continue
 				}
-				if v := total[pk] + c + t.Prior; v < best {
-					best, bt = v, int8(ti)
+				if v := total[pk] + c + t.Prior; beats(v, ti) {
+					best, bt = v, ti
 				}
 			}
 			for _, x := range ending[k] {
@@ -239,6 +270,9 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 					continue
 				}
 				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type)+e.Type.Prior < best) {
+					continue
+				}
+				if refine != nil && best < math.Inf(1) && !(total[pk]+refine(e.I, e.J, e.Type)+e.Type.Prior < best) {
 					continue
 				}
 				c := cost(e.I, e.J, e.Type)

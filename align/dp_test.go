@@ -35,6 +35,34 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 			bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%3) }
 			got = SolveBounded(nz, ne, paragraphTypes, cost, bound, band)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "bounded, seed %d band %v", seed, band != nil)
+			// and so does a second, tighter one (ties included: the
+			// costs are multiples of 0.01, the refined bound often
+			// equals the cost)
+			refine := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64((i+j)%2)/100 }
+			got = SolveRefined(nz, ne, paragraphTypes, nil, cost, bound, refine, band)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "refined, seed %d band %v", seed, band != nil)
+		}
+	}
+}
+
+// TestSolveTiesAsListed: SolveRefined tries beads of one unit first, yet
+// a cell goes, among equally cheap beads, to the type listed first, as in
+// the textbook programme: costs of a few integer values and no priors
+// make ties everywhere.
+func TestSolveTiesAsListed(t *testing.T) {
+	types := make([]BeadType, len(paragraphTypes))
+	for k, bt := range paragraphTypes {
+		types[k] = BeadType{Zh: bt.Zh, En: bt.En}
+	}
+	for seed := uint64(1); seed <= 40; seed++ {
+		nz, ne := int(5+seed%9), int(4+seed*3%13)
+		h := hashCost(seed)
+		cost := func(i, j int, t BeadType) float64 { return math.Floor(h(i, j, t) / 4) }
+		bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%2) }
+		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
+			want := plainSolve(nz, ne, types, cost, band)
+			got := SolveRefined(nz, ne, types, nil, cost, bound, cost, band)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v", seed, band != nil)
 		}
 	}
 }

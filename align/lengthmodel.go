@@ -44,6 +44,20 @@ func (m LengthModel) CappedCost(lz, le int, limit float64) float64 {
 	return fmin(tailCost(d), limit)
 }
 
+// lowSquare is a lower bound of Cost(lz, le) and of CappedCost: z² for
+// z = |δ|/√2 (erfc(z) ≤ exp(−z²)), computed without Delta's square root
+// and lowered by a billionth against the rounding of the two ways of
+// computing it; the tail cost exceeds z² by far more (by 2z/√π − z² near
+// 0, by log(z√π) for large z).
+func (m LengthModel) lowSquare(lz, le int) float64 {
+	mean := (float64(lz) + float64(le)/m.Ratio) / 2
+	if mean <= 0 {
+		return 0
+	}
+	x := float64(le) - m.Ratio*float64(lz)
+	return x * x / (2 * m.S2 * mean) * (1 - 1e-9)
+}
+
 // fmin is math.Min, inlined where the DP asks it of every candidate bead:
 // the comparisons decide all but equal values and NaNs, which math.Min
 // still does (its -0 and NaN rules).

@@ -233,9 +233,9 @@ type lastBase struct {
 	numbers      int     // its matched numbers, capped at maxNumberBonus
 }
 
-// baseParts is a bead's cost without its similarity term, in parts, so
-// that the DP's bound can do without the dear ones (the length model's
-// tail function, matching numbers): the length cost, plus interruptions
+// baseParts is a bead's cost without its similarity term, in parts (bound
+// adds up the same parts without the dear ones: the length model's tail
+// function, matching numbers): the length cost, plus interruptions
 // (capped at nullCap for a null bead), plus enumerators inside a merge,
 // plus the anchors: enum (equal or differing opening enumerators) minus
 // the number bonus minus layout, summed in the order they always were. A
@@ -244,7 +244,7 @@ type lastBase struct {
 type baseParts struct {
 	fixed        bool
 	fixedCost    float64
-	delta, limit float64 // the length model's delta and the cap of its cost
+	limit        float64 // the cap of the length cost
 	interZh      float64
 	interEn      float64
 	null         bool
@@ -271,13 +271,6 @@ func (b *baseParts) cost(length float64, n int) float64 {
 	a -= numberBonus * float64(n)
 	a -= b.layout
 	return c + a
-}
-
-// lengthLow is a lower bound of the length cost CappedCost gives: the tail
-// cost -log erfc(z) is at least z² (erfc(z) ≤ exp(-z²) for z ≥ 0).
-func (b *baseParts) lengthLow() float64 {
-	z := math.Abs(b.delta) / math.Sqrt2
-	return fmin(z*z, b.limit)
 }
 
 // similarity of zh[i:i+a] and en[j:j+b]. With the embedded lexicon each
@@ -454,6 +447,48 @@ func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 	return c
 }
 
+// refine is a lower bound of cost between bound and cost (SolveRefined):
+// bound with the similarity and the weakness taken from the sums kept
+// with each pair of blocks (lexicon.Blocks' SimilarityBound and
+// SharesBound) instead of 1 and 0. A split or merged bead is measured in
+// full (its words walked, its numbers matched, its length's tail cost
+// taken) only where its words might make it win; the pairs of blocks it
+// needs are those of its 1-1 neighbours, already at hand. Only with the
+// embedded lexicon.
+func (p *paragraphAligner) refine(i, j int, t BeadType) float64 {
+	c, lex := p.baseLow(i, j, t)
+	if !lex {
+		return c
+	}
+	bl := p.prepared()
+	bl.Forget(i - 2*maxSplit)
+	return c + (nullCap*p.weaknessLow(bl, i, t.Zh, j, t.En) - lexWeight*(bl.SimilarityBound(i, t.Zh, j, t.En)-p.chance(t)))
+}
+
+// weaknessLow is at most weakness: the same sum, over the blocks of a
+// split or merge, with each block's share from SharesBound; 0 for a bead
+// of several blocks on both sides.
+func (p *paragraphAligner) weaknessLow(bl *lexicon.Blocks, i, a, j, b int) float64 {
+	w := 0.0
+	switch {
+	case a == 1 && b > 1:
+		for l := j; l < j+b; l++ {
+			if bl.EnItems(l) >= weakMinTokens {
+				_, en := bl.SharesBound(i, l)
+				w += max(0, 1-en/weakCoverage)
+			}
+		}
+	case b == 1 && a > 1:
+		for k := i; k < i+a; k++ {
+			if bl.ZhItems(k) >= weakMinTokens {
+				zh, _ := bl.SharesBound(k, j)
+				w += max(0, 1-zh/weakCoverage)
+			}
+		}
+	}
+	return w
+}
+
 // weakness adds up, over the blocks of a side of several blocks, how
 // little the other side meets each: 1 for a block of weakMinTokens content
 // words or more that it does not meet at all, falling to 0 at
@@ -489,21 +524,43 @@ func (p *paragraphAligner) weakness(i, a, j, b int) float64 {
 }
 
 // bound is a lower bound of cost without the dearest parts: the
-// similarity is at most 1, at most as many numbers match as the side with
-// fewer has, and the length cost is at least z² (baseParts.lengthLow). The
-// DP skips a bead whose bound already loses (SolveBounded), so most
-// candidate beads are never measured in full.
+// similarity is at most 1 and the base cost at least baseLow. The DP skips
+// a bead whose bound already loses (SolveRefined), so most candidate beads
+// are never measured in full.
 func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
-	b := p.parts(i, j, t)
-	if b.fixed {
-		return b.fixedCost
-	}
-	nz, ne := p.zhNums[i+t.Zh]-p.zhNums[i], p.enNums[j+t.En]-p.enNums[j]
-	c := b.cost(b.lengthLow(), min(nz, ne, maxNumberBonus))
-	if b.lex {
+	c, lex := p.baseLow(i, j, t)
+	if lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
 	return c
+}
+
+// baseLow is a lower bound of baseCost, and whether the similarity term
+// applies: at most as many numbers match as the side with fewer has, and
+// the length cost is at least z² (LengthModel.lowSquare). It is asked of
+// every candidate bead, so it adds up the parts of baseParts.cost itself,
+// in the same order, without keeping them.
+func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
+	a, b := t.Zh, t.En
+	if p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j] || a+b == 1 && p.unlinked(i, j, t) {
+		return p.parts(i, j, t).fixedCost, false
+	}
+	c := fmin(p.model.lowSquare(p.span(Zh, i, a), p.span(En, j, b)), lenCap*float64(max(a, b)))
+	c += p.interrupted(Zh, i, a) + p.interrupted(En, j, b)
+	if a+b == 1 {
+		c = fmin(c, nullCap)
+	}
+	c += enumMerge * float64(p.innerEnums(Zh, i, a)+p.innerEnums(En, j, b))
+	if a == 0 || b == 0 {
+		return c, false
+	}
+	nz, ne := p.zhNums[i+a]-p.zhNums[i], p.enNums[j+b]-p.enNums[j]
+	an := p.enumAnchor(i, j)
+	an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
+	if !p.ignoreLayout && p.laidOut(i, a, j, b) {
+		an -= layoutBonus
+	}
+	return c + an, p.lex != nil
 }
 
 // baseCost is the cost of a bead without its similarity term, and whether
@@ -545,7 +602,6 @@ func (p *paragraphAligner) computeBase(b *baseParts, i, j int, t BeadType) {
 		b.fixed, b.fixedCost = true, unlinkedNull-t.Prior
 		return
 	}
-	b.delta = p.model.Delta(p.span(Zh, i, t.Zh), p.span(En, j, t.En))
 	b.limit = lenCap * float64(max(t.Zh, t.En))
 	b.interZh, b.interEn = p.interrupted(Zh, i, t.Zh), p.interrupted(En, j, t.En)
 	b.null = t.Zh+t.En == 1
@@ -668,15 +724,19 @@ const (
 func (p *paragraphAligner) solve() []Cell {
 	nz, ne := len(p.zh), len(p.en)
 	extra := p.groupBeads()
+	var refine CostFunc
+	if p.lx != nil {
+		refine = p.refine
+	}
 	if nz*ne <= fullDPCells {
-		return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, nil)
+		return SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, nil)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, nil)
+			return SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, nil)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, band)
+		first := SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -684,7 +744,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return SolveExtra(nz, ne, p.types, extra, p.cost, p.bound, around)
+			return SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, around)
 		}
 	}
 }

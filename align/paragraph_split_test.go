@@ -195,3 +195,17 @@ func TestParagraphSplitsAndOmissions(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphBoundsWithLayout: the paragraph DP's bounds hold on the
+// reference document with a split, a merge and an omission, in two files
+// and in both interleaved orders (layout links, groups, interruptions).
+func TestParagraphBoundsWithLayout(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	for _, sh := range []shape{twoFiles, zhFirst, enFirst} {
+		us := refUnits(t)
+		for _, e := range []func([]unit) []unit{splitEn(16), dropEn(20), joinEn(8, 3)} {
+			us = e(us)
+		}
+		require.NoError(t, align.CheckParagraphBounds(build(t, us, sh), lexicon.Default()), sh.String())
+	}
+}

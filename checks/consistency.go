@@ -418,11 +418,11 @@ func learnTerms(p *Pass) [][]termObs {
 func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
+	// an occurrence of a candidate term: Chinese block's text
+	// [start, end) of v, as written
 	type zhOcc struct {
-		v      *pairView
-		pos    textPos
-		term   string
-		tokEnd int
+		v                 *pairView
+		block, start, end int32
 	}
 	occs := map[string][]zhOcc{}
 	views := pairViews(p)
@@ -451,7 +451,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 						continue
 					}
 					z := lang.Simplify(t)
-					occs[z] = append(occs[z], zhOcc{v, textPos{Lang: align.Zh, Block: blk.Index, Start: toks[i].Start, End: toks[j].End}, t, toks[j].End})
+					occs[z] = append(occs[z], zhOcc{v, int32(blk.Index), int32(toks[i].Start), int32(toks[j].End)})
 				}
 			}
 		}
@@ -461,34 +461,40 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		terms = append(terms, z)
 	}
 	sort.Strings(terms)
-	byCount := map[int][]string{}
-	for _, z := range terms {
-		if n := len(occs[z]); n >= 3 {
-			byCount[n] = append(byCount[n], z)
-		}
+	counts := make(map[string]int, len(occs))
+	for z, list := range occs {
+		counts[z] = len(list)
 	}
+	partOf := partOfLongerTerm(terms, counts, 3)
+	memo := newEnMemo()
+	// the renderings found for one term; observations are made of them
+	// only when the term proves a name
+	type found struct {
+		o     int // in the term's occurrences
+		en    string
+		enPos textPos
+		caps  int
+	}
+	var fs []found
 	for _, z := range terms {
 		list := occs[z]
-		if len(list) < 3 || !maximalTerm(z, byCount, len(list)) {
+		if len(list) < 3 || partOf[z] {
 			continue
 		}
-		gloss := zhGlossStems(lex, z)
-		var obs []termObs
-		for _, o := range list {
-			sb := o.v.sentBead(o.pos)
+		memo.glosses(zhGlossStems(lex, z))
+		fs = fs[:0]
+		capsYes, capsNo := 0, 0
+		for k, o := range list {
+			sb := o.v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !o.v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(o.v, sb, gloss)
+			en, enPos, caps, ok := glossRun(o.v, sb, memo)
 			if !ok {
 				continue
 			}
-			obs = append(obs, termObs{zh: z, zhWritten: o.term, en: en, key: enKey(en), bead: o.v.Index,
-				v: o.v, zhPos: o.pos, enPos: enPos, caps: caps})
-		}
-		capsYes, capsNo := 0, 0
-		for _, o := range obs {
-			switch o.caps {
+			fs = append(fs, found{k, en, enPos, caps})
+			switch caps {
 			case 1:
 				capsYes++
 			case -1:
@@ -498,7 +504,12 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		if capsYes == 0 || 3*capsYes < 2*(capsYes+capsNo) {
 			continue // not a name: a common word may be rendered freely
 		}
-		namePool = append(namePool, obs...)
+		for _, f := range fs {
+			o := list[f.o]
+			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
+			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
+				key: memo.key(f.en), bead: o.v.Index, v: o.v, zhPos: pos, enPos: f.enPos, caps: f.caps})
+		}
 	}
 	known := map[string]bool{}
 	for _, o := range quotedPool {
@@ -523,6 +534,96 @@ func unitsOf(v *pairView) []int {
 		us = []int{-1}
 	}
 	return us
+}
+
+// enMemo remembers, within one learning of terms, the keys of renderings
+// and the English of each sentence bead, tokenized: a document's
+// sentences hold many candidate terms, each of which looks for its
+// rendering in the English of the same sentence beads.
+type enMemo struct {
+	keys map[string]string
+	segs map[[2]int][]enSegment
+	// ids numbers the keywords met and the gloss stems asked for;
+	// stamp[id] == gen marks those of the gloss being looked for (glosses)
+	ids   map[string]int32
+	stamp []uint32
+	gen   uint32
+}
+
+// enSegment is a segment of English text with its keywords, and the
+// number of each keyword (ids; -1 for a token that is none).
+type enSegment struct {
+	seg  textPos
+	text string // the block's text
+	kws  []keywordTok
+	kid  []int32
+}
+
+func newEnMemo() *enMemo {
+	return &enMemo{keys: map[string]string{}, segs: map[[2]int][]enSegment{}, ids: map[string]int32{}}
+}
+
+func (m *enMemo) id(k string) int32 {
+	id, ok := m.ids[k]
+	if !ok {
+		id = int32(len(m.stamp))
+		m.ids[k] = id
+		m.stamp = append(m.stamp, 0)
+	}
+	return id
+}
+
+// glosses makes gloss the stems glossRun looks for: a keyword is one of
+// them when its number's stamp is the current generation.
+func (m *enMemo) glosses(gloss map[string]bool) {
+	m.gen++
+	if m.gen == 0 {
+		clear(m.stamp)
+		m.gen = 1
+	}
+	for k := range gloss {
+		m.stamp[m.id(k)] = m.gen
+	}
+}
+
+// isGloss reports whether keyword n of es is one of the stems.
+func (m *enMemo) isGloss(es *enSegment, n int) bool {
+	id := es.kid[n]
+	return id >= 0 && m.stamp[id] == m.gen
+}
+
+// key is enKey(s).
+func (m *enMemo) key(s string) string {
+	k, ok := m.keys[s]
+	if !ok {
+		k = enKey(s)
+		m.keys[s] = k
+	}
+	return k
+}
+
+// segments are the English segments of sentence bead sb of v
+// (pairView.segments) with their keywords.
+func (m *enMemo) segments(v *pairView, sb int) []enSegment {
+	at := [2]int{v.Index, sb}
+	if es, ok := m.segs[at]; ok {
+		return es
+	}
+	segs := v.segments(align.En, sb)
+	es := make([]enSegment, len(segs))
+	for k, seg := range segs {
+		kws := v.enKeywords(seg)
+		kid := make([]int32, len(kws))
+		for n, kw := range kws {
+			kid[n] = -1
+			if kw.ok {
+				kid[n] = m.id(kw.key)
+			}
+		}
+		es[k] = enSegment{seg, v.p.Doc.En[seg.Block].Text, kws, kid}
+	}
+	m.segs[at] = es
+	return es
 }
 
 // enKey is the stems of a rendering's content words.
@@ -609,20 +710,22 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 // the run: "University of Macau"). It reports whether the run is
 // capitalised (1), not (-1), or cannot tell (0, a single word opening a
 // sentence). ok is false when there is no run or two runs tie.
-func glossRun(v *pairView, sb int, gloss map[string]bool) (string, textPos, int, bool) {
+//
+// The stems are those last given to memo.glosses.
+func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	type run struct {
 		seg        textPos
 		start, end int // byte offsets in the block
 		words      int
-		caps       int
 	}
-	var best []run
-	for _, seg := range v.segments(align.En, sb) {
-		text := v.p.Doc.En[seg.Block].Text
-		kws := v.enKeywords(seg)
+	var buf [4]run
+	best := buf[:0]
+	segs := memo.segments(v, sb)
+	for e := range segs {
+		es := &segs[e]
+		seg, text, kws := es.seg, es.text, es.kws
 		for i := 0; i < len(kws); {
-			k, ok := kws[i].key, kws[i].ok
-			if !ok || !gloss[k] {
+			if !memo.isGloss(es, i) {
 				i++
 				continue
 			}
@@ -633,8 +736,8 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, textPos, int,
 				if strings.TrimSpace(gap) != "" && gap != "-" {
 					break
 				}
-				k2, ok2 := kws[j].key, kws[j].ok
-				if ok2 && gloss[k2] {
+				ok2 := kws[j].ok
+				if memo.isGloss(es, j) {
 					last, n = j, n+1
 					j++
 					continue
@@ -646,9 +749,8 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, textPos, int,
 				break
 			}
 			r := run{seg: seg, start: seg.Start + kws[i].tok.Start, end: seg.Start + kws[last].tok.End, words: n}
-			r.caps = capsOf(text, r.start, r.end)
 			if len(best) == 0 || n > best[0].words {
-				best = []run{r}
+				best = append(best[:0], r)
 			} else if n == best[0].words {
 				best = append(best, r)
 			}
@@ -661,7 +763,7 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, textPos, int,
 	// ties only matter when they differ
 	k0 := ""
 	for i, r := range best {
-		k := enKey(v.p.Doc.En[r.seg.Block].Text[r.start:r.end])
+		k := memo.key(v.p.Doc.En[r.seg.Block].Text[r.start:r.end])
 		if i == 0 {
 			k0 = k
 		} else if k != k0 {
@@ -669,7 +771,8 @@ func glossRun(v *pairView, sb int, gloss map[string]bool) (string, textPos, int,
 		}
 	}
 	r := best[0]
-	return v.p.Doc.En[r.seg.Block].Text[r.start:r.end], textPos{Lang: align.En, Block: r.seg.Block, Start: r.start, End: r.end}, r.caps, true
+	text := v.p.Doc.En[r.seg.Block].Text
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.seg.Block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -706,15 +809,38 @@ func capsOf(text string, start, end int) int {
 	return -1
 }
 
-// maximalTerm: a term not always part of one longer candidate (国家安全
-// inside 国家安全体系 when every 国家安全 is one).
-func maximalTerm(z string, byCount map[int][]string, n int) bool {
-	for _, y := range byCount[n] {
-		if len(y) > len(z) && strings.Contains(y, z) {
-			return false
+// partOfLongerTerm returns the candidate terms, of those with at least
+// min occurrences, that are always part of one longer candidate (国家安全
+// inside 国家安全体系 when every 国家安全 is one): a term y as often as z
+// that holds z. The terms are text of whole characters, so each of y's
+// substrings that is a candidate starts and ends at a character of y;
+// they are looked up, rather than every term compared with every other
+// of the same count.
+func partOfLongerTerm(terms []string, counts map[string]int, min int) map[string]bool {
+	out := map[string]bool{}
+	var starts []int
+	for _, y := range terms {
+		n := counts[y]
+		if n < min {
+			continue
+		}
+		starts = starts[:0]
+		for i := range y {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(y))
+		for a := 0; a < len(starts)-1; a++ {
+			for b := a + 1; b < len(starts); b++ {
+				if a == 0 && b == len(starts)-1 {
+					continue // y itself
+				}
+				if z := y[starts[a]:starts[b]]; counts[z] == n {
+					out[z] = true
+				}
+			}
 		}
 	}
-	return true
+	return out
 }
 
 // zhEdgeStop are function words a Chinese term does not start or end with.

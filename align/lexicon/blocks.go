@@ -1,6 +1,9 @@
 package lexicon
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // Blocks compares runs of consecutive Chinese blocks with runs of
 // consecutive English blocks, as a paragraph aligner does for each of its
@@ -46,7 +49,8 @@ type Blocks struct {
 // pairRow is the computed pairs of one Chinese block with a window of
 // consecutive English blocks: offs[l-lo] is 1 + the offset in bits of the
 // bitsets of the pair with English block l, 0 while not computed: first
-// the Chinese block's units met, then the English block's words met. A
+// the Chinese block's units met, then the English block's words met, then
+// the sums of the weights of each (pairSums). A
 // DP asks for pairs near its path, so a window over the band replaces a
 // table over the whole matrix or a map (a map lookup per candidate bead
 // cost a sixth of a long document's check).
@@ -124,7 +128,20 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		}
 	}
 
-	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf)}
+	// room for every feature list from the start: a unit's glosses or
+	// literal and a word's two keys, and what each block offers, at most
+	// as many again
+	nfeats := 0
+	for _, units := range zs {
+		for _, u := range units {
+			nfeats += 2 * max(1, len(u.glosses))
+		}
+	}
+	for _, words := range es {
+		nfeats += 5 * len(words)
+	}
+	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf),
+		feats: make([]int32, 0, nfeats)}
 	seen := make([]bool, nf)
 	offer := func(f int32) {
 		if !seen[f] {
@@ -220,6 +237,10 @@ func sumItems(blocks []blockSide) float64 {
 // j..j+b-1 (see Blocks).
 func (s *Blocks) Similarity(i, a, j, b int) float64 {
 	zhMet, zhAll, enMet, enAll := s.met(i, a, j, b)
+	return similarity(zhMet, zhAll, enMet, enAll)
+}
+
+func similarity(zhMet, zhAll, enMet, enAll float64) float64 {
 	switch {
 	case zhAll == 0 && enAll == 0:
 		return 0
@@ -229,6 +250,57 @@ func (s *Blocks) Similarity(i, a, j, b int) float64 {
 		return zhMet / zhAll
 	}
 	return (zhMet/zhAll + enMet/enAll) / 2
+}
+
+// boundMargin is added to SimilarityBound: its sums are taken in another
+// order than Similarity's, which may round differently, by far less.
+const boundMargin = 1e-9
+
+// SimilarityBound is at least Similarity(i, a, j, b), at the cost of
+// adding up the weights each pair of blocks meets (kept with the pair)
+// instead of walking the words of the run: a unit met by several blocks
+// of the other side counts once in Similarity and here at most once per
+// block. A paragraph aligner tries it first on a candidate bead of
+// several blocks, which it rarely keeps.
+func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
+	zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
+	var zhMet, enMet float64
+	for k := i; k < i+a; k++ {
+		m := 0.0
+		for l := j; l < j+b; l++ {
+			zm, _ := s.pairSums(k, l)
+			m += zm
+		}
+		zhMet += min(m, s.zh[k].all[0])
+	}
+	for l := j; l < j+b; l++ {
+		m := 0.0
+		for k := i; k < i+a; k++ {
+			_, em := s.pairSums(k, l)
+			m += em
+		}
+		enMet += min(m, s.en[l].all[0])
+	}
+	if zhAll > 0 {
+		zhMet = min(zhMet, zhAll)
+	}
+	if enAll > 0 {
+		enMet = min(enMet, enAll)
+	}
+	return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+}
+
+// SharesBound is at least Shares(k, 1, l, 1), each side: the shares of
+// one pair of blocks from the sums kept with the pair.
+func (s *Blocks) SharesBound(k, l int) (zh, en float64) {
+	zm, em := s.pairSums(k, l)
+	if all := s.zh[k].all[0]; all > 0 {
+		zh = zm/all + boundMargin
+	}
+	if all := s.en[l].all[0]; all > 0 {
+		en = em/all + boundMargin
+	}
+	return zh, en
 }
 
 // Shares compares as Similarity does but keeps the two sides apart: the
@@ -292,12 +364,31 @@ func runSum(side []blockSide, i, n int) float64 {
 	return sumItems(side[i : i+n])
 }
 
+// pairSums returns upper bounds of the sums of the weights of the items
+// of Chinese block k that English block l meets and of those of l that k
+// meets (kept in single precision, rounded up).
+func (s *Blocks) pairSums(k, l int) (zh, en float64) {
+	set := s.pair(k, l)
+	w := set[len(set)-1]
+	return float64(math.Float32frombits(uint32(w))), float64(math.Float32frombits(uint32(w >> 32)))
+}
+
+// up32 is x in single precision, rounded up.
+func up32(x float64) float32 {
+	f := float32(x)
+	if float64(f) < x {
+		f = math.Nextafter32(f, float32(math.Inf(1)))
+	}
+	return f
+}
+
 // pair returns the bitsets of the pair (zh k, en l), computing them on
-// first use. The slice is valid until the next call.
+// first use, followed by a word holding the two sums of pairSums. The
+// slice is valid until the next call.
 func (s *Blocks) pair(k, l int) []uint64 {
 	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
-	n := z.words + e.words
+	n := z.words + e.words + 1
 	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] > 0 {
 		off := int(r.offs[x] - 1)
 		return r.bits[off : off+n]
@@ -308,8 +399,7 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		}
 		set := s.scratch[:n]
 		clear(set)
-		s.meets(set[:z.words], z.items, e)
-		s.meets(set[z.words:], e.items, z)
+		s.fill(set, z, e)
 		return set
 	}
 	if len(r.bits) == 0 {
@@ -320,10 +410,16 @@ func (s *Blocks) pair(k, l int) []uint64 {
 	r.bits = append(r.bits, make([]uint64, n)...)
 	s.held += 8 * cap(r.bits)
 	set := r.bits[off : off+n]
-	s.meets(set[:z.words], z.items, e)
-	s.meets(set[z.words:], e.items, z)
+	s.fill(set, z, e)
 	r.offs[l-r.lo] = int32(off + 1)
 	return set
+}
+
+// fill computes a pair into a zeroed set.
+func (s *Blocks) fill(set []uint64, z, e *blockSide) {
+	zm := s.meets(set[:z.words], z.items, e)
+	em := s.meets(set[z.words:z.words+e.words], e.items, z)
+	set[z.words+e.words] = uint64(math.Float32bits(up32(zm))) | uint64(math.Float32bits(up32(em)))<<32
 }
 
 // cover widens a row's window to hold English block l, unless that would
@@ -375,8 +471,8 @@ func (s *Blocks) Forget(k int) {
 }
 
 // meets sets the bits of the items that meet a feature the other block
-// offers.
-func (s *Blocks) meets(set []uint64, items []blockItem, other *blockSide) {
+// offers and returns the sum of their weights, in the order of the items.
+func (s *Blocks) meets(set []uint64, items []blockItem, other *blockSide) float64 {
 	s.gen++
 	if s.gen == 0 {
 		clear(s.stamp)
@@ -385,12 +481,15 @@ func (s *Blocks) meets(set []uint64, items []blockItem, other *blockSide) {
 	for _, f := range s.feats[other.offers.start:other.offers.end] {
 		s.stamp[f] = s.gen
 	}
+	sum := 0.0
 	for n, it := range items {
 		for _, f := range s.feats[it.feats.start:it.feats.end] {
 			if s.stamp[f] == s.gen {
 				set[n/64] |= 1 << (n % 64)
+				sum += it.weight
 				break
 			}
 		}
 	}
+	return sum
 }

@@ -75,6 +75,48 @@ func TestBlocksSameAsSimilarity(t *testing.T) {
 	require.Equal(t, s.Similarity(0, 3, 0, 2), far.Similarity(0, 3, 0, 2))
 }
 
+// TestBlocksBounds: SimilarityBound and SharesBound are never below what
+// they bound, on the runs of a paragraph bead (one block against up to
+// eight, or two against two) near the diagonal
+// of the reference document, for a short document's rows and for a long
+// one's (pairs computed afresh outside the window); and they are not
+// vacuous: the bound of a 1-1 run is its similarity, to single precision.
+func TestBlocksBounds(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	zh = append(zh, "", "１０００人，COVID-19", "的了")
+	en = append(en, "", "1,000 people with COVID-19", "of the")
+	far := l.NewBlocks(zh, en)
+	far.long, far.window, far.budget = true, 6, 0
+	for _, s := range []*Blocks{l.NewBlocks(zh, en), far} {
+		n := 0
+		for i := range zh {
+			for j := max(0, i-10); j < min(len(en), i+10); j++ {
+				zs, es := s.Shares(i, 1, j, 1)
+				zb, eb := s.SharesBound(i, j)
+				require.GreaterOrEqual(t, zb, zs)
+				require.GreaterOrEqual(t, eb, es)
+				for a := 1; a <= 8 && i+a <= len(zh); a++ {
+					for b := 1; b <= 8 && j+b <= len(en); b++ {
+						if a > 1 && b > 1 && a+b > 4 {
+							continue // no such bead: splits, merges and 2-2
+						}
+						sim, ub := s.Similarity(i, a, j, b), s.SimilarityBound(i, a, j, b)
+						require.GreaterOrEqual(t, ub, sim, "(%d,%d,%d,%d)", i, a, j, b)
+						if a == 1 && b == 1 {
+							require.InDelta(t, sim, ub, 1e-6)
+						}
+						n++
+					}
+				}
+			}
+			s.Forget(i - 10)
+		}
+		t.Logf("%d runs bounded", n)
+	}
+}
+
 func BenchmarkBlocks(b *testing.B) {
 	l := Default()
 	require.NoError(b, lang.Load())

@@ -75,8 +75,12 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 
 // zhUnits returns the units of PrepareZh.
 func (l *Lexicon) zhUnits(zh string) []zhUnit {
-	var units []zhUnit
 	toks := lang.ZhTokens(zh)
+	if len(toks) == 0 {
+		return nil
+	}
+	// a unit per token at most: room for them from the start
+	units := make([]zhUnit, 0, len(toks))
 	// Headword occurrences of two or more characters in each Han run, by
 	// start.
 	var occs []occ
@@ -154,6 +158,9 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 		u.weight = l.meanIDF(own, u.glosses)
 		units = append(units, u)
 	}
+	if len(units) == 0 {
+		return nil
+	}
 	return units
 }
 
@@ -205,8 +212,13 @@ func (l *Lexicon) PrepareEn(en string) *EnSide {
 
 // enWords returns the words of PrepareEn.
 func (l *Lexicon) enWords(en string) []enWord {
-	var words []enWord
-	for _, t := range lang.EnTokens(en) {
+	toks := lang.EnTokens(en)
+	if len(toks) == 0 {
+		return nil
+	}
+	// a word per token at most: room for them from the start
+	words := make([]enWord, 0, len(toks))
+	for _, t := range toks {
 		key, ok := lang.Keyword(en[t.Start:t.End])
 		if !ok {
 			continue
@@ -216,6 +228,9 @@ func (l *Lexicon) enWords(en string) []enWord {
 			w.id, w.known, w.weight = id, true, l.idf[id]
 		}
 		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return nil
 	}
 	return words
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,11 +31,15 @@ type tok struct {
 	guess      bool // an exponent read from flattened superscripts (×1011)
 }
 
-func tokenize(s string) []tok {
+// tokenizeInto cuts s into tokens, appended to buf[:0].
+func tokenizeInto(buf []tok, s string) []tok {
 	// a token every six bytes or so (words and punctuation): room for them
 	// from the start spares growing the slice through every doubling, which
 	// allocated twice what the tokens need
-	out := make([]tok, 0, len(s)/6+4)
+	out := buf[:0]
+	if cap(out) < len(s)/6+4 {
+		out = make([]tok, 0, len(s)/6+4)
+	}
 	space := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -214,9 +219,27 @@ var enStarters = func() map[string]bool {
 	return m
 }()
 
+// tokBufs keeps the token slices of English for reuse: they never leave
+// it, and making one for each text was the most of what the aligner and
+// the checks allocated (a document's English is read three times: by
+// block, by sentence and by the checks).
+var tokBufs = sync.Pool{New: func() any { return new([]tok) }}
+
+// maxPooledToks: a longer slice (a text of over 400 KB) is left to the
+// collector rather than kept.
+const maxPooledToks = 1 << 16
+
 // English extracts the numbers of an English text, in order, without overlaps.
 func English(text string) []Number {
-	toks := tokenize(text)
+	buf := tokBufs.Get().(*[]tok)
+	toks := tokenizeInto(*buf, text)
+	defer func() {
+		if cap(toks) <= maxPooledToks {
+			clear(toks) // let go of the text
+			*buf = toks[:0]
+			tokBufs.Put(buf)
+		}
+	}()
 	var out []Number
 	for k := 0; k < len(toks); {
 		if t := toks[k]; t.kind == tPunct || t.kind == tWord && !enStarters[t.low] {

@@ -1,0 +1,66 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align/lexicon"
+)
+
+// checkParagraphBounds checks on every bead of the full matrix of a
+// document that the DP's bounds are bounds: bound ≤ cost and refine ≤
+// cost, with
+// the first pass's model and priors and with those re-estimated from it,
+// and with the layout weighed and ignored (swap detection). The paragraph
+// DP's result is the unbounded programme's only as long as they hold.
+func checkParagraphBounds(doc *Document, lex Similarity) error {
+	p := newParagraphAligner(doc, lex)
+	check := func() error {
+		for i := 0; i <= len(p.zh); i++ {
+			for j := 0; j <= len(p.en); j++ {
+				for _, t := range p.types {
+					if i+t.Zh > len(p.zh) || j+t.En > len(p.en) {
+						continue
+					}
+					c := p.cost(i, j, t)
+					b, r := p.bound(i, j, t), p.refine(i, j, t)
+					if !(b <= c && r <= c || math.IsInf(c, 1)) {
+						return fmt.Errorf("bead (%d,%d) %v: bound %v, refine %v, cost %v", i, j, t, b, r, c)
+					}
+				}
+			}
+		}
+		return nil
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, ignore := range []bool{false, true} {
+			p.ignoreLayout = ignore
+			if err := check(); err != nil {
+				return fmt.Errorf("pass %d, ignoreLayout %v: %w", pass+1, ignore, err)
+			}
+		}
+		p.ignoreLayout = false
+		path := p.solve()
+		var pairs [][2]int
+		for _, c := range path {
+			if c.Type.Zh > 0 && c.Type.En > 0 {
+				pairs = append(pairs, [2]int{p.span(Zh, c.I, c.Type.Zh), p.span(En, c.J, c.Type.En)})
+			}
+		}
+		p.model, p.priors, p.background = EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
+		p.types = p.priors.types()
+	}
+	return nil
+}
+
+// TestParagraphBoundsTwoFiles: the bounds hold on two-file documents with
+// splits, numbers and an omission (the interleaved shapes, with layout,
+// are checked in paragraph_split_test.go).
+func TestParagraphBoundsTwoFiles(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, checkParagraphBounds(splitBenchDoc(24), lexicon.Default()))
+	require.NoError(t, checkParagraphBounds(numberedDoc(30, [2]int{6, 9}), lexicon.Default()))
+}

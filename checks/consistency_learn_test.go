@@ -1,0 +1,92 @@
+package checks
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/words"
+	"github.com/aligncheck/aligncheck/internal/cputime"
+	"github.com/aligncheck/aligncheck/internal/testref"
+)
+
+// TestPartOfLongerTerm: partOfLongerTerm marks exactly the terms the
+// pairwise definition does (a term of at least min occurrences held by a
+// longer one as frequent), on random terms of a four-character alphabet
+// (so that terms hold one another often) mixed with Latin and
+// three-byte and four-byte characters.
+func TestPartOfLongerTerm(t *testing.T) {
+	alphabet := []string{"国", "家", "安", "全", "𠀋", "a"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 200; round++ {
+		counts := map[string]int{}
+		for k := 0; k < 1+rng.IntN(40); k++ {
+			var b strings.Builder
+			for n := 1 + rng.IntN(5); n > 0; n-- {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			counts[b.String()] = 1 + rng.IntN(5)
+		}
+		terms := make([]string, 0, len(counts))
+		for z := range counts {
+			terms = append(terms, z)
+		}
+		sort.Strings(terms)
+		want := map[string]bool{}
+		for _, z := range terms {
+			if counts[z] < 3 {
+				continue
+			}
+			for _, y := range terms {
+				if counts[y] == counts[z] && len(y) > len(z) && strings.Contains(y, z) {
+					want[z] = true
+				}
+			}
+		}
+		require.Equal(t, want, partOfLongerTerm(terms, counts, 3), "round %d: %v", round, counts)
+	}
+}
+
+// BenchmarkLearnTerms: the consistency check's term learning on a
+// two-file document of the reference document's pairs, rounds times over
+// (a long document that keeps its terms: each recurs in every round).
+// Compare cpu-s/op across the sizes too: it should grow about linearly.
+func BenchmarkLearnTerms(b *testing.B) {
+	require.NoError(b, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(b, err)
+	for _, rounds := range []int{4, 40} {
+		var zh, en []string
+		for r := 0; r < rounds; r++ {
+			for _, p := range pairs {
+				zh, en = append(zh, p[0]), append(en, p[1])
+			}
+		}
+		dir := b.TempDir()
+		zp, ep := filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt")
+		require.NoError(b, os.WriteFile(zp, []byte(strings.Join(zh, "\n\n")), 0o644))
+		require.NoError(b, os.WriteFile(ep, []byte(strings.Join(en, "\n\n")), 0o644))
+		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
+		require.NoError(b, err)
+		al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+		wd := words.Of(al)
+		b.Run(fmt.Sprint(len(zh)), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cputime.Process()
+			for b.Loop() {
+				p := &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+				learnTermsOnce(p, wd)
+			}
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+		})
+	}
+}
