@@ -17,6 +17,7 @@ const (
 	KindBody      Kind = iota // running prose
 	KindHeading               // short, no sentence punctuation: a title or heading
 	KindFurniture             // page furniture: navigation, sharing, citation, PDF links
+	KindHistory               // a legislative-history or promulgation note (沿革; "Amended on …")
 )
 
 // furniturePhrases are the words of site furniture on saved bilingual pages.
@@ -205,6 +206,9 @@ func Classify(b *Block) Kind {
 	if strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && bothScripts(t) && citationRe.MatchString(t) {
 		// a citation line naming the work in both languages
 		return KindFurniture
+	}
+	if IsHistoryNote(t, b.Lang) {
+		return KindHistory
 	}
 	if isHeadingText(t, b.Lang) {
 		return KindHeading

@@ -11,19 +11,48 @@ func pairedBody(p *Pass, b *align.Bead) bool {
 	return len(b.Zh) > 0 && len(b.En) > 0 && hasBody(p, b)
 }
 
-// hasBody reports whether a block of the bead, on either side, is body text.
+// hasBody reports whether a block of the bead, on either side, is body text
+// (prose, or a legislative-history note, which is text of the document).
 func hasBody(p *Pass, b *align.Bead) bool {
 	for _, i := range b.Zh {
-		if p.Doc.Zh[i].Kind == align.KindBody {
+		if k := p.Doc.Zh[i].Kind; k == align.KindBody || k == align.KindHistory {
 			return true
 		}
 	}
 	for _, j := range b.En {
-		if p.Doc.En[j].Kind == align.KindBody {
+		if k := p.Doc.En[j].Kind; k == align.KindBody || k == align.KindHistory {
 			return true
 		}
 	}
 	return false
+}
+
+// historyConfidence is the confidence of a length, omission, number, name
+// or numbering finding on a legislative-history note (align.KindHistory):
+// official translations abridge such notes by convention ("Amended on
+// February 3, 2010" for the order number, the articles amended and the
+// date of entry into force), so a difference there is reported as info.
+// A provision left out is still reported in full: its paragraph is body.
+const historyConfidence = 0.4
+
+// historyBead reports whether paragraph bead bi records legislative history:
+// every block of one side of it, at least, is a history note. (A note
+// paired crosswise with a title is such a bead too: what differs there is
+// the note's convention or the pairing, not the translation.)
+func historyBead(p *Pass, bi int) bool {
+	if bi < 0 || bi >= len(p.Align.Beads) {
+		return false
+	}
+	b := &p.Align.Beads[bi]
+	all := func(l align.Lang, idx []int) bool {
+		for _, i := range idx {
+			if p.Doc.Blocks(l)[i].Kind != align.KindHistory {
+				return false
+			}
+		}
+		return len(idx) > 0
+	}
+	return all(align.Zh, b.Zh) || all(align.En, b.En)
 }
 
 // bodyRange returns the first and last bead that pair body text; everything

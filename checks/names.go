@@ -15,11 +15,13 @@ import (
 
 // Names compares Latin-script names, codes, URLs and e-mail addresses.
 var Names = &Check{
-	Name:       "names",
-	Category:   CatNames,
-	Severity:   Warning,
-	Run:        runNames,
-	Confidence: `1: the name is written in Latin script on one side and absent from the other.`,
+	Name:     "names",
+	Category: CatNames,
+	Severity: Warning,
+	Run:      runNames,
+	Confidence: `1: the name is written in Latin script on one side and absent from the other;
+0.4 (info) in a legislative-history note, whose order numbers
+(華總一義字第 1040024404B 號) official translations leave out by convention.`,
 	Doc: `a name, code, URL or e-mail address that does not carry over
 
 Chinese text keeps some things in Latin script: acronyms (CPC, AIIB, G20,
@@ -413,10 +415,13 @@ func runNames(p *Pass) error {
 					}
 					o := l.Other()
 					seen[it.key] = true
-					f := Finding{Bead: v.Index, Evidence: it.key, About: SideOf(l),
+					f := Finding{Bead: v.Index, Evidence: it.key, About: SideOf(l), Confidence: 1,
 						Message: fmt.Sprintf("%s %q in the %s does not appear in the %s", it.kind, it.text, langName(l), langName(o))}
 					if it.kind == "name" {
 						f.Message = fmt.Sprintf("%q in the %s does not appear in the %s", it.text, langName(l), langName(o))
+					}
+					if historyBead(p, v.Index) {
+						f.Confidence = historyConfidence
 					}
 					sp, other := v.span(pos), v.unitSpan(o, sb)
 					if l == align.Zh {

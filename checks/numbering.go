@@ -43,7 +43,7 @@ side numbers no paragraph of that series anywhere in the document, the
 difference is a decision of style (an English that drops the Chinese
 outline numbers throughout) and is reported at info.`,
 	Confidence: `0.8; 0.4 (info) when the other side numbers no paragraph of the same
-series anywhere in the document.`,
+series anywhere in the document, or on a legislative-history note.`,
 }
 
 // NumberingSequence is the sub-check for broken sequences on one side.
@@ -149,6 +149,11 @@ func runNumberingMissing(p *Pass) error {
 			// anywhere in the document: a decision of style (a report's
 			// English that drops the Chinese outline numbers), not a
 			// number lost here
+			f.Confidence = 0.4
+		}
+		if historyBead(p, o.bi) {
+			// the list number of an amendment-history line, which
+			// translations keep, drop or merge with the history
 			f.Confidence = 0.4
 		}
 		if o.zh {

@@ -25,7 +25,8 @@ var Numbers = &Check{
 number 0.6); at most 0.85 (a warning) unless both are digits as written or
 structured Chinese numerals (二十大) and they stand in one aligned sentence
 pair; lowered by 0.85 more when they were paired only as the last ones of
-their kind left in the paragraph.`,
+their kind left in the paragraph. At most 0.4 (info) in a legislative-history
+note, where a translation may date another event of the same amendment.`,
 	Doc: `a number that differs between the Chinese and its translation
 
 Numbers, dates, percentages, ordinals and ranges are read on both sides
@@ -84,7 +85,9 @@ name or a guessed reading is info. Times 0.6 (info) for a year, decade
 or ordinal left over in the translation (an explicitation), and when the
 pair is a
 length outlier whose other side is the short one: the abridgement is
-reported once, by "length".`,
+reported once, by "length". At most 0.4 (info) in a legislative-history
+note (中華民國…修正公布全文 15 條 against "Amended on …"), which official
+translations abridge by convention.`,
 	Doc: `a number on one side with no counterpart in the other
 
 A number left over after the comparison of "numbers" (neither equal to a
@@ -141,7 +144,13 @@ func runNumbers(p *Pass) error {
 			if p.Settings.Source == align.En {
 				src, tr, srcLang = m.en, m.zh, align.En
 			}
-			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es, Confidence: m.confidence(),
+			conf := m.confidence()
+			if historyBead(p, m.pair.view.Index) {
+				// an amendment history: the translation may give
+				// another event's date (adoption for promulgation)
+				conf = math.Min(conf, historyConfidence)
+			}
+			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es, Confidence: conf,
 				Evidence: m.zh.n.Text + "\x00" + m.en.n.Text,
 				Message: fmt.Sprintf("number %s in %s; %s has %q", quoteNumber(src.n), langName(srcLang),
 					langName(srcLang.Other()), tr.n.Text)})
@@ -182,6 +191,13 @@ func runNumbersMissing(p *Pass) error {
 					// the length check reports once: this number is
 					// part of that, not a finding of its own
 					f.Confidence *= 0.6
+				}
+				if historyBead(p, v.Index) {
+					// the article count, order number or date of
+					// entry into force of an amendment-history
+					// note, which the translation abridges by
+					// convention
+					f.Confidence = math.Min(f.Confidence, historyConfidence)
 				}
 				sp := v.span(o.pos)
 				sb := o.sb
