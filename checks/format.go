@@ -13,11 +13,13 @@ import (
 
 // Format reports typing slips in either text.
 var Format = &Check{
-	Name:       "format",
-	Category:   CatFormat,
-	Severity:   Warning,
-	Run:        runFormat,
-	Confidence: `1: the doubled word or control character is in the text.`,
+	Name:     "format",
+	Category: CatFormat,
+	Severity: Warning,
+	Run:      runFormat,
+	Confidence: `1: the doubled word or control character is in the text; 0.4 (info) for a
+run of zero-width spaces only, which are invisible in the published text
+(web pages put them in as line-break hints).`,
 	Doc: `doubled words and stray control characters
 
 - A word typed twice in the English, "the the", "of of" (case is ignored;
@@ -89,6 +91,11 @@ func runFormat(p *Pass) error {
 					Message: fmt.Sprintf("control character %U in the %s", r, langName(l))}
 				if c[1]-c[0] > utf8.RuneLen(r) {
 					f.Message = fmt.Sprintf("control characters (%U …) in the %s", r, langName(l))
+				}
+				if strings.Trim(blk.Text[c[0]:c[1]], "\u200b") == "" {
+					// a zero-width space shows nothing: a page's hint
+					// where a line may break, copied with the text
+					f.Confidence = 0.4
 				}
 				if l == align.Zh {
 					f.Zh = &sp
