@@ -92,7 +92,7 @@ func latinTokens(s string) []latinToken {
 				continue
 			}
 			// invisible format characters a web page leaves inside
-			// words (the zero-width space of "Musical.​ly", a soft
+			// words (the zero-width space of "Musical.<U+200B>ly", a soft
 			// hyphen) belong to the word when a letter follows them
 			k := j
 			for k < len(s) {
