@@ -230,7 +230,7 @@ func English(text string) []Number {
 		}
 		k++
 	}
-	return dropEnumerators(text, out)
+	return dropFootnotes(text, dropEnumerators(text, out))
 }
 
 // wordsAt reports whether the words ws follow from token k, separated by spaces.
