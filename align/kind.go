@@ -28,6 +28,7 @@ var furniturePhrases = []string{
 	"original text", "english text", "chinese text", "see an error", "drop us a line",
 	"view the translated and original text side-by-side", "read more", "related",
 	"subscribe", "download", "menu", "search", "home", "next", "previous", "tags",
+	"contents", "table of contents", "目录", "目 录", "目錄", "目 錄",
 	"返回顶部", "返回", "分享", "打印", "下载", "上一篇", "下一篇", "责任编辑", "来源", "原文", "关闭窗口",
 }
 

@@ -22,8 +22,8 @@ var Omission = &Check{
 pair's lengths fit better with the paragraph joined to it (the translation
 most likely merged it there) or when it is a heading; 0.4 (info) when the
 paragraph holds both scripts, a quarter each at least (its translation is
-inside it), when it is a chapter or part heading that stands again on its
-side (an entry of a table of contents whose chapter is there), or when it is a line of a
+inside it), when it is a chapter or part heading whose chapter is opened
+again on its side (an entry of a table of contents), or when it is a line of a
 legislative-history note that is not printed twice on its side. A sentence without a counterpart inside a
 paired paragraph rests on the sentence aligner's pairing: 0.8 (a warning)
 when the paragraph's lengths agree it is missing, 0.4 (info) when they do
@@ -162,7 +162,7 @@ func runOmission(p *Pass) error {
 			if repeated == nil {
 				repeated = blockTexts(p)
 			}
-			if tocHeading.MatchString(blk.Text) && repeated[u.lang.String()+align.NormText(blk.Text)] >= 2 {
+			if m := tocHeading.FindString(blk.Text); m != "" && repeated["toc "+u.lang.String()+align.NormText(m)] >= 2 {
 				// the same heading stands again on its side: an entry
 				// of a table of contents (or a running head) whose
 				// chapter is there; the other side has no contents
@@ -440,12 +440,18 @@ func nullParagraphConfidence(p *Pass, u unpairedBlock, blk *align.Block) float64
 // part, section or book), in either language.
 var tocHeading = regexp.MustCompile(`(?i)^\s*(?:(?:chapter|part|section|book|title|division)\s+[0-9IVXLC]+\b|第\s*[0-9０-９一二三四五六七八九十百]+\s*[章编編节節篇部])`)
 
-// blockTexts counts the blocks of each side by language and normalised text.
+// blockTexts counts the blocks of each side by language and normalised
+// text, and the chapter headings by the chapter they open.
 func blockTexts(p *Pass) map[string]int {
 	out := map[string]int{}
 	for _, l := range []align.Lang{align.Zh, align.En} {
 		for _, b := range p.Doc.Blocks(l) {
 			out[l.String()+align.NormText(b.Text)]++
+			if m := tocHeading.FindString(b.Text); m != "" {
+				// the chapter a heading opens ("Chapter V"): a table
+				// of contents may word its title otherwise
+				out["toc "+l.String()+align.NormText(m)]++
+			}
 		}
 	}
 	return out
