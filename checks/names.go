@@ -43,7 +43,8 @@ The other way, English names are normally translated into Chinese, so only
 codes that mix letters and digits (COVID-19, G20, F-35 — not "20th",
 "1990s", "5km"), URLs and e-mail addresses must appear on the Chinese side;
 a code that Chinese writes in words passes when its number is there (G7 as
-七国集团, 3D as 三维) or, for COVID-19, 新冠.
+七国集团, 3D as 三维) or, for COVID-19, 新冠 or 疫情 (official Chinese
+says "the epidemic" where the English names the disease).
 
 Example: zh "亚投行（AIIB）成员增至106个。" / en "The Asian bank now has 106
 members." → "AIIB" in the Chinese does not appear in the English`,
@@ -319,8 +320,10 @@ type nameItem struct {
 
 // codeRenderings are codes that Chinese writes in words.
 var codeRenderings = map[string][]string{
-	"covid19":  {"新冠", "新型冠状病毒"},
-	"sarscov2": {"新冠", "新型冠状病毒"},
+	// official Chinese says 疫情 ("the epidemic") where the English names
+	// the disease
+	"covid19":  {"新冠", "新型冠状病毒", "新型冠狀病毒", "疫情", "肺炎"},
+	"sarscov2": {"新冠", "新型冠状病毒", "新型冠狀病毒"},
 }
 
 // codeInChinese: an English code rendered in Chinese words — COVID-19 as

@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -85,7 +86,8 @@ name or a guessed reading is info. Times 0.6 (info) for a year, decade
 or ordinal left over in the translation (an explicitation), and when the
 pair is a
 length outlier whose other side is the short one: the abridgement is
-reported once, by "length". At most 0.4 (info) in a legislative-history
+reported once, by "length", and for a year the other side names relative
+to the time of the text ("last year", "the year just passed", 去年). At most 0.4 (info) in a legislative-history
 note (中華民國…修正公布全文 15 條 against "Amended on …"), which official
 translations abridge by convention.`,
 	Doc: `a number on one side with no counterpart in the other
@@ -186,6 +188,12 @@ func runNumbersMissing(p *Pass) error {
 					// an addition that is the translator's care
 					f.Confidence *= 0.6
 				}
+				if yearLike(o.n) && relativeTime(np.pair.otherText(l), l.Other()) {
+					// 2017年 against "the year just passed", "last
+					// year" against 去年: a year said relative to the
+					// time of the text
+					f.Confidence *= 0.6
+				}
 				if rel, ok := Get(p, lengthOutliersFact)[v.Index]; ok && (rel < 1) == (l == align.Zh) {
 					// the other side abridges the whole pair, which
 					// the length check reports once: this number is
@@ -284,6 +292,26 @@ func explicitation(n numerals.Number) bool {
 		return n.Date != nil && n.Date.Day == 0
 	}
 	return false
+}
+
+// yearLike: a year, or a month of a year, which a text may also name
+// relative to its own time.
+func yearLike(n numerals.Number) bool {
+	return n.Kind == numerals.KindYear || n.Kind == numerals.KindDate && n.Date != nil && n.Date.Day == 0 && n.Date.Year != 0
+}
+
+var (
+	relativeTimeEn = regexp.MustCompile(`(?i)\b(?:last|this|next|past|previous|coming|current|same|preceding)\s+(?:year|month)\b|\byear\s+(?:just\s+)?(?:passed|ended|gone\s+by)\b|\bthe\s+year\s+(?:before|ahead)\b`)
+	relativeTimeZh = regexp.MustCompile(`今年|去年|明年|前年|上年|本年|当年|當年|同年|次年|翌年|上一年|过去一年|過去一年|刚刚过去的一年|剛剛過去的一年|本月|上月|下月|上个月|上個月`)
+)
+
+// relativeTime: a text in language l names a year or month relative to
+// its own time ("last year", 去年).
+func relativeTime(text string, l align.Lang) bool {
+	if l == align.Zh {
+		return relativeTimeZh.MatchString(text)
+	}
+	return relativeTimeEn.MatchString(text)
 }
 
 // othersMatch: a count written as "X and two other universities" against

@@ -230,7 +230,9 @@ func English(text string) []Number {
 		}
 		k++
 	}
-	return dropFootnotes(text, dropEnumerators(text, out))
+	out = dropFootnotes(text, dropEnumerators(text, out))
+	sharePercent(text, out, enUnitGaps)
+	return out
 }
 
 // wordsAt reports whether the words ws follow from token k, separated by spaces.

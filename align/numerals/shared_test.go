@@ -1,0 +1,42 @@
+package numerals
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestSharedPercent: a list or range that writes "percent" once makes each
+// of its numbers a percentage, in both languages; an amount and its share
+// stay apart.
+func TestSharedPercent(t *testing.T) {
+	type read struct {
+		text string
+		kind Kind
+	}
+	for _, c := range []struct {
+		text string
+		zh   bool
+		want []read
+	}{
+		{"the ratio has dropped from 10.2 to 3.1 percent.", false, []read{{"10.2", KindPercent}, {"3.1 percent", KindPercent}}},
+		{"fell 3, 4 and 5 percent", false, []read{{"3", KindPercent}, {"4", KindPercent}, {"5 percent", KindPercent}}},
+		{"grew 6 or 7 percent", false, []read{{"6", KindPercent}, {"7 percent", KindPercent}}},
+		{"rose from 5 to 8 percent", false, []read{{"5 to 8 percent", KindPercent}}},
+		{"spent $164 billion, or 0.7 percent of GDP", false, []read{{"164 billion", KindCardinal}, {"0.7 percent", KindPercent}}},
+		{"in 12 provinces, 30 percent of them", false, []read{{"12", KindCardinal}, {"30 percent", KindPercent}}},
+		{"下腳變價時提撥百分之二十至四十。", true, []read{{"百分之二十", KindPercent}, {"四十", KindPercent}}},
+		{"贫困发生率由10.2%下降到3.1%", true, []read{{"10.2%", KindPercent}, {"3.1%", KindPercent}}},
+		{"增长百分之五，新增12个", true, []read{{"百分之五", KindPercent}, {"12", KindCardinal}}},
+	} {
+		ns := English(c.text)
+		if c.zh {
+			ns = Chinese(c.text)
+		}
+		var got []read
+		for _, n := range ns {
+			got = append(got, read{n.Text, n.Kind})
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
