@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -68,6 +69,28 @@ func bodyRange(p *Pass) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// numberedSlogan finds a quoted Chinese slogan that counts its points
+// (“两学一做”, “三严三实”, “四风”, “约法三章”, “十三五”): official English
+// spells such slogans out ("activities to enable Party members to gain a
+// good understanding of the Party Constitution…"), so a pair holding one
+// may be longer in English, and have English sentences of its own, by
+// explicitation.
+var numberedSlogan = regexp.MustCompile(`[“"「‘][^”"」’]{0,6}[一二两三四五六七八九十百千][^”"」’]{0,6}[”"」’]`)
+
+// explicitSlogans reports whether the Chinese of bead bi holds a numbered
+// slogan in quotation marks.
+func explicitSlogans(p *Pass, bi int) bool {
+	if bi < 0 || bi >= len(p.Align.Beads) {
+		return false
+	}
+	for _, i := range p.Align.Beads[bi].Zh {
+		if numberedSlogan.MatchString(p.Doc.Zh[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // excerpt shortens a text for a message.

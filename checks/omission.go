@@ -80,7 +80,9 @@ var Addition = &Check{
 	Run:      runAddition,
 	Confidence: `As for sentences under "omission": 0.8 when the paragraph's lengths agree the
 sentence was added, 0.4 (info) when they do not, when a number of it is
-matched in the other side's paragraph, or in a legislative-history note.`,
+matched in the other side's paragraph, in a legislative-history note, or
+for an English sentence where the Chinese holds a quoted numbered slogan
+(“两学一做”, “三严三实”), which official English spells out.`,
 	Doc: `a sentence of the translation with no counterpart in the original
 
 Inside a paired paragraph, a sentence of the translation (English by
@@ -273,6 +275,11 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			continue
 		}
 		conf := nullSentenceConfidence(p, b, l)
+		if l == align.En && explicitSlogans(p, bi) {
+			// an English sentence that spells out a numbered slogan
+			// of the Chinese (“两学一做”): explicitation
+			conf = math.Min(conf, 0.4)
+		}
 		if historyBead(p, bi) {
 			// a clause of an amendment-history note ("；並自公布日施行")
 			// that the translation's "Amended on …" leaves out by

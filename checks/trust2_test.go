@@ -72,6 +72,40 @@ func TestTrustNamesFormat(t *testing.T) {
 	}
 }
 
+// TestNumberedSlogans: an English paragraph that spells out a quoted
+// numbered slogan of the Chinese is longer, with sentences of its own, by
+// explicitation: info; the same addition without a slogan is a warning.
+func TestNumberedSlogans(t *testing.T) {
+	body := []([2]string){
+		{"我们坚持稳中求进工作总基调，经济运行保持在合理区间，就业形势总体稳定，物价水平保持平稳。", "We followed the general principle of pursuing progress while ensuring stability; the economy performed within an appropriate range, employment was generally stable, and prices held steady."},
+		{"我们深化供给侧结构性改革，推动经济结构优化升级，新动能快速成长，发展质量和效益不断提升。", "We deepened supply-side structural reform, upgraded the economic structure, fostered new growth drivers, and improved the quality and returns of development."},
+		{"我们加强生态环境保护，主要污染物排放量持续下降，重点城市空气质量明显改善，森林面积不断增加。", "We strengthened environmental protection; the release of major pollutants kept falling, air quality in key cities improved markedly, and forest coverage kept growing."},
+		{"我们坚持以人民为中心的发展思想，加大民生投入，城乡居民收入持续增长，社会保障体系不断健全。", "We put people at the center of development and spent more on their wellbeing; urban and rural incomes kept rising, and the social security system kept improving."},
+	}
+	run := func(zh, en string) checks.Severity {
+		var zs, es []string
+		for _, p := range body {
+			zs, es = append(zs, p[0]), append(es, p[1])
+		}
+		zs, es = append(zs, zh), append(es, en)
+		doc, err := input.TwoFiles("zh.txt", strings.Join(zs, "\n\n"), "en.txt", strings.Join(es, "\n\n"))
+		require.NoError(t, err)
+		var got checks.Severity
+		for _, f := range runChecks(t, doc, checks.DefaultSettings(), checks.Registry()...) {
+			if (f.Check == "addition" || f.Check == "length") && f.Severity > got {
+				got = f.Severity
+			}
+		}
+		return got
+	}
+	const extra = " We carried out in earnest activities to enable Party members to gain a good understanding of the Party Constitution, Party regulations, and the major policy addresses, and to meet the criteria for being a good Party member, and we firmly corrected formalism, bureaucratism, hedonism, and extravagance."
+	zh := "扎实开展“两学一做”学习教育，坚决纠正“四风”。"
+	en := "We earnestly carried out the education campaign." + extra
+	assert.LessOrEqual(t, run(zh, en), checks.Info, "slogans spelled out")
+	zh = "扎实开展党员学习教育，坚决纠正不良作风。"
+	assert.GreaterOrEqual(t, run(zh, en), checks.Warning, "the same addition without a slogan")
+}
+
 // TestTitledConsistency: a name under different source titles is not one
 // term; a title rendered two ways under the same source title still is.
 func TestTitledConsistency(t *testing.T) {
