@@ -188,7 +188,7 @@ func runNumbersMissing(p *Pass) error {
 					// an addition that is the translator's care
 					f.Confidence *= 0.6
 				}
-				if yearLike(o.n) && relativeTime(np.pair.otherText(l), l.Other()) {
+				if yearLike(o.n) && relativeTime(np.pair.otherText(l), l.Other(), o.n.Kind == numerals.KindDate) {
 					// 2017年 against "the year just passed", "last
 					// year" against 去年: a year said relative to the
 					// time of the text
@@ -301,17 +301,21 @@ func yearLike(n numerals.Number) bool {
 }
 
 var (
-	relativeTimeEn = regexp.MustCompile(`(?i)\b(?:last|this|next|past|previous|coming|current|same|preceding)\s+(?:year|month)\b|\byear\s+(?:just\s+)?(?:passed|ended|gone\s+by)\b|\bthe\s+year\s+(?:before|ahead)\b`)
-	relativeTimeZh = regexp.MustCompile(`今年|去年|明年|前年|上年|本年|当年|當年|同年|次年|翌年|上一年|过去一年|過去一年|刚刚过去的一年|剛剛過去的一年|本月|上月|下月|上个月|上個月`)
+	relativeYearEn  = regexp.MustCompile(`(?i)\b(?:last|this|next|past|previous|coming|current|same|preceding)\s+year\b|\byear\s+(?:just\s+)?(?:passed|ended|gone\s+by)\b|\bthe\s+year\s+(?:before|ahead)\b`)
+	relativeYearZh  = regexp.MustCompile(`今年|去年|明年|前年|上年|本年|当年|當年|同年|次年|翌年|上一年|过去一年|過去一年|刚刚过去的一年|剛剛過去的一年`)
+	relativeMonthEn = regexp.MustCompile(`(?i)\b(?:last|this|next|past|previous|coming|current|same|preceding)\s+month\b`)
+	relativeMonthZh = regexp.MustCompile(`本月|上月|下月|上个月|上個月|当月|當月`)
 )
 
-// relativeTime: a text in language l names a year or month relative to
-// its own time ("last year", 去年).
-func relativeTime(text string, l align.Lang) bool {
+// relativeTime: a text in language l names a year (or, with month, a
+// month) relative to its own time ("last year", 去年). A year is excused
+// only by a relative year: "today (the 11th day of this month)" says
+// nothing of 2021年.
+func relativeTime(text string, l align.Lang, month bool) bool {
 	if l == align.Zh {
-		return relativeTimeZh.MatchString(text)
+		return relativeYearZh.MatchString(text) || month && relativeMonthZh.MatchString(text)
 	}
-	return relativeTimeEn.MatchString(text)
+	return relativeYearEn.MatchString(text) || month && relativeMonthEn.MatchString(text)
 }
 
 // othersMatch: a count written as "X and two other universities" against

@@ -49,6 +49,7 @@ func TestTrustNamesFormat(t *testing.T) {
 		{"刚刚过去的2017年，经济社会发展主要目标任务全面完成。", "In the year just passed, all main targets for economic and social development were accomplished.", align.Zh, "numbers/missing", none, checks.Info},
 		{"去年，经济社会发展主要目标任务全面完成。", "In 2017, all main targets for economic and social development were accomplished.", align.Zh, "numbers/missing", none, checks.Info},
 		{"2017年，经济社会发展主要目标任务全面完成。", "All main targets for economic and social development were accomplished.", align.Zh, "numbers/missing", checks.Warning, checks.Warning},
+		{"澳门大学今日举行2021年荣誉学位颁授典礼。", "The Award-giving Ceremony for Honorary Degrees was held today, the 11th day of this month.", align.Zh, "numbers/missing", checks.Warning, checks.Warning},
 		// a range that writes its unit once
 		{"贫困发生率由10.2%下降到3.1%。", "The poverty headcount ratio has dropped from 10.2 to 3.1 percent.", align.Zh, "numbers/missing", none, none},
 		{"下腳變價時提撥百分之二十至四十。", "Appropriating 20 to 40 percent of proceeds from selling of scraps.", align.Zh, "numbers", none, none},
@@ -110,6 +111,7 @@ func TestNumberedSlogans(t *testing.T) {
 // term; a title rendered two ways under the same source title still is.
 func TestTitledConsistency(t *testing.T) {
 	para := func(zh, en string) [2]string { return [2]string{zh, en} }
+	source := align.Zh
 	run := func(pairs ...[2]string) []checks.Finding {
 		var zh, en []string
 		for _, p := range pairs {
@@ -117,8 +119,10 @@ func TestTitledConsistency(t *testing.T) {
 		}
 		doc, err := input.TwoFiles("zh.txt", strings.Join(zh, "\n\n"), "en.txt", strings.Join(en, "\n\n"))
 		require.NoError(t, err)
+		set := checks.DefaultSettings()
+		set.Source = source
 		var out []checks.Finding
-		for _, f := range runChecks(t, doc, checks.DefaultSettings(), checks.Consistency) {
+		for _, f := range runChecks(t, doc, set, checks.Consistency) {
 			if f.Severity >= checks.Warning {
 				out = append(out, f)
 			}
@@ -135,4 +139,7 @@ func TestTitledConsistency(t *testing.T) {
 	assert.Empty(t, run(titled...), "主席 and 总书记 are different source titles")
 	same := append(append([]([2]string){}, gs...), para("习近平总书记出访多国，出席重要会议。", "President Xi Jinping visited several countries and attended major meetings."))
 	assert.NotEmpty(t, run(same...), "总书记 rendered two ways")
+	// English the original: the two English wordings are its own
+	source = align.En
+	assert.Empty(t, run(same...), "an English original's own wording")
 }
