@@ -20,6 +20,8 @@ var Names = &Check{
 	Severity: Warning,
 	Run:      runNames,
 	Confidence: `1: the name is written in Latin script on one side and absent from the other;
+0.4 (info) for a name a Chinese translation puts in brackets beside its
+rendering (“薩菲爾號”(Saffir), HUD(住房城市發展部)), a courtesy;
 0.4 (info) in a legislative-history note, whose order numbers
 (華總一義字第 1040024404B 號) official translations leave out by convention.`,
 	Doc: `a name, code, URL or e-mail address that does not carry over
@@ -260,6 +262,26 @@ func withoutFootnote(t string) (string, bool) {
 		return "", false // "2.3", "1.85": a decimal
 	}
 	return m[2], true
+}
+
+// translatorGloss reports a Latin name that a Chinese rendering stands
+// next to in brackets: the name bracketed right after Chinese
+// (“薩菲爾號”(Saffir)), or the Chinese bracketed right after the name
+// (HUD(住房城市發展部)).
+func translatorGloss(s string, start, end int) bool {
+	before := strings.TrimRight(s[:start], " ")
+	after := strings.TrimLeft(s[end:], " ")
+	if open, n := utf8.DecodeLastRuneInString(before); open == '(' || open == '（' {
+		if close, _ := utf8.DecodeRuneInString(after); close == ')' || close == '）' {
+			prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before[:len(before)-n], " ”」’\""))
+			return unicode.Is(unicode.Han, prev)
+		}
+	}
+	if open, n := utf8.DecodeRuneInString(after); open == '(' || open == '（' {
+		next, _ := utf8.DecodeRuneInString(after[n:])
+		return unicode.Is(unicode.Han, next)
+	}
+	return false
 }
 
 // runGap: what may stand between two tokens of one name or code: white
@@ -506,6 +528,12 @@ func runNames(p *Pass) error {
 					}
 					if historyBead(p, v.Index) {
 						f.Confidence = historyConfidence
+					}
+					if l == align.Zh && p.Settings.Source == align.En && translatorGloss(blk.Text, it.start, it.end) {
+						// “薩菲爾號”(Saffir), HUD(住房城市發展部): the
+						// translation glosses its rendering with the
+						// name in Latin script, a courtesy
+						f.Confidence = 0.4
 					}
 					sp, other := v.span(pos), v.unitSpan(o, sb)
 					if l == align.Zh {

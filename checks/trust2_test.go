@@ -32,6 +32,10 @@ func TestTrustNamesFormat(t *testing.T) {
 		{"解放军空军在第二岛链进行远程轰炸机巡逻。", "PLA bombers patrol the second island chain70.", align.En, "names", none, none},
 		{"北京寻求对少数人施加压力。", "Beijing seeks to pressure persons2 of note.", align.En, "names", none, none},
 		{"根據《國際緊急經濟權力法》（50 U.S.C.1701及後文）授予我的權力，", "By the authority vested in me by the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.),", align.En, "names", none, none},
+		// a Chinese translation's gloss in Latin script beside its rendering
+		{"他在HUD(住房城市發展部)的工作太漂亮了！", "He did a fantastic job at the department.", align.En, "names", none, checks.Info},
+		{"漂浮在紅海上的儲油船“薩菲爾號”(Saffir)。", "The oil storage vessel floating in the Red Sea.", align.En, "names", none, checks.Info},
+		{"他在HUD的工作太漂亮了！", "He did a fantastic job at the department.", align.En, "names", checks.Warning, checks.Warning},
 		// still reported
 		{"亚投行（AIIB）成员增至106个。", "The Asian bank now has 106 members.", align.Zh, "names", checks.Warning, checks.Warning},
 		{"该项目已经启动。", "The F-35 program has started.", align.En, "names", checks.Warning, checks.Warning},
