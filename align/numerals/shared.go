@@ -46,3 +46,62 @@ func shareLeadingPercent(text string, ns []Number, gaps map[string]bool) {
 		n.Kind = KindPercent
 	}
 }
+
+// zhDayLists reads a list of days under one month, 3月22、28、30日 (March
+// 22, 28 and 30), which the scanner sees as a month (3月), plain numbers
+// (22, 28) and a day (30日): each day becomes a date of that month (and
+// year). The days are joined by 、 or 和 and the list ends with 日.
+func zhDayLists(text string, ns []Number) []Number {
+	drop := map[int]bool{}
+	for i := 0; i+1 < len(ns); i++ {
+		m := &ns[i]
+		if m.Kind != KindDate || m.Date == nil || m.Date.Month == 0 || m.Date.Day != 0 {
+			continue
+		}
+		// the members: plain whole numbers from 1 to 31, the last a day
+		// of no month (30日), each after a 、 or 和 but the first, which
+		// follows the month directly
+		j, last := i+1, -1
+		for ; j < len(ns); j++ {
+			n := &ns[j]
+			gap := strings.TrimSpace(text[ns[j-1].End:n.Start])
+			if j == i+1 && gap != "" || j > i+1 && gap != "、" && gap != "和" && gap != "及" {
+				break
+			}
+			if n.Kind == KindDate && n.Date != nil && n.Date.Month == 0 && n.Date.Year == 0 && n.Date.Day >= 1 && n.Date.Day <= 31 {
+				last = j
+				break
+			}
+			if n.Kind != KindCardinal || n.Value != float64(int(n.Value)) || n.Value < 1 || n.Value > 31 {
+				break
+			}
+		}
+		if last < 0 {
+			continue
+		}
+		for k := i + 1; k <= last; k++ {
+			d := &Date{Year: m.Date.Year, Month: m.Date.Month, Day: int(ns[k].Value)}
+			if k == last {
+				d.Day = ns[k].Date.Day
+			}
+			ns[k].Kind, ns[k].Date, ns[k].Value, ns[k].Hi = KindDate, d, dateValue(d), dateValue(d)
+		}
+		// the month names the first day's date; it keeps its span
+		m.Date = &Date{Year: m.Date.Year, Month: m.Date.Month, Day: ns[i+1].Date.Day}
+		m.Value, m.Hi = dateValue(m.Date), dateValue(m.Date)
+		m.End = ns[i+1].End
+		m.Text = text[m.Start:m.End]
+		drop[i+1] = true
+		i = last
+	}
+	if len(drop) == 0 {
+		return ns
+	}
+	out := ns[:0]
+	for i, n := range ns {
+		if !drop[i] {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -40,3 +40,26 @@ func TestSharedPercent(t *testing.T) {
 		assert.Equal(t, c.want, got, c.text)
 	}
 }
+
+// TestZhDayLists: days listed under one month (3月22、28、30日) are each a
+// date of that month; a single date and a range are read as before.
+func TestZhDayLists(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []float64 // Value of each number: Year*10000+Month*100+Day
+	}{
+		{"包括2020年3月22、28、30日和2020年4月2、7、13日的备忘录", []float64{20200322, 20200328, 20200330, 20200402, 20200407, 20200413}},
+		{"2020年4月20、28日和5月8、20日的", []float64{20200420, 20200428, 508, 520}},
+		{"分别于3月5和6日举行", []float64{305, 306}},
+		{"3月5日", []float64{305}},
+		{"12月8日至10日", []float64{1208}},
+		{"於每年一月、四月、七月及十月末日前", []float64{100, 400, 700, 1000}},
+		{"3月共有22、28个", []float64{300, 22, 28}},
+	} {
+		var got []float64
+		for _, n := range Chinese(c.text) {
+			got = append(got, n.Value)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}

@@ -40,7 +40,7 @@ func Chinese(text string) []Number {
 			out[i].Read |= ReadWords
 		}
 	}
-	out = dropEnumerators(text, out)
+	out = zhDayLists(text, dropEnumerators(text, out))
 	sharePercent(text, out, zhUnitGaps)
 	shareLeadingPercent(text, out, zhUnitGaps)
 	return out
