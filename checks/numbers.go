@@ -101,7 +101,8 @@ one), in either direction. Not reported:
 - a value the other side of the pair writes in a form that is not read as
   a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
   enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100
-  years", 九二共识 for "1992 Consensus", "centenary", "decade", "once",
+  years", "a year" for 1年, 一半 or "half" for 50 percent, 翻一番 or
+  "doubled" for 100 percent, 九二共识 for "1992 Consensus", "centenary", "decade", "once",
   "twice", "one", "dozen";
 - an English ordinal that names a congress, plenum or committee the
   Chinese leaves implicit (全会 → "the sixth plenary session of the 19th
@@ -903,6 +904,18 @@ func newMentions(text string, l align.Lang) *mentions {
 }
 
 func (m *mentions) has(n numerals.Number) bool {
+	if n.Kind == numerals.KindPercent && n.Value == n.Hi {
+		// 减少一半 / "fallen 50 percent", 翻一番 / "up 100 percent"
+		words := percentWordsEn[n.Value]
+		if m.lang == align.Zh {
+			words = percentWordsZh[n.Value]
+		}
+		for _, w := range words {
+			if m.lang == align.Zh && strings.Contains(m.text, w) || m.lang != align.Zh && containsWord(m.low, w) {
+				return true
+			}
+		}
+	}
 	for _, v := range []float64{n.Value, n.Hi} {
 		if n.Kind == numerals.KindDate || v <= 0 || v != math.Trunc(v) || v > 1e13 {
 			continue
@@ -932,9 +945,17 @@ func (m *mentions) has(n numerals.Number) bool {
 	return false
 }
 
+// percentWordsZh and percentWordsEn say a percentage in words: half
+// (一半, "halved") is 50 percent, doubling (翻一番, "doubled") a rise of
+// 100 percent.
+var (
+	percentWordsZh = map[float64][]string{50: {"一半", "半数", "半數", "减半", "減半", "过半", "過半"}, 100: {"翻一番", "翻番", "倍增"}}
+	percentWordsEn = map[float64][]string{50: {"half", "halved", "halve"}, 100: {"doubled", "double", "doubling"}}
+)
+
 // valueWords are English words that carry a value without being numbers.
 var valueWords = map[int64][]string{
-	1:    {"once", "single", "first", "alone"},
+	1:    {"once", "single", "first", "alone", "a year", "a month", "a week", "a day", "an hour"}, // 不足1年: "less than a year"
 	2:    {"twice", "double", "both", "pair", "second", "two-"},
 	3:    {"thrice", "triple", "third", "three-"},
 	10:   {"decade", "ten-", "tenfold"},

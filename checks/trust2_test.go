@@ -54,6 +54,13 @@ func TestTrustNamesFormat(t *testing.T) {
 		{"去年，经济社会发展主要目标任务全面完成。", "In 2017, all main targets for economic and social development were accomplished.", align.Zh, "numbers/missing", none, checks.Info},
 		{"2017年，经济社会发展主要目标任务全面完成。", "All main targets for economic and social development were accomplished.", align.Zh, "numbers/missing", checks.Warning, checks.Warning},
 		{"澳门大学今日举行2021年荣誉学位颁授典礼。", "The Award-giving Ceremony for Honorary Degrees was held today, the 11th day of this month.", align.Zh, "numbers/missing", checks.Warning, checks.Warning},
+		// one of a unit of time written "a"
+		{"将参保不足1年的农民工纳入常住地保障。", "Rural migrant workers who are in the scheme less than a year are covered where they live.", align.Zh, "numbers/missing", none, none},
+		{"将参保不足1年的农民工纳入常住地保障。", "Rural migrant workers who are in the scheme are covered where they live.", align.Zh, "numbers/missing", checks.Info, checks.Warning},
+		// a percentage in words
+		{"重点城市重污染天数减少一半。", "The number of days of heavy air pollution in key cities has fallen 50 percent.", align.Zh, "numbers/missing", none, none},
+		{"重点城市重污染天数减少50%。", "The number of days of heavy air pollution in key cities has been halved.", align.Zh, "numbers/missing", none, none},
+		{"重点城市重污染天数明显减少。", "The number of days of heavy air pollution in key cities has fallen 50 percent.", align.Zh, "numbers/missing", checks.Warning, checks.Warning},
 		// a range that writes its unit once
 		{"贫困发生率由10.2%下降到3.1%。", "The poverty headcount ratio has dropped from 10.2 to 3.1 percent.", align.Zh, "numbers/missing", none, none},
 		{"下腳變價時提撥百分之二十至四十。", "Appropriating 20 to 40 percent of proceeds from selling of scraps.", align.Zh, "numbers", none, none},
