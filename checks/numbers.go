@@ -179,7 +179,7 @@ func runNumbersMissing(p *Pass) error {
 				if other == nil {
 					other = newMentions(np.pair.otherText(l), l.Other())
 				}
-				if other.has(o.n) {
+				if other.has(o.n) || np.pair.inFullDate(o) {
 					continue
 				}
 				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
@@ -291,6 +291,34 @@ func explicitation(n numerals.Number) bool {
 		return true
 	case numerals.KindDate:
 		return n.Date != nil && n.Date.Day == 0
+	}
+	return false
+}
+
+// inFullDate: a year, or a month and day, that one side writes apart
+// (2020年…6月22日; 主后一千八百六十三年 … 十月三日) and the other as one
+// full date ("this twenty-second day of June, in the year of our Lord two
+// thousand twenty"): the full date holds it, matched or not.
+func (np *numPair) inFullDate(o *numOcc) bool {
+	others := np.en
+	if o.pos.Lang == align.En {
+		others = np.zh
+	}
+	for _, m := range others {
+		d := m.n.Date
+		if m.n.Kind != numerals.KindDate || d == nil || d.Year == 0 || d.Month == 0 || d.Day == 0 {
+			continue
+		}
+		switch {
+		case o.n.Kind == numerals.KindDate && o.n.Date != nil && o.n.Date.Year == 0:
+			if o.n.Date.Month == d.Month && o.n.Date.Day == d.Day {
+				return true
+			}
+		case o.n.Kind == numerals.KindYear || o.n.Kind == numerals.KindCardinal:
+			if o.n.Value == float64(d.Year) && o.n.Value == o.n.Hi {
+				return true
+			}
+		}
 	}
 	return false
 }

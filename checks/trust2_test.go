@@ -57,6 +57,12 @@ func TestTrustNamesFormat(t *testing.T) {
 		// one of a unit of time written "a"
 		{"将参保不足1年的农民工纳入常住地保障。", "Rural migrant workers who are in the scheme less than a year are covered where they live.", align.Zh, "numbers/missing", none, none},
 		{"将参保不足1年的农民工纳入常住地保障。", "Rural migrant workers who are in the scheme are covered where they live.", align.Zh, "numbers/missing", checks.Info, checks.Warning},
+		// a date written whole on one side, in two parts on the other
+		{"我於西元2020年，即美利堅合眾國獨立後的第244年的6月22日在此簽字，以昭信守。", "IN WITNESS WHEREOF, I have hereunto set my hand this twenty-second day of June, in the year of our Lord two thousand twenty, and of the Independence of the United States of America the two hundred and forty-fourth.", align.En, "numbers/missing", none, none},
+		{"我於西元2020年，即美利堅合眾國獨立後的第244年的6月23日在此簽字，以昭信守。", "IN WITNESS WHEREOF, I have hereunto set my hand this twenty-second day of June, in the year of our Lord two thousand twenty, and of the Independence of the United States of America the two hundred and forty-fourth.", align.En, "numbers/missing", checks.Info, checks.Warning},
+		// days listed under one month, both scripts
+		{"包括2020年3月22、28、30日的备忘录。", "including the memoranda of March 22, 28, and 30, 2020.", align.En, "numbers/missing", none, none},
+		{"包括2020年3月22、28、30日的备忘录。", "including the memoranda of March 22, 28, and 30, 2020.", align.En, "numbers", none, none},
 		// a percentage in words
 		{"重点城市重污染天数减少一半。", "The number of days of heavy air pollution in key cities has fallen 50 percent.", align.Zh, "numbers/missing", none, none},
 		{"重点城市重污染天数减少50%。", "The number of days of heavy air pollution in key cities has been halved.", align.Zh, "numbers/missing", none, none},

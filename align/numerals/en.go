@@ -232,6 +232,7 @@ func English(text string) []Number {
 	}
 	out = dropFootnotes(text, dropEnumerators(text, out))
 	sharePercent(text, out, enUnitGaps)
+	enDayLists(text, out)
 	return out
 }
 

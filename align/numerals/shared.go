@@ -105,3 +105,43 @@ func zhDayLists(text string, ns []Number) []Number {
 	}
 	return out
 }
+
+// enDayLists reads a list of days under one month, "March 22, 28, and
+// 30, 2020": the scanner sees a date (March 22), plain numbers (28, 30)
+// and a year; each day becomes a date of that month, and of the year
+// that closes the list.
+func enDayLists(text string, ns []Number) {
+	for i := 0; i+1 < len(ns); i++ {
+		m := &ns[i]
+		if m.Kind != KindDate || m.Date == nil || m.Date.Month == 0 || m.Date.Day == 0 || m.Date.DayHi != 0 || m.Date.Year != 0 {
+			continue // "May 5, 2020, 12 people": a full date ends there
+		}
+		last, closed := i, false
+		for j := i + 1; j < len(ns); j++ {
+			n := &ns[j]
+			gap := strings.ToLower(strings.TrimSpace(text[ns[j-1].End:n.Start]))
+			if gap != "," && gap != "and" && gap != ", and" || n.Kind != KindCardinal ||
+				n.Value != float64(int(n.Value)) || n.Value < 1 || n.Value > 31 || strings.ContainsAny(n.Text, ".,") {
+				break
+			}
+			last, closed = j, strings.HasSuffix(gap, "and")
+			if closed {
+				break
+			}
+		}
+		if last == i || !closed {
+			continue // "On June 1, 3 people died": a list ends with "and"
+		}
+		year := m.Date.Year
+		if last+1 < len(ns) && ns[last+1].Kind == KindYear && strings.TrimSpace(text[ns[last].End:ns[last+1].Start]) == "," && year == 0 {
+			year = int(ns[last+1].Value)
+			m.Date = &Date{Year: year, Month: m.Date.Month, Day: m.Date.Day}
+			m.Value, m.Hi = dateValue(m.Date), dateValue(m.Date)
+		}
+		for k := i + 1; k <= last; k++ {
+			d := &Date{Year: year, Month: m.Date.Month, Day: int(ns[k].Value)}
+			ns[k].Kind, ns[k].Date, ns[k].Value, ns[k].Hi = KindDate, d, dateValue(d), dateValue(d)
+		}
+		i = last
+	}
+}

@@ -63,3 +63,26 @@ func TestZhDayLists(t *testing.T) {
 		assert.Equal(t, c.want, got, c.text)
 	}
 }
+
+// TestEnDayLists: days listed under one month ("March 22, 28, and 30,
+// 2020") are each a date of that month and of the year closing the list;
+// a full date followed by a count, or a count after a comma, is not a list.
+func TestEnDayLists(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []float64
+	}{
+		{"dated March 22, 28, and 30, 2020", []float64{20200322, 20200328, 20200330, 2020}},
+		{"on March 3, 4 and 5", []float64{303, 304, 305}},
+		{"April 20 and 28", []float64{420, 428}},
+		{"on May 5, 2020, 12 people", []float64{20200505, 12}},
+		{"On June 1, 3 people died", []float64{601, 3}},
+		{"on June 1", []float64{601}},
+	} {
+		var got []float64
+		for _, n := range English(c.text) {
+			got = append(got, n.Value)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
