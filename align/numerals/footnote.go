@@ -18,7 +18,7 @@ import (
 
 // footnoteAfter: the characters a footnote call may be glued to.
 func footnoteAfter(r rune) bool {
-	return unicode.IsLetter(r) && r < 0x2E80 || strings.ContainsRune(".,;:!?)]”\"’'", r)
+	return unicode.IsLetter(r) && r < 0x2E80 || strings.ContainsRune(".,;:!?)]”\"’'*", r)
 }
 
 // dropFootnotes removes the footnote calls from the numbers of an English

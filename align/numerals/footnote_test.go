@@ -19,6 +19,7 @@ func TestFootnoteCalls(t *testing.T) {
 		{"Gross Domestic Product (GDP).16,17 Despite", []string{}},
 		{"the Chinese Dream of national rejuvenation.”157 Xi", []string{}},
 		{"with China was a given.2", []string{}},
+		{"have the dominant position.”*12 Examination", []string{}},
 		{"cases rose 5%.12 Then", []string{"5%"}},
 		{"the island chain70 and beyond", []string{}},
 		// kept

@@ -145,3 +145,28 @@ func enDayLists(text string, ns []Number) {
 		i = last
 	}
 }
+
+// enYearSpans reads a span of years with the second year cut to its last
+// two digits, "between 2010-16" (2010 to 2016), as one range of years.
+func enYearSpans(text string, ns []Number) []Number {
+	out := ns[:0]
+	for i := 0; i < len(ns); i++ {
+		n := ns[i]
+		if i+1 < len(ns) && n.Kind == KindYear && n.Value == n.Hi && n.End == ns[i+1].Start-1 &&
+			strings.ContainsAny(text[n.End:ns[i+1].Start], "-–") {
+			m := ns[i+1]
+			if t := text[m.Start:m.End]; len(t) == 2 && m.Kind == KindCardinal {
+				hi := float64(int(n.Value)/100*100) + m.Value
+				if hi > n.Value {
+					n.Hi, n.End = hi, m.End
+					n.Text = text[n.Start:n.End]
+					out = append(out, n)
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}

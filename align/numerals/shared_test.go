@@ -86,3 +86,25 @@ func TestEnDayLists(t *testing.T) {
 		assert.Equal(t, c.want, got, c.text)
 	}
 }
+
+// TestEnYearSpans: a span of years with the second cut to two digits is
+// one range; a year and a count apart are two numbers.
+func TestEnYearSpans(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		lo, hi []float64
+	}{
+		{"between 2010-16. Over", []float64{2010}, []float64{2016}},
+		{"the 1998-99 season", []float64{1998}, []float64{1999}},
+		{"in 2010-2016", []float64{2010}, []float64{2016}},
+		{"in 2010 - 16 units", []float64{2010, 16}, []float64{2010, 16}},
+		{"from 2019-18", []float64{2019, 18}, []float64{2019, 18}},
+	} {
+		var lo, hi []float64
+		for _, n := range English(c.text) {
+			lo, hi = append(lo, n.Value), append(hi, n.Hi)
+		}
+		assert.Equal(t, c.lo, lo, c.text)
+		assert.Equal(t, c.hi, hi, c.text)
+	}
+}
