@@ -70,6 +70,10 @@ func TestTrustNamesFormat(t *testing.T) {
 		// a range that writes its unit once
 		{"贫困发生率由10.2%下降到3.1%。", "The poverty headcount ratio has dropped from 10.2 to 3.1 percent.", align.Zh, "numbers/missing", none, none},
 		{"下腳變價時提撥百分之二十至四十。", "Appropriating 20 to 40 percent of proceeds from selling of scraps.", align.Zh, "numbers", none, none},
+		// a list label dropped in the translation: reported once, by numbering/missing
+		{"(a) 本命令應根據適用法律執行。\n\n本命令應在獲得撥款的情況下執行。\n\n(c) 本命令無意賦予任何一方任何權利。", "(a) This order shall be implemented consistent with applicable law.\n\n(b) This order shall be implemented subject to the availability of appropriations.\n\n(c) This order is not intended to create any right or benefit.", align.En, "numbering/sequence", none, checks.Info},
+		{"(a) 本命令應根據適用法律執行。\n\n本命令應在獲得撥款的情況下執行。\n\n(c) 本命令無意賦予任何一方任何權利。", "(a) This order shall be implemented consistent with applicable law.\n\n(b) This order shall be implemented subject to the availability of appropriations.\n\n(c) This order is not intended to create any right or benefit.", align.En, "numbering/missing", checks.Warning, checks.Warning},
+		{"(a) 本命令應根據適用法律執行。\n\n(b) 本命令應在獲得撥款的情況下執行。\n\n(d) 本命令無意賦予任何一方任何權利。", "(a) This order shall be implemented consistent with applicable law.\n\n(b) This order shall be implemented subject to the availability of appropriations.\n\n(c) This order is not intended to create any right or benefit.", align.En, "numbering/sequence", checks.Warning, checks.Warning},
 		// format
 		{"会议讨论了议程。", "The meeting\u200b discussed the agenda.", align.Zh, "format", checks.Info, checks.Info},
 		{"会议\u200b讨论了议程。", "The meeting discussed the agenda.", align.En, "format", checks.Info, checks.Info},
