@@ -24,7 +24,8 @@ run of zero-width spaces only, which are invisible in the published text
 
 - A word typed twice in the English, "the the", "of of" (case is ignored;
   only white space between the two). "had had", "that that", a few
-  reduplications ("bye bye", "ha ha", "no no") and names that repeat a
+  reduplications ("bye bye", "ha ha", "no no", the "very very" and "so
+  so" of speech) and names that repeat a
   capitalised word ("Run Run Shaw", "Bora Bora") are not reported.
 - A control character in either text: C0 and C1 controls other than tab,
   line feed and carriage return, a byte order mark or zero-width space
@@ -68,7 +69,10 @@ var whitespaceInterleavedEnds = &Option{Name: "interleaved-line-ends", Type: Boo
 
 // doubledOK are words that are correctly written twice.
 var doubledOK = map[string]bool{"had": true, "that": true, "bye": true, "ha": true, "no": true, "blah": true,
-	"knock": true, "tut": true, "chop": true, "tsk": true, "is": false}
+	"knock": true, "tut": true, "chop": true, "tsk": true, "is": false,
+	// emphasis and idiom of speech, as transcripts print it: "very very
+	// strongly", "so so"
+	"very": true, "so": true}
 
 func runFormat(p *Pass) error {
 	for _, blk := range p.Doc.En {

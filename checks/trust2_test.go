@@ -78,6 +78,8 @@ func TestTrustNamesFormat(t *testing.T) {
 		{"会议讨论了议程。", "The meeting\u200b discussed the agenda.", align.Zh, "format", checks.Info, checks.Info},
 		{"会议\u200b讨论了议程。", "The meeting discussed the agenda.", align.En, "format", checks.Info, checks.Info},
 		{"会议讨论了议程。", "The meeting\x07 discussed the agenda.", align.Zh, "format", checks.Warning, checks.Warning},
+		{"他们非常非常强烈地想救助城市。", "What they want to do very very strongly is bail out cities.", align.En, "format", none, none},
+		{"他们想救助城市。", "What they want to do is bail out the the cities.", align.Zh, "format", checks.Warning, checks.Warning},
 		{"会议讨论了议程。", "The meeting\ufeff discussed the agenda.", align.Zh, "format", checks.Warning, checks.Warning},
 	} {
 		doc, err := input.TwoFiles("zh.txt", c.zh, "en.txt", c.en)
