@@ -231,7 +231,7 @@ func English(text string) []Number {
 		k++
 	}
 	out = dropFootnotes(text, dropEnumerators(text, out))
-	out = enYearSpans(text, out)
+	out = enMonthTheDay(text, enYearSpans(text, out))
 	sharePercent(text, out, enUnitGaps)
 	enDayLists(text, out)
 	return out

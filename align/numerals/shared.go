@@ -1,6 +1,9 @@
 package numerals
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // A list or range of percentages often writes the unit once: "from 10.2 to
 // 3.1 percent", "3, 4 and 5 percent", 百分之二十至四十. Every number of
@@ -169,4 +172,44 @@ func enYearSpans(text string, ns []Number) []Number {
 		out = append(out, n)
 	}
 	return out
+}
+
+// monthTheDay: the spoken form of a date, "January the 20th".
+var monthTheDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+the\s+([0-9]{1,2})(?:st|nd|rd|th)\b`)
+
+var monthNumber = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+
+// enMonthTheDay reads "January the 20th" as January 20 (speeches say
+// dates so), in place of whatever the scanner read there.
+func enMonthTheDay(text string, ns []Number) []Number {
+	if !strings.Contains(text, " the ") {
+		return ns
+	}
+	ms := monthTheDay.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) == 0 {
+		return ns
+	}
+	var out []Number
+	k := 0
+	for _, m := range ms {
+		day := 0
+		for _, c := range text[m[4]:m[5]] {
+			day = day*10 + int(c-'0')
+		}
+		if day < 1 || day > 31 {
+			continue
+		}
+		for k < len(ns) && ns[k].End <= m[0] {
+			out = append(out, ns[k])
+			k++
+		}
+		for k < len(ns) && ns[k].Start < m[1] {
+			k++ // read otherwise by the scanner: the month, the ordinal
+		}
+		d := &Date{Month: monthNumber[strings.ToLower(text[m[2]:m[3]])], Day: day}
+		out = append(out, Number{Value: dateValue(d), Hi: dateValue(d), Kind: KindDate, Date: d,
+			Text: text[m[0]:m[1]], Start: m[0], End: m[1]})
+	}
+	return append(out, ns[k:]...)
 }

@@ -108,3 +108,23 @@ func TestEnYearSpans(t *testing.T) {
 		assert.Equal(t, c.hi, hi, c.text)
 	}
 }
+
+// TestMonthTheDay: "January the 20th" is January 20; a month and an
+// ordinal apart are not a date.
+func TestMonthTheDay(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []float64
+	}{
+		{"who will be sworn in on January the 20th. The", []float64{120}},
+		{"on March the 3rd and May the 21st", []float64{303, 521}},
+		{"in January, the 20th anniversary", []float64{100, 20}},
+		{"on the 4th of July", []float64{704}},
+	} {
+		var got []float64
+		for _, n := range English(c.text) {
+			got = append(got, n.Value)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
