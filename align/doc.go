@@ -68,7 +68,7 @@ type Block struct {
 	Extra map[string]string
 
 	Sents []lang.Span // sentences, byte offsets relative to Text
-	Kind  Kind        // body, heading or page furniture
+	Kind  Kind        // body, heading, page furniture or history note
 }
 
 // Span locates the whole block.

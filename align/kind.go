@@ -17,6 +17,7 @@ const (
 	KindBody      Kind = iota // running prose
 	KindHeading               // short, no sentence punctuation: a title or heading
 	KindFurniture             // page furniture: navigation, sharing, citation, PDF links
+	KindHistory               // a legislative-history or promulgation note (沿革; "Amended on …")
 )
 
 // furniturePhrases are the words of site furniture on saved bilingual pages.
@@ -27,6 +28,7 @@ var furniturePhrases = []string{
 	"original text", "english text", "chinese text", "see an error", "drop us a line",
 	"view the translated and original text side-by-side", "read more", "related",
 	"subscribe", "download", "menu", "search", "home", "next", "previous", "tags",
+	"contents", "table of contents", "目录", "目 录", "目錄", "目 錄",
 	"返回顶部", "返回", "分享", "打印", "下载", "上一篇", "下一篇", "责任编辑", "来源", "原文", "关闭窗口",
 }
 
@@ -205,6 +207,9 @@ func Classify(b *Block) Kind {
 	if strings.Count(t, "\"")+strings.Count(t, "“") >= 2 && bothScripts(t) && citationRe.MatchString(t) {
 		// a citation line naming the work in both languages
 		return KindFurniture
+	}
+	if IsHistoryNote(t, b.Lang) {
+		return KindHistory
 	}
 	if isHeadingText(t, b.Lang) {
 		return KindHeading

@@ -53,6 +53,12 @@ func TestFurnitureWholeWords(t *testing.T) {
 		{strings.Repeat("share ", 40), true},
 		{strings.Repeat("share ", 41), false},
 		{"Download the full report here", false},
+		{"Contents", true},
+		{"Table of Contents", true},
+		{"目 录", true},
+		{"目录", true},
+		{"The contents of the report are confidential", false},
+		{"目录管理办法", false},
 	} {
 		assert.Equal(t, c.want, furnitureFast(c.text), c.text)
 	}

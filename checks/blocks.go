@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"regexp"
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -11,19 +12,48 @@ func pairedBody(p *Pass, b *align.Bead) bool {
 	return len(b.Zh) > 0 && len(b.En) > 0 && hasBody(p, b)
 }
 
-// hasBody reports whether a block of the bead, on either side, is body text.
+// hasBody reports whether a block of the bead, on either side, is body text
+// (prose, or a legislative-history note, which is text of the document).
 func hasBody(p *Pass, b *align.Bead) bool {
 	for _, i := range b.Zh {
-		if p.Doc.Zh[i].Kind == align.KindBody {
+		if k := p.Doc.Zh[i].Kind; k == align.KindBody || k == align.KindHistory {
 			return true
 		}
 	}
 	for _, j := range b.En {
-		if p.Doc.En[j].Kind == align.KindBody {
+		if k := p.Doc.En[j].Kind; k == align.KindBody || k == align.KindHistory {
 			return true
 		}
 	}
 	return false
+}
+
+// historyConfidence is the confidence of a length, omission, number, name
+// or numbering finding on a legislative-history note (align.KindHistory):
+// official translations abridge such notes by convention ("Amended on
+// February 3, 2010" for the order number, the articles amended and the
+// date of entry into force), so a difference there is reported as info.
+// A provision left out is still reported in full: its paragraph is body.
+const historyConfidence = 0.4
+
+// historyBead reports whether paragraph bead bi records legislative history:
+// every block of one side of it, at least, is a history note. (A note
+// paired crosswise with a title is such a bead too: what differs there is
+// the note's convention or the pairing, not the translation.)
+func historyBead(p *Pass, bi int) bool {
+	if bi < 0 || bi >= len(p.Align.Beads) {
+		return false
+	}
+	b := &p.Align.Beads[bi]
+	all := func(l align.Lang, idx []int) bool {
+		for _, i := range idx {
+			if p.Doc.Blocks(l)[i].Kind != align.KindHistory {
+				return false
+			}
+		}
+		return len(idx) > 0
+	}
+	return all(align.Zh, b.Zh) || all(align.En, b.En)
 }
 
 // bodyRange returns the first and last bead that pair body text; everything
@@ -39,6 +69,28 @@ func bodyRange(p *Pass) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// numberedSlogan finds a quoted Chinese slogan that counts its points
+// (“两学一做”, “三严三实”, “四风”, “约法三章”, “十三五”): official English
+// spells such slogans out ("activities to enable Party members to gain a
+// good understanding of the Party Constitution…"), so a pair holding one
+// may be longer in English, and have English sentences of its own, by
+// explicitation.
+var numberedSlogan = regexp.MustCompile(`[“"「‘][^”"」’]{0,6}[一二两三四五六七八九十百千][^”"」’]{0,6}[”"」’]`)
+
+// explicitSlogans reports whether the Chinese of bead bi holds a numbered
+// slogan in quotation marks.
+func explicitSlogans(p *Pass, bi int) bool {
+	if bi < 0 || bi >= len(p.Align.Beads) {
+		return false
+	}
+	for _, i := range p.Align.Beads[bi].Zh {
+		if numberedSlogan.MatchString(p.Doc.Zh[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // excerpt shortens a text for a message.

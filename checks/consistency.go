@@ -2,6 +2,8 @@ package checks
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -22,7 +24,9 @@ var Consistency = &Check{
 	Run:      runConsistency,
 	Confidence: `1 for quoted terms and names: the renderings are counted in the document.
 Unquoted terms rest on the word links: 0.6 when the usual rendering holds
-three places or more and twice this one's, 0.4 (info) otherwise.`,
+three places or more and twice this one's, 0.4 (info) otherwise. At most
+0.4 (info) when English is the source (--source en): the English wordings
+compared are then the original's, which the translation has unified.`,
 	Doc: `a term rendered one way in most places and differently elsewhere
 
 No glossary needed: the document's own term pairs are learnt from its
@@ -48,6 +52,14 @@ alignment, three ways.
   it in most of its places, three or more); and renderings one
   inside the other are one. Terms the two ways above learn are left to
   them.
+
+A name is one term only under one source title: 习近平总书记 ("General
+Secretary Xi Jinping"), 习近平主席 ("President Xi Jinping") and 习近平同志
+("Comrade Xi Jinping") are counted apart, as are 里根总统 and 里根 alone.
+A place whose English sentence also holds the usual rendering is not
+reported (what was taken there is another mention), and renderings with
+the same content words in another order are one ("Department of Justice",
+"Justice Department").
 
 A quoted term or a name is reported when one rendering is used in at least
 two places and at least twice as often as another one; each place of the
@@ -117,12 +129,19 @@ func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos) }
 
 func runConsistency(p *Pass) error {
 	pools := learnTerms(p)
+	var fs []Finding
 	for i, pool := range pools[:2] {
-		for _, f := range outliers(pool, i == 0) {
-			p.Report(f)
-		}
+		fs = append(fs, outliers(pool, i == 0)...)
 	}
-	for _, f := range linkedOutliers(pools[2]) {
+	fs = append(fs, linkedOutliers(pools[2])...)
+	for _, f := range fs {
+		if p.Settings.Source == align.En {
+			// the renderings compared are the English ones: with
+			// English the original, they are the original's own
+			// wording ("U.S." and "USA" for one 美国), which the
+			// translation unified — not a defect of the translation
+			f.Confidence = math.Min(clamp01(f.Confidence), 0.4)
+		}
 		p.Report(f)
 	}
 	return nil
@@ -186,14 +205,19 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 	byZh := map[string][]termObs{}
 	var order []string
 	for _, o := range pool {
-		if _, ok := byZh[o.zh]; !ok {
-			order = append(order, o.zh)
+		// a name under different source titles is not one term:
+		// 习近平总书记 is "General Secretary Xi Jinping", 习近平主席
+		// "President Xi Jinping", 习近平同志 "Comrade Xi Jinping"
+		k := o.zh + "\x00" + sourceTitle(&o)
+		if _, ok := byZh[k]; !ok {
+			order = append(order, k)
 		}
-		byZh[o.zh] = append(byZh[o.zh], o)
+		byZh[k] = append(byZh[k], o)
 	}
 	var out []Finding
-	for _, z := range order {
-		obs := byZh[z]
+	for _, zk := range order {
+		obs := byZh[zk]
+		z, _, _ := strings.Cut(zk, "\x00")
 		if len(obs) < 3 {
 			continue
 		}
@@ -208,7 +232,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 		for _, o := range obs {
 			var g *group
 			for _, c := range groups {
-				if containsWords(c.key, o.key) || containsWords(o.key, c.key) {
+				if containsWords(c.key, o.key) || containsWords(o.key, c.key) || sameWords(c.key, o.key) {
 					g = c
 					if len(strings.Fields(o.key)) > len(strings.Fields(c.key)) {
 						c.key, c.en = o.key, o.en
@@ -250,12 +274,77 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 				continue
 			}
 			for _, it := range g.items {
+				if unitHas(&it, maj.key) {
+					// the sentence renders the term the usual way
+					// too: what was taken here is another mention
+					// or a longer phrase around it
+					continue
+				}
 				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
 					Message: fmt.Sprintf("%s is rendered %q in %d places but %q here", zhQuote(it.zhWritten), majEn, maj.n, it.en)})
 			}
 		}
 	}
 	return out
+}
+
+// sourceTitles are the titles and forms of address Chinese writes next to
+// a name (after it, as a rule: 习近平主席, 川普總統, 李克强总理; or before
+// it: 国家主席习近平), longest first.
+var sourceTitles = func() []string {
+	t := []string{"总书记", "總書記", "主席", "同志", "总统", "總統", "副总统", "副總統", "总理", "總理",
+		"副总理", "副總理", "国务卿", "國務卿", "部长", "部長", "先生", "女士", "大使", "议员", "議員",
+		"参议员", "參議員", "众议员", "眾議員", "博士", "将军", "將軍", "秘书长", "秘書長", "书记", "書記",
+		"委员长", "委員長", "首相", "总检察长", "總檢察長", "局长", "局長", "州长", "州長", "市长", "市長",
+		"主任", "院长", "院長", "教授", "总督", "總督", "国王", "國王", "女王", "亲王", "親王"}
+	sort.SliceStable(t, func(a, b int) bool { return len(t[a]) > len(t[b]) })
+	return t
+}()
+
+// sourceTitle returns the title standing next to the Chinese term of an
+// observation (or ending the term itself), "" when there is none.
+func sourceTitle(o *termObs) string {
+	if o.v == nil || o.zhPos.Block < 0 || o.zhPos.Block >= len(o.v.p.Doc.Zh) {
+		return ""
+	}
+	text := o.v.p.Doc.Zh[o.zhPos.Block].Text
+	if o.zhPos.End > len(text) || o.zhPos.Start > o.zhPos.End {
+		return ""
+	}
+	term, after, before := text[o.zhPos.Start:o.zhPos.End], text[o.zhPos.End:], text[:o.zhPos.Start]
+	for _, t := range sourceTitles {
+		if strings.HasSuffix(term, t) || strings.HasPrefix(after, t) || strings.HasSuffix(before, t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// unitHas reports whether the English of an observation's sentence pair
+// holds the rendering key (word stems in order) anywhere.
+func unitHas(o *termObs, key string) bool {
+	if o.v == nil || key == "" {
+		return false
+	}
+	sb := o.v.sentBead(o.zhPos)
+	var b strings.Builder
+	for _, seg := range o.v.segments(align.En, sb) {
+		b.WriteString(o.v.text(seg))
+		b.WriteByte(' ')
+	}
+	return containsWords(enKey(b.String()), key)
+}
+
+// sameWords: two renderings with the same content words in another order
+// ("Department of Justice", "Justice Department") are one.
+func sameWords(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) || len(wa) < 2 {
+		return false
+	}
+	sort.Strings(wa)
+	sort.Strings(wb)
+	return slices.Equal(wa, wb)
 }
 
 // namesDiffer decides whether two capitalised renderings of a name are

@@ -13,16 +13,19 @@ import (
 
 // Format reports typing slips in either text.
 var Format = &Check{
-	Name:       "format",
-	Category:   CatFormat,
-	Severity:   Warning,
-	Run:        runFormat,
-	Confidence: `1: the doubled word or control character is in the text.`,
+	Name:     "format",
+	Category: CatFormat,
+	Severity: Warning,
+	Run:      runFormat,
+	Confidence: `1: the doubled word or control character is in the text; 0.4 (info) for a
+run of zero-width spaces only, which are invisible in the published text
+(web pages put them in as line-break hints).`,
 	Doc: `doubled words and stray control characters
 
 - A word typed twice in the English, "the the", "of of" (case is ignored;
   only white space between the two). "had had", "that that", a few
-  reduplications ("bye bye", "ha ha", "no no") and names that repeat a
+  reduplications ("bye bye", "ha ha", "no no", the "very very" and "so
+  so" of speech) and names that repeat a
   capitalised word ("Run Run Shaw", "Bora Bora") are not reported.
 - A control character in either text: C0 and C1 controls other than tab,
   line feed and carriage return, a byte order mark or zero-width space
@@ -66,7 +69,10 @@ var whitespaceInterleavedEnds = &Option{Name: "interleaved-line-ends", Type: Boo
 
 // doubledOK are words that are correctly written twice.
 var doubledOK = map[string]bool{"had": true, "that": true, "bye": true, "ha": true, "no": true, "blah": true,
-	"knock": true, "tut": true, "chop": true, "tsk": true, "is": false}
+	"knock": true, "tut": true, "chop": true, "tsk": true, "is": false,
+	// emphasis and idiom of speech, as transcripts print it: "very very
+	// strongly", "so so"
+	"very": true, "so": true}
 
 func runFormat(p *Pass) error {
 	for _, blk := range p.Doc.En {
@@ -89,6 +95,11 @@ func runFormat(p *Pass) error {
 					Message: fmt.Sprintf("control character %U in the %s", r, langName(l))}
 				if c[1]-c[0] > utf8.RuneLen(r) {
 					f.Message = fmt.Sprintf("control characters (%U …) in the %s", r, langName(l))
+				}
+				if strings.Trim(blk.Text[c[0]:c[1]], "\u200b") == "" {
+					// a zero-width space shows nothing: a page's hint
+					// where a line may break, copied with the text
+					f.Confidence = 0.4
 				}
 				if l == align.Zh {
 					f.Zh = &sp

@@ -44,7 +44,11 @@ the length expected from the Chinese (ratio 2.5, document 4.9)".`,
 	Confidence: `0.8 when the pair corroborates the outlier (a sentence of the longer side
 left alone by the sentence aligner, or a number of the longer side read
 with confidence and missing from the shorter); 0.45 (info) for a ratio
-alone.`,
+alone, or for an English longer than expected where the Chinese holds a
+quoted numbered slogan (“两学一做”, “四风”), which official English spells
+out; 0.4 (info) on a legislative-history note ("中華民國…修正公布第…條條文"
+against "Amended on …"), which official translations abridge by
+convention.`,
 }
 
 // The length check's options.
@@ -161,6 +165,14 @@ func runLength(p *Pass) error {
 		conf := 0.45
 		if lengthCorroborated(p, o.bead, o.rel < 1) {
 			conf = 0.8
+		}
+		if o.rel > 1 && explicitSlogans(p, o.bead) {
+			// the English spells out numbered slogans (“两学一做”)
+			conf = math.Min(conf, 0.45)
+		}
+		if historyBead(p, o.bead) {
+			// an amendment history the translation abridges by convention
+			conf = math.Min(conf, historyConfidence)
 		}
 		p.Report(Finding{Bead: o.bead, Zh: p.SideSpan(b, align.Zh), En: p.SideSpan(b, align.En), Confidence: conf,
 			Evidence: fmt.Sprintf("ratio %.1f", math.Exp(o.r)), Message: msg})

@@ -15,11 +15,15 @@ import (
 
 // Names compares Latin-script names, codes, URLs and e-mail addresses.
 var Names = &Check{
-	Name:       "names",
-	Category:   CatNames,
-	Severity:   Warning,
-	Run:        runNames,
-	Confidence: `1: the name is written in Latin script on one side and absent from the other.`,
+	Name:     "names",
+	Category: CatNames,
+	Severity: Warning,
+	Run:      runNames,
+	Confidence: `1: the name is written in Latin script on one side and absent from the other;
+0.4 (info) for a name a Chinese translation puts in brackets beside its
+rendering (“薩菲爾號”(Saffir), HUD(住房城市發展部)), a courtesy;
+0.4 (info) in a legislative-history note, whose order numbers
+(華總一義字第 1040024404B 號) official translations leave out by convention.`,
 	Doc: `a name, code, URL or e-mail address that does not carry over
 
 Chinese text keeps some things in Latin script: acronyms (CPC, AIIB, G20,
@@ -30,13 +34,19 @@ width (ＣＰＣ), accents, hyphens and dots (Covid-19 = COVID 19, U.S. = US),
 and a plural or possessive "s"; an acronym also matches its spelled-out
 form (WHO = "World Health Organization"), and a name of several words is
 found when one of its words is (奥拉夫•肖尔茨 (Olaf Scholz) against
-"Scholz"). Single letters and unit symbols (km, kg, MW) are not checked.
+"Scholz"). Text copied from web pages is read as its reader sees it:
+invisible format characters inside a word are ignored ("Musical.<U+200B>ly"
+is Musical.ly), a footnote call glued to a word or code is no part of it
+("chain70", "COVID-19.79"), a name is found inside a hyphenated compound
+("Defeat-ISIS"), and a code may be cited with a space ("50 U.S.C. 1701"
+for 50 U.S.C.1701). Single letters and unit symbols (km, kg, MW) are not checked.
 
 The other way, English names are normally translated into Chinese, so only
 codes that mix letters and digits (COVID-19, G20, F-35 — not "20th",
 "1990s", "5km"), URLs and e-mail addresses must appear on the Chinese side;
 a code that Chinese writes in words passes when its number is there (G7 as
-七国集团, 3D as 三维) or, for COVID-19, 新冠.
+七国集团, 3D as 三维) or, for COVID-19, 新冠 or 疫情 (official Chinese
+says "the epidemic" where the English names the disease).
 
 Example: zh "亚投行（AIIB）成员增至106个。" / en "The Asian bank now has 106
 members." → "AIIB" in the Chinese does not appear in the English`,
@@ -84,9 +94,34 @@ func latinTokens(s string) []latinToken {
 				j += m
 				continue
 			}
+			// invisible format characters a web page leaves inside
+			// words (the zero-width space of "Musical.<U+200B>ly", a soft
+			// hyphen) belong to the word when a letter follows them
+			k := j
+			for k < len(s) {
+				r4, q := utf8.DecodeRuneInString(s[k:])
+				if !unicode.Is(unicode.Cf, r4) {
+					break
+				}
+				k += q
+			}
+			if k > j {
+				if r3, _ := utf8.DecodeRuneInString(s[k:]); isLatinRune(r3) {
+					j = k
+					continue
+				}
+			}
 			if strings.ContainsRune("-./&+'’－", r2) && j+m < len(s) {
-				if r3, _ := utf8.DecodeRuneInString(s[j+m:]); isLatinRune(r3) {
-					j += m
+				k := j + m
+				for k < len(s) {
+					r4, q := utf8.DecodeRuneInString(s[k:])
+					if !unicode.Is(unicode.Cf, r4) {
+						break
+					}
+					k += q
+				}
+				if r3, _ := utf8.DecodeRuneInString(s[k:]); k < len(s) && isLatinRune(r3) {
+					j = k
 					continue
 				}
 			}
@@ -180,11 +215,21 @@ func newNameSide(texts []string) *nameSide {
 		for i := range toks {
 			k := ""
 			for j := i; j < len(toks) && j < i+3; j++ {
-				if j > i && strings.TrimSpace(t[toks[j-1].end:toks[j].start]) != "" {
+				if j > i && !runGap(t[toks[j-1].end:toks[j].start]) {
 					break
 				}
 				k += nameKey(toks[j].text)
 				s.keys[k] = true
+			}
+			if f, ok := withoutFootnote(toks[i].text); ok {
+				// "COVID-19.79": the code, then a footnote call
+				s.keys[nameKey(f)] = true
+			}
+			if strings.ContainsAny(toks[i].text, "-－") {
+				// "Defeat-ISIS": a name inside a compound
+				for _, part := range strings.FieldsFunc(toks[i].text, func(r rune) bool { return r == '-' || r == '－' }) {
+					s.keys[nameKey(part)] = true
+				}
 			}
 			s.words = append(s.words, toks[i].text)
 			all.WriteString(nameKey(toks[i].text))
@@ -193,6 +238,58 @@ func newNameSide(texts []string) *nameSide {
 	}
 	s.joined = all.String()
 	return s
+}
+
+// footnoteRe: a word or code with a footnote call glued to it, as text
+// copied from a page with superscript notes reads: "chain70",
+// "sanctions96", "COVID-19.79", "falling.188A" (a lower-case word of
+// three letters or more, or anything followed by a full stop, then one to
+// three digits and perhaps a letter). Codes of the genre are written in
+// capitals (G20, C919, H7N9) and their numbers are not cut off by a full
+// stop, so neither is taken for one.
+var footnoteRe = regexp.MustCompile(`^(?:([a-z]{3,})|(.*[A-Za-z0-9])\.)[0-9]{1,3}[A-Z]?$`)
+
+// withoutFootnote returns a token without the footnote call glued to it.
+func withoutFootnote(t string) (string, bool) {
+	m := footnoteRe.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	if m[1] != "" {
+		return m[1], true
+	}
+	if !hasLetter(m[2]) {
+		return "", false // "2.3", "1.85": a decimal
+	}
+	return m[2], true
+}
+
+// translatorGloss reports a Latin name that a Chinese rendering stands
+// next to in brackets: the name bracketed right after Chinese
+// (“薩菲爾號”(Saffir)), or the Chinese bracketed right after the name
+// (HUD(住房城市發展部)).
+func translatorGloss(s string, start, end int) bool {
+	before := strings.TrimRight(s[:start], " ")
+	after := strings.TrimLeft(s[end:], " ")
+	if open, n := utf8.DecodeLastRuneInString(before); open == '(' || open == '（' {
+		if close, _ := utf8.DecodeRuneInString(after); close == ')' || close == '）' {
+			prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before[:len(before)-n], " ”」’\""))
+			return unicode.Is(unicode.Han, prev)
+		}
+	}
+	if open, n := utf8.DecodeRuneInString(after); open == '(' || open == '（' {
+		next, _ := utf8.DecodeRuneInString(after[n:])
+		return unicode.Is(unicode.Han, next)
+	}
+	return false
+}
+
+// runGap: what may stand between two tokens of one name or code: white
+// space, or a full stop, hyphen or slash with white space ("U.S.C. 1701"
+// for U.S.C.1701).
+func runGap(g string) bool {
+	g = strings.TrimSpace(g)
+	return g == "" || len(g) == 1 && strings.ContainsAny(g, ".-/")
 }
 
 func (s *nameSide) has(key string) bool {
@@ -245,8 +342,10 @@ type nameItem struct {
 
 // codeRenderings are codes that Chinese writes in words.
 var codeRenderings = map[string][]string{
-	"covid19":  {"新冠", "新型冠状病毒"},
-	"sarscov2": {"新冠", "新型冠状病毒"},
+	// official Chinese says 疫情 ("the epidemic") where the English names
+	// the disease
+	"covid19":  {"新冠", "新型冠状病毒", "新型冠狀病毒", "疫情", "肺炎"},
+	"sarscov2": {"新冠", "新型冠状病毒", "新型冠狀病毒"},
 }
 
 // codeInChinese: an English code rendered in Chinese words — COVID-19 as
@@ -326,6 +425,15 @@ func nameItems(s string, l align.Lang) []nameItem {
 		key := nameKey(t.text)
 		if utf8.RuneCountInString(key) < 2 || unitSymbols[key] || !hasLetter(key) {
 			continue
+		}
+		if f, ok := withoutFootnote(t.text); ok && l == align.En {
+			// the English original's footnote call is no part of the
+			// code or word it is glued to
+			t.text, t.end = f, t.start+len(f)
+			key = nameKey(f)
+			if utf8.RuneCountInString(key) < 2 || unitSymbols[key] {
+				continue
+			}
 		}
 		code := isCode(foldWidth(t.text))
 		if l == align.En && !code {
@@ -413,10 +521,19 @@ func runNames(p *Pass) error {
 					}
 					o := l.Other()
 					seen[it.key] = true
-					f := Finding{Bead: v.Index, Evidence: it.key, About: SideOf(l),
+					f := Finding{Bead: v.Index, Evidence: it.key, About: SideOf(l), Confidence: 1,
 						Message: fmt.Sprintf("%s %q in the %s does not appear in the %s", it.kind, it.text, langName(l), langName(o))}
 					if it.kind == "name" {
 						f.Message = fmt.Sprintf("%q in the %s does not appear in the %s", it.text, langName(l), langName(o))
+					}
+					if historyBead(p, v.Index) {
+						f.Confidence = historyConfidence
+					}
+					if l == align.Zh && p.Settings.Source == align.En && translatorGloss(blk.Text, it.start, it.end) {
+						// “薩菲爾號”(Saffir), HUD(住房城市發展部): the
+						// translation glosses its rendering with the
+						// name in Latin script, a courtesy
+						f.Confidence = 0.4
 					}
 					sp, other := v.span(pos), v.unitSpan(o, sb)
 					if l == align.Zh {

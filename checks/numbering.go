@@ -43,7 +43,7 @@ side numbers no paragraph of that series anywhere in the document, the
 difference is a decision of style (an English that drops the Chinese
 outline numbers throughout) and is reported at info.`,
 	Confidence: `0.8; 0.4 (info) when the other side numbers no paragraph of the same
-series anywhere in the document.`,
+series anywhere in the document, or on a legislative-history note.`,
 }
 
 // NumberingSequence is the sub-check for broken sequences on one side.
@@ -64,7 +64,9 @@ case are series of their own ((a) (b) apart from (A) (B)).
 
 A break in the original's own numbering, or one the translation copies
 from it, is reported at info: it is not the translation's defect.`,
-	Confidence: `0.8 for a break in the translation's numbering that the original does not
+	Confidence: `0.4 (info) for a skip whose missing numbers label paragraphs of the original
+that the translation has, unnumbered (reported once, by numbering/missing);
+0.8 for a break in the translation's numbering that the original does not
 have; 0.4 (info) for a break in the original, or one the translation
 repeats from it.`,
 }
@@ -151,6 +153,11 @@ func runNumberingMissing(p *Pass) error {
 			// number lost here
 			f.Confidence = 0.4
 		}
+		if historyBead(p, o.bi) {
+			// the list number of an amendment-history line, which
+			// translations keep, drop or merge with the history
+			f.Confidence = 0.4
+		}
 		if o.zh {
 			f.Zh, f.En, f.Evidence, f.About = enumSpan(o.zb, o.ze), p.BlockSpan(align.En, o.eb.Index), o.ze.Text, ZhSide
 			f.Message = fmt.Sprintf("Chinese paragraph is numbered %q; its English is not numbered", o.ze.Text)
@@ -198,6 +205,45 @@ func sequenceBreaks(p *Pass, l align.Lang) []seqBreak {
 
 type enumStep struct{ v1, s1, v2, s2 int }
 
+// labelsDropped reports whether every number a translation's numbering
+// skips between prev and next labels a paragraph of the original (side
+// src, same style) whose paired translation opens with no number.
+func labelsDropped(p *Pass, src align.Lang, prev, next numerals.Enumerator) bool {
+	if next.Value-prev.Value < 2 || next.Value-prev.Value > 4 || prev.Sub != 0 || next.Sub != 0 {
+		return false
+	}
+	dropped := map[int]bool{}
+	for _, blk := range p.Doc.Blocks(src) {
+		e, ok := p.Leading(blk)
+		if !ok || e.Style != next.Style || e.Value <= prev.Value || e.Value >= next.Value {
+			continue
+		}
+		bi := p.Align.BeadOf(src, blk.Index)
+		if bi < 0 {
+			continue
+		}
+		other := p.Align.Beads[bi].Zh
+		if src == align.Zh {
+			other = p.Align.Beads[bi].En
+		}
+		unnumbered := len(other) > 0
+		for _, i := range other {
+			if _, ok := p.Leading(p.Doc.Blocks(src.Other())[i]); ok {
+				unnumbered = false
+			}
+		}
+		if unnumbered {
+			dropped[e.Value] = true
+		}
+	}
+	for v := prev.Value + 1; v < next.Value; v++ {
+		if !dropped[v] {
+			return false
+		}
+	}
+	return true
+}
+
 func runNumberingSequence(p *Pass) error {
 	src := p.Settings.Source
 	// the original's own breaks: a translation that follows them is
@@ -232,6 +278,11 @@ func runNumberingSequence(p *Pass) error {
 			case mirrored[enumStep{prev.Value, prev.Sub, e.Value, e.Sub}]:
 				f.Confidence = 0.4
 				f.Message += " (as the original does)"
+			case what == "skips from" && labelsDropped(p, src, prev, e):
+				// the skipped numbers label paragraphs of the original
+				// whose translation is there, unnumbered: the dropped
+				// labels are reported once, by numbering/missing
+				f.Confidence = 0.4
 			}
 			if l == align.Zh {
 				f.Zh = sp

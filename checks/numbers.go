@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -25,7 +26,8 @@ var Numbers = &Check{
 number 0.6); at most 0.85 (a warning) unless both are digits as written or
 structured Chinese numerals (二十大) and they stand in one aligned sentence
 pair; lowered by 0.85 more when they were paired only as the last ones of
-their kind left in the paragraph.`,
+their kind left in the paragraph. At most 0.4 (info) in a legislative-history
+note, where a translation may date another event of the same amendment.`,
 	Doc: `a number that differs between the Chinese and its translation
 
 Numbers, dates, percentages, ordinals and ranges are read on both sides
@@ -84,7 +86,10 @@ name or a guessed reading is info. Times 0.6 (info) for a year, decade
 or ordinal left over in the translation (an explicitation), and when the
 pair is a
 length outlier whose other side is the short one: the abridgement is
-reported once, by "length".`,
+reported once, by "length", and for a year the other side names relative
+to the time of the text ("last year", "the year just passed", 去年). At most 0.4 (info) in a legislative-history
+note (中華民國…修正公布全文 15 條 against "Amended on …"), which official
+translations abridge by convention.`,
 	Doc: `a number on one side with no counterpart in the other
 
 A number left over after the comparison of "numbers" (neither equal to a
@@ -96,7 +101,8 @@ one), in either direction. Not reported:
 - a value the other side of the pair writes in a form that is not read as
   a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
   enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100
-  years", 九二共识 for "1992 Consensus", "centenary", "decade", "once",
+  years", "a year" for 1年, 一半 or "half" for 50 percent, 翻一番 or
+  "doubled" for 100 percent, 九二共识 for "1992 Consensus", "centenary", "decade", "once",
   "twice", "one", "dozen";
 - an English ordinal that names a congress, plenum or committee the
   Chinese leaves implicit (全会 → "the sixth plenary session of the 19th
@@ -141,7 +147,13 @@ func runNumbers(p *Pass) error {
 			if p.Settings.Source == align.En {
 				src, tr, srcLang = m.en, m.zh, align.En
 			}
-			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es, Confidence: m.confidence(),
+			conf := m.confidence()
+			if historyBead(p, m.pair.view.Index) {
+				// an amendment history: the translation may give
+				// another event's date (adoption for promulgation)
+				conf = math.Min(conf, historyConfidence)
+			}
+			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es, Confidence: conf,
 				Evidence: m.zh.n.Text + "\x00" + m.en.n.Text,
 				Message: fmt.Sprintf("number %s in %s; %s has %q", quoteNumber(src.n), langName(srcLang),
 					langName(srcLang.Other()), tr.n.Text)})
@@ -167,7 +179,7 @@ func runNumbersMissing(p *Pass) error {
 				if other == nil {
 					other = newMentions(np.pair.otherText(l), l.Other())
 				}
-				if other.has(o.n) {
+				if other.has(o.n) || np.pair.inFullDate(o) {
 					continue
 				}
 				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
@@ -177,11 +189,24 @@ func runNumbersMissing(p *Pass) error {
 					// an addition that is the translator's care
 					f.Confidence *= 0.6
 				}
+				if yearLike(o.n) && relativeTime(np.pair.otherText(l), l.Other(), o.n.Kind == numerals.KindDate) {
+					// 2017年 against "the year just passed", "last
+					// year" against 去年: a year said relative to the
+					// time of the text
+					f.Confidence *= 0.6
+				}
 				if rel, ok := Get(p, lengthOutliersFact)[v.Index]; ok && (rel < 1) == (l == align.Zh) {
 					// the other side abridges the whole pair, which
 					// the length check reports once: this number is
 					// part of that, not a finding of its own
 					f.Confidence *= 0.6
+				}
+				if historyBead(p, v.Index) {
+					// the article count, order number or date of
+					// entry into force of an amendment-history
+					// note, which the translation abridges by
+					// convention
+					f.Confidence = math.Min(f.Confidence, historyConfidence)
 				}
 				sp := v.span(o.pos)
 				sb := o.sb
@@ -268,6 +293,58 @@ func explicitation(n numerals.Number) bool {
 		return n.Date != nil && n.Date.Day == 0
 	}
 	return false
+}
+
+// inFullDate: a year, or a month and day, that one side writes apart
+// (2020年…6月22日; 主后一千八百六十三年 … 十月三日) and the other as one
+// full date ("this twenty-second day of June, in the year of our Lord two
+// thousand twenty"): the full date holds it, matched or not.
+func (np *numPair) inFullDate(o *numOcc) bool {
+	others := np.en
+	if o.pos.Lang == align.En {
+		others = np.zh
+	}
+	for _, m := range others {
+		d := m.n.Date
+		if m.n.Kind != numerals.KindDate || d == nil || d.Year == 0 || d.Month == 0 || d.Day == 0 {
+			continue
+		}
+		switch {
+		case o.n.Kind == numerals.KindDate && o.n.Date != nil && o.n.Date.Year == 0:
+			if o.n.Date.Month == d.Month && o.n.Date.Day == d.Day {
+				return true
+			}
+		case o.n.Kind == numerals.KindYear || o.n.Kind == numerals.KindCardinal:
+			if o.n.Value == float64(d.Year) && o.n.Value == o.n.Hi {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// yearLike: a year, or a month of a year, which a text may also name
+// relative to its own time.
+func yearLike(n numerals.Number) bool {
+	return n.Kind == numerals.KindYear || n.Kind == numerals.KindDate && n.Date != nil && n.Date.Day == 0 && n.Date.Year != 0
+}
+
+var (
+	relativeYearEn  = regexp.MustCompile(`(?i)\b(?:last|this|next|past|previous|coming|current|same|preceding)\s+year\b|\byear\s+(?:just\s+)?(?:passed|ended|gone\s+by)\b|\bthe\s+year\s+(?:before|ahead)\b`)
+	relativeYearZh  = regexp.MustCompile(`今年|去年|明年|前年|上年|本年|当年|當年|同年|次年|翌年|上一年|过去一年|過去一年|刚刚过去的一年|剛剛過去的一年`)
+	relativeMonthEn = regexp.MustCompile(`(?i)\b(?:last|this|next|past|previous|coming|current|same|preceding)\s+month\b`)
+	relativeMonthZh = regexp.MustCompile(`本月|上月|下月|上个月|上個月|当月|當月`)
+)
+
+// relativeTime: a text in language l names a year (or, with month, a
+// month) relative to its own time ("last year", 去年). A year is excused
+// only by a relative year: "today (the 11th day of this month)" says
+// nothing of 2021年.
+func relativeTime(text string, l align.Lang, month bool) bool {
+	if l == align.Zh {
+		return relativeYearZh.MatchString(text) || month && relativeMonthZh.MatchString(text)
+	}
+	return relativeYearEn.MatchString(text) || month && relativeMonthEn.MatchString(text)
 }
 
 // othersMatch: a count written as "X and two other universities" against
@@ -855,6 +932,18 @@ func newMentions(text string, l align.Lang) *mentions {
 }
 
 func (m *mentions) has(n numerals.Number) bool {
+	if n.Kind == numerals.KindPercent && n.Value == n.Hi {
+		// 减少一半 / "fallen 50 percent", 翻一番 / "up 100 percent"
+		words := percentWordsEn[n.Value]
+		if m.lang == align.Zh {
+			words = percentWordsZh[n.Value]
+		}
+		for _, w := range words {
+			if m.lang == align.Zh && strings.Contains(m.text, w) || m.lang != align.Zh && containsWord(m.low, w) {
+				return true
+			}
+		}
+	}
 	for _, v := range []float64{n.Value, n.Hi} {
 		if n.Kind == numerals.KindDate || v <= 0 || v != math.Trunc(v) || v > 1e13 {
 			continue
@@ -884,9 +973,17 @@ func (m *mentions) has(n numerals.Number) bool {
 	return false
 }
 
+// percentWordsZh and percentWordsEn say a percentage in words: half
+// (一半, "halved") is 50 percent, doubling (翻一番, "doubled") a rise of
+// 100 percent.
+var (
+	percentWordsZh = map[float64][]string{50: {"一半", "半数", "半數", "减半", "減半", "过半", "過半"}, 100: {"翻一番", "翻番", "倍增"}}
+	percentWordsEn = map[float64][]string{50: {"half", "halved", "halve"}, 100: {"doubled", "double", "doubling"}}
+)
+
 // valueWords are English words that carry a value without being numbers.
 var valueWords = map[int64][]string{
-	1:    {"once", "single", "first", "alone"},
+	1:    {"once", "single", "first", "alone", "a year", "a month", "a week", "a day", "an hour"}, // 不足1年: "less than a year"
 	2:    {"twice", "double", "both", "pair", "second", "two-"},
 	3:    {"thrice", "triple", "third", "three-"},
 	10:   {"decade", "ten-", "tenfold"},

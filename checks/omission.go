@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -21,10 +22,15 @@ var Omission = &Check{
 pair's lengths fit better with the paragraph joined to it (the translation
 most likely merged it there) or when it is a heading; 0.4 (info) when the
 paragraph holds both scripts, a quarter each at least (its translation is
-inside it). A sentence without a counterpart inside a
+inside it), when it is a chapter or part heading whose chapter is opened
+again on its side (an entry of a table of contents), or when it is a line of a
+legislative-history note that is not printed twice on its side. A sentence without a counterpart inside a
 paired paragraph rests on the sentence aligner's pairing: 0.8 (a warning)
 when the paragraph's lengths agree it is missing, 0.4 (info) when they do
-not or when a number of it is matched in the other side's paragraph.`,
+not or when a number of it is matched in the other side's paragraph.
+0.4 (info) for a sentence of a legislative-history note
+(中華民國…年…月…日…修正公布; "Amended on …"): official translations
+abridge the amendment history by convention.`,
 	Doc: `a paragraph or sentence with no counterpart on the other side
 
 A body paragraph (running prose, or a heading between paired paragraphs)
@@ -73,8 +79,10 @@ var Addition = &Check{
 	Severity: Warning,
 	Run:      runAddition,
 	Confidence: `As for sentences under "omission": 0.8 when the paragraph's lengths agree the
-sentence was added, 0.4 (info) when they do not or when a number of it is
-matched in the other side's paragraph.`,
+sentence was added, 0.4 (info) when they do not, when a number of it is
+matched in the other side's paragraph, in a legislative-history note, or
+for an English sentence where the Chinese holds a quoted numbered slogan
+(“两学一做”, “三严三实”), which official English spells out.`,
 	Doc: `a sentence of the translation with no counterpart in the original
 
 Inside a paired paragraph, a sentence of the translation (English by
@@ -125,6 +133,7 @@ func isExtra(p *Pass, u unpairedBlock) (bool, string) {
 }
 
 func runOmission(p *Pass) error {
+	var repeated map[string]int // normalised text of a side → blocks, when first asked
 	for _, u := range unpairedBlocks(p) {
 		if ok, _ := isExtra(p, u); ok {
 			continue
@@ -136,10 +145,31 @@ func runOmission(p *Pass) error {
 			// both languages into one paragraph, a speaker label with
 			// its gloss): nothing is missing
 			f.Confidence = 0.4
+		} else if blk.Kind == align.KindHistory {
+			if repeated == nil {
+				repeated = blockTexts(p)
+			}
+			if repeated[u.lang.String()+align.NormText(blk.Text)] < 2 {
+				// a line of the amendment history: official
+				// translations abridge the history by convention
+				// (keeping some events, merging others); a
+				// provision left out is still an error, and so is
+				// a history printed twice
+				f.Confidence = math.Min(f.Confidence, historyConfidence)
+			}
 		} else if blk.Kind == align.KindHeading {
 			// a heading alone (a table of contents, a running head): a
 			// translation may list, number or title its parts otherwise
 			f.Confidence = math.Min(f.Confidence, 0.6)
+			if repeated == nil {
+				repeated = blockTexts(p)
+			}
+			if m := tocHeading.FindString(blk.Text); m != "" && repeated["toc "+u.lang.String()+align.NormText(m)] >= 2 {
+				// the same heading stands again on its side: an entry
+				// of a table of contents (or a running head) whose
+				// chapter is there; the other side has no contents
+				f.Confidence = math.Min(f.Confidence, 0.4)
+			}
 		}
 		sp := blk.Span()
 		if u.lang == align.Zh {
@@ -245,6 +275,17 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			continue
 		}
 		conf := nullSentenceConfidence(p, b, l)
+		if l == align.En && explicitSlogans(p, bi) {
+			// an English sentence that spells out a numbered slogan
+			// of the Chinese (“两学一做”): explicitation
+			conf = math.Min(conf, 0.4)
+		}
+		if historyBead(p, bi) {
+			// a clause of an amendment-history note ("；並自公布日施行")
+			// that the translation's "Amended on …" leaves out by
+			// convention
+			conf = math.Min(conf, historyConfidence)
+		}
 		for _, s := range b.Sents {
 			refs := s.Zh
 			if l == align.En {
@@ -400,6 +441,27 @@ func nullParagraphConfidence(p *Pass, u unpairedBlock, blk *align.Block) float64
 		}
 	}
 	return 1
+}
+
+// tocHeading: a heading of a part a table of contents lists (a chapter,
+// part, section or book), in either language.
+var tocHeading = regexp.MustCompile(`(?i)^\s*(?:(?:chapter|part|section|book|title|division)\s+[0-9IVXLC]+\b|第\s*[0-9０-９一二三四五六七八九十百]+\s*[章编編节節篇部])`)
+
+// blockTexts counts the blocks of each side by language and normalised
+// text, and the chapter headings by the chapter they open.
+func blockTexts(p *Pass) map[string]int {
+	out := map[string]int{}
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		for _, b := range p.Doc.Blocks(l) {
+			out[l.String()+align.NormText(b.Text)]++
+			if m := tocHeading.FindString(b.Text); m != "" {
+				// the chapter a heading opens ("Chapter V"): a table
+				// of contents may word its title otherwise
+				out["toc "+l.String()+align.NormText(m)]++
+			}
+		}
+	}
+	return out
 }
 
 // mixedScripts: a paragraph with at least a quarter of its letters in

@@ -17,7 +17,9 @@ var Untranslated = &Check{
 	Severity: Error,
 	Run:      runUntranslated,
 	Confidence: `1: the script of the text is read, not guessed; 0.6 for Chinese inside an
-English original (a page that runs both languages into one paragraph).`,
+English original (a page that runs both languages into one paragraph), 0.4
+(info) when that paragraph is a quarter or more in each script (it holds
+its own translation).`,
 	Doc: `text left untranslated: Chinese in the English, English on the Chinese side
 
 Three cases:
@@ -57,6 +59,11 @@ func runUntranslated(p *Pass) error {
 				// that runs both languages into one paragraph): worth
 				// a look, not a defect of the translation
 				conf = 0.6
+				if mixedScripts(blk.Text) {
+					// a quarter of it at least in each script: the
+					// paragraph holds its own translation
+					conf = 0.4
+				}
 			}
 			p.Report(Finding{Bead: p.Align.BeadOf(align.En, blk.Index), En: &sp, Evidence: txt, Confidence: conf,
 				Message: fmt.Sprintf("Chinese left in the English: %q", excerpt(txt, 30))})

@@ -253,7 +253,11 @@ func English(text string) []Number {
 		}
 		k++
 	}
-	return dropEnumerators(text, out)
+	out = dropFootnotes(text, dropEnumerators(text, out))
+	out = enMonthTheDay(text, enYearSpans(text, out))
+	sharePercent(text, out, enUnitGaps)
+	enDayLists(text, out)
+	return out
 }
 
 // wordsAt reports whether the words ws follow from token k, separated by spaces.

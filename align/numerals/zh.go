@@ -40,7 +40,10 @@ func Chinese(text string) []Number {
 			out[i].Read |= ReadWords
 		}
 	}
-	return dropEnumerators(text, out)
+	out = zhDayLists(text, dropEnumerators(text, out))
+	sharePercent(text, out, zhUnitGaps)
+	shareLeadingPercent(text, out, zhUnitGaps)
+	return out
 }
 
 // zhJoin joins a number ending in 亿 or 万 with a smaller number written

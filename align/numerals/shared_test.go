@@ -1,0 +1,130 @@
+package numerals
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestSharedPercent: a list or range that writes "percent" once makes each
+// of its numbers a percentage, in both languages; an amount and its share
+// stay apart.
+func TestSharedPercent(t *testing.T) {
+	type read struct {
+		text string
+		kind Kind
+	}
+	for _, c := range []struct {
+		text string
+		zh   bool
+		want []read
+	}{
+		{"the ratio has dropped from 10.2 to 3.1 percent.", false, []read{{"10.2", KindPercent}, {"3.1 percent", KindPercent}}},
+		{"fell 3, 4 and 5 percent", false, []read{{"3", KindPercent}, {"4", KindPercent}, {"5 percent", KindPercent}}},
+		{"grew 6 or 7 percent", false, []read{{"6", KindPercent}, {"7 percent", KindPercent}}},
+		{"rose from 5 to 8 percent", false, []read{{"5 to 8 percent", KindPercent}}},
+		{"spent $164 billion, or 0.7 percent of GDP", false, []read{{"164 billion", KindCardinal}, {"0.7 percent", KindPercent}}},
+		{"in 12 provinces, 30 percent of them", false, []read{{"12", KindCardinal}, {"30 percent", KindPercent}}},
+		{"下腳變價時提撥百分之二十至四十。", true, []read{{"百分之二十", KindPercent}, {"四十", KindPercent}}},
+		{"贫困发生率由10.2%下降到3.1%", true, []read{{"10.2%", KindPercent}, {"3.1%", KindPercent}}},
+		{"增长百分之五，新增12个", true, []read{{"百分之五", KindPercent}, {"12", KindCardinal}}},
+	} {
+		ns := English(c.text)
+		if c.zh {
+			ns = Chinese(c.text)
+		}
+		var got []read
+		for _, n := range ns {
+			got = append(got, read{n.Text, n.Kind})
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
+
+// TestZhDayLists: days listed under one month (3月22、28、30日) are each a
+// date of that month; a single date and a range are read as before.
+func TestZhDayLists(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []float64 // Value of each number: Year*10000+Month*100+Day
+	}{
+		{"包括2020年3月22、28、30日和2020年4月2、7、13日的备忘录", []float64{20200322, 20200328, 20200330, 20200402, 20200407, 20200413}},
+		{"2020年4月20、28日和5月8、20日的", []float64{20200420, 20200428, 508, 520}},
+		{"分别于3月5和6日举行", []float64{305, 306}},
+		{"3月5日", []float64{305}},
+		{"12月8日至10日", []float64{1208}},
+		{"於每年一月、四月、七月及十月末日前", []float64{100, 400, 700, 1000}},
+		{"3月共有22、28个", []float64{300, 22, 28}},
+	} {
+		var got []float64
+		for _, n := range Chinese(c.text) {
+			got = append(got, n.Value)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
+
+// TestEnDayLists: days listed under one month ("March 22, 28, and 30,
+// 2020") are each a date of that month and of the year closing the list;
+// a full date followed by a count, or a count after a comma, is not a list.
+func TestEnDayLists(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []float64
+	}{
+		{"dated March 22, 28, and 30, 2020", []float64{20200322, 20200328, 20200330, 2020}},
+		{"on March 3, 4 and 5", []float64{303, 304, 305}},
+		{"April 20 and 28", []float64{420, 428}},
+		{"on May 5, 2020, 12 people", []float64{20200505, 12}},
+		{"On June 1, 3 people died", []float64{601, 3}},
+		{"on June 1", []float64{601}},
+	} {
+		var got []float64
+		for _, n := range English(c.text) {
+			got = append(got, n.Value)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
+
+// TestEnYearSpans: a span of years with the second cut to two digits is
+// one range; a year and a count apart are two numbers.
+func TestEnYearSpans(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		lo, hi []float64
+	}{
+		{"between 2010-16. Over", []float64{2010}, []float64{2016}},
+		{"the 1998-99 season", []float64{1998}, []float64{1999}},
+		{"in 2010-2016", []float64{2010}, []float64{2016}},
+		{"in 2010 - 16 units", []float64{2010, 16}, []float64{2010, 16}},
+		{"from 2019-18", []float64{2019, 18}, []float64{2019, 18}},
+	} {
+		var lo, hi []float64
+		for _, n := range English(c.text) {
+			lo, hi = append(lo, n.Value), append(hi, n.Hi)
+		}
+		assert.Equal(t, c.lo, lo, c.text)
+		assert.Equal(t, c.hi, hi, c.text)
+	}
+}
+
+// TestMonthTheDay: "January the 20th" is January 20; a month and an
+// ordinal apart are not a date.
+func TestMonthTheDay(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []float64
+	}{
+		{"who will be sworn in on January the 20th. The", []float64{120}},
+		{"on March the 3rd and May the 21st", []float64{303, 521}},
+		{"in January, the 20th anniversary", []float64{100, 20}},
+		{"on the 4th of July", []float64{704}},
+	} {
+		var got []float64
+		for _, n := range English(c.text) {
+			got = append(got, n.Value)
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
