@@ -46,8 +46,8 @@ func linkDigest(pairs []Pair) string {
 		for _, toks := range [][]Token{p.Zh, p.En} {
 			for _, t := range toks {
 				h.Write([]byte(t.Key))
-				put(int(t.Kind), len(t.Glosses))
-				for _, g := range t.Glosses {
+				put(int(t.Kind), len(t.Glosses()))
+				for _, g := range t.Glosses() {
 					put(int(g))
 				}
 			}

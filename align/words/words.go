@@ -144,34 +144,32 @@ func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
 func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 	d := &Doc{Alignment: a, first: make([]int, len(a.Beads)+1)}
 	doc := a.Doc
+	n := 0
+	for _, b := range a.Beads {
+		n += len(b.Sents)
+	}
+	d.Pairs = make([]Pair, 0, n)
+	var zs, es []Token
 	for bi, b := range a.Beads {
 		d.first[bi] = len(d.Pairs)
 		for si, sb := range b.Sents {
 			p := Pair{Bead: bi, Sent: si}
-			// Room for the tokens, as a hint: most Chinese tokens take
-			// four bytes or more (two characters, or a mark and a
-			// character), most English ones five with their space.
-			var zhBytes, enBytes int
-			for _, r := range sb.Zh {
-				s := doc.Zh[r.Block].Sents[r.Sent]
-				zhBytes += s.End - s.Start
-			}
-			for _, r := range sb.En {
-				s := doc.En[r.Block].Sents[r.Sent]
-				enBytes += s.End - s.Start
-			}
-			p.Zh = make([]Token, 0, zhBytes/4+1)
-			p.En = make([]Token, 0, enBytes/5+1)
+			// The tokens are cut into scratch slices and copied out at
+			// their length: the whole document's tokens stay live, and
+			// room to spare in each slice was a fifth of them.
+			zs, es = zs[:0], es[:0]
 			for _, r := range sb.Zh {
 				blk := doc.Zh[r.Block]
 				s := blk.Sents[r.Sent]
-				p.Zh = zhTokens(lex, blk.Text[s.Start:s.End], r.Block, s.Start, p.Zh)
+				zs = zhTokens(lex, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
 			}
 			for _, r := range sb.En {
 				blk := doc.En[r.Block]
 				s := blk.Sents[r.Sent]
-				p.En = enTokens(blk.Text[s.Start:s.End], r.Block, s.Start, p.En)
+				es = enTokens(blk.Text[s.Start:s.End], r.Block, s.Start, es)
 			}
+			p.Zh = append(make([]Token, 0, len(zs)), zs...)
+			p.En = append(make([]Token, 0, len(es)), es...)
 			d.Pairs = append(d.Pairs, p)
 		}
 	}
@@ -190,6 +188,15 @@ func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
 	}
 	link(lex, out, opt)
 	return out
+}
+
+// ref returns what a token holds of its type's glosses: nil for none, else
+// a pointer to them (8 bytes a token where the slice took 24).
+func ref(gl []uint32) *[]uint32 {
+	if gl == nil {
+		return nil
+	}
+	return &gl
 }
 
 // windowBeads is the most sentence beads the model is learnt on at once:
@@ -250,6 +257,7 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 	zhTypes := map[string]int32{}
 	enTypes := map[string]int32{}
 	var zhGloss, enGloss [][]uint32 // per type
+	var zhRef, enRef []*[]uint32    // the same, as tokens hold them
 	var zhKind, enKind []Kind
 	var zhKey, enKey []string
 	intern := func(toks []Token, l align.Lang) ([]int32, []bool) {
@@ -268,12 +276,14 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 						kind, gl = zhLexical(lex, t.Key)
 					}
 					zhGloss = append(zhGloss, gl)
+					zhRef = append(zhRef, ref(gl))
 					zhKind = append(zhKind, kind)
 					zhKey = append(zhKey, t.Key)
 				}
 				ids[k] = id
-				// The type's Key shared: a token's own copy is let go.
-				t.Key, t.Kind, t.Glosses = zhKey[id], zhKind[id], zhGloss[id]
+				// The type's Key and glosses, shared: a token's own copy
+				// of the Key is let go.
+				t.Key, t.Kind, t.glosses = zhKey[id], zhKind[id], zhRef[id]
 				continue
 			}
 			id, ok := enTypes[t.Key]
@@ -287,11 +297,12 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 					}
 				}
 				enGloss = append(enGloss, gl)
+				enRef = append(enRef, ref(gl))
 				enKind = append(enKind, t.Kind)
 				enKey = append(enKey, t.Key)
 			}
 			ids[k] = id
-			t.Key, t.Glosses = enKey[id], enGloss[id]
+			t.Key, t.glosses = enKey[id], enRef[id]
 		}
 		return ids, punct
 	}
