@@ -41,9 +41,9 @@
 // before the next, so that what the model holds is bounded whatever the
 // document's length. Every real document the checks are measured on is
 // one window (the longest of ../shared/data/parallel and realdocs has 876
-// sentence beads, the reference document about 100), and gets the links
-// of the model learnt on all of it; a window is ample data for EM, tens
-// of thousands of sentences' words. Backing by repeated links (see
+// sentence beads, the reference document 140), and gets the links
+// of the model learnt on all of it; a window of some 8,000 sentences is
+// ample data for EM (the defaults were set on 150). Backing by repeated links (see
 // Pair.ZhBacked) counts the whole document's links, across windows.
 //
 // Measured on DeNero and Macherey's 150 hand-aligned news sentences

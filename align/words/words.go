@@ -204,7 +204,7 @@ func ref(gl []uint32) *[]uint32 {
 // windowBeads each, and each window's model (its cells, type tables and
 // type ids) is learnt, read off and released before the next. The real
 // documents the checks are measured on are far within one window (the
-// reference document has about 100 sentence beads; the longest document
+// reference document has 140 sentence beads; the longest document
 // of ../shared/data/parallel and ../shared/data/realdocs 876; the
 // 5,000-pair generated document 6,313), so their links are the
 // document's; 8,192 beads is more than a hundred thousand words a side,
