@@ -1158,7 +1158,7 @@ func trimFunction(toks []words.Token, r words.Range) words.Range {
 func glossIn(zh, en []words.Token) bool {
 	for _, z := range zh {
 		for _, e := range en {
-			if sharesGloss(z.Glosses, e.Glosses) {
+			if sharesGloss(z.Glosses(), e.Glosses()) {
 				return true
 			}
 		}

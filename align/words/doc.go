@@ -34,6 +34,18 @@
 // links, one word to several: for renderings of terms). See model.go for
 // the details and Options for the parameters.
 //
+// The model is learnt per window of at most 8,192 sentence beads
+// (windowBeads): a longer document is cut into windows of near-equal
+// size, and each window's model — its cells, ten bytes per word pair a
+// bead may link, and its type tables — is learnt, read off and let go
+// before the next, so that what the model holds is bounded whatever the
+// document's length. Every real document the checks are measured on is
+// one window (the longest of ../shared/data/parallel and realdocs has 876
+// sentence beads, the reference document 140), and gets the links
+// of the model learnt on all of it; a window of some 8,000 sentences is
+// ample data for EM (the defaults were set on 150). Backing by repeated links (see
+// Pair.ZhBacked) counts the whole document's links, across windows.
+//
 // Measured on DeNero and Macherey's 150 hand-aligned news sentences
 // (testdata/zh-en-word-alignment, scored as Och & Ney 2003 define it;
 // `aligncheck eval --words --set testdata/zh-en-word-alignment`):

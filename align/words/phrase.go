@@ -242,11 +242,11 @@ func lexical(a, b Token) bool {
 	if a.Key == b.Key && a.Kind == Content && b.Kind == Content {
 		return true
 	}
-	if len(a.Glosses) > len(b.Glosses) {
+	if len(a.Glosses()) > len(b.Glosses()) {
 		a, b = b, a
 	}
-	for _, g := range a.Glosses {
-		if _, ok := slices.BinarySearch(b.Glosses, g); ok {
+	for _, g := range a.Glosses() {
+		if _, ok := slices.BinarySearch(b.Glosses(), g); ok {
 			return true
 		}
 	}

@@ -47,14 +47,22 @@ type Token struct {
 	// punctuation its class ("," for ，、 and ,; `"` for every quotation
 	// mark). Two tokens with the same Key are the same word to the model.
 	Key string
-	// Glosses are lexicon word ids (lexicon.Lexicon.Word): for a Chinese
-	// word the stemmed English content words of its CC-CEDICT glosses and,
-	// for a word of three or more characters, of the headwords inside it
-	// (动态清零: zero, covid, dynamic, clear …); for an English word the id
-	// of its Key, if a gloss uses it. Sorted, without repeats; nil when
-	// none. A Chinese and an English token share an id when the lexicon
-	// says one may translate the other. Must not be modified.
-	Glosses []uint32
+	// glosses are the type's Glosses, shared by its tokens; nil when none.
+	glosses *[]uint32
+}
+
+// Glosses returns the lexicon word ids (lexicon.Lexicon.Word): for a Chinese
+// word the stemmed English content words of its CC-CEDICT glosses and,
+// for a word of three or more characters, of the headwords inside it
+// (动态清零: zero, covid, dynamic, clear …); for an English word the id
+// of its Key, if a gloss uses it. Sorted, without repeats; nil when
+// none. A Chinese and an English token share an id when the lexicon
+// says one may translate the other. Must not be modified.
+func (t Token) Glosses() []uint32 {
+	if t.glosses == nil {
+		return nil
+	}
+	return *t.glosses
 }
 
 // maxWordRunes bounds the headwords the Chinese segmentation matches: longer

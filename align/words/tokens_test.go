@@ -90,7 +90,7 @@ func TestGlosses(t *testing.T) {
 	zh, en := tokenized(t, "动态清零", "dynamic zero-COVID clearing")
 	require.Len(t, zh, 1)
 	words := map[string]bool{}
-	for _, id := range zh[0].Glosses {
+	for _, id := range zh[0].Glosses() {
 		words[lex.Word(id)] = true
 	}
 	for _, w := range []string{"dynam", "zero", "covid", "clear"} {
@@ -98,8 +98,8 @@ func TestGlosses(t *testing.T) {
 	}
 	for _, tk := range en {
 		if tk.Kind == Content {
-			require.Len(t, tk.Glosses, 1, tk.Text)
-			assert.Equal(t, tk.Key, lex.Word(tk.Glosses[0]))
+			require.Len(t, tk.Glosses(), 1, tk.Text)
+			assert.Equal(t, tk.Key, lex.Word(tk.Glosses()[0]))
 		}
 	}
 }

@@ -135,41 +135,45 @@ func Of(a *align.Alignment) *Doc {
 // Align word-aligns every sentence bead of a, learning the model on a's
 // document alone. It is safe to call concurrently on different alignments.
 func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
+	d := tokenize(a, lex)
+	link(lex, d.Pairs, opt)
+	return d
+}
+
+// tokenize makes a's pairs, with their tokens and no links.
+func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 	d := &Doc{Alignment: a, first: make([]int, len(a.Beads)+1)}
 	doc := a.Doc
+	n := 0
+	for _, b := range a.Beads {
+		n += len(b.Sents)
+	}
+	d.Pairs = make([]Pair, 0, n)
+	var zs, es []Token
 	for bi, b := range a.Beads {
 		d.first[bi] = len(d.Pairs)
 		for si, sb := range b.Sents {
 			p := Pair{Bead: bi, Sent: si}
-			// Room for the tokens, as a hint: most Chinese tokens take
-			// four bytes or more (two characters, or a mark and a
-			// character), most English ones five with their space.
-			var zhBytes, enBytes int
-			for _, r := range sb.Zh {
-				s := doc.Zh[r.Block].Sents[r.Sent]
-				zhBytes += s.End - s.Start
-			}
-			for _, r := range sb.En {
-				s := doc.En[r.Block].Sents[r.Sent]
-				enBytes += s.End - s.Start
-			}
-			p.Zh = make([]Token, 0, zhBytes/4+1)
-			p.En = make([]Token, 0, enBytes/5+1)
+			// The tokens are cut into scratch slices and copied out at
+			// their length: the whole document's tokens stay live, and
+			// room to spare in each slice was a fifth of them.
+			zs, es = zs[:0], es[:0]
 			for _, r := range sb.Zh {
 				blk := doc.Zh[r.Block]
 				s := blk.Sents[r.Sent]
-				p.Zh = zhTokens(lex, blk.Text[s.Start:s.End], r.Block, s.Start, p.Zh)
+				zs = zhTokens(lex, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
 			}
 			for _, r := range sb.En {
 				blk := doc.En[r.Block]
 				s := blk.Sents[r.Sent]
-				p.En = enTokens(blk.Text[s.Start:s.End], r.Block, s.Start, p.En)
+				es = enTokens(blk.Text[s.Start:s.End], r.Block, s.Start, es)
 			}
+			p.Zh = append(make([]Token, 0, len(zs)), zs...)
+			p.En = append(make([]Token, 0, len(es)), es...)
 			d.Pairs = append(d.Pairs, p)
 		}
 	}
 	d.first[len(a.Beads)] = len(d.Pairs)
-	link(lex, d.Pairs, opt)
 	return d
 }
 
@@ -186,13 +190,74 @@ func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
 	return out
 }
 
+// ref returns what a token holds of its type's glosses: nil for none, else
+// a pointer to them (8 bytes a token where the slice took 24).
+func ref(gl []uint32) *[]uint32 {
+	if gl == nil {
+		return nil
+	}
+	return &gl
+}
+
+// windowBeads is the most sentence beads the model is learnt on at once:
+// a longer document is cut into windows of near-equal size, at most
+// windowBeads each, and each window's model (its cells, type tables and
+// type ids) is learnt, read off and released before the next. The real
+// documents the checks are measured on are far within one window (the
+// reference document has 140 sentence beads; the longest document
+// of ../shared/data/parallel and ../shared/data/realdocs 876; the
+// 5,000-pair generated document 6,313), so their links are the
+// document's; 8,192 beads is more than a hundred thousand words a side,
+// ample for EM on a vocabulary the lexicon prior already seeds. What a
+// window holds is bounded: in the generated documents a sentence bead
+// takes about 20 KB of cells, so a window about 165 MB before the second
+// E-step prunes four fifths of them.
+const windowBeads = 8192
+
 // link gives the pairs' tokens their types' kinds and glosses, trains the
-// model on them and fills in the links.
+// model on them, window by window (see windowBeads), and fills in the
+// links.
 func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
+	linkWindows(lex, pairs, opt, windowBeads)
+}
+
+// linkWindows is link with windows of at most window sentence beads.
+func linkWindows(lex *lexicon.Lexicon, pairs []Pair, opt Options, window int) {
+	n := max(1, (len(pairs)+window-1)/window) // windows
+	for w := range n {
+		linkWindow(lex, pairs[w*len(pairs)/n:(w+1)*len(pairs)/n], opt)
+	}
+	// Backing by the document: the pairs of words the sure links join
+	// more than once, in any window.
+	seen := map[[2]string]int32{}
+	for k := range pairs {
+		p := &pairs[k]
+		for _, l := range p.Inter {
+			seen[[2]string{p.Zh[l.Zh].Key, p.En[l.En].Key}]++
+		}
+	}
+	dl := &docLinks{pairs: pairs}
+	for k := range pairs {
+		p := &pairs[k]
+		p.doc = dl
+		for _, l := range p.Inter {
+			if seen[[2]string{p.Zh[l.Zh].Key, p.En[l.En].Key}] > 1 {
+				p.ZhBacked[l.Zh] = true
+				p.EnBacked[l.En] = true
+			}
+		}
+	}
+}
+
+// linkWindow learns the model on pairs alone, gives their tokens their
+// types' kinds and glosses, and fills in their links, strengths and the
+// lexicon's backing.
+func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 	md := &model{opt: opt.withDefaults()}
 	zhTypes := map[string]int32{}
 	enTypes := map[string]int32{}
 	var zhGloss, enGloss [][]uint32 // per type
+	var zhRef, enRef []*[]uint32    // the same, as tokens hold them
 	var zhKind, enKind []Kind
 	var zhKey, enKey []string
 	intern := func(toks []Token, l align.Lang) ([]int32, []bool) {
@@ -211,11 +276,14 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 						kind, gl = zhLexical(lex, t.Key)
 					}
 					zhGloss = append(zhGloss, gl)
+					zhRef = append(zhRef, ref(gl))
 					zhKind = append(zhKind, kind)
 					zhKey = append(zhKey, t.Key)
 				}
 				ids[k] = id
-				t.Kind, t.Glosses = zhKind[id], zhGloss[id]
+				// The type's Key and glosses, shared: a token's own copy
+				// of the Key is let go.
+				t.Key, t.Kind, t.glosses = zhKey[id], zhKind[id], zhRef[id]
 				continue
 			}
 			id, ok := enTypes[t.Key]
@@ -229,11 +297,12 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 					}
 				}
 				enGloss = append(enGloss, gl)
+				enRef = append(enRef, ref(gl))
 				enKind = append(enKind, t.Kind)
 				enKey = append(enKey, t.Key)
 			}
 			ids[k] = id
-			t.Glosses = enGloss[id]
+			t.Key, t.glosses = enKey[id], enRef[id]
 		}
 		return ids, punct
 	}
@@ -296,8 +365,8 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 			p.EnStrength[l.En] = Sure
 		}
 	}
-	// Backing: the lexicon's word pairs, and the pairs of types the sure
-	// links join more than once in the document.
+	// Backing by the lexicon: its word pairs, and the same number or
+	// Latin-script word.
 	glossed := func(z, e int32) bool {
 		if len(enGloss[e]) > 0 {
 			if _, ok := slices.BinarySearch(zhGloss[z], enGloss[e][0]); ok {
@@ -306,21 +375,12 @@ func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 		}
 		return zhKind[z] == Content && enKind[e] != Punct && zhKey[z] == enKey[e]
 	}
-	typePair := func(k int, l Link) uint64 { return uint64(zh[k][l.Zh])<<32 | uint64(uint32(en[k][l.En])) }
-	seen := map[uint64]int32{}
-	for k := range pairs {
-		for _, l := range pairs[k].Inter {
-			seen[typePair(k, l)]++
-		}
-	}
-	dl := &docLinks{pairs: pairs}
 	for k := range pairs {
 		p := &pairs[k]
-		p.doc = dl
 		p.ZhBacked = make([]bool, len(p.Zh))
 		p.EnBacked = make([]bool, len(p.En))
 		for _, l := range p.Inter {
-			if seen[typePair(k, l)] > 1 || glossed(zh[k][l.Zh], en[k][l.En]) {
+			if glossed(zh[k][l.Zh], en[k][l.En]) {
 				p.ZhBacked[l.Zh] = true
 				p.EnBacked[l.En] = true
 			}
