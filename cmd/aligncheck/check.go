@@ -71,9 +71,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.compareTo, "compare-to", "", "older revision `file` of the translation (or of the interleaved file): the HTML report shows what changed in each paragraph")
 	fs.StringVar(&f.shard, "shard", "", "check only the `K/N` share of the documents (by a hash of the path); with --format json the report carries what aligncheck merge needs")
 	fs.StringVar(&f.units, "units", "", "check only the windows of a TMX, XLIFF, CSV/TSV or JSONL file that start in units `FROM:TO` (FROM: to the end); with --format json the report carries what aligncheck merge needs")
-	fs.StringVar(&f.profile.CPU, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
-	fs.StringVar(&f.profile.Mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
-	fs.StringVar(&f.profile.Peak, "memprofile-peak", "", "write the heap profile at the run's peak (after the collection that found the most live data) to `file` (go tool pprof)")
+	f.profile.Flags(fs)
 	pos, code, done := parseCommand(fs, args, stdout, stderr)
 	if done {
 		return code

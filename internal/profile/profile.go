@@ -6,6 +6,7 @@ package profile
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"runtime"
@@ -22,6 +23,14 @@ type Files struct {
 	cpuFile        *os.File
 	peakFile       *os.File
 	peak           *peakHeap
+}
+
+// Flags registers --cpuprofile, --memprofile and --memprofile-peak on fs,
+// writing their values into p.
+func (p *Files) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&p.CPU, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&p.Mem, "memprofile", "", "write a memory profile of the run to `file` (go tool pprof: allocations, and the heap live at the end)")
+	fs.StringVar(&p.Peak, "memprofile-peak", "", "write the heap profile at the run's peak (after the collection that found the most live data) to `file` (go tool pprof)")
 }
 
 // peakHeap keeps the heap profile of the collection that found the most
