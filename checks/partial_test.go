@@ -27,3 +27,35 @@ func TestOmissionPartialStrong(t *testing.T) {
 	set.Options = map[string]float64{"omission/partial.length": 1.5}
 	assert.Empty(t, runChecks(t, doc, set, checks.OmissionPartial))
 }
+
+// TestOmissionPartialEvidence: each fixture's clause has no backed link
+// and no gloss in the paragraph's translation, and the translation is
+// short; what decides between warning and info is the rest of the
+// evidence (checks/partial.go, strongClause): words of the translation
+// standing unexplained where the clause would (idiom; idiom-cut is the
+// same document with them deleted), the original saying the clause again
+// in the next paragraph (repeated), a dictionary word inside the clause
+// that the segmentation cut apart (resegmented), and four content words
+// with nothing where they would stand, in a sentence with another clause
+// (four-words) or alone (four-words-alone).
+func TestOmissionPartialEvidence(t *testing.T) {
+	for _, tc := range []struct {
+		fixture string
+		want    checks.Severity
+	}{
+		{"idiom", checks.Info},
+		{"idiom-cut", checks.Warning},
+		{"repeated", checks.Info},
+		{"resegmented", checks.Info},
+		{"four-words", checks.Warning},
+		{"four-words-alone", checks.Info},
+		{"warns", checks.Warning},
+	} {
+		t.Run(tc.fixture, func(t *testing.T) {
+			doc := loadFixture(t, "../testdata/checks/omission--partial/"+tc.fixture)
+			fs := runChecks(t, doc, checks.DefaultSettings(), checks.OmissionPartial)
+			require.Len(t, fs, 1)
+			assert.Equal(t, tc.want, fs[0].Severity)
+		})
+	}
+}

@@ -55,6 +55,7 @@ func main() {
 	dataDir := flag.String("data", "../shared/data/parallel", "the WMT documents")
 	n := flag.Int("n", 100, "sentences to delete a clause from")
 	verbose := flag.Bool("v", false, "list the deletions missed, the false alarms and the intact clauses reported at info")
+	dump := flag.String("dump", "", "also write each document with its deletions to this directory (NAME.zh.txt, NAME.en.txt, and NAME.cut.tsv: block, start, end of each clause whose English was deleted)")
 	flag.Parse()
 	if err := driver.Load(); err != nil {
 		fail(err)
@@ -171,6 +172,9 @@ func main() {
 			paras = append(paras, strings.Join(strings.Fields(t), " "))
 		}
 		mod := read(df.zhPath, df.zh, df.enPath, strings.Join(paras, "\n\n")+"\n")
+		if *dump != "" {
+			writeDump(*dump, df, strings.Join(paras, "\n\n")+"\n", cs)
+		}
 		res, err := driver.Check(context.Background(), mod, driver.Setup{Settings: set, Checks: list, Lex: lex})
 		if err != nil {
 			fail(err)
@@ -203,6 +207,22 @@ func main() {
 		falseOm, 100*float64(falseOm)/float64(max(sentences, 1)), falseAdd, 100*float64(falseAdd)/float64(max(sentences, 1)))
 	fmt.Printf("injected: %d candidates, %d clauses deleted, %d found (%.0f %%), %d of them at warning (%.0f %%)\n", len(cands), len(pick), found,
 		100*float64(found)/float64(max(len(pick), 1)), foundWarn, 100*float64(foundWarn)/float64(max(len(pick), 1)))
+}
+
+// writeDump writes a document with its deletions, and where they are, to
+// directory dir: the material for studying the evidence of deleted
+// clauses against intact ones.
+func writeDump(dir string, df docFiles, en string, cs []cand) {
+	name := filepath.Join(dir, strings.TrimSuffix(filepath.Base(df.zhPath), ".zh.txt"))
+	var cut strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&cut, "%d\t%d\t%d\n", c.zhBlock, c.zhS, c.zhE)
+	}
+	for path, text := range map[string]string{".zh.txt": df.zh, ".en.txt": en, ".cut.tsv": cut.String()} {
+		if err := os.WriteFile(name+path, []byte(text), 0o644); err != nil {
+			fail(err)
+		}
+	}
 }
 
 func read(zhPath, zh, enPath, en string) *align.Document {

@@ -5,7 +5,8 @@
 # warning or above per 100 intact sentence pairs (scripts/partial-eval.go
 # says how the deletions are made). Skips when the data is absent.
 #
-# Usage: scripts/partial-eval.sh [-n 100] [-v]
+# Usage: scripts/partial-eval.sh [-n 100] [-v] [-dump DIR]   (-dump: also write the
+# documents with their deletions, and where the deleted clauses are, to DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec go run scripts/partial-eval.go "$@"
