@@ -17,6 +17,11 @@
 // documents are checked again. A deletion is found when an omission/partial
 // finding points at a Chinese span overlapping the clause.
 //
+// With -part, the English deleted is that of part of a clause instead: its
+// head or tail of 8 or more characters, leaving 6 or more, both parts with
+// a consistent English phrase (the omissions human raters mark are mostly
+// of this kind); a deletion is found when a finding overlaps the part.
+//
 // The deleted span comes from the tool's own links, so the test measures
 // the check on clauses whose English the word aligner could locate; a
 // human deleting a clause would not always cut where the links do.
@@ -55,6 +60,7 @@ func main() {
 	dataDir := flag.String("data", "../shared/data/parallel", "the WMT documents")
 	n := flag.Int("n", 100, "sentences to delete a clause from")
 	verbose := flag.Bool("v", false, "list the deletions missed, the false alarms and the intact clauses reported at info")
+	part := flag.Bool("part", false, "delete the English of part of a clause (8 or more characters, leaving 6 or more) instead of a whole clause")
 	dump := flag.String("dump", "", "also write each document with its deletions to this directory (NAME.zh.txt, NAME.en.txt, and NAME.cut.tsv: block, start, end of each clause whose English was deleted)")
 	flag.Parse()
 	if err := driver.Load(); err != nil {
@@ -124,6 +130,12 @@ func main() {
 			for _, c := range cls {
 				if hanCount(p.Zh[c.Lo:c.Hi]) < 8 {
 					continue
+				}
+				if *part {
+					var ok bool
+					if c, ok = partOf(p, c); !ok {
+						continue
+					}
 				}
 				r, ok := p.Counterpart(p.GDF, align.Zh, c)
 				if !ok || r.Len() >= len(p.En)-2 {
@@ -237,6 +249,37 @@ func read(zhPath, zh, enPath, en string) *align.Document {
 func overlaps(s *align.Span, blk *align.Block, start, end int) bool {
 	whole := blk.SubSpan(start, end)
 	return s.Start < whole.End && whole.Start < s.End
+}
+
+// partOf returns a part of clause c of p whose English the links locate:
+// its tail or its head, of 8 Chinese characters or more, leaving 6 or more
+// of the clause (the tail first, the longest first).
+func partOf(p *words.Pair, c words.Range) (words.Range, bool) {
+	var parts []words.Range
+	for s := c.Hi - 1; s > c.Lo; s-- {
+		parts = append(parts, words.Range{Lo: s, Hi: c.Hi})
+	}
+	for s := c.Lo + 1; s < c.Hi; s++ {
+		parts = append(parts, words.Range{Lo: c.Lo, Hi: s})
+	}
+	sort.SliceStable(parts, func(a, b int) bool { return parts[a].Len() > parts[b].Len() })
+	for _, r := range parts {
+		rest := words.Range{Lo: c.Lo, Hi: r.Lo}
+		if r.Lo == c.Lo {
+			rest = words.Range{Lo: r.Hi, Hi: c.Hi}
+		}
+		if hanCount(p.Zh[r.Lo:r.Hi]) < 8 || hanCount(p.Zh[rest.Lo:rest.Hi]) < 6 {
+			continue
+		}
+		if _, ok := p.Counterpart(p.GDF, align.Zh, r); !ok {
+			continue
+		}
+		if _, ok := p.Counterpart(p.GDF, align.Zh, rest); !ok {
+			continue
+		}
+		return r, true
+	}
+	return c, false
 }
 
 func hanCount(toks []words.Token) int {

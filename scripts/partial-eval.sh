@@ -5,7 +5,8 @@
 # warning or above per 100 intact sentence pairs (scripts/partial-eval.go
 # says how the deletions are made). Skips when the data is absent.
 #
-# Usage: scripts/partial-eval.sh [-n 100] [-v] [-dump DIR]   (-dump: also write the
+# Usage: scripts/partial-eval.sh [-n 100] [-v] [-part] [-dump DIR]   (-part: delete part
+# of a clause instead of a whole one; -dump: also write the
 # documents with their deletions, and where the deleted clauses are, to DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
