@@ -353,3 +353,21 @@ func TestFurnitureFlag(t *testing.T) {
 	require.Equal(t, exitOK, code, errs)
 	assert.Contains(t, out, `furniture: [Return to the Library, Cite This Page, Original text, English text, Chinese text, See an error, Drop us a line, View the translated and original text side-by-side, Print this page]`)
 }
+
+// TestFurnitureEveryInput: the phrases reach every way of giving a
+// document: texts on the command line, a pair of files, an interleaved file.
+func TestFurnitureEveryInput(t *testing.T) {
+	dir := t.TempDir()
+	zh := "（一）加强统筹协调。各地区各部门要把安全工作摆在突出位置。\n"
+	en := "Cite This Page\n\n(1) Strengthen overall coordination. All regions and departments must give security work a prominent place.\n"
+	zp := gateWrite(t, dir, "doc.zh.txt", zh)
+	ep := gateWrite(t, dir, "doc.en.txt", en)
+	ip := gateWrite(t, dir, "page.txt", en+"\n"+zh)
+	for _, in := range [][]string{{"--zh-text", zh, "--en-text", en}, {"--zh", zp, "--en", ep}, {ip}} {
+		args := append([]string{"check", "--show", "info", "--fail-on", "none"}, in...)
+		_, plain, errs := runCmd(t, args...)
+		assert.NotContains(t, plain, "page furniture", "%v: %s", in, errs)
+		_, site, errs := runCmd(t, append(args, "--furniture", "cite this page")...)
+		assert.Contains(t, site, `page furniture: "Cite This Page"`, "%v: %s", in, errs)
+	}
+}
