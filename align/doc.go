@@ -134,11 +134,10 @@ func (d *Document) Source(l Lang) *Source {
 	return d.EnSrc
 }
 
-// Split fills in the sentences and kind of every block. Readers call it last.
+// Split fills in the sentences and kind of every block, the kind with the
+// built-in furniture phrases. Readers call it last.
 func (d *Document) Split() {
-	for _, b := range append(append(append([]*Block(nil), d.Zh...), d.En...), d.Other...) {
-		b.Kind = Classify(b)
-	}
+	d.Classify(builtinFurniture)
 	for _, b := range d.Zh {
 		b.Sents = lang.SplitZh(b.Text)
 		if len(b.Sents) == 0 {
@@ -149,6 +148,18 @@ func (d *Document) Split() {
 		b.Sents = lang.SplitEn(b.Text)
 		if len(b.Sents) == 0 {
 			b.Sents = []lang.Span{{Start: 0, End: len(b.Text)}}
+		}
+	}
+}
+
+// Classify sets the kind of every block with f's furniture phrases. A
+// reader told of a site's own phrases (input.Options.Furniture) calls it
+// after Split; the kinds depend on nothing else, so it gives what a Split
+// with f would.
+func (d *Document) Classify(f *Furniture) {
+	for _, bs := range [][]*Block{d.Zh, d.En, d.Other} {
+		for _, b := range bs {
+			b.Kind = f.Classify(b)
 		}
 	}
 }

@@ -20,16 +20,89 @@ const (
 	KindHistory               // a legislative-history or promulgation note (沿革; "Amended on …")
 )
 
-// furniturePhrases are the words of site furniture on saved bilingual pages.
-// A block made only of such words (and punctuation) is furniture.
+// furniturePhrases are the words of page furniture on web pages in
+// general: navigation, sharing, printing, downloading, tables of contents,
+// the editor and source lines of Chinese news sites. A block made only of
+// such words (and punctuation) is furniture. The labels of one site ("Cite
+// This Page", "Return to the Library") are not here: a run gives them as
+// configuration (.aligncheck.yaml "furniture:", check --furniture, the
+// API's "furniture"), and NewFurniture adds them to these.
 var furniturePhrases = []string{
-	"return to the library", "back to top", "to top", "cite this page", "copy link",
+	"back to top", "to top", "copy link",
 	"facebook", "twitter", "linkedin", "email", "e-mail", "print", "share", "pdf",
-	"original text", "english text", "chinese text", "see an error", "drop us a line",
-	"view the translated and original text side-by-side", "read more", "related",
-	"subscribe", "download", "menu", "search", "home", "next", "previous", "tags",
+	"read more", "related", "subscribe", "download", "menu", "search", "home", "next", "previous", "tags",
 	"contents", "table of contents", "目录", "目 录", "目錄", "目 錄",
 	"返回顶部", "返回", "分享", "打印", "下载", "上一篇", "下一篇", "责任编辑", "来源", "原文", "关闭窗口",
+}
+
+// Furniture recognises page furniture by its phrases: the built-in ones of
+// web pages in general, and those a run adds for the sites it reads. A
+// Furniture is immutable once made, so one value serves any number of
+// documents at once.
+type Furniture struct {
+	// runes are the phrases, lowered, as runes, longest first
+	runes [][]rune
+	// ascii and other hold every letter the phrases are made of: a text
+	// with too few of them is decided without looking for phrases
+	ascii [utf8.RuneSelf]bool
+	other map[rune]struct{}
+}
+
+// builtinFurniture is the matcher of the built-in phrases, made once: the
+// run without configured phrases costs nothing more than a lookup.
+var builtinFurniture = newFurniture(furniturePhrases)
+
+// DefaultFurniture returns the matcher of the built-in phrases.
+func DefaultFurniture() *Furniture { return builtinFurniture }
+
+// NewFurniture returns the matcher of the built-in phrases and extra ones,
+// which are matched like them: as whole words, case-insensitively, white
+// space folded. Without extra phrases it is the built-in matcher itself.
+func NewFurniture(extra []string) *Furniture {
+	all := append([]string(nil), furniturePhrases...)
+	n := len(all)
+	for _, p := range extra {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			all = append(all, p)
+		}
+	}
+	if len(all) == n {
+		return builtinFurniture
+	}
+	return newFurniture(all)
+}
+
+func newFurniture(phrases []string) *Furniture {
+	f := &Furniture{other: map[rune]struct{}{}}
+	seen := map[string]bool{}
+	for _, p := range phrases {
+		// lowered rune by rune, as the text is
+		low := []rune(p)
+		for i, r := range low {
+			low[i] = unicode.ToLower(r)
+		}
+		if seen[string(low)] {
+			continue
+		}
+		seen[string(low)] = true
+		f.runes = append(f.runes, low)
+		for _, r := range low {
+			if r < utf8.RuneSelf {
+				f.ascii[r] = true
+			} else {
+				f.other[r] = struct{}{}
+			}
+		}
+	}
+	// longest first; equal lengths in a fixed order, so that the result
+	// does not depend on the order phrases were given in
+	sort.SliceStable(f.runes, func(a, b int) bool {
+		if len(f.runes[a]) != len(f.runes[b]) {
+			return len(f.runes[a]) > len(f.runes[b])
+		}
+		return string(f.runes[a]) < string(f.runes[b])
+	})
+	return f
 }
 
 var (
@@ -47,13 +120,13 @@ const furnitureWords = 40
 // mostlyFurniture reports whether at least three quarters of a text's
 // letters belong to furniture phrases standing as whole words (removed
 // longest phrase first).
-func mostlyFurniture(t string) bool {
+func (f *Furniture) mostlyFurniture(t string) bool {
 	// the letters of strings.ToLower(t), which lowers rune by rune
 	total, inPhrases := 0, 0
 	for _, r := range t {
 		if r = unicode.ToLower(r); unicode.IsLetter(r) {
 			total++
-			if furnitureLetter(r) {
+			if f.letter(r) {
 				inPhrases++
 			}
 		}
@@ -64,7 +137,7 @@ func mostlyFurniture(t string) bool {
 	if total == 0 || inPhrases*4 < total*3 {
 		return false
 	}
-	return float64(total-countLetters(string(withoutPhrases(t))))/float64(total) >= 0.75
+	return float64(total-countLetters(string(f.withoutPhrases(t))))/float64(total) >= 0.75
 }
 
 // withoutPhrases returns t, lowered rune by rune, with every furniture
@@ -73,7 +146,7 @@ func mostlyFurniture(t string) bool {
 // except across a change of case ("FacebookTwitterEmail", a menu glued
 // together) or next to Chinese (which has no spaces between words): so
 // "Research" is not "search", nor "Homeland" "home".
-func withoutPhrases(t string) []rune {
+func (f *Furniture) withoutPhrases(t string) []rune {
 	orig := []rune(t)
 	low := make([]rune, len(orig))
 	for i, r := range orig {
@@ -89,7 +162,7 @@ func withoutPhrases(t string) []rune {
 		}
 		return unicode.IsLower(a) && unicode.IsUpper(b)
 	}
-	for _, p := range furnitureRunes {
+	for _, p := range f.runes {
 		for i := 0; i+len(p) <= len(low); i++ {
 			if !equalRunes(low[i:i+len(p)], p) || !boundary(i) || !boundary(i+len(p)) {
 				continue
@@ -122,28 +195,14 @@ func countLetters(s string) int {
 	return n
 }
 
-// furnitureLetter: r occurs in a furniture phrase.
-func furnitureLetter(r rune) bool {
+// letter: r occurs in a furniture phrase.
+func (f *Furniture) letter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return furnitureASCII[r]
+		return f.ascii[r]
 	}
-	_, ok := furnitureOther[r]
+	_, ok := f.other[r]
 	return ok
 }
-
-var furnitureASCII, furnitureOther = func() (ascii [utf8.RuneSelf]bool, other map[rune]struct{}) {
-	other = map[rune]struct{}{}
-	for _, p := range furniturePhrases {
-		for _, r := range p {
-			if r < utf8.RuneSelf {
-				ascii[r] = true
-			} else {
-				other[r] = struct{}{}
-			}
-		}
-	}
-	return ascii, other
-}()
 
 // fieldsAtMost reports whether t has at most n white-space separated
 // fields: len(strings.Fields(t)) <= n without making them.
@@ -164,17 +223,6 @@ func fieldsAtMost(t string, n int) bool {
 	return true
 }
 
-// furnitureRunes are the phrases as runes, longest first.
-var furnitureRunes = func() [][]rune {
-	s := append([]string(nil), furniturePhrases...)
-	sort.Slice(s, func(a, b int) bool { return len(s[a]) > len(s[b]) })
-	out := make([][]rune, len(s))
-	for i, p := range s {
-		out[i] = []rune(p)
-	}
-	return out
-}()
-
 // MayHaveURL is a quick pre-test for URL expressions: false means s
 // contains neither "://" nor "www." (in any case), so none can match.
 func MayHaveURL(s string) bool {
@@ -194,11 +242,16 @@ func MayHaveURL(s string) bool {
 	return false
 }
 
-// Classify tells body prose from headings and page furniture. The aligner
-// never pairs furniture, and the checks report it apart from omissions.
-func Classify(b *Block) Kind {
+// Classify tells body prose from headings and page furniture, with the
+// built-in furniture phrases. The aligner never pairs furniture, and the
+// checks report it apart from omissions.
+func Classify(b *Block) Kind { return builtinFurniture.Classify(b) }
+
+// Classify tells body prose from headings and page furniture, with f's
+// phrases.
+func (f *Furniture) Classify(b *Block) Kind {
 	t := strings.TrimSpace(b.Text)
-	if fieldsAtMost(t, furnitureWords) && mostlyFurniture(t) {
+	if fieldsAtMost(t, furnitureWords) && f.mostlyFurniture(t) {
 		return KindFurniture
 	}
 	if MayHaveURL(t) && urlRe.MatchString(t) && len(urlRe.ReplaceAllString(t, "")) < len(t)/2 {

@@ -13,6 +13,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/checks/glossary"
+	"github.com/aligncheck/aligncheck/internal/driver/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -26,7 +27,8 @@ import (
 // finding's location in that file. A finding not listed fails the test, and
 // so does a listed one not found (analysistest's rule). Lines starting with
 // # are comments; an empty want.txt is a negative case. A glossary.* file
-// in the case is loaded as the glossary.
+// in the case is loaded as the glossary, and a .aligncheck.yaml gives its
+// furniture phrases (a case of a site's own page furniture).
 func TestFixtures(t *testing.T) {
 	root := filepath.Join("..", "testdata", "checks")
 	dirs, err := filepath.Glob(filepath.Join(root, "*", "*"))
@@ -104,6 +106,18 @@ func readWant(t *testing.T, path string) []want {
 }
 
 func loadFixture(t *testing.T, dir string) *align.Document {
+	doc := readFixture(t, dir)
+	if p := filepath.Join(dir, ".aligncheck.yaml"); fileExists(p) {
+		cfg, err := config.Load(p, nil)
+		require.NoError(t, err)
+		doc.Classify(align.NewFurniture(cfg.Furniture))
+	}
+	return doc
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+func readFixture(t *testing.T, dir string) *align.Document {
 	if ds, _ := filepath.Glob(filepath.Join(dir, "doc.*")); len(ds) == 1 && filepath.Ext(ds[0]) != ".txt" {
 		docs, err := input.Open(ds[0], nil, input.Options{})
 		require.NoError(t, err)

@@ -27,18 +27,35 @@ if [ -z "$after" ]; then
 fi
 fail=0
 n=0
+# The reference document is checked with its site's furniture phrases
+# (refconfig), by a build that reads the "furniture" key; an earlier build
+# had them built in and is given no configuration.
+refconfig=testdata/csis-modernizing-national-security.aligncheck.yaml
+site_args() { # BINARY → the arguments that give it the reference's site
+	if "$1" config --config "$refconfig" >/dev/null 2>&1; then
+		echo "--config $refconfig"
+	fi
+}
+before_site=$(site_args "$before")
+after_site=$(site_args "$after")
 # run NAME FORMATS ARGS...: both builds, each format, reports and exit
-# codes compared
+# codes compared; with site=1 in the environment, each build gets the
+# reference's site configuration as it reads it
 run() {
 	local name=$1 formats=$2
 	shift 2
 	local f b rc
 	for f in $formats; do
 		for b in before after; do
-			local bin=$before
+			local bin=$before extra=""
 			[ $b = after ] && bin=$after
+			if [ "${site:-}" = 1 ]; then
+				extra=$before_site
+				[ $b = after ] && extra=$after_site
+			fi
 			set +e
-			"$bin" check --quiet --fail-on warning --format "$f" "$@" >"$tmp/$b.out" 2>"$tmp/$b.err"
+			# shellcheck disable=SC2086 # extra is empty or two words without spaces
+			"$bin" check --quiet --fail-on warning --format "$f" $extra "$@" >"$tmp/$b.out" 2>"$tmp/$b.err"
 			rc=$?
 			set -e
 			echo "exit $rc" >>"$tmp/$b.out"
@@ -52,7 +69,7 @@ run() {
 	done
 }
 all="text json jsonl html sarif junit github markdown"
-run reference "$all" testdata/csis-modernizing-national-security.interleaved.txt
+site=1 run reference "$all" testdata/csis-modernizing-national-security.interleaved.txt
 for z in "$data"/parallel/*/*.zh*.txt; do
 	base=${z%.zh*.txt}
 	for e in "$base".en*.txt; do

@@ -44,7 +44,7 @@ measure() {
 	echo "$bytes $cpu" >>"$tmp/perbyte"
 }
 ref=testdata/csis-modernizing-national-security.interleaved.txt
-measure reference "$(wc -c <"$ref")" "$ref"
+measure reference "$(wc -c <"$ref")" --config testdata/csis-modernizing-national-security.aligncheck.yaml "$ref"
 : >"$tmp/perbyte"
 for n in "${sizes[@]}"; do
 	scripts/gendocs.sh "$n" "$tmp/$n"

@@ -26,10 +26,15 @@ import (
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/internal/cputime"
 	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/driver/config"
 )
 
-// refDoc is the reference document; the script runs from the repository root.
-const refDoc = "testdata/csis-modernizing-national-security.interleaved.txt"
+// refDoc is the reference document, refConfig its configuration (its
+// site's furniture phrases); the script runs from the repository root.
+const (
+	refDoc    = "testdata/csis-modernizing-national-security.interleaved.txt"
+	refConfig = "testdata/csis-modernizing-national-security.aligncheck.yaml"
+)
 
 func main() {
 	n := flag.Int("n", 40, "runs of each")
@@ -44,11 +49,17 @@ func main() {
 		fail(err)
 	}
 	text := string(data)
+	cfg, err := config.Load(refConfig, nil)
+	if err != nil {
+		fail(err)
+	}
+	site := align.NewFurniture(cfg.Furniture)
 	doc := func() *align.Document {
 		d, err := input.Interleaved(refDoc, text)
 		if err != nil {
 			fail(err)
 		}
+		d.Classify(site)
 		return d
 	}
 	set := checks.DefaultSettings()

@@ -11,10 +11,12 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/checks"
 	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/driver/config"
 	"github.com/aligncheck/aligncheck/reports"
 )
 
@@ -34,7 +36,18 @@ type CheckRequest struct {
 	Format string `json:"format,omitempty"`
 	// Source is the original's language, "zh" (default) or "en".
 	Source string `json:"source,omitempty"`
+	// Furniture lists page furniture phrases of the page's site ("Cite
+	// This Page"), added to the built-in ones, as .aligncheck.yaml's
+	// "furniture:" does.
+	Furniture []string `json:"furniture,omitempty"`
 }
+
+// Bounds of a request's furniture phrases: each block is matched against
+// every phrase, and a request's work must stay within its timeout.
+const (
+	maxFurniture      = 100
+	maxFurnitureRunes = 200
+)
 
 // ChecksResponse is the answer of GET /api/checks.
 type ChecksResponse struct {
@@ -234,11 +247,11 @@ func (s *Server) run(ctx context.Context, j *job) (res result) {
 			res = result{err: fmt.Errorf("internal error: %v", p)}
 		}
 	}()
-	doc, err := document(j.req)
+	d, err := driver.New(j.opt)
 	if err != nil {
 		return result{err: err}
 	}
-	d, err := driver.New(j.opt)
+	doc, err := document(j.req, d.Furniture())
 	if err != nil {
 		return result{err: err}
 	}
@@ -293,7 +306,18 @@ func (s *Server) prepare(req *CheckRequest) (*job, error) {
 	// the configuration `check --source S --enable CHECKS` has without a
 	// configuration file
 	cfg := driver.DefaultConfig()
-	driver.Overrides{Source: &source, Enable: req.Checks}.Apply(cfg)
+	if len(req.Furniture) > maxFurniture {
+		return nil, badRequest("furniture: %d phrases; the limit is %d", len(req.Furniture), maxFurniture)
+	}
+	for i, f := range req.Furniture {
+		if n := utf8.RuneCountInString(f); n > maxFurnitureRunes {
+			return nil, badRequest("furniture[%d]: %d characters; the limit is %d", i, n, maxFurnitureRunes)
+		}
+		if err := config.FurniturePhrase(f); err != nil {
+			return nil, badRequest("furniture[%d]: %v", i, err)
+		}
+	}
+	driver.Overrides{Source: &source, Enable: req.Checks, Furniture: req.Furniture}.Apply(cfg)
 	j.opt = driver.Options{Config: cfg, Enable: req.Checks, Keep: driver.KeepDocuments}
 	if len(req.Glossary) > s.cfg.MaxGlossary {
 		return nil, &requestError{http.StatusRequestEntityTooLarge,
@@ -340,15 +364,15 @@ func validTexts(req *CheckRequest) error {
 
 // document builds the document of a valid request, with the same readers
 // and rules as the command line's --zh-text/--en-text and interleaved files.
-func document(req *CheckRequest) (*align.Document, error) {
+func document(req *CheckRequest, f *align.Furniture) (*align.Document, error) {
 	if req.Text != nil {
-		d, err := driver.InterleavedText(*req.Text)
+		d, err := driver.InterleavedText(*req.Text, f)
 		if err != nil {
 			return nil, badRequest("%v", err)
 		}
 		return d, nil
 	}
-	d, err := driver.TextDocument(*req.Zh, *req.En)
+	d, err := driver.TextDocument(*req.Zh, *req.En, f)
 	if err != nil {
 		return nil, badRequest("%v", err)
 	}
@@ -397,14 +421,16 @@ func decodeError(err error) string {
 			return fmt.Sprintf("malformed JSON: the body is %s; send one object such as {\"zh\": \"…\", \"en\": \"…\"}", article(te.Value))
 		}
 		field := te.Field
-		if _, inner, ok := strings.Cut(field, "."); ok && field == "checks."+inner {
-			field = "checks"
+		for _, list := range []string{"checks", "furniture"} {
+			if _, inner, ok := strings.Cut(field, "."); ok && field == list+"."+inner {
+				field = list
+			}
 		}
 		return fmt.Sprintf("malformed JSON: %q is %s; want %s", field, article(te.Value), fieldWants[field])
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if strings.HasPrefix(msg, "unknown field") {
-		return msg + " (the fields are zh, en, text, glossary, checks, format and source)"
+		return msg + " (the fields are zh, en, text, glossary, checks, format, source and furniture)"
 	}
 	return "malformed JSON: " + msg
 }
@@ -413,7 +439,7 @@ func decodeError(err error) string {
 var fieldWants = map[string]string{
 	"zh": "a string", "en": "a string", "text": "a string", "glossary": "a string",
 	"checks": "an array of check names (strings)", "format": `a string, "json" or "html"`,
-	"source": `a string, "zh" or "en"`,
+	"source": `a string, "zh" or "en"`, "furniture": "an array of phrases (strings)",
 }
 
 // article puts "a" or "an" before a JSON value's kind ("an array").

@@ -279,6 +279,11 @@ func TestCheckBadRequests(t *testing.T) {
 		{"glossary repeats a term", `{"zh": "安全", "en": "security", "glossary": "安全\tsecurity\n安全\tsafety"}`, "glossary: <glossary>:2:"},
 		{"glossary too many fields", `{"zh": "安全", "en": "security", "glossary": "# terms\n安全\tsecurity\ta\tb\tc"}`, "glossary: <glossary>:2: 5 fields"},
 		{"glossary bad header", `{"zh": "安全", "en": "security", "glossary": "zh\tenglish\n安全\tsecurity"}`, "glossary: <glossary>:1:"},
+		{"furniture not a list", `{"zh": "安全", "en": "security", "furniture": "Cite This Page"}`, `"furniture" is a string; want an array of phrases`},
+		{"furniture not strings", `{"zh": "安全", "en": "security", "furniture": [1]}`, `"furniture" is a number; want an array of phrases`},
+		{"furniture empty phrase", `{"zh": "安全", "en": "security", "furniture": ["Cite This Page", ""]}`, `furniture[1]: "": want a phrase with letters`},
+		{"furniture too many", `{"zh": "安全", "en": "security", "furniture": [` + strings.TrimSuffix(strings.Repeat(`"a",`, maxFurniture+1), ",") + `]}`, "furniture: 101 phrases; the limit is 100"},
+		{"furniture too long", `{"zh": "安全", "en": "security", "furniture": ["` + strings.Repeat("a", maxFurnitureRunes+1) + `"]}`, "furniture[0]: 201 characters; the limit is 200"},
 	}...)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -371,6 +376,45 @@ func TestConcurrentRequests(t *testing.T) {
 		t.Error(err)
 	}
 	assert.Empty(t, s.sem, "every worker slot is given back")
+}
+
+// TestCheckFurniture: a request's furniture phrases make furniture of the
+// site's labels for that request alone, requests with different phrases
+// running at once.
+func TestCheckFurniture(t *testing.T) {
+	s := newTest(t, Config{Workers: 2})
+	text := "Return to the Library\n\n" + enPara + "\n\n" + zhPara + "\n\nCite This Page\n"
+	extra := func(w *httptest.ResponseRecorder) []string {
+		var out []string
+		for _, f := range decodeReport(t, w).Documents[0].Findings {
+			if f.Check == "extra" {
+				out = append(out, f.Message)
+			}
+		}
+		return out
+	}
+	site := []string{`English only, page furniture, 2 blocks: "Return to the Library", "Cite This Page"`}
+	// without them the first label reads as a paragraph of the
+	// translation (merged into the pair), the last as a note
+	plain := []string{`English only, after the body (a note or credits?): "Cite This Page"`}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := map[string]any{"text": text}
+			want := plain
+			if i%2 == 0 {
+				req["furniture"] = []string{"return to the library", "Cite This Page"}
+				want = site
+			}
+			assert.Equal(t, want, extra(do(s, "POST", "/api/check", body(t, req))))
+		}()
+	}
+	wg.Wait()
+	// the two-box form too
+	w := do(s, "POST", "/api/check", body(t, map[string]any{"zh": zhPara, "en": "Cite This Page\n\n" + enPara, "furniture": []string{"Cite This Page"}}))
+	assert.Equal(t, []string{`English only, page furniture: "Cite This Page"`}, extra(w))
 }
 
 func TestPanicInCheck(t *testing.T) {

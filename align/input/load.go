@@ -26,6 +26,17 @@ type Options struct {
 	// after each window's own (read again from its neighbours), so that a
 	// check comparing a pair with its neighbours sees across the cut.
 	Overlap int
+	// Furniture, when set, tells page furniture with its phrases (the
+	// built-in ones and a site's own) instead of the built-in ones alone.
+	Furniture *align.Furniture
+}
+
+// classify sets the blocks' kinds with opt.Furniture, when the options
+// give phrases of their own: the readers' Split used the built-in ones.
+func (opt Options) classify(d *align.Document) {
+	if f := opt.Furniture; f != nil && f != align.DefaultFurniture() {
+		d.Classify(f)
+	}
 }
 
 // Format is an input format.
@@ -118,6 +129,11 @@ func Open(path string, stdin io.Reader, opt Options) ([]*align.Document, error) 
 // as it is complete; see Options.Chunk. An error from yield stops reading
 // and is returned.
 func Each(path string, stdin io.Reader, opt Options, yield func(*align.Document) error) error {
+	read := yield
+	yield = func(d *align.Document) error {
+		opt.classify(d)
+		return read(d)
+	}
 	f, stdin, err := detect(path, stdin)
 	if err != nil {
 		return err
@@ -209,7 +225,12 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 	if err != nil {
 		return nil, err
 	}
-	return twoFilesFrom(zs, zb, es, eb)
+	d, err := twoFilesFrom(zs, zb, es, eb)
+	if err != nil {
+		return nil, err
+	}
+	opt.classify(d)
+	return d, nil
 }
 
 // sideBlocks reads one side of a pair into a source and its blocks.

@@ -16,6 +16,7 @@ import (
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/internal/testref"
 )
 
 // windowRef is the reference document, its paragraphs and sentences
@@ -27,6 +28,7 @@ func windowRef(t *testing.T) *align.Alignment {
 	require.NoError(t, err)
 	doc, err := input.Interleaved("reference.txt", string(data))
 	require.NoError(t, err)
+	doc.Classify(align.NewFurniture(testref.Furniture())) // the page's site's furniture
 	return align.Align(doc, align.Options{Lex: lexicon.Default()})
 }
 

@@ -27,7 +27,7 @@ type checkFlags struct {
 	enable, disable string
 	quiet           bool
 	encoding        string
-	glossary        cli.List
+	lists           cli.Lists          // --glossary, --furniture
 	extraOut        map[string]*string // format → file, for --html, --sarif, …
 	config          string
 	baseline        string
@@ -57,7 +57,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.encoding, "encoding", "", "text `encoding` of the inputs (default: detect)")
 	fs.StringVar(&f.zhText, "zh-text", "", "Chinese `text` given on the command line (- for stdin)")
 	fs.StringVar(&f.enText, "en-text", "", "English `text` given on the command line (- for stdin)")
-	fs.Var(&f.glossary, "glossary", "glossary `file` (TSV, CSV or TBX); repeatable")
+	f.lists.Flags(fs)
 	f.extraOut = map[string]*string{}
 	for _, name := range reports.ExtraFormats {
 		f.extraOut[name] = fs.String(name, "", "also write the "+name+" report to `file`")
@@ -111,9 +111,7 @@ func (f *checkFlags) overrides() driver.Overrides {
 	if f.given["fail-on"] {
 		o.FailOn = &f.failOn
 	}
-	if f.given["glossary"] {
-		o.Glossary = f.glossary
-	}
+	f.lists.Override(&o)
 	return o
 }
 

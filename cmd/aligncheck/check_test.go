@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/internal/testref"
 )
 
 const refDoc = "../../testdata/csis-modernizing-national-security.interleaved.txt"
@@ -81,7 +83,7 @@ func pairsOf(r jsonReport) map[[2]int]string {
 }
 
 func TestReferenceDocument(t *testing.T) {
-	r, code, stderr := runJSON(t, refDoc)
+	r, code, stderr := runJSON(t, "--config", refConfig, refDoc)
 	require.Equal(t, exitOK, code, stderr)
 	require.Len(t, r.Documents, 1)
 	got := pairsOf(r)
@@ -102,6 +104,47 @@ func TestReferenceDocument(t *testing.T) {
 			assert.NotEmpty(t, p.Sentences, "sentence beads inside each pair")
 		}
 	}
+}
+
+// TestReferenceDocumentWithoutSiteConfig: without the furniture phrases
+// of the page's site (what a user who has not configured a site sees), the
+// site's labels are not furniture; they join the title and the first body
+// paragraph as paragraphs of their translation, at info, and nothing else
+// changes: the same warnings, no error, every other pair 1-1.
+func TestReferenceDocumentWithoutSiteConfig(t *testing.T) {
+	with, code, stderr := runJSON(t, "--config", refConfig, refDoc)
+	require.Equal(t, exitOK, code, stderr)
+	r, code, stderr := runJSON(t, refDoc)
+	require.Equal(t, exitOK, code, stderr)
+	got := pairsOf(r)
+	pairs := refPairs()
+	for i, p := range pairs {
+		if i < 2 {
+			continue // the title and the first body paragraph
+		}
+		assert.Equal(t, "1-1", got[p], "English line %d should pair 1-1 with Chinese line %d", p[0], p[1])
+	}
+	merged := 0
+	for _, p := range r.Documents[0].Pairs {
+		if p.Zh != nil && p.En != nil && p.Type != "1-1" {
+			merged++
+			assert.Equal(t, "1-2", p.Type)
+			assert.Contains(t, []int{pairs[0][1], pairs[1][1]}, p.Zh.Line, "a site label joins the title or the first paragraph")
+		}
+	}
+	assert.Equal(t, 2, merged)
+	warnings := func(r jsonReport) []string {
+		var out []string
+		for _, f := range r.Documents[0].Findings {
+			assert.NotEqual(t, "error", f.Severity, "unexpected error: %s %s", f.Check, f.Message)
+			if f.Severity == "warning" {
+				out = append(out, f.Check+": "+f.Message)
+			}
+		}
+		return out
+	}
+	assert.Equal(t, warnings(with), warnings(r))
+	assert.NotEmpty(t, warnings(r), "the page's unclosed quotation")
 }
 
 // splitReference writes the reference document's pairs as two files, as a
@@ -267,7 +310,7 @@ func TestInjectedInterleavedDropChinese(t *testing.T) {
 	out := append(append([]string{}, lines[:zhLine-1]...), lines[zhLine+1:]...)
 	p := filepath.Join(t.TempDir(), "doc.txt")
 	require.NoError(t, os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644))
-	r, code, _ := runJSON(t, p)
+	r, code, _ := runJSON(t, "--config", refConfig, p)
 	assert.Equal(t, exitFindings, code)
 	assert.True(t, has(findings(r), func(f finding) bool {
 		return f.check == "omission" && f.severity == "error" && f.enLine == enLine
@@ -282,5 +325,49 @@ func TestInjectedInterleavedDropChinese(t *testing.T) {
 		default:
 			assert.Equal(t, "1-1", got[pr], "pair before the deletion: %v", pr)
 		}
+	}
+}
+
+// TestFurnitureFlag: --furniture adds the phrases .aligncheck.yaml's
+// "furniture:" gives, with the same report; a phrase without letters is a
+// usage error; config prints the phrases of the file and the flags.
+func TestFurnitureFlag(t *testing.T) {
+	args := []string{"check", "--format", "json", "--fail-on", "none"}
+	for _, p := range testref.Furniture() {
+		args = append(args, "--furniture", p)
+	}
+	code, byFlags, errs := runCmd(t, append(args, refDoc)...)
+	require.Equal(t, exitOK, code, errs)
+	code, byFile, errs := runCmd(t, "check", "--config", refConfig, "--format", "json", "--fail-on", "none", refDoc)
+	require.Equal(t, exitOK, code, errs)
+	assert.Equal(t, byFile, byFlags)
+	code, plain, _ := runCmd(t, "check", "--format", "json", "--fail-on", "none", refDoc)
+	require.Equal(t, exitOK, code)
+	assert.NotEqual(t, plain, byFlags, "the site's phrases change the report")
+
+	code, _, errs = runCmd(t, "check", "--furniture", ">>", refDoc)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errs, `">>": want a phrase with letters`)
+
+	code, out, errs := runCmd(t, "config", "--config", refConfig, "--furniture", "Print this page")
+	require.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, `furniture: [Return to the Library, Cite This Page, Original text, English text, Chinese text, See an error, Drop us a line, View the translated and original text side-by-side, Print this page]`)
+}
+
+// TestFurnitureEveryInput: the phrases reach every way of giving a
+// document: texts on the command line, a pair of files, an interleaved file.
+func TestFurnitureEveryInput(t *testing.T) {
+	dir := t.TempDir()
+	zh := "（一）加强统筹协调。各地区各部门要把安全工作摆在突出位置。\n"
+	en := "Cite This Page\n\n(1) Strengthen overall coordination. All regions and departments must give security work a prominent place.\n"
+	zp := gateWrite(t, dir, "doc.zh.txt", zh)
+	ep := gateWrite(t, dir, "doc.en.txt", en)
+	ip := gateWrite(t, dir, "page.txt", en+"\n"+zh)
+	for _, in := range [][]string{{"--zh-text", zh, "--en-text", en}, {"--zh", zp, "--en", ep}, {ip}} {
+		args := append([]string{"check", "--show", "info", "--fail-on", "none"}, in...)
+		_, plain, errs := runCmd(t, args...)
+		assert.NotContains(t, plain, "page furniture", "%v: %s", in, errs)
+		_, site, errs := runCmd(t, append(args, "--furniture", "cite this page")...)
+		assert.Contains(t, site, `page furniture: "Cite This Page"`, "%v: %s", in, errs)
 	}
 }

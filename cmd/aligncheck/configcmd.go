@@ -21,7 +21,7 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.source, "source", "zh", "`language` of the original: zh or en")
 	fs.StringVar(&f.disable, "disable", "", "comma-separated `checks` not to run")
 	fs.StringVar(&f.enable, "enable", "", "run only these comma-separated `checks`")
-	fs.Var(&f.glossary, "glossary", "glossary `file`; repeatable")
+	f.lists.Flags(fs)
 	pos, code, done := parseCommand(fs, args, stdout, stderr)
 	if done {
 		return code

@@ -230,11 +230,15 @@ func TestConfigErrors(t *testing.T) {
 	t.Chdir(dir)
 	cases := []struct{ name, text, want string }{
 		{"unknown key", "source: zh\nfail_on: warning\n",
-			`.aligncheck.yaml:2: unknown key "fail_on" (want one of: version, source, fail-on, show, sort, checks, glossary, include, exclude, pairing)`},
+			`.aligncheck.yaml:2: unknown key "fail_on" (want one of: version, source, fail-on, show, sort, checks, glossary, include, exclude, pairing, furniture)`},
 		{"wrong type", "checks:\n  length:\n    z: [3]\n",
 			`.aligncheck.yaml:3: checks: length: z: want a number, got a list`},
 		{"missing glossary", "glossary:\n  - terms/missing.tsv\n",
 			`.aligncheck.yaml:2: glossary "terms/missing.tsv": no such file or directory`},
+		{"empty furniture phrase", "furniture:\n  - Cite This Page\n  - ''\n",
+			`.aligncheck.yaml:3: furniture: "": want a phrase with letters (a label such as "Cite This Page")`},
+		{"furniture not a string", "furniture:\n  - [Cite, This, Page]\n",
+			`.aligncheck.yaml:2: furniture: want a string, got a list`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -4,6 +4,10 @@ import "github.com/aligncheck/aligncheck/internal/testref"
 
 // The reference document and its translation pairs: see testref.
 
+// refConfig is its configuration: the furniture phrases of the site the
+// page was saved from.
+var refConfig = testref.Config
+
 // refLines are its pairs by line number (English, Chinese).
 func refLines() [][2]int { return testref.Lines() }
 

@@ -99,7 +99,7 @@ func TestQuietByDefault(t *testing.T) {
 // counted in one last notice.
 func TestGitHubQuietByDefault(t *testing.T) {
 	damaged := damagedRef(t, t.TempDir())
-	_, out, _ := runCmd(t, "check", "--format", "github", damaged)
+	_, out, _ := runCmd(t, "check", "--config", refConfig, "--format", "github", damaged)
 	lines := nonEmptyLines(out)
 	require.NotEmpty(t, lines)
 	notices := 0
@@ -116,7 +116,7 @@ func TestGitHubQuietByDefault(t *testing.T) {
 	assert.True(t, strings.HasPrefix(lines[0], "::error "), lines[0])
 
 	// --show info brings the info notices back, furniture as one
-	_, out, _ = runCmd(t, "check", "--format", "github", "--show", "info", damaged)
+	_, out, _ = runCmd(t, "check", "--config", refConfig, "--format", "github", "--show", "info", damaged)
 	assert.Equal(t, 1, strings.Count(out, "page furniture"), out)
 	assert.NotContains(t, out, "white space", "the ends of a saved page's lines are not checked by default")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aligncheck/aligncheck/internal/driver"
+	"github.com/aligncheck/aligncheck/internal/driver/config"
 )
 
 // Parse parses flags that may come before or after positional arguments
@@ -44,4 +45,39 @@ func Given(fs *flag.FlagSet) map[string]bool {
 	m := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { m[f.Name] = true })
 	return m
+}
+
+// Lists are the repeatable flags that add to the configuration's lists,
+// which check and config share: --glossary FILE and --furniture PHRASE.
+type Lists struct {
+	Glossary  List
+	Furniture Phrases
+}
+
+// Flags registers the flags on fs.
+func (l *Lists) Flags(fs *flag.FlagSet) {
+	fs.Var(&l.Glossary, "glossary", "glossary `file` (TSV, CSV or TBX); repeatable")
+	fs.Var(&l.Furniture, "furniture", "page furniture `phrase` of the site read (\"Cite This Page\"), added to the built-in ones and the configuration's; repeatable")
+}
+
+// Override sets the flags given over the configuration: --glossary
+// replaces its glossary files, --furniture adds to its phrases.
+func (l *Lists) Override(o *driver.Overrides) {
+	if l.Glossary != nil {
+		o.Glossary = l.Glossary
+	}
+	o.Furniture = l.Furniture
+}
+
+// Phrases is a repeatable flag of furniture phrases, each checked as the
+// configuration file's are.
+type Phrases []string
+
+func (s *Phrases) String() string { return strings.Join(*s, ",") }
+func (s *Phrases) Set(v string) error {
+	if err := config.FurniturePhrase(v); err != nil {
+		return err
+	}
+	*s = append(*s, v)
+	return nil
 }

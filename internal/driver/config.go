@@ -84,6 +84,8 @@ type Overrides struct {
 	Source, FailOn  *string
 	Enable, Disable []string
 	Glossary        []string
+	// Furniture phrases are added to the configuration's.
+	Furniture []string
 }
 
 // LoadConfig reads the configuration file (path, or the first
@@ -134,6 +136,9 @@ func (o Overrides) Apply(cfg *config.Config) {
 	}
 	if o.Glossary != nil {
 		cfg.Glossary = append([]string(nil), o.Glossary...)
+	}
+	if len(o.Furniture) > 0 {
+		cfg.Furniture = append(append([]string(nil), cfg.Furniture...), o.Furniture...)
 	}
 }
 

@@ -106,7 +106,9 @@ func New(opt Options) (*Driver, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
 	}
-	d := &Driver{opt: opt, cfg: cfg, inOpt: input.Options{Encoding: opt.Encoding}}
+	// the furniture matcher is made once for the run and shared by its
+	// documents; without phrases of the configuration it is the built-in one
+	d := &Driver{opt: opt, cfg: cfg, inOpt: input.Options{Encoding: opt.Encoding, Furniture: align.NewFurniture(cfg.Furniture)}}
 	var err error
 	if d.FailOn, err = ParseFailOn(cfg.FailOn); err != nil {
 		return nil, err
@@ -155,6 +157,11 @@ func New(opt Options) (*Driver, error) {
 	}
 	return d, nil
 }
+
+// Furniture is the run's page furniture matcher: the built-in phrases and
+// the configuration's. Documents a front end builds itself (TextDocument,
+// InterleavedText) are read with it, as the driver reads files.
+func (d *Driver) Furniture() *align.Furniture { return d.inOpt.Furniture }
 
 // Close removes what the run kept on disk.
 func (d *Driver) Close() error { return d.spool.Close() }

@@ -33,7 +33,7 @@ func (in Inputs) given() bool {
 // load reads the inputs, or the files named in pos when there are none.
 func (in Inputs) load(pos []string, stdin io.Reader, opt input.Options) ([]*align.Document, error) {
 	if in.ZhText != "" || in.EnText != "" {
-		return in.texts(pos, stdin)
+		return in.texts(pos, stdin, opt.Furniture)
 	}
 	if in.Zh != "" || in.En != "" {
 		if in.Zh == "" || in.En == "" {
@@ -80,7 +80,7 @@ func sameFile(a, b string) bool {
 
 // texts builds the document of --zh-text and --en-text (the two-file
 // shape). Positions in findings count from the start of each text.
-func (in Inputs) texts(pos []string, stdin io.Reader) ([]*align.Document, error) {
+func (in Inputs) texts(pos []string, stdin io.Reader, f *align.Furniture) ([]*align.Document, error) {
 	switch {
 	case in.ZhText == "" || in.EnText == "":
 		return nil, Usagef("--zh-text and --en-text go together")
@@ -101,7 +101,7 @@ func (in Inputs) texts(pos []string, stdin io.Reader) ([]*align.Document, error)
 	if err != nil {
 		return nil, err
 	}
-	return []*align.Document{d}, nil
+	return []*align.Document{furnished(d, f)}, nil
 }
 
 // commandLineText is the text of one --*-text flag: the argument itself, or
@@ -124,9 +124,19 @@ func commandLineText(shown, arg string, stdin io.Reader) (string, error) {
 	return input.Decode(shown, []byte(arg))
 }
 
+// furnished sets the kinds of d's blocks with f, when f is not the
+// built-in matcher the readers use (nil is the built-in one).
+func furnished(d *align.Document, f *align.Furniture) *align.Document {
+	if f != nil && f != align.DefaultFurniture() {
+		d.Classify(f)
+	}
+	return d
+}
+
 // TextDocument is the document of a Chinese and an English text given as
-// they are (the API's "zh" and "en"), read as --zh-text and --en-text are.
-func TextDocument(zh, en string) (*align.Document, error) {
+// they are (the API's "zh" and "en"), read as --zh-text and --en-text are,
+// page furniture told by f (Driver.Furniture; nil for the built-in phrases).
+func TextDocument(zh, en string, f *align.Furniture) (*align.Document, error) {
 	z, err := input.Decode(ZhTextPath, []byte(zh))
 	if err != nil {
 		return nil, err
@@ -135,15 +145,24 @@ func TextDocument(zh, en string) (*align.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return input.TwoFiles(ZhTextPath, z, EnTextPath, e)
+	d, err := input.TwoFiles(ZhTextPath, z, EnTextPath, e)
+	if err != nil {
+		return nil, err
+	}
+	return furnished(d, f), nil
 }
 
 // InterleavedText is the document of a text holding both languages
-// interleaved (the API's "text"), read as an interleaved file is.
-func InterleavedText(text string) (*align.Document, error) {
+// interleaved (the API's "text"), read as an interleaved file is, page
+// furniture told by f (nil for the built-in phrases).
+func InterleavedText(text string, f *align.Furniture) (*align.Document, error) {
 	t, err := input.Decode(TextPath, []byte(text))
 	if err != nil {
 		return nil, err
 	}
-	return input.Interleaved(TextPath, t)
+	d, err := input.Interleaved(TextPath, t)
+	if err != nil {
+		return nil, err
+	}
+	return furnished(d, f), nil
 }

@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+
+	"github.com/aligncheck/aligncheck/internal/driver/config"
 )
 
 // Doc is the reference document (interleaved, title first) and Pairs its
@@ -18,7 +20,20 @@ import (
 var (
 	Doc   = File("csis-modernizing-national-security.interleaved.txt")
 	Pairs = File("csis-modernizing-national-security.pairs.tsv")
+	// Config is the document's configuration: the page furniture
+	// phrases of the site it was saved from.
+	Config = File("csis-modernizing-national-security.aligncheck.yaml")
 )
+
+// Furniture are the furniture phrases of Config, for tests that read the
+// document without the driver (align.NewFurniture(testref.Furniture())).
+func Furniture() []string {
+	c, err := config.Load(Config, nil)
+	if err != nil {
+		panic(err) // the repository's own test data
+	}
+	return c.Furniture
+}
 
 // File is the path of name in the repository's testdata/.
 func File(name string) string {

@@ -54,6 +54,10 @@ type Config struct {
 	Include []string
 	Exclude []string
 	Pairing Pairing
+	// Furniture lists the page furniture phrases of the sites a project
+	// reads ("Cite This Page"), added to the built-in ones of web pages in
+	// general: a block made of them is furniture, not body text.
+	Furniture []string
 }
 
 // Check is one check's settings.
@@ -107,7 +111,7 @@ var DefaultInclude = []string{"*.md", "*.markdown", "*.txt"}
 // its default severity and options.
 func Default(catalog []CheckInfo, dir string) *Config {
 	c := &Config{Dir: dir, Source: "zh", FailOn: "error", Sort: "severity", Pairing: DefaultPairing(),
-		Include: append([]string(nil), DefaultInclude...), Exclude: []string{}, Glossary: []string{}}
+		Include: append([]string(nil), DefaultInclude...), Exclude: []string{}, Glossary: []string{}, Furniture: []string{}}
 	for _, ci := range catalog {
 		c.Checks = append(c.Checks, Check{Name: ci.Name, Enabled: true, Severity: ci.Severity,
 			Options: append([]Option(nil), ci.Options...)})

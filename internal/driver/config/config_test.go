@@ -43,6 +43,9 @@ pairing:
   zh-tags: [zh, zh-Hans]
   en-dirs: [english]
   interleaved: false
+furniture:
+  - Cite This Page
+  - 返回列表
 `)
 	c, err := Load(p, testCatalog)
 	require.NoError(t, err)
@@ -58,6 +61,7 @@ pairing:
 	assert.Equal(t, []string{"english"}, c.Pairing.EnDirs)
 	assert.Equal(t, DefaultPairing().EnTags, c.Pairing.EnTags)
 	assert.False(t, c.Pairing.Interleaved)
+	assert.Equal(t, []string{"Cite This Page", "返回列表"}, c.Furniture)
 	assert.Equal(t, map[string]float64{"length.z": 4, "length.min-deviation": 0.5, "length.min-zh": 30}, c.Options())
 
 	// the printed configuration reads back to the same
@@ -84,7 +88,7 @@ func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct{ name, text, want string }{
 		{"unknown key", "source: zh\nfail_on: error\n",
-			`:2: unknown key "fail_on" (want one of: version, source, fail-on, show, sort, checks, glossary, include, exclude, pairing)`},
+			`:2: unknown key "fail_on" (want one of: version, source, fail-on, show, sort, checks, glossary, include, exclude, pairing, furniture)`},
 		{"wrong type", "fail-on: [error]\n", `:1: fail-on: want a string, got a list`},
 		{"bad severity", "fail-on: fatal\n", `:1: fail-on: want error, warning, info or none, not "fatal"`},
 		{"bad source", "source: fr\n", `:1: source: want zh or en, not "fr"`},
@@ -100,6 +104,12 @@ func TestErrors(t *testing.T) {
 		{"not a mapping", "- source\n", `:1: want a mapping of settings (source, fail-on, checks, …), got a list`},
 		{"yaml syntax", "source: [zh\n", `:1: did not find expected ',' or ']'`},
 		{"version", "version: 2\n", `:1: version: only version 1 exists, not 2`},
+		{"furniture number", "furniture:\n  - Cite This Page\n  - 42\n", `:3: furniture: want a string, got a number`},
+		{"furniture empty", "furniture:\n  - Cite This Page\n  - \"\"\n", `:3: furniture: "": want a phrase with letters (a label such as "Cite This Page")`},
+		{"furniture blank", "furniture: ['  ']\n", `:1: furniture: "  ": want a phrase with letters (a label such as "Cite This Page")`},
+		{"furniture no letters", "furniture:\n  - '>>'\n", `:2: furniture: ">>": want a phrase with letters (a label such as "Cite This Page")`},
+		{"furniture mapping", "furniture:\n  cite: page\n", `:2: furniture: want a list of strings, got a mapping`},
+		{"furniture null item", "furniture:\n  -\n", `:2: furniture: want a string, got nothing`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

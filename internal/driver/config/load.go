@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -19,7 +20,7 @@ import (
 
 // topKeys are the keys a configuration file may hold, in the order the
 // effective configuration is printed.
-var topKeys = []string{"version", "source", "fail-on", "show", "sort", "checks", "glossary", "include", "exclude", "pairing"}
+var topKeys = []string{"version", "source", "fail-on", "show", "sort", "checks", "glossary", "include", "exclude", "pairing", "furniture"}
 
 var pairingKeys = []string{"zh-tags", "en-tags", "zh-dirs", "en-dirs", "interleaved"}
 
@@ -230,6 +231,17 @@ func (p *parser) top(root *yaml.Node) error {
 			}
 		case "pairing":
 			return p.pairing(v)
+		case "furniture":
+			list, err := p.strings(v, key)
+			if err != nil {
+				return err
+			}
+			for i, f := range list {
+				if err := FurniturePhrase(f); err != nil {
+					return p.errorf(itemNode(v, i), "furniture: %v", err)
+				}
+			}
+			p.cfg.Furniture = list
 		}
 		return nil
 	})
@@ -411,6 +423,18 @@ func (p *parser) integer(n *yaml.Node, what string) (int, error) {
 		}
 	}
 	return 0, p.errorf(n, "%s: want a whole number, got %s", what, kindName(n))
+}
+
+// FurniturePhrase says what is wrong with a furniture phrase, if anything:
+// it must hold a letter, since furniture is told by the share of a block's
+// letters that stand in phrases, and a phrase without one changes nothing.
+func FurniturePhrase(s string) error {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s: want a phrase with letters (a label such as \"Cite This Page\")", excerpt.Quote(s))
 }
 
 func contains(list []string, s string) bool {

@@ -51,6 +51,7 @@ func (c *Config) YAML(dir string) ([]byte, error) {
 		str("zh-dirs"), list(c.Pairing.ZhDirs), str("en-dirs"), list(c.Pairing.EnDirs),
 		str("interleaved"), boolean(c.Pairing.Interleaved))
 	add("pairing", pr)
+	add("furniture", list(c.Furniture))
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
