@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -412,6 +413,51 @@ func beadTypes(out []int32, sents []sentFeat, seen, count []int32, ci int32) []i
 	return out
 }
 
+// pairCounts counts pair keys: pending holds keys as they come, runs the
+// distinct keys counted so far, sorted. Merging whenever pending outgrows
+// the runs keeps memory near the number of distinct pairs on a long text
+// that repeats itself, at the cost of a sort per merge.
+type pairCounts struct {
+	pending []uint64
+	runs    []pairRun
+}
+
+type pairRun struct {
+	key uint64
+	n   int32
+}
+
+// pairsPending is how many keys wait before a merge: enough that a text of
+// ordinary length is counted with a single sort.
+const pairsPending = 1 << 16
+
+func (pc *pairCounts) merge() {
+	if len(pc.pending) == 0 {
+		return
+	}
+	slices.Sort(pc.pending)
+	out := make([]pairRun, 0, len(pc.runs)+len(pc.pending)/2)
+	a, p := pc.runs, pc.pending
+	for len(a) > 0 || len(p) > 0 {
+		if len(p) == 0 || len(a) > 0 && a[0].key < p[0] {
+			out = append(out, a[0])
+			a = a[1:]
+			continue
+		}
+		r := pairRun{key: p[0]}
+		for len(p) > 0 && p[0] == r.key {
+			r.n++
+			p = p[1:]
+		}
+		if len(a) > 0 && a[0].key == r.key {
+			r.n += a[0].n
+			a = a[1:]
+		}
+		out = append(out, r)
+	}
+	pc.runs, pc.pending = out, pc.pending[:0]
+}
+
 // learn sets v.learned from the beads of path and reports whether it found
 // any pair.
 func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
@@ -424,7 +470,11 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	for k := range sy {
 		sy[k] = -1
 	}
-	pairs := map[uint64]int32{}
+	// Every (Chinese type, English type) met in a bead, once per bead,
+	// counted by sorting: runs of a sorted slice cost a fraction of a map's
+	// hashing and growth. The candidates below come out in an order of
+	// their own, which the ranking makes irrelevant (it is a total order).
+	var pc pairCounts
 	var xs, ys []int32
 	for ci, c := range path {
 		if c.Type.Zh == 0 || c.Type.En == 0 {
@@ -432,19 +482,25 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		}
 		xs = beadTypes(xs[:0], zf[c.I:c.I+c.Type.Zh], sx, cx, int32(ci))
 		ys = beadTypes(ys[:0], ef[c.J:c.J+c.Type.En], sy, cy, int32(ci))
+		pc.pending = slices.Grow(pc.pending, len(xs)*len(ys))
 		for _, x := range xs {
 			for _, y := range ys {
-				pairs[uint64(x)<<32|uint64(y)]++
+				pc.pending = append(pc.pending, uint64(x)<<32|uint64(y))
 			}
 		}
+		if len(pc.pending) > pairsPending && len(pc.pending) > 2*len(pc.runs) {
+			pc.merge()
+		}
 	}
+	pc.merge()
 	type cand struct {
 		y    int32
 		dice float64
 	}
 	best := make([][]cand, nx)
 	found := false
-	for k, n := range pairs {
+	for _, run := range pc.runs {
+		k, n := run.key, run.n
 		if n < learnMinCount {
 			continue
 		}

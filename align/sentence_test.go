@@ -300,3 +300,37 @@ func TestSentenceOfFiguresInAParagraph(t *testing.T) {
 		}
 	}
 }
+
+// TestPairCounts: counting by sorting and merging gives what a map gives,
+// whether the keys are merged once or many times on the way.
+func TestPairCounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, every := range []int{1, 7, 1000, 1 << 30} {
+		var pc pairCounts
+		want := map[uint64]int32{}
+		for k := 0; k < 5000; k++ {
+			key := uint64(rng.IntN(40))<<32 | uint64(rng.IntN(60))
+			want[key]++
+			pc.pending = append(pc.pending, key)
+			if k%every == 0 {
+				pc.merge()
+			}
+		}
+		pc.merge()
+		got := map[uint64]int32{}
+		for i, r := range pc.runs {
+			if i > 0 && pc.runs[i-1].key >= r.key {
+				t.Fatalf("every %d: runs not sorted and distinct at %d", every, i)
+			}
+			got[r.key] = r.n
+		}
+		if len(got) != len(want) {
+			t.Fatalf("every %d: %d distinct keys, want %d", every, len(got), len(want))
+		}
+		for k, n := range want {
+			if got[k] != n {
+				t.Fatalf("every %d: key %x counted %d, want %d", every, k, got[k], n)
+			}
+		}
+	}
+}
