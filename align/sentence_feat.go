@@ -66,6 +66,8 @@ type docVocab struct {
 	byLexID map[uint32]int32 // lexicon id → English type
 
 	learned [][]int32 // per Chinese type, English types learned from the text
+
+	enToks []lang.Token // enWords' scratch
 }
 
 type zhType struct {
@@ -207,7 +209,8 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 // enWords returns the content words of an English sentence as types.
 func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
-	for _, t := range lang.EnTokens(s) {
+	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
+	for _, t := range v.enToks {
 		k, ok := lang.Keyword(s[t.Start:t.End])
 		if !ok || !isLatinWord(k) {
 			continue
@@ -427,6 +430,12 @@ type pairRun struct {
 	n   int32
 }
 
+// maxDensePairCounts is the most pairs of types counted in a table of
+// every pair (1 MB): enough for the sentences of any ordinary paragraph
+// bead, the aligner's usual text. A variable for the test that compares
+// the two ways of counting.
+var maxDensePairCounts = 1 << 18
+
 // pairsPending is how many keys wait before a merge: enough that a text of
 // ordinary length is counted with a single sort.
 const pairsPending = 1 << 16
@@ -471,10 +480,16 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		sy[k] = -1
 	}
 	// Every (Chinese type, English type) met in a bead, once per bead,
-	// counted by sorting: runs of a sorted slice cost a fraction of a map's
-	// hashing and growth. The candidates below come out in an order of
-	// their own, which the ranking makes irrelevant (it is a total order).
+	// counted in a table of every pair when the text has few types (a
+	// paragraph bead's sentences: a few hundred a side), else by sorting
+	// (pairCounts). Either is a fraction of a map's hashing and growth.
+	// The candidates below come out in an order of their own, which the
+	// ranking makes irrelevant (it is a total order).
 	var pc pairCounts
+	var dense []int32
+	if nx*ny <= maxDensePairCounts {
+		dense = make([]int32, nx*ny)
+	}
 	var xs, ys []int32
 	for ci, c := range path {
 		if c.Type.Zh == 0 || c.Type.En == 0 {
@@ -482,6 +497,15 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		}
 		xs = beadTypes(xs[:0], zf[c.I:c.I+c.Type.Zh], sx, cx, int32(ci))
 		ys = beadTypes(ys[:0], ef[c.J:c.J+c.Type.En], sy, cy, int32(ci))
+		if dense != nil {
+			for _, x := range xs {
+				row := dense[int(x)*ny : int(x+1)*ny]
+				for _, y := range ys {
+					row[y]++
+				}
+			}
+			continue
+		}
 		pc.pending = slices.Grow(pc.pending, len(xs)*len(ys))
 		for _, x := range xs {
 			for _, y := range ys {
@@ -492,7 +516,15 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 			pc.merge()
 		}
 	}
-	pc.merge()
+	if dense != nil {
+		for k, n := range dense {
+			if n >= learnMinCount {
+				pc.runs = append(pc.runs, pairRun{key: uint64(k/ny)<<32 | uint64(k%ny), n: n})
+			}
+		}
+	} else {
+		pc.merge()
+	}
 	type cand struct {
 		y    int32
 		dice float64

@@ -334,3 +334,26 @@ func TestPairCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnDenseSameAsSorted: the pairs a chapter's first alignment
+// teaches are the same whether counted in a table or by sorting.
+func TestLearnDenseSameAsSorted(t *testing.T) {
+	d := testData(t)
+	zh := readLines(t, d+"/mac-dev/zh/001")
+	en := readLines(t, d+"/mac-dev/en/001")
+	opt := lexOpt(t)
+	learned := func(limit int) [][]int32 {
+		defer func(old int) { maxDensePairCounts = old }(maxDensePairCounts)
+		maxDensePairCounts = limit
+		zf, ef, v := sentFeatures(zh, en, opt.Lex.(Glosser))
+		s := newSentAligner(zf, ef, v, LengthModel{})
+		if !v.learn(zf, ef, s.solve()) {
+			t.Fatal("nothing learned")
+		}
+		return v.learned
+	}
+	dense, sorted := learned(1<<30), learned(0)
+	if !slices.EqualFunc(dense, sorted, slices.Equal) {
+		t.Errorf("learned pairs differ: table %v, sorting %v", dense, sorted)
+	}
+}

@@ -3,6 +3,8 @@ package lexicon
 import (
 	"math"
 	"math/bits"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // Blocks compares runs of consecutive Chinese blocks with runs of
@@ -98,12 +100,14 @@ type blockItem struct {
 // NewBlocks prepares the blocks of a document.
 func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	zs := make([][]zhUnit, len(zh))
+	var occs []occ
 	for i, t := range zh {
-		zs[i] = l.zhUnits(t)
+		zs[i] = l.zhUnitsScratch(t, &occs)
 	}
 	es := make([][]enWord, len(en))
+	var toks []lang.Token
 	for j, t := range en {
-		es[j] = l.enWords(t)
+		es[j] = l.enWordsScratch(t, &toks)
 	}
 
 	// Number the features of the English side: the ids of its known words

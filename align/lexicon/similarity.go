@@ -75,6 +75,12 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 
 // zhUnits returns the units of PrepareZh.
 func (l *Lexicon) zhUnits(zh string) []zhUnit {
+	return l.zhUnitsScratch(zh, nil)
+}
+
+// zhUnitsScratch is zhUnits finding headword occurrences in *scratch when
+// it is not nil, for a caller that prepares many texts one after the other.
+func (l *Lexicon) zhUnitsScratch(zh string, scratch *[]occ) []zhUnit {
 	toks := lang.ZhTokens(zh)
 	if len(toks) == 0 {
 		return nil
@@ -84,6 +90,10 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 	// Headword occurrences of two or more characters in each Han run, by
 	// start.
 	var occs []occ
+	if scratch != nil {
+		occs = (*scratch)[:0]
+		defer func() { *scratch = occs[:0] }()
+	}
 	for i := 0; i < len(zh); {
 		r, n := utf8.DecodeRuneInString(zh[i:])
 		if !lang.IsHan(r) {
@@ -212,7 +222,19 @@ func (l *Lexicon) PrepareEn(en string) *EnSide {
 
 // enWords returns the words of PrepareEn.
 func (l *Lexicon) enWords(en string) []enWord {
-	toks := lang.EnTokens(en)
+	return l.enWordsScratch(en, nil)
+}
+
+// enWordsScratch is enWords tokenizing into *scratch when it is not nil,
+// for a caller that prepares many texts one after the other.
+func (l *Lexicon) enWordsScratch(en string, scratch *[]lang.Token) []enWord {
+	var toks []lang.Token
+	if scratch != nil {
+		*scratch = lang.AppendEnTokens((*scratch)[:0], en)
+		toks = *scratch
+	} else {
+		toks = lang.EnTokens(en)
+	}
 	if len(toks) == 0 {
 		return nil
 	}
