@@ -67,7 +67,8 @@ type docVocab struct {
 
 	learned [][]int32 // per Chinese type, English types learned from the text
 
-	enToks []lang.Token // enWords' scratch
+	// scratch of zhWords and enWords, which run on two goroutines
+	zhToks, enToks []lang.Token
 }
 
 type zhType struct {
@@ -91,7 +92,7 @@ func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab)
 	zf = make([]sentFeat, len(zh))
 	ef = make([]sentFeat, len(en))
 	if lex != nil {
-		v = &docVocab{lex: lex, zhIndex: map[string]int32{}, enIndex: map[string]int32{}, byLexID: map[uint32]int32{}}
+		v = newDocVocab(lex, zh, en)
 	}
 	// The two sides share nothing until rekey (zhWords writes only the
 	// Chinese half of the vocabulary, enWords only the English half), so
@@ -129,6 +130,28 @@ func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab)
 	return zf, ef, v
 }
 
+// newDocVocab makes an empty vocabulary with room for the types of the
+// texts: growing the maps and slices type by type cost a third of the
+// Chinese side's features. The paragraph beads of the generated 5k-pair
+// document (the reference document and the WMT news, scripts/gendocs.sh)
+// have a Chinese type per 8.5 bytes and an English one per 13.5 on
+// average; room for a little more than that leaves few to grow. Only the
+// speed depends on it.
+func newDocVocab(lex Glosser, zh, en []string) *docVocab {
+	nz, ne := 0, 0
+	for _, s := range zh {
+		nz += len(s)
+	}
+	for _, s := range en {
+		ne += len(s)
+	}
+	nz, ne = nz/7+4, ne/11+4
+	return &docVocab{lex: lex,
+		zhIndex: make(map[string]int32, nz), zhTypes: make([]zhType, 0, nz),
+		enIndex: make(map[string]int32, ne), enTypes: make([]enType, 0, ne),
+		byLexID: make(map[uint32]int32, ne)}
+}
+
 func (v *docVocab) zhType(text string) int32 {
 	if t, ok := v.zhIndex[text]; ok {
 		return t
@@ -148,7 +171,8 @@ func (v *docVocab) zhType(text string) int32 {
 // glosses of its characters; a token also takes the glosses of the
 // headword it forms with a neighbour (动态|清零 against 动态清零).
 func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
-	toks := lang.ZhTokens(s)
+	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
+	toks := v.zhToks
 	var out []int32
 	for ti, t := range toks {
 		if zhFunctionWords[t.Text] {

@@ -440,3 +440,21 @@ func BenchmarkAppendEnTokens(b *testing.B) {
 		}
 	}
 }
+
+// TestAppendZhTokens: as TestAppendEnTokens, for Chinese.
+func TestAppendZhTokens(t *testing.T) {
+	require.NoError(t, Load())
+	var buf []Token
+	for _, line := range strings.Split(referenceText(t), "\n") {
+		want := ZhTokens(line)
+		buf = AppendZhTokens(buf[:0], line)
+		if len(want) == 0 {
+			assert.Empty(t, buf, line)
+			continue
+		}
+		assert.Equal(t, want, buf, line)
+	}
+	head := []Token{{Text: "x", Start: 0, End: 1}}
+	got := AppendZhTokens(head, "推进国家安全体系和能力现代化")
+	assert.Equal(t, append([]Token{{Text: "x", Start: 0, End: 1}}, ZhTokens("推进国家安全体系和能力现代化")...), got)
+}

@@ -100,9 +100,9 @@ type blockItem struct {
 // NewBlocks prepares the blocks of a document.
 func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	zs := make([][]zhUnit, len(zh))
-	var occs []occ
+	var scratch zhScratch
 	for i, t := range zh {
-		zs[i] = l.zhUnitsScratch(t, &occs)
+		zs[i] = l.zhUnitsScratch(t, &scratch)
 	}
 	es := make([][]enWord, len(en))
 	var toks []lang.Token

@@ -78,10 +78,17 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 	return l.zhUnitsScratch(zh, nil)
 }
 
-// zhUnitsScratch is zhUnits finding headword occurrences in *scratch when
-// it is not nil, for a caller that prepares many texts one after the other.
-func (l *Lexicon) zhUnitsScratch(zh string, scratch *[]occ) []zhUnit {
-	toks := lang.ZhTokens(zh)
+// zhUnitsScratch is zhUnits with its tokens and headword occurrences in
+// scratch when it is not nil, for a caller that prepares many texts one
+// after the other.
+func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
+	var toks []lang.Token
+	if scratch != nil {
+		scratch.toks = lang.AppendZhTokens(scratch.toks[:0], zh)
+		toks = scratch.toks
+	} else {
+		toks = lang.ZhTokens(zh)
+	}
 	if len(toks) == 0 {
 		return nil
 	}
@@ -91,8 +98,8 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *[]occ) []zhUnit {
 	// start.
 	var occs []occ
 	if scratch != nil {
-		occs = (*scratch)[:0]
-		defer func() { *scratch = occs[:0] }()
+		occs = scratch.occs[:0]
+		defer func() { scratch.occs = occs[:0] }()
 	}
 	for i := 0; i < len(zh); {
 		r, n := utf8.DecodeRuneInString(zh[i:])
@@ -172,6 +179,12 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *[]occ) []zhUnit {
 		return nil
 	}
 	return units
+}
+
+// zhScratch holds zhUnits' buffers between texts.
+type zhScratch struct {
+	toks []lang.Token
+	occs []occ
 }
 
 type span struct{ start, end int }
