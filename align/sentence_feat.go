@@ -89,10 +89,22 @@ type enType struct {
 // sentFeatures computes the features of both sides: lengths, flags and
 // numbers always; words and match keys when lex is not nil.
 func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab) {
+	return sentFeaturesReusing(zh, en, lex, nil)
+}
+
+// sentFeaturesReusing is sentFeatures building the vocabulary in spare
+// when it is not nil: the paragraph beads of a document are aligned one
+// after the other, and making three maps for each of them cost more than
+// filling them (a spare is emptied first, see reset).
+func sentFeaturesReusing(zh, en []string, lex Glosser, spare *docVocab) (zf, ef []sentFeat, v *docVocab) {
 	zf = make([]sentFeat, len(zh))
 	ef = make([]sentFeat, len(en))
 	if lex != nil {
-		v = newDocVocab(lex, zh, en)
+		v = spare
+		if v == nil {
+			v = &docVocab{}
+		}
+		v.reset(lex)
 	}
 	// The two sides share nothing until rekey (zhWords writes only the
 	// Chinese half of the vocabulary, enWords only the English half), so
@@ -130,26 +142,28 @@ func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab)
 	return zf, ef, v
 }
 
-// newDocVocab makes an empty vocabulary with room for the types of the
-// texts: growing the maps and slices type by type cost a third of the
-// Chinese side's features. The paragraph beads of the generated 5k-pair
-// document (the reference document and the WMT news, scripts/gendocs.sh)
-// have a Chinese type per 8.5 bytes and an English one per 13.5 on
-// average; room for a little more than that leaves few to grow. Only the
-// speed depends on it.
-func newDocVocab(lex Glosser, zh, en []string) *docVocab {
-	nz, ne := 0, 0
-	for _, s := range zh {
-		nz += len(s)
+// maxKeptTypes: a spare vocabulary whose maps held more types than this
+// gets new maps rather than having them cleared, since clearing a map
+// costs what it once held and one long paragraph bead would make every
+// later bead pay for it.
+const maxKeptTypes = 512
+
+// reset empties v for the texts of another bead, keeping the room it has.
+func (v *docVocab) reset(lex Glosser) {
+	v.lex = lex
+	resetMap(&v.zhIndex)
+	resetMap(&v.enIndex)
+	resetMap(&v.byLexID)
+	v.zhTypes, v.enTypes = v.zhTypes[:0], v.enTypes[:0]
+	v.learned = nil
+}
+
+func resetMap[K comparable](m *map[K]int32) {
+	if *m == nil || len(*m) > maxKeptTypes {
+		*m = map[K]int32{}
+		return
 	}
-	for _, s := range en {
-		ne += len(s)
-	}
-	nz, ne = nz/7+4, ne/11+4
-	return &docVocab{lex: lex,
-		zhIndex: make(map[string]int32, nz), zhTypes: make([]zhType, 0, nz),
-		enIndex: make(map[string]int32, ne), enTypes: make([]enType, 0, ne),
-		byLexID: make(map[uint32]int32, ne)}
+	clear(*m)
 }
 
 func (v *docVocab) zhType(text string) int32 {

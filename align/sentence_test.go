@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -355,5 +356,35 @@ func TestLearnDenseSameAsSorted(t *testing.T) {
 	dense, sorted := learned(1<<30), learned(0)
 	if !slices.EqualFunc(dense, sorted, slices.Equal) {
 		t.Errorf("learned pairs differ: table %v, sorting %v", dense, sorted)
+	}
+}
+
+// TestSpareVocabulary: aligning piece after piece with one spare
+// vocabulary gives what a fresh one gives, after small pieces and after a
+// long one whose maps are replaced rather than cleared.
+func TestSpareVocabulary(t *testing.T) {
+	d := testData(t)
+	zh := readLines(t, d+"/mac-dev/zh/001")
+	en := readLines(t, d+"/mac-dev/en/001")
+	opt := lexOpt(t)
+	spare := &docVocab{}
+	sizes := []int{3, 8, 1, len(zh) / 2, 5, 12, 2}
+	zi, ei, grown := 0, 0, false
+	for _, n := range sizes {
+		m := max(1, n*len(en)/len(zh))
+		if zi+n > len(zh) || ei+m > len(en) {
+			break
+		}
+		z, e := zh[zi:zi+n], en[ei:ei+m]
+		zi, ei = zi+n, ei+m
+		want := alignSentenceTexts(z, e, opt, LengthModel{})
+		got := alignSentenceTextsReusing(z, e, opt, LengthModel{}, spare)
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("%d+%d sentences: with a spare vocabulary %v, fresh %v", n, m, got, want)
+		}
+		grown = grown || len(spare.zhTypes) > maxKeptTypes
+	}
+	if !grown {
+		t.Errorf("no piece had more than %d types: the maps were never replaced", maxKeptTypes)
 	}
 }
