@@ -94,6 +94,12 @@ func AlignSentences(zh, en []string, opt Options) []SentenceBead {
 }
 
 func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []SentenceBead {
+	return alignSentenceTextsReusing(zh, en, opt, hint, nil)
+}
+
+// alignSentenceTextsReusing is alignSentenceTexts building its vocabulary
+// in spare (sentFeaturesReusing), which it no longer needs on return.
+func alignSentenceTextsReusing(zh, en []string, opt Options, hint LengthModel, spare *docVocab) []SentenceBead {
 	if len(zh) == 0 || len(en) == 0 {
 		var out []SentenceBead
 		// nothing to align with: every sentence is certainly alone
@@ -106,7 +112,7 @@ func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []Senten
 		return out
 	}
 	gl, _ := opt.Lex.(Glosser)
-	zf, ef, vocab := sentFeatures(zh, en, gl)
+	zf, ef, vocab := sentFeaturesReusing(zh, en, gl, spare)
 	s := newSentAligner(zf, ef, vocab, hint)
 	s.stop = opt.stop
 	oneByMany := (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4)
@@ -615,11 +621,12 @@ func sentRefs(doc *Document, l Lang, blocks []int) ([]SentRef, []string) {
 // alignSentences fills the sentence beads of every paragraph bead.
 func alignSentences(a *Alignment, opt Options) {
 	hint := LengthModel{Ratio: a.Ratio}
+	spare := &docVocab{}
 	for bi := range a.Beads {
 		b := &a.Beads[bi]
 		zr, zt := sentRefs(a.Doc, Zh, b.Zh)
 		er, et := sentRefs(a.Doc, En, b.En)
-		sb := alignSentenceTexts(zt, et, opt, hint)
+		sb := alignSentenceTextsReusing(zt, et, opt, hint, spare)
 		b.Sents = make([]SentBead, 0, len(sb))
 		for _, x := range sb {
 			out := SentBead{Score: x.Score, Lex: x.Lex, NullConf: x.NullConf, Null: x.NullConf >= NullThreshold}

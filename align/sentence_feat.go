@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -65,6 +66,9 @@ type docVocab struct {
 	byLexID map[uint32]int32 // lexicon id → English type
 
 	learned [][]int32 // per Chinese type, English types learned from the text
+
+	// scratch of zhWords and enWords, which run on two goroutines
+	zhToks, enToks []lang.Token
 }
 
 type zhType struct {
@@ -85,10 +89,22 @@ type enType struct {
 // sentFeatures computes the features of both sides: lengths, flags and
 // numbers always; words and match keys when lex is not nil.
 func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab) {
+	return sentFeaturesReusing(zh, en, lex, nil)
+}
+
+// sentFeaturesReusing is sentFeatures building the vocabulary in spare
+// when it is not nil: the paragraph beads of a document are aligned one
+// after the other, and making three maps for each of them cost more than
+// filling them (a spare is emptied first, see reset).
+func sentFeaturesReusing(zh, en []string, lex Glosser, spare *docVocab) (zf, ef []sentFeat, v *docVocab) {
 	zf = make([]sentFeat, len(zh))
 	ef = make([]sentFeat, len(en))
 	if lex != nil {
-		v = &docVocab{lex: lex, zhIndex: map[string]int32{}, enIndex: map[string]int32{}, byLexID: map[uint32]int32{}}
+		v = spare
+		if v == nil {
+			v = &docVocab{}
+		}
+		v.reset(lex)
 	}
 	// The two sides share nothing until rekey (zhWords writes only the
 	// Chinese half of the vocabulary, enWords only the English half), so
@@ -126,6 +142,30 @@ func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab)
 	return zf, ef, v
 }
 
+// maxKeptTypes: a spare vocabulary whose maps held more types than this
+// gets new maps rather than having them cleared, since clearing a map
+// costs what it once held and one long paragraph bead would make every
+// later bead pay for it.
+const maxKeptTypes = 512
+
+// reset empties v for the texts of another bead, keeping the room it has.
+func (v *docVocab) reset(lex Glosser) {
+	v.lex = lex
+	resetMap(&v.zhIndex)
+	resetMap(&v.enIndex)
+	resetMap(&v.byLexID)
+	v.zhTypes, v.enTypes = v.zhTypes[:0], v.enTypes[:0]
+	v.learned = nil
+}
+
+func resetMap[K comparable](m *map[K]int32) {
+	if *m == nil || len(*m) > maxKeptTypes {
+		*m = map[K]int32{}
+		return
+	}
+	clear(*m)
+}
+
 func (v *docVocab) zhType(text string) int32 {
 	if t, ok := v.zhIndex[text]; ok {
 		return t
@@ -145,7 +185,8 @@ func (v *docVocab) zhType(text string) int32 {
 // glosses of its characters; a token also takes the glosses of the
 // headword it forms with a neighbour (动态|清零 against 动态清零).
 func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
-	toks := lang.ZhTokens(s)
+	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
+	toks := v.zhToks
 	var out []int32
 	for ti, t := range toks {
 		if zhFunctionWords[t.Text] {
@@ -206,7 +247,8 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 // enWords returns the content words of an English sentence as types.
 func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
-	for _, t := range lang.EnTokens(s) {
+	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
+	for _, t := range v.enToks {
 		k, ok := lang.Keyword(s[t.Start:t.End])
 		if !ok || !isLatinWord(k) {
 			continue
@@ -412,6 +454,57 @@ func beadTypes(out []int32, sents []sentFeat, seen, count []int32, ci int32) []i
 	return out
 }
 
+// pairCounts counts pair keys: pending holds keys as they come, runs the
+// distinct keys counted so far, sorted. Merging whenever pending outgrows
+// the runs keeps memory near the number of distinct pairs on a long text
+// that repeats itself, at the cost of a sort per merge.
+type pairCounts struct {
+	pending []uint64
+	runs    []pairRun
+}
+
+type pairRun struct {
+	key uint64
+	n   int32
+}
+
+// maxDensePairCounts is the most pairs of types counted in a table of
+// every pair (1 MB): enough for the sentences of any ordinary paragraph
+// bead, the aligner's usual text. A variable for the test that compares
+// the two ways of counting.
+var maxDensePairCounts = 1 << 18
+
+// pairsPending is how many keys wait before a merge: enough that a text of
+// ordinary length is counted with a single sort.
+const pairsPending = 1 << 16
+
+func (pc *pairCounts) merge() {
+	if len(pc.pending) == 0 {
+		return
+	}
+	slices.Sort(pc.pending)
+	out := make([]pairRun, 0, len(pc.runs)+len(pc.pending)/2)
+	a, p := pc.runs, pc.pending
+	for len(a) > 0 || len(p) > 0 {
+		if len(p) == 0 || len(a) > 0 && a[0].key < p[0] {
+			out = append(out, a[0])
+			a = a[1:]
+			continue
+		}
+		r := pairRun{key: p[0]}
+		for len(p) > 0 && p[0] == r.key {
+			r.n++
+			p = p[1:]
+		}
+		if len(a) > 0 && a[0].key == r.key {
+			r.n += a[0].n
+			a = a[1:]
+		}
+		out = append(out, r)
+	}
+	pc.runs, pc.pending = out, pc.pending[:0]
+}
+
 // learn sets v.learned from the beads of path and reports whether it found
 // any pair.
 func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
@@ -424,7 +517,17 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	for k := range sy {
 		sy[k] = -1
 	}
-	pairs := map[uint64]int32{}
+	// Every (Chinese type, English type) met in a bead, once per bead,
+	// counted in a table of every pair when the text has few types (a
+	// paragraph bead's sentences: a few hundred a side), else by sorting
+	// (pairCounts). Either is a fraction of a map's hashing and growth.
+	// The candidates below come out in an order of their own, which the
+	// ranking makes irrelevant (it is a total order).
+	var pc pairCounts
+	var dense []int32
+	if nx*ny <= maxDensePairCounts {
+		dense = make([]int32, nx*ny)
+	}
 	var xs, ys []int32
 	for ci, c := range path {
 		if c.Type.Zh == 0 || c.Type.En == 0 {
@@ -432,11 +535,33 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		}
 		xs = beadTypes(xs[:0], zf[c.I:c.I+c.Type.Zh], sx, cx, int32(ci))
 		ys = beadTypes(ys[:0], ef[c.J:c.J+c.Type.En], sy, cy, int32(ci))
+		if dense != nil {
+			for _, x := range xs {
+				row := dense[int(x)*ny : int(x+1)*ny]
+				for _, y := range ys {
+					row[y]++
+				}
+			}
+			continue
+		}
+		pc.pending = slices.Grow(pc.pending, len(xs)*len(ys))
 		for _, x := range xs {
 			for _, y := range ys {
-				pairs[uint64(x)<<32|uint64(y)]++
+				pc.pending = append(pc.pending, uint64(x)<<32|uint64(y))
 			}
 		}
+		if len(pc.pending) > pairsPending && len(pc.pending) > 2*len(pc.runs) {
+			pc.merge()
+		}
+	}
+	if dense != nil {
+		for k, n := range dense {
+			if n >= learnMinCount {
+				pc.runs = append(pc.runs, pairRun{key: uint64(k/ny)<<32 | uint64(k%ny), n: n})
+			}
+		}
+	} else {
+		pc.merge()
 	}
 	type cand struct {
 		y    int32
@@ -444,7 +569,8 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	}
 	best := make([][]cand, nx)
 	found := false
-	for k, n := range pairs {
+	for _, run := range pc.runs {
+		k, n := run.key, run.n
 		if n < learnMinCount {
 			continue
 		}

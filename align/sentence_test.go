@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -298,5 +299,92 @@ func TestSentenceOfFiguresInAParagraph(t *testing.T) {
 		if len(b.Zh) != 1 || len(b.En) != 1 || b.Zh[0] != k || b.En[0] != k {
 			t.Errorf("bead %d: %+v", k, b)
 		}
+	}
+}
+
+// TestPairCounts: counting by sorting and merging gives what a map gives,
+// whether the keys are merged once or many times on the way.
+func TestPairCounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, every := range []int{1, 7, 1000, 1 << 30} {
+		var pc pairCounts
+		want := map[uint64]int32{}
+		for k := 0; k < 5000; k++ {
+			key := uint64(rng.IntN(40))<<32 | uint64(rng.IntN(60))
+			want[key]++
+			pc.pending = append(pc.pending, key)
+			if k%every == 0 {
+				pc.merge()
+			}
+		}
+		pc.merge()
+		got := map[uint64]int32{}
+		for i, r := range pc.runs {
+			if i > 0 && pc.runs[i-1].key >= r.key {
+				t.Fatalf("every %d: runs not sorted and distinct at %d", every, i)
+			}
+			got[r.key] = r.n
+		}
+		if len(got) != len(want) {
+			t.Fatalf("every %d: %d distinct keys, want %d", every, len(got), len(want))
+		}
+		for k, n := range want {
+			if got[k] != n {
+				t.Fatalf("every %d: key %x counted %d, want %d", every, k, got[k], n)
+			}
+		}
+	}
+}
+
+// TestLearnDenseSameAsSorted: the pairs a chapter's first alignment
+// teaches are the same whether counted in a table or by sorting.
+func TestLearnDenseSameAsSorted(t *testing.T) {
+	d := testData(t)
+	zh := readLines(t, d+"/mac-dev/zh/001")
+	en := readLines(t, d+"/mac-dev/en/001")
+	opt := lexOpt(t)
+	learned := func(limit int) [][]int32 {
+		defer func(old int) { maxDensePairCounts = old }(maxDensePairCounts)
+		maxDensePairCounts = limit
+		zf, ef, v := sentFeatures(zh, en, opt.Lex.(Glosser))
+		s := newSentAligner(zf, ef, v, LengthModel{})
+		if !v.learn(zf, ef, s.solve()) {
+			t.Fatal("nothing learned")
+		}
+		return v.learned
+	}
+	dense, sorted := learned(1<<30), learned(0)
+	if !slices.EqualFunc(dense, sorted, slices.Equal) {
+		t.Errorf("learned pairs differ: table %v, sorting %v", dense, sorted)
+	}
+}
+
+// TestSpareVocabulary: aligning piece after piece with one spare
+// vocabulary gives what a fresh one gives, after small pieces and after a
+// long one whose maps are replaced rather than cleared.
+func TestSpareVocabulary(t *testing.T) {
+	d := testData(t)
+	zh := readLines(t, d+"/mac-dev/zh/001")
+	en := readLines(t, d+"/mac-dev/en/001")
+	opt := lexOpt(t)
+	spare := &docVocab{}
+	sizes := []int{3, 8, 1, len(zh) / 2, 5, 12, 2}
+	zi, ei, grown := 0, 0, false
+	for _, n := range sizes {
+		m := max(1, n*len(en)/len(zh))
+		if zi+n > len(zh) || ei+m > len(en) {
+			break
+		}
+		z, e := zh[zi:zi+n], en[ei:ei+m]
+		zi, ei = zi+n, ei+m
+		want := alignSentenceTexts(z, e, opt, LengthModel{})
+		got := alignSentenceTextsReusing(z, e, opt, LengthModel{}, spare)
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("%d+%d sentences: with a spare vocabulary %v, fresh %v", n, m, got, want)
+		}
+		grown = grown || len(spare.zhTypes) > maxKeptTypes
+	}
+	if !grown {
+		t.Errorf("no piece had more than %d types: the maps were never replaced", maxKeptTypes)
 	}
 }

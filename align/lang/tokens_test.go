@@ -408,3 +408,53 @@ func BenchmarkZhTokensUncached(b *testing.B) {
 		s.tokens(text)
 	}
 }
+
+// TestAppendEnTokens: tokens appended to a buffer, reused line after line,
+// are EnTokens' tokens, and what the buffer held before stays.
+func TestAppendEnTokens(t *testing.T) {
+	var buf []Token
+	for _, line := range strings.Split(referenceText(t), "\n") {
+		want := EnTokens(line)
+		buf = AppendEnTokens(buf[:0], line)
+		if len(want) == 0 {
+			assert.Empty(t, buf, line)
+			continue
+		}
+		assert.Equal(t, want, buf, line)
+	}
+	head := []Token{{Text: "x", Start: 0, End: 1}}
+	got := AppendEnTokens(head, "China's G.D.P. rose 3.5%")
+	assert.Equal(t, append([]Token{{Text: "x", Start: 0, End: 1}}, EnTokens("China's G.D.P. rose 3.5%")...), got)
+}
+
+// BenchmarkAppendEnTokens is BenchmarkEnTokensReference line by line into
+// one buffer, as the aligner's stages tokenize: no allocation per line.
+func BenchmarkAppendEnTokens(b *testing.B) {
+	lines := strings.Split(referenceText(b), "\n")
+	b.SetBytes(int64(len(referenceText(b))))
+	b.ReportAllocs()
+	var buf []Token
+	for b.Loop() {
+		for _, l := range lines {
+			buf = AppendEnTokens(buf[:0], l)
+		}
+	}
+}
+
+// TestAppendZhTokens: as TestAppendEnTokens, for Chinese.
+func TestAppendZhTokens(t *testing.T) {
+	require.NoError(t, Load())
+	var buf []Token
+	for _, line := range strings.Split(referenceText(t), "\n") {
+		want := ZhTokens(line)
+		buf = AppendZhTokens(buf[:0], line)
+		if len(want) == 0 {
+			assert.Empty(t, buf, line)
+			continue
+		}
+		assert.Equal(t, want, buf, line)
+	}
+	head := []Token{{Text: "x", Start: 0, End: 1}}
+	got := AppendZhTokens(head, "推进国家安全体系和能力现代化")
+	assert.Equal(t, append([]Token{{Text: "x", Start: 0, End: 1}}, ZhTokens("推进国家安全体系和能力现代化")...), got)
+}

@@ -135,9 +135,24 @@ func ZhTokens(text string) []Token {
 	return s.tokens(text)
 }
 
+// AppendZhTokens appends the tokens of ZhTokens(text) to toks and returns
+// the extended slice, for a caller that reads the tokens and lets them go
+// (see AppendEnTokens).
+func AppendZhTokens(toks []Token, text string) []Token {
+	s, _ := defaultSegmenter()
+	return s.appendTokens(toks, text)
+}
+
 func (s *segmenter) tokens(text string) []Token {
 	// A Chinese word takes about five or six bytes.
-	toks := make([]Token, 0, len(text)/5+1)
+	toks := s.appendTokens(make([]Token, 0, len(text)/5+1), text)
+	if len(toks) == 0 {
+		return nil
+	}
+	return toks
+}
+
+func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -159,9 +174,6 @@ func (s *segmenter) tokens(text string) []Token {
 		default:
 			i += size
 		}
-	}
-	if len(toks) == 0 {
-		return nil
 	}
 	return toks
 }

@@ -3,6 +3,8 @@ package lexicon
 import (
 	"math"
 	"math/bits"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // Blocks compares runs of consecutive Chinese blocks with runs of
@@ -32,6 +34,10 @@ type Blocks struct {
 	// compared.
 	stamp []uint32
 	gen   uint32
+	// zhMark[f] == zhMarked marks the features offered by the Chinese
+	// block zhMarked-1 (meetsZh).
+	zhMark   []uint32
+	zhMarked uint32
 	// rows[k] holds the pairs of Chinese block k computed so far (see
 	// pairRow). A short document's rows may cover every English block; a
 	// long one's (its DP runs in a band) at most maxRowWindow of them, a
@@ -98,12 +104,14 @@ type blockItem struct {
 // NewBlocks prepares the blocks of a document.
 func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	zs := make([][]zhUnit, len(zh))
+	var scratch zhScratch
 	for i, t := range zh {
-		zs[i] = l.zhUnits(t)
+		zs[i] = l.zhUnitsScratch(t, &scratch)
 	}
 	es := make([][]enWord, len(en))
+	var toks []lang.Token
 	for j, t := range en {
-		es[j] = l.enWords(t)
+		es[j] = l.enWordsScratch(t, &toks)
 	}
 
 	// Number the features of the English side: the ids of its known words
@@ -140,7 +148,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	for _, words := range es {
 		nfeats += 5 * len(words)
 	}
-	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf),
+	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf), zhMark: make([]uint32, nf),
 		feats: make([]int32, 0, nfeats)}
 	seen := make([]bool, nf)
 	offer := func(f int32) {
@@ -399,7 +407,7 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		}
 		set := s.scratch[:n]
 		clear(set)
-		s.fill(set, z, e)
+		s.fill(set, k, z, e)
 		return set
 	}
 	if len(r.bits) == 0 {
@@ -410,15 +418,15 @@ func (s *Blocks) pair(k, l int) []uint64 {
 	r.bits = append(r.bits, make([]uint64, n)...)
 	s.held += 8 * cap(r.bits)
 	set := r.bits[off : off+n]
-	s.fill(set, z, e)
+	s.fill(set, k, z, e)
 	r.offs[l-r.lo] = int32(off + 1)
 	return set
 }
 
-// fill computes a pair into a zeroed set.
-func (s *Blocks) fill(set []uint64, z, e *blockSide) {
+// fill computes a pair into a zeroed set; z is Chinese block k.
+func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) {
 	zm := s.meets(set[:z.words], z.items, e)
-	em := s.meets(set[z.words:z.words+e.words], e.items, z)
+	em := s.meetsZh(set[z.words:z.words+e.words], e.items, k)
 	set[z.words+e.words] = uint64(math.Float32bits(up32(zm))) | uint64(math.Float32bits(up32(em)))<<32
 }
 
@@ -468,6 +476,32 @@ func (s *Blocks) Forget(k int) {
 		s.held -= 8*cap(r.bits) + 4*len(r.offs)
 		*r = pairRow{}
 	}
+}
+
+// meetsZh is meets with Chinese block k as the other block. The DP asks
+// for the pairs of a Chinese block with many English blocks in a row, so
+// the features k offers stay marked in zhMark (with k+1, which only the
+// features of block k ever receive) until another Chinese block's are.
+func (s *Blocks) meetsZh(set []uint64, items []blockItem, k int) float64 {
+	mark := uint32(k + 1)
+	if s.zhMarked != mark {
+		o := s.zh[k].offers
+		for _, f := range s.feats[o.start:o.end] {
+			s.zhMark[f] = mark
+		}
+		s.zhMarked = mark
+	}
+	sum := 0.0
+	for n, it := range items {
+		for _, f := range s.feats[it.feats.start:it.feats.end] {
+			if s.zhMark[f] == mark {
+				set[n/64] |= 1 << (n % 64)
+				sum += it.weight
+				break
+			}
+		}
+	}
+	return sum
 }
 
 // meets sets the bits of the items that meet a feature the other block

@@ -75,7 +75,20 @@ func (l *Lexicon) PrepareZh(zh string) *ZhSide {
 
 // zhUnits returns the units of PrepareZh.
 func (l *Lexicon) zhUnits(zh string) []zhUnit {
-	toks := lang.ZhTokens(zh)
+	return l.zhUnitsScratch(zh, nil)
+}
+
+// zhUnitsScratch is zhUnits with its tokens and headword occurrences in
+// scratch when it is not nil, for a caller that prepares many texts one
+// after the other.
+func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
+	var toks []lang.Token
+	if scratch != nil {
+		scratch.toks = lang.AppendZhTokens(scratch.toks[:0], zh)
+		toks = scratch.toks
+	} else {
+		toks = lang.ZhTokens(zh)
+	}
 	if len(toks) == 0 {
 		return nil
 	}
@@ -84,6 +97,10 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 	// Headword occurrences of two or more characters in each Han run, by
 	// start.
 	var occs []occ
+	if scratch != nil {
+		occs = scratch.occs[:0]
+		defer func() { scratch.occs = occs[:0] }()
+	}
 	for i := 0; i < len(zh); {
 		r, n := utf8.DecodeRuneInString(zh[i:])
 		if !lang.IsHan(r) {
@@ -164,6 +181,12 @@ func (l *Lexicon) zhUnits(zh string) []zhUnit {
 	return units
 }
 
+// zhScratch holds zhUnits' buffers between texts.
+type zhScratch struct {
+	toks []lang.Token
+	occs []occ
+}
+
 type span struct{ start, end int }
 
 // occ is an occurrence of a headword in a text.
@@ -212,7 +235,19 @@ func (l *Lexicon) PrepareEn(en string) *EnSide {
 
 // enWords returns the words of PrepareEn.
 func (l *Lexicon) enWords(en string) []enWord {
-	toks := lang.EnTokens(en)
+	return l.enWordsScratch(en, nil)
+}
+
+// enWordsScratch is enWords tokenizing into *scratch when it is not nil,
+// for a caller that prepares many texts one after the other.
+func (l *Lexicon) enWordsScratch(en string, scratch *[]lang.Token) []enWord {
+	var toks []lang.Token
+	if scratch != nil {
+		*scratch = lang.AppendEnTokens((*scratch)[:0], en)
+		toks = *scratch
+	} else {
+		toks = lang.EnTokens(en)
+	}
 	if len(toks) == 0 {
 		return nil
 	}

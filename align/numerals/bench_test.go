@@ -28,3 +28,25 @@ func BenchmarkAll(b *testing.B) {
 		All(benchZh)
 	}
 }
+
+// benchProse is English prose as the aligner meets it, sentence by
+// sentence: "the" everywhere, a few figures, no spoken date.
+var benchProse = strings.Split(strings.Repeat("The committee said the plan would cut the cost of the program by 12 percent over the next decade. "+
+	"Officials in the region expect the number of visitors to rise as the economy recovers. "+
+	"In 2023 the government spent 3.2 billion dollars on the roads, the bridges and the ports of the country. ", 20), ". ")
+
+// BenchmarkEnglishProse: numbers of English sentences that have "the"
+// and digits but no "January the 20th" (the case the cheap test before the
+// spoken-date expression spares).
+func BenchmarkEnglishProse(b *testing.B) {
+	n := 0
+	for _, s := range benchProse {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range benchProse {
+			English(s)
+		}
+	}
+}

@@ -932,6 +932,37 @@ var englishHeadings = map[string]struct {
 	"items": {"clause", 3, StyleClause, false}, "clauses": {"clause", 3, StyleClause, false},
 }
 
+// headingShape is what every key of englishHeadings has: a length in
+// [min, max] and a first letter among first. matchLatin asks it of every
+// English word before lower-casing the word and looking it up, which most
+// words (the, of, government) would fail anyway.
+var headingShape = func() (h wordShape) {
+	h.min = 1 << 30
+	for k := range englishHeadings {
+		h.min, h.max = min(h.min, len(k)), max(h.max, len(k))
+		h.first[k[0]] = true
+	}
+	return h
+}()
+
+// wordShape is a cheap necessary condition for a lower-case ASCII word to
+// be one of a set, asked of a word in any case.
+type wordShape struct {
+	min, max int
+	first    [256]bool // lower-case first bytes
+}
+
+func (h *wordShape) may(word string) bool {
+	if len(word) < h.min || len(word) > h.max {
+		return false
+	}
+	c := word[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return h.first[c]
+}
+
 var ordinalWords = map[string]int{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
 	"sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -965,11 +996,21 @@ func matchLatin(s string, i int, p pos) (Enumerator, bool) {
 			return Enumerator{}, false
 		}
 	}
-	if en, ok := matchEnglishHeading(s, i, e, word); ok {
-		return en, true
+	if headingShape.may(word) {
+		if en, ok := matchEnglishHeading(s, i, e, word); ok {
+			return en, true
+		}
 	}
 	if en, ok := matchOrdinalWord(s, i, e, word, p); ok {
 		return en, true
+	}
+	// a label is followed by one of these, which most words are not: the
+	// cheap test first
+	c, csize := utf8.DecodeRuneInString(s[e:])
+	switch c {
+	case ')', '）', '.', '．', '、':
+	default:
+		return Enumerator{}, false
 	}
 	v, level, ok := romanOrLetter(word)
 	if !ok {
@@ -979,7 +1020,6 @@ func matchLatin(s string, i int, p pos) (Enumerator, bool) {
 	if isRomanWord(word) {
 		style = StyleRoman
 	}
-	c, csize := utf8.DecodeRuneInString(s[e:])
 	after := e + csize
 	switch c {
 	case ')', '）':

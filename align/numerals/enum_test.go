@@ -409,3 +409,20 @@ func allEveryRune(text string) []Enumerator {
 	}
 	return out
 }
+
+// TestHeadingShape: the cheap test before the heading lookup lets every
+// heading word through, in lower case, capitalised and upper case.
+func TestHeadingShape(t *testing.T) {
+	for k := range englishHeadings {
+		for _, w := range []string{k, strings.ToUpper(k[:1]) + k[1:], strings.ToUpper(k)} {
+			if !headingShape.may(w) {
+				t.Errorf("%q: the shape test refuses a heading word", w)
+			}
+		}
+	}
+	for _, w := range []string{"the", "government", "of", "x", "Subparagraphsss"} {
+		if headingShape.may(w) {
+			t.Errorf("%q: the shape test should refuse it", w)
+		}
+	}
+}

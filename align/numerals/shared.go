@@ -180,10 +180,38 @@ var monthTheDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|ju
 var monthNumber = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 
+// theBeforeDigit reports whether text has what every match of monthTheDay
+// holds: white space, "the" in any case, white space, a digit. It is the
+// cheap test that spares most English sentences, which have "the" but no
+// spoken date, the regular expression's backtracking over the whole text.
+func theBeforeDigit(text string) bool {
+	for i := 1; i+4 < len(text); i++ {
+		if text[i]|0x20 != 't' || text[i+1]|0x20 != 'h' || text[i+2]|0x20 != 'e' || !reSpace(text[i-1]) {
+			continue
+		}
+		k := i + 3
+		if !reSpace(text[k]) {
+			continue
+		}
+		for k < len(text) && reSpace(text[k]) {
+			k++
+		}
+		if k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// reSpace is \s of Go's regular expressions: [\t\n\f\r ].
+func reSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // enMonthTheDay reads "January the 20th" as January 20 (speeches say
 // dates so), in place of whatever the scanner read there.
 func enMonthTheDay(text string, ns []Number) []Number {
-	if !strings.Contains(text, " the ") {
+	if !strings.Contains(text, " the ") || !theBeforeDigit(text) {
 		return ns
 	}
 	ms := monthTheDay.FindAllStringSubmatchIndex(text, -1)

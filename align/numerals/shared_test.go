@@ -128,3 +128,34 @@ func TestMonthTheDay(t *testing.T) {
 		assert.Equal(t, c.want, got, c.text)
 	}
 }
+
+// TestTheBeforeDigit: the cheap test in front of monthTheDay never says no
+// where the expression matches (its white space, case and digits), and
+// says no to the usual sentence with "the" and no spoken date.
+func TestTheBeforeDigit(t *testing.T) {
+	for _, s := range []string{
+		"on January the 20th.", "MARCH THE 3RD", "may\tthe\n\n21st", "x june\fThe\r1st y",
+		"December the 31st", " the 4", "a\nthe 9",
+	} {
+		assert.True(t, theBeforeDigit(s), "%q", s)
+	}
+	for _, s := range []string{
+		"", "the 4", "the people of the country", "other 4", "bathe 4", "the4th", "in the\u00a04th",
+		"January the twentieth", "the ",
+	} {
+		assert.False(t, theBeforeDigit(s), "%q", s)
+		assert.Nil(t, monthTheDay.FindStringIndex(s), "%q: the expression matches where the test says no", s)
+	}
+}
+
+// FuzzTheBeforeDigit: wherever monthTheDay matches, theBeforeDigit holds.
+func FuzzTheBeforeDigit(f *testing.F) {
+	for _, s := range []string{"on January the 20th.", "MARCH THE 3RD", "the people", "May  the\t1st"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if monthTheDay.MatchString(s) && !theBeforeDigit(s) {
+			t.Fatalf("%q matches but theBeforeDigit says no", s)
+		}
+	})
+}
