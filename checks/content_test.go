@@ -57,6 +57,42 @@ func TestMentioned(t *testing.T) {
 		{num(3, numerals.KindCardinal), "in these famous universities", align.En, false},
 		{num(12, numerals.KindCardinal), "a dozen cities", align.En, true},
 		{num(12, numerals.KindCardinal), "dozens of cities", align.En, true},
+		// zero as a word, not inside a numeral
+		{num(0, numerals.KindCardinal), "可降低溫度至攝氏零度以下之設備", align.Zh, true},
+		{num(0, numerals.KindCardinal), "零增长", align.Zh, true},
+		{num(0, numerals.KindCardinal), "共计一百零五人", align.Zh, false},
+		{num(0, numerals.KindCardinal), "二〇二一年", align.Zh, false},
+		{num(0, numerals.KindCardinal), "temperatures below zero", align.En, true},
+		{num(0, numerals.KindCardinal), "temperatures below freezing", align.En, false},
+		// digits read one by one in names of acts, events and rates
+		{num(37.5, numerals.KindPercent), "不適用耕地三七五減租條例之規定", align.Zh, true},
+		{num(98, numerals.KindPercent), "本公債按票面額九八發行", align.Zh, true},
+		{num(98, numerals.KindPercent), "本公債按票面額九八五發行", align.Zh, false},
+		{num(37.5, numerals.KindPercent), "第三七五條", align.Zh, true},
+		{num(37.5, numerals.KindPercent), "三百七十五", align.Zh, false},
+		{num(75, numerals.KindCardinal), "三七五", align.Zh, false},
+		{num(12, numerals.KindCardinal), "十二", align.Zh, true},
+		{num(12, numerals.KindCardinal), "一、二", align.Zh, false},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Month: 8, Day: 23}}, "參加民國四十七年八二三臺海保衛戰役", align.Zh, true},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Month: 9, Day: 18}}, "九一八事变", align.Zh, true},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Month: 8, Day: 24}}, "參加八二三戰役", align.Zh, false},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Year: 1958, Month: 8, Day: 23}}, "八二三戰役", align.Zh, false},
+		// two neighbouring digits before a magnitude
+		{num(20, numerals.KindCardinal), "許多家庭們努力工作了二、三十年", align.Zh, true},
+		{num(300, numerals.KindCardinal), "来了三四百人", align.Zh, true},
+		{num(20, numerals.KindCardinal), "两三十人", align.Zh, true},
+		{num(30, numerals.KindCardinal), "三五十人", align.Zh, false},
+		{num(20, numerals.KindCardinal), "二、四十年", align.Zh, false},
+		// decades of an age
+		{num(60, numerals.KindCardinal), "people there in their sixties and seventies", align.En, true},
+		{num(60, numerals.KindCardinal), "people there in the 1960s", align.En, false},
+		// a Roman numeral after a name
+		{num(5, numerals.KindCardinal), "the power of the Saturn V rocket", align.En, true},
+		{num(2, numerals.KindCardinal), "since World War II ended", align.En, true},
+		{num(9, numerals.KindCardinal), "under Title IX of the act", align.En, true},
+		{num(5, numerals.KindCardinal), "vitamin V", align.En, false},
+		{num(4, numerals.KindCardinal), "Saturn IIII", align.En, false},
+		{num(1, numerals.KindCardinal), "Then I said", align.En, false},
 	} {
 		assert.Equal(t, c.want, mentioned(c.n, c.other, c.l), "%v in %q", c.n.Value, c.other)
 	}

@@ -210,6 +210,14 @@ func TestOfficialEnglish(t *testing.T) {
 		{"the vote: 10 to 2", "10=10/cardinal 2=2/cardinal"},
 		{"{1}National{/1} security", ""},
 		{"<1>5</1> people", "5=5/cardinal"},
+		// months listed after one trigger word are all months
+		{"in January, April, July, and October of each year", "January=date(0.1.0)* April=date(0.4.0)* July=date(0.7.0)* October=date(0.10.0)*"},
+		{"between February and July of a year", "February=date(0.2.0)* July=date(0.7.0)*"},
+		{"from June to August", "June=date(0.6.0)* August=date(0.8.0)*"},
+		{"in April or May", "April=date(0.4.0)* May=date(0.5.0)*"},
+		{"In March, May said", "March=date(0.3.0)*"},
+		{"April, July", ""},
+		{"January and April were cold", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -1,0 +1,68 @@
+package checks_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/checks"
+)
+
+// TestNumbersGenre: numbers the genre writes so that the other side has no
+// number of the same value, though it says the same thing (issue 13, the
+// numbers/missing class): months listed after one "in", a range spelt out
+// as its members, a span in years and months against months, zero, digits
+// read one by one, neighbouring digits, decades of an age, a Roman numeral.
+// Each class has a row where the translation really lacks the number.
+func TestNumbersGenre(t *testing.T) {
+	const none = checks.Severity(0)
+	for _, c := range []struct {
+		zh, en string
+		source align.Lang
+		lo, hi checks.Severity
+	}{
+		// months listed after one trigger word
+		{"系統經營者應於每年一月、四月、七月及十月向主管機關申報訂戶數。", "System operators shall report the number of subscribers in January, April, July, and October of each year to the authority.", align.Zh, none, none},
+		{"被保險人之薪資，在當年二月至七月調整時，應通知保險人。", "If the salary of the insured person is adjusted between February and July of a year, the insurer shall be notified.", align.Zh, none, none},
+		{"系統經營者應於每年一月、四月、七月及十月向主管機關申報訂戶數。", "System operators shall report the number of subscribers in January, April and October of each year to the authority.", align.Zh, checks.Warning, checks.Warning},
+		// a range written by its ends against its members
+		{"醫師非領有使用執照，不得使用第一級至第三級管制藥品。", "Physicians may not administer Schedule 1, 2 or 3 controlled drugs without a license.", align.Zh, none, none},
+		{"醫師非領有使用執照，不得使用第一級及第三級管制藥品。", "Physicians may not administer Schedule 1, 2 or 3 controlled drugs without a license.", align.Zh, checks.Warning, checks.Warning},
+		// a span in years and months against months
+		{"主管機關得縮短其護照效期為一年六個月以上三年以下。", "The Competent Authority may shorten the validity of the passport to between 18 months and three years.", align.Zh, none, none},
+		{"行政院應編製一次一年六個月之預算，以資調整。", "The Executive Yuan shall prepare a one-time 18-month budget so that due adjustment can be made.", align.Zh, none, none},
+		{"前項減免年限屆期前半年，行政院得決定是否延長減免年限。", "The Executive Yuan may, 6 months before the exemption period expires, decide to extend the exemption period.", align.Zh, none, none},
+		{"行政院應編製一次一年之預算，以資調整。", "The Executive Yuan shall prepare a one-time 18-month budget so that due adjustment can be made.", align.Zh, checks.Warning, checks.Warning},
+		// zero in words
+		{"冷凍：可降低溫度至攝氏零度以下之設備。", "Freezing equipment: Equipment capable of lowering the temperature to below 0℃.", align.Zh, none, none},
+		{"冷凍：可降低溫度之設備。", "Freezing equipment: Equipment capable of lowering the temperature to below 0℃.", align.Zh, checks.Warning, checks.Warning},
+		// digits read one by one
+		{"本條例修正施行後所訂立之租約，不適用耕地三七五減租條例之規定。", "Lease agreements signed after this revised Act shall not be governed by the 37.5% Arable Land Rental Reduction Act.", align.Zh, none, none},
+		{"曾參加民國四十七年八二三臺海保衛戰役者。", "Those who have participated in the August 23rd Taiwan Strait Bombardment Campaign in 1958.", align.Zh, none, none},
+		{"本公債按票面額九八發行。", "The Government Bond is issued at 98% of the face value.", align.Zh, none, none},
+		{"本公債按票面額發行。", "The Government Bond is issued at 98% of the face value.", align.Zh, checks.Warning, checks.Warning},
+		// neighbouring digits before a magnitude
+		{"許多家庭們努力工作了二、三十年，我們挽救了他們。", "We are saving families after working hard for 20 and 30 years.", align.En, none, none},
+		{"許多家庭們努力工作了三十年，我們挽救了他們。", "We are saving families after working hard for 20 and 30 years.", align.En, checks.Warning, checks.Warning},
+		// decades of an age
+		{"在那的人都是 60，70 歲的，他們說。", "There were people there in their sixties and seventies, and they said.", align.En, none, none},
+		// a Roman numeral after a name
+		{"我們向世界展示了農神5號火箭的力量。", "We gave the world the power of the Saturn V rocket.", align.En, none, none},
+		{"我們向世界展示了農神5號火箭的力量。", "We gave the world the power of the Saturn rocket.", align.En, checks.Warning, checks.Warning},
+	} {
+		doc, err := input.TwoFiles("zh.txt", c.zh, "en.txt", c.en)
+		require.NoError(t, err)
+		set := checks.DefaultSettings()
+		set.Source = c.source
+		var got checks.Severity
+		for _, f := range runChecks(t, doc, set, checks.Numbers, checks.NumbersMissing) {
+			if f.Severity > got {
+				got = f.Severity
+			}
+		}
+		assert.True(t, got >= c.lo && got <= c.hi, "numbers on %q / %q: most severe %v, want %v to %v", c.zh, c.en, got, c.lo, c.hi)
+	}
+}
