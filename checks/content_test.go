@@ -83,6 +83,9 @@ func TestMentioned(t *testing.T) {
 		{num(20, numerals.KindCardinal), "两三十人", align.Zh, true},
 		{num(30, numerals.KindCardinal), "三五十人", align.Zh, false},
 		{num(20, numerals.KindCardinal), "二、四十年", align.Zh, false},
+		// a magnitude as a mark
+		{num(1e6, numerals.KindCardinal), "The number of patents passed the million mark", align.En, true},
+		{num(1e6, numerals.KindCardinal), "The number of patents passed 3 million", align.En, false},
 		// decades of an age
 		{num(60, numerals.KindCardinal), "people there in their sixties and seventies", align.En, true},
 		{num(60, numerals.KindCardinal), "people there in the 1960s", align.En, false},

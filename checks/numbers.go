@@ -1114,6 +1114,8 @@ var valueWords = map[int64][]string{
 	60: {"sixties"}, 70: {"seventies"}, 80: {"eighties"}, 90: {"nineties"},
 	100:  {"centenary", "centennial", "century", "hundred"},
 	1000: {"millennium", "thousand"},
+	// 突破100万件 against "passed the million mark"
+	1000000: {"the million"}, 1000000000: {"the billion"},
 }
 
 var smallWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -56,6 +56,13 @@ func TestOfficialChinese(t *testing.T) {
 		{"約三千萬人", "約三千萬=3e+07/cardinal~about*"},
 		{"每滿一百人應有", "一百=100/cardinal*"},
 		{"增加百分之二‧六", "百分之二‧六=2.6/percent*"},
+		// the 千 of a unit: kilogram, kilometre, kilowatt(-hour)
+		{"一千克質量物質吸收一焦耳能量", "一千=1/cardinal* kg"},
+		{"男子三千米障碍赛", "三千=3/cardinal* km"},
+		{"年发电三千瓦時", "三千=3/cardinal* kWh"},
+		{"一千公斤", "一千=1000/cardinal* kg"},
+		{"一千人", "一千=1000/cardinal*"},
+		{"一千五百克", "一千五百=1500/cardinal* g"},
 		// blanks inside numbers
 		{"全文 12 條", "12=12/cardinal"},
 		{"十  二省以上之水利", "二=2/cardinal~more*"},
