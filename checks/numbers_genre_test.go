@@ -66,3 +66,46 @@ func TestNumbersGenre(t *testing.T) {
 		assert.True(t, got >= c.lo && got <= c.hi, "numbers on %q / %q: most severe %v, want %v to %v", c.zh, c.en, got, c.lo, c.hi)
 	}
 }
+
+// TestNumberingBareMark: a list number typed without its mark ("1 Real
+// property", 十 財產) numbers the paragraph when the other side's marker
+// has the same value; a different value, or no number, is still missing.
+func TestNumberingBareMark(t *testing.T) {
+	const none = checks.Severity(0)
+	list := func(marks ...string) string {
+		items := []string{"不動產、船舶、汽車及航空器。", "一定金額以上之存款、外幣及有價證券。", "一定金額以上之債權、債務及投資。"}
+		out := "第 2 條　應申報之財產如下："
+		for i, m := range marks {
+			out += "\n\n" + m + items[i]
+		}
+		return out
+	}
+	listEn := func(marks ...string) string {
+		items := []string{"Real property, vessels, cars and aircraft;", "Deposits, foreign currencies and securities;", "Creditors' rights, debts and investments."}
+		out := "Article 2 The property to be declared is as follows:"
+		for i, m := range marks {
+			out += "\n\n" + m + items[i]
+		}
+		return out
+	}
+	for _, c := range []struct {
+		zh, en string
+		lo, hi checks.Severity
+	}{
+		{list("一、", "二、", "三、"), listEn("1 ", "2 ", "3 "), none, none},
+		{list("一、", "二、", "三 "), listEn("1. ", "2. ", "3. "), none, none},
+		{list("一、", "二、", "三、"), listEn("1 ", "3 ", "2 "), checks.Info, checks.Warning},
+		{list("一、", "二、", "三、"), listEn("1. ", "2. ", ""), checks.Info, checks.Warning},
+		{list("一、", "二、", "三"), listEn("1. ", "2. ", "3. "), checks.Info, checks.Warning},
+	} {
+		doc, err := input.TwoFiles("zh.txt", c.zh, "en.txt", c.en)
+		require.NoError(t, err)
+		var got checks.Severity
+		for _, f := range runChecks(t, doc, checks.DefaultSettings(), checks.NumberingMissing) {
+			if f.Severity > got {
+				got = f.Severity
+			}
+		}
+		assert.True(t, got >= c.lo && got <= c.hi, "numbering/missing on %q / %q: most severe %v, want %v to %v", c.zh, c.en, got, c.lo, c.hi)
+	}
+}
