@@ -137,6 +137,35 @@ type numOcc struct {
 type numPair struct {
 	view   *pairView
 	zh, en []*numOcc
+	// the other side's text indexed for mentions, per side, when first
+	// asked (writtenOnOther)
+	other [2]*mentions
+}
+
+// writtenOnOther: the value of o is written on the other side of the pair
+// only in a form the extractors leave out — inside a reference (第41篇
+// for "title 41"), glued to letters, in a name (mentions.has). Such a number
+// has its counterpart, so it is no partner for a left-over number of the
+// same kind: 77 against "title 41" is no wrong number when 第41篇 is
+// there.
+func (np *numPair) writtenOnOther(o *numOcc) bool {
+	i, others := 0, np.en
+	if o.pos.Lang == align.En {
+		i, others = 1, np.zh
+	}
+	for _, m := range others {
+		if m.n.Value == o.n.Value {
+			// the value is there as a number, matched to another
+			// one: this occurrence is a second mention the other side
+			// lacks (百分之八十 … 百分之二十 against "80% … the
+			// remaining 80%"), still a candidate
+			return false
+		}
+	}
+	if np.other[i] == nil {
+		np.other[i] = newMentions(np.otherText(o.pos.Lang), o.pos.Lang.Other())
+	}
+	return np.other[i].has(o.n)
 }
 
 // numberMismatch is a pair of numbers found different.
@@ -759,7 +788,8 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 				}
 			case sameDigits(z.n, e.n):
 				why = "magnitude"
-			case loose && zCount[k] == 1 && eCount[k] == 1 && within10(z.n, e.n) && !smallSpelled(z.n, e.n):
+			case loose && zCount[k] == 1 && eCount[k] == 1 && within10(z.n, e.n) && !smallSpelled(z.n, e.n) &&
+				!np.writtenOnOther(z) && !np.writtenOnOther(e):
 				why = "only"
 			}
 			if why != "" {

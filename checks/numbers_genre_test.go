@@ -49,6 +49,13 @@ func TestNumbersGenre(t *testing.T) {
 		{"許多家庭們努力工作了三十年，我們挽救了他們。", "We are saving families after working hard for 20 and 30 years.", align.En, checks.Warning, checks.Warning},
 		// decades of an age
 		{"在那的人都是 60，70 歲的，他們說。", "There were people there in their sixties and seventies, and they said.", align.En, none, none},
+		// a number written inside a reference on the other side is no
+		// partner for a left-over number: 77 is not a wrong "41"
+		{"總務管理局局長應修訂《聯邦規則彙編》第41篇第102-77段。 此政策高於在《联邦規則彙編》第41篇102-77段中所描述的政策。", "The Administrator shall revise Part 102-77 of title 41, Code of Federal Regulations. Priority should be given to this policy above other policies contained in part 102-77 of title 41, Code of Federal Regulations.", align.En, none, none},
+		{"總務管理局局長應修訂《聯邦規則彙編》第45篇第102-77段。 此政策高於在《联邦規則彙編》第45篇102-77段中所描述的政策。", "The Administrator shall revise Part 102-77 of title 41, Code of Federal Regulations. Priority should be given to this policy above other policies contained in part 102-77 of title 41, Code of Federal Regulations.", align.En, checks.Warning, checks.Error},
+		// but a value the other side has as a number, matched elsewhere,
+		// does not excuse a wrong second mention
+		{"被保險人負擔百分之八十，其餘百分之二十，由中央政府補助。", "The insured persons shall bear 80% and the central government shall subsidize the remaining 80%.", align.Zh, checks.Error, checks.Error},
 		// a Roman numeral after a name
 		{"我們向世界展示了農神5號火箭的力量。", "We gave the world the power of the Saturn V rocket.", align.En, none, none},
 		{"我們向世界展示了農神5號火箭的力量。", "We gave the world the power of the Saturn rocket.", align.En, checks.Warning, checks.Warning},
