@@ -201,6 +201,19 @@ func TestUnbalanced(t *testing.T) {
 		{"举行“2021年典礼 ＂ ，向", align.Zh, []string{"“ is closed with ＂"}},
 		{"（一）加强领导（二", align.Zh, []string{"opening （ is never closed"}},
 		{"it’s the people’s", align.En, nil},
+		// one quotation or bracket typed with two styles: once, where it closes
+		{"a final ‘not guilty” verdict", align.En, []string{"‘ is closed with ”"}},
+		{"the term “competent health authority\" shall mean", align.En, []string{"“ is closed with \""}},
+		{"2.\"Communications enterprise” refers to", align.En, []string{"\" is closed with ”"}},
+		{"The term ‘multi-level marketing\" as used", align.En, []string{"‘ is closed with \""}},
+		{"報請直轄市或縣(市）主管機關", align.Zh, []string{"( is closed with ）"}},
+		{"屬於鄉（鎮、市)所有", align.Zh, []string{"（ is closed with )"}},
+		{"他说“我们必须坚持’。", align.Zh, []string{"“ is closed with ’"}},
+		// different families, or a mark of the same style, stay two
+		{"the “domestic broker) here", align.En, []string{"opening “ is never closed", "closing ) has no opening ("}},
+		{"the people’s “choice", align.En, []string{"opening “ is never closed"}},
+		{"the ‘a’ and b” c", align.En, []string{"closing ” has no opening “"}},
+		{"a “b” “c d", align.En, []string{"opening “ is never closed"}},
 	} {
 		var got []string
 		for _, is := range unbalanced(c.in, c.l) {
