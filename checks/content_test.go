@@ -83,6 +83,10 @@ func TestMentioned(t *testing.T) {
 		{num(20, numerals.KindCardinal), "两三十人", align.Zh, true},
 		{num(30, numerals.KindCardinal), "三五十人", align.Zh, false},
 		{num(20, numerals.KindCardinal), "二、四十年", align.Zh, false},
+		// hours of a day as an idiom
+		{num(24, numerals.KindCardinal), "under round-the-clock online monitoring", align.En, true},
+		{num(24, numerals.KindCardinal), "monitored around the clock", align.En, true},
+		{num(24, numerals.KindCardinal), "under constant online monitoring", align.En, false},
 		// a magnitude as a mark
 		{num(1e6, numerals.KindCardinal), "The number of patents passed the million mark", align.En, true},
 		{num(1e6, numerals.KindCardinal), "The number of patents passed 3 million", align.En, false},

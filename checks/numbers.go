@@ -1144,6 +1144,8 @@ var valueWords = map[int64][]string{
 	60: {"sixties"}, 70: {"seventies"}, 80: {"eighties"}, 90: {"nineties"},
 	100:  {"centenary", "centennial", "century", "hundred"},
 	1000: {"millennium", "thousand"},
+	// 24小时在线监控 against "round-the-clock online monitoring"
+	24: {"round-the-clock", "around-the-clock", "round the clock", "around the clock"},
 	// 突破100万件 against "passed the million mark"
 	1000000: {"the million"}, 1000000000: {"the billion"},
 }
