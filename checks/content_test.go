@@ -57,6 +57,49 @@ func TestMentioned(t *testing.T) {
 		{num(3, numerals.KindCardinal), "in these famous universities", align.En, false},
 		{num(12, numerals.KindCardinal), "a dozen cities", align.En, true},
 		{num(12, numerals.KindCardinal), "dozens of cities", align.En, true},
+		// zero as a word, not inside a numeral
+		{num(0, numerals.KindCardinal), "可降低溫度至攝氏零度以下之設備", align.Zh, true},
+		{num(0, numerals.KindCardinal), "零增长", align.Zh, true},
+		{num(0, numerals.KindCardinal), "共计一百零五人", align.Zh, false},
+		{num(0, numerals.KindCardinal), "二〇二一年", align.Zh, false},
+		{num(0, numerals.KindCardinal), "temperatures below zero", align.En, true},
+		{num(0, numerals.KindCardinal), "temperatures below freezing", align.En, false},
+		// digits read one by one in names of acts, events and rates
+		{num(37.5, numerals.KindPercent), "不適用耕地三七五減租條例之規定", align.Zh, true},
+		{num(98, numerals.KindPercent), "本公債按票面額九八發行", align.Zh, true},
+		{num(98, numerals.KindPercent), "本公債按票面額九八五發行", align.Zh, false},
+		{num(37.5, numerals.KindPercent), "第三七五條", align.Zh, true},
+		{num(37.5, numerals.KindPercent), "三百七十五", align.Zh, false},
+		{num(75, numerals.KindCardinal), "三七五", align.Zh, false},
+		{num(12, numerals.KindCardinal), "十二", align.Zh, true},
+		{num(12, numerals.KindCardinal), "一、二", align.Zh, false},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Month: 8, Day: 23}}, "參加民國四十七年八二三臺海保衛戰役", align.Zh, true},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Month: 9, Day: 18}}, "九一八事变", align.Zh, true},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Month: 8, Day: 24}}, "參加八二三戰役", align.Zh, false},
+		{numerals.Number{Kind: numerals.KindDate, Date: &numerals.Date{Year: 1958, Month: 8, Day: 23}}, "八二三戰役", align.Zh, false},
+		// two neighbouring digits before a magnitude
+		{num(20, numerals.KindCardinal), "許多家庭們努力工作了二、三十年", align.Zh, true},
+		{num(300, numerals.KindCardinal), "来了三四百人", align.Zh, true},
+		{num(20, numerals.KindCardinal), "两三十人", align.Zh, true},
+		{num(30, numerals.KindCardinal), "三五十人", align.Zh, false},
+		{num(20, numerals.KindCardinal), "二、四十年", align.Zh, false},
+		// hours of a day as an idiom
+		{num(24, numerals.KindCardinal), "under round-the-clock online monitoring", align.En, true},
+		{num(24, numerals.KindCardinal), "monitored around the clock", align.En, true},
+		{num(24, numerals.KindCardinal), "under constant online monitoring", align.En, false},
+		// a magnitude as a mark
+		{num(1e6, numerals.KindCardinal), "The number of patents passed the million mark", align.En, true},
+		{num(1e6, numerals.KindCardinal), "The number of patents passed 3 million", align.En, false},
+		// decades of an age
+		{num(60, numerals.KindCardinal), "people there in their sixties and seventies", align.En, true},
+		{num(60, numerals.KindCardinal), "people there in the 1960s", align.En, false},
+		// a Roman numeral after a name
+		{num(5, numerals.KindCardinal), "the power of the Saturn V rocket", align.En, true},
+		{num(2, numerals.KindCardinal), "since World War II ended", align.En, true},
+		{num(9, numerals.KindCardinal), "under Title IX of the act", align.En, true},
+		{num(5, numerals.KindCardinal), "vitamin V", align.En, false},
+		{num(4, numerals.KindCardinal), "Saturn IIII", align.En, false},
+		{num(1, numerals.KindCardinal), "Then I said", align.En, false},
 	} {
 		assert.Equal(t, c.want, mentioned(c.n, c.other, c.l), "%v in %q", c.n.Value, c.other)
 	}
@@ -162,6 +205,19 @@ func TestUnbalanced(t *testing.T) {
 		{"举行“2021年典礼 ＂ ，向", align.Zh, []string{"“ is closed with ＂"}},
 		{"（一）加强领导（二", align.Zh, []string{"opening （ is never closed"}},
 		{"it’s the people’s", align.En, nil},
+		// one quotation or bracket typed with two styles: once, where it closes
+		{"a final ‘not guilty” verdict", align.En, []string{"‘ is closed with ”"}},
+		{"the term “competent health authority\" shall mean", align.En, []string{"“ is closed with \""}},
+		{"2.\"Communications enterprise” refers to", align.En, []string{"\" is closed with ”"}},
+		{"The term ‘multi-level marketing\" as used", align.En, []string{"‘ is closed with \""}},
+		{"報請直轄市或縣(市）主管機關", align.Zh, []string{"( is closed with ）"}},
+		{"屬於鄉（鎮、市)所有", align.Zh, []string{"（ is closed with )"}},
+		{"他说“我们必须坚持’。", align.Zh, []string{"“ is closed with ’"}},
+		// different families, or a mark of the same style, stay two
+		{"the “domestic broker) here", align.En, []string{"opening “ is never closed", "closing ) has no opening ("}},
+		{"the people’s “choice", align.En, []string{"opening “ is never closed"}},
+		{"the ‘a’ and b” c", align.En, []string{"closing ” has no opening “"}},
+		{"a “b” “c d", align.En, []string{"opening “ is never closed"}},
 	} {
 		var got []string
 		for _, is := range unbalanced(c.in, c.l) {

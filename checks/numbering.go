@@ -2,6 +2,8 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -38,7 +40,9 @@ var NumberingMissing = &Check{
 One side of a pair opens with an enumerator ("(三)", "II.") and the other
 opens with none: a number dropped or added in translation. An ordinal word
 that opens the other side's paragraph with the same value counts as its
-number ((一) against "First,", 一是 against "1."). When the other
+number ((一) against "First,", 一是 against "1."), and so does a list
+number typed without its mark with the same value ("1 Real property"
+against 一、, 十 財產 against "10."). When the other
 side numbers no paragraph of that series anywhere in the document, the
 difference is a decision of style (an English that drops the Chinese
 outline numbers throughout) and is reported at info.`,
@@ -132,10 +136,18 @@ func runNumberingMissing(p *Pass) error {
 				// (一) rendered "First,": numbered in words
 				continue
 			}
+			if v, ok := bareListNumber(eb.Text, align.En); ok && v == ze.Value && ze.Sub == 0 && ze.Unit == "" {
+				// 一、 rendered "1 Real property": numbered, the mark
+				// left out
+				continue
+			}
 			found = append(found, one{bi, zb, eb, ze, ee, true})
 		case eok:
 			if ow, ok := numerals.Leading(zb.Text); ok && ow.Style == numerals.StyleOrdinalWord && numerals.Same(ow, ee) {
 				continue
+			}
+			if v, ok := bareListNumber(zb.Text, align.Zh); ok && v == ee.Value && ee.Sub == 0 && ee.Unit == "" {
+				continue // "10." against 十 財產之處分: the 、 left out
 			}
 			found = append(found, one{bi, zb, eb, ze, ee, false})
 		}
@@ -293,4 +305,57 @@ func runNumberingSequence(p *Pass) error {
 		}
 	}
 	return nil
+}
+
+var (
+	bareListEn = regexp.MustCompile(`^\s*([1-9][0-9]?)[ \t\x{3000}]+\p{L}`)
+	bareListZh = regexp.MustCompile(`^\s*([一二三四五六七八九十]{1,3})[ \t\x{3000}]+\p{Han}`)
+)
+
+// bareListNumber reads a list number written without its mark at the start
+// of a paragraph — "1 Real property", 十 財產之處分 — a slip of typing the
+// genre's long lists show. Only taken as numbering where the other side's
+// paragraph has a list marker of the same value, never on its own: "3
+// Ministries" may as well be a count.
+func bareListNumber(text string, l align.Lang) (int, bool) {
+	re := bareListEn
+	if l == align.Zh {
+		re = bareListZh
+	}
+	m := re.FindStringSubmatch(text)
+	if m == nil {
+		return 0, false
+	}
+	if l == align.En {
+		v, err := strconv.Atoi(m[1])
+		return v, err == nil
+	}
+	return hanListValue(m[1])
+}
+
+// hanListValue is the value of a Chinese numeral from 1 to 99 (三, 十, 十二,
+// 二十, 二十三).
+func hanListValue(s string) (int, bool) {
+	rs := []rune(s)
+	digit := func(r rune) (int, bool) {
+		d, ok := hanDigitValue[r]
+		return int(d), ok && d > 0
+	}
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10, true
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		d, ok := digit(rs[1])
+		return 10 + d, ok
+	case len(rs) == 2 && rs[1] == '十':
+		d, ok := digit(rs[0])
+		return 10 * d, ok
+	case len(rs) == 3 && rs[1] == '十':
+		a, ok1 := digit(rs[0])
+		b, ok2 := digit(rs[2])
+		return 10*a + b, ok1 && ok2
+	}
+	return 0, false
 }

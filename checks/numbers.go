@@ -108,6 +108,14 @@ one), in either direction. Not reported:
   Chinese leaves implicit (全会 → "the sixth plenary session of the 19th
   Central Committee");
 - a count written as "X and two other universities" for 耶鲁等3所;
+- what the genre writes without a number of the same value: 零度 for
+  "0℃"; digits read one by one in the name of an event, rate or act
+  (八二三 "August 23rd", 三七五減租 "37.5%", 九八 "98%"); neighbouring
+  digits before a magnitude (二、三十年 "20 and 30 years"); "sixties" for
+  60; a Roman numeral after a name ("Saturn V"); a span in years and
+  months against months (一年六個月, 半年 against "18 months", "6 months");
+  a member of a range the other side writes by its ends, when this side
+  writes the ends too (第一級至第三級 against "Schedule 1, 2 or 3");
 - numbers in page furniture.
 Reported at info: a document number (第 2124 號), a number inside a short
 quoted name (“十三五”), a guessed reading, a number in words.
@@ -129,6 +137,35 @@ type numOcc struct {
 type numPair struct {
 	view   *pairView
 	zh, en []*numOcc
+	// the other side's text indexed for mentions, per side, when first
+	// asked (writtenOnOther)
+	other [2]*mentions
+}
+
+// writtenOnOther: the value of o is written on the other side of the pair
+// only in a form the extractors leave out — inside a reference (第41篇
+// for "title 41"), glued to letters, in a name (mentions.has). Such a number
+// has its counterpart, so it is no partner for a left-over number of the
+// same kind: 77 against "title 41" is no wrong number when 第41篇 is
+// there.
+func (np *numPair) writtenOnOther(o *numOcc) bool {
+	i, others := 0, np.en
+	if o.pos.Lang == align.En {
+		i, others = 1, np.zh
+	}
+	for _, m := range others {
+		if m.n.Value == o.n.Value {
+			// the value is there as a number, matched to another
+			// one: this occurrence is a second mention the other side
+			// lacks (百分之八十 … 百分之二十 against "80% … the
+			// remaining 80%"), still a candidate
+			return false
+		}
+	}
+	if np.other[i] == nil {
+		np.other[i] = newMentions(np.otherText(o.pos.Lang), o.pos.Lang.Other())
+	}
+	return np.other[i].has(o.n)
 }
 
 // numberMismatch is a pair of numbers found different.
@@ -179,7 +216,7 @@ func runNumbersMissing(p *Pass) error {
 				if other == nil {
 					other = newMentions(np.pair.otherText(l), l.Other())
 				}
-				if other.has(o.n) || np.pair.inFullDate(o) {
+				if other.has(o.n) || np.pair.inFullDate(o) || np.pair.rangeMember(o) || np.pair.monthsOfDuration(o, text) {
 					continue
 				}
 				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
@@ -369,6 +406,107 @@ func (np *numPair) othersMatch(o *numOcc) bool {
 		}
 	}
 	return false
+}
+
+// blockText is the text a number occurrence stands in.
+func (np *numPair) blockText(o *numOcc) string {
+	return np.view.p.Doc.Blocks(o.pos.Lang)[o.pos.Block].Text
+}
+
+var (
+	rangeJoinZh = regexp.MustCompile(`^[^，。；、,;]{0,4}?(?:至|到|～|~|－|-|—)[^，。；、,;]{0,2}$`)
+	rangeJoinEn = regexp.MustCompile(`(?i)^\s*(?:to|through|thru|-|–|—)\s*$`)
+)
+
+// rangeMember: an integer strictly inside a range the other side writes by
+// its ends, when this side writes those ends too — the range spelt out as
+// its members: 第一級至第三級管制藥品 against "Schedule 1, 2 or 3
+// controlled drugs", "Articles 3 to 5" against 第三條、第四條及第五條.
+func (np *numPair) rangeMember(o *numOcc) bool {
+	v := o.n.Value
+	if o.n.IsRange() || v != math.Trunc(v) || v <= 0 {
+		return false
+	}
+	mine, others := np.zh, np.en
+	join := rangeJoinEn
+	if o.pos.Lang == align.En {
+		mine, others = np.en, np.zh
+		join = rangeJoinZh
+	}
+	has := func(x float64) bool {
+		for _, m := range mine {
+			if m != o && !m.n.IsRange() && m.n.Value == x {
+				return true
+			}
+		}
+		return false
+	}
+	inside := func(lo, hi float64) bool {
+		return lo < v && v < hi && hi-lo <= 20 && lo == math.Trunc(lo) && hi == math.Trunc(hi) && has(lo) && has(hi)
+	}
+	for i, a := range others {
+		if a.n.IsRange() && inside(a.n.Value, a.n.Hi) {
+			return true
+		}
+		if i+1 == len(others) {
+			break
+		}
+		b := others[i+1]
+		if b.pos.Block != a.pos.Block || b.pos.Start < a.pos.End || a.n.IsRange() || b.n.IsRange() {
+			continue
+		}
+		if join.MatchString(np.blockText(a)[a.pos.End:b.pos.Start]) && inside(a.n.Value, b.n.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	monthsAfterEn = regexp.MustCompile(`^(?:-|\s+)months?\b`)
+	monthsAfterZh = regexp.MustCompile(`^(?:個|个)?月`)
+)
+
+// monthsOfDuration: a number of months in English that the Chinese writes
+// in years and months, as laws and budgets do: 一年六個月 against "18
+// months", 半年 against "6 months", 一年 against "12 months".
+func (np *numPair) monthsOfDuration(o *numOcc, text string) bool {
+	if o.pos.Lang != align.En || !monthsAfterEn.MatchString(text[o.pos.End:]) {
+		return false
+	}
+	for _, m := range zhDurationsInMonths(np.otherText(align.En)) {
+		if m == o.n.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// zhDurationsInMonths are the spans of time a Chinese text writes in
+// years, or years and months (一年六個月, 二年半, 半年), counted in months.
+func zhDurationsInMonths(text string) []float64 {
+	var out []float64
+	if strings.Contains(text, "半年") {
+		out = append(out, 6)
+	}
+	ns := chineseNumbers(text)
+	for i, n := range ns {
+		if n.IsRange() || n.Kind == numerals.KindYear || n.Kind == numerals.KindDate || n.Value <= 0 || n.Value > 100 {
+			continue
+		}
+		rest := text[n.End:]
+		switch {
+		case strings.HasPrefix(rest, "年半"):
+			out = append(out, 12*n.Value+6)
+		case strings.HasPrefix(rest, "年"):
+			total := 12 * n.Value
+			if i+1 < len(ns) && ns[i+1].Start == n.End+len("年") && monthsAfterZh.MatchString(text[ns[i+1].End:]) {
+				total += ns[i+1].Value
+			}
+			out = append(out, total)
+		}
+	}
+	return out
 }
 
 // otherText is the whole text of the other side of the pair.
@@ -650,7 +788,8 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 				}
 			case sameDigits(z.n, e.n):
 				why = "magnitude"
-			case loose && zCount[k] == 1 && eCount[k] == 1 && within10(z.n, e.n) && !smallSpelled(z.n, e.n):
+			case loose && zCount[k] == 1 && eCount[k] == 1 && within10(z.n, e.n) && !smallSpelled(z.n, e.n) &&
+				!np.writtenOnOther(z) && !np.writtenOnOther(e):
 				why = "only"
 			}
 			if why != "" {
@@ -921,17 +1060,28 @@ type mentions struct {
 	lang align.Lang
 	runs map[string]bool
 	low  string
+	// Chinese: runs of digit characters read one by one (三七五, 八二三),
+	// as ASCII digits; English: values of Roman numerals after a name
+	// ("Saturn V", "Title IX")
+	spelled map[string]bool
+	roman   map[int64]bool
 }
 
 func newMentions(text string, l align.Lang) *mentions {
 	m := &mentions{text: text, lang: l, runs: digitRuns(text)}
 	if l != align.Zh {
 		m.low = strings.ToLower(text)
+		m.roman = romanAfterNames(text)
+	} else {
+		m.spelled = hanDigitRuns(text)
 	}
 	return m
 }
 
 func (m *mentions) has(n numerals.Number) bool {
+	if m.genreSpelling(n) {
+		return true
+	}
 	if n.Kind == numerals.KindPercent && n.Value == n.Hi {
 		// 减少一半 / "fallen 50 percent", 翻一番 / "up 100 percent"
 		words := percentWordsEn[n.Value]
@@ -983,13 +1133,21 @@ var (
 
 // valueWords are English words that carry a value without being numbers.
 var valueWords = map[int64][]string{
-	1:    {"once", "single", "first", "alone", "a year", "a month", "a week", "a day", "an hour"}, // 不足1年: "less than a year"
-	2:    {"twice", "double", "both", "pair", "second", "two-"},
-	3:    {"thrice", "triple", "third", "three-"},
-	10:   {"decade", "ten-", "tenfold"},
-	12:   {"dozen"},
+	1:  {"once", "single", "first", "alone", "a year", "a month", "a week", "a day", "an hour"}, // 不足1年: "less than a year"
+	2:  {"twice", "double", "both", "pair", "second", "two-"},
+	3:  {"thrice", "triple", "third", "three-"},
+	10: {"decade", "ten-", "tenfold"},
+	12: {"dozen"},
+	// an age or a span of years by its decade: 60，70 歲 against "in
+	// their sixties and seventies"
+	20: {"twenties"}, 30: {"thirties"}, 40: {"forties"}, 50: {"fifties"},
+	60: {"sixties"}, 70: {"seventies"}, 80: {"eighties"}, 90: {"nineties"},
 	100:  {"centenary", "centennial", "century", "hundred"},
 	1000: {"millennium", "thousand"},
+	// 24小时在线监控 against "round-the-clock online monitoring"
+	24: {"round-the-clock", "around-the-clock", "round the clock", "around the clock"},
+	// 突破100万件 against "passed the million mark"
+	1000000: {"the million"}, 1000000000: {"the billion"},
 }
 
 var smallWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -1116,4 +1274,182 @@ func hanSpellings(v int64, k numerals.Kind) []string {
 		out = append(out, full, hanDigits[d[2]-'0']+hanDigits[d[3]-'0'])
 	}
 	return out
+}
+
+// genreSpelling: ways the genre writes a value that the readers do not
+// take as that number.
+//   - zero as a word: 攝氏零度以下 against "below 0℃";
+//   - digits read one by one, as Chinese names events, rates and acts:
+//     八二三炮戰 ("the August 23rd bombardment"), 九一八 (September 18),
+//     耕地三七五減租條例 ("the 37.5% Arable Land Rental Reduction
+//     Act"), 按票面額九八發行 ("at 98% of the face value");
+//   - two neighbouring digits before a magnitude, an approximation the
+//     translation may render by both ends: 二、三十年 against "20 and 30
+//     years", 三四百人 against "300 or 400 people";
+//   - a Roman numeral after a name: 農神5號 against "Saturn V".
+func (m *mentions) genreSpelling(n numerals.Number) bool {
+	if m.lang != align.Zh {
+		v := n.Value
+		switch {
+		case v == 0 && n.Hi == 0 && n.Kind != numerals.KindDate:
+			return containsWord(m.low, "zero")
+		case v >= 2 && v == n.Hi && v == math.Trunc(v) && n.Kind != numerals.KindDate:
+			return m.roman[int64(v)]
+		}
+		return false
+	}
+	if n.Kind == numerals.KindDate {
+		d := n.Date
+		if d == nil || d.Year != 0 || d.Month == 0 || d.Day == 0 || d.DayHi != 0 {
+			return false
+		}
+		return m.spelled[strconv.Itoa(d.Month)+strconv.Itoa(d.Day)]
+	}
+	if n.IsRange() {
+		return false
+	}
+	v := n.Value
+	switch {
+	case v == 0:
+		return hanZero(m.text)
+	case v < 0:
+		return false
+	case v == math.Trunc(v):
+		if v >= 10 && v < 1e6 && m.spelled[strconv.FormatInt(int64(v), 10)] {
+			return true
+		}
+		return slices.Contains(hanNeighbours(m.text), v)
+	default:
+		d := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", "", 1)
+		return len(d) >= 3 && m.spelled[strings.TrimLeft(d, "0")]
+	}
+}
+
+// hanDigitValue is the value of a Chinese digit character read one by one.
+var hanDigitValue = map[rune]byte{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// hanMagnitude: characters that make a run of digits a structured numeral
+// (二十三, 三百), not digits read one by one.
+func hanMagnitude(r rune) bool {
+	return strings.ContainsRune("十拾百佰千仟万萬亿億兆廿卅两兩点點", r)
+}
+
+// hanDigitRuns are the runs of two or more Chinese digit characters with
+// no magnitude beside them (三七五, 八二三, 九八), as ASCII digits.
+func hanDigitRuns(s string) map[string]bool {
+	runs := map[string]bool{}
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if _, ok := hanDigitValue[rs[i]]; !ok {
+			i++
+			continue
+		}
+		j := i
+		var b []byte
+		for j < len(rs) {
+			d, ok := hanDigitValue[rs[j]]
+			if !ok {
+				break
+			}
+			b = append(b, '0'+d)
+			j++
+		}
+		before := i > 0 && hanMagnitude(rs[i-1])
+		after := j < len(rs) && hanMagnitude(rs[j])
+		if len(b) >= 2 && !before && !after {
+			runs[string(b)] = true
+		}
+		i = j
+	}
+	return runs
+}
+
+// hanZero: 零 or 〇 standing alone as a value (零度, 零下, 零增長), not
+// inside a numeral (一百零五, 二〇二一).
+func hanZero(s string) bool {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '零' && r != '〇' {
+			continue
+		}
+		near := func(k int) bool {
+			if k < 0 || k >= len(rs) {
+				return false
+			}
+			_, d := hanDigitValue[rs[k]]
+			return d || hanMagnitude(rs[k]) || rs[k] >= '0' && rs[k] <= '9'
+		}
+		if !near(i-1) && !near(i+1) {
+			return true
+		}
+	}
+	return false
+}
+
+var hanNeighboursRe = regexp.MustCompile(`([一二两兩三四五六七八])、?([二三四五六七八九])([十百千万萬])`)
+
+// hanNeighbours are the lower ends of approximations by two neighbouring
+// digits before a magnitude (二三十 and 二、三十: 20; 三四百: 300), which
+// the reader takes for their upper end alone.
+func hanNeighbours(s string) []float64 {
+	var out []float64
+	for _, m := range hanNeighboursRe.FindAllStringSubmatch(s, -1) {
+		a, b := []rune(m[1])[0], []rune(m[2])[0]
+		av, bv := hanDigitValue[a], hanDigitValue[b]
+		if a == '两' || a == '兩' {
+			av = 2
+		}
+		if bv != av+1 {
+			continue
+		}
+		mag := map[string]float64{"十": 10, "百": 100, "千": 1000, "万": 1e4, "萬": 1e4}[m[3]]
+		out = append(out, float64(av)*mag)
+	}
+	return out
+}
+
+var romanRe = regexp.MustCompile(`\b[A-Z][A-Za-z]+[ -]([IVXL]{1,6})\b`)
+
+// romanAfterNames are the values of Roman numerals written after a
+// capitalised word ("Saturn V", "World War II", "Title IX"); a lone "I" is
+// the pronoun and is not read.
+func romanAfterNames(s string) map[int64]bool {
+	out := map[int64]bool{}
+	for _, m := range romanRe.FindAllStringSubmatch(s, -1) {
+		if v := romanNumber(m[1]); v >= 2 {
+			out[int64(v)] = true
+		}
+	}
+	return out
+}
+
+// romanNumber is the value of a Roman numeral written in canonical form
+// (II, IX, XIV), 0 for anything else (IIII, VX).
+func romanNumber(w string) int {
+	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50}
+	total := 0
+	for k := 0; k < len(w); k++ {
+		if k+1 < len(w) && val[w[k+1]] > val[w[k]] {
+			total -= val[w[k]]
+		} else {
+			total += val[w[k]]
+		}
+	}
+	if total <= 0 || total >= 90 {
+		return 0
+	}
+	var b strings.Builder
+	r := total
+	for _, p := range []struct {
+		v int
+		s string
+	}{{50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for ; r >= p.v; r -= p.v {
+			b.WriteString(p.s)
+		}
+	}
+	if b.String() != w {
+		return 0 // IIII, VX
+	}
+	return total
 }

@@ -79,7 +79,7 @@ func unbalancedRule(s string, l align.Lang) []punctIssue {
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
-	return out
+	return mixedPairs(s, l, out) // the same merging after the shortcuts
 }
 
 // TestUnbalancedSameAsRule: the same issues on every line of the reference

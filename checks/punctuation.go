@@ -27,7 +27,9 @@ var Punctuation = &Check{
   brackets of list markers ("1)", "a)"), and an English quotation running
   over several paragraphs, where each paragraph opens with “ and only the
   last one closes it. Single quotes are not checked in English (’ is also
-  the apostrophe).
+  the apostrophe). A quotation or bracket opened with one style of mark
+  and closed with another (‘not guilty”, “term", 縣(市）) is reported once,
+  where it closes: "‘ is closed with ”".
 - Full-width punctuation in English text — ， 。 ： ； ！ ？ （ ） 、 ＂ —
   outside a run of Chinese (see "untranslated" for those).
 
@@ -165,7 +167,67 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
-	return out
+	return mixedPairs(s, l, out)
+}
+
+// mixedPairs reports a quotation or a bracket opened with one style of
+// mark and closed with another — ‘not guilty”, “competent authority",
+// "enterprise”, 縣(市）— once, where it closes, instead of as a mark
+// never closed and another with no opening one: the pair is there, typed
+// with two styles. out is sorted by position.
+func mixedPairs(s string, l align.Lang, out []punctIssue) []punctIssue {
+	family := func(kind string) int {
+		switch kind {
+		case "open“", "close“", "straight\"", "straight＂", "open‘", "close‘":
+			return 1
+		case "open(", "close(", "open（", "close（":
+			return 2
+		}
+		return 0
+	}
+	opener := func(kind string) bool { return strings.HasPrefix(kind, "open") || strings.HasPrefix(kind, "straight") }
+	closer := func(kind string) bool { return strings.HasPrefix(kind, "close") || strings.HasPrefix(kind, "straight") }
+	mark := func(is punctIssue) string { return s[is.start:is.end] }
+	used := make([]bool, len(out))
+	var merged []punctIssue
+	for j := range out {
+		c := out[j]
+		if used[j] || !closer(c.kind) || family(c.kind) == 0 {
+			continue
+		}
+		found := false
+		for i := j - 1; i >= 0; i-- {
+			o := out[i]
+			if used[i] || !opener(o.kind) || family(o.kind) != family(c.kind) || mark(o) == mark(c) {
+				continue
+			}
+			used[i], used[j], found = true, true, true
+			merged = append(merged, punctIssue{c.start, c.end, fmt.Sprintf("%s is closed with %s", mark(o), mark(c)), "wrong"})
+			break
+		}
+		if found || l != align.En || family(c.kind) != 1 {
+			continue
+		}
+		// English single quotes are not tracked (’ is also the
+		// apostrophe): a ‘ before the closing mark with no ’ after it
+		if k := strings.LastIndex(s[:c.start], "‘"); k >= 0 && !strings.Contains(s[k:c.start], "’") &&
+			!strings.ContainsAny(s[k:c.start], "“”\"") {
+			used[j] = true
+			merged = append(merged, punctIssue{c.start, c.end, fmt.Sprintf("‘ is closed with %s", mark(c)), "wrong"})
+		}
+	}
+	if len(merged) == 0 {
+		return out
+	}
+	var kept []punctIssue
+	for i, is := range out {
+		if !used[i] {
+			kept = append(kept, is)
+		}
+	}
+	kept = append(kept, merged...)
+	sort.Slice(kept, func(a, b int) bool { return kept[a].start < kept[b].start })
+	return kept
 }
 
 // smileyOrLabel: a ")" right after ":" or ";", an emoticon.

@@ -918,6 +918,35 @@ var enMonthTriggers = map[string]bool{
 	"before": true, "after": true, "end": true, "through": true, "throughout": true, "between": true,
 }
 
+// enMonthListed: the month name at k continues a list of full month names
+// that a trigger opens ("in January, April, July, and October", "between
+// February and July"): a later member has no trigger of its own. May and
+// March, also a verb and a name, only after "and", "or", "to", "through".
+func enMonthListed(toks []tok, k int) bool {
+	if (toks[k].low == "may" || toks[k].low == "march") && !isWord(toks, k-1, "and", "or", "to", "through") {
+		return false // "In March, May said": the verb and the name, not a list
+	}
+	for j := k; ; {
+		p := j - 1
+		if isWord(toks, p, "and", "or", "to", "through") {
+			p--
+		}
+		if isPunct(toks, p, ",") {
+			p--
+		}
+		if p == j-1 && !isPunct(toks, j-1, ",") || p < 0 {
+			return false // nothing joins it to a month before it
+		}
+		if _, next, ok := monthAt(toks, p); !ok || next != p+1 || !enFullMonth(toks[p].low) {
+			return false
+		}
+		if enMonthTriggers[lowAt(toks, p-1)] {
+			return true
+		}
+		j = p
+	}
+}
+
 // enDate reads November 24, 2022 / 24 November 2022 / Nov. 24 /
 // December 8 to 10 / 8-10 December / November 2022 / in November.
 func enDate(s string, toks []tok, k int) (Number, int, bool) {
@@ -946,7 +975,7 @@ func enDate(s string, toks []tok, k int) (Number, int, bool) {
 			// A month alone: only after a word such as "in" or "since";
 			// May and March are otherwise too often other words.
 			p := lowAt(toks, k-1)
-			if !enMonthTriggers[p] && !(isPunct(toks, k-1, "-") && lowAt(toks, k-2) == "mid") {
+			if !enMonthTriggers[p] && !(isPunct(toks, k-1, "-") && lowAt(toks, k-2) == "mid") && !enMonthListed(toks, k) {
 				return Number{}, 0, false
 			}
 			if !enFullMonth(toks[k].low) {

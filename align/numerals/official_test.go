@@ -56,6 +56,13 @@ func TestOfficialChinese(t *testing.T) {
 		{"約三千萬人", "約三千萬=3e+07/cardinal~about*"},
 		{"每滿一百人應有", "一百=100/cardinal*"},
 		{"增加百分之二‧六", "百分之二‧六=2.6/percent*"},
+		// the 千 of a unit: kilogram, kilometre, kilowatt(-hour)
+		{"一千克質量物質吸收一焦耳能量", "一千=1/cardinal* kg"},
+		{"男子三千米障碍赛", "三千=3/cardinal* km"},
+		{"年发电三千瓦時", "三千=3/cardinal* kWh"},
+		{"一千公斤", "一千=1000/cardinal* kg"},
+		{"一千人", "一千=1000/cardinal*"},
+		{"一千五百克", "一千五百=1500/cardinal* g"},
 		// blanks inside numbers
 		{"全文 12 條", "12=12/cardinal"},
 		{"十  二省以上之水利", "二=2/cardinal~more*"},
@@ -210,6 +217,14 @@ func TestOfficialEnglish(t *testing.T) {
 		{"the vote: 10 to 2", "10=10/cardinal 2=2/cardinal"},
 		{"{1}National{/1} security", ""},
 		{"<1>5</1> people", "5=5/cardinal"},
+		// months listed after one trigger word are all months
+		{"in January, April, July, and October of each year", "January=date(0.1.0)* April=date(0.4.0)* July=date(0.7.0)* October=date(0.10.0)*"},
+		{"between February and July of a year", "February=date(0.2.0)* July=date(0.7.0)*"},
+		{"from June to August", "June=date(0.6.0)* August=date(0.8.0)*"},
+		{"in April or May", "April=date(0.4.0)* May=date(0.5.0)*"},
+		{"In March, May said", "March=date(0.3.0)*"},
+		{"April, July", ""},
+		{"January and April were cold", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -607,6 +607,12 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 	default:
 		it.measure = matchMeasure(rest)
 		n.Unit = zhUnits[it.measure]
+		if u := zhUnits[matchMeasure("千"+rest)]; u != "" && it.measure != "" && !c.arabic && !it.mult && strings.HasSuffix(s[c.start:c.end], "千") {
+			// 一千克, 三千米: the 千 is the unit's (kilogram, kilometre), as
+			// the translation reads it ("one kilogram", not "1,000 grams")
+			n.Value /= 1000
+			n.Unit = u
+		}
 		if strings.HasPrefix(rest, "大") && plain && iv < 10 {
 			it.measure = "大" // 三大任务
 		}
