@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -628,7 +629,11 @@ func unitsOf(v *pairView) []int {
 // enMemo remembers, within one learning of terms, the keys of renderings
 // and the English of each sentence bead, tokenized: a document's
 // sentences hold many candidate terms, each of which looks for its
-// rendering in the English of the same sentence beads.
+// rendering in the English of the same sentence beads. A word is kept as
+// its offsets and the number of its keyword (12 bytes; the tokens with
+// their keywords as strings took 68, and were kept with the pair views
+// after the learning): at 50,000 pairs the English words of every
+// sentence are held at once.
 type enMemo struct {
 	keys map[string]string
 	segs map[[2]int][]enSegment
@@ -639,13 +644,18 @@ type enMemo struct {
 	gen   uint32
 }
 
-// enSegment is a segment of English text with its keywords, and the
-// number of each keyword (ids; -1 for a token that is none).
+// enSegment is a segment of English text with its words (lang.EnTokens).
 type enSegment struct {
-	seg  textPos
-	text string // the block's text
-	kws  []keywordTok
-	kid  []int32
+	seg   textPos
+	text  string // the block's text
+	words []enWord
+}
+
+// enWord is a word of an English segment: its byte offsets in the block,
+// and the number of its keyword (lang.Keyword; -1 for a word that has
+// none).
+type enWord struct {
+	start, end, id int32
 }
 
 func newEnMemo() *enMemo {
@@ -675,10 +685,9 @@ func (m *enMemo) glosses(gloss map[string]bool) {
 	}
 }
 
-// isGloss reports whether keyword n of es is one of the stems.
-func (m *enMemo) isGloss(es *enSegment, n int) bool {
-	id := es.kid[n]
-	return id >= 0 && m.stamp[id] == m.gen
+// isGloss reports whether word w is a keyword among the stems.
+func (m *enMemo) isGloss(w enWord) bool {
+	return w.id >= 0 && m.stamp[w.id] == m.gen
 }
 
 // key is enKey(s).
@@ -692,7 +701,7 @@ func (m *enMemo) key(s string) string {
 }
 
 // segments are the English segments of sentence bead sb of v
-// (pairView.segments) with their keywords.
+// (pairView.segments) with their words.
 func (m *enMemo) segments(v *pairView, sb int) []enSegment {
 	at := [2]int{v.Index, sb}
 	if es, ok := m.segs[at]; ok {
@@ -701,15 +710,17 @@ func (m *enMemo) segments(v *pairView, sb int) []enSegment {
 	segs := v.segments(align.En, sb)
 	es := make([]enSegment, len(segs))
 	for k, seg := range segs {
-		kws := v.enKeywords(seg)
-		kid := make([]int32, len(kws))
-		for n, kw := range kws {
-			kid[n] = -1
-			if kw.ok {
-				kid[n] = m.id(kw.key)
+		text := v.p.Doc.En[seg.Block].Text
+		toks := lang.EnTokens(text[seg.Start:seg.End])
+		ws := make([]enWord, len(toks))
+		for n, t := range toks {
+			s, e := seg.Start+t.Start, seg.Start+t.End
+			ws[n] = enWord{int32(s), int32(e), -1}
+			if kw, ok := lang.Keyword(text[s:e]); ok {
+				ws[n].id = m.id(kw)
 			}
 		}
-		es[k] = enSegment{seg, v.p.Doc.En[seg.Block].Text, kws, kid}
+		es[k] = enSegment{seg, text, ws}
 	}
 	m.segs[at] = es
 	return es
@@ -812,32 +823,31 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	segs := memo.segments(v, sb)
 	for e := range segs {
 		es := &segs[e]
-		seg, text, kws := es.seg, es.text, es.kws
-		for i := 0; i < len(kws); {
-			if !memo.isGloss(es, i) {
+		text, ws := es.text, es.words
+		for i := 0; i < len(ws); {
+			if !memo.isGloss(ws[i]) {
 				i++
 				continue
 			}
 			j, last, n := i+1, i, 1
-			for j < len(kws) {
-				w2 := text[seg.Start+kws[j].tok.Start : seg.Start+kws[j].tok.End]
-				gap := text[seg.Start+kws[j-1].tok.End : seg.Start+kws[j].tok.Start]
+			for j < len(ws) {
+				w2 := text[ws[j].start:ws[j].end]
+				gap := text[ws[j-1].end:ws[j].start]
 				if strings.TrimSpace(gap) != "" && gap != "-" {
 					break
 				}
-				ok2 := kws[j].ok
-				if memo.isGloss(es, j) {
+				if memo.isGloss(ws[j]) {
 					last, n = j, n+1
 					j++
 					continue
 				}
-				if !ok2 && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
+				if ws[j].id < 0 && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
 					j++ // "University of Macau"
 					continue
 				}
 				break
 			}
-			r := run{seg: seg, start: seg.Start + kws[i].tok.Start, end: seg.Start + kws[last].tok.End, words: n}
+			r := run{seg: es.seg, start: int(ws[i].start), end: int(ws[last].end), words: n}
 			if len(best) == 0 || n > best[0].words {
 				best = append(best[:0], r)
 			} else if n == best[0].words {
@@ -990,19 +1000,13 @@ type linkedOcc struct {
 	r    words.Range
 }
 
-// learnLinkedTerms observes the renderings of recurring unquoted terms.
-// Terms the other pools already hold (quoted, names) are left to them.
-// Each observation must pass the filters: the links give a consistent
-// English phrase for the run; the phrase holds a word one of the term's
-// dictionary glosses gives; and the term is not, in most of its places,
-// part of one longer run (the same word beside it).
-func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) []termObs {
-	byBead := map[int]*pairView{}
-	for _, v := range views {
-		byBead[v.Index] = v
-	}
-	occs := map[string][]linkedOcc{}
-	var order []string
+// linkedCandidates calls f with each candidate term of the pairs of wd
+// that views hold (a run of content words, linkedMinRunes to
+// linkedMaxRunes characters, not a term of known), in reading order: the
+// pair, the run, and the term (its tokens' keys, in a buffer f must not
+// keep).
+func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+	var key []byte
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
@@ -1012,7 +1016,8 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			if pr.Zh[lo].Kind != words.Content || !allHan(pr.Zh[lo].Text) {
 				continue
 			}
-			key := ""
+			key = key[:0]
+			runes := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
 				if t.Kind == words.Punct || !allHan(t.Text) || hi-1 > lo && t.Start != pr.Zh[hi-2].End {
@@ -1021,19 +1026,58 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				if t.Kind != words.Content || zhEdgeStop[t.Key] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key += t.Key
-				if n := utf8.RuneCountInString(key); n > linkedMaxRunes {
+				key = append(key, t.Key...)
+				runes += utf8.RuneCountInString(t.Key)
+				if runes > linkedMaxRunes {
 					break
-				} else if n < linkedMinRunes || known[key] {
+				} else if runes < linkedMinRunes || known[string(key)] {
 					continue
 				}
-				if _, ok := occs[key]; !ok {
-					order = append(order, key)
-				}
-				occs[key] = append(occs[key], linkedOcc{k, words.Range{Lo: lo, Hi: hi}})
+				f(k, lo, hi, key)
 			}
 		}
 	}
+}
+
+// learnLinkedTerms observes the renderings of recurring unquoted terms.
+// Terms the other pools already hold (quoted, names) are left to them.
+// Each observation must pass the filters: the links give a consistent
+// English phrase for the run; the phrase holds a word one of the term's
+// dictionary glosses gives; and the term is not, in most of its places,
+// part of one longer run (the same word beside it). Only terms observed
+// in two places or more are returned: the term table (Terms) lists no
+// other, and linkedOutliers weighs none with fewer than linkedMinSents.
+//
+// Most candidate runs occur once or twice; keeping each with its places
+// until all were seen took 90 MB at 50,000 pairs. A first pass counts the
+// runs in a table of counters indexed by two hashes of the term (a
+// counter never falls short of its terms' count, so the smaller of the
+// two is at least the term's own), and only runs whose count reaches
+// linkedMinSents are kept in the second: the same terms, in the same
+// order, as keeping every run.
+func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) []termObs {
+	byBead := map[int]*pairView{}
+	for _, v := range views {
+		byBead[v.Index] = v
+	}
+	toks := 0
+	for k := range wd.Pairs {
+		toks += len(wd.Pairs[k].Zh)
+	}
+	counts := newRunCounts(toks)
+	linkedCandidates(wd, byBead, known, func(_, _, _ int, key []byte) { counts.add(key) })
+	occs := map[string][]linkedOcc{}
+	var order []string
+	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
+		if counts.count(key) < linkedMinSents {
+			return
+		}
+		list, ok := occs[string(key)]
+		if !ok {
+			order = append(order, string(key))
+		}
+		occs[string(key)] = append(list, linkedOcc{k, words.Range{Lo: lo, Hi: hi}})
+	})
 	var out []termObs
 	for _, z := range order {
 		list := occs[z]
@@ -1067,9 +1111,51 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				zhPos: textPos{Lang: align.Zh, Block: zt[0].Block, Start: zt[0].Start, End: zt[len(zt)-1].End},
 				enPos: textPos{Lang: align.En, Block: et[0].Block, Start: et[0].Start, End: et[len(et)-1].End}})
 		}
-		out = append(out, obs...)
+		if len(obs) >= 2 {
+			out = append(out, obs...)
+		}
 	}
 	return out
+}
+
+// runCounts counts strings in saturating 8-bit counters, two per string
+// (by two halves of its hash): count is never below the times a string
+// was added, and rarely above.
+type runCounts struct {
+	seed maphash.Seed
+	c    []uint8
+	mask uint64
+}
+
+// newRunCounts makes counters for about n strings: twice as many
+// counters, so that a string met once seldom finds both of its own
+// raised by others.
+func newRunCounts(n int) *runCounts {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	return &runCounts{seed: maphash.MakeSeed(), c: make([]uint8, size), mask: uint64(size - 1)}
+}
+
+func (rc *runCounts) slots(key []byte) (uint64, uint64) {
+	h := maphash.Bytes(rc.seed, key)
+	return h & rc.mask, (h >> 32) & rc.mask
+}
+
+func (rc *runCounts) add(key []byte) {
+	a, b := rc.slots(key)
+	if rc.c[a] < math.MaxUint8 {
+		rc.c[a]++
+	}
+	if rc.c[b] < math.MaxUint8 {
+		rc.c[b]++
+	}
+}
+
+func (rc *runCounts) count(key []byte) int {
+	a, b := rc.slots(key)
+	return int(min(rc.c[a], rc.c[b]))
 }
 
 // wordLinks are the grow-diag-final links of a pair between words: a
