@@ -1023,11 +1023,11 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 				if t.Kind == words.Punct || !allHan(t.Text) || hi-1 > lo && t.Start != pr.Zh[hi-2].End {
 					break
 				}
-				if t.Kind != words.Content || zhEdgeStop[t.Key] {
+				if t.Kind != words.Content || zhEdgeStop[t.Key()] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, t.Key...)
-				runes += utf8.RuneCountInString(t.Key)
+				key = append(key, t.Key()...)
+				runes += utf8.RuneCountInString(t.Key())
 				if runes > linkedMaxRunes {
 					break
 				} else if runes < linkedMinRunes || known[string(key)] {
@@ -1212,10 +1212,10 @@ func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
 	for _, o := range list {
 		zh := wd.Pairs[o.pair].Zh
 		if o.r.Lo > 0 && zh[o.r.Lo-1].Kind == words.Content {
-			before[zh[o.r.Lo-1].Key]++
+			before[zh[o.r.Lo-1].Key()]++
 		}
 		if o.r.Hi < len(zh) && zh[o.r.Hi].Kind == words.Content {
-			after[zh[o.r.Hi].Key]++
+			after[zh[o.r.Hi].Key()]++
 		}
 	}
 	for _, m := range []map[string]int{before, after} {
