@@ -514,37 +514,30 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		v                 *pairView
 		block, start, end int32
 	}
-	occs := map[string][]zhOcc{}
 	views := pairViews(p)
+	// Candidate names are counted first and kept with their places only
+	// when seen three times or more (as in learnLinkedTerms): the places
+	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
+	// name, and partOfLongerTerm weighs no term of fewer.
+	toks := 0
+	for _, blk := range p.Doc.Zh {
+		toks += len(blk.Text) / 3
+	}
+	counts1 := newRunCounts(toks)
+	for _, v := range views {
+		nameCandidates(v, lex, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+	}
+	occs := map[string][]zhOcc{}
 	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
-		// candidate names: one to three dictionary words, two characters
-		// or more
-		for _, blk := range v.blocks(align.Zh) {
-			if blk.Kind == align.KindFurniture {
-				continue
+		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
+			if counts1.countString(z) >= 3 {
+				occs[z] = append(occs[z], zhOcc{v, int32(blk.Index), int32(start), int32(end)})
 			}
-			toks := lang.ZhTokens(blk.Text)
-			for i := range toks {
-				for j := i; j < len(toks) && j < i+3; j++ {
-					if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
-						break
-					}
-					if zhEdgeStop[toks[j].Text] {
-						break // 党的二十: a phrase, not a name
-					}
-					t := blk.Text[toks[i].Start:toks[j].End]
-					if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
-						continue
-					}
-					z := lang.Simplify(t)
-					occs[z] = append(occs[z], zhOcc{v, int32(blk.Index), int32(toks[i].Start), int32(toks[j].End)})
-				}
-			}
-		}
+		})
 	}
 	terms := make([]string, 0, len(occs))
 	for z := range occs {
@@ -609,6 +602,33 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		known[o.zh] = true
 	}
 	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known)}
+}
+
+// nameCandidates calls f with each candidate name of v's Chinese (one to
+// three dictionary words, two characters or more, outside page
+// furniture): the name simplified, its block and its byte range there.
+func nameCandidates(v *pairView, lex *lexicon.Lexicon, f func(z string, blk *align.Block, start, end int)) {
+	for _, blk := range v.blocks(align.Zh) {
+		if blk.Kind == align.KindFurniture {
+			continue
+		}
+		toks := lang.ZhTokens(blk.Text)
+		for i := range toks {
+			for j := i; j < len(toks) && j < i+3; j++ {
+				if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
+					break
+				}
+				if zhEdgeStop[toks[j].Text] {
+					break // 党的二十: a phrase, not a name
+				}
+				t := blk.Text[toks[i].Start:toks[j].End]
+				if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
+					continue
+				}
+				f(lang.Simplify(t), blk, toks[i].Start, toks[j].End)
+			}
+		}
+	}
 }
 
 // unitsOf lists the sentence beads of a pair with both sides, or -1 (the
@@ -1138,13 +1158,16 @@ func newRunCounts(n int) *runCounts {
 	return &runCounts{seed: maphash.MakeSeed(), c: make([]uint8, size), mask: uint64(size - 1)}
 }
 
-func (rc *runCounts) slots(key []byte) (uint64, uint64) {
-	h := maphash.Bytes(rc.seed, key)
+func (rc *runCounts) slots(h uint64) (uint64, uint64) {
 	return h & rc.mask, (h >> 32) & rc.mask
 }
 
-func (rc *runCounts) add(key []byte) {
-	a, b := rc.slots(key)
+func (rc *runCounts) add(key []byte) { rc.addHash(maphash.Bytes(rc.seed, key)) }
+
+func (rc *runCounts) addString(key string) { rc.addHash(maphash.String(rc.seed, key)) }
+
+func (rc *runCounts) addHash(h uint64) {
+	a, b := rc.slots(h)
 	if rc.c[a] < math.MaxUint8 {
 		rc.c[a]++
 	}
@@ -1153,8 +1176,14 @@ func (rc *runCounts) add(key []byte) {
 	}
 }
 
-func (rc *runCounts) count(key []byte) int {
-	a, b := rc.slots(key)
+func (rc *runCounts) count(key []byte) int { return rc.countHash(maphash.Bytes(rc.seed, key)) }
+
+// countString is count of a string (maphash hashes a string and its bytes
+// alike).
+func (rc *runCounts) countString(key string) int { return rc.countHash(maphash.String(rc.seed, key)) }
+
+func (rc *runCounts) countHash(h uint64) int {
+	a, b := rc.slots(h)
 	return int(min(rc.c[a], rc.c[b]))
 }
 
