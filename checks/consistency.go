@@ -108,7 +108,8 @@ confidences" → "four confidences" renders both “四个自信” (1) and “�
 }
 
 // termObs is one place where a Chinese term and its English rendering
-// were seen together.
+// were seen together (112 bytes: a long document holds hundreds of
+// thousands).
 type termObs struct {
 	zh        string // the term, simplified
 	zhWritten string
@@ -116,17 +117,28 @@ type termObs struct {
 	key       string // stems of its content words
 	bead      int
 	v         *pairView
-	zhPos     textPos // located when a finding needs it: most
-	enPos     textPos // observations never become one
-	caps      int     // 1 capitalised, -1 not, 0 cannot tell (sentence start)
+	zhAt      at32 // located when a finding needs it: most
+	enAt      at32 // observations never become one
+	caps      int8 // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	quoted    bool
 	// loose: learnt from word links with a word of the term unlinked; it
 	// counts towards its rendering, and is not reported.
 	loose bool
 }
 
-func (o *termObs) zhSpan() *align.Span { return o.v.span(o.zhPos) }
-func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos) }
+// at32 is a textPos of a known language in 12 bytes.
+type at32 struct{ block, start, end int32 }
+
+func atOf(p textPos) at32 { return at32{int32(p.Block), int32(p.Start), int32(p.End)} }
+
+func (a at32) pos(l align.Lang) textPos {
+	return textPos{Lang: l, Block: int(a.block), Start: int(a.start), End: int(a.end)}
+}
+
+func (o *termObs) zhPos() textPos      { return o.zhAt.pos(align.Zh) }
+func (o *termObs) enPos() textPos      { return o.enAt.pos(align.En) }
+func (o *termObs) zhSpan() *align.Span { return o.v.span(o.zhPos()) }
+func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos()) }
 
 func runConsistency(p *Pass) error {
 	pools := learnTerms(p)
@@ -305,14 +317,15 @@ var sourceTitles = func() []string {
 // sourceTitle returns the title standing next to the Chinese term of an
 // observation (or ending the term itself), "" when there is none.
 func sourceTitle(o *termObs) string {
-	if o.v == nil || o.zhPos.Block < 0 || o.zhPos.Block >= len(o.v.p.Doc.Zh) {
+	pos := o.zhPos()
+	if o.v == nil || pos.Block < 0 || pos.Block >= len(o.v.p.Doc.Zh) {
 		return ""
 	}
-	text := o.v.p.Doc.Zh[o.zhPos.Block].Text
-	if o.zhPos.End > len(text) || o.zhPos.Start > o.zhPos.End {
+	text := o.v.p.Doc.Zh[pos.Block].Text
+	if pos.End > len(text) || pos.Start > pos.End {
 		return ""
 	}
-	term, after, before := text[o.zhPos.Start:o.zhPos.End], text[o.zhPos.End:], text[:o.zhPos.Start]
+	term, after, before := text[pos.Start:pos.End], text[pos.End:], text[:pos.Start]
 	for _, t := range sourceTitles {
 		if strings.HasSuffix(term, t) || strings.HasPrefix(after, t) || strings.HasSuffix(before, t) {
 			return t
@@ -327,7 +340,7 @@ func unitHas(o *termObs, key string) bool {
 	if o.v == nil || key == "" {
 		return false
 	}
-	sb := o.v.sentBead(o.zhPos)
+	sb := o.v.sentBead(o.zhPos())
 	var b strings.Builder
 	for _, seg := range o.v.segments(align.En, sb) {
 		b.WriteString(o.v.text(seg))
@@ -509,10 +522,10 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	// an occurrence of a candidate term: Chinese block's text
-	// [start, end) of v, as written
+	// [start, end) of views[view], as written (16 bytes: there are
+	// millions in a long document)
 	type zhOcc struct {
-		v                 *pairView
-		block, start, end int32
+		view, block, start, end int32
 	}
 	views := pairViews(p)
 	// Candidate names are counted first and kept with their places only
@@ -528,14 +541,14 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		nameCandidates(v, lex, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
 	occs := map[string][]zhOcc{}
-	for _, v := range views {
+	for vi, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
 		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
 			if counts1.countString(z) >= 3 {
-				occs[z] = append(occs[z], zhOcc{v, int32(blk.Index), int32(start), int32(end)})
+				occs[z] = append(occs[z], zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
 			}
 		})
 	}
@@ -568,11 +581,12 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
 		for k, o := range list {
-			sb := o.v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
-			if !o.v.both(sb) {
+			v := views[o.view]
+			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
+			if !v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(o.v, sb, memo)
+			en, enPos, caps, ok := glossRun(v, sb, memo)
 			if !ok {
 				continue
 			}
@@ -591,7 +605,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: memo.key(f.en), bead: o.v.Index, v: o.v, zhPos: pos, enPos: f.enPos, caps: f.caps})
+				key: memo.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	known := map[string]bool{}
@@ -666,8 +680,7 @@ type enMemo struct {
 
 // enSegment is a segment of English text with its words (lang.EnTokens).
 type enSegment struct {
-	seg   textPos
-	text  string // the block's text
+	block int // the English block holding it
 	words []enWord
 }
 
@@ -740,7 +753,7 @@ func (m *enMemo) segments(v *pairView, sb int) []enSegment {
 				ws[n].id = m.id(kw)
 			}
 		}
-		es[k] = enSegment{seg, text, ws}
+		es[k] = enSegment{seg.Block, ws}
 	}
 	m.segs[at] = es
 	return es
@@ -820,7 +833,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 			continue
 		}
 		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
-			en: e.inner, key: key, bead: v.Index, v: v, zhPos: z.pos, enPos: e.pos, quoted: true})
+			en: e.inner, key: key, bead: v.Index, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
 	}
 	return out
 }
@@ -834,7 +847,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 // The stems are those last given to memo.glosses.
 func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	type run struct {
-		seg        textPos
+		block      int
 		start, end int // byte offsets in the block
 		words      int
 	}
@@ -843,7 +856,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	segs := memo.segments(v, sb)
 	for e := range segs {
 		es := &segs[e]
-		text, ws := es.text, es.words
+		text, ws := v.p.Doc.En[es.block].Text, es.words
 		for i := 0; i < len(ws); {
 			if !memo.isGloss(ws[i]) {
 				i++
@@ -867,7 +880,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 				}
 				break
 			}
-			r := run{seg: es.seg, start: int(ws[i].start), end: int(ws[last].end), words: n}
+			r := run{block: es.block, start: int(ws[i].start), end: int(ws[last].end), words: n}
 			if len(best) == 0 || n > best[0].words {
 				best = append(best[:0], r)
 			} else if n == best[0].words {
@@ -882,7 +895,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	// ties only matter when they differ
 	k0 := ""
 	for i, r := range best {
-		k := memo.key(v.p.Doc.En[r.seg.Block].Text[r.start:r.end])
+		k := memo.key(v.p.Doc.En[r.block].Text[r.start:r.end])
 		if i == 0 {
 			k0 = k
 		} else if k != k0 {
@@ -890,8 +903,8 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 		}
 	}
 	r := best[0]
-	text := v.p.Doc.En[r.seg.Block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.seg.Block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
+	text := v.p.Doc.En[r.block].Text
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -1128,8 +1141,8 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			}
 			obs = append(obs, termObs{zh: z, zhWritten: wd.Text(align.Zh, zt), en: text, key: key, bead: pr.Bead,
 				v: byBead[pr.Bead], loose: unlinked > 0,
-				zhPos: textPos{Lang: align.Zh, Block: zt[0].Block, Start: zt[0].Start, End: zt[len(zt)-1].End},
-				enPos: textPos{Lang: align.En, Block: et[0].Block, Start: et[0].Start, End: et[len(et)-1].End}})
+				zhAt: at32{int32(zt[0].Block), int32(zt[0].Start), int32(zt[len(zt)-1].End)},
+				enAt: at32{int32(et[0].Block), int32(et[0].Start), int32(et[len(et)-1].End)}})
 		}
 		if len(obs) >= 2 {
 			out = append(out, obs...)
