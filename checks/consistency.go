@@ -1026,12 +1026,14 @@ const (
 	linkedMaxRunes = 8 // longer runs are phrases, not terms
 )
 
-// linkedOcc is one place of a candidate term: a run of Chinese tokens of
-// one sentence pair.
+// linkedOcc is one place of a candidate term: the run of Chinese tokens
+// [lo, hi) of sentence pair wd.Pairs[pair] (12 bytes: a long document has
+// millions).
 type linkedOcc struct {
-	pair int
-	r    words.Range
+	pair, lo, hi int32
 }
+
+func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o.hi)} }
 
 // linkedCandidates calls f with each candidate term of the pairs of wd
 // that views hold (a run of content words, linkedMinRunes to
@@ -1109,7 +1111,7 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 		if !ok {
 			order = append(order, string(key))
 		}
-		occs[string(key)] = append(list, linkedOcc{k, words.Range{Lo: lo, Hi: hi}})
+		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
 	var out []termObs
 	for _, z := range order {
@@ -1118,19 +1120,19 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			continue
 		}
 		var obs []termObs
-		for _, o := range list {
-			pr := &wd.Pairs[o.pair]
+		for _, occ := range list {
+			pr, r := &wd.Pairs[occ.pair], occ.r()
 			links := wordLinks(pr)
-			en, ok := pr.Counterpart(links, align.Zh, o.r)
-			unlinked := unlinkedWords(links, o.r)
-			if !ok || unlinked > 1 || unlinked == o.r.Len() {
+			en, ok := pr.Counterpart(links, align.Zh, r)
+			unlinked := unlinkedWords(links, r)
+			if !ok || unlinked > 1 || unlinked == r.Len() {
 				continue
 			}
 			en = trimFunction(pr.En, en)
-			if en.Len() == 0 || !glossIn(pr.Zh[o.r.Lo:o.r.Hi], pr.En[en.Lo:en.Hi]) {
+			if en.Len() == 0 || !glossIn(pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]) {
 				continue
 			}
-			zt, et := pr.Zh[o.r.Lo:o.r.Hi], pr.En[en.Lo:en.Hi]
+			zt, et := pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]
 			if zt[0].Block != zt[len(zt)-1].Block || et[0].Block != et[len(et)-1].Block {
 				continue
 			}
@@ -1251,13 +1253,13 @@ func distinctPairs(list []linkedOcc) int {
 // candidate to weigh (坚持 before 动态清零 twice in three is not).
 func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
 	before, after := map[string]int{}, map[string]int{}
-	for _, o := range list {
-		zh := wd.Pairs[o.pair].Zh
-		if o.r.Lo > 0 && zh[o.r.Lo-1].Kind == words.Content {
-			before[zh[o.r.Lo-1].Key()]++
+	for _, occ := range list {
+		zh, r := wd.Pairs[occ.pair].Zh, occ.r()
+		if r.Lo > 0 && zh[r.Lo-1].Kind == words.Content {
+			before[zh[r.Lo-1].Key()]++
 		}
-		if o.r.Hi < len(zh) && zh[o.r.Hi].Kind == words.Content {
-			after[zh[o.r.Hi].Key()]++
+		if r.Hi < len(zh) && zh[r.Hi].Kind == words.Content {
+			after[zh[r.Hi].Key()]++
 		}
 	}
 	for _, m := range []map[string]int{before, after} {
