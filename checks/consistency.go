@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"sort"
@@ -107,7 +108,8 @@ confidences" → "four confidences" renders both “四个自信” (1) and “�
 }
 
 // termObs is one place where a Chinese term and its English rendering
-// were seen together.
+// were seen together (112 bytes: a long document holds hundreds of
+// thousands).
 type termObs struct {
 	zh        string // the term, simplified
 	zhWritten string
@@ -115,17 +117,28 @@ type termObs struct {
 	key       string // stems of its content words
 	bead      int
 	v         *pairView
-	zhPos     textPos // located when a finding needs it: most
-	enPos     textPos // observations never become one
-	caps      int     // 1 capitalised, -1 not, 0 cannot tell (sentence start)
+	zhAt      at32 // located when a finding needs it: most
+	enAt      at32 // observations never become one
+	caps      int8 // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	quoted    bool
 	// loose: learnt from word links with a word of the term unlinked; it
 	// counts towards its rendering, and is not reported.
 	loose bool
 }
 
-func (o *termObs) zhSpan() *align.Span { return o.v.span(o.zhPos) }
-func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos) }
+// at32 is a textPos of a known language in 12 bytes.
+type at32 struct{ block, start, end int32 }
+
+func atOf(p textPos) at32 { return at32{int32(p.Block), int32(p.Start), int32(p.End)} }
+
+func (a at32) pos(l align.Lang) textPos {
+	return textPos{Lang: l, Block: int(a.block), Start: int(a.start), End: int(a.end)}
+}
+
+func (o *termObs) zhPos() textPos      { return o.zhAt.pos(align.Zh) }
+func (o *termObs) enPos() textPos      { return o.enAt.pos(align.En) }
+func (o *termObs) zhSpan() *align.Span { return o.v.span(o.zhPos()) }
+func (o *termObs) enSpan() *align.Span { return o.v.span(o.enPos()) }
 
 func runConsistency(p *Pass) error {
 	pools := learnTerms(p)
@@ -304,14 +317,15 @@ var sourceTitles = func() []string {
 // sourceTitle returns the title standing next to the Chinese term of an
 // observation (or ending the term itself), "" when there is none.
 func sourceTitle(o *termObs) string {
-	if o.v == nil || o.zhPos.Block < 0 || o.zhPos.Block >= len(o.v.p.Doc.Zh) {
+	pos := o.zhPos()
+	if o.v == nil || pos.Block < 0 || pos.Block >= len(o.v.p.Doc.Zh) {
 		return ""
 	}
-	text := o.v.p.Doc.Zh[o.zhPos.Block].Text
-	if o.zhPos.End > len(text) || o.zhPos.Start > o.zhPos.End {
+	text := o.v.p.Doc.Zh[pos.Block].Text
+	if pos.End > len(text) || pos.Start > pos.End {
 		return ""
 	}
-	term, after, before := text[o.zhPos.Start:o.zhPos.End], text[o.zhPos.End:], text[:o.zhPos.Start]
+	term, after, before := text[pos.Start:pos.End], text[pos.End:], text[:pos.Start]
 	for _, t := range sourceTitles {
 		if strings.HasSuffix(term, t) || strings.HasPrefix(after, t) || strings.HasSuffix(before, t) {
 			return t
@@ -326,7 +340,7 @@ func unitHas(o *termObs, key string) bool {
 	if o.v == nil || key == "" {
 		return false
 	}
-	sb := o.v.sentBead(o.zhPos)
+	sb := o.v.sentBead(o.zhPos())
 	var b strings.Builder
 	for _, seg := range o.v.segments(align.En, sb) {
 		b.WriteString(o.v.text(seg))
@@ -508,42 +522,35 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	// an occurrence of a candidate term: Chinese block's text
-	// [start, end) of v, as written
+	// [start, end) of views[view], as written (16 bytes: there are
+	// millions in a long document)
 	type zhOcc struct {
-		v                 *pairView
-		block, start, end int32
+		view, block, start, end int32
+	}
+	views := pairViews(p)
+	// Candidate names are counted first and kept with their places only
+	// when seen three times or more (as in learnLinkedTerms): the places
+	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
+	// name, and partOfLongerTerm weighs no term of fewer.
+	toks := 0
+	for _, blk := range p.Doc.Zh {
+		toks += len(blk.Text) / 3
+	}
+	counts1 := newRunCounts(toks)
+	for _, v := range views {
+		nameCandidates(v, lex, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
 	occs := map[string][]zhOcc{}
-	views := pairViews(p)
-	for _, v := range views {
+	for vi, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
-		// candidate names: one to three dictionary words, two characters
-		// or more
-		for _, blk := range v.blocks(align.Zh) {
-			if blk.Kind == align.KindFurniture {
-				continue
+		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
+			if counts1.countString(z) >= 3 {
+				occs[z] = append(occs[z], zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
 			}
-			toks := lang.ZhTokens(blk.Text)
-			for i := range toks {
-				for j := i; j < len(toks) && j < i+3; j++ {
-					if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
-						break
-					}
-					if zhEdgeStop[toks[j].Text] {
-						break // 党的二十: a phrase, not a name
-					}
-					t := blk.Text[toks[i].Start:toks[j].End]
-					if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
-						continue
-					}
-					z := lang.Simplify(t)
-					occs[z] = append(occs[z], zhOcc{v, int32(blk.Index), int32(toks[i].Start), int32(toks[j].End)})
-				}
-			}
-		}
+		})
 	}
 	terms := make([]string, 0, len(occs))
 	for z := range occs {
@@ -574,11 +581,12 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
 		for k, o := range list {
-			sb := o.v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
-			if !o.v.both(sb) {
+			v := views[o.view]
+			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
+			if !v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(o.v, sb, memo)
+			en, enPos, caps, ok := glossRun(v, sb, memo)
 			if !ok {
 				continue
 			}
@@ -597,7 +605,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: memo.key(f.en), bead: o.v.Index, v: o.v, zhPos: pos, enPos: f.enPos, caps: f.caps})
+				key: memo.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	known := map[string]bool{}
@@ -608,6 +616,33 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		known[o.zh] = true
 	}
 	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known)}
+}
+
+// nameCandidates calls f with each candidate name of v's Chinese (one to
+// three dictionary words, two characters or more, outside page
+// furniture): the name simplified, its block and its byte range there.
+func nameCandidates(v *pairView, lex *lexicon.Lexicon, f func(z string, blk *align.Block, start, end int)) {
+	for _, blk := range v.blocks(align.Zh) {
+		if blk.Kind == align.KindFurniture {
+			continue
+		}
+		toks := lang.ZhTokens(blk.Text)
+		for i := range toks {
+			for j := i; j < len(toks) && j < i+3; j++ {
+				if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
+					break
+				}
+				if zhEdgeStop[toks[j].Text] {
+					break // 党的二十: a phrase, not a name
+				}
+				t := blk.Text[toks[i].Start:toks[j].End]
+				if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
+					continue
+				}
+				f(lang.Simplify(t), blk, toks[i].Start, toks[j].End)
+			}
+		}
+	}
 }
 
 // unitsOf lists the sentence beads of a pair with both sides, or -1 (the
@@ -628,7 +663,11 @@ func unitsOf(v *pairView) []int {
 // enMemo remembers, within one learning of terms, the keys of renderings
 // and the English of each sentence bead, tokenized: a document's
 // sentences hold many candidate terms, each of which looks for its
-// rendering in the English of the same sentence beads.
+// rendering in the English of the same sentence beads. A word is kept as
+// its offsets and the number of its keyword (12 bytes; the tokens with
+// their keywords as strings took 68, and were kept with the pair views
+// after the learning): at 50,000 pairs the English words of every
+// sentence are held at once.
 type enMemo struct {
 	keys map[string]string
 	segs map[[2]int][]enSegment
@@ -639,13 +678,17 @@ type enMemo struct {
 	gen   uint32
 }
 
-// enSegment is a segment of English text with its keywords, and the
-// number of each keyword (ids; -1 for a token that is none).
+// enSegment is a segment of English text with its words (lang.EnTokens).
 type enSegment struct {
-	seg  textPos
-	text string // the block's text
-	kws  []keywordTok
-	kid  []int32
+	block int // the English block holding it
+	words []enWord
+}
+
+// enWord is a word of an English segment: its byte offsets in the block,
+// and the number of its keyword (lang.Keyword; -1 for a word that has
+// none).
+type enWord struct {
+	start, end, id int32
 }
 
 func newEnMemo() *enMemo {
@@ -675,10 +718,9 @@ func (m *enMemo) glosses(gloss map[string]bool) {
 	}
 }
 
-// isGloss reports whether keyword n of es is one of the stems.
-func (m *enMemo) isGloss(es *enSegment, n int) bool {
-	id := es.kid[n]
-	return id >= 0 && m.stamp[id] == m.gen
+// isGloss reports whether word w is a keyword among the stems.
+func (m *enMemo) isGloss(w enWord) bool {
+	return w.id >= 0 && m.stamp[w.id] == m.gen
 }
 
 // key is enKey(s).
@@ -692,7 +734,7 @@ func (m *enMemo) key(s string) string {
 }
 
 // segments are the English segments of sentence bead sb of v
-// (pairView.segments) with their keywords.
+// (pairView.segments) with their words.
 func (m *enMemo) segments(v *pairView, sb int) []enSegment {
 	at := [2]int{v.Index, sb}
 	if es, ok := m.segs[at]; ok {
@@ -701,15 +743,17 @@ func (m *enMemo) segments(v *pairView, sb int) []enSegment {
 	segs := v.segments(align.En, sb)
 	es := make([]enSegment, len(segs))
 	for k, seg := range segs {
-		kws := v.enKeywords(seg)
-		kid := make([]int32, len(kws))
-		for n, kw := range kws {
-			kid[n] = -1
-			if kw.ok {
-				kid[n] = m.id(kw.key)
+		text := v.p.Doc.En[seg.Block].Text
+		toks := lang.EnTokens(text[seg.Start:seg.End])
+		ws := make([]enWord, len(toks))
+		for n, t := range toks {
+			s, e := seg.Start+t.Start, seg.Start+t.End
+			ws[n] = enWord{int32(s), int32(e), -1}
+			if kw, ok := lang.Keyword(text[s:e]); ok {
+				ws[n].id = m.id(kw)
 			}
 		}
-		es[k] = enSegment{seg, v.p.Doc.En[seg.Block].Text, kws, kid}
+		es[k] = enSegment{seg.Block, ws}
 	}
 	m.segs[at] = es
 	return es
@@ -789,7 +833,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 			continue
 		}
 		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
-			en: e.inner, key: key, bead: v.Index, v: v, zhPos: z.pos, enPos: e.pos, quoted: true})
+			en: e.inner, key: key, bead: v.Index, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
 	}
 	return out
 }
@@ -803,7 +847,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 // The stems are those last given to memo.glosses.
 func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	type run struct {
-		seg        textPos
+		block      int
 		start, end int // byte offsets in the block
 		words      int
 	}
@@ -812,32 +856,31 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	segs := memo.segments(v, sb)
 	for e := range segs {
 		es := &segs[e]
-		seg, text, kws := es.seg, es.text, es.kws
-		for i := 0; i < len(kws); {
-			if !memo.isGloss(es, i) {
+		text, ws := v.p.Doc.En[es.block].Text, es.words
+		for i := 0; i < len(ws); {
+			if !memo.isGloss(ws[i]) {
 				i++
 				continue
 			}
 			j, last, n := i+1, i, 1
-			for j < len(kws) {
-				w2 := text[seg.Start+kws[j].tok.Start : seg.Start+kws[j].tok.End]
-				gap := text[seg.Start+kws[j-1].tok.End : seg.Start+kws[j].tok.Start]
+			for j < len(ws) {
+				w2 := text[ws[j].start:ws[j].end]
+				gap := text[ws[j-1].end:ws[j].start]
 				if strings.TrimSpace(gap) != "" && gap != "-" {
 					break
 				}
-				ok2 := kws[j].ok
-				if memo.isGloss(es, j) {
+				if memo.isGloss(ws[j]) {
 					last, n = j, n+1
 					j++
 					continue
 				}
-				if !ok2 && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
+				if ws[j].id < 0 && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
 					j++ // "University of Macau"
 					continue
 				}
 				break
 			}
-			r := run{seg: seg, start: seg.Start + kws[i].tok.Start, end: seg.Start + kws[last].tok.End, words: n}
+			r := run{block: es.block, start: int(ws[i].start), end: int(ws[last].end), words: n}
 			if len(best) == 0 || n > best[0].words {
 				best = append(best[:0], r)
 			} else if n == best[0].words {
@@ -852,7 +895,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	// ties only matter when they differ
 	k0 := ""
 	for i, r := range best {
-		k := memo.key(v.p.Doc.En[r.seg.Block].Text[r.start:r.end])
+		k := memo.key(v.p.Doc.En[r.block].Text[r.start:r.end])
 		if i == 0 {
 			k0 = k
 		} else if k != k0 {
@@ -860,8 +903,8 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 		}
 	}
 	r := best[0]
-	text := v.p.Doc.En[r.seg.Block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.seg.Block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
+	text := v.p.Doc.En[r.block].Text
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -983,26 +1026,22 @@ const (
 	linkedMaxRunes = 8 // longer runs are phrases, not terms
 )
 
-// linkedOcc is one place of a candidate term: a run of Chinese tokens of
-// one sentence pair.
+// linkedOcc is one place of a candidate term: the run of Chinese tokens
+// [lo, hi) of sentence pair wd.Pairs[pair] (12 bytes: a long document has
+// millions).
 type linkedOcc struct {
-	pair int
-	r    words.Range
+	pair, lo, hi int32
 }
 
-// learnLinkedTerms observes the renderings of recurring unquoted terms.
-// Terms the other pools already hold (quoted, names) are left to them.
-// Each observation must pass the filters: the links give a consistent
-// English phrase for the run; the phrase holds a word one of the term's
-// dictionary glosses gives; and the term is not, in most of its places,
-// part of one longer run (the same word beside it).
-func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) []termObs {
-	byBead := map[int]*pairView{}
-	for _, v := range views {
-		byBead[v.Index] = v
-	}
-	occs := map[string][]linkedOcc{}
-	var order []string
+func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o.hi)} }
+
+// linkedCandidates calls f with each candidate term of the pairs of wd
+// that views hold (a run of content words, linkedMinRunes to
+// linkedMaxRunes characters, not a term of known), in reading order: the
+// pair, the run, and the term (its tokens' keys, in a buffer f must not
+// keep).
+func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+	var key []byte
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
@@ -1012,7 +1051,8 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			if pr.Zh[lo].Kind != words.Content || !allHan(pr.Zh[lo].Text) {
 				continue
 			}
-			key := ""
+			key = key[:0]
+			runes := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
 				if t.Kind == words.Punct || !allHan(t.Text) || hi-1 > lo && t.Start != pr.Zh[hi-2].End {
@@ -1021,19 +1061,58 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				if t.Kind != words.Content || zhEdgeStop[t.Key] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key += t.Key
-				if n := utf8.RuneCountInString(key); n > linkedMaxRunes {
+				key = append(key, t.Key...)
+				runes += utf8.RuneCountInString(t.Key)
+				if runes > linkedMaxRunes {
 					break
-				} else if n < linkedMinRunes || known[key] {
+				} else if runes < linkedMinRunes || known[string(key)] {
 					continue
 				}
-				if _, ok := occs[key]; !ok {
-					order = append(order, key)
-				}
-				occs[key] = append(occs[key], linkedOcc{k, words.Range{Lo: lo, Hi: hi}})
+				f(k, lo, hi, key)
 			}
 		}
 	}
+}
+
+// learnLinkedTerms observes the renderings of recurring unquoted terms.
+// Terms the other pools already hold (quoted, names) are left to them.
+// Each observation must pass the filters: the links give a consistent
+// English phrase for the run; the phrase holds a word one of the term's
+// dictionary glosses gives; and the term is not, in most of its places,
+// part of one longer run (the same word beside it). Only terms observed
+// in two places or more are returned: the term table (Terms) lists no
+// other, and linkedOutliers weighs none with fewer than linkedMinSents.
+//
+// Most candidate runs occur once or twice; keeping each with its places
+// until all were seen took 90 MB at 50,000 pairs. A first pass counts the
+// runs in a table of counters indexed by two hashes of the term (a
+// counter never falls short of its terms' count, so the smaller of the
+// two is at least the term's own), and only runs whose count reaches
+// linkedMinSents are kept in the second: the same terms, in the same
+// order, as keeping every run.
+func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) []termObs {
+	byBead := map[int]*pairView{}
+	for _, v := range views {
+		byBead[v.Index] = v
+	}
+	toks := 0
+	for k := range wd.Pairs {
+		toks += len(wd.Pairs[k].Zh)
+	}
+	counts := newRunCounts(toks)
+	linkedCandidates(wd, byBead, known, func(_, _, _ int, key []byte) { counts.add(key) })
+	occs := map[string][]linkedOcc{}
+	var order []string
+	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
+		if counts.count(key) < linkedMinSents {
+			return
+		}
+		list, ok := occs[string(key)]
+		if !ok {
+			order = append(order, string(key))
+		}
+		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
+	})
 	var out []termObs
 	for _, z := range order {
 		list := occs[z]
@@ -1041,19 +1120,19 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			continue
 		}
 		var obs []termObs
-		for _, o := range list {
-			pr := &wd.Pairs[o.pair]
+		for _, occ := range list {
+			pr, r := &wd.Pairs[occ.pair], occ.r()
 			links := wordLinks(pr)
-			en, ok := pr.Counterpart(links, align.Zh, o.r)
-			unlinked := unlinkedWords(links, o.r)
-			if !ok || unlinked > 1 || unlinked == o.r.Len() {
+			en, ok := pr.Counterpart(links, align.Zh, r)
+			unlinked := unlinkedWords(links, r)
+			if !ok || unlinked > 1 || unlinked == r.Len() {
 				continue
 			}
 			en = trimFunction(pr.En, en)
-			if en.Len() == 0 || !glossIn(pr.Zh[o.r.Lo:o.r.Hi], pr.En[en.Lo:en.Hi]) {
+			if en.Len() == 0 || !glossIn(pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]) {
 				continue
 			}
-			zt, et := pr.Zh[o.r.Lo:o.r.Hi], pr.En[en.Lo:en.Hi]
+			zt, et := pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]
 			if zt[0].Block != zt[len(zt)-1].Block || et[0].Block != et[len(et)-1].Block {
 				continue
 			}
@@ -1064,12 +1143,63 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			}
 			obs = append(obs, termObs{zh: z, zhWritten: wd.Text(align.Zh, zt), en: text, key: key, bead: pr.Bead,
 				v: byBead[pr.Bead], loose: unlinked > 0,
-				zhPos: textPos{Lang: align.Zh, Block: zt[0].Block, Start: zt[0].Start, End: zt[len(zt)-1].End},
-				enPos: textPos{Lang: align.En, Block: et[0].Block, Start: et[0].Start, End: et[len(et)-1].End}})
+				zhAt: at32{int32(zt[0].Block), int32(zt[0].Start), int32(zt[len(zt)-1].End)},
+				enAt: at32{int32(et[0].Block), int32(et[0].Start), int32(et[len(et)-1].End)}})
 		}
-		out = append(out, obs...)
+		if len(obs) >= 2 {
+			out = append(out, obs...)
+		}
 	}
 	return out
+}
+
+// runCounts counts strings in saturating 8-bit counters, two per string
+// (by two halves of its hash): count is never below the times a string
+// was added, and rarely above.
+type runCounts struct {
+	seed maphash.Seed
+	c    []uint8
+	mask uint64
+}
+
+// newRunCounts makes counters for about n strings: twice as many
+// counters, so that a string met once seldom finds both of its own
+// raised by others.
+func newRunCounts(n int) *runCounts {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	return &runCounts{seed: maphash.MakeSeed(), c: make([]uint8, size), mask: uint64(size - 1)}
+}
+
+func (rc *runCounts) slots(h uint64) (uint64, uint64) {
+	return h & rc.mask, (h >> 32) & rc.mask
+}
+
+func (rc *runCounts) add(key []byte) { rc.addHash(maphash.Bytes(rc.seed, key)) }
+
+func (rc *runCounts) addString(key string) { rc.addHash(maphash.String(rc.seed, key)) }
+
+func (rc *runCounts) addHash(h uint64) {
+	a, b := rc.slots(h)
+	if rc.c[a] < math.MaxUint8 {
+		rc.c[a]++
+	}
+	if rc.c[b] < math.MaxUint8 {
+		rc.c[b]++
+	}
+}
+
+func (rc *runCounts) count(key []byte) int { return rc.countHash(maphash.Bytes(rc.seed, key)) }
+
+// countString is count of a string (maphash hashes a string and its bytes
+// alike).
+func (rc *runCounts) countString(key string) int { return rc.countHash(maphash.String(rc.seed, key)) }
+
+func (rc *runCounts) countHash(h uint64) int {
+	a, b := rc.slots(h)
+	return int(min(rc.c[a], rc.c[b]))
 }
 
 // wordLinks are the grow-diag-final links of a pair between words: a
@@ -1123,13 +1253,13 @@ func distinctPairs(list []linkedOcc) int {
 // candidate to weigh (坚持 before 动态清零 twice in three is not).
 func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
 	before, after := map[string]int{}, map[string]int{}
-	for _, o := range list {
-		zh := wd.Pairs[o.pair].Zh
-		if o.r.Lo > 0 && zh[o.r.Lo-1].Kind == words.Content {
-			before[zh[o.r.Lo-1].Key]++
+	for _, occ := range list {
+		zh, r := wd.Pairs[occ.pair].Zh, occ.r()
+		if r.Lo > 0 && zh[r.Lo-1].Kind == words.Content {
+			before[zh[r.Lo-1].Key]++
 		}
-		if o.r.Hi < len(zh) && zh[o.r.Hi].Kind == words.Content {
-			after[zh[o.r.Hi].Key]++
+		if r.Hi < len(zh) && zh[r.Hi].Kind == words.Content {
+			after[zh[r.Hi].Key]++
 		}
 	}
 	for _, m := range []map[string]int{before, after} {

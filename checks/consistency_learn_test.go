@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/require"
 
@@ -89,4 +90,11 @@ func BenchmarkLearnTerms(b *testing.B) {
 			b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
+}
+
+// TestTermObsSize: a long document's term learning holds hundreds of
+// thousands of observations at once; a field added to termObs costs
+// megabytes there.
+func TestTermObsSize(t *testing.T) {
+	require.LessOrEqual(t, unsafe.Sizeof(termObs{}), uintptr(112))
 }

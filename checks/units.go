@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/aligncheck/aligncheck/align"
-	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // This file holds what the checks that compare content across a pair share
@@ -18,43 +17,21 @@ type textPos struct {
 	Start, End int // byte offsets in the block's Text
 }
 
-// pairView is a paragraph bead with both sides, with a lookup from a
-// sentence to the sentence bead holding it.
+// pairView is a paragraph bead with both sides.
 type pairView struct {
 	p     *Pass
 	Index int // the bead's index in the alignment
 	Bead  *align.Bead
-	sent  map[[3]int]int // (lang, block, sentence) → sentence bead
-
-	keywords map[textPos][]keywordTok // English segments tokenized once
+	// sent maps (lang, block, sentence) to the sentence bead holding it,
+	// made the first time it is asked for a bead of many sentence beads
+	// (a map for every bead took 30 MB at 50,000 pairs; most beads hold a
+	// few sentence beads, looked through instead).
+	sent map[[3]int]int
 }
 
-// keywordTok is an English token with its keyword (lang.Keyword).
-type keywordTok struct {
-	tok lang.Token
-	key string
-	ok  bool
-}
-
-// enKeywords tokenizes an English segment once per pair view: the
-// consistency check looks at the same sentence for every candidate term.
-func (v *pairView) enKeywords(seg textPos) []keywordTok {
-	if ks, ok := v.keywords[seg]; ok {
-		return ks
-	}
-	text := v.p.Doc.En[seg.Block].Text
-	toks := lang.EnTokens(text[seg.Start:seg.End])
-	ks := make([]keywordTok, len(toks))
-	for i, t := range toks {
-		k, ok := lang.Keyword(text[seg.Start+t.Start : seg.Start+t.End])
-		ks[i] = keywordTok{t, k, ok}
-	}
-	if v.keywords == nil {
-		v.keywords = map[textPos][]keywordTok{}
-	}
-	v.keywords[seg] = ks
-	return ks
-}
+// manySents is the number of sentence beads above which a view maps its
+// sentences rather than looking through them.
+const manySents = 16
 
 // pairViews returns the beads that pair text on both sides, leaving out
 // beads whose blocks are all page furniture.
@@ -65,16 +42,7 @@ func pairViews(p *Pass) []*pairView {
 		if len(b.Zh) == 0 || len(b.En) == 0 || allFurniture(p, b) {
 			continue
 		}
-		v := &pairView{p: p, Index: bi, Bead: b, sent: map[[3]int]int{}}
-		for si, s := range b.Sents {
-			for _, r := range s.Zh {
-				v.sent[[3]int{int(align.Zh), r.Block, r.Sent}] = si
-			}
-			for _, r := range s.En {
-				v.sent[[3]int{int(align.En), r.Block, r.Sent}] = si
-			}
-		}
-		out = append(out, v)
+		out = append(out, &pairView{p: p, Index: bi, Bead: b})
 	}
 	return out
 }
@@ -114,8 +82,34 @@ func (v *pairView) sentBead(pos textPos) int {
 	if si < 0 {
 		return -1
 	}
-	if sb, ok := v.sent[[3]int{int(pos.Lang), pos.Block, si}]; ok {
-		return sb
+	if len(v.Bead.Sents) > manySents {
+		if v.sent == nil {
+			v.sent = map[[3]int]int{}
+			for sb, s := range v.Bead.Sents {
+				for _, r := range s.Zh {
+					v.sent[[3]int{int(align.Zh), r.Block, r.Sent}] = sb
+				}
+				for _, r := range s.En {
+					v.sent[[3]int{int(align.En), r.Block, r.Sent}] = sb
+				}
+			}
+		}
+		if sb, ok := v.sent[[3]int{int(pos.Lang), pos.Block, si}]; ok {
+			return sb
+		}
+		return -1
+	}
+	// the last sentence bead holding it, as the map has it
+	for sb := len(v.Bead.Sents) - 1; sb >= 0; sb-- {
+		refs := v.Bead.Sents[sb].Zh
+		if pos.Lang == align.En {
+			refs = v.Bead.Sents[sb].En
+		}
+		for _, r := range refs {
+			if r.Block == pos.Block && r.Sent == si {
+				return sb
+			}
+		}
 	}
 	return -1
 }

@@ -74,3 +74,31 @@ func refDocPath() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "csis-modernizing-national-security.interleaved.txt")
 }
+
+// BenchmarkHeld: the heap a document's word alignment keeps once it is
+// learnt (tokens, links, strengths, backing; the model is gone by then),
+// per token, on the reference document eight times over: what a long
+// document holds for the checks that read the links.
+//
+//	go test ./align/words -run '^$' -bench Held -benchtime 3x
+func BenchmarkHeld(b *testing.B) {
+	lex := lexicon.Default()
+	a := reference(b, 8)
+	var held, toks float64
+	for b.Loop() {
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		d := words.Align(a, lex, words.Options{})
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		n := 0
+		for k := range d.Pairs {
+			n += len(d.Pairs[k].Zh) + len(d.Pairs[k].En)
+		}
+		held, toks = float64(m1.HeapAlloc)-float64(m0.HeapAlloc), float64(n)
+		runtime.KeepAlive(d)
+	}
+	b.ReportMetric(held/toks, "held-B/token")
+	b.ReportMetric(toks, "tokens")
+}

@@ -196,7 +196,7 @@ func (p *Pair) glossedIn(l align.Lang, t Token, q *Pair) bool {
 		if lexical(t, o) {
 			return true
 		}
-		if l == align.Zh && p.doc.attested(t.Key, o.Key) || l == align.En && p.doc.attested(o.Key, t.Key) {
+		if l == align.Zh && p.doc.attested(t.ty, o.ty) || l == align.En && p.doc.attested(o.ty, t.ty) {
 			return true
 		}
 	}
@@ -208,27 +208,27 @@ func (p *Pair) glossedIn(l align.Lang, t Token, q *Pair) bool {
 type docLinks struct {
 	pairs []Pair
 	once  sync.Once
-	set   map[[2]string]struct{}
+	set   map[[2]*tokType]struct{}
 }
 
 // attested reports whether a backed link joins Chinese word type zh and
 // English word type en somewhere in the document.
-func (d *docLinks) attested(zh, en string) bool {
+func (d *docLinks) attested(zh, en *tokType) bool {
 	if d == nil {
 		return false
 	}
 	d.once.Do(func() {
-		d.set = map[[2]string]struct{}{}
+		d.set = map[[2]*tokType]struct{}{}
 		for k := range d.pairs {
 			q := &d.pairs[k]
 			for _, l := range q.Inter {
 				if q.ZhBacked[l.Zh] {
-					d.set[[2]string{q.Zh[l.Zh].Key, q.En[l.En].Key}] = struct{}{}
+					d.set[[2]*tokType{q.Zh[l.Zh].ty, q.En[l.En].ty}] = struct{}{}
 				}
 			}
 		}
 	})
-	_, ok := d.set[[2]string{zh, en}]
+	_, ok := d.set[[2]*tokType{zh, en}]
 	return ok
 }
 

@@ -146,7 +146,13 @@ func TestBackingAndGlossed(t *testing.T) {
 // links attest elsewhere counts like a gloss, and so does one in another
 // sentence of the paragraph when Glossed is given the paragraph's pairs.
 func TestGlossedByDocumentAndParagraph(t *testing.T) {
-	tok := func(key string) Token { return Token{Text: key, Key: key, Kind: Content} }
+	types := map[string]*tokType{} // one type a key, as tokenizing gives
+	tok := func(key string) Token {
+		if types[key] == nil {
+			types[key] = &tokType{key: key}
+		}
+		return Token{Text: key, Kind: Content, Key: key, ty: types[key]}
+	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)
 		{Zh: []Token{tok("本法")}, En: []Token{tok("act")}, Inter: []Link{{0, 0}},

@@ -46,9 +46,24 @@ type Token struct {
 	// acronym's letters); a function word "_" and its lower-case form;
 	// punctuation its class ("," for ，、 and ,; `"` for every quotation
 	// mark). Two tokens with the same Key are the same word to the model.
+	// The tokens of a type share the string.
 	Key string
-	// glosses are the type's Glosses, shared by its tokens; nil when none.
-	glosses *[]uint32
+	// ty is the token's type, shared by the tokens of one side of the
+	// pairs aligned together that have its Key.
+	ty *tokType
+}
+
+// of returns t of type ty: its Key and glosses.
+func (t Token) of(ty *tokType) Token {
+	t.Key, t.ty = ty.key, ty
+	return t
+}
+
+// tokType is a word type of one language: what its tokens share.
+type tokType struct {
+	key     string
+	glosses []uint32 // nil when none
+	kind    Kind     // the kind of its tokens
 }
 
 // Glosses returns the lexicon word ids (lexicon.Lexicon.Word): for a Chinese
@@ -59,10 +74,53 @@ type Token struct {
 // none. A Chinese and an English token share an id when the lexicon
 // says one may translate the other. Must not be modified.
 func (t Token) Glosses() []uint32 {
-	if t.glosses == nil {
+	if t.ty == nil {
 		return nil
 	}
-	return *t.glosses
+	return t.ty.glosses
+}
+
+// types interns the word types of the pairs aligned together, one table a
+// language; a type's kind and glosses are worked out when it is first met.
+type types struct {
+	lex    *lexicon.Lexicon
+	zh, en map[string]*tokType
+}
+
+func newTypes(lex *lexicon.Lexicon) *types {
+	return &types{lex: lex, zh: map[string]*tokType{}, en: map[string]*tokType{}}
+}
+
+// zhType returns the Chinese type of key and its kind: for a word of Han
+// characters the lexicon's (zhLexical), else kind, the kind of the first
+// token met with the key (which the key decides: a word's keyword, "_"
+// and a function word, a punctuation class).
+func (ts *types) zhType(key string, kind Kind) (*tokType, Kind) {
+	if ty, ok := ts.zh[key]; ok {
+		return ty, ty.kind
+	}
+	ty := &tokType{key: key, kind: kind}
+	if r, _ := utf8.DecodeRuneInString(key); lang.IsHan(r) {
+		ty.kind, ty.glosses = zhLexical(ts.lex, key)
+	}
+	ts.zh[key] = ty
+	return ty, ty.kind
+}
+
+// enType returns the English type of key; kind is that of the first token
+// met with the key, which the key decides.
+func (ts *types) enType(key string, kind Kind) *tokType {
+	if ty, ok := ts.en[key]; ok {
+		return ty
+	}
+	ty := &tokType{key: key, kind: kind}
+	if kind == Content {
+		if g, ok := ts.lex.WordID(key); ok {
+			ty.glosses = []uint32{g}
+		}
+	}
+	ts.en[key] = ty
+	return ty
 }
 
 // maxWordRunes bounds the headwords the Chinese segmentation matches: longer
@@ -75,7 +133,8 @@ const maxWordRunes = 6
 // headword starts with is a token alone. Runs of letters or digits
 // (3.5, 1,000, COVID) are one token; each punctuation mark is one (a run
 // of the same mark, …… or ——, is one). Offsets are text's plus off.
-func zhTokens(lex *lexicon.Lexicon, text string, block, off int, toks []Token) []Token {
+func zhTokens(ts *types, text string, block, off int, toks []Token) []Token {
+	lex := ts.lex
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -104,8 +163,8 @@ func zhTokens(lex *lexicon.Lexicon, text string, block, off int, toks []Token) [
 				if back != nil {
 					s, e = back[a], back[a+k]
 				}
-				// Kind and Glosses are the type's, set by link.
-				toks = append(toks, Token{Text: text[i+s : i+e], Block: block, Start: off + i + s, End: off + i + e, Key: run[a : a+k]})
+				ty, kind := ts.zhType(run[a:a+k], Content)
+				toks = append(toks, Token{Text: text[i+s : i+e], Block: block, Start: off + i + s, End: off + i + e, Kind: kind}.of(ty))
 				a += k
 			}
 			i = j
@@ -113,14 +172,17 @@ func zhTokens(lex *lexicon.Lexicon, text string, block, off int, toks []Token) [
 			j := scanWord(text, i)
 			w := text[i:j]
 			t := Token{Text: w, Block: block, Start: off + i, End: off + j}
-			t.Key, t.Kind = enKey(w)
-			toks = append(toks, t)
+			key, kind := enKey(w)
+			ty, kind := ts.zhType(key, kind)
+			t.Kind = kind
+			toks = append(toks, t.of(ty))
 			i = j
 		case isSpace(r):
 			i += n
 		default:
 			j := sameRun(text, i, r, n)
-			toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Punct, Key: runClass(r, j-i)})
+			ty, kind := ts.zhType(runClass(r, j-i), Punct)
+			toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: kind}.of(ty))
 			i = j
 		}
 	}
@@ -165,7 +227,7 @@ func zhLexical(lex *lexicon.Lexicon, w string) (Kind, []uint32) {
 // enTokens cuts English text into tokens: lang.EnTokens' words, the
 // possessive 's it drops, and each punctuation mark (a run of the same
 // mark, ... or --, is one). Offsets are text's plus off.
-func enTokens(text string, block, off int, toks []Token) []Token {
+func enTokens(ts *types, text string, block, off int, toks []Token) []Token {
 	gap := func(from, to int) {
 		for i := from; i < to; {
 			r, n := utf8.DecodeRuneInString(text[i:])
@@ -183,15 +245,15 @@ func enTokens(text string, block, off int, toks []Token) []Token {
 					}
 					j += m
 				}
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function, Key: "_" + strings.ToLower(text[i:j])})
+				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function}.of(ts.enType("_"+strings.ToLower(text[i:j]), Function)))
 				i = j
 			case isApostrophe(r) && i+n < to && (text[i+n] == 's' || text[i+n] == 'S'):
 				j := i + n + 1
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function, Key: "_'s"})
+				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function}.of(ts.enType("_'s", Function)))
 				i = j
 			default:
 				j := min(sameRun(text, i, r, n), to)
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Punct, Key: runClass(r, j-i)})
+				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Punct}.of(ts.enType(runClass(r, j-i), Punct)))
 				i = j
 			}
 		}
@@ -201,8 +263,9 @@ func enTokens(text string, block, off int, toks []Token) []Token {
 		gap(prev, w.Start)
 		written := text[w.Start:w.End]
 		t := Token{Text: written, Block: block, Start: off + w.Start, End: off + w.End}
-		t.Key, t.Kind = enKey(written) // Glosses are the type's, set by link
-		toks = append(toks, t)
+		var key string
+		key, t.Kind = enKey(written)
+		toks = append(toks, t.of(ts.enType(key, t.Kind)))
 		prev = w.End
 	}
 	gap(prev, len(text))

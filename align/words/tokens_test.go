@@ -3,6 +3,7 @@ package words
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -102,4 +103,12 @@ func TestGlosses(t *testing.T) {
 			assert.Equal(t, tk.Key, lex.Word(tk.Glosses()[0]))
 		}
 	}
+}
+
+// TestTokenSize: a document of 50,000 paragraph pairs holds five million
+// tokens at once (the checks read them after the word alignment), so a
+// field added to Token costs tens of megabytes there; what a type's
+// tokens share is reached through the type.
+func TestTokenSize(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(Token{}), uintptr(72))
 }

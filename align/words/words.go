@@ -3,10 +3,8 @@ package words
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
-	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 )
 
@@ -149,6 +147,7 @@ func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 		n += len(b.Sents)
 	}
 	d.Pairs = make([]Pair, 0, n)
+	ts := newTypes(lex)
 	var zs, es []Token
 	for bi, b := range a.Beads {
 		d.first[bi] = len(d.Pairs)
@@ -161,12 +160,12 @@ func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 			for _, r := range sb.Zh {
 				blk := doc.Zh[r.Block]
 				s := blk.Sents[r.Sent]
-				zs = zhTokens(lex, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
+				zs = zhTokens(ts, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
 			}
 			for _, r := range sb.En {
 				blk := doc.En[r.Block]
 				s := blk.Sents[r.Sent]
-				es = enTokens(blk.Text[s.Start:s.End], r.Block, s.Start, es)
+				es = enTokens(ts, blk.Text[s.Start:s.End], r.Block, s.Start, es)
 			}
 			p.Zh = append(make([]Token, 0, len(zs)), zs...)
 			p.En = append(make([]Token, 0, len(es)), es...)
@@ -183,20 +182,12 @@ func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 // the pair.
 func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
 	out := make([]Pair, len(pairs))
+	ts := newTypes(lex)
 	for k, tp := range pairs {
-		out[k] = Pair{Bead: k, Zh: zhTokens(lex, tp[0], k, 0, nil), En: enTokens(tp[1], k, 0, nil)}
+		out[k] = Pair{Bead: k, Zh: zhTokens(ts, tp[0], k, 0, nil), En: enTokens(ts, tp[1], k, 0, nil)}
 	}
 	link(lex, out, opt)
 	return out
-}
-
-// ref returns what a token holds of its type's glosses: nil for none, else
-// a pointer to them (8 bytes a token where the slice took 24).
-func ref(gl []uint32) *[]uint32 {
-	if gl == nil {
-		return nil
-	}
-	return &gl
 }
 
 // windowBeads is the most sentence beads the model is learnt on at once:
@@ -228,12 +219,13 @@ func linkWindows(lex *lexicon.Lexicon, pairs []Pair, opt Options, window int) {
 		linkWindow(lex, pairs[w*len(pairs)/n:(w+1)*len(pairs)/n], opt)
 	}
 	// Backing by the document: the pairs of words the sure links join
-	// more than once, in any window.
-	seen := map[[2]string]int32{}
+	// more than once, in any window. (A type is one per key and language
+	// among the pairs aligned together.)
+	seen := map[[2]*tokType]int32{}
 	for k := range pairs {
 		p := &pairs[k]
 		for _, l := range p.Inter {
-			seen[[2]string{p.Zh[l.Zh].Key, p.En[l.En].Key}]++
+			seen[[2]*tokType{p.Zh[l.Zh].ty, p.En[l.En].ty}]++
 		}
 	}
 	dl := &docLinks{pairs: pairs}
@@ -241,7 +233,7 @@ func linkWindows(lex *lexicon.Lexicon, pairs []Pair, opt Options, window int) {
 		p := &pairs[k]
 		p.doc = dl
 		for _, l := range p.Inter {
-			if seen[[2]string{p.Zh[l.Zh].Key, p.En[l.En].Key}] > 1 {
+			if seen[[2]*tokType{p.Zh[l.Zh].ty, p.En[l.En].ty}] > 1 {
 				p.ZhBacked[l.Zh] = true
 				p.EnBacked[l.En] = true
 			}
@@ -249,15 +241,15 @@ func linkWindows(lex *lexicon.Lexicon, pairs []Pair, opt Options, window int) {
 	}
 }
 
-// linkWindow learns the model on pairs alone, gives their tokens their
-// types' kinds and glosses, and fills in their links, strengths and the
-// lexicon's backing.
+// linkWindow learns the model on pairs alone and fills in their links,
+// strengths and the lexicon's backing. The model numbers the types of
+// the window in the order they are met.
 func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 	md := &model{opt: opt.withDefaults()}
-	zhTypes := map[string]int32{}
-	enTypes := map[string]int32{}
+	zhTypes := map[*tokType]int32{}
+	enTypes := map[*tokType]int32{}
+	enByKey := map[string]int32{}
 	var zhGloss, enGloss [][]uint32 // per type
-	var zhRef, enRef []*[]uint32    // the same, as tokens hold them
 	var zhKind, enKind []Kind
 	var zhKey, enKey []string
 	intern := func(toks []Token, l align.Lang) ([]int32, []bool) {
@@ -267,42 +259,27 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 			t := &toks[k]
 			punct[k] = t.Kind == Punct
 			if l == align.Zh {
-				id, ok := zhTypes[t.Key]
+				id, ok := zhTypes[t.ty]
 				if !ok {
 					id = int32(len(zhTypes))
-					zhTypes[t.Key] = id
-					kind, gl := t.Kind, []uint32(nil)
-					if r, _ := utf8.DecodeRuneInString(t.Key); lang.IsHan(r) {
-						kind, gl = zhLexical(lex, t.Key)
-					}
-					zhGloss = append(zhGloss, gl)
-					zhRef = append(zhRef, ref(gl))
-					zhKind = append(zhKind, kind)
-					zhKey = append(zhKey, t.Key)
+					zhTypes[t.ty] = id
+					zhGloss = append(zhGloss, t.ty.glosses)
+					zhKind = append(zhKind, t.Kind)
+					zhKey = append(zhKey, t.ty.key)
 				}
 				ids[k] = id
-				// The type's Key and glosses, shared: a token's own copy
-				// of the Key is let go.
-				t.Key, t.Kind, t.glosses = zhKey[id], zhKind[id], zhRef[id]
 				continue
 			}
-			id, ok := enTypes[t.Key]
+			id, ok := enTypes[t.ty]
 			if !ok {
 				id = int32(len(enTypes))
-				enTypes[t.Key] = id
-				var gl []uint32
-				if t.Kind == Content {
-					if g, ok := lex.WordID(t.Key); ok {
-						gl = []uint32{g}
-					}
-				}
-				enGloss = append(enGloss, gl)
-				enRef = append(enRef, ref(gl))
+				enTypes[t.ty] = id
+				enByKey[t.ty.key] = id
+				enGloss = append(enGloss, t.ty.glosses)
 				enKind = append(enKind, t.Kind)
-				enKey = append(enKey, t.Key)
+				enKey = append(enKey, t.ty.key)
 			}
 			ids[k] = id
-			t.Key, t.glosses = enKey[id], enRef[id]
 		}
 		return ids, punct
 	}
@@ -330,7 +307,7 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 			}
 		}
 		if zhKind[z] == Punct || zhKind[z] == Content {
-			if e, ok := enTypes[zhKey[z]]; ok && (enKind[e] == Punct) == (zhKind[z] == Punct) {
+			if e, ok := enByKey[zhKey[z]]; ok && (enKind[e] == Punct) == (zhKind[z] == Punct) {
 				mark(e)
 			}
 		}
