@@ -1058,11 +1058,11 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 				if t.Kind == words.Punct || !allHan(t.Text) || hi-1 > lo && t.Start != pr.Zh[hi-2].End {
 					break
 				}
-				if t.Kind != words.Content || zhEdgeStop[t.Key] {
+				if t.Kind != words.Content || zhEdgeStop[t.Key()] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, t.Key...)
-				runes += utf8.RuneCountInString(t.Key)
+				key = append(key, t.Key()...)
+				runes += utf8.RuneCountInString(t.Key())
 				if runes > linkedMaxRunes {
 					break
 				} else if runes < linkedMinRunes || known[string(key)] {
@@ -1256,10 +1256,10 @@ func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
 	for _, occ := range list {
 		zh, r := wd.Pairs[occ.pair].Zh, occ.r()
 		if r.Lo > 0 && zh[r.Lo-1].Kind == words.Content {
-			before[zh[r.Lo-1].Key]++
+			before[zh[r.Lo-1].Key()]++
 		}
 		if r.Hi < len(zh) && zh[r.Hi].Kind == words.Content {
-			after[zh[r.Hi].Key]++
+			after[zh[r.Hi].Key()]++
 		}
 	}
 	for _, m := range []map[string]int{before, after} {

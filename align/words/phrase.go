@@ -112,7 +112,7 @@ func (p *Pair) Clauses(l align.Lang) []Range {
 }
 
 func endsClause(t Token) bool {
-	switch t.Key {
+	switch t.Key() {
 	case ",":
 		return strings.Trim(t.Text, "、､") != ""
 	case ".", ";", ":", "?", "!", "…":
@@ -239,7 +239,7 @@ func lexical(a, b Token) bool {
 	if a.Kind == Punct || b.Kind == Punct {
 		return false
 	}
-	if a.Key == b.Key && a.Kind == Content && b.Kind == Content {
+	if a.Key() == b.Key() && a.Kind == Content && b.Kind == Content {
 		return true
 	}
 	if len(a.Glosses()) > len(b.Glosses()) {

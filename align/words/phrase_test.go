@@ -151,7 +151,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 		if types[key] == nil {
 			types[key] = &tokType{key: key}
 		}
-		return Token{Text: key, Kind: Content, Key: key, ty: types[key]}
+		return Token{Text: key, Kind: Content, ty: types[key]}
 	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)

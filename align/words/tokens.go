@@ -41,22 +41,11 @@ type Token struct {
 	// Start and End are byte offsets of the token in its block's Text.
 	Start, End int
 	Kind       Kind
-	// Key is the type the model learns on: a Chinese word in simplified characters; an
-	// English content word as lang.Keyword gives it (stemmed, or an
-	// acronym's letters); a function word "_" and its lower-case form;
-	// punctuation its class ("," for ，、 and ,; `"` for every quotation
-	// mark). Two tokens with the same Key are the same word to the model.
-	// The tokens of a type share the string.
-	Key string
 	// ty is the token's type, shared by the tokens of one side of the
-	// pairs aligned together that have its Key.
+	// pairs aligned together that have its Key: 8 bytes a token where
+	// the Key and a pointer to the glosses took 24 (a document of 50,000
+	// paragraph pairs holds five million tokens).
 	ty *tokType
-}
-
-// of returns t of type ty: its Key and glosses.
-func (t Token) of(ty *tokType) Token {
-	t.Key, t.ty = ty.key, ty
-	return t
 }
 
 // tokType is a word type of one language: what its tokens share.
@@ -64,6 +53,18 @@ type tokType struct {
 	key     string
 	glosses []uint32 // nil when none
 	kind    Kind     // the kind of its tokens
+}
+
+// Key is the type the model learns on: a Chinese word in simplified
+// characters; an English content word as lang.Keyword gives it (stemmed,
+// or an acronym's letters); a function word "_" and its lower-case form;
+// punctuation its class ("," for ，、 and ,; `"` for every quotation mark).
+// Two tokens of one side with the same Key are the same word to the model.
+func (t Token) Key() string {
+	if t.ty == nil {
+		return ""
+	}
+	return t.ty.key
 }
 
 // Glosses returns the lexicon word ids (lexicon.Lexicon.Word): for a Chinese
@@ -164,7 +165,7 @@ func zhTokens(ts *types, text string, block, off int, toks []Token) []Token {
 					s, e = back[a], back[a+k]
 				}
 				ty, kind := ts.zhType(run[a:a+k], Content)
-				toks = append(toks, Token{Text: text[i+s : i+e], Block: block, Start: off + i + s, End: off + i + e, Kind: kind}.of(ty))
+				toks = append(toks, Token{Text: text[i+s : i+e], Block: block, Start: off + i + s, End: off + i + e, Kind: kind, ty: ty})
 				a += k
 			}
 			i = j
@@ -173,16 +174,15 @@ func zhTokens(ts *types, text string, block, off int, toks []Token) []Token {
 			w := text[i:j]
 			t := Token{Text: w, Block: block, Start: off + i, End: off + j}
 			key, kind := enKey(w)
-			ty, kind := ts.zhType(key, kind)
-			t.Kind = kind
-			toks = append(toks, t.of(ty))
+			t.ty, t.Kind = ts.zhType(key, kind)
+			toks = append(toks, t)
 			i = j
 		case isSpace(r):
 			i += n
 		default:
 			j := sameRun(text, i, r, n)
 			ty, kind := ts.zhType(runClass(r, j-i), Punct)
-			toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: kind}.of(ty))
+			toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: kind, ty: ty})
 			i = j
 		}
 	}
@@ -245,15 +245,15 @@ func enTokens(ts *types, text string, block, off int, toks []Token) []Token {
 					}
 					j += m
 				}
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function}.of(ts.enType("_"+strings.ToLower(text[i:j]), Function)))
+				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function, ty: ts.enType("_"+strings.ToLower(text[i:j]), Function)})
 				i = j
 			case isApostrophe(r) && i+n < to && (text[i+n] == 's' || text[i+n] == 'S'):
 				j := i + n + 1
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function}.of(ts.enType("_'s", Function)))
+				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function, ty: ts.enType("_'s", Function)})
 				i = j
 			default:
 				j := min(sameRun(text, i, r, n), to)
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Punct}.of(ts.enType(runClass(r, j-i), Punct)))
+				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Punct, ty: ts.enType(runClass(r, j-i), Punct)})
 				i = j
 			}
 		}
@@ -265,7 +265,8 @@ func enTokens(ts *types, text string, block, off int, toks []Token) []Token {
 		t := Token{Text: written, Block: block, Start: off + w.Start, End: off + w.End}
 		var key string
 		key, t.Kind = enKey(written)
-		toks = append(toks, t.of(ts.enType(key, t.Kind)))
+		t.ty = ts.enType(key, t.Kind)
+		toks = append(toks, t)
 		prev = w.End
 	}
 	gap(prev, len(text))

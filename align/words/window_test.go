@@ -47,7 +47,7 @@ func linkDigest(pairs []Pair) string {
 		put(k, len(p.Zh), len(p.En))
 		for _, toks := range [][]Token{p.Zh, p.En} {
 			for _, t := range toks {
-				h.Write([]byte(t.Key))
+				h.Write([]byte(t.Key()))
 				put(int(t.Kind), len(t.Glosses()))
 				for _, g := range t.Glosses() {
 					put(int(g))
@@ -134,11 +134,11 @@ func TestWindowsApart(t *testing.T) {
 					require.True(t, p.ZhBacked[l.Zh])
 					continue
 				}
-				key := [2]string{p.Zh[l.Zh].Key, p.En[l.En].Key}
+				key := [2]string{p.Zh[l.Zh].Key(), p.En[l.En].Key()}
 				times := 0
 				for r := range w.Pairs {
 					for _, m := range w.Pairs[r].Inter {
-						if [2]string{w.Pairs[r].Zh[m.Zh].Key, w.Pairs[r].En[m.En].Key} == key {
+						if [2]string{w.Pairs[r].Zh[m.Zh].Key(), w.Pairs[r].En[m.En].Key()} == key {
 							times++
 						}
 					}
