@@ -470,7 +470,7 @@ func mayTranslate(a, b words.Token) bool {
 	if a.Kind != words.Content || b.Kind != words.Content {
 		return false
 	}
-	if a.Key == b.Key {
+	if a.Key() == b.Key() {
 		return true
 	}
 	for _, g := range a.Glosses() {
@@ -500,7 +500,7 @@ func repeatedNearby(wd *words.Doc, k int, l align.Lang, c words.Range) int {
 	var clause []string
 	for _, t := range pr.Tokens(l)[c.Lo:c.Hi] {
 		if t.Kind == words.Content {
-			clause = append(clause, t.Key)
+			clause = append(clause, t.Key())
 		}
 	}
 	best := 0
@@ -520,7 +520,7 @@ func repeatedNearby(wd *words.Doc, k int, l align.Lang, c words.Range) int {
 			diag := 0
 			for i := 1; i <= len(clause); i++ {
 				up := row[i]
-				if clause[i-1] == t.Key {
+				if clause[i-1] == t.Key() {
 					row[i] = diag + 1
 				} else {
 					row[i] = max(row[i], row[i-1])
