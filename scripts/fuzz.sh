@@ -12,9 +12,17 @@
 # finding. Such a run is retried once; a count budget ("Nx") has no deadline
 # and cannot hit it, which is why CI uses one. Anything else that fails — a
 # written reproducer, a panic, a failed seed — fails the script.
+#
+# Each new interesting input is minimized before fuzzing goes on, for up to a
+# minute by default: on a target whose inputs are whole documents (hundreds of
+# sentences a side) that stalls a smoke run for minutes at a time, and more as
+# the corpus cached under $(go env GOCACHE)/fuzz grows between runs.
+# FUZZMINIMIZE (default 100x, a count of executions) bounds each minimization;
+# a failing input is still written, only less minimized.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime="${FUZZTIME:-3s}"
+minimize="${FUZZMINIMIZE:-100x}"
 status=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -29,7 +37,7 @@ while read -r file name; do
   pkg="./$(dirname "$file")"
   echo "-- $pkg $name ($fuzztime)"
   for attempt in 1 2; do
-    if go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" "$pkg" >"$log" 2>&1; then
+    if go test -run='^$' -fuzz="^${name}\$" -fuzztime="$fuzztime" -fuzzminimizetime="$minimize" "$pkg" >"$log" 2>&1; then
       break
     fi
     if [ "$attempt" = 1 ] && deadline_only; then
