@@ -23,10 +23,10 @@ const (
 // furniturePhrases are the words of page furniture on web pages in
 // general: navigation, sharing, printing, downloading, tables of contents,
 // the editor and source lines of Chinese news sites. A block made only of
-// such words (and punctuation) is furniture. The labels of one site ("Cite
-// This Page", "Return to the Library") are not here: a run gives them as
-// configuration (.aligncheck.yaml "furniture:", check --furniture, the
-// API's "furniture"), and NewFurniture adds them to these.
+// such words (and punctuation) is furniture. The labels one site gives its
+// own links and notices are not here: a run gives them as configuration
+// (.aligncheck.yaml "furniture:", check --furniture, the API's
+// "furniture"), and NewFurniture adds them to these.
 var furniturePhrases = []string{
 	"back to top", "to top", "copy link",
 	"facebook", "twitter", "linkedin", "email", "e-mail", "print", "share", "pdf",

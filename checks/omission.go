@@ -74,10 +74,10 @@ of a document is one finding, at its first block, naming each block:
 Furniture is a short block made mostly of furniture phrases standing as
 whole words ("Research" is not "search"). Built in are the words of web
 pages in general (share, print, PDF, menu, search, next, contents, back to
-top, 分享, 打印, 返回顶部, 上一篇, 责任编辑, 来源, …). A site's own labels
-("Cite This Page", "Return to the Library") are not: give them in
-.aligncheck.yaml ("furniture:" and a list of phrases), with check
---furniture PHRASE, or in the API's "furniture". Without them such a label
+top, 分享, 打印, 返回顶部, 上一篇, 责任编辑, 来源, …). The labels a site gives
+its own links and notices are not: give them in .aligncheck.yaml
+("furniture:" and a list of phrases), with check --furniture PHRASE, or in
+the API's "furniture". Without them such a label
 reads as a paragraph: joined to its neighbour's pair (alignment/merged) or
 listed here as before or after the body.`,
 }

@@ -57,7 +57,7 @@ type Lists struct {
 // Flags registers the flags on fs.
 func (l *Lists) Flags(fs *flag.FlagSet) {
 	fs.Var(&l.Glossary, "glossary", "glossary `file` (TSV, CSV or TBX); repeatable")
-	fs.Var(&l.Furniture, "furniture", "page furniture `phrase` of the site read (\"Cite This Page\"), added to the built-in ones and the configuration's; repeatable")
+	fs.Var(&l.Furniture, "furniture", "page furniture `phrase` of the site read (a label of its own links or notices), added to the built-in ones and the configuration's; repeatable")
 }
 
 // Override sets the flags given over the configuration: --glossary

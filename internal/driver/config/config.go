@@ -55,8 +55,9 @@ type Config struct {
 	Exclude []string
 	Pairing Pairing
 	// Furniture lists the page furniture phrases of the sites a project
-	// reads ("Cite This Page"), added to the built-in ones of web pages in
-	// general: a block made of them is furniture, not body text.
+	// reads (the labels of their own links and notices), added to the
+	// built-in ones of web pages in general: a block made of them is
+	// furniture, not body text.
 	Furniture []string
 }
 
