@@ -48,7 +48,7 @@ var span = regexp.MustCompile(`<v>(.*?)</v>`)
 
 func main() {
 	path := flag.String("data", "../shared/data/mqm-ted-zhen/mqm_ted_zhen.tsv", "the annotations")
-	verbose := flag.Bool("v", false, "list the findings on No-error segments at warning or above, and on the major omissions")
+	verbose := flag.Bool("v", false, "list the findings on No-error segments at warning or above, and on the major omissions (and the major omissions not flagged)")
 	flag.Parse()
 	f, err := os.Open(*path)
 	if err != nil {
@@ -123,7 +123,13 @@ func main() {
 			fail(err)
 		}
 		for _, fd := range res.Findings {
-			for _, loc := range []int{lineOf(fd.Zh), lineOf(fd.En)} {
+			// a finding placed on both sides of one segment counts (and
+			// is listed) once
+			locs := []int{lineOf(fd.Zh), lineOf(fd.En)}
+			if locs[0] == locs[1] {
+				locs = locs[:1]
+			}
+			for _, loc := range locs {
 				if loc <= 0 || (loc-1)%2 != 0 || (loc-1)/2 >= len(segs) {
 					continue
 				}
@@ -145,6 +151,9 @@ func main() {
 		}
 		for _, s := range segs {
 			if s.bigOmit {
+				if *verbose && !s.anyF {
+					fmt.Printf("omission segment %s seg %d: not flagged\n  zh: %s\n  en: %s\n", k, s.seg, oneLine(s.src), oneLine(s.tgt))
+				}
 				omit++
 				omitF += b2i(s.anyF)
 				omitW += b2i(s.warn)
