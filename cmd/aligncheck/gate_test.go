@@ -236,7 +236,7 @@ func TestConfigErrors(t *testing.T) {
 		{"missing glossary", "glossary:\n  - terms/missing.tsv\n",
 			`.aligncheck.yaml:2: glossary "terms/missing.tsv": no such file or directory`},
 		{"empty furniture phrase", "furniture:\n  - Cite This Page\n  - ''\n",
-			`.aligncheck.yaml:3: furniture: "": want a phrase with letters (a label such as "Cite This Page")`},
+			`.aligncheck.yaml:3: furniture: "": want a phrase with letters (a label the site repeats on its pages, such as "Back to list")`},
 		{"furniture not a string", "furniture:\n  - [Cite, This, Page]\n",
 			`.aligncheck.yaml:2: furniture: want a string, got a list`},
 	}

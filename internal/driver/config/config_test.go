@@ -105,9 +105,9 @@ func TestErrors(t *testing.T) {
 		{"yaml syntax", "source: [zh\n", `:1: did not find expected ',' or ']'`},
 		{"version", "version: 2\n", `:1: version: only version 1 exists, not 2`},
 		{"furniture number", "furniture:\n  - Cite This Page\n  - 42\n", `:3: furniture: want a string, got a number`},
-		{"furniture empty", "furniture:\n  - Cite This Page\n  - \"\"\n", `:3: furniture: "": want a phrase with letters (a label such as "Cite This Page")`},
-		{"furniture blank", "furniture: ['  ']\n", `:1: furniture: "  ": want a phrase with letters (a label such as "Cite This Page")`},
-		{"furniture no letters", "furniture:\n  - '>>'\n", `:2: furniture: ">>": want a phrase with letters (a label such as "Cite This Page")`},
+		{"furniture empty", "furniture:\n  - Cite This Page\n  - \"\"\n", `:3: furniture: "": want a phrase with letters (a label the site repeats on its pages, such as "Back to list")`},
+		{"furniture blank", "furniture: ['  ']\n", `:1: furniture: "  ": want a phrase with letters (a label the site repeats on its pages, such as "Back to list")`},
+		{"furniture no letters", "furniture:\n  - '>>'\n", `:2: furniture: ">>": want a phrase with letters (a label the site repeats on its pages, such as "Back to list")`},
 		{"furniture mapping", "furniture:\n  cite: page\n", `:2: furniture: want a list of strings, got a mapping`},
 		{"furniture null item", "furniture:\n  -\n", `:2: furniture: want a string, got nothing`},
 	}

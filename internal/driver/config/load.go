@@ -434,7 +434,7 @@ func FurniturePhrase(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%s: want a phrase with letters (a label such as \"Cite This Page\")", excerpt.Quote(s))
+	return fmt.Errorf("%s: want a phrase with letters (a label the site repeats on its pages, such as \"Back to list\")", excerpt.Quote(s))
 }
 
 func contains(list []string, s string) bool {
