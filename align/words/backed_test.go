@@ -15,7 +15,7 @@ import (
 func zhToken(t *testing.T, p *words.Pair, w string) int {
 	t.Helper()
 	for i, tk := range p.Zh {
-		if tk.Text == w {
+		if p.Text(tk) == w {
 			return i
 		}
 	}
@@ -41,12 +41,12 @@ func TestBacked(t *testing.T) {
 		require.Len(t, p.EnBacked, len(p.En))
 		for i := range p.Zh {
 			if p.ZhBacked[i] {
-				assert.Equal(t, words.Sure, p.ZhStrength[i], "backed, so sure: %q", p.Zh[i].Text)
+				assert.Equal(t, words.Sure, p.ZhStrength[i], "backed, so sure: %q", p.Text(p.Zh[i]))
 			}
 		}
 		for j := range p.En {
 			if p.EnBacked[j] {
-				assert.Equal(t, words.Sure, p.EnStrength[j], "backed, so sure: %q", p.En[j].Text)
+				assert.Equal(t, words.Sure, p.EnStrength[j], "backed, so sure: %q", p.Text(p.En[j]))
 			}
 		}
 	}
@@ -63,7 +63,7 @@ func TestBacked(t *testing.T) {
 	third := &ps[2]
 	i := zhToken(t, third, "表示")
 	require.Equal(t, words.Sure, third.ZhStrength[i])
-	require.Equal(t, "said", third.En[third.ZhLink[i]].Text)
+	require.Equal(t, "said", third.Text(third.En[third.ZhLink[i]]))
 	assert.False(t, third.Backed(align.Zh, i))
 	ps = words.AlignTexts(lex, append(pairs, [2]string{"部长表示，论坛很重要。", "The minister said the forum is important."}), words.Options{})
 	third = &ps[2]

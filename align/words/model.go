@@ -136,6 +136,8 @@ type model struct {
 	t              []params
 	tNullE         []float64 // t(e|null) per English type
 	tNullZ         []float64 // t(f|null) per Chinese type
+
+	bestE, sumE []float64 // viterbi's scratch
 }
 
 // params are what the model learns of a type pair, kept together because
@@ -575,16 +577,16 @@ func grow(s []float64, n int) []float64 {
 	return s[:n]
 }
 
-// viterbi returns the links of each direction for seg k: ez[j] is the
+// viterbi fills in the links of each direction for seg k: ez[j] is the
 // Chinese word that English word j is linked to, ze[i] the English word
 // of Chinese word i; −1 when the null word is likelier or the best link
 // holds less than MinPosterior of the word's posterior. Ties go to the
-// lower position.
-func (md *model) viterbi(k int) (ez, ze []int) {
+// lower position. ez and ze have the seg's lengths.
+func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
-	ez = make([]int, n)
-	ze = make([]int, m)
+	md.bestE, md.sumE = grow(md.bestE, n), grow(md.sumE, n)
+	bestE, sumE := md.bestE, md.sumE
 	for j := range ez {
 		ez[j] = -1
 	}
@@ -592,10 +594,8 @@ func (md *model) viterbi(k int) (ez, ze []int) {
 		ze[i] = -1
 	}
 	if m == 0 || n == 0 {
-		return ez, ze
+		return
 	}
-	bestE := make([]float64, n)
-	sumE := make([]float64, n)
 	for j, e := range s.en {
 		bestE[j] = s.zNull[j] * md.tNullE[e]
 		sumE[j] = bestE[j]
@@ -613,10 +613,10 @@ func (md *model) viterbi(k int) (ez, ze []int) {
 			sumE[j] += a
 			sum += b
 			if a > bestE[j] {
-				bestE[j], ez[j] = a, i
+				bestE[j], ez[j] = a, int32(i)
 			}
 			if b > best {
-				best, ze[i] = b, j
+				best, ze[i] = b, int32(j)
 			}
 		}
 		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
@@ -628,5 +628,4 @@ func (md *model) viterbi(k int) (ez, ze []int) {
 			ez[j] = -1
 		}
 	}
-	return ez, ze
 }

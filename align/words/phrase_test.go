@@ -76,13 +76,14 @@ func TestPhrases(t *testing.T) {
 }
 
 func TestClausesAndCoverage(t *testing.T) {
-	zh, en := tokenized(t, "我们坚持动态清零、精准防控，经济稳定增长；人民安全。", "We kept to dynamic zero-COVID, and the economy grew.")
-	p := &Pair{Zh: zh, En: en, ZhStrength: make([]Strength, len(zh)), EnStrength: make([]Strength, len(en))}
+	p := tokenized(t, "我们坚持动态清零、精准防控，经济稳定增长；人民安全。", "We kept to dynamic zero-COVID, and the economy grew.")
+	zh := p.Zh
+	p.ZhStrength, p.EnStrength = make([]Strength, len(p.Zh)), make([]Strength, len(p.En))
 	var clauses []string
 	for _, r := range p.Clauses(align.Zh) {
 		s := ""
 		for _, tk := range zh[r.Lo:r.Hi] {
-			s += tk.Text
+			s += p.Text(tk)
 		}
 		clauses = append(clauses, s)
 	}
@@ -93,7 +94,7 @@ func TestClausesAndCoverage(t *testing.T) {
 	// 坚持 sure, 动态清零 grown, the rest unlinked; 我们 is a function word
 	first := p.Clauses(align.Zh)[0]
 	for k, tk := range zh {
-		switch tk.Text {
+		switch p.Text(tk) {
 		case "坚持":
 			p.ZhStrength[k] = Sure
 		case "动态清零":
@@ -111,11 +112,12 @@ func TestClausesAndCoverage(t *testing.T) {
 // backed link; Glossed those without one whose translation the lexicon
 // finds among the English words no backed link takes.
 func TestBackingAndGlossed(t *testing.T) {
-	zh, en := tokenized(t, "经济稳定增长，人民生活改善。", "The economy grew steadily and people lived better.")
-	p := &Pair{Zh: zh, En: en, ZhBacked: make([]bool, len(zh)), EnBacked: make([]bool, len(en))}
+	p := tokenized(t, "经济稳定增长，人民生活改善。", "The economy grew steadily and people lived better.")
+	zh, en := p.Zh, p.En
+	p.ZhBacked, p.EnBacked = make([]bool, len(zh)), make([]bool, len(en))
 	idx := func(toks []Token, w string) int {
 		for k, tk := range toks {
-			if tk.Text == w {
+			if p.Text(tk) == w {
 				return k
 			}
 		}
@@ -146,12 +148,15 @@ func TestBackingAndGlossed(t *testing.T) {
 // links attest elsewhere counts like a gloss, and so does one in another
 // sentence of the paragraph when Glossed is given the paragraph's pairs.
 func TestGlossedByDocumentAndParagraph(t *testing.T) {
-	types := map[string]*tokType{} // one type a key, as tokenizing gives
+	v := &vocab{}
+	types := map[string]int32{} // one type a key, as tokenizing gives
 	tok := func(key string) Token {
-		if types[key] == nil {
-			types[key] = &tokType{key: key}
+		id, ok := types[key]
+		if !ok {
+			id = v.add(tokType{key: key})
+			types[key] = id
 		}
-		return Token{Text: key, Kind: Content, ty: types[key]}
+		return newToken(id, Content, 0, 0, 0)
 	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)
@@ -164,7 +169,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, ZhBacked: make([]bool, 1), EnBacked: make([]bool, 1)},
 		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, ZhBacked: make([]bool, 1), EnBacked: make([]bool, 1)},
 	}
-	dl := &docLinks{pairs: pairs}
+	dl := &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl
 	}
@@ -177,7 +182,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 	// "provid" attested for 规定 nowhere yet: add a backed link elsewhere
 	pairs = append(pairs, Pair{Zh: []Token{tok("规定")}, En: []Token{tok("provid")}, Inter: []Link{{0, 0}},
 		ZhBacked: []bool{true}, EnBacked: []bool{true}})
-	dl = &docLinks{pairs: pairs}
+	dl = &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl
 	}

@@ -47,19 +47,23 @@ func linkDigest(pairs []Pair) string {
 		put(k, len(p.Zh), len(p.En))
 		for _, toks := range [][]Token{p.Zh, p.En} {
 			for _, t := range toks {
-				h.Write([]byte(t.Key()))
-				put(int(t.Kind), len(t.Glosses()))
-				for _, g := range t.Glosses() {
+				h.Write([]byte(p.Key(t)))
+				put(int(t.Kind()), len(p.Glosses(t)))
+				for _, g := range p.Glosses(t) {
 					put(int(g))
 				}
 			}
 		}
-		put(p.EnLink...)
-		put(p.ZhLink...)
+		for _, x := range p.EnLink {
+			put(int(x))
+		}
+		for _, x := range p.ZhLink {
+			put(int(x))
+		}
 		for _, ls := range [][]Link{p.Inter, p.GDF} {
 			put(len(ls))
 			for _, l := range ls {
-				put(l.Zh, l.En)
+				put(int(l.Zh), int(l.En))
 			}
 		}
 		for i := range p.Zh {
@@ -92,7 +96,7 @@ func TestWindowWithin(t *testing.T) {
 	assert.Equal(t, "baf8f80e455106082bef72abd76dc239024678c9d8cfe475514f5c59a6dc9302", linkDigest(d.Pairs))
 	// a window of exactly the document's length is one window
 	e := tokenize(a, lex)
-	linkWindows(lex, e.Pairs, Options{}, n)
+	linkWindows(e.shared, e.Pairs, Options{}, n)
 	assert.Equal(t, linkDigest(d.Pairs), linkDigest(e.Pairs))
 }
 
@@ -106,7 +110,7 @@ func TestWindowsApart(t *testing.T) {
 	n := len(whole.Pairs)
 	const window = 40
 	w := tokenize(a, lex)
-	linkWindows(lex, w.Pairs, Options{}, window)
+	linkWindows(w.shared, w.Pairs, Options{}, window)
 	windows := (n + window - 1) / window
 	require.GreaterOrEqual(t, windows, 2)
 	differ, crossBacked := false, 0
@@ -114,8 +118,9 @@ func TestWindowsApart(t *testing.T) {
 		lo, hi := k*n/windows, (k+1)*n/windows
 		require.LessOrEqual(t, hi-lo, window)
 		// the window learnt alone
-		alone := tokenize(a, lex).Pairs[lo:hi]
-		linkWindow(lex, alone, Options{})
+		td := tokenize(a, lex)
+		alone := td.Pairs[lo:hi]
+		linkWindow(td.shared.vocab, alone, Options{}, &linkSlabs{})
 		for i := range alone {
 			p, q := &w.Pairs[lo+i], &alone[i]
 			require.Equal(t, q.EnLink, p.EnLink)
@@ -134,11 +139,11 @@ func TestWindowsApart(t *testing.T) {
 					require.True(t, p.ZhBacked[l.Zh])
 					continue
 				}
-				key := [2]string{p.Zh[l.Zh].Key(), p.En[l.En].Key()}
+				key := [2]string{p.Key(p.Zh[l.Zh]), p.Key(p.En[l.En])}
 				times := 0
 				for r := range w.Pairs {
 					for _, m := range w.Pairs[r].Inter {
-						if [2]string{w.Pairs[r].Zh[m.Zh].Key(), w.Pairs[r].En[m.En].Key()} == key {
+						if [2]string{p.Key(w.Pairs[r].Zh[m.Zh]), p.Key(w.Pairs[r].En[m.En])} == key {
 							times++
 						}
 					}

@@ -53,10 +53,10 @@ func TestAlignDocument(t *testing.T) {
 	for _, p := range d.Pairs {
 		for _, l := range []align.Lang{align.Zh, align.En} {
 			for k, tk := range p.Tokens(l) {
-				blk := a.Doc.Blocks(l)[tk.Block]
-				assert.Equal(t, tk.Text, blk.Text[tk.Start:tk.End])
+				blk := a.Doc.Blocks(l)[tk.Block()]
+				assert.Equal(t, p.Text(tk), blk.Text[tk.Start():tk.End()])
 				sp := d.Span(l, tk)
-				assert.Equal(t, tk.Text, sp.Text)
+				assert.Equal(t, p.Text(tk), sp.Text)
 				if len(p.Zh) == 0 || len(p.En) == 0 {
 					assert.Equal(t, words.Unlinked, p.Strength(l, k))
 				}
@@ -75,8 +75,8 @@ func TestAlignDocument(t *testing.T) {
 	first := d.Pair(0, 0)
 	var ministry []string
 	for _, l := range first.GDF {
-		if first.Zh[l.Zh].Text == "外交部" {
-			ministry = append(ministry, first.En[l.En].Text)
+		if first.Text(first.Zh[l.Zh]) == "外交部" {
+			ministry = append(ministry, first.Text(first.En[l.En]))
 		}
 	}
 	assert.Subset(t, ministry, []string{"Ministry"}, "links of 外交部: %v", ministry)
@@ -88,7 +88,7 @@ func checkLinks(t *testing.T, p *words.Pair) {
 	t.Helper()
 	gdf := map[words.Link]bool{}
 	for k, l := range p.GDF {
-		require.True(t, l.Zh >= 0 && l.Zh < len(p.Zh) && l.En >= 0 && l.En < len(p.En), "link %v", l)
+		require.True(t, l.Zh >= 0 && int(l.Zh) < len(p.Zh) && l.En >= 0 && int(l.En) < len(p.En), "link %v", l)
 		if k > 0 {
 			prev := p.GDF[k-1]
 			assert.True(t, prev.Zh < l.Zh || prev.Zh == l.Zh && prev.En < l.En, "GDF sorted")
@@ -106,7 +106,7 @@ func checkLinks(t *testing.T, p *words.Pair) {
 	}
 	for i, s := range p.ZhStrength {
 		if s == words.Unlinked {
-			assert.Equal(t, -1, p.ZhLink[i])
+			assert.Equal(t, int32(-1), p.ZhLink[i])
 		}
 	}
 }
@@ -164,10 +164,10 @@ func dump(d *words.Doc) string {
 	for _, p := range d.Pairs {
 		fmt.Fprintf(&sb, "%d/%d %v %v %v %v\n", p.Bead, p.Sent, p.Inter, p.GDF, p.ZhLink, p.EnLink)
 		for _, tk := range p.Zh {
-			fmt.Fprintf(&sb, "%q@%d:%d ", tk.Text, tk.Block, tk.Start)
+			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
 		}
 		for _, tk := range p.En {
-			fmt.Fprintf(&sb, "%q@%d:%d ", tk.Text, tk.Block, tk.Start)
+			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
 		}
 		sb.WriteByte('\n')
 	}
@@ -187,13 +187,13 @@ func TestLongBead(t *testing.T) {
 	width := maxCells / m
 	require.NotEmpty(t, p.Inter)
 	for _, l := range p.GDF {
-		diag := (2*l.Zh + 1) * n / (2 * m)
-		assert.LessOrEqual(t, abs(l.En-diag), width/2+1, "link %v outside the band", l)
+		diag := (2*int(l.Zh) + 1) * n / (2 * m)
+		assert.LessOrEqual(t, abs(int(l.En)-diag), width/2+1, "link %v outside the band", l)
 	}
 	// The repeated clause is linked alike everywhere: 改革 to reform.
 	var reform int
 	for _, l := range p.Inter {
-		if p.Zh[l.Zh].Text == "改革" && p.En[l.En].Text == "reform" {
+		if p.Text(p.Zh[l.Zh]) == "改革" && p.Text(p.En[l.En]) == "reform" {
 			reform++
 		}
 	}
