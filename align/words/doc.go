@@ -44,7 +44,7 @@
 // sentence beads, the reference document 140), and gets the links
 // of the model learnt on all of it; a window of some 8,000 sentences is
 // ample data for EM (the defaults were set on 150). Backing by repeated links (see
-// Pair.ZhBacked) counts the whole document's links, across windows.
+// Pair.Backed) counts the whole document's links, across windows.
 //
 // Measured on DeNero and Macherey's 150 hand-aligned news sentences
 // (testdata/zh-en-word-alignment, scored as Och & Ney 2003 define it;
@@ -77,7 +77,7 @@
 //     pair.Zh[clause.Lo:clause.Hi]). Intersection links are the surer
 //     evidence that a word is rendered; a word linked only one way
 //     (Strength OneWay) is weak evidence either way. Surer still is a
-//     backed link (Pair.ZhBacked, Pair.Backing): an intersection link the
+//     backed link (Pair.Backed, Pair.Backing): an intersection link the
 //     lexicon or the document's other links also give — the words of a
 //     clause with no translation take unbacked guesses. Pair.Glossed
 //     counts a clause's words whose translation (lexicon, or backed links

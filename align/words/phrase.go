@@ -139,7 +139,7 @@ func (p *Pair) Coverage(l align.Lang, r Range, min Strength) (linked, content in
 }
 
 // Backing counts the content words among tokens r of side l, and how many
-// of them have a backed sure link (Pair.ZhBacked): what a check of clauses
+// of them have a backed sure link (Pair.Backed): what a check of clauses
 // left untranslated weighs when a link the model guessed must not count
 // as a rendering.
 func (p *Pair) Backing(l align.Lang, r Range) (backed, content int) {
@@ -221,7 +221,7 @@ func (d *shared) attested(zh, en Token) bool {
 		for k := range d.pairs {
 			q := &d.pairs[k]
 			for _, l := range q.Inter {
-				if q.ZhBacked[l.Zh] {
+				if q.zhState[l.Zh]&backedBit != 0 {
 					d.set[typePair(q.Zh[l.Zh], q.En[l.En])] = struct{}{}
 				}
 			}

@@ -22,25 +22,21 @@ type Pair struct {
 	// the grow-diag-final links, a superset of Inter. Both are sorted by
 	// Zh, then En.
 	Inter, GDF []Link
-	// EnLink[j] is the Chinese token the model generating English from
-	// Chinese aligns English token j to, ZhLink[i] the English token of
-	// Chinese token i in the other direction; −1 for the null word.
-	EnLink, ZhLink []int32
-	// ZhStrength[i] and EnStrength[j] say how firmly each token is linked.
-	ZhStrength, EnStrength []Strength
-	// ZhBacked[i] and EnBacked[j] say whether the token's sure link is
-	// backed by more than this sentence pair: the lexicon glosses one word
-	// by the other (or they are the same number or Latin-script word), or
-	// the document's sure links join the same two words once more. A sure
-	// link without backing is the model's guess from position and from
-	// the words left over: where a clause has no translation, its words
-	// still take such links to whatever English is near (a tenth of the
-	// sure links of content words in the WMT documents, three in four of
-	// those of clauses whose English was deleted).
-	ZhBacked, EnBacked []bool
+
+	// zhState[i] and enState[j]: each token's Strength and whether it is
+	// Backed, one byte a token. (Each direction's own links, read off
+	// the model, are let go once the strengths are set: no check reads
+	// them, and they took 8 bytes a token.)
+	zhState, enState []linkState
 
 	doc *shared // shared by the pairs aligned together
 }
+
+// linkState is a token's Strength (the low two bits) and whether it is
+// Backed (backedBit).
+type linkState uint8
+
+const backedBit linkState = 4
 
 // Key returns the Key of token t of p, or of any pair aligned together
 // with p: the type the model learns on. A Chinese word in simplified
@@ -73,21 +69,31 @@ func (p *Pair) Tokens(l align.Lang) []Token {
 	return p.En
 }
 
-// Backed reports whether token i of one side has a backed sure link (see
-// ZhBacked).
-func (p *Pair) Backed(l align.Lang, i int) bool {
+// states returns the link states of one side's tokens.
+func (p *Pair) states(l align.Lang) []linkState {
 	if l == align.Zh {
-		return p.ZhBacked[i]
+		return p.zhState
 	}
-	return p.EnBacked[i]
+	return p.enState
 }
 
-// Strength returns the link strength of token i of one side.
+// Backed reports whether token i of one side has a sure link backed by
+// more than this sentence pair: the lexicon glosses one word by the other
+// (or they are the same number or Latin-script word), or the document's
+// sure links join the same two words once more. A sure link without
+// backing is the model's guess from position and from the words left
+// over: where a clause has no translation, its words still take such
+// links to whatever English is near (a tenth of the sure links of content
+// words in the WMT documents, three in four of those of clauses whose
+// English was deleted).
+func (p *Pair) Backed(l align.Lang, i int) bool {
+	return p.states(l)[i]&backedBit != 0
+}
+
+// Strength returns how firmly token i of one side is linked: the
+// strongest of its links.
 func (p *Pair) Strength(l align.Lang, i int) Strength {
-	if l == align.Zh {
-		return p.ZhStrength[i]
-	}
-	return p.EnStrength[i]
+	return Strength(p.states(l)[i] &^ backedBit)
 }
 
 // Doc is the word alignment of a document: a Pair per sentence bead, in
@@ -265,8 +271,8 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 		p.doc = sh
 		for _, l := range p.Inter {
 			if seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
-				p.ZhBacked[l.Zh] = true
-				p.EnBacked[l.En] = true
+				p.zhState[l.Zh] |= backedBit
+				p.enState[l.En] |= backedBit
 			}
 		}
 	}
@@ -278,10 +284,8 @@ func typePair(zh, en Token) uint64 { return uint64(zh.ty())<<32 | uint64(en.ty()
 
 // linkSlabs are where the links of a document's pairs are cut from.
 type linkSlabs struct {
-	dir   slab[int32]
 	links slab[Link]
-	str   slab[Strength]
-	back  slab[bool]
+	state slab[linkState]
 }
 
 // linkWindow learns the model on pairs alone and fills in their links,
@@ -359,33 +363,34 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 	md.build(zh, en, zhPunct, enPunct, favoured)
 	md.train()
 	var sym symmetriser
+	var ez, ze []int32 // each direction's links, pair by pair
 	for k := range pairs {
 		p := &pairs[k]
-		p.EnLink, p.ZhLink = mem.dir.make(len(p.En)), mem.dir.make(len(p.Zh))
-		md.viterbi(k, p.EnLink, p.ZhLink)
-		inter, gdf := sym.symmetrise(p.EnLink, p.ZhLink)
+		ez, ze = reuse(&ez, len(p.En)), reuse(&ze, len(p.Zh))
+		md.viterbi(k, ez, ze)
+		inter, gdf := sym.symmetrise(ez, ze)
 		p.Inter, p.GDF = mem.links.copy(inter), mem.links.copy(gdf)
-		p.ZhStrength = mem.str.make(len(p.Zh))
-		p.EnStrength = mem.str.make(len(p.En))
-		for i, j := range p.ZhLink {
+		zs, es := mem.state.make(len(p.Zh)), mem.state.make(len(p.En))
+		p.zhState, p.enState = zs, es
+		for i, j := range ze {
 			if j >= 0 {
-				p.ZhStrength[i] = OneWay
-				p.EnStrength[j] = OneWay
+				zs[i] = linkState(OneWay)
+				es[j] = linkState(OneWay)
 			}
 		}
-		for j, i := range p.EnLink {
+		for j, i := range ez {
 			if i >= 0 {
-				p.ZhStrength[i] = OneWay
-				p.EnStrength[j] = OneWay
+				zs[i] = linkState(OneWay)
+				es[j] = linkState(OneWay)
 			}
 		}
 		for _, l := range p.GDF {
-			p.ZhStrength[l.Zh] = Grown
-			p.EnStrength[l.En] = Grown
+			zs[l.Zh] = linkState(Grown)
+			es[l.En] = linkState(Grown)
 		}
 		for _, l := range p.Inter {
-			p.ZhStrength[l.Zh] = Sure
-			p.EnStrength[l.En] = Sure
+			zs[l.Zh] = linkState(Sure)
+			es[l.En] = linkState(Sure)
 		}
 	}
 	// Backing by the lexicon: its word pairs, and the same number or
@@ -400,12 +405,10 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 	}
 	for k := range pairs {
 		p := &pairs[k]
-		p.ZhBacked = mem.back.make(len(p.Zh))
-		p.EnBacked = mem.back.make(len(p.En))
 		for _, l := range p.Inter {
 			if glossed(zh[k][l.Zh], en[k][l.En]) {
-				p.ZhBacked[l.Zh] = true
-				p.EnBacked[l.En] = true
+				p.zhState[l.Zh] |= backedBit
+				p.enState[l.En] |= backedBit
 			}
 		}
 	}

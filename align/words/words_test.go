@@ -94,19 +94,39 @@ func checkLinks(t *testing.T, p *words.Pair) {
 			assert.True(t, prev.Zh < l.Zh || prev.Zh == l.Zh && prev.En < l.En, "GDF sorted")
 		}
 		gdf[l] = true
-		assert.GreaterOrEqual(t, p.ZhStrength[l.Zh], words.Grown)
-		assert.GreaterOrEqual(t, p.EnStrength[l.En], words.Grown)
+		assert.GreaterOrEqual(t, p.Strength(align.Zh, int(l.Zh)), words.Grown)
+		assert.GreaterOrEqual(t, p.Strength(align.En, int(l.En)), words.Grown)
 	}
+	zhSure, enSure := map[int32]int{}, map[int32]int{}
 	for _, l := range p.Inter {
 		assert.True(t, gdf[l], "intersection link %v in GDF", l)
-		assert.Equal(t, words.Sure, p.ZhStrength[l.Zh])
-		assert.Equal(t, words.Sure, p.EnStrength[l.En])
-		assert.Equal(t, l.Zh, p.EnLink[l.En])
-		assert.Equal(t, l.En, p.ZhLink[l.Zh])
+		assert.Equal(t, words.Sure, p.Strength(align.Zh, int(l.Zh)))
+		assert.Equal(t, words.Sure, p.Strength(align.En, int(l.En)))
+		zhSure[l.Zh]++
+		enSure[l.En]++
 	}
-	for i, s := range p.ZhStrength {
-		if s == words.Unlinked {
-			assert.Equal(t, int32(-1), p.ZhLink[i])
+	// both directions agree on a sure link: one a word
+	for _, n := range zhSure {
+		assert.Equal(t, 1, n)
+	}
+	for _, n := range enSure {
+		assert.Equal(t, 1, n)
+	}
+	// a word no link of the union takes is unlinked, and one of a sure
+	// link is sure
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		for i := range p.Tokens(l) {
+			inGDF := false
+			for _, k := range p.GDF {
+				if l == align.Zh && int(k.Zh) == i || l == align.En && int(k.En) == i {
+					inGDF = true
+				}
+			}
+			s := p.Strength(l, i)
+			assert.Equal(t, inGDF, s >= words.Grown, "token %d: %v", i, s)
+			if p.Backed(l, i) {
+				assert.Equal(t, words.Sure, s)
+			}
 		}
 	}
 }
@@ -162,7 +182,13 @@ func TestDeterministic(t *testing.T) {
 func dump(d *words.Doc) string {
 	var sb strings.Builder
 	for _, p := range d.Pairs {
-		fmt.Fprintf(&sb, "%d/%d %v %v %v %v\n", p.Bead, p.Sent, p.Inter, p.GDF, p.ZhLink, p.EnLink)
+		fmt.Fprintf(&sb, "%d/%d %v %v", p.Bead, p.Sent, p.Inter, p.GDF)
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			for k := range p.Tokens(l) {
+				fmt.Fprintf(&sb, " %v/%v", p.Strength(l, k), p.Backed(l, k))
+			}
+		}
+		sb.WriteByte('\n')
 		for _, tk := range p.Zh {
 			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
 		}
