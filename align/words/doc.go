@@ -19,7 +19,10 @@
 // of three or more characters the glosses of the headwords inside it too,
 // since CC-CEDICT glosses 动态清零 only as "zero-COVID". Offsets (Block,
 // Start, End) point into the block's text, so a check can quote and place
-// any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text).
+// any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text). A token is 16 bytes
+// (a long document holds millions while the checks run): its Key, Glosses
+// and text are read through its pair (Pair.Key, Pair.Glosses, Pair.Text),
+// which knows the word types and the blocks of the pairs aligned together.
 //
 // # Model
 //
