@@ -1048,21 +1048,21 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 			continue
 		}
 		for lo := range pr.Zh {
-			if pr.Zh[lo].Kind != words.Content || !allHan(pr.Zh[lo].Text) {
+			if pr.Zh[lo].Kind() != words.Content || !allHan(pr.Text(pr.Zh[lo])) {
 				continue
 			}
 			key = key[:0]
 			runes := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
-				if t.Kind == words.Punct || !allHan(t.Text) || hi-1 > lo && t.Start != pr.Zh[hi-2].End {
+				if t.Kind() == words.Punct || !allHan(pr.Text(t)) || hi-1 > lo && t.Start() != pr.Zh[hi-2].End() {
 					break
 				}
-				if t.Kind != words.Content || zhEdgeStop[t.Key()] {
+				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, t.Key()...)
-				runes += utf8.RuneCountInString(t.Key())
+				key = append(key, pr.Key(t)...)
+				runes += utf8.RuneCountInString(pr.Key(t))
 				if runes > linkedMaxRunes {
 					break
 				} else if runes < linkedMinRunes || known[string(key)] {
@@ -1129,11 +1129,11 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				continue
 			}
 			en = trimFunction(pr.En, en)
-			if en.Len() == 0 || !glossIn(pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]) {
+			if en.Len() == 0 || !glossIn(pr, pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]) {
 				continue
 			}
 			zt, et := pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]
-			if zt[0].Block != zt[len(zt)-1].Block || et[0].Block != et[len(et)-1].Block {
+			if zt[0].Block() != zt[len(zt)-1].Block() || et[0].Block() != et[len(et)-1].Block() {
 				continue
 			}
 			text := wd.Text(align.En, et)
@@ -1143,8 +1143,8 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			}
 			obs = append(obs, termObs{zh: z, zhWritten: wd.Text(align.Zh, zt), en: text, key: key, bead: pr.Bead,
 				v: byBead[pr.Bead], loose: unlinked > 0,
-				zhAt: at32{int32(zt[0].Block), int32(zt[0].Start), int32(zt[len(zt)-1].End)},
-				enAt: at32{int32(et[0].Block), int32(et[0].Start), int32(et[len(et)-1].End)}})
+				zhAt: at32{int32(zt[0].Block()), int32(zt[0].Start()), int32(zt[len(zt)-1].End())},
+				enAt: at32{int32(et[0].Block()), int32(et[0].Start()), int32(et[len(et)-1].End())}})
 		}
 		if len(obs) >= 2 {
 			out = append(out, obs...)
@@ -1208,7 +1208,7 @@ func (rc *runCounts) countHash(h uint64) int {
 func wordLinks(pr *words.Pair) []words.Link {
 	out := make([]words.Link, 0, len(pr.GDF))
 	for _, l := range pr.GDF {
-		if pr.Zh[l.Zh].Kind != words.Punct && pr.En[l.En].Kind != words.Punct {
+		if pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
 			out = append(out, l)
 		}
 	}
@@ -1225,7 +1225,7 @@ func unlinkedWords(links []words.Link, r words.Range) int {
 	for k := r.Lo; k < r.Hi; k++ {
 		linked := false
 		for _, l := range links {
-			if l.Zh == k {
+			if int(l.Zh) == k {
 				linked = true
 				break
 			}
@@ -1254,12 +1254,13 @@ func distinctPairs(list []linkedOcc) int {
 func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
 	before, after := map[string]int{}, map[string]int{}
 	for _, occ := range list {
-		zh, r := wd.Pairs[occ.pair].Zh, occ.r()
-		if r.Lo > 0 && zh[r.Lo-1].Kind == words.Content {
-			before[zh[r.Lo-1].Key()]++
+		pr, r := &wd.Pairs[occ.pair], occ.r()
+		zh := pr.Zh
+		if r.Lo > 0 && zh[r.Lo-1].Kind() == words.Content {
+			before[pr.Key(zh[r.Lo-1])]++
 		}
-		if r.Hi < len(zh) && zh[r.Hi].Kind == words.Content {
-			after[zh[r.Hi].Key()]++
+		if r.Hi < len(zh) && zh[r.Hi].Kind() == words.Content {
+			after[pr.Key(zh[r.Hi])]++
 		}
 	}
 	for _, m := range []map[string]int{before, after} {
@@ -1275,20 +1276,21 @@ func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
 // trimFunction leaves out function words and punctuation at the edges of
 // a range of English tokens.
 func trimFunction(toks []words.Token, r words.Range) words.Range {
-	for r.Lo < r.Hi && toks[r.Lo].Kind != words.Content {
+	for r.Lo < r.Hi && toks[r.Lo].Kind() != words.Content {
 		r.Lo++
 	}
-	for r.Hi > r.Lo && toks[r.Hi-1].Kind != words.Content {
+	for r.Hi > r.Lo && toks[r.Hi-1].Kind() != words.Content {
 		r.Hi--
 	}
 	return r
 }
 
-// glossIn: a word of en is one a dictionary gloss of a word of zh gives.
-func glossIn(zh, en []words.Token) bool {
+// glossIn: a word of en is one a dictionary gloss of a word of zh gives
+// (tokens of pr).
+func glossIn(pr *words.Pair, zh, en []words.Token) bool {
 	for _, z := range zh {
 		for _, e := range en {
-			if sharesGloss(z.Glosses(), e.Glosses()) {
+			if sharesGloss(pr.Glosses(z), pr.Glosses(e)) {
 				return true
 			}
 		}

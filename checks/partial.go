@@ -175,10 +175,10 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 		if len(this) == 0 || len(other) == 0 || len(this) > maxTokens || len(other) > maxTokens {
 			continue
 		}
-		thisUnits, otherUnits := sideUnits(l, this), sideUnits(l.Other(), other)
+		thisUnits, otherUnits := sideUnits(pr, l, this), sideUnits(pr, l.Other(), other)
 		for _, c := range pr.Clauses(l) {
 			ct := this[c.Lo:c.Hi]
-			if l == align.Zh && sideUnits(l, ct) < minChars || l == align.En && wordCount(ct) < minWords {
+			if l == align.Zh && sideUnits(pr, l, ct) < minChars || l == align.En && wordCount(pr, ct) < minWords {
 				continue
 			}
 			var linked, content int
@@ -202,7 +202,7 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 					continue
 				}
 			}
-			clauseUnits := sideUnits(l, ct)
+			clauseUnits := sideUnits(pr, l, ct)
 			excess := (float64(thisUnits) - float64(otherUnits)*ratio) / float64(clauseUnits)
 			if excess < minExcess {
 				continue
@@ -255,7 +255,7 @@ func partialRatio(wd *words.Doc, l align.Lang) float64 {
 	var rs []float64
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
-		a, b := sideUnits(l, pr.Tokens(l)), sideUnits(l.Other(), pr.Tokens(l.Other()))
+		a, b := sideUnits(pr, l, pr.Tokens(l)), sideUnits(pr, l.Other(), pr.Tokens(l.Other()))
 		if a > 0 && b > 0 {
 			rs = append(rs, float64(a)/float64(b))
 		}
@@ -267,19 +267,19 @@ func partialRatio(wd *words.Doc, l align.Lang) float64 {
 	return rs[len(rs)/2]
 }
 
-// sideUnits measures tokens for the length ratio: Chinese characters on
-// the Chinese side, letters and digits on the English side.
-func sideUnits(l align.Lang, toks []words.Token) int {
+// sideUnits measures tokens (of pr) for the length ratio: Chinese
+// characters on the Chinese side, letters and digits on the English side.
+func sideUnits(pr *words.Pair, l align.Lang, toks []words.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind == words.Punct {
+		if t.Kind() == words.Punct {
 			continue
 		}
 		if l == align.En {
-			n += len(t.Text)
+			n += t.Len()
 			continue
 		}
-		for _, r := range t.Text {
+		for _, r := range pr.Text(t) {
 			if lang.IsHan(r) {
 				n++
 			}
@@ -288,11 +288,11 @@ func sideUnits(l align.Lang, toks []words.Token) int {
 	return n
 }
 
-// wordCount counts the tokens that are words.
-func wordCount(toks []words.Token) int {
+// wordCount counts the tokens (of pr) that are words.
+func wordCount(pr *words.Pair, toks []words.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind != words.Punct && strings.TrimSpace(t.Text) != "" {
+		if t.Kind() != words.Punct && strings.TrimSpace(pr.Text(t)) != "" {
 			n++
 		}
 	}
@@ -307,8 +307,8 @@ func spelledAnchors(p *Pass, b *align.Bead, l align.Lang, toks []words.Token) in
 	if len(toks) == 0 {
 		return 0
 	}
-	blk, start, end := toks[0].Block, toks[0].Start, toks[len(toks)-1].End
-	if toks[len(toks)-1].Block != blk {
+	blk, start, end := toks[0].Block(), toks[0].Start(), toks[len(toks)-1].End()
+	if toks[len(toks)-1].Block() != blk {
 		end = len(p.Doc.Blocks(l)[blk].Text)
 	}
 	others := b.En
@@ -415,7 +415,7 @@ func freeRendering(pr *words.Pair, l align.Lang, c words.Range) int {
 	}
 	anchored := false
 	for _, lk := range pr.Inter {
-		a, b := lk.Zh, lk.En
+		a, b := int(lk.Zh), int(lk.En)
 		if l == align.En {
 			a, b = b, a
 		}
@@ -429,7 +429,7 @@ func freeRendering(pr *words.Pair, l align.Lang, c words.Range) int {
 	}
 	n := 0
 	for j, t := range other {
-		if t.Kind != words.Content || anchor[j] >= 0 || isDigits(t.Text) {
+		if t.Kind() != words.Content || anchor[j] >= 0 || isDigits(pr.Text(t)) {
 			continue
 		}
 		if before := nearestAnchor(anchor, j, -1); before >= c.Hi {
@@ -440,7 +440,7 @@ func freeRendering(pr *words.Pair, l align.Lang, c words.Range) int {
 		}
 		explained := false
 		for i, u := range this {
-			if (i < c.Lo || i >= c.Hi) && mayTranslate(u, t) {
+			if (i < c.Lo || i >= c.Hi) && mayTranslate(pr, u, t) {
 				explained = true
 				break
 			}
@@ -464,17 +464,17 @@ func nearestAnchor(anchor []int, j, step int) int {
 }
 
 // mayTranslate reports whether the dictionary says content words a and b
-// (of different sides) may translate each other: the same word, or a
-// gloss in common.
-func mayTranslate(a, b words.Token) bool {
-	if a.Kind != words.Content || b.Kind != words.Content {
+// of pr (of different sides) may translate each other: the same word, or
+// a gloss in common.
+func mayTranslate(pr *words.Pair, a, b words.Token) bool {
+	if a.Kind() != words.Content || b.Kind() != words.Content {
 		return false
 	}
-	if a.Key() == b.Key() {
+	if pr.Key(a) == pr.Key(b) {
 		return true
 	}
-	for _, g := range a.Glosses() {
-		if slices.Contains(b.Glosses(), g) {
+	for _, g := range pr.Glosses(a) {
+		if slices.Contains(pr.Glosses(b), g) {
 			return true
 		}
 	}
@@ -499,8 +499,8 @@ func repeatedNearby(wd *words.Doc, k int, l align.Lang, c words.Range) int {
 	pr := &wd.Pairs[k]
 	var clause []string
 	for _, t := range pr.Tokens(l)[c.Lo:c.Hi] {
-		if t.Kind == words.Content {
-			clause = append(clause, t.Key())
+		if t.Kind() == words.Content {
+			clause = append(clause, pr.Key(t))
 		}
 	}
 	best := 0
@@ -512,15 +512,15 @@ func repeatedNearby(wd *words.Doc, k int, l align.Lang, c words.Range) int {
 		qp := &wd.Pairs[q]
 		clear(row)
 		for j, t := range qp.Tokens(l) {
-			if t.Kind != words.Content || !qp.Backed(l, j) {
+			if t.Kind() != words.Content || !qp.Backed(l, j) {
 				continue
 			}
 			// one row of the LCS table, updated in place: diag is the
 			// previous row's value left of the cell being written
-			diag := 0
+			diag, key := 0, qp.Key(t)
 			for i := 1; i <= len(clause); i++ {
 				up := row[i]
-				if clause[i-1] == t.Key() {
+				if clause[i-1] == key {
 					row[i] = diag + 1
 				} else {
 					row[i] = max(row[i], row[i-1])
@@ -544,8 +544,8 @@ func subwordGlossed(bead []words.Pair, pr *words.Pair, c words.Range) (covered, 
 	for q := range bead {
 		qp := &bead[q]
 		for j, t := range qp.En {
-			if t.Kind == words.Content && !qp.Backed(align.En, j) {
-				for _, g := range t.Glosses() {
+			if t.Kind() == words.Content && !qp.Backed(align.En, j) {
+				for _, g := range qp.Glosses(t) {
 					free[g] = true
 				}
 			}
@@ -553,7 +553,7 @@ func subwordGlossed(bead []words.Pair, pr *words.Pair, c words.Range) (covered, 
 	}
 	var rs []rune
 	for _, t := range pr.Zh[c.Lo:c.Hi] {
-		rs = append(rs, []rune(lang.Simplify(t.Text))...)
+		rs = append(rs, []rune(lang.Simplify(pr.Text(t)))...)
 	}
 	in := make([]bool, len(rs))
 	lex := lexicon.Default()

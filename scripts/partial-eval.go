@@ -128,7 +128,7 @@ func main() {
 				continue
 			}
 			for _, c := range cls {
-				if hanCount(p.Zh[c.Lo:c.Hi]) < 8 {
+				if hanCount(p, p.Zh[c.Lo:c.Hi]) < 8 {
 					continue
 				}
 				if *part {
@@ -141,12 +141,12 @@ func main() {
 				if !ok || r.Len() >= len(p.En)-2 {
 					continue
 				}
-				e := p.En[r.Hi-1].End
-				if r.Hi < len(p.En) && p.En[r.Hi].Text == "," {
-					e = p.En[r.Hi].End
+				e := p.En[r.Hi-1].End()
+				if r.Hi < len(p.En) && p.Text(p.En[r.Hi]) == "," {
+					e = p.En[r.Hi].End()
 				}
-				cands = append(cands, cand{doc: di, zhBlock: p.Zh[c.Lo].Block, zhS: p.Zh[c.Lo].Start, zhE: p.Zh[c.Hi-1].End,
-					enBlock: p.En[r.Lo].Block, enS: p.En[r.Lo].Start, enE: e, clauseText: wd.Text(align.Zh, p.Zh[c.Lo:c.Hi])})
+				cands = append(cands, cand{doc: di, zhBlock: p.Zh[c.Lo].Block(), zhS: p.Zh[c.Lo].Start(), zhE: p.Zh[c.Hi-1].End(),
+					enBlock: p.En[r.Lo].Block(), enS: p.En[r.Lo].Start(), enE: e, clauseText: wd.Text(align.Zh, p.Zh[c.Lo:c.Hi])})
 				break // one clause per sentence
 			}
 		}
@@ -268,7 +268,7 @@ func partOf(p *words.Pair, c words.Range) (words.Range, bool) {
 		if r.Lo == c.Lo {
 			rest = words.Range{Lo: r.Hi, Hi: c.Hi}
 		}
-		if hanCount(p.Zh[r.Lo:r.Hi]) < 8 || hanCount(p.Zh[rest.Lo:rest.Hi]) < 6 {
+		if hanCount(p, p.Zh[r.Lo:r.Hi]) < 8 || hanCount(p, p.Zh[rest.Lo:rest.Hi]) < 6 {
 			continue
 		}
 		if _, ok := p.Counterpart(p.GDF, align.Zh, r); !ok {
@@ -282,10 +282,10 @@ func partOf(p *words.Pair, c words.Range) (words.Range, bool) {
 	return c, false
 }
 
-func hanCount(toks []words.Token) int {
+func hanCount(p *words.Pair, toks []words.Token) int {
 	n := 0
 	for _, t := range toks {
-		for _, r := range t.Text {
+		for _, r := range p.Text(t) {
 			if lang.IsHan(r) {
 				n++
 			}

@@ -220,14 +220,14 @@ func FromPairs(pairs []words.Pair) []WordAlignment {
 	spans := func(toks []words.Token) [][2]int {
 		s := make([][2]int, len(toks))
 		for k, t := range toks {
-			s[k] = [2]int{t.Start, t.End}
+			s[k] = [2]int{t.Start(), t.End()}
 		}
 		return s
 	}
 	links := func(ls []words.Link) []WordLink {
 		o := make([]WordLink, len(ls))
 		for k, l := range ls {
-			o[k] = WordLink{Zh: l.Zh, En: l.En}
+			o[k] = WordLink{Zh: int(l.Zh), En: int(l.En)}
 		}
 		return o
 	}

@@ -15,7 +15,7 @@ import (
 func zhToken(t *testing.T, p *words.Pair, w string) int {
 	t.Helper()
 	for i, tk := range p.Zh {
-		if tk.Text == w {
+		if p.Text(tk) == w {
 			return i
 		}
 	}
@@ -37,16 +37,11 @@ func TestBacked(t *testing.T) {
 	ps := words.AlignTexts(lex, pairs, words.Options{})
 	for k := range ps {
 		p := &ps[k]
-		require.Len(t, p.ZhBacked, len(p.Zh))
-		require.Len(t, p.EnBacked, len(p.En))
-		for i := range p.Zh {
-			if p.ZhBacked[i] {
-				assert.Equal(t, words.Sure, p.ZhStrength[i], "backed, so sure: %q", p.Zh[i].Text)
-			}
-		}
-		for j := range p.En {
-			if p.EnBacked[j] {
-				assert.Equal(t, words.Sure, p.EnStrength[j], "backed, so sure: %q", p.En[j].Text)
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			for i, tk := range p.Tokens(l) {
+				if p.Backed(l, i) {
+					assert.Equal(t, words.Sure, p.Strength(l, i), "backed, so sure: %q", p.Text(tk))
+				}
 			}
 		}
 	}
@@ -62,11 +57,17 @@ func TestBacked(t *testing.T) {
 	// in one sentence, backed once the document links them again.
 	third := &ps[2]
 	i := zhToken(t, third, "表示")
-	require.Equal(t, words.Sure, third.ZhStrength[i])
-	require.Equal(t, "said", third.En[third.ZhLink[i]].Text)
+	require.Equal(t, words.Sure, third.Strength(align.Zh, i))
+	said := ""
+	for _, l := range third.Inter {
+		if int(l.Zh) == i {
+			said = third.Text(third.En[l.En])
+		}
+	}
+	require.Equal(t, "said", said)
 	assert.False(t, third.Backed(align.Zh, i))
 	ps = words.AlignTexts(lex, append(pairs, [2]string{"部长表示，论坛很重要。", "The minister said the forum is important."}), words.Options{})
 	third = &ps[2]
-	require.Equal(t, words.Sure, third.ZhStrength[i])
+	require.Equal(t, words.Sure, third.Strength(align.Zh, i))
 	assert.True(t, third.Backed(align.Zh, i), "表示–said linked again in the fourth pair")
 }

@@ -19,7 +19,10 @@
 // of three or more characters the glosses of the headwords inside it too,
 // since CC-CEDICT glosses 动态清零 only as "zero-COVID". Offsets (Block,
 // Start, End) point into the block's text, so a check can quote and place
-// any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text).
+// any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text). A token is 16 bytes
+// (a long document holds millions while the checks run): its Key, Glosses
+// and text are read through its pair (Pair.Key, Pair.Glosses, Pair.Text),
+// which knows the word types and the blocks of the pairs aligned together.
 //
 // # Model
 //
@@ -44,7 +47,7 @@
 // sentence beads, the reference document 140), and gets the links
 // of the model learnt on all of it; a window of some 8,000 sentences is
 // ample data for EM (the defaults were set on 150). Backing by repeated links (see
-// Pair.ZhBacked) counts the whole document's links, across windows.
+// Pair.Backed) counts the whole document's links, across windows.
 //
 // Measured on DeNero and Macherey's 150 hand-aligned news sentences
 // (testdata/zh-en-word-alignment, scored as Och & Ney 2003 define it;
@@ -77,7 +80,7 @@
 //     pair.Zh[clause.Lo:clause.Hi]). Intersection links are the surer
 //     evidence that a word is rendered; a word linked only one way
 //     (Strength OneWay) is weak evidence either way. Surer still is a
-//     backed link (Pair.ZhBacked, Pair.Backing): an intersection link the
+//     backed link (Pair.Backed, Pair.Backing): an intersection link the
 //     lexicon or the document's other links also give — the words of a
 //     clause with no translation take unbacked guesses. Pair.Glossed
 //     counts a clause's words whose translation (lexicon, or backed links

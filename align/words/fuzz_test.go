@@ -28,13 +28,13 @@ func FuzzAlignTexts(f *testing.F) {
 			}
 			for side, toks := range [2][]Token{p.Zh, p.En} {
 				for _, tk := range toks {
-					if tk.Start < 0 || tk.End > len(texts[side]) || tk.Start >= tk.End || texts[side][tk.Start:tk.End] != tk.Text {
+					if tk.Start() < 0 || tk.End() > len(texts[side]) || tk.Start() >= tk.End() || texts[side][tk.Start():tk.End()] != p.Text(tk) {
 						t.Fatalf("token %+v does not point at itself in %q", tk, texts[side])
 					}
 				}
 			}
 			for _, l := range p.GDF {
-				if l.Zh < 0 || l.Zh >= len(p.Zh) || l.En < 0 || l.En >= len(p.En) {
+				if l.Zh < 0 || int(l.Zh) >= len(p.Zh) || l.En < 0 || int(l.En) >= len(p.En) {
 					t.Fatalf("link %v out of range (%d, %d tokens)", l, len(p.Zh), len(p.En))
 				}
 			}

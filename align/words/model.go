@@ -122,20 +122,25 @@ type model struct {
 	segs []seg
 	// per cell: the type pair; the English word, as an offset from its
 	// row's lo (a band is at most maxWidth wide); and the distortion
-	// weight exp(−λ·|i/m − j/n|)
+	// weight exp(−λ·|i/m − j/n|). The weights are stored only from the
+	// pruning on (nil before): the two E-steps before it work them out
+	// seg by seg (segWeights), so that the model's largest arrays, at the
+	// start, take 6 bytes a cell rather than 10.
 	cellPair []int32
 	cellJ    []uint16
 	cellW    []float32
 
 	nZh, nEn int // types
-	// per type pair, those of Chinese type z adjacent:
+	// per type pair, its English type, those of Chinese type z adjacent:
 	// zFirst[z] … zFirst[z+1]−1
-	pairZh, pairEn []int32
-	zFirst         []int32
-	prior          []bool
-	t              []params
-	tNullE         []float64 // t(e|null) per English type
-	tNullZ         []float64 // t(f|null) per Chinese type
+	pairEn []int32
+	zFirst []int32
+	prior  []bool
+	t      []params
+	tNullE []float64 // t(e|null) per English type
+	tNullZ []float64 // t(f|null) per Chinese type
+
+	bestE, sumE []float64 // viterbi's scratch
 }
 
 // params are what the model learns of a type pair, kept together because
@@ -214,9 +219,12 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	}
 	md.cellPair = make([]int32, cells)
 	md.cellJ = make([]uint16, cells)
-	md.cellW = make([]float32, cells)
+	if !md.prunes() {
+		md.cellW = make([]float32, cells)
+	}
+	var segW []float64
 	for k := range md.segs {
-		md.weigh(&md.segs[k], zhPunct[k], enPunct[k])
+		segW = md.weigh(&md.segs[k], zhPunct[k], enPunct[k], segW)
 	}
 
 	// The rows of each Chinese type, as (seg, row), type by type.
@@ -247,12 +255,11 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	pairOf := make([]int32, md.nEn)
 	prior := make([]int32, md.nEn)
 	// Fewer pairs than cells (two in five in the reference document).
-	md.pairZh = make([]int32, 0, cells/2+16)
 	md.pairEn = make([]int32, 0, cells/2+16)
 	md.prior = make([]bool, 0, cells/2+16)
 	md.zFirst = make([]int32, md.nZh+1)
 	for z := range int32(md.nZh) {
-		md.zFirst[z] = int32(len(md.pairZh))
+		md.zFirst[z] = int32(len(md.pairEn))
 		favoured(z, func(e int32) { prior[e] = z + 1 })
 		for _, r := range rows[first[z]:first[z+1]] {
 			s := &md.segs[r[0]]
@@ -266,8 +273,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				e := s.en[lo+int(md.cellJ[c])]
 				if seen[e] != z+1 {
 					seen[e] = z + 1
-					pairOf[e] = int32(len(md.pairZh))
-					md.pairZh = append(md.pairZh, z)
+					pairOf[e] = int32(len(md.pairEn))
 					md.pairEn = append(md.pairEn, e)
 					md.prior = append(md.prior, prior[e] == z+1)
 				}
@@ -275,23 +281,23 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
-	md.zFirst[md.nZh] = int32(len(md.pairZh))
+	md.zFirst[md.nZh] = int32(len(md.pairEn))
 }
 
-// weigh fills in the English words and distortion weights of a seg's
-// cells, and the null word's weights.
-func (md *model) weigh(s *seg, zhPunct, enPunct []bool) {
-	if s.rowEnd == nil {
-		return
-	}
+// prunes reports whether training prunes the cells (in its second
+// E-step, when a third follows).
+func (md *model) prunes() bool { return md.opt.Iterations > 2 }
+
+// segWeights returns the distortion weights of every column of the band
+// of every row of seg s, whether a cell or not: row i's weight of column
+// j at i·width + j − lo, in buf grown as needed.
+func (md *model) segWeights(s *seg, buf []float64) []float64 {
 	m, n := len(s.zh), len(s.en)
 	width := md.width(m, n)
+	buf = grow(buf, m*width)
 	lam := md.opt.Lambda
-	colZ := make([]float64, n)
-	rowZ := make([]float64, m)
 	step := math.Exp(-lam / float64(n))
 	back := 1 / step
-	c := s.cell0
 	for i := range m {
 		lo := s.lo(i)
 		// exp(−λ|(i+1)/m − (j+1)/n|) along the row is geometric either
@@ -301,25 +307,71 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool) {
 		x := float64(i+1) / float64(m)
 		cross := (i + 1) * n / m
 		w := math.Exp(-lam * math.Abs(x-float64(lo+1)/float64(n)))
-		row := 0.0
-		punct := zhPunct[i]
+		row := buf[i*width : (i+1)*width]
 		for j := lo; j < lo+width; j++ {
 			if j == cross && j > lo {
 				w = math.Exp(-lam * (float64(j+1)/float64(n) - x))
 			}
+			row[j-lo] = w
+			if j < cross {
+				w *= back
+			} else {
+				w *= step
+			}
+		}
+	}
+	return buf
+}
+
+// cellWeights returns the distortion weights of the cells start…end of
+// row i of a seg, as stored (float32): md.cellW's, or, before they are
+// stored, read from segW (segWeights) into *scratch.
+func (md *model) cellWeights(segW []float64, width, i, start, end int, scratch *[]float32) []float32 {
+	if md.cellW != nil {
+		return md.cellW[start:end]
+	}
+	js := md.cellJ[start:end]
+	if cap(*scratch) < len(js) {
+		*scratch = make([]float32, len(js), 2*len(js))
+	}
+	ws := (*scratch)[:len(js)]
+	row := segW[i*width:]
+	for k, j := range js {
+		ws[k] = float32(row[j])
+	}
+	return ws
+}
+
+// weigh fills in the English words of a seg's cells (and their
+// distortion weights, when the cells are not to be pruned), and the null
+// word's weights; segW is scratch, returned for the next seg.
+func (md *model) weigh(s *seg, zhPunct, enPunct []bool, segW []float64) []float64 {
+	if s.rowEnd == nil {
+		return segW
+	}
+	m, n := len(s.zh), len(s.en)
+	width := md.width(m, n)
+	colZ := make([]float64, n)
+	rowZ := make([]float64, m)
+	segW = md.segWeights(s, segW)
+	c := s.cell0
+	for i := range m {
+		lo := s.lo(i)
+		row := 0.0
+		punct := zhPunct[i]
+		ws := segW[i*width : (i+1)*width]
+		for j := lo; j < lo+width; j++ {
 			if punct == enPunct[j] {
+				w := ws[j-lo]
 				md.cellJ[c] = uint16(j - lo)
-				md.cellW[c] = float32(w)
+				if md.cellW != nil {
+					md.cellW[c] = float32(w)
+				}
 				c++
 				// The distortion is a distribution over the words a word
 				// may link to.
 				colZ[j] += w
 				row += w
-			}
-			if j < cross {
-				w *= back
-			} else {
-				w *= step
 			}
 		}
 		rowZ[i] = row
@@ -332,6 +384,7 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool) {
 		rowZ[i] *= odds
 	}
 	s.zNull, s.eNull = colZ, rowZ
+	return segW
 }
 
 // train runs EM. The first E-step sees the distortion alone (as if every
@@ -421,13 +474,18 @@ func (md *model) train() {
 // goes to the null word.
 func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
-	var invCol, linkE []float64
+	var invCol, linkE, segW []float64
+	var scratch []float32
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
 			continue
 		}
 		n := len(s.en)
+		width := md.width(len(s.zh), n)
+		if md.cellW == nil {
+			segW = md.segWeights(s, segW)
+		}
 		invCol, linkE = grow(invCol, n), grow(linkE, n)
 		clear(linkE)
 		for j := range invCol {
@@ -436,7 +494,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		start := s.cell0
 		for i, end := range s.rowEnd {
 			pairs := md.cellPair[start:end]
-			ws := md.cellW[start:end][:len(pairs)]
+			ws := md.cellWeights(segW, width, i, start, int(end), &scratch)[:len(pairs)]
 			js := md.cellJ[start:end][:len(pairs)]
 			lo := s.lo(i)
 			col, link := invCol[lo:], linkE[lo:]
@@ -463,7 +521,11 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 // posteriors, the second for the agreed counts. With prune it drops the
 // cells under pruneBelow in both directions as it goes.
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
-	var colSum, rowSum, linkE []float64
+	var colSum, rowSum, linkE, segW []float64
+	var scratch, kept []float32 // kept: the weights of the cells kept
+	if prune && md.cellW == nil {
+		kept = make([]float32, 0, len(md.cellPair)/4+16)
+	}
 	out := 0 // where the next kept cell goes when pruning
 	tt := md.t
 	for k := range md.segs {
@@ -472,6 +534,10 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			continue
 		}
 		m, n := len(s.zh), len(s.en)
+		width := md.width(m, n)
+		if md.cellW == nil {
+			segW = md.segWeights(s, segW)
+		}
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
 		clear(linkE)
 		for j, e := range s.en {
@@ -482,7 +548,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		start := s.cell0
 		for i, end := range s.rowEnd {
 			pairs := md.cellPair[start:end]
-			ws := md.cellW[start:end][:len(pairs)]
+			ws := md.cellWeights(segW, width, i, start, int(end), &scratch)[:len(pairs)]
 			js := md.cellJ[start:end][:len(pairs)]
 			col := colSum[s.lo(i):]
 			row := s.eNull[i] * md.tNullZ[s.zh[i]]
@@ -506,7 +572,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		}
 		for i, end := range s.rowEnd {
 			pairs := md.cellPair[start:end]
-			ws := md.cellW[start:end][:len(pairs)]
+			ws := md.cellWeights(segW, width, i, start, int(end), &scratch)[:len(pairs)]
 			js := md.cellJ[start:end][:len(pairs)]
 			lo := s.lo(i)
 			col, link := colSum[lo:], linkE[lo:]
@@ -522,7 +588,12 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 				row += r
 				// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 				if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-					md.cellPair[out], md.cellW[out], md.cellJ[out] = p, ws[k], j
+					md.cellPair[out], md.cellJ[out] = p, j
+					if kept != nil {
+						kept = append(kept, ws[k])
+					} else {
+						md.cellW[out] = ws[k]
+					}
 					out++
 				}
 			}
@@ -537,7 +608,12 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		}
 	}
 	if prune {
-		md.cellPair, md.cellW, md.cellJ = md.cellPair[:out], md.cellW[:out], md.cellJ[:out]
+		md.cellPair, md.cellJ = md.cellPair[:out], md.cellJ[:out]
+		if kept != nil {
+			md.cellW = kept
+		} else {
+			md.cellW = md.cellW[:out]
+		}
 	}
 }
 
@@ -575,16 +651,16 @@ func grow(s []float64, n int) []float64 {
 	return s[:n]
 }
 
-// viterbi returns the links of each direction for seg k: ez[j] is the
+// viterbi fills in the links of each direction for seg k: ez[j] is the
 // Chinese word that English word j is linked to, ze[i] the English word
 // of Chinese word i; −1 when the null word is likelier or the best link
 // holds less than MinPosterior of the word's posterior. Ties go to the
-// lower position.
-func (md *model) viterbi(k int) (ez, ze []int) {
+// lower position. ez and ze have the seg's lengths.
+func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
-	ez = make([]int, n)
-	ze = make([]int, m)
+	md.bestE, md.sumE = grow(md.bestE, n), grow(md.sumE, n)
+	bestE, sumE := md.bestE, md.sumE
 	for j := range ez {
 		ez[j] = -1
 	}
@@ -592,10 +668,8 @@ func (md *model) viterbi(k int) (ez, ze []int) {
 		ze[i] = -1
 	}
 	if m == 0 || n == 0 {
-		return ez, ze
+		return
 	}
-	bestE := make([]float64, n)
-	sumE := make([]float64, n)
 	for j, e := range s.en {
 		bestE[j] = s.zNull[j] * md.tNullE[e]
 		sumE[j] = bestE[j]
@@ -613,10 +687,10 @@ func (md *model) viterbi(k int) (ez, ze []int) {
 			sumE[j] += a
 			sum += b
 			if a > bestE[j] {
-				bestE[j], ez[j] = a, i
+				bestE[j], ez[j] = a, int32(i)
 			}
 			if b > best {
-				best, ze[i] = b, j
+				best, ze[i] = b, int32(j)
 			}
 		}
 		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
@@ -628,5 +702,4 @@ func (md *model) viterbi(k int) (ez, ze []int) {
 			ez[j] = -1
 		}
 	}
-	return ez, ze
 }

@@ -2,6 +2,7 @@ package words
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,20 +11,24 @@ import (
 
 // TestCellWeights: the weights laid out by stepping along each row equal
 // fast_align's exp(−λ·|i/m − j/n|), punctuation cells only where both are
-// punctuation, in beads inside and past MaxCells.
+// punctuation, in beads inside and past MaxCells; worked out seg by seg
+// (before pruning) they are those stored, bit for bit.
 func TestCellWeights(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		m, n     int
-		maxCells int
+		name       string
+		m, n       int
+		maxCells   int
+		iterations int
 	}{
-		{"square", 7, 7, 0},
-		{"wide", 5, 23, 0},
-		{"tall", 31, 4, 0},
-		{"banded", 40, 60, 600},
+		{"square", 7, 7, 0, 0},
+		{"wide", 5, 23, 0, 0},
+		{"tall", 31, 4, 0, 0},
+		{"banded", 40, 60, 600, 0},
+		{"stored: no pruning", 7, 7, 0, 2},
+		{"stored, banded", 40, 60, 600, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			md := &model{opt: Options{MaxCells: tc.maxCells, Lambda: 1.7}.withDefaults()}
+			md := &model{opt: Options{MaxCells: tc.maxCells, Lambda: 1.7, Iterations: tc.iterations}.withDefaults()}
 			zh, en := make([]int32, tc.m), make([]int32, tc.n)
 			zp, ep := make([]bool, tc.m), make([]bool, tc.n)
 			for i := range zh {
@@ -39,28 +44,47 @@ func TestCellWeights(t *testing.T) {
 			s := &md.segs[0]
 			c := 0
 			width := md.width(tc.m, tc.n)
+			stored := md.cellW
+			assert.Equal(t, md.prunes(), stored == nil)
+			md.cellW = nil
+			var weights, scratch []float32
+			segW := md.segWeights(s, nil)
+			start := s.cell0
+			for i, end := range s.rowEnd {
+				weights = append(weights, md.cellWeights(segW, width, i, start, int(end), &scratch)...)
+				start = int(end)
+			}
+			if stored != nil {
+				require.Equal(t, stored, weights)
+			}
 			for i := range tc.m {
 				lo := s.lo(i)
 				for j := lo; j < lo+width; j++ {
 					if zp[i] != ep[j] {
 						continue
 					}
-					require.Less(t, c, len(md.cellW))
+					require.Less(t, c, len(weights))
 					assert.Equal(t, j, lo+int(md.cellJ[c]))
 					want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(tc.m)-float64(j+1)/float64(tc.n)))
-					assert.InDelta(t, want, float64(md.cellW[c]), 1e-6, "cell %d,%d", i, j)
-					assert.Equal(t, md.pairZh[md.cellPair[c]], zh[i])
+					assert.InDelta(t, want, float64(weights[c]), 1e-6, "cell %d,%d", i, j)
+					assert.Equal(t, md.pairZh(md.cellPair[c]), zh[i])
 					assert.Equal(t, md.pairEn[md.cellPair[c]], en[j])
 					c++
 				}
 				assert.Equal(t, c, int(s.rowEnd[i]))
 			}
-			assert.Len(t, md.cellW, c)
+			assert.Len(t, weights, c)
 			if tc.maxCells > 0 {
 				assert.LessOrEqual(t, c, tc.maxCells)
 			}
 		})
 	}
+}
+
+// pairZh is the Chinese type of type pair p.
+func (md *model) pairZh(p int32) int32 {
+	z, _ := slices.BinarySearch(md.zFirst, p+1)
+	return int32(z - 1)
 }
 
 // TestPairsGrouped: type pairs are numbered Chinese type by Chinese type,
@@ -70,7 +94,10 @@ func TestPairsGrouped(t *testing.T) {
 	md.build([][]int32{{2, 0, 2}, {1, 0}}, [][]int32{{0, 1}, {2, 1}},
 		[][]bool{{false, false, false}, {false, false}}, [][]bool{{false, false}, {false, false}},
 		func(z int32, mark func(int32)) { mark(z) })
-	assert.Equal(t, []int32{0, 0, 0, 1, 1, 2, 2}, md.pairZh)
+	assert.Equal(t, []int32{0, 3, 5, 7}, md.zFirst)
+	for p, z := range []int32{0, 0, 0, 1, 1, 2, 2} {
+		assert.Equal(t, z, md.pairZh(int32(p)))
+	}
 	assert.Equal(t, []int32{0, 1, 2, 2, 1, 0, 1}, md.pairEn)
 	assert.Equal(t, []bool{true, false, false, false, true, false, false}, md.prior)
 }

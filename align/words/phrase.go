@@ -29,7 +29,7 @@ type Phrase struct{ Zh, En Range }
 func (p *Pair) Counterpart(links []Link, l align.Lang, r Range) (Range, bool) {
 	out := Range{Lo: -1}
 	for _, k := range links {
-		a, b := k.Zh, k.En
+		a, b := int(k.Zh), int(k.En)
 		if l == align.En {
 			a, b = b, a
 		}
@@ -47,7 +47,7 @@ func (p *Pair) Counterpart(links []Link, l align.Lang, r Range) (Range, bool) {
 		return Range{}, false
 	}
 	for _, k := range links {
-		a, b := k.Zh, k.En
+		a, b := int(k.Zh), int(k.En)
 		if l == align.En {
 			a, b = b, a
 		}
@@ -98,7 +98,7 @@ func (p *Pair) Clauses(l align.Lang) []Range {
 	var out []Range
 	lo := 0
 	for k, t := range toks {
-		if t.Kind == Punct && endsClause(t) {
+		if t.Kind() == Punct && p.endsClause(t) {
 			if k > lo {
 				out = append(out, Range{lo, k})
 			}
@@ -111,10 +111,10 @@ func (p *Pair) Clauses(l align.Lang) []Range {
 	return out
 }
 
-func endsClause(t Token) bool {
-	switch t.Key() {
+func (p *Pair) endsClause(t Token) bool {
+	switch p.Key(t) {
 	case ",":
-		return strings.Trim(t.Text, "、､") != ""
+		return strings.Trim(p.Text(t), "、､") != ""
 	case ".", ";", ":", "?", "!", "…":
 		return true
 	}
@@ -127,7 +127,7 @@ func endsClause(t Token) bool {
 func (p *Pair) Coverage(l align.Lang, r Range, min Strength) (linked, content int) {
 	toks := p.Tokens(l)
 	for k := r.Lo; k < r.Hi; k++ {
-		if toks[k].Kind != Content {
+		if toks[k].Kind() != Content {
 			continue
 		}
 		content++
@@ -139,13 +139,13 @@ func (p *Pair) Coverage(l align.Lang, r Range, min Strength) (linked, content in
 }
 
 // Backing counts the content words among tokens r of side l, and how many
-// of them have a backed sure link (Pair.ZhBacked): what a check of clauses
+// of them have a backed sure link (Pair.Backed): what a check of clauses
 // left untranslated weighs when a link the model guessed must not count
 // as a rendering.
 func (p *Pair) Backing(l align.Lang, r Range) (backed, content int) {
 	toks := p.Tokens(l)
 	for k := r.Lo; k < r.Hi; k++ {
-		if toks[k].Kind != Content {
+		if toks[k].Kind() != Content {
 			continue
 		}
 		content++
@@ -169,7 +169,7 @@ func (p *Pair) Glossed(l align.Lang, r Range, in []Pair) int {
 	this := p.Tokens(l)
 	n := 0
 	for k := r.Lo; k < r.Hi; k++ {
-		if this[k].Kind != Content || p.Backed(l, k) {
+		if this[k].Kind() != Content || p.Backed(l, k) {
 			continue
 		}
 		if p.glossedIn(l, this[k], p) {
@@ -190,63 +190,63 @@ func (p *Pair) Glossed(l align.Lang, r Range, in []Pair) int {
 // the tokens of q's other side that no backed link takes.
 func (p *Pair) glossedIn(l align.Lang, t Token, q *Pair) bool {
 	for j, o := range q.Tokens(l.Other()) {
-		if q.Backed(l.Other(), j) || o.Kind != Content {
+		if q.Backed(l.Other(), j) || o.Kind() != Content {
 			continue
 		}
-		if lexical(t, o) {
+		if p.doc.vocab.lexical(t, o) {
 			return true
 		}
-		if l == align.Zh && p.doc.attested(t.ty, o.ty) || l == align.En && p.doc.attested(o.ty, t.ty) {
+		if l == align.Zh && p.doc.attested(t, o) || l == align.En && p.doc.attested(o, t) {
 			return true
 		}
 	}
 	return false
 }
 
-// docLinks is what the pairs of one document share: the pairs of word
-// types their backed links join, gathered the first time a check asks.
-type docLinks struct {
+// shared is what the pairs aligned together share: the vocabulary of
+// their tokens, and the pairs of word types their backed links join,
+// gathered the first time a check asks.
+type shared struct {
+	vocab *vocab
 	pairs []Pair
 	once  sync.Once
-	set   map[[2]*tokType]struct{}
+	set   map[uint64]struct{} // typePair
 }
 
-// attested reports whether a backed link joins Chinese word type zh and
-// English word type en somewhere in the document.
-func (d *docLinks) attested(zh, en *tokType) bool {
-	if d == nil {
-		return false
-	}
+// attested reports whether a backed link joins the types of Chinese
+// token zh and English token en somewhere in the document.
+func (d *shared) attested(zh, en Token) bool {
 	d.once.Do(func() {
-		d.set = map[[2]*tokType]struct{}{}
+		d.set = map[uint64]struct{}{}
 		for k := range d.pairs {
 			q := &d.pairs[k]
 			for _, l := range q.Inter {
-				if q.ZhBacked[l.Zh] {
-					d.set[[2]*tokType{q.Zh[l.Zh].ty, q.En[l.En].ty}] = struct{}{}
+				if q.zhState[l.Zh]&backedBit != 0 {
+					d.set[typePair(q.Zh[l.Zh], q.En[l.En])] = struct{}{}
 				}
 			}
 		}
 	})
-	_, ok := d.set[[2]*tokType{zh, en}]
+	_, ok := d.set[typePair(zh, en)]
 	return ok
 }
 
 // lexical reports whether the lexicon says tokens a and b (of different
 // sides) may translate each other: a gloss in common, or the same number
 // or Latin-script word.
-func lexical(a, b Token) bool {
-	if a.Kind == Punct || b.Kind == Punct {
+func (v *vocab) lexical(a, b Token) bool {
+	if a.Kind() == Punct || b.Kind() == Punct {
 		return false
 	}
-	if a.Key() == b.Key() && a.Kind == Content && b.Kind == Content {
+	if v.key(a) == v.key(b) && a.Kind() == Content && b.Kind() == Content {
 		return true
 	}
-	if len(a.Glosses()) > len(b.Glosses()) {
-		a, b = b, a
+	ga, gb := v.glosses(a), v.glosses(b)
+	if len(ga) > len(gb) {
+		ga, gb = gb, ga
 	}
-	for _, g := range a.Glosses() {
-		if _, ok := slices.BinarySearch(b.Glosses(), g); ok {
+	for _, g := range ga {
+		if _, ok := slices.BinarySearch(gb, g); ok {
 			return true
 		}
 	}

@@ -22,6 +22,11 @@ func phrasePair() *Pair {
 	return p
 }
 
+// unlinked gives p's tokens no links: strength Unlinked, not backed.
+func unlinked(p *Pair) {
+	p.zhState, p.enState = make([]linkState, len(p.Zh)), make([]linkState, len(p.En))
+}
+
 func TestCounterpart(t *testing.T) {
 	p := phrasePair()
 	for _, tc := range []struct {
@@ -76,13 +81,14 @@ func TestPhrases(t *testing.T) {
 }
 
 func TestClausesAndCoverage(t *testing.T) {
-	zh, en := tokenized(t, "我们坚持动态清零、精准防控，经济稳定增长；人民安全。", "We kept to dynamic zero-COVID, and the economy grew.")
-	p := &Pair{Zh: zh, En: en, ZhStrength: make([]Strength, len(zh)), EnStrength: make([]Strength, len(en))}
+	p := tokenized(t, "我们坚持动态清零、精准防控，经济稳定增长；人民安全。", "We kept to dynamic zero-COVID, and the economy grew.")
+	zh := p.Zh
+	unlinked(p)
 	var clauses []string
 	for _, r := range p.Clauses(align.Zh) {
 		s := ""
 		for _, tk := range zh[r.Lo:r.Hi] {
-			s += tk.Text
+			s += p.Text(tk)
 		}
 		clauses = append(clauses, s)
 	}
@@ -93,11 +99,11 @@ func TestClausesAndCoverage(t *testing.T) {
 	// 坚持 sure, 动态清零 grown, the rest unlinked; 我们 is a function word
 	first := p.Clauses(align.Zh)[0]
 	for k, tk := range zh {
-		switch tk.Text {
+		switch p.Text(tk) {
 		case "坚持":
-			p.ZhStrength[k] = Sure
+			p.zhState[k] = linkState(Sure)
 		case "动态清零":
-			p.ZhStrength[k] = Grown
+			p.zhState[k] = linkState(Grown)
 		}
 	}
 	linked, content := p.Coverage(align.Zh, first, Sure)
@@ -111,11 +117,12 @@ func TestClausesAndCoverage(t *testing.T) {
 // backed link; Glossed those without one whose translation the lexicon
 // finds among the English words no backed link takes.
 func TestBackingAndGlossed(t *testing.T) {
-	zh, en := tokenized(t, "经济稳定增长，人民生活改善。", "The economy grew steadily and people lived better.")
-	p := &Pair{Zh: zh, En: en, ZhBacked: make([]bool, len(zh)), EnBacked: make([]bool, len(en))}
+	p := tokenized(t, "经济稳定增长，人民生活改善。", "The economy grew steadily and people lived better.")
+	zh, en := p.Zh, p.En
+	unlinked(p)
 	idx := func(toks []Token, w string) int {
 		for k, tk := range toks {
-			if tk.Text == w {
+			if p.Text(tk) == w {
 				return k
 			}
 		}
@@ -129,13 +136,14 @@ func TestBackingAndGlossed(t *testing.T) {
 	// 改善 (better) in the English
 	assert.Equal(t, 3, p.Glossed(align.Zh, second, nil))
 
-	p.ZhBacked[idx(zh, "人民")], p.EnBacked[idx(en, "people")] = true, true
+	p.zhState[idx(zh, "人民")] |= backedBit
+	p.enState[idx(en, "people")] |= backedBit
 	backed, _ = p.Backing(align.Zh, second)
 	assert.Equal(t, 1, backed)
 	assert.Equal(t, 2, p.Glossed(align.Zh, second, nil), "人民 is backed now")
 
 	// "lived" taken by a backed link of another word: no longer free
-	p.EnBacked[idx(en, "lived")] = true
+	p.enState[idx(en, "lived")] |= backedBit
 	assert.Equal(t, 1, p.Glossed(align.Zh, second, nil))
 	// the first clause: 经济 finds "economy"; 稳定 and 增长 nothing
 	// (steadily, grew: other stems)
@@ -146,38 +154,42 @@ func TestBackingAndGlossed(t *testing.T) {
 // links attest elsewhere counts like a gloss, and so does one in another
 // sentence of the paragraph when Glossed is given the paragraph's pairs.
 func TestGlossedByDocumentAndParagraph(t *testing.T) {
-	types := map[string]*tokType{} // one type a key, as tokenizing gives
+	backed := linkState(Sure) | backedBit
+	v := &vocab{}
+	types := map[string]int32{} // one type a key, as tokenizing gives
 	tok := func(key string) Token {
-		if types[key] == nil {
-			types[key] = &tokType{key: key}
+		id, ok := types[key]
+		if !ok {
+			id = v.add(tokType{key: key})
+			types[key] = id
 		}
-		return Token{Text: key, Kind: Content, ty: types[key]}
+		return newToken(id, Content, 0, 0, 0)
 	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)
 		{Zh: []Token{tok("本法")}, En: []Token{tok("act")}, Inter: []Link{{0, 0}},
-			ZhBacked: []bool{true}, EnBacked: []bool{true}},
+			zhState: []linkState{backed}, enState: []linkState{backed}},
 		// 本法 unlinked here; "act" is free in the English
 		{Zh: []Token{tok("本法"), tok("规定")}, En: []Token{tok("the"), tok("act"), tok("say")},
-			ZhBacked: make([]bool, 2), EnBacked: make([]bool, 3)},
+			zhState: make([]linkState, 2), enState: make([]linkState, 3)},
 		// 规定 unlinked; its sentence has no "provid", the next one has
-		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, ZhBacked: make([]bool, 1), EnBacked: make([]bool, 1)},
-		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, ZhBacked: make([]bool, 1), EnBacked: make([]bool, 1)},
+		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, zhState: make([]linkState, 1), enState: make([]linkState, 1)},
+		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, zhState: make([]linkState, 1), enState: make([]linkState, 1)},
 	}
-	dl := &docLinks{pairs: pairs}
+	dl := &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl
 	}
 	p := &pairs[1]
 	assert.Equal(t, 1, p.Glossed(align.Zh, Range{0, 1}, nil), "本法–act attested by the first pair")
 	assert.Equal(t, 0, p.Glossed(align.Zh, Range{1, 2}, nil))
-	p.EnBacked[1] = true // "act" taken by a backed link here
+	p.enState[1] |= backedBit // "act" taken by a backed link here
 	assert.Equal(t, 0, p.Glossed(align.Zh, Range{0, 1}, nil))
 
 	// "provid" attested for 规定 nowhere yet: add a backed link elsewhere
 	pairs = append(pairs, Pair{Zh: []Token{tok("规定")}, En: []Token{tok("provid")}, Inter: []Link{{0, 0}},
-		ZhBacked: []bool{true}, EnBacked: []bool{true}})
-	dl = &docLinks{pairs: pairs}
+		zhState: []linkState{backed}, enState: []linkState{backed}})
+	dl = &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl
 	}

@@ -3,8 +3,9 @@ package words
 import "slices"
 
 // Link joins token Zh of a pair's Chinese side with token En of its
-// English side.
-type Link struct{ Zh, En int }
+// English side. (A pair's links are kept while the checks run: int32
+// halves them.)
+type Link struct{ Zh, En int32 }
 
 // Strength is how firmly a token is linked: the strongest of its links.
 type Strength uint8
@@ -25,24 +26,39 @@ func (s Strength) String() string {
 	return [...]string{"unlinked", "one-way", "grown", "sure"}[s]
 }
 
+// symmetriser symmetrises the links of pair after pair, reusing its
+// scratch slices.
+type symmetriser struct {
+	inZE, inEZ []bool
+	zhAl, enAl []int32
+	union      []Link
+	inter, gdf []Link
+}
+
 // symmetrise combines the two directional alignments of a pair: ez[j] is
 // the Chinese word of English word j, ze[i] the English word of Chinese
 // word i (−1: none). It returns the intersection and grow-diag-final (Koehn,
 // Och & Marcu 2003, "Statistical Phrase-Based Translation"; "final" with
 // "or": a link of either direction is added when either of its words is
 // still unlinked), both sorted by Chinese then English position.
-func symmetrise(ez, ze []int) (inter, gdf []Link) {
-	m, n := len(ze), len(ez)
-	inU := func(i, j int) bool { return ze[i] == j || ez[j] == i }
+func symmetrise(ez, ze []int32) (inter, gdf []Link) {
+	var s symmetriser
+	return s.symmetrise(ez, ze)
+}
+
+// symmetrise is symmetrise; what it returns is valid until the next call.
+func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
+	m, n := int32(len(ze)), int32(len(ez))
+	inU := func(i, j int32) bool { return ze[i] == j || ez[j] == i }
 	// Every link of either set is a link of the union, which has at most
 	// one link per word and direction: whether one is in the current set
 	// is kept per union link.
-	inZE := make([]bool, m) // (i, ze[i]) is in the set
-	inEZ := make([]bool, n) // (ez[j], j) is in the set
-	zhAl := make([]int, m)  // links of each word in the set
-	enAl := make([]int, n)
-	in := func(i, j int) bool { return ze[i] == j && inZE[i] || ez[j] == i && inEZ[j] }
-	add := func(i, j int) {
+	inZE := reuse(&s.inZE, int(m)) // (i, ze[i]) is in the set
+	inEZ := reuse(&s.inEZ, int(n)) // (ez[j], j) is in the set
+	zhAl := reuse(&s.zhAl, int(m)) // links of each word in the set
+	enAl := reuse(&s.enAl, int(n))
+	in := func(i, j int32) bool { return ze[i] == j && inZE[i] || ez[j] == i && inEZ[j] }
+	add := func(i, j int32) {
 		if ze[i] == j {
 			inZE[i] = true
 		}
@@ -52,27 +68,30 @@ func symmetrise(ez, ze []int) (inter, gdf []Link) {
 		zhAl[i]++
 		enAl[j]++
 	}
-	var union []Link
+	union := s.union[:0]
 	for i, j := range ze {
 		if j >= 0 {
-			union = append(union, Link{i, j})
+			union = append(union, Link{int32(i), j})
 		}
 	}
 	for j, i := range ez {
-		if i >= 0 && ze[i] != j {
-			union = append(union, Link{i, j})
+		if i >= 0 && ze[i] != int32(j) {
+			union = append(union, Link{i, int32(j)})
 		}
 	}
 	slices.SortFunc(union, cmpLink)
+	s.union = union
+	inter = s.inter[:0]
 	for _, l := range union {
 		if ze[l.Zh] == l.En && ez[l.En] == l.Zh {
 			inter = append(inter, l)
 			add(l.Zh, l.En)
 		}
 	}
+	s.inter = inter
 	// grow-diag: from each link of the set, take neighbouring links of the
 	// union (diagonals too) that link a word still unlinked, until none.
-	neighbours := [8][2]int{{-1, 0}, {0, -1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}}
+	neighbours := [8][2]int32{{-1, 0}, {0, -1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}}
 	for added := true; added; {
 		added = false
 		for _, l := range union {
@@ -102,17 +121,29 @@ func symmetrise(ez, ze []int) (inter, gdf []Link) {
 			}
 		}
 	}
+	gdf = s.gdf[:0]
 	for _, l := range union {
 		if in(l.Zh, l.En) {
 			gdf = append(gdf, l)
 		}
 	}
+	s.gdf = gdf
 	return inter, gdf
+}
+
+// reuse returns *buf cut or grown to n elements, cleared.
+func reuse[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return *buf
 }
 
 func cmpLink(a, b Link) int {
 	if a.Zh != b.Zh {
-		return a.Zh - b.Zh
+		return int(a.Zh) - int(b.Zh)
 	}
-	return a.En - b.En
+	return int(a.En) - int(b.En)
 }

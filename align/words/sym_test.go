@@ -1,6 +1,7 @@
 package words
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,24 +10,24 @@ import (
 func TestSymmetrise(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
-		ez, ze    []int // English → Chinese, Chinese → English
+		ez, ze    []int32 // English → Chinese, Chinese → English
 		inter     []Link
 		growDiagF []Link
 	}{
-		{"agreeing", []int{0, 1, 2}, []int{0, 1, 2},
+		{"agreeing", []int32{0, 1, 2}, []int32{0, 1, 2},
 			[]Link{{0, 0}, {1, 1}, {2, 2}}, []Link{{0, 0}, {1, 1}, {2, 2}}},
-		{"one Chinese word, two English words (外交部: Foreign Ministry)", []int{0, 0}, []int{1},
+		{"one Chinese word, two English words (外交部: Foreign Ministry)", []int32{0, 0}, []int32{1},
 			[]Link{{0, 1}}, []Link{{0, 0}, {0, 1}}},
-		{"unlinked on one side", []int{-1, 1}, []int{-1, 1},
+		{"unlinked on one side", []int32{-1, 1}, []int32{-1, 1},
 			[]Link{{1, 1}}, []Link{{1, 1}}},
 		// grow-diag adds a neighbour of the union when one of its words is
 		// still unlinked; a far link of the union is left to final, which
 		// adds it only when a word of it is unlinked
-		{"a diagonal neighbour joins", []int{0, 1, 0}, []int{0, 1, 2},
+		{"a diagonal neighbour joins", []int32{0, 1, 0}, []int32{0, 1, 2},
 			[]Link{{0, 0}, {1, 1}}, []Link{{0, 0}, {0, 2}, {1, 1}, {2, 2}}},
-		{"a far link whose words are both linked stays out", []int{0, 1, 2, 0}, []int{0, 1, 2, 3},
+		{"a far link whose words are both linked stays out", []int32{0, 1, 2, 0}, []int32{0, 1, 2, 3},
 			[]Link{{0, 0}, {1, 1}, {2, 2}}, []Link{{0, 0}, {1, 1}, {2, 2}, {3, 3}}},
-		{"nothing", []int{-1}, []int{-1}, nil, nil},
+		{"nothing", []int32{-1}, []int32{-1}, nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			inter, gdf := symmetrise(tc.ez, tc.ze)
@@ -41,8 +42,9 @@ func TestSymmetrise(t *testing.T) {
 // union and links every word the union links.
 func TestSymmetriseInvariants(t *testing.T) {
 	const m, n = 3, 3
-	choices := []int{-1, 0, 1, 2}
-	var ze, ez [3]int
+	choices := []int32{-1, 0, 1, 2}
+	var ze, ez [3]int32
+	var reused symmetriser // pair after pair, as linkWindow uses it
 	var rec func(k int)
 	rec = func(k int) {
 		if k < m+n {
@@ -57,9 +59,11 @@ func TestSymmetriseInvariants(t *testing.T) {
 			return
 		}
 		inter, gdf := symmetrise(ez[:], ze[:])
+		rInter, rGDF := reused.symmetrise(ez[:], ze[:])
+		assert.True(t, slices.Equal(inter, rInter) && slices.Equal(gdf, rGDF), "reused scratch (ze %v ez %v)", ze, ez)
 		inU := func(l Link) bool { return ze[l.Zh] == l.En || ez[l.En] == l.Zh }
 		inG := map[Link]bool{}
-		zhLinked, enLinked := map[int]bool{}, map[int]bool{}
+		zhLinked, enLinked := map[int32]bool{}, map[int32]bool{}
 		for _, l := range gdf {
 			assert.True(t, inU(l), "gdf link %v not in the union (ze %v ez %v)", l, ze, ez)
 			inG[l] = true
@@ -70,12 +74,12 @@ func TestSymmetriseInvariants(t *testing.T) {
 		}
 		for i, j := range ze {
 			if j >= 0 {
-				assert.True(t, zhLinked[i] && enLinked[j], "union link %d-%d: a word left unlinked (ze %v ez %v)", i, j, ze, ez)
+				assert.True(t, zhLinked[int32(i)] && enLinked[j], "union link %d-%d: a word left unlinked (ze %v ez %v)", i, j, ze, ez)
 			}
 		}
 		for j, i := range ez {
 			if i >= 0 {
-				assert.True(t, zhLinked[i] && enLinked[j], "union link %d-%d: a word left unlinked (ze %v ez %v)", i, j, ze, ez)
+				assert.True(t, zhLinked[i] && enLinked[int32(j)], "union link %d-%d: a word left unlinked (ze %v ez %v)", i, j, ze, ez)
 			}
 		}
 	}

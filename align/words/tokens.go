@@ -1,11 +1,14 @@
 package words
 
 import (
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 )
@@ -35,24 +38,84 @@ func (k Kind) String() string {
 }
 
 // Token is a word or a punctuation mark of one side of a sentence bead.
+// It is 16 bytes: a document of 50,000 paragraph pairs holds some five
+// million tokens, all kept while the checks run. What its text, Key and
+// Glosses are is asked of its pair (Pair.Text, Pair.Key, Pair.Glosses),
+// which knows the word types and the blocks' text of the pairs aligned
+// together, as a token.FileSet knows the files of a token.Pos.
 type Token struct {
-	Text  string // as written
-	Block int    // the block (index among the blocks of its language) that holds it
-	// Start and End are byte offsets of the token in its block's Text.
-	Start, End int
-	Kind       Kind
-	// ty is the token's type, shared by the tokens of one side of the
-	// pairs aligned together that have its Key: 8 bytes a token where
-	// the Key and a pointer to the glosses took 24 (a document of 50,000
-	// paragraph pairs holds five million tokens).
-	ty *tokType
+	// tk is the token's type (an index into its vocab's types) shifted
+	// left by two, and its Kind.
+	tk uint32
+	// block is the block (index among the blocks of its language) that
+	// holds the token; start and end its byte offsets in the block's
+	// text. (fits refuses a block of 2 GiB or more.)
+	block, start, end int32
 }
+
+// fits panics unless a text of n bytes, or n blocks, can be indexed by
+// a token's int32 offsets.
+func fits(n int) {
+	if n > math.MaxInt32 {
+		panic(fmt.Sprintf("words: a text of %d bytes or %[1]d blocks: more than a token's offsets hold", n))
+	}
+}
+
+// maxTypes bounds the word types of the pairs aligned together: a type
+// id takes the 30 bits of Token.tk above its Kind.
+const maxTypes = 1 << 30
+
+func newToken(ty int32, kind Kind, block, start, end int) Token {
+	return Token{tk: uint32(ty)<<2 | uint32(kind), block: int32(block), start: int32(start), end: int32(end)}
+}
+
+// Kind says whether the token is a content word, a function word or
+// punctuation.
+func (t Token) Kind() Kind { return Kind(t.tk & 3) }
+
+// Block is the block (index among the blocks of its language) that holds
+// the token.
+func (t Token) Block() int { return int(t.block) }
+
+// Start is the byte offset of the token in its block's text.
+func (t Token) Start() int { return int(t.start) }
+
+// End is the byte offset of the token's end in its block's text.
+func (t Token) End() int { return int(t.end) }
+
+// Len is the token's length in bytes.
+func (t Token) Len() int { return int(t.end - t.start) }
+
+func (t Token) ty() int32 { return int32(t.tk >> 2) }
 
 // tokType is a word type of one language: what its tokens share.
 type tokType struct {
 	key     string
 	glosses []uint32 // nil when none
-	kind    Kind     // the kind of its tokens
+	kind    Kind     // the kind of the first token met with the key
+	lang    align.Lang
+}
+
+// vocab is what the tokens of the pairs aligned together share: their
+// word types, one table for both languages (a type's kind and glosses are
+// worked out when it is first met), and the text of their blocks.
+type vocab struct {
+	lex   *lexicon.Lexicon
+	types []tokType
+	// zh and en find a type by its key while tokenizing; nil after.
+	zh, en map[string]int32
+	// block returns the text of a block of one language.
+	block func(l align.Lang, block int) string
+}
+
+func newVocab(lex *lexicon.Lexicon, block func(align.Lang, int) string) *vocab {
+	return &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, block: block}
+}
+
+// done drops the tables tokenizing needs and nothing after it.
+func (v *vocab) done() {
+	v.zh, v.en = nil, nil
+	v.types = slices.Clip(v.types)
 }
 
 // Key is the type the model learns on: a Chinese word in simplified
@@ -60,68 +123,57 @@ type tokType struct {
 // or an acronym's letters); a function word "_" and its lower-case form;
 // punctuation its class ("," for ，、 and ,; `"` for every quotation mark).
 // Two tokens of one side with the same Key are the same word to the model.
-func (t Token) Key() string {
-	if t.ty == nil {
-		return ""
+func (v *vocab) key(t Token) string { return v.types[t.ty()].key }
+
+// glosses: see Pair.Glosses.
+func (v *vocab) glosses(t Token) []uint32 { return v.types[t.ty()].glosses }
+
+// text is the token as written.
+func (v *vocab) text(t Token) string {
+	return v.block(v.types[t.ty()].lang, int(t.block))[t.start:t.end]
+}
+
+// add appends a type and returns its id.
+func (v *vocab) add(ty tokType) int32 {
+	if len(v.types) >= maxTypes {
+		panic("words: more than 2^30 word types")
 	}
-	return t.ty.key
-}
-
-// Glosses returns the lexicon word ids (lexicon.Lexicon.Word): for a Chinese
-// word the stemmed English content words of its CC-CEDICT glosses and,
-// for a word of three or more characters, of the headwords inside it
-// (动态清零: zero, covid, dynamic, clear …); for an English word the id
-// of its Key, if a gloss uses it. Sorted, without repeats; nil when
-// none. A Chinese and an English token share an id when the lexicon
-// says one may translate the other. Must not be modified.
-func (t Token) Glosses() []uint32 {
-	if t.ty == nil {
-		return nil
-	}
-	return t.ty.glosses
-}
-
-// types interns the word types of the pairs aligned together, one table a
-// language; a type's kind and glosses are worked out when it is first met.
-type types struct {
-	lex    *lexicon.Lexicon
-	zh, en map[string]*tokType
-}
-
-func newTypes(lex *lexicon.Lexicon) *types {
-	return &types{lex: lex, zh: map[string]*tokType{}, en: map[string]*tokType{}}
+	v.types = append(v.types, ty)
+	return int32(len(v.types) - 1)
 }
 
 // zhType returns the Chinese type of key and its kind: for a word of Han
 // characters the lexicon's (zhLexical), else kind, the kind of the first
 // token met with the key (which the key decides: a word's keyword, "_"
 // and a function word, a punctuation class).
-func (ts *types) zhType(key string, kind Kind) (*tokType, Kind) {
-	if ty, ok := ts.zh[key]; ok {
-		return ty, ty.kind
+func (v *vocab) zhType(key string, kind Kind) (int32, Kind) {
+	if id, ok := v.zh[key]; ok {
+		return id, v.types[id].kind
 	}
-	ty := &tokType{key: key, kind: kind}
+	ty := tokType{key: key, kind: kind, lang: align.Zh}
 	if r, _ := utf8.DecodeRuneInString(key); lang.IsHan(r) {
-		ty.kind, ty.glosses = zhLexical(ts.lex, key)
+		ty.kind, ty.glosses = zhLexical(v.lex, key)
 	}
-	ts.zh[key] = ty
-	return ty, ty.kind
+	id := v.add(ty)
+	v.zh[key] = id
+	return id, ty.kind
 }
 
 // enType returns the English type of key; kind is that of the first token
 // met with the key, which the key decides.
-func (ts *types) enType(key string, kind Kind) *tokType {
-	if ty, ok := ts.en[key]; ok {
-		return ty
+func (v *vocab) enType(key string, kind Kind) int32 {
+	if id, ok := v.en[key]; ok {
+		return id
 	}
-	ty := &tokType{key: key, kind: kind}
+	ty := tokType{key: key, kind: kind, lang: align.En}
 	if kind == Content {
-		if g, ok := ts.lex.WordID(key); ok {
+		if g, ok := v.lex.WordID(key); ok {
 			ty.glosses = []uint32{g}
 		}
 	}
-	ts.en[key] = ty
-	return ty
+	id := v.add(ty)
+	v.en[key] = id
+	return id
 }
 
 // maxWordRunes bounds the headwords the Chinese segmentation matches: longer
@@ -134,8 +186,8 @@ const maxWordRunes = 6
 // headword starts with is a token alone. Runs of letters or digits
 // (3.5, 1,000, COVID) are one token; each punctuation mark is one (a run
 // of the same mark, …… or ——, is one). Offsets are text's plus off.
-func zhTokens(ts *types, text string, block, off int, toks []Token) []Token {
-	lex := ts.lex
+func zhTokens(v *vocab, text string, block, off int, toks []Token) []Token {
+	lex := v.lex
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -164,25 +216,22 @@ func zhTokens(ts *types, text string, block, off int, toks []Token) []Token {
 				if back != nil {
 					s, e = back[a], back[a+k]
 				}
-				ty, kind := ts.zhType(run[a:a+k], Content)
-				toks = append(toks, Token{Text: text[i+s : i+e], Block: block, Start: off + i + s, End: off + i + e, Kind: kind, ty: ty})
+				ty, kind := v.zhType(run[a:a+k], Content)
+				toks = append(toks, newToken(ty, kind, block, off+i+s, off+i+e))
 				a += k
 			}
 			i = j
 		case isWordRune(r):
 			j := scanWord(text, i)
-			w := text[i:j]
-			t := Token{Text: w, Block: block, Start: off + i, End: off + j}
-			key, kind := enKey(w)
-			t.ty, t.Kind = ts.zhType(key, kind)
-			toks = append(toks, t)
+			ty, kind := v.zhType(enKey(text[i:j]))
+			toks = append(toks, newToken(ty, kind, block, off+i, off+j))
 			i = j
 		case isSpace(r):
 			i += n
 		default:
 			j := sameRun(text, i, r, n)
-			ty, kind := ts.zhType(runClass(r, j-i), Punct)
-			toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: kind, ty: ty})
+			ty, kind := v.zhType(runClass(r, j-i), Punct)
+			toks = append(toks, newToken(ty, kind, block, off+i, off+j))
 			i = j
 		}
 	}
@@ -227,7 +276,7 @@ func zhLexical(lex *lexicon.Lexicon, w string) (Kind, []uint32) {
 // enTokens cuts English text into tokens: lang.EnTokens' words, the
 // possessive 's it drops, and each punctuation mark (a run of the same
 // mark, ... or --, is one). Offsets are text's plus off.
-func enTokens(ts *types, text string, block, off int, toks []Token) []Token {
+func enTokens(v *vocab, text string, block, off int, toks []Token) []Token {
 	gap := func(from, to int) {
 		for i := from; i < to; {
 			r, n := utf8.DecodeRuneInString(text[i:])
@@ -245,15 +294,15 @@ func enTokens(ts *types, text string, block, off int, toks []Token) []Token {
 					}
 					j += m
 				}
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function, ty: ts.enType("_"+strings.ToLower(text[i:j]), Function)})
+				toks = append(toks, newToken(v.enType("_"+strings.ToLower(text[i:j]), Function), Function, block, off+i, off+j))
 				i = j
 			case isApostrophe(r) && i+n < to && (text[i+n] == 's' || text[i+n] == 'S'):
 				j := i + n + 1
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Function, ty: ts.enType("_'s", Function)})
+				toks = append(toks, newToken(v.enType("_'s", Function), Function, block, off+i, off+j))
 				i = j
 			default:
 				j := min(sameRun(text, i, r, n), to)
-				toks = append(toks, Token{Text: text[i:j], Block: block, Start: off + i, End: off + j, Kind: Punct, ty: ts.enType(runClass(r, j-i), Punct)})
+				toks = append(toks, newToken(v.enType(runClass(r, j-i), Punct), Punct, block, off+i, off+j))
 				i = j
 			}
 		}
@@ -261,12 +310,8 @@ func enTokens(ts *types, text string, block, off int, toks []Token) []Token {
 	prev := 0
 	for _, w := range lang.EnTokens(text) {
 		gap(prev, w.Start)
-		written := text[w.Start:w.End]
-		t := Token{Text: written, Block: block, Start: off + w.Start, End: off + w.End}
-		var key string
-		key, t.Kind = enKey(written)
-		t.ty = ts.enType(key, t.Kind)
-		toks = append(toks, t)
+		key, kind := enKey(text[w.Start:w.End])
+		toks = append(toks, newToken(v.enType(key, kind), kind, block, off+w.Start, off+w.End))
 		prev = w.End
 	}
 	gap(prev, len(text))

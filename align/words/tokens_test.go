@@ -1,6 +1,7 @@
 package words
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unsafe"
@@ -13,19 +14,20 @@ import (
 
 // tokenized gives the tokens of one Chinese or English text with their
 // types' kinds and glosses, as link sets them.
-func tokenized(t *testing.T, zh, en string) (zhToks, enToks []Token) {
+// tokenized aligns one pair of texts and returns it.
+func tokenized(t *testing.T, zh, en string) *Pair {
 	t.Helper()
 	lex := lexicon.Default()
 	pairs := AlignTexts(lex, [][2]string{{zh, en}}, Options{})
 	require.Len(t, pairs, 1)
-	return pairs[0].Zh, pairs[0].En
+	return &pairs[0]
 }
 
-// show renders tokens as "text/kind/key", space separated.
-func show(toks []Token) string {
+// show renders tokens of p as "text/kind/key", space separated.
+func show(p *Pair, toks []Token) string {
 	parts := make([]string, len(toks))
 	for k, t := range toks {
-		parts[k] = t.Text + "/" + t.Kind.String()[:1] + "/" + t.Key()
+		parts[k] = p.Text(t) + "/" + t.Kind().String()[:1] + "/" + p.Key(t)
 	}
 	return strings.Join(parts, " ")
 }
@@ -50,10 +52,10 @@ func TestZhTokens(t *testing.T) {
 			"中国/c/中国 美国/c/美国"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			toks, _ := tokenized(t, tc.text, "x")
-			assert.Equal(t, tc.want, show(toks))
-			for _, tk := range toks {
-				assert.Equal(t, tk.Text, tc.text[tk.Start:tk.End])
+			p := tokenized(t, tc.text, "x")
+			assert.Equal(t, tc.want, show(p, p.Zh))
+			for _, tk := range p.Zh {
+				assert.Equal(t, p.Text(tk), tc.text[tk.Start():tk.End()])
 			}
 		})
 	}
@@ -74,10 +76,10 @@ func TestEnTokens(t *testing.T) {
 		{"curly possessive", "people’s", "people/c/peopl ’s/f/_'s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, toks := tokenized(t, "中", tc.text)
-			assert.Equal(t, tc.want, show(toks))
-			for _, tk := range toks {
-				assert.Equal(t, tk.Text, tc.text[tk.Start:tk.End])
+			p := tokenized(t, "中", tc.text)
+			assert.Equal(t, tc.want, show(p, p.En))
+			for _, tk := range p.En {
+				assert.Equal(t, p.Text(tk), tc.text[tk.Start():tk.End()])
 			}
 		})
 	}
@@ -88,19 +90,19 @@ func TestEnTokens(t *testing.T) {
 // English content word the id of its stem, which is how the two meet.
 func TestGlosses(t *testing.T) {
 	lex := lexicon.Default()
-	zh, en := tokenized(t, "动态清零", "dynamic zero-COVID clearing")
-	require.Len(t, zh, 1)
+	p := tokenized(t, "动态清零", "dynamic zero-COVID clearing")
+	require.Len(t, p.Zh, 1)
 	words := map[string]bool{}
-	for _, id := range zh[0].Glosses() {
+	for _, id := range p.Glosses(p.Zh[0]) {
 		words[lex.Word(id)] = true
 	}
 	for _, w := range []string{"dynam", "zero", "covid", "clear"} {
 		assert.True(t, words[w], "gloss %q of 动态清零 (own or of 动态, 清零)", w)
 	}
-	for _, tk := range en {
-		if tk.Kind == Content {
-			require.Len(t, tk.Glosses(), 1, tk.Text)
-			assert.Equal(t, tk.Key(), lex.Word(tk.Glosses()[0]))
+	for _, tk := range p.En {
+		if tk.Kind() == Content {
+			require.Len(t, p.Glosses(tk), 1, p.Text(tk))
+			assert.Equal(t, p.Key(tk), lex.Word(p.Glosses(tk)[0]))
 		}
 	}
 }
@@ -108,7 +110,21 @@ func TestGlosses(t *testing.T) {
 // TestTokenSize: a document of 50,000 paragraph pairs holds five million
 // tokens at once (the checks read them after the word alignment), so a
 // field added to Token costs tens of megabytes there; the type's key and
-// glosses are shared through its type.
+// glosses are shared through its type, the text is the block's. A link
+// is kept while the checks run too.
 func TestTokenSize(t *testing.T) {
-	assert.LessOrEqual(t, unsafe.Sizeof(Token{}), uintptr(56))
+	assert.Equal(t, uintptr(16), unsafe.Sizeof(Token{}))
+	assert.Equal(t, uintptr(8), unsafe.Sizeof(Link{}))
+}
+
+// TestTokenFields: what a token packs comes back out.
+func TestTokenFields(t *testing.T) {
+	for _, kind := range []Kind{Content, Function, Punct} {
+		tk := newToken(maxTypes-1, kind, math.MaxInt32, math.MaxInt32-7, math.MaxInt32)
+		assert.Equal(t, kind, tk.Kind())
+		assert.Equal(t, int32(maxTypes-1), tk.ty())
+		assert.Equal(t, [4]int{math.MaxInt32, math.MaxInt32 - 7, math.MaxInt32, 7}, [4]int{tk.Block(), tk.Start(), tk.End(), tk.Len()})
+	}
+	assert.Panics(t, func() { fits(math.MaxInt32 + 1) })
+	assert.NotPanics(t, func() { fits(math.MaxInt32) })
 }

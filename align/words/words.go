@@ -22,25 +22,44 @@ type Pair struct {
 	// the grow-diag-final links, a superset of Inter. Both are sorted by
 	// Zh, then En.
 	Inter, GDF []Link
-	// EnLink[j] is the Chinese token the model generating English from
-	// Chinese aligns English token j to, ZhLink[i] the English token of
-	// Chinese token i in the other direction; −1 for the null word.
-	EnLink, ZhLink []int
-	// ZhStrength[i] and EnStrength[j] say how firmly each token is linked.
-	ZhStrength, EnStrength []Strength
-	// ZhBacked[i] and EnBacked[j] say whether the token's sure link is
-	// backed by more than this sentence pair: the lexicon glosses one word
-	// by the other (or they are the same number or Latin-script word), or
-	// the document's sure links join the same two words once more. A sure
-	// link without backing is the model's guess from position and from
-	// the words left over: where a clause has no translation, its words
-	// still take such links to whatever English is near (a tenth of the
-	// sure links of content words in the WMT documents, three in four of
-	// those of clauses whose English was deleted).
-	ZhBacked, EnBacked []bool
 
-	doc *docLinks // shared by the pairs aligned together
+	// zhState[i] and enState[j]: each token's Strength and whether it is
+	// Backed, one byte a token. (Each direction's own links, read off
+	// the model, are let go once the strengths are set: no check reads
+	// them, and they took 8 bytes a token.)
+	zhState, enState []linkState
+
+	doc *shared // shared by the pairs aligned together
 }
+
+// linkState is a token's Strength (the low two bits) and whether it is
+// Backed (backedBit).
+type linkState uint8
+
+const backedBit linkState = 4
+
+// Key returns the Key of token t of p, or of any pair aligned together
+// with p: the type the model learns on. A Chinese word in simplified
+// characters; an English content word as lang.Keyword gives it (stemmed,
+// or an acronym's letters); a function word "_" and its lower-case form;
+// punctuation its class ("," for ，、 and ,; `"` for every quotation
+// mark). Two tokens of one side with the same Key are the same word to
+// the model.
+func (p *Pair) Key(t Token) string { return p.doc.vocab.key(t) }
+
+// Glosses returns the lexicon word ids (lexicon.Lexicon.Word) of token t
+// of p, or of any pair aligned together with p: for a Chinese word the
+// stemmed English content words of its CC-CEDICT glosses and, for a word
+// of three or more characters, of the headwords inside it (动态清零: zero,
+// covid, dynamic, clear …); for an English word the id of its Key, if a
+// gloss uses it. Sorted, without repeats; nil when none. A Chinese and an
+// English token share an id when the lexicon says one may translate the
+// other. Must not be modified.
+func (p *Pair) Glosses(t Token) []uint32 { return p.doc.vocab.glosses(t) }
+
+// Text returns token t of p, or of any pair aligned together with p, as
+// written.
+func (p *Pair) Text(t Token) string { return p.doc.vocab.text(t) }
 
 // Tokens returns the tokens of one side.
 func (p *Pair) Tokens(l align.Lang) []Token {
@@ -50,21 +69,31 @@ func (p *Pair) Tokens(l align.Lang) []Token {
 	return p.En
 }
 
-// Backed reports whether token i of one side has a backed sure link (see
-// ZhBacked).
-func (p *Pair) Backed(l align.Lang, i int) bool {
+// states returns the link states of one side's tokens.
+func (p *Pair) states(l align.Lang) []linkState {
 	if l == align.Zh {
-		return p.ZhBacked[i]
+		return p.zhState
 	}
-	return p.EnBacked[i]
+	return p.enState
 }
 
-// Strength returns the link strength of token i of one side.
+// Backed reports whether token i of one side has a sure link backed by
+// more than this sentence pair: the lexicon glosses one word by the other
+// (or they are the same number or Latin-script word), or the document's
+// sure links join the same two words once more. A sure link without
+// backing is the model's guess from position and from the words left
+// over: where a clause has no translation, its words still take such
+// links to whatever English is near (a tenth of the sure links of content
+// words in the WMT documents, three in four of those of clauses whose
+// English was deleted).
+func (p *Pair) Backed(l align.Lang, i int) bool {
+	return p.states(l)[i]&backedBit != 0
+}
+
+// Strength returns how firmly token i of one side is linked: the
+// strongest of its links.
 func (p *Pair) Strength(l align.Lang, i int) Strength {
-	if l == align.Zh {
-		return p.ZhStrength[i]
-	}
-	return p.EnStrength[i]
+	return Strength(p.states(l)[i] &^ backedBit)
 }
 
 // Doc is the word alignment of a document: a Pair per sentence bead, in
@@ -73,6 +102,7 @@ type Doc struct {
 	Alignment *align.Alignment
 	Pairs     []Pair
 	first     []int // index in Pairs of each bead's first sentence bead
+	shared    *shared
 }
 
 // Pair returns the pair of sentence bead s of paragraph bead b.
@@ -83,7 +113,7 @@ func (d *Doc) Bead(b int) []Pair { return d.Pairs[d.first[b]:d.first[b+1]] }
 
 // Span locates a token in its file (path, line, column, excerpt).
 func (d *Doc) Span(l align.Lang, t Token) align.Span {
-	return d.Alignment.Doc.Blocks(l)[t.Block].SubSpan(t.Start, t.End)
+	return d.Alignment.Doc.Blocks(l)[t.block].SubSpan(t.Start(), t.End())
 }
 
 // SpanOf locates a run of tokens of one side of a pair (toks not empty),
@@ -91,11 +121,11 @@ func (d *Doc) Span(l align.Lang, t Token) align.Span {
 // blocks, the span ends with the first block.
 func (d *Doc) SpanOf(l align.Lang, toks []Token) align.Span {
 	first, last := toks[0], toks[len(toks)-1]
-	b := d.Alignment.Doc.Blocks(l)[first.Block]
-	if last.Block != first.Block {
-		return b.SubSpan(first.Start, len(b.Text))
+	b := d.Alignment.Doc.Blocks(l)[first.block]
+	if last.block != first.block {
+		return b.SubSpan(first.Start(), len(b.Text))
 	}
-	return b.SubSpan(first.Start, last.End)
+	return b.SubSpan(first.Start(), last.End())
 }
 
 // Text returns the text that tokens cover as written, spaces and
@@ -108,15 +138,15 @@ func (d *Doc) Text(l align.Lang, toks []Token) string {
 func textOf(block func(int) string, toks []Token) string {
 	var sb strings.Builder
 	for k := 0; k < len(toks); {
-		b := toks[k].Block
+		b := toks[k].Block()
 		e := k
-		for e+1 < len(toks) && toks[e+1].Block == b {
+		for e+1 < len(toks) && toks[e+1].Block() == b {
 			e++
 		}
 		if sb.Len() > 0 {
 			sb.WriteByte(' ')
 		}
-		sb.WriteString(block(b)[toks[k].Start:toks[e].End])
+		sb.WriteString(block(b)[toks[k].start:toks[e].end])
 		k = e + 1
 	}
 	return sb.String()
@@ -134,45 +164,48 @@ func Of(a *align.Alignment) *Doc {
 // document alone. It is safe to call concurrently on different alignments.
 func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
 	d := tokenize(a, lex)
-	link(lex, d.Pairs, opt)
+	link(d.shared, d.Pairs, opt)
 	return d
 }
 
 // tokenize makes a's pairs, with their tokens and no links.
 func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
-	d := &Doc{Alignment: a, first: make([]int, len(a.Beads)+1)}
 	doc := a.Doc
+	fits(max(len(doc.Zh), len(doc.En)))
+	sh := &shared{vocab: newVocab(lex, func(l align.Lang, b int) string { return doc.Blocks(l)[b].Text })}
+	d := &Doc{Alignment: a, first: make([]int, len(a.Beads)+1), shared: sh}
 	n := 0
 	for _, b := range a.Beads {
 		n += len(b.Sents)
 	}
 	d.Pairs = make([]Pair, 0, n)
-	ts := newTypes(lex)
 	var zs, es []Token
+	var toks slab[Token]
 	for bi, b := range a.Beads {
 		d.first[bi] = len(d.Pairs)
 		for si, sb := range b.Sents {
-			p := Pair{Bead: bi, Sent: si}
-			// The tokens are cut into scratch slices and copied out at
-			// their length: the whole document's tokens stay live, and
-			// room to spare in each slice was a fifth of them.
+			p := Pair{Bead: bi, Sent: si, doc: sh}
+			// The tokens are cut into scratch slices and copied out
+			// at their length: the whole document's tokens stay live.
 			zs, es = zs[:0], es[:0]
 			for _, r := range sb.Zh {
 				blk := doc.Zh[r.Block]
+				fits(len(blk.Text))
 				s := blk.Sents[r.Sent]
-				zs = zhTokens(ts, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
+				zs = zhTokens(sh.vocab, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
 			}
 			for _, r := range sb.En {
 				blk := doc.En[r.Block]
+				fits(len(blk.Text))
 				s := blk.Sents[r.Sent]
-				es = enTokens(ts, blk.Text[s.Start:s.End], r.Block, s.Start, es)
+				es = enTokens(sh.vocab, blk.Text[s.Start:s.End], r.Block, s.Start, es)
 			}
-			p.Zh = append(make([]Token, 0, len(zs)), zs...)
-			p.En = append(make([]Token, 0, len(es)), es...)
+			p.Zh, p.En = toks.copy(zs), toks.copy(es)
 			d.Pairs = append(d.Pairs, p)
 		}
 	}
 	d.first[len(a.Beads)] = len(d.Pairs)
+	sh.vocab.done()
 	return d
 }
 
@@ -181,12 +214,15 @@ func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 // offsets are into the pair's texts; Block and Pair.Bead are the index of
 // the pair.
 func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
+	fits(len(pairs))
 	out := make([]Pair, len(pairs))
-	ts := newTypes(lex)
+	sh := &shared{vocab: newVocab(lex, func(l align.Lang, b int) string { return pairs[b][l] })}
 	for k, tp := range pairs {
-		out[k] = Pair{Bead: k, Zh: zhTokens(ts, tp[0], k, 0, nil), En: enTokens(ts, tp[1], k, 0, nil)}
+		fits(max(len(tp[0]), len(tp[1])))
+		out[k] = Pair{Bead: k, Zh: zhTokens(sh.vocab, tp[0], k, 0, nil), En: enTokens(sh.vocab, tp[1], k, 0, nil), doc: sh}
 	}
-	link(lex, out, opt)
+	sh.vocab.done()
+	link(sh, out, opt)
 	return out
 }
 
@@ -207,47 +243,60 @@ const windowBeads = 8192
 
 // link gives the pairs' tokens their types' kinds and glosses, trains the
 // model on them, window by window (see windowBeads), and fills in the
-// links.
-func link(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
-	linkWindows(lex, pairs, opt, windowBeads)
+// links. The pairs' tokens are of sh's vocabulary.
+func link(sh *shared, pairs []Pair, opt Options) {
+	linkWindows(sh, pairs, opt, windowBeads)
 }
 
 // linkWindows is link with windows of at most window sentence beads.
-func linkWindows(lex *lexicon.Lexicon, pairs []Pair, opt Options, window int) {
+func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 	n := max(1, (len(pairs)+window-1)/window) // windows
+	var mem linkSlabs
 	for w := range n {
-		linkWindow(lex, pairs[w*len(pairs)/n:(w+1)*len(pairs)/n], opt)
+		linkWindow(sh.vocab, pairs[w*len(pairs)/n:(w+1)*len(pairs)/n], opt, &mem)
 	}
 	// Backing by the document: the pairs of words the sure links join
 	// more than once, in any window. (A type is one per key and language
 	// among the pairs aligned together.)
-	seen := map[[2]*tokType]int32{}
+	seen := map[uint64]int32{}
 	for k := range pairs {
 		p := &pairs[k]
 		for _, l := range p.Inter {
-			seen[[2]*tokType{p.Zh[l.Zh].ty, p.En[l.En].ty}]++
+			seen[typePair(p.Zh[l.Zh], p.En[l.En])]++
 		}
 	}
-	dl := &docLinks{pairs: pairs}
+	sh.pairs = pairs
 	for k := range pairs {
 		p := &pairs[k]
-		p.doc = dl
+		p.doc = sh
 		for _, l := range p.Inter {
-			if seen[[2]*tokType{p.Zh[l.Zh].ty, p.En[l.En].ty}] > 1 {
-				p.ZhBacked[l.Zh] = true
-				p.EnBacked[l.En] = true
+			if seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
+				p.zhState[l.Zh] |= backedBit
+				p.enState[l.En] |= backedBit
 			}
 		}
 	}
 }
 
+// typePair is the pair of the types of a Chinese and an English token, as
+// one number.
+func typePair(zh, en Token) uint64 { return uint64(zh.ty())<<32 | uint64(en.ty()) }
+
+// linkSlabs are where the links of a document's pairs are cut from.
+type linkSlabs struct {
+	links slab[Link]
+	state slab[linkState]
+}
+
 // linkWindow learns the model on pairs alone and fills in their links,
 // strengths and the lexicon's backing. The model numbers the types of
 // the window in the order they are met.
-func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
+func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 	md := &model{opt: opt.withDefaults()}
-	zhTypes := map[*tokType]int32{}
-	enTypes := map[*tokType]int32{}
+	// local[ty] is the window's id of vocabulary type ty, plus one; 0
+	// for a type not met yet.
+	local := make([]int32, len(v.types))
+	var nZh, nEn int32
 	enByKey := map[string]int32{}
 	var zhGloss, enGloss [][]uint32 // per type
 	var zhKind, enKind []Kind
@@ -255,29 +304,26 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 	intern := func(toks []Token, l align.Lang) ([]int32, []bool) {
 		ids := make([]int32, len(toks))
 		punct := make([]bool, len(toks))
-		for k := range toks {
-			t := &toks[k]
-			punct[k] = t.Kind == Punct
-			if l == align.Zh {
-				id, ok := zhTypes[t.ty]
-				if !ok {
-					id = int32(len(zhTypes))
-					zhTypes[t.ty] = id
-					zhGloss = append(zhGloss, t.ty.glosses)
-					zhKind = append(zhKind, t.Kind)
-					zhKey = append(zhKey, t.ty.key)
+		for k, t := range toks {
+			punct[k] = t.Kind() == Punct
+			ty := &v.types[t.ty()]
+			id := local[t.ty()] - 1
+			if id < 0 {
+				if l == align.Zh {
+					id = nZh
+					nZh++
+					zhGloss = append(zhGloss, ty.glosses)
+					zhKind = append(zhKind, t.Kind())
+					zhKey = append(zhKey, ty.key)
+				} else {
+					id = nEn
+					nEn++
+					enByKey[ty.key] = id
+					enGloss = append(enGloss, ty.glosses)
+					enKind = append(enKind, t.Kind())
+					enKey = append(enKey, ty.key)
 				}
-				ids[k] = id
-				continue
-			}
-			id, ok := enTypes[t.ty]
-			if !ok {
-				id = int32(len(enTypes))
-				enTypes[t.ty] = id
-				enByKey[t.ty.key] = id
-				enGloss = append(enGloss, t.ty.glosses)
-				enKind = append(enKind, t.Kind)
-				enKey = append(enKey, t.ty.key)
+				local[t.ty()] = id + 1
 			}
 			ids[k] = id
 		}
@@ -291,6 +337,7 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 		zh[k], zhPunct[k] = intern(pairs[k].Zh, align.Zh)
 		en[k], enPunct[k] = intern(pairs[k].En, align.En)
 	}
+	local = nil
 	// The English types of each gloss id.
 	byGloss := map[uint32][]int32{}
 	for e, gl := range enGloss {
@@ -312,34 +359,38 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 			}
 		}
 	}
-	md.nZh, md.nEn = len(zhTypes), len(enTypes)
+	md.nZh, md.nEn = int(nZh), int(nEn)
 	md.build(zh, en, zhPunct, enPunct, favoured)
 	md.train()
+	var sym symmetriser
+	var ez, ze []int32 // each direction's links, pair by pair
 	for k := range pairs {
 		p := &pairs[k]
-		p.EnLink, p.ZhLink = md.viterbi(k)
-		p.Inter, p.GDF = symmetrise(p.EnLink, p.ZhLink)
-		p.ZhStrength = make([]Strength, len(p.Zh))
-		p.EnStrength = make([]Strength, len(p.En))
-		for i, j := range p.ZhLink {
+		ez, ze = reuse(&ez, len(p.En)), reuse(&ze, len(p.Zh))
+		md.viterbi(k, ez, ze)
+		inter, gdf := sym.symmetrise(ez, ze)
+		p.Inter, p.GDF = mem.links.copy(inter), mem.links.copy(gdf)
+		zs, es := mem.state.make(len(p.Zh)), mem.state.make(len(p.En))
+		p.zhState, p.enState = zs, es
+		for i, j := range ze {
 			if j >= 0 {
-				p.ZhStrength[i] = OneWay
-				p.EnStrength[j] = OneWay
+				zs[i] = linkState(OneWay)
+				es[j] = linkState(OneWay)
 			}
 		}
-		for j, i := range p.EnLink {
+		for j, i := range ez {
 			if i >= 0 {
-				p.ZhStrength[i] = OneWay
-				p.EnStrength[j] = OneWay
+				zs[i] = linkState(OneWay)
+				es[j] = linkState(OneWay)
 			}
 		}
 		for _, l := range p.GDF {
-			p.ZhStrength[l.Zh] = Grown
-			p.EnStrength[l.En] = Grown
+			zs[l.Zh] = linkState(Grown)
+			es[l.En] = linkState(Grown)
 		}
 		for _, l := range p.Inter {
-			p.ZhStrength[l.Zh] = Sure
-			p.EnStrength[l.En] = Sure
+			zs[l.Zh] = linkState(Sure)
+			es[l.En] = linkState(Sure)
 		}
 	}
 	// Backing by the lexicon: its word pairs, and the same number or
@@ -354,12 +405,10 @@ func linkWindow(lex *lexicon.Lexicon, pairs []Pair, opt Options) {
 	}
 	for k := range pairs {
 		p := &pairs[k]
-		p.ZhBacked = make([]bool, len(p.Zh))
-		p.EnBacked = make([]bool, len(p.En))
 		for _, l := range p.Inter {
 			if glossed(zh[k][l.Zh], en[k][l.En]) {
-				p.ZhBacked[l.Zh] = true
-				p.EnBacked[l.En] = true
+				p.zhState[l.Zh] |= backedBit
+				p.enState[l.En] |= backedBit
 			}
 		}
 	}

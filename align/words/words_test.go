@@ -53,10 +53,10 @@ func TestAlignDocument(t *testing.T) {
 	for _, p := range d.Pairs {
 		for _, l := range []align.Lang{align.Zh, align.En} {
 			for k, tk := range p.Tokens(l) {
-				blk := a.Doc.Blocks(l)[tk.Block]
-				assert.Equal(t, tk.Text, blk.Text[tk.Start:tk.End])
+				blk := a.Doc.Blocks(l)[tk.Block()]
+				assert.Equal(t, p.Text(tk), blk.Text[tk.Start():tk.End()])
 				sp := d.Span(l, tk)
-				assert.Equal(t, tk.Text, sp.Text)
+				assert.Equal(t, p.Text(tk), sp.Text)
 				if len(p.Zh) == 0 || len(p.En) == 0 {
 					assert.Equal(t, words.Unlinked, p.Strength(l, k))
 				}
@@ -75,8 +75,8 @@ func TestAlignDocument(t *testing.T) {
 	first := d.Pair(0, 0)
 	var ministry []string
 	for _, l := range first.GDF {
-		if first.Zh[l.Zh].Text == "外交部" {
-			ministry = append(ministry, first.En[l.En].Text)
+		if first.Text(first.Zh[l.Zh]) == "外交部" {
+			ministry = append(ministry, first.Text(first.En[l.En]))
 		}
 	}
 	assert.Subset(t, ministry, []string{"Ministry"}, "links of 外交部: %v", ministry)
@@ -88,25 +88,45 @@ func checkLinks(t *testing.T, p *words.Pair) {
 	t.Helper()
 	gdf := map[words.Link]bool{}
 	for k, l := range p.GDF {
-		require.True(t, l.Zh >= 0 && l.Zh < len(p.Zh) && l.En >= 0 && l.En < len(p.En), "link %v", l)
+		require.True(t, l.Zh >= 0 && int(l.Zh) < len(p.Zh) && l.En >= 0 && int(l.En) < len(p.En), "link %v", l)
 		if k > 0 {
 			prev := p.GDF[k-1]
 			assert.True(t, prev.Zh < l.Zh || prev.Zh == l.Zh && prev.En < l.En, "GDF sorted")
 		}
 		gdf[l] = true
-		assert.GreaterOrEqual(t, p.ZhStrength[l.Zh], words.Grown)
-		assert.GreaterOrEqual(t, p.EnStrength[l.En], words.Grown)
+		assert.GreaterOrEqual(t, p.Strength(align.Zh, int(l.Zh)), words.Grown)
+		assert.GreaterOrEqual(t, p.Strength(align.En, int(l.En)), words.Grown)
 	}
+	zhSure, enSure := map[int32]int{}, map[int32]int{}
 	for _, l := range p.Inter {
 		assert.True(t, gdf[l], "intersection link %v in GDF", l)
-		assert.Equal(t, words.Sure, p.ZhStrength[l.Zh])
-		assert.Equal(t, words.Sure, p.EnStrength[l.En])
-		assert.Equal(t, l.Zh, p.EnLink[l.En])
-		assert.Equal(t, l.En, p.ZhLink[l.Zh])
+		assert.Equal(t, words.Sure, p.Strength(align.Zh, int(l.Zh)))
+		assert.Equal(t, words.Sure, p.Strength(align.En, int(l.En)))
+		zhSure[l.Zh]++
+		enSure[l.En]++
 	}
-	for i, s := range p.ZhStrength {
-		if s == words.Unlinked {
-			assert.Equal(t, -1, p.ZhLink[i])
+	// both directions agree on a sure link: one a word
+	for _, n := range zhSure {
+		assert.Equal(t, 1, n)
+	}
+	for _, n := range enSure {
+		assert.Equal(t, 1, n)
+	}
+	// a word no link of the union takes is unlinked, and one of a sure
+	// link is sure
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		for i := range p.Tokens(l) {
+			inGDF := false
+			for _, k := range p.GDF {
+				if l == align.Zh && int(k.Zh) == i || l == align.En && int(k.En) == i {
+					inGDF = true
+				}
+			}
+			s := p.Strength(l, i)
+			assert.Equal(t, inGDF, s >= words.Grown, "token %d: %v", i, s)
+			if p.Backed(l, i) {
+				assert.Equal(t, words.Sure, s)
+			}
 		}
 	}
 }
@@ -162,12 +182,18 @@ func TestDeterministic(t *testing.T) {
 func dump(d *words.Doc) string {
 	var sb strings.Builder
 	for _, p := range d.Pairs {
-		fmt.Fprintf(&sb, "%d/%d %v %v %v %v\n", p.Bead, p.Sent, p.Inter, p.GDF, p.ZhLink, p.EnLink)
+		fmt.Fprintf(&sb, "%d/%d %v %v", p.Bead, p.Sent, p.Inter, p.GDF)
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			for k := range p.Tokens(l) {
+				fmt.Fprintf(&sb, " %v/%v", p.Strength(l, k), p.Backed(l, k))
+			}
+		}
+		sb.WriteByte('\n')
 		for _, tk := range p.Zh {
-			fmt.Fprintf(&sb, "%q@%d:%d ", tk.Text, tk.Block, tk.Start)
+			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
 		}
 		for _, tk := range p.En {
-			fmt.Fprintf(&sb, "%q@%d:%d ", tk.Text, tk.Block, tk.Start)
+			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
 		}
 		sb.WriteByte('\n')
 	}
@@ -187,13 +213,13 @@ func TestLongBead(t *testing.T) {
 	width := maxCells / m
 	require.NotEmpty(t, p.Inter)
 	for _, l := range p.GDF {
-		diag := (2*l.Zh + 1) * n / (2 * m)
-		assert.LessOrEqual(t, abs(l.En-diag), width/2+1, "link %v outside the band", l)
+		diag := (2*int(l.Zh) + 1) * n / (2 * m)
+		assert.LessOrEqual(t, abs(int(l.En)-diag), width/2+1, "link %v outside the band", l)
 	}
 	// The repeated clause is linked alike everywhere: 改革 to reform.
 	var reform int
 	for _, l := range p.Inter {
-		if p.Zh[l.Zh].Text == "改革" && p.En[l.En].Text == "reform" {
+		if p.Text(p.Zh[l.Zh]) == "改革" && p.Text(p.En[l.En]) == "reform" {
 			reform++
 		}
 	}

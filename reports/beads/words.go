@@ -61,7 +61,7 @@ func DocumentWords(lex *lexicon.Lexicon, a *align.Alignment) []Words {
 	sents := Document(a)
 	out := make([]Words, len(d.Pairs))
 	for k := range d.Pairs {
-		out[k] = wordsOf(&d.Pairs[k], sents[k], func(l align.Lang, t words.Token) int { return a.Doc.Blocks(l)[t.Block].Start })
+		out[k] = wordsOf(&d.Pairs[k], sents[k], func(l align.Lang, t words.Token) int { return a.Doc.Blocks(l)[t.Block()].Start })
 	}
 	return out
 }
@@ -73,14 +73,14 @@ func wordsOf(p *words.Pair, s Sentence, base func(align.Lang, words.Token) int) 
 		out := []Token{}
 		for k, t := range p.Tokens(l) {
 			b := base(l, t)
-			out = append(out, Token{Text: t.Text, Start: b + t.Start, End: b + t.End, Kind: t.Kind.String(), Strength: p.Strength(l, k).String()})
+			out = append(out, Token{Text: p.Text(t), Start: b + t.Start(), End: b + t.End(), Kind: t.Kind().String(), Strength: p.Strength(l, k).String()})
 		}
 		return out
 	}
 	pairs := func(ls []words.Link) [][2]int {
 		out := [][2]int{}
 		for _, l := range ls {
-			out = append(out, [2]int{l.Zh, l.En})
+			out = append(out, [2]int{int(l.Zh), int(l.En)})
 		}
 		return out
 	}
