@@ -193,6 +193,9 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
 	toks := v.zhToks
 	var out []int32
+	// the compound a token forms with the next is the one the next
+	// forms with it: its glosses are kept for it (joined at, joinedG)
+	joinedAt, joinedG := -1, []uint32(nil)
 	for ti, t := range toks {
 		if zhFunctionWords[t.Text] {
 			continue
@@ -234,10 +237,16 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		// neighbours differ from one occurrence to the next
 		var extra []uint32
 		if ti > 0 && toks[ti-1].End == t.Start {
-			extra = append(extra, v.lex.Glosses(s[toks[ti-1].Start:t.End])...)
+			g := joinedG
+			if joinedAt != ti {
+				g = v.lex.Glosses(s[toks[ti-1].Start:t.End])
+			}
+			extra = append(extra, g...)
 		}
 		if ti+1 < len(toks) && toks[ti+1].Start == t.End {
-			extra = append(extra, v.lex.Glosses(s[t.Start:toks[ti+1].End])...)
+			g := v.lex.Glosses(s[t.Start:toks[ti+1].End])
+			joinedAt, joinedG = ti+1, g
+			extra = append(extra, g...)
 		}
 		if k := indexOf(out, typ); k >= 0 {
 			if len(extra) > 0 {
