@@ -190,6 +190,30 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 // part that rarely decides (a sum over the blocks of a split) splits it
 // into a bound without that part and the whole.
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
+	return solveStaged(nZh, nEn, types, extra, cost, bound, refines, band, nil)
+}
+
+// dpTables are the DP's tables, kept by a caller that solves again (the
+// paragraph aligner solves twice or more, each time over some 650 k
+// cells on a 5k-pair document: 6 MB to allocate and clear).
+type dpTables struct {
+	total []float64
+	back  []int8
+}
+
+// get returns tables of n cells, reused when they are large enough; a
+// nil receiver allocates. Every cell is set before it is read.
+func (d *dpTables) get(n int) ([]float64, []int8) {
+	if d == nil {
+		return make([]float64, n), make([]int8, n)
+	}
+	if cap(d.total) < n {
+		d.total, d.back = make([]float64, n), make([]int8, n)
+	}
+	return d.total[:n], d.back[:n]
+}
+
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -201,8 +225,7 @@ func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 	for i := 0; i <= nZh; i++ {
 		off[i+1] = off[i] + band.Hi[i] - band.Lo[i] + 1
 	}
-	total := make([]float64, off[nZh+1])
-	back := make([]int8, off[nZh+1])
+	total, back := tables.get(off[nZh+1])
 	for k := range total {
 		total[k] = math.Inf(1)
 		back[k] = -1

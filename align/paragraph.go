@@ -216,6 +216,7 @@ type paragraphAligner struct {
 	used []bool // matchNumbers' scratch flags
 
 	last    lastBase // the last baseCost
+	tables  dpTables // the DP's, for the next solve
 	lastLex lastLex  // the last refine
 	null    nullBeads
 }
@@ -831,14 +832,14 @@ func (p *paragraphAligner) solve() []Cell {
 		refine = []CostFunc{p.refineSim, p.refine}
 	}
 	if nz*ne <= fullDPCells {
-		return SolveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return SolveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := SolveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, band)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -846,7 +847,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return SolveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, around)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, around, &p.tables)
 		}
 	}
 }
