@@ -176,6 +176,44 @@ func SolveExtra(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFu
 // is not costed either. As with bound, the result is SolveExtra's as long
 // as refine ≤ cost for every bead; a nil refine is SolveExtra.
 func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, refine CostFunc, band *Band) []Cell {
+	var refines []CostFunc
+	if refine != nil {
+		refines = []CostFunc{refine}
+	}
+	return SolveStaged(nZh, nEn, types, extra, cost, bound, refines, band)
+}
+
+// SolveStaged is SolveRefined with any number of refined bounds, each
+// dearer than the one before, asked in turn of a bead that the ones
+// before let through. The result is SolveExtra's as long as each of them
+// is at most cost for every bead. A caller whose refined bound has a dear
+// part that rarely decides (a sum over the blocks of a split) splits it
+// into a bound without that part and the whole.
+func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
+	return solveStaged(nZh, nEn, types, extra, cost, bound, refines, band, nil)
+}
+
+// dpTables are the DP's tables, kept by a caller that solves again (the
+// paragraph aligner solves twice or more, each time over some 650 k
+// cells on a 5k-pair document: 6 MB to allocate and clear).
+type dpTables struct {
+	total []float64
+	back  []int8
+}
+
+// get returns tables of n cells, reused when they are large enough; a
+// nil receiver allocates. Every cell is set before it is read.
+func (d *dpTables) get(n int) ([]float64, []int8) {
+	if d == nil {
+		return make([]float64, n), make([]int8, n)
+	}
+	if cap(d.total) < n {
+		d.total, d.back = make([]float64, n), make([]int8, n)
+	}
+	return d.total[:n], d.back[:n]
+}
+
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -187,8 +225,7 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 	for i := 0; i <= nZh; i++ {
 		off[i+1] = off[i] + band.Hi[i] - band.Lo[i] + 1
 	}
-	total := make([]float64, off[nZh+1])
-	back := make([]int8, off[nZh+1])
+	total, back := tables.get(off[nZh+1])
 	for k := range total {
 		total[k] = math.Inf(1)
 		back[k] = -1
@@ -226,40 +263,43 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 		}
 	}
 	total[at(0, 0)] = 0
+	inf := math.Inf(1)
 	for i := 0; i <= nZh; i++ {
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
-			k := at(i, j)
 			if i == 0 && j == 0 {
 				continue
 			}
-			best, bt := math.Inf(1), int8(-1)
-			// beats: a bead of type ti reaching the cell at v wins it
-			// over the best so far: cheaper, or as cheap and of a type
-			// listed earlier (the types are tried in order, not listed)
-			beats := func(v float64, ti int8) bool { return v < best || v == best && ti < bt }
+			k := off[i] + j - band.Lo[i]
+			best, bt := inf, int8(-1)
 			for _, ti := range order {
-				t := types[ti]
+				t := &types[ti]
 				pi, pj := i-t.Zh, j-t.En
-				if pi < 0 || pj < 0 {
+				if pi < 0 || pj < 0 || pj < band.Lo[pi] || pj > band.Hi[pi] {
 					continue
 				}
-				pk := at(pi, pj)
-				if pk < 0 || math.IsInf(total[pk], 1) {
+				prev := total[off[pi]+pj-band.Lo[pi]]
+				if prev == inf {
 					continue
 				}
-				if bound != nil && !beats(total[pk]+bound(pi, pj, t)+t.Prior, ti) {
+				// a bead of type ti reaching the cell at v wins it over
+				// the best so far when cheaper, or as cheap and of a type
+				// listed earlier (the types are tried in order, not listed)
+				if bound != nil {
+					if v := prev + bound(pi, pj, *t) + t.Prior; !(v < best || v == best && ti < bt) {
+						continue
+					}
+				}
+				// (while no bead reaches the cell, a refined bound could
+				// rule out only a bead whose cost is +Inf, which cost
+				// rules out)
+				if bt >= 0 && !passes(refines, prev, pi, pj, t, best, bt, ti) {
 					continue
 				}
-				// (while no bead reaches the cell, refine could rule out
-				// only a bead whose cost is +Inf, which cost rules out)
-				if refine != nil && bt >= 0 && !beats(total[pk]+refine(pi, pj, t)+t.Prior, ti) {
+				c := cost(pi, pj, *t)
+				if c == inf || c != c { // +Inf or NaN
 					continue
 				}
-				c := cost(pi, pj, t)
-				if math.IsInf(c, 1) || math.IsNaN(c) {
-					continue
-				}
-				if v := total[pk] + c + t.Prior; beats(v, ti) {
+				if v := prev + c + t.Prior; v < best || v == best && ti < bt {
 					best, bt = v, ti
 				}
 			}
@@ -272,7 +312,7 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type)+e.Type.Prior < best) {
 					continue
 				}
-				if refine != nil && best < math.Inf(1) && !(total[pk]+refine(e.I, e.J, e.Type)+e.Type.Prior < best) {
+				if best < math.Inf(1) && !passes(refines, total[pk], e.I, e.J, &e.Type, best, extraBead, extraBead) {
 					continue
 				}
 				c := cost(e.I, e.J, e.Type)
@@ -309,4 +349,18 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 		path[a], path[b] = path[b], path[a]
 	}
 	return path
+}
+
+// passes reports whether a bead of type t (index ti) from (pi, pj),
+// reached at prev, still beats the best way into its cell (best, by a
+// bead of type bt) by each of the bounds in turn: cheaper, or as cheap
+// and of a type listed earlier. An extra bead (ti == extraBead) must be
+// strictly cheaper.
+func passes(bounds []CostFunc, prev float64, pi, pj int, t *BeadType, best float64, bt, ti int8) bool {
+	for _, b := range bounds {
+		if v := prev + b(pi, pj, *t) + t.Prior; !(v < best || v == best && ti < bt) {
+			return false
+		}
+	}
+	return true
 }

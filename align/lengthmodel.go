@@ -48,14 +48,16 @@ func (m LengthModel) CappedCost(lz, le int, limit float64) float64 {
 // z = |δ|/√2 (erfc(z) ≤ exp(−z²)), computed without Delta's square root
 // and lowered by a billionth against the rounding of the two ways of
 // computing it; the tail cost exceeds z² by far more (by 2z/√π − z² near
-// 0, by log(z√π) for large z).
+// 0, by log(z√π) for large z). With the mean (lz + le/r)/2 of Delta,
+// z² = x² / (2·S2·mean) = x²·r / (S2·(r·lz + le)) for x = le − r·lz:
+// one division, not two, for it is asked of every candidate bead.
 func (m LengthModel) lowSquare(lz, le int) float64 {
-	mean := (float64(lz) + float64(le)/m.Ratio) / 2
-	if mean <= 0 {
+	d := m.Ratio*float64(lz) + float64(le)
+	if d <= 0 || m.Ratio <= 0 {
 		return 0
 	}
 	x := float64(le) - m.Ratio*float64(lz)
-	return x * x / (2 * m.S2 * mean) * (1 - 1e-9)
+	return x * x * m.Ratio / (m.S2 * d) * (1 - 1e-9)
 }
 
 // fmin is math.Min, inlined where the DP asks it of every candidate bead:

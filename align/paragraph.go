@@ -215,7 +215,54 @@ type paragraphAligner struct {
 
 	used []bool // matchNumbers' scratch flags
 
-	last lastBase // the last baseCost
+	last    lastBase // the last baseCost
+	tables  dpTables // the DP's, for the next solve
+	lastLex lastLex  // the last refine
+	null    nullBeads
+}
+
+// nullBeads keeps the bound and the cost of the null beads. A 1-0 bead's
+// bound and cost depend on its Chinese block alone (its furniture, its
+// group in the layout, its length), a 0-1 bead's on its English block,
+// yet the DP asks for them in every cell of the block's row or column of
+// the band: a hundred times each. They are computed once per block with
+// the model in force, by the same functions, so they are the same values.
+type nullBeads struct {
+	model        LengthModel
+	ignoreLayout bool
+	zh, en       []nullBead
+}
+
+type nullBead struct {
+	set       bool
+	low, cost float64
+}
+
+// nullBead returns the table entry of a null bead (t.Zh+t.En == 1) at
+// (i, j), computed on first use since the model last changed.
+func (p *paragraphAligner) nullBead(i, j int, t BeadType) *nullBead {
+	n := &p.null
+	if n.zh == nil || n.model != p.model || n.ignoreLayout != p.ignoreLayout {
+		n.model, n.ignoreLayout = p.model, p.ignoreLayout
+		if n.zh == nil {
+			n.zh, n.en = make([]nullBead, len(p.zh)), make([]nullBead, len(p.en))
+		} else {
+			clear(n.zh)
+			clear(n.en)
+		}
+	}
+	var e *nullBead
+	if t.Zh == 1 {
+		e = &n.zh[i]
+	} else {
+		e = &n.en[j]
+	}
+	if !e.set {
+		e.low, _ = p.baseLowOf(i, j, t)
+		e.cost, _ = p.baseCost(i, j, t)
+		e.set = true
+	}
+	return e
 }
 
 // lastBase remembers one baseCost. Its key holds everything the cost
@@ -370,7 +417,7 @@ func (p *paragraphAligner) laidOut(i, a, j, b int) bool {
 	if a == 0 || b == 0 || a > 1 && b > 1 {
 		return false
 	}
-	if a == 1 && b == 1 && p.layout[Link{i, j}] {
+	if a == 1 && b == 1 && len(p.layout) > 0 && p.layout[Link{i, j}] {
 		return true
 	}
 	g := p.zhGroup[i]
@@ -440,6 +487,9 @@ const furnitureNull = 0.5
 
 func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 	p.stop.poll()
+	if t.Zh+t.En == 1 {
+		return p.nullBead(i, j, t).cost
+	}
 	c, lex := p.baseCost(i, j, t)
 	if lex {
 		c += nullCap*p.weakness(i, t.Zh, j, t.En) - lexWeight*(p.similarity(i, t.Zh, j, t.En)-p.chance(t))
@@ -456,13 +506,53 @@ func (p *paragraphAligner) cost(i, j int, t BeadType) float64 {
 // needs are those of its 1-1 neighbours, already at hand. Only with the
 // embedded lexicon.
 func (p *paragraphAligner) refine(i, j int, t BeadType) float64 {
-	c, lex := p.baseLow(i, j, t)
-	if !lex {
-		return c
+	r := p.lexLow(i, j, t)
+	if !r.lex {
+		return r.c
 	}
-	bl := p.prepared()
-	bl.Forget(i - 2*maxSplit)
-	return c + (nullCap*p.weaknessLow(bl, i, t.Zh, j, t.En) - lexWeight*(bl.SimilarityBound(i, t.Zh, j, t.En)-p.chance(t)))
+	return r.c + (nullCap*p.weaknessLow(r.bl, i, t.Zh, j, t.En) - lexWeight*(r.sim-p.chance(t)))
+}
+
+// refineSim is at most refine: refine without its weakness, a sum over
+// the blocks of a split that rarely decides where the similarity did not
+// (weaknessLow ≥ 0, and rounding is monotone). The DP asks it first
+// (SolveStaged), and refine then finds the rest kept (lexLow).
+func (p *paragraphAligner) refineSim(i, j int, t BeadType) float64 {
+	r := p.lexLow(i, j, t)
+	if !r.lex {
+		return r.c
+	}
+	return r.c + (0 - lexWeight*(r.sim-p.chance(t)))
+}
+
+// lastLex is what refine and refineSim share of one bead: its baseLow and
+// its SimilarityBound.
+type lastLex struct {
+	i, j         int
+	t            BeadType
+	model        LengthModel
+	ignoreLayout bool
+	ok           bool
+	c            float64
+	lex          bool
+	sim          float64
+	bl           *lexicon.Blocks
+}
+
+// lexLow returns the parts of refine of a bead, kept for the last bead.
+func (p *paragraphAligner) lexLow(i, j int, t BeadType) *lastLex {
+	r := &p.lastLex
+	if r.ok && r.i == i && r.j == j && r.t == t && r.model == p.model && r.ignoreLayout == p.ignoreLayout {
+		return r
+	}
+	r.i, r.j, r.t, r.model, r.ignoreLayout, r.ok = i, j, t, p.model, p.ignoreLayout, true
+	r.c, r.lex = p.baseLow(i, j, t)
+	if r.lex {
+		r.bl = p.prepared()
+		r.bl.Forget(i - 2*maxSplit)
+		r.sim = r.bl.SimilarityBound(i, t.Zh, j, t.En)
+	}
+	return r
 }
 
 // weaknessLow is at most weakness: the same sum, over the blocks of a
@@ -535,12 +625,20 @@ func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
 	return c
 }
 
-// baseLow is a lower bound of baseCost, and whether the similarity term
+// baseLow is baseLowOf, taken from the null beads' table for a null bead.
+func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
+	if t.Zh+t.En == 1 {
+		return p.nullBead(i, j, t).low, false
+	}
+	return p.baseLowOf(i, j, t)
+}
+
+// baseLowOf is a lower bound of baseCost, and whether the similarity term
 // applies: at most as many numbers match as the side with fewer has, and
 // the length cost is at least z² (LengthModel.lowSquare). It is asked of
 // every candidate bead, so it adds up the parts of baseParts.cost itself,
 // in the same order, without keeping them.
-func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
+func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
 	a, b := t.Zh, t.En
 	if p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j] || a+b == 1 && p.unlinked(i, j, t) {
 		return p.parts(i, j, t).fixedCost, false
@@ -620,6 +718,11 @@ func (p *paragraphAligner) computeBase(b *baseParts, i, j int, t BeadType) {
 // enumAnchor is the anchor cost of the opening enumerators of zh[i] and
 // en[j]: -enumSame when equal, enumDiffer when they differ, else 0.
 func (p *paragraphAligner) enumAnchor(i, j int) float64 {
+	// (the prefix sums say whether a block opens with one without
+	// touching its blockInfo, which the DP would load for every bead)
+	if p.zhEnum[i+1] == p.zhEnum[i] || p.enEnum[j+1] == p.enEnum[j] {
+		return 0
+	}
 	z, e := &p.zh[i], &p.en[j]
 	if z.isEnum && e.isEnum {
 		if numerals.Same(z.enum, e.enum) {
@@ -683,7 +786,7 @@ func (p *paragraphAligner) unlinked(i, j int, t BeadType) bool {
 const interruptPenalty = 5.0
 
 func (p *paragraphAligner) interrupted(l Lang, i, n int) float64 {
-	if p.doc.Shape != Interleaved || n < 2 {
+	if n < 2 || p.doc.Shape != Interleaved {
 		return 0
 	}
 	run := p.zhRun
@@ -724,19 +827,19 @@ const (
 func (p *paragraphAligner) solve() []Cell {
 	nz, ne := len(p.zh), len(p.en)
 	extra := p.groupBeads()
-	var refine CostFunc
+	var refine []CostFunc
 	if p.lx != nil {
-		refine = p.refine
+		refine = []CostFunc{p.refineSim, p.refine}
 	}
 	if nz*ne <= fullDPCells {
-		return SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, nil)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, nil)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, band)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -744,7 +847,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return SolveRefined(nz, ne, p.types, extra, p.cost, p.bound, refine, around)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, around, &p.tables)
 		}
 	}
 }

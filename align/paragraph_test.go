@@ -116,3 +116,24 @@ func TestCappedCost(t *testing.T) {
 		}
 	}
 }
+
+// TestLowSquareBelowCost: lowSquare is a lower bound of the length cost
+// and of its capped form for every pair of lengths, including the pairs
+// where the cost is 0 or nearly (le = ratio × lz) and null beads; the
+// paragraph DP prunes on it, so one value above the cost would change an
+// alignment.
+func TestLowSquareBelowCost(t *testing.T) {
+	for _, m := range []LengthModel{{Ratio: 2.5, S2: 6.8}, {Ratio: 3.1, S2: 0.5}, {Ratio: 1, S2: 40}, {Ratio: 1.4142135623730951, S2: 0.0625}} {
+		for lz := 0; lz <= 600; lz += 3 {
+			for le := 0; le <= 1800; le++ {
+				low := m.lowSquare(lz, le)
+				if c := m.Cost(lz, le); !(low <= c) {
+					t.Fatalf("%+v (%d, %d): lowSquare %v above the cost %v", m, lz, le, low, c)
+				}
+				if c := m.CappedCost(lz, le, 8); !(math.Min(low, 8) <= c) {
+					t.Fatalf("%+v (%d, %d): capped lowSquare %v above the capped cost %v", m, lz, le, low, c)
+				}
+			}
+		}
+	}
+}

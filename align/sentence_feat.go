@@ -170,6 +170,11 @@ func (v *docVocab) zhType(text string) int32 {
 	if t, ok := v.zhIndex[text]; ok {
 		return t
 	}
+	return v.newZhType(text)
+}
+
+// newZhType adds a type that zhIndex does not hold.
+func (v *docVocab) newZhType(text string) int32 {
 	t := int32(len(v.zhTypes))
 	v.zhIndex[text] = t
 	z := zhType{text: text}
@@ -188,6 +193,9 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
 	toks := v.zhToks
 	var out []int32
+	// the compound a token forms with the next is the one the next
+	// forms with it: its glosses are kept for it (joined at, joinedG)
+	joinedAt, joinedG := -1, []uint32(nil)
 	for ti, t := range toks {
 		if zhFunctionWords[t.Text] {
 			continue
@@ -203,11 +211,17 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		if !lang.IsHan(firstRune(t.Text)) {
 			continue // digits: numbers are anchors of their own
 		}
-		g := v.lex.Glosses(t.Text)
-		if g != nil && len(g) == 0 {
-			continue // a known function word
+		// a token already a type here is no function word, and its
+		// glosses are looked up: only new ones are asked for
+		typ, seen := v.zhIndex[t.Text]
+		var g []uint32
+		if !seen {
+			g = v.lex.Glosses(t.Text)
+			if g != nil && len(g) == 0 {
+				continue // a known function word
+			}
+			typ = v.newZhType(t.Text)
 		}
-		typ := v.zhType(t.Text)
 		z := &v.zhTypes[typ]
 		if !z.looked {
 			z.looked = true
@@ -223,10 +237,16 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		// neighbours differ from one occurrence to the next
 		var extra []uint32
 		if ti > 0 && toks[ti-1].End == t.Start {
-			extra = append(extra, v.lex.Glosses(s[toks[ti-1].Start:t.End])...)
+			g := joinedG
+			if joinedAt != ti {
+				g = v.lex.Glosses(s[toks[ti-1].Start:t.End])
+			}
+			extra = append(extra, g...)
 		}
 		if ti+1 < len(toks) && toks[ti+1].Start == t.End {
-			extra = append(extra, v.lex.Glosses(s[t.Start:toks[ti+1].End])...)
+			g := v.lex.Glosses(s[t.Start:toks[ti+1].End])
+			joinedAt, joinedG = ti+1, g
+			extra = append(extra, g...)
 		}
 		if k := indexOf(out, typ); k >= 0 {
 			if len(extra) > 0 {
@@ -282,27 +302,41 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			matchable[e] = true
 		}
 	}
-	zkeys := make([][]uint32, len(v.zhTypes))
+	// The keys of all types are laid end to end in one array (zend[t] is
+	// where type t's end), those of the tokens with compounds in another:
+	// a slice each cost more in allocation than in filling. Each key list
+	// is capped at its length, so that no append can reach its neighbour.
+	var flat []uint32
+	zend := make([]int, len(v.zhTypes))
 	zcount := make([]bool, len(v.zhTypes))
 	for t, z := range v.zhTypes {
-		var ks []uint32
 		if z.latin != "" {
 			if e, ok := v.enIndex[z.latin]; ok {
-				ks = append(ks, uint32(e))
+				flat = append(flat, uint32(e))
 			}
 		}
 		for _, id := range z.glosses {
 			if e, ok := v.byLexID[id]; ok {
-				ks = append(ks, uint32(e))
+				flat = append(flat, uint32(e))
 			}
 		}
 		if t < len(v.learned) {
 			for _, e := range v.learned[t] {
-				ks = append(ks, uint32(e))
+				flat = append(flat, uint32(e))
 			}
 		}
-		zkeys[t] = ks
+		zend[t] = len(flat)
 		zcount[t] = z.counted || (t < len(v.learned) && len(v.learned[t]) > 0)
+	}
+	zkeys := func(t int32) []uint32 {
+		start := 0
+		if t > 0 {
+			start = zend[t-1]
+		}
+		if start == zend[t] {
+			return nil
+		}
+		return flat[start:zend[t]:zend[t]]
 	}
 	zdf := make([]float64, len(v.zhTypes))
 	for i := range zf {
@@ -336,10 +370,10 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 			switch {
 			case len(ex) > 0:
-				f.keys = append(f.keys, append(ex, zkeys[t]...))
+				f.keys = append(f.keys, append(ex, zkeys(t)...))
 				f.wts = append(f.wts, weight(zdf[t], len(zf)))
 			case zcount[t] || k < len(f.extra) && len(f.extra[k]) > 0:
-				f.keys = append(f.keys, zkeys[t])
+				f.keys = append(f.keys, zkeys(t))
 				f.wts = append(f.wts, weight(zdf[t], len(zf)))
 			}
 		}
