@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -111,8 +113,14 @@ func (p *Pass) Quotes(pos textPos) []quoted {
 	text := p.Doc.Blocks(pos.Lang)[pos.Block].Text[pos.Start:pos.End]
 	var qs []quoted
 	if pos.Lang == align.Zh {
+		if !strings.ContainsAny(text, zhOpenQuotes) {
+			return nil // most stretches: none kept for them
+		}
 		qs = zhQuotes(text)
 	} else {
+		if !strings.ContainsAny(text, enOpenQuotes) {
+			return nil
+		}
 		qs = enQuotes(text)
 	}
 	m[pos] = qs
