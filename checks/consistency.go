@@ -547,9 +547,18 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
 		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
-			if counts1.countString(z) >= 3 {
-				occs[z] = append(occs[z], zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
+			n := counts1.countString(z)
+			if n < 3 {
+				return
 			}
+			list, ok := occs[z]
+			if !ok {
+				// room for the count, which is at least the places and
+				// nearly always just that: lists grown by appending took
+				// half as much again
+				list = make([]zhOcc, 0, n)
+			}
+			occs[z] = append(list, zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
 		})
 	}
 	terms := make([]string, 0, len(occs))
@@ -1104,12 +1113,14 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 	occs := map[string][]linkedOcc{}
 	var order []string
 	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
-		if counts.count(key) < linkedMinSents {
+		n := counts.count(key)
+		if n < linkedMinSents {
 			return
 		}
 		list, ok := occs[string(key)]
 		if !ok {
 			order = append(order, string(key))
+			list = make([]linkedOcc, 0, n) // as the name candidates' places
 		}
 		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
