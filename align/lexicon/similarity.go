@@ -187,8 +187,6 @@ type zhScratch struct {
 	occs []occ
 }
 
-type span struct{ start, end int }
-
 // occ is an occurrence of a headword in a text.
 type occ struct{ start, end, head int }
 
