@@ -82,9 +82,11 @@ func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
 	return n.read[l][i]
 }
 
+// leading is the enumerator that opens a block, once read: e is nil when
+// the block opens with none (most do; an Enumerator takes 80 bytes).
 type leading struct {
-	e         numerals.Enumerator
-	ok, known bool
+	e     *numerals.Enumerator
+	known bool
 }
 
 type leadingEnums struct{ read [2][]leading }
@@ -97,10 +99,16 @@ func (p *Pass) Leading(b *align.Block) (numerals.Enumerator, bool) {
 	}
 	r := &ls.read[b.Lang][b.Index]
 	if !r.known {
-		r.e, r.ok = leadingOf(b)
+		if e, ok := leadingOf(b); ok {
+			r.e = new(numerals.Enumerator) // e itself stays on the stack
+			*r.e = e
+		}
 		r.known = true
 	}
-	return r.e, r.ok
+	if r.e == nil {
+		return numerals.Enumerator{}, false
+	}
+	return *r.e, true
 }
 
 // Quotes are the quotations in a stretch of a block (zhQuotes or
