@@ -215,17 +215,20 @@ func zhQuote(s string) string { return "“" + s + "”" }
 // outliers finds, per Chinese term, the places rendered against the
 // majority.
 func outliers(pool []termObs, quotedPool bool) []Finding {
-	byZh := map[string][]termObs{}
+	// observations are gathered and grouped by their index in the pool:
+	// copies (112 bytes each, twice over) took 56 MB at 50,000 pairs
+	byZh := map[string][]int32{}
 	var order []string
-	for _, o := range pool {
+	for i := range pool {
+		o := &pool[i]
 		// a name under different source titles is not one term:
 		// 习近平总书记 is "General Secretary Xi Jinping", 习近平主席
 		// "President Xi Jinping", 习近平同志 "Comrade Xi Jinping"
-		k := o.zh + "\x00" + sourceTitle(&o)
+		k := o.zh + "\x00" + sourceTitle(o)
 		if _, ok := byZh[k]; !ok {
 			order = append(order, k)
 		}
-		byZh[k] = append(byZh[k], o)
+		byZh[k] = append(byZh[k], int32(i))
 	}
 	var out []Finding
 	for _, zk := range order {
@@ -239,15 +242,16 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 			key   string
 			en    string
 			n     int
-			items []termObs
+			items []int32
 		}
 		var groups []*group
-		for _, o := range obs {
+		for _, oi := range obs {
+			o := &pool[oi]
 			var g *group
 			for _, c := range groups {
 				if containsWords(c.key, o.key) || containsWords(o.key, c.key) || sameWords(c.key, o.key) {
 					g = c
-					if len(strings.Fields(o.key)) > len(strings.Fields(c.key)) {
+					if countFields(o.key) > countFields(c.key) {
 						c.key, c.en = o.key, o.en
 					}
 					break
@@ -258,7 +262,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 				groups = append(groups, g)
 			}
 			g.n++
-			g.items = append(g.items, o)
+			g.items = append(g.items, oi)
 		}
 		if len(groups) < 2 {
 			continue
@@ -270,8 +274,8 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 		}
 		// the majority's most frequent written form
 		seen := map[string]int{}
-		for _, it := range maj.items {
-			seen[it.en]++
+		for _, i := range maj.items {
+			seen[pool[i].en]++
 		}
 		majEn := maj.en
 		for e, n := range seen {
@@ -286,8 +290,9 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 			if !quotedPool && !namesDiffer(majEn, g.en) {
 				continue
 			}
-			for _, it := range g.items {
-				if unitHas(&it, maj.key) {
+			for _, i := range g.items {
+				it := &pool[i]
+				if unitHas(it, maj.key) {
 					// the sentence renders the term the usual way
 					// too: what was taken here is another mention
 					// or a longer phrase around it
@@ -299,6 +304,19 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 		}
 	}
 	return out
+}
+
+// countFields is len(strings.Fields(s)), without making the fields.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // sourceTitles are the titles and forms of address Chinese writes next to
@@ -547,9 +565,18 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
 		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
-			if counts1.countString(z) >= 3 {
-				occs[z] = append(occs[z], zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
+			n := counts1.countString(z)
+			if n < 3 {
+				return
 			}
+			list, ok := occs[z]
+			if !ok {
+				// room for the count, which is at least the places and
+				// nearly always just that: lists grown by appending took
+				// half as much again
+				list = make([]zhOcc, 0, n)
+			}
+			occs[z] = append(list, zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
 		})
 	}
 	terms := make([]string, 0, len(occs))
@@ -1104,12 +1131,14 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 	occs := map[string][]linkedOcc{}
 	var order []string
 	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
-		if counts.count(key) < linkedMinSents {
+		n := counts.count(key)
+		if n < linkedMinSents {
 			return
 		}
 		list, ok := occs[string(key)]
 		if !ok {
 			order = append(order, string(key))
+			list = make([]linkedOcc, 0, n) // as the name candidates' places
 		}
 		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
@@ -1320,19 +1349,25 @@ func sharesGloss(a, b []uint32) bool {
 // and one of them, used in two places or more, is used more than any
 // other.
 func linkedOutliers(pool []termObs) []Finding {
-	byZh := map[string][]termObs{}
+	// gathered by index, copied one term at a time (as outliers)
+	byZh := map[string][]int32{}
 	var order []string
-	for _, o := range pool {
-		if _, ok := byZh[o.zh]; !ok {
-			order = append(order, o.zh)
+	for i := range pool {
+		z := pool[i].zh
+		if _, ok := byZh[z]; !ok {
+			order = append(order, z)
 		}
-		byZh[o.zh] = append(byZh[o.zh], o)
+		byZh[z] = append(byZh[z], int32(i))
 	}
 	var out []Finding
 	for _, z := range order {
-		obs := byZh[z]
-		if len(obs) < linkedMinSents {
+		idx := byZh[z]
+		if len(idx) < linkedMinSents {
 			continue
+		}
+		obs := make([]termObs, len(idx))
+		for k, i := range idx {
+			obs[k] = pool[i]
 		}
 		groups := renderingGroups(obs)
 		if len(groups) < 2 {

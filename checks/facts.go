@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -80,9 +82,11 @@ func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
 	return n.read[l][i]
 }
 
+// leading is the enumerator that opens a block, once read: e is nil when
+// the block opens with none (most do; an Enumerator takes 80 bytes).
 type leading struct {
-	e         numerals.Enumerator
-	ok, known bool
+	e     *numerals.Enumerator
+	known bool
 }
 
 type leadingEnums struct{ read [2][]leading }
@@ -95,10 +99,16 @@ func (p *Pass) Leading(b *align.Block) (numerals.Enumerator, bool) {
 	}
 	r := &ls.read[b.Lang][b.Index]
 	if !r.known {
-		r.e, r.ok = leadingOf(b)
+		if e, ok := leadingOf(b); ok {
+			r.e = new(numerals.Enumerator) // e itself stays on the stack
+			*r.e = e
+		}
 		r.known = true
 	}
-	return r.e, r.ok
+	if r.e == nil {
+		return numerals.Enumerator{}, false
+	}
+	return *r.e, true
 }
 
 // Quotes are the quotations in a stretch of a block (zhQuotes or
@@ -111,8 +121,14 @@ func (p *Pass) Quotes(pos textPos) []quoted {
 	text := p.Doc.Blocks(pos.Lang)[pos.Block].Text[pos.Start:pos.End]
 	var qs []quoted
 	if pos.Lang == align.Zh {
+		if !strings.ContainsAny(text, zhOpenQuotes) {
+			return nil // most stretches: none kept for them
+		}
 		qs = zhQuotes(text)
 	} else {
+		if !strings.ContainsAny(text, enOpenQuotes) {
+			return nil
+		}
 		qs = enQuotes(text)
 	}
 	m[pos] = qs

@@ -266,7 +266,7 @@ func lengthCorroborated(p *Pass, bi int, enShort bool) bool {
 			occs = np.pair.en
 		}
 		for _, o := range occs {
-			if !o.done && firm(o.n) && o.n.Approx == "" {
+			if !o.done && firm(*o.n) && o.n.Approx == "" {
 				return true
 			}
 		}

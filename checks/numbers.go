@@ -125,9 +125,11 @@ opened on December 8, 2022." → number "32" in Chinese has no counterpart in
 the English`,
 }
 
-// numOcc is one number found in a pair.
+// numOcc is one number found in a pair. The number itself is the one the
+// numbers fact keeps for its block (Pass.Numbers), not a copy: a long
+// document has hundreds of thousands.
 type numOcc struct {
-	n       numerals.Number
+	n       *numerals.Number
 	pos     textPos
 	sb      int  // sentence bead, -1 for none
 	done    bool // matched, or reported as different
@@ -165,7 +167,7 @@ func (np *numPair) writtenOnOther(o *numOcc) bool {
 	if np.other[i] == nil {
 		np.other[i] = newMentions(np.otherText(o.pos.Lang), o.pos.Lang.Other())
 	}
-	return np.other[i].has(o.n)
+	return np.other[i].has(*o.n)
 }
 
 // numberMismatch is a pair of numbers found different.
@@ -192,7 +194,7 @@ func runNumbers(p *Pass) error {
 			}
 			p.Report(Finding{Bead: m.pair.view.Index, Zh: zs, En: es, Confidence: conf,
 				Evidence: m.zh.n.Text + "\x00" + m.en.n.Text,
-				Message: fmt.Sprintf("number %s in %s; %s has %q", quoteNumber(src.n), langName(srcLang),
+				Message: fmt.Sprintf("number %s in %s; %s has %q", quoteNumber(*src.n), langName(srcLang),
 					langName(srcLang.Other()), tr.n.Text)})
 		}
 	}
@@ -216,17 +218,17 @@ func runNumbersMissing(p *Pass) error {
 				if other == nil {
 					other = newMentions(np.pair.otherText(l), l.Other())
 				}
-				if other.has(o.n) || np.pair.inFullDate(o) || np.pair.rangeMember(o) || np.pair.monthsOfDuration(o, text) {
+				if other.has(*o.n) || np.pair.inFullDate(o) || np.pair.rangeMember(o) || np.pair.monthsOfDuration(o, text) {
 					continue
 				}
-				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(o.n)}
-				if l != p.Settings.Source && explicitation(o.n) {
+				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(*o.n)}
+				if l != p.Settings.Source && explicitation(*o.n) {
 					// a year, decade or ordinal the translation spells
 					// out where the original says 今年, 上世纪, 本届:
 					// an addition that is the translator's care
 					f.Confidence *= 0.6
 				}
-				if yearLike(o.n) && relativeTime(np.pair.otherText(l), l.Other(), o.n.Kind == numerals.KindDate) {
+				if yearLike(*o.n) && relativeTime(np.pair.otherText(l), l.Other(), o.n.Kind == numerals.KindDate) {
 					// 2017年 against "the year just passed", "last
 					// year" against 去年: a year said relative to the
 					// time of the text
@@ -256,7 +258,7 @@ func runNumbersMissing(p *Pass) error {
 				} else {
 					f.En, f.Zh = sp, other
 				}
-				f.Message = fmt.Sprintf("number %s in %s has no counterpart in the %s", quoteNumber(o.n), langName(l), langName(l.Other()))
+				f.Message = fmt.Sprintf("number %s in %s has no counterpart in the %s", quoteNumber(*o.n), langName(l), langName(l.Other()))
 				p.Report(f)
 			}
 		}
@@ -269,8 +271,8 @@ func runNumbersMissing(p *Pass) error {
 // what an error needs unless both are digits read as written (Plain) and
 // paired by more than being the only ones of their kind left.
 func (m numberMismatch) confidence() float64 {
-	c := math.Min(numberConfidence(m.zh.n), numberConfidence(m.en.n))
-	if !firm(m.zh.n) || !firm(m.en.n) {
+	c := math.Min(numberConfidence(*m.zh.n), numberConfidence(*m.en.n))
+	if !firm(*m.zh.n) || !firm(*m.en.n) {
 		c = math.Min(c, 0.85)
 	}
 	if m.why == "only" && (m.zh.sb != m.en.sb || m.zh.sb < 0) {
@@ -530,7 +532,9 @@ func compareNumbers(p *Pass) []numResult {
 			if blk.Kind == align.KindFurniture {
 				continue
 			}
-			for _, n := range p.Numbers(align.Zh, blk.Index) {
+			nums := p.Numbers(align.Zh, blk.Index)
+			for k := range nums {
+				n := &nums[k]
 				pos := textPos{Lang: align.Zh, Block: blk.Index, Start: n.Start, End: n.End}
 				np.zh = append(np.zh, &numOcc{n: n, pos: pos, sb: v.sentBead(pos)})
 			}
@@ -539,7 +543,9 @@ func compareNumbers(p *Pass) []numResult {
 			if blk.Kind == align.KindFurniture {
 				continue
 			}
-			for _, n := range p.Numbers(align.En, blk.Index) {
+			nums := p.Numbers(align.En, blk.Index)
+			for k := range nums {
+				n := &nums[k]
 				pos := textPos{Lang: align.En, Block: blk.Index, Start: n.Start, End: n.End}
 				np.en = append(np.en, &numOcc{n: n, pos: pos, sb: v.sentBead(pos)})
 			}
@@ -627,7 +633,7 @@ func (np *numPair) matchEqual(in func(*numOcc) bool) {
 	for i, z := range zs {
 		lo, hi := within(i, len(zs), len(es))
 		for _, e := range es[lo:hi] {
-			if !e.done && sameNumber(z.n, e.n) {
+			if !e.done && sameNumber(*z.n, *e.n) {
 				z.done, z.matched, e.done, e.matched = true, true, true, true
 				break
 			}
@@ -665,7 +671,7 @@ func (np *numPair) matchClose(in func(*numOcc) bool) {
 			if e.done {
 				continue
 			}
-			if m := numerals.Compare(z.n, e.n); m > bm {
+			if m := numerals.Compare(*z.n, *e.n); m > bm {
 				best, bm = e, m
 			}
 		}
@@ -683,15 +689,15 @@ func (np *numPair) matchRanges(in func(*numOcc) bool) {
 			if r.done || !r.n.IsRange() {
 				continue
 			}
-			lo, hi := r.n, r.n
+			lo, hi := *r.n, *r.n
 			lo.Hi, hi.Value = lo.Value, hi.Hi
 			var a, b *numOcc
 			for _, o := range ns {
 				switch {
 				case o.done || o.n.IsRange():
-				case a == nil && sameNumber(o.n, lo):
+				case a == nil && sameNumber(*o.n, lo):
 					a = o
-				case b == nil && sameNumber(o.n, hi):
+				case b == nil && sameNumber(*o.n, hi):
 					b = o
 				}
 			}
@@ -729,11 +735,11 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 	// number taken in the English order, as before.
 	// Document numbers are labels: two that differ are two documents, not
 	// one quantity written wrong.
-	usable := func(o *numOcc) bool { return o.n.Approx != numerals.ApproxMany && kindClass(o.n) != numerals.KindID }
+	usable := func(o *numOcc) bool { return o.n.Approx != numerals.ApproxMany && kindClass(*o.n) != numerals.KindID }
 	zCount, eCount := map[numerals.Kind]int{}, map[numerals.Kind]int{}
 	for _, z := range zs {
 		if usable(z) {
-			zCount[kindClass(z.n)]++
+			zCount[kindClass(*z.n)]++
 		}
 	}
 	type digitsKey struct {
@@ -746,7 +752,7 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 		if !usable(e) {
 			continue
 		}
-		k := kindClass(e.n)
+		k := kindClass(*e.n)
 		eCount[k]++
 		byKind[k] = append(byKind[k], j)
 		if e.n.Value > 0 {
@@ -764,7 +770,7 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 		if !usable(z) {
 			continue
 		}
-		k := kindClass(z.n)
+		k := kindClass(*z.n)
 		switch {
 		case k == numerals.KindDate:
 			near = byKind[k]
@@ -786,14 +792,14 @@ func (np *numPair) mismatches(in func(*numOcc) bool, loose bool) []numberMismatc
 				if datesNear(z.n.Date, e.n.Date) {
 					why = "date"
 				}
-			case sameDigits(z.n, e.n):
+			case sameDigits(*z.n, *e.n):
 				why = "magnitude"
-			case loose && zCount[k] == 1 && eCount[k] == 1 && within10(z.n, e.n) && !smallSpelled(z.n, e.n) &&
+			case loose && zCount[k] == 1 && eCount[k] == 1 && within10(*z.n, *e.n) && !smallSpelled(*z.n, *e.n) &&
 				!np.writtenOnOther(z) && !np.writtenOnOther(e):
 				why = "only"
 			}
 			if why != "" {
-				cs = append(cs, cand{z, e, why, distance(z.n, e.n)})
+				cs = append(cs, cand{z, e, why, distance(*z.n, *e.n)})
 			}
 		}
 	}
@@ -887,7 +893,7 @@ func tolerated(o *numOcc, same []*numOcc, text string) bool {
 	}
 	// a value said twice on one side and once on the other
 	for _, m := range same {
-		if m != o && m.matched && sameNumber(m.n, n) {
+		if m != o && m.matched && sameNumber(*m.n, *n) {
 			return true
 		}
 	}

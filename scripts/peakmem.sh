@@ -9,6 +9,9 @@
 #   scripts/peakmem.sh 50000
 #   BIN=/tmp/other-build scripts/peakmem.sh 5000    # an earlier build
 #   TOP=20 scripts/peakmem.sh 5000                  # more holders
+#   ENABLE=length scripts/peakmem.sh 50000          # only these checks: with
+#                                                   # one that needs no word
+#                                                   # links, the alignment's peak
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:?usage: peakmem.sh PAIRS}
@@ -21,7 +24,9 @@ if [ -z "$bin" ]; then
 	go build -o "$bin" ./cmd/aligncheck
 fi
 scripts/gendocs.sh "$n" "$tmp/doc"
-/usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" check --quiet --fail-on none --format json \
+enable=()
+[ -z "${ENABLE:-}" ] || enable=(--enable "$ENABLE")
+/usr/bin/time -f '%U %S %M' -o "$tmp/time" "$bin" check --quiet --fail-on none --format json "${enable[@]}" \
 	--zh "$tmp/doc/zh.txt" --en "$tmp/doc/en.txt" --memprofile-peak "$tmp/peak.prof" >/dev/null
 awk -v n="$n" '{ printf "%s pairs: CPU %.2f s  peak RSS %.1f MB\n", n, $1 + $2, $3 / 1024 }' "$tmp/time"
 go tool pprof -sample_index=inuse_space -top -nodecount="${TOP:-12}" "$bin" "$tmp/peak.prof" 2>/dev/null |

@@ -1,8 +1,11 @@
 package lexicon
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/aligncheck/aligncheck/align/lang"
 )
@@ -27,8 +30,9 @@ import (
 // A Blocks is not safe for concurrent use.
 type Blocks struct {
 	zh, en []blockSide
-	// feats holds the match features of every unit and word, and the
-	// distinct features each block offers the other side; spans index it.
+	// feats holds the lists of match features of the units and words, and
+	// of the distinct features each block offers the other side, each
+	// list once; spans index it.
 	feats []int32
 	// stamp[f] == gen marks the features offered by the block being
 	// compared.
@@ -84,126 +88,96 @@ const (
 // blockSide is one prepared block.
 type blockSide struct {
 	items  []blockItem
-	offers span // distinct features that items of the other side can meet
-	words  int  // len(items) in 64-bit words
+	offers span32 // distinct features that items of the other side can meet
+	words  int    // len(items) in 64-bit words
 	// all[n-1] is the sum of the weights of this block's items and of
 	// those of the next n-1 blocks, added in order (n ≤ 3).
 	all [3]float64
 }
 
-// blockItem is a Chinese unit or an English content word.
+// blockItem is a Chinese unit or an English content word (16 bytes: a
+// long document has millions).
 type blockItem struct {
 	weight float64
-	feats  span // the item is met when the other side offers one of these
+	feats  span32 // the item is met when the other side offers one of these
 }
+
+// span32 is a span of Blocks.feats.
+type span32 struct{ start, end int32 }
 
 // A feature is a lexicon word id or a literal key that occurs on both
 // sides of the document somewhere; features that only one side has can
 // never meet and are left out.
 
-// NewBlocks prepares the blocks of a document.
+// NewBlocks prepares the blocks of a document. Each block is segmented
+// and looked up in turn and kept only in its compact form, weights and
+// interned lists of feature numbers: the words and units of the whole
+// document with their keys as strings, and a list per unit, were most of
+// what preparing a long document held (a 50,000-pair document's took
+// 320 MB; its lists, most of them repeated, 60 MB).
 func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
-	zs := make([][]zhUnit, len(zh))
-	var scratch zhScratch
-	for i, t := range zh {
-		zs[i] = l.zhUnitsScratch(t, &scratch)
-	}
-	es := make([][]enWord, len(en))
-	var toks []lang.Token
-	for j, t := range en {
-		es[j] = l.enWordsScratch(t, &toks)
-	}
-
-	// Number the features of the English side: the ids of its known words
-	// (met by Chinese glosses) and its keys (met by Chinese literals).
+	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en))}
+	pool := featPool{index: map[uint64]span32{}, seed: maphash.MakeSeed()}
+	// Number the features of the English side, block by block: the ids of
+	// its known words (met by Chinese glosses) and its keys (met by
+	// Chinese literals). The English side is done first, so that a Chinese
+	// unit keeps only features some English word has.
 	idFeat := map[uint32]int32{}
 	strFeat := map[string]int32{}
-	nf := int32(0)
-	strF := func(k string) {
-		if _, ok := strFeat[k]; !ok {
-			strFeat[k] = nf
-			nf++
-		}
+	var seen []bool // seen[f]: f is offered by the block being prepared
+	newFeat := func() int32 {
+		seen = append(seen, false)
+		return int32(len(seen) - 1)
 	}
-	for _, e := range es {
-		for _, w := range e {
-			if _, ok := idFeat[w.id]; w.known && !ok {
-				idFeat[w.id] = nf
-				nf++
-			}
-			strF(w.key)
-			strF(w.lit)
-		}
-	}
-
-	// room for every feature list from the start: a unit's glosses or
-	// literal and a word's two keys, and what each block offers, at most
-	// as many again
-	nfeats := 0
-	for _, units := range zs {
-		for _, u := range units {
-			nfeats += 2 * max(1, len(u.glosses))
-		}
-	}
-	for _, words := range es {
-		nfeats += 5 * len(words)
-	}
-	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en)), stamp: make([]uint32, nf), zhMark: make([]uint32, nf),
-		feats: make([]int32, 0, nfeats)}
-	seen := make([]bool, nf)
+	// a block's lists are gathered in feats (its items', then its offers),
+	// then interned
+	var feats []int32
+	var ends []int
 	offer := func(f int32) {
 		if !seen[f] {
 			seen[f] = true
-			s.feats = append(s.feats, f)
+			feats = append(feats, f)
 		}
 	}
-	endOffers := func(start int) span {
-		for _, f := range s.feats[start:] {
+	finish := func(b *blockSide) {
+		start := 0
+		for k, end := range ends {
+			b.items[k].feats = pool.intern(feats[start:end])
+			start = end
+		}
+		for _, f := range feats[start:] {
 			seen[f] = false
 		}
-		return span{start, len(s.feats)}
+		b.offers = pool.intern(feats[start:])
 	}
-
-	for i, units := range zs {
-		b := &s.zh[i]
-		b.items = make([]blockItem, len(units))
-		for k, u := range units {
-			start := len(s.feats)
-			if u.literal != "" {
-				if f, ok := strFeat[u.literal]; ok {
-					s.feats = append(s.feats, f)
-				}
-			} else {
-				for _, id := range u.glosses {
-					if f, ok := idFeat[id]; ok {
-						s.feats = append(s.feats, f)
-					}
-				}
-			}
-			b.items[k] = blockItem{weight: u.weight, feats: span{start, len(s.feats)}}
-		}
-		// What the block offers English words: its glosses and literals.
-		start := len(s.feats)
-		for _, it := range b.items {
-			for _, f := range s.feats[it.feats.start:it.feats.end] {
-				offer(f)
-			}
-		}
-		b.offers = endOffers(start)
-	}
-
-	for j, words := range es {
+	var toks []lang.Token
+	var words []enWord
+	for j, t := range en {
+		words = l.appendEnWords(words[:0], t, &toks)
 		b := &s.en[j]
 		b.items = make([]blockItem, len(words))
+		feats, ends = feats[:0], ends[:0]
 		for k, w := range words {
-			start := len(s.feats)
 			if w.known {
-				s.feats = append(s.feats, idFeat[w.id])
+				f, ok := idFeat[w.id]
+				if !ok {
+					f = newFeat()
+					idFeat[w.id] = f
+				}
+				feats = append(feats, f)
 			}
-			s.feats = append(s.feats, strFeat[w.key])
-			b.items[k] = blockItem{weight: w.weight, feats: span{start, len(s.feats)}}
+			f, ok := strFeat[w.key]
+			if !ok {
+				f = newFeat()
+				strFeat[w.key] = f
+			}
+			feats = append(feats, f)
+			if _, ok := strFeat[w.lit]; !ok {
+				strFeat[w.lit] = newFeat()
+			}
+			b.items[k].weight = w.weight
+			ends = append(ends, len(feats))
 		}
-		start := len(s.feats)
 		for _, w := range words {
 			if w.known {
 				offer(idFeat[w.id])
@@ -211,14 +185,84 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			offer(strFeat[w.key])
 			offer(strFeat[w.lit])
 		}
-		b.offers = endOffers(start)
+		finish(b)
 	}
+	clear(words)
+
+	var scratch zhScratch
+	for i, t := range zh {
+		units := l.zhUnitsScratch(t, &scratch)
+		b := &s.zh[i]
+		b.items = make([]blockItem, len(units))
+		feats, ends = feats[:0], ends[:0]
+		for k, u := range units {
+			if u.literal != "" {
+				if f, ok := strFeat[u.literal]; ok {
+					feats = append(feats, f)
+				}
+			} else {
+				for _, id := range u.glosses {
+					if f, ok := idFeat[id]; ok {
+						feats = append(feats, f)
+					}
+				}
+			}
+			b.items[k].weight = u.weight
+			ends = append(ends, len(feats))
+		}
+		// What the block offers English words: its glosses and literals
+		// (offer appends to feats past n).
+		n := len(feats)
+		for k := range n {
+			offer(feats[k])
+		}
+		finish(b)
+	}
+	s.feats = pool.feats
+	nf := len(seen)
+	s.stamp, s.zhMark = make([]uint32, nf), make([]uint32, nf)
 	s.rows = make([]pairRow, len(zh))
 	s.long = int64(len(zh))*int64(len(en)) > maxDensePairs
 	s.window, s.live, s.budget = maxRowWindow, len(zh), maxHeldPairs
 	sumRuns(s.zh)
 	sumRuns(s.en)
 	return s
+}
+
+// featPool keeps lists of features once each: a word recurs through a
+// document, and with it its list.
+type featPool struct {
+	feats []int32
+	// index holds the span of a list by its hash (the first list of a
+	// hash: another with the same hash is kept again, not shared).
+	index map[uint64]span32
+	seed  maphash.Seed
+	key   []byte
+}
+
+// intern returns the span of feats that holds list.
+func (p *featPool) intern(list []int32) span32 {
+	if len(list) == 0 {
+		return span32{}
+	}
+	p.key = p.key[:0]
+	for _, f := range list {
+		p.key = binary.LittleEndian.AppendUint32(p.key, uint32(f))
+	}
+	h := maphash.Bytes(p.seed, p.key)
+	sp, ok := p.index[h]
+	if ok && slices.Equal(p.feats[sp.start:sp.end], list) {
+		return sp
+	}
+	if len(p.feats)+len(list) > math.MaxInt32 {
+		panic("lexicon: more than 2^31 features in one document")
+	}
+	sp = span32{int32(len(p.feats)), int32(len(p.feats) + len(list))}
+	p.feats = append(p.feats, list...)
+	if !ok {
+		p.index[h] = sp
+	}
+	return sp
 }
 
 // sumRuns fills the weight sums of the runs of one to three blocks.
@@ -425,8 +469,8 @@ func (s *Blocks) pair(k, l int) []uint64 {
 
 // fill computes a pair into a zeroed set; z is Chinese block k.
 func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) {
-	zm := s.meets(set[:z.words], z.items, e)
-	em := s.meetsZh(set[z.words:z.words+e.words], e.items, k)
+	zm := s.meets(set[:z.words], z, e)
+	em := s.meetsZh(set[z.words:z.words+e.words], e, k)
 	set[z.words+e.words] = uint64(math.Float32bits(up32(zm))) | uint64(math.Float32bits(up32(em)))<<32
 }
 
@@ -482,7 +526,7 @@ func (s *Blocks) Forget(k int) {
 // for the pairs of a Chinese block with many English blocks in a row, so
 // the features k offers stay marked in zhMark (with k+1, which only the
 // features of block k ever receive) until another Chinese block's are.
-func (s *Blocks) meetsZh(set []uint64, items []blockItem, k int) float64 {
+func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
 	mark := uint32(k + 1)
 	if s.zhMarked != mark {
 		o := s.zh[k].offers
@@ -492,7 +536,7 @@ func (s *Blocks) meetsZh(set []uint64, items []blockItem, k int) float64 {
 		s.zhMarked = mark
 	}
 	sum := 0.0
-	for n, it := range items {
+	for n, it := range b.items {
 		for _, f := range s.feats[it.feats.start:it.feats.end] {
 			if s.zhMark[f] == mark {
 				set[n/64] |= 1 << (n % 64)
@@ -506,7 +550,7 @@ func (s *Blocks) meetsZh(set []uint64, items []blockItem, k int) float64 {
 
 // meets sets the bits of the items that meet a feature the other block
 // offers and returns the sum of their weights, in the order of the items.
-func (s *Blocks) meets(set []uint64, items []blockItem, other *blockSide) float64 {
+func (s *Blocks) meets(set []uint64, b, other *blockSide) float64 {
 	s.gen++
 	if s.gen == 0 {
 		clear(s.stamp)
@@ -516,7 +560,7 @@ func (s *Blocks) meets(set []uint64, items []blockItem, other *blockSide) float6
 		s.stamp[f] = s.gen
 	}
 	sum := 0.0
-	for n, it := range items {
+	for n, it := range b.items {
 		for _, f := range s.feats[it.feats.start:it.feats.end] {
 			if s.stamp[f] == s.gen {
 				set[n/64] |= 1 << (n % 64)

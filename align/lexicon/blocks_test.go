@@ -151,3 +151,19 @@ func BenchmarkBlocks(b *testing.B) {
 		}
 	})
 }
+
+// TestBlocksListsOnce: the feature lists of the units, words and blocks
+// are kept once each, so a document that repeats itself keeps no more of
+// them than one copy; and the copy compares as the original.
+func TestBlocksListsOnce(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	one := l.NewBlocks(zh, en)
+	two := l.NewBlocks(append(zh[:len(zh):len(zh)], zh...), append(en[:len(en):len(en)], en...))
+	require.NotEmpty(t, one.feats)
+	require.Equal(t, len(one.feats), len(two.feats))
+	for i := range min(len(zh), len(en)) - 1 {
+		require.Equal(t, one.Similarity(i, 1, i, 2), two.Similarity(len(zh)+i, 1, len(en)+i, 2))
+	}
+}

@@ -187,8 +187,6 @@ type zhScratch struct {
 	occs []occ
 }
 
-type span struct{ start, end int }
-
 // occ is an occurrence of a headword in a text.
 type occ struct{ start, end, head int }
 
@@ -241,6 +239,15 @@ func (l *Lexicon) enWords(en string) []enWord {
 // enWordsScratch is enWords tokenizing into *scratch when it is not nil,
 // for a caller that prepares many texts one after the other.
 func (l *Lexicon) enWordsScratch(en string, scratch *[]lang.Token) []enWord {
+	words := l.appendEnWords(nil, en, scratch)
+	if len(words) == 0 {
+		return nil
+	}
+	return words
+}
+
+// appendEnWords appends the words of en to dst (see enWordsScratch).
+func (l *Lexicon) appendEnWords(dst []enWord, en string, scratch *[]lang.Token) []enWord {
 	var toks []lang.Token
 	if scratch != nil {
 		*scratch = lang.AppendEnTokens((*scratch)[:0], en)
@@ -249,10 +256,12 @@ func (l *Lexicon) enWordsScratch(en string, scratch *[]lang.Token) []enWord {
 		toks = lang.EnTokens(en)
 	}
 	if len(toks) == 0 {
-		return nil
+		return dst
 	}
-	// a word per token at most: room for them from the start
-	words := make([]enWord, 0, len(toks))
+	if dst == nil {
+		// a word per token at most: room for them from the start
+		dst = make([]enWord, 0, len(toks))
+	}
 	for _, t := range toks {
 		key, ok := lang.Keyword(en[t.Start:t.End])
 		if !ok {
@@ -262,12 +271,9 @@ func (l *Lexicon) enWordsScratch(en string, scratch *[]lang.Token) []enWord {
 		if id, ok := l.WordID(key); ok {
 			w.id, w.known, w.weight = id, true, l.idf[id]
 		}
-		words = append(words, w)
+		dst = append(dst, w)
 	}
-	if len(words) == 0 {
-		return nil
-	}
-	return words
+	return dst
 }
 
 // Similarity returns how well a Chinese and an English segment match, in
