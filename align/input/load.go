@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,6 +132,9 @@ func Open(path string, stdin io.Reader, opt Options) ([]*align.Document, error) 
 func Each(path string, stdin io.Reader, opt Options, yield func(*align.Document) error) error {
 	read := yield
 	yield = func(d *align.Document) error {
+		if err := checkSizes(d); err != nil {
+			return err
+		}
 		opt.classify(d)
 		return read(d)
 	}
@@ -229,8 +233,29 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSizes(d); err != nil {
+		return nil, err
+	}
 	opt.classify(d)
 	return d, nil
+}
+
+// maxBlockBytes is the longest paragraph a document may hold: the word
+// alignment keeps its tokens' byte offsets in 32 bits. (A variable so
+// that a test can lower it.)
+var maxBlockBytes = math.MaxInt32
+
+// checkSizes refuses a document with a paragraph longer than
+// maxBlockBytes, naming its file and where it starts.
+func checkSizes(d *align.Document) error {
+	for _, bs := range [][]*align.Block{d.Zh, d.En, d.Other} {
+		for _, b := range bs {
+			if len(b.Text) > maxBlockBytes {
+				return errorf(b.Src.Path, b.Start, "a paragraph of %d bytes: more than %d, the most one paragraph may hold; break it with blank lines", len(b.Text), maxBlockBytes)
+			}
+		}
+	}
+	return nil
 }
 
 // sideBlocks reads one side of a pair into a source and its blocks.

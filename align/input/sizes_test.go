@@ -1,0 +1,48 @@
+package input
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A paragraph longer than the word alignment's offsets hold is refused
+// with the file and the byte where it starts, by every way in; one within
+// the bound is read. The bound is lowered for the test: 2 GiB of text is
+// not made here.
+func TestParagraphTooLong(t *testing.T) {
+	defer func(n int) { maxBlockBytes = n }(maxBlockBytes)
+	maxBlockBytes = 40
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	short := "安全。\n\n"
+	long := strings.Repeat("国家安全。", 4) // 60 bytes
+	zh := write("zh.txt", short+long+"\n")
+	en := write("en.txt", "Security.\n")
+	fine := write("fine.txt", short)
+
+	_, err := OpenPair(zh, en, nil, Options{})
+	var ie *Error
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, zh, ie.Path)
+	assert.Equal(t, len(short), ie.Offset)
+	assert.Contains(t, err.Error(), "a paragraph of 60 bytes: more than 40")
+
+	mixed := write("mixed.txt", "Security.\n\n"+long+"\n")
+	_, err = Open(mixed, nil, Options{})
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, mixed, ie.Path)
+	assert.Equal(t, len("Security.\n\n"), ie.Offset)
+
+	_, err = OpenPair(fine, en, nil, Options{})
+	assert.NoError(t, err)
+}
