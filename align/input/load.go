@@ -233,9 +233,6 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSizes(d); err != nil {
-		return nil, err
-	}
 	opt.classify(d)
 	return d, nil
 }
@@ -246,7 +243,8 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 var maxBlockBytes = math.MaxInt32
 
 // checkSizes refuses a document with a paragraph longer than
-// maxBlockBytes, naming its file and where it starts.
+// maxBlockBytes, naming its file and where it starts. The text readers
+// (Interleaved, TwoFiles) call it, and Each for every other format.
 func checkSizes(d *align.Document) error {
 	for _, bs := range [][]*align.Block{d.Zh, d.En, d.Other} {
 		for _, b := range bs {

@@ -43,6 +43,15 @@ func TestParagraphTooLong(t *testing.T) {
 	assert.Equal(t, mixed, ie.Path)
 	assert.Equal(t, len("Security.\n\n"), ie.Offset)
 
+	// the texts as given, not read from files (the align command, the
+	// server, the compare mode)
+	_, err = TwoFiles("zh", short+long, "en", "Security.")
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, "zh", ie.Path)
+	_, err = Interleaved("mixed", "Security.\n\n"+long)
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, "mixed", ie.Path)
+
 	_, err = OpenPair(fine, en, nil, Options{})
 	assert.NoError(t, err)
 }

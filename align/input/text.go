@@ -224,6 +224,9 @@ func interleavedFrom(path string, src *align.Source, blocks []rawBlock) (*align.
 	if len(doc.En) == 0 {
 		return nil, errorf(path, -1, "no English paragraph found (an interleaved file needs both languages)")
 	}
+	if err := checkSizes(doc); err != nil {
+		return nil, err
+	}
 	doc.Layout = layoutLinks(doc)
 	doc.Split()
 	return doc, nil
@@ -334,6 +337,9 @@ func twoFilesFrom(zs *align.Source, zb []rawBlock, es *align.Source, eb []rawBlo
 	}
 	for _, b := range eb {
 		doc.En = append(doc.En, &align.Block{Lang: align.En, Index: len(doc.En), Seq: len(doc.En), Src: es, Start: b.start, End: b.end, Text: es.Text[b.start:b.end], Unit: b.unit})
+	}
+	if err := checkSizes(doc); err != nil {
+		return nil, err
 	}
 	doc.Split()
 	return doc, nil
