@@ -152,6 +152,15 @@ func (d *Document) Split() {
 	}
 }
 
+// Furnish classifies the blocks again with f when f is a matcher other
+// than the built-in one Split used (a site's own phrases); nil or the
+// built-in matcher leaves the kinds as they are.
+func (d *Document) Furnish(f *Furniture) {
+	if f != nil && f != builtinFurniture {
+		d.Classify(f)
+	}
+}
+
 // Classify sets the kind of every block with f's furniture phrases. A
 // reader told of a site's own phrases (input.Options.Furniture) calls it
 // after Split; the kinds depend on nothing else, so it gives what a Split

@@ -32,14 +32,6 @@ type Options struct {
 	Furniture *align.Furniture
 }
 
-// classify sets the blocks' kinds with opt.Furniture, when the options
-// give phrases of their own: the readers' Split used the built-in ones.
-func (opt Options) classify(d *align.Document) {
-	if f := opt.Furniture; f != nil && f != align.DefaultFurniture() {
-		d.Classify(f)
-	}
-}
-
 // Format is an input format.
 type Format int
 
@@ -132,10 +124,7 @@ func Open(path string, stdin io.Reader, opt Options) ([]*align.Document, error) 
 func Each(path string, stdin io.Reader, opt Options, yield func(*align.Document) error) error {
 	read := yield
 	yield = func(d *align.Document) error {
-		if err := checkSizes(d); err != nil {
-			return err
-		}
-		opt.classify(d)
+		d.Furnish(opt.Furniture)
 		return read(d)
 	}
 	f, stdin, err := detect(path, stdin)
@@ -233,7 +222,7 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 	if err != nil {
 		return nil, err
 	}
-	opt.classify(d)
+	d.Furnish(opt.Furniture)
 	return d, nil
 }
 
@@ -243,8 +232,9 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 var maxBlockBytes = math.MaxInt32
 
 // checkSizes refuses a document with a paragraph longer than
-// maxBlockBytes, naming its file and where it starts. The text readers
-// (Interleaved, TwoFiles) call it, and Each for every other format.
+// maxBlockBytes, naming its file and where it starts. Every reader calls
+// it on the document it builds (interleavedFrom, twoFilesFrom, and
+// mapped.emit and mapped.next for the pre-aligned formats).
 func checkSizes(d *align.Document) error {
 	for _, bs := range [][]*align.Block{d.Zh, d.En, d.Other} {
 		for _, b := range bs {

@@ -155,6 +155,9 @@ func (m *mapped) emit(yield func(*align.Document) error) error {
 		return nil
 	}
 	d := m.preAligned(len(m.units))
+	if err := checkSizes(d); err != nil {
+		return err
+	}
 	if m.chunk > 0 {
 		d.Window = &align.Window{First: m.first, Home: m.lead, HomeEnd: len(m.units)}
 	}
@@ -170,6 +173,9 @@ func (m *mapped) emit(yield func(*align.Document) error) error {
 func (m *mapped) next(yield func(*align.Document) error) error {
 	homeEnd := m.lead + m.chunk
 	d := m.preAligned(min(len(m.units), homeEnd+m.overlap))
+	if err := checkSizes(d); err != nil {
+		return err
+	}
 	d.Window = &align.Window{First: m.first, Home: m.lead, HomeEnd: homeEnd}
 	keep := homeEnd - m.overlap
 	text, anchors, units := d.ZhSrc.Text, m.anchors, m.units[keep:]

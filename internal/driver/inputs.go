@@ -101,7 +101,8 @@ func (in Inputs) texts(pos []string, stdin io.Reader, f *align.Furniture) ([]*al
 	if err != nil {
 		return nil, err
 	}
-	return []*align.Document{furnished(d, f)}, nil
+	d.Furnish(f)
+	return []*align.Document{d}, nil
 }
 
 // commandLineText is the text of one --*-text flag: the argument itself, or
@@ -124,15 +125,6 @@ func commandLineText(shown, arg string, stdin io.Reader) (string, error) {
 	return input.Decode(shown, []byte(arg))
 }
 
-// furnished sets the kinds of d's blocks with f, when f is not the
-// built-in matcher the readers use (nil is the built-in one).
-func furnished(d *align.Document, f *align.Furniture) *align.Document {
-	if f != nil && f != align.DefaultFurniture() {
-		d.Classify(f)
-	}
-	return d
-}
-
 // TextDocument is the document of a Chinese and an English text given as
 // they are (the API's "zh" and "en"), read as --zh-text and --en-text are,
 // page furniture told by f (Driver.Furniture; nil for the built-in phrases).
@@ -149,7 +141,8 @@ func TextDocument(zh, en string, f *align.Furniture) (*align.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return furnished(d, f), nil
+	d.Furnish(f)
+	return d, nil
 }
 
 // InterleavedText is the document of a text holding both languages
@@ -164,5 +157,6 @@ func InterleavedText(text string, f *align.Furniture) (*align.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return furnished(d, f), nil
+	d.Furnish(f)
+	return d, nil
 }
