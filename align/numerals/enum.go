@@ -375,10 +375,6 @@ func Follows(prev, next Enumerator) bool {
 	return false
 }
 
-func hasWordPrefix(s, w string) bool {
-	return len(s) >= len(w) && strings.EqualFold(s[:len(w)], w)
-}
-
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b'
 }
