@@ -36,9 +36,9 @@ type CheckRequest struct {
 	Format string `json:"format,omitempty"`
 	// Source is the original's language, "zh" (default) or "en".
 	Source string `json:"source,omitempty"`
-	// Furniture lists page furniture phrases of the page's site ("Cite
-	// This Page"), added to the built-in ones, as .aligncheck.yaml's
-	// "furniture:" does.
+	// Furniture lists page furniture phrases of the page's site (the
+	// labels of its own links and notices), added to the built-in ones,
+	// as .aligncheck.yaml's "furniture:" does.
 	Furniture []string `json:"furniture,omitempty"`
 }
 
