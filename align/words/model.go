@@ -99,8 +99,14 @@ func (o Options) withDefaults() Options {
 // band around the diagonal are kept.
 type seg struct {
 	zh, en []int32 // type ids by position
-	cell0  int     // index of the seg's first cell
-	rowEnd []int32 // index after the last cell of each row; nil: no cells
+	// The seg's cells, row by row: each cell's type pair; its English
+	// word, as an offset from its row's lo (a band is at most maxWidth
+	// wide); and its distortion weight exp(−λ·|i/m − j/n|), nil until
+	// the model stores the weights (model.weighed).
+	pair   []int32
+	j      []uint16
+	w      []float32
+	rowEnd []int32 // index in the cells after the last cell of each row; nil: no cells
 	rowLo  []int32 // the first English word a row's band may hold; nil: 0
 	// zNull[j] and eNull[i] are the distortion normalisers Z of column j
 	// and row i times p0/(1−p0): the weight of the null word beside a
@@ -120,15 +126,23 @@ func (s *seg) lo(i int) int {
 type model struct {
 	opt  Options
 	segs []seg
-	// per cell: the type pair; the English word, as an offset from its
-	// row's lo (a band is at most maxWidth wide); and the distortion
-	// weight exp(−λ·|i/m − j/n|). The weights are stored only from the
-	// pruning on (nil before): the two E-steps before it work them out
-	// seg by seg (segWeights), so that the model's largest arrays, at the
-	// start, take 6 bytes a cell rather than 10.
-	cellPair []int32
-	cellJ    []uint16
-	cellW    []float32
+	// weighed says whether the segs' cells hold their weights. They are
+	// stored only from the pruning on: the two E-steps before it work
+	// them out seg by seg (segWeights), so that the model's largest
+	// arrays, at the start, take 6 bytes a cell rather than 10.
+	weighed bool
+	// The cells of the segs are cut from slabs, a seg's own arrays from
+	// a few of a few tens of kilobytes, rather than from one array of
+	// the window's cells: the second E-step, which prunes them, gives
+	// each seg new arrays of the cells it keeps, and the arrays of the
+	// segs behind it are let go as it goes. (With one array, pruned in
+	// place, the window's unpruned cells were held to the end of
+	// training, and the kept weights in an array grown beside them: in
+	// a window of 8,000 beads of the generated documents, 66 MB and up
+	// to 37 MB more at once, where the kept cells take 51 MB.)
+	pairs   slab[int32]
+	js      slab[uint16]
+	weights slab[float32]
 
 	nZh, nEn int // types
 	// per type pair, its English type, those of Chinese type z adjacent:
@@ -179,12 +193,13 @@ func (md *model) width(m, n int) int {
 // up adjacent, as the E-step reads them, row by row.
 func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured func(z int32, mark func(e int32))) {
 	md.segs = make([]seg, len(zh))
-	cells := 0
+	md.weighed = !md.prunes()
 	var punctBefore []int32
 	for k := range zh {
 		m, n := len(zh[k]), len(en[k])
-		s := seg{zh: zh[k], en: en[k], cell0: cells}
+		s := seg{zh: zh[k], en: en[k]}
 		if m > 0 && n > 0 {
+			cells := 0
 			width := md.width(m, n)
 			if width < n {
 				s.rowLo = make([]int32, m)
@@ -214,13 +229,12 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				}
 				s.rowEnd[i] = int32(cells)
 			}
+			s.pair, s.j = md.pairs.make(cells), md.js.make(cells)
+			if md.weighed {
+				s.w = md.weights.make(cells)
+			}
 		}
 		md.segs[k] = s
-	}
-	md.cellPair = make([]int32, cells)
-	md.cellJ = make([]uint16, cells)
-	if !md.prunes() {
-		md.cellW = make([]float32, cells)
 	}
 	var segW []float64
 	for k := range md.segs {
@@ -268,19 +282,19 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			s := &md.segs[r[0]]
 			i := int(r[1])
 			lo := s.lo(i)
-			start := s.cell0
+			start := 0
 			if i > 0 {
 				start = int(s.rowEnd[i-1])
 			}
 			for c := start; c < int(s.rowEnd[i]); c++ {
-				e := s.en[lo+int(md.cellJ[c])]
+				e := s.en[lo+int(s.j[c])]
 				if seen[e] != z+1 {
 					seen[e] = z + 1
 					pairOf[e] = int32(len(md.pairEn))
 					md.pairEn = append(md.pairEn, e)
 					md.prior = append(md.prior, prior[e] == z+1)
 				}
-				md.cellPair[c] = pairOf[e]
+				s.pair[c] = pairOf[e]
 			}
 		}
 	}
@@ -327,13 +341,13 @@ func (md *model) segWeights(s *seg, buf []float64) []float64 {
 }
 
 // cellWeights returns the distortion weights of the cells start…end of
-// row i of a seg, as stored (float32): md.cellW's, or, before they are
-// stored, read from segW (segWeights) into *scratch.
-func (md *model) cellWeights(segW []float64, width, i, start, end int, scratch *[]float32) []float32 {
-	if md.cellW != nil {
-		return md.cellW[start:end]
+// row i of seg s, as stored (float32): s.w's, or, before they are stored,
+// read from segW (segWeights) into *scratch.
+func (md *model) cellWeights(s *seg, segW []float64, width, i, start, end int, scratch *[]float32) []float32 {
+	if md.weighed {
+		return s.w[start:end]
 	}
-	js := md.cellJ[start:end]
+	js := s.j[start:end]
 	if cap(*scratch) < len(js) {
 		*scratch = make([]float32, len(js), 2*len(js))
 	}
@@ -357,7 +371,7 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool, segW []float64) []float6
 	colZ := make([]float64, n)
 	rowZ := make([]float64, m)
 	segW = md.segWeights(s, segW)
-	c := s.cell0
+	c := 0
 	for i := range m {
 		lo := s.lo(i)
 		row := 0.0
@@ -366,9 +380,9 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool, segW []float64) []float6
 		for j := lo; j < lo+width; j++ {
 			if punct == enPunct[j] {
 				w := ws[j-lo]
-				md.cellJ[c] = uint16(j - lo)
-				if md.cellW != nil {
-					md.cellW[c] = float32(w)
+				s.j[c] = uint16(j - lo)
+				if s.w != nil {
+					s.w[c] = float32(w)
 				}
 				c++
 				// The distortion is a distribution over the words a word
@@ -429,8 +443,10 @@ func (md *model) train() {
 		case it == 1 && md.opt.Iterations > 2:
 			md.eStep(cNullE, cNullZ, true)
 			alive = make([]bool, len(md.t))
-			for _, p := range md.cellPair {
-				alive[p] = true
+			for k := range md.segs {
+				for _, p := range md.segs[k].pair {
+					alive[p] = true
+				}
 			}
 		default:
 			md.eStep(cNullE, cNullZ, false)
@@ -486,7 +502,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		}
 		n := len(s.en)
 		width := md.width(len(s.zh), n)
-		if md.cellW == nil {
+		if !md.weighed {
 			segW = md.segWeights(s, segW)
 		}
 		invCol, linkE = grow(invCol, n), grow(linkE, n)
@@ -494,11 +510,11 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		for j := range invCol {
 			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
 		}
-		start := s.cell0
+		start := 0
 		for i, end := range s.rowEnd {
-			pairs := md.cellPair[start:end]
-			ws := md.cellWeights(segW, width, i, start, int(end), &scratch)[:len(pairs)]
-			js := md.cellJ[start:end][:len(pairs)]
+			pairs := s.pair[start:end]
+			ws := md.cellWeights(s, segW, width, i, start, int(end), &scratch)[:len(pairs)]
+			js := s.j[start:end][:len(pairs)]
 			lo := s.lo(i)
 			col, link := invCol[lo:], linkE[lo:]
 			inv := math.Sqrt(odds / s.eNull[i])
@@ -522,14 +538,11 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 // eStep is an E-step with the translation probabilities: two passes over
 // each bead's cells, the first for the normalisers of each direction's
 // posteriors, the second for the agreed counts. With prune it drops the
-// cells under pruneBelow in both directions as it goes.
+// cells under pruneBelow in both directions as it goes, and stores the
+// weights of the cells kept.
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	var colSum, rowSum, linkE, segW []float64
-	var scratch, kept []float32 // kept: the weights of the cells kept
-	if prune && md.cellW == nil {
-		kept = make([]float32, 0, len(md.cellPair)/4+16)
-	}
-	out := 0 // where the next kept cell goes when pruning
+	var scratch, kept []float32 // kept: the weights of a seg's cells kept
 	tt := md.t
 	for k := range md.segs {
 		s := &md.segs[k]
@@ -538,7 +551,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		}
 		m, n := len(s.zh), len(s.en)
 		width := md.width(m, n)
-		if md.cellW == nil {
+		if !md.weighed {
 			segW = md.segWeights(s, segW)
 		}
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
@@ -548,11 +561,11 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		}
 		// The normalisers: the sum over a word's possible links (the
 		// null word's included) of distortion weight × translation.
-		start := s.cell0
+		start := 0
 		for i, end := range s.rowEnd {
-			pairs := md.cellPair[start:end]
-			ws := md.cellWeights(segW, width, i, start, int(end), &scratch)[:len(pairs)]
-			js := md.cellJ[start:end][:len(pairs)]
+			pairs := s.pair[start:end]
+			ws := md.cellWeights(s, segW, width, i, start, int(end), &scratch)[:len(pairs)]
+			js := s.j[start:end][:len(pairs)]
 			col := colSum[s.lo(i):]
 			row := s.eNull[i] * md.tNullZ[s.zh[i]]
 			for k, p := range pairs {
@@ -569,14 +582,13 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		for j := range colSum {
 			colSum[j] = 1 / math.Sqrt(colSum[j])
 		}
-		start = s.cell0
-		if prune {
-			s.cell0 = out
-		}
+		start = 0
+		out := 0 // where the next kept cell goes when pruning
+		kept = kept[:0]
 		for i, end := range s.rowEnd {
-			pairs := md.cellPair[start:end]
-			ws := md.cellWeights(segW, width, i, start, int(end), &scratch)[:len(pairs)]
-			js := md.cellJ[start:end][:len(pairs)]
+			pairs := s.pair[start:end]
+			ws := md.cellWeights(s, segW, width, i, start, int(end), &scratch)[:len(pairs)]
+			js := s.j[start:end][:len(pairs)]
 			lo := s.lo(i)
 			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
@@ -591,12 +603,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 				row += r
 				// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 				if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-					md.cellPair[out], md.cellJ[out] = p, j
-					if kept != nil {
-						kept = append(kept, ws[k])
-					} else {
-						md.cellW[out] = ws[k]
-					}
+					s.pair[out], s.j[out] = p, j
+					kept = append(kept, ws[k])
 					out++
 				}
 			}
@@ -609,14 +617,14 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		for j, e := range s.en {
 			cNullE[e] += max(0, 1-linkE[j])
 		}
+		if prune {
+			// The cells kept move to arrays of their own size; the
+			// seg's old ones go with those of the segs before it.
+			s.pair, s.j, s.w = md.pairs.copy(s.pair[:out]), md.js.copy(s.j[:out]), md.weights.copy(kept)
+		}
 	}
 	if prune {
-		md.cellPair, md.cellJ = md.cellPair[:out], md.cellJ[:out]
-		if kept != nil {
-			md.cellW = kept
-		} else {
-			md.cellW = md.cellW[:out]
-		}
+		md.weighed = true
 	}
 }
 
@@ -677,15 +685,15 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		bestE[j] = s.zNull[j] * md.tNullE[e]
 		sumE[j] = bestE[j]
 	}
-	c := s.cell0
+	c := 0
 	for i, end := range s.rowEnd {
 		best := s.eNull[i] * md.tNullZ[s.zh[i]]
 		sum := best
 		lo := s.lo(i)
 		for ; c < int(end); c++ {
-			j := lo + int(md.cellJ[c])
-			w := float64(md.cellW[c])
-			t := &md.t[md.cellPair[c]]
+			j := lo + int(s.j[c])
+			w := float64(s.w[c])
+			t := &md.t[s.pair[c]]
 			a, b := w*float64(t.ez), w*float64(t.ze)
 			sumE[j] += a
 			sum += b

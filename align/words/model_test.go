@@ -44,14 +44,15 @@ func TestCellWeights(t *testing.T) {
 			s := &md.segs[0]
 			c := 0
 			width := md.width(tc.m, tc.n)
-			stored := md.cellW
+			stored := s.w
 			assert.Equal(t, md.prunes(), stored == nil)
-			md.cellW = nil
+			assert.Equal(t, md.weighed, stored != nil)
+			md.weighed = false
 			var weights, scratch []float32
 			segW := md.segWeights(s, nil)
-			start := s.cell0
+			start := 0
 			for i, end := range s.rowEnd {
-				weights = append(weights, md.cellWeights(segW, width, i, start, int(end), &scratch)...)
+				weights = append(weights, md.cellWeights(s, segW, width, i, start, int(end), &scratch)...)
 				start = int(end)
 			}
 			if stored != nil {
@@ -64,11 +65,11 @@ func TestCellWeights(t *testing.T) {
 						continue
 					}
 					require.Less(t, c, len(weights))
-					assert.Equal(t, j, lo+int(md.cellJ[c]))
+					assert.Equal(t, j, lo+int(s.j[c]))
 					want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(tc.m)-float64(j+1)/float64(tc.n)))
 					assert.InDelta(t, want, float64(weights[c]), 1e-6, "cell %d,%d", i, j)
-					assert.Equal(t, md.pairZh(md.cellPair[c]), zh[i])
-					assert.Equal(t, md.pairEn[md.cellPair[c]], en[j])
+					assert.Equal(t, md.pairZh(s.pair[c]), zh[i])
+					assert.Equal(t, md.pairEn[s.pair[c]], en[j])
 					c++
 				}
 				assert.Equal(t, c, int(s.rowEnd[i]))
