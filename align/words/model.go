@@ -98,11 +98,13 @@ func (o Options) withDefaults() Options {
 // Chinese word, and in a bead too big for MaxCells only the cells of a
 // band around the diagonal are kept.
 type seg struct {
-	zh, en []int32 // type ids by position
+	zh, en           []int32 // type ids by position
+	zhPunct, enPunct []bool  // whether the words are punctuation
 	// The seg's cells, row by row: each cell's type pair; its English
 	// word, as an offset from its row's lo (a band is at most maxWidth
-	// wide); and its distortion weight exp(−λ·|i/m − j/n|), nil until
-	// the model stores the weights (model.weighed).
+	// wide); and its distortion weight exp(−λ·|i/m − j/n|). The words
+	// and weights are nil until the model stores them (model.weighed);
+	// until then they are worked out seg by seg (segCols, segWeights).
 	pair   []int32
 	j      []uint16
 	w      []float32
@@ -126,10 +128,12 @@ func (s *seg) lo(i int) int {
 type model struct {
 	opt  Options
 	segs []seg
-	// weighed says whether the segs' cells hold their weights. They are
-	// stored only from the pruning on: the two E-steps before it work
-	// them out seg by seg (segWeights), so that the model's largest
-	// arrays, at the start, take 6 bytes a cell rather than 10.
+	// weighed says whether the segs' cells hold their English words and
+	// weights. They are stored only from the pruning on: the two E-steps
+	// before it work them out seg by seg (segCols, segWeights), so that
+	// the model's largest arrays, at the start, take 4 bytes a cell
+	// rather than 10 (in a window of 8,000 beads of the generated
+	// documents, 44 MB rather than 110 MB; 51 MB once pruned).
 	weighed bool
 	// The cells of the segs are cut from slabs, a seg's own arrays from
 	// a few of a few tens of kilobytes, rather than from one array of
@@ -197,7 +201,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	var punctBefore []int32
 	for k := range zh {
 		m, n := len(zh[k]), len(en[k])
-		s := seg{zh: zh[k], en: en[k]}
+		s := seg{zh: zh[k], en: en[k], zhPunct: zhPunct[k], enPunct: enPunct[k]}
 		if m > 0 && n > 0 {
 			cells := 0
 			width := md.width(m, n)
@@ -229,16 +233,16 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				}
 				s.rowEnd[i] = int32(cells)
 			}
-			s.pair, s.j = md.pairs.make(cells), md.js.make(cells)
+			s.pair = md.pairs.make(cells)
 			if md.weighed {
-				s.w = md.weights.make(cells)
+				s.j, s.w = md.js.make(cells), md.weights.make(cells)
 			}
 		}
 		md.segs[k] = s
 	}
 	var segW []float64
 	for k := range md.segs {
-		segW = md.weigh(&md.segs[k], zhPunct[k], enPunct[k], segW)
+		segW = md.weigh(&md.segs[k], segW)
 	}
 
 	// The rows of each Chinese type, as (seg, row), type by type.
@@ -282,12 +286,17 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			s := &md.segs[r[0]]
 			i := int(r[1])
 			lo := s.lo(i)
-			start := 0
+			c := 0
 			if i > 0 {
-				start = int(s.rowEnd[i-1])
+				c = int(s.rowEnd[i-1])
 			}
-			for c := start; c < int(s.rowEnd[i]); c++ {
-				e := s.en[lo+int(s.j[c])]
+			// the row's cells: the words of its band of its class
+			punct, width := s.zhPunct[i], md.width(len(s.zh), len(s.en))
+			for j := lo; j < lo+width; j++ {
+				if s.enPunct[j] != punct {
+					continue
+				}
+				e := s.en[j]
 				if seen[e] != z+1 {
 					seen[e] = z + 1
 					pairOf[e] = int32(len(md.pairEn))
@@ -295,6 +304,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 					md.prior = append(md.prior, prior[e] == z+1)
 				}
 				s.pair[c] = pairOf[e]
+				c++
 			}
 		}
 	}
@@ -340,14 +350,33 @@ func (md *model) segWeights(s *seg, buf []float64) []float64 {
 	return buf
 }
 
+// segCols returns the English word of every cell of seg s, row by row, as
+// an offset from its row's lo: s.j, or, before the words are stored,
+// worked out into buf, grown as needed.
+func (md *model) segCols(s *seg, buf []uint16) []uint16 {
+	if md.weighed {
+		return s.j
+	}
+	buf = buf[:0]
+	width := md.width(len(s.zh), len(s.en))
+	for i, punct := range s.zhPunct {
+		lo := s.lo(i)
+		for j, p := range s.enPunct[lo : lo+width] {
+			if p == punct {
+				buf = append(buf, uint16(j))
+			}
+		}
+	}
+	return buf
+}
+
 // cellWeights returns the distortion weights of the cells start…end of
 // row i of seg s, as stored (float32): s.w's, or, before they are stored,
-// read from segW (segWeights) into *scratch.
-func (md *model) cellWeights(s *seg, segW []float64, width, i, start, end int, scratch *[]float32) []float32 {
+// read from segW (segWeights) into *scratch; js are the cells' words.
+func (md *model) cellWeights(s *seg, segW []float64, js []uint16, width, i, start, end int, scratch *[]float32) []float32 {
 	if md.weighed {
 		return s.w[start:end]
 	}
-	js := s.j[start:end]
 	if cap(*scratch) < len(js) {
 		*scratch = make([]float32, len(js), 2*len(js))
 	}
@@ -359,10 +388,10 @@ func (md *model) cellWeights(s *seg, segW []float64, width, i, start, end int, s
 	return ws
 }
 
-// weigh fills in the English words of a seg's cells (and their
-// distortion weights, when the cells are not to be pruned), and the null
-// word's weights; segW is scratch, returned for the next seg.
-func (md *model) weigh(s *seg, zhPunct, enPunct []bool, segW []float64) []float64 {
+// weigh fills in the null word's weights of a seg (and its cells'
+// English words and distortion weights, when the cells are not to be
+// pruned); segW is scratch, returned for the next seg.
+func (md *model) weigh(s *seg, segW []float64) []float64 {
 	if s.rowEnd == nil {
 		return segW
 	}
@@ -375,14 +404,13 @@ func (md *model) weigh(s *seg, zhPunct, enPunct []bool, segW []float64) []float6
 	for i := range m {
 		lo := s.lo(i)
 		row := 0.0
-		punct := zhPunct[i]
+		punct := s.zhPunct[i]
 		ws := segW[i*width : (i+1)*width]
 		for j := lo; j < lo+width; j++ {
-			if punct == enPunct[j] {
+			if punct == s.enPunct[j] {
 				w := ws[j-lo]
-				s.j[c] = uint16(j - lo)
 				if s.w != nil {
-					s.w[c] = float32(w)
+					s.j[c], s.w[c] = uint16(j-lo), float32(w)
 				}
 				c++
 				// The distortion is a distribution over the words a word
@@ -495,6 +523,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
 	var invCol, linkE, segW []float64
 	var scratch []float32
+	var cols []uint16
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
@@ -505,6 +534,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		if !md.weighed {
 			segW = md.segWeights(s, segW)
 		}
+		cols = md.segCols(s, cols)
 		invCol, linkE = grow(invCol, n), grow(linkE, n)
 		clear(linkE)
 		for j := range invCol {
@@ -513,8 +543,8 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		start := 0
 		for i, end := range s.rowEnd {
 			pairs := s.pair[start:end]
-			ws := md.cellWeights(s, segW, width, i, start, int(end), &scratch)[:len(pairs)]
-			js := s.j[start:end][:len(pairs)]
+			js := cols[start:end][:len(pairs)]
+			ws := md.cellWeights(s, segW, js, width, i, start, int(end), &scratch)[:len(pairs)]
 			lo := s.lo(i)
 			col, link := invCol[lo:], linkE[lo:]
 			inv := math.Sqrt(odds / s.eNull[i])
@@ -543,6 +573,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	var colSum, rowSum, linkE, segW []float64
 	var scratch, kept []float32 // kept: the weights of a seg's cells kept
+	var cols []uint16
 	tt := md.t
 	for k := range md.segs {
 		s := &md.segs[k]
@@ -554,6 +585,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if !md.weighed {
 			segW = md.segWeights(s, segW)
 		}
+		cols = md.segCols(s, cols)
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
 		clear(linkE)
 		for j, e := range s.en {
@@ -564,8 +596,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		start := 0
 		for i, end := range s.rowEnd {
 			pairs := s.pair[start:end]
-			ws := md.cellWeights(s, segW, width, i, start, int(end), &scratch)[:len(pairs)]
-			js := s.j[start:end][:len(pairs)]
+			js := cols[start:end][:len(pairs)]
+			ws := md.cellWeights(s, segW, js, width, i, start, int(end), &scratch)[:len(pairs)]
 			col := colSum[s.lo(i):]
 			row := s.eNull[i] * md.tNullZ[s.zh[i]]
 			for k, p := range pairs {
@@ -587,8 +619,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		kept = kept[:0]
 		for i, end := range s.rowEnd {
 			pairs := s.pair[start:end]
-			ws := md.cellWeights(s, segW, width, i, start, int(end), &scratch)[:len(pairs)]
-			js := s.j[start:end][:len(pairs)]
+			js := cols[start:end][:len(pairs)]
+			ws := md.cellWeights(s, segW, js, width, i, start, int(end), &scratch)[:len(pairs)]
 			lo := s.lo(i)
 			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
@@ -603,7 +635,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 				row += r
 				// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 				if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-					s.pair[out], s.j[out] = p, j
+					s.pair[out], cols[out] = p, j
 					kept = append(kept, ws[k])
 					out++
 				}
@@ -620,7 +652,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
-			s.pair, s.j, s.w = md.pairs.copy(s.pair[:out]), md.js.copy(s.j[:out]), md.weights.copy(kept)
+			s.pair, s.j, s.w = md.pairs.copy(s.pair[:out]), md.js.copy(cols[:out]), md.weights.copy(kept)
 		}
 	}
 	if prune {

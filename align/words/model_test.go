@@ -12,7 +12,8 @@ import (
 // TestCellWeights: the weights laid out by stepping along each row equal
 // fast_align's exp(−λ·|i/m − j/n|), punctuation cells only where both are
 // punctuation, in beads inside and past MaxCells; worked out seg by seg
-// (before pruning) they are those stored, bit for bit.
+// (before pruning), they and the cells' words are those stored, bit for
+// bit.
 func TestCellWeights(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -44,15 +45,20 @@ func TestCellWeights(t *testing.T) {
 			s := &md.segs[0]
 			c := 0
 			width := md.width(tc.m, tc.n)
-			stored := s.w
+			stored, storedJ := s.w, s.j
 			assert.Equal(t, md.prunes(), stored == nil)
+			assert.Equal(t, md.prunes(), storedJ == nil)
 			assert.Equal(t, md.weighed, stored != nil)
 			md.weighed = false
+			cols := md.segCols(s, nil)
+			if storedJ != nil {
+				require.Equal(t, storedJ, cols)
+			}
 			var weights, scratch []float32
 			segW := md.segWeights(s, nil)
 			start := 0
 			for i, end := range s.rowEnd {
-				weights = append(weights, md.cellWeights(s, segW, width, i, start, int(end), &scratch)...)
+				weights = append(weights, md.cellWeights(s, segW, cols[start:end], width, i, start, int(end), &scratch)...)
 				start = int(end)
 			}
 			if stored != nil {
@@ -65,7 +71,7 @@ func TestCellWeights(t *testing.T) {
 						continue
 					}
 					require.Less(t, c, len(weights))
-					assert.Equal(t, j, lo+int(s.j[c]))
+					assert.Equal(t, j, lo+int(cols[c]))
 					want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(tc.m)-float64(j+1)/float64(tc.n)))
 					assert.InDelta(t, want, float64(weights[c]), 1e-6, "cell %d,%d", i, j)
 					assert.Equal(t, md.pairZh(s.pair[c]), zh[i])
