@@ -104,7 +104,7 @@ type seg struct {
 	// word, as an offset from its row's lo (a band is at most maxWidth
 	// wide); and its distortion weight exp(−λ·|i/m − j/n|). The words
 	// and weights are nil until the model stores them (model.weighed);
-	// until then they are worked out seg by seg (segCols, segWeights).
+	// until then they are worked out seg by seg (segCells).
 	pair   []int32
 	j      []uint16
 	w      []float32
@@ -130,7 +130,7 @@ type model struct {
 	segs []seg
 	// weighed says whether the segs' cells hold their English words and
 	// weights. They are stored only from the pruning on: the two E-steps
-	// before it work them out seg by seg (segCols, segWeights), so that
+	// before it work them out seg by seg (segCells), so that
 	// the model's largest arrays, at the start, take 4 bytes a cell
 	// rather than 10 (in a window of 8,000 beads of the generated
 	// documents, 44 MB rather than 110 MB; 51 MB once pruned).
@@ -240,9 +240,8 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 		}
 		md.segs[k] = s
 	}
-	var segW []float64
 	for k := range md.segs {
-		segW = md.weigh(&md.segs[k], segW)
+		md.weigh(&md.segs[k])
 	}
 
 	// The rows of each Chinese type, as (seg, row), type by type.
@@ -315,100 +314,102 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 // E-step, when a third follows).
 func (md *model) prunes() bool { return md.opt.Iterations > 2 }
 
-// segWeights returns the distortion weights of every column of the band
-// of every row of seg s, whether a cell or not: row i's weight of column
-// j at i·width + j − lo, in buf grown as needed.
-func (md *model) segWeights(s *seg, buf []float64) []float64 {
-	m, n := len(s.zh), len(s.en)
-	width := md.width(m, n)
-	buf = grow(buf, m*width)
-	lam := md.opt.Lambda
-	step := math.Exp(-lam / float64(n))
-	back := 1 / step
-	for i := range m {
-		lo := s.lo(i)
-		// exp(−λ|(i+1)/m − (j+1)/n|) along the row is geometric either
-		// side of the diagonal: two exponentials a row, not one a cell.
-		// The columns before cross lie at or left of the diagonal,
-		// (j+1)/n ≤ (i+1)/m.
-		x := float64(i+1) / float64(m)
-		cross := (i + 1) * n / m
-		w := math.Exp(-lam * math.Abs(x-float64(lo+1)/float64(n)))
-		row := buf[i*width : (i+1)*width]
-		for j := lo; j < lo+width; j++ {
-			if j == cross && j > lo {
-				w = math.Exp(-lam * (float64(j+1)/float64(n) - x))
-			}
-			row[j-lo] = w
-			if j < cross {
-				w *= back
-			} else {
-				w *= step
-			}
-		}
-	}
-	return buf
+// band steps along the rows of the band of a bead of m Chinese and n
+// English words: exp(−λ|(i+1)/m − (j+1)/n|) along a row is geometric
+// either side of the diagonal, two exponentials a row, not one a cell.
+// (weigh and segCells step the same way, so that the weights the null
+// word's are set against and those of the E-steps are the same, bit for
+// bit.)
+type band struct {
+	lam, step, back float64
+	m, n            int
 }
 
-// segCols returns the English word of every cell of seg s, row by row, as
-// an offset from its row's lo: s.j, or, before the words are stored,
-// worked out into buf, grown as needed.
-func (md *model) segCols(s *seg, buf []uint16) []uint16 {
+func (md *model) band(m, n int) band {
+	step := math.Exp(-md.opt.Lambda / float64(n))
+	return band{lam: md.opt.Lambda, step: step, back: 1 / step, m: m, n: n}
+}
+
+// row returns the weight of column lo of row i, the row's position x and
+// cross: the columns before cross lie at or left of the diagonal,
+// (j+1)/n ≤ (i+1)/m.
+func (b band) row(i, lo int) (w, x float64, cross int) {
+	x = float64(i+1) / float64(b.m)
+	return math.Exp(-b.lam * math.Abs(x-float64(lo+1)/float64(b.n))), x, (i + 1) * b.n / b.m
+}
+
+// at returns the weight of column j of the row at x, worked out afresh:
+// the rows step (by back before cross, by step from it) but for column
+// cross, where stepping on from the other side of the diagonal would
+// multiply by the wrong factor. (The steps are written out in the loops,
+// which a call a column made slower.)
+func (b band) at(j int, x float64) float64 {
+	return math.Exp(-b.lam * (float64(j+1)/float64(b.n) - x))
+}
+
+// segCells returns the English word (as an offset from its row's lo) and
+// the distortion weight, as stored (float32), of every cell of seg s, row
+// by row: s.j and s.w, or, before they are stored, worked out into js and
+// ws, grown as needed. Working out only the cells' weights, in one sweep,
+// costs less than all the band's weights and then a pick of the cells'
+// (which took a seventh of the word alignment's time on the reference
+// document eight times over).
+func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float32) {
 	if md.weighed {
-		return s.j
+		return s.j, s.w
 	}
-	buf = buf[:0]
-	width := md.width(len(s.zh), len(s.en))
+	m, n := len(s.zh), len(s.en)
+	cells := int(s.rowEnd[m-1])
+	if cap(js) < cells {
+		js, ws = make([]uint16, cells), make([]float32, cells)
+	}
+	js, ws = js[:cells], ws[:cells]
+	width := md.width(m, n)
+	b := md.band(m, n)
+	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
-		for j, p := range s.enPunct[lo : lo+width] {
-			if p == punct {
-				buf = append(buf, uint16(j))
+		w, x, cross := b.row(i, lo)
+		for j := lo; j < lo+width; j++ {
+			if j == cross && j > lo {
+				w = b.at(j, x)
+			}
+			if s.enPunct[j] == punct {
+				js[c], ws[c] = uint16(j-lo), float32(w)
+				c++
+			}
+			if j < cross {
+				w *= b.back
+			} else {
+				w *= b.step
 			}
 		}
 	}
-	return buf
-}
-
-// cellWeights returns the distortion weights of the cells start…end of
-// row i of seg s, as stored (float32): s.w's, or, before they are stored,
-// read from segW (segWeights) into *scratch; js are the cells' words.
-func (md *model) cellWeights(s *seg, segW []float64, js []uint16, width, i, start, end int, scratch *[]float32) []float32 {
-	if md.weighed {
-		return s.w[start:end]
-	}
-	if cap(*scratch) < len(js) {
-		*scratch = make([]float32, len(js), 2*len(js))
-	}
-	ws := (*scratch)[:len(js)]
-	row := segW[i*width:]
-	for k, j := range js {
-		ws[k] = float32(row[j])
-	}
-	return ws
+	return js, ws
 }
 
 // weigh fills in the null word's weights of a seg (and its cells'
 // English words and distortion weights, when the cells are not to be
-// pruned); segW is scratch, returned for the next seg.
-func (md *model) weigh(s *seg, segW []float64) []float64 {
+// pruned).
+func (md *model) weigh(s *seg) {
 	if s.rowEnd == nil {
-		return segW
+		return
 	}
 	m, n := len(s.zh), len(s.en)
 	width := md.width(m, n)
+	b := md.band(m, n)
 	colZ := make([]float64, n)
 	rowZ := make([]float64, m)
-	segW = md.segWeights(s, segW)
 	c := 0
-	for i := range m {
+	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
 		row := 0.0
-		punct := s.zhPunct[i]
-		ws := segW[i*width : (i+1)*width]
+		w, x, cross := b.row(i, lo)
 		for j := lo; j < lo+width; j++ {
+			if j == cross && j > lo {
+				w = b.at(j, x)
+			}
 			if punct == s.enPunct[j] {
-				w := ws[j-lo]
 				if s.w != nil {
 					s.j[c], s.w[c] = uint16(j-lo), float32(w)
 				}
@@ -417,6 +418,11 @@ func (md *model) weigh(s *seg, segW []float64) []float64 {
 				// may link to.
 				colZ[j] += w
 				row += w
+			}
+			if j < cross {
+				w *= b.back
+			} else {
+				w *= b.step
 			}
 		}
 		rowZ[i] = row
@@ -429,7 +435,6 @@ func (md *model) weigh(s *seg, segW []float64) []float64 {
 		rowZ[i] *= odds
 	}
 	s.zNull, s.eNull = colZ, rowZ
-	return segW
 }
 
 // train runs EM. The first E-step sees the distortion alone (as if every
@@ -521,20 +526,16 @@ func (md *model) train() {
 // goes to the null word.
 func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
-	var invCol, linkE, segW []float64
-	var scratch []float32
+	var invCol, linkE []float64
 	var cols []uint16
+	var weights []float32
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
 			continue
 		}
 		n := len(s.en)
-		width := md.width(len(s.zh), n)
-		if !md.weighed {
-			segW = md.segWeights(s, segW)
-		}
-		cols = md.segCols(s, cols)
+		cols, weights = md.segCells(s, cols, weights)
 		invCol, linkE = grow(invCol, n), grow(linkE, n)
 		clear(linkE)
 		for j := range invCol {
@@ -544,7 +545,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		for i, end := range s.rowEnd {
 			pairs := s.pair[start:end]
 			js := cols[start:end][:len(pairs)]
-			ws := md.cellWeights(s, segW, js, width, i, start, int(end), &scratch)[:len(pairs)]
+			ws := weights[start:end][:len(pairs)]
 			lo := s.lo(i)
 			col, link := invCol[lo:], linkE[lo:]
 			inv := math.Sqrt(odds / s.eNull[i])
@@ -571,9 +572,9 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 // cells under pruneBelow in both directions as it goes, and stores the
 // weights of the cells kept.
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
-	var colSum, rowSum, linkE, segW []float64
-	var scratch, kept []float32 // kept: the weights of a seg's cells kept
+	var colSum, rowSum, linkE []float64
 	var cols []uint16
+	var weights []float32
 	tt := md.t
 	for k := range md.segs {
 		s := &md.segs[k]
@@ -581,11 +582,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			continue
 		}
 		m, n := len(s.zh), len(s.en)
-		width := md.width(m, n)
-		if !md.weighed {
-			segW = md.segWeights(s, segW)
-		}
-		cols = md.segCols(s, cols)
+		cols, weights = md.segCells(s, cols, weights)
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
 		clear(linkE)
 		for j, e := range s.en {
@@ -597,7 +594,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		for i, end := range s.rowEnd {
 			pairs := s.pair[start:end]
 			js := cols[start:end][:len(pairs)]
-			ws := md.cellWeights(s, segW, js, width, i, start, int(end), &scratch)[:len(pairs)]
+			ws := weights[start:end][:len(pairs)]
 			col := colSum[s.lo(i):]
 			row := s.eNull[i] * md.tNullZ[s.zh[i]]
 			for k, p := range pairs {
@@ -616,11 +613,10 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		}
 		start = 0
 		out := 0 // where the next kept cell goes when pruning
-		kept = kept[:0]
 		for i, end := range s.rowEnd {
 			pairs := s.pair[start:end]
 			js := cols[start:end][:len(pairs)]
-			ws := md.cellWeights(s, segW, js, width, i, start, int(end), &scratch)[:len(pairs)]
+			ws := weights[start:end][:len(pairs)]
 			lo := s.lo(i)
 			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
@@ -635,8 +631,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 				row += r
 				// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 				if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-					s.pair[out], cols[out] = p, j
-					kept = append(kept, ws[k])
+					s.pair[out], cols[out], weights[out] = p, j, ws[k]
 					out++
 				}
 			}
@@ -652,7 +647,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
-			s.pair, s.j, s.w = md.pairs.copy(s.pair[:out]), md.js.copy(cols[:out]), md.weights.copy(kept)
+			s.pair, s.j, s.w = md.pairs.copy(s.pair[:out]), md.js.copy(cols[:out]), md.weights.copy(weights[:out])
 		}
 	}
 	if prune {

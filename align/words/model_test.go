@@ -12,7 +12,8 @@ import (
 // TestCellWeights: the weights laid out by stepping along each row equal
 // fast_align's exp(−λ·|i/m − j/n|), punctuation cells only where both are
 // punctuation, in beads inside and past MaxCells; worked out seg by seg
-// (before pruning), they and the cells' words are those stored, bit for
+// (before pruning), they and the cells' words are those stored, and the
+// weights those of the band's (segWeights, which weigh sums), bit for
 // bit.
 func TestCellWeights(t *testing.T) {
 	for _, tc := range []struct {
@@ -50,19 +51,31 @@ func TestCellWeights(t *testing.T) {
 			assert.Equal(t, md.prunes(), storedJ == nil)
 			assert.Equal(t, md.weighed, stored != nil)
 			md.weighed = false
-			cols := md.segCols(s, nil)
-			if storedJ != nil {
+			cols, weights := md.segCells(s, nil, nil)
+			if stored != nil {
 				require.Equal(t, storedJ, cols)
+				require.Equal(t, stored, weights)
 			}
-			var weights, scratch []float32
+			// the weights the null word's are weighed against (weigh),
+			// as stored
 			segW := md.segWeights(s, nil)
 			start := 0
+			colZ, rowZ := make([]float64, tc.n), make([]float64, tc.m)
 			for i, end := range s.rowEnd {
-				weights = append(weights, md.cellWeights(s, segW, cols[start:end], width, i, start, int(end), &scratch)...)
+				for c := start; c < int(end); c++ {
+					w := segW[i*width+int(cols[c])]
+					require.Equal(t, float32(w), weights[c], "cell %d", c)
+					colZ[s.lo(i)+int(cols[c])] += w
+					rowZ[i] += w
+				}
 				start = int(end)
 			}
-			if stored != nil {
-				require.Equal(t, stored, weights)
+			odds := md.opt.Null / (1 - md.opt.Null)
+			for j := range colZ {
+				require.Equal(t, colZ[j]*odds, s.zNull[j], "column %d", j)
+			}
+			for i := range rowZ {
+				require.Equal(t, rowZ[i]*odds, s.eNull[i], "row %d", i)
 			}
 			for i := range tc.m {
 				lo := s.lo(i)
@@ -86,6 +99,43 @@ func TestCellWeights(t *testing.T) {
 			}
 		})
 	}
+}
+
+// segWeights returns the distortion weights of every column of the band
+// of every row of seg s, whether a cell or not: row i's weight of column
+// j at i·width + j − lo, in buf grown as needed. (How the model worked
+// them out before segCells and weigh stepped along the cells alone: the
+// reference they must equal bit for bit.)
+func (md *model) segWeights(s *seg, buf []float64) []float64 {
+	m, n := len(s.zh), len(s.en)
+	width := md.width(m, n)
+	buf = grow(buf, m*width)
+	lam := md.opt.Lambda
+	step := math.Exp(-lam / float64(n))
+	back := 1 / step
+	for i := range m {
+		lo := s.lo(i)
+		// exp(−λ|(i+1)/m − (j+1)/n|) along the row is geometric either
+		// side of the diagonal: two exponentials a row, not one a cell.
+		// The columns before cross lie at or left of the diagonal,
+		// (j+1)/n ≤ (i+1)/m.
+		x := float64(i+1) / float64(m)
+		cross := (i + 1) * n / m
+		w := math.Exp(-lam * math.Abs(x-float64(lo+1)/float64(n)))
+		row := buf[i*width : (i+1)*width]
+		for j := lo; j < lo+width; j++ {
+			if j == cross && j > lo {
+				w = math.Exp(-lam * (float64(j+1)/float64(n) - x))
+			}
+			row[j-lo] = w
+			if j < cross {
+				w *= back
+			} else {
+				w *= step
+			}
+		}
+	}
+	return buf
 }
 
 // pairZh is the Chinese type of type pair p.
