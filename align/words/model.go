@@ -104,12 +104,18 @@ type seg struct {
 	// word, as an offset from its row's lo (a band is at most maxWidth
 	// wide); and its distortion weight exp(−λ·|i/m − j/n|). The words
 	// and weights are nil until the model stores them (model.weighed);
-	// until then they are worked out seg by seg (segCells).
-	pair   []int32
-	j      []uint16
-	w      []float32
-	rowEnd []int32 // index in the cells after the last cell of each row; nil: no cells
-	rowLo  []int32 // the first English word a row's band may hold; nil: 0
+	// until then they are worked out seg by seg (segCells). The type
+	// pair is kept in pairOff, as an offset from the first pair of the
+	// row's Chinese type (zFirst), in a window of at most 65,536 English
+	// types (model.narrow): two bytes a cell rather than four, a fifth
+	// of what the model holds once pruned. In a wider window, pair holds
+	// it.
+	pair    []int32
+	pairOff []uint16
+	j       []uint16
+	w       []float32
+	rowEnd  []int32 // index in the cells after the last cell of each row; nil: no cells
+	rowLo   []int32 // the first English word a row's band may hold; nil: 0
 	// zNull[j] and eNull[i] are the distortion normalisers Z of column j
 	// and row i times p0/(1−p0): the weight of the null word beside a
 	// cell's weight exp(−λ·|i/m − j/n|).
@@ -135,6 +141,10 @@ type model struct {
 	// rather than 10 (in a window of 8,000 beads of the generated
 	// documents, 44 MB rather than 110 MB; 51 MB once pruned).
 	weighed bool
+	// narrow says whether the cells' type pairs are kept as offsets
+	// (seg.pairOff): a Chinese type has at most one pair per English
+	// type.
+	narrow bool
 	// The cells of the segs are cut from slabs, a seg's own arrays from
 	// a few of a few tens of kilobytes, rather than from one array of
 	// the window's cells: the second E-step, which prunes them, gives
@@ -170,6 +180,11 @@ type params struct {
 	count  float32 // expected count in the current E-step
 }
 
+// narrowTypes is the most English types a window may have for its cells'
+// type pairs to be kept as 16-bit offsets (seg.pairOff). A variable only
+// so that a test can send a small document down the other way.
+var narrowTypes = 1 << 16
+
 // maxWidth bounds the width of a band: its offsets are stored in 16 bits.
 const maxWidth = 1 << 16
 
@@ -198,6 +213,7 @@ func (md *model) width(m, n int) int {
 func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured func(z int32, mark func(e int32))) {
 	md.segs = make([]seg, len(zh))
 	md.weighed = !md.prunes()
+	md.narrow = md.nEn <= narrowTypes
 	var punctBefore []int32
 	for k := range zh {
 		m, n := len(zh[k]), len(en[k])
@@ -233,7 +249,11 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				}
 				s.rowEnd[i] = int32(cells)
 			}
-			s.pair = md.pairs.make(cells)
+			if md.narrow {
+				s.pairOff = md.js.make(cells)
+			} else {
+				s.pair = md.pairs.make(cells)
+			}
 			if md.weighed {
 				s.j, s.w = md.js.make(cells), md.weights.make(cells)
 			}
@@ -302,7 +322,11 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 					md.pairEn = append(md.pairEn, e)
 					md.prior = append(md.prior, prior[e] == z+1)
 				}
-				s.pair[c] = pairOf[e]
+				if md.narrow {
+					s.pairOff[c] = uint16(pairOf[e] - md.zFirst[z])
+				} else {
+					s.pair[c] = pairOf[e]
+				}
 				c++
 			}
 		}
@@ -477,8 +501,14 @@ func (md *model) train() {
 			md.eStep(cNullE, cNullZ, true)
 			alive = make([]bool, len(md.t))
 			for k := range md.segs {
-				for _, p := range md.segs[k].pair {
-					alive[p] = true
+				s := &md.segs[k]
+				start := 0
+				for i, end := range s.rowEnd {
+					base := md.zFirst[s.zh[i]]
+					for c := start; c < int(end); c++ {
+						alive[md.cellPair(s, base, c)] = true
+					}
+					start = int(end)
 				}
 			}
 		default:
@@ -543,19 +573,17 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		}
 		start := 0
 		for i, end := range s.rowEnd {
-			pairs := s.pair[start:end]
-			js := cols[start:end][:len(pairs)]
-			ws := weights[start:end][:len(pairs)]
+			js := cols[start:end]
+			ws := weights[start:end][:len(js)]
 			lo := s.lo(i)
 			col, link := invCol[lo:], linkE[lo:]
 			inv := math.Sqrt(odds / s.eNull[i])
-			row := 0.0
-			for k, p := range pairs {
-				j := js[k]
-				r := float64(ws[k]) * inv * col[j]
-				md.t[p].count += float32(r)
-				link[j] += r
-				row += r
+			var row float64
+			if md.narrow {
+				z := s.zh[i]
+				row = distortionRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
+			} else {
+				row = distortionRow(md.t, s.pair[start:end], js, ws, inv, col, link)
 			}
 			cNullZ[s.zh[i]] += max(0, 1-row)
 			start = int(end)
@@ -592,16 +620,15 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		// null word's included) of distortion weight × translation.
 		start := 0
 		for i, end := range s.rowEnd {
-			pairs := s.pair[start:end]
-			js := cols[start:end][:len(pairs)]
-			ws := weights[start:end][:len(pairs)]
+			js := cols[start:end]
+			ws := weights[start:end][:len(js)]
 			col := colSum[s.lo(i):]
-			row := s.eNull[i] * md.tNullZ[s.zh[i]]
-			for k, p := range pairs {
-				w := float64(ws[k])
-				t := &tt[p]
-				col[js[k]] += w * float64(t.ez)
-				row += w * float64(t.ze)
+			z := s.zh[i]
+			row := s.eNull[i] * md.tNullZ[z]
+			if md.narrow {
+				row = normRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, col, row)
+			} else {
+				row = normRow(tt, s.pair[start:end], js, ws, col, row)
 			}
 			rowSum[i] = row
 			start = int(end)
@@ -614,26 +641,17 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		start = 0
 		out := 0 // where the next kept cell goes when pruning
 		for i, end := range s.rowEnd {
-			pairs := s.pair[start:end]
-			js := cols[start:end][:len(pairs)]
-			ws := weights[start:end][:len(pairs)]
+			js := cols[start:end]
+			ws := weights[start:end][:len(js)]
 			lo := s.lo(i)
 			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
-			row := 0.0
-			for k, p := range pairs {
-				j := js[k]
-				t := &tt[p]
-				w := float64(ws[k])
-				r := w * float64(t.agree) * inv * col[j]
-				t.count += float32(r)
-				link[j] += r
-				row += r
-				// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
-				if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-					s.pair[out], cols[out], weights[out] = p, j, ws[k]
-					out++
-				}
+			var row float64
+			kept := keptCells{cols, weights, out, prune}
+			if z := s.zh[i]; md.narrow {
+				row, out = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link, s.pairOff, kept)
+			} else {
+				row, out = countRow(tt, s.pair[start:end], js, ws, inv, col, link, s.pair, kept)
 			}
 			cNullZ[s.zh[i]] += max(0, 1-row)
 			start = int(end)
@@ -647,12 +665,89 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
-			s.pair, s.j, s.w = md.pairs.copy(s.pair[:out]), md.js.copy(cols[:out]), md.weights.copy(weights[:out])
+			if md.narrow {
+				s.pairOff = md.js.copy(s.pairOff[:out])
+			} else {
+				s.pair = md.pairs.copy(s.pair[:out])
+			}
+			s.j, s.w = md.js.copy(cols[:out]), md.weights.copy(weights[:out])
 		}
 	}
 	if prune {
 		md.weighed = true
 	}
+}
+
+// cellPair returns the type pair of cell c of seg s, in a row whose
+// Chinese type's first pair is base.
+func (md *model) cellPair(s *seg, base int32, c int) int32 {
+	if md.narrow {
+		return base + int32(s.pairOff[c])
+	}
+	return s.pair[c]
+}
+
+// The E-steps' work on a row's cells, for type pairs kept either way
+// (seg.pairOff, seg.pair): pairs index tz, the parameters of the row's
+// type's pairs or of all; js are the cells' English words (indexing col
+// and link) and ws their weights.
+
+// distortionRow adds a row's counts of the first E-step (eStepDistortion)
+// and returns their sum.
+func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
+	row := 0.0
+	for k, p := range pairs[:len(js)] {
+		j := js[k]
+		r := float64(ws[k]) * inv * col[j]
+		tz[p].count += float32(r)
+		link[j] += r
+		row += r
+	}
+	return row
+}
+
+// normRow adds a row's cells to the normalisers of eStep: to its
+// columns' and to row, which it returns.
+func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, col []float64, row float64) float64 {
+	for k, p := range pairs[:len(js)] {
+		w := float64(ws[k])
+		t := &tz[p]
+		col[js[k]] += w * float64(t.ez)
+		row += w * float64(t.ze)
+	}
+	return row
+}
+
+// keptCells are where eStep moves the cells it keeps when it prunes: the
+// seg's words and weights from out on.
+type keptCells struct {
+	js    []uint16
+	ws    []float32
+	out   int
+	prune bool
+}
+
+// countRow adds a row's agreed counts (eStep) and returns their sum; when
+// pruning, it moves the cells it keeps to kept and to allPairs from
+// kept.out on, and returns where the next goes.
+func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []P, kept keptCells) (float64, int) {
+	row := 0.0
+	out := kept.out
+	for k, p := range pairs[:len(js)] {
+		j := js[k]
+		t := &tz[p]
+		w := float64(ws[k])
+		r := w * float64(t.agree) * inv * col[j]
+		t.count += float32(r)
+		link[j] += r
+		row += r
+		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
+		if kept.prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
+			allPairs[out], kept.js[out], kept.ws[out] = p, j, ws[k]
+			out++
+		}
+	}
+	return row, out
 }
 
 // A cell to which, in the second E-step, both directions give less than
@@ -717,10 +812,11 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		best := s.eNull[i] * md.tNullZ[s.zh[i]]
 		sum := best
 		lo := s.lo(i)
+		base := md.zFirst[s.zh[i]]
 		for ; c < int(end); c++ {
 			j := lo + int(s.j[c])
 			w := float64(s.w[c])
-			t := &md.t[s.pair[c]]
+			t := &md.t[md.cellPair(s, base, c)]
 			a, b := w*float64(t.ez), w*float64(t.ze)
 			sumE[j] += a
 			sum += b

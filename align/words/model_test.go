@@ -87,8 +87,9 @@ func TestCellWeights(t *testing.T) {
 					assert.Equal(t, j, lo+int(cols[c]))
 					want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(tc.m)-float64(j+1)/float64(tc.n)))
 					assert.InDelta(t, want, float64(weights[c]), 1e-6, "cell %d,%d", i, j)
-					assert.Equal(t, md.pairZh(s.pair[c]), zh[i])
-					assert.Equal(t, md.pairEn[s.pair[c]], en[j])
+					p := md.cellPair(s, md.zFirst[zh[i]], c)
+					assert.Equal(t, md.pairZh(p), zh[i])
+					assert.Equal(t, md.pairEn[p], en[j])
 					c++
 				}
 				assert.Equal(t, c, int(s.rowEnd[i]))

@@ -97,6 +97,20 @@ func TestWindowWithin(t *testing.T) {
 	assert.Equal(t, linkDigest(d.Pairs), linkDigest(e.Pairs))
 }
 
+// TestWideWindow: a window with too many English types for its cells'
+// type pairs to be kept as 16-bit offsets keeps them whole, and learns
+// the same links.
+func TestWideWindow(t *testing.T) {
+	a := windowRef(t)
+	lex := lexicon.Default()
+	narrow := Align(a, lex, Options{})
+	defer func(n int) { narrowTypes = n }(narrowTypes)
+	narrowTypes = 0
+	wide := Align(a, lex, Options{})
+	assert.Equal(t, "3318e5488e4c5446413895810a779ec8ee25555ba1dbdf2c965e987d47416a27", linkDigest(wide.Pairs))
+	assert.Equal(t, linkDigest(narrow.Pairs), linkDigest(wide.Pairs))
+}
+
 // TestWindowsApart: a document longer than a window is learnt window by
 // window, each window's model on its pairs alone; the backing by repeated
 // links is the whole document's.
