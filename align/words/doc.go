@@ -39,8 +39,9 @@
 //
 // The model is learnt per window of at most 8,192 sentence beads
 // (windowBeads): a longer document is cut into windows of near-equal
-// size, and each window's model — its cells, ten bytes per word pair a
-// bead may link, and its type tables — is learnt, read off and let go
+// size, and each window's model — its cells, two bytes per word pair a
+// bead may link and eight per pair kept once pruned, and its type
+// tables — is learnt, read off and let go
 // before the next, so that what the model holds is bounded whatever the
 // document's length. Every real document the checks are measured on is
 // one window (the longest of ../shared/data/parallel and realdocs has 876

@@ -136,10 +136,11 @@ type model struct {
 	segs []seg
 	// weighed says whether the segs' cells hold their English words and
 	// weights. They are stored only from the pruning on: the two E-steps
-	// before it work them out seg by seg (segCells), so that
-	// the model's largest arrays, at the start, take 4 bytes a cell
-	// rather than 10 (in a window of 8,000 beads of the generated
-	// documents, 44 MB rather than 110 MB; 51 MB once pruned).
+	// before it work them out seg by seg (segCells), so that the
+	// model's largest arrays, at the start, take 2 bytes a cell (its
+	// type pair, in a narrow window) rather than 8 (in a window of
+	// 8,000 beads of the generated documents, 22 MB rather than 88 MB;
+	// 41 MB once pruned).
 	weighed bool
 	// narrow says whether the cells' type pairs are kept as offsets
 	// (seg.pairOff): a Chinese type has at most one pair per English

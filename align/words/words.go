@@ -237,8 +237,9 @@ func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
 // document's; 8,192 beads is more than a hundred thousand words a side,
 // ample for EM on a vocabulary the lexicon prior already seeds. What a
 // window holds is bounded: in the generated documents a sentence bead
-// takes about 20 KB of cells, so a window about 165 MB before the second
-// E-step prunes four fifths of them.
+// has about 1,400 cells, so a window's cells take about 22 MB before the
+// second E-step prunes them, and 41 MB once it has (it keeps about half,
+// and from then on stores their words and weights: 8 bytes a cell).
 const windowBeads = 8192
 
 // link gives the pairs' tokens their types' kinds and glosses, trains the
