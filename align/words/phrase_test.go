@@ -24,7 +24,7 @@ func phrasePair() *Pair {
 
 // unlinked gives p's tokens no links: strength Unlinked, not backed.
 func unlinked(p *Pair) {
-	p.zhState, p.enState = make([]linkState, len(p.Zh)), make([]linkState, len(p.En))
+	p.state = make([]linkState, len(p.Zh)+len(p.En))
 }
 
 func TestCounterpart(t *testing.T) {
@@ -101,9 +101,9 @@ func TestClausesAndCoverage(t *testing.T) {
 	for k, tk := range zh {
 		switch p.Text(tk) {
 		case "坚持":
-			p.zhState[k] = linkState(Sure)
+			p.states(align.Zh)[k] = linkState(Sure)
 		case "动态清零":
-			p.zhState[k] = linkState(Grown)
+			p.states(align.Zh)[k] = linkState(Grown)
 		}
 	}
 	linked, content := p.Coverage(align.Zh, first, Sure)
@@ -136,14 +136,14 @@ func TestBackingAndGlossed(t *testing.T) {
 	// 改善 (better) in the English
 	assert.Equal(t, 3, p.Glossed(align.Zh, second, nil))
 
-	p.zhState[idx(zh, "人民")] |= backedBit
-	p.enState[idx(en, "people")] |= backedBit
+	p.states(align.Zh)[idx(zh, "人民")] |= backedBit
+	p.states(align.En)[idx(en, "people")] |= backedBit
 	backed, _ = p.Backing(align.Zh, second)
 	assert.Equal(t, 1, backed)
 	assert.Equal(t, 2, p.Glossed(align.Zh, second, nil), "人民 is backed now")
 
 	// "lived" taken by a backed link of another word: no longer free
-	p.enState[idx(en, "lived")] |= backedBit
+	p.states(align.En)[idx(en, "lived")] |= backedBit
 	assert.Equal(t, 1, p.Glossed(align.Zh, second, nil))
 	// the first clause: 经济 finds "economy"; 稳定 and 增长 nothing
 	// (steadily, grew: other stems)
@@ -168,13 +168,13 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)
 		{Zh: []Token{tok("本法")}, En: []Token{tok("act")}, Inter: []Link{{0, 0}},
-			zhState: []linkState{backed}, enState: []linkState{backed}},
+			state: []linkState{backed, backed}},
 		// 本法 unlinked here; "act" is free in the English
 		{Zh: []Token{tok("本法"), tok("规定")}, En: []Token{tok("the"), tok("act"), tok("say")},
-			zhState: make([]linkState, 2), enState: make([]linkState, 3)},
+			state: make([]linkState, 2+3)},
 		// 规定 unlinked; its sentence has no "provid", the next one has
-		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, zhState: make([]linkState, 1), enState: make([]linkState, 1)},
-		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, zhState: make([]linkState, 1), enState: make([]linkState, 1)},
+		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, state: make([]linkState, 1+1)},
+		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, state: make([]linkState, 1+1)},
 	}
 	dl := &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
@@ -183,12 +183,12 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 	p := &pairs[1]
 	assert.Equal(t, 1, p.Glossed(align.Zh, Range{0, 1}, nil), "本法–act attested by the first pair")
 	assert.Equal(t, 0, p.Glossed(align.Zh, Range{1, 2}, nil))
-	p.enState[1] |= backedBit // "act" taken by a backed link here
+	p.states(align.En)[1] |= backedBit // "act" taken by a backed link here
 	assert.Equal(t, 0, p.Glossed(align.Zh, Range{0, 1}, nil))
 
 	// "provid" attested for 规定 nowhere yet: add a backed link elsewhere
 	pairs = append(pairs, Pair{Zh: []Token{tok("规定")}, En: []Token{tok("provid")}, Inter: []Link{{0, 0}},
-		zhState: []linkState{backed}, enState: []linkState{backed}})
+		state: []linkState{backed, backed}})
 	dl = &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl
