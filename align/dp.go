@@ -190,7 +190,7 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 // part that rarely decides (a sum over the blocks of a split) splits it
 // into a bound without that part and the whole.
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
-	return solveStaged(nZh, nEn, types, extra, cost, bound, refines, band, nil)
+	return solveStaged(nZh, nEn, types, extra, cost, bound, refines, nil, band, nil)
 }
 
 // dpTables are the DP's tables, kept by a caller that solves again (the
@@ -213,7 +213,13 @@ func (d *dpTables) get(n int) ([]float64, []int8) {
 	return d.total[:n], d.back[:n]
 }
 
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band, tables *dpTables) []Cell {
+// solveStaged is SolveStaged with a floor of bound for each bead type
+// (floor[ti] ≤ bound(i, j, types[ti]) for every bead; nil for none) and
+// the tables to reuse. The floor is checked in the loop, without a call:
+// a cell off the path is mostly reached far more cheaply than a bead from
+// a dearer neighbour can reach it, whatever the bead holds, and then
+// bound need not be asked.
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, floor []float64, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -284,6 +290,11 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 				// a bead of type ti reaching the cell at v wins it over
 				// the best so far when cheaper, or as cheap and of a type
 				// listed earlier (the types are tried in order, not listed)
+				if floor != nil {
+					if v := prev + floor[ti] + t.Prior; !(v < best || v == best && ti < bt) {
+						continue
+					}
+				}
 				if bound != nil {
 					if v := prev + bound(pi, pj, *t) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue

@@ -625,6 +625,41 @@ func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
 	return c
 }
 
+// floorMargin lowers floors against the rounding of the sums in
+// baseLowOf and bound, which it exceeds by far.
+const floorMargin = 1e-6
+
+// floors returns, for each bead type, a floor of bound: what bound would
+// be with no length cost, no interruption and no merged enumerator, and
+// every anchor the document could offer (the same opening enumerators,
+// as many matching numbers as count, the layout's pairing). A null bead
+// has none (-Inf): its bound is a table lookup.
+func (p *paragraphAligner) floors() []float64 {
+	anchors := 0.0
+	if p.zhEnum[len(p.zh)] > 0 && p.enEnum[len(p.en)] > 0 {
+		anchors += enumSame
+	}
+	if p.zhNums[len(p.zh)] > 0 && p.enNums[len(p.en)] > 0 {
+		anchors += numberBonus * maxNumberBonus
+	}
+	if !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0) {
+		anchors += layoutBonus
+	}
+	out := make([]float64, len(p.types))
+	for k, t := range p.types {
+		if t.Zh == 0 || t.En == 0 {
+			out[k] = math.Inf(-1)
+			continue
+		}
+		f := -anchors
+		if p.lex != nil {
+			f -= lexWeight * (1 - p.chance(t))
+		}
+		out[k] = f - floorMargin
+	}
+	return out
+}
+
 // baseLow is baseLowOf, taken from the null beads' table for a null bead.
 func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
 	if t.Zh+t.En == 1 {
@@ -831,15 +866,16 @@ func (p *paragraphAligner) solve() []Cell {
 	if p.lx != nil {
 		refine = []CostFunc{p.refineSim, p.refine}
 	}
+	floor := p.floors()
 	if nz*ne <= fullDPCells {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, floor, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, floor, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, band, &p.tables)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, floor, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -847,7 +883,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, around, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, floor, around, &p.tables)
 		}
 	}
 }
