@@ -54,6 +54,8 @@ type Blocks struct {
 	held    int // bytes the rows hold
 	budget  int // what they may hold before Forget lets rows go
 	scratch []uint64
+	// cols gathers the English blocks' sums of a SimilarityBound.
+	cols [8]float64
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
@@ -317,21 +319,40 @@ const boundMargin = 1e-9
 func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
 	var zhMet, enMet float64
-	for k := i; k < i+a; k++ {
-		m := 0.0
-		for l := j; l < j+b; l++ {
-			zm, _ := s.pairSums(k, l)
-			m += zm
-		}
-		zhMet += min(m, s.zh[k].all[0])
-	}
-	for l := j; l < j+b; l++ {
-		m := 0.0
+	if b > len(s.cols) {
 		for k := i; k < i+a; k++ {
-			_, em := s.pairSums(k, l)
-			m += em
+			m := 0.0
+			for l := j; l < j+b; l++ {
+				zm, _ := s.pairSums(k, l)
+				m += zm
+			}
+			zhMet += min(m, s.zh[k].all[0])
 		}
-		enMet += min(m, s.en[l].all[0])
+		for l := j; l < j+b; l++ {
+			m := 0.0
+			for k := i; k < i+a; k++ {
+				_, em := s.pairSums(k, l)
+				m += em
+			}
+			enMet += min(m, s.en[l].all[0])
+		}
+	} else {
+		// each pair looked up once: the English block's sums gather in
+		// cols, over the Chinese blocks in the same order as above
+		cols := s.cols[:b]
+		clear(cols)
+		for k := i; k < i+a; k++ {
+			m := 0.0
+			for x := range cols {
+				zm, em := s.pairSums(k, j+x)
+				m += zm
+				cols[x] += em
+			}
+			zhMet += min(m, s.zh[k].all[0])
+		}
+		for x, m := range cols {
+			enMet += min(m, s.en[j+x].all[0])
+		}
 	}
 	if zhAll > 0 {
 		zhMet = min(zhMet, zhAll)

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -115,6 +116,56 @@ func TestBlocksBounds(t *testing.T) {
 		}
 		t.Logf("%d runs bounded", n)
 	}
+}
+
+// TestSimilarityBoundGathered: SimilarityBound, which looks each pair up
+// once when the English run fits its gathering array, gives the bits of
+// the sums taken the plain way, a Chinese block then an English block at
+// a time, as it does itself for a longer run.
+func TestSimilarityBoundGathered(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	s := l.NewBlocks(zh, en)
+	plain := func(i, a, j, b int) float64 {
+		zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
+		var zhMet, enMet float64
+		for k := i; k < i+a; k++ {
+			m := 0.0
+			for l := j; l < j+b; l++ {
+				zm, _ := s.pairSums(k, l)
+				m += zm
+			}
+			zhMet += min(m, s.zh[k].all[0])
+		}
+		for l := j; l < j+b; l++ {
+			m := 0.0
+			for k := i; k < i+a; k++ {
+				_, em := s.pairSums(k, l)
+				m += em
+			}
+			enMet += min(m, s.en[l].all[0])
+		}
+		if zhAll > 0 {
+			zhMet = min(zhMet, zhAll)
+		}
+		if enAll > 0 {
+			enMet = min(enMet, enAll)
+		}
+		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+	}
+	n := 0
+	for i := range zh {
+		for j := max(0, i-6); j < min(len(en), i+6); j++ {
+			for a := 1; a <= 3 && i+a <= len(zh); a++ {
+				for b := 1; b <= len(s.cols)+3 && j+b <= len(en); b++ {
+					require.Equal(t, math.Float64bits(plain(i, a, j, b)), math.Float64bits(s.SimilarityBound(i, a, j, b)), "(%d,%d,%d,%d)", i, a, j, b)
+					n++
+				}
+			}
+		}
+	}
+	require.Greater(t, n, 1000)
 }
 
 func BenchmarkBlocks(b *testing.B) {
