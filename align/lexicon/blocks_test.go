@@ -168,6 +168,57 @@ func TestSimilarityBoundGathered(t *testing.T) {
 	require.Greater(t, n, 1000)
 }
 
+// TestPairUnitsMet: the Chinese half of a pair (its bits and its sum,
+// zhMeets) is what walking each unit's features against those the
+// English block offers gives, the way it was computed before, whichever
+// Chinese block was marked last: the pairs are asked row by row and then
+// back and forth between rows.
+func TestPairUnitsMet(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	zh = append(zh, "", "１０００人，COVID-19", "的了")
+	en = append(en, "", "1,000 people with COVID-19", "of the")
+	s := l.NewBlocks(zh, en)
+	check := func(k, j int) {
+		z, e := &s.zh[k], &s.en[j]
+		offered := map[int32]bool{}
+		for _, f := range s.feats[e.offers.start:e.offers.end] {
+			offered[f] = true
+		}
+		want := make([]uint64, z.words)
+		sum := 0.0
+		for n, it := range z.items {
+			for _, f := range s.feats[it.feats.start:it.feats.end] {
+				if offered[f] {
+					want[n/64] |= 1 << (n % 64)
+					sum += it.weight
+					break
+				}
+			}
+		}
+		set := s.pair(k, j)
+		require.Equal(t, want, set[:z.words], "(%d,%d)", k, j)
+		zm, _ := s.pairSums(k, j)
+		require.Equal(t, float64(up32(sum)), zm, "(%d,%d)", k, j)
+	}
+	n := 0
+	for k := range zh {
+		for j := max(0, k-5); j < min(len(en), k+5); j++ {
+			check(k, j)
+			n++
+		}
+	}
+	// afresh, alternating rows
+	s = l.NewBlocks(zh, en)
+	for j := range en {
+		for k := max(0, j-3); k < min(len(zh), j+3); k++ {
+			check(k, j)
+		}
+	}
+	require.Greater(t, n, 200)
+}
+
 func BenchmarkBlocks(b *testing.B) {
 	l := Default()
 	require.NoError(b, lang.Load())
