@@ -41,6 +41,19 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 			refine := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64((i+j)%2)/100 }
 			got = SolveRefined(nz, ne, paragraphTypes, nil, cost, bound, refine, band)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "refined, seed %d band %v", seed, band != nil)
+			// and so does a floor per type: the least bound of any bead
+			// of the type, reached by some bead (ties again)
+			floor := make([]float64, len(paragraphTypes))
+			for ti, bt := range paragraphTypes {
+				floor[ti] = math.Inf(1)
+				for i := 0; i+bt.Zh <= nz; i++ {
+					for j := 0; j+bt.En <= ne; j++ {
+						floor[ti] = min(floor[ti], bound(i, j, bt))
+					}
+				}
+			}
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, bound, []CostFunc{refine}, floor, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
 		}
 	}
 }
