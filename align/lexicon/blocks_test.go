@@ -128,7 +128,7 @@ func TestSimilarityBoundGathered(t *testing.T) {
 	zh, en := referenceBlocks(t)
 	s := l.NewBlocks(zh, en)
 	plain := func(i, a, j, b int) float64 {
-		zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
+		zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 		var zhMet, enMet float64
 		for k := i; k < i+a; k++ {
 			m := 0.0
