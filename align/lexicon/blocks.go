@@ -125,7 +125,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	// its known words (met by Chinese glosses) and its keys (met by
 	// Chinese literals). The English side is done first, so that a Chinese
 	// unit keeps only features some English word has.
-	idFeat := map[uint32]int32{}
+	idFeat := idFeats{dense: make([]int32, len(l.idf))}
 	strFeat := map[string]int32{}
 	var seen []bool // seen[f]: f is offered by the block being prepared
 	newFeat := func() int32 {
@@ -162,10 +162,10 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		feats, ends = feats[:0], ends[:0]
 		for k, w := range words {
 			if w.known {
-				f, ok := idFeat[w.id]
+				f, ok := idFeat.get(w.id)
 				if !ok {
 					f = newFeat()
-					idFeat[w.id] = f
+					idFeat.set(w.id, f)
 				}
 				feats = append(feats, f)
 			}
@@ -183,7 +183,8 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		}
 		for _, w := range words {
 			if w.known {
-				offer(idFeat[w.id])
+				f, _ := idFeat.get(w.id)
+				offer(f)
 			}
 			offer(strFeat[w.key])
 			offer(strFeat[w.lit])
@@ -205,7 +206,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 				}
 			} else {
 				for _, id := range u.glosses {
-					if f, ok := idFeat[id]; ok {
+					if f, ok := idFeat.get(id); ok {
 						feats = append(feats, f)
 					}
 				}
@@ -230,6 +231,35 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	sumRuns(s.zh)
 	sumRuns(s.en)
 	return s
+}
+
+// idFeats numbers the lexicon words that are features. It is asked for
+// every gloss of every Chinese unit, so the words of the lexicon have a
+// slot each (some 140 kB) rather than a map entry; an id past
+// them, which valid data does not have, goes to the map.
+type idFeats struct {
+	dense []int32 // 1 + the feature of word id, or 0 for none
+	more  map[uint32]int32
+}
+
+func (m *idFeats) get(id uint32) (int32, bool) {
+	if int(id) < len(m.dense) {
+		f := m.dense[id]
+		return f - 1, f != 0
+	}
+	f, ok := m.more[id]
+	return f, ok
+}
+
+func (m *idFeats) set(id uint32, f int32) {
+	if int(id) < len(m.dense) {
+		m.dense[id] = f + 1
+		return
+	}
+	if m.more == nil {
+		m.more = map[uint32]int32{}
+	}
+	m.more[id] = f
 }
 
 // featPool keeps lists of features once each: a word recurs through a

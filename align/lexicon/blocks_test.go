@@ -269,3 +269,26 @@ func TestBlocksListsOnce(t *testing.T) {
 		require.Equal(t, one.Similarity(i, 1, i, 2), two.Similarity(len(zh)+i, 1, len(en)+i, 2))
 	}
 }
+
+// TestIDFeats: a word's feature is found where it was set, in the slots
+// or past them, and no other word has one.
+func TestIDFeats(t *testing.T) {
+	m := idFeats{dense: make([]int32, 10)}
+	for _, id := range []uint32{0, 9, 10, 1 << 31} {
+		_, ok := m.get(id)
+		require.False(t, ok, id)
+	}
+	m.set(0, 0)
+	m.set(9, 7)
+	m.set(10, 3)
+	m.set(1<<31, 0)
+	for id, want := range map[uint32]int32{0: 0, 9: 7, 10: 3, 1 << 31: 0} {
+		f, ok := m.get(id)
+		require.True(t, ok, id)
+		require.Equal(t, want, f, id)
+	}
+	for _, id := range []uint32{1, 8, 11} {
+		_, ok := m.get(id)
+		require.False(t, ok, id)
+	}
+}
