@@ -193,8 +193,22 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 // result, and such a bead's cost is commonly as cheap as a bound (the
 // paragraph aligner's is a table lookup).
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
-	return solveStaged(nZh, nEn, types, extra, cost, bound, refines, nil, band, nil)
+	var until boundUntil
+	if bound != nil {
+		until = func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+	}
+	return solveStaged(nZh, nEn, types, extra, cost, until, refines, nil, band, nil)
 }
+
+// A boundUntil is a bound that may stop early. Given the floor of the
+// bead's type and what the bound must stay under for the bead to win
+// (need: the best cost so far less the cost of reaching the bead's start
+// and the type's prior), it may return, once what it has added up shows
+// that the bound is above need, that partial sum plus floor: a lower bound
+// of the bound, so that solving with it is solving with a weaker bound,
+// which changes no result. need is only a hint: the DP tests what is
+// returned as it tests a bound.
+type boundUntil func(i, j int, t BeadType, floor, need float64) float64
 
 // dpTables are the DP's tables, kept by a caller that solves again (the
 // paragraph aligner solves twice or more, each time over some 650 k
@@ -222,7 +236,7 @@ func (d *dpTables) get(n int) ([]float64, []int8) {
 // a cell off the path is mostly reached far more cheaply than a bead from
 // a dearer neighbour can reach it, whatever the bead holds, and then
 // bound need not be asked.
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, floor []float64, band *Band, tables *dpTables) []Cell {
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor []float64, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -322,7 +336,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 					continue
 				}
 				if bound != nil {
-					if v := prev + bound(pi, pj, *t) + t.Prior; !(v < best || v == best && ti < bt) {
+					if v := prev + bound(pi, pj, *t, tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue
 					}
 				}
@@ -346,7 +360,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 				if math.IsInf(total[pk], 1) {
 					continue
 				}
-				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type)+e.Type.Prior < best) {
+				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
 					continue
 				}
 				if best < math.Inf(1) && !passes(refines, total[pk], e.I, e.J, &e.Type, best, extraBead, extraBead) {

@@ -52,8 +52,24 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 					}
 				}
 			}
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, bound, []CostFunc{refine}, floor, band, &dpTables{})
+			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, floor, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
+			// and a bound that stops early where the bead loses, with
+			// something between the floor and the bound, at times enough
+			// to rule the bead out and at times not
+			stops := 0
+			until := func(i, j int, t BeadType, floor, need float64) float64 {
+				b := bound(i, j, t)
+				if b > need && floor > math.Inf(-1) {
+					stops++
+					return floor + (b-floor)*float64((i+j)%3)/2
+				}
+				return b
+			}
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, floor, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
+			require.Positive(t, stops)
 		}
 	}
 }

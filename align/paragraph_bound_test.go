@@ -18,6 +18,7 @@ import (
 // unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
+	stops := 0
 	check := func() error {
 		floor := p.floors()
 		for i := 0; i <= len(p.zh); i++ {
@@ -33,6 +34,17 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 					}
 					if !(b <= c && r <= c || math.IsInf(c, 1)) {
 						return fmt.Errorf("bead (%d,%d) %v: bound %v, refine %v, cost %v", i, j, t, b, r, c)
+					}
+					// a bound stopped early is at most the bound, and is
+					// the bound where it does not stop
+					for _, need := range []float64{math.Inf(-1), b - 5, b - 1e-3, b, b + 1, math.Inf(1)} {
+						u := p.boundUntil(i, j, t, floor[ti], need)
+						if !(u <= b) || u != b && !(u > need) {
+							return fmt.Errorf("bead (%d,%d) %v: bound %v, until %v: %v", i, j, t, b, need, u)
+						}
+						if u != b {
+							stops++
+						}
 					}
 				}
 			}
@@ -56,6 +68,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 		}
 		p.model, p.priors, p.background = EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
 		p.types = p.priors.types()
+	}
+	if stops == 0 {
+		return fmt.Errorf("boundUntil never stopped")
 	}
 	return nil
 }
