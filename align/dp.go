@@ -188,10 +188,27 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 // before let through. The result is SolveExtra's as long as each of them
 // is at most cost for every bead. A caller whose refined bound has a dear
 // part that rarely decides (a sum over the blocks of a split) splits it
-// into a bound without that part and the whole.
+// into a bound without that part and the whole. A bead of one unit (1-0,
+// 0-1) is costed without them: leaving a bound out never changes the
+// result, and such a bead's cost is commonly as cheap as a bound (the
+// paragraph aligner's is a table lookup).
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
-	return solveStaged(nZh, nEn, types, extra, cost, bound, refines, band, nil)
+	var until boundUntil
+	if bound != nil {
+		until = func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+	}
+	return solveStaged(nZh, nEn, types, extra, cost, until, refines, nil, band, nil)
 }
+
+// A boundUntil is a bound that may stop early. Given the floor of the
+// bead's type and what the bound must stay under for the bead to win
+// (need: the best cost so far less the cost of reaching the bead's start
+// and the type's prior), it may return, once what it has added up shows
+// that the bound is above need, that partial sum plus floor: a lower bound
+// of the bound, so that solving with it is solving with a weaker bound,
+// which changes no result. need is only a hint: the DP tests what is
+// returned as it tests a bound.
+type boundUntil func(i, j int, t BeadType, floor, need float64) float64
 
 // dpTables are the DP's tables, kept by a caller that solves again (the
 // paragraph aligner solves twice or more, each time over some 650 k
@@ -213,7 +230,13 @@ func (d *dpTables) get(n int) ([]float64, []int8) {
 	return d.total[:n], d.back[:n]
 }
 
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band, tables *dpTables) []Cell {
+// solveStaged is SolveStaged with a floor of bound for each bead type
+// (floor[ti] ≤ bound(i, j, types[ti]) for every bead; nil for none) and
+// the tables to reuse. The floor is checked in the loop, without a call:
+// a cell off the path is mostly reached far more cheaply than a bead from
+// a dearer neighbour can reach it, whatever the bead holds, and then
+// bound need not be asked.
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor []float64, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -254,45 +277,73 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 	// comparison, and the cost they set is what the bounds of the others
 	// must beat (a cell off the path is mostly settled by them). Which
 	// type wins does not depend on the order tried (beats).
-	order := make([]int8, 0, len(types))
+	//
+	// Each type's row of origin is the same for a whole row of cells:
+	// its band and its offset in total are looked up once a row (tried).
+	type try struct {
+		ti     int8
+		t      *BeadType
+		floor  float64
+		refine bool // refines are asked (SolveStaged)
+		lo, hi int  // the band of the row of origin; empty when none
+		base   int  // total[base+pj] is the cell (row of origin, pj)
+	}
+	tried := make([]try, 0, len(types))
 	for pass := 0; pass < 2; pass++ {
-		for ti, t := range types {
-			if (t.Zh+t.En == 1) == (pass == 0) {
-				order = append(order, int8(ti))
+		for ti := range types {
+			if t := &types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
+				tr := try{ti: int8(ti), t: t, floor: math.Inf(-1), refine: len(refines) > 0 && t.Zh+t.En > 1}
+				if floor != nil {
+					tr.floor = floor[ti]
+				}
+				tried = append(tried, tr)
 			}
 		}
 	}
 	total[at(0, 0)] = 0
 	inf := math.Inf(1)
 	for i := 0; i <= nZh; i++ {
+		for x := range tried {
+			tr := &tried[x]
+			if pi := i - tr.t.Zh; pi >= 0 {
+				tr.lo, tr.hi, tr.base = max(0, band.Lo[pi]), band.Hi[pi], off[pi]-band.Lo[pi]
+			} else {
+				tr.lo, tr.hi = 1, 0
+			}
+		}
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
 			k := off[i] + j - band.Lo[i]
 			best, bt := inf, int8(-1)
-			for _, ti := range order {
-				t := &types[ti]
-				pi, pj := i-t.Zh, j-t.En
-				if pi < 0 || pj < 0 || pj < band.Lo[pi] || pj > band.Hi[pi] {
+			for x := range tried {
+				tr := &tried[x]
+				t, ti := tr.t, tr.ti
+				pj := j - t.En
+				if pj < tr.lo || pj > tr.hi {
 					continue
 				}
-				prev := total[off[pi]+pj-band.Lo[pi]]
+				pi := i - t.Zh
+				prev := total[tr.base+pj]
 				if prev == inf {
 					continue
 				}
 				// a bead of type ti reaching the cell at v wins it over
 				// the best so far when cheaper, or as cheap and of a type
 				// listed earlier (the types are tried in order, not listed)
+				if v := prev + tr.floor + t.Prior; !(v < best || v == best && ti < bt) {
+					continue
+				}
 				if bound != nil {
-					if v := prev + bound(pi, pj, *t) + t.Prior; !(v < best || v == best && ti < bt) {
+					if v := prev + bound(pi, pj, *t, tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue
 					}
 				}
 				// (while no bead reaches the cell, a refined bound could
 				// rule out only a bead whose cost is +Inf, which cost
 				// rules out)
-				if bt >= 0 && !passes(refines, prev, pi, pj, t, best, bt, ti) {
+				if bt >= 0 && tr.refine && !passes(refines, prev, pi, pj, t, best, bt, ti) {
 					continue
 				}
 				c := cost(pi, pj, *t)
@@ -309,7 +360,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 				if math.IsInf(total[pk], 1) {
 					continue
 				}
-				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type)+e.Type.Prior < best) {
+				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
 					continue
 				}
 				if best < math.Inf(1) && !passes(refines, total[pk], e.I, e.J, &e.Type, best, extraBead, extraBead) {

@@ -41,6 +41,35 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 			refine := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64((i+j)%2)/100 }
 			got = SolveRefined(nz, ne, paragraphTypes, nil, cost, bound, refine, band)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "refined, seed %d band %v", seed, band != nil)
+			// and so does a floor per type: the least bound of any bead
+			// of the type, reached by some bead (ties again)
+			floor := make([]float64, len(paragraphTypes))
+			for ti, bt := range paragraphTypes {
+				floor[ti] = math.Inf(1)
+				for i := 0; i+bt.Zh <= nz; i++ {
+					for j := 0; j+bt.En <= ne; j++ {
+						floor[ti] = min(floor[ti], bound(i, j, bt))
+					}
+				}
+			}
+			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, floor, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
+			// and a bound that stops early where the bead loses, with
+			// something between the floor and the bound, at times enough
+			// to rule the bead out and at times not
+			stops := 0
+			until := func(i, j int, t BeadType, floor, need float64) float64 {
+				b := bound(i, j, t)
+				if b > need && floor > math.Inf(-1) {
+					stops++
+					return floor + (b-floor)*float64((i+j)%3)/2
+				}
+				return b
+			}
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, floor, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
+			require.Positive(t, stops)
 		}
 	}
 }

@@ -618,11 +618,60 @@ func (p *paragraphAligner) weakness(i, a, j, b int) float64 {
 // a bead whose bound already loses (SolveRefined), so most candidate beads
 // are never measured in full.
 func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
-	c, lex := p.baseLow(i, j, t)
+	return p.boundUntil(i, j, t, math.Inf(-1), math.Inf(1))
+}
+
+// boundUntil is bound, which the DP asks of some 2.4 M paired beads on a
+// 5k-pair document and which stops (see the type boundUntil) once a paired
+// bead's length, interruptions and merged enumerators, which its anchors
+// and words can take nothing off, are above need less the floor.
+func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64) float64 {
+	var c float64
+	var lex bool
+	if t.Zh+t.En == 1 {
+		c = p.nullBead(i, j, t).low
+	} else {
+		c, lex = p.baseLowUntil(i, j, t, floor, need)
+	}
 	if lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
 	return c
+}
+
+// floorMargin lowers floors against the rounding of the sums in
+// baseLowOf and bound, which it exceeds by far.
+const floorMargin = 1e-6
+
+// floors returns, for each bead type, a floor of bound: what bound would
+// be with no length cost, no interruption and no merged enumerator, and
+// every anchor the document could offer (the same opening enumerators,
+// as many matching numbers as count, the layout's pairing). A null bead
+// has none (-Inf): its bound is a table lookup.
+func (p *paragraphAligner) floors() []float64 {
+	anchors := 0.0
+	if p.zhEnum[len(p.zh)] > 0 && p.enEnum[len(p.en)] > 0 {
+		anchors += enumSame
+	}
+	if p.zhNums[len(p.zh)] > 0 && p.enNums[len(p.en)] > 0 {
+		anchors += numberBonus * maxNumberBonus
+	}
+	if !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0) {
+		anchors += layoutBonus
+	}
+	out := make([]float64, len(p.types))
+	for k, t := range p.types {
+		if t.Zh == 0 || t.En == 0 {
+			out[k] = math.Inf(-1)
+			continue
+		}
+		f := -anchors
+		if p.lex != nil {
+			f -= lexWeight * (1 - p.chance(t))
+		}
+		out[k] = f - floorMargin
+	}
+	return out
 }
 
 // baseLow is baseLowOf, taken from the null beads' table for a null bead.
@@ -639,6 +688,15 @@ func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
 // every candidate bead, so it adds up the parts of baseParts.cost itself,
 // in the same order, without keeping them.
 func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
+	return p.baseLowUntil(i, j, t, math.Inf(-1), math.Inf(1))
+}
+
+// baseLowUntil is baseLowOf for boundUntil: for a paired bead whose
+// length, interruptions and merged enumerators c are above need-floor, it
+// returns c+floor, without the similarity term, and leaves the anchors
+// out. floor is at most what the anchors and the similarity term can add
+// (paragraphAligner.floors), so c+floor is at most the bound.
+func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64) (float64, bool) {
 	a, b := t.Zh, t.En
 	if p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j] || a+b == 1 && p.unlinked(i, j, t) {
 		return p.parts(i, j, t).fixedCost, false
@@ -651,6 +709,9 @@ func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
 	c += enumMerge * float64(p.innerEnums(Zh, i, a)+p.innerEnums(En, j, b))
 	if a == 0 || b == 0 {
 		return c, false
+	}
+	if c+floor > need {
+		return c + floor, false
 	}
 	nz, ne := p.zhNums[i+a]-p.zhNums[i], p.enNums[j+b]-p.enNums[j]
 	an := p.enumAnchor(i, j)
@@ -831,15 +892,16 @@ func (p *paragraphAligner) solve() []Cell {
 	if p.lx != nil {
 		refine = []CostFunc{p.refineSim, p.refine}
 	}
+	floor := p.floors()
 	if nz*ne <= fullDPCells {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, nil, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, band, &p.tables)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -847,7 +909,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.bound, refine, around, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, around, &p.tables)
 		}
 	}
 }

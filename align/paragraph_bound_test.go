@@ -12,23 +12,39 @@ import (
 
 // checkParagraphBounds checks on every bead of the full matrix of a
 // document that the DP's bounds are bounds: bound ≤ cost and refine ≤
-// cost, with
-// the first pass's model and priors and with those re-estimated from it,
-// and with the layout weighed and ignored (swap detection). The paragraph
-// DP's result is the unbounded programme's only as long as they hold.
+// cost, and the type's floor ≤ bound, with the first pass's model and
+// priors and with those re-estimated from it, and with the layout weighed
+// and ignored (swap detection). The paragraph DP's result is the
+// unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
+	stops := 0
 	check := func() error {
+		floor := p.floors()
 		for i := 0; i <= len(p.zh); i++ {
 			for j := 0; j <= len(p.en); j++ {
-				for _, t := range p.types {
+				for ti, t := range p.types {
 					if i+t.Zh > len(p.zh) || j+t.En > len(p.en) {
 						continue
 					}
 					c := p.cost(i, j, t)
 					b, r := p.bound(i, j, t), p.refine(i, j, t)
+					if !(floor[ti] <= b) {
+						return fmt.Errorf("bead (%d,%d) %v: floor %v, bound %v", i, j, t, floor[ti], b)
+					}
 					if !(b <= c && r <= c || math.IsInf(c, 1)) {
 						return fmt.Errorf("bead (%d,%d) %v: bound %v, refine %v, cost %v", i, j, t, b, r, c)
+					}
+					// a bound stopped early is at most the bound, and is
+					// the bound where it does not stop
+					for _, need := range []float64{math.Inf(-1), b - 5, b - 1e-3, b, b + 1, math.Inf(1)} {
+						u := p.boundUntil(i, j, t, floor[ti], need)
+						if !(u <= b) || u != b && !(u > need) {
+							return fmt.Errorf("bead (%d,%d) %v: bound %v, until %v: %v", i, j, t, b, need, u)
+						}
+						if u != b {
+							stops++
+						}
 					}
 				}
 			}
@@ -52,6 +68,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 		}
 		p.model, p.priors, p.background = EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
 		p.types = p.priors.types()
+	}
+	if stops == 0 {
+		return fmt.Errorf("boundUntil never stopped")
 	}
 	return nil
 }

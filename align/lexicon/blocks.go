@@ -34,14 +34,15 @@ type Blocks struct {
 	// of the distinct features each block offers the other side, each
 	// list once; spans index it.
 	feats []int32
-	// stamp[f] == gen marks the features offered by the block being
-	// compared.
-	stamp []uint32
-	gen   uint32
 	// zhMark[f] == zhMarked marks the features offered by the Chinese
-	// block zhMarked-1 (meetsZh).
+	// block zhMarked-1 (markZh); zhSlot[f] is then f's place in that
+	// block's offers, and zhItems[zhAt[n]:zhAt[n+1]] lists the units of
+	// the block that have the feature in place n.
 	zhMark   []uint32
+	zhSlot   []uint32
 	zhMarked uint32
+	zhAt     []int32
+	zhItems  []int32
 	// rows[k] holds the pairs of Chinese block k computed so far (see
 	// pairRow). A short document's rows may cover every English block; a
 	// long one's (its DP runs in a band) at most maxRowWindow of them, a
@@ -54,6 +55,8 @@ type Blocks struct {
 	held    int // bytes the rows hold
 	budget  int // what they may hold before Forget lets rows go
 	scratch []uint64
+	// cols gathers the English blocks' sums of a SimilarityBound.
+	cols [8]float64
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
@@ -122,7 +125,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	// its known words (met by Chinese glosses) and its keys (met by
 	// Chinese literals). The English side is done first, so that a Chinese
 	// unit keeps only features some English word has.
-	idFeat := map[uint32]int32{}
+	idFeat := idFeats{dense: make([]int32, len(l.idf))}
 	strFeat := map[string]int32{}
 	var seen []bool // seen[f]: f is offered by the block being prepared
 	newFeat := func() int32 {
@@ -159,10 +162,10 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		feats, ends = feats[:0], ends[:0]
 		for k, w := range words {
 			if w.known {
-				f, ok := idFeat[w.id]
+				f, ok := idFeat.get(w.id)
 				if !ok {
 					f = newFeat()
-					idFeat[w.id] = f
+					idFeat.set(w.id, f)
 				}
 				feats = append(feats, f)
 			}
@@ -180,7 +183,8 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		}
 		for _, w := range words {
 			if w.known {
-				offer(idFeat[w.id])
+				f, _ := idFeat.get(w.id)
+				offer(f)
 			}
 			offer(strFeat[w.key])
 			offer(strFeat[w.lit])
@@ -202,7 +206,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 				}
 			} else {
 				for _, id := range u.glosses {
-					if f, ok := idFeat[id]; ok {
+					if f, ok := idFeat.get(id); ok {
 						feats = append(feats, f)
 					}
 				}
@@ -220,13 +224,42 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 	}
 	s.feats = pool.feats
 	nf := len(seen)
-	s.stamp, s.zhMark = make([]uint32, nf), make([]uint32, nf)
+	s.zhMark, s.zhSlot = make([]uint32, nf), make([]uint32, nf)
 	s.rows = make([]pairRow, len(zh))
 	s.long = int64(len(zh))*int64(len(en)) > maxDensePairs
 	s.window, s.live, s.budget = maxRowWindow, len(zh), maxHeldPairs
 	sumRuns(s.zh)
 	sumRuns(s.en)
 	return s
+}
+
+// idFeats numbers the lexicon words that are features. It is asked for
+// every gloss of every Chinese unit, so the words of the lexicon have a
+// slot each (some 140 kB) rather than a map entry; an id past
+// them, which valid data does not have, goes to the map.
+type idFeats struct {
+	dense []int32 // 1 + the feature of word id, or 0 for none
+	more  map[uint32]int32
+}
+
+func (m *idFeats) get(id uint32) (int32, bool) {
+	if int(id) < len(m.dense) {
+		f := m.dense[id]
+		return f - 1, f != 0
+	}
+	f, ok := m.more[id]
+	return f, ok
+}
+
+func (m *idFeats) set(id uint32, f int32) {
+	if int(id) < len(m.dense) {
+		m.dense[id] = f + 1
+		return
+	}
+	if m.more == nil {
+		m.more = map[uint32]int32{}
+	}
+	m.more[id] = f
 }
 
 // featPool keeps lists of features once each: a word recurs through a
@@ -315,23 +348,42 @@ const boundMargin = 1e-9
 // block. A paragraph aligner tries it first on a candidate bead of
 // several blocks, which it rarely keeps.
 func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
-	zhAll, enAll := runSum(s.zh, i, a), runSum(s.en, j, b)
+	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	var zhMet, enMet float64
-	for k := i; k < i+a; k++ {
-		m := 0.0
-		for l := j; l < j+b; l++ {
-			zm, _ := s.pairSums(k, l)
-			m += zm
-		}
-		zhMet += min(m, s.zh[k].all[0])
-	}
-	for l := j; l < j+b; l++ {
-		m := 0.0
+	if b > len(s.cols) {
 		for k := i; k < i+a; k++ {
-			_, em := s.pairSums(k, l)
-			m += em
+			m := 0.0
+			for l := j; l < j+b; l++ {
+				zm, _ := s.pairSums(k, l)
+				m += zm
+			}
+			zhMet += min(m, s.zh[k].all[0])
 		}
-		enMet += min(m, s.en[l].all[0])
+		for l := j; l < j+b; l++ {
+			m := 0.0
+			for k := i; k < i+a; k++ {
+				_, em := s.pairSums(k, l)
+				m += em
+			}
+			enMet += min(m, s.en[l].all[0])
+		}
+	} else {
+		// each pair looked up once: the English block's sums gather in
+		// cols, over the Chinese blocks in the same order as above
+		cols := s.cols[:b]
+		clear(cols)
+		for k := i; k < i+a; k++ {
+			m := 0.0
+			for x := range cols {
+				zm, em := s.pairSums(k, j+x)
+				m += zm
+				cols[x] += em
+			}
+			zhMet += min(m, s.zh[k].all[0])
+		}
+		for x, m := range cols {
+			enMet += min(m, s.en[j+x].all[0])
+		}
 	}
 	if zhAll > 0 {
 		zhMet = min(zhMet, zhAll)
@@ -416,6 +468,22 @@ func runSum(side []blockSide, i, n int) float64 {
 	return sumItems(side[i : i+n])
 }
 
+// boundSum is runSum for SimilarityBound: a run of more than three
+// blocks adds up its blocks' sums rather than walking their items again
+// (a split of eight pieces walked some 400 items for each candidate
+// bead). The sum differs from runSum's by rounding alone, which
+// boundMargin covers.
+func boundSum(side []blockSide, i, n int) float64 {
+	if n <= 3 {
+		return side[i].all[n-1]
+	}
+	sum := 0.0
+	for k := i; k < i+n; k++ {
+		sum += side[k].all[0]
+	}
+	return sum
+}
+
 // pairSums returns upper bounds of the sums of the weights of the items
 // of Chinese block k that English block l meets and of those of l that k
 // meets (kept in single precision, rounded up).
@@ -469,8 +537,8 @@ func (s *Blocks) pair(k, l int) []uint64 {
 
 // fill computes a pair into a zeroed set; z is Chinese block k.
 func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) {
-	zm := s.meets(set[:z.words], z, e)
 	em := s.meetsZh(set[z.words:z.words+e.words], e, k)
+	zm := s.zhMeets(set[:z.words], e, k)
 	set[z.words+e.words] = uint64(math.Float32bits(up32(zm))) | uint64(math.Float32bits(up32(em)))<<32
 }
 
@@ -522,19 +590,50 @@ func (s *Blocks) Forget(k int) {
 	}
 }
 
-// meetsZh is meets with Chinese block k as the other block. The DP asks
-// for the pairs of a Chinese block with many English blocks in a row, so
-// the features k offers stay marked in zhMark (with k+1, which only the
-// features of block k ever receive) until another Chinese block's are.
-func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
+// markZh marks the features Chinese block k offers in zhMark, with
+// k+1, which only the features of block k ever receive, and lists the
+// units that have each (zhAt, zhItems). The DP asks for the pairs of a
+// Chinese block with many English blocks in a row, so they stay marked
+// until another Chinese block's are.
+func (s *Blocks) markZh(k int) uint32 {
 	mark := uint32(k + 1)
-	if s.zhMarked != mark {
-		o := s.zh[k].offers
-		for _, f := range s.feats[o.start:o.end] {
-			s.zhMark[f] = mark
-		}
-		s.zhMarked = mark
+	if s.zhMarked == mark {
+		return mark
 	}
+	z := &s.zh[k]
+	offers := s.feats[z.offers.start:z.offers.end]
+	for n, f := range offers {
+		s.zhMark[f], s.zhSlot[f] = mark, uint32(n)
+	}
+	s.zhMarked = mark
+	// the units by feature, a counting sort: at[n] counts, then ends,
+	// then (filled from the last unit back) starts the units of place n
+	at := append(s.zhAt[:0], make([]int32, len(offers)+1)...)
+	for _, it := range z.items {
+		for _, f := range s.feats[it.feats.start:it.feats.end] {
+			at[s.zhSlot[f]]++
+		}
+	}
+	for n := 1; n < len(at); n++ {
+		at[n] += at[n-1]
+	}
+	items := append(s.zhItems[:0], make([]int32, at[len(offers)])...)
+	for n := len(z.items) - 1; n >= 0; n-- {
+		it := z.items[n]
+		for _, f := range s.feats[it.feats.start:it.feats.end] {
+			at[s.zhSlot[f]]--
+			items[at[s.zhSlot[f]]] = int32(n)
+		}
+	}
+	s.zhAt, s.zhItems = at, items
+	return mark
+}
+
+// meetsZh sets the bits of the items of English block b that meet a
+// feature Chinese block k offers and returns the sum of their weights, in
+// the order of the items.
+func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
+	mark := s.markZh(k)
 	sum := 0.0
 	for n, it := range b.items {
 		for _, f := range s.feats[it.feats.start:it.feats.end] {
@@ -548,25 +647,27 @@ func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
 	return sum
 }
 
-// meets sets the bits of the items that meet a feature the other block
-// offers and returns the sum of their weights, in the order of the items.
-func (s *Blocks) meets(set []uint64, b, other *blockSide) float64 {
-	s.gen++
-	if s.gen == 0 {
-		clear(s.stamp)
-		s.gen = 1
-	}
-	for _, f := range s.feats[other.offers.start:other.offers.end] {
-		s.stamp[f] = s.gen
-	}
-	sum := 0.0
-	for n, it := range b.items {
-		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			if s.stamp[f] == s.gen {
-				set[n/64] |= 1 << (n % 64)
-				sum += it.weight
-				break
+// zhMeets sets the bits of the units of Chinese block k that meet a
+// feature English block e offers and returns the sum of their weights, in
+// the order of the units. It walks e's offers and, for each that k offers
+// too, the units of k that have it (markZh): a pair of blocks shares few
+// features, and the units' own lists, longer than e's offers, are not
+// walked for each English block again.
+func (s *Blocks) zhMeets(set []uint64, e *blockSide, k int) float64 {
+	mark := s.markZh(k)
+	for _, f := range s.feats[e.offers.start:e.offers.end] {
+		if s.zhMark[f] == mark {
+			n := s.zhSlot[f]
+			for _, u := range s.zhItems[s.zhAt[n]:s.zhAt[n+1]] {
+				set[u/64] |= 1 << (u % 64)
 			}
+		}
+	}
+	items := s.zh[k].items
+	sum := 0.0
+	for w, m := range set {
+		for ; m != 0; m &= m - 1 {
+			sum += items[w*64+bits.TrailingZeros64(m)].weight
 		}
 	}
 	return sum

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -117,6 +118,107 @@ func TestBlocksBounds(t *testing.T) {
 	}
 }
 
+// TestSimilarityBoundGathered: SimilarityBound, which looks each pair up
+// once when the English run fits its gathering array, gives the bits of
+// the sums taken the plain way, a Chinese block then an English block at
+// a time, as it does itself for a longer run.
+func TestSimilarityBoundGathered(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	s := l.NewBlocks(zh, en)
+	plain := func(i, a, j, b int) float64 {
+		zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
+		var zhMet, enMet float64
+		for k := i; k < i+a; k++ {
+			m := 0.0
+			for l := j; l < j+b; l++ {
+				zm, _ := s.pairSums(k, l)
+				m += zm
+			}
+			zhMet += min(m, s.zh[k].all[0])
+		}
+		for l := j; l < j+b; l++ {
+			m := 0.0
+			for k := i; k < i+a; k++ {
+				_, em := s.pairSums(k, l)
+				m += em
+			}
+			enMet += min(m, s.en[l].all[0])
+		}
+		if zhAll > 0 {
+			zhMet = min(zhMet, zhAll)
+		}
+		if enAll > 0 {
+			enMet = min(enMet, enAll)
+		}
+		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+	}
+	n := 0
+	for i := range zh {
+		for j := max(0, i-6); j < min(len(en), i+6); j++ {
+			for a := 1; a <= 3 && i+a <= len(zh); a++ {
+				for b := 1; b <= len(s.cols)+3 && j+b <= len(en); b++ {
+					require.Equal(t, math.Float64bits(plain(i, a, j, b)), math.Float64bits(s.SimilarityBound(i, a, j, b)), "(%d,%d,%d,%d)", i, a, j, b)
+					n++
+				}
+			}
+		}
+	}
+	require.Greater(t, n, 1000)
+}
+
+// TestPairUnitsMet: the Chinese half of a pair (its bits and its sum,
+// zhMeets) is what walking each unit's features against those the
+// English block offers gives, the way it was computed before, whichever
+// Chinese block was marked last: the pairs are asked row by row and then
+// back and forth between rows.
+func TestPairUnitsMet(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	zh = append(zh, "", "１０００人，COVID-19", "的了")
+	en = append(en, "", "1,000 people with COVID-19", "of the")
+	s := l.NewBlocks(zh, en)
+	check := func(k, j int) {
+		z, e := &s.zh[k], &s.en[j]
+		offered := map[int32]bool{}
+		for _, f := range s.feats[e.offers.start:e.offers.end] {
+			offered[f] = true
+		}
+		want := make([]uint64, z.words)
+		sum := 0.0
+		for n, it := range z.items {
+			for _, f := range s.feats[it.feats.start:it.feats.end] {
+				if offered[f] {
+					want[n/64] |= 1 << (n % 64)
+					sum += it.weight
+					break
+				}
+			}
+		}
+		set := s.pair(k, j)
+		require.Equal(t, want, set[:z.words], "(%d,%d)", k, j)
+		zm, _ := s.pairSums(k, j)
+		require.Equal(t, float64(up32(sum)), zm, "(%d,%d)", k, j)
+	}
+	n := 0
+	for k := range zh {
+		for j := max(0, k-5); j < min(len(en), k+5); j++ {
+			check(k, j)
+			n++
+		}
+	}
+	// afresh, alternating rows
+	s = l.NewBlocks(zh, en)
+	for j := range en {
+		for k := max(0, j-3); k < min(len(zh), j+3); k++ {
+			check(k, j)
+		}
+	}
+	require.Greater(t, n, 200)
+}
+
 func BenchmarkBlocks(b *testing.B) {
 	l := Default()
 	require.NoError(b, lang.Load())
@@ -165,5 +267,28 @@ func TestBlocksListsOnce(t *testing.T) {
 	require.Equal(t, len(one.feats), len(two.feats))
 	for i := range min(len(zh), len(en)) - 1 {
 		require.Equal(t, one.Similarity(i, 1, i, 2), two.Similarity(len(zh)+i, 1, len(en)+i, 2))
+	}
+}
+
+// TestIDFeats: a word's feature is found where it was set, in the slots
+// or past them, and no other word has one.
+func TestIDFeats(t *testing.T) {
+	m := idFeats{dense: make([]int32, 10)}
+	for _, id := range []uint32{0, 9, 10, 1 << 31} {
+		_, ok := m.get(id)
+		require.False(t, ok, id)
+	}
+	m.set(0, 0)
+	m.set(9, 7)
+	m.set(10, 3)
+	m.set(1<<31, 0)
+	for id, want := range map[uint32]int32{0: 0, 9: 7, 10: 3, 1 << 31: 0} {
+		f, ok := m.get(id)
+		require.True(t, ok, id)
+		require.Equal(t, want, f, id)
+	}
+	for _, id := range []uint32{1, 8, 11} {
+		_, ok := m.get(id)
+		require.False(t, ok, id)
 	}
 }

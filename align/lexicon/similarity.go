@@ -97,35 +97,12 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 	// Headword occurrences of two or more characters in each Han run, by
 	// start.
 	var occs []occ
+	var run []hanChar
 	if scratch != nil {
-		occs = scratch.occs[:0]
-		defer func() { scratch.occs = occs[:0] }()
+		occs, run = scratch.occs[:0], scratch.run[:0]
+		defer func() { scratch.occs, scratch.run = occs[:0], run[:0] }()
 	}
-	for i := 0; i < len(zh); {
-		r, n := utf8.DecodeRuneInString(zh[i:])
-		if !lang.IsHan(r) {
-			i += n
-			continue
-		}
-		maxLen := l.maxLenAt(r)
-		j, runes := i+n, 1
-		for j < len(zh) && runes < maxLen {
-			r2, m := utf8.DecodeRuneInString(zh[j:])
-			if !lang.IsHan(r2) {
-				break
-			}
-			j += m
-			runes++
-			h, more := l.heads.Probe(zh[i:j])
-			if h >= 0 {
-				occs = append(occs, occ{i, j, h})
-			}
-			if !more {
-				break // no headword starts with zh[i:j]
-			}
-		}
-		i += n
-	}
+	occs, run = l.appendOccs(occs, run, zh)
 	// Only occurrences that start less than the longest headword before a
 	// token's end can contain the token or lie inside it; lo is the first
 	// of them.
@@ -143,7 +120,7 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !lang.IsHan(r) {
+		if !isHan(r) {
 			key := literalKey(t.Text)
 			if key == "" {
 				continue
@@ -185,6 +162,62 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 type zhScratch struct {
 	toks []lang.Token
 	occs []occ
+	run  []hanChar
+}
+
+// isHan is lang.IsHan with the most common Han characters, the block of
+// CJK Unified Ideographs (all of it Han), told without searching the
+// Unicode table: it is asked of every character of every Chinese block.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || lang.IsHan(r)
+}
+
+// hanChar is a character of a run of Han characters and where it ends.
+type hanChar struct {
+	r   rune
+	end int
+}
+
+// appendOccs appends to occs the headword occurrences of two or more
+// characters in each run of Han characters of zh, by start and then by
+// end; run is scratch. Each character of a run is decoded and classified
+// once, not once for every start it may be a part of.
+func (l *Lexicon) appendOccs(occs []occ, run []hanChar, zh string) ([]occ, []hanChar) {
+	for i := 0; i < len(zh); {
+		r, n := utf8.DecodeRuneInString(zh[i:])
+		if !isHan(r) {
+			i += n
+			continue
+		}
+		run = append(run[:0], hanChar{r, i + n})
+		for j := i + n; j < len(zh); {
+			r2, m := utf8.DecodeRuneInString(zh[j:])
+			if !isHan(r2) {
+				break
+			}
+			j += m
+			run = append(run, hanChar{r2, j})
+		}
+		for c, start := range run {
+			from := i
+			if c > 0 {
+				from = run[c-1].end
+			}
+			// the headwords of 2 to maxLen characters from character c
+			last := min(len(run), c+l.maxLenAt(start.r))
+			for e := c + 1; e < last; e++ {
+				h, more := l.heads.Probe(zh[from:run[e].end])
+				if h >= 0 {
+					occs = append(occs, occ{from, run[e].end, h})
+				}
+				if !more {
+					break // no headword starts with zh[from:run[e].end]
+				}
+			}
+		}
+		i = run[len(run)-1].end
+	}
+	return occs, run
 }
 
 // occ is an occurrence of a headword in a text.
