@@ -589,7 +589,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		counts[z] = len(list)
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
-	memo := newEnMemo()
+	gf := newGlossFinder(lex)
 	// the renderings found for one term; observations are made of them
 	// only when the term proves a name
 	type found struct {
@@ -601,10 +601,13 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	var fs []found
 	for _, z := range terms {
 		list := occs[z]
+		// the places of the terms done are let go as the renderings
+		// found grow: all of them took 44 MB at 50,000 pairs
+		delete(occs, z)
 		if len(list) < 3 || partOf[z] {
 			continue
 		}
-		memo.glosses(zhGlossStems(lex, z))
+		gf.setTerm(z)
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
 		for k, o := range list {
@@ -613,7 +616,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			if !v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(v, sb, memo)
+			en, enPos, caps, ok := glossRun(v, wd.Pair(v.Index, sb), gf)
 			if !ok {
 				continue
 			}
@@ -632,7 +635,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: memo.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
+				key: gf.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	known := map[string]bool{}
@@ -687,103 +690,85 @@ func unitsOf(v *pairView) []int {
 	return us
 }
 
-// enMemo remembers, within one learning of terms, the keys of renderings
-// and the English of each sentence bead, tokenized: a document's
-// sentences hold many candidate terms, each of which looks for its
-// rendering in the English of the same sentence beads. A word is kept as
-// its offsets and the number of its keyword (12 bytes; the tokens with
-// their keywords as strings took 68, and were kept with the pair views
-// after the learning): at 50,000 pairs the English words of every
-// sentence are held at once.
-type enMemo struct {
+// glossFinder looks for the renderings of candidate names, one term at a
+// time, in the English words of sentence beads as the word alignment
+// tokenized them (words.Pair.En): a Content token is a word lang.Keyword
+// gives a stem, and its one gloss id is the lexicon's id of that stem, so
+// a word is a gloss of the term when that id is among the term's gloss
+// ids. (It used to tokenize and stem the English of every sentence bead
+// again, and keep it all: 31 MB at 50,000 pairs.) The keys of renderings
+// are remembered, since a name's renderings recur.
+type glossFinder struct {
+	lex  *lexicon.Lexicon
 	keys map[string]string
-	segs map[[2]int][]enSegment
-	// ids numbers the keywords met and the gloss stems asked for;
-	// stamp[id] == gen marks those of the gloss being looked for (glosses)
-	ids   map[string]int32
+	// stamp[id] == gen marks the lexicon words that are glosses of the
+	// term being looked for (setTerm)
 	stamp []uint32
 	gen   uint32
+	words []enWord // the words of the sentence bead being read
 }
 
-// enSegment is a segment of English text with its words (lang.EnTokens).
-type enSegment struct {
-	block int // the English block holding it
-	words []enWord
-}
-
-// enWord is a word of an English segment: its byte offsets in the block,
-// and the number of its keyword (lang.Keyword; -1 for a word that has
-// none).
+// enWord is an English word of a sentence bead: a word token that is not
+// punctuation, with its block, its byte offsets there, whether it is a
+// content word (has a keyword) and the lexicon id of its stem (-1 when it
+// has none).
 type enWord struct {
-	start, end, id int32
+	block, start, end int32
+	gloss             int32
+	content           bool
 }
 
-func newEnMemo() *enMemo {
-	return &enMemo{keys: map[string]string{}, segs: map[[2]int][]enSegment{}, ids: map[string]int32{}}
+func newGlossFinder(lex *lexicon.Lexicon) *glossFinder {
+	return &glossFinder{lex: lex, keys: map[string]string{}}
 }
 
-func (m *enMemo) id(k string) int32 {
-	id, ok := m.ids[k]
-	if !ok {
-		id = int32(len(m.stamp))
-		m.ids[k] = id
-		m.stamp = append(m.stamp, 0)
+// setTerm makes the glosses of Chinese term z (zhGlossIDs) the words
+// glossRun looks for.
+func (g *glossFinder) setTerm(z string) {
+	g.gen++
+	if g.gen == 0 {
+		clear(g.stamp)
+		g.gen = 1
 	}
-	return id
+	zhGlossIDs(g.lex, z, func(id uint32) {
+		if int(id) >= len(g.stamp) {
+			g.stamp = append(g.stamp, make([]uint32, int(id)+1-len(g.stamp))...)
+		}
+		g.stamp[id] = g.gen
+	})
 }
 
-// glosses makes gloss the stems glossRun looks for: a keyword is one of
-// them when its number's stamp is the current generation.
-func (m *enMemo) glosses(gloss map[string]bool) {
-	m.gen++
-	if m.gen == 0 {
-		clear(m.stamp)
-		m.gen = 1
-	}
-	for k := range gloss {
-		m.stamp[m.id(k)] = m.gen
-	}
-}
-
-// isGloss reports whether word w is a keyword among the stems.
-func (m *enMemo) isGloss(w enWord) bool {
-	return w.id >= 0 && m.stamp[w.id] == m.gen
+// isGloss reports whether w is a gloss of the current term.
+func (g *glossFinder) isGloss(w enWord) bool {
+	return w.gloss >= 0 && int(w.gloss) < len(g.stamp) && g.stamp[w.gloss] == g.gen
 }
 
 // key is enKey(s).
-func (m *enMemo) key(s string) string {
-	k, ok := m.keys[s]
+func (g *glossFinder) key(s string) string {
+	k, ok := g.keys[s]
 	if !ok {
 		k = enKey(s)
-		m.keys[s] = k
+		g.keys[s] = k
 	}
 	return k
 }
 
-// segments are the English segments of sentence bead sb of v
-// (pairView.segments) with their words.
-func (m *enMemo) segments(v *pairView, sb int) []enSegment {
-	at := [2]int{v.Index, sb}
-	if es, ok := m.segs[at]; ok {
-		return es
-	}
-	segs := v.segments(align.En, sb)
-	es := make([]enSegment, len(segs))
-	for k, seg := range segs {
-		text := v.p.Doc.En[seg.Block].Text
-		toks := lang.EnTokens(text[seg.Start:seg.End])
-		ws := make([]enWord, len(toks))
-		for n, t := range toks {
-			s, e := seg.Start+t.Start, seg.Start+t.End
-			ws[n] = enWord{int32(s), int32(e), -1}
-			if kw, ok := lang.Keyword(text[s:e]); ok {
-				ws[n].id = m.id(kw)
-			}
+// sentence returns the English words of pr, in a buffer the next call
+// reuses.
+func (g *glossFinder) sentence(pr *words.Pair) []enWord {
+	ws := g.words[:0]
+	for _, t := range pr.En {
+		if t.Kind() == words.Punct {
+			continue // between words: read from the text as gaps are
 		}
-		es[k] = enSegment{seg.Block, ws}
+		w := enWord{block: int32(t.Block()), start: int32(t.Start()), end: int32(t.End()), gloss: -1, content: t.Kind() == words.Content}
+		if gl := pr.Glosses(t); w.content && len(gl) == 1 {
+			w.gloss = int32(gl[0])
+		}
+		ws = append(ws, w)
 	}
-	m.segs[at] = es
-	return es
+	g.words = ws
+	return ws
 }
 
 // enKey is the stems of a rendering's content words.
@@ -865,14 +850,16 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 	return out
 }
 
-// glossRun finds in the English of sentence bead sb the longest run of
-// words whose stems are glosses of a term (function words may sit inside
-// the run: "University of Macau"). It reports whether the run is
-// capitalised (1), not (-1), or cannot tell (0, a single word opening a
-// sentence). ok is false when there is no run or two runs tie.
+// glossRun finds in the English of sentence pair pr (of view v) the
+// longest run of words whose stems are glosses of a term (function words
+// may sit inside the run: "University of Macau"). It reports whether the
+// run is capitalised (1), not (-1), or cannot tell (0, a single word
+// opening a sentence). ok is false when there is no run or two runs tie.
+// A run stays within one stretch of a block: the sentences of the bead
+// that follow one another there.
 //
-// The stems are those last given to memo.glosses.
-func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
+// The term is the one last given to g.setTerm.
+func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
 	type run struct {
 		block      int
 		start, end int // byte offsets in the block
@@ -880,41 +867,41 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	}
 	var buf [4]run
 	best := buf[:0]
-	segs := memo.segments(v, sb)
-	for e := range segs {
-		es := &segs[e]
-		text, ws := v.p.Doc.En[es.block].Text, es.words
-		for i := 0; i < len(ws); {
-			if !memo.isGloss(ws[i]) {
-				i++
-				continue
+	ws := g.sentence(pr)
+	for i := 0; i < len(ws); {
+		if !g.isGloss(ws[i]) {
+			i++
+			continue
+		}
+		text := v.p.Doc.En[ws[i].block].Text
+		j, last, n := i+1, i, 1
+		for j < len(ws) {
+			if ws[j].block != ws[j-1].block || ws[j].start < ws[j-1].end {
+				break // another stretch of text
 			}
-			j, last, n := i+1, i, 1
-			for j < len(ws) {
-				w2 := text[ws[j].start:ws[j].end]
-				gap := text[ws[j-1].end:ws[j].start]
-				if strings.TrimSpace(gap) != "" && gap != "-" {
-					break
-				}
-				if memo.isGloss(ws[j]) {
-					last, n = j, n+1
-					j++
-					continue
-				}
-				if ws[j].id < 0 && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
-					j++ // "University of Macau"
-					continue
-				}
+			w2 := text[ws[j].start:ws[j].end]
+			gap := text[ws[j-1].end:ws[j].start]
+			if strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
-			r := run{block: es.block, start: int(ws[i].start), end: int(ws[last].end), words: n}
-			if len(best) == 0 || n > best[0].words {
-				best = append(best[:0], r)
-			} else if n == best[0].words {
-				best = append(best, r)
+			if g.isGloss(ws[j]) {
+				last, n = j, n+1
+				j++
+				continue
 			}
-			i = last + 1
+			if !ws[j].content && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
+				j++ // "University of Macau"
+				continue
+			}
+			break
 		}
+		r := run{block: int(ws[i].block), start: int(ws[i].start), end: int(ws[last].end), words: n}
+		if len(best) == 0 || n > best[0].words {
+			best = append(best[:0], r)
+		} else if n == best[0].words {
+			best = append(best, r)
+		}
+		i = last + 1
 	}
 	if len(best) == 0 {
 		return "", textPos{}, 0, false
@@ -922,7 +909,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	// ties only matter when they differ
 	k0 := ""
 	for i, r := range best {
-		k := memo.key(v.p.Doc.En[r.block].Text[r.start:r.end])
+		k := g.key(v.p.Doc.En[r.block].Text[r.start:r.end])
 		if i == 0 {
 			k0 = k
 		} else if k != k0 {
@@ -1017,18 +1004,18 @@ func allHan(s string) bool {
 	return s != ""
 }
 
-// zhGlossStems collects the gloss stems of a Chinese term and of the
-// dictionary words of two characters or more inside it.
-func zhGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
-	out := map[string]bool{}
+// zhGlossIDs calls f with the gloss ids of a Chinese term and of the
+// dictionary words of two characters or more inside it (an id may come
+// more than once).
+func zhGlossIDs(lex *lexicon.Lexicon, z string, f func(uint32)) {
 	for _, id := range lex.Glosses(z) {
-		out[lex.Word(id)] = true
+		f(id)
 	}
 	rs := []rune(z)
 	if len(rs) >= 3 {
 		// the head of a compound: 部 "ministry, department" in 教育部
 		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
-			out[lex.Word(id)] = true
+			f(id)
 		}
 	}
 	for i := range rs {
@@ -1036,11 +1023,10 @@ func zhGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
 		// freely (马 "horse" in 马克思主义)
 		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
 			for _, id := range lex.Glosses(string(rs[i:j])) {
-				out[lex.Word(id)] = true
+				f(id)
 			}
 		}
 	}
-	return out
 }
 
 // The unquoted terms consistency learns from word links (issue 14): a run
