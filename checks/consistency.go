@@ -555,8 +555,9 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		toks += len(blk.Text) / 3
 	}
 	counts1 := newRunCounts(toks)
+	names := newNameScanner(lex)
 	for _, v := range views {
-		nameCandidates(v, lex, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+		names.nameCandidates(v, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
 	occs := map[string][]zhOcc{}
 	for vi, v := range views {
@@ -564,7 +565,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
-		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
+		names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
 			n := counts1.countString(z)
 			if n < 3 {
 				return
@@ -648,28 +649,65 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known)}
 }
 
+// nameScanner finds candidate names (nameCandidates) with buffers kept
+// from one pair to the next: the candidates of the whole document are
+// read twice.
+type nameScanner struct {
+	lex  *lexicon.Lexicon
+	toks []lang.Token
+	// flags of each token: whether it is all Han, whether it is a word a
+	// term does not start or end with
+	flags []uint8
+}
+
+const (
+	tokHan uint8 = 1 << iota
+	tokEdgeStop
+)
+
+func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex: lex} }
+
 // nameCandidates calls f with each candidate name of v's Chinese (one to
 // three dictionary words, two characters or more, outside page
 // furniture): the name simplified, its block and its byte range there.
-func nameCandidates(v *pairView, lex *lexicon.Lexicon, f func(z string, blk *align.Block, start, end int)) {
+func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Block, start, end int)) {
 	for _, blk := range v.blocks(align.Zh) {
 		if blk.Kind == align.KindFurniture {
 			continue
 		}
-		toks := lang.ZhTokens(blk.Text)
+		toks := lang.AppendZhTokens(s.toks[:0], blk.Text)
+		s.toks = toks
+		flags := s.flags[:0]
+		for _, t := range toks {
+			var fl uint8
+			if allHan(t.Text) {
+				fl |= tokHan
+			}
+			if zhEdgeStop[t.Text] {
+				fl |= tokEdgeStop
+			}
+			flags = append(flags, fl)
+		}
+		s.flags = flags
+		// a candidate of a block with nothing to simplify is itself
+		// (Simplify converts character for character)
+		simple := lang.Simplified(blk.Text)
 		for i := range toks {
+			if flags[i] != tokHan {
+				continue // 党的二十: a phrase, not a name
+			}
 			for j := i; j < len(toks) && j < i+3; j++ {
-				if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
+				if j > i && (flags[j] != tokHan || toks[j].Start != toks[j-1].End) {
 					break
 				}
-				if zhEdgeStop[toks[j].Text] {
-					break // 党的二十: a phrase, not a name
-				}
 				t := blk.Text[toks[i].Start:toks[j].End]
-				if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
+				if utf8.RuneCountInString(t) < 2 || j == i && len(s.lex.Glosses(t)) == 0 {
 					continue
 				}
-				f(lang.Simplify(t), blk, toks[i].Start, toks[j].End)
+				if !simple {
+					t = lang.Simplify(t)
+				}
+				f(t, blk, toks[i].Start, toks[j].End)
 			}
 		}
 	}
@@ -705,17 +743,6 @@ type glossFinder struct {
 	// term being looked for (setTerm)
 	stamp []uint32
 	gen   uint32
-	words []enWord // the words of the sentence bead being read
-}
-
-// enWord is an English word of a sentence bead: a word token that is not
-// punctuation, with its block, its byte offsets there, whether it is a
-// content word (has a keyword) and the lexicon id of its stem (-1 when it
-// has none).
-type enWord struct {
-	block, start, end int32
-	gloss             int32
-	content           bool
 }
 
 func newGlossFinder(lex *lexicon.Lexicon) *glossFinder {
@@ -738,9 +765,14 @@ func (g *glossFinder) setTerm(z string) {
 	})
 }
 
-// isGloss reports whether w is a gloss of the current term.
-func (g *glossFinder) isGloss(w enWord) bool {
-	return w.gloss >= 0 && int(w.gloss) < len(g.stamp) && g.stamp[w.gloss] == g.gen
+// isGloss reports whether English token t of pr is a gloss of the
+// current term.
+func (g *glossFinder) isGloss(pr *words.Pair, t words.Token) bool {
+	if t.Kind() != words.Content {
+		return false
+	}
+	gl := pr.Glosses(t)
+	return len(gl) == 1 && int(gl[0]) < len(g.stamp) && g.stamp[gl[0]] == g.gen
 }
 
 // key is enKey(s).
@@ -751,24 +783,6 @@ func (g *glossFinder) key(s string) string {
 		g.keys[s] = k
 	}
 	return k
-}
-
-// sentence returns the English words of pr, in a buffer the next call
-// reuses.
-func (g *glossFinder) sentence(pr *words.Pair) []enWord {
-	ws := g.words[:0]
-	for _, t := range pr.En {
-		if t.Kind() == words.Punct {
-			continue // between words: read from the text as gaps are
-		}
-		w := enWord{block: int32(t.Block()), start: int32(t.Start()), end: int32(t.End()), gloss: -1, content: t.Kind() == words.Content}
-		if gl := pr.Glosses(t); w.content && len(gl) == 1 {
-			w.gloss = int32(gl[0])
-		}
-		ws = append(ws, w)
-	}
-	g.words = ws
-	return ws
 }
 
 // enKey is the stems of a rendering's content words.
@@ -855,8 +869,9 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 // may sit inside the run: "University of Macau"). It reports whether the
 // run is capitalised (1), not (-1), or cannot tell (0, a single word
 // opening a sentence). ok is false when there is no run or two runs tie.
-// A run stays within one stretch of a block: the sentences of the bead
-// that follow one another there.
+// A run stays within one stretch of a block (the sentences of the bead
+// that follow one another there), and what stands between its words is
+// read from the text: punctuation tokens are not words.
 //
 // The term is the one last given to g.setTerm.
 func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
@@ -867,35 +882,38 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	}
 	var buf [4]run
 	best := buf[:0]
-	ws := g.sentence(pr)
-	for i := 0; i < len(ws); {
-		if !g.isGloss(ws[i]) {
+	toks := pr.En
+	for i := 0; i < len(toks); {
+		if !g.isGloss(pr, toks[i]) {
 			i++
 			continue
 		}
-		text := v.p.Doc.En[ws[i].block].Text
-		j, last, n := i+1, i, 1
-		for j < len(ws) {
-			if ws[j].block != ws[j-1].block || ws[j].start < ws[j-1].end {
+		text := v.p.Doc.En[toks[i].Block()].Text
+		prev, last, n := i, i, 1
+		bridged := false // a bridge word since the last gloss
+		for j := i + 1; j < len(toks); j++ {
+			t, p := toks[j], toks[prev]
+			if t.Kind() == words.Punct {
+				continue
+			}
+			if t.Block() != p.Block() || t.Start() < p.End() {
 				break // another stretch of text
 			}
-			w2 := text[ws[j].start:ws[j].end]
-			gap := text[ws[j-1].end:ws[j].start]
+			gap := text[p.End():t.Start()]
 			if strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
-			if g.isGloss(ws[j]) {
-				last, n = j, n+1
-				j++
+			if g.isGloss(pr, t) {
+				prev, last, n, bridged = j, j, n+1, false
 				continue
 			}
-			if !ws[j].content && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
-				j++ // "University of Macau"
+			if t.Kind() != words.Content && !bridged && bridgeWords[strings.ToLower(text[t.Start():t.End()])] {
+				prev, bridged = j, true // "University of Macau"
 				continue
 			}
 			break
 		}
-		r := run{block: int(ws[i].block), start: int(ws[i].start), end: int(ws[last].end), words: n}
+		r := run{block: toks[i].Block(), start: toks[i].Start(), end: toks[last].End(), words: n}
 		if len(best) == 0 || n > best[0].words {
 			best = append(best[:0], r)
 		} else if n == best[0].words {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -52,9 +53,10 @@ func TestGlossRunSameAsRetokenized(t *testing.T) {
 		lex := lexicon.Default()
 		memo, g := newRefEnMemo(), newGlossFinder(lex)
 		views := pairViews(p)
+		names := newNameScanner(lex)
 		compared, found := 0, 0
 		for vi, v := range views {
-			nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
+			names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
 				memo.glosses(refGlossStems(lex, z))
 				g.setTerm(z)
 				// the candidate's own sentence, and that of a view
@@ -277,4 +279,76 @@ func refGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// refNameCandidates is nameCandidates as it was before its tokens were
+// flagged once and simplified text went unconverted.
+func refNameCandidates(v *pairView, lex *lexicon.Lexicon, f func(z string, blk *align.Block, start, end int)) {
+	for _, blk := range v.blocks(align.Zh) {
+		if blk.Kind == align.KindFurniture {
+			continue
+		}
+		toks := lang.ZhTokens(blk.Text)
+		for i := range toks {
+			for j := i; j < len(toks) && j < i+3; j++ {
+				if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
+					break
+				}
+				if zhEdgeStop[toks[j].Text] {
+					break // 党的二十: a phrase, not a name
+				}
+				t := blk.Text[toks[i].Start:toks[j].End]
+				if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
+					continue
+				}
+				f(lang.Simplify(t), blk, toks[i].Start, toks[j].End)
+			}
+		}
+	}
+}
+
+// TestNameCandidatesAsBefore: the name scanner gives the candidates, in
+// the same order, that it gave before, on the reference document and on a
+// traditional-script one.
+func TestNameCandidatesAsBefore(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	trad := [][2]string{
+		{"總體國家安全觀是習近平主席提出的。澳門特別行政區和香港。", "The holistic approach to national security was put forward by President Xi Jinping. Macao and Hong Kong."},
+		{"動態清零的政策，國家安全委員會的會議。", "The dynamic zero-COVID policy; the National Security Council's meeting."},
+	}
+	type cand struct {
+		z          string
+		block      int
+		start, end int
+	}
+	for _, set := range [][][2]string{pairs, trad} {
+		var zh, en []string
+		for _, p := range set {
+			zh, en = append(zh, p[0]), append(en, p[1])
+		}
+		dir := t.TempDir()
+		zp, ep := dir+"/zh.txt", dir+"/en.txt"
+		require.NoError(t, writeFile(zp, strings.Join(zh, "\n\n")))
+		require.NoError(t, writeFile(ep, strings.Join(en, "\n\n")))
+		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
+		require.NoError(t, err)
+		al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+		p := &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+		lex := lexicon.Default()
+		var want, got []cand
+		names := newNameScanner(lex)
+		for _, v := range pairViews(p) {
+			refNameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
+				want = append(want, cand{z, blk.Index, start, end})
+			})
+			names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
+				got = append(got, cand{z, blk.Index, start, end})
+			})
+		}
+		require.NotEmpty(t, want)
+		require.Equal(t, want, got)
+	}
 }
