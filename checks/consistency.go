@@ -639,6 +639,9 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				key: gf.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
+	// the pools are kept for the run: without the room their growing
+	// left (up to half of each), which the linked terms can use
+	quotedPool, namePool = slices.Clone(quotedPool), slices.Clone(namePool)
 	known := map[string]bool{}
 	for _, o := range quotedPool {
 		known[o.zh] = true
@@ -1147,15 +1150,20 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
 	var out []termObs
+	var links []words.Link
+	keys := map[string]string{} // enKey of a rendering
 	for _, z := range order {
 		list := occs[z]
+		// the places of the terms done are let go as the observations
+		// grow (18 MB at 50,000 pairs)
+		delete(occs, z)
 		if distinctPairs(list) < linkedMinSents || partOfLonger(wd, list) {
 			continue
 		}
-		var obs []termObs
+		first := len(out) // the term's observations are out[first:]
 		for _, occ := range list {
 			pr, r := &wd.Pairs[occ.pair], occ.r()
-			links := wordLinks(pr)
+			links = appendWordLinks(links[:0], pr)
 			en, ok := pr.Counterpart(links, align.Zh, r)
 			unlinked := unlinkedWords(links, r)
 			if !ok || unlinked > 1 || unlinked == r.Len() {
@@ -1169,18 +1177,26 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			if zt[0].Block() != zt[len(zt)-1].Block() || et[0].Block() != et[len(et)-1].Block() {
 				continue
 			}
-			text := wd.Text(align.En, et)
-			key := enKey(text)
+			// one block each: the text as written is a part of it (what
+			// wd.Text gives, without a copy)
+			text := wd.Alignment.Doc.En[et[0].Block()].Text[et[0].Start():et[len(et)-1].End()]
+			key, ok := keys[text]
+			if !ok {
+				// a term's renderings recur: their keys are made once
+				key = enKey(text)
+				keys[text] = key
+			}
 			if key == "" || len(strings.Fields(key)) > 2*len(zt)+1 {
 				continue // a clause, not a rendering of the term
 			}
-			obs = append(obs, termObs{zh: z, zhWritten: wd.Text(align.Zh, zt), en: text, key: key, bead: pr.Bead,
+			zhText := wd.Alignment.Doc.Zh[zt[0].Block()].Text[zt[0].Start():zt[len(zt)-1].End()]
+			out = append(out, termObs{zh: z, zhWritten: zhText, en: text, key: key, bead: pr.Bead,
 				v: byBead[pr.Bead], loose: unlinked > 0,
 				zhAt: at32{int32(zt[0].Block()), int32(zt[0].Start()), int32(zt[len(zt)-1].End())},
 				enAt: at32{int32(et[0].Block()), int32(et[0].Start()), int32(et[len(et)-1].End())}})
 		}
-		if len(obs) >= 2 {
-			out = append(out, obs...)
+		if len(out)-first < 2 {
+			out = out[:first]
 		}
 	}
 	return out
@@ -1235,11 +1251,10 @@ func (rc *runCounts) countHash(h uint64) int {
 	return int(min(rc.c[a], rc.c[b]))
 }
 
-// wordLinks are the grow-diag-final links of a pair between words: a
-// comma linked to the hyphen of "zero-COVID" does not make the term's
-// rendering inconsistent.
-func wordLinks(pr *words.Pair) []words.Link {
-	out := make([]words.Link, 0, len(pr.GDF))
+// appendWordLinks appends to out the grow-diag-final links of a pair
+// between words: a comma linked to the hyphen of "zero-COVID" does not
+// make the term's rendering inconsistent.
+func appendWordLinks(out []words.Link, pr *words.Pair) []words.Link {
 	for _, l := range pr.GDF {
 		if pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
 			out = append(out, l)
