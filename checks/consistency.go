@@ -540,12 +540,19 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	// an occurrence of a candidate term: Chinese block's text
-	// [start, end) of views[view], as written (16 bytes: there are
-	// millions in a long document)
+	// [start, end), as written (12 bytes: there are millions in a long
+	// document); its view is views[blockView[block]]
 	type zhOcc struct {
-		view, block, start, end int32
+		block, start, end int32
 	}
 	views := pairViews(p)
+	// a block is in one bead, and so in one view at most
+	blockView := make([]int32, len(p.Doc.Zh))
+	for vi, v := range views {
+		for _, b := range v.Bead.Zh {
+			blockView[b] = int32(vi)
+		}
+	}
 	// Candidate names are counted first and kept with their places only
 	// when seen three times or more (as in learnLinkedTerms): the places
 	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
@@ -560,7 +567,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		names.nameCandidates(v, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
 	occs := map[string][]zhOcc{}
-	for vi, v := range views {
+	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
@@ -577,7 +584,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				// half as much again
 				list = make([]zhOcc, 0, n)
 			}
-			occs[z] = append(list, zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
+			occs[z] = append(list, zhOcc{int32(blk.Index), int32(start), int32(end)})
 		})
 	}
 	terms := make([]string, 0, len(occs))
@@ -612,7 +619,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
 		for k, o := range list {
-			v := views[o.view]
+			v := views[blockView[o.block]]
 			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !v.both(sb) {
 				continue
@@ -636,7 +643,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: gf.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
+				key: gf.key(f.en), bead: views[blockView[o.block]].Index, v: views[blockView[o.block]], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	// the pools are kept for the run: without the room their growing
@@ -882,6 +889,8 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 		block      int
 		start, end int // byte offsets in the block
 		words      int
+		first      int // the index of its first token
+		last       int // and of its last
 	}
 	var buf [4]run
 	best := buf[:0]
@@ -916,7 +925,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			}
 			break
 		}
-		r := run{block: toks[i].Block(), start: toks[i].Start(), end: toks[last].End(), words: n}
+		r := run{block: toks[i].Block(), start: toks[i].Start(), end: toks[last].End(), words: n, first: i, last: last}
 		if len(best) == 0 || n > best[0].words {
 			best = append(best[:0], r)
 		} else if n == best[0].words {
@@ -939,7 +948,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	}
 	r := best[0]
 	text := v.p.Doc.En[r.block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, toks[r.first:r.last+1]), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -947,23 +956,26 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "la": true,
 	"von": true, "van": true, "on": true}
 
-// capsOf: are the content words of text[start:end] capitalised? A single
-// word at a sentence start cannot tell.
-func capsOf(text string, start, end int) int {
+// capsOf: are the content words of a run of English tokens (toks, of
+// text) capitalised? A single word at a sentence start cannot tell. The
+// run's tokens are read as the word alignment cut them: its content words
+// are those lang.Keyword gives a stem, as the words of its text would be
+// (TestGlossRunSameAsRetokenized).
+func capsOf(text string, toks []words.Token) int {
+	start := toks[0].Start()
 	sentStart := strings.TrimRight(text[:start], " \"“‘(")
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
 	content, capsN := 0, 0
-	for i, t := range lang.EnTokens(text[start:end]) {
-		w := text[start+t.Start : start+t.End]
-		if _, ok := lang.Keyword(w); !ok {
+	for i, t := range toks {
+		if t.Kind() != words.Content {
 			continue
 		}
 		if i == 0 && atStart {
 			continue
 		}
 		content++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(text[t.Start():t.End()]); unicode.IsUpper(r) {
 			capsN++
 		}
 	}

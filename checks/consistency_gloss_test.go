@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
@@ -252,7 +253,7 @@ func refGlossRun(v *pairView, sb int, memo *refEnMemo) (string, textPos, int, bo
 	}
 	r := best[0]
 	text := v.p.Doc.En[r.block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, refCapsOf(text, r.start, r.end), true
 }
 
 // refGlossStems collects the gloss stems of a Chinese term and of the
@@ -351,4 +352,33 @@ func TestNameCandidatesAsBefore(t *testing.T) {
 		require.NotEmpty(t, want)
 		require.Equal(t, want, got)
 	}
+}
+
+// refCapsOf is capsOf as it was, on the words of the text: are the content words of text[start:end] capitalised? A single
+// word at a sentence start cannot tell.
+func refCapsOf(text string, start, end int) int {
+	sentStart := strings.TrimRight(text[:start], " \"“‘(")
+	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
+		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
+	content, capsN := 0, 0
+	for i, t := range lang.EnTokens(text[start:end]) {
+		w := text[start+t.Start : start+t.End]
+		if _, ok := lang.Keyword(w); !ok {
+			continue
+		}
+		if i == 0 && atStart {
+			continue
+		}
+		content++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capsN++
+		}
+	}
+	switch {
+	case content == 0:
+		return 0
+	case capsN == content:
+		return 1
+	}
+	return -1
 }
