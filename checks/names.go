@@ -136,6 +136,9 @@ func latinTokens(s string) []latinToken {
 // nameKey folds a token for comparison: width, case, accents, and
 // everything but letters and digits.
 func nameKey(s string) string {
+	if k, ok := asciiNameKey(s); ok {
+		return k
+	}
 	s = foldWidth(s)
 	s = norm.NFD.String(s)
 	var b strings.Builder
@@ -145,6 +148,36 @@ func nameKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiNameKey is nameKey of text in ASCII, which width and accents leave
+// as it is: its letters and digits, lower-cased (s itself when it is
+// nothing else, as most words are). ok is false for other text.
+func asciiNameKey(s string) (string, bool) {
+	keep := true // s is its own key
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		default:
+			keep = false
+		}
+	}
+	if keep {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b), true
 }
 
 func hasLetter(s string) bool {

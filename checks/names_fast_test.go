@@ -5,8 +5,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/aligncheck/aligncheck/align"
 )
@@ -81,6 +83,46 @@ func FuzzWithoutFootnote(f *testing.F) {
 		want, wok := footnoteByRe(s)
 		if ok != wok || got != want {
 			t.Fatalf("%q: scanner (%q, %v), expression (%q, %v)", s, got, ok, want, wok)
+		}
+	})
+}
+
+// nameKeyGeneral is nameKey without its shortcut for ASCII.
+func nameKeyGeneral(s string) string {
+	s = norm.NFD.String(foldWidth(s))
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// TestNameKeyASCII: nameKey's shortcut for ASCII gives what the general
+// fold gives, on random strings of ASCII and of the characters it folds.
+func TestNameKeyASCII(t *testing.T) {
+	alphabet := []string{"a", "z", "A", "Z", "0", "9", "-", ".", "'", " ", "_", "\x7f", "é", "Ａ", "１", "ß", "\xff"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 100000 {
+		var b strings.Builder
+		for n := rng.IntN(8); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := nameKey(s), nameKeyGeneral(s); got != want {
+			t.Fatalf("nameKey(%q) = %q, the general fold gives %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNameKey(f *testing.F) {
+	for _, s := range []string{"COVID-19", "U.S.", "Ján", "ＣＰＣ", "g20"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := nameKey(s), nameKeyGeneral(s); got != want {
+			t.Fatalf("nameKey(%q) = %q, the general fold gives %q", s, got, want)
 		}
 	})
 }
