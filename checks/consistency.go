@@ -108,18 +108,17 @@ confidences" → "four confidences" renders both “四个自信” (1) and “�
 }
 
 // termObs is one place where a Chinese term and its English rendering
-// were seen together (112 bytes: a long document holds hundreds of
+// were seen together (104 bytes: a long document holds hundreds of
 // thousands).
 type termObs struct {
 	zh        string // the term, simplified
 	zhWritten string
-	en        string // the rendering as written
-	key       string // stems of its content words
-	bead      int
-	v         *pairView
-	zhAt      at32 // located when a finding needs it: most
-	enAt      at32 // observations never become one
-	caps      int8 // 1 capitalised, -1 not, 0 cannot tell (sentence start)
+	en        string    // the rendering as written
+	key       string    // stems of its content words
+	v         *pairView // its pair; the bead is v.Index
+	zhAt      at32      // located when a finding needs it: most
+	enAt      at32      // observations never become one
+	caps      int8      // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	quoted    bool
 	// loose: learnt from word links with a word of the term unlinked; it
 	// counts towards its rendering, and is not reported.
@@ -201,7 +200,7 @@ func runConsistencyShared(p *Pass) error {
 				continue
 			}
 			for _, o := range m[z] {
-				p.Report(Finding{Bead: o.bead, Zh: o.zhSpan(), En: o.enSpan(), Evidence: k + "\x00" + z,
+				p.Report(Finding{Bead: o.v.Index, Zh: o.zhSpan(), En: o.enSpan(), Evidence: k + "\x00" + z,
 					Message: fmt.Sprintf("%q renders both %s (%d) and %s (%d)", o.en, zhQuote(m[first][0].zhWritten), len(m[first]),
 						zhQuote(o.zhWritten), len(m[z]))})
 			}
@@ -298,7 +297,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 					// or a longer phrase around it
 					continue
 				}
-				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
+				out = append(out, Finding{Bead: it.v.Index, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
 					Message: fmt.Sprintf("%s is rendered %q in %d places but %q here", zhQuote(it.zhWritten), majEn, maj.n, it.en)})
 			}
 		}
@@ -643,7 +642,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: gf.key(f.en), bead: views[blockView[o.block]].Index, v: views[blockView[o.block]], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
+				key: gf.key(f.en), v: views[blockView[o.block]], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	// the pools are kept for the run: without the room their growing
@@ -869,7 +868,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 			continue
 		}
 		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
-			en: e.inner, key: key, bead: v.Index, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
+			en: e.inner, key: key, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
 	}
 	return out
 }
@@ -1202,7 +1201,7 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				continue // a clause, not a rendering of the term
 			}
 			zhText := wd.Alignment.Doc.Zh[zt[0].Block()].Text[zt[0].Start():zt[len(zt)-1].End()]
-			out = append(out, termObs{zh: z, zhWritten: zhText, en: text, key: key, bead: pr.Bead,
+			out = append(out, termObs{zh: z, zhWritten: zhText, en: text, key: key,
 				v: byBead[pr.Bead], loose: unlinked > 0,
 				zhAt: at32{int32(zt[0].Block()), int32(zt[0].Start()), int32(zt[len(zt)-1].End())},
 				enAt: at32{int32(et[0].Block()), int32(et[0].Start()), int32(et[len(et)-1].End())}})
@@ -1425,7 +1424,7 @@ func linkedOutliers(pool []termObs) []Finding {
 				if it.loose {
 					continue
 				}
-				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key, Confidence: conf,
+				out = append(out, Finding{Bead: it.v.Index, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key, Confidence: conf,
 					Message: fmt.Sprintf("%s is rendered %d ways: %s; here %q", zhQuote(it.zhWritten), len(groups), all, it.en)})
 			}
 		}
