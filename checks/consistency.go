@@ -108,18 +108,17 @@ confidences" → "four confidences" renders both “四个自信” (1) and “�
 }
 
 // termObs is one place where a Chinese term and its English rendering
-// were seen together (112 bytes: a long document holds hundreds of
+// were seen together (104 bytes: a long document holds hundreds of
 // thousands).
 type termObs struct {
 	zh        string // the term, simplified
 	zhWritten string
-	en        string // the rendering as written
-	key       string // stems of its content words
-	bead      int
-	v         *pairView
-	zhAt      at32 // located when a finding needs it: most
-	enAt      at32 // observations never become one
-	caps      int8 // 1 capitalised, -1 not, 0 cannot tell (sentence start)
+	en        string    // the rendering as written
+	key       string    // stems of its content words
+	v         *pairView // its pair; the bead is v.Index
+	zhAt      at32      // located when a finding needs it: most
+	enAt      at32      // observations never become one
+	caps      int8      // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	quoted    bool
 	// loose: learnt from word links with a word of the term unlinked; it
 	// counts towards its rendering, and is not reported.
@@ -201,7 +200,7 @@ func runConsistencyShared(p *Pass) error {
 				continue
 			}
 			for _, o := range m[z] {
-				p.Report(Finding{Bead: o.bead, Zh: o.zhSpan(), En: o.enSpan(), Evidence: k + "\x00" + z,
+				p.Report(Finding{Bead: o.v.Index, Zh: o.zhSpan(), En: o.enSpan(), Evidence: k + "\x00" + z,
 					Message: fmt.Sprintf("%q renders both %s (%d) and %s (%d)", o.en, zhQuote(m[first][0].zhWritten), len(m[first]),
 						zhQuote(o.zhWritten), len(m[z]))})
 			}
@@ -298,7 +297,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 					// or a longer phrase around it
 					continue
 				}
-				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
+				out = append(out, Finding{Bead: it.v.Index, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
 					Message: fmt.Sprintf("%s is rendered %q in %d places but %q here", zhQuote(it.zhWritten), majEn, maj.n, it.en)})
 			}
 		}
@@ -540,12 +539,19 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	// an occurrence of a candidate term: Chinese block's text
-	// [start, end) of views[view], as written (16 bytes: there are
-	// millions in a long document)
+	// [start, end), as written (12 bytes: there are millions in a long
+	// document); its view is views[blockView[block]]
 	type zhOcc struct {
-		view, block, start, end int32
+		block, start, end int32
 	}
 	views := pairViews(p)
+	// a block is in one bead, and so in one view at most
+	blockView := make([]int32, len(p.Doc.Zh))
+	for vi, v := range views {
+		for _, b := range v.Bead.Zh {
+			blockView[b] = int32(vi)
+		}
+	}
 	// Candidate names are counted first and kept with their places only
 	// when seen three times or more (as in learnLinkedTerms): the places
 	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
@@ -555,16 +561,17 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		toks += len(blk.Text) / 3
 	}
 	counts1 := newRunCounts(toks)
+	names := newNameScanner(lex)
 	for _, v := range views {
-		nameCandidates(v, lex, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+		names.nameCandidates(v, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
 	occs := map[string][]zhOcc{}
-	for vi, v := range views {
+	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
 		}
-		nameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
+		names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
 			n := counts1.countString(z)
 			if n < 3 {
 				return
@@ -576,7 +583,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				// half as much again
 				list = make([]zhOcc, 0, n)
 			}
-			occs[z] = append(list, zhOcc{int32(vi), int32(blk.Index), int32(start), int32(end)})
+			occs[z] = append(list, zhOcc{int32(blk.Index), int32(start), int32(end)})
 		})
 	}
 	terms := make([]string, 0, len(occs))
@@ -589,7 +596,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		counts[z] = len(list)
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
-	memo := newEnMemo()
+	gf := newGlossFinder(lex)
 	// the renderings found for one term; observations are made of them
 	// only when the term proves a name
 	type found struct {
@@ -601,19 +608,22 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	var fs []found
 	for _, z := range terms {
 		list := occs[z]
+		// the places of the terms done are let go as the renderings
+		// found grow: all of them took 44 MB at 50,000 pairs
+		delete(occs, z)
 		if len(list) < 3 || partOf[z] {
 			continue
 		}
-		memo.glosses(zhGlossStems(lex, z))
+		gf.setTerm(z)
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
 		for k, o := range list {
-			v := views[o.view]
+			v := views[blockView[o.block]]
 			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(v, sb, memo)
+			en, enPos, caps, ok := glossRun(v, wd.Pair(v.Index, sb), gf)
 			if !ok {
 				continue
 			}
@@ -632,9 +642,12 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: memo.key(f.en), bead: views[o.view].Index, v: views[o.view], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
+				key: gf.key(f.en), v: views[blockView[o.block]], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
+	// the pools are kept for the run: without the room their growing
+	// left (up to half of each), which the linked terms can use
+	quotedPool, namePool = slices.Clone(quotedPool), slices.Clone(namePool)
 	known := map[string]bool{}
 	for _, o := range quotedPool {
 		known[o.zh] = true
@@ -645,28 +658,65 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known)}
 }
 
+// nameScanner finds candidate names (nameCandidates) with buffers kept
+// from one pair to the next: the candidates of the whole document are
+// read twice.
+type nameScanner struct {
+	lex  *lexicon.Lexicon
+	toks []lang.Token
+	// flags of each token: whether it is all Han, whether it is a word a
+	// term does not start or end with
+	flags []uint8
+}
+
+const (
+	tokHan uint8 = 1 << iota
+	tokEdgeStop
+)
+
+func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex: lex} }
+
 // nameCandidates calls f with each candidate name of v's Chinese (one to
 // three dictionary words, two characters or more, outside page
 // furniture): the name simplified, its block and its byte range there.
-func nameCandidates(v *pairView, lex *lexicon.Lexicon, f func(z string, blk *align.Block, start, end int)) {
+func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Block, start, end int)) {
 	for _, blk := range v.blocks(align.Zh) {
 		if blk.Kind == align.KindFurniture {
 			continue
 		}
-		toks := lang.ZhTokens(blk.Text)
+		toks := lang.AppendZhTokens(s.toks[:0], blk.Text)
+		s.toks = toks
+		flags := s.flags[:0]
+		for _, t := range toks {
+			var fl uint8
+			if allHan(t.Text) {
+				fl |= tokHan
+			}
+			if zhEdgeStop[t.Text] {
+				fl |= tokEdgeStop
+			}
+			flags = append(flags, fl)
+		}
+		s.flags = flags
+		// a candidate of a block with nothing to simplify is itself
+		// (Simplify converts character for character)
+		simple := lang.Simplified(blk.Text)
 		for i := range toks {
+			if flags[i] != tokHan {
+				continue // 党的二十: a phrase, not a name
+			}
 			for j := i; j < len(toks) && j < i+3; j++ {
-				if !allHan(toks[j].Text) || j > i && toks[j].Start != toks[j-1].End || zhEdgeStop[toks[i].Text] {
+				if j > i && (flags[j] != tokHan || toks[j].Start != toks[j-1].End) {
 					break
 				}
-				if zhEdgeStop[toks[j].Text] {
-					break // 党的二十: a phrase, not a name
-				}
 				t := blk.Text[toks[i].Start:toks[j].End]
-				if utf8.RuneCountInString(t) < 2 || j == i && len(lex.Glosses(t)) == 0 {
+				if utf8.RuneCountInString(t) < 2 || j == i && len(s.lex.Glosses(t)) == 0 {
 					continue
 				}
-				f(lang.Simplify(t), blk, toks[i].Start, toks[j].End)
+				if !simple {
+					t = lang.Simplify(t)
+				}
+				f(t, blk, toks[i].Start, toks[j].End)
 			}
 		}
 	}
@@ -687,103 +737,61 @@ func unitsOf(v *pairView) []int {
 	return us
 }
 
-// enMemo remembers, within one learning of terms, the keys of renderings
-// and the English of each sentence bead, tokenized: a document's
-// sentences hold many candidate terms, each of which looks for its
-// rendering in the English of the same sentence beads. A word is kept as
-// its offsets and the number of its keyword (12 bytes; the tokens with
-// their keywords as strings took 68, and were kept with the pair views
-// after the learning): at 50,000 pairs the English words of every
-// sentence are held at once.
-type enMemo struct {
+// glossFinder looks for the renderings of candidate names, one term at a
+// time, in the English words of sentence beads as the word alignment
+// tokenized them (words.Pair.En): a Content token is a word lang.Keyword
+// gives a stem, and its one gloss id is the lexicon's id of that stem, so
+// a word is a gloss of the term when that id is among the term's gloss
+// ids. (It used to tokenize and stem the English of every sentence bead
+// again, and keep it all: 31 MB at 50,000 pairs.) The keys of renderings
+// are remembered, since a name's renderings recur.
+type glossFinder struct {
+	lex  *lexicon.Lexicon
 	keys map[string]string
-	segs map[[2]int][]enSegment
-	// ids numbers the keywords met and the gloss stems asked for;
-	// stamp[id] == gen marks those of the gloss being looked for (glosses)
-	ids   map[string]int32
+	// stamp[id] == gen marks the lexicon words that are glosses of the
+	// term being looked for (setTerm)
 	stamp []uint32
 	gen   uint32
 }
 
-// enSegment is a segment of English text with its words (lang.EnTokens).
-type enSegment struct {
-	block int // the English block holding it
-	words []enWord
+func newGlossFinder(lex *lexicon.Lexicon) *glossFinder {
+	return &glossFinder{lex: lex, keys: map[string]string{}}
 }
 
-// enWord is a word of an English segment: its byte offsets in the block,
-// and the number of its keyword (lang.Keyword; -1 for a word that has
-// none).
-type enWord struct {
-	start, end, id int32
-}
-
-func newEnMemo() *enMemo {
-	return &enMemo{keys: map[string]string{}, segs: map[[2]int][]enSegment{}, ids: map[string]int32{}}
-}
-
-func (m *enMemo) id(k string) int32 {
-	id, ok := m.ids[k]
-	if !ok {
-		id = int32(len(m.stamp))
-		m.ids[k] = id
-		m.stamp = append(m.stamp, 0)
+// setTerm makes the glosses of Chinese term z (zhGlossIDs) the words
+// glossRun looks for.
+func (g *glossFinder) setTerm(z string) {
+	g.gen++
+	if g.gen == 0 {
+		clear(g.stamp)
+		g.gen = 1
 	}
-	return id
+	zhGlossIDs(g.lex, z, func(id uint32) {
+		if int(id) >= len(g.stamp) {
+			g.stamp = append(g.stamp, make([]uint32, int(id)+1-len(g.stamp))...)
+		}
+		g.stamp[id] = g.gen
+	})
 }
 
-// glosses makes gloss the stems glossRun looks for: a keyword is one of
-// them when its number's stamp is the current generation.
-func (m *enMemo) glosses(gloss map[string]bool) {
-	m.gen++
-	if m.gen == 0 {
-		clear(m.stamp)
-		m.gen = 1
+// isGloss reports whether English token t of pr is a gloss of the
+// current term.
+func (g *glossFinder) isGloss(pr *words.Pair, t words.Token) bool {
+	if t.Kind() != words.Content {
+		return false
 	}
-	for k := range gloss {
-		m.stamp[m.id(k)] = m.gen
-	}
-}
-
-// isGloss reports whether word w is a keyword among the stems.
-func (m *enMemo) isGloss(w enWord) bool {
-	return w.id >= 0 && m.stamp[w.id] == m.gen
+	gl := pr.Glosses(t)
+	return len(gl) == 1 && int(gl[0]) < len(g.stamp) && g.stamp[gl[0]] == g.gen
 }
 
 // key is enKey(s).
-func (m *enMemo) key(s string) string {
-	k, ok := m.keys[s]
+func (g *glossFinder) key(s string) string {
+	k, ok := g.keys[s]
 	if !ok {
 		k = enKey(s)
-		m.keys[s] = k
+		g.keys[s] = k
 	}
 	return k
-}
-
-// segments are the English segments of sentence bead sb of v
-// (pairView.segments) with their words.
-func (m *enMemo) segments(v *pairView, sb int) []enSegment {
-	at := [2]int{v.Index, sb}
-	if es, ok := m.segs[at]; ok {
-		return es
-	}
-	segs := v.segments(align.En, sb)
-	es := make([]enSegment, len(segs))
-	for k, seg := range segs {
-		text := v.p.Doc.En[seg.Block].Text
-		toks := lang.EnTokens(text[seg.Start:seg.End])
-		ws := make([]enWord, len(toks))
-		for n, t := range toks {
-			s, e := seg.Start+t.Start, seg.Start+t.End
-			ws[n] = enWord{int32(s), int32(e), -1}
-			if kw, ok := lang.Keyword(text[s:e]); ok {
-				ws[n].id = m.id(kw)
-			}
-		}
-		es[k] = enSegment{seg.Block, ws}
-	}
-	m.segs[at] = es
-	return es
 }
 
 // enKey is the stems of a rendering's content words.
@@ -860,61 +868,69 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 			continue
 		}
 		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
-			en: e.inner, key: key, bead: v.Index, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
+			en: e.inner, key: key, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
 	}
 	return out
 }
 
-// glossRun finds in the English of sentence bead sb the longest run of
-// words whose stems are glosses of a term (function words may sit inside
-// the run: "University of Macau"). It reports whether the run is
-// capitalised (1), not (-1), or cannot tell (0, a single word opening a
-// sentence). ok is false when there is no run or two runs tie.
+// glossRun finds in the English of sentence pair pr (of view v) the
+// longest run of words whose stems are glosses of a term (function words
+// may sit inside the run: "University of Macau"). It reports whether the
+// run is capitalised (1), not (-1), or cannot tell (0, a single word
+// opening a sentence). ok is false when there is no run or two runs tie.
+// A run stays within one stretch of a block (the sentences of the bead
+// that follow one another there), and what stands between its words is
+// read from the text: punctuation tokens are not words.
 //
-// The stems are those last given to memo.glosses.
-func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
+// The term is the one last given to g.setTerm.
+func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
 	type run struct {
 		block      int
 		start, end int // byte offsets in the block
 		words      int
+		first      int // the index of its first token
+		last       int // and of its last
 	}
 	var buf [4]run
 	best := buf[:0]
-	segs := memo.segments(v, sb)
-	for e := range segs {
-		es := &segs[e]
-		text, ws := v.p.Doc.En[es.block].Text, es.words
-		for i := 0; i < len(ws); {
-			if !memo.isGloss(ws[i]) {
-				i++
+	toks := pr.En
+	for i := 0; i < len(toks); {
+		if !g.isGloss(pr, toks[i]) {
+			i++
+			continue
+		}
+		text := v.p.Doc.En[toks[i].Block()].Text
+		prev, last, n := i, i, 1
+		bridged := false // a bridge word since the last gloss
+		for j := i + 1; j < len(toks); j++ {
+			t, p := toks[j], toks[prev]
+			if t.Kind() == words.Punct {
 				continue
 			}
-			j, last, n := i+1, i, 1
-			for j < len(ws) {
-				w2 := text[ws[j].start:ws[j].end]
-				gap := text[ws[j-1].end:ws[j].start]
-				if strings.TrimSpace(gap) != "" && gap != "-" {
-					break
-				}
-				if memo.isGloss(ws[j]) {
-					last, n = j, n+1
-					j++
-					continue
-				}
-				if ws[j].id < 0 && j-last <= 1 && bridgeWords[strings.ToLower(w2)] {
-					j++ // "University of Macau"
-					continue
-				}
+			if t.Block() != p.Block() || t.Start() < p.End() {
+				break // another stretch of text
+			}
+			gap := text[p.End():t.Start()]
+			if strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
-			r := run{block: es.block, start: int(ws[i].start), end: int(ws[last].end), words: n}
-			if len(best) == 0 || n > best[0].words {
-				best = append(best[:0], r)
-			} else if n == best[0].words {
-				best = append(best, r)
+			if g.isGloss(pr, t) {
+				prev, last, n, bridged = j, j, n+1, false
+				continue
 			}
-			i = last + 1
+			if t.Kind() != words.Content && !bridged && bridgeWords[strings.ToLower(text[t.Start():t.End()])] {
+				prev, bridged = j, true // "University of Macau"
+				continue
+			}
+			break
 		}
+		r := run{block: toks[i].Block(), start: toks[i].Start(), end: toks[last].End(), words: n, first: i, last: last}
+		if len(best) == 0 || n > best[0].words {
+			best = append(best[:0], r)
+		} else if n == best[0].words {
+			best = append(best, r)
+		}
+		i = last + 1
 	}
 	if len(best) == 0 {
 		return "", textPos{}, 0, false
@@ -922,7 +938,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	// ties only matter when they differ
 	k0 := ""
 	for i, r := range best {
-		k := memo.key(v.p.Doc.En[r.block].Text[r.start:r.end])
+		k := g.key(v.p.Doc.En[r.block].Text[r.start:r.end])
 		if i == 0 {
 			k0 = k
 		} else if k != k0 {
@@ -931,7 +947,7 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 	}
 	r := best[0]
 	text := v.p.Doc.En[r.block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, r.start, r.end), true
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, toks[r.first:r.last+1]), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -939,23 +955,26 @@ func glossRun(v *pairView, sb int, memo *enMemo) (string, textPos, int, bool) {
 var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "la": true,
 	"von": true, "van": true, "on": true}
 
-// capsOf: are the content words of text[start:end] capitalised? A single
-// word at a sentence start cannot tell.
-func capsOf(text string, start, end int) int {
+// capsOf: are the content words of a run of English tokens (toks, of
+// text) capitalised? A single word at a sentence start cannot tell. The
+// run's tokens are read as the word alignment cut them: its content words
+// are those lang.Keyword gives a stem, as the words of its text would be
+// (TestGlossRunSameAsRetokenized).
+func capsOf(text string, toks []words.Token) int {
+	start := toks[0].Start()
 	sentStart := strings.TrimRight(text[:start], " \"“‘(")
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
 	content, capsN := 0, 0
-	for i, t := range lang.EnTokens(text[start:end]) {
-		w := text[start+t.Start : start+t.End]
-		if _, ok := lang.Keyword(w); !ok {
+	for i, t := range toks {
+		if t.Kind() != words.Content {
 			continue
 		}
 		if i == 0 && atStart {
 			continue
 		}
 		content++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(text[t.Start():t.End()]); unicode.IsUpper(r) {
 			capsN++
 		}
 	}
@@ -1017,18 +1036,18 @@ func allHan(s string) bool {
 	return s != ""
 }
 
-// zhGlossStems collects the gloss stems of a Chinese term and of the
-// dictionary words of two characters or more inside it.
-func zhGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
-	out := map[string]bool{}
+// zhGlossIDs calls f with the gloss ids of a Chinese term and of the
+// dictionary words of two characters or more inside it (an id may come
+// more than once).
+func zhGlossIDs(lex *lexicon.Lexicon, z string, f func(uint32)) {
 	for _, id := range lex.Glosses(z) {
-		out[lex.Word(id)] = true
+		f(id)
 	}
 	rs := []rune(z)
 	if len(rs) >= 3 {
 		// the head of a compound: 部 "ministry, department" in 教育部
 		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
-			out[lex.Word(id)] = true
+			f(id)
 		}
 	}
 	for i := range rs {
@@ -1036,11 +1055,10 @@ func zhGlossStems(lex *lexicon.Lexicon, z string) map[string]bool {
 		// freely (马 "horse" in 马克思主义)
 		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
 			for _, id := range lex.Glosses(string(rs[i:j])) {
-				out[lex.Word(id)] = true
+				f(id)
 			}
 		}
 	}
-	return out
 }
 
 // The unquoted terms consistency learns from word links (issue 14): a run
@@ -1143,15 +1161,20 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
 	var out []termObs
+	var links []words.Link
+	keys := map[string]string{} // enKey of a rendering
 	for _, z := range order {
 		list := occs[z]
+		// the places of the terms done are let go as the observations
+		// grow (18 MB at 50,000 pairs)
+		delete(occs, z)
 		if distinctPairs(list) < linkedMinSents || partOfLonger(wd, list) {
 			continue
 		}
-		var obs []termObs
+		first := len(out) // the term's observations are out[first:]
 		for _, occ := range list {
 			pr, r := &wd.Pairs[occ.pair], occ.r()
-			links := wordLinks(pr)
+			links = appendWordLinks(links[:0], pr)
 			en, ok := pr.Counterpart(links, align.Zh, r)
 			unlinked := unlinkedWords(links, r)
 			if !ok || unlinked > 1 || unlinked == r.Len() {
@@ -1165,18 +1188,26 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			if zt[0].Block() != zt[len(zt)-1].Block() || et[0].Block() != et[len(et)-1].Block() {
 				continue
 			}
-			text := wd.Text(align.En, et)
-			key := enKey(text)
+			// one block each: the text as written is a part of it (what
+			// wd.Text gives, without a copy)
+			text := wd.Alignment.Doc.En[et[0].Block()].Text[et[0].Start():et[len(et)-1].End()]
+			key, ok := keys[text]
+			if !ok {
+				// a term's renderings recur: their keys are made once
+				key = enKey(text)
+				keys[text] = key
+			}
 			if key == "" || len(strings.Fields(key)) > 2*len(zt)+1 {
 				continue // a clause, not a rendering of the term
 			}
-			obs = append(obs, termObs{zh: z, zhWritten: wd.Text(align.Zh, zt), en: text, key: key, bead: pr.Bead,
+			zhText := wd.Alignment.Doc.Zh[zt[0].Block()].Text[zt[0].Start():zt[len(zt)-1].End()]
+			out = append(out, termObs{zh: z, zhWritten: zhText, en: text, key: key,
 				v: byBead[pr.Bead], loose: unlinked > 0,
 				zhAt: at32{int32(zt[0].Block()), int32(zt[0].Start()), int32(zt[len(zt)-1].End())},
 				enAt: at32{int32(et[0].Block()), int32(et[0].Start()), int32(et[len(et)-1].End())}})
 		}
-		if len(obs) >= 2 {
-			out = append(out, obs...)
+		if len(out)-first < 2 {
+			out = out[:first]
 		}
 	}
 	return out
@@ -1231,11 +1262,10 @@ func (rc *runCounts) countHash(h uint64) int {
 	return int(min(rc.c[a], rc.c[b]))
 }
 
-// wordLinks are the grow-diag-final links of a pair between words: a
-// comma linked to the hyphen of "zero-COVID" does not make the term's
-// rendering inconsistent.
-func wordLinks(pr *words.Pair) []words.Link {
-	out := make([]words.Link, 0, len(pr.GDF))
+// appendWordLinks appends to out the grow-diag-final links of a pair
+// between words: a comma linked to the hyphen of "zero-COVID" does not
+// make the term's rendering inconsistent.
+func appendWordLinks(out []words.Link, pr *words.Pair) []words.Link {
 	for _, l := range pr.GDF {
 		if pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
 			out = append(out, l)
@@ -1394,7 +1424,7 @@ func linkedOutliers(pool []termObs) []Finding {
 				if it.loose {
 					continue
 				}
-				out = append(out, Finding{Bead: it.bead, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key, Confidence: conf,
+				out = append(out, Finding{Bead: it.v.Index, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key, Confidence: conf,
 					Message: fmt.Sprintf("%s is rendered %d ways: %s; here %q", zhQuote(it.zhWritten), len(groups), all, it.en)})
 			}
 		}

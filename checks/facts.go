@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
@@ -25,6 +26,9 @@ type facts map[any]any
 // Get returns fact f about the pass's document, computing it on the first
 // ask of the run. A Pass made outside a run (no cache) computes it anew.
 func Get[T any](p *Pass, f *Fact[T]) T {
+	if factAsked != nil {
+		factAsked(p, f)
+	}
 	if p.facts == nil {
 		return f.Compute(p)
 	}
@@ -58,6 +62,43 @@ var (
 		return map[textPos][]quoted{}
 	}}
 )
+
+// factAsked, when set (by a test), is called on every Get.
+var factAsked func(p *Pass, f any)
+
+// letGo are facts a run lets go after the last of their readers it runs,
+// rather than at its end: the numbers of the blocks and of the pairs, the
+// largest facts a run keeps (21 MB at 50,000 pairs), which no check after
+// the numbers checks reads — while the consistency check, later, makes
+// the run's largest heap of its own. Readers are the checks that ask
+// for either fact, directly or through a function they call
+// (TestLetGoReaders checks the list on the checks' fixtures); a check
+// missing here would compute the facts again, to the same result.
+var letGo = []struct {
+	facts   []any
+	readers []string
+}{
+	{facts: []any{numbersFact, numberPairsFact}, readers: []string{"omission", "addition", "omission/partial",
+		"addition/partial", "alignment/shift", "length", "numbers", "numbers/missing"}},
+}
+
+// letGoAfter returns, for each check of list, the facts to let go after
+// it runs: those whose last reader among the checks to run it is.
+func letGoAfter(list []*Check, set *Settings) [][]any {
+	out := make([][]any, len(list))
+	for _, g := range letGo {
+		last := -1
+		for i, c := range list {
+			if !set.Disabled[c.Name] && slices.Contains(g.readers, c.Name) {
+				last = i
+			}
+		}
+		if last >= 0 {
+			out[last] = append(out[last], g.facts...)
+		}
+	}
+	return out
+}
 
 // blockNumbers reads the numbers of a block on the first ask: in Chinese
 // as chineseNumbers does, in English as numerals.English.

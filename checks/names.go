@@ -136,6 +136,9 @@ func latinTokens(s string) []latinToken {
 // nameKey folds a token for comparison: width, case, accents, and
 // everything but letters and digits.
 func nameKey(s string) string {
+	if k, ok := asciiNameKey(s); ok {
+		return k
+	}
 	s = foldWidth(s)
 	s = norm.NFD.String(s)
 	var b strings.Builder
@@ -145,6 +148,36 @@ func nameKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiNameKey is nameKey of text in ASCII, which width and accents leave
+// as it is: its letters and digits, lower-cased (s itself when it is
+// nothing else, as most words are). ok is false for other text.
+func asciiNameKey(s string) (string, bool) {
+	keep := true // s is its own key
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		default:
+			keep = false
+		}
+	}
+	if keep {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b), true
 }
 
 func hasLetter(s string) bool {
@@ -240,28 +273,49 @@ func newNameSide(texts []string) *nameSide {
 	return s
 }
 
-// footnoteRe: a word or code with a footnote call glued to it, as text
-// copied from a page with superscript notes reads: "chain70",
-// "sanctions96", "COVID-19.79", "falling.188A" (a lower-case word of
-// three letters or more, or anything followed by a full stop, then one to
-// three digits and perhaps a letter). Codes of the genre are written in
-// capitals (G20, C919, H7N9) and their numbers are not cut off by a full
-// stop, so neither is taken for one.
-var footnoteRe = regexp.MustCompile(`^(?:([a-z]{3,})|(.*[A-Za-z0-9])\.)[0-9]{1,3}[A-Z]?$`)
-
-// withoutFootnote returns a token without the footnote call glued to it.
+// withoutFootnote returns a token without the footnote call glued to it,
+// as text copied from a page with superscript notes reads: "chain70",
+// "sanctions96", "COVID-19.79", "falling.188A" (a lower-case word of three
+// letters or more, or anything ending in a letter or digit followed by a
+// full stop, then one to three digits and perhaps a capital). Codes of
+// the genre are written in capitals (G20, C919, H7N9) and their numbers
+// are not cut off by a full stop, so neither is taken for one. A decimal
+// ("2.3", "1.85") is not a call either.
+//
+// It is the expression
+// ^(?:([a-z]{3,})|(.*[A-Za-z0-9])\.)[0-9]{1,3}[A-Z]?$ read by hand (the
+// expression took a tenth of the names check): the call's digits are the
+// run before the optional capital that ends t, and the word or code is
+// what stands before them, all lower-case letters, or ending in a full
+// stop after a letter or digit (the last full stop of t, since the call
+// holds none).
 func withoutFootnote(t string) (string, bool) {
-	m := footnoteRe.FindStringSubmatch(t)
-	if m == nil {
+	end := len(t)
+	if end > 0 && t[end-1] >= 'A' && t[end-1] <= 'Z' {
+		end--
+	}
+	d := end
+	for d > 0 && t[d-1] >= '0' && t[d-1] <= '9' {
+		d--
+	}
+	if n := end - d; n < 1 || n > 3 {
 		return "", false
 	}
-	if m[1] != "" {
-		return m[1], true
+	word := t[:d]
+	if len(word) >= 3 && strings.IndexFunc(word, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+		return word, true
 	}
-	if !hasLetter(m[2]) {
-		return "", false // "2.3", "1.85": a decimal
+	if len(word) < 2 || word[len(word)-1] != '.' || !isASCIIAlnum(word[len(word)-2]) || strings.IndexByte(word, '\n') >= 0 {
+		return "", false
 	}
-	return m[2], true
+	if code := word[:len(word)-1]; hasLetter(code) {
+		return code, true
+	}
+	return "", false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // translatorGloss reports a Latin name that a Chinese rendering stands

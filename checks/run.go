@@ -79,13 +79,17 @@ func run(doc *align.Document, al *align.Alignment, set *Settings, list []*Check,
 	}
 	var all []Finding
 	shared := facts{}
-	for _, c := range list {
+	drop := letGoAfter(list, set)
+	for i, c := range list {
 		if set.Disabled[c.Name] {
 			continue
 		}
 		p := &Pass{Check: c, Doc: doc, Align: al, Settings: set, Whole: whole, facts: shared}
 		if err := c.Run(p); err != nil {
 			return nil, fmt.Errorf("check %s: %w", c.Name, err)
+		}
+		for _, f := range drop[i] {
+			delete(shared, f)
 		}
 		for _, f := range p.findings {
 			if whole != nil && !own(doc.Window, f.Bead) {

@@ -70,7 +70,7 @@ func Terms(doc *align.Document, al *align.Alignment) []Term {
 			for _, g := range renderingGroups(obs) {
 				r := Rendering{En: g.en}
 				for _, o := range g.items {
-					r.Places = append(r.Places, TermPlace{Zh: *o.zhSpan(), En: *o.enSpan(), Bead: o.bead})
+					r.Places = append(r.Places, TermPlace{Zh: *o.zhSpan(), En: *o.enSpan(), Bead: o.v.Index})
 				}
 				t.Renderings = append(t.Renderings, r)
 			}

@@ -41,18 +41,26 @@ func t2sMap(pairs []uint32) map[rune]rune {
 // Simplify converts traditional characters to simplified ones, one
 // character for one.
 func Simplify(s string) string {
+	if Simplified(s) {
+		return s
+	}
+	out, _ := SimplifyMap(s)
+	return out
+}
+
+// Simplified reports whether Simplify(s) is s itself: s is UTF-8 and holds
+// no character to convert. Simplify then leaves every part of s cut at
+// character boundaries as it is too.
+func Simplified(s string) bool {
 	t := embeddedT2S()
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if _, ok := t[r]; ok || r == utf8.RuneError && size == 1 {
-			// a character to convert, or a byte that is not UTF-8 (which
-			// becomes U+FFFD)
-			out, _ := SimplifyMap(s)
-			return out
+			return false
 		}
 		i += size
 	}
-	return s
+	return true
 }
 
 // SimplifyMap is Simplify with a map back to s: back[i] is the offset in s

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -26,6 +27,38 @@ func FuzzSimplify(f *testing.F) {
 		want, _ := SimplifyMap(s)
 		if got := Simplify(s); got != want {
 			t.Errorf("Simplify(%q) = %q, SimplifyMap gives %q", s, got, want)
+		}
+	})
+}
+
+// FuzzSimplified: text Simplified passes is its own simplification, and so
+// is every part of it cut at character boundaries (what lets a caller
+// skip Simplify on the words of such a text); text it fails is not.
+func FuzzSimplified(f *testing.F) {
+	for _, s := range []string{"總體國家安全觀", "总体国家安全观", "abc", "a\xff國", "\xe5\x9b", "著名的只乾坤 abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		simple := Simplified(s)
+		want, _ := SimplifyMap(s)
+		if simple && want != s {
+			t.Fatalf("Simplified(%q), but SimplifyMap gives %q", s, want)
+		}
+		if !simple && want == s && utf8.ValidString(s) {
+			t.Fatalf("not Simplified(%q), but SimplifyMap leaves it", s)
+		}
+		if !simple {
+			return
+		}
+		for i := range s {
+			for j := range s[i:] {
+				if j > 24 {
+					break // long enough: the check is quadratic
+				}
+				if sub := s[i : i+j]; Simplify(sub) != sub {
+					t.Fatalf("Simplified(%q), but Simplify(%q) = %q", s, sub, Simplify(sub))
+				}
+			}
 		}
 	})
 }

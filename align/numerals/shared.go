@@ -3,6 +3,7 @@ package numerals
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // A list or range of percentages often writes the unit once: "from 10.2 to
@@ -180,11 +181,15 @@ var monthTheDay = regexp.MustCompile(`(?i)\b(january|february|march|april|may|ju
 var monthNumber = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 
-// theBeforeDigit reports whether text has what every match of monthTheDay
-// holds: white space, "the" in any case, white space, a digit. It is the
-// cheap test that spares most English sentences, which have "the" but no
-// spoken date, the regular expression's backtracking over the whole text.
-func theBeforeDigit(text string) bool {
+// monthTheDigit reports whether text has what every match of monthTheDay
+// holds: a month's name, white space, "the" in any case, white space, a
+// digit. It is the cheap test that spares most English sentences, which
+// have "the" but no spoken date, the regular expression's backtracking
+// over the whole text. (Before the month was asked for, "the 1990s" and
+// "the 20th century" sent a sentence to the expression: a third of the
+// time numerals.English took.) A name with a byte outside ASCII before
+// it, which the expression's case folding may match (ſeptember), passes.
+func monthTheDigit(text string) bool {
 	for i := 1; i+4 < len(text); i++ {
 		if text[i]|0x20 != 't' || text[i+1]|0x20 != 'h' || text[i+2]|0x20 != 'e' || !reSpace(text[i-1]) {
 			continue
@@ -196,7 +201,25 @@ func theBeforeDigit(text string) bool {
 		for k < len(text) && reSpace(text[k]) {
 			k++
 		}
-		if k < len(text) && text[k] >= '0' && text[k] <= '9' {
+		if k < len(text) && text[k] >= '0' && text[k] <= '9' && monthEnds(text[:i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthEnds reports whether text, white space left out at its end, may
+// end in a month's name: it does, in any ASCII case, or one of the
+// bytes a name could take there is not ASCII.
+func monthEnds(text string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool { return r < utf8.RuneSelf && reSpace(byte(r)) })
+	for k := max(0, len(text)-len("september")); k < len(text); k++ {
+		if text[k] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for m := range monthNumber {
+		if len(text) >= len(m) && strings.EqualFold(text[len(text)-len(m):], m) {
 			return true
 		}
 	}
@@ -211,7 +234,7 @@ func reSpace(c byte) bool {
 // enMonthTheDay reads "January the 20th" as January 20 (speeches say
 // dates so), in place of whatever the scanner read there.
 func enMonthTheDay(text string, ns []Number) []Number {
-	if !strings.Contains(text, " the ") || !theBeforeDigit(text) {
+	if !strings.Contains(text, " the ") || !monthTheDigit(text) {
 		return ns
 	}
 	ms := monthTheDay.FindAllStringSubmatchIndex(text, -1)

@@ -1,9 +1,12 @@
 package numerals
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestSharedPercent: a list or range that writes "percent" once makes each
@@ -129,33 +132,67 @@ func TestMonthTheDay(t *testing.T) {
 	}
 }
 
-// TestTheBeforeDigit: the cheap test in front of monthTheDay never says no
-// where the expression matches (its white space, case and digits), and
-// says no to the usual sentence with "the" and no spoken date.
-func TestTheBeforeDigit(t *testing.T) {
+// TestMonthTheDigit: the cheap test in front of monthTheDay never says no
+// where the expression matches (its white space, case, digits and case
+// folding), and says no to the usual sentence with "the" and no spoken
+// date.
+func TestMonthTheDigit(t *testing.T) {
 	for _, s := range []string{
 		"on January the 20th.", "MARCH THE 3RD", "may\tthe\n\n21st", "x june\fThe\r1st y",
-		"December the 31st", " the 4", "a\nthe 9",
+		"December the 31st", "augu\u017ft the 1st", "in mAy   the 9",
 	} {
-		assert.True(t, theBeforeDigit(s), "%q", s)
+		assert.True(t, monthTheDigit(s), "%q", s)
 	}
+	assert.NotNil(t, monthTheDay.FindStringIndex("augu\u017ft the 1st"), "the expression folds ſ to s")
 	for _, s := range []string{
-		"", "the 4", "the people of the country", "other 4", "bathe 4", "the4th", "in the\u00a04th",
-		"January the twentieth", "the ",
+		"", "the 4", " the 4", "a\nthe 9", "the people of the country", "other 4", "bathe 4", "the4th",
+		"in the\u00a04th", "January the twentieth", "the ", "in the 1990s", "the 20th century", "Mayor the 4th", "Sept. (May) the 4",
 	} {
-		assert.False(t, theBeforeDigit(s), "%q", s)
+		assert.False(t, monthTheDigit(s), "%q", s)
 		assert.Nil(t, monthTheDay.FindStringIndex(s), "%q: the expression matches where the test says no", s)
 	}
 }
 
-// FuzzTheBeforeDigit: wherever monthTheDay matches, theBeforeDigit holds.
-func FuzzTheBeforeDigit(f *testing.F) {
-	for _, s := range []string{"on January the 20th.", "MARCH THE 3RD", "the people", "May  the\t1st"} {
+// FuzzMonthTheDigit: wherever monthTheDay matches, monthTheDigit holds.
+func FuzzMonthTheDigit(f *testing.F) {
+	for _, s := range []string{"on January the 20th.", "MARCH THE 3RD", "the people", "May  the\t1st", "augu\u017ft the 1st"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if monthTheDay.MatchString(s) && !theBeforeDigit(s) {
-			t.Fatalf("%q matches but theBeforeDigit says no", s)
+		if monthTheDay.MatchString(s) && !monthTheDigit(s) {
+			t.Fatalf("%q matches but monthTheDigit says no", s)
 		}
 	})
+}
+
+// TestMonthTheDigitComposed: on strings put together slot by slot from
+// the pieces of a spoken date and their near misses, monthTheDigit holds
+// wherever the expression matches.
+func TestMonthTheDigitComposed(t *testing.T) {
+	slots := [][]string{
+		{"", "on ", "x", "é", "(", "1"},
+		{"January", "may", "MARCH", "augu\u017ft", "septembe", "Mayor", "bathe", ""},
+		{" ", "  ", "\t", "\n \r", "\u00a0", "", "."},
+		{"the", "THE", "tHe", "thee", "he"},
+		{" ", "\f", "\u00a0", ""},
+		{"1", "21", "x", "123"},
+		{"st", "th", "ND", "s", ""},
+		{"", ".", " y", "x"},
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for _, sl := range slots {
+			b.WriteString(sl[rng.IntN(len(sl))])
+		}
+		s := b.String()
+		if monthTheDay.MatchString(s) {
+			matched++
+			if !monthTheDigit(s) {
+				t.Fatalf("%q matches but monthTheDigit says no", s)
+			}
+		}
+	}
+	require.Greater(t, matched, 50)
 }
