@@ -11,10 +11,16 @@ import "unicode"
 type ScriptCounts struct{ Han, Latin, Digit, Other int }
 
 // IsHan reports whether r is a Han (Chinese) character, including
-// 〇 and the iteration mark 々.
+// 〇 and the iteration mark 々. The CJK Unified Ideographs block (U+4E00
+// to U+9FFF), where nearly every character of a Chinese text falls, is
+// Han throughout and decided without searching the table
+// (TestIsHanTable).
 func IsHan(r rune) bool {
-	if r < 0x2E80 {
+	switch {
+	case r < 0x2E80:
 		return false
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return true
 	}
 	return unicode.Is(unicode.Han, r)
 }

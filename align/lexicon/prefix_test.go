@@ -2,7 +2,6 @@ package lexicon
 
 import (
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
@@ -91,18 +90,4 @@ func TestAppendOccs(t *testing.T) {
 		n += len(got)
 	}
 	require.Greater(t, n, 1000)
-}
-
-// TestIsHan: isHan is lang.IsHan on every code point.
-func TestIsHan(t *testing.T) {
-	n := 0
-	for r := rune(0); r <= unicode.MaxRune+1; r++ {
-		if isHan(r) != lang.IsHan(r) {
-			t.Fatalf("isHan(%U) = %v", r, isHan(r))
-		}
-		if isHan(r) {
-			n++
-		}
-	}
-	require.Greater(t, n, 90000)
 }

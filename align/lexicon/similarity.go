@@ -120,7 +120,7 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !isHan(r) {
+		if !lang.IsHan(r) {
 			key := literalKey(t.Text)
 			if key == "" {
 				continue
@@ -165,13 +165,6 @@ type zhScratch struct {
 	run  []hanChar
 }
 
-// isHan is lang.IsHan with the most common Han characters, the block of
-// CJK Unified Ideographs (all of it Han), told without searching the
-// Unicode table: it is asked of every character of every Chinese block.
-func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || lang.IsHan(r)
-}
-
 // hanChar is a character of a run of Han characters and where it ends.
 type hanChar struct {
 	r   rune
@@ -185,14 +178,14 @@ type hanChar struct {
 func (l *Lexicon) appendOccs(occs []occ, run []hanChar, zh string) ([]occ, []hanChar) {
 	for i := 0; i < len(zh); {
 		r, n := utf8.DecodeRuneInString(zh[i:])
-		if !isHan(r) {
+		if !lang.IsHan(r) {
 			i += n
 			continue
 		}
 		run = append(run[:0], hanChar{r, i + n})
 		for j := i + n; j < len(zh); {
 			r2, m := utf8.DecodeRuneInString(zh[j:])
-			if !isHan(r2) {
+			if !lang.IsHan(r2) {
 				break
 			}
 			j += m
