@@ -56,7 +56,7 @@ type Blocks struct {
 	budget  int // what they may hold before Forget lets rows go
 	scratch []uint64
 	// cols gathers the English blocks' sums of a SimilarityBound.
-	cols [8]float64
+	cols []float64
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
@@ -350,40 +350,25 @@ const boundMargin = 1e-9
 func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	var zhMet, enMet float64
-	if b > len(s.cols) {
-		for k := i; k < i+a; k++ {
-			m := 0.0
-			for l := j; l < j+b; l++ {
-				zm, _ := s.pairSums(k, l)
-				m += zm
-			}
-			zhMet += min(m, s.zh[k].all[0])
+	// each pair looked up once: the English blocks' sums gather in cols,
+	// each over the Chinese blocks in order, as the Chinese blocks' own do
+	// over the English ones
+	if cap(s.cols) < b {
+		s.cols = make([]float64, b)
+	}
+	cols := s.cols[:b]
+	clear(cols)
+	for k := i; k < i+a; k++ {
+		m := 0.0
+		for x := range cols {
+			zm, em := s.pairSums(k, j+x)
+			m += zm
+			cols[x] += em
 		}
-		for l := j; l < j+b; l++ {
-			m := 0.0
-			for k := i; k < i+a; k++ {
-				_, em := s.pairSums(k, l)
-				m += em
-			}
-			enMet += min(m, s.en[l].all[0])
-		}
-	} else {
-		// each pair looked up once: the English block's sums gather in
-		// cols, over the Chinese blocks in the same order as above
-		cols := s.cols[:b]
-		clear(cols)
-		for k := i; k < i+a; k++ {
-			m := 0.0
-			for x := range cols {
-				zm, em := s.pairSums(k, j+x)
-				m += zm
-				cols[x] += em
-			}
-			zhMet += min(m, s.zh[k].all[0])
-		}
-		for x, m := range cols {
-			enMet += min(m, s.en[j+x].all[0])
-		}
+		zhMet += min(m, s.zh[k].all[0])
+	}
+	for x, m := range cols {
+		enMet += min(m, s.en[j+x].all[0])
 	}
 	if zhAll > 0 {
 		zhMet = min(zhMet, zhAll)
