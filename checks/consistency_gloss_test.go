@@ -38,19 +38,8 @@ func TestGlossRunSameAsRetokenized(t *testing.T) {
 		{"北京大学、清华大学和复旦大学。国家安全委员会。", "Peking University, Tsinghua University and Fudan University. The National Security Council — the NSC — met."},
 	}
 	for _, set := range [][][2]string{pairs, edges} {
-		var zh, en []string
-		for _, p := range set {
-			zh, en = append(zh, p[0]), append(en, p[1])
-		}
-		dir := t.TempDir()
-		zp, ep := dir+"/zh.txt", dir+"/en.txt"
-		require.NoError(t, writeFile(zp, strings.Join(zh, "\n\n")))
-		require.NoError(t, writeFile(ep, strings.Join(en, "\n\n")))
-		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
-		require.NoError(t, err)
-		al := align.Align(doc, align.Options{Lex: lexicon.Default()})
-		wd := words.Of(al)
-		p := &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+		p := pairsPass(t, set)
+		doc, wd := p.Doc, words.Of(p.Align)
 		lex := lexicon.Default()
 		memo, g := newRefEnMemo(), newGlossFinder(lex)
 		views := pairViews(p)
@@ -86,7 +75,29 @@ func TestGlossRunSameAsRetokenized(t *testing.T) {
 	}
 }
 
-func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
+// pairsDoc opens a two-file document of pairs (Chinese, English), one
+// block each, from files written for it.
+func pairsDoc(t testing.TB, pairs [][2]string) *align.Document {
+	t.Helper()
+	var zh, en []string
+	for _, p := range pairs {
+		zh, en = append(zh, p[0]), append(en, p[1])
+	}
+	dir := t.TempDir()
+	zp, ep := dir+"/zh.txt", dir+"/en.txt"
+	require.NoError(t, os.WriteFile(zp, []byte(strings.Join(zh, "\n\n")), 0o644))
+	require.NoError(t, os.WriteFile(ep, []byte(strings.Join(en, "\n\n")), 0o644))
+	doc, err := input.OpenPair(zp, ep, nil, input.Options{})
+	require.NoError(t, err)
+	return doc
+}
+
+// pairsPass aligns pairsDoc(pairs) and gives a consistency pass over it.
+func pairsPass(t *testing.T, pairs [][2]string) *Pass {
+	doc := pairsDoc(t, pairs)
+	al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+	return &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+}
 
 // refEnMemo remembers, within one learning of terms, the keys of renderings
 // and the English of each sentence bead, tokenized: a document's
@@ -326,18 +337,7 @@ func TestNameCandidatesAsBefore(t *testing.T) {
 		start, end int
 	}
 	for _, set := range [][][2]string{pairs, trad} {
-		var zh, en []string
-		for _, p := range set {
-			zh, en = append(zh, p[0]), append(en, p[1])
-		}
-		dir := t.TempDir()
-		zp, ep := dir+"/zh.txt", dir+"/en.txt"
-		require.NoError(t, writeFile(zp, strings.Join(zh, "\n\n")))
-		require.NoError(t, writeFile(ep, strings.Join(en, "\n\n")))
-		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
-		require.NoError(t, err)
-		al := align.Align(doc, align.Options{Lex: lexicon.Default()})
-		p := &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+		p := pairsPass(t, set)
 		lex := lexicon.Default()
 		var want, got []cand
 		names := newNameScanner(lex)

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 
@@ -38,20 +37,12 @@ func TestLetGoReaders(t *testing.T) {
 
 	pairs, err := testref.TextPairs()
 	require.NoError(t, err)
-	var zh, en []string
-	for _, p := range pairs {
-		zh, en = append(zh, p[0]), append(en, p[1])
-	}
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "zh.txt"), []byte(strings.Join(zh, "\n\n")), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "en.txt"), []byte(strings.Join(en, "\n\n")), 0o644))
-	var docs []*align.Document
+	docs := []*align.Document{pairsDoc(t, pairs)}
 	read := func(zp, ep string) {
 		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
 		require.NoError(t, err, zp)
 		docs = append(docs, doc)
 	}
-	read(filepath.Join(dir, "zh.txt"), filepath.Join(dir, "en.txt"))
 	cases, err := filepath.Glob(filepath.Join("..", "testdata", "checks", "*", "*"))
 	require.NoError(t, err)
 	for _, c := range cases {
