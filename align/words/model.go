@@ -498,7 +498,7 @@ func (md *model) train() {
 		switch {
 		case it == 0:
 			md.eStepDistortion(cNullE, cNullZ)
-		case it == 1 && md.opt.Iterations > 2:
+		case it == 1 && md.prunes():
 			md.eStep(cNullE, cNullZ, true)
 			alive = make([]bool, len(md.t))
 			for k := range md.segs {

@@ -278,7 +278,6 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 	sh.pairs = pairs
 	for k := range pairs {
 		p := &pairs[k]
-		p.doc = sh
 		for _, l := range p.Inter {
 			if seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
 				p.back(l)
