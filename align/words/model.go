@@ -778,9 +778,10 @@ func normalise(t, c []float64) {
 	}
 }
 
-func grow(s []float64, n int) []float64 {
+// grow returns s cut or grown to n elements, their values unspecified.
+func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]float64, n)
+		return make([]T, n)
 	}
 	return s[:n]
 }
