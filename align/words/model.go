@@ -498,7 +498,7 @@ func (md *model) train() {
 		switch {
 		case it == 0:
 			md.eStepDistortion(cNullE, cNullZ)
-		case it == 1 && md.opt.Iterations > 2:
+		case it == 1 && md.prunes():
 			md.eStep(cNullE, cNullZ, true)
 			alive = make([]bool, len(md.t))
 			for k := range md.segs {
@@ -778,9 +778,10 @@ func normalise(t, c []float64) {
 	}
 }
 
-func grow(s []float64, n int) []float64 {
+// grow returns s cut or grown to n elements, their values unspecified.
+func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]float64, n)
+		return make([]T, n)
 	}
 	return s[:n]
 }

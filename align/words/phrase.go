@@ -221,7 +221,7 @@ func (d *shared) attested(zh, en Token) bool {
 		for k := range d.pairs {
 			q := &d.pairs[k]
 			for _, l := range q.Inter {
-				if q.state[l.Zh]&backedBit != 0 {
+				if q.Backed(align.Zh, int(l.Zh)) {
 					d.set[typePair(q.Zh[l.Zh], q.En[l.En])] = struct{}{}
 				}
 			}

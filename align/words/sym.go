@@ -133,10 +133,7 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 
 // reuse returns *buf cut or grown to n elements, cleared.
 func reuse[T any](buf *[]T, n int) []T {
-	if cap(*buf) < n {
-		*buf = make([]T, n)
-	}
-	*buf = (*buf)[:n]
+	*buf = grow(*buf, n)
 	clear(*buf)
 	return *buf
 }

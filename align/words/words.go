@@ -278,7 +278,6 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 	sh.pairs = pairs
 	for k := range pairs {
 		p := &pairs[k]
-		p.doc = sh
 		for _, l := range p.Inter {
 			if seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
 				p.back(l)
@@ -375,7 +374,7 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 	var ez, ze []int32 // each direction's links, pair by pair
 	for k := range pairs {
 		p := &pairs[k]
-		ez, ze = reuse(&ez, len(p.En)), reuse(&ze, len(p.Zh))
+		ez, ze = grow(ez, len(p.En)), grow(ze, len(p.Zh)) // viterbi sets every one
 		md.viterbi(k, ez, ze)
 		inter, gdf := sym.symmetrise(ez, ze)
 		p.Inter, p.GDF = mem.links.copy(inter), mem.links.copy(gdf)
