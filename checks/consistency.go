@@ -899,32 +899,34 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			i++
 			continue
 		}
-		text := v.p.Doc.En[toks[i].Block()].Text
-		prev, last, n := i, i, 1
+		block, start, end := pr.Place(toks[i])
+		text := v.p.Doc.En[block].Text
+		prevEnd, last, lastEnd, n := end, i, end, 1
 		bridged := false // a bridge word since the last gloss
 		for j := i + 1; j < len(toks); j++ {
-			t, p := toks[j], toks[prev]
+			t := toks[j]
 			if t.Kind() == words.Punct {
 				continue
 			}
-			if t.Block() != p.Block() || t.Start() < p.End() {
+			tb, ts, te := pr.Place(t)
+			if tb != block || ts < prevEnd {
 				break // another stretch of text
 			}
-			gap := text[p.End():t.Start()]
+			gap := text[prevEnd:ts]
 			if strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
 			if g.isGloss(pr, t) {
-				prev, last, n, bridged = j, j, n+1, false
+				prevEnd, last, lastEnd, n, bridged = te, j, te, n+1, false
 				continue
 			}
-			if t.Kind() != words.Content && !bridged && bridgeWords[strings.ToLower(text[t.Start():t.End()])] {
-				prev, bridged = j, true // "University of Macau"
+			if t.Kind() != words.Content && !bridged && bridgeWords[strings.ToLower(text[ts:te])] {
+				prevEnd, bridged = te, true // "University of Macau"
 				continue
 			}
 			break
 		}
-		r := run{block: toks[i].Block(), start: toks[i].Start(), end: toks[last].End(), words: n, first: i, last: last}
+		r := run{block: block, start: start, end: lastEnd, words: n, first: i, last: last}
 		if len(best) == 0 || n > best[0].words {
 			best = append(best[:0], r)
 		} else if n == best[0].words {
@@ -947,7 +949,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	}
 	r := best[0]
 	text := v.p.Doc.En[r.block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(text, toks[r.first:r.last+1]), true
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, toks[r.first:r.last+1]), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -956,12 +958,13 @@ var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": tr
 	"von": true, "van": true, "on": true}
 
 // capsOf: are the content words of a run of English tokens (toks, of
-// text) capitalised? A single word at a sentence start cannot tell. The
-// run's tokens are read as the word alignment cut them: its content words
-// are those lang.Keyword gives a stem, as the words of its text would be
+// pr, in one block whose text is text) capitalised? A single word at a
+// sentence start cannot tell. The run's tokens are read as the word
+// alignment cut them: its content words are those lang.Keyword gives a
+// stem, as the words of its text would be
 // (TestGlossRunSameAsRetokenized).
-func capsOf(text string, toks []words.Token) int {
-	start := toks[0].Start()
+func capsOf(pr *words.Pair, text string, toks []words.Token) int {
+	_, start, _ := pr.Place(toks[0])
 	sentStart := strings.TrimRight(text[:start], " \"“‘(")
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
@@ -974,7 +977,7 @@ func capsOf(text string, toks []words.Token) int {
 			continue
 		}
 		content++
-		if r, _ := utf8.DecodeRuneInString(text[t.Start():t.End()]); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(pr.Text(t)); unicode.IsUpper(r) {
 			capsN++
 		}
 	}
@@ -1026,6 +1029,14 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 	"为": true, "对": true, "把": true, "被": true, "从": true, "向": true, "等": true, "也": true, "都": true,
 	"就": true, "而": true, "并": true, "之": true, "其": true, "这": true, "那": true, "各": true, "每": true,
 	"要": true, "我们": true, "以": true, "于": true, "将": true, "更": true, "不": true, "有": true, "着": true}
+
+// adjacent: token b of pr begins, in its block, where token a ends in
+// its own.
+func adjacent(pr *words.Pair, a, b words.Token) bool {
+	_, _, end := pr.Place(a)
+	_, start, _ := pr.Place(b)
+	return start == end
+}
 
 func allHan(s string) bool {
 	for _, r := range s {
@@ -1100,7 +1111,7 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 			runes := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
-				if t.Kind() == words.Punct || !allHan(pr.Text(t)) || hi-1 > lo && t.Start() != pr.Zh[hi-2].End() {
+				if t.Kind() == words.Punct || !allHan(pr.Text(t)) || hi-1 > lo && !adjacent(pr, pr.Zh[hi-2], t) {
 					break
 				}
 				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
@@ -1185,12 +1196,16 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				continue
 			}
 			zt, et := pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]
-			if zt[0].Block() != zt[len(zt)-1].Block() || et[0].Block() != et[len(et)-1].Block() {
+			zb, zs, _ := pr.Place(zt[0])
+			zb2, _, ze := pr.Place(zt[len(zt)-1])
+			eb, es, _ := pr.Place(et[0])
+			eb2, _, ee := pr.Place(et[len(et)-1])
+			if zb != zb2 || eb != eb2 {
 				continue
 			}
 			// one block each: the text as written is a part of it (what
 			// wd.Text gives, without a copy)
-			text := wd.Alignment.Doc.En[et[0].Block()].Text[et[0].Start():et[len(et)-1].End()]
+			text := wd.Alignment.Doc.En[eb].Text[es:ee]
 			key, ok := keys[text]
 			if !ok {
 				// a term's renderings recur: their keys are made once
@@ -1200,11 +1215,11 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			if key == "" || len(strings.Fields(key)) > 2*len(zt)+1 {
 				continue // a clause, not a rendering of the term
 			}
-			zhText := wd.Alignment.Doc.Zh[zt[0].Block()].Text[zt[0].Start():zt[len(zt)-1].End()]
+			zhText := wd.Alignment.Doc.Zh[zb].Text[zs:ze]
 			out = append(out, termObs{zh: z, zhWritten: zhText, en: text, key: key,
 				v: byBead[pr.Bead], loose: unlinked > 0,
-				zhAt: at32{int32(zt[0].Block()), int32(zt[0].Start()), int32(zt[len(zt)-1].End())},
-				enAt: at32{int32(et[0].Block()), int32(et[0].Start()), int32(et[len(et)-1].End())}})
+				zhAt: at32{int32(zb), int32(zs), int32(ze)},
+				enAt: at32{int32(eb), int32(es), int32(ee)}})
 		}
 		if len(out)-first < 2 {
 			out = out[:first]

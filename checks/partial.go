@@ -197,7 +197,7 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 			// or in a neighbouring sentence.
 			glossed := 0
 			if !addition {
-				glossed = min(content, pr.Glossed(l, c, wd.Bead(bi))+spelledAnchors(p, &p.Align.Beads[bi], l, ct))
+				glossed = min(content, pr.Glossed(l, c, wd.Bead(bi))+spelledAnchors(p, pr, &p.Align.Beads[bi], l, ct))
 				if 5*glossed > content {
 					continue
 				}
@@ -300,15 +300,16 @@ func wordCount(pr *words.Pair, toks []words.Token) int {
 }
 
 // spelledAnchors counts the numbers written in words (四百, five) in
-// tokens toks of side l whose value the other side of bead b also has:
+// tokens toks (of pr) of side l whose value the other side of bead b also has:
 // anchors the word links cannot see, since the lexicon does not gloss
 // 四百 as "400". Numbers in digits match by their tokens already.
-func spelledAnchors(p *Pass, b *align.Bead, l align.Lang, toks []words.Token) int {
+func spelledAnchors(p *Pass, pr *words.Pair, b *align.Bead, l align.Lang, toks []words.Token) int {
 	if len(toks) == 0 {
 		return 0
 	}
-	blk, start, end := toks[0].Block(), toks[0].Start(), toks[len(toks)-1].End()
-	if toks[len(toks)-1].Block() != blk {
+	blk, start, _ := pr.Place(toks[0])
+	last, _, end := pr.Place(toks[len(toks)-1])
+	if last != blk {
 		end = len(p.Doc.Blocks(l)[blk].Text)
 	}
 	others := b.En

@@ -30,7 +30,7 @@ func TestSpelledAnchors(t *testing.T) {
 			pr := &wd.Bead(bi)[k]
 			for _, c := range pr.Clauses(align.Zh) {
 				ct := pr.Zh[c.Lo:c.Hi]
-				anchors[wd.Text(align.Zh, ct)] = spelledAnchors(p, &al.Beads[bi], align.Zh, ct)
+				anchors[wd.Text(align.Zh, ct)] = spelledAnchors(p, pr, &al.Beads[bi], align.Zh, ct)
 			}
 		}
 	}

@@ -141,12 +141,15 @@ func main() {
 				if !ok || r.Len() >= len(p.En)-2 {
 					continue
 				}
-				e := p.En[r.Hi-1].End()
+				_, _, e := p.Place(p.En[r.Hi-1])
 				if r.Hi < len(p.En) && p.Text(p.En[r.Hi]) == "," {
-					e = p.En[r.Hi].End()
+					_, _, e = p.Place(p.En[r.Hi])
 				}
-				cands = append(cands, cand{doc: di, zhBlock: p.Zh[c.Lo].Block(), zhS: p.Zh[c.Lo].Start(), zhE: p.Zh[c.Hi-1].End(),
-					enBlock: p.En[r.Lo].Block(), enS: p.En[r.Lo].Start(), enE: e, clauseText: wd.Text(align.Zh, p.Zh[c.Lo:c.Hi])})
+				zb, zs, _ := p.Place(p.Zh[c.Lo])
+				_, _, ze := p.Place(p.Zh[c.Hi-1])
+				eb, es, _ := p.Place(p.En[r.Lo])
+				cands = append(cands, cand{doc: di, zhBlock: zb, zhS: zs, zhE: ze,
+					enBlock: eb, enS: es, enE: e, clauseText: wd.Text(align.Zh, p.Zh[c.Lo:c.Hi])})
 				break // one clause per sentence
 			}
 		}

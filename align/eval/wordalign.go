@@ -217,10 +217,11 @@ func (s *WordSet) Score(out []WordAlignment) ([]WordScore, error) {
 // FromPairs gives the tokens' spans and the intersection and
 // grow-diag-final links of each word-aligned pair, for WordSet.Score.
 func FromPairs(pairs []words.Pair) []WordAlignment {
-	spans := func(toks []words.Token) [][2]int {
+	spans := func(p *words.Pair, toks []words.Token) [][2]int {
 		s := make([][2]int, len(toks))
 		for k, t := range toks {
-			s[k] = [2]int{t.Start(), t.End()}
+			_, start, end := p.Place(t)
+			s[k] = [2]int{start, end}
 		}
 		return s
 	}
@@ -234,7 +235,7 @@ func FromPairs(pairs []words.Pair) []WordAlignment {
 	out := make([]WordAlignment, len(pairs))
 	for k := range pairs {
 		p := &pairs[k]
-		out[k] = WordAlignment{Zh: spans(p.Zh), En: spans(p.En), Links: [][]WordLink{links(p.Inter), links(p.GDF)}}
+		out[k] = WordAlignment{Zh: spans(p, p.Zh), En: spans(p, p.En), Links: [][]WordLink{links(p.Inter), links(p.GDF)}}
 	}
 	return out
 }

@@ -17,12 +17,13 @@
 // (content, function, punctuation), a Key (the type the model learns:
 // English stemmed) and the lexicon ids of its Glosses: for a Chinese word
 // of three or more characters the glosses of the headwords inside it too,
-// since CC-CEDICT glosses 动态清零 only as "zero-COVID". Offsets (Block,
-// Start, End) point into the block's text, so a check can quote and place
-// any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text). A token is 16 bytes
-// (a long document holds millions while the checks run): its Key, Glosses
-// and text are read through its pair (Pair.Key, Pair.Glosses, Pair.Text),
-// which knows the word types and the blocks of the pairs aligned together.
+// since CC-CEDICT glosses 动态清零 only as "zero-COVID". Its place (block,
+// and offsets into the block's text: Pair.Place) lets a check quote and
+// place any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text). A token is 12
+// bytes (a long document holds millions while the checks run): its Key,
+// Glosses, text and place are read through its pair (Pair.Key,
+// Pair.Glosses, Pair.Text, Pair.Place), which knows the word types and the
+// blocks of the pairs aligned together.
 //
 // # Model
 //

@@ -28,7 +28,8 @@ func FuzzAlignTexts(f *testing.F) {
 			}
 			for side, toks := range [2][]Token{p.Zh, p.En} {
 				for _, tk := range toks {
-					if tk.Start() < 0 || tk.End() > len(texts[side]) || tk.Start() >= tk.End() || texts[side][tk.Start():tk.End()] != p.Text(tk) {
+					b, start, end := p.Place(tk)
+					if b != k || start < 0 || end > len(texts[side]) || start >= end || end-start != tk.Len() || texts[side][start:end] != p.Text(tk) {
 						t.Fatalf("token %+v does not point at itself in %q", tk, texts[side])
 					}
 				}

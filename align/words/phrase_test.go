@@ -163,7 +163,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 			id = v.add(tokType{key: key})
 			types[key] = id
 		}
-		return newToken(id, Content, 0, 0, 0)
+		return newToken(id, Content, 0, 0)
 	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)

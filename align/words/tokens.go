@@ -38,25 +38,29 @@ func (k Kind) String() string {
 }
 
 // Token is a word or a punctuation mark of one side of a sentence bead.
-// It is 16 bytes: a document of 50,000 paragraph pairs holds some five
+// It is 12 bytes: a document of 50,000 paragraph pairs holds some five
 // million tokens, all kept while the checks run. What its text, Key and
-// Glosses are is asked of its pair (Pair.Text, Pair.Key, Pair.Glosses),
-// which knows the word types and the blocks' text of the pairs aligned
-// together, as a token.FileSet knows the files of a token.Pos.
+// Glosses are, and where it stands, is asked of its pair (Pair.Text,
+// Pair.Key, Pair.Glosses, Pair.Place), which knows the word types and the
+// blocks' text of the pairs aligned together, as a token.FileSet knows
+// the files of a token.Pos.
 type Token struct {
 	// tk is the token's type (an index into its vocab's types) shifted
 	// left by two, and its Kind.
 	tk uint32
-	// block is the block (index among the blocks of its language) that
-	// holds the token; start and end its byte offsets in the block's
-	// text. (fits refuses a block of 2 GiB or more.)
-	block, start, end int32
+	// start and end are the token's byte offsets in the text of its
+	// language's blocks read one after another: block b's text begins at
+	// vocab.base[lang][b]. (The block is not kept, 4 bytes a token: it is
+	// the block whose text holds start, found by a binary search where a
+	// reader asks for it. fits refuses a language's text of 4 GiB or
+	// more.)
+	start, end uint32
 }
 
 // fits panics unless a text of n bytes, or n blocks, can be indexed by
-// a token's int32 offsets.
+// a token's uint32 offsets.
 func fits(n int) {
-	if n > math.MaxInt32 {
+	if uint64(n) > math.MaxUint32 {
 		panic(fmt.Sprintf("words: a text of %d bytes or %[1]d blocks: more than a token's offsets hold", n))
 	}
 }
@@ -65,23 +69,15 @@ func fits(n int) {
 // id takes the 30 bits of Token.tk above its Kind.
 const maxTypes = 1 << 30
 
-func newToken(ty int32, kind Kind, block, start, end int) Token {
-	return Token{tk: uint32(ty)<<2 | uint32(kind), block: int32(block), start: int32(start), end: int32(end)}
+// newToken makes a token of type ty at offsets [start, end) of its
+// language's text (see Token).
+func newToken(ty int32, kind Kind, start, end int) Token {
+	return Token{tk: uint32(ty)<<2 | uint32(kind), start: uint32(start), end: uint32(end)}
 }
 
 // Kind says whether the token is a content word, a function word or
 // punctuation.
 func (t Token) Kind() Kind { return Kind(t.tk & 3) }
-
-// Block is the block (index among the blocks of its language) that holds
-// the token.
-func (t Token) Block() int { return int(t.block) }
-
-// Start is the byte offset of the token in its block's text.
-func (t Token) Start() int { return int(t.start) }
-
-// End is the byte offset of the token's end in its block's text.
-func (t Token) End() int { return int(t.end) }
 
 // Len is the token's length in bytes.
 func (t Token) Len() int { return int(t.end - t.start) }
@@ -106,10 +102,45 @@ type vocab struct {
 	zh, en map[string]int32
 	// block returns the text of a block of one language.
 	block func(l align.Lang, block int) string
+	// base[l][b] is the offset of block b of language l in the text of
+	// the language's blocks read one after another (the offsets of a
+	// Token); base[l][n], for n blocks, is the length of that text.
+	base [2][]uint32
 }
 
-func newVocab(lex *lexicon.Lexicon, block func(align.Lang, int) string) *vocab {
-	return &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, block: block}
+// newVocab makes the vocabulary of pairs whose blocks are the nZh and nEn
+// texts block gives.
+func newVocab(lex *lexicon.Lexicon, nZh, nEn int, block func(align.Lang, int) string) *vocab {
+	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, block: block}
+	for l, n := range [2]int{nZh, nEn} {
+		base := make([]uint32, n+1)
+		at := 0
+		for b := range n {
+			base[b] = uint32(at)
+			at += len(block(align.Lang(l), b))
+			fits(at)
+		}
+		base[n] = uint32(at)
+		v.base[l] = base
+	}
+	return v
+}
+
+// offset is the offset of block b of language l in the text of the
+// language's blocks read one after another: what a token's offsets in
+// the block are moved by.
+func (v *vocab) offset(l align.Lang, b int) int { return int(v.base[l][b]) }
+
+// place returns the language of token t, the block that holds it, and
+// its offsets in the block's text.
+func (v *vocab) place(t Token) (l align.Lang, block, start, end int) {
+	l = v.types[t.ty()].lang
+	base := v.base[l]
+	// The last block that begins at or before the token: a block without
+	// text begins where the next does, and holds no token.
+	i, _ := slices.BinarySearch(base, t.start+1)
+	b := i - 1
+	return l, b, int(t.start - base[b]), int(t.end - base[b])
 }
 
 // done drops the tables tokenizing needs and nothing after it.
@@ -130,7 +161,8 @@ func (v *vocab) glosses(t Token) []uint32 { return v.types[t.ty()].glosses }
 
 // text is the token as written.
 func (v *vocab) text(t Token) string {
-	return v.block(v.types[t.ty()].lang, int(t.block))[t.start:t.end]
+	l, b, start, end := v.place(t)
+	return v.block(l, b)[start:end]
 }
 
 // add appends a type and returns its id.
@@ -186,7 +218,7 @@ const maxWordRunes = 6
 // headword starts with is a token alone. Runs of letters or digits
 // (3.5, 1,000, COVID) are one token; each punctuation mark is one (a run
 // of the same mark, …… or ——, is one). Offsets are text's plus off.
-func zhTokens(v *vocab, text string, block, off int, toks []Token) []Token {
+func zhTokens(v *vocab, text string, off int, toks []Token) []Token {
 	lex := v.lex
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -217,21 +249,21 @@ func zhTokens(v *vocab, text string, block, off int, toks []Token) []Token {
 					s, e = back[a], back[a+k]
 				}
 				ty, kind := v.zhType(run[a:a+k], Content)
-				toks = append(toks, newToken(ty, kind, block, off+i+s, off+i+e))
+				toks = append(toks, newToken(ty, kind, off+i+s, off+i+e))
 				a += k
 			}
 			i = j
 		case isWordRune(r):
 			j := scanWord(text, i)
 			ty, kind := v.zhType(enKey(text[i:j]))
-			toks = append(toks, newToken(ty, kind, block, off+i, off+j))
+			toks = append(toks, newToken(ty, kind, off+i, off+j))
 			i = j
 		case isSpace(r):
 			i += n
 		default:
 			j := sameRun(text, i, r, n)
 			ty, kind := v.zhType(runClass(r, j-i), Punct)
-			toks = append(toks, newToken(ty, kind, block, off+i, off+j))
+			toks = append(toks, newToken(ty, kind, off+i, off+j))
 			i = j
 		}
 	}
@@ -276,7 +308,7 @@ func zhLexical(lex *lexicon.Lexicon, w string) (Kind, []uint32) {
 // enTokens cuts English text into tokens: lang.EnTokens' words, the
 // possessive 's it drops, and each punctuation mark (a run of the same
 // mark, ... or --, is one). Offsets are text's plus off.
-func enTokens(v *vocab, text string, block, off int, toks []Token) []Token {
+func enTokens(v *vocab, text string, off int, toks []Token) []Token {
 	gap := func(from, to int) {
 		for i := from; i < to; {
 			r, n := utf8.DecodeRuneInString(text[i:])
@@ -294,15 +326,15 @@ func enTokens(v *vocab, text string, block, off int, toks []Token) []Token {
 					}
 					j += m
 				}
-				toks = append(toks, newToken(v.enType("_"+strings.ToLower(text[i:j]), Function), Function, block, off+i, off+j))
+				toks = append(toks, newToken(v.enType("_"+strings.ToLower(text[i:j]), Function), Function, off+i, off+j))
 				i = j
 			case isApostrophe(r) && i+n < to && (text[i+n] == 's' || text[i+n] == 'S'):
 				j := i + n + 1
-				toks = append(toks, newToken(v.enType("_'s", Function), Function, block, off+i, off+j))
+				toks = append(toks, newToken(v.enType("_'s", Function), Function, off+i, off+j))
 				i = j
 			default:
 				j := min(sameRun(text, i, r, n), to)
-				toks = append(toks, newToken(v.enType(runClass(r, j-i), Punct), Punct, block, off+i, off+j))
+				toks = append(toks, newToken(v.enType(runClass(r, j-i), Punct), Punct, off+i, off+j))
 				i = j
 			}
 		}
@@ -311,7 +343,7 @@ func enTokens(v *vocab, text string, block, off int, toks []Token) []Token {
 	for _, w := range lang.EnTokens(text) {
 		gap(prev, w.Start)
 		key, kind := enKey(text[w.Start:w.End])
-		toks = append(toks, newToken(v.enType(key, kind), kind, block, off+w.Start, off+w.End))
+		toks = append(toks, newToken(v.enType(key, kind), kind, off+w.Start, off+w.End))
 		prev = w.End
 	}
 	gap(prev, len(text))

@@ -55,7 +55,8 @@ func TestZhTokens(t *testing.T) {
 			p := tokenized(t, tc.text, "x")
 			assert.Equal(t, tc.want, show(p, p.Zh))
 			for _, tk := range p.Zh {
-				assert.Equal(t, p.Text(tk), tc.text[tk.Start():tk.End()])
+				_, start, end := p.Place(tk)
+				assert.Equal(t, p.Text(tk), tc.text[start:end])
 			}
 		})
 	}
@@ -79,7 +80,8 @@ func TestEnTokens(t *testing.T) {
 			p := tokenized(t, "中", tc.text)
 			assert.Equal(t, tc.want, show(p, p.En))
 			for _, tk := range p.En {
-				assert.Equal(t, p.Text(tk), tc.text[tk.Start():tk.End()])
+				_, start, end := p.Place(tk)
+				assert.Equal(t, p.Text(tk), tc.text[start:end])
 			}
 		})
 	}
@@ -113,18 +115,18 @@ func TestGlosses(t *testing.T) {
 // glosses are shared through its type, the text is the block's. A link
 // is kept while the checks run too.
 func TestTokenSize(t *testing.T) {
-	assert.Equal(t, uintptr(16), unsafe.Sizeof(Token{}))
+	assert.Equal(t, uintptr(12), unsafe.Sizeof(Token{}))
 	assert.Equal(t, uintptr(8), unsafe.Sizeof(Link{}))
 }
 
 // TestTokenFields: what a token packs comes back out.
 func TestTokenFields(t *testing.T) {
 	for _, kind := range []Kind{Content, Function, Punct} {
-		tk := newToken(maxTypes-1, kind, math.MaxInt32, math.MaxInt32-7, math.MaxInt32)
+		tk := newToken(maxTypes-1, kind, math.MaxUint32-7, math.MaxUint32)
 		assert.Equal(t, kind, tk.Kind())
 		assert.Equal(t, int32(maxTypes-1), tk.ty())
-		assert.Equal(t, [4]int{math.MaxInt32, math.MaxInt32 - 7, math.MaxInt32, 7}, [4]int{tk.Block(), tk.Start(), tk.End(), tk.Len()})
+		assert.Equal(t, [3]uint32{math.MaxUint32 - 7, math.MaxUint32, 7}, [3]uint32{tk.start, tk.end, uint32(tk.Len())})
 	}
-	assert.Panics(t, func() { fits(math.MaxInt32 + 1) })
-	assert.NotPanics(t, func() { fits(math.MaxInt32) })
+	assert.Panics(t, func() { fits(math.MaxUint32 + 1) })
+	assert.NotPanics(t, func() { fits(math.MaxUint32) })
 }

@@ -120,43 +120,57 @@ func (d *Doc) Pair(b, s int) *Pair { return &d.Pairs[d.first[b]+s] }
 // Bead returns the pairs of the sentence beads of paragraph bead b.
 func (d *Doc) Bead(b int) []Pair { return d.Pairs[d.first[b]:d.first[b+1]] }
 
+// Place returns the block (index among the blocks of its language) that
+// holds token t of p, or of any pair aligned together with p, and the
+// token's byte offsets in the block's text.
+func (p *Pair) Place(t Token) (block, start, end int) {
+	_, block, start, end = p.doc.vocab.place(t)
+	return block, start, end
+}
+
 // Span locates a token in its file (path, line, column, excerpt).
 func (d *Doc) Span(l align.Lang, t Token) align.Span {
-	return d.Alignment.Doc.Blocks(l)[t.block].SubSpan(t.Start(), t.End())
+	_, b, start, end := d.shared.vocab.place(t)
+	return d.Alignment.Doc.Blocks(l)[b].SubSpan(start, end)
 }
 
 // SpanOf locates a run of tokens of one side of a pair (toks not empty),
 // from the start of the first to the end of the last; if they lie in two
 // blocks, the span ends with the first block.
 func (d *Doc) SpanOf(l align.Lang, toks []Token) align.Span {
-	first, last := toks[0], toks[len(toks)-1]
-	b := d.Alignment.Doc.Blocks(l)[first.block]
-	if last.block != first.block {
-		return b.SubSpan(first.Start(), len(b.Text))
+	v := d.shared.vocab
+	_, first, start, _ := v.place(toks[0])
+	_, last, _, end := v.place(toks[len(toks)-1])
+	b := d.Alignment.Doc.Blocks(l)[first]
+	if last != first {
+		return b.SubSpan(start, len(b.Text))
 	}
-	return b.SubSpan(first.Start(), last.End())
+	return b.SubSpan(start, end)
 }
 
 // Text returns the text that tokens cover as written, spaces and
 // punctuation between them included; tokens of different blocks are
 // joined by a space.
 func (d *Doc) Text(l align.Lang, toks []Token) string {
-	return textOf(func(block int) string { return d.Alignment.Doc.Blocks(l)[block].Text }, toks)
+	return textOf(d.shared.vocab, toks)
 }
 
-func textOf(block func(int) string, toks []Token) string {
+// textOf is Doc.Text of tokens of v.
+func textOf(v *vocab, toks []Token) string {
 	var sb strings.Builder
 	for k := 0; k < len(toks); {
-		b := toks[k].Block()
-		e := k
-		for e+1 < len(toks) && toks[e+1].Block() == b {
-			e++
+		l, b, start, end := v.place(toks[k])
+		for k++; k < len(toks); k++ {
+			_, b2, _, e := v.place(toks[k])
+			if b2 != b {
+				break
+			}
+			end = e
 		}
 		if sb.Len() > 0 {
 			sb.WriteByte(' ')
 		}
-		sb.WriteString(block(b)[toks[k].start:toks[e].end])
-		k = e + 1
+		sb.WriteString(v.block(l, b)[start:end])
 	}
 	return sb.String()
 }
@@ -180,8 +194,7 @@ func Align(a *align.Alignment, lex *lexicon.Lexicon, opt Options) *Doc {
 // tokenize makes a's pairs, with their tokens and no links.
 func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 	doc := a.Doc
-	fits(max(len(doc.Zh), len(doc.En)))
-	sh := &shared{vocab: newVocab(lex, func(l align.Lang, b int) string { return doc.Blocks(l)[b].Text })}
+	sh := &shared{vocab: newVocab(lex, len(doc.Zh), len(doc.En), func(l align.Lang, b int) string { return doc.Blocks(l)[b].Text })}
 	d := &Doc{Alignment: a, first: make([]int, len(a.Beads)+1), shared: sh}
 	n := 0
 	for _, b := range a.Beads {
@@ -199,15 +212,13 @@ func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 			zs, es = zs[:0], es[:0]
 			for _, r := range sb.Zh {
 				blk := doc.Zh[r.Block]
-				fits(len(blk.Text))
 				s := blk.Sents[r.Sent]
-				zs = zhTokens(sh.vocab, blk.Text[s.Start:s.End], r.Block, s.Start, zs)
+				zs = zhTokens(sh.vocab, blk.Text[s.Start:s.End], sh.vocab.offset(align.Zh, r.Block)+s.Start, zs)
 			}
 			for _, r := range sb.En {
 				blk := doc.En[r.Block]
-				fits(len(blk.Text))
 				s := blk.Sents[r.Sent]
-				es = enTokens(sh.vocab, blk.Text[s.Start:s.End], r.Block, s.Start, es)
+				es = enTokens(sh.vocab, blk.Text[s.Start:s.End], sh.vocab.offset(align.En, r.Block)+s.Start, es)
 			}
 			p.Zh, p.En = toks.copy(zs), toks.copy(es)
 			d.Pairs = append(d.Pairs, p)
@@ -220,15 +231,14 @@ func tokenize(a *align.Alignment, lex *lexicon.Lexicon) *Doc {
 
 // AlignTexts word-aligns pairs of Chinese and English texts (each a
 // sentence or a few), learning the model on these pairs alone. Token
-// offsets are into the pair's texts; Block and Pair.Bead are the index of
-// the pair.
+// offsets (Pair.Place) are into the pair's texts; the block and Pair.Bead
+// are the index of the pair.
 func AlignTexts(lex *lexicon.Lexicon, pairs [][2]string, opt Options) []Pair {
-	fits(len(pairs))
 	out := make([]Pair, len(pairs))
-	sh := &shared{vocab: newVocab(lex, func(l align.Lang, b int) string { return pairs[b][l] })}
+	v := newVocab(lex, len(pairs), len(pairs), func(l align.Lang, b int) string { return pairs[b][l] })
+	sh := &shared{vocab: v}
 	for k, tp := range pairs {
-		fits(max(len(tp[0]), len(tp[1])))
-		out[k] = Pair{Bead: k, Zh: zhTokens(sh.vocab, tp[0], k, 0, nil), En: enTokens(sh.vocab, tp[1], k, 0, nil), doc: sh}
+		out[k] = Pair{Bead: k, Zh: zhTokens(v, tp[0], v.offset(align.Zh, k), nil), En: enTokens(v, tp[1], v.offset(align.En, k), nil), doc: sh}
 	}
 	sh.vocab.done()
 	link(sh, out, opt)

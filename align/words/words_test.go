@@ -53,8 +53,10 @@ func TestAlignDocument(t *testing.T) {
 	for _, p := range d.Pairs {
 		for _, l := range []align.Lang{align.Zh, align.En} {
 			for k, tk := range p.Tokens(l) {
-				blk := a.Doc.Blocks(l)[tk.Block()]
-				assert.Equal(t, p.Text(tk), blk.Text[tk.Start():tk.End()])
+				b, start, end := p.Place(tk)
+				blk := a.Doc.Blocks(l)[b]
+				assert.Equal(t, p.Text(tk), blk.Text[start:end])
+				assert.Equal(t, tk.Len(), end-start)
 				sp := d.Span(l, tk)
 				assert.Equal(t, p.Text(tk), sp.Text)
 				if len(p.Zh) == 0 || len(p.En) == 0 {
@@ -190,10 +192,12 @@ func dump(d *words.Doc) string {
 		}
 		sb.WriteByte('\n')
 		for _, tk := range p.Zh {
-			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
+			b, start, _ := p.Place(tk)
+			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), b, start)
 		}
 		for _, tk := range p.En {
-			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), tk.Block(), tk.Start())
+			b, start, _ := p.Place(tk)
+			fmt.Fprintf(&sb, "%q@%d:%d ", p.Text(tk), b, start)
 		}
 		sb.WriteByte('\n')
 	}

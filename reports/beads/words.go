@@ -49,7 +49,7 @@ func PresplitWords(lex *lexicon.Lexicon, zh, en []string, bs []align.SentenceBea
 	pairs := words.AlignTexts(lex, texts, words.Options{})
 	out := make([]Words, len(sents))
 	for k, s := range sents {
-		out[k] = wordsOf(&pairs[k], s, func(align.Lang, words.Token) int { return 0 })
+		out[k] = wordsOf(&pairs[k], s, func(align.Lang, int) int { return 0 })
 	}
 	return out
 }
@@ -61,19 +61,20 @@ func DocumentWords(lex *lexicon.Lexicon, a *align.Alignment) []Words {
 	sents := Document(a)
 	out := make([]Words, len(d.Pairs))
 	for k := range d.Pairs {
-		out[k] = wordsOf(&d.Pairs[k], sents[k], func(l align.Lang, t words.Token) int { return a.Doc.Blocks(l)[t.Block()].Start })
+		out[k] = wordsOf(&d.Pairs[k], sents[k], func(l align.Lang, block int) int { return a.Doc.Blocks(l)[block].Start })
 	}
 	return out
 }
 
-// wordsOf gives the output of one pair; base is the offset of a token's
-// block in what the offsets count in.
-func wordsOf(p *words.Pair, s Sentence, base func(align.Lang, words.Token) int) Words {
+// wordsOf gives the output of one pair; base is the offset of a block in
+// what the offsets count in.
+func wordsOf(p *words.Pair, s Sentence, base func(l align.Lang, block int) int) Words {
 	toks := func(l align.Lang) []Token {
 		out := []Token{}
 		for k, t := range p.Tokens(l) {
-			b := base(l, t)
-			out = append(out, Token{Text: p.Text(t), Start: b + t.Start(), End: b + t.End(), Kind: t.Kind().String(), Strength: p.Strength(l, k).String()})
+			block, start, end := p.Place(t)
+			b := base(l, block)
+			out = append(out, Token{Text: p.Text(t), Start: b + start, End: b + end, Kind: t.Kind().String(), Strength: p.Strength(l, k).String()})
 		}
 		return out
 	}
