@@ -415,7 +415,10 @@ func freeRendering(pr *words.Pair, l align.Lang, c words.Range) int {
 		anchor[j] = -1
 	}
 	anchored := false
-	for _, lk := range pr.Inter {
+	for k, lk := range pr.GDF {
+		if !pr.IsInter(k) {
+			continue
+		}
 		a, b := int(lk.Zh), int(lk.En)
 		if l == align.En {
 			a, b = b, a

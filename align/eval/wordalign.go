@@ -235,7 +235,7 @@ func FromPairs(pairs []words.Pair) []WordAlignment {
 	out := make([]WordAlignment, len(pairs))
 	for k := range pairs {
 		p := &pairs[k]
-		out[k] = WordAlignment{Zh: spans(p, p.Zh), En: spans(p, p.En), Links: [][]WordLink{links(p.Inter), links(p.GDF)}}
+		out[k] = WordAlignment{Zh: spans(p, p.Zh), En: spans(p, p.En), Links: [][]WordLink{links(p.Inter()), links(p.GDF)}}
 	}
 	return out
 }

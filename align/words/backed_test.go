@@ -59,7 +59,7 @@ func TestBacked(t *testing.T) {
 	i := zhToken(t, third, "表示")
 	require.Equal(t, words.Sure, third.Strength(align.Zh, i))
 	said := ""
-	for _, l := range third.Inter {
+	for _, l := range third.Inter() {
 		if int(l.Zh) == i {
 			said = third.Text(third.En[l.En])
 		}

@@ -220,8 +220,8 @@ func (d *shared) attested(zh, en Token) bool {
 		d.set = map[uint64]struct{}{}
 		for k := range d.pairs {
 			q := &d.pairs[k]
-			for _, l := range q.Inter {
-				if q.Backed(align.Zh, int(l.Zh)) {
+			for i, l := range q.GDF {
+				if q.IsInter(i) && q.Backed(align.Zh, int(l.Zh)) {
 					d.set[typePair(q.Zh[l.Zh], q.En[l.En])] = struct{}{}
 				}
 			}

@@ -16,15 +16,22 @@ func phrasePair() *Pair {
 		Zh: make([]Token, 3),
 		En: make([]Token, 6),
 	}
-	links := []Link{{0, 1}, {0, 2}, {1, 3}, {2, 5}}
-	p.Inter = links
-	p.GDF = links
+	p.setLinks([]Link{{0, 1}, {0, 2}, {1, 3}, {2, 5}}, []Link{{0, 1}, {0, 2}, {1, 3}, {2, 5}}, nil)
 	return p
 }
 
 // unlinked gives p's tokens no links: strength Unlinked, not backed.
 func unlinked(p *Pair) {
-	p.state = make([]linkState, len(p.Zh)+len(p.En))
+	clear(p.states(align.Zh))
+	clear(p.states(align.En))
+}
+
+// withLinks gives p the links inter, in GDF as well, and keeps the
+// states its tokens have.
+func withLinks(p *Pair, inter []Link) {
+	st := p.state
+	p.setLinks(inter, inter, nil)
+	copy(p.state, st)
 }
 
 func TestCounterpart(t *testing.T) {
@@ -167,8 +174,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)
-		{Zh: []Token{tok("本法")}, En: []Token{tok("act")}, Inter: []Link{{0, 0}},
-			state: []linkState{backed, backed}},
+		{Zh: []Token{tok("本法")}, En: []Token{tok("act")}, state: []linkState{backed, backed}},
 		// 本法 unlinked here; "act" is free in the English
 		{Zh: []Token{tok("本法"), tok("规定")}, En: []Token{tok("the"), tok("act"), tok("say")},
 			state: make([]linkState, 2+3)},
@@ -176,6 +182,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 		{Zh: []Token{tok("规定")}, En: []Token{tok("rule")}, state: make([]linkState, 1+1)},
 		{Zh: []Token{tok("其他")}, En: []Token{tok("provid")}, state: make([]linkState, 1+1)},
 	}
+	withLinks(&pairs[0], []Link{{0, 0}})
 	dl := &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl
@@ -187,8 +194,8 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 	assert.Equal(t, 0, p.Glossed(align.Zh, Range{0, 1}, nil))
 
 	// "provid" attested for 规定 nowhere yet: add a backed link elsewhere
-	pairs = append(pairs, Pair{Zh: []Token{tok("规定")}, En: []Token{tok("provid")}, Inter: []Link{{0, 0}},
-		state: []linkState{backed, backed}})
+	pairs = append(pairs, Pair{Zh: []Token{tok("规定")}, En: []Token{tok("provid")}, state: []linkState{backed, backed}})
+	withLinks(&pairs[len(pairs)-1], []Link{{0, 0}})
 	dl = &shared{vocab: v, pairs: pairs}
 	for k := range pairs {
 		pairs[k].doc = dl

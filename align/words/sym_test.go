@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/aligncheck/aligncheck/align"
 )
 
 func TestSymmetrise(t *testing.T) {
@@ -84,4 +86,44 @@ func TestSymmetriseInvariants(t *testing.T) {
 		}
 	}
 	rec(0)
+}
+
+// TestSetLinksInter: the intersection links, kept as a bit per
+// grow-diag-final link, come back as they were given, across the bytes
+// of the mask; a link outside GDF is refused.
+func TestSetLinksInter(t *testing.T) {
+	var gdf []Link
+	for i := range int32(7) {
+		for j := range int32(3) {
+			gdf = append(gdf, Link{i, j + i})
+		}
+	}
+	for _, pick := range []func(k int) bool{
+		func(int) bool { return false },
+		func(int) bool { return true },
+		func(k int) bool { return k%3 == 1 },
+		func(k int) bool { return k == 7 || k == 8 || k == 20 },
+	} {
+		var inter []Link
+		for k, l := range gdf {
+			if pick(k) {
+				inter = append(inter, l)
+			}
+		}
+		p := &Pair{Zh: make([]Token, 7), En: make([]Token, 9)}
+		p.setLinks(inter, gdf, &linkSlabs{})
+		assert.Equal(t, inter, p.Inter())
+		assert.Equal(t, gdf, p.GDF)
+		for k := range gdf {
+			assert.Equal(t, pick(k), p.IsInter(k), "link %d", k)
+		}
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			for i := range p.Tokens(l) {
+				assert.Equal(t, Unlinked, p.Strength(l, i))
+				assert.False(t, p.Backed(l, i))
+			}
+		}
+	}
+	p := &Pair{Zh: make([]Token, 2), En: make([]Token, 2)}
+	assert.Panics(t, func() { p.setLinks([]Link{{1, 0}}, []Link{{0, 0}, {1, 1}}, nil) })
 }

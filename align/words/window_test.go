@@ -55,7 +55,7 @@ func linkDigest(pairs []Pair) string {
 				}
 			}
 		}
-		for _, ls := range [][]Link{p.Inter, p.GDF} {
+		for _, ls := range [][]Link{p.Inter(), p.GDF} {
 			put(len(ls))
 			for _, l := range ls {
 				put(int(l.Zh), int(l.En))
@@ -134,7 +134,7 @@ func TestWindowsApart(t *testing.T) {
 		linkWindow(td.shared.vocab, alone, Options{}, &linkSlabs{})
 		for i := range alone {
 			p, q := &w.Pairs[lo+i], &alone[i]
-			require.Equal(t, q.Inter, p.Inter)
+			require.Equal(t, q.Inter(), p.Inter())
 			require.Equal(t, q.GDF, p.GDF)
 			for _, l := range []align.Lang{align.Zh, align.En} {
 				for j := range p.Tokens(l) {
@@ -149,7 +149,7 @@ func TestWindowsApart(t *testing.T) {
 			}
 			// backed: by the lexicon, as in the window alone, or by the
 			// same words' sure links elsewhere in the document
-			for _, l := range p.Inter {
+			for _, l := range p.Inter() {
 				if q.Backed(align.Zh, int(l.Zh)) {
 					require.True(t, p.Backed(align.Zh, int(l.Zh)))
 					continue
@@ -157,7 +157,7 @@ func TestWindowsApart(t *testing.T) {
 				key := [2]string{p.Key(p.Zh[l.Zh]), p.Key(p.En[l.En])}
 				times := 0
 				for r := range w.Pairs {
-					for _, m := range w.Pairs[r].Inter {
+					for _, m := range w.Pairs[r].Inter() {
 						if [2]string{p.Key(w.Pairs[r].Zh[m.Zh]), p.Key(w.Pairs[r].En[m.En])} == key {
 							times++
 						}

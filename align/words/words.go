@@ -18,18 +18,19 @@ type Pair struct {
 	// several sentences has the tokens of each in turn). Either is empty
 	// for a bead with one side only; such a pair has no links.
 	Zh, En []Token
-	// Inter holds the links both directions of the model agree on; GDF
-	// the grow-diag-final links, a superset of Inter. Both are sorted by
-	// Zh, then En.
-	Inter, GDF []Link
+	// GDF holds the grow-diag-final links, sorted by Zh, then En; Inter
+	// gives those both directions of the model agree on.
+	GDF []Link
 
 	// state holds each token's Strength and whether it is Backed, one
 	// byte a token: the Chinese tokens' (state[i]), then the English
-	// (state[len(Zh)+j]); one slice rather than one a side, for the
-	// 24 bytes a pair (1.5 MB in a 50,000-pair document). (Each
-	// direction's own links, read off the model, are let go once the
-	// strengths are set: no check reads them, and they took 8 bytes a
-	// token.)
+	// (state[len(Zh)+j]); then which links of GDF are Inter's, a bit a
+	// link (bit k%8 of state[len(Zh)+len(En)+k/8]). One slice rather than
+	// one a side, for the 24 bytes a pair (1.5 MB in a 50,000-pair
+	// document); the intersection links a bit each rather than a copy of
+	// 8 bytes a link (some 10 MB). (Each direction's own links, read off
+	// the model, are let go once the strengths are set: no check reads
+	// them, and they took 8 bytes a token.)
 	state []linkState
 
 	doc *shared // shared by the pairs aligned together
@@ -77,7 +78,49 @@ func (p *Pair) states(l align.Lang) []linkState {
 	if l == align.Zh {
 		return p.state[:len(p.Zh):len(p.Zh)]
 	}
-	return p.state[len(p.Zh):]
+	n := len(p.Zh) + len(p.En)
+	return p.state[len(p.Zh):n:n]
+}
+
+// Inter returns the links both directions of the model agree on: those
+// of GDF (a superset) that Inter marks, sorted as GDF. A new slice; nil
+// when there are none.
+func (p *Pair) Inter() []Link {
+	var out []Link
+	for k, l := range p.GDF {
+		if p.IsInter(k) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// IsInter reports whether link k of GDF is one of Inter: what Inter gives,
+// without making a slice.
+func (p *Pair) IsInter(k int) bool {
+	return p.state[len(p.Zh)+len(p.En)+k/8]&(1<<(k%8)) != 0
+}
+
+// setLinks sets the pair's links: gdf, and of them those of inter, a
+// subset sorted as gdf is; and makes its states, all Unlinked, from mem
+// (nil: allocated alone).
+func (p *Pair) setLinks(inter, gdf []Link, mem *linkSlabs) {
+	n := len(p.Zh) + len(p.En) + (len(gdf)+7)/8
+	if mem != nil {
+		p.GDF, p.state = mem.links.copy(gdf), mem.state.make(n)
+	} else {
+		p.GDF, p.state = slices.Clip(slices.Clone(gdf)), make([]linkState, n)
+	}
+	k := 0
+	for _, l := range inter {
+		for k < len(gdf) && gdf[k] != l {
+			k++
+		}
+		if k == len(gdf) {
+			panic("words: an intersection link not among the grow-diag-final ones")
+		}
+		p.state[len(p.Zh)+len(p.En)+k/8] |= 1 << (k % 8)
+	}
 }
 
 // back marks the two tokens of link l Backed.
@@ -281,15 +324,17 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 	seen := map[uint64]int32{}
 	for k := range pairs {
 		p := &pairs[k]
-		for _, l := range p.Inter {
-			seen[typePair(p.Zh[l.Zh], p.En[l.En])]++
+		for i, l := range p.GDF {
+			if p.IsInter(i) {
+				seen[typePair(p.Zh[l.Zh], p.En[l.En])]++
+			}
 		}
 	}
 	sh.pairs = pairs
 	for k := range pairs {
 		p := &pairs[k]
-		for _, l := range p.Inter {
-			if seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
+		for i, l := range p.GDF {
+			if p.IsInter(i) && seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
 				p.back(l)
 			}
 		}
@@ -387,8 +432,7 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 		ez, ze = grow(ez, len(p.En)), grow(ze, len(p.Zh)) // viterbi sets every one
 		md.viterbi(k, ez, ze)
 		inter, gdf := sym.symmetrise(ez, ze)
-		p.Inter, p.GDF = mem.links.copy(inter), mem.links.copy(gdf)
-		p.state = mem.state.make(len(p.Zh) + len(p.En))
+		p.setLinks(inter, gdf, mem)
 		zs, es := p.states(align.Zh), p.states(align.En)
 		for i, j := range ze {
 			if j >= 0 {
@@ -406,9 +450,11 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 			zs[l.Zh] = linkState(Grown)
 			es[l.En] = linkState(Grown)
 		}
-		for _, l := range p.Inter {
-			zs[l.Zh] = linkState(Sure)
-			es[l.En] = linkState(Sure)
+		for i, l := range p.GDF {
+			if p.IsInter(i) {
+				zs[l.Zh] = linkState(Sure)
+				es[l.En] = linkState(Sure)
+			}
 		}
 	}
 	// Backing by the lexicon: its word pairs, and the same number or
@@ -423,8 +469,8 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 	}
 	for k := range pairs {
 		p := &pairs[k]
-		for _, l := range p.Inter {
-			if glossed(zh[k][l.Zh], en[k][l.En]) {
+		for i, l := range p.GDF {
+			if p.IsInter(i) && glossed(zh[k][l.Zh], en[k][l.En]) {
 				p.back(l)
 			}
 		}

@@ -66,7 +66,7 @@ func TestAlignDocument(t *testing.T) {
 		}
 		if len(p.Zh) == 0 || len(p.En) == 0 {
 			sawNull = true
-			assert.Empty(t, p.Inter)
+			assert.Empty(t, p.Inter())
 			assert.Empty(t, p.GDF)
 		}
 		checkLinks(t, &p)
@@ -100,7 +100,7 @@ func checkLinks(t *testing.T, p *words.Pair) {
 		assert.GreaterOrEqual(t, p.Strength(align.En, int(l.En)), words.Grown)
 	}
 	zhSure, enSure := map[int32]int{}, map[int32]int{}
-	for _, l := range p.Inter {
+	for _, l := range p.Inter() {
 		assert.True(t, gdf[l], "intersection link %v in GDF", l)
 		assert.Equal(t, words.Sure, p.Strength(align.Zh, int(l.Zh)))
 		assert.Equal(t, words.Sure, p.Strength(align.En, int(l.En)))
@@ -184,7 +184,7 @@ func TestDeterministic(t *testing.T) {
 func dump(d *words.Doc) string {
 	var sb strings.Builder
 	for _, p := range d.Pairs {
-		fmt.Fprintf(&sb, "%d/%d %v %v", p.Bead, p.Sent, p.Inter, p.GDF)
+		fmt.Fprintf(&sb, "%d/%d %v %v", p.Bead, p.Sent, p.Inter(), p.GDF)
 		for _, l := range []align.Lang{align.Zh, align.En} {
 			for k := range p.Tokens(l) {
 				fmt.Fprintf(&sb, " %v/%v", p.Strength(l, k), p.Backed(l, k))
@@ -215,14 +215,14 @@ func TestLongBead(t *testing.T) {
 	m, n := len(p.Zh), len(p.En)
 	require.Greater(t, m*n, maxCells)
 	width := maxCells / m
-	require.NotEmpty(t, p.Inter)
+	require.NotEmpty(t, p.Inter())
 	for _, l := range p.GDF {
 		diag := (2*int(l.Zh) + 1) * n / (2 * m)
 		assert.LessOrEqual(t, abs(int(l.En)-diag), width/2+1, "link %v outside the band", l)
 	}
 	// The repeated clause is linked alike everywhere: 改革 to reform.
 	var reform int
-	for _, l := range p.Inter {
+	for _, l := range p.Inter() {
 		if p.Text(p.Zh[l.Zh]) == "改革" && p.Text(p.En[l.En]) == "reform" {
 			reform++
 		}
@@ -243,9 +243,9 @@ func TestEmpty(t *testing.T) {
 	pairs := words.AlignTexts(lexicon.Default(), [][2]string{{"", ""}, {"中国", ""}, {"", "China"}, {"。", "."}}, words.Options{})
 	require.Len(t, pairs, 4)
 	for _, p := range pairs[:3] {
-		assert.Empty(t, p.Inter)
+		assert.Empty(t, p.Inter())
 		assert.Empty(t, p.GDF)
 	}
-	assert.Equal(t, []words.Link{{0, 0}}, pairs[3].Inter)
+	assert.Equal(t, []words.Link{{0, 0}}, pairs[3].Inter())
 	assert.Empty(t, words.AlignTexts(lexicon.Default(), nil, words.Options{}))
 }

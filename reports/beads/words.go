@@ -86,7 +86,7 @@ func wordsOf(p *words.Pair, s Sentence, base func(l align.Lang, block int) int) 
 		return out
 	}
 	return Words{Zh: s.Zh, En: s.En, ZhText: s.ZhText, EnText: s.EnText, ZhTokens: toks(align.Zh), EnTokens: toks(align.En),
-		Inter: pairs(p.Inter), GDF: pairs(p.GDF)}
+		Inter: pairs(p.Inter()), GDF: pairs(p.GDF)}
 }
 
 // WriteWords prints word-aligned beads as format: pharaoh (the links
