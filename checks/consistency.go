@@ -108,21 +108,42 @@ confidences" → "four confidences" renders both “四个自信” (1) and “�
 }
 
 // termObs is one place where a Chinese term and its English rendering
-// were seen together (104 bytes: a long document holds hundreds of
-// thousands).
+// were seen together (80 bytes: a long document holds hundreds of
+// thousands, 300,000 at 50,000 pairs). The term and its rendering as
+// written are the text at zhAt and enAt, read when asked for (zhText,
+// enText), except for a quoted term, whose forms are inside the marks.
 type termObs struct {
-	zh        string // the term, simplified
-	zhWritten string
-	en        string    // the rendering as written
-	key       string    // stems of its content words
-	v         *pairView // its pair; the bead is v.Index
-	zhAt      at32      // located when a finding needs it: most
-	enAt      at32      // observations never become one
-	caps      int8      // 1 capitalised, -1 not, 0 cannot tell (sentence start)
-	quoted    bool
+	zh  string    // the term, simplified
+	key string    // stems of its content words
+	v   *pairView // its pair; the bead is v.Index
+	// quote holds a quoted term's written forms; nil for the others.
+	quote *quotedForms
+	zhAt  at32 // located when a finding needs it: most
+	enAt  at32 // observations never become one
+	caps  int8 // 1 capitalised, -1 not, 0 cannot tell (sentence start)
 	// loose: learnt from word links with a word of the term unlinked; it
 	// counts towards its rendering, and is not reported.
 	loose bool
+}
+
+// quotedForms are a quoted term and its quoted rendering as written,
+// without the marks around them.
+type quotedForms struct{ zh, en string }
+
+// zhText is the term as written.
+func (o *termObs) zhText() string {
+	if o.quote != nil {
+		return o.quote.zh
+	}
+	return o.v.p.Doc.Zh[o.zhAt.block].Text[o.zhAt.start:o.zhAt.end]
+}
+
+// enText is the rendering as written.
+func (o *termObs) enText() string {
+	if o.quote != nil {
+		return o.quote.en
+	}
+	return o.v.p.Doc.En[o.enAt.block].Text[o.enAt.start:o.enAt.end]
 }
 
 // at32 is a textPos of a known language in 12 bytes.
@@ -201,8 +222,8 @@ func runConsistencyShared(p *Pass) error {
 			}
 			for _, o := range m[z] {
 				p.Report(Finding{Bead: o.v.Index, Zh: o.zhSpan(), En: o.enSpan(), Evidence: k + "\x00" + z,
-					Message: fmt.Sprintf("%q renders both %s (%d) and %s (%d)", o.en, zhQuote(m[first][0].zhWritten), len(m[first]),
-						zhQuote(o.zhWritten), len(m[z]))})
+					Message: fmt.Sprintf("%q renders both %s (%d) and %s (%d)", o.enText(), zhQuote(m[first][0].zhText()), len(m[first]),
+						zhQuote(o.zhText()), len(m[z]))})
 			}
 		}
 	}
@@ -251,13 +272,13 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 				if containsWords(c.key, o.key) || containsWords(o.key, c.key) || sameWords(c.key, o.key) {
 					g = c
 					if countFields(o.key) > countFields(c.key) {
-						c.key, c.en = o.key, o.en
+						c.key, c.en = o.key, o.enText()
 					}
 					break
 				}
 			}
 			if g == nil {
-				g = &group{key: o.key, en: o.en}
+				g = &group{key: o.key, en: o.enText()}
 				groups = append(groups, g)
 			}
 			g.n++
@@ -274,7 +295,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 		// the majority's most frequent written form
 		seen := map[string]int{}
 		for _, i := range maj.items {
-			seen[pool[i].en]++
+			seen[pool[i].enText()]++
 		}
 		majEn := maj.en
 		for e, n := range seen {
@@ -298,7 +319,7 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 					continue
 				}
 				out = append(out, Finding{Bead: it.v.Index, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key,
-					Message: fmt.Sprintf("%s is rendered %q in %d places but %q here", zhQuote(it.zhWritten), majEn, maj.n, it.en)})
+					Message: fmt.Sprintf("%s is rendered %q in %d places but %q here", zhQuote(it.zhText()), majEn, maj.n, it.enText())})
 			}
 		}
 	}
@@ -641,8 +662,9 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		for _, f := range fs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
-			namePool = append(namePool, termObs{zh: z, zhWritten: p.Doc.Zh[pos.Block].Text[pos.Start:pos.End], en: f.en,
-				key: gf.key(f.en), v: views[blockView[o.block]], zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
+			// its written forms are the text at its places
+			namePool = append(namePool, termObs{zh: z, key: gf.key(f.en), v: views[blockView[o.block]],
+				zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	// the pools are kept for the run: without the room their growing
@@ -867,8 +889,8 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 		if key == "" {
 			continue
 		}
-		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), zhWritten: z.inner,
-			en: e.inner, key: key, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos), quoted: true})
+		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), quote: &quotedForms{z.inner, e.inner},
+			key: key, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos)})
 	}
 	return out
 }
@@ -1215,9 +1237,8 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 			if key == "" || len(strings.Fields(key)) > 2*len(zt)+1 {
 				continue // a clause, not a rendering of the term
 			}
-			zhText := wd.Alignment.Doc.Zh[zb].Text[zs:ze]
-			out = append(out, termObs{zh: z, zhWritten: zhText, en: text, key: key,
-				v: byBead[pr.Bead], loose: unlinked > 0,
+			// its written forms are the text at its places
+			out = append(out, termObs{zh: z, key: key, v: byBead[pr.Bead], loose: unlinked > 0,
 				zhAt: at32{int32(zb), int32(zs), int32(ze)},
 				enAt: at32{int32(eb), int32(es), int32(ee)}})
 		}
@@ -1440,7 +1461,7 @@ func linkedOutliers(pool []termObs) []Finding {
 					continue
 				}
 				out = append(out, Finding{Bead: it.v.Index, Zh: it.zhSpan(), En: it.enSpan(), Evidence: z + "\x00" + it.key, Confidence: conf,
-					Message: fmt.Sprintf("%s is rendered %d ways: %s; here %q", zhQuote(it.zhWritten), len(groups), all, it.en)})
+					Message: fmt.Sprintf("%s is rendered %d ways: %s; here %q", zhQuote(it.zhText()), len(groups), all, it.enText())})
 			}
 		}
 	}
@@ -1503,7 +1524,7 @@ func renderingGroups(obs []termObs) []*renderingGroup {
 	}
 	groups := make([]*renderingGroup, len(reps))
 	for k, r := range reps {
-		groups[k] = &renderingGroup{en: obs[r].en}
+		groups[k] = &renderingGroup{en: obs[r].enText()}
 	}
 	var order []*renderingGroup
 	seen := map[*renderingGroup]bool{}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/words"
 	"github.com/aligncheck/aligncheck/internal/cputime"
@@ -96,5 +97,37 @@ func BenchmarkLearnTerms(b *testing.B) {
 // thousands of observations at once; a field added to termObs costs
 // megabytes there.
 func TestTermObsSize(t *testing.T) {
-	require.LessOrEqual(t, unsafe.Sizeof(termObs{}), uintptr(104))
+	require.LessOrEqual(t, unsafe.Sizeof(termObs{}), uintptr(80))
+}
+
+// TestTermObsWrittenForms: an observation keeps no written forms but a
+// quoted term's; the others are read back from its places, and are what
+// its term and key were made from: the term is the Chinese as written,
+// simplified, and the key the stems of the English.
+func TestTermObsWrittenForms(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	var zh, en []string
+	for r := 0; r < 4; r++ {
+		for _, p := range pairs {
+			zh, en = append(zh, p[0]), append(en, p[1])
+		}
+	}
+	doc, err := input.TwoFiles("zh.txt", strings.Join(zh, "\n\n"), "en.txt", strings.Join(en, "\n\n"))
+	require.NoError(t, err)
+	al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+	p := &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}}
+	pools := learnTermsOnce(p, words.Of(al))
+	for i, pool := range pools {
+		require.NotEmpty(t, pool, "pool %d", i)
+		for _, o := range pool {
+			require.Equal(t, i == 0, o.quote != nil)
+			if o.quote != nil {
+				continue
+			}
+			require.Equal(t, o.zh, lang.Simplify(o.zhText()))
+			require.Equal(t, o.key, enKey(o.enText()))
+		}
+	}
 }

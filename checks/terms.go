@@ -66,7 +66,7 @@ func Terms(doc *align.Document, al *align.Alignment) []Term {
 				continue
 			}
 			seen[z] = true
-			t := Term{Zh: obs[0].zhWritten, Source: source}
+			t := Term{Zh: obs[0].zhText(), Source: source}
 			for _, g := range renderingGroups(obs) {
 				r := Rendering{En: g.en}
 				for _, o := range g.items {
