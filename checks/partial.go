@@ -276,7 +276,7 @@ func sideUnits(pr *words.Pair, l align.Lang, toks []words.Token) int {
 			continue
 		}
 		if l == align.En {
-			n += t.Len()
+			n += pr.Len(t)
 			continue
 		}
 		for _, r := range pr.Text(t) {

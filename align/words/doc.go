@@ -19,11 +19,11 @@
 // of three or more characters the glosses of the headwords inside it too,
 // since CC-CEDICT glosses 动态清零 only as "zero-COVID". Its place (block,
 // and offsets into the block's text: Pair.Place) lets a check quote and
-// place any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text). A token is 12
+// place any run of tokens (Doc.Span, Doc.SpanOf, Doc.Text). A token is 8
 // bytes (a long document holds millions while the checks run): its Key,
-// Glosses, text and place are read through its pair (Pair.Key,
-// Pair.Glosses, Pair.Text, Pair.Place), which knows the word types and the
-// blocks of the pairs aligned together.
+// Glosses, text, place and length are read through its pair (Pair.Key,
+// Pair.Glosses, Pair.Text, Pair.Place, Pair.Len), which knows the word
+// types, their spellings and the blocks of the pairs aligned together.
 //
 // # Model
 //

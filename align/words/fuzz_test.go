@@ -29,7 +29,7 @@ func FuzzAlignTexts(f *testing.F) {
 			for side, toks := range [2][]Token{p.Zh, p.En} {
 				for _, tk := range toks {
 					b, start, end := p.Place(tk)
-					if b != k || start < 0 || end > len(texts[side]) || start >= end || end-start != tk.Len() || texts[side][start:end] != p.Text(tk) {
+					if b != k || start < 0 || end > len(texts[side]) || start >= end || end-start != p.Len(tk) || texts[side][start:end] != p.Text(tk) {
 						t.Fatalf("token %+v does not point at itself in %q", tk, texts[side])
 					}
 				}

@@ -222,12 +222,12 @@ func (d *shared) attested(zh, en Token) bool {
 			q := &d.pairs[k]
 			for i, l := range q.GDF {
 				if q.IsInter(i) && q.Backed(align.Zh, int(l.Zh)) {
-					d.set[typePair(q.Zh[l.Zh], q.En[l.En])] = struct{}{}
+					d.set[d.vocab.typePair(q.Zh[l.Zh], q.En[l.En])] = struct{}{}
 				}
 			}
 		}
 	})
-	_, ok := d.set[typePair(zh, en)]
+	_, ok := d.set[d.vocab.typePair(zh, en)]
 	return ok
 }
 

@@ -162,7 +162,7 @@ func TestBackingAndGlossed(t *testing.T) {
 // sentence of the paragraph when Glossed is given the paragraph's pairs.
 func TestGlossedByDocumentAndParagraph(t *testing.T) {
 	backed := linkState(Sure) | backedBit
-	v := &vocab{}
+	v := &vocab{other: map[uint64]uint32{}}
 	types := map[string]int32{} // one type a key, as tokenizing gives
 	tok := func(key string) Token {
 		id, ok := types[key]
@@ -170,7 +170,7 @@ func TestGlossedByDocumentAndParagraph(t *testing.T) {
 			id = v.add(tokType{key: key})
 			types[key] = id
 		}
-		return newToken(id, Content, 0, 0)
+		return v.token(id, Content, 0, 0)
 	}
 	pairs := []Pair{
 		// 本法 linked to "act", backed (say, the document links them often)

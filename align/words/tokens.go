@@ -38,23 +38,25 @@ func (k Kind) String() string {
 }
 
 // Token is a word or a punctuation mark of one side of a sentence bead.
-// It is 12 bytes: a document of 50,000 paragraph pairs holds some five
+// It is 8 bytes: a document of 50,000 paragraph pairs holds some five
 // million tokens, all kept while the checks run. What its text, Key and
 // Glosses are, and where it stands, is asked of its pair (Pair.Text,
-// Pair.Key, Pair.Glosses, Pair.Place), which knows the word types and the
-// blocks' text of the pairs aligned together, as a token.FileSet knows
-// the files of a token.Pos.
+// Pair.Key, Pair.Glosses, Pair.Place, Pair.Len), which knows the word
+// types and the blocks' text of the pairs aligned together, as a
+// token.FileSet knows the files of a token.Pos.
 type Token struct {
-	// tk is the token's type (an index into its vocab's types) shifted
-	// left by two, and its Kind.
+	// tk is the token's spelling (an index into its vocab's spells: its
+	// type and its length in bytes) shifted left by two, and its Kind.
+	// (A token's length is its spelling's rather than its own, 4 bytes
+	// a token: the tokens of a type are written in a few lengths.)
 	tk uint32
-	// start and end are the token's byte offsets in the text of its
-	// language's blocks read one after another: block b's text begins at
+	// start is the token's byte offset in the text of its language's
+	// blocks read one after another: block b's text begins at
 	// vocab.base[lang][b]. (The block is not kept, 4 bytes a token: it is
 	// the block whose text holds start, found by a binary search where a
 	// reader asks for it. fits refuses a language's text of 4 GiB or
 	// more.)
-	start, end uint32
+	start uint32
 }
 
 // fits panics unless a text of n bytes, or n blocks, can be indexed by
@@ -65,24 +67,21 @@ func fits(n int) {
 	}
 }
 
-// maxTypes bounds the word types of the pairs aligned together: a type
-// id takes the 30 bits of Token.tk above its Kind.
-const maxTypes = 1 << 30
-
-// newToken makes a token of type ty at offsets [start, end) of its
-// language's text (see Token).
-func newToken(ty int32, kind Kind, start, end int) Token {
-	return Token{tk: uint32(ty)<<2 | uint32(kind), start: uint32(start), end: uint32(end)}
-}
+// maxSpells bounds the spellings of the word types of the pairs aligned
+// together: a spelling's id takes the 30 bits of Token.tk above its Kind.
+const maxSpells = 1 << 30
 
 // Kind says whether the token is a content word, a function word or
 // punctuation.
 func (t Token) Kind() Kind { return Kind(t.tk & 3) }
 
-// Len is the token's length in bytes.
-func (t Token) Len() int { return int(t.end - t.start) }
+func (t Token) spell() uint32 { return t.tk >> 2 }
 
-func (t Token) ty() int32 { return int32(t.tk >> 2) }
+// spelling is what the tokens of one type and one length share.
+type spelling struct {
+	ty int32  // the type
+	n  uint32 // the length in bytes
+}
 
 // tokType is a word type of one language: what its tokens share.
 type tokType struct {
@@ -90,6 +89,9 @@ type tokType struct {
 	glosses []uint32 // nil when none
 	kind    Kind     // the kind of the first token met with the key
 	lang    align.Lang
+	// spell is the id of the type's first spelling (that of the first
+	// token met with the key) plus one; 0 while there is none.
+	spell uint32
 }
 
 // vocab is what the tokens of the pairs aligned together share: their
@@ -100,6 +102,11 @@ type vocab struct {
 	types []tokType
 	// zh and en find a type by its key while tokenizing; nil after.
 	zh, en map[string]int32
+	// spells are the spellings of the types, the tokens' spelling ids
+	// index it; other finds, while tokenizing, a spelling that is not
+	// its type's first by type<<32 | length.
+	spells []spelling
+	other  map[uint64]uint32
 	// block returns the text of a block of one language.
 	block func(l align.Lang, block int) string
 	// base[l][b] is the offset of block b of language l in the text of
@@ -111,7 +118,7 @@ type vocab struct {
 // newVocab makes the vocabulary of pairs whose blocks are the nZh and nEn
 // texts block gives.
 func newVocab(lex *lexicon.Lexicon, nZh, nEn int, block func(align.Lang, int) string) *vocab {
-	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, block: block}
+	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, other: map[uint64]uint32{}, block: block}
 	for l, n := range [2]int{nZh, nEn} {
 		base := make([]uint32, n+1)
 		at := 0
@@ -134,19 +141,61 @@ func (v *vocab) offset(l align.Lang, b int) int { return int(v.base[l][b]) }
 // place returns the language of token t, the block that holds it, and
 // its offsets in the block's text.
 func (v *vocab) place(t Token) (l align.Lang, block, start, end int) {
-	l = v.types[t.ty()].lang
+	sp := v.spells[t.spell()]
+	l = v.types[sp.ty].lang
 	base := v.base[l]
 	// The last block that begins at or before the token: a block without
 	// text begins where the next does, and holds no token.
 	i, _ := slices.BinarySearch(base, t.start+1)
 	b := i - 1
-	return l, b, int(t.start - base[b]), int(t.end - base[b])
+	start = int(t.start - base[b])
+	return l, b, start, start + int(sp.n)
+}
+
+// ty is the type of token t.
+func (v *vocab) ty(t Token) int32 { return v.spells[t.spell()].ty }
+
+// len is the length of token t in bytes.
+func (v *vocab) len(t Token) int { return int(v.spells[t.spell()].n) }
+
+// token makes a token of type ty and kind at offsets [start, end) of its
+// language's text (see Token).
+func (v *vocab) token(ty int32, kind Kind, start, end int) Token {
+	n := uint32(end - start)
+	t := &v.types[ty]
+	var sp uint32
+	switch {
+	case t.spell == 0:
+		sp = v.addSpelling(ty, n)
+		t.spell = sp + 1
+	case v.spells[t.spell-1].n == n:
+		sp = t.spell - 1
+	default:
+		k := uint64(ty)<<32 | uint64(n)
+		var ok bool
+		if sp, ok = v.other[k]; !ok {
+			sp = v.addSpelling(ty, n)
+			v.other[k] = sp
+		}
+	}
+	return Token{tk: sp<<2 | uint32(kind), start: uint32(start)}
+}
+
+// addSpelling appends a spelling of type ty, n bytes long, and returns
+// its id.
+func (v *vocab) addSpelling(ty int32, n uint32) uint32 {
+	if len(v.spells) >= maxSpells {
+		panic("words: more than 2^30 word spellings")
+	}
+	v.spells = append(v.spells, spelling{ty, n})
+	return uint32(len(v.spells) - 1)
 }
 
 // done drops the tables tokenizing needs and nothing after it.
 func (v *vocab) done() {
-	v.zh, v.en = nil, nil
+	v.zh, v.en, v.other = nil, nil, nil
 	v.types = slices.Clip(v.types)
+	v.spells = slices.Clip(v.spells)
 }
 
 // Key is the type the model learns on: a Chinese word in simplified
@@ -154,10 +203,10 @@ func (v *vocab) done() {
 // or an acronym's letters); a function word "_" and its lower-case form;
 // punctuation its class ("," for ，、 and ,; `"` for every quotation mark).
 // Two tokens of one side with the same Key are the same word to the model.
-func (v *vocab) key(t Token) string { return v.types[t.ty()].key }
+func (v *vocab) key(t Token) string { return v.types[v.ty(t)].key }
 
 // glosses: see Pair.Glosses.
-func (v *vocab) glosses(t Token) []uint32 { return v.types[t.ty()].glosses }
+func (v *vocab) glosses(t Token) []uint32 { return v.types[v.ty(t)].glosses }
 
 // text is the token as written.
 func (v *vocab) text(t Token) string {
@@ -167,7 +216,7 @@ func (v *vocab) text(t Token) string {
 
 // add appends a type and returns its id.
 func (v *vocab) add(ty tokType) int32 {
-	if len(v.types) >= maxTypes {
+	if len(v.types) >= maxSpells {
 		panic("words: more than 2^30 word types")
 	}
 	v.types = append(v.types, ty)
@@ -249,21 +298,21 @@ func zhTokens(v *vocab, text string, off int, toks []Token) []Token {
 					s, e = back[a], back[a+k]
 				}
 				ty, kind := v.zhType(run[a:a+k], Content)
-				toks = append(toks, newToken(ty, kind, off+i+s, off+i+e))
+				toks = append(toks, v.token(ty, kind, off+i+s, off+i+e))
 				a += k
 			}
 			i = j
 		case isWordRune(r):
 			j := scanWord(text, i)
 			ty, kind := v.zhType(enKey(text[i:j]))
-			toks = append(toks, newToken(ty, kind, off+i, off+j))
+			toks = append(toks, v.token(ty, kind, off+i, off+j))
 			i = j
 		case isSpace(r):
 			i += n
 		default:
 			j := sameRun(text, i, r, n)
 			ty, kind := v.zhType(runClass(r, j-i), Punct)
-			toks = append(toks, newToken(ty, kind, off+i, off+j))
+			toks = append(toks, v.token(ty, kind, off+i, off+j))
 			i = j
 		}
 	}
@@ -326,15 +375,15 @@ func enTokens(v *vocab, text string, off int, toks []Token) []Token {
 					}
 					j += m
 				}
-				toks = append(toks, newToken(v.enType("_"+strings.ToLower(text[i:j]), Function), Function, off+i, off+j))
+				toks = append(toks, v.token(v.enType("_"+strings.ToLower(text[i:j]), Function), Function, off+i, off+j))
 				i = j
 			case isApostrophe(r) && i+n < to && (text[i+n] == 's' || text[i+n] == 'S'):
 				j := i + n + 1
-				toks = append(toks, newToken(v.enType("_'s", Function), Function, off+i, off+j))
+				toks = append(toks, v.token(v.enType("_'s", Function), Function, off+i, off+j))
 				i = j
 			default:
 				j := min(sameRun(text, i, r, n), to)
-				toks = append(toks, newToken(v.enType(runClass(r, j-i), Punct), Punct, off+i, off+j))
+				toks = append(toks, v.token(v.enType(runClass(r, j-i), Punct), Punct, off+i, off+j))
 				i = j
 			}
 		}
@@ -343,7 +392,7 @@ func enTokens(v *vocab, text string, off int, toks []Token) []Token {
 	for _, w := range lang.EnTokens(text) {
 		gap(prev, w.Start)
 		key, kind := enKey(text[w.Start:w.End])
-		toks = append(toks, newToken(v.enType(key, kind), kind, off+w.Start, off+w.End))
+		toks = append(toks, v.token(v.enType(key, kind), kind, off+w.Start, off+w.End))
 		prev = w.End
 	}
 	gap(prev, len(text))

@@ -115,18 +115,40 @@ func TestGlosses(t *testing.T) {
 // glosses are shared through its type, the text is the block's. A link
 // is kept while the checks run too.
 func TestTokenSize(t *testing.T) {
-	assert.Equal(t, uintptr(12), unsafe.Sizeof(Token{}))
+	assert.Equal(t, uintptr(8), unsafe.Sizeof(Token{}))
 	assert.Equal(t, uintptr(8), unsafe.Sizeof(Link{}))
 }
 
-// TestTokenFields: what a token packs comes back out.
+// TestTokenFields: what a token packs, and what its spelling holds, comes
+// back out: tokens of one type and one length share a spelling, another
+// length makes another, and the first of each type is found without the
+// table of the others.
 func TestTokenFields(t *testing.T) {
-	for _, kind := range []Kind{Content, Function, Punct} {
-		tk := newToken(maxTypes-1, kind, math.MaxUint32-7, math.MaxUint32)
-		assert.Equal(t, kind, tk.Kind())
-		assert.Equal(t, int32(maxTypes-1), tk.ty())
-		assert.Equal(t, [3]uint32{math.MaxUint32 - 7, math.MaxUint32, 7}, [3]uint32{tk.start, tk.end, uint32(tk.Len())})
+	v := &vocab{other: map[uint64]uint32{}}
+	a, b := v.add(tokType{key: "a"}), v.add(tokType{key: "b"})
+	type made struct {
+		ty    int32
+		kind  Kind
+		start int
+		n     int
 	}
+	var toks []Token
+	var want []made
+	for k, m := range []made{
+		{a, Content, 0, 3}, {a, Function, 5, 3}, {b, Punct, 9, 1}, {a, Content, 12, 6},
+		{a, Content, math.MaxUint32 - 7, 6}, {b, Punct, math.MaxUint32 - 1, 1}, {b, Function, 20, 3},
+	} {
+		tk := v.token(m.ty, m.kind, m.start, m.start+m.n)
+		toks, want = append(toks, tk), append(want, m)
+		for i, tk := range toks {
+			w := want[i]
+			assert.Equal(t, w, made{v.ty(tk), tk.Kind(), int(tk.start), v.len(tk)}, "token %d after %d made", i, k+1)
+		}
+	}
+	assert.Len(t, v.spells, 4, "a 3, b 1, a 6, b 3")
+	assert.Len(t, v.other, 2, "a 6, b 3")
+	assert.Equal(t, toks[0].spell(), toks[1].spell())
+	assert.Equal(t, toks[3].spell(), toks[4].spell())
 	assert.Panics(t, func() { fits(math.MaxUint32 + 1) })
 	assert.NotPanics(t, func() { fits(math.MaxUint32) })
 }

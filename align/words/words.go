@@ -163,6 +163,10 @@ func (d *Doc) Pair(b, s int) *Pair { return &d.Pairs[d.first[b]+s] }
 // Bead returns the pairs of the sentence beads of paragraph bead b.
 func (d *Doc) Bead(b int) []Pair { return d.Pairs[d.first[b]:d.first[b+1]] }
 
+// Len returns the length in bytes of token t of p, or of any pair
+// aligned together with p.
+func (p *Pair) Len(t Token) int { return p.doc.vocab.len(t) }
+
 // Place returns the block (index among the blocks of its language) that
 // holds token t of p, or of any pair aligned together with p, and the
 // token's byte offsets in the block's text.
@@ -326,7 +330,7 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 		p := &pairs[k]
 		for i, l := range p.GDF {
 			if p.IsInter(i) {
-				seen[typePair(p.Zh[l.Zh], p.En[l.En])]++
+				seen[sh.vocab.typePair(p.Zh[l.Zh], p.En[l.En])]++
 			}
 		}
 	}
@@ -334,7 +338,7 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 	for k := range pairs {
 		p := &pairs[k]
 		for i, l := range p.GDF {
-			if p.IsInter(i) && seen[typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
+			if p.IsInter(i) && seen[sh.vocab.typePair(p.Zh[l.Zh], p.En[l.En])] > 1 {
 				p.back(l)
 			}
 		}
@@ -343,7 +347,7 @@ func linkWindows(sh *shared, pairs []Pair, opt Options, window int) {
 
 // typePair is the pair of the types of a Chinese and an English token, as
 // one number.
-func typePair(zh, en Token) uint64 { return uint64(zh.ty())<<32 | uint64(en.ty()) }
+func (v *vocab) typePair(zh, en Token) uint64 { return uint64(v.ty(zh))<<32 | uint64(v.ty(en)) }
 
 // linkSlabs are where the links of a document's pairs are cut from.
 type linkSlabs struct {
@@ -369,8 +373,9 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 		punct := make([]bool, len(toks))
 		for k, t := range toks {
 			punct[k] = t.Kind() == Punct
-			ty := &v.types[t.ty()]
-			id := local[t.ty()] - 1
+			tid := v.ty(t)
+			ty := &v.types[tid]
+			id := local[tid] - 1
 			if id < 0 {
 				if l == align.Zh {
 					id = nZh
@@ -386,7 +391,7 @@ func linkWindow(v *vocab, pairs []Pair, opt Options, mem *linkSlabs) {
 					enKind = append(enKind, t.Kind())
 					enKey = append(enKey, ty.key)
 				}
-				local[t.ty()] = id + 1
+				local[tid] = id + 1
 			}
 			ids[k] = id
 		}

@@ -56,7 +56,7 @@ func TestAlignDocument(t *testing.T) {
 				b, start, end := p.Place(tk)
 				blk := a.Doc.Blocks(l)[b]
 				assert.Equal(t, p.Text(tk), blk.Text[start:end])
-				assert.Equal(t, tk.Len(), end-start)
+				assert.Equal(t, p.Len(tk), end-start)
 				sp := d.Span(l, tk)
 				assert.Equal(t, p.Text(tk), sp.Text)
 				if len(p.Zh) == 0 || len(p.En) == 0 {
