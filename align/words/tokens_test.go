@@ -2,6 +2,8 @@ package words
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -9,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 )
 
@@ -151,4 +154,30 @@ func TestTokenFields(t *testing.T) {
 	assert.Equal(t, toks[3].spell(), toks[4].spell())
 	assert.Panics(t, func() { fits(math.MaxUint32 + 1) })
 	assert.NotPanics(t, func() { fits(math.MaxUint32) })
+}
+
+// TestBlockAt: the block of an offset, found near it, is the one a binary
+// search over all the blocks finds (the last that begins at or before
+// it), for blocks of random lengths, empty ones among them.
+func TestBlockAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 100 {
+		n := 1 + rng.IntN(60)
+		texts := make([]string, n)
+		for b := range texts {
+			switch rng.IntN(4) {
+			case 0: // empty
+			case 1:
+				texts[b] = strings.Repeat("x", 1+rng.IntN(3))
+			default:
+				texts[b] = strings.Repeat("x", 1+rng.IntN(600))
+			}
+		}
+		v := newVocab(nil, n, n, func(_ align.Lang, b int) string { return texts[b] })
+		base := v.base[align.Zh]
+		for off := uint32(0); off < base[n]; off++ {
+			i, _ := slices.BinarySearch(base, off+1)
+			require.Equal(t, i-1, v.blockAt(align.Zh, off), "round %d: offset %d of %v", round, off, base)
+		}
+	}
 }
