@@ -323,6 +323,23 @@ func TwoFiles(zhPath, zhText, enPath, enText string) (*align.Document, error) {
 	return twoFilesFrom(zs, splitBlocks(zhText, isMarkdown(zhPath)), es, splitBlocks(enText, isMarkdown(enPath)))
 }
 
+// sideOf makes the blocks of one file of a two-file pair, cut from one
+// array: a long document has tens of thousands, kept for the run, and
+// each allocated alone took its allocator size class's rounding up (8
+// bytes a block) besides.
+func sideOf(l align.Lang, src *align.Source, raw []rawBlock) []*align.Block {
+	if len(raw) == 0 {
+		return nil
+	}
+	blocks := make([]align.Block, len(raw))
+	out := make([]*align.Block, len(raw))
+	for i, b := range raw {
+		blocks[i] = align.Block{Lang: l, Index: i, Seq: i, Src: src, Start: b.start, End: b.end, Text: src.Text[b.start:b.end], Unit: b.unit}
+		out[i] = &blocks[i]
+	}
+	return out
+}
+
 // twoFilesFrom builds a two-file document from the blocks of two sources.
 func twoFilesFrom(zs *align.Source, zb []rawBlock, es *align.Source, eb []rawBlock) (*align.Document, error) {
 	if lang.Count(zs.Text).Han == 0 {
@@ -332,12 +349,7 @@ func twoFilesFrom(zs *align.Source, zb []rawBlock, es *align.Source, eb []rawBlo
 		return nil, errorf(es.Path, -1, "no English text found in the English file")
 	}
 	doc := &align.Document{Name: zs.Path + " | " + es.Path, Shape: align.TwoFiles, ZhSrc: zs, EnSrc: es}
-	for _, b := range zb {
-		doc.Zh = append(doc.Zh, &align.Block{Lang: align.Zh, Index: len(doc.Zh), Seq: len(doc.Zh), Src: zs, Start: b.start, End: b.end, Text: zs.Text[b.start:b.end], Unit: b.unit})
-	}
-	for _, b := range eb {
-		doc.En = append(doc.En, &align.Block{Lang: align.En, Index: len(doc.En), Seq: len(doc.En), Src: es, Start: b.start, End: b.end, Text: es.Text[b.start:b.end], Unit: b.unit})
-	}
+	doc.Zh, doc.En = sideOf(align.Zh, zs, zb), sideOf(align.En, es, eb)
 	if err := checkSizes(doc); err != nil {
 		return nil, err
 	}
