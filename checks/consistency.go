@@ -108,14 +108,16 @@ confidences" → "four confidences" renders both “四个自信” (1) and “�
 }
 
 // termObs is one place where a Chinese term and its English rendering
-// were seen together (80 bytes: a long document holds hundreds of
+// were seen together (56 bytes: a long document holds hundreds of
 // thousands, 300,000 at 50,000 pairs). The term and its rendering as
 // written are the text at zhAt and enAt, read when asked for (zhText,
 // enText), except for a quoted term, whose forms are inside the marks.
 type termObs struct {
-	zh  string    // the term, simplified
-	key string    // stems of its content words
-	v   *pairView // its pair; the bead is v.Index
+	// termKeys are the term and the key of its rendering, shared by
+	// the places of one term rendered alike (a few thousand pairs of
+	// keys for 300,000 places; two strings at each took 7 MB).
+	*termKeys
+	v *pairView // its pair; the bead is v.Index
 	// quote holds a quoted term's written forms; nil for the others.
 	quote *quotedForms
 	zhAt  at32 // located when a finding needs it: most
@@ -129,6 +131,26 @@ type termObs struct {
 // quotedForms are a quoted term and its quoted rendering as written,
 // without the marks around them.
 type quotedForms struct{ zh, en string }
+
+// termKeys are what the places of a term rendered alike share.
+type termKeys struct {
+	zh  string // the term, simplified
+	key string // stems of its rendering's content words
+}
+
+// keysOf shares the termKeys of the observations being learnt.
+type keysOf map[termKeys]*termKeys
+
+// of returns the shared termKeys of term zh and rendering key.
+func (m keysOf) of(zh, key string) *termKeys {
+	k := termKeys{zh, key}
+	if p, ok := m[k]; ok {
+		return p
+	}
+	p := &k
+	m[k] = p
+	return p
+}
 
 // zhText is the term as written.
 func (o *termObs) zhText() string {
@@ -559,6 +581,7 @@ func learnTerms(p *Pass) [][]termObs {
 func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
+	keys := keysOf{}
 	// an occurrence of a candidate term: Chinese block's text
 	// [start, end), as written (12 bytes: there are millions in a long
 	// document); its view is views[blockView[block]]
@@ -590,7 +613,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
-			quotedPool = append(quotedPool, quotedPairs(v, u, lex)...)
+			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
 		names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
 			n := counts1.countString(z)
@@ -663,7 +686,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			// its written forms are the text at its places
-			namePool = append(namePool, termObs{zh: z, key: gf.key(f.en), v: views[blockView[o.block]],
+			namePool = append(namePool, termObs{termKeys: keys.of(z, gf.key(f.en)), v: views[blockView[o.block]],
 				zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
@@ -677,7 +700,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	for _, o := range namePool {
 		known[o.zh] = true
 	}
-	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known)}
+	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known, keys)}
 }
 
 // nameScanner finds candidate names (nameCandidates) with buffers kept
@@ -833,7 +856,7 @@ type quoteAt struct {
 }
 
 // quotedPairs pairs the quoted terms and titles of one unit.
-func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
+func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termObs {
 	var zq, eq []quoteAt
 	for _, seg := range v.segments(align.Zh, sb) {
 		t := v.text(seg)
@@ -889,8 +912,8 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon) []termObs {
 		if key == "" {
 			continue
 		}
-		out = append(out, termObs{zh: lang.Simplify(strings.Join(strings.Fields(z.inner), "")), quote: &quotedForms{z.inner, e.inner},
-			key: key, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos)})
+		out = append(out, termObs{termKeys: keys.of(lang.Simplify(strings.Join(strings.Fields(z.inner), "")), key),
+			quote: &quotedForms{z.inner, e.inner}, v: v, zhAt: atOf(z.pos), enAt: atOf(e.pos)})
 	}
 	return out
 }
@@ -1168,7 +1191,7 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 // two is at least the term's own), and only runs whose count reaches
 // linkedMinSents are kept in the second: the same terms, in the same
 // order, as keeping every run.
-func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) []termObs {
+func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, shared keysOf) []termObs {
 	byBead := map[int]*pairView{}
 	for _, v := range views {
 		byBead[v.Index] = v
@@ -1238,7 +1261,7 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool) [
 				continue // a clause, not a rendering of the term
 			}
 			// its written forms are the text at its places
-			out = append(out, termObs{zh: z, key: key, v: byBead[pr.Bead], loose: unlinked > 0,
+			out = append(out, termObs{termKeys: shared.of(z, key), v: byBead[pr.Bead], loose: unlinked > 0,
 				zhAt: at32{int32(zb), int32(zs), int32(ze)},
 				enAt: at32{int32(eb), int32(es), int32(ee)}})
 		}

@@ -97,7 +97,7 @@ func BenchmarkLearnTerms(b *testing.B) {
 // thousands of observations at once; a field added to termObs costs
 // megabytes there.
 func TestTermObsSize(t *testing.T) {
-	require.LessOrEqual(t, unsafe.Sizeof(termObs{}), uintptr(80))
+	require.LessOrEqual(t, unsafe.Sizeof(termObs{}), uintptr(56))
 }
 
 // TestTermObsWrittenForms: an observation keeps no written forms but a
