@@ -1075,14 +1075,6 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 	"就": true, "而": true, "并": true, "之": true, "其": true, "这": true, "那": true, "各": true, "每": true,
 	"要": true, "我们": true, "以": true, "于": true, "将": true, "更": true, "不": true, "有": true, "着": true}
 
-// adjacent: token b of pr begins, in its block, where token a ends in
-// its own.
-func adjacent(pr *words.Pair, a, b words.Token) bool {
-	_, _, end := pr.Place(a)
-	_, start, _ := pr.Place(b)
-	return start == end
-}
-
 func allHan(s string) bool {
 	for _, r := range s {
 		if !lang.IsHan(r) {
@@ -1143,20 +1135,31 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 // keep).
 func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
+	// per token of a pair: whether it is all Han, and whether it begins
+	// where the one before it ends (read once a token, not once a run)
+	var han, joined []bool
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
+		han, joined = han[:0], joined[:0]
+		prevEnd := -1
+		for _, t := range pr.Zh {
+			b, start, end := pr.Place(t)
+			han = append(han, allHan(wd.Alignment.Doc.Zh[b].Text[start:end]))
+			joined = append(joined, start == prevEnd)
+			prevEnd = end
+		}
 		for lo := range pr.Zh {
-			if pr.Zh[lo].Kind() != words.Content || !allHan(pr.Text(pr.Zh[lo])) {
+			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
 				continue
 			}
 			key = key[:0]
 			runes := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
-				if t.Kind() == words.Punct || !allHan(pr.Text(t)) || hi-1 > lo && !adjacent(pr, pr.Zh[hi-2], t) {
+				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
 					break
 				}
 				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
