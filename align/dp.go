@@ -230,13 +230,24 @@ func (d *dpTables) get(n int) ([]float64, []int8) {
 	return d.total[:n], d.back[:n]
 }
 
-// solveStaged is SolveStaged with a floor of bound for each bead type
-// (floor[ti] ≤ bound(i, j, types[ti]) for every bead; nil for none) and
-// the tables to reuse. The floor is checked in the loop, without a call:
-// a cell off the path is mostly reached far more cheaply than a bead from
-// a dearer neighbour can reach it, whatever the bead holds, and then
-// bound need not be asked.
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor []float64, band *Band, tables *dpTables) []Cell {
+// A floorFunc gives a floor of bound for the beads of type types[ti]
+// whose Chinese side starts at row pi: floor(pi, ti) ≤ bound(pi, j,
+// types[ti]) for every j, and at most what the bound's terms after its
+// partial sum can add, so that a boundUntil may be given it.
+type floorFunc func(pi, ti int) float64
+
+// typeFloors is the floorFunc of one floor per bead type, whatever the row.
+func typeFloors(floor []float64) floorFunc {
+	return func(_, ti int) float64 { return floor[ti] }
+}
+
+// solveStaged is SolveStaged with a floor of bound for each bead type and
+// row of origin (nil for none) and the tables to reuse. The floor is
+// asked once a row and checked in the loop, without a call: a cell off
+// the path is mostly reached far more cheaply than a bead from a dearer
+// neighbour can reach it, whatever the bead holds, and then bound need
+// not be asked.
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor floorFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -292,11 +303,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	for pass := 0; pass < 2; pass++ {
 		for ti := range types {
 			if t := &types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
-				tr := try{ti: int8(ti), t: t, floor: math.Inf(-1), refine: len(refines) > 0 && t.Zh+t.En > 1}
-				if floor != nil {
-					tr.floor = floor[ti]
-				}
-				tried = append(tried, tr)
+				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), refine: len(refines) > 0 && t.Zh+t.En > 1})
 			}
 		}
 	}
@@ -307,6 +314,9 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			tr := &tried[x]
 			if pi := i - tr.t.Zh; pi >= 0 {
 				tr.lo, tr.hi, tr.base = max(0, band.Lo[pi]), band.Hi[pi], off[pi]-band.Lo[pi]
+				if floor != nil {
+					tr.floor = floor(pi, int(tr.ti))
+				}
 			} else {
 				tr.lo, tr.hi = 1, 0
 			}

@@ -53,7 +53,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 			}
 			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, floor, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
 			// and a bound that stops early where the bead loses, with
 			// something between the floor and the bound, at times enough
@@ -67,7 +67,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 				return b
 			}
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, floor, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, typeFloors(floor), band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
 			require.Positive(t, stops)
 		}
