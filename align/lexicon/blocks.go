@@ -102,7 +102,25 @@ type blockSide struct {
 // long document has millions).
 type blockItem struct {
 	weight float64
-	feats  span32 // the item is met when the other side offers one of these
+	// The item is met when the other side offers one of its features: a
+	// Chinese unit's are the span feats of Blocks.feats. An English word
+	// has one or two (its key's, and its lexicon word's when it has one),
+	// which feats holds in place (wordFeats): a pair of blocks is asked
+	// for each English word's, and they were read from all over
+	// Blocks.feats.
+	feats span32
+}
+
+// wordFeats is the blockItem of an English word with the features of
+// list, which holds one or two.
+func wordFeats(list []int32) span32 {
+	switch len(list) {
+	case 1:
+		return span32{list[0], -1}
+	case 2:
+		return span32{list[0], list[1]}
+	}
+	panic("lexicon: an English word with no feature or more than two")
 }
 
 // span32 is a span of Blocks.feats.
@@ -142,10 +160,14 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			feats = append(feats, f)
 		}
 	}
-	finish := func(b *blockSide) {
+	finish := func(b *blockSide, words bool) {
 		start := 0
 		for k, end := range ends {
-			b.items[k].feats = pool.intern(feats[start:end])
+			if words {
+				b.items[k].feats = wordFeats(feats[start:end])
+			} else {
+				b.items[k].feats = pool.intern(feats[start:end])
+			}
 			start = end
 		}
 		for _, f := range feats[start:] {
@@ -189,7 +211,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			offer(strFeat[w.key])
 			offer(strFeat[w.lit])
 		}
-		finish(b)
+		finish(b, true)
 	}
 	clear(words)
 
@@ -220,7 +242,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		for k := range n {
 			offer(feats[k])
 		}
-		finish(b)
+		finish(b, false)
 	}
 	s.feats = pool.feats
 	nf := len(seen)
@@ -620,13 +642,11 @@ func (s *Blocks) markZh(k int) uint32 {
 func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
 	mark := s.markZh(k)
 	sum := 0.0
-	for n, it := range b.items {
-		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			if s.zhMark[f] == mark {
-				set[n/64] |= 1 << (n % 64)
-				sum += it.weight
-				break
-			}
+	for n := range b.items {
+		it := &b.items[n]
+		if f, g := it.feats.start, it.feats.end; s.zhMark[f] == mark || g >= 0 && s.zhMark[g] == mark {
+			set[n/64] |= 1 << (n % 64)
+			sum += it.weight
 		}
 	}
 	return sum
