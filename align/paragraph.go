@@ -153,7 +153,7 @@ func ZhUnits(s string) int {
 	n, ascii := 0, 0
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			ascii++
 		default:

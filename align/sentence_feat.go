@@ -671,7 +671,7 @@ func sentLength(s string) int {
 	n, digits := 0, 0
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 		case unicode.IsDigit(r):
 			digits++
 			n++
