@@ -540,6 +540,13 @@ func (s *Blocks) pair(k, l int) []uint64 {
 	}
 	if len(r.bits) == 0 {
 		s.live = min(s.live, k)
+		if k > 0 && cap(r.bits) == 0 {
+			// A row comes to hold about as many pairs as the one before,
+			// whose are mostly computed by the time this one's start:
+			// growing from nothing copied each row's pairs some eight
+			// times.
+			r.bits = make([]uint64, 0, len(s.rows[k-1].bits))
+		}
 	}
 	off := len(r.bits)
 	s.held -= 8 * cap(r.bits)
