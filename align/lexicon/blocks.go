@@ -538,6 +538,8 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		s.fill(set, k, z, e)
 		return set
 	}
+	// held counts the room of the rows' bits, however it came
+	room := cap(r.bits)
 	if len(r.bits) == 0 {
 		s.live = min(s.live, k)
 		if k > 0 && cap(r.bits) == 0 {
@@ -549,9 +551,8 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		}
 	}
 	off := len(r.bits)
-	s.held -= 8 * cap(r.bits)
 	r.bits = append(r.bits, make([]uint64, n)...)
-	s.held += 8 * cap(r.bits)
+	s.held += 8 * (cap(r.bits) - room)
 	set := r.bits[off : off+n]
 	s.fill(set, k, z, e)
 	r.offs[l-r.lo] = int32(off + 1)

@@ -309,3 +309,34 @@ func TestIDFeats(t *testing.T) {
 		require.False(t, ok, id)
 	}
 }
+
+// TestBlocksHeldCounted: what the rows hold by Blocks' count is what they
+// hold, row by row as a band's pairs are computed and forgotten: Forget
+// lets rows go by that count, and a count that misses some of their room
+// keeps a long document's every pair.
+func TestBlocksHeldCounted(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	far := l.NewBlocks(zh, en)
+	far.long, far.window, far.budget = true, 12, 4096
+	for _, s := range []*Blocks{l.NewBlocks(zh, en), far} {
+		for i := range zh {
+			for j := max(0, i-5); j < min(len(en), i+6); j++ {
+				s.SimilarityBound(i, 1, j, 1)
+				if i >= 2 {
+					s.SimilarityBound(i-2, 3, j, 1)
+				}
+			}
+			s.Forget(i - 4)
+			held := 0
+			for _, r := range s.rows {
+				held += 8*cap(r.bits) + 4*len(r.offs)
+			}
+			require.Equal(t, held, s.held, "row %d", i)
+		}
+		if s == far {
+			require.Positive(t, s.live, "no row forgotten")
+		}
+	}
+}
