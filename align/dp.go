@@ -189,9 +189,9 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 // is at most cost for every bead. A caller whose refined bound has a dear
 // part that rarely decides (a sum over the blocks of a split) splits it
 // into a bound without that part and the whole. A bead of one unit (1-0,
-// 0-1) is costed without them: leaving a bound out never changes the
-// result, and such a bead's cost is commonly as cheap as a bound (the
-// paragraph aligner's is a table lookup).
+// 0-1) is costed without any bound, bound's or these: leaving a bound
+// out never changes the result, and such a bead's cost is commonly as
+// cheap as a bound (the paragraph aligner's is a table lookup).
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
 	var until boundUntil
 	if bound != nil {
@@ -295,6 +295,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		ti     int8
 		t      *BeadType
 		floor  float64
+		bound  bool // bound is asked
 		refine bool // refines are asked (SolveStaged)
 		lo, hi int  // the band of the row of origin; empty when none
 		base   int  // total[base+pj] is the cell (row of origin, pj)
@@ -303,7 +304,8 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	for pass := 0; pass < 2; pass++ {
 		for ti := range types {
 			if t := &types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
-				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), refine: len(refines) > 0 && t.Zh+t.En > 1})
+				several := t.Zh+t.En > 1
+				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
 			}
 		}
 	}
@@ -345,7 +347,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				if v := prev + tr.floor + t.Prior; !(v < best || v == best && ti < bt) {
 					continue
 				}
-				if bound != nil {
+				if tr.bound {
 					if v := prev + bound(pi, pj, *t, tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue
 					}
