@@ -3,6 +3,7 @@ package align
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
 )
@@ -178,13 +179,51 @@ func (d *Document) Classify(f *Furniture) {
 func Length(s string) int {
 	n := 0
 	for _, r := range s {
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			n++
 		}
 	}
 	return n
 }
 
+// isSpace is unicode.IsSpace, answered without its table search for the
+// characters of ordinary text: ASCII, and everything past U+3000, the
+// last white space Unicode has (Han, kana, fullwidth forms). Length and
+// the measures like it are taken of every block and sentence, several
+// times over.
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	case r > '\u3000':
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
 // NormText folds white space runs to one space and trims: the form used
 // wherever text must compare equal across reflowing.
-func NormText(s string) string { return strings.Join(strings.Fields(s), " ") }
+func NormText(s string) string {
+	if spacedOnce(s) {
+		return s // as strings.Join(strings.Fields(s), " ") would give it
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// spacedOnce reports whether s is in NormText's form already: no white
+// space but single ASCII spaces between other characters. Most texts
+// are, and NormText is asked of every pair's text by several checks.
+func spacedOnce(s string) bool {
+	space := true // a space here would lead
+	for _, r := range s {
+		if !isSpace(r) {
+			space = false
+			continue
+		}
+		if r != ' ' || space {
+			return false
+		}
+		space = true
+	}
+	return !space || s == ""
+}

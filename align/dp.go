@@ -189,9 +189,9 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 // is at most cost for every bead. A caller whose refined bound has a dear
 // part that rarely decides (a sum over the blocks of a split) splits it
 // into a bound without that part and the whole. A bead of one unit (1-0,
-// 0-1) is costed without them: leaving a bound out never changes the
-// result, and such a bead's cost is commonly as cheap as a bound (the
-// paragraph aligner's is a table lookup).
+// 0-1) is costed without any bound, bound's or these: leaving a bound
+// out never changes the result, and such a bead's cost is commonly as
+// cheap as a bound (the paragraph aligner's is a table lookup).
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
 	var until boundUntil
 	if bound != nil {
@@ -212,31 +212,50 @@ type boundUntil func(i, j int, t BeadType, floor, need float64) float64
 
 // dpTables are the DP's tables, kept by a caller that solves again (the
 // paragraph aligner solves twice or more, each time over some 650 k
-// cells on a 5k-pair document: 6 MB to allocate and clear).
+// cells on a 5k-pair document). back holds a byte for every cell of the
+// band; total only the rows a bead can reach back over (ring): the costs
+// along the path are summed again once it is traced. (Totals for every
+// cell, 8 bytes each, were the largest table of a long document's
+// paragraph alignment: 55 MB on a 50,000-pair one.)
 type dpTables struct {
-	total []float64
-	back  []int8
+	ring []float64
+	back []int8
 }
 
-// get returns tables of n cells, reused when they are large enough; a
-// nil receiver allocates. Every cell is set before it is read.
-func (d *dpTables) get(n int) ([]float64, []int8) {
+// get returns a ring of r cells and back pointers for n cells, reused
+// when they are large enough; a nil receiver allocates. Every cell is
+// set before it is read.
+func (d *dpTables) get(r, n int) ([]float64, []int8) {
 	if d == nil {
-		return make([]float64, n), make([]int8, n)
+		return make([]float64, r), make([]int8, n)
 	}
-	if cap(d.total) < n {
-		d.total, d.back = make([]float64, n), make([]int8, n)
+	if cap(d.ring) < r {
+		d.ring = make([]float64, r)
 	}
-	return d.total[:n], d.back[:n]
+	if cap(d.back) < n {
+		d.back = make([]int8, n)
+	}
+	return d.ring[:r], d.back[:n]
 }
 
-// solveStaged is SolveStaged with a floor of bound for each bead type
-// (floor[ti] ≤ bound(i, j, types[ti]) for every bead; nil for none) and
-// the tables to reuse. The floor is checked in the loop, without a call:
-// a cell off the path is mostly reached far more cheaply than a bead from
-// a dearer neighbour can reach it, whatever the bead holds, and then
-// bound need not be asked.
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor []float64, band *Band, tables *dpTables) []Cell {
+// A floorFunc gives a floor of bound for the beads of type types[ti]
+// whose Chinese side starts at row pi: floor(pi, ti) ≤ bound(pi, j,
+// types[ti]) for every j, and at most what the bound's terms after its
+// partial sum can add, so that a boundUntil may be given it.
+type floorFunc func(pi, ti int) float64
+
+// typeFloors is the floorFunc of one floor per bead type, whatever the row.
+func typeFloors(floor []float64) floorFunc {
+	return func(_, ti int) float64 { return floor[ti] }
+}
+
+// solveStaged is SolveStaged with a floor of bound for each bead type and
+// row of origin (nil for none) and the tables to reuse. The floor is
+// asked once a row and checked in the loop, without a call: a cell off
+// the path is mostly reached far more cheaply than a bead from a dearer
+// neighbour can reach it, whatever the bead holds, and then bound need
+// not be asked.
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor floorFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -248,17 +267,34 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	for i := 0; i <= nZh; i++ {
 		off[i+1] = off[i] + band.Hi[i] - band.Lo[i] + 1
 	}
-	total, back := tables.get(off[nZh+1])
-	for k := range total {
-		total[k] = math.Inf(1)
-		back[k] = -1
-	}
 	at := func(i, j int) int {
 		if i < 0 || i > nZh || j < band.Lo[i] || j > band.Hi[i] {
 			return -1
 		}
 		return off[i] + j - band.Lo[i]
 	}
+	// The totals of the rows a bead may reach back over (the most Chinese
+	// units of a type or an extra in the band), in a ring of rows each as
+	// wide as the widest: row i's cell j is total[row(i)+j].
+	reach, width := 0, 0
+	for _, t := range types {
+		reach = max(reach, t.Zh)
+	}
+	for _, c := range extra {
+		if at(c.I, c.J) >= 0 {
+			reach = max(reach, c.Type.Zh)
+		}
+	}
+	for i := 0; i <= nZh; i++ {
+		width = max(width, band.Hi[i]-band.Lo[i]+1)
+	}
+	rows := min(reach+1, nZh+1)
+	total, back := tables.get(rows*width, off[nZh+1])
+	for k := range back {
+		back[k] = -1
+	}
+	row := func(i int) int { return i%rows*width - band.Lo[i] }
+	tot := func(i, j int) float64 { return total[row(i)+j] }
 	// the extras by the cell they end in, and the one chosen there
 	var ending map[int][]int
 	var chosen map[int]int
@@ -284,6 +320,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		ti     int8
 		t      *BeadType
 		floor  float64
+		bound  bool // bound is asked
 		refine bool // refines are asked (SolveStaged)
 		lo, hi int  // the band of the row of origin; empty when none
 		base   int  // total[base+pj] is the cell (row of origin, pj)
@@ -292,21 +329,21 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	for pass := 0; pass < 2; pass++ {
 		for ti := range types {
 			if t := &types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
-				tr := try{ti: int8(ti), t: t, floor: math.Inf(-1), refine: len(refines) > 0 && t.Zh+t.En > 1}
-				if floor != nil {
-					tr.floor = floor[ti]
-				}
-				tried = append(tried, tr)
+				several := t.Zh+t.En > 1
+				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
 			}
 		}
 	}
-	total[at(0, 0)] = 0
+	total[row(0)] = 0
 	inf := math.Inf(1)
 	for i := 0; i <= nZh; i++ {
 		for x := range tried {
 			tr := &tried[x]
 			if pi := i - tr.t.Zh; pi >= 0 {
-				tr.lo, tr.hi, tr.base = max(0, band.Lo[pi]), band.Hi[pi], off[pi]-band.Lo[pi]
+				tr.lo, tr.hi, tr.base = max(0, band.Lo[pi]), band.Hi[pi], row(pi)
+				if floor != nil {
+					tr.floor = floor(pi, int(tr.ti))
+				}
 			} else {
 				tr.lo, tr.hi = 1, 0
 			}
@@ -335,7 +372,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				if v := prev + tr.floor + t.Prior; !(v < best || v == best && ti < bt) {
 					continue
 				}
-				if bound != nil {
+				if tr.bound {
 					if v := prev + bound(pi, pj, *t, tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue
 					}
@@ -356,26 +393,26 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			}
 			for _, x := range ending[k] {
 				e := extra[x]
-				pk := at(e.I, e.J)
-				if math.IsInf(total[pk], 1) {
+				prev := tot(e.I, e.J)
+				if math.IsInf(prev, 1) {
 					continue
 				}
-				if bound != nil && !(total[pk]+bound(e.I, e.J, e.Type, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
+				if bound != nil && !(prev+bound(e.I, e.J, e.Type, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
 					continue
 				}
-				if best < math.Inf(1) && !passes(refines, total[pk], e.I, e.J, &e.Type, best, extraBead, extraBead) {
+				if best < math.Inf(1) && !passes(refines, prev, e.I, e.J, &e.Type, best, extraBead, extraBead) {
 					continue
 				}
 				c := cost(e.I, e.J, e.Type)
 				if math.IsInf(c, 1) || math.IsNaN(c) {
 					continue
 				}
-				if v := total[pk] + c + e.Type.Prior; v < best {
+				if v := prev + c + e.Type.Prior; v < best {
 					best, bt = v, extraBead
 					chosen[k] = x
 				}
 			}
-			total[k], back[k] = best, bt
+			total[row(i)+j], back[k] = best, bt
 		}
 	}
 	// trace back
@@ -393,11 +430,21 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			t = types[back[k]]
 		}
 		pi, pj := i-t.Zh, j-t.En
-		path = append(path, Cell{I: pi, J: pj, Type: t, Cost: total[k] - total[at(pi, pj)]})
+		path = append(path, Cell{I: pi, J: pj, Type: t})
 		i, j = pi, pj
 	}
 	for a, b := 0, len(path)-1; a < b; a, b = a+1, b-1 {
 		path[a], path[b] = path[b], path[a]
+	}
+	// Each bead's cost is what it added to the total, summed again along
+	// the path as the DP summed it (the bead that won a cell reached it
+	// at the total before it plus its cost plus its prior): the same bits
+	// as the difference of the two totals the DP kept.
+	sum := 0.0
+	for x := range path {
+		c := &path[x]
+		v := sum + cost(c.I, c.J, c.Type) + c.Type.Prior
+		c.Cost, sum = v-sum, v
 	}
 	return path
 }

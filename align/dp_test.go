@@ -53,7 +53,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 			}
 			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, floor, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
 			// and a bound that stops early where the bead loses, with
 			// something between the floor and the bound, at times enough
@@ -67,7 +67,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 				return b
 			}
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, floor, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, typeFloors(floor), band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
 			require.Positive(t, stops)
 		}
@@ -249,4 +249,89 @@ func TestFmin(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSolveExtraReachingFarBack: the DP keeps the totals of only the rows
+// a bead can reach back over, and sums each bead's cost again along the
+// path. Extra beads that span more Chinese units than any type widen that
+// reach; the path and every bead's cost must still be the plain
+// programme's, bit for bit, in the full matrix and in a band.
+func TestSolveExtraReachingFarBack(t *testing.T) {
+	reach := 0
+	for _, t := range paragraphTypes {
+		reach = max(reach, t.Zh)
+	}
+	wins := 0
+	for seed := uint64(1); seed <= 30; seed++ {
+		tall := BeadType{Zh: reach + 1 + int(seed%3), En: 1 + int(seed%3), Prior: 0.25}
+		nz, ne := 2*tall.Zh+int(seed%5), tall.Zh+int(seed*7%9)
+		base := hashCost(seed)
+		var extra []Cell
+		for i := int(seed % 3); i+tall.Zh <= nz; i += 3 {
+			extra = append(extra, Cell{I: i, J: min(ne-tall.En, i*ne/nz), Type: tall})
+		}
+		cost := func(i, j int, t BeadType) float64 {
+			if t == tall {
+				return base(i, j, t) - 30 // cheap enough to win at times
+			}
+			return base(i, j, t)
+		}
+		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 4)} {
+			want := plainSolveExtra(nz, ne, paragraphTypes, extra, cost, band)
+			got := SolveExtra(nz, ne, paragraphTypes, extra, cost, nil, band)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v", seed, band != nil)
+			for _, c := range got {
+				if c.Type == tall {
+					wins++
+				}
+			}
+		}
+	}
+	require.Greater(t, wins, 10, "tall extra beads on the paths")
+}
+
+// plainSolveExtra is plainSolve with extra beads, each taking its cell
+// only when strictly cheaper than every type, as SolveExtra's do.
+func plainSolveExtra(nz, ne int, types []BeadType, extra []Cell, cost CostFunc, band *Band) []Cell {
+	in := func(i, j int) bool { return i <= nz && j <= ne && (band == nil || j >= band.Lo[i] && j <= band.Hi[i]) }
+	best := make([][]float64, nz+1)
+	from := make([][]BeadType, nz+1)
+	for i := range best {
+		best[i], from[i] = make([]float64, ne+1), make([]BeadType, ne+1)
+		for j := range best[i] {
+			best[i][j] = math.Inf(1)
+		}
+	}
+	best[0][0] = 0
+	for i := 0; i <= nz; i++ {
+		for j := 0; j <= ne; j++ {
+			if i+j == 0 || !in(i, j) {
+				continue
+			}
+			for _, t := range types {
+				pi, pj := i-t.Zh, j-t.En
+				if pi < 0 || pj < 0 || !in(pi, pj) || math.IsInf(best[pi][pj], 1) {
+					continue
+				}
+				if v := best[pi][pj] + cost(pi, pj, t) + t.Prior; v < best[i][j] {
+					best[i][j], from[i][j] = v, t
+				}
+			}
+			for _, e := range extra {
+				if e.I+e.Type.Zh != i || e.J+e.Type.En != j || !in(e.I, e.J) || math.IsInf(best[e.I][e.J], 1) {
+					continue
+				}
+				if v := best[e.I][e.J] + cost(e.I, e.J, e.Type) + e.Type.Prior; v < best[i][j] {
+					best[i][j], from[i][j] = v, e.Type
+				}
+			}
+		}
+	}
+	var path []Cell
+	for i, j := nz, ne; i+j > 0; {
+		t := from[i][j]
+		path = append([]Cell{{I: i - t.Zh, J: j - t.En, Type: t, Cost: best[i][j] - best[i-t.Zh][j-t.En]}}, path...)
+		i, j = i-t.Zh, j-t.En
+	}
+	return path
 }

@@ -153,7 +153,7 @@ func ZhUnits(s string) int {
 	n, ascii := 0, 0
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			ascii++
 		default:
@@ -674,6 +674,40 @@ func (p *paragraphAligner) floors() []float64 {
 	return out
 }
 
+// rowFloors refines floor, the floors of the bead types, row by row: a
+// bead's anchors can take off no more than the blocks of its Chinese
+// side offer (an opening enumerator on its first block, the numbers of
+// its blocks), and most rows of a document offer few. A row of Chinese
+// furniture keeps the type's floor: its paired beads cost +Inf anyway.
+func (p *paragraphAligner) rowFloors(floor []float64) floorFunc {
+	enEnums := p.enEnum[len(p.en)] > 0
+	enNums := p.enNums[len(p.en)] > 0
+	layout := !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0)
+	return func(pi, ti int) float64 {
+		t := p.types[ti]
+		a := t.Zh
+		if t.Zh == 0 || t.En == 0 || pi+a > len(p.zh) || p.zhFurn[pi+a] > p.zhFurn[pi] {
+			return floor[ti]
+		}
+		// the anchors as floors adds them up, those of this row only
+		anchors := 0.0
+		if enEnums && p.zhEnum[pi+1] > p.zhEnum[pi] {
+			anchors += enumSame
+		}
+		if enNums {
+			anchors += numberBonus * float64(min(p.zhNums[pi+a]-p.zhNums[pi], maxNumberBonus))
+		}
+		if layout && (t.Zh == 1 || t.En == 1) {
+			anchors += layoutBonus
+		}
+		f := -anchors
+		if p.lex != nil {
+			f -= lexWeight * (1 - p.chance(t))
+		}
+		return max(floor[ti], f-floorMargin)
+	}
+}
+
 // baseLow is baseLowOf, taken from the null beads' table for a null bead.
 func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
 	if t.Zh+t.En == 1 {
@@ -892,7 +926,7 @@ func (p *paragraphAligner) solve() []Cell {
 	if p.lx != nil {
 		refine = []CostFunc{p.refineSim, p.refine}
 	}
-	floor := p.floors()
+	floor := p.rowFloors(p.floors())
 	if nz*ne <= fullDPCells {
 		return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
 	}

@@ -12,15 +12,16 @@ import (
 
 // checkParagraphBounds checks on every bead of the full matrix of a
 // document that the DP's bounds are bounds: bound ≤ cost and refine ≤
-// cost, and the type's floor ≤ bound, with the first pass's model and
+// cost, and the type's floor ≤ its row's floor ≤ bound, with the first pass's model and
 // priors and with those re-estimated from it, and with the layout weighed
 // and ignored (swap detection). The paragraph DP's result is the
 // unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
-	stops := 0
+	stops, raised := 0, 0
 	check := func() error {
 		floor := p.floors()
+		rows := p.rowFloors(floor)
 		for i := 0; i <= len(p.zh); i++ {
 			for j := 0; j <= len(p.en); j++ {
 				for ti, t := range p.types {
@@ -29,21 +30,27 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 					}
 					c := p.cost(i, j, t)
 					b, r := p.bound(i, j, t), p.refine(i, j, t)
-					if !(floor[ti] <= b) {
-						return fmt.Errorf("bead (%d,%d) %v: floor %v, bound %v", i, j, t, floor[ti], b)
+					row := rows(i, ti)
+					if !(floor[ti] <= row && row <= b) {
+						return fmt.Errorf("bead (%d,%d) %v: floor %v, row's floor %v, bound %v", i, j, t, floor[ti], row, b)
+					}
+					if row > floor[ti] {
+						raised++
 					}
 					if !(b <= c && r <= c || math.IsInf(c, 1)) {
 						return fmt.Errorf("bead (%d,%d) %v: bound %v, refine %v, cost %v", i, j, t, b, r, c)
 					}
 					// a bound stopped early is at most the bound, and is
 					// the bound where it does not stop
-					for _, need := range []float64{math.Inf(-1), b - 5, b - 1e-3, b, b + 1, math.Inf(1)} {
-						u := p.boundUntil(i, j, t, floor[ti], need)
-						if !(u <= b) || u != b && !(u > need) {
-							return fmt.Errorf("bead (%d,%d) %v: bound %v, until %v: %v", i, j, t, b, need, u)
-						}
-						if u != b {
-							stops++
+					for _, f := range []float64{floor[ti], row} {
+						for _, need := range []float64{math.Inf(-1), b - 5, b - 1e-3, b, b + 1, math.Inf(1)} {
+							u := p.boundUntil(i, j, t, f, need)
+							if !(u <= b) || u != b && !(u > need) {
+								return fmt.Errorf("bead (%d,%d) %v: bound %v, floor %v, until %v: %v", i, j, t, b, f, need, u)
+							}
+							if u != b {
+								stops++
+							}
 						}
 					}
 				}
@@ -71,6 +78,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	if stops == 0 {
 		return fmt.Errorf("boundUntil never stopped")
+	}
+	if raised == 0 {
+		return fmt.Errorf("no row raised a floor")
 	}
 	return nil
 }

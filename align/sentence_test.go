@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -201,6 +202,24 @@ func TestSentFlags(t *testing.T) {
 		if got := sentFlags(tc.s); got != tc.want {
 			t.Errorf("sentFlags(%q) = %b, want %b", tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestSentFeaturesInTurnAsAtOnce: the features of a text long enough to
+// be read on two goroutines are those read in turn on one.
+func TestSentFeaturesInTurnAsAtOnce(t *testing.T) {
+	gl := lexOpt(t).Lex.(Glosser)
+	doc := splitBenchDoc(120)
+	zh, en := blockTexts(doc.Zh), blockTexts(doc.En)
+	if textBytes(zh) < parallelFeatureBytes || textBytes(en) < parallelFeatureBytes {
+		t.Fatalf("texts of %d and %d bytes are read in turn", textBytes(zh), textBytes(en))
+	}
+	zf, ef, v := sentFeatures(zh, en, gl)
+	defer func(n int) { parallelFeatureBytes = n }(parallelFeatureBytes)
+	parallelFeatureBytes = math.MaxInt
+	zf1, ef1, v1 := sentFeatures(zh, en, gl)
+	if !reflect.DeepEqual(zf, zf1) || !reflect.DeepEqual(ef, ef1) || !reflect.DeepEqual(v, v1) {
+		t.Error("features read in turn differ from those read at once")
 	}
 }
 

@@ -34,15 +34,10 @@ type Blocks struct {
 	// of the distinct features each block offers the other side, each
 	// list once; spans index it.
 	feats []int32
-	// zhMark[f] == zhMarked marks the features offered by the Chinese
-	// block zhMarked-1 (markZh); zhSlot[f] is then f's place in that
-	// block's offers, and zhItems[zhAt[n]:zhAt[n+1]] lists the units of
-	// the block that have the feature in place n.
-	zhMark   []uint32
-	zhSlot   []uint32
-	zhMarked uint32
-	zhAt     []int32
-	zhItems  []int32
+	// marks hold the features of the two Chinese blocks marked last
+	// (markZh), marks[recent] the latest.
+	marks  [2]zhMarking
+	recent int
 	// rows[k] holds the pairs of Chinese block k computed so far (see
 	// pairRow). A short document's rows may cover every English block; a
 	// long one's (its DP runs in a band) at most maxRowWindow of them, a
@@ -102,7 +97,37 @@ type blockSide struct {
 // long document has millions).
 type blockItem struct {
 	weight float64
-	feats  span32 // the item is met when the other side offers one of these
+	// The item is met when the other side offers one of its features: a
+	// Chinese unit's are the span feats of Blocks.feats. An English word
+	// has one or two (its key's, and its lexicon word's when it has one),
+	// which feats holds in place (wordFeats): a pair of blocks is asked
+	// for each English word's, and they were read from all over
+	// Blocks.feats.
+	feats span32
+}
+
+// wordFeats is the blockItem of an English word with the features of
+// list, which holds one or two.
+func wordFeats(list []int32) span32 {
+	switch len(list) {
+	case 1:
+		return span32{list[0], -1}
+	case 2:
+		return span32{list[0], list[1]}
+	}
+	panic("lexicon: an English word with no feature or more than two")
+}
+
+// zhMarking is the features one Chinese block offers, marked: mark[f] ==
+// marked marks the features offered by the Chinese block marked-1; slot[f]
+// is then f's place in that block's offers, and items[at[n]:at[n+1]]
+// lists the units of the block that have the feature in place n.
+type zhMarking struct {
+	mark   []uint32
+	slot   []uint32
+	marked uint32
+	at     []int32
+	items  []int32
 }
 
 // span32 is a span of Blocks.feats.
@@ -142,10 +167,14 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			feats = append(feats, f)
 		}
 	}
-	finish := func(b *blockSide) {
+	finish := func(b *blockSide, words bool) {
 		start := 0
 		for k, end := range ends {
-			b.items[k].feats = pool.intern(feats[start:end])
+			if words {
+				b.items[k].feats = wordFeats(feats[start:end])
+			} else {
+				b.items[k].feats = pool.intern(feats[start:end])
+			}
 			start = end
 		}
 		for _, f := range feats[start:] {
@@ -189,7 +218,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 			offer(strFeat[w.key])
 			offer(strFeat[w.lit])
 		}
-		finish(b)
+		finish(b, true)
 	}
 	clear(words)
 
@@ -220,11 +249,13 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks {
 		for k := range n {
 			offer(feats[k])
 		}
-		finish(b)
+		finish(b, false)
 	}
 	s.feats = pool.feats
 	nf := len(seen)
-	s.zhMark, s.zhSlot = make([]uint32, nf), make([]uint32, nf)
+	for x := range s.marks {
+		s.marks[x].mark, s.marks[x].slot = make([]uint32, nf), make([]uint32, nf)
+	}
 	s.rows = make([]pairRow, len(zh))
 	s.long = int64(len(zh))*int64(len(en)) > maxDensePairs
 	s.window, s.live, s.budget = maxRowWindow, len(zh), maxHeldPairs
@@ -507,13 +538,21 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		s.fill(set, k, z, e)
 		return set
 	}
+	// held counts the room of the rows' bits, however it came
+	room := cap(r.bits)
 	if len(r.bits) == 0 {
 		s.live = min(s.live, k)
+		if k > 0 && cap(r.bits) == 0 {
+			// A row comes to hold about as many pairs as the one before,
+			// whose are mostly computed by the time this one's start:
+			// growing from nothing copied each row's pairs some eight
+			// times.
+			r.bits = make([]uint64, 0, len(s.rows[k-1].bits))
+		}
 	}
 	off := len(r.bits)
-	s.held -= 8 * cap(r.bits)
 	r.bits = append(r.bits, make([]uint64, n)...)
-	s.held += 8 * cap(r.bits)
+	s.held += 8 * (cap(r.bits) - room)
 	set := r.bits[off : off+n]
 	s.fill(set, k, z, e)
 	r.offs[l-r.lo] = int32(off + 1)
@@ -575,58 +614,64 @@ func (s *Blocks) Forget(k int) {
 	}
 }
 
-// markZh marks the features Chinese block k offers in zhMark, with
-// k+1, which only the features of block k ever receive, and lists the
-// units that have each (zhAt, zhItems). The DP asks for the pairs of a
-// Chinese block with many English blocks in a row, so they stay marked
-// until another Chinese block's are.
-func (s *Blocks) markZh(k int) uint32 {
+// markZh returns the marking of the features Chinese block k offers,
+// with k+1, which only the features of block k ever receive, and the
+// units that have each. The DP asks for the pairs of a Chinese block with
+// many English blocks in a row, so they stay marked until two other
+// Chinese blocks' are: a row's pairs are now and then interrupted by
+// one of a block a few rows up (the DP's merges), and marking a block
+// walks each of its units' features twice.
+func (s *Blocks) markZh(k int) *zhMarking {
 	mark := uint32(k + 1)
-	if s.zhMarked == mark {
-		return mark
+	if m := &s.marks[s.recent]; m.marked == mark {
+		return m
+	}
+	s.recent = 1 - s.recent
+	m := &s.marks[s.recent]
+	if m.marked == mark {
+		return m
 	}
 	z := &s.zh[k]
 	offers := s.feats[z.offers.start:z.offers.end]
 	for n, f := range offers {
-		s.zhMark[f], s.zhSlot[f] = mark, uint32(n)
+		m.mark[f], m.slot[f] = mark, uint32(n)
 	}
-	s.zhMarked = mark
+	m.marked = mark
 	// the units by feature, a counting sort: at[n] counts, then ends,
 	// then (filled from the last unit back) starts the units of place n
-	at := append(s.zhAt[:0], make([]int32, len(offers)+1)...)
+	at := append(m.at[:0], make([]int32, len(offers)+1)...)
 	for _, it := range z.items {
 		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			at[s.zhSlot[f]]++
+			at[m.slot[f]]++
 		}
 	}
 	for n := 1; n < len(at); n++ {
 		at[n] += at[n-1]
 	}
-	items := append(s.zhItems[:0], make([]int32, at[len(offers)])...)
+	items := append(m.items[:0], make([]int32, at[len(offers)])...)
 	for n := len(z.items) - 1; n >= 0; n-- {
 		it := z.items[n]
 		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			at[s.zhSlot[f]]--
-			items[at[s.zhSlot[f]]] = int32(n)
+			at[m.slot[f]]--
+			items[at[m.slot[f]]] = int32(n)
 		}
 	}
-	s.zhAt, s.zhItems = at, items
-	return mark
+	m.at, m.items = at, items
+	return m
 }
 
 // meetsZh sets the bits of the items of English block b that meet a
 // feature Chinese block k offers and returns the sum of their weights, in
 // the order of the items.
 func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
-	mark := s.markZh(k)
+	m := s.markZh(k)
+	mark, marks := m.marked, m.mark
 	sum := 0.0
-	for n, it := range b.items {
-		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			if s.zhMark[f] == mark {
-				set[n/64] |= 1 << (n % 64)
-				sum += it.weight
-				break
-			}
+	for n := range b.items {
+		it := &b.items[n]
+		if f, g := it.feats.start, it.feats.end; marks[f] == mark || g >= 0 && marks[g] == mark {
+			set[n/64] |= 1 << (n % 64)
+			sum += it.weight
 		}
 	}
 	return sum
@@ -639,11 +684,11 @@ func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
 // features, and the units' own lists, longer than e's offers, are not
 // walked for each English block again.
 func (s *Blocks) zhMeets(set []uint64, e *blockSide, k int) float64 {
-	mark := s.markZh(k)
+	m := s.markZh(k)
 	for _, f := range s.feats[e.offers.start:e.offers.end] {
-		if s.zhMark[f] == mark {
-			n := s.zhSlot[f]
-			for _, u := range s.zhItems[s.zhAt[n]:s.zhAt[n+1]] {
+		if m.mark[f] == m.marked {
+			n := m.slot[f]
+			for _, u := range m.items[m.at[n]:m.at[n+1]] {
 				set[u/64] |= 1 << (u % 64)
 			}
 		}

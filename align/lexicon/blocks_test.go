@@ -170,9 +170,10 @@ func TestSimilarityBoundGathered(t *testing.T) {
 
 // TestPairUnitsMet: the Chinese half of a pair (its bits and its sum,
 // zhMeets) is what walking each unit's features against those the
-// English block offers gives, the way it was computed before, whichever
-// Chinese block was marked last: the pairs are asked row by row and then
-// back and forth between rows.
+// English block offers gives, the way it was computed before, and the
+// English half (meetsZh) what walking each word's against those the
+// Chinese block offers gives, whichever Chinese block was marked last:
+// the pairs are asked row by row and then back and forth between rows.
 func TestPairUnitsMet(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
@@ -197,10 +198,26 @@ func TestPairUnitsMet(t *testing.T) {
 				}
 			}
 		}
+		// the English half: each word's features (in place) against
+		// those the Chinese block offers
+		zhOffered := map[int32]bool{}
+		for _, f := range s.feats[z.offers.start:z.offers.end] {
+			zhOffered[f] = true
+		}
+		wantEn := make([]uint64, e.words)
+		enSum := 0.0
+		for n, it := range e.items {
+			if zhOffered[it.feats.start] || it.feats.end >= 0 && zhOffered[it.feats.end] {
+				wantEn[n/64] |= 1 << (n % 64)
+				enSum += it.weight
+			}
+		}
 		set := s.pair(k, j)
 		require.Equal(t, want, set[:z.words], "(%d,%d)", k, j)
-		zm, _ := s.pairSums(k, j)
+		require.Equal(t, wantEn, set[z.words:z.words+e.words], "(%d,%d)", k, j)
+		zm, em := s.pairSums(k, j)
 		require.Equal(t, float64(up32(sum)), zm, "(%d,%d)", k, j)
+		require.Equal(t, float64(up32(enSum)), em, "(%d,%d)", k, j)
 	}
 	n := 0
 	for k := range zh {
@@ -290,5 +307,36 @@ func TestIDFeats(t *testing.T) {
 	for _, id := range []uint32{1, 8, 11} {
 		_, ok := m.get(id)
 		require.False(t, ok, id)
+	}
+}
+
+// TestBlocksHeldCounted: what the rows hold by Blocks' count is what they
+// hold, row by row as a band's pairs are computed and forgotten: Forget
+// lets rows go by that count, and a count that misses some of their room
+// keeps a long document's every pair.
+func TestBlocksHeldCounted(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	far := l.NewBlocks(zh, en)
+	far.long, far.window, far.budget = true, 12, 4096
+	for _, s := range []*Blocks{l.NewBlocks(zh, en), far} {
+		for i := range zh {
+			for j := max(0, i-5); j < min(len(en), i+6); j++ {
+				s.SimilarityBound(i, 1, j, 1)
+				if i >= 2 {
+					s.SimilarityBound(i-2, 3, j, 1)
+				}
+			}
+			s.Forget(i - 4)
+			held := 0
+			for _, r := range s.rows {
+				held += 8*cap(r.bits) + 4*len(r.offs)
+			}
+			require.Equal(t, held, s.held, "row %d", i)
+		}
+		if s == far {
+			require.Positive(t, s.live, "no row forgotten")
+		}
 	}
 }
