@@ -246,6 +246,20 @@ func All(text string) (out []Enumerator) {
 	}()
 	p := pos{line: true}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !asciiMayStart(c) {
+			// most of the spaces and punctuation of English: matchAt
+			// would refuse them; what it would do after, in one byte
+			switch {
+			case c == '\n' || c == '\r':
+				p = pos{line: true}
+			case isSpace(rune(c)):
+				p.prev = rune(c)
+			default:
+				p = pos{prev: rune(c), prevNS: rune(c)}
+			}
+			i++
+			continue
+		}
 		if e, ok := matchAt(text, i, p); ok {
 			out = append(out, e)
 			if isHeading(e.Style) {
@@ -282,8 +296,12 @@ func All(text string) (out []Enumerator) {
 	return out
 }
 
+// isASCIILetter is r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r
+// && r <= 'Z') in one comparison (TestIsASCIILetter): setting bit 5 maps
+// upper-case letters onto lower-case ones and nothing else onto them. Words
+// are scanned with it byte by byte.
 func isASCIILetter(r rune) bool {
-	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	return uint32(r|0x20)-'a' < 26
 }
 
 // Same reports whether two enumerators denote the same position: the same
@@ -388,6 +406,21 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 	if i >= len(s) {
 		return Enumerator{}, false
 	}
+	if c := s[i]; c < utf8.RuneSelf {
+		// ASCII, most of an English text: of the forms below only these
+		// three start with an ASCII character (TestMatchAtASCII), and the
+		// spaces and punctuation between words need not be decoded and
+		// compared with every range of markers
+		switch {
+		case c == '(':
+			return matchParen(s, i, 1, p)
+		case '0' <= c && c <= '9':
+			return matchDigit(s, i, p)
+		case isASCIILetter(rune(c)):
+			return matchLatin(s, i, p)
+		}
+		return Enumerator{}, false
+	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	switch {
 	case r >= '①' && r <= '⑳':
@@ -418,6 +451,12 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		return matchLatin(s, i, p)
 	}
 	return Enumerator{}, false
+}
+
+// asciiMayStart reports the ASCII bytes at which matchAt may find an
+// enumerator: '(', digits and letters.
+func asciiMayStart(c byte) bool {
+	return c == '(' || '0' <= c && c <= '9' || isASCIILetter(rune(c))
 }
 
 func matchUnicodeRoman(s string, i, size int, r rune, p pos) (Enumerator, bool) {
@@ -928,35 +967,56 @@ var englishHeadings = map[string]struct {
 	"items": {"clause", 3, StyleClause, false}, "clauses": {"clause", 3, StyleClause, false},
 }
 
-// headingShape is what every key of englishHeadings has: a length in
-// [min, max] and a first letter among first. matchLatin asks it of every
-// English word before lower-casing the word and looking it up, which most
-// words (the, of, government) would fail anyway.
-var headingShape = func() (h wordShape) {
-	h.min = 1 << 30
-	for k := range englishHeadings {
-		h.min, h.max = min(h.min, len(k)), max(h.max, len(k))
-		h.first[k[0]] = true
-	}
-	return h
-}()
+// headingShape lets through every key of englishHeadings: matchLatin asks
+// it of every English word before lower-casing the word and looking it up,
+// which most words (the, of, government) would fail anyway.
+var headingShape = newWordFilter(mapKeys(englishHeadings))
 
-// wordShape is a cheap necessary condition for a lower-case ASCII word to
-// be one of a set, asked of a word in any case.
-type wordShape struct {
-	min, max int
-	first    [256]bool // lower-case first bytes
+// wordFilter is a cheap necessary condition for an ASCII word to be, once
+// lower-cased, one of a set of words: a bit for each length (15 standing
+// for 15 and more), first byte and last byte that some word of the set
+// has, bytes compared without case. A map lookup hashes the whole word and
+// compares it; this reads one bit, and refuses most words of running text.
+type wordFilter struct {
+	bits [16 * 32 * 32 / 64]uint64
 }
 
-func (h *wordShape) may(word string) bool {
-	if len(word) < h.min || len(word) > h.max {
-		return false
+func newWordFilter(words []string) *wordFilter {
+	f := new(wordFilter)
+	for _, w := range words {
+		k := wordFilterIndex(w)
+		f.bits[k/64] |= 1 << (k % 64)
 	}
-	c := word[0]
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
+	return f
+}
+
+// may is false when word, lower-cased, is none of the filter's words.
+func (f *wordFilter) may(word string) bool {
+	k := wordFilterIndex(word)
+	return f.bits[k/64]&(1<<(k%64)) != 0
+}
+
+func wordFilterIndex(w string) uint {
+	if w == "" {
+		return 0
 	}
-	return h.first[c]
+	return uint(min(len(w), 15))<<10 | byteClass(w[0])<<5 | byteClass(w[len(w)-1])
+}
+
+// byteClass is 0–25 for a letter of either case, 26–31 for other bytes.
+func byteClass(c byte) uint {
+	if l := c | 0x20; 'a' <= l && l <= 'z' {
+		return uint(l - 'a')
+	}
+	return 26 + uint(c)%6
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 var ordinalWords = map[string]int{
@@ -965,6 +1025,27 @@ var ordinalWords = map[string]int{
 	"eleventh": 11, "twelfth": 12,
 	"firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4, "fifthly": 5,
 	"sixthly": 6, "seventhly": 7, "eighthly": 8, "ninthly": 9, "tenthly": 10,
+}
+
+// maxHeadingWord and maxOrdinalWord are the lengths of the longest keys of
+// englishHeadings and ordinalWords (TestLongestWords): a word is lower-cased
+// into an array of that size to be looked up, not into a new string.
+const (
+	maxHeadingWord = len("subparagraphs")
+	maxOrdinalWord = len("seventhly")
+)
+
+// appendLowerASCII appends word lower-cased, as strings.ToLower does for
+// ASCII text, which is all a caller gives it.
+func appendLowerASCII(b []byte, word string) []byte {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 var cardinalWords = map[string]int{
@@ -981,7 +1062,7 @@ func matchLatin(s string, i int, p pos) (Enumerator, bool) {
 		return Enumerator{}, false
 	}
 	e := i
-	for e < len(s) && s[e] < utf8.RuneSelf && unicode.IsLetter(rune(s[e])) {
+	for e < len(s) && isASCIILetter(rune(s[e])) {
 		e++
 	}
 	word := s[i:e]
@@ -1061,11 +1142,15 @@ func labelDotFollow(rest string, lenient bool) bool {
 }
 
 func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
-	low := strings.ToLower(word)
-	h, ok := englishHeadings[low]
+	var buf [maxHeadingWord]byte
+	if len(word) > len(buf) {
+		return Enumerator{}, false // longer than every heading word
+	}
+	h, ok := englishHeadings[string(appendLowerASCII(buf[:0], word))]
 	if !ok {
 		return Enumerator{}, false
 	}
+	low := strings.ToLower(word)
 	capital := word[1:] == low[1:] && word[0] >= 'A' && word[0] <= 'Z'
 	plural := strings.HasSuffix(low, "s") && low != "items" || low == "items"
 	if !(capital || word == strings.ToUpper(word) && len(word) > 1 || (h.unit == "clause" || plural) && word == low) {
@@ -1141,11 +1226,18 @@ func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
 }
 
 func matchOrdinalWord(s string, i, e int, word string, p pos) (Enumerator, bool) {
-	if !p.sentence() || len(word) < 4 || !unicode.IsUpper(rune(word[0])) {
+	// the tests on the word first: they are cheaper than the one on what
+	// precedes it, and most words fail them
+	if len(word) < 4 || !unicode.IsUpper(rune(word[0])) || !p.sentence() {
 		return Enumerator{}, false
 	}
-	v, ok := ordinalWords[strings.ToLower(word)]
-	if ok && word[1:] != strings.ToLower(word[1:]) {
+	var buf [maxOrdinalWord]byte
+	if len(word) > len(buf) {
+		return Enumerator{}, false // longer than every ordinal word
+	}
+	low := appendLowerASCII(buf[:0], word)
+	v, ok := ordinalWords[string(low)]
+	if ok && word[1:] != string(low[1:]) {
 		ok = false
 	}
 	if !ok {

@@ -75,6 +75,12 @@ func foldRune(r rune) rune {
 func fold(text string) string {
 	i := 0
 	for i < len(text) {
+		for i+8 <= len(text) && asciiWord(text[i:]) {
+			i += 8 // English: eight bytes at a time
+		}
+		if i == len(text) {
+			break
+		}
 		if text[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -98,6 +104,15 @@ func fold(text string) string {
 		return text // invalid UTF-8 rewritten as U+FFFD: keep offsets
 	}
 	return b.String()
+}
+
+// asciiWord reports whether the first eight bytes of s are all ASCII. The
+// compiler reads them as one little-endian load.
+func asciiWord(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w&0x8080808080808080 == 0
 }
 
 // isBlank reports the spaces that may sit inside a Chinese number: ASCII,

@@ -1,0 +1,217 @@
+package numerals
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The tests of this file hold the shortcuts of the scanners to the code
+// they shortcut: the reports must not change by a byte.
+
+// TestIsASCIILetter: the one comparison answers as the two ranges do, on
+// every rune and on negative ones.
+func TestIsASCIILetter(t *testing.T) {
+	for r := rune(-1 << 16); r <= unicode.MaxRune+1; r++ {
+		want := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+		if isASCIILetter(r) != want {
+			t.Fatalf("isASCIILetter(%U) = %v, want %v", r, !want, want)
+		}
+	}
+	for r := range rune(utf8.RuneSelf) {
+		// the word scanners once asked unicode.IsLetter of ASCII bytes
+		require.Equal(t, unicode.IsLetter(r), isASCIILetter(r), "%q", r)
+	}
+}
+
+// matchAtGeneral is matchAt without its shortcut for ASCII: every form
+// tried in turn on the decoded rune.
+func matchAtGeneral(s string, i int, p pos) (Enumerator, bool) {
+	if i >= len(s) {
+		return Enumerator{}, false
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r >= '①' && r <= '⑳':
+		return mk(s, i, i+size, int(r-'①')+1, StyleCircled, 3)
+	case r >= '㉑' && r <= '㉟':
+		return mk(s, i, i+size, int(r-'㉑')+21, StyleCircled, 3)
+	case r >= '㊱' && r <= '㊿':
+		return mk(s, i, i+size, int(r-'㊱')+36, StyleCircled, 3)
+	case r >= '⑴' && r <= '⒇':
+		return mk(s, i, i+size, int(r-'⑴')+1, StyleParenDigit, 2)
+	case r >= '⒈' && r <= '⒛':
+		return mk(s, i, i+size, int(r-'⒈')+1, StyleDigitDot, 2)
+	case r >= 'Ⅰ' && r <= 'Ⅻ', r >= 'ⅰ' && r <= 'ⅻ':
+		return matchUnicodeRoman(s, i, size, r, p)
+	case r == '(' || r == '（':
+		return matchParen(s, i, size, p)
+	case r == '第':
+		return matchDi(s, i, size, p)
+	case r == '其' || r == '首':
+		return matchHanOrdinalWord(s, i, p)
+	case isDigit(r):
+		return matchDigit(s, i, p)
+	case isHanNumeral(r):
+		return matchHanComma(s, i, p)
+	case strings.ContainsRune(stems, r):
+		return matchStem(s, i, p)
+	case r < utf8.RuneSelf && unicode.IsLetter(r):
+		return matchLatin(s, i, p)
+	}
+	return Enumerator{}, false
+}
+
+// enumPieces are what random texts for the enumerator scanners are made of.
+var enumPieces = []string{
+	"(", ")", "（", "）", "1", "2", "12", "3.", "2.3", "a", "b)", "A.", "II.", "iv", "First", "Second,",
+	"Article", "Art.", "Section", "Chapter", "paragraph", "Items", "One", " ", "  ", "\n", "\r\n", ",", ".",
+	";", ":", "'", "-", "一", "二", "十", "、", "第", "条", "章", "其", "首先", "甲", "①", "⑴", "⒈", "Ⅳ",
+	"ⅱ", "。", "，", "：", "１", "\u3000", "\xff", "the", "The", "of", "Sec", "x", "%", "$", "&", "é",
+}
+
+func randomText(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range rng.Intn(n) + 1 {
+		b.WriteString(pieces[rng.Intn(len(pieces))])
+	}
+	return b.String()
+}
+
+// TestMatchAtASCII: matchAt answers as matchAtGeneral at every position of
+// random texts, after every kind of preceding text, and refuses every ASCII
+// byte that All skips without asking it.
+func TestMatchAtASCII(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		r := rune(c)
+		general := r == '(' || isDigit(r) || isHanNumeral(r) || strings.ContainsRune(stems, r) || unicode.IsLetter(r)
+		require.Equal(t, general, asciiMayStart(c), "%q", c)
+	}
+	rng := rand.New(rand.NewSource(18))
+	prevs := []pos{{line: true}, {}, {prev: ' ', prevNS: '.'}, {prev: ' ', prevNS: ';'}, {prev: '：', prevNS: '：'},
+		{prev: 'a', prevNS: 'a'}, {prev: '1', prevNS: '1'}, {prev: ',', prevNS: ','}, {prev: '。', prevNS: '。'}}
+	for range 20000 {
+		s := randomText(rng, enumPieces, 12)
+		for i := range len(s) {
+			for _, p := range prevs {
+				got, gok := matchAt(s, i, p)
+				want, wok := matchAtGeneral(s, i, p)
+				if got != want || gok != wok {
+					t.Fatalf("matchAt(%q, %d, %+v) = %+v %v, want %+v %v", s, i, p, got, gok, want, wok)
+				}
+			}
+		}
+	}
+}
+
+// TestWordFilters: each filter lets through every word of its set, in
+// lower case, capitalised and upper case, and refuses common words.
+func TestWordFilters(t *testing.T) {
+	var prefixes []string
+	for _, p := range enPrefixes {
+		prefixes = append(prefixes, p.words[0])
+	}
+	for name, c := range map[string]struct {
+		f     *wordFilter
+		words []string
+	}{
+		"heading": {headingShape, mapKeys(englishHeadings)},
+		"starter": {starterFilter, mapKeys(enStarters)},
+		"prefix":  {prefixFilter, prefixes},
+	} {
+		require.NotEmpty(t, c.words)
+		for _, k := range c.words {
+			for _, w := range []string{k, strings.ToUpper(k[:1]) + k[1:], strings.ToUpper(k)} {
+				assert.True(t, c.f.may(w), "%s: %q refused", name, w)
+			}
+		}
+		for _, w := range []string{"the", "government", "of", "x", "Subparagraphsss", ""} {
+			assert.False(t, c.f.may(w), "%s: %q let through", name, w)
+		}
+	}
+	// lengths of 15 and more share a bit: a long word of the set lets
+	// through longer ones with its ends
+	long := newWordFilter([]string{"internationalisation", "b"})
+	assert.True(t, long.may("internationalisation"))
+	assert.True(t, long.may("INTERNATIONALISATION"))
+	assert.True(t, long.may("it-is-long-enough-n"))
+	assert.False(t, long.may("international"))
+	assert.True(t, long.may("B"))
+	assert.False(t, long.may("c"))
+}
+
+// TestLongestWords: the arrays words are lower-cased into hold the longest
+// word of their set, and lower-case as strings.ToLower does.
+func TestLongestWords(t *testing.T) {
+	longest := func(ws []string) int {
+		n := 0
+		for _, w := range ws {
+			n = max(n, len(w))
+		}
+		return n
+	}
+	assert.Equal(t, longest(mapKeys(englishHeadings)), maxHeadingWord)
+	assert.Equal(t, longest(mapKeys(ordinalWords)), maxOrdinalWord)
+	for _, w := range []string{"", "a", "Z", "Subparagraphs", "SEVENTHLY", "mIxEd", "az@[`{AZ"} {
+		assert.Equal(t, strings.ToLower(w), string(appendLowerASCII(nil, w)), "%q", w)
+	}
+}
+
+// TestTokenizeLower: every word token's lower-case form is strings.ToLower
+// of its text, however many of a text's words have capitals.
+func TestTokenizeLower(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	pieces := []string{"The", "the", "THE", "a", "B", "1,000", " ", "-", "é", "Ünited", "x", "\xff", "ſ", "K", "mIxEd", "."}
+	for range 20000 {
+		s := randomText(rng, pieces, 20)
+		for _, tk := range tokenizeInto(nil, s) {
+			if tk.kind == tWord {
+				require.Equal(t, strings.ToLower(tk.text), tk.low, "%q in %q", tk.text, s)
+			} else {
+				require.Empty(t, tk.low)
+			}
+		}
+	}
+}
+
+// foldRuneByRune is fold without its eight-byte steps over ASCII text.
+func foldRuneByRune(text string) string {
+	i := 0
+	for i < len(text) {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if tradSet.has(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.WriteString(text[:i])
+	for _, r := range text[i:] {
+		b.WriteRune(foldRune(r))
+	}
+	if b.Len() != len(text) {
+		return text
+	}
+	return b.String()
+}
+
+func TestFoldASCIIRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	pieces := []string{"abc", "Article ", "1234567", "x", "條", "第", "\xff", "é", " ", "\n", "萬", "a\x80"}
+	for range 20000 {
+		s := randomText(rng, pieces, 16)
+		require.Equal(t, foldRuneByRune(s), fold(s), "%q", s)
+	}
+}
