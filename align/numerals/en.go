@@ -301,7 +301,7 @@ func English(text string) []Number {
 		}
 		k++
 	}
-	out = dropFootnotes(text, dropEnumerators(text, out))
+	out = dropFootnotes(text, dropEnumerators(text, "", out))
 	out = enMonthTheDay(text, enYearSpans(text, out))
 	sharePercent(text, out, enUnitGaps)
 	enDayLists(text, out)

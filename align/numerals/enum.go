@@ -236,9 +236,12 @@ var enReferenceWords = map[string]bool{
 // lists, "第三条", markers at the start of each line), in order. Markers that
 // are ambiguous in running text ("2.", "A.", "II.") are only taken at the
 // start of a line or after Chinese punctuation.
-func All(text string) (out []Enumerator) {
-	orig := text
-	text = fold(text) // same offsets: 第三條 reads as 第三条
+func All(text string) []Enumerator {
+	return allFolded(text, fold(text)) // same offsets: 第三條 reads as 第三条
+}
+
+// allFolded is All of orig, given text = fold(orig).
+func allFolded(orig, text string) (out []Enumerator) {
 	defer func() {
 		for i := range out {
 			out[i].Text = orig[out[i].Start:out[i].End]
@@ -246,35 +249,25 @@ func All(text string) (out []Enumerator) {
 	}()
 	p := pos{line: true}
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiMayStart(c) {
-			// most of the spaces and punctuation of English: matchAt
-			// would refuse them; what it would do after, in one byte
-			switch {
-			case c == '\n' || c == '\r':
-				p = pos{line: true}
-			case isSpace(rune(c)):
-				p.prev = rune(c)
-			default:
-				p = pos{prev: rune(c), prevNS: rune(c)}
-			}
-			i++
-			continue
-		}
-		if e, ok := matchAt(text, i, p); ok {
-			out = append(out, e)
-			if isHeading(e.Style) {
-				ms := listMembers(text, e)
-				out = append(out, ms...)
-				if len(ms) > 0 {
-					e = ms[len(ms)-1]
+		r, size := decodeRune(text[i:])
+		// matchAt is asked only where it may find a marker, not at most
+		// letters, spaces and punctuation of either language
+		if mayStartEnumerator(r) {
+			if e, ok := matchAt(text, i, p); ok {
+				out = append(out, e)
+				if isHeading(e.Style) {
+					ms := listMembers(text, e)
+					out = append(out, ms...)
+					if len(ms) > 0 {
+						e = ms[len(ms)-1]
+					}
 				}
+				last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
+				p = pos{prev: last, prevNS: last}
+				i = e.End
+				continue
 			}
-			last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
-			p = pos{prev: last, prevNS: last}
-			i = e.End
-			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
 			p = pos{line: true}
@@ -421,7 +414,7 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		}
 		return Enumerator{}, false
 	}
-	r, size := utf8.DecodeRuneInString(s[i:])
+	r, size := decodeRune(s[i:])
 	switch {
 	case r >= '①' && r <= '⑳':
 		return mk(s, i, i+size, int(r-'①')+1, StyleCircled, 3)
@@ -445,7 +438,7 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		return matchDigit(s, i, p)
 	case isHanNumeral(r):
 		return matchHanComma(s, i, p)
-	case strings.ContainsRune(stems, r):
+	case isStem(r):
 		return matchStem(s, i, p)
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
 		return matchLatin(s, i, p)
@@ -458,6 +451,28 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 func asciiMayStart(c byte) bool {
 	return c == '(' || '0' <= c && c <= '9' || isASCIILetter(rune(c))
 }
+
+// mayStartEnumerator reports the runes at which matchAt tries a form: it
+// refuses every other at once (TestMatchAtASCII, TestEnumStarts).
+func mayStartEnumerator(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && asciiMayStart(byte(r))
+	}
+	return enumStarts.has(r)
+}
+
+// enumStarts are the runes outside ASCII that matchAt's forms start with,
+// all of them in the Basic Multilingual Plane.
+var enumStarts = func() *runeSet {
+	rs := newRuneSet("（第其首" + stems + "零〇○一二两三四五六七八九十百千万亿")
+	for _, rg := range [][2]rune{{'①', '⑳'}, {'㉑', '㉟'}, {'㊱', '㊿'}, {'⑴', '⒇'}, {'⒈', '⒛'},
+		{'Ⅰ', 'Ⅻ'}, {'ⅰ', 'ⅻ'}, {'０', '９'}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			rs.add(r)
+		}
+	}
+	return rs
+}()
 
 func matchUnicodeRoman(s string, i, size int, r rune, p pos) (Enumerator, bool) {
 	v, level := int(r-'Ⅰ')+1, 1
@@ -501,7 +516,7 @@ func matchParen(s string, i, size int, p pos) (Enumerator, bool) {
 			return Enumerator{}, false
 		}
 		val, end, style = v, e, StyleParenHan
-	case strings.ContainsRune(stems, r):
+	case isStem(r):
 		_, size := utf8.DecodeRuneInString(s[j:])
 		val, end, style, level = strings.IndexRune(stems, r)/len("甲")+1, j+size, StyleStem, 3
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
@@ -855,6 +870,16 @@ func lowerWordFollows(rest string) bool {
 // stems are the ten Heavenly Stems, which number lists in Chinese laws and
 // official documents below (一) and 1.: 甲、乙、丙、丁.
 const stems = "甲乙丙丁戊己庚辛壬癸"
+
+// isStem reports whether r is one of stems: a switch rather than a search
+// of the string, since matchAt asks it of most Han characters of a text.
+func isStem(r rune) bool {
+	switch r {
+	case '甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸':
+		return true
+	}
+	return false
+}
 
 // matchStem reads 甲、 … 癸、 (and （甲）) at a line start or after clause
 // punctuation; not inside words (甲方, 甲级).

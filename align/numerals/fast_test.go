@@ -215,3 +215,109 @@ func TestFoldASCIIRuns(t *testing.T) {
 		require.Equal(t, foldRuneByRune(s), fold(s), "%q", s)
 	}
 }
+
+// TestIsStem: the switch holds the runes of stems and no other.
+func TestIsStem(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isStem(r) != strings.ContainsRune(stems, r) {
+			t.Fatalf("isStem(%U) = %v", r, isStem(r))
+		}
+	}
+}
+
+// TestDecodeRune: decodeRune answers as utf8.DecodeRuneInString on every
+// sequence of up to three bytes, alone and followed by more text, and on
+// four-byte and truncated ones.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U %d, want %U %d", s, r, n, wr, wn)
+		}
+	}
+	check("")
+	var b [4]byte
+	for x := range 1 << 24 {
+		b[0], b[1], b[2], b[3] = byte(x>>16), byte(x>>8), byte(x), 'a'
+		check(string(b[:3]))
+		if x&0xff == 0 {
+			check(string(b[:1]))
+			check(string(b[:2]))
+			check(string(b[:]))
+		}
+	}
+	for _, s := range []string{"𠀀", "😀x", "\xf0\x9f\x98", "\xf4\x90\x80\x80", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbf\xbf"} {
+		check(s)
+	}
+}
+
+// TestEnumStarts: mayStartEnumerator is true exactly for the runes that
+// the cases of matchAtGeneral try a form at.
+func TestEnumStarts(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		want := r >= '①' && r <= '⑳' || r >= '㉑' && r <= '㉟' || r >= '㊱' && r <= '㊿' || r >= '⑴' && r <= '⒇' ||
+			r >= '⒈' && r <= '⒛' || r >= 'Ⅰ' && r <= 'Ⅻ' || r >= 'ⅰ' && r <= 'ⅻ' || r == '(' || r == '（' ||
+			r == '第' || r == '其' || r == '首' || isDigit(r) || isHanNumeral(r) || strings.ContainsRune(stems, r) ||
+			r < utf8.RuneSelf && unicode.IsLetter(r)
+		if mayStartEnumerator(r) != want {
+			t.Fatalf("mayStartEnumerator(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}
+
+// allGeneral is All as it was before its shortcuts: matchAtGeneral at
+// every position but inside an ASCII word.
+func allGeneral(text string) (out []Enumerator) {
+	orig := text
+	text = foldRuneByRune(text)
+	defer func() {
+		for i := range out {
+			out[i].Text = orig[out[i].Start:out[i].End]
+		}
+	}()
+	p := pos{line: true}
+	for i := 0; i < len(text); {
+		if e, ok := matchAtGeneral(text, i, p); ok {
+			out = append(out, e)
+			if isHeading(e.Style) {
+				ms := listMembers(text, e)
+				out = append(out, ms...)
+				if len(ms) > 0 {
+					e = ms[len(ms)-1]
+				}
+			}
+			last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
+			p = pos{prev: last, prevNS: last}
+			i = e.End
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			p = pos{line: true}
+		case isSpace(r):
+			p.prev = r
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'):
+			for i+size < len(text) && text[i+size] < utf8.RuneSelf && unicode.IsLetter(rune(text[i+size])) {
+				i++
+				r = rune(text[i])
+			}
+			p = pos{prev: r, prevNS: r}
+		default:
+			p = pos{prev: r, prevNS: r}
+		}
+		i += size
+	}
+	return out
+}
+
+// TestAllRandom: All, which asks matchAt only where mayStartEnumerator
+// lets it, finds what allGeneral finds, on random texts.
+func TestAllRandom(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	for range 20000 {
+		s := randomText(rng, enumPieces, 24)
+		require.Equal(t, allGeneral(s), All(s), "%q", s)
+	}
+}
