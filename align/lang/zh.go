@@ -47,7 +47,7 @@ type segmenter struct {
 	// t2s maps traditional characters to simplified ones; the text is
 	// converted before cutting so that the dictionary needs few
 	// traditional words.
-	t2s map[rune]rune
+	t2s *t2sTable
 }
 
 // pseudoDist is gse's cost of a character that starts no word.
@@ -365,12 +365,12 @@ func scanWord(text string, i int) int {
 // of buf at a character boundary (and len(buf)) to the offset in run;
 // otherwise pos is nil and offsets are equal.
 func (s *segmenter) toSimp(run string) (buf string, pos []int) {
-	if len(s.t2s) == 0 {
+	if s.t2s.size() == 0 {
 		return run, nil
 	}
 	changed, sameLen := false, true
 	for _, r := range run {
-		if c, ok := s.t2s[r]; ok {
+		if c, ok := s.t2s.get(r); ok {
 			changed = true
 			if utf8.RuneLen(c) != utf8.RuneLen(r) {
 				sameLen = false
@@ -384,7 +384,7 @@ func (s *segmenter) toSimp(run string) (buf string, pos []int) {
 	b := make([]byte, 0, len(run)+8)
 	if sameLen {
 		for _, r := range run {
-			if c, ok := s.t2s[r]; ok {
+			if c, ok := s.t2s.get(r); ok {
 				r = c
 			}
 			b = utf8.AppendRune(b, r)
@@ -393,7 +393,7 @@ func (s *segmenter) toSimp(run string) (buf string, pos []int) {
 	}
 	pos = make([]int, 0, len(run)+1)
 	for i, r := range run {
-		if c, ok := s.t2s[r]; ok {
+		if c, ok := s.t2s.get(r); ok {
 			r = c
 		}
 		for range utf8.RuneLen(r) {
