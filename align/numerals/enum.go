@@ -387,7 +387,27 @@ func Follows(prev, next Enumerator) bool {
 }
 
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b'
+	// the tests in the order of the characters of text: ASCII, and Han
+	// above U+3000, need neither unicode.IsSpace's call nor its table
+	// (TestIsSpace)
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[uint8(r)]
+	}
+	if r > '\u3000' {
+		return r == '\ufeff'
+	}
+	return isOtherSpace(r)
+}
+
+// asciiSpace holds unicode.IsSpace of the bytes below utf8.RuneSelf.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isOtherSpace is isSpace below U+3000 and beyond ASCII, kept out of line
+// so that isSpace stays small enough to be inlined.
+//
+//go:noinline
+func isOtherSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u200b'
 }
 
 func mk(s string, start, end, value int, style Style, level int) (Enumerator, bool) {

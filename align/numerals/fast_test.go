@@ -321,3 +321,14 @@ func TestAllRandom(t *testing.T) {
 		require.Equal(t, allGeneral(s), All(s), "%q", s)
 	}
 }
+
+// TestIsSpace: isSpace answers as the definition it shortcuts on every
+// rune.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-1 << 16); r <= unicode.MaxRune+1; r++ {
+		want := unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b'
+		if isSpace(r) != want {
+			t.Fatalf("isSpace(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}
