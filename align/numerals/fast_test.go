@@ -332,3 +332,29 @@ func TestIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldBytes: fold's reading of three-byte sequences finds the
+// traditional characters rune by rune decoding finds, on random bytes of
+// the kinds UTF-8 gives meaning to, invalid sequences included.
+func TestFoldBytes(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	kinds := [][2]int{{0x00, 0x7f}, {0x80, 0xbf}, {0xc0, 0xdf}, {0xe0, 0xef}, {0xf0, 0xff}}
+	trad := []string{"條", "萬", "億", "兩", "個"}
+	var b []byte
+	for range 200000 {
+		b = b[:0]
+		for range rng.Intn(12) + 1 {
+			if rng.Intn(6) == 0 {
+				b = append(b, trad[rng.Intn(len(trad))]...)
+				continue
+			}
+			k := kinds[rng.Intn(len(kinds))]
+			b = append(b, byte(k[0]+rng.Intn(k[1]-k[0]+1)))
+		}
+		s := string(b)
+		require.Equal(t, foldRuneByRune(s), fold(s), "%q", s)
+	}
+	for _, s := range []string{"\xe0\x80\x80條", "\xed\xa0\x80條", "\xe0\xa0\x80", "\xed\x9f\xbf萬", "條", "\xe6\xa2"} {
+		require.Equal(t, foldRuneByRune(s), fold(s), "%q", s)
+	}
+}

@@ -81,11 +81,26 @@ func fold(text string) string {
 		if i == len(text) {
 			break
 		}
-		if text[i] < utf8.RuneSelf {
+		c := text[i]
+		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := decodeRune(text[i:])
+		if c&0xf0 == 0xe0 && i+2 < len(text) {
+			// Han, most of Chinese text: a valid three-byte sequence (not
+			// overlong, no surrogate) is asked of tradSet without being
+			// decoded, its first two bytes naming the set's word, its
+			// third the bit (TestFoldBytes)
+			c1, c2 := text[i+1], text[i+2]
+			if c1&0xc0 == 0x80 && c2&0xc0 == 0x80 && (c != 0xe0 || c1 >= 0xa0) && (c != 0xed || c1 < 0xa0) {
+				if tradSet[uint(c&0x0f)<<6|uint(c1&0x3f)]&(1<<(c2&0x3f)) != 0 {
+					break
+				}
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if tradSet.has(r) {
 			break
 		}
@@ -131,13 +146,21 @@ func decodeRune(s string) (r rune, size int) {
 }
 
 func decodeMultiByte(s string) (rune, int) {
-	if len(s) >= 3 && s[0]&0xf0 == 0xe0 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
-		// valid unless overlong (below U+0800) or a surrogate
-		if r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f); r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
-			return r, 3
-		}
+	if r, ok := decode3(s); ok {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s)
+}
+
+// decode3 decodes a valid three-byte sequence at the start of s (not
+// overlong, no surrogate): the characters of Chinese text. It is inlined
+// where every character of a text is decoded.
+func decode3(s string) (rune, bool) {
+	if len(s) < 3 || s[0]&0xf0 != 0xe0 || s[1]&0xc0 != 0x80 || s[2]&0xc0 != 0x80 {
+		return 0, false
+	}
+	r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+	return r, r >= 0x800 && (r < 0xd800 || r > 0xdfff)
 }
 
 // isBlank reports the spaces that may sit inside a Chinese number: ASCII,
