@@ -159,6 +159,10 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 		case IsHan(r):
 			j := i + size
 			for j < len(text) {
+				if unifiedHanAt(text, j) {
+					j += 3 // the common case, without decoding
+					continue
+				}
 				r2, n := utf8.DecodeRuneInString(text[j:])
 				if !IsHan(r2) {
 					break
@@ -176,6 +180,18 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 		}
 	}
 	return toks
+}
+
+// unifiedHanAt reports whether text[j:] starts with the UTF-8 encoding of
+// a character of the CJK Unified Ideographs block (U+4E00 to U+9FFF), all
+// Han (IsHan) and all three bytes long: E4 B8–BF, or E5–E9 80–BF, then a
+// continuation byte (TestUnifiedHanAt).
+func unifiedHanAt(text string, j int) bool {
+	if j+2 >= len(text) {
+		return false
+	}
+	c0, c1, c2 := text[j], text[j+1], text[j+2]
+	return (c0 == 0xe4 && c1 >= 0xb8 || 0xe5 <= c0 && c0 <= 0xe9) && c1&0xc0 == 0x80 && c2&0xc0 == 0x80
 }
 
 func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token {
