@@ -3,6 +3,7 @@ package lang
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 )
@@ -23,4 +24,22 @@ func TestIsHanTable(t *testing.T) {
 	}
 	require.Greater(t, n, 90000)
 	require.True(t, IsHan('〇') && IsHan('々'))
+}
+
+// TestUnifiedHanAt: the byte test answers yes exactly for the three-byte
+// sequences that decode to a character of U+4E00–U+9FFF, on every sequence
+// of three bytes, and no for one cut short.
+func TestUnifiedHanAt(t *testing.T) {
+	var b [3]byte
+	for x := range 1 << 24 {
+		b[0], b[1], b[2] = byte(x>>16), byte(x>>8), byte(x)
+		r, n := utf8.DecodeRune(b[:])
+		want := n == 3 && 0x4e00 <= r && r <= 0x9fff
+		if got := unifiedHanAt(string(b[:]), 0); got != want {
+			t.Fatalf("unifiedHanAt(%q) = %v, want %v", b, got, want)
+		}
+	}
+	require.False(t, unifiedHanAt("国", 1))
+	require.False(t, unifiedHanAt("\xe5\x9b", 0))
+	require.True(t, unifiedHanAt("a国", 1))
 }

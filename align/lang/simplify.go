@@ -16,12 +16,12 @@ import (
 // Simplify alike.
 var (
 	t2sOnce sync.Once
-	t2s     map[rune]rune
+	t2s     *t2sTable
 )
 
 // embeddedT2S is the table of the embedded dictionary, whatever dictionary
 // the segmenter uses (UseDictionary).
-func embeddedT2S() map[rune]rune {
+func embeddedT2S() *t2sTable {
 	t2sOnce.Do(func() {
 		if d, err := zhdict.Decode(zhDictBin); err == nil {
 			t2s = t2sMap(d.T2S)
@@ -30,12 +30,59 @@ func embeddedT2S() map[rune]rune {
 	return t2s
 }
 
-func t2sMap(pairs []uint32) map[rune]rune {
+func t2sMap(pairs []uint32) *t2sTable {
 	m := make(map[rune]rune, len(pairs)/2)
 	for k := 0; k+1 < len(pairs); k += 2 {
 		m[rune(pairs[k])] = rune(pairs[k+1])
 	}
-	return m
+	return newT2S(m)
+}
+
+// t2sTable is the traditional→simplified table: a map, and a bit for each
+// character below U+10000 that the map holds. The characters of simplified
+// text, most of every text, are refused by their bit, without the hashing
+// of a map lookup.
+type t2sTable struct {
+	m    map[rune]rune
+	bits [0x10000 / 64]uint64
+	wide bool // the map holds a character above U+FFFF
+}
+
+func newT2S(m map[rune]rune) *t2sTable {
+	t := &t2sTable{m: m}
+	for r := range m {
+		if r >= 0 && r < 0x10000 {
+			t.bits[r>>6] |= 1 << (uint(r) & 63)
+		} else {
+			t.wide = true
+		}
+	}
+	return t
+}
+
+// get returns the simplified form of r, if r is in the table; a nil table
+// holds nothing.
+func (t *t2sTable) get(r rune) (rune, bool) {
+	if t == nil {
+		return 0, false
+	}
+	if r >= 0 && r < 0x10000 {
+		if t.bits[r>>6]&(1<<(uint(r)&63)) == 0 {
+			return 0, false
+		}
+	} else if !t.wide {
+		return 0, false
+	}
+	c, ok := t.m[r]
+	return c, ok
+}
+
+// size is the number of characters in the table.
+func (t *t2sTable) size() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.m)
 }
 
 // Simplify converts traditional characters to simplified ones, one
@@ -55,7 +102,7 @@ func Simplified(s string) bool {
 	t := embeddedT2S()
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if _, ok := t[r]; ok || r == utf8.RuneError && size == 1 {
+		if _, ok := t.get(r); ok || r == utf8.RuneError && size == 1 {
 			return false
 		}
 		i += size
@@ -72,7 +119,7 @@ func SimplifyMap(s string) (string, []int) {
 	b.Grow(len(s))
 	back := make([]int, 0, len(s)+1)
 	for i, r := range s {
-		if c, ok := t[r]; ok {
+		if c, ok := t.get(r); ok {
 			r = c
 		}
 		n := b.Len()

@@ -1,10 +1,13 @@
 package lang
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestSimplify(t *testing.T) {
@@ -61,4 +64,38 @@ func FuzzSimplified(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestT2STable: the table's bits refuse only characters its map does not
+// hold, on every rune, for the embedded table and for one with characters
+// above U+FFFF.
+func TestT2STable(t *testing.T) {
+	embedded := embeddedT2S()
+	require.Greater(t, embedded.size(), 2000)
+	wide := newT2S(map[rune]rune{'𠁅': 'A', '國': '国', 0xffff: 'x'})
+	for _, tb := range []*t2sTable{embedded, wide, newT2S(map[rune]rune{})} {
+		for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+			c, ok := tb.get(r)
+			wc, wok := tb.m[r]
+			if c != wc || ok != wok {
+				t.Fatalf("get(%U) = %U %v, the map holds %U %v", r, c, ok, wc, wok)
+			}
+		}
+	}
+	c, ok := (*t2sTable)(nil).get('國')
+	assert.False(t, ok)
+	assert.Zero(t, c)
+}
+
+// BenchmarkSimplifiedReference asks Simplified of every line of the
+// reference document, as the consistency check asks it of every block.
+func BenchmarkSimplifiedReference(b *testing.B) {
+	text := referenceText(b)
+	lines := strings.Split(text, "\n")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, l := range lines {
+			Simplified(l)
+		}
+	}
 }

@@ -148,7 +148,7 @@ func TestEmbeddedDictionary(t *testing.T) {
 	require.NoError(t, Load())
 	t.Logf("loaded %d words in %v", len(defaultSeg.dict.Dist), time.Since(start))
 	assert.Greater(t, len(defaultSeg.dict.Dist), 50000)
-	assert.Greater(t, len(defaultSeg.t2s), 2000)
+	assert.Greater(t, defaultSeg.t2s.size(), 2000)
 	tests := []struct {
 		in   string
 		want []string

@@ -47,7 +47,7 @@ type segmenter struct {
 	// t2s maps traditional characters to simplified ones; the text is
 	// converted before cutting so that the dictionary needs few
 	// traditional words.
-	t2s map[rune]rune
+	t2s *t2sTable
 }
 
 // pseudoDist is gse's cost of a character that starts no word.
@@ -159,6 +159,10 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 		case IsHan(r):
 			j := i + size
 			for j < len(text) {
+				if unifiedHanAt(text, j) {
+					j += 3 // the common case, without decoding
+					continue
+				}
 				r2, n := utf8.DecodeRuneInString(text[j:])
 				if !IsHan(r2) {
 					break
@@ -176,6 +180,18 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 		}
 	}
 	return toks
+}
+
+// unifiedHanAt reports whether text[j:] starts with the UTF-8 encoding of
+// a character of the CJK Unified Ideographs block (U+4E00 to U+9FFF), all
+// Han (IsHan) and all three bytes long: E4 B8–BF, or E5–E9 80–BF, then a
+// continuation byte (TestUnifiedHanAt).
+func unifiedHanAt(text string, j int) bool {
+	if j+2 >= len(text) {
+		return false
+	}
+	c0, c1, c2 := text[j], text[j+1], text[j+2]
+	return (c0 == 0xe4 && c1 >= 0xb8 || 0xe5 <= c0 && c0 <= 0xe9) && c1&0xc0 == 0x80 && c2&0xc0 == 0x80
 }
 
 func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token {
@@ -365,12 +381,12 @@ func scanWord(text string, i int) int {
 // of buf at a character boundary (and len(buf)) to the offset in run;
 // otherwise pos is nil and offsets are equal.
 func (s *segmenter) toSimp(run string) (buf string, pos []int) {
-	if len(s.t2s) == 0 {
+	if s.t2s.size() == 0 {
 		return run, nil
 	}
 	changed, sameLen := false, true
 	for _, r := range run {
-		if c, ok := s.t2s[r]; ok {
+		if c, ok := s.t2s.get(r); ok {
 			changed = true
 			if utf8.RuneLen(c) != utf8.RuneLen(r) {
 				sameLen = false
@@ -384,7 +400,7 @@ func (s *segmenter) toSimp(run string) (buf string, pos []int) {
 	b := make([]byte, 0, len(run)+8)
 	if sameLen {
 		for _, r := range run {
-			if c, ok := s.t2s[r]; ok {
+			if c, ok := s.t2s.get(r); ok {
 				r = c
 			}
 			b = utf8.AppendRune(b, r)
@@ -393,7 +409,7 @@ func (s *segmenter) toSimp(run string) (buf string, pos []int) {
 	}
 	pos = make([]int, 0, len(run)+1)
 	for i, r := range run {
-		if c, ok := s.t2s[r]; ok {
+		if c, ok := s.t2s.get(r); ok {
 			r = c
 		}
 		for range utf8.RuneLen(r) {

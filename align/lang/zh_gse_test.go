@@ -111,7 +111,7 @@ func TestSameAsGseTiny(t *testing.T) {
 	for _, d := range dicts {
 		s, err := loadDict(d)
 		require.NoError(t, err)
-		s.t2s = map[rune]rune{'𠁅': 'A', '𠁆': 'b'}
+		s.t2s = newT2S(map[rune]rune{'𠁅': 'A', '𠁆': 'b'})
 		g := gseSegmenter(t, d)
 		sameCuts(t, s, g, append(texts, "国𠁅𠁆家", "𠁅𠁆家")...)
 	}

@@ -1,8 +1,12 @@
 package numerals
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+	"github.com/stretchr/testify/require"
 )
 
 var benchZh = strings.Repeat("党的二十大报告提出，2022年11月24日至26日，14亿多中国人民的满意度达98.62%，新增250万个岗位，统一战线一带一路之一。（一）推进国家安全体系。", 50)
@@ -47,6 +51,57 @@ func BenchmarkEnglishProse(b *testing.B) {
 	for b.Loop() {
 		for _, s := range benchProse {
 			English(s)
+		}
+	}
+}
+
+// referenceTexts are the lines of the reference document of one script
+// (Han or not) and their sentences, as the aligner and the checks read them:
+// block by block and sentence by sentence.
+func referenceTexts(b *testing.B, han bool) (texts []string, size int64) {
+	data, err := os.ReadFile("../../testdata/csis-modernizing-national-security.interleaved.txt")
+	require.NoError(b, err)
+	for _, line := range strings.Split(string(data), "\n") {
+		if c := lang.Count(line); line == "" || (c.Han > c.Latin) != han {
+			continue
+		}
+		texts = append(texts, line)
+		for _, sp := range lang.Split(line) {
+			texts = append(texts, line[sp.Start:sp.End])
+		}
+	}
+	for _, s := range texts {
+		size += int64(len(s))
+	}
+	return texts, size
+}
+
+func BenchmarkEnglishReference(b *testing.B) {
+	texts, size := referenceTexts(b, false)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, s := range texts {
+			English(s)
+		}
+	}
+}
+
+func BenchmarkChineseReference(b *testing.B) {
+	texts, size := referenceTexts(b, true)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, s := range texts {
+			Chinese(s)
+		}
+	}
+}
+
+func BenchmarkAllReference(b *testing.B) {
+	texts, size := referenceTexts(b, false)
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, s := range texts {
+			All(s)
 		}
 	}
 }

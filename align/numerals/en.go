@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-type tokKind int
+type tokKind uint8
 
 const (
 	tWord tokKind = iota
@@ -19,12 +19,12 @@ const (
 
 // tok is one English token: an ASCII word, a number or one other rune.
 type tok struct {
-	kind       tokKind
 	text       string // as written
 	low        string // lower-case, for words
 	start, end int
-	space      bool // whitespace (or the start of the text) before it
 	value      float64
+	kind       tokKind
+	space      bool // whitespace (or the start of the text) before it
 	isInt      bool
 	commas     bool // written with thousands separators
 	bad        bool // part of a version, time or code: 3.2.1, 10:30
@@ -41,6 +41,7 @@ func tokenizeInto(buf []tok, s string) []tok {
 		out = make([]tok, 0, len(s)/6+4)
 	}
 	space := true
+	upper := 0 // bytes of the words with an upper-case letter
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -48,12 +49,19 @@ func tokenizeInto(buf []tok, s string) []tok {
 			space = true
 			i += size
 			continue
-		case r < utf8.RuneSelf && unicode.IsLetter(r):
+		case isASCIILetter(r):
 			j := i
-			for j < len(s) && s[j] < utf8.RuneSelf && unicode.IsLetter(rune(s[j])) {
+			up := false
+			for j < len(s) && isASCIILetter(rune(s[j])) {
+				up = up || s[j] <= 'Z'
 				j++
 			}
-			out = append(out, tok{kind: tWord, text: s[i:j], low: strings.ToLower(s[i:j]), start: i, end: j, space: space})
+			low := s[i:j]
+			if up {
+				low = "" // below
+				upper += j - i
+			}
+			out = append(out, tok{kind: tWord, text: s[i:j], low: low, start: i, end: j, space: space})
 			i = j
 		case r >= '0' && r <= '9':
 			out = append(out, numTok(s, i, space))
@@ -64,7 +72,36 @@ func tokenizeInto(buf []tok, s string) []tok {
 		}
 		space = false
 	}
+	if upper > 0 {
+		lowerWords(out, upper)
+	}
 	return out
+}
+
+// lowerWords sets the lower-case form of the words that have none yet,
+// those with an upper-case letter, as strings.ToLower gives it for ASCII
+// text: all of them in one string of n bytes rather than one string each
+// (a capital opens most sentences and names).
+func lowerWords(toks []tok, n int) {
+	var b strings.Builder
+	b.Grow(n)
+	for _, t := range toks {
+		if t.kind == tWord && t.low == "" {
+			for i := 0; i < len(t.text); i++ {
+				c := t.text[i]
+				if c <= 'Z' {
+					c += 'a' - 'A' // an ASCII letter
+				}
+				b.WriteByte(c)
+			}
+		}
+	}
+	all := b.String()
+	for k := range toks {
+		if t := &toks[k]; t.kind == tWord && t.low == "" {
+			t.low, all = all[:len(t.text)], all[len(t.text):]
+		}
+	}
 }
 
 // numTok reads 1,000,000 or 3.5 at i.
@@ -219,6 +256,17 @@ var enStarters = func() map[string]bool {
 	return m
 }()
 
+// prefixFilter lets through the first word of every one of enPrefixes.
+var prefixFilter = newWordFilter(func() (ws []string) {
+	for _, p := range enPrefixes {
+		ws = append(ws, p.words[0])
+	}
+	return ws
+}())
+
+// starterFilter lets through every key of enStarters, and few other words.
+var starterFilter = newWordFilter(mapKeys(enStarters))
+
 // tokBufs keeps the token slices of English for reuse: they never leave
 // it, and making one for each text was the most of what the aligner and
 // the checks allocated (a document's English is read three times: by
@@ -242,7 +290,7 @@ func English(text string) []Number {
 	}()
 	var out []Number
 	for k := 0; k < len(toks); {
-		if t := toks[k]; t.kind == tPunct || t.kind == tWord && !enStarters[t.low] {
+		if t := toks[k]; t.kind == tPunct || t.kind == tWord && !(starterFilter.may(t.low) && enStarters[t.low]) {
 			k++
 			continue
 		}
@@ -253,7 +301,7 @@ func English(text string) []Number {
 		}
 		k++
 	}
-	out = dropFootnotes(text, dropEnumerators(text, out))
+	out = dropFootnotes(text, dropEnumerators(text, "", out))
 	out = enMonthTheDay(text, enYearSpans(text, out))
 	sharePercent(text, out, enUnitGaps)
 	enDayLists(text, out)
@@ -300,7 +348,11 @@ func isPunct(toks []tok, k int, ps ...string) bool {
 
 // enAt tries to read a number at token k and returns it with the next token index.
 func enAt(s string, toks []tok, k int) (Number, int, bool) {
-	for _, p := range enPrefixes {
+	prefixes := enPrefixes
+	if t := toks[k]; t.kind != tWord || !prefixFilter.may(t.low) {
+		prefixes = nil // none starts here: not at a number, nor at most words
+	}
+	for _, p := range prefixes {
 		if !wordsAt(toks, k, p.words) {
 			continue
 		}

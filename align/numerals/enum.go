@@ -236,9 +236,12 @@ var enReferenceWords = map[string]bool{
 // lists, "第三条", markers at the start of each line), in order. Markers that
 // are ambiguous in running text ("2.", "A.", "II.") are only taken at the
 // start of a line or after Chinese punctuation.
-func All(text string) (out []Enumerator) {
-	orig := text
-	text = fold(text) // same offsets: 第三條 reads as 第三条
+func All(text string) []Enumerator {
+	return allFolded(text, fold(text)) // same offsets: 第三條 reads as 第三条
+}
+
+// allFolded is All of orig, given text = fold(orig).
+func allFolded(orig, text string) (out []Enumerator) {
 	defer func() {
 		for i := range out {
 			out[i].Text = orig[out[i].Start:out[i].End]
@@ -246,21 +249,32 @@ func All(text string) (out []Enumerator) {
 	}()
 	p := pos{line: true}
 	for i := 0; i < len(text); {
-		if e, ok := matchAt(text, i, p); ok {
-			out = append(out, e)
-			if isHeading(e.Style) {
-				ms := listMembers(text, e)
-				out = append(out, ms...)
-				if len(ms) > 0 {
-					e = ms[len(ms)-1]
-				}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := decode3(text[i:]); ok {
+				r, size = r3, 3 // Han, decoded in line
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
-			p = pos{prev: last, prevNS: last}
-			i = e.End
-			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// matchAt is asked only where it may find a marker, not at most
+		// letters, spaces and punctuation of either language
+		if mayStartEnumerator(r) {
+			if e, ok := matchAt(text, i, p); ok {
+				out = append(out, e)
+				if isHeading(e.Style) {
+					ms := listMembers(text, e)
+					out = append(out, ms...)
+					if len(ms) > 0 {
+						e = ms[len(ms)-1]
+					}
+				}
+				last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
+				p = pos{prev: last, prevNS: last}
+				i = e.End
+				continue
+			}
+		}
 		switch {
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
 			p = pos{line: true}
@@ -282,8 +296,12 @@ func All(text string) (out []Enumerator) {
 	return out
 }
 
+// isASCIILetter is r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r
+// && r <= 'Z') in one comparison (TestIsASCIILetter): setting bit 5 maps
+// upper-case letters onto lower-case ones and nothing else onto them. Words
+// are scanned with it byte by byte.
 func isASCIILetter(r rune) bool {
-	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	return uint32(r|0x20)-'a' < 26
 }
 
 // Same reports whether two enumerators denote the same position: the same
@@ -376,7 +394,27 @@ func Follows(prev, next Enumerator) bool {
 }
 
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b'
+	// the tests in the order of the characters of text: ASCII, and Han
+	// above U+3000, need neither unicode.IsSpace's call nor its table
+	// (TestIsSpace)
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[uint8(r)]
+	}
+	if r > '\u3000' {
+		return r == '\ufeff'
+	}
+	return isOtherSpace(r)
+}
+
+// asciiSpace holds unicode.IsSpace of the bytes below utf8.RuneSelf.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isOtherSpace is isSpace below U+3000 and beyond ASCII, kept out of line
+// so that isSpace stays small enough to be inlined.
+//
+//go:noinline
+func isOtherSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u200b'
 }
 
 func mk(s string, start, end, value int, style Style, level int) (Enumerator, bool) {
@@ -388,7 +426,22 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 	if i >= len(s) {
 		return Enumerator{}, false
 	}
-	r, size := utf8.DecodeRuneInString(s[i:])
+	if c := s[i]; c < utf8.RuneSelf {
+		// ASCII, most of an English text: of the forms below only these
+		// three start with an ASCII character (TestMatchAtASCII), and the
+		// spaces and punctuation between words need not be decoded and
+		// compared with every range of markers
+		switch {
+		case c == '(':
+			return matchParen(s, i, 1, p)
+		case '0' <= c && c <= '9':
+			return matchDigit(s, i, p)
+		case isASCIILetter(rune(c)):
+			return matchLatin(s, i, p)
+		}
+		return Enumerator{}, false
+	}
+	r, size := decodeRune(s[i:])
 	switch {
 	case r >= '①' && r <= '⑳':
 		return mk(s, i, i+size, int(r-'①')+1, StyleCircled, 3)
@@ -412,13 +465,41 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		return matchDigit(s, i, p)
 	case isHanNumeral(r):
 		return matchHanComma(s, i, p)
-	case strings.ContainsRune(stems, r):
+	case isStem(r):
 		return matchStem(s, i, p)
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
 		return matchLatin(s, i, p)
 	}
 	return Enumerator{}, false
 }
+
+// asciiMayStart reports the ASCII bytes at which matchAt may find an
+// enumerator: '(', digits and letters.
+func asciiMayStart(c byte) bool {
+	return c == '(' || '0' <= c && c <= '9' || isASCIILetter(rune(c))
+}
+
+// mayStartEnumerator reports the runes at which matchAt tries a form: it
+// refuses every other at once (TestMatchAtASCII, TestEnumStarts).
+func mayStartEnumerator(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && asciiMayStart(byte(r))
+	}
+	return enumStarts.has(r)
+}
+
+// enumStarts are the runes outside ASCII that matchAt's forms start with,
+// all of them in the Basic Multilingual Plane.
+var enumStarts = func() *runeSet {
+	rs := newRuneSet("（第其首" + stems + "零〇○一二两三四五六七八九十百千万亿")
+	for _, rg := range [][2]rune{{'①', '⑳'}, {'㉑', '㉟'}, {'㊱', '㊿'}, {'⑴', '⒇'}, {'⒈', '⒛'},
+		{'Ⅰ', 'Ⅻ'}, {'ⅰ', 'ⅻ'}, {'０', '９'}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			rs.add(r)
+		}
+	}
+	return rs
+}()
 
 func matchUnicodeRoman(s string, i, size int, r rune, p pos) (Enumerator, bool) {
 	v, level := int(r-'Ⅰ')+1, 1
@@ -462,7 +543,7 @@ func matchParen(s string, i, size int, p pos) (Enumerator, bool) {
 			return Enumerator{}, false
 		}
 		val, end, style = v, e, StyleParenHan
-	case strings.ContainsRune(stems, r):
+	case isStem(r):
 		_, size := utf8.DecodeRuneInString(s[j:])
 		val, end, style, level = strings.IndexRune(stems, r)/len("甲")+1, j+size, StyleStem, 3
 	case r < utf8.RuneSelf && unicode.IsLetter(r):
@@ -817,6 +898,16 @@ func lowerWordFollows(rest string) bool {
 // official documents below (一) and 1.: 甲、乙、丙、丁.
 const stems = "甲乙丙丁戊己庚辛壬癸"
 
+// isStem reports whether r is one of stems: a switch rather than a search
+// of the string, since matchAt asks it of most Han characters of a text.
+func isStem(r rune) bool {
+	switch r {
+	case '甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸':
+		return true
+	}
+	return false
+}
+
 // matchStem reads 甲、 … 癸、 (and （甲）) at a line start or after clause
 // punctuation; not inside words (甲方, 甲级).
 func matchStem(s string, i int, p pos) (Enumerator, bool) {
@@ -928,35 +1019,56 @@ var englishHeadings = map[string]struct {
 	"items": {"clause", 3, StyleClause, false}, "clauses": {"clause", 3, StyleClause, false},
 }
 
-// headingShape is what every key of englishHeadings has: a length in
-// [min, max] and a first letter among first. matchLatin asks it of every
-// English word before lower-casing the word and looking it up, which most
-// words (the, of, government) would fail anyway.
-var headingShape = func() (h wordShape) {
-	h.min = 1 << 30
-	for k := range englishHeadings {
-		h.min, h.max = min(h.min, len(k)), max(h.max, len(k))
-		h.first[k[0]] = true
-	}
-	return h
-}()
+// headingShape lets through every key of englishHeadings: matchLatin asks
+// it of every English word before lower-casing the word and looking it up,
+// which most words (the, of, government) would fail anyway.
+var headingShape = newWordFilter(mapKeys(englishHeadings))
 
-// wordShape is a cheap necessary condition for a lower-case ASCII word to
-// be one of a set, asked of a word in any case.
-type wordShape struct {
-	min, max int
-	first    [256]bool // lower-case first bytes
+// wordFilter is a cheap necessary condition for an ASCII word to be, once
+// lower-cased, one of a set of words: a bit for each length (15 standing
+// for 15 and more), first byte and last byte that some word of the set
+// has, bytes compared without case. A map lookup hashes the whole word and
+// compares it; this reads one bit, and refuses most words of running text.
+type wordFilter struct {
+	bits [16 * 32 * 32 / 64]uint64
 }
 
-func (h *wordShape) may(word string) bool {
-	if len(word) < h.min || len(word) > h.max {
-		return false
+func newWordFilter(words []string) *wordFilter {
+	f := new(wordFilter)
+	for _, w := range words {
+		k := wordFilterIndex(w)
+		f.bits[k/64] |= 1 << (k % 64)
 	}
-	c := word[0]
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
+	return f
+}
+
+// may is false when word, lower-cased, is none of the filter's words.
+func (f *wordFilter) may(word string) bool {
+	k := wordFilterIndex(word)
+	return f.bits[k/64]&(1<<(k%64)) != 0
+}
+
+func wordFilterIndex(w string) uint {
+	if w == "" {
+		return 0
 	}
-	return h.first[c]
+	return uint(min(len(w), 15))<<10 | byteClass(w[0])<<5 | byteClass(w[len(w)-1])
+}
+
+// byteClass is 0–25 for a letter of either case, 26–31 for other bytes.
+func byteClass(c byte) uint {
+	if l := c | 0x20; 'a' <= l && l <= 'z' {
+		return uint(l - 'a')
+	}
+	return 26 + uint(c)%6
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 var ordinalWords = map[string]int{
@@ -965,6 +1077,27 @@ var ordinalWords = map[string]int{
 	"eleventh": 11, "twelfth": 12,
 	"firstly": 1, "secondly": 2, "thirdly": 3, "fourthly": 4, "fifthly": 5,
 	"sixthly": 6, "seventhly": 7, "eighthly": 8, "ninthly": 9, "tenthly": 10,
+}
+
+// maxHeadingWord and maxOrdinalWord are the lengths of the longest keys of
+// englishHeadings and ordinalWords (TestLongestWords): a word is lower-cased
+// into an array of that size to be looked up, not into a new string.
+const (
+	maxHeadingWord = len("subparagraphs")
+	maxOrdinalWord = len("seventhly")
+)
+
+// appendLowerASCII appends word lower-cased, as strings.ToLower does for
+// ASCII text, which is all a caller gives it.
+func appendLowerASCII(b []byte, word string) []byte {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 var cardinalWords = map[string]int{
@@ -981,7 +1114,7 @@ func matchLatin(s string, i int, p pos) (Enumerator, bool) {
 		return Enumerator{}, false
 	}
 	e := i
-	for e < len(s) && s[e] < utf8.RuneSelf && unicode.IsLetter(rune(s[e])) {
+	for e < len(s) && isASCIILetter(rune(s[e])) {
 		e++
 	}
 	word := s[i:e]
@@ -1061,11 +1194,15 @@ func labelDotFollow(rest string, lenient bool) bool {
 }
 
 func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
-	low := strings.ToLower(word)
-	h, ok := englishHeadings[low]
+	var buf [maxHeadingWord]byte
+	if len(word) > len(buf) {
+		return Enumerator{}, false // longer than every heading word
+	}
+	h, ok := englishHeadings[string(appendLowerASCII(buf[:0], word))]
 	if !ok {
 		return Enumerator{}, false
 	}
+	low := strings.ToLower(word)
 	capital := word[1:] == low[1:] && word[0] >= 'A' && word[0] <= 'Z'
 	plural := strings.HasSuffix(low, "s") && low != "items" || low == "items"
 	if !(capital || word == strings.ToUpper(word) && len(word) > 1 || (h.unit == "clause" || plural) && word == low) {
@@ -1141,11 +1278,18 @@ func matchEnglishHeading(s string, i, e int, word string) (Enumerator, bool) {
 }
 
 func matchOrdinalWord(s string, i, e int, word string, p pos) (Enumerator, bool) {
-	if !p.sentence() || len(word) < 4 || !unicode.IsUpper(rune(word[0])) {
+	// the tests on the word first: they are cheaper than the one on what
+	// precedes it, and most words fail them
+	if len(word) < 4 || !unicode.IsUpper(rune(word[0])) || !p.sentence() {
 		return Enumerator{}, false
 	}
-	v, ok := ordinalWords[strings.ToLower(word)]
-	if ok && word[1:] != strings.ToLower(word[1:]) {
+	var buf [maxOrdinalWord]byte
+	if len(word) > len(buf) {
+		return Enumerator{}, false // longer than every ordinal word
+	}
+	low := appendLowerASCII(buf[:0], word)
+	v, ok := ordinalWords[string(low)]
+	if ok && word[1:] != string(low[1:]) {
 		ok = false
 	}
 	if !ok {

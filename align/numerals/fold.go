@@ -75,9 +75,30 @@ func foldRune(r rune) rune {
 func fold(text string) string {
 	i := 0
 	for i < len(text) {
-		if text[i] < utf8.RuneSelf {
+		for i+8 <= len(text) && asciiWord(text[i:]) {
+			i += 8 // English: eight bytes at a time
+		}
+		if i == len(text) {
+			break
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
 			i++
 			continue
+		}
+		if c&0xf0 == 0xe0 && i+2 < len(text) {
+			// Han, most of Chinese text: a valid three-byte sequence (not
+			// overlong, no surrogate) is asked of tradSet without being
+			// decoded, its first two bytes naming the set's word, its
+			// third the bit (TestFoldBytes)
+			c1, c2 := text[i+1], text[i+2]
+			if c1&0xc0 == 0x80 && c2&0xc0 == 0x80 && (c != 0xe0 || c1 >= 0xa0) && (c != 0xed || c1 < 0xa0) {
+				if tradSet[uint(c&0x0f)<<6|uint(c1&0x3f)]&(1<<(c2&0x3f)) != 0 {
+					break
+				}
+				i += 3
+				continue
+			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if tradSet.has(r) {
@@ -100,6 +121,48 @@ func fold(text string) string {
 	return b.String()
 }
 
+// asciiWord reports whether the first eight bytes of s are all ASCII. The
+// compiler reads them as one little-endian load.
+func asciiWord(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w&0x8080808080808080 == 0
+}
+
+// decodeRune is utf8.DecodeRuneInString with the three-byte sequences of
+// Chinese text decoded by a shorter way: the scanners decode every
+// character of a text, some of them several times, and the standard
+// function's general decoder was a quarter of what Chinese took. Same
+// results on every input (TestDecodeRune).
+func decodeRune(s string) (r rune, size int) {
+	// written as utf8.DecodeRuneInString is, which the compiler inlines
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	} else {
+		r, size = decodeMultiByte(s)
+	}
+	return
+}
+
+func decodeMultiByte(s string) (rune, int) {
+	if r, ok := decode3(s); ok {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// decode3 decodes a valid three-byte sequence at the start of s (not
+// overlong, no surrogate): the characters of Chinese text. It is inlined
+// where every character of a text is decoded.
+func decode3(s string) (rune, bool) {
+	if len(s) < 3 || s[0]&0xf0 != 0xe0 || s[1]&0xc0 != 0x80 || s[2]&0xc0 != 0x80 {
+		return 0, false
+	}
+	r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+	return r, r >= 0x800 && (r < 0xd800 || r > 0xdfff)
+}
+
 // isBlank reports the spaces that may sit inside a Chinese number: ASCII,
 // no-break and ideographic spaces (and tabs), which word-segmented corpora
 // and typeset laws put around figures ("12 月 24 日", "第 1 條").
@@ -119,7 +182,7 @@ func squeeze(s string) (string, []int) {
 	b.Grow(len(s))
 	back := make([]int, 0, len(s)+1)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		if isBlank(r) && i > 0 {
 			j := i
 			for j < len(s) {

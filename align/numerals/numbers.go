@@ -146,11 +146,16 @@ func (n Number) IsRange() bool { return n.Hi != n.Value && n.Hi != 0 }
 // dropEnumerators removes numbers that overlap a list marker or heading
 // found by All ("(1)", "(十一)", "第三条", "Article 3", "First,"): those
 // belong to the numbering check, and one side often writes them in words.
-func dropEnumerators(text string, ns []Number) []Number {
+//
+// folded is fold(text) when the caller has it (Chinese), else "".
+func dropEnumerators(text, folded string, ns []Number) []Number {
 	if len(ns) == 0 {
 		return ns // most sentences: no need to look for enumerators
 	}
-	es := All(text)
+	if folded == "" {
+		folded = fold(text)
+	}
+	es := allFolded(text, folded)
 	if len(es) == 0 {
 		return ns
 	}

@@ -14,10 +14,18 @@ import (
 // 個 = 个), and blanks inside a number are ignored ("第 1 條", "12 月 24 日",
 // "近 300 万"); spans and Text are those of the text as given.
 func Chinese(text string) []Number {
-	sq, back := squeeze(fold(text))
+	folded := fold(text)
+	sq, back := squeeze(folded)
 	var out []Number
 	for i := 0; i < len(sq); {
-		r, size := utf8.DecodeRuneInString(sq[i:])
+		r, size := rune(sq[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := decode3(sq[i:]); ok {
+				r, size = r3, 3 // Han, decoded in line
+			} else {
+				r, size = utf8.DecodeRuneInString(sq[i:])
+			}
+		}
 		if !zhCanStart(r) {
 			i += size
 			continue
@@ -40,7 +48,7 @@ func Chinese(text string) []Number {
 			out[i].Read |= ReadWords
 		}
 	}
-	out = zhDayLists(text, dropEnumerators(text, out))
+	out = zhDayLists(text, dropEnumerators(text, folded, out))
 	sharePercent(text, out, zhUnitGaps)
 	shareLeadingPercent(text, out, zhUnitGaps)
 	return out
