@@ -249,14 +249,7 @@ func allFolded(orig, text string) (out []Enumerator) {
 	}()
 	p := pos{line: true}
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			if r3, ok := decode3(text[i:]); ok {
-				r, size = r3, 3 // Han, decoded in line
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-		}
+		r, size := decodeRune(text[i:])
 		// matchAt is asked only where it may find a marker, not at most
 		// letters, spaces and punctuation of either language
 		if mayStartEnumerator(r) {

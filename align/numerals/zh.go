@@ -18,14 +18,7 @@ func Chinese(text string) []Number {
 	sq, back := squeeze(folded)
 	var out []Number
 	for i := 0; i < len(sq); {
-		r, size := rune(sq[i]), 1
-		if r >= utf8.RuneSelf {
-			if r3, ok := decode3(sq[i:]); ok {
-				r, size = r3, 3 // Han, decoded in line
-			} else {
-				r, size = utf8.DecodeRuneInString(sq[i:])
-			}
-		}
+		r, size := decodeRune(sq[i:])
 		if !zhCanStart(r) {
 			i += size
 			continue
