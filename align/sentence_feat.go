@@ -69,6 +69,52 @@ type docVocab struct {
 
 	// scratch of zhWords and enWords, which run on two goroutines
 	zhToks, enToks []lang.Token
+
+	// What the lexicon said about the Chinese strings and English
+	// keywords of earlier beads, kept by reset: a document's beads repeat
+	// most of their words, and a probe of the lexicon's tables, megabytes
+	// that the cache does not hold, cost more than a look in these small
+	// maps. One per side, as the two sides are read on two goroutines.
+	zhMemo map[string][]uint32
+	enMemo map[string]wordID
+}
+
+// wordID is what Glosser.WordID says of a keyword.
+type wordID struct {
+	id uint32
+	ok bool
+}
+
+// maxMemo bounds each of a vocabulary's memos, to about 2 MB: a document
+// of many distinct words stops adding to them there rather than growing
+// them without end. (The generated 5,000-pair document fills the Chinese
+// memo with 11,700 strings, words and the pairs of neighbours, and the
+// English one with 2,200 keywords; the 50,000-pair one, made of the same
+// texts, with as many.)
+var maxMemo = 1 << 15 // a variable for the test of a full memo
+
+// glosses is v.lex.Glosses(zh), remembered.
+func (v *docVocab) glosses(zh string) []uint32 {
+	if g, ok := v.zhMemo[zh]; ok {
+		return g
+	}
+	g := v.lex.Glosses(zh)
+	if len(v.zhMemo) < maxMemo {
+		v.zhMemo[zh] = g
+	}
+	return g
+}
+
+// wordID is v.lex.WordID(key), remembered.
+func (v *docVocab) wordID(key string) (uint32, bool) {
+	if w, ok := v.enMemo[key]; ok {
+		return w.id, w.ok
+	}
+	id, ok := v.lex.WordID(key)
+	if len(v.enMemo) < maxMemo {
+		v.enMemo[key] = wordID{id, ok}
+	}
+	return id, ok
 }
 
 type zhType struct {
@@ -176,6 +222,10 @@ const maxKeptTypes = 512
 
 // reset empties v for the texts of another bead, keeping the room it has.
 func (v *docVocab) reset(lex Glosser) {
+	if v.lex != lex || v.zhMemo == nil {
+		v.zhMemo = map[string][]uint32{}
+		v.enMemo = map[string]wordID{}
+	}
 	v.lex = lex
 	resetMap(&v.zhIndex)
 	resetMap(&v.enIndex)
@@ -242,7 +292,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		typ, seen := v.zhIndex[t.Text]
 		var g []uint32
 		if !seen {
-			g = v.lex.Glosses(t.Text)
+			g = v.glosses(t.Text)
 			if g != nil && len(g) == 0 {
 				continue // a known function word
 			}
@@ -254,7 +304,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 			ids := g[:len(g):len(g)]
 			if g == nil {
 				for k, r := range t.Text {
-					ids = append(ids, v.lex.Glosses(t.Text[k:k+utf8.RuneLen(r)])...)
+					ids = append(ids, v.glosses(t.Text[k:k+utf8.RuneLen(r)])...)
 				}
 			}
 			z.glosses = ids
@@ -265,12 +315,12 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		if ti > 0 && toks[ti-1].End == t.Start {
 			g := joinedG
 			if joinedAt != ti {
-				g = v.lex.Glosses(s[toks[ti-1].Start:t.End])
+				g = v.glosses(s[toks[ti-1].Start:t.End])
 			}
 			extra = append(extra, g...)
 		}
 		if ti+1 < len(toks) && toks[ti+1].Start == t.End {
-			g := v.lex.Glosses(s[t.Start:toks[ti+1].End])
+			g := v.glosses(s[t.Start:toks[ti+1].End])
 			joinedAt, joinedG = ti+1, g
 			extra = append(extra, g...)
 		}
@@ -304,7 +354,7 @@ func (v *docVocab) enWords(s string) []int32 {
 			e = int32(len(v.enTypes))
 			v.enIndex[k] = e
 			et := enType{key: k}
-			et.lexID, et.inLex = v.lex.WordID(k)
+			et.lexID, et.inLex = v.wordID(k)
 			if et.inLex {
 				v.byLexID[et.lexID] = e
 			}

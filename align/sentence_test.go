@@ -407,3 +407,46 @@ func TestSpareVocabulary(t *testing.T) {
 		t.Errorf("no piece had more than %d types: the maps were never replaced", maxKeptTypes)
 	}
 }
+
+// TestVocabularyMemo: what a vocabulary's memos answer is what the
+// lexicon answers, a word it does not know (nil) told from a function
+// word (empty) included, whether the answer was remembered or not, and
+// before and after the memo is full.
+func TestVocabularyMemo(t *testing.T) {
+	gl := lexOpt(t).Lex.(Glosser)
+	zh := []string{"国家", "安全", "的", "我们", "不", "国家安全", "韦小宝", "動態", "x", "清零", "动态清零", "的国"}
+	en := []string{"nation", "secur", "the", "trinket", "zzzqx", "x"}
+	if g := gl.Glosses("我们"); g == nil || len(g) != 0 {
+		t.Fatalf("Glosses(我们) = %#v: the test needs a function word", g)
+	}
+	if g := gl.Glosses("韦小宝"); g != nil {
+		t.Fatalf("Glosses(韦小宝) = %#v: the test needs an unknown word", g)
+	}
+	defer func(n int) { maxMemo = n }(maxMemo)
+	for _, limit := range []int{0, 3, 1 << 15} {
+		maxMemo = limit
+		v := &docVocab{}
+		v.reset(gl)
+		for round := range 3 {
+			for _, w := range zh {
+				want, got := gl.Glosses(w), v.glosses(w)
+				if (want == nil) != (got == nil) || !slices.Equal(want, got) {
+					t.Errorf("limit %d, round %d: glosses(%q) = %#v, want %#v", limit, round, w, got, want)
+				}
+			}
+			for _, w := range en {
+				wid, wok := gl.WordID(w)
+				if id, ok := v.wordID(w); id != wid || ok != wok {
+					t.Errorf("limit %d, round %d: wordID(%q) = %d, %v, want %d, %v", limit, round, w, id, ok, wid, wok)
+				}
+			}
+			v.reset(gl)
+		}
+		if len(v.zhMemo) > limit || len(v.enMemo) > limit {
+			t.Errorf("limit %d: memos hold %d and %d", limit, len(v.zhMemo), len(v.enMemo))
+		}
+		if limit > len(zh) && len(v.zhMemo) != len(zh) {
+			t.Errorf("limit %d: the Chinese memo holds %d of %d strings after a reset", limit, len(v.zhMemo), len(zh))
+		}
+	}
+}
