@@ -63,7 +63,7 @@ type docVocab struct {
 	zhTypes []zhType
 	enIndex map[string]int32
 	enTypes []enType
-	byLexID map[uint32]int32 // lexicon id → English type
+	byLexID lexIndex // lexicon id → English type
 
 	learned [][]int32 // per Chinese type, English types learned from the text
 
@@ -229,9 +229,49 @@ func (v *docVocab) reset(lex Glosser) {
 	v.lex = lex
 	resetMap(&v.zhIndex)
 	resetMap(&v.enIndex)
-	resetMap(&v.byLexID)
+	v.byLexID.reset()
 	v.zhTypes, v.enTypes = v.zhTypes[:0], v.enTypes[:0]
 	v.learned = nil
+}
+
+// lexIndex maps the lexicon ids of a bead's English types to the types.
+// It is an array indexed by id rather than a map: the lexicon has some
+// 34,000 words, and hashing every gloss id of every Chinese type into a
+// map cost more than this array of 270 KB. A slot belongs to the bead
+// whose generation it holds, so that reset empties it by counting, not by
+// clearing what earlier beads set.
+type lexIndex struct {
+	slots []lexSlot
+	gen   uint32
+}
+
+type lexSlot struct {
+	gen uint32
+	e   int32
+}
+
+// reset empties x for another bead.
+func (x *lexIndex) reset() {
+	x.gen++
+	if x.gen == 0 { // wrapped: an old slot could hold the new generation
+		clear(x.slots)
+		x.gen = 1
+	}
+}
+
+func (x *lexIndex) set(id uint32, e int32) {
+	if int(id) >= len(x.slots) {
+		x.slots = slices.Grow(x.slots, int(id)+1-len(x.slots))
+		x.slots = x.slots[:cap(x.slots)]
+	}
+	x.slots[id] = lexSlot{x.gen, e}
+}
+
+func (x *lexIndex) get(id uint32) (int32, bool) {
+	if int(id) >= len(x.slots) || x.slots[id].gen != x.gen {
+		return 0, false
+	}
+	return x.slots[id].e, true
 }
 
 func resetMap[K comparable](m *map[K]int32) {
@@ -356,7 +396,7 @@ func (v *docVocab) enWords(s string) []int32 {
 			et := enType{key: k}
 			et.lexID, et.inLex = v.wordID(k)
 			if et.inLex {
-				v.byLexID[et.lexID] = e
+				v.byLexID.set(et.lexID, e)
 			}
 			v.enTypes = append(v.enTypes, et)
 		}
@@ -392,7 +432,7 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 		}
 		for _, id := range z.glosses {
-			if e, ok := v.byLexID[id]; ok {
+			if e, ok := v.byLexID.get(id); ok {
 				flat = append(flat, uint32(e))
 			}
 		}
@@ -439,7 +479,7 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			var ex []uint32
 			if k < len(f.extra) {
 				for _, id := range f.extra[k] {
-					if e, ok := v.byLexID[id]; ok {
+					if e, ok := v.byLexID.get(id); ok {
 						ex = append(ex, uint32(e))
 					}
 				}

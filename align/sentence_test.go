@@ -450,3 +450,35 @@ func TestVocabularyMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestLexIndex: a lexIndex answers what a map emptied at every reset
+// answers, across many resets and the wrap of its generation.
+func TestLexIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var x lexIndex
+	x.reset()
+	want := map[uint32]int32{}
+	for step := range 20000 {
+		switch {
+		case step == 10000:
+			x.gen = math.MaxUint32 - 2 // the next resets wrap
+			fallthrough
+		case rng.IntN(50) == 0:
+			x.reset()
+			clear(want)
+		case rng.IntN(2) == 0:
+			id, e := uint32(rng.IntN(3000)), int32(rng.IntN(100))
+			x.set(id, e)
+			want[id] = e
+		}
+		id := uint32(rng.IntN(3500))
+		e, ok := x.get(id)
+		we, wok := want[id]
+		if e != we || ok != wok {
+			t.Fatalf("step %d: get(%d) = %d, %v, want %d, %v", step, id, e, ok, we, wok)
+		}
+	}
+	if x.gen > 1000 {
+		t.Errorf("generation %d: it never wrapped", x.gen)
+	}
+}
