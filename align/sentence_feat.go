@@ -71,18 +71,22 @@ type docVocab struct {
 	zhToks, enToks []lang.Token
 
 	// What the lexicon said about the Chinese strings and English
-	// keywords of earlier beads, kept by reset: a document's beads repeat
+	// words of earlier beads, kept by reset: a document's beads repeat
 	// most of their words, and a probe of the lexicon's tables, megabytes
 	// that the cache does not hold, cost more than a look in these small
 	// maps. One per side, as the two sides are read on two goroutines.
 	zhMemo map[string][]uint32
-	enMemo map[string]wordID
+	enMemo map[string]enWord
 }
 
-// wordID is what Glosser.WordID says of a keyword.
-type wordID struct {
-	id uint32
-	ok bool
+// enWord is what enWords needs to know of an English word as written:
+// its keyword (lang.Keyword), whether that is a content word in Latin
+// script (ok), and what Glosser.WordID says of the keyword when it is.
+type enWord struct {
+	key   string
+	ok    bool
+	lexID uint32
+	inLex bool
 }
 
 // maxMemo bounds each of a vocabulary's memos, to about 2 MB: a document
@@ -105,16 +109,23 @@ func (v *docVocab) glosses(zh string) []uint32 {
 	return g
 }
 
-// wordID is v.lex.WordID(key), remembered.
-func (v *docVocab) wordID(key string) (uint32, bool) {
-	if w, ok := v.enMemo[key]; ok {
-		return w.id, w.ok
+// enWord tells what a written English word is, remembered: one look in
+// a small map instead of one in lang.Keyword's shared, locked one and a
+// probe of the lexicon.
+func (v *docVocab) enWord(written string) enWord {
+	if w, ok := v.enMemo[written]; ok {
+		return w
 	}
-	id, ok := v.lex.WordID(key)
+	var w enWord
+	w.key, w.ok = lang.Keyword(written)
+	w.ok = w.ok && isLatinWord(w.key)
+	if w.ok {
+		w.lexID, w.inLex = v.lex.WordID(w.key)
+	}
 	if len(v.enMemo) < maxMemo {
-		v.enMemo[key] = wordID{id, ok}
+		v.enMemo[written] = w
 	}
-	return id, ok
+	return w
 }
 
 type zhType struct {
@@ -224,7 +235,7 @@ const maxKeptTypes = 512
 func (v *docVocab) reset(lex Glosser) {
 	if v.lex != lex || v.zhMemo == nil {
 		v.zhMemo = map[string][]uint32{}
-		v.enMemo = map[string]wordID{}
+		v.enMemo = map[string]enWord{}
 	}
 	v.lex = lex
 	resetMap(&v.zhIndex)
@@ -385,16 +396,15 @@ func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
 	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
 	for _, t := range v.enToks {
-		k, ok := lang.Keyword(s[t.Start:t.End])
-		if !ok || !isLatinWord(k) {
+		w := v.enWord(s[t.Start:t.End])
+		if !w.ok {
 			continue
 		}
-		e, ok := v.enIndex[k]
+		e, ok := v.enIndex[w.key]
 		if !ok {
 			e = int32(len(v.enTypes))
-			v.enIndex[k] = e
-			et := enType{key: k}
-			et.lexID, et.inLex = v.wordID(k)
+			v.enIndex[w.key] = e
+			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex}
 			if et.inLex {
 				v.byLexID.set(et.lexID, e)
 			}

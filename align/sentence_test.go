@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 )
 
@@ -415,12 +416,17 @@ func TestSpareVocabulary(t *testing.T) {
 func TestVocabularyMemo(t *testing.T) {
 	gl := lexOpt(t).Lex.(Glosser)
 	zh := []string{"国家", "安全", "的", "我们", "不", "国家安全", "韦小宝", "動態", "x", "清零", "动态清零", "的国"}
-	en := []string{"nation", "secur", "the", "trinket", "zzzqx", "x"}
+	en := []string{"Nations", "security", "the", "Trinket", "zzzqx", "x", "3.5", "naïve", "COVID-19"}
 	if g := gl.Glosses("我们"); g == nil || len(g) != 0 {
 		t.Fatalf("Glosses(我们) = %#v: the test needs a function word", g)
 	}
 	if g := gl.Glosses("韦小宝"); g != nil {
 		t.Fatalf("Glosses(韦小宝) = %#v: the test needs an unknown word", g)
+	}
+	if k, _ := lang.Keyword("security"); !isLatinWord(k) {
+		t.Fatalf("Keyword(security) = %q: the test needs a content word", k)
+	} else if _, ok := gl.WordID(k); !ok {
+		t.Fatalf("WordID(%q) fails: the test needs a word the lexicon knows", k)
 	}
 	defer func(n int) { maxMemo = n }(maxMemo)
 	for _, limit := range []int{0, 3, 1 << 15} {
@@ -435,9 +441,14 @@ func TestVocabularyMemo(t *testing.T) {
 				}
 			}
 			for _, w := range en {
-				wid, wok := gl.WordID(w)
-				if id, ok := v.wordID(w); id != wid || ok != wok {
-					t.Errorf("limit %d, round %d: wordID(%q) = %d, %v, want %d, %v", limit, round, w, id, ok, wid, wok)
+				var want enWord
+				want.key, want.ok = lang.Keyword(w)
+				want.ok = want.ok && isLatinWord(want.key)
+				if want.ok {
+					want.lexID, want.inLex = gl.WordID(want.key)
+				}
+				if got := v.enWord(w); got != want {
+					t.Errorf("limit %d, round %d: enWord(%q) = %+v, want %+v", limit, round, w, got, want)
 				}
 			}
 			v.reset(gl)
