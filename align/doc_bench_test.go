@@ -33,7 +33,8 @@ func benchDoc(b *testing.B) *align.Document {
 }
 
 // BenchmarkAlignDoc: the paragraph and sentence aligners on a generated
-// two-file document (ALIGNCHECK_BENCHDOC), in CPU seconds per op.
+// two-file document (ALIGNCHECK_BENCHDOC), in CPU seconds per op: each
+// alone, then both.
 //
 //	scripts/gendocs.sh 5000 /tmp/d5k
 //	ALIGNCHECK_BENCHDOC=/tmp/d5k go test -run XX -bench AlignDoc -count 6 ./align
@@ -45,6 +46,15 @@ func BenchmarkAlignDoc(b *testing.B) {
 		cpu0 := cputime.Process()
 		for b.Loop() {
 			align.AlignParagraphs(doc, opt.Lex)
+		}
+		b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	})
+	b.Run("sentences", func(b *testing.B) {
+		a := align.AlignParagraphs(doc, opt.Lex)
+		b.ReportAllocs()
+		cpu0 := cputime.Process()
+		for b.Loop() {
+			align.AlignSentencesOf(a, opt)
 		}
 		b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	})

@@ -63,12 +63,69 @@ type docVocab struct {
 	zhTypes []zhType
 	enIndex map[string]int32
 	enTypes []enType
-	byLexID map[uint32]int32 // lexicon id → English type
+	byLexID lexIndex // lexicon id → English type
 
 	learned [][]int32 // per Chinese type, English types learned from the text
 
 	// scratch of zhWords and enWords, which run on two goroutines
 	zhToks, enToks []lang.Token
+
+	// What the lexicon said about the Chinese strings and English
+	// words of earlier beads, kept by reset: a document's beads repeat
+	// most of their words, and a probe of the lexicon's tables, megabytes
+	// that the cache does not hold, cost more than a look in these small
+	// maps. One per side, as the two sides are read on two goroutines.
+	zhMemo map[string][]uint32
+	enMemo map[string]enWord
+}
+
+// enWord is what enWords needs to know of an English word as written:
+// its keyword (lang.Keyword), whether that is a content word in Latin
+// script (ok), and what Glosser.WordID says of the keyword when it is.
+type enWord struct {
+	key   string
+	ok    bool
+	lexID uint32
+	inLex bool
+}
+
+// maxMemo bounds each of a vocabulary's memos, to about 2 MB: a document
+// of many distinct words stops adding to them there rather than growing
+// them without end. (The generated 5,000-pair document fills the Chinese
+// memo with 11,700 strings, words and the pairs of neighbours, and the
+// English one with 2,200 keywords; the 50,000-pair one, made of the same
+// texts, with as many.)
+var maxMemo = 1 << 15 // a variable for the test of a full memo
+
+// glosses is v.lex.Glosses(zh), remembered.
+func (v *docVocab) glosses(zh string) []uint32 {
+	if g, ok := v.zhMemo[zh]; ok {
+		return g
+	}
+	g := v.lex.Glosses(zh)
+	if len(v.zhMemo) < maxMemo {
+		v.zhMemo[zh] = g
+	}
+	return g
+}
+
+// enWord tells what a written English word is, remembered: one look in
+// a small map instead of one in lang.Keyword's shared, locked one and a
+// probe of the lexicon.
+func (v *docVocab) enWord(written string) enWord {
+	if w, ok := v.enMemo[written]; ok {
+		return w
+	}
+	var w enWord
+	w.key, w.ok = lang.Keyword(written)
+	w.ok = w.ok && isLatinWord(w.key)
+	if w.ok {
+		w.lexID, w.inLex = v.lex.WordID(w.key)
+	}
+	if len(v.enMemo) < maxMemo {
+		v.enMemo[written] = w
+	}
+	return w
 }
 
 type zhType struct {
@@ -176,12 +233,56 @@ const maxKeptTypes = 512
 
 // reset empties v for the texts of another bead, keeping the room it has.
 func (v *docVocab) reset(lex Glosser) {
+	if v.lex != lex || v.zhMemo == nil {
+		v.zhMemo = map[string][]uint32{}
+		v.enMemo = map[string]enWord{}
+	}
 	v.lex = lex
 	resetMap(&v.zhIndex)
 	resetMap(&v.enIndex)
-	resetMap(&v.byLexID)
+	v.byLexID.reset()
 	v.zhTypes, v.enTypes = v.zhTypes[:0], v.enTypes[:0]
 	v.learned = nil
+}
+
+// lexIndex maps the lexicon ids of a bead's English types to the types.
+// It is an array indexed by id rather than a map: the lexicon has some
+// 34,000 words, and hashing every gloss id of every Chinese type into a
+// map cost more than this array of 270 KB. A slot belongs to the bead
+// whose generation it holds, so that reset empties it by counting, not by
+// clearing what earlier beads set.
+type lexIndex struct {
+	slots []lexSlot
+	gen   uint32
+}
+
+type lexSlot struct {
+	gen uint32
+	e   int32
+}
+
+// reset empties x for another bead.
+func (x *lexIndex) reset() {
+	x.gen++
+	if x.gen == 0 { // wrapped: an old slot could hold the new generation
+		clear(x.slots)
+		x.gen = 1
+	}
+}
+
+func (x *lexIndex) set(id uint32, e int32) {
+	if int(id) >= len(x.slots) {
+		x.slots = slices.Grow(x.slots, int(id)+1-len(x.slots))
+		x.slots = x.slots[:cap(x.slots)]
+	}
+	x.slots[id] = lexSlot{x.gen, e}
+}
+
+func (x *lexIndex) get(id uint32) (int32, bool) {
+	if int(id) >= len(x.slots) || x.slots[id].gen != x.gen {
+		return 0, false
+	}
+	return x.slots[id].e, true
 }
 
 func resetMap[K comparable](m *map[K]int32) {
@@ -242,7 +343,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		typ, seen := v.zhIndex[t.Text]
 		var g []uint32
 		if !seen {
-			g = v.lex.Glosses(t.Text)
+			g = v.glosses(t.Text)
 			if g != nil && len(g) == 0 {
 				continue // a known function word
 			}
@@ -254,7 +355,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 			ids := g[:len(g):len(g)]
 			if g == nil {
 				for k, r := range t.Text {
-					ids = append(ids, v.lex.Glosses(t.Text[k:k+utf8.RuneLen(r)])...)
+					ids = append(ids, v.glosses(t.Text[k:k+utf8.RuneLen(r)])...)
 				}
 			}
 			z.glosses = ids
@@ -265,12 +366,12 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		if ti > 0 && toks[ti-1].End == t.Start {
 			g := joinedG
 			if joinedAt != ti {
-				g = v.lex.Glosses(s[toks[ti-1].Start:t.End])
+				g = v.glosses(s[toks[ti-1].Start:t.End])
 			}
 			extra = append(extra, g...)
 		}
 		if ti+1 < len(toks) && toks[ti+1].Start == t.End {
-			g := v.lex.Glosses(s[t.Start:toks[ti+1].End])
+			g := v.glosses(s[t.Start:toks[ti+1].End])
 			joinedAt, joinedG = ti+1, g
 			extra = append(extra, g...)
 		}
@@ -295,18 +396,17 @@ func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
 	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
 	for _, t := range v.enToks {
-		k, ok := lang.Keyword(s[t.Start:t.End])
-		if !ok || !isLatinWord(k) {
+		w := v.enWord(s[t.Start:t.End])
+		if !w.ok {
 			continue
 		}
-		e, ok := v.enIndex[k]
+		e, ok := v.enIndex[w.key]
 		if !ok {
 			e = int32(len(v.enTypes))
-			v.enIndex[k] = e
-			et := enType{key: k}
-			et.lexID, et.inLex = v.lex.WordID(k)
+			v.enIndex[w.key] = e
+			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex}
 			if et.inLex {
-				v.byLexID[et.lexID] = e
+				v.byLexID.set(et.lexID, e)
 			}
 			v.enTypes = append(v.enTypes, et)
 		}
@@ -342,7 +442,7 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 		}
 		for _, id := range z.glosses {
-			if e, ok := v.byLexID[id]; ok {
+			if e, ok := v.byLexID.get(id); ok {
 				flat = append(flat, uint32(e))
 			}
 		}
@@ -389,7 +489,7 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			var ex []uint32
 			if k < len(f.extra) {
 				for _, id := range f.extra[k] {
-					if e, ok := v.byLexID[id]; ok {
+					if e, ok := v.byLexID.get(id); ok {
 						ex = append(ex, uint32(e))
 					}
 				}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 )
 
@@ -405,5 +406,90 @@ func TestSpareVocabulary(t *testing.T) {
 	}
 	if !grown {
 		t.Errorf("no piece had more than %d types: the maps were never replaced", maxKeptTypes)
+	}
+}
+
+// TestVocabularyMemo: what a vocabulary's memos answer is what the
+// lexicon answers, a word it does not know (nil) told from a function
+// word (empty) included, whether the answer was remembered or not, and
+// before and after the memo is full.
+func TestVocabularyMemo(t *testing.T) {
+	gl := lexOpt(t).Lex.(Glosser)
+	zh := []string{"国家", "安全", "的", "我们", "不", "国家安全", "韦小宝", "動態", "x", "清零", "动态清零", "的国"}
+	en := []string{"Nations", "security", "the", "Trinket", "zzzqx", "x", "3.5", "naïve", "COVID-19"}
+	if g := gl.Glosses("我们"); g == nil || len(g) != 0 {
+		t.Fatalf("Glosses(我们) = %#v: the test needs a function word", g)
+	}
+	if g := gl.Glosses("韦小宝"); g != nil {
+		t.Fatalf("Glosses(韦小宝) = %#v: the test needs an unknown word", g)
+	}
+	if k, _ := lang.Keyword("security"); !isLatinWord(k) {
+		t.Fatalf("Keyword(security) = %q: the test needs a content word", k)
+	} else if _, ok := gl.WordID(k); !ok {
+		t.Fatalf("WordID(%q) fails: the test needs a word the lexicon knows", k)
+	}
+	defer func(n int) { maxMemo = n }(maxMemo)
+	for _, limit := range []int{0, 3, 1 << 15} {
+		maxMemo = limit
+		v := &docVocab{}
+		v.reset(gl)
+		for round := range 3 {
+			for _, w := range zh {
+				want, got := gl.Glosses(w), v.glosses(w)
+				if (want == nil) != (got == nil) || !slices.Equal(want, got) {
+					t.Errorf("limit %d, round %d: glosses(%q) = %#v, want %#v", limit, round, w, got, want)
+				}
+			}
+			for _, w := range en {
+				var want enWord
+				want.key, want.ok = lang.Keyword(w)
+				want.ok = want.ok && isLatinWord(want.key)
+				if want.ok {
+					want.lexID, want.inLex = gl.WordID(want.key)
+				}
+				if got := v.enWord(w); got != want {
+					t.Errorf("limit %d, round %d: enWord(%q) = %+v, want %+v", limit, round, w, got, want)
+				}
+			}
+			v.reset(gl)
+		}
+		if len(v.zhMemo) > limit || len(v.enMemo) > limit {
+			t.Errorf("limit %d: memos hold %d and %d", limit, len(v.zhMemo), len(v.enMemo))
+		}
+		if limit > len(zh) && len(v.zhMemo) != len(zh) {
+			t.Errorf("limit %d: the Chinese memo holds %d of %d strings after a reset", limit, len(v.zhMemo), len(zh))
+		}
+	}
+}
+
+// TestLexIndex: a lexIndex answers what a map emptied at every reset
+// answers, across many resets and the wrap of its generation.
+func TestLexIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var x lexIndex
+	x.reset()
+	want := map[uint32]int32{}
+	for step := range 20000 {
+		switch {
+		case step == 10000:
+			x.gen = math.MaxUint32 - 2 // the next resets wrap
+			fallthrough
+		case rng.IntN(50) == 0:
+			x.reset()
+			clear(want)
+		case rng.IntN(2) == 0:
+			id, e := uint32(rng.IntN(3000)), int32(rng.IntN(100))
+			x.set(id, e)
+			want[id] = e
+		}
+		id := uint32(rng.IntN(3500))
+		e, ok := x.get(id)
+		we, wok := want[id]
+		if e != we || ok != wok {
+			t.Fatalf("step %d: get(%d) = %d, %v, want %d, %v", step, id, e, ok, we, wok)
+		}
+	}
+	if x.gen > 1000 {
+		t.Errorf("generation %d: it never wrapped", x.gen)
 	}
 }
