@@ -226,20 +226,36 @@ func OpenPair(zhPath, enPath string, stdin io.Reader, opt Options) (*align.Docum
 	return d, nil
 }
 
-// maxBlockBytes is the longest paragraph a document may hold: the word
-// alignment keeps its tokens' byte offsets in 32 bits. (A variable so
-// that a test can lower it.)
-var maxBlockBytes = math.MaxInt32
+// maxBlockBytes is the longest paragraph a document may hold, and
+// maxSideBytes the most text one language of a document may hold: the
+// word alignment keeps its tokens' byte offsets, into the text of one
+// language's paragraphs read one after another, in 32 bits. (Variables so
+// that a test can lower them.)
+var (
+	maxBlockBytes = math.MaxInt32
+	maxSideBytes  = math.MaxUint32
+)
 
 // checkSizes refuses a document with a paragraph longer than
-// maxBlockBytes, naming its file and where it starts. Every reader calls
-// it on the document it builds (interleavedFrom, twoFilesFrom, and
-// mapped.emit and mapped.next for the pre-aligned formats).
+// maxBlockBytes, or with more than maxSideBytes of Chinese or of English
+// text, naming the file and where the paragraph that is too long, or that
+// passes the bound, starts. Every reader calls it on the document it
+// builds (interleavedFrom, twoFilesFrom, and mapped.emit and mapped.next
+// for the pre-aligned formats).
 func checkSizes(d *align.Document) error {
 	for _, bs := range [][]*align.Block{d.Zh, d.En, d.Other} {
 		for _, b := range bs {
 			if len(b.Text) > maxBlockBytes {
 				return errorf(b.Src.Path, b.Start, "a paragraph of %d bytes: more than %d, the most one paragraph may hold; break it with blank lines", len(b.Text), maxBlockBytes)
+			}
+		}
+	}
+	for l, bs := range [][]*align.Block{d.Zh, d.En} {
+		total := 0
+		for _, b := range bs {
+			if total += len(b.Text); total > maxSideBytes {
+				return errorf(b.Src.Path, b.Start, "the document's %s text passes %d bytes at this paragraph, the most one document may hold in a language; split the document",
+					[]string{"Chinese", "English"}[l], maxSideBytes)
 			}
 		}
 	}

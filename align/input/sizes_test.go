@@ -55,3 +55,34 @@ func TestParagraphTooLong(t *testing.T) {
 	_, err = OpenPair(fine, en, nil, Options{})
 	assert.NoError(t, err)
 }
+
+// A document whose Chinese (or English) text, all paragraphs together,
+// passes what the word alignment's offsets hold is refused at the
+// paragraph that passes the bound, by file and byte, whichever way it
+// comes in; a document within the bound is read. The bound is lowered
+// for the test: 4 GiB of text is not made here.
+func TestSideTooLong(t *testing.T) {
+	defer func(n int) { maxSideBytes = n }(maxSideBytes)
+	maxSideBytes = 40
+	para := "国家安全。" // 15 bytes
+	zh := strings.Repeat(para+"\n\n", 3)
+	en := "Security.\n\nSafety.\n\nPeace.\n"
+	_, err := TwoFiles("zh", zh, "en", en)
+	var ie *Error
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, "zh", ie.Path)
+	assert.Equal(t, 2*len(para+"\n\n"), ie.Offset, "the third paragraph passes 40 bytes")
+	assert.Contains(t, err.Error(), "Chinese text passes 40 bytes")
+
+	_, err = TwoFiles("zh", para, "en", strings.Repeat("Security matters.\n\n", 3))
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, "en", ie.Path)
+	assert.Contains(t, err.Error(), "English text passes 40 bytes")
+
+	_, err = Interleaved("mixed", strings.Repeat(para+"\n\nSecurity.\n\n", 3))
+	require.True(t, errors.As(err, &ie), "%v", err)
+	assert.Equal(t, "mixed", ie.Path)
+
+	_, err = TwoFiles("zh", strings.Repeat(para+"\n\n", 2), "en", "Security.\n\nSafety.\n")
+	assert.NoError(t, err)
+}
