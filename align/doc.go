@@ -2,8 +2,6 @@ package align
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
 )
@@ -179,26 +177,11 @@ func (d *Document) Classify(f *Furniture) {
 func Length(s string) int {
 	n := 0
 	for _, r := range s {
-		if !isSpace(r) {
+		if !lang.IsSpace(r) {
 			n++
 		}
 	}
 	return n
-}
-
-// isSpace is unicode.IsSpace, answered without its table search for the
-// characters of ordinary text: ASCII, and everything past U+3000, the
-// last white space Unicode has (Han, kana, fullwidth forms). Length and
-// the measures like it are taken of every block and sentence, several
-// times over.
-func isSpace(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return r == ' ' || '\t' <= r && r <= '\r'
-	case r > '\u3000':
-		return false
-	}
-	return unicode.IsSpace(r)
 }
 
 // NormText folds white space runs to one space and trims: the form used
@@ -216,7 +199,7 @@ func NormText(s string) string {
 func spacedOnce(s string) bool {
 	space := true // a space here would lead
 	for _, r := range s {
-		if !isSpace(r) {
+		if !lang.IsSpace(r) {
 			space = false
 			continue
 		}

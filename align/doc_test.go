@@ -8,16 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestIsSpace: isSpace is unicode.IsSpace for every rune and for the
-// out-of-range values a conversion may give.
-func TestIsSpace(t *testing.T) {
-	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
-		if isSpace(r) != unicode.IsSpace(r) {
-			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
-		}
-	}
-}
-
 // The measures as first written, the oracles of the faster ones.
 func plainLength(s string) int {
 	n := 0

@@ -209,7 +209,7 @@ func (f *Furniture) letter(r rune) bool {
 func fieldsAtMost(t string, n int) bool {
 	count, in := 0, false
 	for _, r := range t {
-		if isSpace(r) {
+		if lang.IsSpace(r) {
 			in = false
 			continue
 		}

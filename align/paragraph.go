@@ -5,6 +5,7 @@ import (
 	"sort"
 	"unicode"
 
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
@@ -153,7 +154,7 @@ func ZhUnits(s string) int {
 	n, ascii := 0, 0
 	for _, r := range s {
 		switch {
-		case isSpace(r):
+		case lang.IsSpace(r):
 		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			ascii++
 		default:

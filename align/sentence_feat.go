@@ -771,7 +771,7 @@ func sentLength(s string) int {
 	n, digits := 0, 0
 	for _, r := range s {
 		switch {
-		case isSpace(r):
+		case lang.IsSpace(r):
 		case unicode.IsDigit(r):
 			digits++
 			n++

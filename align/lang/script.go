@@ -4,7 +4,10 @@
 // for English) and script counts.
 package lang
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // ScriptCounts counts the runes of a text by script. Whitespace is not
 // counted; Other holds punctuation, symbols and letters of other scripts.
@@ -53,3 +56,28 @@ func Count(text string) ScriptCounts {
 	}
 	return c
 }
+
+// IsSpace is unicode.IsSpace, answered without its call and table search
+// for the characters of ordinary text: ASCII, and everything past U+3000,
+// the last white space Unicode has (Han, kana, fullwidth forms). Lengths,
+// normal forms and number scanners ask it of every character of every
+// block and sentence, several times over; it is small enough to be
+// inlined there.
+func IsSpace(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[uint8(r)]
+	}
+	if r > '\u3000' {
+		return false
+	}
+	return otherSpace(r)
+}
+
+// asciiSpace holds unicode.IsSpace of the bytes below utf8.RuneSelf.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// otherSpace is IsSpace beyond ASCII, up to U+3000, kept out of line so
+// that IsSpace stays small enough to be inlined.
+//
+//go:noinline
+func otherSpace(r rune) bool { return unicode.IsSpace(r) }

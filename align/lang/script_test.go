@@ -43,3 +43,13 @@ func TestUnifiedHanAt(t *testing.T) {
 	require.False(t, unifiedHanAt("\xe5\x9b", 0))
 	require.True(t, unifiedHanAt("a国", 1))
 }
+
+// TestIsSpace: IsSpace is unicode.IsSpace for every rune and for the
+// out-of-range values a conversion may give.
+func TestIsSpace(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if IsSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("IsSpace(%U) = %v", r, IsSpace(r))
+		}
+	}
+}
