@@ -700,7 +700,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	for _, o := range namePool {
 		known[o.zh] = true
 	}
-	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known, keys)}
+	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known, keys, gf)}
 }
 
 // nameScanner finds candidate names (nameCandidates) with buffers kept
@@ -1193,8 +1193,9 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 // counter never falls short of its terms' count, so the smaller of the
 // two is at least the term's own), and only runs whose count reaches
 // linkedMinSents are kept in the second: the same terms, in the same
-// order, as keeping every run.
-func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, shared keysOf) []termObs {
+// order, as keeping every run. A rendering's key is gf's, whose memo the
+// name renderings fill too.
+func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, shared keysOf, gf *glossFinder) []termObs {
 	byBead := map[int]*pairView{}
 	for _, v := range views {
 		byBead[v.Index] = v
@@ -1221,7 +1222,6 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, s
 	})
 	var out []termObs
 	var links []words.Link
-	keys := map[string]string{} // enKey of a rendering
 	for _, z := range order {
 		list := occs[z]
 		// the places of the terms done are let go as the observations
@@ -1254,13 +1254,8 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, s
 			// one block each: the text as written is a part of it (what
 			// wd.Text gives, without a copy)
 			text := wd.Alignment.Doc.En[eb].Text[es:ee]
-			key, ok := keys[text]
-			if !ok {
-				// a term's renderings recur: their keys are made once
-				key = enKey(text)
-				keys[text] = key
-			}
-			if key == "" || len(strings.Fields(key)) > 2*len(zt)+1 {
+			key := gf.key(text) // a term's renderings recur: their keys are made once
+			if key == "" || countFields(key) > 2*len(zt)+1 {
 				continue // a clause, not a rendering of the term
 			}
 			// its written forms are the text at its places
