@@ -448,7 +448,7 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		return mk(s, i, i+size, int(r-'⒈')+1, StyleDigitDot, 2)
 	case r >= 'Ⅰ' && r <= 'Ⅻ', r >= 'ⅰ' && r <= 'ⅻ':
 		return matchUnicodeRoman(s, i, size, r, p)
-	case r == '(' || r == '（':
+	case r == '（':
 		return matchParen(s, i, size, p)
 	case r == '第':
 		return matchDi(s, i, size, p)
@@ -460,8 +460,6 @@ func matchAt(s string, i int, p pos) (Enumerator, bool) {
 		return matchHanComma(s, i, p)
 	case isStem(r):
 		return matchStem(s, i, p)
-	case r < utf8.RuneSelf && unicode.IsLetter(r):
-		return matchLatin(s, i, p)
 	}
 	return Enumerator{}, false
 }
