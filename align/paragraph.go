@@ -657,7 +657,7 @@ func (p *paragraphAligner) floors() []float64 {
 	if p.zhNums[len(p.zh)] > 0 && p.enNums[len(p.en)] > 0 {
 		anchors += numberBonus * maxNumberBonus
 	}
-	if !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0) {
+	if p.layoutAnchors() {
 		anchors += layoutBonus
 	}
 	out := make([]float64, len(p.types))
@@ -666,13 +666,24 @@ func (p *paragraphAligner) floors() []float64 {
 			out[k] = math.Inf(-1)
 			continue
 		}
-		f := -anchors
-		if p.lex != nil {
-			f -= lexWeight * (1 - p.chance(t))
-		}
-		out[k] = f - floorMargin
+		out[k] = p.floorOf(t, anchors)
 	}
 	return out
+}
+
+// layoutAnchors reports whether the page's layout may pair beads.
+func (p *paragraphAligner) layoutAnchors() bool {
+	return !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0)
+}
+
+// floorOf is the floor of bound for a paired bead of type t whose anchors
+// can take off at most anchors: that and the whole similarity term.
+func (p *paragraphAligner) floorOf(t BeadType, anchors float64) float64 {
+	f := -anchors
+	if p.lex != nil {
+		f -= lexWeight * (1 - p.chance(t))
+	}
+	return f - floorMargin
 }
 
 // rowFloors refines floor, the floors of the bead types, row by row: a
@@ -683,7 +694,7 @@ func (p *paragraphAligner) floors() []float64 {
 func (p *paragraphAligner) rowFloors(floor []float64) floorFunc {
 	enEnums := p.enEnum[len(p.en)] > 0
 	enNums := p.enNums[len(p.en)] > 0
-	layout := !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0)
+	layout := p.layoutAnchors()
 	return func(pi, ti int) float64 {
 		t := p.types[ti]
 		a := t.Zh
@@ -701,11 +712,7 @@ func (p *paragraphAligner) rowFloors(floor []float64) floorFunc {
 		if layout && (t.Zh == 1 || t.En == 1) {
 			anchors += layoutBonus
 		}
-		f := -anchors
-		if p.lex != nil {
-			f -= lexWeight * (1 - p.chance(t))
-		}
-		return max(floor[ti], f-floorMargin)
+		return max(floor[ti], p.floorOf(t, anchors))
 	}
 }
 
