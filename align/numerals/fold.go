@@ -86,19 +86,14 @@ func fold(text string) string {
 			i++
 			continue
 		}
-		if c&0xf0 == 0xe0 && i+2 < len(text) {
-			// Han, most of Chinese text: a valid three-byte sequence (not
-			// overlong, no surrogate) is asked of tradSet without being
-			// decoded, its first two bytes naming the set's word, its
-			// third the bit (TestFoldBytes)
-			c1, c2 := text[i+1], text[i+2]
-			if c1&0xc0 == 0x80 && c2&0xc0 == 0x80 && (c != 0xe0 || c1 >= 0xa0) && (c != 0xed || c1 < 0xa0) {
-				if tradSet[uint(c&0x0f)<<6|uint(c1&0x3f)]&(1<<(c2&0x3f)) != 0 {
-					break
-				}
-				i += 3
-				continue
+		if r, ok := decode3(text[i:]); ok {
+			// Han, most of Chinese text: a valid three-byte sequence,
+			// decoded in line (TestFoldBytes)
+			if tradSet.has(r) {
+				break
 			}
+			i += 3
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if tradSet.has(r) {
