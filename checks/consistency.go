@@ -606,28 +606,39 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	counts1 := newRunCounts(toks)
 	names := newNameScanner(lex)
+	// The count is an upper bound for the candidates of the second pass,
+	// which is all the threshold needs: the first counts the single words
+	// the dictionary does not gloss too, rather than look up every word
+	// twice. (A word the count lets through is kept only with three
+	// places or more, which are all its own; partOfLongerTerm weighs no
+	// term of fewer: TestNameCountsBound.)
 	for _, v := range views {
-		names.nameCandidates(v, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+		names.nameCandidates(v, false, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
-	occs := map[string][]zhOcc{}
+	// the places of each term are lists[occs[term]]: one map look-up a
+	// place, not two
+	occs := map[string]int32{}
+	var lists [][]zhOcc
 	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
-		names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
+		names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
 			n := counts1.countString(z)
 			if n < 3 {
 				return
 			}
-			list, ok := occs[z]
+			i, ok := occs[z]
 			if !ok {
 				// room for the count, which is at least the places and
 				// nearly always just that: lists grown by appending took
 				// half as much again
-				list = make([]zhOcc, 0, n)
+				i = int32(len(lists))
+				occs[z] = i
+				lists = append(lists, make([]zhOcc, 0, n))
 			}
-			occs[z] = append(list, zhOcc{int32(blk.Index), int32(start), int32(end)})
+			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
 		})
 	}
 	terms := make([]string, 0, len(occs))
@@ -636,8 +647,8 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	sort.Strings(terms)
 	counts := make(map[string]int, len(occs))
-	for z, list := range occs {
-		counts[z] = len(list)
+	for z, i := range occs {
+		counts[z] = len(lists[i])
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
 	gf := newGlossFinder(lex)
@@ -651,10 +662,11 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	var fs []found
 	for _, z := range terms {
-		list := occs[z]
+		i := occs[z]
+		list := lists[i]
 		// the places of the terms done are let go as the renderings
 		// found grow: all of them took 44 MB at 50,000 pairs
-		delete(occs, z)
+		lists[i] = nil
 		if len(list) < 3 || partOf[z] {
 			continue
 		}
@@ -724,7 +736,9 @@ func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex
 // nameCandidates calls f with each candidate name of v's Chinese (one to
 // three dictionary words, two characters or more, outside page
 // furniture): the name simplified, its block and its byte range there.
-func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Block, start, end int)) {
+// Unless glossed, a single word the dictionary does not gloss is a
+// candidate too.
+func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string, blk *align.Block, start, end int)) {
 	for _, blk := range v.blocks(align.Zh) {
 		if blk.Kind == align.KindFurniture {
 			continue
@@ -737,7 +751,7 @@ func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Bl
 			if allHan(t.Text) {
 				fl |= tokHan
 			}
-			if zhEdgeStop[t.Text] {
+			if isZhEdgeStop(t.Text) {
 				fl |= tokEdgeStop
 			}
 			flags = append(flags, fl)
@@ -755,7 +769,7 @@ func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Bl
 					break
 				}
 				t := blk.Text[toks[i].Start:toks[j].End]
-				if utf8.RuneCountInString(t) < 2 || j == i && len(s.lex.Glosses(t)) == 0 {
+				if utf8.RuneCountInString(t) < 2 || glossed && j == i && len(s.lex.Glosses(t)) == 0 {
 					continue
 				}
 				if !simple {
@@ -1075,6 +1089,12 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 	"就": true, "而": true, "并": true, "之": true, "其": true, "这": true, "那": true, "各": true, "每": true,
 	"要": true, "我们": true, "以": true, "于": true, "将": true, "更": true, "不": true, "有": true, "着": true}
 
+// isZhEdgeStop is zhEdgeStop[s]: its words are one character of three
+// bytes, or 我们, and most words looked up are neither.
+func isZhEdgeStop(s string) bool {
+	return (len(s) == 3 || s == "我们") && zhEdgeStop[s]
+}
+
 func allHan(s string) bool {
 	for _, r := range s {
 		if !lang.IsHan(r) {
@@ -1162,7 +1182,7 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
 					break
 				}
-				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
+				if t.Kind() != words.Content || isZhEdgeStop(pr.Key(t)) {
 					break // a term is content words only: 要完善 is not one
 				}
 				key = append(key, pr.Key(t)...)
@@ -1206,27 +1226,33 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, s
 	}
 	counts := newRunCounts(toks)
 	linkedCandidates(wd, byBead, known, func(_, _, _ int, key []byte) { counts.add(key) })
-	occs := map[string][]linkedOcc{}
+	// the places of term order[i] are lists[i], and occs gives i: one
+	// map look-up a place, not two
+	occs := map[string]int32{}
 	var order []string
+	var lists [][]linkedOcc
 	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
 		n := counts.count(key)
 		if n < linkedMinSents {
 			return
 		}
-		list, ok := occs[string(key)]
+		i, ok := occs[string(key)]
 		if !ok {
+			i = int32(len(order))
+			occs[string(key)] = i
 			order = append(order, string(key))
-			list = make([]linkedOcc, 0, n) // as the name candidates' places
+			lists = append(lists, make([]linkedOcc, 0, n)) // as the name candidates' places
 		}
-		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
+		lists[i] = append(lists[i], linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
+	occs = nil
 	var out []termObs
 	var links []words.Link
-	for _, z := range order {
-		list := occs[z]
+	for i, z := range order {
+		list := lists[i]
 		// the places of the terms done are let go as the observations
 		// grow (18 MB at 50,000 pairs)
-		delete(occs, z)
+		lists[i] = nil
 		if distinctPairs(list) < linkedMinSents || partOfLonger(wd, list) {
 			continue
 		}

@@ -131,3 +131,86 @@ func TestTermObsWrittenForms(t *testing.T) {
 		}
 	}
 }
+
+// TestNameCountsBound: the first pass of learnTermsOnce counts the
+// candidates of nameCandidates without the gloss test, so that its count
+// of a term is at least the places the second pass, with it, finds: the
+// candidates with the test are those without it, in the same order, less
+// single words the dictionary does not gloss.
+func TestNameCountsBound(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	trad := [][2]string{{"總體國家安全觀是習近平主席提出的。澳門特別行政區和香港，呃呃咯咯。", "Macao and Hong Kong."}}
+	type cand struct {
+		z          string
+		block      int
+		start, end int
+	}
+	lex := lexicon.Default()
+	extra := 0
+	for _, set := range [][][2]string{pairs, trad} {
+		p := pairsPass(t, set)
+		names := newNameScanner(lex)
+		var with, without []cand
+		for _, v := range pairViews(p) {
+			names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
+				with = append(with, cand{z, blk.Index, start, end})
+			})
+			names.nameCandidates(v, false, func(z string, blk *align.Block, start, end int) {
+				without = append(without, cand{z, blk.Index, start, end})
+			})
+		}
+		require.NotEmpty(t, with)
+		k := 0
+		for _, c := range without {
+			if k < len(with) && c == with[k] {
+				k++
+				continue
+			}
+			text := p.Doc.Zh[c.block].Text[c.start:c.end]
+			extra++
+			require.Empty(t, lex.Glosses(text), "%q left out", text)
+			require.Len(t, lang.ZhTokens(text), 1, "%q left out", text)
+		}
+		require.Equal(t, len(with), k, "candidates with the gloss test missing without it")
+	}
+	require.Positive(t, extra, "no word left out by the gloss test")
+}
+
+// TestIsZhEdgeStop: isZhEdgeStop is zhEdgeStop's look-up.
+func TestIsZhEdgeStop(t *testing.T) {
+	for w := range zhEdgeStop {
+		require.True(t, isZhEdgeStop(w), w)
+	}
+	for _, w := range []string{"", "a", "我", "们", "我们的", "国家", "的的", "中"} {
+		require.Equal(t, zhEdgeStop[w], isZhEdgeStop(w), w)
+	}
+}
+
+// TestSentenceAtAsSearch: sentenceAt's binary search is sort.Search's, on
+// random blocks of sentences and every offset.
+func TestSentenceAtAsSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := 0; round < 2000; round++ {
+		blk := &align.Block{}
+		at := 0
+		for n := rng.IntN(8); n > 0; n-- {
+			at += rng.IntN(3) // gaps between sentences, or none
+			end := at + 1 + rng.IntN(5)
+			blk.Sents = append(blk.Sents, lang.Span{Start: at, End: end})
+			at = end
+		}
+		for off := -1; off <= at+2; off++ {
+			i := sort.Search(len(blk.Sents), func(i int) bool { return blk.Sents[i].End > off })
+			if i == len(blk.Sents) {
+				i--
+			}
+			if i > 0 && blk.Sents[i].Start > off {
+				i--
+			}
+			require.Equal(t, i, sentenceAt(blk, off), "%v at %d", blk.Sents, off)
+		}
+	}
+}
