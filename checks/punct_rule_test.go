@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -122,4 +125,43 @@ func FuzzUnbalanced(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnbalancedRandomSameAsRule: the same issues as the rule on random
+// text of marks, straight quotes and invalid bytes.
+func TestUnbalancedRandomSameAsRule(t *testing.T) {
+	alphabet := []string{"\"", "＂", "“", "”", "(", ")", "（", "）", "「", "」", "‘", "’", "甲", "a", " ", "1)", "(3)",
+		"\xff", "\xe2", "\xef\xbc", "\xbc\x82", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(16); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			if got, want := unbalanced(s, l), unbalancedRule(s, l); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q (%v): got %v, the rule gives %v", s, l, got, want)
+			}
+		}
+	}
+}
+
+// TestContainsAnyOf: containsAnyOf is strings.ContainsAny, on random text
+// with invalid bytes and parts of the runes looked for.
+func TestContainsAnyOf(t *testing.T) {
+	alphabet := []string{"“", "「", "『", "‘", "\"", "”", "甲", "a", "\xe2", "\x80", "\x9c", "\xe3\x80", "\x8c", "\xff"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(8); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		require.Equal(t, strings.ContainsAny(s, zhOpenQuotes), containsAnyOf(s, zhOpenQuoteList), "%q", s)
+		require.Equal(t, strings.ContainsAny(s, enOpenQuotes), containsAnyOf(s, enOpenQuoteList), "%q", s)
+	}
+	for _, r := range fullWidth {
+		require.GreaterOrEqual(t, r, rune(utf8.RuneSelf), "runPunctuation skips ASCII before looking in fullWidth")
+	}
 }

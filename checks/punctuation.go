@@ -153,9 +153,22 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 	// straight double quotes (and ＂ in Chinese) in even numbers
 	for _, q := range []rune{'"', '＂'} {
 		var at []int
-		for i, r := range s {
-			if r == q {
+		switch {
+		case q == '"':
+			// an ASCII byte is always the rune it stands for
+			for i := strings.IndexByte(s, '"'); i >= 0; {
 				at = append(at, i)
+				j := strings.IndexByte(s[i+1:], '"')
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+		case strings.Contains(s, "＂"):
+			for i, r := range s {
+				if r == q {
+					at = append(at, i)
+				}
 			}
 		}
 		if q == '＂' {
@@ -356,7 +369,7 @@ func runPunctuation(p *Pass) error {
 			}
 		}
 		for i, r := range blk.Text {
-			if !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(blk.Text, i) {
+			if r < utf8.RuneSelf || !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(blk.Text, i) {
 				continue
 			}
 			sp := blk.SubSpan(i, i+utf8.RuneLen(r))
@@ -452,6 +465,35 @@ const (
 	zhOpenQuotes = "“「『"
 	enOpenQuotes = "“‘\""
 )
+
+// zhOpenQuoteList and enOpenQuoteList are the runes of zhOpenQuotes and
+// enOpenQuotes, each written out.
+var (
+	zhOpenQuoteList = runeStrings(zhOpenQuotes)
+	enOpenQuoteList = runeStrings(enOpenQuotes)
+)
+
+func runeStrings(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// containsAnyOf is strings.ContainsAny(s, strings.Join(runes, "")) for
+// runes written out each: a search for each in turn skips along the text
+// (bytealg) where ContainsAny decodes every rune of it and looks each up.
+// A rune's bytes stand in text only where it is decoded, invalid UTF-8
+// or not: no lead byte is a continuation byte.
+func containsAnyOf(s string, runes []string) bool {
+	for _, r := range runes {
+		if strings.Contains(s, r) {
+			return true
+		}
+	}
+	return false
+}
 
 func pairedQuotes(s string, pairs map[rune]rune, straight bool) []quoted {
 	var out []quoted
