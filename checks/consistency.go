@@ -971,8 +971,9 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			if tb != block || ts < prevEnd {
 				break // another stretch of text
 			}
+			// one space or none, the usual gaps, trim to nothing
 			gap := text[prevEnd:ts]
-			if strings.TrimSpace(gap) != "" && gap != "-" {
+			if gap != " " && gap != "" && strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
 			if g.isGloss(pr, t) {
@@ -1111,18 +1112,30 @@ func zhGlossIDs(lex *lexicon.Lexicon, z string, f func(uint32)) {
 	for _, id := range lex.Glosses(z) {
 		f(id)
 	}
-	rs := []rune(z)
-	if len(rs) >= 3 {
+	// The words inside are looked up as parts of z, rather than strings
+	// made anew from its runes: they are the same where z is valid
+	// UTF-8, as a term of Han words is, and z made of its runes is.
+	if !utf8.ValidString(z) {
+		z = string([]rune(z))
+	}
+	var buf [16]int
+	at := buf[:0] // byte offsets of z's runes, and its end
+	for i := range z {
+		at = append(at, i)
+	}
+	at = append(at, len(z))
+	n := len(at) - 1 // runes
+	if n >= 3 {
 		// the head of a compound: 部 "ministry, department" in 教育部
-		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
+		for _, id := range lex.Glosses(z[at[n-1]:]) {
 			f(id)
 		}
 	}
-	for i := range rs {
+	for i := 0; i < n; i++ {
 		// words of two characters or more: single characters gloss too
 		// freely (马 "horse" in 马克思主义)
-		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
-			for _, id := range lex.Glosses(string(rs[i:j])) {
+		for j := i + 2; j <= n && j <= i+8; j++ {
+			for _, id := range lex.Glosses(z[at[i]:at[j]]) {
 				f(id)
 			}
 		}
@@ -1156,40 +1169,51 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
 	// per token of a pair: whether it is all Han, and whether it begins
-	// where the one before it ends (read once a token, not once a run)
-	var han, joined []bool
+	// where the one before it ends; and for a content word all Han, its
+	// key, the key's characters and whether it is a word a term does not
+	// start or end with (read once a token, not once a run)
+	var han, joined, stop []bool
+	var keys []string
+	var runes []int
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		han, joined = han[:0], joined[:0]
+		han, joined, stop, keys, runes = han[:0], joined[:0], stop[:0], keys[:0], runes[:0]
 		prevEnd := -1
 		for _, t := range pr.Zh {
 			b, start, end := pr.Place(t)
-			han = append(han, allHan(wd.Alignment.Doc.Zh[b].Text[start:end]))
+			h := allHan(wd.Alignment.Doc.Zh[b].Text[start:end])
+			han = append(han, h)
 			joined = append(joined, start == prevEnd)
 			prevEnd = end
+			kt, n, st := "", 0, false
+			if h && t.Kind() == words.Content {
+				kt = pr.Key(t)
+				n, st = utf8.RuneCountInString(kt), isZhEdgeStop(kt)
+			}
+			keys, runes, stop = append(keys, kt), append(runes, n), append(stop, st)
 		}
 		for lo := range pr.Zh {
 			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
 				continue
 			}
 			key = key[:0]
-			runes := 0
+			n := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
 				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
 					break
 				}
-				if t.Kind() != words.Content || isZhEdgeStop(pr.Key(t)) {
+				if t.Kind() != words.Content || stop[hi-1] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, pr.Key(t)...)
-				runes += utf8.RuneCountInString(pr.Key(t))
-				if runes > linkedMaxRunes {
+				key = append(key, keys[hi-1]...)
+				n += runes[hi-1]
+				if n > linkedMaxRunes {
 					break
-				} else if runes < linkedMinRunes || known[string(key)] {
+				} else if n < linkedMinRunes || known[string(key)] {
 					continue
 				}
 				f(k, lo, hi, key)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/stretchr/testify/require"
@@ -211,6 +212,125 @@ func TestSentenceAtAsSearch(t *testing.T) {
 				i--
 			}
 			require.Equal(t, i, sentenceAt(blk, off), "%v at %d", blk.Sents, off)
+		}
+	}
+}
+
+// TestZhGlossIDsAsBefore: zhGlossIDs gives the ids it gave when it made
+// each word inside the term from its runes, in the same order, on random
+// terms of Han characters, Latin letters and invalid bytes.
+func TestZhGlossIDsAsBefore(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	lex := lexicon.Default()
+	alphabet := []string{"国", "家", "安", "全", "部", "教", "育", "中", "华", "人", "民", "a", "\xe5", "\xff", "𠀋"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	ids := 0
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(10); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		z := b.String()
+		var got, want []uint32
+		zhGlossIDs(lex, z, func(id uint32) { got = append(got, id) })
+		zhGlossIDsSlow(lex, z, func(id uint32) { want = append(want, id) })
+		require.Equal(t, want, got, "%q", z)
+		ids += len(got)
+	}
+	require.Greater(t, ids, 1000)
+}
+
+// TestLinkedCandidatesAsBefore: linkedCandidates gives the candidates it
+// gave when it read each token's key for every run, in the same order,
+// on the reference document.
+func TestLinkedCandidatesAsBefore(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	p := pairsPass(t, pairs)
+	wd := words.Of(p.Align)
+	byBead := map[int]*pairView{}
+	for _, v := range pairViews(p) {
+		byBead[v.Index] = v
+	}
+	type cand struct {
+		pair, lo, hi int
+		key          string
+	}
+	for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
+		var got, want []cand
+		linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) { got = append(got, cand{k, lo, hi, string(key)}) })
+		linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
+		require.NotEmpty(t, want)
+		require.Equal(t, want, got)
+	}
+}
+
+// zhGlossIDsSlow is zhGlossIDs as it was.
+func zhGlossIDsSlow(lex *lexicon.Lexicon, z string, f func(uint32)) {
+	for _, id := range lex.Glosses(z) {
+		f(id)
+	}
+	rs := []rune(z)
+	if len(rs) >= 3 {
+		// the head of a compound: 部 "ministry, department" in 教育部
+		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
+			f(id)
+		}
+	}
+	for i := range rs {
+		// words of two characters or more: single characters gloss too
+		// freely (马 "horse" in 马克思主义)
+		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
+			for _, id := range lex.Glosses(string(rs[i:j])) {
+				f(id)
+			}
+		}
+	}
+}
+
+// linkedCandidatesSlow is linkedCandidates as it was.
+func linkedCandidatesSlow(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+	var key []byte
+	// per token of a pair: whether it is all Han, and whether it begins
+	// where the one before it ends (read once a token, not once a run)
+	var han, joined []bool
+	for k := range wd.Pairs {
+		pr := &wd.Pairs[k]
+		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
+			continue
+		}
+		han, joined = han[:0], joined[:0]
+		prevEnd := -1
+		for _, t := range pr.Zh {
+			b, start, end := pr.Place(t)
+			han = append(han, allHan(wd.Alignment.Doc.Zh[b].Text[start:end]))
+			joined = append(joined, start == prevEnd)
+			prevEnd = end
+		}
+		for lo := range pr.Zh {
+			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
+				continue
+			}
+			key = key[:0]
+			runes := 0
+			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
+				t := pr.Zh[hi-1]
+				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
+					break
+				}
+				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
+					break // a term is content words only: 要完善 is not one
+				}
+				key = append(key, pr.Key(t)...)
+				runes += utf8.RuneCountInString(pr.Key(t))
+				if runes > linkedMaxRunes {
+					break
+				} else if runes < linkedMinRunes || known[string(key)] {
+					continue
+				}
+				f(k, lo, hi, key)
+			}
 		}
 	}
 }
