@@ -374,6 +374,19 @@ var sourceTitles = func() []string {
 	return t
 }()
 
+// titleBegins and titleEnds are the first and the last runes of the
+// sourceTitles.
+var titleBegins, titleEnds = func() (map[rune]bool, map[rune]bool) {
+	b, e := map[rune]bool{}, map[rune]bool{}
+	for _, t := range sourceTitles {
+		r, _ := utf8.DecodeRuneInString(t)
+		b[r] = true
+		r, _ = utf8.DecodeLastRuneInString(t)
+		e[r] = true
+	}
+	return b, e
+}()
+
 // sourceTitle returns the title standing next to the Chinese term of an
 // observation (or ending the term itself), "" when there is none.
 func sourceTitle(o *termObs) string {
@@ -385,7 +398,20 @@ func sourceTitle(o *termObs) string {
 	if pos.End > len(text) || pos.Start > pos.End {
 		return ""
 	}
-	term, after, before := text[pos.Start:pos.End], text[pos.End:], text[:pos.Start]
+	return titleNear(text[pos.Start:pos.End], text[pos.End:], text[:pos.Start])
+}
+
+// titleNear returns the title that ends term or the text before it, or
+// begins the text after it; "" when there is none.
+func titleNear(term, after, before string) string {
+	// a title ends the term or the text before it, or begins the text
+	// after: most terms stand next to no rune a title ends or begins with
+	last, _ := utf8.DecodeLastRuneInString(term)
+	next, _ := utf8.DecodeRuneInString(after)
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	if !titleEnds[last] && !titleBegins[next] && !titleEnds[prev] {
+		return ""
+	}
 	for _, t := range sourceTitles {
 		if strings.HasSuffix(term, t) || strings.HasPrefix(after, t) || strings.HasSuffix(before, t) {
 			return t

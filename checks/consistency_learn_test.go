@@ -334,3 +334,37 @@ func linkedCandidatesSlow(wd *words.Doc, byBead map[int]*pairView, known map[str
 		}
 	}
 }
+
+// TestTitleNearAsLoop: titleNear's rune test lets through every term the
+// titles' loop finds a title for, on random text of title characters,
+// other Han, Latin letters and invalid bytes around random terms.
+func TestTitleNearAsLoop(t *testing.T) {
+	alphabet := []string{"习", "近", "平", "主", "席", "总", "书", "记", "同", "志", "理", "长", "部", "生", "先", "a", "\xe5", "\xff", "𠀋"}
+	for _, tt := range sourceTitles {
+		alphabet = append(alphabet, tt)
+	}
+	rng := rand.New(rand.NewPCG(15, 16))
+	word := func(max int) string {
+		var b strings.Builder
+		for n := rng.IntN(max + 1); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	found := 0
+	for round := 0; round < 50000; round++ {
+		term, after, before := word(3), word(2), word(2)
+		want := ""
+		for _, tt := range sourceTitles {
+			if strings.HasSuffix(term, tt) || strings.HasPrefix(after, tt) || strings.HasSuffix(before, tt) {
+				want = tt
+				break
+			}
+		}
+		if want != "" {
+			found++
+		}
+		require.Equal(t, want, titleNear(term, after, before), "%q %q %q", before, term, after)
+	}
+	require.Greater(t, found, 1000)
+}
