@@ -905,7 +905,10 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 				zq = append(zq, quoteAt{textPos{align.Zh, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}
 		}
-		for _, q := range pairedQuotes(t, map[rune]rune{'《': '》'}, false) {
+		if !strings.Contains(t, "《") {
+			continue // no title: most sentences
+		}
+		for _, q := range pairedQuotes(t, titleQuotePairs, false) {
 			if n := utf8.RuneCountInString(q.inner); n >= 2 && n <= 20 {
 				zq = append(zq, quoteAt{textPos{align.Zh, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
@@ -164,4 +165,70 @@ func TestContainsAnyOf(t *testing.T) {
 	for _, r := range fullWidth {
 		require.GreaterOrEqual(t, r, rune(utf8.RuneSelf), "runPunctuation skips ASCII before looking in fullWidth")
 	}
+}
+
+// TestPairedQuotesAsMap: pairedQuotes with its marks in a slice finds what
+// it found with them in a map, for the marks of zhQuotes, enQuotes and
+// titles, on random text of marks, letters and invalid bytes.
+func TestPairedQuotesAsMap(t *testing.T) {
+	asMap := func(pairs []quotePair) map[rune]rune {
+		m := map[rune]rune{}
+		for _, qp := range pairs {
+			m[qp.open] = qp.close
+		}
+		return m
+	}
+	alphabet := []string{"“", "”", "「", "」", "『", "』", "‘", "’", "《", "》", "\"", "a", "甲", " ", ".", "。", "\xe2", "\xff"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	quotes := 0
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(14); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, c := range []struct {
+			pairs    []quotePair
+			straight bool
+		}{{zhQuotePairs, false}, {enQuotePairs, true}, {titleQuotePairs, false}} {
+			got := pairedQuotes(s, c.pairs, c.straight)
+			require.Equal(t, pairedQuotesSlow(s, asMap(c.pairs), c.straight), got, "%q", s)
+			quotes += len(got)
+		}
+	}
+	require.Greater(t, quotes, 1000)
+}
+
+// pairedQuotesSlow is pairedQuotes as it was, its marks in a map.
+func pairedQuotesSlow(s string, pairs map[rune]rune, straight bool) []quoted {
+	var out []quoted
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		closeR, ok := pairs[r]
+		if straight && r == '"' {
+			closeR, ok = '"', true
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		if r == '‘' {
+			// ‘ in English opens a quote only before a letter
+			if nr, _ := utf8.DecodeRuneInString(s[i+n:]); !unicode.IsLetter(nr) {
+				i += n
+				continue
+			}
+		}
+		j := strings.IndexRune(s[i+n:], closeR)
+		if j < 0 {
+			i += n
+			continue
+		}
+		end := i + n + j + utf8.RuneLen(closeR)
+		// "“Two Establishes.”": the stop inside the quotes is the sentence's
+		inner := strings.TrimRight(strings.TrimSpace(s[i+n:i+n+j]), ".,;:!?。，；：！？ ")
+		out = append(out, quoted{start: i, end: end, inner: inner})
+		i = end
+	}
+	return out
 }

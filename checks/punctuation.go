@@ -451,12 +451,12 @@ type quoted struct {
 // zhQuotes finds “…” 「…」 『…』 quotations in Chinese text (and ＂ used
 // as a closing mark).
 func zhQuotes(s string) []quoted {
-	return pairedQuotes(s, map[rune]rune{'“': '”', '「': '」', '『': '』'}, false)
+	return pairedQuotes(s, zhQuotePairs, false)
 }
 
 // enQuotes finds “…” and "…" quotations in English text.
 func enQuotes(s string) []quoted {
-	return pairedQuotes(s, map[rune]rune{'“': '”', '‘': '’'}, true)
+	return pairedQuotes(s, enQuotePairs, true)
 }
 
 // zhOpenQuotes and enOpenQuotes are the runes that open a quotation for
@@ -495,11 +495,30 @@ func containsAnyOf(s string, runes []string) bool {
 	return false
 }
 
-func pairedQuotes(s string, pairs map[rune]rune, straight bool) []quoted {
+// quotePair is a quotation's opening mark and its closing one.
+type quotePair struct{ open, close rune }
+
+// The marks of zhQuotes, enQuotes and of titles (《…》).
+var (
+	zhQuotePairs    = []quotePair{{'“', '”'}, {'「', '」'}, {'『', '』'}}
+	enQuotePairs    = []quotePair{{'“', '”'}, {'‘', '’'}}
+	titleQuotePairs = []quotePair{{'《', '》'}}
+)
+
+func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 	var out []quoted
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		closeR, ok := pairs[r]
+		// a few marks, compared in turn: a map look-up a rune took
+		// more than the rest of the reading
+		var closeR rune
+		ok := false
+		for _, qp := range pairs {
+			if qp.open == r {
+				closeR, ok = qp.close, true
+				break
+			}
+		}
 		if straight && r == '"' {
 			closeR, ok = '"', true
 		}
