@@ -988,7 +988,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			continue
 		}
 		block, start, end := pr.Place(toks[i])
-		text := v.p.Doc.En[block].Text
+		text := "" // the block's, read when a word may go on the run
 		prevEnd, last, lastEnd, n := end, i, end, 1
 		bridged := false // a bridge word since the last gloss
 		for j := i + 1; j < len(toks); j++ {
@@ -996,20 +996,30 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			if t.Kind() == words.Punct {
 				continue
 			}
+			// a word that is neither a gloss nor a bridge the run may
+			// take ends it, whatever stands before it: most runs end at
+			// the word after their first, without reading the text
+			gloss := g.isGloss(pr, t)
+			if !gloss && (t.Kind() == words.Content || bridged) {
+				break
+			}
 			tb, ts, te := pr.Place(t)
 			if tb != block || ts < prevEnd {
 				break // another stretch of text
+			}
+			if text == "" {
+				text = v.p.Doc.En[block].Text
 			}
 			// one space or none, the usual gaps, trim to nothing
 			gap := text[prevEnd:ts]
 			if gap != " " && gap != "" && strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
-			if g.isGloss(pr, t) {
+			if gloss {
 				prevEnd, last, lastEnd, n, bridged = te, j, te, n+1, false
 				continue
 			}
-			if t.Kind() != words.Content && !bridged && bridgeWords[strings.ToLower(text[ts:te])] {
+			if bridgeWords[strings.ToLower(text[ts:te])] {
 				prevEnd, bridged = te, true // "University of Macau"
 				continue
 			}
