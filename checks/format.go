@@ -119,9 +119,12 @@ func doubledWords(s string) [][3]int {
 	var out [][3]int
 	prevStart, prevEnd := -1, -1
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isASCIILetter(r) {
-			i += n
+		// a word starts at an ASCII letter, whose byte is one no other
+		// rune's bytes hold: the text is read a byte at a time, as
+		// fast as a rune at a time where it is ASCII, and faster where
+		// it is not
+		if c := s[i]; c >= utf8.RuneSelf || !isASCIILetter(rune(c)) {
+			i++
 			continue
 		}
 		j := i

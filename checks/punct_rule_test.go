@@ -232,3 +232,29 @@ func pairedQuotesSlow(s string, pairs map[rune]rune, straight bool) []quoted {
 	}
 	return out
 }
+
+// TestBracketMarksIn: bracketMarksIn says of each pair what
+// strings.ContainsRune says of its marks, on random text of every mark,
+// parts of their bytes and invalid bytes.
+func TestBracketMarksIn(t *testing.T) {
+	alphabet := []string{"甲", "a", " ", "\xff", "\xe3\x80", "\xe2\x80", "\xef\xbc", "\x80", "\x9c"}
+	for _, bp := range bracketPairs {
+		alphabet = append(alphabet, string(bp.open), string(bp.close))
+	}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(6); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		var want uint32
+		for k, bp := range bracketPairs {
+			if strings.ContainsRune(s, bp.open) || strings.ContainsRune(s, bp.close) {
+				want |= 1 << k
+			}
+		}
+		require.Equal(t, want, bracketMarksIn(s), "%q", s)
+	}
+	require.Less(t, len(bracketPairs), 32)
+}

@@ -87,6 +87,36 @@ var bracketPairs = []bracketPair{
 	{'「', '」', 1}, {'『', '』', 1}, {'〈', '〉', 1}, {'‘', '’', 1},
 }
 
+// bracketLead marks the bytes that begin a mark of bracketPairs.
+var bracketLead = func() (t [256]bool) {
+	for _, bp := range bracketPairs {
+		for _, r := range []rune{bp.open, bp.close} {
+			t[string(r)[0]] = true
+		}
+	}
+	return t
+}()
+
+// bracketMarksIn returns the pairs of bracketPairs whose opening or
+// closing mark s holds, as bit k for pair k: what strings.ContainsRune
+// says of each mark (the bytes of each are in s), in one pass over s
+// rather than two a pair.
+func bracketMarksIn(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if !bracketLead[s[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for k, bp := range bracketPairs {
+			if r == bp.open || r == bp.close {
+				m |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
 // unbalanced returns the marks of s that do not pair up: closing marks
 // with no opening one, opening ones never closed, an odd straight quote,
 // and an opening “ (or ＂ in Chinese) standing where the closing mark
@@ -98,13 +128,14 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 	enumerated := false
 	var out []punctIssue
 	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
-	for _, bp := range bracketPairs {
+	marks := bracketMarksIn(s)
+	for k, bp := range bracketPairs {
 		if bp.lang == 1 && l == align.En {
 			continue
 		}
 		// without either mark nothing below happens (＂ closes only an
 		// open “)
-		if !strings.ContainsRune(s, bp.open) && !strings.ContainsRune(s, bp.close) {
+		if marks&(1<<k) == 0 {
 			continue
 		}
 		if !enumerated {
