@@ -209,6 +209,25 @@ func hasLetter(s string) bool {
 	return false
 }
 
+// hasDigitFast is hasDigit, reading ASCII a byte at a time.
+func hasDigitFast(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
 func hasDigit(s string) bool {
 	for _, r := range s {
 		if unicode.IsDigit(r) {
@@ -483,6 +502,10 @@ func nameItems(s string, l align.Lang, toks []latinToken) ([]nameItem, []latinTo
 			taken = append(taken, [2]int{m[0], m[0] + len(t)})
 			out = append(out, nameItem{m[0], m[0] + len(t), t, urlKey(t), kind, -1 - len(out)})
 		}
+	}
+	if l == align.En && !hasDigitFast(s) {
+		// English keeps codes only, tokens with a digit (below)
+		return out, toks
 	}
 	run, prevEnd := 0, -1
 	toks = appendLatinTokens(toks[:0], s)

@@ -241,3 +241,23 @@ func nameItemsSlow(s string, l align.Lang) []nameItem {
 	}
 	return out
 }
+
+// TestHasDigitFast: hasDigitFast is hasDigit, on random text of ASCII,
+// digits of other scripts, letters and invalid bytes.
+func TestHasDigitFast(t *testing.T) {
+	alphabet := []string{"a", " ", "7", "０", "٣", "中", "\xff", "\xe2\x80", "é"}
+	rng := rand.New(rand.NewPCG(23, 24))
+	digits := 0
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(5); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		require.Equal(t, hasDigit(s), hasDigitFast(s), "%q", s)
+		if hasDigit(s) {
+			digits++
+		}
+	}
+	require.Greater(t, digits, 1000)
+}
