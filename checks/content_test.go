@@ -285,3 +285,11 @@ func doubledWordsSlow(s string) [][3]int {
 	}
 	return out
 }
+
+// TestBlankASCII: the ASCII runes isBlankRune takes are the two that
+// runFormatWhitespace does not pass over a byte at a time.
+func TestBlankASCII(t *testing.T) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		require.Equal(t, c == ' ' || c == '\t', isBlankRune(c), "%q", c)
+	}
+}

@@ -228,6 +228,10 @@ func runFormatWhitespace(p *Pass) error {
 			// doubled spaces inside the text
 			t := blk.Text
 			for i := 0; i < len(t); {
+				if c := t[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
+					i++ // the blank runes of ASCII are these two
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(t[i:])
 				if !isBlankRune(r) {
 					i += n
