@@ -699,13 +699,23 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		gf.setTerm(z)
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
+		// the run found in the sentence pair of the place before: a term
+		// said twice in a sentence has one run there
+		var lastPr *words.Pair
+		var last found
+		lastOK := false
 		for k, o := range list {
 			v := views[blockView[o.block]]
 			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(v, wd.Pair(v.Index, sb), gf)
+			pr := wd.Pair(v.Index, sb)
+			if pr != lastPr {
+				last.en, last.enPos, last.caps, lastOK = glossRun(v, pr, gf)
+				lastPr = pr
+			}
+			en, enPos, caps, ok := last.en, last.enPos, last.caps, lastOK
 			if !ok {
 				continue
 			}
