@@ -80,6 +80,9 @@ func isLatinRune(r rune) bool {
 		// through all of them)
 		return asciiAlnum[r]
 	}
+	if r >= 0x3000 && r < 0xa000 {
+		return false // CJK: most of a Chinese text (TestLatinRuneTables)
+	}
 	return unicode.Is(unicode.Latin, r) || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
