@@ -374,6 +374,19 @@ var sourceTitles = func() []string {
 	return t
 }()
 
+// titleBegins and titleEnds are the first and the last runes of the
+// sourceTitles.
+var titleBegins, titleEnds = func() (map[rune]bool, map[rune]bool) {
+	b, e := map[rune]bool{}, map[rune]bool{}
+	for _, t := range sourceTitles {
+		r, _ := utf8.DecodeRuneInString(t)
+		b[r] = true
+		r, _ = utf8.DecodeLastRuneInString(t)
+		e[r] = true
+	}
+	return b, e
+}()
+
 // sourceTitle returns the title standing next to the Chinese term of an
 // observation (or ending the term itself), "" when there is none.
 func sourceTitle(o *termObs) string {
@@ -385,7 +398,20 @@ func sourceTitle(o *termObs) string {
 	if pos.End > len(text) || pos.Start > pos.End {
 		return ""
 	}
-	term, after, before := text[pos.Start:pos.End], text[pos.End:], text[:pos.Start]
+	return titleNear(text[pos.Start:pos.End], text[pos.End:], text[:pos.Start])
+}
+
+// titleNear returns the title that ends term or the text before it, or
+// begins the text after it; "" when there is none.
+func titleNear(term, after, before string) string {
+	// a title ends the term or the text before it, or begins the text
+	// after: most terms stand next to no rune a title ends or begins with
+	last, _ := utf8.DecodeLastRuneInString(term)
+	next, _ := utf8.DecodeRuneInString(after)
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	if !titleEnds[last] && !titleBegins[next] && !titleEnds[prev] {
+		return ""
+	}
 	for _, t := range sourceTitles {
 		if strings.HasSuffix(term, t) || strings.HasPrefix(after, t) || strings.HasSuffix(before, t) {
 			return t
@@ -606,28 +632,39 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	counts1 := newRunCounts(toks)
 	names := newNameScanner(lex)
+	// The count is an upper bound for the candidates of the second pass,
+	// which is all the threshold needs: the first counts the single words
+	// the dictionary does not gloss too, rather than look up every word
+	// twice. (A word the count lets through is kept only with three
+	// places or more, which are all its own; partOfLongerTerm weighs no
+	// term of fewer: TestNameCountsBound.)
 	for _, v := range views {
-		names.nameCandidates(v, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+		names.nameCandidates(v, false, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
 	}
-	occs := map[string][]zhOcc{}
+	// the places of each term are lists[occs[term]]: one map look-up a
+	// place, not two
+	occs := map[string]int32{}
+	var lists [][]zhOcc
 	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
-		names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
+		names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
 			n := counts1.countString(z)
 			if n < 3 {
 				return
 			}
-			list, ok := occs[z]
+			i, ok := occs[z]
 			if !ok {
 				// room for the count, which is at least the places and
 				// nearly always just that: lists grown by appending took
 				// half as much again
-				list = make([]zhOcc, 0, n)
+				i = int32(len(lists))
+				occs[z] = i
+				lists = append(lists, make([]zhOcc, 0, n))
 			}
-			occs[z] = append(list, zhOcc{int32(blk.Index), int32(start), int32(end)})
+			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
 		})
 	}
 	terms := make([]string, 0, len(occs))
@@ -636,8 +673,8 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	sort.Strings(terms)
 	counts := make(map[string]int, len(occs))
-	for z, list := range occs {
-		counts[z] = len(list)
+	for z, i := range occs {
+		counts[z] = len(lists[i])
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
 	gf := newGlossFinder(lex)
@@ -651,23 +688,34 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	var fs []found
 	for _, z := range terms {
-		list := occs[z]
+		i := occs[z]
+		list := lists[i]
 		// the places of the terms done are let go as the renderings
 		// found grow: all of them took 44 MB at 50,000 pairs
-		delete(occs, z)
+		lists[i] = nil
 		if len(list) < 3 || partOf[z] {
 			continue
 		}
 		gf.setTerm(z)
 		fs = fs[:0]
 		capsYes, capsNo := 0, 0
+		// the run found in the sentence pair of the place before: a term
+		// said twice in a sentence has one run there
+		var lastPr *words.Pair
+		var last found
+		lastOK := false
 		for k, o := range list {
 			v := views[blockView[o.block]]
 			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !v.both(sb) {
 				continue
 			}
-			en, enPos, caps, ok := glossRun(v, wd.Pair(v.Index, sb), gf)
+			pr := wd.Pair(v.Index, sb)
+			if pr != lastPr {
+				last.en, last.enPos, last.caps, lastOK = glossRun(v, pr, gf)
+				lastPr = pr
+			}
+			en, enPos, caps, ok := last.en, last.enPos, last.caps, lastOK
 			if !ok {
 				continue
 			}
@@ -724,7 +772,9 @@ func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex
 // nameCandidates calls f with each candidate name of v's Chinese (one to
 // three dictionary words, two characters or more, outside page
 // furniture): the name simplified, its block and its byte range there.
-func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Block, start, end int)) {
+// Unless glossed, a single word the dictionary does not gloss is a
+// candidate too.
+func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string, blk *align.Block, start, end int)) {
 	for _, blk := range v.blocks(align.Zh) {
 		if blk.Kind == align.KindFurniture {
 			continue
@@ -737,7 +787,7 @@ func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Bl
 			if allHan(t.Text) {
 				fl |= tokHan
 			}
-			if zhEdgeStop[t.Text] {
+			if isZhEdgeStop(t.Text) {
 				fl |= tokEdgeStop
 			}
 			flags = append(flags, fl)
@@ -755,7 +805,7 @@ func (s *nameScanner) nameCandidates(v *pairView, f func(z string, blk *align.Bl
 					break
 				}
 				t := blk.Text[toks[i].Start:toks[j].End]
-				if utf8.RuneCountInString(t) < 2 || j == i && len(s.lex.Glosses(t)) == 0 {
+				if utf8.RuneCountInString(t) < 2 || glossed && j == i && len(s.lex.Glosses(t)) == 0 {
 					continue
 				}
 				if !simple {
@@ -865,7 +915,10 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 				zq = append(zq, quoteAt{textPos{align.Zh, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}
 		}
-		for _, q := range pairedQuotes(t, map[rune]rune{'《': '》'}, false) {
+		if !strings.Contains(t, "《") {
+			continue // no title: most sentences
+		}
+		for _, q := range pairedQuotes(t, titleQuotePairs, false) {
 			if n := utf8.RuneCountInString(q.inner); n >= 2 && n <= 20 {
 				zq = append(zq, quoteAt{textPos{align.Zh, seg.Block, seg.Start + q.start, seg.Start + q.end}, q.inner})
 			}
@@ -945,7 +998,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			continue
 		}
 		block, start, end := pr.Place(toks[i])
-		text := v.p.Doc.En[block].Text
+		text := "" // the block's, read when a word may go on the run
 		prevEnd, last, lastEnd, n := end, i, end, 1
 		bridged := false // a bridge word since the last gloss
 		for j := i + 1; j < len(toks); j++ {
@@ -953,19 +1006,30 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			if t.Kind() == words.Punct {
 				continue
 			}
+			// a word that is neither a gloss nor a bridge the run may
+			// take ends it, whatever stands before it: most runs end at
+			// the word after their first, without reading the text
+			gloss := g.isGloss(pr, t)
+			if !gloss && (t.Kind() == words.Content || bridged) {
+				break
+			}
 			tb, ts, te := pr.Place(t)
 			if tb != block || ts < prevEnd {
 				break // another stretch of text
 			}
+			if text == "" {
+				text = v.p.Doc.En[block].Text
+			}
+			// one space or none, the usual gaps, trim to nothing
 			gap := text[prevEnd:ts]
-			if strings.TrimSpace(gap) != "" && gap != "-" {
+			if gap != " " && gap != "" && strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
-			if g.isGloss(pr, t) {
+			if gloss {
 				prevEnd, last, lastEnd, n, bridged = te, j, te, n+1, false
 				continue
 			}
-			if t.Kind() != words.Content && !bridged && bridgeWords[strings.ToLower(text[ts:te])] {
+			if bridgeWords[strings.ToLower(text[ts:te])] {
 				prevEnd, bridged = te, true // "University of Macau"
 				continue
 			}
@@ -1075,6 +1139,12 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 	"就": true, "而": true, "并": true, "之": true, "其": true, "这": true, "那": true, "各": true, "每": true,
 	"要": true, "我们": true, "以": true, "于": true, "将": true, "更": true, "不": true, "有": true, "着": true}
 
+// isZhEdgeStop is zhEdgeStop[s]: its words are one character of three
+// bytes, or 我们, and most words looked up are neither.
+func isZhEdgeStop(s string) bool {
+	return (len(s) == 3 || s == "我们") && zhEdgeStop[s]
+}
+
 func allHan(s string) bool {
 	for _, r := range s {
 		if !lang.IsHan(r) {
@@ -1091,18 +1161,30 @@ func zhGlossIDs(lex *lexicon.Lexicon, z string, f func(uint32)) {
 	for _, id := range lex.Glosses(z) {
 		f(id)
 	}
-	rs := []rune(z)
-	if len(rs) >= 3 {
+	// The words inside are looked up as parts of z, rather than strings
+	// made anew from its runes: they are the same where z is valid
+	// UTF-8, as a term of Han words is, and z made of its runes is.
+	if !utf8.ValidString(z) {
+		z = string([]rune(z))
+	}
+	var buf [16]int
+	at := buf[:0] // byte offsets of z's runes, and its end
+	for i := range z {
+		at = append(at, i)
+	}
+	at = append(at, len(z))
+	n := len(at) - 1 // runes
+	if n >= 3 {
 		// the head of a compound: 部 "ministry, department" in 教育部
-		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
+		for _, id := range lex.Glosses(z[at[n-1]:]) {
 			f(id)
 		}
 	}
-	for i := range rs {
+	for i := 0; i < n; i++ {
 		// words of two characters or more: single characters gloss too
 		// freely (马 "horse" in 马克思主义)
-		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
-			for _, id := range lex.Glosses(string(rs[i:j])) {
+		for j := i + 2; j <= n && j <= i+8; j++ {
+			for _, id := range lex.Glosses(z[at[i]:at[j]]) {
 				f(id)
 			}
 		}
@@ -1136,40 +1218,51 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
 	// per token of a pair: whether it is all Han, and whether it begins
-	// where the one before it ends (read once a token, not once a run)
-	var han, joined []bool
+	// where the one before it ends; and for a content word all Han, its
+	// key, the key's characters and whether it is a word a term does not
+	// start or end with (read once a token, not once a run)
+	var han, joined, stop []bool
+	var keys []string
+	var runes []int
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		han, joined = han[:0], joined[:0]
+		han, joined, stop, keys, runes = han[:0], joined[:0], stop[:0], keys[:0], runes[:0]
 		prevEnd := -1
 		for _, t := range pr.Zh {
 			b, start, end := pr.Place(t)
-			han = append(han, allHan(wd.Alignment.Doc.Zh[b].Text[start:end]))
+			h := allHan(wd.Alignment.Doc.Zh[b].Text[start:end])
+			han = append(han, h)
 			joined = append(joined, start == prevEnd)
 			prevEnd = end
+			kt, n, st := "", 0, false
+			if h && t.Kind() == words.Content {
+				kt = pr.Key(t)
+				n, st = utf8.RuneCountInString(kt), isZhEdgeStop(kt)
+			}
+			keys, runes, stop = append(keys, kt), append(runes, n), append(stop, st)
 		}
 		for lo := range pr.Zh {
 			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
 				continue
 			}
 			key = key[:0]
-			runes := 0
+			n := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
 				t := pr.Zh[hi-1]
 				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
 					break
 				}
-				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
+				if t.Kind() != words.Content || stop[hi-1] {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, pr.Key(t)...)
-				runes += utf8.RuneCountInString(pr.Key(t))
-				if runes > linkedMaxRunes {
+				key = append(key, keys[hi-1]...)
+				n += runes[hi-1]
+				if n > linkedMaxRunes {
 					break
-				} else if runes < linkedMinRunes || known[string(key)] {
+				} else if n < linkedMinRunes || known[string(key)] {
 					continue
 				}
 				f(k, lo, hi, key)
@@ -1206,27 +1299,33 @@ func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, s
 	}
 	counts := newRunCounts(toks)
 	linkedCandidates(wd, byBead, known, func(_, _, _ int, key []byte) { counts.add(key) })
-	occs := map[string][]linkedOcc{}
+	// the places of term order[i] are lists[i], and occs gives i: one
+	// map look-up a place, not two
+	occs := map[string]int32{}
 	var order []string
+	var lists [][]linkedOcc
 	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
 		n := counts.count(key)
 		if n < linkedMinSents {
 			return
 		}
-		list, ok := occs[string(key)]
+		i, ok := occs[string(key)]
 		if !ok {
+			i = int32(len(order))
+			occs[string(key)] = i
 			order = append(order, string(key))
-			list = make([]linkedOcc, 0, n) // as the name candidates' places
+			lists = append(lists, make([]linkedOcc, 0, n)) // as the name candidates' places
 		}
-		occs[string(key)] = append(list, linkedOcc{int32(k), int32(lo), int32(hi)})
+		lists[i] = append(lists[i], linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
+	occs = nil
 	var out []termObs
 	var links []words.Link
-	for _, z := range order {
-		list := occs[z]
+	for i, z := range order {
+		list := lists[i]
 		// the places of the terms done are let go as the observations
 		// grow (18 MB at 50,000 pairs)
-		delete(occs, z)
+		lists[i] = nil
 		if distinctPairs(list) < linkedMinSents || partOfLonger(wd, list) {
 			continue
 		}

@@ -46,7 +46,7 @@ func TestGlossRunSameAsRetokenized(t *testing.T) {
 		names := newNameScanner(lex)
 		compared, found := 0, 0
 		for vi, v := range views {
-			names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
+			names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
 				memo.glosses(refGlossStems(lex, z))
 				g.setTerm(z)
 				// the candidate's own sentence, and that of a view
@@ -345,7 +345,7 @@ func TestNameCandidatesAsBefore(t *testing.T) {
 			refNameCandidates(v, lex, func(z string, blk *align.Block, start, end int) {
 				want = append(want, cand{z, blk.Index, start, end})
 			})
-			names.nameCandidates(v, func(z string, blk *align.Block, start, end int) {
+			names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
 				got = append(got, cand{z, blk.Index, start, end})
 			})
 		}

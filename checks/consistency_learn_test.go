@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/stretchr/testify/require"
@@ -130,4 +131,240 @@ func TestTermObsWrittenForms(t *testing.T) {
 			require.Equal(t, o.key, enKey(o.enText()))
 		}
 	}
+}
+
+// TestNameCountsBound: the first pass of learnTermsOnce counts the
+// candidates of nameCandidates without the gloss test, so that its count
+// of a term is at least the places the second pass, with it, finds: the
+// candidates with the test are those without it, in the same order, less
+// single words the dictionary does not gloss.
+func TestNameCountsBound(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	trad := [][2]string{{"總體國家安全觀是習近平主席提出的。澳門特別行政區和香港，呃呃咯咯。", "Macao and Hong Kong."}}
+	type cand struct {
+		z          string
+		block      int
+		start, end int
+	}
+	lex := lexicon.Default()
+	extra := 0
+	for _, set := range [][][2]string{pairs, trad} {
+		p := pairsPass(t, set)
+		names := newNameScanner(lex)
+		var with, without []cand
+		for _, v := range pairViews(p) {
+			names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
+				with = append(with, cand{z, blk.Index, start, end})
+			})
+			names.nameCandidates(v, false, func(z string, blk *align.Block, start, end int) {
+				without = append(without, cand{z, blk.Index, start, end})
+			})
+		}
+		require.NotEmpty(t, with)
+		k := 0
+		for _, c := range without {
+			if k < len(with) && c == with[k] {
+				k++
+				continue
+			}
+			text := p.Doc.Zh[c.block].Text[c.start:c.end]
+			extra++
+			require.Empty(t, lex.Glosses(text), "%q left out", text)
+			require.Len(t, lang.ZhTokens(text), 1, "%q left out", text)
+		}
+		require.Equal(t, len(with), k, "candidates with the gloss test missing without it")
+	}
+	require.Positive(t, extra, "no word left out by the gloss test")
+}
+
+// TestIsZhEdgeStop: isZhEdgeStop is zhEdgeStop's look-up.
+func TestIsZhEdgeStop(t *testing.T) {
+	for w := range zhEdgeStop {
+		require.True(t, isZhEdgeStop(w), w)
+	}
+	for _, w := range []string{"", "a", "我", "们", "我们的", "国家", "的的", "中"} {
+		require.Equal(t, zhEdgeStop[w], isZhEdgeStop(w), w)
+	}
+}
+
+// TestSentenceAtAsSearch: sentenceAt's binary search is sort.Search's, on
+// random blocks of sentences and every offset.
+func TestSentenceAtAsSearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := 0; round < 2000; round++ {
+		blk := &align.Block{}
+		at := 0
+		for n := rng.IntN(8); n > 0; n-- {
+			at += rng.IntN(3) // gaps between sentences, or none
+			end := at + 1 + rng.IntN(5)
+			blk.Sents = append(blk.Sents, lang.Span{Start: at, End: end})
+			at = end
+		}
+		for off := -1; off <= at+2; off++ {
+			i := sort.Search(len(blk.Sents), func(i int) bool { return blk.Sents[i].End > off })
+			if i == len(blk.Sents) {
+				i--
+			}
+			if i > 0 && blk.Sents[i].Start > off {
+				i--
+			}
+			require.Equal(t, i, sentenceAt(blk, off), "%v at %d", blk.Sents, off)
+		}
+	}
+}
+
+// TestZhGlossIDsAsBefore: zhGlossIDs gives the ids it gave when it made
+// each word inside the term from its runes, in the same order, on random
+// terms of Han characters, Latin letters and invalid bytes.
+func TestZhGlossIDsAsBefore(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	lex := lexicon.Default()
+	alphabet := []string{"国", "家", "安", "全", "部", "教", "育", "中", "华", "人", "民", "a", "\xe5", "\xff", "𠀋"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	ids := 0
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(10); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		z := b.String()
+		var got, want []uint32
+		zhGlossIDs(lex, z, func(id uint32) { got = append(got, id) })
+		zhGlossIDsSlow(lex, z, func(id uint32) { want = append(want, id) })
+		require.Equal(t, want, got, "%q", z)
+		ids += len(got)
+	}
+	require.Greater(t, ids, 1000)
+}
+
+// TestLinkedCandidatesAsBefore: linkedCandidates gives the candidates it
+// gave when it read each token's key for every run, in the same order,
+// on the reference document.
+func TestLinkedCandidatesAsBefore(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	p := pairsPass(t, pairs)
+	wd := words.Of(p.Align)
+	byBead := map[int]*pairView{}
+	for _, v := range pairViews(p) {
+		byBead[v.Index] = v
+	}
+	type cand struct {
+		pair, lo, hi int
+		key          string
+	}
+	for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
+		var got, want []cand
+		linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) { got = append(got, cand{k, lo, hi, string(key)}) })
+		linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
+		require.NotEmpty(t, want)
+		require.Equal(t, want, got)
+	}
+}
+
+// zhGlossIDsSlow is zhGlossIDs as it was.
+func zhGlossIDsSlow(lex *lexicon.Lexicon, z string, f func(uint32)) {
+	for _, id := range lex.Glosses(z) {
+		f(id)
+	}
+	rs := []rune(z)
+	if len(rs) >= 3 {
+		// the head of a compound: 部 "ministry, department" in 教育部
+		for _, id := range lex.Glosses(string(rs[len(rs)-1])) {
+			f(id)
+		}
+	}
+	for i := range rs {
+		// words of two characters or more: single characters gloss too
+		// freely (马 "horse" in 马克思主义)
+		for j := i + 2; j <= len(rs) && j <= i+8; j++ {
+			for _, id := range lex.Glosses(string(rs[i:j])) {
+				f(id)
+			}
+		}
+	}
+}
+
+// linkedCandidatesSlow is linkedCandidates as it was.
+func linkedCandidatesSlow(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+	var key []byte
+	// per token of a pair: whether it is all Han, and whether it begins
+	// where the one before it ends (read once a token, not once a run)
+	var han, joined []bool
+	for k := range wd.Pairs {
+		pr := &wd.Pairs[k]
+		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
+			continue
+		}
+		han, joined = han[:0], joined[:0]
+		prevEnd := -1
+		for _, t := range pr.Zh {
+			b, start, end := pr.Place(t)
+			han = append(han, allHan(wd.Alignment.Doc.Zh[b].Text[start:end]))
+			joined = append(joined, start == prevEnd)
+			prevEnd = end
+		}
+		for lo := range pr.Zh {
+			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
+				continue
+			}
+			key = key[:0]
+			runes := 0
+			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
+				t := pr.Zh[hi-1]
+				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
+					break
+				}
+				if t.Kind() != words.Content || zhEdgeStop[pr.Key(t)] {
+					break // a term is content words only: 要完善 is not one
+				}
+				key = append(key, pr.Key(t)...)
+				runes += utf8.RuneCountInString(pr.Key(t))
+				if runes > linkedMaxRunes {
+					break
+				} else if runes < linkedMinRunes || known[string(key)] {
+					continue
+				}
+				f(k, lo, hi, key)
+			}
+		}
+	}
+}
+
+// TestTitleNearAsLoop: titleNear's rune test lets through every term the
+// titles' loop finds a title for, on random text of title characters,
+// other Han, Latin letters and invalid bytes around random terms.
+func TestTitleNearAsLoop(t *testing.T) {
+	alphabet := []string{"习", "近", "平", "主", "席", "总", "书", "记", "同", "志", "理", "长", "部", "生", "先", "a", "\xe5", "\xff", "𠀋"}
+	for _, tt := range sourceTitles {
+		alphabet = append(alphabet, tt)
+	}
+	rng := rand.New(rand.NewPCG(15, 16))
+	word := func(max int) string {
+		var b strings.Builder
+		for n := rng.IntN(max + 1); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	found := 0
+	for round := 0; round < 50000; round++ {
+		term, after, before := word(3), word(2), word(2)
+		want := ""
+		for _, tt := range sourceTitles {
+			if strings.HasSuffix(term, tt) || strings.HasPrefix(after, tt) || strings.HasSuffix(before, tt) {
+				want = tt
+				break
+			}
+		}
+		if want != "" {
+			found++
+		}
+		require.Equal(t, want, titleNear(term, after, before), "%q %q %q", before, term, after)
+	}
+	require.Greater(t, found, 1000)
 }

@@ -1,9 +1,14 @@
 package checks
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -224,5 +229,67 @@ func TestUnbalanced(t *testing.T) {
 			got = append(got, is.msg)
 		}
 		assert.Equal(t, c.want, got, c.in)
+	}
+}
+
+// TestDoubledWordsByBytes: doubledWords read a byte at a time finds what
+// it found reading a rune at a time, on random text of words, spaces,
+// letters of other scripts and invalid bytes.
+func TestDoubledWordsByBytes(t *testing.T) {
+	alphabet := []string{"the", "The", "a", "A", " ", "  ", "\n", "-", "’", "'", "s", "é", "中", "1", ".", "\xff", "\xe2\x80", "Run", "Bora"}
+	rng := rand.New(rand.NewPCG(19, 20))
+	found := 0
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		got := doubledWords(s)
+		require.Equal(t, doubledWordsSlow(s), got, "%q", s)
+		found += len(got)
+	}
+	require.Greater(t, found, 100)
+}
+
+// doubledWordsSlow is doubledWords as it was, reading runes.
+func doubledWordsSlow(s string) [][3]int {
+	var out [][3]int
+	prevStart, prevEnd := -1, -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isASCIILetter(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) && (isASCIILetter(rune(s[j])) || s[j] == '\'' && j+1 < len(s) && isASCIILetter(rune(s[j+1]))) {
+			j++
+		}
+		// a word glued to other letters or digits (Xi’s, é) is not a word here
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		glued := i > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before) || before == '-' || before == '’') ||
+			j < len(s) && (unicode.IsLetter(after) || unicode.IsDigit(after) || after == '-' || after == '’')
+		if glued {
+			prevStart = -1
+			i = j
+			continue
+		}
+		if prevStart >= 0 && strings.TrimSpace(s[prevEnd:i]) == "" && strings.EqualFold(s[prevStart:prevEnd], s[i:j]) &&
+			!doubledOK[strings.ToLower(s[i:j])] && !doubledName(s[prevStart:prevEnd], s[i:j]) {
+			out = append(out, [3]int{prevStart, j, i})
+		}
+		prevStart, prevEnd = i, j
+		i = j
+	}
+	return out
+}
+
+// TestBlankASCII: the ASCII runes isBlankRune takes are the two that
+// runFormatWhitespace does not pass over a byte at a time.
+func TestBlankASCII(t *testing.T) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		require.Equal(t, c == ' ' || c == '\t', isBlankRune(c), "%q", c)
 	}
 }

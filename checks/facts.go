@@ -2,7 +2,6 @@ package checks
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lexicon"
@@ -162,12 +161,12 @@ func (p *Pass) Quotes(pos textPos) []quoted {
 	text := p.Doc.Blocks(pos.Lang)[pos.Block].Text[pos.Start:pos.End]
 	var qs []quoted
 	if pos.Lang == align.Zh {
-		if !strings.ContainsAny(text, zhOpenQuotes) {
+		if !containsAnyOf(text, zhOpenQuoteList) {
 			return nil // most stretches: none kept for them
 		}
 		qs = zhQuotes(text)
 	} else {
-		if !strings.ContainsAny(text, enOpenQuotes) {
+		if !containsAnyOf(text, enOpenQuoteList) {
 			return nil
 		}
 		qs = enQuotes(text)

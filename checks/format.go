@@ -119,9 +119,12 @@ func doubledWords(s string) [][3]int {
 	var out [][3]int
 	prevStart, prevEnd := -1, -1
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isASCIILetter(r) {
-			i += n
+		// a word starts at an ASCII letter, whose byte is one no other
+		// rune's bytes hold: the text is read a byte at a time, as
+		// fast as a rune at a time where it is ASCII, and faster where
+		// it is not
+		if c := s[i]; c >= utf8.RuneSelf || !isASCIILetter(rune(c)) {
+			i++
 			continue
 		}
 		j := i
@@ -225,6 +228,10 @@ func runFormatWhitespace(p *Pass) error {
 			// doubled spaces inside the text
 			t := blk.Text
 			for i := 0; i < len(t); {
+				if c := t[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
+					i++ // the blank runes of ASCII are these two
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(t[i:])
 				if !isBlankRune(r) {
 					i += n

@@ -74,13 +74,36 @@ type latinToken struct {
 }
 
 func isLatinRune(r rune) bool {
-	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
-		unicode.Is(unicode.Latin, r) || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+	if r < utf8.RuneSelf {
+		// the Latin script's ASCII letters are letters: the table
+		// look-ups below are for the rest (a space or a comma went
+		// through all of them)
+		return asciiAlnum[r]
+	}
+	if r >= 0x3000 && r < 0xa000 {
+		return false // CJK: most of a Chinese text (TestLatinRuneTables)
+	}
+	return unicode.Is(unicode.Latin, r) || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
+	}
+	return t
+}()
+
+// isMark is unicode.Is(unicode.Mn, r), and isFormat unicode.Is(unicode.Cf,
+// r): ASCII holds neither, and most of what follows a word is ASCII.
+func isMark(r rune) bool   { return r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) }
+func isFormat(r rune) bool { return r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) }
+
 // latinTokens finds the Latin-script tokens of a text.
-func latinTokens(s string) []latinToken {
-	var out []latinToken
+func latinTokens(s string) []latinToken { return appendLatinTokens(nil, s) }
+
+// appendLatinTokens appends the Latin-script tokens of a text to out.
+func appendLatinTokens(out []latinToken, s string) []latinToken {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isLatinRune(r) {
@@ -90,7 +113,7 @@ func latinTokens(s string) []latinToken {
 		j := i + n
 		for j < len(s) {
 			r2, m := utf8.DecodeRuneInString(s[j:])
-			if isLatinRune(r2) || unicode.Is(unicode.Mn, r2) {
+			if isLatinRune(r2) || isMark(r2) {
 				j += m
 				continue
 			}
@@ -100,7 +123,7 @@ func latinTokens(s string) []latinToken {
 			k := j
 			for k < len(s) {
 				r4, q := utf8.DecodeRuneInString(s[k:])
-				if !unicode.Is(unicode.Cf, r4) {
+				if !isFormat(r4) {
 					break
 				}
 				k += q
@@ -115,7 +138,7 @@ func latinTokens(s string) []latinToken {
 				k := j + m
 				for k < len(s) {
 					r4, q := utf8.DecodeRuneInString(s[k:])
-					if !unicode.Is(unicode.Cf, r4) {
+					if !isFormat(r4) {
 						break
 					}
 					k += q
@@ -185,6 +208,25 @@ func hasLetter(s string) bool {
 		if unicode.IsLetter(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// hasDigitFast is hasDigit, reading ASCII a byte at a time.
+func hasDigitFast(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsDigit(r) {
+			return true
+		}
+		i += n
 	}
 	return false
 }
@@ -434,7 +476,10 @@ func codeInChinese(key, zh string) bool {
 // nameItems returns the things of a text that must carry over: on the
 // Chinese side every Latin token (names, acronyms, codes), on the English
 // side codes only; URLs and e-mail addresses on both.
-func nameItems(s string, l align.Lang) []nameItem {
+//
+// toks is room for the text's Latin tokens, returned for the next text
+// (an English text is mostly Latin tokens, and its nearly all are let go).
+func nameItems(s string, l align.Lang, toks []latinToken) ([]nameItem, []latinToken) {
 	var out []nameItem
 	var taken [][2]int
 	for _, re := range []*regexp.Regexp{urlRe, emailRe} {
@@ -461,12 +506,24 @@ func nameItems(s string, l align.Lang) []nameItem {
 			out = append(out, nameItem{m[0], m[0] + len(t), t, urlKey(t), kind, -1 - len(out)})
 		}
 	}
+	if l == align.En && !hasDigitFast(s) {
+		// English keeps codes only, tokens with a digit (below)
+		return out, toks
+	}
 	run, prevEnd := 0, -1
-	for _, t := range latinTokens(s) {
-		if prevEnd < 0 || strings.Trim(s[prevEnd:t.start], " \u00a0•·・‧") != "" {
+	toks = appendLatinTokens(toks[:0], s)
+	for _, t := range toks {
+		// one space, the usual gap, trims to nothing
+		if gap := s[max(prevEnd, 0):t.start]; prevEnd < 0 || gap != " " && strings.Trim(gap, " \u00a0•·・‧") != "" {
 			run++
 		}
 		prevEnd = t.end
+		if l == align.En && !hasDigit(t.text) {
+			// only codes are kept in English, and a code has a digit:
+			// neither the footnote call cut off below nor width
+			// folding makes one (TestFoldWidthMakesNoDigit)
+			continue
+		}
 		inside := false
 		for _, tk := range taken {
 			if t.start < tk[1] && tk[0] < t.end {
@@ -499,7 +556,7 @@ func nameItems(s string, l align.Lang) []nameItem {
 		}
 		out = append(out, nameItem{t.start, t.end, t.text, key, kind, run})
 	}
-	return out
+	return out, toks
 }
 
 func urlKey(u string) string {
@@ -511,6 +568,7 @@ func urlKey(u string) string {
 }
 
 func runNames(p *Pass) error {
+	var toks []latinToken
 	for _, v := range pairViews(p) {
 		cache := map[[2]int]*nameSide{}
 		side := func(l align.Lang, sb int) *nameSide {
@@ -526,9 +584,19 @@ func runNames(p *Pass) error {
 			cache[k] = s
 			return s
 		}
-		otherText := map[align.Lang]string{
-			align.Zh: strings.ToLower(foldWidth(p.Align.Text(v.Bead, align.Zh))),
-			align.En: strings.ToLower(p.Align.Text(v.Bead, align.En)),
+		// the other side's whole text, lower-cased, made when an item
+		// asks for it: most pairs have no URL, and no code in English
+		var otherTexts [2]string
+		var otherMade [2]bool
+		otherText := func(l align.Lang) string {
+			if !otherMade[l] {
+				t := p.Align.Text(v.Bead, l)
+				if l == align.Zh {
+					t = foldWidth(t)
+				}
+				otherTexts[l], otherMade[l] = strings.ToLower(t), true
+			}
+			return otherTexts[l]
 		}
 		for _, l := range []align.Lang{align.Zh, align.En} {
 			seen := map[string]bool{}
@@ -536,7 +604,8 @@ func runNames(p *Pass) error {
 				if blk.Kind == align.KindFurniture {
 					continue
 				}
-				items := nameItems(blk.Text, l)
+				var items []nameItem
+				items, toks = nameItems(blk.Text, l, toks)
 				runFound := map[int]bool{}
 				var missing []nameItem
 				for _, it := range items {
@@ -552,11 +621,11 @@ func runNames(p *Pass) error {
 					found := false
 					switch it.kind {
 					case "URL", "e-mail address":
-						found = strings.Contains(otherText[o], it.key)
+						found = strings.Contains(otherText(o), it.key)
 					default:
 						found = side(o, sb).has(it.key) || side(o, -1).has(it.key) ||
 							l == align.Zh && (side(o, sb).spelledOut(it.text) || side(o, -1).spelledOut(it.text)) ||
-							l == align.En && (strings.Contains(nameKey(otherText[o]), it.key) || codeInChinese(it.key, otherText[o]))
+							l == align.En && (strings.Contains(nameKey(otherText(o)), it.key) || codeInChinese(it.key, otherText(o)))
 					}
 					if found {
 						runFound[it.run] = true

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
@@ -125,4 +126,138 @@ func FuzzNameKey(f *testing.F) {
 			t.Fatalf("nameKey(%q) = %q, the general fold gives %q", s, got, want)
 		}
 	})
+}
+
+// TestLatinRuneTables: the ASCII table and the tests that skip ASCII give
+// what the Unicode tables give, for every rune.
+func TestLatinRuneTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		latin := r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
+			unicode.Is(unicode.Latin, r) || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+		if isLatinRune(r) != latin || isMark(r) != unicode.Is(unicode.Mn, r) || isFormat(r) != unicode.Is(unicode.Cf, r) {
+			t.Fatalf("rune %U: isLatinRune %v, isMark %v, isFormat %v", r, isLatinRune(r), isMark(r), isFormat(r))
+		}
+	}
+}
+
+// TestFoldWidthMakesNoDigit: nameItems drops an English token without a
+// digit before it folds its width, since no rune that is not a digit
+// folds into one.
+func TestFoldWidthMakesNoDigit(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsDigit(r) && hasDigit(foldWidth(string(r))) {
+			t.Fatalf("rune %U folds to %q", r, foldWidth(string(r)))
+		}
+	}
+}
+
+// TestNameItemsEnglishSkip: nameItems of English text gives the items it
+// gave when every token went through all the tests, on random text of the
+// characters that matter to it.
+func TestNameItemsEnglishSkip(t *testing.T) {
+	alphabet := []string{"a", "B", "x", "G", "7", "2", "０", "Ａ", "-", ".", "/", " ", "  ", "•", " · ", "é", "\u200b",
+		"\u00ad", "km", "th", "COVID", "19", "www.", "@", "http://", ",", "’", "\u00a0", "中"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var toks []latinToken
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(30); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			var got []nameItem
+			got, toks = nameItems(s, l, toks)
+			require.Equal(t, nameItemsSlow(s, l), got, "%q", s)
+		}
+	}
+}
+
+// nameItemsSlow is nameItems as it was before it skipped tokens early.
+func nameItemsSlow(s string, l align.Lang) []nameItem {
+	var out []nameItem
+	var taken [][2]int
+	for _, re := range []*regexp.Regexp{urlRe, emailRe} {
+		kind := "URL"
+		if re == emailRe {
+			kind = "e-mail address"
+		}
+		// the expressions cannot match without these; most sentences have none
+		if re == urlRe && !align.MayHaveURL(s) || re == emailRe && !strings.Contains(s, "@") {
+			continue
+		}
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			t := strings.TrimRight(s[m[0]:m[1]], ".,;:!?)'")
+			overlap := false
+			for _, tk := range taken {
+				if m[0] < tk[1] && tk[0] < m[1] {
+					overlap = true
+				}
+			}
+			if overlap {
+				continue
+			}
+			taken = append(taken, [2]int{m[0], m[0] + len(t)})
+			out = append(out, nameItem{m[0], m[0] + len(t), t, urlKey(t), kind, -1 - len(out)})
+		}
+	}
+	run, prevEnd := 0, -1
+	for _, t := range latinTokens(s) {
+		if prevEnd < 0 || strings.Trim(s[prevEnd:t.start], " \u00a0•·・‧") != "" {
+			run++
+		}
+		prevEnd = t.end
+		inside := false
+		for _, tk := range taken {
+			if t.start < tk[1] && tk[0] < t.end {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		key := nameKey(t.text)
+		if utf8.RuneCountInString(key) < 2 || unitSymbols[key] || !hasLetter(key) {
+			continue
+		}
+		if f, ok := withoutFootnote(t.text); ok && l == align.En {
+			// the English original's footnote call is no part of the
+			// code or word it is glued to
+			t.text, t.end = f, t.start+len(f)
+			key = nameKey(f)
+			if utf8.RuneCountInString(key) < 2 || unitSymbols[key] {
+				continue
+			}
+		}
+		code := isCode(foldWidth(t.text))
+		if l == align.En && !code {
+			continue
+		}
+		kind := "name"
+		if code {
+			kind = "code"
+		}
+		out = append(out, nameItem{t.start, t.end, t.text, key, kind, run})
+	}
+	return out
+}
+
+// TestHasDigitFast: hasDigitFast is hasDigit, on random text of ASCII,
+// digits of other scripts, letters and invalid bytes.
+func TestHasDigitFast(t *testing.T) {
+	alphabet := []string{"a", " ", "7", "０", "٣", "中", "\xff", "\xe2\x80", "é"}
+	rng := rand.New(rand.NewPCG(23, 24))
+	digits := 0
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(5); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		require.Equal(t, hasDigit(s), hasDigitFast(s), "%q", s)
+		if hasDigit(s) {
+			digits++
+		}
+	}
+	require.Greater(t, digits, 1000)
 }

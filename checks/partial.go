@@ -161,7 +161,8 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 	}
 	maxTokens := p.Int(partialMaxTokens)
 	wd := words.Of(p.Align)
-	ratio := partialRatio(wd, l)
+	units := Get(p, pairUnitsFact)
+	ratio := partialRatio(units, l)
 	if ratio <= 0 {
 		return
 	}
@@ -175,7 +176,7 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 		if len(this) == 0 || len(other) == 0 || len(this) > maxTokens || len(other) > maxTokens {
 			continue
 		}
-		thisUnits, otherUnits := sideUnits(pr, l, this), sideUnits(pr, l.Other(), other)
+		thisUnits, otherUnits := int(units[k][l]), int(units[k][l.Other()])
 		for _, c := range pr.Clauses(l) {
 			ct := this[c.Lo:c.Hi]
 			if l == align.Zh && sideUnits(pr, l, ct) < minChars || l == align.En && wordCount(pr, ct) < minWords {
@@ -248,14 +249,30 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 	}
 }
 
-// partialRatio is the document's length ratio, side l's units per unit of
-// the other side: the median over the sentence pairs with both sides. 0
-// when there are none.
-func partialRatio(wd *words.Doc, l align.Lang) float64 {
-	var rs []float64
+// pairUnitsFact: the sideUnits of each sentence pair of the word
+// alignment (wd.Pairs), its Chinese and its English, indexed by language.
+// omission/partial and addition/partial each read them all for the
+// document's ratio and again pair by pair: reading the Chinese
+// characters of every token took more than either check's own work.
+var pairUnitsFact = &Fact[[][2]int32]{Name: "pair units", Compute: func(p *Pass) [][2]int32 {
+	wd := words.Of(p.Align)
+	out := make([][2]int32, len(wd.Pairs))
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
-		a, b := sideUnits(pr, l, pr.Tokens(l)), sideUnits(pr, l.Other(), pr.Tokens(l.Other()))
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			out[k][l] = int32(sideUnits(pr, l, pr.Tokens(l)))
+		}
+	}
+	return out
+}}
+
+// partialRatio is the document's length ratio, side l's units per unit of
+// the other side: the median over the sentence pairs with both sides
+// (units, pairUnitsFact). 0 when there are none.
+func partialRatio(units [][2]int32, l align.Lang) float64 {
+	var rs []float64
+	for k := range units {
+		a, b := int(units[k][l]), int(units[k][l.Other()])
 		if a > 0 && b > 0 {
 			rs = append(rs, float64(a)/float64(b))
 		}

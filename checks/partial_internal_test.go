@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,6 +11,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/input"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/words"
+	"github.com/aligncheck/aligncheck/internal/testref"
 )
 
 // TestSpelledAnchors: a number written in words in the clause counts as
@@ -41,4 +43,31 @@ func TestSpelledAnchors(t *testing.T) {
 	assert.Equal(t, 0, anchors["每件新臺幣五百元"], "五百 is not 400")
 	assert.Equal(t, 0, anchors["每件新臺幣600元"], "digits match by their tokens")
 	assert.Equal(t, 0, anchors["二、輸入業之許可"])
+}
+
+// TestPairUnitsFact: the units the fact keeps are sideUnits of each pair's
+// tokens, and the document's ratio from them is the one read from the
+// tokens, on the reference document.
+func TestPairUnitsFact(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	p := pairsPass(t, pairs)
+	wd := words.Of(p.Align)
+	units := Get(p, pairUnitsFact)
+	require.Len(t, units, len(wd.Pairs))
+	for _, l := range []align.Lang{align.Zh, align.En} {
+		var rs []float64
+		for k := range wd.Pairs {
+			pr := &wd.Pairs[k]
+			a, b := sideUnits(pr, l, pr.Tokens(l)), sideUnits(pr, l.Other(), pr.Tokens(l.Other()))
+			require.Equal(t, a, int(units[k][l]))
+			if a > 0 && b > 0 {
+				rs = append(rs, float64(a)/float64(b))
+			}
+		}
+		sort.Float64s(rs)
+		require.NotEmpty(t, rs)
+		require.Equal(t, rs[len(rs)/2], partialRatio(units, l))
+	}
 }

@@ -2,13 +2,17 @@ package checks
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -122,4 +126,135 @@ func FuzzUnbalanced(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnbalancedRandomSameAsRule: the same issues as the rule on random
+// text of marks, straight quotes and invalid bytes.
+func TestUnbalancedRandomSameAsRule(t *testing.T) {
+	alphabet := []string{"\"", "＂", "“", "”", "(", ")", "（", "）", "「", "」", "‘", "’", "甲", "a", " ", "1)", "(3)",
+		"\xff", "\xe2", "\xef\xbc", "\xbc\x82", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(16); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			if got, want := unbalanced(s, l), unbalancedRule(s, l); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q (%v): got %v, the rule gives %v", s, l, got, want)
+			}
+		}
+	}
+}
+
+// TestContainsAnyOf: containsAnyOf is strings.ContainsAny, on random text
+// with invalid bytes and parts of the runes looked for.
+func TestContainsAnyOf(t *testing.T) {
+	alphabet := []string{"“", "「", "『", "‘", "\"", "”", "甲", "a", "\xe2", "\x80", "\x9c", "\xe3\x80", "\x8c", "\xff"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(8); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		require.Equal(t, strings.ContainsAny(s, zhOpenQuotes), containsAnyOf(s, zhOpenQuoteList), "%q", s)
+		require.Equal(t, strings.ContainsAny(s, enOpenQuotes), containsAnyOf(s, enOpenQuoteList), "%q", s)
+	}
+	for _, r := range fullWidth {
+		require.GreaterOrEqual(t, r, rune(utf8.RuneSelf), "runPunctuation skips ASCII before looking in fullWidth")
+	}
+}
+
+// TestPairedQuotesAsMap: pairedQuotes with its marks in a slice finds what
+// it found with them in a map, for the marks of zhQuotes, enQuotes and
+// titles, on random text of marks, letters and invalid bytes.
+func TestPairedQuotesAsMap(t *testing.T) {
+	asMap := func(pairs []quotePair) map[rune]rune {
+		m := map[rune]rune{}
+		for _, qp := range pairs {
+			m[qp.open] = qp.close
+		}
+		return m
+	}
+	alphabet := []string{"“", "”", "「", "」", "『", "』", "‘", "’", "《", "》", "\"", "a", "甲", " ", ".", "。", "\xe2", "\xff"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	quotes := 0
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(14); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, c := range []struct {
+			pairs    []quotePair
+			straight bool
+		}{{zhQuotePairs, false}, {enQuotePairs, true}, {titleQuotePairs, false}} {
+			got := pairedQuotes(s, c.pairs, c.straight)
+			require.Equal(t, pairedQuotesSlow(s, asMap(c.pairs), c.straight), got, "%q", s)
+			quotes += len(got)
+		}
+	}
+	require.Greater(t, quotes, 1000)
+}
+
+// pairedQuotesSlow is pairedQuotes as it was, its marks in a map.
+func pairedQuotesSlow(s string, pairs map[rune]rune, straight bool) []quoted {
+	var out []quoted
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		closeR, ok := pairs[r]
+		if straight && r == '"' {
+			closeR, ok = '"', true
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		if r == '‘' {
+			// ‘ in English opens a quote only before a letter
+			if nr, _ := utf8.DecodeRuneInString(s[i+n:]); !unicode.IsLetter(nr) {
+				i += n
+				continue
+			}
+		}
+		j := strings.IndexRune(s[i+n:], closeR)
+		if j < 0 {
+			i += n
+			continue
+		}
+		end := i + n + j + utf8.RuneLen(closeR)
+		// "“Two Establishes.”": the stop inside the quotes is the sentence's
+		inner := strings.TrimRight(strings.TrimSpace(s[i+n:i+n+j]), ".,;:!?。，；：！？ ")
+		out = append(out, quoted{start: i, end: end, inner: inner})
+		i = end
+	}
+	return out
+}
+
+// TestBracketMarksIn: bracketMarksIn says of each pair what
+// strings.ContainsRune says of its marks, on random text of every mark,
+// parts of their bytes and invalid bytes.
+func TestBracketMarksIn(t *testing.T) {
+	alphabet := []string{"甲", "a", " ", "\xff", "\xe3\x80", "\xe2\x80", "\xef\xbc", "\x80", "\x9c"}
+	for _, bp := range bracketPairs {
+		alphabet = append(alphabet, string(bp.open), string(bp.close))
+	}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(6); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		var want uint32
+		for k, bp := range bracketPairs {
+			if strings.ContainsRune(s, bp.open) || strings.ContainsRune(s, bp.close) {
+				want |= 1 << k
+			}
+		}
+		require.Equal(t, want, bracketMarksIn(s), "%q", s)
+	}
+	require.Less(t, len(bracketPairs), 32)
 }

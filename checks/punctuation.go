@@ -87,6 +87,36 @@ var bracketPairs = []bracketPair{
 	{'「', '」', 1}, {'『', '』', 1}, {'〈', '〉', 1}, {'‘', '’', 1},
 }
 
+// bracketLead marks the bytes that begin a mark of bracketPairs.
+var bracketLead = func() (t [256]bool) {
+	for _, bp := range bracketPairs {
+		for _, r := range []rune{bp.open, bp.close} {
+			t[string(r)[0]] = true
+		}
+	}
+	return t
+}()
+
+// bracketMarksIn returns the pairs of bracketPairs whose opening or
+// closing mark s holds, as bit k for pair k: what strings.ContainsRune
+// says of each mark (the bytes of each are in s), in one pass over s
+// rather than two a pair.
+func bracketMarksIn(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if !bracketLead[s[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for k, bp := range bracketPairs {
+			if r == bp.open || r == bp.close {
+				m |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
 // unbalanced returns the marks of s that do not pair up: closing marks
 // with no opening one, opening ones never closed, an odd straight quote,
 // and an opening “ (or ＂ in Chinese) standing where the closing mark
@@ -98,13 +128,14 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 	enumerated := false
 	var out []punctIssue
 	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
-	for _, bp := range bracketPairs {
+	marks := bracketMarksIn(s)
+	for k, bp := range bracketPairs {
 		if bp.lang == 1 && l == align.En {
 			continue
 		}
 		// without either mark nothing below happens (＂ closes only an
 		// open “)
-		if !strings.ContainsRune(s, bp.open) && !strings.ContainsRune(s, bp.close) {
+		if marks&(1<<k) == 0 {
 			continue
 		}
 		if !enumerated {
@@ -153,9 +184,22 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 	// straight double quotes (and ＂ in Chinese) in even numbers
 	for _, q := range []rune{'"', '＂'} {
 		var at []int
-		for i, r := range s {
-			if r == q {
+		switch {
+		case q == '"':
+			// an ASCII byte is always the rune it stands for
+			for i := strings.IndexByte(s, '"'); i >= 0; {
 				at = append(at, i)
+				j := strings.IndexByte(s[i+1:], '"')
+				if j < 0 {
+					break
+				}
+				i += 1 + j
+			}
+		case strings.Contains(s, "＂"):
+			for i, r := range s {
+				if r == q {
+					at = append(at, i)
+				}
 			}
 		}
 		if q == '＂' {
@@ -356,7 +400,7 @@ func runPunctuation(p *Pass) error {
 			}
 		}
 		for i, r := range blk.Text {
-			if !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(blk.Text, i) {
+			if r < utf8.RuneSelf || !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(blk.Text, i) {
 				continue
 			}
 			sp := blk.SubSpan(i, i+utf8.RuneLen(r))
@@ -438,12 +482,12 @@ type quoted struct {
 // zhQuotes finds “…” 「…」 『…』 quotations in Chinese text (and ＂ used
 // as a closing mark).
 func zhQuotes(s string) []quoted {
-	return pairedQuotes(s, map[rune]rune{'“': '”', '「': '」', '『': '』'}, false)
+	return pairedQuotes(s, zhQuotePairs, false)
 }
 
 // enQuotes finds “…” and "…" quotations in English text.
 func enQuotes(s string) []quoted {
-	return pairedQuotes(s, map[rune]rune{'“': '”', '‘': '’'}, true)
+	return pairedQuotes(s, enQuotePairs, true)
 }
 
 // zhOpenQuotes and enOpenQuotes are the runes that open a quotation for
@@ -453,11 +497,59 @@ const (
 	enOpenQuotes = "“‘\""
 )
 
-func pairedQuotes(s string, pairs map[rune]rune, straight bool) []quoted {
+// zhOpenQuoteList and enOpenQuoteList are the runes of zhOpenQuotes and
+// enOpenQuotes, each written out.
+var (
+	zhOpenQuoteList = runeStrings(zhOpenQuotes)
+	enOpenQuoteList = runeStrings(enOpenQuotes)
+)
+
+func runeStrings(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// containsAnyOf is strings.ContainsAny(s, strings.Join(runes, "")) for
+// runes written out each: a search for each in turn skips along the text
+// (bytealg) where ContainsAny decodes every rune of it and looks each up.
+// A rune's bytes stand in text only where it is decoded, invalid UTF-8
+// or not: no lead byte is a continuation byte.
+func containsAnyOf(s string, runes []string) bool {
+	for _, r := range runes {
+		if strings.Contains(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotePair is a quotation's opening mark and its closing one.
+type quotePair struct{ open, close rune }
+
+// The marks of zhQuotes, enQuotes and of titles (《…》).
+var (
+	zhQuotePairs    = []quotePair{{'“', '”'}, {'「', '」'}, {'『', '』'}}
+	enQuotePairs    = []quotePair{{'“', '”'}, {'‘', '’'}}
+	titleQuotePairs = []quotePair{{'《', '》'}}
+)
+
+func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 	var out []quoted
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		closeR, ok := pairs[r]
+		// a few marks, compared in turn: a map look-up a rune took
+		// more than the rest of the reading
+		var closeR rune
+		ok := false
+		for _, qp := range pairs {
+			if qp.open == r {
+				closeR, ok = qp.close, true
+				break
+			}
+		}
 		if straight && r == '"' {
 			closeR, ok = '"', true
 		}
@@ -551,43 +643,60 @@ func runPunctuationQuotes(p *Pass) error {
 		whole[l] = b.String()
 		return whole[l]
 	}
-	// whether a term is quoted every time it occurs in the whole text,
-	// worked out once a term: a long text quotes the same terms again and
-	// again, and each answer is a pass over all of it
+	// whether a term is quoted every time it occurs in the whole text:
+	// as often in it as inside its quotations. The terms asked about are
+	// gathered first and counted together, in one pass over the text (a
+	// long text quotes hundreds of terms, and a pass a term took four
+	// fifths of this check's time at 5,000 pairs).
 	type termKey struct {
 		l     align.Lang
 		inner string
 	}
-	every := map[termKey]bool{}
-	wholeQuotes := map[align.Lang][]quoted{}
-	everyTimeQuoted := func(l align.Lang, inner string, quotes func(string) []quoted) bool {
-		k := termKey{l, inner}
-		if v, ok := every[k]; ok {
-			return v
-		}
-		qs, ok := wholeQuotes[l]
-		if !ok {
-			qs = quotes(wholeText(l))
-			wholeQuotes[l] = qs
-		}
-		n := 0
-		for _, q := range qs {
-			n += strings.Count(q.inner, inner)
-		}
-		v := strings.Count(wholeText(l), inner) == n
-		every[k] = v
-		return v
+	views := pairViews(p)
+	asks := func(sd side) bool {
+		// a translation may quote a term the original does not
+		return sd.l == p.Settings.Source && quotesTerms[sd.l.Other()]
 	}
-	for _, v := range pairViews(p) {
+	every := map[termKey]bool{}
+	for _, sd := range sides {
+		if !asks(sd) {
+			continue
+		}
+		var terms []string
+		for _, v := range views {
+			for _, blk := range v.blocks(sd.l) {
+				if blk.Kind == align.KindFurniture {
+					continue
+				}
+				for _, q := range blockQuotes(blk) {
+					k := termKey{sd.l, q.inner}
+					if _, ok := every[k]; ok || !sd.isTerm(q.inner) {
+						continue
+					}
+					every[k] = false
+					terms = append(terms, q.inner)
+				}
+			}
+		}
+		if len(terms) == 0 {
+			continue
+		}
+		c := newTermCounter(terms)
+		inText, inQuotes := make([]int, len(terms)), make([]int, len(terms))
+		c.add(wholeText(sd.l), inText)
+		for _, q := range sd.quotes(wholeText(sd.l)) {
+			c.add(q.inner, inQuotes)
+		}
+		for i, t := range terms {
+			every[termKey{sd.l, t}] = inText[i] == inQuotes[i]
+		}
+	}
+	for _, v := range views {
 		for _, sd := range sides {
-			if sd.l != p.Settings.Source {
-				// a translation may quote a term the original does not
+			if !asks(sd) {
 				continue
 			}
 			o := sd.l.Other()
-			if !quotesTerms[o] {
-				continue
-			}
 			for _, blk := range v.blocks(sd.l) {
 				if blk.Kind == align.KindFurniture {
 					continue
@@ -597,7 +706,7 @@ func runPunctuationQuotes(p *Pass) error {
 						continue
 					}
 					// quoted every time it occurs
-					if !everyTimeQuoted(sd.l, q.inner, sd.quotes) {
+					if !every[termKey{sd.l, q.inner}] {
 						continue
 					}
 					pos := textPos{Lang: sd.l, Block: blk.Index, Start: q.start, End: q.end}

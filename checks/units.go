@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"sort"
-
 	"github.com/aligncheck/aligncheck/align"
 )
 
@@ -117,7 +115,17 @@ func (v *pairView) sentBead(pos textPos) int {
 // sentenceAt returns the index of the sentence of blk that holds byte
 // offset off (or the nearest one before it), -1 if the block has none.
 func sentenceAt(blk *align.Block, off int) int {
-	i := sort.Search(len(blk.Sents), func(i int) bool { return blk.Sents[i].End > off })
+	// sort.Search written out: the first sentence ending after off
+	// (this runs for every place of every candidate term)
+	i, j := 0, len(blk.Sents)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if blk.Sents[h].End > off {
+			j = h
+		} else {
+			i = h + 1
+		}
+	}
 	if i == len(blk.Sents) {
 		i--
 	}
