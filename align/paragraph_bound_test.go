@@ -51,6 +51,14 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							if u != b {
 								stops++
 							}
+							// the refined bounds' parts after a bound
+							// (which may keep its sum for them) are
+							// those of a fresh lexLow, to the bit
+							if t.Zh+t.En > 1 {
+								if err := sameLexLow(p, i, j, t); err != nil {
+									return err
+								}
+							}
 						}
 					}
 				}
@@ -81,6 +89,19 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	if raised == 0 {
 		return fmt.Errorf("no row raised a floor")
+	}
+	return nil
+}
+
+// sameLexLow compares lexLow of a bead as the last bound left it with
+// lexLow computed afresh.
+func sameLexLow(p *paragraphAligner, i, j int, t BeadType) error {
+	r := p.lexLow(i, j, t)
+	c, lex, sim := r.c, r.lex, r.sim
+	p.lastLex = lastLex{}
+	w := p.lexLow(i, j, t)
+	if math.Float64bits(c) != math.Float64bits(w.c) || lex != w.lex || lex && math.Float64bits(sim) != math.Float64bits(w.sim) {
+		return fmt.Errorf("bead (%d,%d) %v: lexLow after bound %v %v %v, afresh %v %v %v", i, j, t, c, lex, sim, w.c, w.lex, w.sim)
 	}
 	return nil
 }
