@@ -199,6 +199,12 @@ type paragraphAligner struct {
 	zhFurn, enFurn []int
 	zhEnum, enEnum []int
 	zhNums, enNums []int // numbers
+	// What the document has at all: page furniture, blocks opening with
+	// an enumerator, interleaved runs. baseLowUntil, asked of some 10 M
+	// candidate beads on a 5k-pair document, looks the blocks of a bead
+	// up in the prefix sums only when the document has any, and adds no
+	// interruptions or merged enumerators, which are then 0.
+	anyFurn, anyEnums, interleaved bool
 
 	model  LengthModel
 	priors shapePriors
@@ -755,15 +761,21 @@ func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
 // (paragraphAligner.floors), so c+floor is at most the bound.
 func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64) (float64, bool) {
 	a, b := t.Zh, t.En
-	if p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j] || a+b == 1 && p.unlinked(i, j, t) {
+	if p.anyFurn && (p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j]) || a+b == 1 && p.unlinked(i, j, t) {
 		return p.parts(i, j, t).fixedCost, false
 	}
+	// (c is never -0, so adding the +0 of a document without
+	// interruptions or enumerators changes no bit: they are left out)
 	c := fmin(p.model.lowSquare(p.span(Zh, i, a), p.span(En, j, b)), lenCap*float64(max(a, b)))
-	c += p.interrupted(Zh, i, a) + p.interrupted(En, j, b)
+	if p.interleaved {
+		c += p.interrupted(Zh, i, a) + p.interrupted(En, j, b)
+	}
 	if a+b == 1 {
 		c = fmin(c, nullCap)
 	}
-	c += enumMerge * float64(p.innerEnums(Zh, i, a)+p.innerEnums(En, j, b))
+	if p.anyEnums {
+		c += enumMerge * float64(p.innerEnums(Zh, i, a)+p.innerEnums(En, j, b))
+	}
 	if a == 0 || b == 0 {
 		return c, false
 	}
@@ -1091,6 +1103,9 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	}
 	p.zhLen, p.zhFurn, p.zhEnum, p.zhNums = prefixSums(p.zh)
 	p.enLen, p.enFurn, p.enEnum, p.enNums = prefixSums(p.en)
+	p.anyFurn = p.zhFurn[len(p.zh)] > 0 || p.enFurn[len(p.en)] > 0
+	p.anyEnums = p.zhEnum[len(p.zh)] > 0 || p.enEnum[len(p.en)] > 0
+	p.interleaved = doc.Shape == Interleaved
 	for _, l := range doc.Layout {
 		p.layout[l] = true
 	}

@@ -51,6 +51,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							if u != b {
 								stops++
 							}
+							if err := sameUntilInFull(p, i, j, t, f, need, u); err != nil {
+								return err
+							}
 							// the refined bounds' parts after a bound
 							// (which may keep its sum for them) are
 							// those of a fresh lexLow, to the bit
@@ -93,6 +96,21 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	return nil
 }
 
+// sameUntilInFull compares boundUntil's value u with what it is when
+// it looks every bead's blocks up as if the document had furniture,
+// enumerators and interleaved runs, which it leaves out when the
+// document has none (paragraphAligner.anyFurn): the same bits.
+func sameUntilInFull(p *paragraphAligner, i, j int, t BeadType, floor, need, u float64) error {
+	furn, enums, inter := p.anyFurn, p.anyEnums, p.interleaved
+	p.anyFurn, p.anyEnums, p.interleaved = true, true, true
+	full := p.boundUntil(i, j, t, floor, need)
+	p.anyFurn, p.anyEnums, p.interleaved = furn, enums, inter
+	if math.Float64bits(full) != math.Float64bits(u) {
+		return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, in full %v", i, j, t, u, full)
+	}
+	return nil
+}
+
 // sameLexLow compares lexLow of a bead as the last bound left it with
 // lexLow computed afresh.
 func sameLexLow(p *paragraphAligner, i, j int, t BeadType) error {
@@ -111,6 +129,10 @@ func sameLexLow(p *paragraphAligner, i, j int, t BeadType) error {
 // are checked in paragraph_split_test.go).
 func TestParagraphBoundsTwoFiles(t *testing.T) {
 	require.NoError(t, lexicon.Load())
+	// (a document with no furniture, enumerators or interleaving, whose
+	// bounds leave them out: sameUntilInFull)
+	p := newParagraphAligner(splitBenchDoc(24), lexicon.Default())
+	require.False(t, p.anyFurn || p.anyEnums || p.interleaved)
 	require.NoError(t, checkParagraphBounds(splitBenchDoc(24), lexicon.Default()))
 	require.NoError(t, checkParagraphBounds(numberedDoc(30, [2]int{6, 9}), lexicon.Default()))
 }
