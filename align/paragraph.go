@@ -653,11 +653,19 @@ func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64)
 	if t.Zh+t.En == 1 {
 		c = p.nullBead(i, j, t).low
 	} else {
-		c, lex = p.baseLowUntil(i, j, t, floor, need)
+		c, lex = p.baseLowUntil(i, j, t, floor, need, false)
 	}
 	if lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
+	return c
+}
+
+// pairedUntil is boundUntil for a bead of several blocks, all that the
+// DP asks it of, without boundUntil's call between: baseLowUntil takes
+// the similarity term's least value off itself, as boundUntil would.
+func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64) float64 {
+	c, _ := p.baseLowUntil(i, j, t, floor, need, true)
 	return c
 }
 
@@ -751,15 +759,17 @@ func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
 // every candidate bead, so it adds up the parts of baseParts.cost itself,
 // in the same order, without keeping them.
 func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
-	return p.baseLowUntil(i, j, t, math.Inf(-1), math.Inf(1))
+	return p.baseLowUntil(i, j, t, math.Inf(-1), math.Inf(1), false)
 }
 
 // baseLowUntil is baseLowOf for boundUntil: for a paired bead whose
 // length, interruptions and merged enumerators c are above need-floor, it
 // returns c+floor, without the similarity term, and leaves the anchors
 // out. floor is at most what the anchors and the similarity term can add
-// (paragraphAligner.floors), so c+floor is at most the bound.
-func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64) (float64, bool) {
+// (paragraphAligner.floors), so c+floor is at most the bound. With
+// least, the value of a bead the similarity term applies to has the
+// term's least value taken off (boundUntil's).
+func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64, least bool) (float64, bool) {
 	a, b := t.Zh, t.En
 	if p.anyFurn && (p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j]) || a+b == 1 && p.unlinked(i, j, t) {
 		return p.parts(i, j, t).fixedCost, false
@@ -791,8 +801,12 @@ func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float6
 	// added up in full: baseLow's value, which lexLow asks next if the
 	// bead passes
 	lex := p.lex != nil
-	p.lastLex.keep(p, i, j, t, c+an, lex)
-	return c + an, lex
+	c += an
+	p.lastLex.keep(p, i, j, t, c, lex)
+	if least && lex {
+		c -= lexWeight * (1 - p.chance(t))
+	}
+	return c, lex
 }
 
 // baseCost is the cost of a bead without its similarity term, and whether
@@ -967,14 +981,14 @@ func (p *paragraphAligner) solve() []Cell {
 	}
 	floor := p.rowFloors(p.floors())
 	if nz*ne <= fullDPCells {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, band, &p.tables)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -982,7 +996,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, around, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, around, &p.tables)
 		}
 	}
 }

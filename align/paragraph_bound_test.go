@@ -58,6 +58,10 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							// (which may keep its sum for them) are
 							// those of a fresh lexLow, to the bit
 							if t.Zh+t.En > 1 {
+								// (the DP's bound of a paired bead)
+								if v := p.pairedUntil(i, j, t, f, need); math.Float64bits(v) != math.Float64bits(u) {
+									return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, pairedUntil %v", i, j, t, u, v)
+								}
 								if err := sameLexLow(p, i, j, t); err != nil {
 									return err
 								}
