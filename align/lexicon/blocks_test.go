@@ -375,3 +375,45 @@ func TestPruneEnSamePairs(t *testing.T) {
 		}
 	}
 }
+
+// TestPairSumsKept: pairSums reads a kept pair where its row points,
+// and pair the bitsets before it: both are what computing the pair afresh
+// gives, for pairs asked for the first time and again, kept in a row's
+// window, beyond it (a long document's) and after Forget.
+func TestPairSumsKept(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	far := l.NewBlocks(zh, en)
+	far.long, far.window, far.budget = true, 6, 0
+	for _, s := range []*Blocks{l.NewBlocks(zh, en), far} {
+		fresh := func(k, l int) []uint64 {
+			z, e := &s.zh[k], &s.en[l]
+			set := make([]uint64, z.words+e.words+1)
+			s.fill(set, k, z, e)
+			return set
+		}
+		for i := range zh {
+			// each pair twice: first from one end of the row, then from
+			// the other, so that windows grow both ways
+			for pass := 0; pass < 2; pass++ {
+				for x := 0; x < 20; x++ {
+					j := max(0, i-10) + x
+					if pass == 1 {
+						j = min(len(en), i+10) - 1 - x
+					}
+					if j < 0 || j >= len(en) {
+						continue
+					}
+					want := fresh(i, j)
+					w := want[len(want)-1]
+					zs, es := s.pairSums(i, j)
+					require.Equal(t, float64(math.Float32frombits(uint32(w))), zs, "(%d,%d)", i, j)
+					require.Equal(t, float64(math.Float32frombits(uint32(w>>32))), es, "(%d,%d)", i, j)
+					require.Equal(t, want, s.pair(i, j), "(%d,%d)", i, j)
+				}
+			}
+			s.Forget(i - 3)
+		}
+	}
+}
