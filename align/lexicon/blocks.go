@@ -437,6 +437,14 @@ const boundMargin = 1e-9
 // block. A paragraph aligner tries it first on a candidate bead of
 // several blocks, which it rarely keeps.
 func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
+	if a == 1 && b == 1 {
+		// a third of the DP's asks: the sums below of one pair, whose
+		// block's sums bound them, are the pair's sums each (0 + x is x,
+		// and none is -0)
+		zm, em := s.pairSums(i, j)
+		zhAll, enAll := s.zh[i].all[0], s.en[j].all[0]
+		return min(1, similarity(min(zm, zhAll), zhAll, min(em, enAll), enAll)) + boundMargin
+	}
 	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	var zhMet, enMet float64
 	// each pair looked up once: the English blocks' sums gather in cols,
