@@ -316,19 +316,25 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	//
 	// Each type's row of origin is the same for a whole row of cells:
 	// its band and its offset in total are looked up once a row (tried).
+	//
+	// The cells a type may start from in a row are given by the cells
+	// they lead to (lo, hi) and read at base plus the cell's j, so that a
+	// type that cannot win the cell is passed over without working out
+	// where it starts from. A start no bead reaches (+Inf) fails the
+	// floor's test: the sum is +Inf, or NaN with a floor of -Inf.
 	type try struct {
 		ti     int8
-		t      *BeadType
+		t      BeadType
 		floor  float64
 		bound  bool // bound is asked
 		refine bool // refines are asked (SolveStaged)
-		lo, hi int  // the band of the row of origin; empty when none
-		base   int  // total[base+pj] is the cell (row of origin, pj)
+		lo, hi int  // the cells j of the row reached from the row of origin; empty when none
+		base   int  // total[base+j] is the cell (row of origin, j-t.En)
 	}
 	tried := make([]try, 0, len(types))
 	for pass := 0; pass < 2; pass++ {
 		for ti := range types {
-			if t := &types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
+			if t := types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
 				several := t.Zh+t.En > 1
 				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
 			}
@@ -340,7 +346,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		for x := range tried {
 			tr := &tried[x]
 			if pi := i - tr.t.Zh; pi >= 0 {
-				tr.lo, tr.hi, tr.base = max(0, band.Lo[pi]), band.Hi[pi], row(pi)
+				tr.lo, tr.hi, tr.base = max(0, band.Lo[pi])+tr.t.En, band.Hi[pi]+tr.t.En, row(pi)-tr.t.En
 				if floor != nil {
 					tr.floor = floor(pi, int(tr.ti))
 				}
@@ -356,22 +362,18 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			best, bt := inf, int8(-1)
 			for x := range tried {
 				tr := &tried[x]
-				t, ti := tr.t, tr.ti
-				pj := j - t.En
-				if pj < tr.lo || pj > tr.hi {
+				if j < tr.lo || j > tr.hi {
 					continue
 				}
-				pi := i - t.Zh
-				prev := total[tr.base+pj]
-				if prev == inf {
-					continue
-				}
+				prev := total[tr.base+j]
+				t, ti := &tr.t, tr.ti
 				// a bead of type ti reaching the cell at v wins it over
 				// the best so far when cheaper, or as cheap and of a type
 				// listed earlier (the types are tried in order, not listed)
 				if v := prev + tr.floor + t.Prior; !(v < best || v == best && ti < bt) {
 					continue
 				}
+				pi, pj := i-t.Zh, j-t.En
 				if tr.bound {
 					if v := prev + bound(pi, pj, *t, tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue
@@ -390,6 +392,10 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				if v := prev + c + t.Prior; v < best || v == best && ti < bt {
 					best, bt = v, ti
 				}
+			}
+			if ending == nil {
+				total[row(i)+j], back[k] = best, bt
+				continue
 			}
 			for _, x := range ending[k] {
 				e := extra[x]

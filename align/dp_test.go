@@ -74,6 +74,61 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 	}
 }
 
+// TestSolveUnreachedCells: a third of the beads forbidden (+Inf), null
+// beads too, leaves cells no bead reaches, which the DP passes over by the
+// floor's test alone (floors of -Inf and finite ones): the path is the
+// plain programme's, or none when the end is not reached.
+func TestSolveUnreachedCells(t *testing.T) {
+	unreached := 0
+	for seed := uint64(1); seed <= 40; seed++ {
+		nz, ne := int(5+seed%7), int(4+seed*3%11)
+		h := hashCost(seed)
+		cost := func(i, j int, t BeadType) float64 {
+			if c := h(i, j, t); int(c*100)%3 != 0 {
+				return c
+			}
+			return math.Inf(1)
+		}
+		bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - 1 }
+		until := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+		floor := make([]float64, len(paragraphTypes))
+		for ti := range floor {
+			floor[ti] = -1
+		}
+		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
+			want := func() (path []Cell) {
+				defer func() {
+					if recover() != nil {
+						path = nil // the end is not reached
+					}
+				}()
+				return plainSolve(nz, ne, paragraphTypes, cost, band)
+			}()
+			// count the cells of the band no bead reaches
+			in := func(i, j int) bool { return band == nil || j >= band.Lo[i] && j <= band.Hi[i] }
+			reached := map[[2]int]bool{{0, 0}: true}
+			for i := 0; i <= nz; i++ {
+				for j := 0; j <= ne; j++ {
+					for _, bt := range paragraphTypes {
+						pi, pj := i-bt.Zh, j-bt.En
+						if in(i, j) && pi >= 0 && pj >= 0 && in(pi, pj) && reached[[2]int{pi, pj}] && !math.IsInf(cost(pi, pj, bt), 1) {
+							reached[[2]int{i, j}] = true
+						}
+					}
+					if in(i, j) && !reached[[2]int{i, j}] {
+						unreached++
+					}
+				}
+			}
+			for _, f := range []floorFunc{nil, typeFloors(floor)} {
+				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, f, band, &dpTables{})
+				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v floor %v", seed, band != nil, f != nil)
+			}
+		}
+	}
+	require.Positive(t, unreached, "cells no path reaches")
+}
+
 // TestSolveTiesAsListed: SolveRefined tries beads of one unit first, yet
 // a cell goes, among equally cheap beads, to the type listed first, as in
 // the textbook programme: costs of a few integer values and no priors

@@ -199,6 +199,12 @@ type paragraphAligner struct {
 	zhFurn, enFurn []int
 	zhEnum, enEnum []int
 	zhNums, enNums []int // numbers
+	// What the document has at all: page furniture, blocks opening with
+	// an enumerator, interleaved runs. baseLowUntil, asked of some 10 M
+	// candidate beads on a 5k-pair document, looks the blocks of a bead
+	// up in the prefix sums only when the document has any, and adds no
+	// interruptions or merged enumerators, which are then 0.
+	anyFurn, anyEnums, interleaved bool
 
 	model  LengthModel
 	priors shapePriors
@@ -527,7 +533,10 @@ func (p *paragraphAligner) refineSim(i, j int, t BeadType) float64 {
 }
 
 // lastLex is what refine and refineSim share of one bead: its baseLow and
-// its SimilarityBound.
+// its SimilarityBound. The baseLow is mostly that of the bead the bound
+// last added up in full (baseLowUntil keeps it here): the DP asks the
+// refined bounds of a bead right after its bound, some 1.7 M times on a
+// 5k-pair document.
 type lastLex struct {
 	i, j         int
 	t            BeadType
@@ -536,22 +545,34 @@ type lastLex struct {
 	ok           bool
 	c            float64
 	lex          bool
+	measured     bool // sim and bl are set
 	sim          float64
 	bl           *lexicon.Blocks
+}
+
+// is reports whether r is kept for the bead t at (i, j) under p's model.
+func (r *lastLex) is(p *paragraphAligner, i, j int, t BeadType) bool {
+	return r.ok && r.i == i && r.j == j && r.t == t && r.model == p.model && r.ignoreLayout == p.ignoreLayout
+}
+
+// keep makes r the bead t at (i, j) with baseLow c and lex, not measured.
+func (r *lastLex) keep(p *paragraphAligner, i, j int, t BeadType, c float64, lex bool) {
+	r.i, r.j, r.t, r.model, r.ignoreLayout, r.ok = i, j, t, p.model, p.ignoreLayout, true
+	r.c, r.lex, r.measured = c, lex, false
 }
 
 // lexLow returns the parts of refine of a bead, kept for the last bead.
 func (p *paragraphAligner) lexLow(i, j int, t BeadType) *lastLex {
 	r := &p.lastLex
-	if r.ok && r.i == i && r.j == j && r.t == t && r.model == p.model && r.ignoreLayout == p.ignoreLayout {
-		return r
+	if !r.is(p, i, j, t) {
+		c, lex := p.baseLow(i, j, t)
+		r.keep(p, i, j, t, c, lex)
 	}
-	r.i, r.j, r.t, r.model, r.ignoreLayout, r.ok = i, j, t, p.model, p.ignoreLayout, true
-	r.c, r.lex = p.baseLow(i, j, t)
-	if r.lex {
+	if r.lex && !r.measured {
 		r.bl = p.prepared()
 		r.bl.Forget(i - 2*maxSplit)
 		r.sim = r.bl.SimilarityBound(i, t.Zh, j, t.En)
+		r.measured = true
 	}
 	return r
 }
@@ -632,11 +653,19 @@ func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64)
 	if t.Zh+t.En == 1 {
 		c = p.nullBead(i, j, t).low
 	} else {
-		c, lex = p.baseLowUntil(i, j, t, floor, need)
+		c, lex = p.baseLowUntil(i, j, t, floor, need, false)
 	}
 	if lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
+	return c
+}
+
+// pairedUntil is boundUntil for a bead of several blocks, all that the
+// DP asks it of, without boundUntil's call between: baseLowUntil takes
+// the similarity term's least value off itself, as boundUntil would.
+func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64) float64 {
+	c, _ := p.baseLowUntil(i, j, t, floor, need, true)
 	return c
 }
 
@@ -730,25 +759,33 @@ func (p *paragraphAligner) baseLow(i, j int, t BeadType) (float64, bool) {
 // every candidate bead, so it adds up the parts of baseParts.cost itself,
 // in the same order, without keeping them.
 func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
-	return p.baseLowUntil(i, j, t, math.Inf(-1), math.Inf(1))
+	return p.baseLowUntil(i, j, t, math.Inf(-1), math.Inf(1), false)
 }
 
 // baseLowUntil is baseLowOf for boundUntil: for a paired bead whose
 // length, interruptions and merged enumerators c are above need-floor, it
 // returns c+floor, without the similarity term, and leaves the anchors
 // out. floor is at most what the anchors and the similarity term can add
-// (paragraphAligner.floors), so c+floor is at most the bound.
-func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64) (float64, bool) {
+// (paragraphAligner.floors), so c+floor is at most the bound. With
+// least, the value of a bead the similarity term applies to has the
+// term's least value taken off (boundUntil's).
+func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64, least bool) (float64, bool) {
 	a, b := t.Zh, t.En
-	if p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j] || a+b == 1 && p.unlinked(i, j, t) {
+	if p.anyFurn && (p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j]) || a+b == 1 && p.unlinked(i, j, t) {
 		return p.parts(i, j, t).fixedCost, false
 	}
+	// (c is never -0, so adding the +0 of a document without
+	// interruptions or enumerators changes no bit: they are left out)
 	c := fmin(p.model.lowSquare(p.span(Zh, i, a), p.span(En, j, b)), lenCap*float64(max(a, b)))
-	c += p.interrupted(Zh, i, a) + p.interrupted(En, j, b)
+	if p.interleaved {
+		c += p.interrupted(Zh, i, a) + p.interrupted(En, j, b)
+	}
 	if a+b == 1 {
 		c = fmin(c, nullCap)
 	}
-	c += enumMerge * float64(p.innerEnums(Zh, i, a)+p.innerEnums(En, j, b))
+	if p.anyEnums {
+		c += enumMerge * float64(p.innerEnums(Zh, i, a)+p.innerEnums(En, j, b))
+	}
 	if a == 0 || b == 0 {
 		return c, false
 	}
@@ -761,7 +798,15 @@ func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float6
 	if !p.ignoreLayout && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
 	}
-	return c + an, p.lex != nil
+	// added up in full: baseLow's value, which lexLow asks next if the
+	// bead passes
+	lex := p.lex != nil
+	c += an
+	p.lastLex.keep(p, i, j, t, c, lex)
+	if least && lex {
+		c -= lexWeight * (1 - p.chance(t))
+	}
+	return c, lex
 }
 
 // baseCost is the cost of a bead without its similarity term, and whether
@@ -936,14 +981,14 @@ func (p *paragraphAligner) solve() []Cell {
 	}
 	floor := p.rowFloors(p.floors())
 	if nz*ne <= fullDPCells {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, nil, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, band, &p.tables)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -951,7 +996,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.boundUntil, refine, floor, around, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, around, &p.tables)
 		}
 	}
 }
@@ -1072,6 +1117,9 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	}
 	p.zhLen, p.zhFurn, p.zhEnum, p.zhNums = prefixSums(p.zh)
 	p.enLen, p.enFurn, p.enEnum, p.enNums = prefixSums(p.en)
+	p.anyFurn = p.zhFurn[len(p.zh)] > 0 || p.enFurn[len(p.en)] > 0
+	p.anyEnums = p.zhEnum[len(p.zh)] > 0 || p.enEnum[len(p.en)] > 0
+	p.interleaved = doc.Shape == Interleaved
 	for _, l := range doc.Layout {
 		p.layout[l] = true
 	}

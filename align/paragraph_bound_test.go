@@ -51,6 +51,21 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							if u != b {
 								stops++
 							}
+							if err := sameUntilInFull(p, i, j, t, f, need, u); err != nil {
+								return err
+							}
+							// the refined bounds' parts after a bound
+							// (which may keep its sum for them) are
+							// those of a fresh lexLow, to the bit
+							if t.Zh+t.En > 1 {
+								// (the DP's bound of a paired bead)
+								if v := p.pairedUntil(i, j, t, f, need); math.Float64bits(v) != math.Float64bits(u) {
+									return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, pairedUntil %v", i, j, t, u, v)
+								}
+								if err := sameLexLow(p, i, j, t); err != nil {
+									return err
+								}
+							}
 						}
 					}
 				}
@@ -85,11 +100,43 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	return nil
 }
 
+// sameUntilInFull compares boundUntil's value u with what it is when
+// it looks every bead's blocks up as if the document had furniture,
+// enumerators and interleaved runs, which it leaves out when the
+// document has none (paragraphAligner.anyFurn): the same bits.
+func sameUntilInFull(p *paragraphAligner, i, j int, t BeadType, floor, need, u float64) error {
+	furn, enums, inter := p.anyFurn, p.anyEnums, p.interleaved
+	p.anyFurn, p.anyEnums, p.interleaved = true, true, true
+	full := p.boundUntil(i, j, t, floor, need)
+	p.anyFurn, p.anyEnums, p.interleaved = furn, enums, inter
+	if math.Float64bits(full) != math.Float64bits(u) {
+		return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, in full %v", i, j, t, u, full)
+	}
+	return nil
+}
+
+// sameLexLow compares lexLow of a bead as the last bound left it with
+// lexLow computed afresh.
+func sameLexLow(p *paragraphAligner, i, j int, t BeadType) error {
+	r := p.lexLow(i, j, t)
+	c, lex, sim := r.c, r.lex, r.sim
+	p.lastLex = lastLex{}
+	w := p.lexLow(i, j, t)
+	if math.Float64bits(c) != math.Float64bits(w.c) || lex != w.lex || lex && math.Float64bits(sim) != math.Float64bits(w.sim) {
+		return fmt.Errorf("bead (%d,%d) %v: lexLow after bound %v %v %v, afresh %v %v %v", i, j, t, c, lex, sim, w.c, w.lex, w.sim)
+	}
+	return nil
+}
+
 // TestParagraphBoundsTwoFiles: the bounds hold on two-file documents with
 // splits, numbers and an omission (the interleaved shapes, with layout,
 // are checked in paragraph_split_test.go).
 func TestParagraphBoundsTwoFiles(t *testing.T) {
 	require.NoError(t, lexicon.Load())
+	// (a document with no furniture, enumerators or interleaving, whose
+	// bounds leave them out: sameUntilInFull)
+	p := newParagraphAligner(splitBenchDoc(24), lexicon.Default())
+	require.False(t, p.anyFurn || p.anyEnums || p.interleaved)
 	require.NoError(t, checkParagraphBounds(splitBenchDoc(24), lexicon.Default()))
 	require.NoError(t, checkParagraphBounds(numberedDoc(30, [2]int{6, 9}), lexicon.Default()))
 }

@@ -340,3 +340,80 @@ func TestBlocksHeldCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestPruneEnSamePairs checks that the English side's pruned features
+// (pruneEn) leave every pair of blocks as it was, bitsets and sums to the
+// bit, and that they are pruned: most English words' keys meet no
+// Chinese unit.
+func TestPruneEnSamePairs(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	// Latin words and numbers on the Chinese side make some keys and
+	// literals live; blocks that repeat share their interned lists
+	zh = append(zh, "", "１０００人，COVID-19", "的了", "COVID-19疫情和WHO", "COVID-19疫情和WHO", "他们用Python写程序，读Shakespeare")
+	en = append(en, "", "1,000 people with COVID-19", "of the", "the WHO and COVID-19", "the WHO and COVID-19", "they write programs in Python and read Shakespeare")
+	pruned, whole := l.newBlocks(zh, en, true), l.newBlocks(zh, en, false)
+	offers := func(s *Blocks) (n int) {
+		for _, b := range s.en {
+			n += int(b.offers.end - b.offers.start)
+		}
+		return n
+	}
+	require.Less(t, offers(pruned), offers(whole)/2, "English features pruned")
+	require.Positive(t, offers(pruned))
+	for k := range zh {
+		for l := range en {
+			got, want := pruned.pair(k, l), whole.pair(k, l)
+			require.Equal(t, want, got, "pair (%d, %d)", k, l)
+		}
+	}
+	for i := 0; i+2 <= len(zh); i++ {
+		for j := max(0, i-4); j < min(len(en)-2, i+4); j++ {
+			require.Equal(t, math.Float64bits(whole.Similarity(i, 2, j, 2)), math.Float64bits(pruned.Similarity(i, 2, j, 2)))
+			require.Equal(t, math.Float64bits(whole.SimilarityBound(i, 1, j, 3)), math.Float64bits(pruned.SimilarityBound(i, 1, j, 3)))
+		}
+	}
+}
+
+// TestPairSumsKept: pairSums reads a kept pair where its row points,
+// and pair the bitsets before it: both are what computing the pair afresh
+// gives, for pairs asked for the first time and again, kept in a row's
+// window, beyond it (a long document's) and after Forget.
+func TestPairSumsKept(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	far := l.NewBlocks(zh, en)
+	far.long, far.window, far.budget = true, 6, 0
+	for _, s := range []*Blocks{l.NewBlocks(zh, en), far} {
+		fresh := func(k, l int) []uint64 {
+			z, e := &s.zh[k], &s.en[l]
+			set := make([]uint64, z.words+e.words+1)
+			s.fill(set, k, z, e)
+			return set
+		}
+		for i := range zh {
+			// each pair twice: first from one end of the row, then from
+			// the other, so that windows grow both ways
+			for pass := 0; pass < 2; pass++ {
+				for x := 0; x < 20; x++ {
+					j := max(0, i-10) + x
+					if pass == 1 {
+						j = min(len(en), i+10) - 1 - x
+					}
+					if j < 0 || j >= len(en) {
+						continue
+					}
+					want := fresh(i, j)
+					w := want[len(want)-1]
+					zs, es := s.pairSums(i, j)
+					require.Equal(t, float64(math.Float32frombits(uint32(w))), zs, "(%d,%d)", i, j)
+					require.Equal(t, float64(math.Float32frombits(uint32(w>>32))), es, "(%d,%d)", i, j)
+					require.Equal(t, want, s.pair(i, j), "(%d,%d)", i, j)
+				}
+			}
+			s.Forget(i - 3)
+		}
+	}
+}
