@@ -40,8 +40,14 @@ var furniturePhrases = []string{
 // Furniture is immutable once made, so one value serves any number of
 // documents at once.
 type Furniture struct {
-	// runes are the phrases, lowered, as runes, longest first
+	// runes are the phrases, lowered, as runes, longest first; strs
+	// holds the same phrases as strings
 	runes [][]rune
+	strs  []string
+	// spaced: every space of every phrase stands alone between two other
+	// characters, which lets withoutPhrases skip a phrase its text does
+	// not contain (see there)
+	spaced bool
 	// ascii and other hold every letter the phrases are made of: a text
 	// with too few of them is decided without looking for phrases
 	ascii [utf8.RuneSelf]bool
@@ -102,6 +108,15 @@ func newFurniture(phrases []string) *Furniture {
 		}
 		return string(f.runes[a]) < string(f.runes[b])
 	})
+	f.spaced = true
+	for _, p := range f.runes {
+		f.strs = append(f.strs, string(p))
+		for i, r := range p {
+			if r == ' ' && (i == 0 || i == len(p)-1 || p[i-1] == ' ' || p[i+1] == ' ') {
+				f.spaced = false
+			}
+		}
+	}
 	return f
 }
 
@@ -146,11 +161,23 @@ func (f *Furniture) mostlyFurniture(t string) bool {
 // except across a change of case ("FacebookTwitterEmail", a menu glued
 // together) or next to Chinese (which has no spaces between words): so
 // "Research" is not "search", nor "Homeland" "home".
+//
+// Most phrases do not occur in a text at all, and a phrase that does not
+// occur in the lowered text before any blanking cannot occur after it:
+// the blanks a phrase leaves are len(phrase) spaces in a row, at least as
+// many as the phrase being looked for has (longest first), while that
+// phrase's own spaces each stand alone between two other characters
+// (spaced), so no blank can take the place of one of its spaces. Such a
+// phrase is skipped after one substring search of the lowered text.
 func (f *Furniture) withoutPhrases(t string) []rune {
 	orig := []rune(t)
 	low := make([]rune, len(orig))
 	for i, r := range orig {
 		low[i] = unicode.ToLower(r)
+	}
+	var lowText string
+	if f.spaced {
+		lowText = string(low)
 	}
 	boundary := func(i int) bool {
 		if i <= 0 || i >= len(orig) {
@@ -162,7 +189,10 @@ func (f *Furniture) withoutPhrases(t string) []rune {
 		}
 		return unicode.IsLower(a) && unicode.IsUpper(b)
 	}
-	for _, p := range f.runes {
+	for n, p := range f.runes {
+		if f.spaced && !strings.Contains(lowText, f.strs[n]) {
+			continue
+		}
 		for i := 0; i+len(p) <= len(low); i++ {
 			if !equalRunes(low[i:i+len(p)], p) || !boundary(i) || !boundary(i+len(p)) {
 				continue

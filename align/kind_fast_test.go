@@ -1,0 +1,134 @@
+package align
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// kindTexts are texts to compare a fast path of the classifier with the
+// computation it replaces: the lines and blank-line blocks of the reference
+// document and of the texts of ../shared/data/parallel and realdocs (read
+// at run time, when present).
+func kindTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	add := func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+		texts = append(texts, strings.Split(string(data), "\n\n")...)
+	}
+	add("../testdata/csis-modernizing-national-security.interleaved.txt")
+	for _, dir := range []string{"parallel", "realdocs"} {
+		root := filepath.Join("..", "..", "shared", "data", dir)
+		_ = filepath.Walk(root, func(path string, info os.FileInfo, err error) error {
+			if err == nil && !info.IsDir() && strings.HasSuffix(path, ".txt") {
+				add(path)
+			}
+			return nil
+		})
+	}
+	return texts
+}
+
+// randomKindText makes a text of the pieces the classifier's fast paths
+// turn on: phrases in any case, glued or spaced, Han, digits, dates, the
+// letters that fold to ASCII ones.
+func randomKindText(rng *rand.Rand, phrases []string) string {
+	pieces := []string{" ", " ", "  ", "\t", "\n", "-", ".", ",", "|", ":", "(", ")", "a", "x", "X", "s",
+		"中", "国", "顶", "年", "月", "ſ", "\u212a", "İ", "ǅ", "é", "\xff", "0", "1", "2", "12", "1999",
+		"2021", "31st", "Jan", "may", "MAR", "sep", "Sept.", "december", "oct", "novel", "shall", "amended",
+		"Promulgated", "on", "date", "/", "the", "Article"}
+	var b strings.Builder
+	for n := rng.Intn(14); n >= 0; n-- {
+		if rng.Intn(3) == 0 {
+			p := phrases[rng.Intn(len(phrases))]
+			switch rng.Intn(3) {
+			case 0:
+				p = strings.ToUpper(p)
+			case 1:
+				if p != "" {
+					p = strings.ToUpper(p[:1]) + p[1:]
+				}
+			}
+			b.WriteString(p)
+		} else {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+	}
+	return b.String()
+}
+
+// withoutAllPhrases is withoutPhrases as first written, without skipping
+// the phrases the text does not contain: the oracle of the skip.
+func (f *Furniture) withoutAllPhrases(t string) []rune {
+	orig := []rune(t)
+	low := make([]rune, len(orig))
+	for i, r := range orig {
+		low[i] = unicode.ToLower(r)
+	}
+	boundary := func(i int) bool {
+		if i <= 0 || i >= len(orig) {
+			return true
+		}
+		a, b := orig[i-1], orig[i]
+		if !unicode.IsLetter(a) || !unicode.IsLetter(b) || lang.IsHan(a) || lang.IsHan(b) {
+			return true
+		}
+		return unicode.IsLower(a) && unicode.IsUpper(b)
+	}
+	for _, p := range f.runes {
+		for i := 0; i+len(p) <= len(low); i++ {
+			if !equalRunes(low[i:i+len(p)], p) || !boundary(i) || !boundary(i+len(p)) {
+				continue
+			}
+			for k := i; k < i+len(p); k++ {
+				low[k] = ' '
+			}
+			i += len(p) - 1
+		}
+	}
+	return low
+}
+
+// TestWithoutPhrasesSkip: skipping the phrases a text does not contain
+// blanks what blanking every phrase does, for the built-in phrases and
+// for configured ones chosen to make blanks next to spaced phrases (a
+// one-letter phrase inside "a b", Han between Latin words), on the data
+// texts and on random ones.
+func TestWithoutPhrasesSkip(t *testing.T) {
+	sets := []*Furniture{
+		builtinFurniture,
+		NewFurniture([]string{"a b", "x", "中", "to x top", "b", "share print"}),
+		NewFurniture([]string{"s", "ss", "s s", "ſ", "\u212a"}),
+		// not spaced: the skip is off, and the result the same
+		newFurniture([]string{"a  b", " x", "x ", "a b"}),
+	}
+	if !sets[0].spaced || !sets[1].spaced || sets[3].spaced {
+		t.Fatalf("spaced: %v %v %v", sets[0].spaced, sets[1].spaced, sets[3].spaced)
+	}
+	texts := kindTexts(t)
+	texts = append(texts, "a中b", "a x b", "to中top", "toXtop", "a b", "aXb", "s ſ s", "share中print")
+	rng := rand.New(rand.NewSource(18))
+	for _, f := range sets {
+		for _, s := range texts {
+			if got, want := string(f.withoutPhrases(s)), string(f.withoutAllPhrases(s)); got != want {
+				t.Fatalf("%q: got %q, want %q", s, got, want)
+			}
+		}
+		for range 200000 {
+			s := randomKindText(rng, f.strs)
+			if got, want := string(f.withoutPhrases(s)), string(f.withoutAllPhrases(s)); got != want {
+				t.Fatalf("%q: got %q, want %q", s, got, want)
+			}
+		}
+	}
+}
