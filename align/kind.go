@@ -51,8 +51,16 @@ type Furniture struct {
 	// ascii and other hold every letter the phrases are made of: a text
 	// with too few of them is decided without looking for phrases
 	ascii [utf8.RuneSelf]bool
-	other map[rune]struct{}
+	han   [(hanLast - hanFirst + 64) / 64]uint64 // a bit per rune of the main Han block
+	other map[rune]struct{}                      // the rest
 }
+
+// hanFirst and hanLast bound the main block of Han characters (CJK
+// Unified Ideographs), every one a letter without case.
+const (
+	hanFirst = 0x4E00
+	hanLast  = 0x9FFF
+)
 
 // builtinFurniture is the matcher of the built-in phrases, made once: the
 // run without configured phrases costs nothing more than a lookup.
@@ -95,6 +103,8 @@ func newFurniture(phrases []string) *Furniture {
 		for _, r := range low {
 			if r < utf8.RuneSelf {
 				f.ascii[r] = true
+			} else if hanFirst <= r && r <= hanLast {
+				f.han[(r-hanFirst)/64] |= 1 << ((r - hanFirst) % 64)
 			} else {
 				f.other[r] = struct{}{}
 			}
@@ -136,14 +146,40 @@ const furnitureWords = 40
 // letters belong to furniture phrases standing as whole words (removed
 // longest phrase first).
 func (f *Furniture) mostlyFurniture(t string) bool {
-	// the letters of strings.ToLower(t), which lowers rune by rune
+	// the letters of strings.ToLower(t), which lowers rune by rune; ASCII
+	// and the main Han block (letters that have no case) on a fast path
 	total, inPhrases := 0, 0
-	for _, r := range t {
-		if r = unicode.ToLower(r); unicode.IsLetter(r) {
+	for i, r := range t {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' {
+				total++
+				if f.ascii[r] {
+					inPhrases++
+				}
+			}
+		case hanFirst <= r && r <= hanLast:
 			total++
-			if f.letter(r) {
+			if f.han[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0 {
 				inPhrases++
 			}
+		default:
+			if r = unicode.ToLower(r); unicode.IsLetter(r) {
+				total++
+				if f.letter(r) {
+					inPhrases++
+				}
+			}
+		}
+		// The rest of t, len(t)-i bytes at most, has at most as many
+		// letters in phrases: when three times the letters seen outside
+		// them is more than those together, three quarters cannot be
+		// reached. A Chinese paragraph is decided within its first half.
+		if out := total - inPhrases; 3*out > inPhrases+len(t)-i {
+			return false
 		}
 	}
 	// Removing a phrase removes only letters phrases are made of, so at
@@ -229,6 +265,9 @@ func countLetters(s string) int {
 func (f *Furniture) letter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return f.ascii[r]
+	}
+	if hanFirst <= r && r <= hanLast {
+		return f.han[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0
 	}
 	_, ok := f.other[r]
 	return ok

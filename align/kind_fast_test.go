@@ -174,3 +174,65 @@ func TestMayHaveHistoryDate(t *testing.T) {
 		check(randomKindText(rng, furniturePhrases))
 	}
 }
+
+// mostlyFurnitureRule is mostlyFurniture as first written, rune by rune
+// through unicode.ToLower and unicode.IsLetter, with the letters of the
+// phrases in a map: the oracle of its fast paths and early answer.
+func (f *Furniture) mostlyFurnitureRule(t string) bool {
+	inPhrase := map[rune]bool{}
+	for _, p := range f.runes {
+		for _, r := range p {
+			inPhrase[r] = true
+		}
+	}
+	total, inPhrases := 0, 0
+	for _, r := range t {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) {
+			total++
+			if inPhrase[r] {
+				inPhrases++
+			}
+		}
+	}
+	if total == 0 || inPhrases*4 < total*3 {
+		return false
+	}
+	return float64(total-countLetters(string(f.withoutAllPhrases(t))))/float64(total) >= 0.75
+}
+
+// TestMostlyFurnitureFast: mostlyFurniture answers as the rule does, on
+// the data texts, on random texts and on texts made mostly of phrases.
+func TestMostlyFurnitureFast(t *testing.T) {
+	for r := rune(hanFirst); r <= hanLast; r++ {
+		if !unicode.IsLetter(r) || unicode.ToLower(r) != r {
+			t.Fatalf("%U: not a letter without case", r)
+		}
+	}
+	sets := []*Furniture{builtinFurniture, NewFurniture([]string{"返回列表", "Cite This Page", "ǅemal", "İstanbul", "x"})}
+	texts := kindTexts(t)
+	rng := rand.New(rand.NewSource(18))
+	for _, f := range sets {
+		yes := 0
+		check := func(s string) {
+			want := f.mostlyFurnitureRule(s)
+			if got := f.mostlyFurniture(s); got != want {
+				t.Fatalf("%q: got %v, the rule says %v", s, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+		for _, s := range texts {
+			check(s)
+		}
+		for range 50000 {
+			s := randomKindText(rng, f.strs)
+			check(s)
+			// the early answer near its bound: phrases, then other letters
+			check(strings.Repeat(f.strs[rng.Intn(len(f.strs))]+" ", rng.Intn(4)) + s)
+		}
+		if yes < 300 {
+			t.Errorf("only %d texts of furniture: the comparison tests little", yes)
+		}
+	}
+}
