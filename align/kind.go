@@ -341,8 +341,7 @@ func (f *Furniture) Classify(b *Block) Kind {
 
 // bothScripts: t has Han characters and Latin letters.
 func bothScripts(t string) bool {
-	c := lang.Count(t)
-	return c.Han > 0 && c.Latin > 0
+	return lang.HasHan(t) && lang.HasLatin(t)
 }
 
 // isHeadingText: short and without sentence-ending punctuation.
