@@ -236,3 +236,36 @@ func TestMostlyFurnitureFast(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceScans: fieldsAtMost and spacedOnce answer as the strings.Fields
+// they stand for, on the data texts, on every code point between words and
+// on random texts with invalid bytes.
+func TestSpaceScans(t *testing.T) {
+	check := func(s string) {
+		fields := strings.Fields(s)
+		for _, n := range []int{0, 1, 2, max(0, len(fields)-1), len(fields), furnitureWords} {
+			if got, want := fieldsAtMost(s, n), len(fields) <= n; got != want {
+				t.Fatalf("fieldsAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+		if got, want := spacedOnce(s), strings.Join(fields, " ") == s; got != want {
+			t.Fatalf("spacedOnce(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range kindTexts(t) {
+		check(s)
+	}
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		check("a" + string(r) + "b")
+		check(string(r) + " 中")
+	}
+	pieces := []string{"a", " ", "  ", "\u3000", "、", "中", "\u00a0", "\u2029", "\xe3\x80", "\xe4", "\xbf", "\t", "\n", "é"}
+	rng := rand.New(rand.NewSource(18))
+	for range 200000 {
+		var b strings.Builder
+		for n := rng.Intn(8); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}

@@ -162,12 +162,16 @@ func mayHaveHistoryDate(t string) bool {
 			continue
 		}
 		run = 0
-		if !month && i+3 <= len(t) && isMonthAt(t, i) && digitAfterMonth(t, i+3) {
+		if !month && monthLead[c] && i+3 <= len(t) && isMonthAt(t, i) && digitAfterMonth(t, i+3) {
 			month = true
 		}
 	}
 	return four && month
 }
+
+// monthLead holds the first letters of the months, in either case.
+var monthLead = [256]bool{'j': true, 'f': true, 'm': true, 'a': true, 's': true, 'o': true, 'n': true, 'd': true,
+	'J': true, 'F': true, 'M': true, 'A': true, 'S': true, 'O': true, 'N': true, 'D': true}
 
 // isMonthAt: t has a month's first three letters, in any case, at i.
 func isMonthAt(t string, i int) bool {
