@@ -174,15 +174,7 @@ func (d *Document) Classify(f *Furniture) {
 
 // Length is the length measure the aligner uses: characters that are not
 // white space. The ratio between languages is estimated per document.
-func Length(s string) int {
-	n := 0
-	for _, r := range s {
-		if !lang.IsSpace(r) {
-			n++
-		}
-	}
-	return n
-}
+func Length(s string) int { return lang.NonSpace(s) }
 
 // NormText folds white space runs to one space and trims: the form used
 // wherever text must compare equal across reflowing.

@@ -67,3 +67,16 @@ func BenchmarkAlignDoc(b *testing.B) {
 		b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	})
 }
+
+// BenchmarkClassifyDoc: the kinds of every block of a generated two-file
+// document (ALIGNCHECK_BENCHDOC), with the built-in furniture phrases.
+//
+//	ALIGNCHECK_BENCHDOC=/tmp/d5k go test -run XX -bench ClassifyDoc -count 6 ./align
+func BenchmarkClassifyDoc(b *testing.B) {
+	doc := benchDoc(b)
+	f := align.DefaultFurniture()
+	b.ReportAllocs()
+	for b.Loop() {
+		doc.Classify(f)
+	}
+}

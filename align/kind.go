@@ -40,13 +40,27 @@ var furniturePhrases = []string{
 // Furniture is immutable once made, so one value serves any number of
 // documents at once.
 type Furniture struct {
-	// runes are the phrases, lowered, as runes, longest first
+	// runes are the phrases, lowered, as runes, longest first; strs
+	// holds the same phrases as strings
 	runes [][]rune
+	strs  []string
+	// spaced: every space of every phrase stands alone between two other
+	// characters, which lets withoutPhrases skip a phrase its text does
+	// not contain (see there)
+	spaced bool
 	// ascii and other hold every letter the phrases are made of: a text
 	// with too few of them is decided without looking for phrases
 	ascii [utf8.RuneSelf]bool
-	other map[rune]struct{}
+	han   [(hanLast - hanFirst + 64) / 64]uint64 // a bit per rune of the main Han block
+	other map[rune]struct{}                      // the rest
 }
+
+// hanFirst and hanLast bound the main block of Han characters (CJK
+// Unified Ideographs), every one a letter without case.
+const (
+	hanFirst = 0x4E00
+	hanLast  = 0x9FFF
+)
 
 // builtinFurniture is the matcher of the built-in phrases, made once: the
 // run without configured phrases costs nothing more than a lookup.
@@ -89,6 +103,8 @@ func newFurniture(phrases []string) *Furniture {
 		for _, r := range low {
 			if r < utf8.RuneSelf {
 				f.ascii[r] = true
+			} else if hanFirst <= r && r <= hanLast {
+				f.han[(r-hanFirst)/64] |= 1 << ((r - hanFirst) % 64)
 			} else {
 				f.other[r] = struct{}{}
 			}
@@ -102,6 +118,15 @@ func newFurniture(phrases []string) *Furniture {
 		}
 		return string(f.runes[a]) < string(f.runes[b])
 	})
+	f.spaced = true
+	for _, p := range f.runes {
+		f.strs = append(f.strs, string(p))
+		for i, r := range p {
+			if r == ' ' && (i == 0 || i == len(p)-1 || p[i-1] == ' ' || p[i+1] == ' ') {
+				f.spaced = false
+			}
+		}
+	}
 	return f
 }
 
@@ -121,14 +146,40 @@ const furnitureWords = 40
 // letters belong to furniture phrases standing as whole words (removed
 // longest phrase first).
 func (f *Furniture) mostlyFurniture(t string) bool {
-	// the letters of strings.ToLower(t), which lowers rune by rune
+	// the letters of strings.ToLower(t), which lowers rune by rune; ASCII
+	// and the main Han block (letters that have no case) on a fast path
 	total, inPhrases := 0, 0
-	for _, r := range t {
-		if r = unicode.ToLower(r); unicode.IsLetter(r) {
+	for i, r := range t {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' {
+				total++
+				if f.ascii[r] {
+					inPhrases++
+				}
+			}
+		case hanFirst <= r && r <= hanLast:
 			total++
-			if f.letter(r) {
+			if f.han[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0 {
 				inPhrases++
 			}
+		default:
+			if r = unicode.ToLower(r); unicode.IsLetter(r) {
+				total++
+				if f.letter(r) {
+					inPhrases++
+				}
+			}
+		}
+		// The rest of t, len(t)-i bytes at most, has at most as many
+		// letters in phrases: when three times the letters seen outside
+		// them is more than those together, three quarters cannot be
+		// reached. A Chinese paragraph is decided within its first half.
+		if out := total - inPhrases; 3*out > inPhrases+len(t)-i {
+			return false
 		}
 	}
 	// Removing a phrase removes only letters phrases are made of, so at
@@ -146,11 +197,23 @@ func (f *Furniture) mostlyFurniture(t string) bool {
 // except across a change of case ("FacebookTwitterEmail", a menu glued
 // together) or next to Chinese (which has no spaces between words): so
 // "Research" is not "search", nor "Homeland" "home".
+//
+// Most phrases do not occur in a text at all, and a phrase that does not
+// occur in the lowered text before any blanking cannot occur after it:
+// the blanks a phrase leaves are len(phrase) spaces in a row, at least as
+// many as the phrase being looked for has (longest first), while that
+// phrase's own spaces each stand alone between two other characters
+// (spaced), so no blank can take the place of one of its spaces. Such a
+// phrase is skipped after one substring search of the lowered text.
 func (f *Furniture) withoutPhrases(t string) []rune {
 	orig := []rune(t)
 	low := make([]rune, len(orig))
 	for i, r := range orig {
 		low[i] = unicode.ToLower(r)
+	}
+	var lowText string
+	if f.spaced {
+		lowText = string(low)
 	}
 	boundary := func(i int) bool {
 		if i <= 0 || i >= len(orig) {
@@ -162,7 +225,10 @@ func (f *Furniture) withoutPhrases(t string) []rune {
 		}
 		return unicode.IsLower(a) && unicode.IsUpper(b)
 	}
-	for _, p := range f.runes {
+	for n, p := range f.runes {
+		if f.spaced && !strings.Contains(lowText, f.strs[n]) {
+			continue
+		}
 		for i := 0; i+len(p) <= len(low); i++ {
 			if !equalRunes(low[i:i+len(p)], p) || !boundary(i) || !boundary(i+len(p)) {
 				continue
@@ -199,6 +265,9 @@ func countLetters(s string) int {
 func (f *Furniture) letter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return f.ascii[r]
+	}
+	if hanFirst <= r && r <= hanLast {
+		return f.han[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0
 	}
 	_, ok := f.other[r]
 	return ok
@@ -272,8 +341,7 @@ func (f *Furniture) Classify(b *Block) Kind {
 
 // bothScripts: t has Han characters and Latin letters.
 func bothScripts(t string) bool {
-	c := lang.Count(t)
-	return c.Han > 0 && c.Latin > 0
+	return lang.HasHan(t) && lang.HasLatin(t)
 }
 
 // isHeadingText: short and without sentence-ending punctuation.

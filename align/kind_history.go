@@ -98,7 +98,7 @@ func enHistoryNote(t string) bool {
 	if bracketed {
 		limit = enHistoryBracketWords
 	}
-	if !fieldsAtMost(t, limit) || !enHistoryDate.MatchString(t) || enModal.MatchString(t) {
+	if !fieldsAtMost(t, limit) || !mayHaveHistoryDate(t) || !enHistoryDate.MatchString(t) || enModal.MatchString(t) {
 		return false
 	}
 	words := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
@@ -134,6 +134,73 @@ func enHistoryNote(t string) bool {
 		}
 	}
 	return false
+}
+
+// mayHaveHistoryDate is a quick pre-test for enHistoryDate, whose
+// backtracking costs more than the rest of the classifier: false means
+// none of its three forms can match in t. Each ends in four digits. The
+// first two have a month's first three letters, then more letters, an
+// optional full stop, an optional comma and white space, then a digit;
+// the third has a full stop, slash or hyphen right after four digits.
+// The letters that (?i) folds to ASCII ones (ſ to s, the Kelvin sign to
+// k) are not looked at here: a text with one goes to the expression.
+func mayHaveHistoryDate(t string) bool {
+	if strings.Contains(t, "ſ") || strings.Contains(t, "\u212a") {
+		return true
+	}
+	four, month := false, false
+	run := 0 // digits in a row up to i
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if '0' <= c && c <= '9' {
+			if run++; run >= 4 {
+				four = true
+				if i+1 < len(t) && (t[i+1] == '.' || t[i+1] == '/' || t[i+1] == '-') {
+					return true
+				}
+			}
+			continue
+		}
+		run = 0
+		if !month && monthLead[c] && i+3 <= len(t) && isMonthAt(t, i) && digitAfterMonth(t, i+3) {
+			month = true
+		}
+	}
+	return four && month
+}
+
+// monthLead holds the first letters of the months, in either case.
+var monthLead = [256]bool{'j': true, 'f': true, 'm': true, 'a': true, 's': true, 'o': true, 'n': true, 'd': true,
+	'J': true, 'F': true, 'M': true, 'A': true, 'S': true, 'O': true, 'N': true, 'D': true}
+
+// isMonthAt: t has a month's first three letters, in any case, at i.
+func isMonthAt(t string, i int) bool {
+	a, b, c := t[i]|0x20, t[i+1]|0x20, t[i+2]|0x20
+	for _, m := range [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if a == m[0] && b == m[1] && c == m[2] {
+			return true
+		}
+	}
+	return false
+}
+
+// digitAfterMonth: after the rest of a month's letters at i, an optional
+// full stop, an optional comma and white space (as \s has it) lead to a
+// digit.
+func digitAfterMonth(t string, i int) bool {
+	for i < len(t) && ('a' <= t[i]|0x20 && t[i]|0x20 <= 'z') {
+		i++
+	}
+	if i < len(t) && t[i] == '.' {
+		i++
+	}
+	if i < len(t) && t[i] == ',' {
+		i++
+	}
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	return i < len(t) && '0' <= t[i] && t[i] <= '9'
 }
 
 func isDigits(w string) bool {

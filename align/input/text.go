@@ -342,10 +342,10 @@ func sideOf(l align.Lang, src *align.Source, raw []rawBlock) []*align.Block {
 
 // twoFilesFrom builds a two-file document from the blocks of two sources.
 func twoFilesFrom(zs *align.Source, zb []rawBlock, es *align.Source, eb []rawBlock) (*align.Document, error) {
-	if lang.Count(zs.Text).Han == 0 {
+	if !lang.HasHan(zs.Text) {
 		return nil, errorf(zs.Path, -1, "no Chinese text found in the Chinese file")
 	}
-	if lang.Count(es.Text).Latin == 0 {
+	if !lang.HasLatin(es.Text) {
 		return nil, errorf(es.Path, -1, "no English text found in the English file")
 	}
 	doc := &align.Document{Name: zs.Path + " | " + es.Path, Shape: align.TwoFiles, ZhSrc: zs, EnSrc: es}

@@ -57,6 +57,34 @@ func Count(text string) ScriptCounts {
 	return c
 }
 
+// HasHan reports whether Count(text).Han > 0, stopping at the first Han
+// character: a check that a file is Chinese at all need not count it.
+func HasHan(text string) bool {
+	for _, r := range text {
+		if r >= 0x80 && IsHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasLatin reports whether Count(text).Latin > 0, stopping at the first
+// Latin letter.
+func HasLatin(text string) bool {
+	for _, r := range text {
+		if r < 0x80 {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				return true
+			}
+			continue
+		}
+		if !IsHan(r) && !unicode.IsDigit(r) && unicode.Is(unicode.Latin, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsSpace is unicode.IsSpace, answered without its call and table search
 // for the characters of ordinary text: ASCII, and everything past U+3000,
 // the last white space Unicode has (Han, kana, fullwidth forms). Lengths,
@@ -71,6 +99,59 @@ func IsSpace(r rune) bool {
 		return false
 	}
 	return otherSpace(r)
+}
+
+// NonSpace counts the runes of s that are not white space (IsSpace), as
+// ranging over s counts them (an invalid byte is one rune, U+FFFD). It is
+// the aligner's length measure, taken of every block and sentence several
+// times: a three-byte character from U+3001 on (Chinese punctuation, Han,
+// fullwidth forms) is never white space and is counted without decoding
+// it (TestNonSpace).
+func NonSpace(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				n++
+			}
+			i++
+			continue
+		}
+		if wideAt(s, i) {
+			n++
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !IsSpace(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// wideAt reports whether s[i:] starts with the UTF-8 encoding of a
+// character of U+3001 to U+FFFF but for the surrogates: E3 then two
+// continuation bytes but U+3000's 80 80, or E4–EC or EE–EF then two
+// continuation bytes (ED starts the surrogates and U+D000–U+D7FF, left
+// to the decoder).
+func wideAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+		return false
+	}
+	switch {
+	case c0 == 0xe3:
+		return c1 != 0x80 || c2 != 0x80
+	case 0xe4 <= c0 && c0 <= 0xec, c0 == 0xee, c0 == 0xef:
+		return true
+	}
+	return false
 }
 
 // asciiSpace holds unicode.IsSpace of the bytes below utf8.RuneSelf.

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -51,5 +53,75 @@ func TestIsSpace(t *testing.T) {
 		if IsSpace(r) != unicode.IsSpace(r) {
 			t.Fatalf("IsSpace(%U) = %v", r, IsSpace(r))
 		}
+	}
+}
+
+// TestHasScripts: HasHan and HasLatin answer as Count does, on every
+// code point alone, after ASCII and Han, and on random texts of them.
+func TestHasScripts(t *testing.T) {
+	check := func(s string) {
+		c := Count(s)
+		if HasHan(s) != (c.Han > 0) || HasLatin(s) != (c.Latin > 0) {
+			t.Fatalf("%q: HasHan %v, HasLatin %v, Count %+v", s, HasHan(s), HasLatin(s), c)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check(string(r))
+		if r%97 == 0 {
+			check("1 中" + string(r) + "\xff")
+		}
+	}
+	pieces := []string{"a", "Z", "1", " ", "中", "〇", "é", "ǅ", "Ａ", "１", "٣", "\xff", "ß", "Ω", "—"}
+	rng := rand.New(rand.NewSource(18))
+	for range 100000 {
+		var b strings.Builder
+		for n := rng.Intn(6); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// nonSpaceRule is NonSpace as first written: a range loop over s.
+func nonSpaceRule(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestNonSpace: NonSpace counts as a range loop does, on every code point
+// alone and between others, on every sequence of three bytes from E0 on
+// (the byte test), and on random texts with invalid bytes.
+func TestNonSpace(t *testing.T) {
+	check := func(s string) {
+		if got, want := NonSpace(s), nonSpaceRule(s); got != want {
+			t.Fatalf("%q: got %d, want %d", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		check(string(r))
+		check("a" + string(r) + "中")
+	}
+	for a := 0xe0; a <= 0xff; a++ {
+		for b := 0; b < 256; b++ {
+			for c := 0; c < 256; c++ {
+				check(string([]byte{byte(a), byte(b), byte(c)}))
+				check(string([]byte{'x', byte(a), byte(b), byte(c)}))
+				check(string([]byte{byte(a), byte(b)}))
+			}
+		}
+	}
+	pieces := []string{"a", " ", "\u3000", "、", "中", "\u00a0", "\u2029", "\xe3\x80", "\xe4", "\xbf", "\xed\xa0\x80", "\U0001F600", "é", "\t"}
+	rng := rand.New(rand.NewSource(18))
+	for range 200000 {
+		var b strings.Builder
+		for n := rng.Intn(8); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
 	}
 }
