@@ -300,3 +300,69 @@ func TestCountRows(t *testing.T) {
 		require.Equal(t, wsRef[:outRef], ws[:got], "row %d", k)
 	}
 }
+
+// TestRowStartsShared: beads of one shape share their rows' starting
+// weights (rowStarts), and each bead's cells and null word's weights are
+// still its own band's (segWeights), bit for bit, whatever its
+// punctuation.
+func TestRowStartsShared(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 8))
+	for k := range 50 {
+		// Shapes sharing a side with another, and one twice.
+		m, n := 1+rng.IntN(50), 1+rng.IntN(50)
+		m2, n2 := m+1+rng.IntN(9), n+1+rng.IntN(9)
+		shapes := [][2]int{{m, n}, {m, n2}, {m2, n}, {m, n}}
+		maxCells := 0
+		if k%2 == 0 {
+			maxCells = 1 + rng.IntN(m*n)
+		}
+		md := &model{opt: Options{MaxCells: maxCells, Lambda: 1.3}.withDefaults()}
+		var zh, en [][]int32
+		var zp, ep [][]bool
+		for _, shape := range shapes {
+			m, n := shape[0], shape[1]
+			z, e := make([]int32, m), make([]int32, n)
+			for i := range z {
+				z[i] = int32(i)
+			}
+			for j := range e {
+				e[j] = int32(j)
+			}
+			pz, pe := make([]bool, m), make([]bool, n)
+			for i := range pz {
+				pz[i] = rng.IntN(4) == 0
+			}
+			for j := range pe {
+				pe[j] = rng.IntN(4) == 0
+			}
+			zh, en, zp, ep = append(zh, z), append(en, e), append(zp, pz), append(ep, pe)
+		}
+		md.nZh, md.nEn = m2, n2
+		md.build(zh, en, zp, ep, func(int32, func(int32)) {})
+		odds := md.opt.Null / (1 - md.opt.Null)
+		for b, shape := range shapes {
+			m, n := shape[0], shape[1]
+			width := md.width(m, n)
+			s := &md.segs[b]
+			cols, weights := md.weigh(s, nil, nil)
+			segW := md.segWeights(s, nil)
+			colZ := make([]float64, n)
+			start := 0
+			for i, end := range s.rowEnd {
+				rowZ := 0.0
+				for c := start; c < int(end); c++ {
+					w := segW[i*width+int(cols[c])]
+					require.Equal(t, float32(w), weights[c], "bead %d cell %d", b, c)
+					colZ[s.lo(i)+int(cols[c])] += w
+					rowZ += w
+				}
+				require.Equal(t, rowZ*odds, s.eNull[i])
+				start = int(end)
+			}
+			for j := range colZ {
+				require.Equal(t, colZ[j]*odds, s.zNull[j])
+			}
+		}
+		assert.Len(t, md.starts, 3)
+	}
+}
