@@ -295,10 +295,11 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
-	// seen[e] is z+1 when the type pair (z, e) is numbered pairOf[e];
-	// prior[e] is z+1 when the prior favours it.
-	seen := make([]int32, md.nEn)
-	pairOf := make([]int32, md.nEn)
+	// of[e] is {z+1, p} when the type pair (z, e) is numbered p (the two
+	// side by side: each cell reads both, at an English type of its
+	// own); prior[e] is z+1 when the prior favours it.
+	type numbered struct{ z, p int32 }
+	of := make([]numbered, md.nEn)
 	prior := make([]int32, md.nEn)
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
@@ -325,16 +326,16 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 					continue
 				}
 				e := s.en[j]
-				if seen[e] != z+1 {
-					seen[e] = z + 1
-					pairOf[e] = int32(len(md.pairEn))
+				at := &of[e]
+				if at.z != z+1 {
+					*at = numbered{z + 1, int32(len(md.pairEn))}
 					md.pairEn = append(md.pairEn, e)
 					md.prior = append(md.prior, prior[e] == z+1)
 				}
 				if md.narrow {
-					s.pairOff[c] = uint16(pairOf[e] - md.zFirst[z])
+					s.pairOff[c] = uint16(at.p - md.zFirst[z])
 				} else {
-					s.pair[c] = pairOf[e]
+					s.pair[c] = at.p
 				}
 				c++
 			}
