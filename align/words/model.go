@@ -170,6 +170,10 @@ type model struct {
 	tNullZ []float64 // t(f|null) per Chinese type
 
 	bestE, sumE []float64 // viterbi's scratch
+
+	// starts holds, for each shape of bead (its words on each side), the
+	// weights each of its rows' sweeps start from (rowStarts).
+	starts map[[2]int][]float64
 }
 
 // params are what the model learns of a type pair, kept together because
@@ -261,8 +265,12 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 		}
 		md.segs[k] = s
 	}
-	for k := range md.segs {
-		md.weigh(&md.segs[k])
+	if md.weighed {
+		var js []uint16
+		var ws []float32
+		for k := range md.segs {
+			js, ws = md.weigh(&md.segs[k], js, ws)
+		}
 	}
 
 	// The rows of each Chinese type, as (seg, row), type by type.
@@ -287,10 +295,11 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
-	// seen[e] is z+1 when the type pair (z, e) is numbered pairOf[e];
-	// prior[e] is z+1 when the prior favours it.
-	seen := make([]int32, md.nEn)
-	pairOf := make([]int32, md.nEn)
+	// of[e] is {z+1, p} when the type pair (z, e) is numbered p (the two
+	// side by side: each cell reads both, at an English type of its
+	// own); prior[e] is z+1 when the prior favours it.
+	type numbered struct{ z, p int32 }
+	of := make([]numbered, md.nEn)
 	prior := make([]int32, md.nEn)
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
@@ -317,16 +326,16 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 					continue
 				}
 				e := s.en[j]
-				if seen[e] != z+1 {
-					seen[e] = z + 1
-					pairOf[e] = int32(len(md.pairEn))
+				at := &of[e]
+				if at.z != z+1 {
+					*at = numbered{z + 1, int32(len(md.pairEn))}
 					md.pairEn = append(md.pairEn, e)
 					md.prior = append(md.prior, prior[e] == z+1)
 				}
 				if md.narrow {
-					s.pairOff[c] = uint16(pairOf[e] - md.zFirst[z])
+					s.pairOff[c] = uint16(at.p - md.zFirst[z])
 				} else {
-					s.pair[c] = pairOf[e]
+					s.pair[c] = at.p
 				}
 				c++
 			}
@@ -372,6 +381,37 @@ func (b band) at(j int, x float64) float64 {
 	return math.Exp(-b.lam * (float64(j+1)/float64(b.n) - x))
 }
 
+// rowStarts returns, for each row i of seg s, the weight its sweep
+// starts from, that of column lo (at 2i), and the weight of column cross
+// (at 2i+1; 0 when the row's band does not hold cross past lo), as
+// band.row and band.at give them. They depend only on the bead's shape
+// (its rows' bands too): the generated documents' 6,313 sentence beads
+// have 394 shapes, and working out two exponentials a row in each sweep,
+// twice a bead, took a twentieth of training.
+func (md *model) rowStarts(s *seg) []float64 {
+	m, n := len(s.zh), len(s.en)
+	shape := [2]int{m, n}
+	if starts, ok := md.starts[shape]; ok {
+		return starts
+	}
+	width := md.width(m, n)
+	b := md.band(m, n)
+	starts := make([]float64, 2*m)
+	for i := range m {
+		lo := s.lo(i)
+		w, x, cross := b.row(i, lo)
+		starts[2*i] = w
+		if cross > lo && cross < lo+width {
+			starts[2*i+1] = b.at(cross, x)
+		}
+	}
+	if md.starts == nil {
+		md.starts = map[[2]int][]float64{}
+	}
+	md.starts[shape] = starts
+	return starts
+}
+
 // segCells returns the English word (as an offset from its row's lo) and
 // the distortion weight, as stored (float32), of every cell of seg s, row
 // by row: s.j and s.w, or, before they are stored, worked out into js and
@@ -379,76 +419,106 @@ func (b band) at(j int, x float64) float64 {
 // costs less than all the band's weights and then a pick of the cells'
 // (which took a seventh of the word alignment's time on the reference
 // document eight times over).
+//
+// Each row is swept in two loops, the columns before cross and those
+// from it, rather than one that asks at each column which side it is on;
+// and every column is written to js and ws, the next column over it
+// unless it is a cell, rather than the cells alone after a branch on
+// each column's punctuation (the mark falls where the text puts it, so
+// the branch was mispredicted often). js and ws are made one longer than
+// the cells for the column after the last cell.
 func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float32) {
 	if md.weighed {
 		return s.j, s.w
 	}
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
-	if cap(js) < cells {
-		js, ws = make([]uint16, cells), make([]float32, cells)
-	}
-	js, ws = js[:cells], ws[:cells]
+	js, ws = grow(js, cells+1), grow(ws, cells+1)
 	width := md.width(m, n)
 	b := md.band(m, n)
+	back, step := b.back, b.step
+	enPunct := s.enPunct
+	starts := md.rowStarts(s)
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
-		w, x, cross := b.row(i, lo)
-		for j := lo; j < lo+width; j++ {
-			if j == cross && j > lo {
-				w = b.at(j, x)
-			}
-			if s.enPunct[j] == punct {
-				js[c], ws[c] = uint16(j-lo), float32(w)
+		w, cross := starts[2*i], (i+1)*n/m
+		end := lo + width
+		mid := min(max(cross, lo), end)
+		j := lo
+		for ; j < mid; j++ {
+			js[c], ws[c] = uint16(j-lo), float32(w)
+			if enPunct[j] == punct {
 				c++
 			}
-			if j < cross {
-				w *= b.back
-			} else {
-				w *= b.step
+			w *= back
+		}
+		if j < end && j > lo {
+			// j is cross
+			w = starts[2*i+1]
+		}
+		for ; j < end; j++ {
+			js[c], ws[c] = uint16(j-lo), float32(w)
+			if enPunct[j] == punct {
+				c++
 			}
+			w *= step
 		}
 	}
-	return js, ws
+	return js[:cells], ws[:cells]
 }
 
-// weigh fills in the null word's weights of a seg (and its cells'
-// English words and distortion weights, when the cells are not to be
-// pruned).
-func (md *model) weigh(s *seg) {
+// weigh sets the null word's weights of a seg (s.zNull, s.eNull), from a
+// sweep of its cells like segCells', and returns the cells' words and
+// weights: in js and ws, grown as needed, or, when the model stores them,
+// in s.j and s.w. It is called once a seg, where the cells are first
+// read: in build when they are stored, else in the first E-step, which
+// then reads the cells of this sweep rather than sweep them again.
+func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) {
 	if s.rowEnd == nil {
-		return
+		return js, ws
 	}
 	m, n := len(s.zh), len(s.en)
+	cells := int(s.rowEnd[m-1])
+	js, ws = grow(js, cells+1), grow(ws, cells+1)
 	width := md.width(m, n)
 	b := md.band(m, n)
+	back, step := b.back, b.step
+	enPunct := s.enPunct
 	colZ := make([]float64, n)
 	rowZ := make([]float64, m)
+	starts := md.rowStarts(s)
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
 		row := 0.0
-		w, x, cross := b.row(i, lo)
-		for j := lo; j < lo+width; j++ {
-			if j == cross && j > lo {
-				w = b.at(j, x)
-			}
-			if punct == s.enPunct[j] {
-				if s.w != nil {
-					s.j[c], s.w[c] = uint16(j-lo), float32(w)
-				}
+		w, cross := starts[2*i], (i+1)*n/m
+		end := lo + width
+		mid := min(max(cross, lo), end)
+		j := lo
+		// The distortion is a distribution over the words a word may
+		// link to: its normalisers sum the cells' weights.
+		for ; j < mid; j++ {
+			js[c], ws[c] = uint16(j-lo), float32(w)
+			if enPunct[j] == punct {
 				c++
-				// The distortion is a distribution over the words a word
-				// may link to.
 				colZ[j] += w
 				row += w
 			}
-			if j < cross {
-				w *= b.back
-			} else {
-				w *= b.step
+			w *= back
+		}
+		if j < end && j > lo {
+			// j is cross
+			w = starts[2*i+1]
+		}
+		for ; j < end; j++ {
+			js[c], ws[c] = uint16(j-lo), float32(w)
+			if enPunct[j] == punct {
+				c++
+				colZ[j] += w
+				row += w
 			}
+			w *= step
 		}
 		rowZ[i] = row
 	}
@@ -460,6 +530,13 @@ func (md *model) weigh(s *seg) {
 		rowZ[i] *= odds
 	}
 	s.zNull, s.eNull = colZ, rowZ
+	js, ws = js[:cells], ws[:cells]
+	if s.w != nil {
+		copy(s.j, js)
+		copy(s.w, ws)
+		return s.j, s.w
+	}
+	return js, ws
 }
 
 // train runs EM. The first E-step sees the distortion alone (as if every
@@ -566,7 +643,11 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			continue
 		}
 		n := len(s.en)
-		cols, weights = md.segCells(s, cols, weights)
+		if md.weighed {
+			cols, weights = s.j, s.w
+		} else {
+			cols, weights = md.weigh(s, cols, weights)
+		}
 		invCol, linkE = grow(invCol, n), grow(linkE, n)
 		clear(linkE)
 		for j := range invCol {
@@ -648,11 +729,17 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
 			var row float64
-			kept := keptCells{cols, weights, out, prune}
-			if z := s.zh[i]; md.narrow {
-				row, out = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link, s.pairOff, kept)
-			} else {
-				row, out = countRow(tt, s.pair[start:end], js, ws, inv, col, link, s.pair, kept)
+			kept := keptCells{cols, weights, out}
+			z := s.zh[i]
+			switch {
+			case md.narrow && prune:
+				row, out = pruneRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link, s.pairOff, kept)
+			case prune:
+				row, out = pruneRow(tt, s.pair[start:end], js, ws, inv, col, link, s.pair, kept)
+			case md.narrow:
+				row = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
+			default:
+				row = countRow(tt, s.pair[start:end], js, ws, inv, col, link)
 			}
 			cNullZ[s.zh[i]] += max(0, 1-row)
 			start = int(end)
@@ -722,16 +809,33 @@ func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32
 // keptCells are where eStep moves the cells it keeps when it prunes: the
 // seg's words and weights from out on.
 type keptCells struct {
-	js    []uint16
-	ws    []float32
-	out   int
-	prune bool
+	js  []uint16
+	ws  []float32
+	out int
 }
 
-// countRow adds a row's agreed counts (eStep) and returns their sum; when
-// pruning, it moves the cells it keeps to kept and to allPairs from
-// kept.out on, and returns where the next goes.
-func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []P, kept keptCells) (float64, int) {
+// countRow adds a row's agreed counts (eStep) and returns their sum.
+func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
+	row := 0.0
+	for k, p := range pairs[:len(js)] {
+		j := js[k]
+		t := &tz[p]
+		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
+		t.count += float32(r)
+		link[j] += r
+		row += r
+	}
+	return row
+}
+
+// pruneRow is countRow for the E-step that prunes: it also moves the
+// cells it keeps to kept and to allPairs from kept.out on, and returns
+// where the next goes. Every cell is written there, and the next written
+// over it unless it is kept: about half the cells are, as the text has
+// it, so a branch on each was mispredicted often. (What is written is at
+// or before the cell read: kept and allPairs are the arrays the row's
+// cells are read from.)
+func pruneRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []P, kept keptCells) (float64, int) {
 	row := 0.0
 	out := kept.out
 	for k, p := range pairs[:len(js)] {
@@ -742,11 +846,16 @@ func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float3
 		t.count += float32(r)
 		link[j] += r
 		row += r
+		allPairs[out], kept.js[out], kept.ws[out] = p, j, ws[k]
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
-		if kept.prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-			allPairs[out], kept.js[out], kept.ws[out] = p, j, ws[k]
-			out++
+		keep := 0
+		if w*float64(t.ez)*col[j]*col[j] >= pruneBelow {
+			keep = 1
 		}
+		if w*float64(t.ze)*inv*inv >= pruneBelow {
+			keep = 1
+		}
+		out += keep
 	}
 	return row, out
 }

@@ -1,7 +1,9 @@
 package words
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -12,9 +14,9 @@ import (
 // TestCellWeights: the weights laid out by stepping along each row equal
 // fast_align's exp(−λ·|i/m − j/n|), punctuation cells only where both are
 // punctuation, in beads inside and past MaxCells; worked out seg by seg
-// (before pruning), they and the cells' words are those stored, and the
-// weights those of the band's (segWeights, which weigh sums), bit for
-// bit.
+// (before pruning, by segCells and by weigh's sweep), they and the
+// cells' words are those stored, and the weights those of the band's
+// (segWeights, which weigh sums), bit for bit.
 func TestCellWeights(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -30,75 +32,123 @@ func TestCellWeights(t *testing.T) {
 		{"stored, banded", 40, 60, 600, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			md := &model{opt: Options{MaxCells: tc.maxCells, Lambda: 1.7, Iterations: tc.iterations}.withDefaults()}
-			zh, en := make([]int32, tc.m), make([]int32, tc.n)
 			zp, ep := make([]bool, tc.m), make([]bool, tc.n)
-			for i := range zh {
-				zh[i] = int32(i)
+			for i := range zp {
 				zp[i] = i%5 == 4
 			}
-			for j := range en {
-				en[j] = int32(j)
+			for j := range ep {
 				ep[j] = j%4 == 3
 			}
-			md.nZh, md.nEn = tc.m, tc.n
-			md.build([][]int32{zh}, [][]int32{en}, [][]bool{zp}, [][]bool{ep}, func(int32, func(int32)) {})
-			s := &md.segs[0]
-			c := 0
-			width := md.width(tc.m, tc.n)
-			stored, storedJ := s.w, s.j
-			assert.Equal(t, md.prunes(), stored == nil)
-			assert.Equal(t, md.prunes(), storedJ == nil)
-			assert.Equal(t, md.weighed, stored != nil)
-			md.weighed = false
-			cols, weights := md.segCells(s, nil, nil)
-			if stored != nil {
-				require.Equal(t, storedJ, cols)
-				require.Equal(t, stored, weights)
-			}
-			// the weights the null word's are weighed against (weigh),
-			// as stored
-			segW := md.segWeights(s, nil)
-			start := 0
-			colZ, rowZ := make([]float64, tc.n), make([]float64, tc.m)
-			for i, end := range s.rowEnd {
-				for c := start; c < int(end); c++ {
-					w := segW[i*width+int(cols[c])]
-					require.Equal(t, float32(w), weights[c], "cell %d", c)
-					colZ[s.lo(i)+int(cols[c])] += w
-					rowZ[i] += w
-				}
-				start = int(end)
-			}
-			odds := md.opt.Null / (1 - md.opt.Null)
-			for j := range colZ {
-				require.Equal(t, colZ[j]*odds, s.zNull[j], "column %d", j)
-			}
-			for i := range rowZ {
-				require.Equal(t, rowZ[i]*odds, s.eNull[i], "row %d", i)
-			}
-			for i := range tc.m {
-				lo := s.lo(i)
-				for j := lo; j < lo+width; j++ {
-					if zp[i] != ep[j] {
-						continue
-					}
-					require.Less(t, c, len(weights))
-					assert.Equal(t, j, lo+int(cols[c]))
-					want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(tc.m)-float64(j+1)/float64(tc.n)))
-					assert.InDelta(t, want, float64(weights[c]), 1e-6, "cell %d,%d", i, j)
-					p := md.cellPair(s, md.zFirst[zh[i]], c)
-					assert.Equal(t, md.pairZh(p), zh[i])
-					assert.Equal(t, md.pairEn[p], en[j])
-					c++
-				}
-				assert.Equal(t, c, int(s.rowEnd[i]))
-			}
-			assert.Len(t, weights, c)
-			if tc.maxCells > 0 {
-				assert.LessOrEqual(t, c, tc.maxCells)
-			}
+			checkCellWeights(t, tc.maxCells, tc.iterations, zp, ep)
 		})
+	}
+}
+
+// TestCellWeightsRandom: as TestCellWeights, on beads of random shapes,
+// bands and punctuation, so that the diagonal falls at every place in a
+// row's band (before it, at its first column, within, past its end).
+func TestCellWeightsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 5))
+	for k := range 300 {
+		m, n := 1+rng.IntN(60), 1+rng.IntN(60)
+		maxCells := 0
+		if rng.IntN(2) == 0 {
+			maxCells = 1 + rng.IntN(m*n)
+		}
+		iterations := 0
+		if k%4 == 0 {
+			iterations = 2
+		}
+		zp, ep := make([]bool, m), make([]bool, n)
+		share := rng.Float64() // of punctuation
+		for i := range zp {
+			zp[i] = rng.Float64() < share
+		}
+		for j := range ep {
+			ep[j] = rng.Float64() < share
+		}
+		t.Run(fmt.Sprintf("%d:%dx%d,%d", k, m, n, maxCells), func(t *testing.T) {
+			checkCellWeights(t, maxCells, iterations, zp, ep)
+		})
+	}
+}
+
+// checkCellWeights builds a model of one bead whose words' punctuation is
+// zp and ep, each word a type of its own, and checks its cells' words and
+// weights and its null word's weights.
+func checkCellWeights(t *testing.T, maxCells, iterations int, zp, ep []bool) {
+	m, n := len(zp), len(ep)
+	md := &model{opt: Options{MaxCells: maxCells, Lambda: 1.7, Iterations: iterations}.withDefaults()}
+	zh, en := make([]int32, m), make([]int32, n)
+	for i := range zh {
+		zh[i] = int32(i)
+	}
+	for j := range en {
+		en[j] = int32(j)
+	}
+	md.nZh, md.nEn = m, n
+	md.build([][]int32{zh}, [][]int32{en}, [][]bool{zp}, [][]bool{ep}, func(int32, func(int32)) {})
+	s := &md.segs[0]
+	c := 0
+	width := md.width(m, n)
+	stored, storedJ := s.w, s.j
+	assert.Equal(t, md.prunes(), stored == nil)
+	assert.Equal(t, md.prunes(), storedJ == nil)
+	assert.Equal(t, md.weighed, stored != nil)
+	assert.Equal(t, md.prunes(), s.zNull == nil, "weighed in build only when stored")
+	md.weighed = false
+	cols, weights := md.segCells(s, nil, nil)
+	if stored != nil {
+		require.Equal(t, storedJ, cols)
+		require.Equal(t, stored, weights)
+	} else {
+		// the first E-step's sweep, which weighs the seg
+		weighJ, weighW := md.weigh(s, nil, nil)
+		require.Equal(t, cols, weighJ)
+		require.Equal(t, weights, weighW)
+	}
+	// the weights the null word's are weighed against (weigh),
+	// as stored
+	segW := md.segWeights(s, nil)
+	start := 0
+	colZ, rowZ := make([]float64, n), make([]float64, m)
+	for i, end := range s.rowEnd {
+		for c := start; c < int(end); c++ {
+			w := segW[i*width+int(cols[c])]
+			require.Equal(t, float32(w), weights[c], "cell %d", c)
+			colZ[s.lo(i)+int(cols[c])] += w
+			rowZ[i] += w
+		}
+		start = int(end)
+	}
+	odds := md.opt.Null / (1 - md.opt.Null)
+	for j := range colZ {
+		require.Equal(t, colZ[j]*odds, s.zNull[j], "column %d", j)
+	}
+	for i := range rowZ {
+		require.Equal(t, rowZ[i]*odds, s.eNull[i], "row %d", i)
+	}
+	for i := range m {
+		lo := s.lo(i)
+		for j := lo; j < lo+width; j++ {
+			if zp[i] != ep[j] {
+				continue
+			}
+			require.Less(t, c, len(weights))
+			assert.Equal(t, j, lo+int(cols[c]))
+			want := math.Exp(-1.7 * math.Abs(float64(i+1)/float64(m)-float64(j+1)/float64(n)))
+			assert.InDelta(t, want, float64(weights[c]), 1e-6, "cell %d,%d", i, j)
+			p := md.cellPair(s, md.zFirst[zh[i]], c)
+			assert.Equal(t, md.pairZh(p), zh[i])
+			assert.Equal(t, md.pairEn[p], en[j])
+			c++
+		}
+		assert.Equal(t, c, int(s.rowEnd[i]))
+	}
+	assert.Len(t, weights, c)
+	if maxCells > 0 {
+		// a row keeps at least one column
+		assert.LessOrEqual(t, c, max(maxCells, m))
 	}
 }
 
@@ -167,4 +217,152 @@ func TestWideRow(t *testing.T) {
 	assert.Equal(t, maxWidth, md.width(1, 100000))
 	assert.Equal(t, 5000, md.width(200, 5000))
 	assert.Equal(t, 1<<20/300, md.width(300, 5000))
+}
+
+// countRowRef is how eStep added a row's agreed counts and pruned its
+// cells before countRow and pruneRow: a branch on each cell. The
+// reference they must equal bit for bit.
+func countRowRef(tz []params, pairs []uint16, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []uint16, kept keptCells, prune bool) (float64, int) {
+	row := 0.0
+	out := kept.out
+	for k, p := range pairs[:len(js)] {
+		j := js[k]
+		t := &tz[p]
+		w := float64(ws[k])
+		r := w * float64(t.agree) * inv * col[j]
+		t.count += float32(r)
+		link[j] += r
+		row += r
+		if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
+			allPairs[out], kept.js[out], kept.ws[out] = p, j, ws[k]
+			out++
+		}
+	}
+	return row, out
+}
+
+// TestCountRows: countRow and pruneRow, on random rows of a seg whose
+// kept cells move down over the cells read (as in eStep), give the
+// counts, sums and cells kept of countRowRef, bit for bit.
+func TestCountRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 6))
+	for k := range 500 {
+		prune := k%2 == 0
+		nPairs, n := 1+rng.IntN(50), 1+rng.IntN(80)
+		cells := rng.IntN(n + 1)
+		start := rng.IntN(20) // cells of the rows before
+		tz := make([]params, nPairs)
+		for p := range tz {
+			// Some pairs far more likely than others, so that both
+			// posteriors fall on either side of pruneBelow.
+			ez, ze := math.Pow(rng.Float64(), 4), math.Pow(rng.Float64(), 4)
+			tz[p].set(ez, ze)
+			tz[p].count = float32(rng.Float64())
+		}
+		pairs := make([]uint16, start+cells)
+		js := make([]uint16, start+cells)
+		ws := make([]float32, start+cells)
+		cols := rng.Perm(n)[:cells]
+		slices.Sort(cols)
+		for c := range pairs {
+			pairs[c] = uint16(rng.IntN(nPairs))
+			ws[c] = float32(rng.Float64())
+			if c >= start {
+				js[c] = uint16(cols[c-start])
+			}
+		}
+		col := make([]float64, n)
+		for j := range col {
+			col[j] = 1 / math.Sqrt(0.05+4*rng.Float64())
+		}
+		inv := 1 / math.Sqrt(0.05+4*rng.Float64())
+		out := rng.IntN(start + 1) // where the rows before left off
+
+		tzRef := slices.Clone(tz)
+		pairsRef, jsRef, wsRef := slices.Clone(pairs), slices.Clone(js), slices.Clone(ws)
+		linkRef := make([]float64, n)
+		rowRef, outRef := countRowRef(tzRef, pairsRef[start:], jsRef[start:], wsRef[start:], inv, col, linkRef, pairsRef, keptCells{jsRef, wsRef, out}, prune)
+
+		link := make([]float64, n)
+		var row float64
+		got := out
+		if prune {
+			row, got = pruneRow(tz, pairs[start:], js[start:], ws[start:], inv, col, link, pairs, keptCells{js, ws, out})
+		} else {
+			row = countRow(tz, pairs[start:], js[start:], ws[start:], inv, col, link)
+		}
+		require.Equal(t, math.Float64bits(rowRef), math.Float64bits(row), "row %d", k)
+		require.Equal(t, outRef, got, "row %d", k)
+		require.Equal(t, tzRef, tz, "row %d", k)
+		require.Equal(t, linkRef, link, "row %d", k)
+		require.Equal(t, pairsRef[:outRef], pairs[:got], "row %d", k)
+		require.Equal(t, jsRef[:outRef], js[:got], "row %d", k)
+		require.Equal(t, wsRef[:outRef], ws[:got], "row %d", k)
+	}
+}
+
+// TestRowStartsShared: beads of one shape share their rows' starting
+// weights (rowStarts), and each bead's cells and null word's weights are
+// still its own band's (segWeights), bit for bit, whatever its
+// punctuation.
+func TestRowStartsShared(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 8))
+	for k := range 50 {
+		// Shapes sharing a side with another, and one twice.
+		m, n := 1+rng.IntN(50), 1+rng.IntN(50)
+		m2, n2 := m+1+rng.IntN(9), n+1+rng.IntN(9)
+		shapes := [][2]int{{m, n}, {m, n2}, {m2, n}, {m, n}}
+		maxCells := 0
+		if k%2 == 0 {
+			maxCells = 1 + rng.IntN(m*n)
+		}
+		md := &model{opt: Options{MaxCells: maxCells, Lambda: 1.3}.withDefaults()}
+		var zh, en [][]int32
+		var zp, ep [][]bool
+		for _, shape := range shapes {
+			m, n := shape[0], shape[1]
+			z, e := make([]int32, m), make([]int32, n)
+			for i := range z {
+				z[i] = int32(i)
+			}
+			for j := range e {
+				e[j] = int32(j)
+			}
+			pz, pe := make([]bool, m), make([]bool, n)
+			for i := range pz {
+				pz[i] = rng.IntN(4) == 0
+			}
+			for j := range pe {
+				pe[j] = rng.IntN(4) == 0
+			}
+			zh, en, zp, ep = append(zh, z), append(en, e), append(zp, pz), append(ep, pe)
+		}
+		md.nZh, md.nEn = m2, n2
+		md.build(zh, en, zp, ep, func(int32, func(int32)) {})
+		odds := md.opt.Null / (1 - md.opt.Null)
+		for b, shape := range shapes {
+			m, n := shape[0], shape[1]
+			width := md.width(m, n)
+			s := &md.segs[b]
+			cols, weights := md.weigh(s, nil, nil)
+			segW := md.segWeights(s, nil)
+			colZ := make([]float64, n)
+			start := 0
+			for i, end := range s.rowEnd {
+				rowZ := 0.0
+				for c := start; c < int(end); c++ {
+					w := segW[i*width+int(cols[c])]
+					require.Equal(t, float32(w), weights[c], "bead %d cell %d", b, c)
+					colZ[s.lo(i)+int(cols[c])] += w
+					rowZ += w
+				}
+				require.Equal(t, rowZ*odds, s.eNull[i])
+				start = int(end)
+			}
+			for j := range colZ {
+				require.Equal(t, colZ[j]*odds, s.zNull[j])
+			}
+		}
+		assert.Len(t, md.starts, 3)
+	}
 }

@@ -1,7 +1,5 @@
 package words
 
-import "slices"
-
 // Link joins token Zh of a pair's Chinese side with token En of its
 // English side. (A pair's links are kept while the checks run: int32
 // halves them.)
@@ -31,6 +29,7 @@ func (s Strength) String() string {
 type symmetriser struct {
 	inZE, inEZ []bool
 	zhAl, enAl []int32
+	next       []int32
 	union      []Link
 	inter, gdf []Link
 }
@@ -68,18 +67,40 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 		zhAl[i]++
 		enAl[j]++
 	}
-	union := s.union[:0]
-	for i, j := range ze {
-		if j >= 0 {
-			union = append(union, Link{int32(i), j})
-		}
-	}
+	// The union, sorted by Chinese word, then English, without a sort:
+	// next[i] is where the next link of Chinese word i goes, its links
+	// from ez put there in English order, then its own (ze) moved back
+	// past those of later English words.
+	next := reuse(&s.next, int(m)+1)
 	for j, i := range ez {
 		if i >= 0 && ze[i] != int32(j) {
-			union = append(union, Link{i, int32(j)})
+			next[i+1]++
 		}
 	}
-	slices.SortFunc(union, cmpLink)
+	for i, j := range ze {
+		if j >= 0 {
+			next[i+1]++
+		}
+	}
+	for i := range m {
+		next[i+1] += next[i]
+	}
+	union := grow(s.union, int(next[m]))
+	for j, i := range ez {
+		if i >= 0 && ze[i] != int32(j) {
+			union[next[i]] = Link{i, int32(j)}
+			next[i]++
+		}
+	}
+	for i, j := range ze {
+		if j >= 0 {
+			k := next[i]
+			for ; k > 0 && union[k-1].Zh == int32(i) && union[k-1].En > j; k-- {
+				union[k] = union[k-1]
+			}
+			union[k] = Link{int32(i), j}
+		}
+	}
 	s.union = union
 	inter = s.inter[:0]
 	for _, l := range union {
@@ -136,11 +157,4 @@ func reuse[T any](buf *[]T, n int) []T {
 	*buf = grow(*buf, n)
 	clear(*buf)
 	return *buf
-}
-
-func cmpLink(a, b Link) int {
-	if a.Zh != b.Zh {
-		return int(a.Zh) - int(b.Zh)
-	}
-	return int(a.En) - int(b.En)
 }

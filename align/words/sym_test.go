@@ -1,10 +1,12 @@
 package words
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align"
 )
@@ -126,4 +128,53 @@ func TestSetLinksInter(t *testing.T) {
 	}
 	p := &Pair{Zh: make([]Token, 2), En: make([]Token, 2)}
 	assert.Panics(t, func() { p.setLinks([]Link{{1, 0}}, []Link{{0, 0}, {1, 1}}, nil) })
+}
+
+func cmpLink(a, b Link) int {
+	if a.Zh != b.Zh {
+		return int(a.Zh) - int(b.Zh)
+	}
+	return int(a.En) - int(b.En)
+}
+
+// TestSymmetriseUnion: the union symmetrise lays out in order is that of
+// both directions' links, sorted by Chinese then English word (as it was
+// made before: appended and sorted), on random links of random pairs,
+// with the scratch reused.
+func TestSymmetriseUnion(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 9))
+	var s symmetriser
+	for k := range 2000 {
+		m, n := 1+rng.IntN(30), 1+rng.IntN(30)
+		ze, ez := make([]int32, m), make([]int32, n)
+		for i := range ze {
+			ze[i] = int32(rng.IntN(n+1)) - 1
+		}
+		for j := range ez {
+			ez[j] = int32(rng.IntN(m+1)) - 1
+			if k%3 == 0 && rng.IntN(2) == 0 {
+				// agreeing links, so that some of the union's come from both
+				if i := rng.IntN(m); ze[i] >= 0 {
+					ez[ze[i]] = int32(i)
+				}
+			}
+		}
+		var want []Link
+		for i, j := range ze {
+			if j >= 0 {
+				want = append(want, Link{int32(i), j})
+			}
+		}
+		for j, i := range ez {
+			if i >= 0 && ze[i] != int32(j) {
+				want = append(want, Link{i, int32(j)})
+			}
+		}
+		slices.SortFunc(want, cmpLink)
+		s.symmetrise(ez, ze)
+		require.Equal(t, len(want), len(s.union), "pair %d", k)
+		for x := range want {
+			require.Equal(t, want[x], s.union[x], "pair %d (ze %v ez %v)", k, ze, ez)
+		}
+	}
 }

@@ -102,6 +102,10 @@ type vocab struct {
 	types []tokType
 	// zh and en find a type by its key while tokenizing; nil after.
 	zh, en map[string]int32
+	// enWords finds, while tokenizing, the type and kind of an English
+	// word by its spelling (nil after): most words recur, and their key,
+	// a stem, costs more to work out again than to look up.
+	enWords map[string]enWord
 	// spells are the spellings of the types, the tokens' spelling ids
 	// index it; other finds, while tokenizing, a spelling that is not
 	// its type's first by type<<32 | length.
@@ -126,7 +130,7 @@ type vocab struct {
 // newVocab makes the vocabulary of pairs whose blocks are the nZh and nEn
 // texts block gives.
 func newVocab(lex *lexicon.Lexicon, nZh, nEn int, block func(align.Lang, int) string) *vocab {
-	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, other: map[uint64]uint32{}, block: block}
+	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, enWords: map[string]enWord{}, other: map[uint64]uint32{}, block: block}
 	for l, n := range [2]int{nZh, nEn} {
 		base := make([]uint32, n+1)
 		at := 0
@@ -231,7 +235,7 @@ func (v *vocab) addSpelling(ty int32, n uint32) uint32 {
 
 // done drops the tables tokenizing needs and nothing after it.
 func (v *vocab) done() {
-	v.zh, v.en, v.other = nil, nil, nil
+	v.zh, v.en, v.enWords, v.other = nil, nil, nil, nil
 	v.types = slices.Clip(v.types)
 	v.spells = slices.Clip(v.spells)
 }
@@ -429,12 +433,24 @@ func enTokens(v *vocab, text string, off int, toks []Token) []Token {
 	prev := 0
 	for _, w := range lang.EnTokens(text) {
 		gap(prev, w.Start)
-		key, kind := enKey(text[w.Start:w.End])
-		toks = append(toks, v.token(v.enType(key, kind), kind, off+w.Start, off+w.End))
+		written := text[w.Start:w.End]
+		word, ok := v.enWords[written]
+		if !ok {
+			key, kind := enKey(written)
+			word = enWord{v.enType(key, kind), kind}
+			v.enWords[written] = word
+		}
+		toks = append(toks, v.token(word.ty, word.kind, off+w.Start, off+w.End))
 		prev = w.End
 	}
 	gap(prev, len(text))
 	return toks
+}
+
+// enWord is the type and kind of an English word (vocab.enWords).
+type enWord struct {
+	ty   int32
+	kind Kind
 }
 
 // enKey gives the Key and Kind of a word in Latin script or digits, in an

@@ -181,3 +181,39 @@ func TestBlockAt(t *testing.T) {
 		}
 	}
 }
+
+// TestEnWordsFound: English words whose type is found by their spelling
+// (vocab.enWords, from the second time on) have the key and kind enKey
+// gives them, as the first has; across texts, in any case and stem.
+func TestEnWordsFound(t *testing.T) {
+	words := []string{"The", "the", "THE", "running", "runs", "run", "COVID", "2022", "of", "Of", "policies", "policy", "U.S.", "it", "It's"}
+	rng := rand.New(rand.NewPCG(18, 7))
+	var texts [][2]string
+	for range 20 {
+		var sb strings.Builder
+		for range 30 {
+			sb.WriteString(words[rng.IntN(len(words))])
+			sb.WriteString(" ")
+		}
+		texts = append(texts, [2]string{"政策", sb.String()})
+	}
+	pairs := AlignTexts(lexicon.Default(), texts, Options{})
+	n := 0
+	for k := range pairs {
+		p := &pairs[k]
+		for _, tok := range p.En {
+			if tok.Kind() == Punct {
+				continue
+			}
+			text := p.Text(tok)
+			if strings.HasPrefix(text, "'") {
+				continue // the possessive's s, cut apart from its word
+			}
+			key, kind := enKey(text)
+			require.Equal(t, key, p.Key(tok), "%q", text)
+			require.Equal(t, kind, tok.Kind(), "%q", text)
+			n++
+		}
+	}
+	assert.Greater(t, n, 500)
+}
