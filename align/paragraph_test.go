@@ -3,10 +3,12 @@ package align
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
 // numberedDoc builds a two-file document of n paragraph pairs, each with
@@ -135,5 +137,34 @@ func TestLowSquareBelowCost(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAlignmentBlockNumbers checks the numbers the paragraph aligner hands
+// on (TakeBlockNumbers) against reading each block again, and that they
+// are handed on once.
+func TestAlignmentBlockNumbers(t *testing.T) {
+	doc := numberedDoc(40, [2]int{10, 12})
+	a := alignParagraphs(doc, nil, nil)
+	for _, l := range []Lang{Zh, En} {
+		nums, ok := a.TakeBlockNumbers(l)
+		if !ok || len(nums) != len(doc.Blocks(l)) {
+			t.Fatalf("%v: ok %v, %d numbers for %d blocks", l, ok, len(nums), len(doc.Blocks(l)))
+		}
+		for i, b := range doc.Blocks(l) {
+			want := numerals.English(b.Text)
+			if l == Zh {
+				want = numerals.Chinese(b.Text)
+			}
+			if !reflect.DeepEqual(nums[i], want) {
+				t.Errorf("%v block %d: got %v, want %v", l, i, nums[i], want)
+			}
+		}
+		if _, ok := a.TakeBlockNumbers(l); ok {
+			t.Errorf("%v: block numbers handed on twice", l)
+		}
+	}
+	if _, ok := Pairing(doc).TakeBlockNumbers(Zh); ok {
+		t.Error("a given pairing hands on block numbers it did not read")
 	}
 }

@@ -44,8 +44,16 @@ var (
 	// numbersFact: the numbers of each block (numbers, numbers/missing,
 	// alignment/shift).
 	numbersFact = &Fact[*blockNumbers]{Name: "numbers", Compute: func(p *Pass) *blockNumbers {
-		return &blockNumbers{doc: p.Doc, read: [2][][]numerals.Number{make([][]numerals.Number, len(p.Doc.Zh)), make([][]numerals.Number, len(p.Doc.En))},
-			done: [2][]bool{make([]bool, len(p.Doc.Zh)), make([]bool, len(p.Doc.En))}}
+		n := &blockNumbers{doc: p.Doc, done: [2][]bool{make([]bool, len(p.Doc.Zh)), make([]bool, len(p.Doc.En))}}
+		for l := range n.read {
+			if p.Align != nil && p.Align.Doc == p.Doc {
+				n.read[l], n.given[l] = p.Align.TakeBlockNumbers(align.Lang(l))
+			}
+			if !n.given[l] || len(n.read[l]) != len(n.done[l]) {
+				n.read[l], n.given[l] = make([][]numerals.Number, len(n.done[l])), false
+			}
+		}
+		return n
 	}}
 	// numberPairsFact: the numbers of every pair matched across it, with
 	// the mismatches (numbers, numbers/missing).
@@ -100,11 +108,14 @@ func letGoAfter(list []*Check, set *Settings) [][]any {
 }
 
 // blockNumbers reads the numbers of a block on the first ask: in Chinese
-// as chineseNumbers does, in English as numerals.English.
+// as chineseNumbers does, in English as numerals.English. When the
+// paragraph aligner has read them already (given), its numbers are taken:
+// as they are in English, without those in fixed expressions in Chinese.
 type blockNumbers struct {
-	doc  *align.Document
-	read [2][][]numerals.Number // by language, block
-	done [2][]bool
+	doc   *align.Document
+	read  [2][][]numerals.Number // by language, block
+	done  [2][]bool
+	given [2]bool // read holds the aligner's numbers, numerals.Chinese or numerals.English
 }
 
 // Numbers are the numbers of block i of language l.
@@ -112,9 +123,14 @@ func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
 	n := Get(p, numbersFact)
 	if !n.done[l][i] {
 		text := n.doc.Blocks(l)[i].Text
-		if l == align.Zh {
+		switch {
+		case n.given[l] && l == align.Zh:
+			n.read[l][i] = numerals.WithoutFixedExpressions(text, n.read[l][i], lexiconGlosses)
+		case n.given[l]:
+			// numerals.English's, as they are
+		case l == align.Zh:
 			n.read[l][i] = chineseNumbers(text)
-		} else {
+		default:
 			n.read[l][i] = numerals.English(text)
 		}
 		n.done[l][i] = true
