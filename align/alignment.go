@@ -74,22 +74,10 @@ type Alignment struct {
 	// nums holds the numbers of every block of each language (by Lang,
 	// block index) as the paragraph aligner read them: numerals.Chinese or
 	// numerals.English of the block's text. The sentence aligner reads a
-	// sentence that is its whole block from them, and the checks take them
-	// (TakeBlockNumbers) rather than read every block a third time. nil
-	// when not read (a pre-aligned document) or taken.
+	// sentence that is its whole block from them, and lets go of them: kept
+	// for the checks, they would add to the peak memory of a long
+	// document. nil when not read (a pre-aligned document) or let go.
 	nums [2][][]numerals.Number
-}
-
-// TakeBlockNumbers returns the numbers of every block of language l, by
-// block index, as the aligner read them (numerals.Chinese or
-// numerals.English of the block's text), and lets go of them: the caller
-// owns them, and a second call returns ok false, as does a call on an
-// alignment whose aligner did not read them. The slices of the aligner's
-// blocks may share their arrays with nothing else, so the caller may
-// filter them in place.
-func (a *Alignment) TakeBlockNumbers(l Lang) (nums [][]numerals.Number, ok bool) {
-	nums, a.nums[l] = a.nums[l], nil
-	return nums, nums != nil
 }
 
 // Memo returns the value computed for key on this alignment, computing it

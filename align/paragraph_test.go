@@ -141,15 +141,15 @@ func TestLowSquareBelowCost(t *testing.T) {
 }
 
 // TestAlignmentBlockNumbers checks the numbers the paragraph aligner hands
-// on (TakeBlockNumbers) against reading each block again, and that they
-// are handed on once.
+// on to the sentence aligner against reading each block again, and that
+// the sentence aligner lets go of them.
 func TestAlignmentBlockNumbers(t *testing.T) {
 	doc := numberedDoc(40, [2]int{10, 12})
 	a := alignParagraphs(doc, nil, nil)
 	for _, l := range []Lang{Zh, En} {
-		nums, ok := a.TakeBlockNumbers(l)
-		if !ok || len(nums) != len(doc.Blocks(l)) {
-			t.Fatalf("%v: ok %v, %d numbers for %d blocks", l, ok, len(nums), len(doc.Blocks(l)))
+		nums := a.nums[l]
+		if nums == nil || len(nums) != len(doc.Blocks(l)) {
+			t.Fatalf("%v: %d numbers for %d blocks", l, len(nums), len(doc.Blocks(l)))
 		}
 		for i, b := range doc.Blocks(l) {
 			want := numerals.English(b.Text)
@@ -160,11 +160,12 @@ func TestAlignmentBlockNumbers(t *testing.T) {
 				t.Errorf("%v block %d: got %v, want %v", l, i, nums[i], want)
 			}
 		}
-		if _, ok := a.TakeBlockNumbers(l); ok {
-			t.Errorf("%v: block numbers handed on twice", l)
-		}
 	}
-	if _, ok := Pairing(doc).TakeBlockNumbers(Zh); ok {
-		t.Error("a given pairing hands on block numbers it did not read")
+	alignSentences(a, Options{})
+	if a.nums[Zh] != nil || a.nums[En] != nil {
+		t.Error("the alignment keeps the block numbers after the sentences")
+	}
+	if p := Pairing(doc); p.nums[Zh] != nil || p.nums[En] != nil {
+		t.Error("a given pairing has block numbers it did not read")
 	}
 }

@@ -666,4 +666,5 @@ func alignSentences(a *Alignment, opt Options) {
 			b.Sents = append(b.Sents, out)
 		}
 	}
+	a.nums = [2][][]numerals.Number{} // read; see Alignment.nums
 }

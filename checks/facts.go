@@ -44,16 +44,8 @@ var (
 	// numbersFact: the numbers of each block (numbers, numbers/missing,
 	// alignment/shift).
 	numbersFact = &Fact[*blockNumbers]{Name: "numbers", Compute: func(p *Pass) *blockNumbers {
-		n := &blockNumbers{doc: p.Doc, done: [2][]bool{make([]bool, len(p.Doc.Zh)), make([]bool, len(p.Doc.En))}}
-		for l := range n.read {
-			if p.Align != nil && p.Align.Doc == p.Doc {
-				n.read[l], n.given[l] = p.Align.TakeBlockNumbers(align.Lang(l))
-			}
-			if !n.given[l] || len(n.read[l]) != len(n.done[l]) {
-				n.read[l], n.given[l] = make([][]numerals.Number, len(n.done[l])), false
-			}
-		}
-		return n
+		return &blockNumbers{doc: p.Doc, read: [2][][]numerals.Number{make([][]numerals.Number, len(p.Doc.Zh)), make([][]numerals.Number, len(p.Doc.En))},
+			done: [2][]bool{make([]bool, len(p.Doc.Zh)), make([]bool, len(p.Doc.En))}}
 	}}
 	// numberPairsFact: the numbers of every pair matched across it, with
 	// the mismatches (numbers, numbers/missing).
@@ -108,14 +100,11 @@ func letGoAfter(list []*Check, set *Settings) [][]any {
 }
 
 // blockNumbers reads the numbers of a block on the first ask: in Chinese
-// as chineseNumbers does, in English as numerals.English. When the
-// paragraph aligner has read them already (given), its numbers are taken:
-// as they are in English, without those in fixed expressions in Chinese.
+// as chineseNumbers does, in English as numerals.English.
 type blockNumbers struct {
-	doc   *align.Document
-	read  [2][][]numerals.Number // by language, block
-	done  [2][]bool
-	given [2]bool // read holds the aligner's numbers, numerals.Chinese or numerals.English
+	doc  *align.Document
+	read [2][][]numerals.Number // by language, block
+	done [2][]bool
 }
 
 // Numbers are the numbers of block i of language l.
@@ -123,14 +112,9 @@ func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
 	n := Get(p, numbersFact)
 	if !n.done[l][i] {
 		text := n.doc.Blocks(l)[i].Text
-		switch {
-		case n.given[l] && l == align.Zh:
-			n.read[l][i] = numerals.WithoutFixedExpressions(text, n.read[l][i], lexiconGlosses)
-		case n.given[l]:
-			// numerals.English's, as they are
-		case l == align.Zh:
+		if l == align.Zh {
 			n.read[l][i] = chineseNumbers(text)
-		default:
+		} else {
 			n.read[l][i] = numerals.English(text)
 		}
 		n.done[l][i] = true
