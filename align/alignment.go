@@ -1,6 +1,10 @@
 package align
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/aligncheck/aligncheck/align/numerals"
+)
 
 // SentRef names a sentence: block index (in its language) and sentence index
 // inside the block.
@@ -66,6 +70,14 @@ type Alignment struct {
 
 	memoMu sync.Mutex
 	memo   map[string]any
+
+	// nums holds the numbers of every block of each language (by Lang,
+	// block index) as the paragraph aligner read them: numerals.Chinese or
+	// numerals.English of the block's text. The sentence aligner reads a
+	// sentence that is its whole block from them, and lets go of them: kept
+	// for the checks, they would add to the peak memory of a long
+	// document. nil when not read (a pre-aligned document) or let go.
+	nums [2][][]numerals.Number
 }
 
 // Memo returns the value computed for key on this alignment, computing it

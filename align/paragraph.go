@@ -1269,6 +1269,15 @@ func (p *paragraphAligner) alignment(path []Cell) *Alignment {
 	}
 	p.markSwaps(a)
 	a.index()
+	// The block numbers go with the alignment, for the sentence aligner,
+	// which would otherwise read every one-sentence block again.
+	for l, infos := range [2][]blockInfo{p.zh, p.en} {
+		nums := make([][]numerals.Number, len(infos))
+		for k := range infos {
+			nums[k] = infos[k].nums
+		}
+		a.nums[l] = nums
+	}
 	return a
 }
 

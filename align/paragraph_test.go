@@ -3,10 +3,12 @@ package align
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
 // numberedDoc builds a two-file document of n paragraph pairs, each with
@@ -135,5 +137,35 @@ func TestLowSquareBelowCost(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAlignmentBlockNumbers checks the numbers the paragraph aligner hands
+// on to the sentence aligner against reading each block again, and that
+// the sentence aligner lets go of them.
+func TestAlignmentBlockNumbers(t *testing.T) {
+	doc := numberedDoc(40, [2]int{10, 12})
+	a := alignParagraphs(doc, nil, nil)
+	for _, l := range []Lang{Zh, En} {
+		nums := a.nums[l]
+		if nums == nil || len(nums) != len(doc.Blocks(l)) {
+			t.Fatalf("%v: %d numbers for %d blocks", l, len(nums), len(doc.Blocks(l)))
+		}
+		for i, b := range doc.Blocks(l) {
+			want := numerals.English(b.Text)
+			if l == Zh {
+				want = numerals.Chinese(b.Text)
+			}
+			if !reflect.DeepEqual(nums[i], want) {
+				t.Errorf("%v block %d: got %v, want %v", l, i, nums[i], want)
+			}
+		}
+	}
+	alignSentences(a, Options{})
+	if a.nums[Zh] != nil || a.nums[En] != nil {
+		t.Error("the alignment keeps the block numbers after the sentences")
+	}
+	if p := Pairing(doc); p.nums[Zh] != nil || p.nums[En] != nil {
+		t.Error("a given pairing has block numbers it did not read")
 	}
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/aligncheck/aligncheck/align/numerals"
@@ -94,12 +95,14 @@ func AlignSentences(zh, en []string, opt Options) []SentenceBead {
 }
 
 func alignSentenceTexts(zh, en []string, opt Options, hint LengthModel) []SentenceBead {
-	return alignSentenceTextsReusing(zh, en, opt, hint, nil)
+	return alignSentenceTextsReusing(zh, en, nil, nil, opt, hint, nil)
 }
 
 // alignSentenceTextsReusing is alignSentenceTexts building its vocabulary
-// in spare (sentFeaturesReusing), which it no longer needs on return.
-func alignSentenceTextsReusing(zh, en []string, opt Options, hint LengthModel, spare *docVocab) []SentenceBead {
+// in spare (sentFeaturesReusing), which it no longer needs on return, and
+// taking the numbers of the sentences read already from zn and en (nil
+// when none are).
+func alignSentenceTextsReusing(zh, en []string, zn, enn []readNums, opt Options, hint LengthModel, spare *docVocab) []SentenceBead {
 	if len(zh) == 0 || len(en) == 0 {
 		var out []SentenceBead
 		// nothing to align with: every sentence is certainly alone
@@ -112,7 +115,7 @@ func alignSentenceTextsReusing(zh, en []string, opt Options, hint LengthModel, s
 		return out
 	}
 	gl, _ := opt.Lex.(Glosser)
-	zf, ef, vocab := sentFeaturesReusing(zh, en, gl, spare)
+	zf, ef, vocab := sentFeaturesReusing(zh, en, zn, enn, gl, spare)
 	s := newSentAligner(zf, ef, vocab, hint)
 	s.stop = opt.stop
 	oneByMany := (len(zh) == 1 && len(en) > 4) || (len(en) == 1 && len(zh) > 4)
@@ -618,6 +621,30 @@ func sentRefs(doc *Document, l Lang, blocks []int) ([]SentRef, []string) {
 	return refs, texts
 }
 
+// sentNums lists, for the sentences sentRefs lists, the numbers the
+// paragraph aligner read (nums, by block) for a sentence that is its
+// whole block: those are numerals.Chinese or numerals.English of the same
+// text. nil when nums is nil or no sentence is a whole block.
+func sentNums(doc *Document, l Lang, blocks []int, nums [][]numerals.Number) []readNums {
+	if nums == nil {
+		return nil
+	}
+	whole := func(b *Block) bool {
+		return len(b.Sents) == 1 && b.Sents[0].Start == 0 && b.Sents[0].End == len(b.Text)
+	}
+	if !slices.ContainsFunc(blocks, func(bi int) bool { return whole(doc.Blocks(l)[bi]) }) {
+		return nil
+	}
+	var out []readNums
+	for _, bi := range blocks {
+		b := doc.Blocks(l)[bi]
+		for range b.Sents {
+			out = append(out, readNums{nums: nums[bi], ok: whole(b)})
+		}
+	}
+	return out
+}
+
 // alignSentences fills the sentence beads of every paragraph bead.
 func alignSentences(a *Alignment, opt Options) {
 	hint := LengthModel{Ratio: a.Ratio}
@@ -626,7 +653,7 @@ func alignSentences(a *Alignment, opt Options) {
 		b := &a.Beads[bi]
 		zr, zt := sentRefs(a.Doc, Zh, b.Zh)
 		er, et := sentRefs(a.Doc, En, b.En)
-		sb := alignSentenceTextsReusing(zt, et, opt, hint, spare)
+		sb := alignSentenceTextsReusing(zt, et, sentNums(a.Doc, Zh, b.Zh, a.nums[Zh]), sentNums(a.Doc, En, b.En, a.nums[En]), opt, hint, spare)
 		b.Sents = make([]SentBead, 0, len(sb))
 		for _, x := range sb {
 			out := SentBead{Score: x.Score, Lex: x.Lex, NullConf: x.NullConf, Null: x.NullConf >= NullThreshold}
@@ -639,4 +666,5 @@ func alignSentences(a *Alignment, opt Options) {
 			b.Sents = append(b.Sents, out)
 		}
 	}
+	a.nums = [2][][]numerals.Number{} // read; see Alignment.nums
 }

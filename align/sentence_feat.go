@@ -146,14 +146,24 @@ type enType struct {
 // sentFeatures computes the features of both sides: lengths, flags and
 // numbers always; words and match keys when lex is not nil.
 func sentFeatures(zh, en []string, lex Glosser) (zf, ef []sentFeat, v *docVocab) {
-	return sentFeaturesReusing(zh, en, lex, nil)
+	return sentFeaturesReusing(zh, en, nil, nil, lex, nil)
+}
+
+// readNums are the numbers of a sentence read already: those of its block
+// when the sentence is the whole block, which the paragraph aligner read
+// (numerals.Chinese or numerals.English of the same text). ok is false
+// when they are not known.
+type readNums struct {
+	nums []numerals.Number
+	ok   bool
 }
 
 // sentFeaturesReusing is sentFeatures building the vocabulary in spare
 // when it is not nil: the paragraph beads of a document are aligned one
 // after the other, and making three maps for each of them cost more than
-// filling them (a spare is emptied first, see reset).
-func sentFeaturesReusing(zh, en []string, lex Glosser, spare *docVocab) (zf, ef []sentFeat, v *docVocab) {
+// filling them (a spare is emptied first, see reset). zn and en hold the
+// numbers of the sentences read already (readNums), or are nil.
+func sentFeaturesReusing(zh, en []string, zn, enn []readNums, lex Glosser, spare *docVocab) (zf, ef []sentFeat, v *docVocab) {
 	zf = make([]sentFeat, len(zh))
 	ef = make([]sentFeat, len(en))
 	if lex != nil {
@@ -171,7 +181,12 @@ func sentFeaturesReusing(zh, en []string, lex Glosser, spare *docVocab) (zf, ef 
 	// a tenth of its work.
 	chinese := func() {
 		for i, s := range zh {
-			zf[i] = sentFeat{length: sentLength(s), flags: sentFlags(s), nums: numerals.Chinese(s)}
+			zf[i] = sentFeat{length: sentLength(s), flags: sentFlags(s)}
+			if zn != nil && zn[i].ok {
+				zf[i].nums = zn[i].nums
+			} else {
+				zf[i].nums = numerals.Chinese(s)
+			}
 			if v != nil {
 				zf[i].types = v.zhWords(s, &zf[i].extra)
 			}
@@ -187,7 +202,12 @@ func sentFeaturesReusing(zh, en []string, lex Glosser, spare *docVocab) (zf, ef 
 		}()
 	}
 	for j, s := range en {
-		ef[j] = sentFeat{length: sentLength(s), flags: sentFlags(s), nums: numerals.English(s)}
+		ef[j] = sentFeat{length: sentLength(s), flags: sentFlags(s)}
+		if enn != nil && enn[j].ok {
+			ef[j].nums = enn[j].nums
+		} else {
+			ef[j].nums = numerals.English(s)
+		}
 		if v != nil {
 			ef[j].types = v.enWords(s)
 		}

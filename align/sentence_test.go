@@ -398,7 +398,7 @@ func TestSpareVocabulary(t *testing.T) {
 		z, e := zh[zi:zi+n], en[ei:ei+m]
 		zi, ei = zi+n, ei+m
 		want := alignSentenceTexts(z, e, opt, LengthModel{})
-		got := alignSentenceTextsReusing(z, e, opt, LengthModel{}, spare)
+		got := alignSentenceTextsReusing(z, e, nil, nil, opt, LengthModel{}, spare)
 		if !reflect.DeepEqual(want, got) {
 			t.Fatalf("%d+%d sentences: with a spare vocabulary %v, fresh %v", n, m, got, want)
 		}
