@@ -875,8 +875,8 @@ func (g *glossFinder) isGloss(pr *words.Pair, t words.Token) bool {
 	if t.Kind() != words.Content {
 		return false
 	}
-	gl := pr.Glosses(t)
-	return len(gl) == 1 && int(gl[0]) < len(g.stamp) && g.stamp[gl[0]] == g.gen
+	gl, ok := pr.Gloss(t)
+	return ok && int(gl) < len(g.stamp) && g.stamp[gl] == g.gen
 }
 
 // key is enKey(s).
