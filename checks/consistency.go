@@ -875,8 +875,8 @@ func (g *glossFinder) isGloss(pr *words.Pair, t words.Token) bool {
 	if t.Kind() != words.Content {
 		return false
 	}
-	gl := pr.Glosses(t)
-	return len(gl) == 1 && int(gl[0]) < len(g.stamp) && g.stamp[gl[0]] == g.gen
+	gl, ok := pr.Gloss(t)
+	return ok && int(gl) < len(g.stamp) && g.stamp[gl] == g.gen
 }
 
 // key is enKey(s).
@@ -1602,22 +1602,36 @@ type renderingGroup struct {
 // ("China" in both "a more secure China" and "peace and safety in China"
 // says nothing). Groups come in the order of their first place.
 func renderingGroups(obs []termObs) []*renderingGroup {
-	sets := make([]map[string]bool, len(obs))
+	// Each place's set of stems, sorted and without repeats: the places
+	// rendered alike share their keys, and so one set (a map a place
+	// was most of the grouping's time).
+	sets := make([][]string, len(obs))
+	byKey := map[string][]string{}
 	for i, o := range obs {
-		sets[i] = map[string]bool{}
-		for _, w := range strings.Fields(o.key) {
-			sets[i][w] = true
+		set, ok := byKey[o.key]
+		if !ok {
+			set = strings.Fields(o.key)
+			slices.Sort(set)
+			set = slices.Compact(set)
+			byKey[o.key] = set
 		}
+		sets[i] = set
 	}
-	subset := func(a, b map[string]bool) bool {
-		for w := range a {
-			if !b[w] {
+	subset := func(a, b []string) bool {
+		// both sorted: every stem of a is met walking b once
+		j := 0
+		for _, w := range a {
+			for j < len(b) && b[j] < w {
+				j++
+			}
+			if j == len(b) || b[j] != w {
 				return false
 			}
+			j++
 		}
 		return true
 	}
-	same := func(a, b map[string]bool) bool { return len(a) == len(b) && subset(a, b) }
+	same := func(a, b []string) bool { return slices.Equal(a, b) }
 	// the maximal renderings, one representative place per distinct set
 	var reps []int
 	for i := range obs {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 
@@ -90,4 +91,96 @@ func TestAppendOccs(t *testing.T) {
 		n += len(got)
 	}
 	require.Greater(t, n, 1000)
+}
+
+// TestIsHeadRune: whether a rune alone is a headword, learnt once and
+// kept, is what a lookup in heads says, for every rune of the BMP (asked
+// from several goroutines at once, as the lexicon is shared), outside it,
+// and for a byte that is not UTF-8; and LongestPrefix, which asks it, cuts
+// random Han runs as the lookup did.
+func TestIsHeadRune(t *testing.T) {
+	l, err := parse(embedded)
+	require.NoError(t, err)
+	want := func(s string) bool { return l.heads.Find(s) >= 0 }
+	heads := 0
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for k := range 0x10000 {
+				r := rune((k + g*0x4000) % 0x10000)
+				if r >= 0xD800 && r <= 0xDFFF {
+					continue // not a rune DecodeRuneInString gives
+				}
+				s := string(r)
+				if got := l.isHeadRune(s, r); got != want(s) {
+					t.Errorf("%U: %v, heads say %v", r, got, want(s))
+					return
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r)
+		require.Equal(t, want(s), l.isHeadRune(s, r), "%U, known", r)
+		if want(s) {
+			heads++
+		}
+	}
+	assert.Greater(t, heads, 10000, "Han characters alone (simplified and traditional)")
+	for _, s := range []string{"𠀀", "𪚥", "\xe4", "\xff", string(utf8.RuneError)} {
+		r, n := utf8.DecodeRuneInString(s)
+		assert.Equal(t, want(s[:n]), l.isHeadRune(s[:n], r), "%q", s)
+	}
+
+	// LongestPrefix as it was, with the lookup
+	old := func(s string, maxRunes int) int {
+		if s == "" {
+			return 0
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		maxRunes = min(maxRunes, l.maxLenAt(r))
+		best := 0
+		if maxRunes >= 1 && l.heads.Find(s[:n]) >= 0 {
+			best = n
+		}
+		for j, runes := n, 1; j < len(s) && runes < maxRunes; {
+			_, m := utf8.DecodeRuneInString(s[j:])
+			j += m
+			runes++
+			h, more := l.heads.Probe(s[:j])
+			if h >= 0 {
+				best = j
+			}
+			if !more {
+				break
+			}
+		}
+		return best
+	}
+	rng := rand.New(rand.NewPCG(1, 18))
+	common := []rune("的国家安全中华人民共和外交部发言了是在有和不这为上个以到大说時國們")
+	for range 20000 {
+		var b []rune
+		for range 1 + rng.IntN(8) {
+			if rng.IntN(3) == 0 {
+				b = append(b, rune(0x4E00+rng.IntN(0x9FFF-0x4E00)))
+			} else {
+				b = append(b, common[rng.IntN(len(common))])
+			}
+		}
+		s := string(b)
+		if rng.IntN(20) == 0 {
+			s = "\xe4" + s
+		}
+		for _, m := range []int{0, 1, 2, 6} {
+			require.Equal(t, old(s, m), l.LongestPrefix(s, m), "%q %d", s, m)
+		}
+	}
 }

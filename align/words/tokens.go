@@ -81,6 +81,11 @@ func (t Token) spell() uint32 { return t.tk >> 2 }
 type spelling struct {
 	ty int32  // the type
 	n  uint32 // the length in bytes
+	// gloss is the type's only gloss plus one, 0 when it has none or
+	// several: what the checks ask of most tokens, one read from the
+	// token's spelling rather than through its type to its glosses (4
+	// bytes a spelling, and a type has one or two).
+	gloss uint32
 }
 
 // tokType is a word type of one language: what its tokens share.
@@ -229,7 +234,11 @@ func (v *vocab) addSpelling(ty int32, n uint32) uint32 {
 	if len(v.spells) >= maxSpells {
 		panic("words: more than 2^30 word spellings")
 	}
-	v.spells = append(v.spells, spelling{ty, n})
+	sp := spelling{ty: ty, n: n}
+	if gl := v.types[ty].glosses; len(gl) == 1 {
+		sp.gloss = gl[0] + 1 // a lexicon holds fewer than 2^32-1 words
+	}
+	v.spells = append(v.spells, sp)
 	return uint32(len(v.spells) - 1)
 }
 
@@ -249,6 +258,12 @@ func (v *vocab) key(t Token) string { return v.types[v.ty(t)].key }
 
 // glosses: see Pair.Glosses.
 func (v *vocab) glosses(t Token) []uint32 { return v.types[v.ty(t)].glosses }
+
+// gloss: see Pair.Gloss.
+func (v *vocab) gloss(t Token) (uint32, bool) {
+	g := v.spells[t.spell()].gloss
+	return g - 1, g != 0
+}
 
 // text is the token as written.
 func (v *vocab) text(t Token) string {

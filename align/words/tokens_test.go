@@ -112,6 +112,32 @@ func TestGlosses(t *testing.T) {
 	}
 }
 
+// TestGloss: a token's only gloss, kept with its spelling, is what its
+// type's glosses hold when they hold one, and there is none when they
+// hold none or several; for every token of the reference document, whose
+// words have from none to dozens of glosses.
+func TestGloss(t *testing.T) {
+	d := Align(windowRef(t), lexicon.Default(), Options{})
+	seen := map[int]int{} // tokens by the number of their glosses, up to 2
+	for k := range d.Pairs {
+		p := &d.Pairs[k]
+		for _, tk := range append(slices.Clip(p.Zh), p.En...) {
+			gl := p.Glosses(tk)
+			g, ok := p.Gloss(tk)
+			seen[min(len(gl), 2)]++
+			if len(gl) == 1 {
+				require.True(t, ok, p.Text(tk))
+				require.Equal(t, gl[0], g, p.Text(tk))
+			} else {
+				require.False(t, ok, p.Text(tk))
+			}
+		}
+	}
+	for n := range 3 {
+		assert.Greater(t, seen[n], 100, "tokens with %d glosses (2: or more)", n)
+	}
+}
+
 // TestTokenSize: a document of 50,000 paragraph pairs holds five million
 // tokens at once (the checks read them after the word alignment), so a
 // field added to Token costs tens of megabytes there; the type's key and

@@ -61,6 +61,12 @@ func (p *Pair) Key(t Token) string { return p.doc.vocab.key(t) }
 // other. Must not be modified.
 func (p *Pair) Glosses(t Token) []uint32 { return p.doc.vocab.glosses(t) }
 
+// Gloss returns the only gloss of token t of p, or of any pair aligned
+// together with p, and true when Glosses(t) holds one id; false when it
+// holds none or several. It reads less than Glosses: the checks ask it
+// of every English content word.
+func (p *Pair) Gloss(t Token) (uint32, bool) { return p.doc.vocab.gloss(t) }
+
 // Text returns token t of p, or of any pair aligned together with p, as
 // written.
 func (p *Pair) Text(t Token) string { return p.doc.vocab.text(t) }
