@@ -110,6 +110,7 @@ func (f *Furniture) withoutAllPhrases(t string) []rune {
 // one-letter phrase inside "a b", Han between Latin words), on the data
 // texts and on random ones.
 func TestWithoutPhrasesSkip(t *testing.T) {
+	skipExhaustiveInShort(t)
 	sets := []*Furniture{
 		builtinFurniture,
 		NewFurniture([]string{"a b", "x", "中", "to x top", "b", "share print"}),
@@ -142,6 +143,7 @@ func TestWithoutPhrasesSkip(t *testing.T) {
 // enHistoryDate matches: on the data texts, on every text of up to six
 // pieces from a small set, and on random texts.
 func TestMayHaveHistoryDate(t *testing.T) {
+	skipExhaustiveInShort(t)
 	check := func(s string) {
 		if !mayHaveHistoryDate(s) && enHistoryDate.MatchString(s) {
 			t.Fatalf("%q: the pre-test says no, the expression matches", s)
@@ -203,6 +205,7 @@ func (f *Furniture) mostlyFurnitureRule(t string) bool {
 // TestMostlyFurnitureFast: mostlyFurniture answers as the rule does, on
 // the data texts, on random texts and on texts made mostly of phrases.
 func TestMostlyFurnitureFast(t *testing.T) {
+	skipExhaustiveInShort(t)
 	for r := rune(hanFirst); r <= hanLast; r++ {
 		if !unicode.IsLetter(r) || unicode.ToLower(r) != r {
 			t.Fatalf("%U: not a letter without case", r)
@@ -241,6 +244,7 @@ func TestMostlyFurnitureFast(t *testing.T) {
 // they stand for, on the data texts, on every code point between words and
 // on random texts with invalid bytes.
 func TestSpaceScans(t *testing.T) {
+	skipExhaustiveInShort(t)
 	check := func(s string) {
 		fields := strings.Fields(s)
 		for _, n := range []int{0, 1, 2, max(0, len(fields)-1), len(fields), furnitureWords} {
@@ -267,5 +271,14 @@ func TestSpaceScans(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		check(b.String())
+	}
+}
+
+// skipExhaustiveInShort skips an exhaustive exactness test under -short:
+// the race detector's run (-race -short in CI) makes each of them minutes
+// long, and the plain `go test ./...` runs them in full.
+func skipExhaustiveInShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exhaustive: runs without -short")
 	}
 }
