@@ -648,22 +648,15 @@ func (p *paragraphAligner) bound(i, j int, t BeadType) float64 {
 // bead's length, interruptions and merged enumerators, which its anchors
 // and words can take nothing off, are above need less the floor.
 func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64) float64 {
-	var c float64
-	var lex bool
 	if t.Zh+t.En == 1 {
-		c = p.nullBead(i, j, t).low
-	} else {
-		c, lex = p.baseLowUntil(i, j, t, floor, need, false)
+		return p.nullBead(i, j, t).low
 	}
-	if lex {
-		c -= lexWeight * (1 - p.chance(t))
-	}
-	return c
+	return p.pairedUntil(i, j, t, floor, need)
 }
 
 // pairedUntil is boundUntil for a bead of several blocks, all that the
 // DP asks it of, without boundUntil's call between: baseLowUntil takes
-// the similarity term's least value off itself, as boundUntil would.
+// the similarity term's least value off itself.
 func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64) float64 {
 	c, _ := p.baseLowUntil(i, j, t, floor, need, true)
 	return c
@@ -768,7 +761,7 @@ func (p *paragraphAligner) baseLowOf(i, j int, t BeadType) (float64, bool) {
 // out. floor is at most what the anchors and the similarity term can add
 // (paragraphAligner.floors), so c+floor is at most the bound. With
 // least, the value of a bead the similarity term applies to has the
-// term's least value taken off (boundUntil's).
+// term's least value taken off (the bound's).
 func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float64, least bool) (float64, bool) {
 	a, b := t.Zh, t.En
 	if p.anyFurn && (p.zhFurn[i+a] > p.zhFurn[i] || p.enFurn[j+b] > p.enFurn[j]) || a+b == 1 && p.unlinked(i, j, t) {
