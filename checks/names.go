@@ -78,21 +78,13 @@ func isLatinRune(r rune) bool {
 		// the Latin script's ASCII letters are letters: the table
 		// look-ups below are for the rest (a space or a comma went
 		// through all of them)
-		return asciiAlnum[r]
+		return isASCIIAlnum(byte(r))
 	}
 	if r >= 0x3000 && r < 0xa000 {
 		return false // CJK: most of a Chinese text (TestLatinRuneTables)
 	}
 	return unicode.Is(unicode.Latin, r) || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
-
-// asciiAlnum marks the ASCII letters and digits.
-var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
-	for r := range t {
-		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
-	}
-	return t
-}()
 
 // isMark is unicode.Is(unicode.Mn, r), and isFormat unicode.Is(unicode.Cf,
 // r): ASCII holds neither, and most of what follows a word is ASCII.
