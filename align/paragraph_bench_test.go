@@ -33,21 +33,7 @@ func splitBenchDoc(n int) *Document {
 			en = append(en, strings.Join(s, " "))
 		}
 	}
-	doc := &Document{Name: "bench", Shape: TwoFiles}
-	add := func(l Lang, paras []string) (*Source, []*Block) {
-		src := NewSource(l.String()+".txt", strings.Join(paras, "\n\n"))
-		var blocks []*Block
-		off := 0
-		for i, p := range paras {
-			blocks = append(blocks, &Block{Lang: l, Index: i, Seq: i, Src: src, Start: off, End: off + len(p), Text: p})
-			off += len(p) + 2
-		}
-		return src, blocks
-	}
-	doc.ZhSrc, doc.Zh = add(Zh, zh)
-	doc.EnSrc, doc.En = add(En, en)
-	doc.Split()
-	return doc
+	return linesDoc("bench", zh, en)
 }
 
 // BenchmarkAlignParagraphs: the paragraph DP at three sizes (the first in

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/aligncheck/aligncheck/align/lexicon"
@@ -29,22 +28,7 @@ func numberedDoc(n int, drop [2]int) *Document {
 		}
 		en = append(en, fmt.Sprintf("Last year %d delegates from %s and %s across the province attended the meeting, %d%% more than the year before; %d of them came from the grassroots.", 1000+k*7, a[1], b[1], 3+k%40, 200+k))
 	}
-	doc := &Document{Name: "numbered", Shape: TwoFiles}
-	add := func(l Lang, paras []string) (*Source, []*Block) {
-		text := strings.Join(paras, "\n\n")
-		src := NewSource(l.String()+".txt", text)
-		var blocks []*Block
-		off := 0
-		for i, p := range paras {
-			blocks = append(blocks, &Block{Lang: l, Index: i, Seq: i, Src: src, Start: off, End: off + len(p), Text: p})
-			off += len(p) + 2
-		}
-		return src, blocks
-	}
-	doc.ZhSrc, doc.Zh = add(Zh, zh)
-	doc.EnSrc, doc.En = add(En, en)
-	doc.Split()
-	return doc
+	return linesDoc("numbered", zh, en)
 }
 
 // TestParagraphBandFollowsLongOmission: a document too long for the full

@@ -11,10 +11,10 @@ import (
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
-// linesDoc builds a two-file document of the given paragraphs, split into
-// sentences as the input does.
-func linesDoc(zh, en []string) *Document {
-	doc := &Document{Name: "lines", Shape: TwoFiles}
+// linesDoc builds a two-file document named name of the given paragraphs,
+// split into sentences as the input does.
+func linesDoc(name string, zh, en []string) *Document {
+	doc := &Document{Name: name, Shape: TwoFiles}
 	add := func(l Lang, paras []string) (*Source, []*Block) {
 		src := NewSource(l.String()+".txt", strings.Join(paras, "\n\n"))
 		var blocks []*Block
@@ -101,7 +101,7 @@ func TestSentenceNumbersFromBlocks(t *testing.T) {
 			continue
 		}
 		zh, en := nonEmptyLines(t, zf), nonEmptyLines(t, ef)
-		sameSentencesWithoutBlockNumbers(t, filepath.Base(zf), linesDoc(zh, en))
+		sameSentencesWithoutBlockNumbers(t, filepath.Base(zf), linesDoc("lines", zh, en))
 		pool[Zh], pool[En] = append(pool[Zh], zh...), append(pool[En], en...)
 	}
 	pieces := [2][]string{
@@ -130,6 +130,6 @@ func TestSentenceNumbersFromBlocks(t *testing.T) {
 				paras[l] = append(paras[l], b.String())
 			}
 		}
-		sameSentencesWithoutBlockNumbers(t, "random", linesDoc(paras[Zh], paras[En]))
+		sameSentencesWithoutBlockNumbers(t, "random", linesDoc("lines", paras[Zh], paras[En]))
 	}
 }
