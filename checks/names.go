@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // Names compares Latin-script names, codes, URLs and e-mail addresses.
@@ -78,7 +79,7 @@ func isLatinRune(r rune) bool {
 		// the Latin script's ASCII letters are letters: the table
 		// look-ups below are for the rest (a space or a comma went
 		// through all of them)
-		return isASCIIAlnum(byte(r))
+		return lang.IsASCIIAlnum(byte(r))
 	}
 	if r >= 0x3000 && r < 0xa000 {
 		return false // CJK: most of a Chinese text (TestLatinRuneTables)
@@ -339,17 +340,13 @@ func withoutFootnote(t string) (string, bool) {
 	if len(word) >= 3 && strings.IndexFunc(word, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
 		return word, true
 	}
-	if len(word) < 2 || word[len(word)-1] != '.' || !isASCIIAlnum(word[len(word)-2]) || strings.IndexByte(word, '\n') >= 0 {
+	if len(word) < 2 || word[len(word)-1] != '.' || !lang.IsASCIIAlnum(word[len(word)-2]) || strings.IndexByte(word, '\n') >= 0 {
 		return "", false
 	}
 	if code := word[:len(word)-1]; hasLetter(code) {
 		return code, true
 	}
 	return "", false
-}
-
-func isASCIIAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // translatorGloss reports a Latin name that a Chinese rendering stands

@@ -81,7 +81,7 @@ func AppendEnTokens(toks []Token, text string) []Token {
 // character.
 func asciiWord(text string, i int) (end int, ok bool) {
 	j := i
-	for j < len(text) && isASCIIAlnum(text[j]) {
+	for j < len(text) && IsASCIIAlnum(text[j]) {
 		j++
 	}
 	if j == i {
@@ -121,7 +121,8 @@ func asciiLowerString(s string) string {
 	return b.String()
 }
 
-func isASCIIAlnum(c byte) bool {
+// IsASCIIAlnum reports whether c is an ASCII letter or digit.
+func IsASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
