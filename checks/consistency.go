@@ -705,6 +705,11 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		var last found
 		lastOK := false
 		for k, o := range list {
+			if cannotBeName(capsYes, capsNo, len(list)-k) {
+				// most candidates are common words, rendered in lower
+				// case: a third of their places tell
+				break
+			}
 			v := views[blockView[o.block]]
 			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !v.both(sb) {
@@ -727,7 +732,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				capsNo++
 			}
 		}
-		if capsYes == 0 || 3*capsYes < 2*(capsYes+capsNo) {
+		if !isName(capsYes, capsNo) {
 			continue // not a name: a common word may be rendered freely
 		}
 		for _, f := range fs {
@@ -750,6 +755,17 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known, keys, gf)}
 }
+
+// isName reports whether a term whose renderings were capitalised in
+// capsYes places and not in capsNo is a name: some are, and at least two
+// thirds of those that tell.
+func isName(capsYes, capsNo int) bool { return capsYes > 0 && 3*capsYes >= 2*(capsYes+capsNo) }
+
+// cannotBeName reports whether a term whose renderings so far were
+// capitalised in capsYes places and not in capsNo fails isName whatever
+// its left places give: a place adds one to capsYes at most, and takes
+// none from capsNo (TestCannotBeName).
+func cannotBeName(capsYes, capsNo, left int) bool { return capsYes+left < 2*capsNo }
 
 // nameScanner finds candidate names (nameCandidates) with buffers kept
 // from one pair to the next: the candidates of the whole document are

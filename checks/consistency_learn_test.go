@@ -180,6 +180,39 @@ func TestNameCountsBound(t *testing.T) {
 	require.Positive(t, extra, "no word left out by the gloss test")
 }
 
+// TestCannotBeName: cannotBeName holds exactly when every way the
+// places left can turn out (each capitalised, not, or telling nothing)
+// fails isName, but for a term with no place capitalised and none left
+// (learnTermsOnce asks only while places are left). Exhaustive up to 12
+// places.
+func TestCannotBeName(t *testing.T) {
+	const most = 12
+	// fails: whether every outcome of left places fails isName
+	var fails func(y, n, left int) bool
+	fails = func(y, n, left int) bool {
+		if left == 0 {
+			return !isName(y, n)
+		}
+		return fails(y+1, n, left-1) && fails(y, n+1, left-1) && fails(y, n, left-1)
+	}
+	cut, tight := 0, 0
+	for y := 0; y <= most; y++ {
+		for n := 0; y+n <= most; n++ {
+			for left := 0; y+n+left <= most; left++ {
+				all := fails(y, n, left)
+				if cannotBeName(y, n, left) {
+					require.True(t, all, "yes %d, no %d, left %d", y, n, left)
+					cut++
+				} else if all && y+left > 0 {
+					tight++ // sure to fail, yet weighed to the end
+				}
+			}
+		}
+	}
+	require.Positive(t, cut)
+	require.Zero(t, tight, "cannotBeName lets through terms that cannot be names")
+}
+
 // TestIsZhEdgeStop: isZhEdgeStop is zhEdgeStop's look-up.
 func TestIsZhEdgeStop(t *testing.T) {
 	for w := range zhEdgeStop {
