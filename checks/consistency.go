@@ -610,18 +610,12 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	keys := keysOf{}
 	// an occurrence of a candidate term: Chinese block's text
 	// [start, end), as written (12 bytes: there are millions in a long
-	// document); its view is views[blockView[block]]
+	// document); its view is that of the bead holding the block
 	type zhOcc struct {
 		block, start, end int32
 	}
 	views := pairViews(p)
-	// a block is in one bead, and so in one view at most
-	blockView := make([]int32, len(p.Doc.Zh))
-	for vi, v := range views {
-		for _, b := range v.Bead.Zh {
-			blockView[b] = int32(vi)
-		}
-	}
+	byBead := viewsByBead(p, views)
 	// Candidate names are counted first and kept with their places only
 	// when seen three times or more (as in learnLinkedTerms): the places
 	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
@@ -710,7 +704,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				// case: a third of their places tell
 				break
 			}
-			v := views[blockView[o.block]]
+			v := byBead[p.Align.BeadOf(align.Zh, int(o.block))]
 			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
 			if !v.both(sb) {
 				continue
@@ -739,7 +733,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			// its written forms are the text at its places
-			namePool = append(namePool, termObs{termKeys: keys.of(z, gf.key(f.en)), v: views[blockView[o.block]],
+			namePool = append(namePool, termObs{termKeys: keys.of(z, gf.key(f.en)), v: byBead[p.Align.BeadOf(align.Zh, int(o.block))],
 				zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
@@ -753,7 +747,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	for _, o := range namePool {
 		known[o.zh] = true
 	}
-	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known, keys, gf)}
+	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, byBead, known, keys, gf)}
 }
 
 // isName reports whether a term whose renderings were capitalised in
@@ -1227,11 +1221,11 @@ type linkedOcc struct {
 func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o.hi)} }
 
 // linkedCandidates calls f with each candidate term of the pairs of wd
-// that views hold (a run of content words, linkedMinRunes to
-// linkedMaxRunes characters, not a term of known), in reading order: the
-// pair, the run, and the term (its tokens' keys, in a buffer f must not
-// keep).
-func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+// whose bead has a view in byBead (a run of content words,
+// linkedMinRunes to linkedMaxRunes characters, not a term of known), in
+// reading order: the pair, the run, and the term (its tokens' keys, in a
+// buffer f must not keep).
+func linkedCandidates(wd *words.Doc, byBead []*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
 	// per token of a pair: whether it is all Han, and whether it begins
 	// where the one before it ends; and for a content word all Han, its
@@ -1304,11 +1298,7 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 // linkedMinSents are kept in the second: the same terms, in the same
 // order, as keeping every run. A rendering's key is gf's, whose memo the
 // name renderings fill too.
-func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, shared keysOf, gf *glossFinder) []termObs {
-	byBead := map[int]*pairView{}
-	for _, v := range views {
-		byBead[v.Index] = v
-	}
+func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, shared keysOf, gf *glossFinder) []termObs {
 	toks := 0
 	for k := range wd.Pairs {
 		toks += len(wd.Pairs[k].Zh)

@@ -282,10 +282,7 @@ func TestLinkedCandidatesAsBefore(t *testing.T) {
 	require.NoError(t, err)
 	p := pairsPass(t, pairs)
 	wd := words.Of(p.Align)
-	byBead := map[int]*pairView{}
-	for _, v := range pairViews(p) {
-		byBead[v.Index] = v
-	}
+	byBead := viewsByBead(p, pairViews(p))
 	type cand struct {
 		pair, lo, hi int
 		key          string
@@ -323,7 +320,7 @@ func zhGlossIDsSlow(lex *lexicon.Lexicon, z string, f func(uint32)) {
 }
 
 // linkedCandidatesSlow is linkedCandidates as it was.
-func linkedCandidatesSlow(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+func linkedCandidatesSlow(wd *words.Doc, byBead []*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
 	// per token of a pair: whether it is all Han, and whether it begins
 	// where the one before it ends (read once a token, not once a run)

@@ -45,6 +45,16 @@ func pairViews(p *Pass) []*pairView {
 	return out
 }
 
+// viewsByBead returns the views indexed by the index of their bead: nil
+// for a bead without one.
+func viewsByBead(p *Pass, views []*pairView) []*pairView {
+	out := make([]*pairView, len(p.Align.Beads))
+	for _, v := range views {
+		out[v.Index] = v
+	}
+	return out
+}
+
 func allFurniture(p *Pass, b *align.Bead) bool {
 	for _, i := range b.Zh {
 		if p.Doc.Zh[i].Kind != align.KindFurniture {
