@@ -1068,7 +1068,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	}
 	r := best[0]
 	text := v.p.Doc.En[r.block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, toks[r.first:r.last+1]), true
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, r.start, toks[r.first:r.last+1]), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -1077,13 +1077,12 @@ var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": tr
 	"von": true, "van": true, "on": true}
 
 // capsOf: are the content words of a run of English tokens (toks, of
-// pr, in one block whose text is text) capitalised? A single word at a
-// sentence start cannot tell. The run's tokens are read as the word
+// pr, in one block whose text is text, the first at byte start there)
+// capitalised? A single word at a sentence start cannot tell. The run's tokens are read as the word
 // alignment cut them: its content words are those lang.Keyword gives a
 // stem, as the words of its text would be
 // (TestGlossRunSameAsRetokenized).
-func capsOf(pr *words.Pair, text string, toks []words.Token) int {
-	_, start, _ := pr.Place(toks[0])
+func capsOf(pr *words.Pair, text string, start int, toks []words.Token) int {
 	sentStart := strings.TrimRight(text[:start], " \"“‘(")
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
