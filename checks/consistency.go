@@ -616,6 +616,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	}
 	views := pairViews(p)
 	byBead := viewsByBead(p, views)
+	sents := newZhSents(p, views)
 	// Candidate names are counted first and kept with their places only
 	// when seen three times or more (as in learnLinkedTerms): the places
 	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
@@ -705,7 +706,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				break
 			}
 			v := byBead[p.Align.BeadOf(align.Zh, int(o.block))]
-			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
+			sb := sents.sentBead(int(o.block), int(o.start))
 			if !v.both(sb) {
 				continue
 			}

@@ -398,3 +398,73 @@ func TestTitleNearAsLoop(t *testing.T) {
 	}
 	require.Greater(t, found, 1000)
 }
+
+// TestZhSentsAsSentBead: the table of zhSents gives every Chinese place
+// of every view the sentence bead its view's sentBead gives, on random
+// beads (sentence beads that leave sentences out, hold one twice, or more
+// than manySents of them, where sentBead maps them) and on the reference
+// document's pairs, aligned.
+func TestZhSentsAsSentBead(t *testing.T) {
+	check := func(p *Pass) int {
+		views := pairViews(p)
+		sents := newZhSents(p, views)
+		n := 0
+		for _, v := range views {
+			for _, b := range v.Bead.Zh {
+				blk := p.Doc.Zh[b]
+				end := len(blk.Text)
+				if k := len(blk.Sents); k > 0 {
+					end = max(end, blk.Sents[k-1].End)
+				}
+				for off := 0; off <= end+1; off++ {
+					want := v.sentBead(textPos{Lang: align.Zh, Block: b, Start: off, End: off})
+					require.Equal(t, want, sents.sentBead(b, off), "bead %d block %d offset %d", v.Index, b, off)
+					if want >= 0 {
+						n++
+					}
+				}
+			}
+		}
+		return n
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 300; round++ {
+		doc := &align.Document{}
+		al := &align.Alignment{Doc: doc}
+		for len(doc.Zh) < 12 {
+			bead := align.Bead{}
+			for k := rng.IntN(3); k >= 0; k-- {
+				blk := &align.Block{Lang: align.Zh, Index: len(doc.Zh)}
+				at := 0
+				for s := rng.IntN(2 * manySents / 3); s > 0; s-- {
+					at += rng.IntN(2)
+					end := at + 1 + rng.IntN(4)
+					blk.Sents = append(blk.Sents, lang.Span{Start: at, End: end})
+					at = end
+				}
+				blk.Text = strings.Repeat("x", at+rng.IntN(2))
+				bead.Zh = append(bead.Zh, blk.Index)
+				doc.Zh = append(doc.Zh, blk)
+			}
+			en := &align.Block{Lang: align.En, Index: len(doc.En), Text: "x"}
+			doc.En = append(doc.En, en)
+			bead.En = []int{en.Index}
+			for s := rng.IntN(2 * manySents); s > 0; s-- {
+				sb := align.SentBead{En: []align.SentRef{{Block: en.Index}}}
+				for k := rng.IntN(3); k > 0; k-- {
+					b := bead.Zh[rng.IntN(len(bead.Zh))]
+					if n := len(doc.Zh[b].Sents); n > 0 {
+						sb.Zh = append(sb.Zh, align.SentRef{Block: b, Sent: rng.IntN(n)})
+					}
+				}
+				bead.Sents = append(bead.Sents, sb)
+			}
+			al.Beads = append(al.Beads, bead)
+		}
+		check(&Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}})
+	}
+	require.NoError(t, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	require.Positive(t, check(pairsPass(t, pairs)))
+}
