@@ -634,7 +634,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	// places or more, which are all its own; partOfLongerTerm weighs no
 	// term of fewer: TestNameCountsBound.)
 	for _, v := range views {
-		names.nameCandidates(v, false, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+		names.candidates(v, func(z string, _ *align.Block, _, _ int, _ bool) { counts1.addString(z) })
 	}
 	// the places of each term are lists[occs[term]]: one map look-up a
 	// place, not two
@@ -645,9 +645,11 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
-		names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
+		names.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
+			// the count first: the dictionary is asked only of the
+			// words it lets through
 			n := counts1.countString(z)
-			if n < 3 {
+			if n < 3 || word && !names.glossed(blk, start, end) {
 				return
 			}
 			i, ok := occs[z]
@@ -769,13 +771,18 @@ type nameScanner struct {
 	lex  *lexicon.Lexicon
 	toks []lang.Token
 	// flags of each token: whether it is all Han, whether it is a word a
-	// term does not start or end with
+	// term does not start or end with, whether it is one character
 	flags []uint8
+	// simple[b] is 1 when Chinese block b has nothing to simplify, 2
+	// when it has, 0 while not known: the blocks are read twice (a
+	// scanner reads the blocks of one document)
+	simple []uint8
 }
 
 const (
 	tokHan uint8 = 1 << iota
 	tokEdgeStop
+	tokOneRune
 )
 
 func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex: lex} }
@@ -786,6 +793,21 @@ func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex
 // Unless glossed, a single word the dictionary does not gloss is a
 // candidate too.
 func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string, blk *align.Block, start, end int)) {
+	s.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
+		if !glossed || !word || s.glossed(blk, start, end) {
+			f(z, blk, start, end)
+		}
+	})
+}
+
+// candidates calls f with each candidate name of v's Chinese, as
+// nameCandidates does unless glossed, and whether it is a single word
+// (which nameCandidates, glossed, leaves out when the dictionary does not
+// gloss it).
+func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block, start, end int, word bool)) {
+	if s.simple == nil {
+		s.simple = make([]uint8, len(v.p.Doc.Zh))
+	}
 	for _, blk := range v.blocks(align.Zh) {
 		if blk.Kind == align.KindFurniture {
 			continue
@@ -797,6 +819,9 @@ func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string,
 			var fl uint8
 			if allHan(t.Text) {
 				fl |= tokHan
+				if _, n := utf8.DecodeRuneInString(t.Text); n == len(t.Text) {
+					fl |= tokOneRune
+				}
 			}
 			if isZhEdgeStop(t.Text) {
 				fl |= tokEdgeStop
@@ -806,26 +831,40 @@ func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string,
 		s.flags = flags
 		// a candidate of a block with nothing to simplify is itself
 		// (Simplify converts character for character)
-		simple := lang.Simplified(blk.Text)
+		if s.simple[blk.Index] == 0 {
+			s.simple[blk.Index] = 2
+			if lang.Simplified(blk.Text) {
+				s.simple[blk.Index] = 1
+			}
+		}
+		simple := s.simple[blk.Index] == 1
 		for i := range toks {
-			if flags[i] != tokHan {
+			if flags[i]&^tokOneRune != tokHan {
 				continue // 党的二十: a phrase, not a name
 			}
 			for j := i; j < len(toks) && j < i+3; j++ {
-				if j > i && (flags[j] != tokHan || toks[j].Start != toks[j-1].End) {
+				if j > i && (flags[j]&^tokOneRune != tokHan || toks[j].Start != toks[j-1].End) {
 					break
 				}
-				t := blk.Text[toks[i].Start:toks[j].End]
-				if utf8.RuneCountInString(t) < 2 || glossed && j == i && len(s.lex.Glosses(t)) == 0 {
+				// a candidate of two tokens or more, all Han, has two
+				// characters or more
+				if j == i && flags[i]&tokOneRune != 0 {
 					continue
 				}
+				t := blk.Text[toks[i].Start:toks[j].End]
 				if !simple {
 					t = lang.Simplify(t)
 				}
-				f(t, blk, toks[i].Start, toks[j].End)
+				f(t, blk, toks[i].Start, toks[j].End, j == i)
 			}
 		}
 	}
+}
+
+// glossed reports whether the dictionary glosses the text of blk at
+// [start, end), as written.
+func (s *nameScanner) glossed(blk *align.Block, start, end int) bool {
+	return len(s.lex.Glosses(blk.Text[start:end])) != 0
 }
 
 // unitsOf lists the sentence beads of a pair with both sides, or -1 (the
