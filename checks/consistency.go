@@ -1261,10 +1261,10 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 
 // linkedCandidates calls f with each candidate term of the pairs of wd
 // whose bead has a view in byBead (a run of content words,
-// linkedMinRunes to linkedMaxRunes characters, not a term of known), in
+// linkedMinRunes to linkedMaxRunes characters), in
 // reading order: the pair, the run, and the term (its tokens' keys, in a
 // buffer f must not keep).
-func linkedCandidates(wd *words.Doc, byBead []*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
 	// per token of a pair: whether it is all Han, and whether it begins
 	// where the one before it ends; and for a content word all Han, its
@@ -1311,7 +1311,7 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 				n += runes[hi-1]
 				if n > linkedMaxRunes {
 					break
-				} else if n < linkedMinRunes || known[string(key)] {
+				} else if n < linkedMinRunes {
 					continue
 				}
 				f(k, lo, hi, key)
@@ -1343,15 +1343,18 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 		toks += len(wd.Pairs[k].Zh)
 	}
 	counts := newRunCounts(toks)
-	linkedCandidates(wd, byBead, known, func(_, _, _ int, key []byte) { counts.add(key) })
+	// the terms of known are counted too: a count is an upper bound
+	// all the same, and they are left out below
+	linkedCandidates(wd, byBead, func(_, _, _ int, key []byte) { counts.add(key) })
 	// the places of term order[i] are lists[i], and occs gives i: one
 	// map look-up a place, not two
 	occs := map[string]int32{}
 	var order []string
 	var lists [][]linkedOcc
-	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
+	linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+		// the count first, the cheaper test, which lets few through
 		n := counts.count(key)
-		if n < linkedMinSents {
+		if n < linkedMinSents || known[string(key)] {
 			return
 		}
 		i, ok := occs[string(key)]
