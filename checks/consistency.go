@@ -1266,11 +1266,12 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 // buffer f must not keep).
 func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
-	// per token of a pair: whether it is all Han, and whether it begins
-	// where the one before it ends; and for a content word all Han, its
-	// key, the key's characters and whether it is a word a term does not
-	// start or end with (read once a token, not once a run)
-	var han, joined, stop []bool
+	// per token of a pair: whether it is a word a term may hold (a
+	// content word all Han, not one a term does not start or end with),
+	// and for such a word its key and the key's characters (read once a
+	// token, not once a run); and whether it begins where the one before
+	// it ends, for such a word after another
+	var word, joined []bool
 	var keys []string
 	var runes []int
 	for k := range wd.Pairs {
@@ -1278,33 +1279,45 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		han, joined, stop, keys, runes = han[:0], joined[:0], stop[:0], keys[:0], runes[:0]
-		prevEnd := -1
+		word, joined, keys, runes = word[:0], joined[:0], keys[:0], runes[:0]
 		for _, t := range pr.Zh {
-			b, start, end := pr.Place(t)
-			h := allHan(wd.Alignment.Doc.Zh[b].Text[start:end])
-			han = append(han, h)
-			joined = append(joined, start == prevEnd)
-			prevEnd = end
-			kt, n, st := "", 0, false
-			if h && t.Kind() == words.Content {
+			kt, n, w := "", 0, false
+			if t.Kind() == words.Content {
+				// a content word is all Han when its key is: a Han
+				// word's key is its characters simplified, Han too, and
+				// a word of other letters has no Han in it nor in its
+				// key (TestZhContentKeysHanAsText)
 				kt = pr.Key(t)
-				n, st = utf8.RuneCountInString(kt), isZhEdgeStop(kt)
+				if allHan(kt) && !isZhEdgeStop(kt) {
+					n, w = utf8.RuneCountInString(kt), true
+				} else {
+					kt = ""
+				}
 			}
-			keys, runes, stop = append(keys, kt), append(runes, n), append(stop, st)
+			word, keys, runes, joined = append(word, w), append(keys, kt), append(runes, n), append(joined, false)
+		}
+		// Where a word stands is read only beside another word a term
+		// may hold: the others end every run that reaches them.
+		placed, prevEnd := -1, 0 // the last token placed, and its end
+		for i := 1; i < len(pr.Zh); i++ {
+			if !word[i] || !word[i-1] {
+				continue
+			}
+			if placed != i-1 {
+				_, _, prevEnd = pr.Place(pr.Zh[i-1])
+			}
+			_, start, end := pr.Place(pr.Zh[i])
+			joined[i] = start == prevEnd
+			placed, prevEnd = i, end
 		}
 		for lo := range pr.Zh {
-			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
+			if !word[lo] {
 				continue
 			}
 			key = key[:0]
 			n := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
-				t := pr.Zh[hi-1]
-				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
-					break
-				}
-				if t.Kind() != words.Content || stop[hi-1] {
+				if !word[hi-1] || hi-1 > lo && !joined[hi-1] {
 					break // a term is content words only: 要完善 is not one
 				}
 				key = append(key, keys[hi-1]...)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -274,31 +275,92 @@ func TestZhGlossIDsAsBefore(t *testing.T) {
 }
 
 // TestLinkedCandidatesAsBefore: linkedCandidates gives the candidates it
-// gave when it read each token's key for every run, in the same order,
-// on the reference document; it gives the terms of known too (the
+// gave when it read each token's key for every run and placed every
+// token, in the same order, on the reference document and the parallel
+// documents of ../shared/data; it gives the terms of known too (the
 // caller leaves them out where it needs to), which it left out then.
 func TestLinkedCandidatesAsBefore(t *testing.T) {
-	require.NoError(t, lexicon.Load())
-	pairs, err := testref.TextPairs()
-	require.NoError(t, err)
-	p := pairsPass(t, pairs)
-	wd := words.Of(p.Align)
-	byBead := viewsByBead(p, pairViews(p))
 	type cand struct {
 		pair, lo, hi int
 		key          string
 	}
-	for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
-		var got, want []cand
-		linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
-			if !known[string(key)] {
-				got = append(got, cand{k, lo, hi, string(key)})
-			}
-		})
-		linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
-		require.NotEmpty(t, want)
-		require.Equal(t, want, got)
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		byBead := viewsByBead(p, pairViews(p))
+		for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
+			var got, want []cand
+			linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+				if !known[string(key)] {
+					got = append(got, cand{k, lo, hi, string(key)})
+				}
+			})
+			linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
+			require.NotEmpty(t, want, p.Doc.Name)
+			require.Equal(t, want, got, p.Doc.Name)
+		}
 	}
+}
+
+// TestZhContentKeysHanAsText: a Chinese content word of the word
+// alignment is all Han exactly when its key is, on the reference
+// document and the parallel documents of ../shared/data; and, for every
+// rune, a Han character simplified is Han, and a word character that is
+// not Han makes no key of Han.
+func TestZhContentKeysHanAsText(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if lang.IsHan(r) {
+			require.True(t, allHan(lang.Simplify(s)), "%q", s)
+		} else if k, ok := lang.Keyword(s); ok {
+			require.False(t, allHan(k), "%q", s)
+		}
+	}
+	han, other := 0, 0
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		for k := range wd.Pairs {
+			pr := &wd.Pairs[k]
+			for _, tok := range pr.Zh {
+				if tok.Kind() != words.Content {
+					continue
+				}
+				text := pr.Text(tok)
+				require.Equal(t, allHan(text), allHan(pr.Key(tok)), "%q", text)
+				if allHan(text) {
+					han++
+				} else {
+					other++
+				}
+			}
+		}
+	}
+	require.Positive(t, han)
+	require.Positive(t, other)
+}
+
+// termDocs returns passes of the reference document's pairs and of each
+// Chinese document of ../shared/data/parallel with its English, aligned.
+func termDocs(t *testing.T) []*Pass {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	out := []*Pass{pairsPass(t, pairs)}
+	zhs, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "parallel", "*", "*.zh.txt"))
+	for _, zp := range zhs {
+		ep := strings.TrimSuffix(zp, ".zh.txt") + ".en.txt"
+		if _, err := os.Stat(ep); err != nil {
+			continue
+		}
+		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
+		require.NoError(t, err)
+		al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+		out = append(out, &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}})
+	}
+	return out
 }
 
 // zhGlossIDsSlow is zhGlossIDs as it was.
