@@ -608,12 +608,6 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	keys := keysOf{}
-	// an occurrence of a candidate term: Chinese block's text
-	// [start, end), as written (12 bytes: there are millions in a long
-	// document); its view is that of the bead holding the block
-	type zhOcc struct {
-		block, start, end int32
-	}
 	views := pairViews(p)
 	byBead := viewsByBead(p, views)
 	sents := newZhSents(p, views)
@@ -636,34 +630,13 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	for _, v := range views {
 		names.candidates(v, func(z string, _ *align.Block, _, _ int, _ bool) { counts1.addString(z) })
 	}
-	// the places of each term are lists[occs[term]]: one map look-up a
-	// place, not two
-	occs := map[string]int32{}
-	var lists [][]zhOcc
 	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
-		names.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
-			// the count first: the dictionary is asked only of the
-			// words it lets through
-			n := counts1.countString(z)
-			if n < 3 || word && !names.glossed(blk, start, end) {
-				return
-			}
-			i, ok := occs[z]
-			if !ok {
-				// room for the count, which is at least the places and
-				// nearly always just that: lists grown by appending took
-				// half as much again
-				i = int32(len(lists))
-				occs[z] = i
-				lists = append(lists, make([]zhOcc, 0, n))
-			}
-			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
-		})
 	}
+	occs, lists := namePlaces(views, names, counts1)
 	terms := make([]string, 0, len(occs))
 	for z := range occs {
 		terms = append(terms, z)
@@ -751,6 +724,66 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		known[o.zh] = true
 	}
 	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, byBead, known, keys, gf)}
+}
+
+// zhOcc is a place of a candidate name: Chinese block's text [start,
+// end), as written (12 bytes: there are millions in a long document); its
+// view is that of the bead holding the block.
+type zhOcc struct {
+	block, start, end int32
+}
+
+// namePlaces returns the places of the candidate names of views
+// (nameCandidates, glossed) that counts, an upper bound of their
+// number, lets through (three or more): those of name z are
+// lists[occs[z]], in reading order (TestNamePlacesAsBefore).
+func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) (map[string]int32, [][]zhOcc) {
+	// one map look-up a place, not two; glossedAs[occs[z]] is whether
+	// the dictionary glosses z as written when that is its simplified
+	// form (1 yes, -1 no, 0 not asked yet): a word recurs, and most
+	// candidates are of blocks with nothing to simplify
+	occs := map[string]int32{}
+	var lists [][]zhOcc
+	var glossedAs []int8
+	for _, v := range views {
+		names.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
+			// the count first: the dictionary is asked only of the
+			// words it lets through
+			n := counts.countString(z)
+			if n < 3 {
+				return
+			}
+			i, ok := occs[z]
+			if word {
+				var glossed bool
+				if ok && z == blk.Text[start:end] {
+					if glossedAs[i] == 0 {
+						glossedAs[i] = -1
+						if names.glossed(blk, start, end) {
+							glossedAs[i] = 1
+						}
+					}
+					glossed = glossedAs[i] == 1
+				} else {
+					glossed = names.glossed(blk, start, end)
+				}
+				if !glossed {
+					return
+				}
+			}
+			if !ok {
+				// room for the count, which is at least the places and
+				// nearly always just that: lists grown by appending took
+				// half as much again
+				i = int32(len(lists))
+				occs[z] = i
+				lists = append(lists, make([]zhOcc, 0, n))
+				glossedAs = append(glossedAs, 0)
+			}
+			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
+		})
+	}
+	return occs, lists
 }
 
 // isName reports whether a term whose renderings were capitalised in

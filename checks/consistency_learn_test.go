@@ -535,3 +535,51 @@ func TestZhSentsAsSentBead(t *testing.T) {
 	require.NoError(t, err)
 	require.Positive(t, check(pairsPass(t, pairs)))
 }
+
+// TestNamePlacesAsBefore: namePlaces, which asks the dictionary once a
+// name written as its simplified form, keeps the places that filtering
+// nameCandidates (glossed) by the count kept, on the reference document,
+// the parallel documents of ../shared/data and a document of
+// traditional script (whose candidates are written otherwise than
+// their simplified form), with the counts of the document and with
+// counts that let every candidate through.
+func TestNamePlacesAsBefore(t *testing.T) {
+	passes := termDocs(t)
+	passes = append(passes, pairsPass(t, [][2]string{
+		{"總體國家安全觀是習近平主席提出的。澳門特別行政區和香港，呃呃咯咯。", "The holistic approach to national security was put forward by President Xi Jinping. Macao and Hong Kong."},
+		{"國家安全，国家安全。澳門和澳门。香港香港香港。呃呃咯咯，呃呃咯咯。", "National security. Macao. Hong Kong."},
+		// 學习 and 维護, written half in traditional characters, are not
+		// in the dictionary; 学习 and 维护 are
+		{"學习，学习，學习。学习，學习。维护和维護，维護和维护。", "Study. Safeguard."},
+	}))
+	lex := lexicon.Default()
+	for _, p := range passes {
+		views := pairViews(p)
+		names := newNameScanner(lex)
+		for _, times := range []int{1, 3} {
+			counts := newRunCounts(1000)
+			for _, v := range views {
+				names.candidates(v, func(z string, _ *align.Block, _, _ int, _ bool) {
+					for k := 0; k < times; k++ {
+						counts.addString(z)
+					}
+				})
+			}
+			want := map[string][]zhOcc{}
+			for _, v := range views {
+				names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
+					if counts.countString(z) >= 3 {
+						want[z] = append(want[z], zhOcc{int32(blk.Index), int32(start), int32(end)})
+					}
+				})
+			}
+			occs, lists := namePlaces(views, names, counts)
+			got := map[string][]zhOcc{}
+			for z, i := range occs {
+				got[z] = lists[i]
+			}
+			require.NotEmpty(t, want, p.Doc.Name)
+			require.Equal(t, want, got, p.Doc.Name)
+		}
+	}
+}
