@@ -1561,25 +1561,60 @@ func distinctPairs(list []linkedOcc) int {
 // candidate itself — the run is part of a longer term, which is the
 // candidate to weigh (坚持 before 动态清零 twice in three is not).
 func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
-	before, after := map[string]int{}, map[string]int{}
-	for _, occ := range list {
-		pr, r := &wd.Pairs[occ.pair], occ.r()
-		zh := pr.Zh
-		if r.Lo > 0 && zh[r.Lo-1].Kind() == words.Content {
-			before[pr.Key(zh[r.Lo-1])]++
-		}
-		if r.Hi < len(zh) && zh[r.Hi].Kind() == words.Content {
-			after[pr.Key(zh[r.Hi])]++
-		}
-	}
-	for _, m := range []map[string]int{before, after} {
-		for _, n := range m {
-			if 2*n > len(list) && n >= linkedMinSents {
-				return true
-			}
+	for _, side := range [2]int{-1, 1} {
+		if n := majorityBeside(wd, list, side); 2*n > len(list) && n >= linkedMinSents {
+			return true
 		}
 	}
 	return false
+}
+
+// majorityBeside returns how many places of list have beside them,
+// before the run (side -1) or after it (1), the content word that one
+// pass of Boyer and Moore's majority vote picks: the word beside more
+// than half of the places that have one, if there is such a word (else
+// some other word, or none and 0). A word beside more than half of all
+// the places is such a word: one pass finds it and a second counts it,
+// with no map a term (TestPartOfLongerAsCounted).
+func majorityBeside(wd *words.Doc, list []linkedOcc, side int) int {
+	var cand string
+	votes := 0
+	for _, occ := range list {
+		k, ok := besideKey(wd, occ, side)
+		switch {
+		case !ok:
+		case votes == 0:
+			cand, votes = k, 1
+		case k == cand:
+			votes++
+		default:
+			votes--
+		}
+	}
+	if votes == 0 {
+		return 0
+	}
+	n := 0
+	for _, occ := range list {
+		if k, ok := besideKey(wd, occ, side); ok && k == cand {
+			n++
+		}
+	}
+	return n
+}
+
+// besideKey returns the key of the content word just before the run of
+// occ (side -1) or just after it (1), and false when there is none.
+func besideKey(wd *words.Doc, occ linkedOcc, side int) (string, bool) {
+	pr, r := &wd.Pairs[occ.pair], occ.r()
+	k := r.Hi
+	if side < 0 {
+		k = r.Lo - 1
+	}
+	if k < 0 || k >= len(pr.Zh) || pr.Zh[k].Kind() != words.Content {
+		return "", false
+	}
+	return pr.Key(pr.Zh[k]), true
 }
 
 // trimFunction leaves out function words and punctuation at the edges of

@@ -583,3 +583,72 @@ func TestNamePlacesAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestPartOfLongerAsCounted: majorityBeside gives the count of the word
+// beside more than half of a list's places whenever the words beside
+// them, counted in a map (as partOfLonger did), hold one, so that
+// partOfLonger answers as it did; on the lists of places of the linked
+// candidates of the reference document and the parallel documents of
+// ../shared/data, and on random lists of their runs.
+func TestPartOfLongerAsCounted(t *testing.T) {
+	counted := func(wd *words.Doc, list []linkedOcc, side int) map[string]int {
+		m := map[string]int{}
+		for _, occ := range list {
+			pr, r := &wd.Pairs[occ.pair], occ.r()
+			if side < 0 && r.Lo > 0 && pr.Zh[r.Lo-1].Kind() == words.Content {
+				m[pr.Key(pr.Zh[r.Lo-1])]++
+			}
+			if side > 0 && r.Hi < len(pr.Zh) && pr.Zh[r.Hi].Kind() == words.Content {
+				m[pr.Key(pr.Zh[r.Hi])]++
+			}
+		}
+		return m
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	parts, majorities := 0, 0
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		byKey := map[string][]linkedOcc{}
+		var all []linkedOcc
+		linkedCandidates(wd, viewsByBead(p, pairViews(p)), func(k, lo, hi int, key []byte) {
+			o := linkedOcc{int32(k), int32(lo), int32(hi)}
+			byKey[string(key)] = append(byKey[string(key)], o)
+			all = append(all, o)
+		})
+		lists := make([][]linkedOcc, 0, len(byKey))
+		for _, l := range byKey {
+			lists = append(lists, l)
+		}
+		for n := 0; n < 300 && len(all) > 0; n++ {
+			// a few runs, drawn from a few pairs' neighbourhood so that
+			// words beside them repeat
+			var l []linkedOcc
+			at := rng.IntN(len(all))
+			for k := rng.IntN(9); k >= 0; k-- {
+				l = append(l, all[min(len(all)-1, at+rng.IntN(6))])
+			}
+			lists = append(lists, l)
+		}
+		for _, l := range lists {
+			want := false
+			for _, side := range []int{-1, 1} {
+				got := majorityBeside(wd, l, side)
+				for _, n := range counted(wd, l, side) {
+					if 2*n > len(l) {
+						require.Equal(t, n, got)
+						majorities++
+					}
+					if 2*n > len(l) && n >= linkedMinSents {
+						want = true
+					}
+				}
+			}
+			require.Equal(t, want, partOfLonger(wd, l))
+			if want {
+				parts++
+			}
+		}
+	}
+	require.Positive(t, parts)
+	require.Greater(t, majorities, parts)
+}
