@@ -608,20 +608,9 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
 	var quotedPool, namePool []termObs
 	keys := keysOf{}
-	// an occurrence of a candidate term: Chinese block's text
-	// [start, end), as written (12 bytes: there are millions in a long
-	// document); its view is views[blockView[block]]
-	type zhOcc struct {
-		block, start, end int32
-	}
 	views := pairViews(p)
-	// a block is in one bead, and so in one view at most
-	blockView := make([]int32, len(p.Doc.Zh))
-	for vi, v := range views {
-		for _, b := range v.Bead.Zh {
-			blockView[b] = int32(vi)
-		}
-	}
+	byBead := viewsByBead(p, views)
+	sents := newZhSents(p, views)
 	// Candidate names are counted first and kept with their places only
 	// when seen three times or more (as in learnLinkedTerms): the places
 	// of every candidate took 80 MB at 50,000 pairs. Fewer places make no
@@ -639,34 +628,15 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	// places or more, which are all its own; partOfLongerTerm weighs no
 	// term of fewer: TestNameCountsBound.)
 	for _, v := range views {
-		names.nameCandidates(v, false, func(z string, _ *align.Block, _, _ int) { counts1.addString(z) })
+		names.candidates(v, func(z string, _ *align.Block, _, _ int, _ bool) { counts1.addString(z) })
 	}
-	// the places of each term are lists[occs[term]]: one map look-up a
-	// place, not two
-	occs := map[string]int32{}
-	var lists [][]zhOcc
 	for _, v := range views {
 		// quoted terms, per sentence unit
 		for _, u := range unitsOf(v) {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
-		names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
-			n := counts1.countString(z)
-			if n < 3 {
-				return
-			}
-			i, ok := occs[z]
-			if !ok {
-				// room for the count, which is at least the places and
-				// nearly always just that: lists grown by appending took
-				// half as much again
-				i = int32(len(lists))
-				occs[z] = i
-				lists = append(lists, make([]zhOcc, 0, n))
-			}
-			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
-		})
 	}
+	occs, lists := namePlaces(views, names, counts1)
 	terms := make([]string, 0, len(occs))
 	for z := range occs {
 		terms = append(terms, z)
@@ -705,8 +675,13 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		var last found
 		lastOK := false
 		for k, o := range list {
-			v := views[blockView[o.block]]
-			sb := v.sentBead(textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)})
+			if cannotBeName(capsYes, capsNo, len(list)-k) {
+				// most candidates are common words, rendered in lower
+				// case: a third of their places tell
+				break
+			}
+			v := byBead[p.Align.BeadOf(align.Zh, int(o.block))]
+			sb := sents.sentBead(int(o.block), int(o.start))
 			if !v.both(sb) {
 				continue
 			}
@@ -727,14 +702,14 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				capsNo++
 			}
 		}
-		if capsYes == 0 || 3*capsYes < 2*(capsYes+capsNo) {
+		if !isName(capsYes, capsNo) {
 			continue // not a name: a common word may be rendered freely
 		}
 		for _, f := range fs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			// its written forms are the text at its places
-			namePool = append(namePool, termObs{termKeys: keys.of(z, gf.key(f.en)), v: views[blockView[o.block]],
+			namePool = append(namePool, termObs{termKeys: keys.of(z, gf.key(f.en)), v: byBead[p.Align.BeadOf(align.Zh, int(o.block))],
 				zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
@@ -748,8 +723,79 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	for _, o := range namePool {
 		known[o.zh] = true
 	}
-	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, views, known, keys, gf)}
+	return [][]termObs{quotedPool, namePool, learnLinkedTerms(wd, byBead, known, keys, gf)}
 }
+
+// zhOcc is a place of a candidate name: Chinese block's text [start,
+// end), as written (12 bytes: there are millions in a long document); its
+// view is that of the bead holding the block.
+type zhOcc struct {
+	block, start, end int32
+}
+
+// namePlaces returns the places of the candidate names of views
+// (nameCandidates, glossed) that counts, an upper bound of their
+// number, lets through (three or more): those of name z are
+// lists[occs[z]], in reading order (TestNamePlacesAsBefore).
+func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) (map[string]int32, [][]zhOcc) {
+	// one map look-up a place, not two; glossedAs[occs[z]] is whether
+	// the dictionary glosses z as written when that is its simplified
+	// form (1 yes, -1 no, 0 not asked yet): a word recurs, and most
+	// candidates are of blocks with nothing to simplify
+	occs := map[string]int32{}
+	var lists [][]zhOcc
+	var glossedAs []int8
+	for _, v := range views {
+		names.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
+			// the count first: the dictionary is asked only of the
+			// words it lets through
+			n := counts.countString(z)
+			if n < 3 {
+				return
+			}
+			i, ok := occs[z]
+			if word {
+				var glossed bool
+				if ok && z == blk.Text[start:end] {
+					if glossedAs[i] == 0 {
+						glossedAs[i] = -1
+						if names.glossed(blk, start, end) {
+							glossedAs[i] = 1
+						}
+					}
+					glossed = glossedAs[i] == 1
+				} else {
+					glossed = names.glossed(blk, start, end)
+				}
+				if !glossed {
+					return
+				}
+			}
+			if !ok {
+				// room for the count, which is at least the places and
+				// nearly always just that: lists grown by appending took
+				// half as much again
+				i = int32(len(lists))
+				occs[z] = i
+				lists = append(lists, make([]zhOcc, 0, n))
+				glossedAs = append(glossedAs, 0)
+			}
+			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
+		})
+	}
+	return occs, lists
+}
+
+// isName reports whether a term whose renderings were capitalised in
+// capsYes places and not in capsNo is a name: some are, and at least two
+// thirds of those that tell.
+func isName(capsYes, capsNo int) bool { return capsYes > 0 && 3*capsYes >= 2*(capsYes+capsNo) }
+
+// cannotBeName reports whether a term whose renderings so far were
+// capitalised in capsYes places and not in capsNo fails isName whatever
+// its left places give: a place adds one to capsYes at most, and takes
+// none from capsNo (TestCannotBeName).
+func cannotBeName(capsYes, capsNo, left int) bool { return capsYes+left < 2*capsNo }
 
 // nameScanner finds candidate names (nameCandidates) with buffers kept
 // from one pair to the next: the candidates of the whole document are
@@ -758,13 +804,18 @@ type nameScanner struct {
 	lex  *lexicon.Lexicon
 	toks []lang.Token
 	// flags of each token: whether it is all Han, whether it is a word a
-	// term does not start or end with
+	// term does not start or end with, whether it is one character
 	flags []uint8
+	// simple[b] is 1 when Chinese block b has nothing to simplify, 2
+	// when it has, 0 while not known: the blocks are read twice (a
+	// scanner reads the blocks of one document)
+	simple []uint8
 }
 
 const (
 	tokHan uint8 = 1 << iota
 	tokEdgeStop
+	tokOneRune
 )
 
 func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex: lex} }
@@ -775,6 +826,21 @@ func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex
 // Unless glossed, a single word the dictionary does not gloss is a
 // candidate too.
 func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string, blk *align.Block, start, end int)) {
+	s.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
+		if !glossed || !word || s.glossed(blk, start, end) {
+			f(z, blk, start, end)
+		}
+	})
+}
+
+// candidates calls f with each candidate name of v's Chinese, as
+// nameCandidates does unless glossed, and whether it is a single word
+// (which nameCandidates, glossed, leaves out when the dictionary does not
+// gloss it).
+func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block, start, end int, word bool)) {
+	if s.simple == nil {
+		s.simple = make([]uint8, len(v.p.Doc.Zh))
+	}
 	for _, blk := range v.blocks(align.Zh) {
 		if blk.Kind == align.KindFurniture {
 			continue
@@ -786,6 +852,9 @@ func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string,
 			var fl uint8
 			if allHan(t.Text) {
 				fl |= tokHan
+				if _, n := utf8.DecodeRuneInString(t.Text); n == len(t.Text) {
+					fl |= tokOneRune
+				}
 			}
 			if isZhEdgeStop(t.Text) {
 				fl |= tokEdgeStop
@@ -795,26 +864,40 @@ func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string,
 		s.flags = flags
 		// a candidate of a block with nothing to simplify is itself
 		// (Simplify converts character for character)
-		simple := lang.Simplified(blk.Text)
+		if s.simple[blk.Index] == 0 {
+			s.simple[blk.Index] = 2
+			if lang.Simplified(blk.Text) {
+				s.simple[blk.Index] = 1
+			}
+		}
+		simple := s.simple[blk.Index] == 1
 		for i := range toks {
-			if flags[i] != tokHan {
+			if flags[i]&^tokOneRune != tokHan {
 				continue // 党的二十: a phrase, not a name
 			}
 			for j := i; j < len(toks) && j < i+3; j++ {
-				if j > i && (flags[j] != tokHan || toks[j].Start != toks[j-1].End) {
+				if j > i && (flags[j]&^tokOneRune != tokHan || toks[j].Start != toks[j-1].End) {
 					break
 				}
-				t := blk.Text[toks[i].Start:toks[j].End]
-				if utf8.RuneCountInString(t) < 2 || glossed && j == i && len(s.lex.Glosses(t)) == 0 {
+				// a candidate of two tokens or more, all Han, has two
+				// characters or more
+				if j == i && flags[i]&tokOneRune != 0 {
 					continue
 				}
+				t := blk.Text[toks[i].Start:toks[j].End]
 				if !simple {
 					t = lang.Simplify(t)
 				}
-				f(t, blk, toks[i].Start, toks[j].End)
+				f(t, blk, toks[i].Start, toks[j].End, j == i)
 			}
 		}
 	}
+}
+
+// glossed reports whether the dictionary glosses the text of blk at
+// [start, end), as written.
+func (s *nameScanner) glossed(blk *align.Block, start, end int) bool {
+	return len(s.lex.Glosses(blk.Text[start:end])) != 0
 }
 
 // unitsOf lists the sentence beads of a pair with both sides, or -1 (the
@@ -1058,7 +1141,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	}
 	r := best[0]
 	text := v.p.Doc.En[r.block].Text
-	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, toks[r.first:r.last+1]), true
+	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, r.start, toks[r.first:r.last+1]), true
 }
 
 // bridgeWords may sit inside a name: "University of Macau", "Bank for
@@ -1067,13 +1150,12 @@ var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": tr
 	"von": true, "van": true, "on": true}
 
 // capsOf: are the content words of a run of English tokens (toks, of
-// pr, in one block whose text is text) capitalised? A single word at a
-// sentence start cannot tell. The run's tokens are read as the word
+// pr, in one block whose text is text, the first at byte start there)
+// capitalised? A single word at a sentence start cannot tell. The run's tokens are read as the word
 // alignment cut them: its content words are those lang.Keyword gives a
 // stem, as the words of its text would be
 // (TestGlossRunSameAsRetokenized).
-func capsOf(pr *words.Pair, text string, toks []words.Token) int {
-	_, start, _ := pr.Place(toks[0])
+func capsOf(pr *words.Pair, text string, start int, toks []words.Token) int {
 	sentStart := strings.TrimRight(text[:start], " \"“‘(")
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
@@ -1211,17 +1293,18 @@ type linkedOcc struct {
 func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o.hi)} }
 
 // linkedCandidates calls f with each candidate term of the pairs of wd
-// that views hold (a run of content words, linkedMinRunes to
-// linkedMaxRunes characters, not a term of known), in reading order: the
-// pair, the run, and the term (its tokens' keys, in a buffer f must not
-// keep).
-func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+// whose bead has a view in byBead (a run of content words,
+// linkedMinRunes to linkedMaxRunes characters), in
+// reading order: the pair, the run, and the term (its tokens' keys, in a
+// buffer f must not keep).
+func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
-	// per token of a pair: whether it is all Han, and whether it begins
-	// where the one before it ends; and for a content word all Han, its
-	// key, the key's characters and whether it is a word a term does not
-	// start or end with (read once a token, not once a run)
-	var han, joined, stop []bool
+	// per token of a pair: whether it is a word a term may hold (a
+	// content word all Han, not one a term does not start or end with),
+	// and for such a word its key and the key's characters (read once a
+	// token, not once a run); and whether it begins where the one before
+	// it ends, for such a word after another
+	var word, joined []bool
 	var keys []string
 	var runes []int
 	for k := range wd.Pairs {
@@ -1229,40 +1312,52 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		han, joined, stop, keys, runes = han[:0], joined[:0], stop[:0], keys[:0], runes[:0]
-		prevEnd := -1
+		word, joined, keys, runes = word[:0], joined[:0], keys[:0], runes[:0]
 		for _, t := range pr.Zh {
-			b, start, end := pr.Place(t)
-			h := allHan(wd.Alignment.Doc.Zh[b].Text[start:end])
-			han = append(han, h)
-			joined = append(joined, start == prevEnd)
-			prevEnd = end
-			kt, n, st := "", 0, false
-			if h && t.Kind() == words.Content {
+			kt, n, w := "", 0, false
+			if t.Kind() == words.Content {
+				// a content word is all Han when its key is: a Han
+				// word's key is its characters simplified, Han too, and
+				// a word of other letters has no Han in it nor in its
+				// key (TestZhContentKeysHanAsText)
 				kt = pr.Key(t)
-				n, st = utf8.RuneCountInString(kt), isZhEdgeStop(kt)
+				if allHan(kt) && !isZhEdgeStop(kt) {
+					n, w = utf8.RuneCountInString(kt), true
+				} else {
+					kt = ""
+				}
 			}
-			keys, runes, stop = append(keys, kt), append(runes, n), append(stop, st)
+			word, keys, runes, joined = append(word, w), append(keys, kt), append(runes, n), append(joined, false)
+		}
+		// Where a word stands is read only beside another word a term
+		// may hold: the others end every run that reaches them.
+		placed, prevEnd := -1, 0 // the last token placed, and its end
+		for i := 1; i < len(pr.Zh); i++ {
+			if !word[i] || !word[i-1] {
+				continue
+			}
+			if placed != i-1 {
+				_, _, prevEnd = pr.Place(pr.Zh[i-1])
+			}
+			_, start, end := pr.Place(pr.Zh[i])
+			joined[i] = start == prevEnd
+			placed, prevEnd = i, end
 		}
 		for lo := range pr.Zh {
-			if pr.Zh[lo].Kind() != words.Content || !han[lo] {
+			if !word[lo] {
 				continue
 			}
 			key = key[:0]
 			n := 0
 			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
-				t := pr.Zh[hi-1]
-				if t.Kind() == words.Punct || !han[hi-1] || hi-1 > lo && !joined[hi-1] {
-					break
-				}
-				if t.Kind() != words.Content || stop[hi-1] {
+				if !word[hi-1] || hi-1 > lo && !joined[hi-1] {
 					break // a term is content words only: 要完善 is not one
 				}
 				key = append(key, keys[hi-1]...)
 				n += runes[hi-1]
 				if n > linkedMaxRunes {
 					break
-				} else if n < linkedMinRunes || known[string(key)] {
+				} else if n < linkedMinRunes {
 					continue
 				}
 				f(k, lo, hi, key)
@@ -1288,25 +1383,24 @@ func linkedCandidates(wd *words.Doc, byBead map[int]*pairView, known map[string]
 // linkedMinSents are kept in the second: the same terms, in the same
 // order, as keeping every run. A rendering's key is gf's, whose memo the
 // name renderings fill too.
-func learnLinkedTerms(wd *words.Doc, views []*pairView, known map[string]bool, shared keysOf, gf *glossFinder) []termObs {
-	byBead := map[int]*pairView{}
-	for _, v := range views {
-		byBead[v.Index] = v
-	}
+func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, shared keysOf, gf *glossFinder) []termObs {
 	toks := 0
 	for k := range wd.Pairs {
 		toks += len(wd.Pairs[k].Zh)
 	}
 	counts := newRunCounts(toks)
-	linkedCandidates(wd, byBead, known, func(_, _, _ int, key []byte) { counts.add(key) })
+	// the terms of known are counted too: a count is an upper bound
+	// all the same, and they are left out below
+	linkedCandidates(wd, byBead, func(_, _, _ int, key []byte) { counts.add(key) })
 	// the places of term order[i] are lists[i], and occs gives i: one
 	// map look-up a place, not two
 	occs := map[string]int32{}
 	var order []string
 	var lists [][]linkedOcc
-	linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) {
+	linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+		// the count first, the cheaper test, which lets few through
 		n := counts.count(key)
-		if n < linkedMinSents {
+		if n < linkedMinSents || known[string(key)] {
 			return
 		}
 		i, ok := occs[string(key)]
@@ -1467,25 +1561,60 @@ func distinctPairs(list []linkedOcc) int {
 // candidate itself — the run is part of a longer term, which is the
 // candidate to weigh (坚持 before 动态清零 twice in three is not).
 func partOfLonger(wd *words.Doc, list []linkedOcc) bool {
-	before, after := map[string]int{}, map[string]int{}
-	for _, occ := range list {
-		pr, r := &wd.Pairs[occ.pair], occ.r()
-		zh := pr.Zh
-		if r.Lo > 0 && zh[r.Lo-1].Kind() == words.Content {
-			before[pr.Key(zh[r.Lo-1])]++
-		}
-		if r.Hi < len(zh) && zh[r.Hi].Kind() == words.Content {
-			after[pr.Key(zh[r.Hi])]++
-		}
-	}
-	for _, m := range []map[string]int{before, after} {
-		for _, n := range m {
-			if 2*n > len(list) && n >= linkedMinSents {
-				return true
-			}
+	for _, side := range [2]int{-1, 1} {
+		if n := majorityBeside(wd, list, side); 2*n > len(list) && n >= linkedMinSents {
+			return true
 		}
 	}
 	return false
+}
+
+// majorityBeside returns how many places of list have beside them,
+// before the run (side -1) or after it (1), the content word that one
+// pass of Boyer and Moore's majority vote picks: the word beside more
+// than half of the places that have one, if there is such a word (else
+// some other word, or none and 0). A word beside more than half of all
+// the places is such a word: one pass finds it and a second counts it,
+// with no map a term (TestPartOfLongerAsCounted).
+func majorityBeside(wd *words.Doc, list []linkedOcc, side int) int {
+	var cand string
+	votes := 0
+	for _, occ := range list {
+		k, ok := besideKey(wd, occ, side)
+		switch {
+		case !ok:
+		case votes == 0:
+			cand, votes = k, 1
+		case k == cand:
+			votes++
+		default:
+			votes--
+		}
+	}
+	if votes == 0 {
+		return 0
+	}
+	n := 0
+	for _, occ := range list {
+		if k, ok := besideKey(wd, occ, side); ok && k == cand {
+			n++
+		}
+	}
+	return n
+}
+
+// besideKey returns the key of the content word just before the run of
+// occ (side -1) or just after it (1), and false when there is none.
+func besideKey(wd *words.Doc, occ linkedOcc, side int) (string, bool) {
+	pr, r := &wd.Pairs[occ.pair], occ.r()
+	k := r.Hi
+	if side < 0 {
+		k = r.Lo - 1
+	}
+	if k < 0 || k >= len(pr.Zh) || pr.Zh[k].Kind() != words.Content {
+		return "", false
+	}
+	return pr.Key(pr.Zh[k]), true
 }
 
 // trimFunction leaves out function words and punctuation at the edges of

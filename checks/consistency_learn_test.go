@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -180,6 +181,39 @@ func TestNameCountsBound(t *testing.T) {
 	require.Positive(t, extra, "no word left out by the gloss test")
 }
 
+// TestCannotBeName: cannotBeName holds exactly when every way the
+// places left can turn out (each capitalised, not, or telling nothing)
+// fails isName, but for a term with no place capitalised and none left
+// (learnTermsOnce asks only while places are left). Exhaustive up to 12
+// places.
+func TestCannotBeName(t *testing.T) {
+	const most = 12
+	// fails: whether every outcome of left places fails isName
+	var fails func(y, n, left int) bool
+	fails = func(y, n, left int) bool {
+		if left == 0 {
+			return !isName(y, n)
+		}
+		return fails(y+1, n, left-1) && fails(y, n+1, left-1) && fails(y, n, left-1)
+	}
+	cut, tight := 0, 0
+	for y := 0; y <= most; y++ {
+		for n := 0; y+n <= most; n++ {
+			for left := 0; y+n+left <= most; left++ {
+				all := fails(y, n, left)
+				if cannotBeName(y, n, left) {
+					require.True(t, all, "yes %d, no %d, left %d", y, n, left)
+					cut++
+				} else if all && y+left > 0 {
+					tight++ // sure to fail, yet weighed to the end
+				}
+			}
+		}
+	}
+	require.Positive(t, cut)
+	require.Zero(t, tight, "cannotBeName lets through terms that cannot be names")
+}
+
 // TestIsZhEdgeStop: isZhEdgeStop is zhEdgeStop's look-up.
 func TestIsZhEdgeStop(t *testing.T) {
 	for w := range zhEdgeStop {
@@ -241,29 +275,92 @@ func TestZhGlossIDsAsBefore(t *testing.T) {
 }
 
 // TestLinkedCandidatesAsBefore: linkedCandidates gives the candidates it
-// gave when it read each token's key for every run, in the same order,
-// on the reference document.
+// gave when it read each token's key for every run and placed every
+// token, in the same order, on the reference document and the parallel
+// documents of ../shared/data; it gives the terms of known too (the
+// caller leaves them out where it needs to), which it left out then.
 func TestLinkedCandidatesAsBefore(t *testing.T) {
-	require.NoError(t, lexicon.Load())
-	pairs, err := testref.TextPairs()
-	require.NoError(t, err)
-	p := pairsPass(t, pairs)
-	wd := words.Of(p.Align)
-	byBead := map[int]*pairView{}
-	for _, v := range pairViews(p) {
-		byBead[v.Index] = v
-	}
 	type cand struct {
 		pair, lo, hi int
 		key          string
 	}
-	for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
-		var got, want []cand
-		linkedCandidates(wd, byBead, known, func(k, lo, hi int, key []byte) { got = append(got, cand{k, lo, hi, string(key)}) })
-		linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
-		require.NotEmpty(t, want)
-		require.Equal(t, want, got)
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		byBead := viewsByBead(p, pairViews(p))
+		for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
+			var got, want []cand
+			linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+				if !known[string(key)] {
+					got = append(got, cand{k, lo, hi, string(key)})
+				}
+			})
+			linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
+			require.NotEmpty(t, want, p.Doc.Name)
+			require.Equal(t, want, got, p.Doc.Name)
+		}
 	}
+}
+
+// TestZhContentKeysHanAsText: a Chinese content word of the word
+// alignment is all Han exactly when its key is, on the reference
+// document and the parallel documents of ../shared/data; and, for every
+// rune, a Han character simplified is Han, and a word character that is
+// not Han makes no key of Han.
+func TestZhContentKeysHanAsText(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if lang.IsHan(r) {
+			require.True(t, allHan(lang.Simplify(s)), "%q", s)
+		} else if k, ok := lang.Keyword(s); ok {
+			require.False(t, allHan(k), "%q", s)
+		}
+	}
+	han, other := 0, 0
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		for k := range wd.Pairs {
+			pr := &wd.Pairs[k]
+			for _, tok := range pr.Zh {
+				if tok.Kind() != words.Content {
+					continue
+				}
+				text := pr.Text(tok)
+				require.Equal(t, allHan(text), allHan(pr.Key(tok)), "%q", text)
+				if allHan(text) {
+					han++
+				} else {
+					other++
+				}
+			}
+		}
+	}
+	require.Positive(t, han)
+	require.Positive(t, other)
+}
+
+// termDocs returns passes of the reference document's pairs and of each
+// Chinese document of ../shared/data/parallel with its English, aligned.
+func termDocs(t *testing.T) []*Pass {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	out := []*Pass{pairsPass(t, pairs)}
+	zhs, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "parallel", "*", "*.zh.txt"))
+	for _, zp := range zhs {
+		ep := strings.TrimSuffix(zp, ".zh.txt") + ".en.txt"
+		if _, err := os.Stat(ep); err != nil {
+			continue
+		}
+		doc, err := input.OpenPair(zp, ep, nil, input.Options{})
+		require.NoError(t, err)
+		al := align.Align(doc, align.Options{Lex: lexicon.Default()})
+		out = append(out, &Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}})
+	}
+	return out
 }
 
 // zhGlossIDsSlow is zhGlossIDs as it was.
@@ -290,7 +387,7 @@ func zhGlossIDsSlow(lex *lexicon.Lexicon, z string, f func(uint32)) {
 }
 
 // linkedCandidatesSlow is linkedCandidates as it was.
-func linkedCandidatesSlow(wd *words.Doc, byBead map[int]*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
+func linkedCandidatesSlow(wd *words.Doc, byBead []*pairView, known map[string]bool, f func(pair, lo, hi int, key []byte)) {
 	var key []byte
 	// per token of a pair: whether it is all Han, and whether it begins
 	// where the one before it ends (read once a token, not once a run)
@@ -367,4 +464,191 @@ func TestTitleNearAsLoop(t *testing.T) {
 		require.Equal(t, want, titleNear(term, after, before), "%q %q %q", before, term, after)
 	}
 	require.Greater(t, found, 1000)
+}
+
+// TestZhSentsAsSentBead: the table of zhSents gives every Chinese place
+// of every view the sentence bead its view's sentBead gives, on random
+// beads (sentence beads that leave sentences out, hold one twice, or more
+// than manySents of them, where sentBead maps them) and on the reference
+// document's pairs, aligned.
+func TestZhSentsAsSentBead(t *testing.T) {
+	check := func(p *Pass) int {
+		views := pairViews(p)
+		sents := newZhSents(p, views)
+		n := 0
+		for _, v := range views {
+			for _, b := range v.Bead.Zh {
+				blk := p.Doc.Zh[b]
+				end := len(blk.Text)
+				if k := len(blk.Sents); k > 0 {
+					end = max(end, blk.Sents[k-1].End)
+				}
+				for off := 0; off <= end+1; off++ {
+					want := v.sentBead(textPos{Lang: align.Zh, Block: b, Start: off, End: off})
+					require.Equal(t, want, sents.sentBead(b, off), "bead %d block %d offset %d", v.Index, b, off)
+					if want >= 0 {
+						n++
+					}
+				}
+			}
+		}
+		return n
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := 0; round < 300; round++ {
+		doc := &align.Document{}
+		al := &align.Alignment{Doc: doc}
+		for len(doc.Zh) < 12 {
+			bead := align.Bead{}
+			for k := rng.IntN(3); k >= 0; k-- {
+				blk := &align.Block{Lang: align.Zh, Index: len(doc.Zh)}
+				at := 0
+				for s := rng.IntN(2 * manySents / 3); s > 0; s-- {
+					at += rng.IntN(2)
+					end := at + 1 + rng.IntN(4)
+					blk.Sents = append(blk.Sents, lang.Span{Start: at, End: end})
+					at = end
+				}
+				blk.Text = strings.Repeat("x", at+rng.IntN(2))
+				bead.Zh = append(bead.Zh, blk.Index)
+				doc.Zh = append(doc.Zh, blk)
+			}
+			en := &align.Block{Lang: align.En, Index: len(doc.En), Text: "x"}
+			doc.En = append(doc.En, en)
+			bead.En = []int{en.Index}
+			for s := rng.IntN(2 * manySents); s > 0; s-- {
+				sb := align.SentBead{En: []align.SentRef{{Block: en.Index}}}
+				for k := rng.IntN(3); k > 0; k-- {
+					b := bead.Zh[rng.IntN(len(bead.Zh))]
+					if n := len(doc.Zh[b].Sents); n > 0 {
+						sb.Zh = append(sb.Zh, align.SentRef{Block: b, Sent: rng.IntN(n)})
+					}
+				}
+				bead.Sents = append(bead.Sents, sb)
+			}
+			al.Beads = append(al.Beads, bead)
+		}
+		check(&Pass{Check: Consistency, Doc: doc, Align: al, Settings: DefaultSettings(), facts: facts{}})
+	}
+	require.NoError(t, lexicon.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	require.Positive(t, check(pairsPass(t, pairs)))
+}
+
+// TestNamePlacesAsBefore: namePlaces, which asks the dictionary once a
+// name written as its simplified form, keeps the places that filtering
+// nameCandidates (glossed) by the count kept, on the reference document,
+// the parallel documents of ../shared/data and a document of
+// traditional script (whose candidates are written otherwise than
+// their simplified form), with the counts of the document and with
+// counts that let every candidate through.
+func TestNamePlacesAsBefore(t *testing.T) {
+	passes := termDocs(t)
+	passes = append(passes, pairsPass(t, [][2]string{
+		{"總體國家安全觀是習近平主席提出的。澳門特別行政區和香港，呃呃咯咯。", "The holistic approach to national security was put forward by President Xi Jinping. Macao and Hong Kong."},
+		{"國家安全，国家安全。澳門和澳门。香港香港香港。呃呃咯咯，呃呃咯咯。", "National security. Macao. Hong Kong."},
+		// 學习 and 维護, written half in traditional characters, are not
+		// in the dictionary; 学习 and 维护 are
+		{"學习，学习，學习。学习，學习。维护和维護，维護和维护。", "Study. Safeguard."},
+	}))
+	lex := lexicon.Default()
+	for _, p := range passes {
+		views := pairViews(p)
+		names := newNameScanner(lex)
+		for _, times := range []int{1, 3} {
+			counts := newRunCounts(1000)
+			for _, v := range views {
+				names.candidates(v, func(z string, _ *align.Block, _, _ int, _ bool) {
+					for k := 0; k < times; k++ {
+						counts.addString(z)
+					}
+				})
+			}
+			want := map[string][]zhOcc{}
+			for _, v := range views {
+				names.nameCandidates(v, true, func(z string, blk *align.Block, start, end int) {
+					if counts.countString(z) >= 3 {
+						want[z] = append(want[z], zhOcc{int32(blk.Index), int32(start), int32(end)})
+					}
+				})
+			}
+			occs, lists := namePlaces(views, names, counts)
+			got := map[string][]zhOcc{}
+			for z, i := range occs {
+				got[z] = lists[i]
+			}
+			require.NotEmpty(t, want, p.Doc.Name)
+			require.Equal(t, want, got, p.Doc.Name)
+		}
+	}
+}
+
+// TestPartOfLongerAsCounted: majorityBeside gives the count of the word
+// beside more than half of a list's places whenever the words beside
+// them, counted in a map (as partOfLonger did), hold one, so that
+// partOfLonger answers as it did; on the lists of places of the linked
+// candidates of the reference document and the parallel documents of
+// ../shared/data, and on random lists of their runs.
+func TestPartOfLongerAsCounted(t *testing.T) {
+	counted := func(wd *words.Doc, list []linkedOcc, side int) map[string]int {
+		m := map[string]int{}
+		for _, occ := range list {
+			pr, r := &wd.Pairs[occ.pair], occ.r()
+			if side < 0 && r.Lo > 0 && pr.Zh[r.Lo-1].Kind() == words.Content {
+				m[pr.Key(pr.Zh[r.Lo-1])]++
+			}
+			if side > 0 && r.Hi < len(pr.Zh) && pr.Zh[r.Hi].Kind() == words.Content {
+				m[pr.Key(pr.Zh[r.Hi])]++
+			}
+		}
+		return m
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	parts, majorities := 0, 0
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		byKey := map[string][]linkedOcc{}
+		var all []linkedOcc
+		linkedCandidates(wd, viewsByBead(p, pairViews(p)), func(k, lo, hi int, key []byte) {
+			o := linkedOcc{int32(k), int32(lo), int32(hi)}
+			byKey[string(key)] = append(byKey[string(key)], o)
+			all = append(all, o)
+		})
+		lists := make([][]linkedOcc, 0, len(byKey))
+		for _, l := range byKey {
+			lists = append(lists, l)
+		}
+		for n := 0; n < 300 && len(all) > 0; n++ {
+			// a few runs, drawn from a few pairs' neighbourhood so that
+			// words beside them repeat
+			var l []linkedOcc
+			at := rng.IntN(len(all))
+			for k := rng.IntN(9); k >= 0; k-- {
+				l = append(l, all[min(len(all)-1, at+rng.IntN(6))])
+			}
+			lists = append(lists, l)
+		}
+		for _, l := range lists {
+			want := false
+			for _, side := range []int{-1, 1} {
+				got := majorityBeside(wd, l, side)
+				for _, n := range counted(wd, l, side) {
+					if 2*n > len(l) {
+						require.Equal(t, n, got)
+						majorities++
+					}
+					if 2*n > len(l) && n >= linkedMinSents {
+						want = true
+					}
+				}
+			}
+			require.Equal(t, want, partOfLonger(wd, l))
+			if want {
+				parts++
+			}
+		}
+	}
+	require.Positive(t, parts)
+	require.Greater(t, majorities, parts)
 }

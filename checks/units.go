@@ -45,6 +45,16 @@ func pairViews(p *Pass) []*pairView {
 	return out
 }
 
+// viewsByBead returns the views indexed by the index of their bead: nil
+// for a bead without one.
+func viewsByBead(p *Pass, views []*pairView) []*pairView {
+	out := make([]*pairView, len(p.Align.Beads))
+	for _, v := range views {
+		out[v.Index] = v
+	}
+	return out
+}
+
 func allFurniture(p *Pass, b *align.Bead) bool {
 	for _, i := range b.Zh {
 		if p.Doc.Zh[i].Kind != align.KindFurniture {
@@ -110,6 +120,49 @@ func (v *pairView) sentBead(pos textPos) int {
 		}
 	}
 	return -1
+}
+
+// zhSents finds the sentence bead of a place in the Chinese of the views
+// it was made for, as their sentBead does, with one look-up in a table of
+// every sentence of their blocks instead of a search through the bead's
+// sentence beads: term learning asks it of every place of every
+// candidate name (4 bytes a sentence).
+type zhSents struct {
+	blocks []*align.Block
+	// base[b] is where block b's sentences begin in sb; sb holds the
+	// index of the last sentence bead holding each sentence, or -1
+	base []int32
+	sb   []int32
+}
+
+func newZhSents(p *Pass, views []*pairView) *zhSents {
+	z := &zhSents{blocks: p.Doc.Zh, base: make([]int32, len(p.Doc.Zh)+1)}
+	for b, blk := range p.Doc.Zh {
+		z.base[b+1] = z.base[b] + int32(len(blk.Sents))
+	}
+	z.sb = make([]int32, z.base[len(p.Doc.Zh)])
+	for i := range z.sb {
+		z.sb[i] = -1
+	}
+	for _, v := range views {
+		for sb, s := range v.Bead.Sents {
+			for _, r := range s.Zh {
+				z.sb[int(z.base[r.Block])+r.Sent] = int32(sb)
+			}
+		}
+	}
+	return z
+}
+
+// sentBead returns the sentence bead, in the view holding Chinese block
+// b, that holds the text at byte offset off of the block: what the view's
+// sentBead returns (TestZhSentsAsSentBead).
+func (z *zhSents) sentBead(b, off int) int {
+	si := sentenceAt(z.blocks[b], off)
+	if si < 0 {
+		return -1
+	}
+	return int(z.sb[int(z.base[b])+si])
 }
 
 // sentenceAt returns the index of the sentence of blk that holds byte
