@@ -445,27 +445,53 @@ func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float3
 		w, cross := starts[2*i], (i+1)*n/m
 		end := lo + width
 		mid := min(max(cross, lo), end)
-		j := lo
-		for ; j < mid; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-			}
-			w *= back
-		}
-		if j < end && j > lo {
-			// j is cross
+		c, w = sweep(enPunct[lo:mid], punct, 0, js, ws, c, w, back)
+		if mid < end && mid > lo {
+			// mid is cross
 			w = starts[2*i+1]
 		}
-		for ; j < end; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-			}
-			w *= step
-		}
+		c, _ = sweep(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step)
 	}
 	return js[:cells], ws[:cells]
+}
+
+// sweep lays out the columns of a run of a row's band on one side of
+// the diagonal, whose punctuation enPunct gives, the first off columns
+// past the row's lo: each column's offset from lo and weight (w, then w·f,
+// w·f², …) are written at js[c] and ws[c], and c moves on past the cells,
+// the columns whose punctuation is punct. It returns c and the weight of
+// the column after the run. A function of its own (segCells calls it
+// twice a row) rather than a loop in segCells, whose variables
+// outnumbered the registers and were kept in memory in the loop.
+//
+//go:noinline
+func sweep(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64) (int, float64) {
+	for k, p := range enPunct {
+		js[c], ws[c] = uint16(off+k), float32(w)
+		if p == punct {
+			c++
+		}
+		w *= f
+	}
+	return c, w
+}
+
+// sweepSum is sweep for weigh: it also adds each cell's weight to its
+// column's in colZ (the run's columns) and to row, which it returns.
+//
+//go:noinline
+func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
+	colZ = colZ[:len(enPunct)]
+	for k, p := range enPunct {
+		js[c], ws[c] = uint16(off+k), float32(w)
+		if p == punct {
+			c++
+			colZ[k] += w
+			row += w
+		}
+		w *= f
+	}
+	return c, w, row
 }
 
 // weigh sets the null word's weights of a seg (s.zNull, s.eNull), from a
@@ -491,35 +517,18 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
-		row := 0.0
 		w, cross := starts[2*i], (i+1)*n/m
 		end := lo + width
 		mid := min(max(cross, lo), end)
-		j := lo
 		// The distortion is a distribution over the words a word may
 		// link to: its normalisers sum the cells' weights.
-		for ; j < mid; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-				colZ[j] += w
-				row += w
-			}
-			w *= back
-		}
-		if j < end && j > lo {
-			// j is cross
+		var row float64
+		c, w, row = sweepSum(enPunct[lo:mid], punct, 0, js, ws, c, w, back, colZ[lo:mid], 0)
+		if mid < end && mid > lo {
+			// mid is cross
 			w = starts[2*i+1]
 		}
-		for ; j < end; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-				colZ[j] += w
-				row += w
-			}
-			w *= step
-		}
+		c, _, row = sweepSum(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step, colZ[mid:end], row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
@@ -778,13 +787,20 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 // The E-steps' work on a row's cells, for type pairs kept either way
 // (seg.pairOff, seg.pair): pairs index tz, the parameters of the row's
 // type's pairs or of all; js are the cells' English words (indexing col
-// and link) and ws their weights.
+// and link) and ws their weights. They are not inlined: inlined in the
+// E-steps, whose variables outnumber the registers, their loops kept
+// their index and slices in memory (a tenth more instructions in the
+// E-steps). They cut pairs and ws to the cells, so that only tz, col and
+// link are checked in the loop.
 
 // distortionRow adds a row's counts of the first E-step (eStepDistortion)
 // and returns their sum.
+//
+//go:noinline
 func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
 	row := 0.0
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		j := js[k]
 		r := float64(ws[k]) * inv * col[j]
 		tz[p].count += float32(r)
@@ -796,8 +812,11 @@ func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []f
 
 // normRow adds a row's cells to the normalisers of eStep: to its
 // columns' and to row, which it returns.
+//
+//go:noinline
 func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, col []float64, row float64) float64 {
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		w := float64(ws[k])
 		t := &tz[p]
 		col[js[k]] += w * float64(t.ez)
@@ -815,9 +834,12 @@ type keptCells struct {
 }
 
 // countRow adds a row's agreed counts (eStep) and returns their sum.
+//
+//go:noinline
 func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
 	row := 0.0
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		j := js[k]
 		t := &tz[p]
 		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
@@ -838,7 +860,8 @@ func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float3
 func pruneRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []P, kept keptCells) (float64, int) {
 	row := 0.0
 	out := kept.out
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		j := js[k]
 		t := &tz[p]
 		w := float64(ws[k])
