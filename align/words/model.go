@@ -627,9 +627,15 @@ func (md *model) train() {
 				s := &md.segs[k]
 				start := 0
 				for i, end := range s.rowEnd {
-					base := md.zFirst[s.zh[i]]
-					for c := start; c < int(end); c++ {
-						alive[md.cellPair(s, base, c)] = true
+					if md.narrow {
+						base := md.zFirst[s.zh[i]]
+						for _, p := range s.pairOff[start:end] {
+							alive[base+int32(p)] = true
+						}
+					} else {
+						for _, p := range s.pair[start:end] {
+							alive[p] = true
+						}
 					}
 					start = int(end)
 				}

@@ -179,10 +179,25 @@ func (v *vocab) blockAt(l align.Lang, off uint32) int {
 	lo, hi := v.near[l][k], v.near[l][k+1]
 	// The last block that begins at or before off, among those from the
 	// block of k<<shift to that of (k+1)<<shift: a block without text
-	// begins where the next does, and holds no token.
-	i, _ := slices.BinarySearch(v.base[l][lo:hi+1], off+1)
-	return int(lo) + i - 1
+	// begins where the next does, and holds no token. There are one or
+	// two, but for short or empty blocks: a step or two from lo costs
+	// less than a binary search (a call and a loop), and stays within a
+	// few steps.
+	base := v.base[l]
+	if hi-lo > nearSteps {
+		i, _ := slices.BinarySearch(base[lo:hi+1], off+1)
+		return int(lo) + i - 1
+	}
+	b := lo
+	for b < hi && base[b+1] <= off {
+		b++
+	}
+	return int(b)
 }
+
+// nearSteps is the most blocks blockAt steps over before it searches
+// instead.
+const nearSteps = 8
 
 // offset is the offset of block b of language l in the text of the
 // language's blocks read one after another: what a token's offsets in

@@ -199,6 +199,12 @@ func TestBlockAt(t *testing.T) {
 				texts[b] = strings.Repeat("x", 1+rng.IntN(600))
 			}
 		}
+		if round%5 == 0 {
+			// a run of empty blocks longer than blockAt steps over
+			at := rng.IntN(n + 1)
+			texts = slices.Insert(texts, at, make([]string, nearSteps+1+rng.IntN(20))...)
+			n = len(texts)
+		}
 		v := newVocab(nil, n, n, func(_ align.Lang, b int) string { return texts[b] })
 		base := v.base[align.Zh]
 		for off := uint32(0); off < base[n]; off++ {
