@@ -295,22 +295,16 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
-	// of[e] is {z+1, p} when the type pair (z, e) is numbered p (the two
-	// side by side: each cell reads both, at an English type of its
-	// own); prior[e] is z+1 when the prior favours it.
-	type numbered struct{ z, p int32 }
-	of := make([]numbered, md.nEn)
-	prior := make([]int32, md.nEn)
+	nb := numbering{of: make([]numbered, md.nEn), prior: make([]int32, md.nEn)}
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
 	// documents): the tables grow as pairs are met, rather than be made
 	// for a share of the cells that a long document leaves mostly unused
 	// (26 MB of 27 in such a window).
-	md.pairEn, md.prior = nil, nil
 	md.zFirst = make([]int32, md.nZh+1)
 	for z := range int32(md.nZh) {
-		md.zFirst[z] = int32(len(md.pairEn))
-		favoured(z, func(e int32) { prior[e] = z + 1 })
+		md.zFirst[z] = int32(len(nb.pairEn))
+		favoured(z, func(e int32) { nb.prior[e] = z + 1 })
 		for _, r := range rows[first[z]:first[z+1]] {
 			s := &md.segs[r[0]]
 			i := int(r[1])
@@ -321,27 +315,69 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 			// the row's cells: the words of its band of its class
 			punct, width := s.zhPunct[i], md.width(len(s.zh), len(s.en))
-			for j := lo; j < lo+width; j++ {
-				if s.enPunct[j] != punct {
-					continue
-				}
-				e := s.en[j]
-				at := &of[e]
-				if at.z != z+1 {
-					*at = numbered{z + 1, int32(len(md.pairEn))}
-					md.pairEn = append(md.pairEn, e)
-					md.prior = append(md.prior, prior[e] == z+1)
-				}
-				if md.narrow {
-					s.pairOff[c] = uint16(at.p - md.zFirst[z])
-				} else {
-					s.pair[c] = at.p
-				}
-				c++
+			en, enPunct := s.en[lo:lo+width], s.enPunct[lo:lo+width]
+			if md.narrow {
+				numberRow(&nb, z, md.zFirst[z], en, enPunct, punct, s.pairOff[c:s.rowEnd[i]])
+			} else {
+				numberRow(&nb, z, 0, en, enPunct, punct, s.pair[c:s.rowEnd[i]])
 			}
 		}
 	}
+	md.pairEn, md.prior = nb.pairEn, nb.favoured
 	md.zFirst[md.nZh] = int32(len(md.pairEn))
+}
+
+// numbering is what build numbers the type pairs of the cells with,
+// Chinese type by Chinese type.
+type numbering struct {
+	// of[e] is {z+1, p} when the type pair (z, e) is numbered p (the two
+	// side by side: each cell reads both, at an English type of its
+	// own); prior[e] is z+1 when the prior favours it.
+	of    []numbered
+	prior []int32
+	// pairEn and favoured are, per pair, its English type and whether the
+	// prior favours it (model.pairEn, model.prior).
+	pairEn   []int32
+	favoured []bool
+}
+
+type numbered struct{ z, p int32 }
+
+// numberRow numbers the type pairs of the cells of a row of Chinese type
+// z, the columns of its band (en, their types; enPunct, whether they are
+// punctuation) whose punctuation is punct, and writes each cell's pair,
+// less base, to out, cell by cell. A function of its own, and not
+// inlined, so that its loop's variables stay in registers (in build's
+// loop they were kept in memory).
+//
+//go:noinline
+func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPunct []bool, punct bool, out []P) {
+	en = en[:len(enPunct)]
+	of := nb.of
+	c := 0
+	for j, p := range enPunct {
+		if p != punct {
+			continue
+		}
+		at := &of[en[j]]
+		if at.z != z+1 {
+			nb.add(z, en[j])
+		}
+		out[c] = P(at.p - base)
+		c++
+	}
+}
+
+// add numbers the pair of Chinese type z and English type e, the next
+// number. It is not inlined: numberRow's loop calls it for one cell in
+// forty in the generated documents, and its appends, inlined, took
+// registers from the loop.
+//
+//go:noinline
+func (nb *numbering) add(z, e int32) {
+	nb.of[e] = numbered{z + 1, int32(len(nb.pairEn))}
+	nb.pairEn = append(nb.pairEn, e)
+	nb.favoured = append(nb.favoured, nb.prior[e] == z+1)
 }
 
 // prunes reports whether training prunes the cells (in its second
@@ -445,27 +481,53 @@ func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float3
 		w, cross := starts[2*i], (i+1)*n/m
 		end := lo + width
 		mid := min(max(cross, lo), end)
-		j := lo
-		for ; j < mid; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-			}
-			w *= back
-		}
-		if j < end && j > lo {
-			// j is cross
+		c, w = sweep(enPunct[lo:mid], punct, 0, js, ws, c, w, back)
+		if mid < end && mid > lo {
+			// mid is cross
 			w = starts[2*i+1]
 		}
-		for ; j < end; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-			}
-			w *= step
-		}
+		c, _ = sweep(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step)
 	}
 	return js[:cells], ws[:cells]
+}
+
+// sweep lays out the columns of a run of a row's band on one side of
+// the diagonal, whose punctuation enPunct gives, the first off columns
+// past the row's lo: each column's offset from lo and weight (w, then w·f,
+// w·f², …) are written at js[c] and ws[c], and c moves on past the cells,
+// the columns whose punctuation is punct. It returns c and the weight of
+// the column after the run. A function of its own (segCells calls it
+// twice a row) rather than a loop in segCells, whose variables
+// outnumbered the registers and were kept in memory in the loop.
+//
+//go:noinline
+func sweep(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64) (int, float64) {
+	for k, p := range enPunct {
+		js[c], ws[c] = uint16(off+k), float32(w)
+		if p == punct {
+			c++
+		}
+		w *= f
+	}
+	return c, w
+}
+
+// sweepSum is sweep for weigh: it also adds each cell's weight to its
+// column's in colZ (the run's columns) and to row, which it returns.
+//
+//go:noinline
+func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
+	colZ = colZ[:len(enPunct)]
+	for k, p := range enPunct {
+		js[c], ws[c] = uint16(off+k), float32(w)
+		if p == punct {
+			c++
+			colZ[k] += w
+			row += w
+		}
+		w *= f
+	}
+	return c, w, row
 }
 
 // weigh sets the null word's weights of a seg (s.zNull, s.eNull), from a
@@ -491,35 +553,18 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
-		row := 0.0
 		w, cross := starts[2*i], (i+1)*n/m
 		end := lo + width
 		mid := min(max(cross, lo), end)
-		j := lo
 		// The distortion is a distribution over the words a word may
 		// link to: its normalisers sum the cells' weights.
-		for ; j < mid; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-				colZ[j] += w
-				row += w
-			}
-			w *= back
-		}
-		if j < end && j > lo {
-			// j is cross
+		var row float64
+		c, w, row = sweepSum(enPunct[lo:mid], punct, 0, js, ws, c, w, back, colZ[lo:mid], 0)
+		if mid < end && mid > lo {
+			// mid is cross
 			w = starts[2*i+1]
 		}
-		for ; j < end; j++ {
-			js[c], ws[c] = uint16(j-lo), float32(w)
-			if enPunct[j] == punct {
-				c++
-				colZ[j] += w
-				row += w
-			}
-			w *= step
-		}
+		c, _, row = sweepSum(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step, colZ[mid:end], row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
@@ -582,9 +627,15 @@ func (md *model) train() {
 				s := &md.segs[k]
 				start := 0
 				for i, end := range s.rowEnd {
-					base := md.zFirst[s.zh[i]]
-					for c := start; c < int(end); c++ {
-						alive[md.cellPair(s, base, c)] = true
+					if md.narrow {
+						base := md.zFirst[s.zh[i]]
+						for _, p := range s.pairOff[start:end] {
+							alive[base+int32(p)] = true
+						}
+					} else {
+						for _, p := range s.pair[start:end] {
+							alive[p] = true
+						}
 					}
 					start = int(end)
 				}
@@ -729,13 +780,12 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
 			var row float64
-			kept := keptCells{cols, weights, out}
 			z := s.zh[i]
 			switch {
 			case md.narrow && prune:
-				row, out = pruneRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link, s.pairOff, kept)
+				row, out = pruneRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[:end], cols[:end], weights[:end], start, out, inv, col, link)
 			case prune:
-				row, out = pruneRow(tt, s.pair[start:end], js, ws, inv, col, link, s.pair, kept)
+				row, out = pruneRow(tt, s.pair[:end], cols[:end], weights[:end], start, out, inv, col, link)
 			case md.narrow:
 				row = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
 			default:
@@ -778,13 +828,20 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 // The E-steps' work on a row's cells, for type pairs kept either way
 // (seg.pairOff, seg.pair): pairs index tz, the parameters of the row's
 // type's pairs or of all; js are the cells' English words (indexing col
-// and link) and ws their weights.
+// and link) and ws their weights. They are not inlined: inlined in the
+// E-steps, whose variables outnumber the registers, their loops kept
+// their index and slices in memory (a tenth more instructions in the
+// E-steps). They cut pairs and ws to the cells, so that only tz, col and
+// link are checked in the loop.
 
 // distortionRow adds a row's counts of the first E-step (eStepDistortion)
 // and returns their sum.
+//
+//go:noinline
 func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
 	row := 0.0
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		j := js[k]
 		r := float64(ws[k]) * inv * col[j]
 		tz[p].count += float32(r)
@@ -796,8 +853,11 @@ func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []f
 
 // normRow adds a row's cells to the normalisers of eStep: to its
 // columns' and to row, which it returns.
+//
+//go:noinline
 func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, col []float64, row float64) float64 {
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		w := float64(ws[k])
 		t := &tz[p]
 		col[js[k]] += w * float64(t.ez)
@@ -806,18 +866,13 @@ func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32
 	return row
 }
 
-// keptCells are where eStep moves the cells it keeps when it prunes: the
-// seg's words and weights from out on.
-type keptCells struct {
-	js  []uint16
-	ws  []float32
-	out int
-}
-
 // countRow adds a row's agreed counts (eStep) and returns their sum.
+//
+//go:noinline
 func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
 	row := 0.0
-	for k, p := range pairs[:len(js)] {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	for k, p := range pairs {
 		j := js[k]
 		t := &tz[p]
 		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
@@ -828,25 +883,30 @@ func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float3
 	return row
 }
 
-// pruneRow is countRow for the E-step that prunes: it also moves the
-// cells it keeps to kept and to allPairs from kept.out on, and returns
-// where the next goes. Every cell is written there, and the next written
-// over it unless it is kept: about half the cells are, as the text has
-// it, so a branch on each was mispredicted often. (What is written is at
-// or before the cell read: kept and allPairs are the arrays the row's
-// cells are read from.)
-func pruneRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []P, kept keptCells) (float64, int) {
+// pruneRow is countRow for the E-step that prunes, on the row of cells
+// start on of pairs, js and ws (the seg's cells up to the row's end): it
+// also moves the cells it keeps down to out on, in the same arrays, and
+// returns where the next goes. Every cell is written there, and the next
+// written over it unless it is kept: about half the cells are, as the
+// text has it, so a branch on each was mispredicted often. (What is
+// written is at or before the cell read.) The arrays are passed whole,
+// not as the row and where its cells go, so that the loop's slices fit
+// in the registers.
+//
+//go:noinline
+func pruneRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, start, out int, inv float64, col, link []float64) (float64, int) {
 	row := 0.0
-	out := kept.out
-	for k, p := range pairs[:len(js)] {
-		j := js[k]
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	link = link[:len(col)]
+	for k := start; k < len(js); k++ {
+		p, j, w32 := pairs[k], js[k], ws[k]
 		t := &tz[p]
-		w := float64(ws[k])
+		w := float64(w32)
 		r := w * float64(t.agree) * inv * col[j]
 		t.count += float32(r)
 		link[j] += r
 		row += r
-		allPairs[out], kept.js[out], kept.ws[out] = p, j, ws[k]
+		pairs[out], js[out], ws[out] = p, j, w32
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
 		if w*float64(t.ez)*col[j]*col[j] >= pruneBelow {
@@ -920,31 +980,56 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 	}
 	c := 0
 	for i, end := range s.rowEnd {
-		best := s.eNull[i] * md.tNullZ[s.zh[i]]
-		sum := best
+		z := s.zh[i]
+		best := s.eNull[i] * md.tNullZ[z]
 		lo := s.lo(i)
-		base := md.zFirst[s.zh[i]]
-		for ; c < int(end); c++ {
-			j := lo + int(s.j[c])
-			w := float64(s.w[c])
-			t := &md.t[md.cellPair(s, base, c)]
-			a, b := w*float64(t.ez), w*float64(t.ze)
-			sumE[j] += a
-			sum += b
-			if a > bestE[j] {
-				bestE[j], ez[j] = a, int32(i)
-			}
-			if b > best {
-				best, ze[i] = b, int32(j)
-			}
+		js, ws := s.j[c:end], s.w[c:end]
+		var sum float64
+		if md.narrow {
+			best, sum, ze[i] = viterbiRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[c:end], js, ws, int32(i), lo, bestE, sumE, ez, best)
+		} else {
+			best, sum, ze[i] = viterbiRow(md.t, s.pair[c:end], js, ws, int32(i), lo, bestE, sumE, ez, best)
 		}
 		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
 			ze[i] = -1
 		}
+		c = int(end)
 	}
 	for j := range ez {
 		if ez[j] >= 0 && bestE[j] < md.opt.MinPosterior*sumE[j] {
 			ez[j] = -1
 		}
 	}
+}
+
+// viterbiRow is viterbi's work on the cells of row i, whose band starts
+// at column lo (pairs, js and ws as for the E-steps' rows): it adds each
+// cell's w·t(e|f) to its column's sum (sumE) and makes the cell its
+// column's link (ez) when it beats the column's best (bestE); and
+// returns the row's best w·t(f|e), their sum and the column of the best
+// (−1 when none beats the null word's, null, which both start from). A
+// function of its own, and not inlined, for the reason the E-steps' rows
+// are.
+//
+//go:noinline
+func viterbiRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, i int32, lo int, bestE, sumE []float64, ez []int32, null float64) (best, sum float64, col int32) {
+	pairs, ws = pairs[:len(js)], ws[:len(js)]
+	bestE = bestE[lo:]
+	sumE, ez = sumE[lo:len(bestE)+lo], ez[lo:len(bestE)+lo]
+	best, sum, col = null, null, -1
+	for k, p := range pairs {
+		j := js[k]
+		w := float64(ws[k])
+		t := &tz[p]
+		a, b := w*float64(t.ez), w*float64(t.ze)
+		sumE[j] += a
+		sum += b
+		if a > bestE[j] {
+			bestE[j], ez[j] = a, i
+		}
+		if b > best {
+			best, col = b, int32(lo+int(j))
+		}
+	}
+	return best, sum, col
 }

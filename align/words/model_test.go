@@ -222,9 +222,8 @@ func TestWideRow(t *testing.T) {
 // countRowRef is how eStep added a row's agreed counts and pruned its
 // cells before countRow and pruneRow: a branch on each cell. The
 // reference they must equal bit for bit.
-func countRowRef(tz []params, pairs []uint16, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []uint16, kept keptCells, prune bool) (float64, int) {
+func countRowRef(tz []params, pairs []uint16, js []uint16, ws []float32, inv float64, col, link []float64, allPairs []uint16, keptJs []uint16, keptWs []float32, out int, prune bool) (float64, int) {
 	row := 0.0
-	out := kept.out
 	for k, p := range pairs[:len(js)] {
 		j := js[k]
 		t := &tz[p]
@@ -234,7 +233,7 @@ func countRowRef(tz []params, pairs []uint16, js []uint16, ws []float32, inv flo
 		link[j] += r
 		row += r
 		if prune && (w*float64(t.ez)*col[j]*col[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
-			allPairs[out], kept.js[out], kept.ws[out] = p, j, ws[k]
+			allPairs[out], keptJs[out], keptWs[out] = p, j, ws[k]
 			out++
 		}
 	}
@@ -281,13 +280,13 @@ func TestCountRows(t *testing.T) {
 		tzRef := slices.Clone(tz)
 		pairsRef, jsRef, wsRef := slices.Clone(pairs), slices.Clone(js), slices.Clone(ws)
 		linkRef := make([]float64, n)
-		rowRef, outRef := countRowRef(tzRef, pairsRef[start:], jsRef[start:], wsRef[start:], inv, col, linkRef, pairsRef, keptCells{jsRef, wsRef, out}, prune)
+		rowRef, outRef := countRowRef(tzRef, pairsRef[start:], jsRef[start:], wsRef[start:], inv, col, linkRef, pairsRef, jsRef, wsRef, out, prune)
 
 		link := make([]float64, n)
 		var row float64
 		got := out
 		if prune {
-			row, got = pruneRow(tz, pairs[start:], js[start:], ws[start:], inv, col, link, pairs, keptCells{js, ws, out})
+			row, got = pruneRow(tz, pairs, js, ws, start, out, inv, col, link)
 		} else {
 			row = countRow(tz, pairs[start:], js[start:], ws[start:], inv, col, link)
 		}

@@ -112,22 +112,50 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 	s.inter = inter
 	// grow-diag: from each link of the set, take neighbouring links of the
 	// union (diagonals too) that link a word still unlinked, until none.
-	neighbours := [8][2]int32{{-1, 0}, {0, -1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}}
+	// A link's neighbours are tried one by one (take reports whether it
+	// took one), in the order that decides which is taken first: above,
+	// left, below, right, then the diagonals. (A loop over a table of
+	// their offsets cost a sixth more of symmetrise.)
+	take := func(i, j int32) bool {
+		if i < 0 || i >= m || j < 0 || j >= n || !inU(i, j) || in(i, j) {
+			return false
+		}
+		if zhAl[i] == 0 || enAl[j] == 0 {
+			add(i, j)
+			return true
+		}
+		return false
+	}
 	for added := true; added; {
 		added = false
 		for _, l := range union {
 			if !in(l.Zh, l.En) {
 				continue
 			}
-			for _, d := range neighbours {
-				i, j := l.Zh+d[0], l.En+d[1]
-				if i < 0 || i >= m || j < 0 || j >= n || !inU(i, j) || in(i, j) {
-					continue
-				}
-				if zhAl[i] == 0 || enAl[j] == 0 {
-					add(i, j)
-					added = true
-				}
+			i, j := l.Zh, l.En
+			if take(i-1, j) {
+				added = true
+			}
+			if take(i, j-1) {
+				added = true
+			}
+			if take(i+1, j) {
+				added = true
+			}
+			if take(i, j+1) {
+				added = true
+			}
+			if take(i-1, j-1) {
+				added = true
+			}
+			if take(i-1, j+1) {
+				added = true
+			}
+			if take(i+1, j-1) {
+				added = true
+			}
+			if take(i+1, j+1) {
+				added = true
 			}
 		}
 	}

@@ -178,3 +178,147 @@ func TestSymmetriseUnion(t *testing.T) {
 		}
 	}
 }
+
+// symmetriseRef is symmetrise as it was before grow-diag tried each
+// link's neighbours by name rather than from a table: the reference it
+// must equal, link for link.
+func symmetriseRef(ez, ze []int32) (inter, gdf []Link) {
+	var s symmetriser
+	m, n := int32(len(ze)), int32(len(ez))
+	inU := func(i, j int32) bool { return ze[i] == j || ez[j] == i }
+	// Every link of either set is a link of the union, which has at most
+	// one link per word and direction: whether one is in the current set
+	// is kept per union link.
+	inZE := reuse(&s.inZE, int(m)) // (i, ze[i]) is in the set
+	inEZ := reuse(&s.inEZ, int(n)) // (ez[j], j) is in the set
+	zhAl := reuse(&s.zhAl, int(m)) // links of each word in the set
+	enAl := reuse(&s.enAl, int(n))
+	in := func(i, j int32) bool { return ze[i] == j && inZE[i] || ez[j] == i && inEZ[j] }
+	add := func(i, j int32) {
+		if ze[i] == j {
+			inZE[i] = true
+		}
+		if ez[j] == i {
+			inEZ[j] = true
+		}
+		zhAl[i]++
+		enAl[j]++
+	}
+	// The union, sorted by Chinese word, then English, without a sort:
+	// next[i] is where the next link of Chinese word i goes, its links
+	// from ez put there in English order, then its own (ze) moved back
+	// past those of later English words.
+	next := reuse(&s.next, int(m)+1)
+	for j, i := range ez {
+		if i >= 0 && ze[i] != int32(j) {
+			next[i+1]++
+		}
+	}
+	for i, j := range ze {
+		if j >= 0 {
+			next[i+1]++
+		}
+	}
+	for i := range m {
+		next[i+1] += next[i]
+	}
+	union := grow(s.union, int(next[m]))
+	for j, i := range ez {
+		if i >= 0 && ze[i] != int32(j) {
+			union[next[i]] = Link{i, int32(j)}
+			next[i]++
+		}
+	}
+	for i, j := range ze {
+		if j >= 0 {
+			k := next[i]
+			for ; k > 0 && union[k-1].Zh == int32(i) && union[k-1].En > j; k-- {
+				union[k] = union[k-1]
+			}
+			union[k] = Link{int32(i), j}
+		}
+	}
+	s.union = union
+	inter = s.inter[:0]
+	for _, l := range union {
+		if ze[l.Zh] == l.En && ez[l.En] == l.Zh {
+			inter = append(inter, l)
+			add(l.Zh, l.En)
+		}
+	}
+	s.inter = inter
+	// grow-diag: from each link of the set, take neighbouring links of the
+	// union (diagonals too) that link a word still unlinked, until none.
+	neighbours := [8][2]int32{{-1, 0}, {0, -1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 1}, {1, -1}, {1, 1}}
+	for added := true; added; {
+		added = false
+		for _, l := range union {
+			if !in(l.Zh, l.En) {
+				continue
+			}
+			for _, d := range neighbours {
+				i, j := l.Zh+d[0], l.En+d[1]
+				if i < 0 || i >= m || j < 0 || j >= n || !inU(i, j) || in(i, j) {
+					continue
+				}
+				if zhAl[i] == 0 || enAl[j] == 0 {
+					add(i, j)
+					added = true
+				}
+			}
+		}
+	}
+	// final: each direction's links whose words are not both linked
+	for _, dir := range [2]bool{false, true} {
+		for _, l := range union {
+			if dir && ze[l.Zh] != l.En || !dir && ez[l.En] != l.Zh {
+				continue
+			}
+			if !in(l.Zh, l.En) && (zhAl[l.Zh] == 0 || enAl[l.En] == 0) {
+				add(l.Zh, l.En)
+			}
+		}
+	}
+	gdf = s.gdf[:0]
+	for _, l := range union {
+		if in(l.Zh, l.En) {
+			gdf = append(gdf, l)
+		}
+	}
+	s.gdf = gdf
+	return inter, gdf
+}
+
+// TestSymmetriseRandom: symmetrise gives symmetriseRef's intersection and
+// grow-diag-final on random directional alignments, near the diagonal
+// (so that grow-diag has neighbours to take) and anywhere.
+func TestSymmetriseRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 12))
+	var s symmetriser
+	for k := range 3000 {
+		m, n := 1+rng.IntN(25), 1+rng.IntN(25)
+		ze, ez := make([]int32, m), make([]int32, n)
+		near := func(x, from, to int) int32 {
+			if rng.IntN(4) == 0 {
+				return -1
+			}
+			if k%2 == 0 {
+				return int32(rng.IntN(to))
+			}
+			c := x*to/from + rng.IntN(5) - 2
+			return int32(min(max(c, 0), to-1))
+		}
+		for i := range ze {
+			ze[i] = near(i, m, n)
+		}
+		for j := range ez {
+			ez[j] = near(j, n, m)
+		}
+		wantInter, wantGDF := symmetriseRef(ez, ze)
+		inter, gdf := s.symmetrise(ez, ze)
+		// (a symmetriser reused gives empty slices where a new one
+		// gives nil)
+		require.Equal(t, append([]Link{}, wantInter...), append([]Link{}, inter...), "ze %v ez %v", ze, ez)
+		require.Equal(t, append([]Link{}, wantGDF...), append([]Link{}, gdf...), "ze %v ez %v", ze, ez)
+	}
+}

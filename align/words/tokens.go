@@ -111,6 +111,15 @@ type vocab struct {
 	// word by its spelling (nil after): most words recur, and their key,
 	// a stem, costs more to work out again than to look up.
 	enWords map[string]enWord
+	// hanRuns finds, while tokenizing, the words of a run of Han
+	// characters met before (nil after), at most maxHanRuns runs: a
+	// document's clauses and set phrases recur, and matching a run's
+	// words over the lexicon, prefix by prefix, and looking up their
+	// types costs more than looking up the run. (In the documents of
+	// ../shared/data a run in four recurs; in the generated documents
+	// thirteen in fourteen.) The words are cut from runWords.
+	hanRuns  map[string][]hanWord
+	runWords slab[hanWord]
 	// spells are the spellings of the types, the tokens' spelling ids
 	// index it; other finds, while tokenizing, a spelling that is not
 	// its type's first by type<<32 | length.
@@ -135,7 +144,7 @@ type vocab struct {
 // newVocab makes the vocabulary of pairs whose blocks are the nZh and nEn
 // texts block gives.
 func newVocab(lex *lexicon.Lexicon, nZh, nEn int, block func(align.Lang, int) string) *vocab {
-	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, enWords: map[string]enWord{}, other: map[uint64]uint32{}, block: block}
+	v := &vocab{lex: lex, zh: map[string]int32{}, en: map[string]int32{}, enWords: map[string]enWord{}, hanRuns: map[string][]hanWord{}, other: map[uint64]uint32{}, block: block}
 	for l, n := range [2]int{nZh, nEn} {
 		base := make([]uint32, n+1)
 		at := 0
@@ -179,10 +188,25 @@ func (v *vocab) blockAt(l align.Lang, off uint32) int {
 	lo, hi := v.near[l][k], v.near[l][k+1]
 	// The last block that begins at or before off, among those from the
 	// block of k<<shift to that of (k+1)<<shift: a block without text
-	// begins where the next does, and holds no token.
-	i, _ := slices.BinarySearch(v.base[l][lo:hi+1], off+1)
-	return int(lo) + i - 1
+	// begins where the next does, and holds no token. There are one or
+	// two, but for short or empty blocks: a step or two from lo costs
+	// less than a binary search (a call and a loop), and stays within a
+	// few steps.
+	base := v.base[l]
+	if hi-lo > nearSteps {
+		i, _ := slices.BinarySearch(base[lo:hi+1], off+1)
+		return int(lo) + i - 1
+	}
+	b := lo
+	for b < hi && base[b+1] <= off {
+		b++
+	}
+	return int(b)
 }
+
+// nearSteps is the most blocks blockAt steps over before it searches
+// instead.
+const nearSteps = 8
 
 // offset is the offset of block b of language l in the text of the
 // language's blocks read one after another: what a token's offsets in
@@ -245,6 +269,7 @@ func (v *vocab) addSpelling(ty int32, n uint32) uint32 {
 // done drops the tables tokenizing needs and nothing after it.
 func (v *vocab) done() {
 	v.zh, v.en, v.enWords, v.other = nil, nil, nil, nil
+	v.hanRuns, v.runWords = nil, slab[hanWord]{}
 	v.types = slices.Clip(v.types)
 	v.spells = slices.Clip(v.spells)
 }
@@ -338,6 +363,13 @@ func zhTokens(v *vocab, text string, off int, toks []Token) []Token {
 				}
 				j += m
 			}
+			if words, ok := v.hanRuns[text[i:j]]; ok {
+				for _, w := range words {
+					toks = append(toks, v.token(w.ty, w.kind, off+i+int(w.start), off+i+int(w.end)))
+				}
+				i = j
+				break
+			}
 			// Traditional characters are matched, and keyed, in their
 			// simplified form: a document in either script gets the same
 			// words and links.
@@ -345,6 +377,7 @@ func zhTokens(v *vocab, text string, off int, toks []Token) []Token {
 			if simp := lang.Simplify(run); simp != run {
 				run, back = lang.SimplifyMap(run)
 			}
+			first := len(toks)
 			for a := 0; a < len(run); {
 				k := lex.LongestPrefix(run[a:], maxWordRunes)
 				if k == 0 {
@@ -357,6 +390,14 @@ func zhTokens(v *vocab, text string, off int, toks []Token) []Token {
 				ty, kind := v.zhType(run[a:a+k], Content)
 				toks = append(toks, v.token(ty, kind, off+i+s, off+i+e))
 				a += k
+			}
+			if len(v.hanRuns) < maxHanRuns {
+				words := v.runWords.make(len(toks) - first)
+				for k, t := range toks[first:] {
+					start := int(t.start) - off - i
+					words[k] = hanWord{ty: v.ty(t), kind: t.Kind(), start: uint32(start), end: uint32(start + v.len(t))}
+				}
+				v.hanRuns[text[i:j]] = words
 			}
 			i = j
 		case isWordRune(r):
@@ -375,6 +416,20 @@ func zhTokens(v *vocab, text string, off int, toks []Token) []Token {
 	}
 	return toks
 }
+
+// hanWord is a word of a run of Han characters (vocab.hanRuns): its type
+// and kind, and its offsets in the run.
+type hanWord struct {
+	ty         int32
+	kind       Kind
+	start, end uint32
+}
+
+// maxHanRuns bounds the runs of Han characters vocab.hanRuns holds (some
+// 3 MB at most, with their words), so that a long document whose runs
+// seldom recur does not keep one entry a run while it is tokenized. A
+// variable only so that a test can tokenize without it.
+var maxHanRuns = 1 << 15
 
 // zhLexical gives the kind and the glosses of a Chinese word.
 func zhLexical(lex *lexicon.Lexicon, w string) (Kind, []uint32) {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 )
 
@@ -199,6 +200,12 @@ func TestBlockAt(t *testing.T) {
 				texts[b] = strings.Repeat("x", 1+rng.IntN(600))
 			}
 		}
+		if round%5 == 0 {
+			// a run of empty blocks longer than blockAt steps over
+			at := rng.IntN(n + 1)
+			texts = slices.Insert(texts, at, make([]string, nearSteps+1+rng.IntN(20))...)
+			n = len(texts)
+		}
 		v := newVocab(nil, n, n, func(_ align.Lang, b int) string { return texts[b] })
 		base := v.base[align.Zh]
 		for off := uint32(0); off < base[n]; off++ {
@@ -242,4 +249,64 @@ func TestEnWordsFound(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 500)
+}
+
+// TestHanRunsRemembered: Chinese texts tokenized with the words of the
+// runs of Han characters met before (vocab.hanRuns), with the first few
+// runs only, and with none, give the same tokens, types and spellings:
+// texts drawn from a few clauses, in simplified and traditional
+// characters, with Latin words, numbers and punctuation between.
+func TestHanRunsRemembered(t *testing.T) {
+	defer func(n int) { maxHanRuns = n }(maxHanRuns)
+	lex := lexicon.Default()
+	parts := []string{"动态清零政策", "國家安全", "国家安全", "我们的", "经济发展和社会稳定", "中华人民共和国", "一", "的",
+		"，", "。", "、", "（COVID-19）", " 2022年", "3.5%", "“", "”", "U.S.", "現代化", "现代化"}
+	rng := rand.New(rand.NewPCG(18, 11))
+	texts := make([]string, 200)
+	for k := range texts {
+		var sb strings.Builder
+		for range 1 + rng.IntN(12) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		texts[k] = sb.String()
+	}
+	tokenizeAll := func(most int) (*vocab, [][]Token) {
+		maxHanRuns = most
+		v := newVocab(lex, len(texts), len(texts), func(_ align.Lang, b int) string { return texts[b] })
+		toks := make([][]Token, len(texts))
+		for k, text := range texts {
+			toks[k] = zhTokens(v, text, v.offset(align.Zh, k), nil)
+		}
+		return v, toks
+	}
+	vNone, want := tokenizeAll(0)
+	require.Empty(t, vNone.hanRuns)
+	for _, most := range []int{3, 1 << 15} {
+		v, got := tokenizeAll(most)
+		if most == 3 {
+			require.Len(t, v.hanRuns, 3)
+		} else {
+			// the runs recur: fewer are remembered than were met
+			require.Less(t, len(v.hanRuns), hanRunCount(texts)/2)
+		}
+		require.Equal(t, want, got, "at most %d runs", most)
+		require.Equal(t, vNone.types, v.types, "at most %d runs", most)
+		require.Equal(t, vNone.spells, v.spells, "at most %d runs", most)
+	}
+}
+
+// hanRunCount counts the runs of Han characters of texts.
+func hanRunCount(texts []string) int {
+	n := 0
+	for _, text := range texts {
+		in := false
+		for _, r := range text {
+			han := lang.IsHan(r)
+			if han && !in {
+				n++
+			}
+			in = han
+		}
+	}
+	return n
 }
