@@ -246,12 +246,15 @@ type floorFunc func(pi, ti int) float64
 
 // A lowsFunc sets out[j-lo], for the beads of type types[ti] from row pi
 // of origin that lead to the cells j = lo..hi of their row (each from
-// (pi, j-types[ti].En)), to a lower bound of bound for the bead: what a
-// boundUntil given the row's floor may return for it. The DP asks it once
-// a row and type (for a stretch of lowChunk cells at a time), so that the
-// cheap part of the bound, added up in one loop for the row, settles most
-// beads without a call each.
-type lowsFunc func(pi, ti int, floor float64, lo, hi int, out []float64)
+// (pi, j-types[ti].En)), to a lower bound of bound for the bead (of cost
+// for a bead bound is not asked of): what a boundUntil given the row's
+// floor may return for it. Or it sets them to the beads' costs, to the
+// bit, and reports exact: cost is then not asked of them. The DP asks it
+// once a row and type (for a stretch of lowChunk cells at a time), so
+// that the cheap part of the bound, added up in one loop for the row,
+// settles most beads without a call each, and a null bead's cost, a
+// block's alone, is looked up without one.
+type lowsFunc func(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool)
 
 // lowChunk is how many cells of a row the DP asks lows of at once: the
 // buffers stay small (lowChunk values a type) even when a row of the full
@@ -350,6 +353,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		lo, hi int  // the cells j of the row reached from the row of origin; empty when none
 		base   int  // total[base+j] is the cell (row of origin, j-t.En)
 		low    int  // low[low+j] is the bead's first test, in the stretch of the row at hand
+		exact  bool // and its cost
 	}
 	tried := make([]try, 0, len(types))
 	for pass := 0; pass < 2; pass++ {
@@ -362,16 +366,15 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	}
 	low := make([]float64, len(tried)*lowChunk)
 	// setLows fills low for the cells from..to-1 of row i (at most
-	// lowChunk of them): lows for the types bound is asked of, else the
-	// floor.
+	// lowChunk of them): lows, else the floor.
 	setLows := func(i, from, to int) {
 		for x := range tried {
 			tr := &tried[x]
 			out := low[x*lowChunk : x*lowChunk+to-from]
-			tr.low = x*lowChunk - from
+			tr.low, tr.exact = x*lowChunk-from, false
 			lo, hi := max(from, tr.lo), min(to-1, tr.hi)
-			if lows != nil && tr.bound && lo <= hi {
-				lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, out[lo-from:hi-from+1])
+			if lows != nil && lo <= hi {
+				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, out[lo-from:hi-from+1])
 				continue
 			}
 			for k := range out {
@@ -414,7 +417,14 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				// a bead of type ti reaching the cell at v wins it over
 				// the best so far when cheaper, or as cheap and of a type
 				// listed earlier (the types are tried in order, not listed)
-				if v := prev + low[tr.low+j] + t.Prior; !(v < best || v == best && ti < bt) {
+				v := prev + low[tr.low+j] + t.Prior
+				if !(v < best || v == best && ti < bt) {
+					continue
+				}
+				if tr.exact {
+					// v is prev + c + t.Prior, which wins (a c of +Inf
+					// or NaN made v fail)
+					best, bt = v, ti
 					continue
 				}
 				pi, pj := i-t.Zh, j-t.En

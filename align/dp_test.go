@@ -124,6 +124,20 @@ func TestSolveUnreachedCells(t *testing.T) {
 				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, f, nil, band, &dpTables{})
 				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v floor %v", seed, band != nil, f != nil)
 			}
+			// and with the null beads' costs, +Inf among them, given
+			// a row at a time (exact lows)
+			nulls := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
+				bt := paragraphTypes[ti]
+				for j := lo; j <= hi; j++ {
+					out[j-lo] = f
+					if bt.Zh+bt.En == 1 {
+						out[j-lo] = cost(pi, j-bt.En, bt)
+					}
+				}
+				return bt.Zh+bt.En == 1
+			}
+			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, typeFloors(floor), nulls, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v exact nulls", seed, band != nil)
 		}
 	}
 	require.Positive(t, unreached, "cells no path reaches")
@@ -392,7 +406,8 @@ func plainSolveExtra(nz, ne int, types []BeadType, extra []Cell, cost CostFunc, 
 }
 
 // TestSolveLows: lower bounds of the bound given a row at a time (lows),
-// at times the floor, at times more, leave the path as the plain
+// at times the floor, at times more, and the null beads' costs given so
+// (exact), leave the path as the plain
 // programme finds it, in bands and in a full matrix whose rows are wider
 // than a stretch of lows (lowChunk).
 func TestSolveLows(t *testing.T) {
@@ -412,15 +427,21 @@ func TestSolveLows(t *testing.T) {
 				}
 			}
 			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
-			lows := func(pi, ti int, f float64, lo, hi int, out []float64) {
+			// the null beads' costs, the others' lows
+			lows := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
 				calls++
 				bt := paragraphTypes[ti]
 				require.Equal(t, floor[ti], f)
 				require.Len(t, out, hi-lo+1)
 				for j := lo; j <= hi; j++ {
+					if bt.Zh+bt.En == 1 {
+						out[j-lo] = cost(pi, j-bt.En, bt)
+						continue
+					}
 					b := bound(pi, j-bt.En, bt)
 					out[j-lo] = f + (b-f)*float64((pi+j)%2)/2
 				}
+				return bt.Zh+bt.En == 1
 			}
 			for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
 				want := plainSolve(nz, ne, paragraphTypes, cost, band)

@@ -670,21 +670,25 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64
 // on a 5k-pair document, 8 M of which it settles there; the Chinese side
 // of a row's beads is the same for all of them, and a loop over the row
 // adds up the English side without a call each.
-func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []float64) {
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool) {
 	t := p.types[ti]
 	a, b := t.Zh, t.En
+	if a+b == 1 {
+		p.nullRow(pi, t, lo, hi, out)
+		return true
+	}
 	if a == 0 || b == 0 {
 		for k := range out {
 			out[k] = floor
 		}
-		return
+		return false
 	}
 	i := pi
 	if p.anyFurn && p.zhFurn[i+a] > p.zhFurn[i] {
 		for k := range out {
 			out[k] = math.Inf(1)
 		}
-		return
+		return false
 	}
 	// The beads' English sides start at lo-b..hi-b and end at lo..hi.
 	// The sum is added up term by term over the row, a loop for each
@@ -726,6 +730,32 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 			if ends[k] > starts[k] {
 				out[k] = math.Inf(1)
 			}
+		}
+	}
+	return false
+}
+
+// nullRow is lowRow for the null beads: their costs, as cost gives them
+// (nullBead), which the DP asked for in every cell of the band, some 5 M
+// times on a 5k-pair document, each with a call and a poll. It polls
+// once for the row.
+func (p *paragraphAligner) nullRow(pi int, t BeadType, lo, hi int, out []float64) {
+	p.stop.poll()
+	if t.Zh == 1 {
+		// a 1-0 bead's cost is its Chinese block's
+		c := p.nullBead(pi, 0, t).cost
+		for k := range out {
+			out[k] = c
+		}
+		return
+	}
+	p.nullBead(pi, lo-1, t) // the table, for the model in force
+	beads := p.null.en[lo-1 : hi]
+	for k := range out {
+		if e := &beads[k]; e.set {
+			out[k] = e.cost
+		} else {
+			out[k] = p.nullBead(pi, lo-1+k, t).cost
 		}
 	}
 }

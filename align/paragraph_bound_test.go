@@ -73,10 +73,11 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 			}
 		}
 		// the lows of a row are what the bound stopped at once gives,
-		// to the bit, over the whole row and a stretch of it
+		// to the bit, over the whole row and a stretch of it, and a null
+		// bead's its cost
 		for i := 0; i <= len(p.zh); i++ {
 			for ti, t := range p.types {
-				if t.Zh+t.En < 2 || i+t.Zh > len(p.zh) || t.En > len(p.en) {
+				if i+t.Zh > len(p.zh) || t.En > len(p.en) {
 					continue
 				}
 				for _, f := range []float64{floor[ti], rows(i, ti)} {
@@ -86,10 +87,16 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							continue
 						}
 						out := make([]float64, r[1]-r[0]+1)
-						p.lowRow(i, ti, f, r[0], r[1], out)
+						null := t.Zh+t.En == 1
+						if exact := p.lowRow(i, ti, f, r[0], r[1], out); exact != null {
+							return fmt.Errorf("row %d %v: lowRow exact %v", i, t, exact)
+						}
 						for k, got := range out {
 							j := r[0] + k - t.En
 							want := p.boundUntil(i, j, t, f, math.Inf(-1))
+							if null {
+								want = p.cost(i, j, t)
+							}
 							if math.Float64bits(got) != math.Float64bits(want) {
 								return fmt.Errorf("bead (%d,%d) %v: lowRow %v, boundUntil stopped at once %v", i, j, t, got, want)
 							}
