@@ -691,10 +691,10 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 		return false
 	}
 	// The beads' English sides start at lo-b..hi-b and end at lo..hi.
-	// The sum is added up term by term over the row, a loop for each
-	// (short loops with few variables, which the compiler keeps in
-	// registers): c is the length's, then interruptions, then merged
-	// enumerators, then the floor.
+	// The sum is added up term by term over the row, in short loops with
+	// few variables, which the compiler keeps in registers: c is the
+	// length's, then interruptions, then merged enumerators, then the
+	// floor.
 	out = out[:hi-lo+1]
 	lowLengths(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)))
 	if p.interleaved {
@@ -703,24 +703,25 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 			out[k] += interZh + p.interrupted(En, lo+k-b, b)
 		}
 	}
-	if p.anyEnums {
-		innerZh := p.innerEnums(Zh, i, a)
-		if b < 2 {
-			for k := range out {
-				out[k] += enumMerge * float64(innerZh)
-			}
-		} else {
-			// innerEnums(En, j-b, b): those of the blocks after the first
-			ends, seconds := p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2]
-			ends = ends[:len(out)]
-			seconds = seconds[:len(out)]
-			for k := range out {
-				out[k] += enumMerge * float64(innerZh+ends[k]-seconds[k])
-			}
+	// (merged enumerators and the floor in one loop: (c + merge) + floor)
+	switch innerZh := p.innerEnums(Zh, i, a); {
+	case !p.anyEnums:
+		for k := range out {
+			out[k] += floor
 		}
-	}
-	for k := range out {
-		out[k] += floor
+	case b < 2:
+		merge := enumMerge * float64(innerZh)
+		for k := range out {
+			out[k] = out[k] + merge + floor
+		}
+	default:
+		// innerEnums(En, j-b, b): those of the blocks after the first
+		ends, seconds := p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2]
+		ends = ends[:len(out)]
+		seconds = seconds[:len(out)]
+		for k := range out {
+			out[k] = out[k] + enumMerge*float64(innerZh+ends[k]-seconds[k]) + floor
+		}
 	}
 	if p.anyFurn {
 		ends, starts := p.enFurn[lo:hi+1], p.enFurn[lo-b:hi-b+1]
