@@ -197,7 +197,7 @@ func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 	if bound != nil {
 		until = func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
 	}
-	return solveStaged(nZh, nEn, types, extra, cost, until, refines, nil, band, nil)
+	return solveStaged(nZh, nEn, types, extra, cost, until, refines, nil, nil, band, nil)
 }
 
 // A boundUntil is a bound that may stop early. Given the floor of the
@@ -244,18 +244,37 @@ func (d *dpTables) get(r, n int) ([]float64, []int8) {
 // partial sum can add, so that a boundUntil may be given it.
 type floorFunc func(pi, ti int) float64
 
+// A lowsFunc sets out[j-lo], for the beads of type types[ti] from row pi
+// of origin that lead to the cells j = lo..hi of their row (each from
+// (pi, j-types[ti].En)), to a lower bound of bound for the bead (of cost
+// for a bead bound is not asked of): what a boundUntil given the row's
+// floor may return for it. Or it sets them to the beads' costs, to the
+// bit, and reports exact: cost is then not asked of them. The DP asks it
+// once a row and type (for a stretch of lowChunk cells at a time), so
+// that the cheap part of the bound, added up in one loop for the row,
+// settles most beads without a call each, and a null bead's cost, a
+// block's alone, is looked up without one.
+type lowsFunc func(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool)
+
+// lowChunk is how many cells of a row the DP asks lows of at once: the
+// buffers stay small (lowChunk values a type) even when a row of the full
+// matrix is tens of thousands of cells wide.
+const lowChunk = 256
+
 // typeFloors is the floorFunc of one floor per bead type, whatever the row.
 func typeFloors(floor []float64) floorFunc {
 	return func(_, ti int) float64 { return floor[ti] }
 }
 
 // solveStaged is SolveStaged with a floor of bound for each bead type and
-// row of origin (nil for none) and the tables to reuse. The floor is
-// asked once a row and checked in the loop, without a call: a cell off
-// the path is mostly reached far more cheaply than a bead from a dearer
-// neighbour can reach it, whatever the bead holds, and then bound need
-// not be asked.
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor floorFunc, band *Band, tables *dpTables) []Cell {
+// row of origin (nil for none), the lower bounds of bound of a row's
+// beads (lows, asked of the beads bound is asked of; nil for the floor
+// alone) and the tables to reuse. The floor is asked once a row and the
+// lows once a stretch of a row, and they are checked in the loop, without
+// a call: a cell off the path is mostly reached far more cheaply than a
+// bead from a dearer neighbour can reach it, whatever the bead holds, and
+// then bound need not be asked.
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor floorFunc, lows lowsFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -322,6 +341,9 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	// type that cannot win the cell is passed over without working out
 	// where it starts from. A start no bead reaches (+Inf) fails the
 	// floor's test: the sum is +Inf, or NaN with a floor of -Inf.
+	//
+	// The first test of a bead is against low[tr.low+j]: a lower bound
+	// of its bound from lows, or the floor.
 	type try struct {
 		ti     int8
 		t      BeadType
@@ -330,6 +352,8 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		refine bool // refines are asked (SolveStaged)
 		lo, hi int  // the cells j of the row reached from the row of origin; empty when none
 		base   int  // total[base+j] is the cell (row of origin, j-t.En)
+		low    int  // low[low+j] is the bead's first test, in the stretch of the row at hand
+		exact  bool // and its cost
 	}
 	tried := make([]try, 0, len(types))
 	for pass := 0; pass < 2; pass++ {
@@ -337,6 +361,24 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			if t := types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
 				several := t.Zh+t.En > 1
 				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
+			}
+		}
+	}
+	low := make([]float64, len(tried)*lowChunk)
+	// setLows fills low for the cells from..to-1 of row i (at most
+	// lowChunk of them): lows, else the floor.
+	setLows := func(i, from, to int) {
+		for x := range tried {
+			tr := &tried[x]
+			out := low[x*lowChunk : x*lowChunk+to-from]
+			tr.low, tr.exact = x*lowChunk-from, false
+			lo, hi := max(from, tr.lo), min(to-1, tr.hi)
+			if lows != nil && lo <= hi {
+				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, out[lo-from:hi-from+1])
+				continue
+			}
+			for k := range out {
+				out[k] = tr.floor
 			}
 		}
 	}
@@ -354,7 +396,12 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				tr.lo, tr.hi = 1, 0
 			}
 		}
+		stretch := band.Lo[i] // low holds the cells before stretch
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
+			if j == stretch {
+				stretch = min(j+lowChunk, band.Hi[i]+1)
+				setLows(i, j, stretch)
+			}
 			if i == 0 && j == 0 {
 				continue
 			}
@@ -370,7 +417,14 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				// a bead of type ti reaching the cell at v wins it over
 				// the best so far when cheaper, or as cheap and of a type
 				// listed earlier (the types are tried in order, not listed)
-				if v := prev + tr.floor + t.Prior; !(v < best || v == best && ti < bt) {
+				v := prev + low[tr.low+j] + t.Prior
+				if !(v < best || v == best && ti < bt) {
+					continue
+				}
+				if tr.exact {
+					// v is prev + c + t.Prior, which wins (a c of +Inf
+					// or NaN made v fail)
+					best, bt = v, ti
 					continue
 				}
 				pi, pj := i-t.Zh, j-t.En

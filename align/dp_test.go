@@ -53,7 +53,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 			}
 			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
 			// and a bound that stops early where the bead loses, with
 			// something between the floor and the bound, at times enough
@@ -67,7 +67,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 				return b
 			}
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, typeFloors(floor), band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
 			require.Positive(t, stops)
 		}
@@ -121,9 +121,23 @@ func TestSolveUnreachedCells(t *testing.T) {
 				}
 			}
 			for _, f := range []floorFunc{nil, typeFloors(floor)} {
-				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, f, band, &dpTables{})
+				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, f, nil, band, &dpTables{})
 				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v floor %v", seed, band != nil, f != nil)
 			}
+			// and with the null beads' costs, +Inf among them, given
+			// a row at a time (exact lows)
+			nulls := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
+				bt := paragraphTypes[ti]
+				for j := lo; j <= hi; j++ {
+					out[j-lo] = f
+					if bt.Zh+bt.En == 1 {
+						out[j-lo] = cost(pi, j-bt.En, bt)
+					}
+				}
+				return bt.Zh+bt.En == 1
+			}
+			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, typeFloors(floor), nulls, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v exact nulls", seed, band != nil)
 		}
 	}
 	require.Positive(t, unreached, "cells no path reaches")
@@ -389,4 +403,52 @@ func plainSolveExtra(nz, ne int, types []BeadType, extra []Cell, cost CostFunc, 
 		i, j = i-t.Zh, j-t.En
 	}
 	return path
+}
+
+// TestSolveLows: lower bounds of the bound given a row at a time (lows),
+// at times the floor, at times more, and the null beads' costs given so
+// (exact), leave the path as the plain
+// programme finds it, in bands and in a full matrix whose rows are wider
+// than a stretch of lows (lowChunk).
+func TestSolveLows(t *testing.T) {
+	calls := 0
+	for seed := uint64(1); seed <= 20; seed++ {
+		for _, size := range [][2]int{{int(5 + seed%7), int(4 + seed*3%11)}, {3, lowChunk + 40 + int(seed)}} {
+			nz, ne := size[0], size[1]
+			cost := hashCost(seed)
+			bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%3) }
+			floor := make([]float64, len(paragraphTypes))
+			for ti, bt := range paragraphTypes {
+				floor[ti] = math.Inf(1)
+				for i := 0; i+bt.Zh <= nz; i++ {
+					for j := 0; j+bt.En <= ne; j++ {
+						floor[ti] = min(floor[ti], bound(i, j, bt))
+					}
+				}
+			}
+			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+			// the null beads' costs, the others' lows
+			lows := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
+				calls++
+				bt := paragraphTypes[ti]
+				require.Equal(t, floor[ti], f)
+				require.Len(t, out, hi-lo+1)
+				for j := lo; j <= hi; j++ {
+					if bt.Zh+bt.En == 1 {
+						out[j-lo] = cost(pi, j-bt.En, bt)
+						continue
+					}
+					b := bound(pi, j-bt.En, bt)
+					out[j-lo] = f + (b-f)*float64((pi+j)%2)/2
+				}
+				return bt.Zh+bt.En == 1
+			}
+			for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
+				want := plainSolve(nz, ne, paragraphTypes, cost, band)
+				got := solveStaged(nz, ne, paragraphTypes, nil, cost, whole, nil, typeFloors(floor), lows, band, &dpTables{})
+				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d size %v band %v", seed, size, band != nil)
+			}
+		}
+	}
+	require.Positive(t, calls)
 }

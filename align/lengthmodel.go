@@ -52,11 +52,18 @@ func (m LengthModel) CappedCost(lz, le int, limit float64) float64 {
 // z² = x² / (2·S2·mean) = x²·r / (S2·(r·lz + le)) for x = le − r·lz:
 // one division, not two, for it is asked of every candidate bead.
 func (m LengthModel) lowSquare(lz, le int) float64 {
-	d := m.Ratio*float64(lz) + float64(le)
+	return m.lowSquareFrom(m.Ratio*float64(lz), le)
+}
+
+// lowSquareFrom is lowSquare(lz, le) given rlz = m.Ratio·lz, the same
+// operations in the same order, for a caller that asks it of many le
+// with one lz.
+func (m LengthModel) lowSquareFrom(rlz float64, le int) float64 {
+	d := rlz + float64(le)
 	if d <= 0 || m.Ratio <= 0 {
 		return 0
 	}
-	x := float64(le) - m.Ratio*float64(lz)
+	x := float64(le) - rlz
 	return x * x * m.Ratio / (m.S2 * d) * (1 - 1e-9)
 }
 

@@ -662,6 +662,132 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64
 	return c
 }
 
+// lowRow is the lowsFunc of pairedUntil: for the paired beads of type
+// p.types[ti] from row pi that lead to cells lo..hi, what baseLowUntil
+// returns when it stops at once: the length, interruptions and merged
+// enumerators c, the same sum in the same order, plus floor (+Inf for a
+// bead with furniture, its cost). The DP asks bound of some 10 M beads
+// on a 5k-pair document, 8 M of which it settles there; the Chinese side
+// of a row's beads is the same for all of them, and a loop over the row
+// adds up the English side without a call each.
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool) {
+	t := p.types[ti]
+	a, b := t.Zh, t.En
+	if a+b == 1 {
+		p.nullRow(pi, t, lo, hi, out)
+		return true
+	}
+	if a == 0 || b == 0 {
+		for k := range out {
+			out[k] = floor
+		}
+		return false
+	}
+	i := pi
+	if p.anyFurn && p.zhFurn[i+a] > p.zhFurn[i] {
+		for k := range out {
+			out[k] = math.Inf(1)
+		}
+		return false
+	}
+	// The beads' English sides start at lo-b..hi-b and end at lo..hi.
+	// The sum is added up term by term over the row, in short loops with
+	// few variables, which the compiler keeps in registers: c is the
+	// length's, then interruptions, then merged enumerators, then the
+	// floor.
+	out = out[:hi-lo+1]
+	lowLengths(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)))
+	if p.interleaved {
+		interZh := p.interrupted(Zh, i, a)
+		for k := range out {
+			out[k] += interZh + p.interrupted(En, lo+k-b, b)
+		}
+	}
+	// (merged enumerators and the floor in one loop: (c + merge) + floor)
+	switch innerZh := p.innerEnums(Zh, i, a); {
+	case !p.anyEnums:
+		for k := range out {
+			out[k] += floor
+		}
+	case b < 2:
+		merge := enumMerge * float64(innerZh)
+		for k := range out {
+			out[k] = out[k] + merge + floor
+		}
+	default:
+		// innerEnums(En, j-b, b): those of the blocks after the first
+		ends, seconds := p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2]
+		ends = ends[:len(out)]
+		seconds = seconds[:len(out)]
+		for k := range out {
+			out[k] = out[k] + enumMerge*float64(innerZh+ends[k]-seconds[k]) + floor
+		}
+	}
+	if p.anyFurn {
+		ends, starts := p.enFurn[lo:hi+1], p.enFurn[lo-b:hi-b+1]
+		ends = ends[:len(out)]
+		starts = starts[:len(out)]
+		for k := range out {
+			if ends[k] > starts[k] {
+				out[k] = math.Inf(1)
+			}
+		}
+	}
+	return false
+}
+
+// nullRow is lowRow for the null beads: their costs, as cost gives them
+// (nullBead), which the DP asked for in every cell of the band, some 5 M
+// times on a 5k-pair document, each with a call and a poll. It polls
+// once for the row.
+func (p *paragraphAligner) nullRow(pi int, t BeadType, lo, hi int, out []float64) {
+	p.stop.poll()
+	if t.Zh == 1 {
+		// a 1-0 bead's cost is its Chinese block's
+		c := p.nullBead(pi, 0, t).cost
+		for k := range out {
+			out[k] = c
+		}
+		return
+	}
+	p.nullBead(pi, lo-1, t) // the table, for the model in force
+	beads := p.null.en[lo-1 : hi]
+	for k := range out {
+		if e := &beads[k]; e.set {
+			out[k] = e.cost
+		} else {
+			out[k] = p.nullBead(pi, lo-1+k, t).cost
+		}
+	}
+}
+
+// lowLengths sets out[k] to the length term of baseLowUntil for a
+// Chinese side of length lz and English sides of lengths ends[k] -
+// starts[k] with the cap limit.
+func lowLengths(out []float64, ends, starts []int, m LengthModel, lz int, limit float64) {
+	rlz := m.Ratio * float64(lz)
+	ends = ends[:len(out)]
+	starts = starts[:len(out)]
+	if !(m.Ratio > 0) {
+		for k := range out {
+			out[k] = fmin(m.lowSquareFrom(rlz, ends[k]-starts[k]), limit)
+		}
+		return
+	}
+	// lowSquareFrom, its test of the ratio taken out of the loop
+	r, s2 := m.Ratio, m.S2
+	for k := range out {
+		le := float64(ends[k] - starts[k])
+		d := rlz + le
+		sq := 0.0
+		if !(d <= 0) {
+			x := le - rlz
+			sq = x * x * r / (s2 * d) * (1 - 1e-9)
+		}
+		out[k] = fmin(sq, limit)
+	}
+}
+
 // floorMargin lowers floors against the rounding of the sums in
 // baseLowOf and bound, which it exceeds by far.
 const floorMargin = 1e-6
@@ -974,14 +1100,14 @@ func (p *paragraphAligner) solve() []Cell {
 	}
 	floor := p.rowFloors(p.floors())
 	if nz*ne <= fullDPCells {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, nil, &p.tables)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, nil, &p.tables)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, nil, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, nil, &p.tables)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, band, &p.tables)
+		first := solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, band, &p.tables)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -989,7 +1115,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, around, &p.tables)
+			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, around, &p.tables)
 		}
 	}
 }

@@ -12,13 +12,14 @@ import (
 
 // checkParagraphBounds checks on every bead of the full matrix of a
 // document that the DP's bounds are bounds: bound ≤ cost and refine ≤
-// cost, and the type's floor ≤ its row's floor ≤ bound, with the first pass's model and
+// cost, and the type's floor ≤ its row's floor ≤ bound, and a row's lows
+// (lowRow) are the bound stopped at once, with the first pass's model and
 // priors and with those re-estimated from it, and with the layout weighed
 // and ignored (swap detection). The paragraph DP's result is the
 // unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
-	stops, raised := 0, 0
+	stops, raised, lows := 0, 0, 0
 	check := func() error {
 		floor := p.floors()
 		rows := p.rowFloors(floor)
@@ -71,6 +72,40 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 				}
 			}
 		}
+		// the lows of a row are what the bound stopped at once gives,
+		// to the bit, over the whole row and a stretch of it, and a null
+		// bead's its cost
+		for i := 0; i <= len(p.zh); i++ {
+			for ti, t := range p.types {
+				if i+t.Zh > len(p.zh) || t.En > len(p.en) {
+					continue
+				}
+				for _, f := range []float64{floor[ti], rows(i, ti)} {
+					lo, hi := t.En, len(p.en)
+					for _, r := range [][2]int{{lo, hi}, {lo + 1, hi - 1}, {hi, hi}} {
+						if r[0] > r[1] {
+							continue
+						}
+						out := make([]float64, r[1]-r[0]+1)
+						null := t.Zh+t.En == 1
+						if exact := p.lowRow(i, ti, f, r[0], r[1], out); exact != null {
+							return fmt.Errorf("row %d %v: lowRow exact %v", i, t, exact)
+						}
+						for k, got := range out {
+							j := r[0] + k - t.En
+							want := p.boundUntil(i, j, t, f, math.Inf(-1))
+							if null {
+								want = p.cost(i, j, t)
+							}
+							if math.Float64bits(got) != math.Float64bits(want) {
+								return fmt.Errorf("bead (%d,%d) %v: lowRow %v, boundUntil stopped at once %v", i, j, t, got, want)
+							}
+							lows++
+						}
+					}
+				}
+			}
+		}
 		return nil
 	}
 	for pass := 0; pass < 2; pass++ {
@@ -96,6 +131,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	if raised == 0 {
 		return fmt.Errorf("no row raised a floor")
+	}
+	if lows == 0 {
+		return fmt.Errorf("no lows of a row compared")
 	}
 	return nil
 }
@@ -139,4 +177,18 @@ func TestParagraphBoundsTwoFiles(t *testing.T) {
 	require.False(t, p.anyFurn || p.anyEnums || p.interleaved)
 	require.NoError(t, checkParagraphBounds(splitBenchDoc(24), lexicon.Default()))
 	require.NoError(t, checkParagraphBounds(numberedDoc(30, [2]int{6, 9}), lexicon.Default()))
+}
+
+// TestParagraphBoundsFurniture: the bounds hold, and the lows of a row
+// are the bound's, with page furniture on both sides (a paired bead
+// that holds a block of it costs +Inf).
+func TestParagraphBoundsFurniture(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	doc := numberedDoc(30, [2]int{6, 9})
+	for _, b := range []*Block{doc.Zh[3], doc.Zh[17], doc.En[8], doc.En[9], doc.En[22]} {
+		b.Kind = KindFurniture
+	}
+	p := newParagraphAligner(doc, lexicon.Default())
+	require.True(t, p.anyFurn)
+	require.NoError(t, checkParagraphBounds(doc, lexicon.Default()))
 }

@@ -50,13 +50,15 @@ type Blocks struct {
 	held    int // bytes the rows hold
 	budget  int // what they may hold before Forget lets rows go
 	scratch []uint64
+	zeros   []uint64 // all 0 (zeroSet)
 	// cols gathers the English blocks' sums of a SimilarityBound.
 	cols []float64
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
 // consecutive English blocks: offs[l-lo] is the offset in bits of the end
-// of the pair with English block l, 0 while not computed. A pair holds
+// of the pair with English block l, 0 while not computed, -1 when the
+// blocks share no feature (the pair's bits and sums are all 0). A pair holds
 // first the Chinese block's units met, then the English block's words
 // met, then the sums of the weights of each (pairSums), which end the
 // pair. A
@@ -575,8 +577,10 @@ func (s *Blocks) pairSums(k, l int) (zh, en float64) {
 	// 4 M sums on a 5k-pair document, and the blocks' entries were a
 	// cache miss each)
 	var w uint64
-	if r := &s.rows[k]; l-r.lo >= 0 && l-r.lo < len(r.offs) && r.offs[l-r.lo] > 0 {
-		w = r.bits[r.offs[l-r.lo]-1]
+	if r := &s.rows[k]; l-r.lo >= 0 && l-r.lo < len(r.offs) && r.offs[l-r.lo] != 0 {
+		if off := r.offs[l-r.lo]; off > 0 {
+			w = r.bits[off-1]
+		}
 	} else {
 		set := s.pair(k, l)
 		w = set[len(set)-1]
@@ -595,13 +599,16 @@ func up32(x float64) float32 {
 
 // pair returns the bitsets of the pair (zh k, en l), computing them on
 // first use, followed by a word holding the two sums of pairSums. The
-// slice is valid until the next call.
+// slice is valid until the next call, and not to be written.
 func (s *Blocks) pair(k, l int) []uint64 {
 	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
 	n := z.words + e.words + 1
-	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] > 0 {
+	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] != 0 {
 		end := int(r.offs[x])
+		if end < 0 {
+			return s.zeroSet(n)
+		}
 		return r.bits[end-n : end]
 	}
 	if !s.cover(r, l) {
@@ -613,32 +620,55 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		s.fill(set, k, z, e)
 		return set
 	}
+	s.live = min(s.live, k)
 	// held counts the room of the rows' bits, however it came
 	room := cap(r.bits)
-	if len(r.bits) == 0 {
-		s.live = min(s.live, k)
-		if k > 0 && cap(r.bits) == 0 {
-			// A row comes to hold about as many pairs as the one before,
-			// whose are mostly computed by the time this one's start:
-			// growing from nothing copied each row's pairs some eight
-			// times.
-			r.bits = make([]uint64, 0, len(s.rows[k-1].bits))
-		}
+	if len(r.bits) == 0 && k > 0 && cap(r.bits) == 0 {
+		// A row comes to hold about as many pairs as the one before,
+		// whose are mostly computed by the time this one's start:
+		// growing from nothing copied each row's pairs some eight
+		// times.
+		r.bits = make([]uint64, 0, len(s.rows[k-1].bits))
 	}
 	off := len(r.bits)
 	r.bits = append(r.bits, make([]uint64, n)...)
 	s.held += 8 * (cap(r.bits) - room)
 	set := r.bits[off : off+n]
-	s.fill(set, k, z, e)
+	if !s.fill(set, k, z, e) {
+		// Nearly half the pairs a DP asks for off its path share no
+		// feature: all their bits and sums are 0, which offs says
+		// without holding them (set is all 0, and the next pair
+		// appended clears it again).
+		r.bits = r.bits[:off]
+		r.offs[l-r.lo] = -1
+		return s.zeroSet(n)
+	}
 	r.offs[l-r.lo] = int32(off + n)
 	return set
 }
 
-// fill computes a pair into a zeroed set; z is Chinese block k.
-func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) {
+// zeroSet returns n words of 0: the bits and sums of a pair whose blocks
+// share no feature.
+func (s *Blocks) zeroSet(n int) []uint64 {
+	if len(s.zeros) < n {
+		s.zeros = make([]uint64, n)
+	}
+	return s.zeros[:n]
+}
+
+// fill computes a pair into a zeroed set (z is Chinese block k) and
+// reports whether the blocks share a feature. When they do not, no item
+// of either meets the other: set is left all 0, the bits and the sums
+// (0, rounded up in single precision, is 0) that meetsZh would have
+// given too, without walking the English block's words.
+func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
+	zm, shared := s.zhMeets(set[:z.words], e, k)
+	if !shared {
+		return false
+	}
 	em := s.meetsZh(set[z.words:z.words+e.words], e, k)
-	zm := s.zhMeets(set[:z.words], e, k)
 	set[z.words+e.words] = uint64(math.Float32bits(up32(zm))) | uint64(math.Float32bits(up32(em)))<<32
+	return true
 }
 
 // cover widens a row's window to hold English block l, unless that would
@@ -754,14 +784,16 @@ func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
 
 // zhMeets sets the bits of the units of Chinese block k that meet a
 // feature English block e offers and returns the sum of their weights, in
-// the order of the units. It walks e's offers and, for each that k offers
-// too, the units of k that have it (markZh): a pair of blocks shares few
-// features, and the units' own lists, longer than e's offers, are not
-// walked for each English block again.
-func (s *Blocks) zhMeets(set []uint64, e *blockSide, k int) float64 {
+// the order of the units, and whether the blocks share a feature. It walks
+// e's offers and, for each that k offers too, the units of k that have it
+// (markZh): a pair of blocks shares few features, and the units' own
+// lists, longer than e's offers, are not walked for each English block
+// again.
+func (s *Blocks) zhMeets(set []uint64, e *blockSide, k int) (sum float64, shared bool) {
 	m := s.markZh(k)
 	for _, f := range s.feats[e.offers.start:e.offers.end] {
 		if m.mark[f] == m.marked {
+			shared = true
 			n := m.slot[f]
 			for _, u := range m.items[m.at[n]:m.at[n+1]] {
 				set[u/64] |= 1 << (u % 64)
@@ -769,11 +801,10 @@ func (s *Blocks) zhMeets(set []uint64, e *blockSide, k int) float64 {
 		}
 	}
 	items := s.zh[k].items
-	sum := 0.0
 	for w, m := range set {
 		for ; m != 0; m &= m - 1 {
 			sum += items[w*64+bits.TrailingZeros64(m)].weight
 		}
 	}
-	return sum
+	return sum, shared
 }

@@ -174,6 +174,7 @@ func TestSimilarityBoundGathered(t *testing.T) {
 // English half (meetsZh) what walking each word's against those the
 // Chinese block offers gives, whichever Chinese block was marked last:
 // the pairs are asked row by row and then back and forth between rows.
+// A pair whose blocks share no feature, all 0, is not held.
 func TestPairUnitsMet(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
@@ -181,6 +182,7 @@ func TestPairUnitsMet(t *testing.T) {
 	zh = append(zh, "", "１０００人，COVID-19", "的了")
 	en = append(en, "", "1,000 people with COVID-19", "of the")
 	s := l.NewBlocks(zh, en)
+	disjoint := 0
 	check := func(k, j int) {
 		z, e := &s.zh[k], &s.en[j]
 		offered := map[int32]bool{}
@@ -218,6 +220,16 @@ func TestPairUnitsMet(t *testing.T) {
 		zm, em := s.pairSums(k, j)
 		require.Equal(t, float64(up32(sum)), zm, "(%d,%d)", k, j)
 		require.Equal(t, float64(up32(enSum)), em, "(%d,%d)", k, j)
+		shared := false
+		for f := range offered {
+			shared = shared || zhOffered[f]
+		}
+		if r := &s.rows[k]; j-r.lo >= 0 && j-r.lo < len(r.offs) {
+			require.Equal(t, !shared, r.offs[j-r.lo] < 0, "(%d,%d) held", k, j)
+		}
+		if !shared {
+			disjoint++
+		}
 	}
 	n := 0
 	for k := range zh {
@@ -225,7 +237,12 @@ func TestPairUnitsMet(t *testing.T) {
 			check(k, j)
 			n++
 		}
+		// and pairs far apart, which more often share nothing
+		for j := k + 20; j < len(en); j += 7 {
+			check(k, j)
+		}
 	}
+	require.Positive(t, disjoint, "pairs sharing no feature")
 	// afresh, alternating rows
 	s = l.NewBlocks(zh, en)
 	for j := range en {
