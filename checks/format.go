@@ -177,9 +177,21 @@ func isStrayControl(r rune) bool {
 }
 
 // controlRuns returns byte ranges of runs of stray control characters.
+// It reads every paragraph; the bytes of ASCII that are no stray control
+// (plainByte) and the Chinese characters of U+3000 to U+9FFF (lead bytes
+// E3 to E9, and two continuation bytes) are passed over without decoding
+// them (TestControlRunsIsByRunes).
 func controlRuns(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
+		if plainByte[s[i]] {
+			i++
+			continue
+		}
+		if c := s[i]; 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			r = '\ufffd'
@@ -201,6 +213,15 @@ func controlRuns(s string) [][2]int {
 	}
 	return out
 }
+
+// plainByte holds the ASCII bytes that are not stray controls
+// (isStrayControl): printable ones, tab and the line ends.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !isStrayControl(rune(c))
+	}
+	return t
+}()
 
 func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\u2009' || r == '\u202f'
