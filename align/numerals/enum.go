@@ -148,6 +148,15 @@ func Leading(paragraph string) (Enumerator, bool) {
 		}
 		i += size
 	}
+	if i < len(paragraph) {
+		// most paragraphs open with a character no marker starts with,
+		// folded or not: they are not folded, which reads them whole
+		// (TestLeadingUnfolded). The folded text has there the same
+		// character or its simplified form.
+		if r, _ := decodeRune(paragraph[i:]); !mayStartEnumerator(r) && !mayStartEnumerator(foldRune(r)) {
+			return Enumerator{}, false
+		}
+	}
 	f := fold(paragraph)
 	e, ok := matchAt(f, i, pos{line: true})
 	if !ok || isHeading(e.Style) && (crossReference(f, e) || dottedNumber(e.Text)) || e.Style == StyleDecimal {
