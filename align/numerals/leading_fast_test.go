@@ -63,3 +63,39 @@ func TestLeadingUnfolded(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestAllFoldedUntil: allFoldedUntil, which dropEnumerators asks to read
+// a text only up to the end of its last number, finds a prefix of what
+// allFolded finds, and all that it leaves out starts at the limit or
+// later (so it overlaps no number), at every limit of random texts of
+// markers, headings with lists, numbers and broken UTF-8, and of a few
+// texts of headings with lists.
+func TestAllFoldedUntil(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		f := fold(s)
+		all := allFolded(s, f)
+		for limit := 0; limit <= len(s)+1; limit++ {
+			got := allFoldedUntil(s, f, limit)
+			ok := len(got) <= len(all)
+			for k := 0; ok && k < len(all); k++ {
+				if k < len(got) {
+					ok = got[k] == all[k]
+				} else {
+					ok = all[k].Start >= limit
+				}
+			}
+			if !ok {
+				t.Fatalf("allFoldedUntil(%q, %d) = %+v, allFolded %+v", s, limit, got, all)
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(18))
+	for range 5000 {
+		check(randomText(rng, enumPieces, 24))
+	}
+	for _, s := range []string{"第五條、第六條及第 7、8 及第 10 條規定", "Articles 5 and 6 apply. (1) first; (2) second",
+		"根据第三条、第四条和第五条的规定，（一）1200万元", "一、总则 二、分则 ① ② ⒈ Ⅱ."} {
+		check(s)
+	}
+}
