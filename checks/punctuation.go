@@ -578,6 +578,16 @@ var (
 func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 	var out []quoted
 	for i := 0; i < len(s); {
+		// no opening mark but " is ASCII, nor Han of U+4000 to U+9FFF
+		// (lead bytes E4 to E9, and two continuation bytes): those are
+		// passed over undecoded (TestPairedQuotesIsByRunes)
+		if c := s[i]; c < utf8.RuneSelf && c != '"' {
+			i++
+			continue
+		} else if 0xe4 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		// a few marks, compared in turn: a map look-up a rune took
 		// more than the rest of the reading

@@ -114,3 +114,66 @@ func TestControlRunsIsByRunes(t *testing.T) {
 		}
 	}
 }
+
+// pairedQuotesByRunes is pairedQuotes as it was written before it
+// passed over bytes.
+func pairedQuotesByRunes(s string, pairs []quotePair, straight bool) []quoted {
+	var out []quoted
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var closeR rune
+		ok := false
+		for _, qp := range pairs {
+			if qp.open == r {
+				closeR, ok = qp.close, true
+				break
+			}
+		}
+		if straight && r == '"' {
+			closeR, ok = '"', true
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		if r == '‘' {
+			if nr, _ := utf8.DecodeRuneInString(s[i+n:]); !unicode.IsLetter(nr) {
+				i += n
+				continue
+			}
+		}
+		j := strings.IndexRune(s[i+n:], closeR)
+		if j < 0 {
+			i += n
+			continue
+		}
+		end := i + n + j + utf8.RuneLen(closeR)
+		inner := strings.TrimRight(strings.TrimSpace(s[i+n:i+n+j]), ".,;:!?。，；：！？ ")
+		out = append(out, quoted{start: i, end: end, inner: inner})
+		i = end
+	}
+	return out
+}
+
+// TestPairedQuotesIsByRunes: pairedQuotes, which passes over ASCII and
+// Han undecoded, finds the quotations decoding every rune finds, with
+// every set of marks, on random text of marks, Han and broken UTF-8.
+func TestPairedQuotesIsByRunes(t *testing.T) {
+	pieces := []string{"a", " ", ".", "\"", "“", "”", "‘", "’", "「", "」", "『", "』", "《", "》", "中", "文", "。",
+		"\xe2", "\xe2\x80", "\x9c", "\xe3\x80", "\xe4", "\xe4\xb8", "\xb8", "\xff", "Ab"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(16); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		for _, pairs := range [][]quotePair{zhQuotePairs, enQuotePairs, titleQuotePairs} {
+			for _, straight := range []bool{false, true} {
+				if got, want := pairedQuotes(s, pairs, straight), pairedQuotesByRunes(s, pairs, straight); !reflect.DeepEqual(got, want) {
+					t.Fatalf("pairedQuotes(%q, %v, %v) = %v, by runes %v", s, pairs, straight, got, want)
+				}
+			}
+		}
+	}
+}
