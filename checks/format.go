@@ -162,7 +162,12 @@ func firstRuneOf(s string) rune {
 	return r
 }
 
-func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
+// isASCIILetter reports the letters of ASCII, A to Z and a to z, which are
+// unicode.IsLetter's below utf8.RuneSelf, in one comparison: setting bit 5
+// maps the upper-case letters onto the lower-case ones and no other rune
+// onto them (TestIsASCIILetter). doubledWords asks it of every byte of
+// every English paragraph.
+func isASCIILetter(r rune) bool { return uint32(r|0x20)-'a' < 26 }
 
 // isStrayControl reports control characters that have no business in a
 // paragraph.

@@ -177,3 +177,16 @@ func TestPairedQuotesIsByRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCIILetter: isASCIILetter is unicode.IsLetter of the runes below
+// utf8.RuneSelf, and false for every other rune (and for negative ones).
+func TestIsASCIILetter(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+1; r++ {
+		if got, want := isASCIILetter(r), r >= 0 && r < utf8.RuneSelf && unicode.IsLetter(r); got != want {
+			t.Fatalf("isASCIILetter(%U) = %v, want %v", r, got, want)
+		}
+	}
+	if isASCIILetter(-1 << 31) {
+		t.Fatal("isASCIILetter of the least rune")
+	}
+}
