@@ -78,6 +78,41 @@ type Alignment struct {
 	// for the checks, they would add to the peak memory of a long
 	// document. nil when not read (a pre-aligned document) or let go.
 	nums [2][][]numerals.Number
+	// numbered[l] has bit i set when the paragraph aligner read some
+	// number in block i of language l (nums[l][i] not empty); what is
+	// kept of nums when they are let go, a bit a block, so that the
+	// checks need not read a block again to find it has none (more than
+	// half the blocks of the generated documents). nil when nums were
+	// never read.
+	numbered [2][]uint64
+}
+
+// NoNumbers reports whether block i of language l holds no number as
+// numerals.Chinese or numerals.English (by l) reads its text, when the
+// aligner knows: the paragraph aligner read them. ok is false when it
+// does not know (a pre-aligned document, or an alignment made by On).
+func (a *Alignment) NoNumbers(l Lang, i int) (none, ok bool) {
+	bits := a.numbered[l]
+	if bits == nil || i < 0 || i >= len(a.Doc.Blocks(l)) {
+		return false, false
+	}
+	return bits[i/64]&(1<<(i%64)) == 0, true
+}
+
+// keepNumbered sets numbered from nums.
+func (a *Alignment) keepNumbered() {
+	for l, nums := range a.nums {
+		if nums == nil {
+			continue
+		}
+		bits := make([]uint64, (len(nums)+63)/64)
+		for i, ns := range nums {
+			if len(ns) > 0 {
+				bits[i/64] |= 1 << (i % 64)
+			}
+		}
+		a.numbered[l] = bits
+	}
 }
 
 // Memo returns the value computed for key on this alignment, computing it

@@ -666,5 +666,6 @@ func alignSentences(a *Alignment, opt Options) {
 			b.Sents = append(b.Sents, out)
 		}
 	}
+	a.keepNumbered()
 	a.nums = [2][][]numerals.Number{} // read; see Alignment.nums
 }

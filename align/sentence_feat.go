@@ -565,27 +565,64 @@ func firstRune(s string) rune {
 	return r
 }
 
+// sentFlags reads the flags of a sentence: question and exclamation
+// marks, quotation marks. It is asked of every sentence of a document and
+// looks at bytes where it can: ASCII, and the Han characters of U+4000 to
+// U+9FFF (lead bytes E4 to E9), which no flag mark is, are passed over
+// without decoding them (TestSentFlagsIsByRunes).
 func sentFlags(s string) uint8 {
 	var f uint8
-	prev := ' '
-	for k, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '?':
+				f |= flagQuestion
+			case '!':
+				f |= flagExclaim
+			case '"':
+				f |= flagQuote
+			case '\'':
+				if quoteMarkAt(s, i, '\'') {
+					f |= flagQuote
+				}
+			}
+			i++
+			continue
+		}
+		if 0xe4 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
-		case '?', '？':
+		case '？':
 			f |= flagQuestion
-		case '!', '！':
+		case '！':
 			f |= flagExclaim
-		case '"', '“', '”', '「', '」', '『', '』':
+		case '“', '”', '「', '」', '『', '』':
 			f |= flagQuote
-		case '\'', '‘', '’':
-			// a quotation mark, not an apostrophe: not between letters
-			next, _ := utf8.DecodeRuneInString(s[k+utf8.RuneLen(r):])
-			if !unicode.IsLetter(prev) || (r == '‘' && unicode.IsLetter(next)) {
+		case '‘', '’':
+			if quoteMarkAt(s, i, r) {
 				f |= flagQuote
 			}
 		}
-		prev = r
+		i += size
 	}
 	return f
+}
+
+// quoteMarkAt reports whether the single quote r at s[k:] is a quotation
+// mark, not an apostrophe: it does not follow a letter, or it is an
+// opening one before a letter. The character before it is the one
+// ranging over s gives there (a character ends where the next starts).
+func quoteMarkAt(s string, k int, r rune) bool {
+	prev := ' '
+	if k > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(s[:k])
+	}
+	next, _ := utf8.DecodeRuneInString(s[k+utf8.RuneLen(r):])
+	return !unicode.IsLetter(prev) || (r == '‘' && unicode.IsLetter(next))
 }
 
 func isLatinWord(w string) bool {
@@ -789,7 +826,31 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 // half they do not.
 func sentLength(s string) int {
 	n, digits := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case lang.IsSpace(rune(c)):
+			case '0' <= c && c <= '9':
+				digits++
+				n++
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		// A character of U+3001 to U+9FFF (lead bytes E3 to E9, but
+		// U+3000, E3 80 80, the ideographic space): Chinese punctuation
+		// and Han, neither white space nor a digit, counted without
+		// decoding it (TestSentLengthIsByRunes).
+		if 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(c != 0xe3 || s[i+1] != 0x80 || s[i+2] != 0x80) {
+			n++
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case lang.IsSpace(r):
 		case unicode.IsDigit(r):
@@ -798,6 +859,7 @@ func sentLength(s string) int {
 		default:
 			n++
 		}
+		i += size
 	}
 	if digits*2 >= n {
 		return n - digits

@@ -112,7 +112,11 @@ func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
 	n := Get(p, numbersFact)
 	if !n.done[l][i] {
 		text := n.doc.Blocks(l)[i].Text
-		if l == align.Zh {
+		if none, ok := n.known(p, l, i); ok && none {
+			// the aligner read none in the same text: neither does
+			// numerals.English, nor chineseNumbers, which only drops
+			// some of what numerals.Chinese reads
+		} else if l == align.Zh {
 			n.read[l][i] = chineseNumbers(text)
 		} else {
 			n.read[l][i] = numerals.English(text)
@@ -120,6 +124,15 @@ func (p *Pass) Numbers(l align.Lang, i int) []numerals.Number {
 		n.done[l][i] = true
 	}
 	return n.read[l][i]
+}
+
+// known is the aligner's Alignment.NoNumbers for block i, when the
+// alignment is of the document whose numbers are read.
+func (n *blockNumbers) known(p *Pass, l align.Lang, i int) (none, ok bool) {
+	if p.Align == nil || p.Align.Doc != n.doc {
+		return false, false
+	}
+	return p.Align.NoNumbers(l, i)
 }
 
 // leading is the enumerator that opens a block, once read: e is nil when

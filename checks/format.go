@@ -162,7 +162,12 @@ func firstRuneOf(s string) rune {
 	return r
 }
 
-func isASCIILetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
+// isASCIILetter reports the letters of ASCII, A to Z and a to z, which are
+// unicode.IsLetter's below utf8.RuneSelf, in one comparison: setting bit 5
+// maps the upper-case letters onto the lower-case ones and no other rune
+// onto them (TestIsASCIILetter). doubledWords asks it of every byte of
+// every English paragraph.
+func isASCIILetter(r rune) bool { return uint32(r|0x20)-'a' < 26 }
 
 // isStrayControl reports control characters that have no business in a
 // paragraph.
@@ -177,9 +182,21 @@ func isStrayControl(r rune) bool {
 }
 
 // controlRuns returns byte ranges of runs of stray control characters.
+// It reads every paragraph; the bytes of ASCII that are no stray control
+// (plainByte) and the Chinese characters of U+3000 to U+9FFF (lead bytes
+// E3 to E9, and two continuation bytes) are passed over without decoding
+// them (TestControlRunsIsByRunes).
 func controlRuns(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
+		if plainByte[s[i]] {
+			i++
+			continue
+		}
+		if c := s[i]; 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 {
 			r = '\ufffd'
@@ -201,6 +218,15 @@ func controlRuns(s string) [][2]int {
 	}
 	return out
 }
+
+// plainByte holds the ASCII bytes that are not stray controls
+// (isStrayControl): printable ones, tab and the line ends.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !isStrayControl(rune(c))
+	}
+	return t
+}()
 
 func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\u2009' || r == '\u202f'

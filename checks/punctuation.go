@@ -117,6 +117,36 @@ func bracketMarksIn(s string) uint32 {
 	return m
 }
 
+// markAt is a character of a text at byte i.
+type markAt struct {
+	i int
+	r rune
+}
+
+// bracketMarksAt appends to at the marks of bracketPairs and the
+// fullwidth ＂ in s, where ranging over s finds them: each begins with a
+// byte of bracketLead (＂ with the lead of （), ASCII or the lead of a
+// multi-byte character, which never continues another.
+func bracketMarksAt(s string, at []markAt) []markAt {
+	for i := 0; i < len(s); i++ {
+		if !bracketLead[s[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if r == '＂' {
+			at = append(at, markAt{i, r})
+			continue
+		}
+		for _, bp := range bracketPairs {
+			if r == bp.open || r == bp.close {
+				at = append(at, markAt{i, r})
+				break
+			}
+		}
+	}
+	return at
+}
+
 // unbalanced returns the marks of s that do not pair up: closing marks
 // with no opening one, opening ones never closed, an odd straight quote,
 // and an opening “ (or ＂ in Chinese) standing where the closing mark
@@ -129,6 +159,10 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 	var out []punctIssue
 	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
 	marks := bracketMarksIn(s)
+	// the marks a pair's pass below acts on, listed once for all pairs
+	// rather than each pass ranging over every character of s
+	var buf [16]markAt
+	at, listed := buf[:0], false
 	for k, bp := range bracketPairs {
 		if bp.lang == 1 && l == align.En {
 			continue
@@ -149,8 +183,13 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 				}
 			}
 		}
+		if !listed {
+			listed = true
+			at = bracketMarksAt(s, at)
+		}
 		var opens []int
-		for i, r := range s {
+		for _, m := range at {
+			i, r := m.i, m.r
 			if skip != nil && skip[i] {
 				continue
 			}
@@ -539,6 +578,16 @@ var (
 func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 	var out []quoted
 	for i := 0; i < len(s); {
+		// no opening mark but " is ASCII, nor Han of U+4000 to U+9FFF
+		// (lead bytes E4 to E9, and two continuation bytes): those are
+		// passed over undecoded (TestPairedQuotesIsByRunes)
+		if c := s[i]; c < utf8.RuneSelf && c != '"' {
+			i++
+			continue
+		} else if 0xe4 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		// a few marks, compared in turn: a map look-up a rune took
 		// more than the rest of the reading

@@ -94,10 +94,26 @@ func runUntranslated(p *Pass) error {
 
 // hanRuns returns byte ranges of runs of Han characters, allowing Chinese
 // punctuation and spaces inside a run.
+//
+// It reads every English paragraph twice (untranslated, punctuation), most
+// of them without a Han character: outside a run only a Han character
+// matters, and none is below U+2E80, whose first byte is E2 or more, a
+// byte that never continues a character. So the bytes below E2 are
+// passed over without decoding them; where the loop stops a character
+// starts, as ranging over s would find it (TestHanRunsIsByRunes).
 func hanRuns(s string) [][2]int {
 	var out [][2]int
 	start, end := -1, -1
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		if start < 0 {
+			for i < len(s) && s[i] < 0xe2 {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case lang.IsHan(r):
 			if start < 0 {
@@ -112,6 +128,7 @@ func hanRuns(s string) [][2]int {
 				start = -1
 			}
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, [2]int{start, end})

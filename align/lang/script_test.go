@@ -115,7 +115,8 @@ func TestNonSpace(t *testing.T) {
 			}
 		}
 	}
-	pieces := []string{"a", " ", "\u3000", "、", "中", "\u00a0", "\u2029", "\xe3\x80", "\xe4", "\xbf", "\xed\xa0\x80", "\U0001F600", "é", "\t"}
+	pieces := []string{"a", " ", "\u3000", "、", "中", "\u00a0", "\u2029", "\xe3\x80", "\xe4", "\xbf", "\xed\xa0\x80", "\U0001F600", "é", "\t",
+		"word of English", "\t\n\v\f\r\x08\x0e\x1f!~\x7f", "0123456789"}
 	rng := rand.New(rand.NewSource(18))
 	for range 200000 {
 		var b strings.Builder
@@ -123,5 +124,26 @@ func TestNonSpace(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		check(b.String())
+	}
+	// runs of ASCII, read eight bytes at a time: every byte at every
+	// place of a word, and random runs of every ASCII byte
+	for c := 0; c < utf8.RuneSelf; c++ {
+		for k := 0; k < 8; k++ {
+			b := []byte("abcdefghijklmnop")
+			b[k] = byte(c)
+			check(string(b))
+			b[k+3] = ' '
+			check(string(b))
+		}
+	}
+	for range 100000 {
+		b := make([]byte, rng.Intn(40))
+		for k := range b {
+			b[k] = byte(rng.Intn(utf8.RuneSelf))
+			if rng.Intn(4) == 0 {
+				b[k] = " \t\n\v\f\r\x08\x0e"[rng.Intn(8)]
+			}
+		}
+		check(string(b))
 	}
 }

@@ -148,6 +148,15 @@ func Leading(paragraph string) (Enumerator, bool) {
 		}
 		i += size
 	}
+	if i < len(paragraph) {
+		// most paragraphs open with a character no marker starts with,
+		// folded or not: they are not folded, which reads them whole
+		// (TestLeadingUnfolded). The folded text has there the same
+		// character or its simplified form.
+		if r, _ := decodeRune(paragraph[i:]); !mayStartEnumerator(r) && !mayStartEnumerator(foldRune(r)) {
+			return Enumerator{}, false
+		}
+	}
 	f := fold(paragraph)
 	e, ok := matchAt(f, i, pos{line: true})
 	if !ok || isHeading(e.Style) && (crossReference(f, e) || dottedNumber(e.Text)) || e.Style == StyleDecimal {
@@ -241,14 +250,23 @@ func All(text string) []Enumerator {
 }
 
 // allFolded is All of orig, given text = fold(orig).
-func allFolded(orig, text string) (out []Enumerator) {
+func allFolded(orig, text string) []Enumerator {
+	return allFoldedUntil(orig, text, len(text))
+}
+
+// allFoldedUntil is the enumerators of allFolded that start before byte
+// limit, found by reading text up to there: the scan goes left to right,
+// and an enumerator found at a byte starts there (matchAt) or later (the
+// members of a heading's list), so those found before limit are the
+// same and those found after start after it.
+func allFoldedUntil(orig, text string, limit int) (out []Enumerator) {
 	defer func() {
 		for i := range out {
 			out[i].Text = orig[out[i].Start:out[i].End]
 		}
 	}()
 	p := pos{line: true}
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text) && i < limit; {
 		r, size := decodeRune(text[i:])
 		// matchAt is asked only where it may find a marker, not at most
 		// letters, spaces and punctuation of either language

@@ -155,7 +155,13 @@ func dropEnumerators(text, folded string, ns []Number) []Number {
 	if folded == "" {
 		folded = fold(text)
 	}
-	es := allFolded(text, folded)
+	// an enumerator that starts where the last number ends or later
+	// overlaps none: the text is read only up to there
+	end := 0
+	for _, n := range ns {
+		end = max(end, n.End)
+	}
+	es := allFoldedUntil(text, folded, end)
 	if len(es) == 0 {
 		return ns
 	}

@@ -1,0 +1,106 @@
+package align
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// sentLengthByRunes is sentLength as it was written before its byte
+// paths: every character decoded.
+func sentLengthByRunes(s string) int {
+	n, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case lang.IsSpace(r):
+		case unicode.IsDigit(r):
+			digits++
+			n++
+		default:
+			n++
+		}
+	}
+	if digits*2 >= n {
+		return n - digits
+	}
+	return n
+}
+
+// sentFlagsByRunes is sentFlags as it was written before its byte paths.
+func sentFlagsByRunes(s string) uint8 {
+	var f uint8
+	prev := ' '
+	for k, r := range s {
+		switch r {
+		case '?', '？':
+			f |= flagQuestion
+		case '!', '！':
+			f |= flagExclaim
+		case '"', '“', '”', '「', '」', '『', '』':
+			f |= flagQuote
+		case '\'', '‘', '’':
+			next, _ := utf8.DecodeRuneInString(s[k+utf8.RuneLen(r):])
+			if !unicode.IsLetter(prev) || (r == '‘' && unicode.IsLetter(next)) {
+				f |= flagQuote
+			}
+		}
+		prev = r
+	}
+	return f
+}
+
+// sentFeatTexts are texts to compare the byte paths with the rune ones
+// on: every rune alone, between letters, digits and the quote marks, and
+// random strings of pieces that include broken UTF-8 (a lead byte
+// without its continuation, a stray continuation, a truncated
+// character at the end).
+func sentFeatTexts(yield func(string) bool) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == 0xd800 {
+			r = 0xe000 // no surrogates in UTF-8
+		}
+		c := string(r)
+		for _, s := range []string{c, "a" + c + "’s", "x'" + c + "‘b", "1" + c + "2"} {
+			if !yield(s) {
+				return
+			}
+		}
+	}
+	pieces := []string{"a", "Z", "1", "0", "9", " ", "\t", "\n", "\u3000", "\u00a0", "?", "!", "\"", "'", "？", "！",
+		"“", "”", "‘", "’", "「", "」", "『", "』", "中", "文", "。", "，", "、", "〇", "０", "９", "٣", "é", "ß",
+		"\xe4", "\xe4\xb8", "\xb8", "\x80", "\xe3\x80", "\xe3", "\xe9\xbf", "\xed\xa0\x80", "\xef\xbc", "\xf0\x9f\x98\x80", "\xf0\x9f"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(12); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if !yield(b.String()) {
+			return
+		}
+	}
+}
+
+// TestSentLengthIsByRunes: sentLength, which passes over ASCII and
+// Chinese without decoding, counts what decoding every rune counts.
+func TestSentLengthIsByRunes(t *testing.T) {
+	for s := range sentFeatTexts {
+		if got, want := sentLength(s), sentLengthByRunes(s); got != want {
+			t.Fatalf("sentLength(%q) = %d, by runes %d", s, got, want)
+		}
+	}
+}
+
+// TestSentFlagsIsByRunes: sentFlags, which passes over ASCII and Han
+// without decoding, flags what decoding every rune flags.
+func TestSentFlagsIsByRunes(t *testing.T) {
+	for s := range sentFeatTexts {
+		if got, want := sentFlags(s), sentFlagsByRunes(s); got != want {
+			t.Fatalf("sentFlags(%q) = %b, by runes %b", s, got, want)
+		}
+	}
+}

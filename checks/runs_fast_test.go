@@ -1,0 +1,192 @@
+package checks
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
+)
+
+// hanRunsByRunes is hanRuns as it was written before it passed over
+// bytes: every character decoded.
+func hanRunsByRunes(s string) [][2]int {
+	var out [][2]int
+	start, end := -1, -1
+	for i, r := range s {
+		switch {
+		case lang.IsHan(r):
+			if start < 0 {
+				start = i
+			}
+			end = i + utf8.RuneLen(r)
+		case start >= 0 && (strings.ContainsRune("，。、；：！？“”‘’《》（）·%％ ", r) || '0' <= r && r <= '9'):
+		default:
+			if start >= 0 {
+				out = append(out, [2]int{start, end})
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// controlRunsByRunes is controlRuns as it was written before it passed
+// over bytes.
+func controlRunsByRunes(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			r = '\ufffd'
+		}
+		if !isStrayControl(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, m := utf8.DecodeRuneInString(s[j:])
+			if !isStrayControl(r2) {
+				break
+			}
+			j += m
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// runsTexts are texts to compare the byte paths with the rune ones on:
+// every rune alone and between Han and Latin letters, and random strings
+// of pieces that include broken UTF-8 (a lead byte without its
+// continuation, a stray continuation, a truncated character at the end).
+func runsTexts(yield func(string) bool) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == 0xd800 {
+			r = 0xe000 // no surrogates in UTF-8
+		}
+		c := string(r)
+		for _, s := range []string{c + "中", "中" + c + "\x07b"} {
+			if !yield(s) {
+				return
+			}
+		}
+	}
+	pieces := []string{"a", "Z", "1", " ", "\t", "\n", "\r", "\x00", "\x07", "\x7f", "%", "\u3000", "\u00a0", "\u0085",
+		"\u200b", "\ufeff", "\u2028", "\ufffd", "中", "文", "龥", "㐀", "⺀", "𠀀", "。", "，", "·", "％", "“", "’", "é",
+		"\xe4", "\xe4\xb8", "\xb8", "\x80", "\xe3\x80", "\xe3", "\xe9\xbf", "\xe2\xba", "\xed\xa0\x80", "\xef\xbc", "\xf0\x9f\x98\x80", "\xf0\xa0"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(12); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if !yield(b.String()) {
+			return
+		}
+	}
+}
+
+// TestHanRunsIsByRunes: hanRuns, which passes over the bytes below E2
+// outside a run, finds the runs decoding every rune finds.
+func TestHanRunsIsByRunes(t *testing.T) {
+	for s := range runsTexts {
+		if got, want := hanRuns(s), hanRunsByRunes(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("hanRuns(%q) = %v, by runes %v", s, got, want)
+		}
+	}
+}
+
+// TestControlRunsIsByRunes: controlRuns, which passes over plain ASCII
+// and Chinese characters, finds the runs decoding every rune finds.
+func TestControlRunsIsByRunes(t *testing.T) {
+	for s := range runsTexts {
+		if got, want := controlRuns(s), controlRunsByRunes(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("controlRuns(%q) = %v, by runes %v", s, got, want)
+		}
+	}
+}
+
+// pairedQuotesByRunes is pairedQuotes as it was written before it
+// passed over bytes.
+func pairedQuotesByRunes(s string, pairs []quotePair, straight bool) []quoted {
+	var out []quoted
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		var closeR rune
+		ok := false
+		for _, qp := range pairs {
+			if qp.open == r {
+				closeR, ok = qp.close, true
+				break
+			}
+		}
+		if straight && r == '"' {
+			closeR, ok = '"', true
+		}
+		if !ok {
+			i += n
+			continue
+		}
+		if r == '‘' {
+			if nr, _ := utf8.DecodeRuneInString(s[i+n:]); !unicode.IsLetter(nr) {
+				i += n
+				continue
+			}
+		}
+		j := strings.IndexRune(s[i+n:], closeR)
+		if j < 0 {
+			i += n
+			continue
+		}
+		end := i + n + j + utf8.RuneLen(closeR)
+		inner := strings.TrimRight(strings.TrimSpace(s[i+n:i+n+j]), ".,;:!?。，；：！？ ")
+		out = append(out, quoted{start: i, end: end, inner: inner})
+		i = end
+	}
+	return out
+}
+
+// TestPairedQuotesIsByRunes: pairedQuotes, which passes over ASCII and
+// Han undecoded, finds the quotations decoding every rune finds, with
+// every set of marks, on random text of marks, Han and broken UTF-8.
+func TestPairedQuotesIsByRunes(t *testing.T) {
+	pieces := []string{"a", " ", ".", "\"", "“", "”", "‘", "’", "「", "」", "『", "』", "《", "》", "中", "文", "。",
+		"\xe2", "\xe2\x80", "\x9c", "\xe3\x80", "\xe4", "\xe4\xb8", "\xb8", "\xff", "Ab"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(16); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		for _, pairs := range [][]quotePair{zhQuotePairs, enQuotePairs, titleQuotePairs} {
+			for _, straight := range []bool{false, true} {
+				if got, want := pairedQuotes(s, pairs, straight), pairedQuotesByRunes(s, pairs, straight); !reflect.DeepEqual(got, want) {
+					t.Fatalf("pairedQuotes(%q, %v, %v) = %v, by runes %v", s, pairs, straight, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestIsASCIILetter: isASCIILetter is unicode.IsLetter of the runes below
+// utf8.RuneSelf, and false for every other rune (and for negative ones).
+func TestIsASCIILetter(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+1; r++ {
+		if got, want := isASCIILetter(r), r >= 0 && r < utf8.RuneSelf && unicode.IsLetter(r); got != want {
+			t.Fatalf("isASCIILetter(%U) = %v, want %v", r, got, want)
+		}
+	}
+	if isASCIILetter(-1 << 31) {
+		t.Fatal("isASCIILetter of the least rune")
+	}
+}
