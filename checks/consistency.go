@@ -647,7 +647,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		counts[z] = len(lists[i])
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
-	gf := newGlossFinder(lex)
+	gf := newGlossFinder(lex, wd)
 	// the renderings found for one term; observations are made of them
 	// only when the term proves a name
 	type found struct {
@@ -926,18 +926,37 @@ func unitsOf(v *pairView) []int {
 type glossFinder struct {
 	lex  *lexicon.Lexicon
 	keys map[string]string
-	// stamp[id] == gen marks the lexicon words that are glosses of the
-	// term being looked for (setTerm)
+	// glossed holds gloss<<32 | spelling for every spelling
+	// (words.Token.Spelling) of the document's tokens that has one gloss
+	// (words.Doc.SpellingGloss), sorted: the spellings setTerm marks
+	// for each of a term's gloss ids.
+	glossed []uint64
+	// stamp[sp] == gen marks the spellings whose one gloss is a gloss of
+	// the term being looked for (setTerm). glossRun asks of every English
+	// token of a sentence pair, for each place of each term: a read of
+	// the token's own spelling id, rather than of its spelling's gloss in
+	// the document's table of spellings and then of the gloss's mark (a
+	// third of glossRun's instructions, and a read far away).
 	stamp []uint32
 	gen   uint32
 }
 
-func newGlossFinder(lex *lexicon.Lexicon) *glossFinder {
-	return &glossFinder{lex: lex, keys: map[string]string{}}
+// newGlossFinder makes the glossFinder of the words wd aligned.
+func newGlossFinder(lex *lexicon.Lexicon, wd *words.Doc) *glossFinder {
+	n := wd.Spellings()
+	var glossed []uint64
+	for sp := range n {
+		if gl, ok := wd.SpellingGloss(sp); ok {
+			glossed = append(glossed, uint64(gl)<<32|uint64(sp))
+		}
+	}
+	slices.Sort(glossed)
+	return &glossFinder{lex: lex, keys: map[string]string{}, glossed: slices.Clip(glossed), stamp: make([]uint32, n)}
 }
 
 // setTerm makes the glosses of Chinese term z (zhGlossIDs) the words
-// glossRun looks for.
+// glossRun looks for: it marks the spellings that have one gloss, and
+// that one of them.
 func (g *glossFinder) setTerm(z string) {
 	g.gen++
 	if g.gen == 0 {
@@ -945,21 +964,32 @@ func (g *glossFinder) setTerm(z string) {
 		g.gen = 1
 	}
 	zhGlossIDs(g.lex, z, func(id uint32) {
-		if int(id) >= len(g.stamp) {
-			g.stamp = append(g.stamp, make([]uint32, int(id)+1-len(g.stamp))...)
+		k, _ := slices.BinarySearch(g.glossed, uint64(id)<<32)
+		for ; k < len(g.glossed) && uint32(g.glossed[k]>>32) == id; k++ {
+			g.stamp[uint32(g.glossed[k])] = g.gen
 		}
-		g.stamp[id] = g.gen
 	})
 }
 
-// isGloss reports whether English token t of pr is a gloss of the
-// current term.
-func (g *glossFinder) isGloss(pr *words.Pair, t words.Token) bool {
-	if t.Kind() != words.Content {
-		return false
+// isGloss reports whether English token t of the document is a gloss of
+// the current term: a Content word whose one gloss (words.Pair.Gloss) is
+// among the term's.
+func (g *glossFinder) isGloss(t words.Token) bool {
+	return t.Kind() == words.Content && g.stamp[t.Spelling()] == g.gen
+}
+
+// nextGloss returns the index of the first token of toks from i on that
+// isGloss, or len(toks) when there is none: glossRun's scan for the
+// start of a run, in a loop of its own that keeps the marks in registers
+// (most tokens are not glosses: the scan was a third of glossRun).
+func (g *glossFinder) nextGloss(toks []words.Token, i int) int {
+	stamp, gen := g.stamp, g.gen
+	for ; i < len(toks); i++ {
+		if t := toks[i]; t.Kind() == words.Content && stamp[t.Spelling()] == gen {
+			return i
+		}
 	}
-	gl, ok := pr.Gloss(t)
-	return ok && int(gl) < len(g.stamp) && g.stamp[gl] == g.gen
+	return len(toks)
 }
 
 // key is enKey(s).
@@ -1075,11 +1105,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	var buf [4]run
 	best := buf[:0]
 	toks := pr.En
-	for i := 0; i < len(toks); {
-		if !g.isGloss(pr, toks[i]) {
-			i++
-			continue
-		}
+	for i := g.nextGloss(toks, 0); i < len(toks); i = g.nextGloss(toks, i) {
 		block, start, end := pr.Place(toks[i])
 		text := "" // the block's, read when a word may go on the run
 		prevEnd, last, lastEnd, n := end, i, end, 1
@@ -1092,7 +1118,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			// a word that is neither a gloss nor a bridge the run may
 			// take ends it, whatever stands before it: most runs end at
 			// the word after their first, without reading the text
-			gloss := g.isGloss(pr, t)
+			gloss := g.isGloss(t)
 			if !gloss && (t.Kind() == words.Content || bridged) {
 				break
 			}
