@@ -1330,57 +1330,73 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 	// and for such a word its key and the key's characters (read once a
 	// token, not once a run); and whether it begins where the one before
 	// it ends, for such a word after another
-	var word, joined []bool
-	var keys []string
-	var runes []int
+	type tokWord struct {
+		key          string
+		runes        int
+		word, joined bool
+	}
+	var ws []tokWord
+	// spellRunes[sp] is, for the tokens of spelling sp that are content
+	// words, the characters of their key when a term may hold them, -1
+	// when not, and 0 while not yet worked out: the key, and so the
+	// answer, is the spelling's (words.Token.Spelling), and most words
+	// recur. (4 bytes a spelling: 28 KB in the 5k document.)
+	spellRunes := make([]int32, wd.Spellings())
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		word, joined, keys, runes = word[:0], joined[:0], keys[:0], runes[:0]
+		ws = ws[:0]
 		for _, t := range pr.Zh {
-			kt, n, w := "", 0, false
+			w := tokWord{}
 			if t.Kind() == words.Content {
-				// a content word is all Han when its key is: a Han
-				// word's key is its characters simplified, Han too, and
-				// a word of other letters has no Han in it nor in its
-				// key (TestZhContentKeysHanAsText)
-				kt = pr.Key(t)
-				if allHan(kt) && !isZhEdgeStop(kt) {
-					n, w = utf8.RuneCountInString(kt), true
-				} else {
-					kt = ""
+				sp := t.Spelling()
+				n := spellRunes[sp]
+				if n == 0 {
+					// a content word is all Han when its key is: a Han
+					// word's key is its characters simplified, Han too,
+					// and a word of other letters has no Han in it nor
+					// in its key (TestZhContentKeysHanAsText)
+					n = -1
+					if kt := pr.Key(t); allHan(kt) && !isZhEdgeStop(kt) {
+						n = int32(utf8.RuneCountInString(kt))
+					}
+					spellRunes[sp] = n
+				}
+				if n > 0 {
+					w = tokWord{key: pr.Key(t), runes: int(n), word: true}
 				}
 			}
-			word, keys, runes, joined = append(word, w), append(keys, kt), append(runes, n), append(joined, false)
+			ws = append(ws, w)
 		}
 		// Where a word stands is read only beside another word a term
 		// may hold: the others end every run that reaches them.
 		placed, prevEnd := -1, 0 // the last token placed, and its end
-		for i := 1; i < len(pr.Zh); i++ {
-			if !word[i] || !word[i-1] {
+		for i := 1; i < len(ws); i++ {
+			if !ws[i].word || !ws[i-1].word {
 				continue
 			}
 			if placed != i-1 {
 				_, _, prevEnd = pr.Place(pr.Zh[i-1])
 			}
 			_, start, end := pr.Place(pr.Zh[i])
-			joined[i] = start == prevEnd
+			ws[i].joined = start == prevEnd
 			placed, prevEnd = i, end
 		}
-		for lo := range pr.Zh {
-			if !word[lo] {
+		for lo := range ws {
+			if !ws[lo].word {
 				continue
 			}
 			key = key[:0]
 			n := 0
-			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
-				if !word[hi-1] || hi-1 > lo && !joined[hi-1] {
+			for hi := lo + 1; hi <= len(ws) && hi-lo <= linkedMaxToks; hi++ {
+				w := &ws[hi-1]
+				if !w.word || hi-1 > lo && !w.joined {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, keys[hi-1]...)
-				n += runes[hi-1]
+				key = append(key, w.key...)
+				n += w.runes
 				if n > linkedMaxRunes {
 					break
 				} else if n < linkedMinRunes {
