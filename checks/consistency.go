@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -1456,7 +1457,6 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	})
 	occs = nil
 	var out []termObs
-	var links []words.Link
 	for i, z := range order {
 		list := lists[i]
 		// the places of the terms done are let go as the observations
@@ -1468,9 +1468,7 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 		first := len(out) // the term's observations are out[first:]
 		for _, occ := range list {
 			pr, r := &wd.Pairs[occ.pair], occ.r()
-			links = appendWordLinks(links[:0], pr)
-			en, ok := pr.Counterpart(links, align.Zh, r)
-			unlinked := unlinkedWords(links, r)
+			en, ok, unlinked := wordCounterpart(pr, r)
 			if !ok || unlinked > 1 || unlinked == r.Len() {
 				continue
 			}
@@ -1554,38 +1552,49 @@ func (rc *runCounts) countHash(h uint64) int {
 	return int(min(rc.c[a], rc.c[b]))
 }
 
-// appendWordLinks appends to out the grow-diag-final links of a pair
-// between words: a comma linked to the hyphen of "zero-COVID" does not
-// make the term's rendering inconsistent.
-func appendWordLinks(out []words.Link, pr *words.Pair) []words.Link {
-	for _, l := range pr.GDF {
-		if pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
-			out = append(out, l)
+// wordCounterpart returns what pr.Counterpart gives of Chinese range r
+// through the pair's links between words (a comma linked to the hyphen
+// of "zero-COVID" does not make the term's rendering inconsistent), and
+// how many words of r have none of them (one word left unlinked is often
+// the aligner's miss: 中国 in "a peaceful and safe country" for 平安中国;
+// a rendering of part of a term, "apply" for 申請特約, is not one of the
+// term), without making the links: the links
+// of r's words are those of a stretch of GDF, sorted by Zh, and the
+// links of the rest are read only to ask whether one reaches into the
+// English found. (Made for every place of every linked term, the links
+// and the two passes over them took 60 % of learnLinkedTerms.)
+func wordCounterpart(pr *words.Pair, r words.Range) (en words.Range, ok bool, unlinked int) {
+	gdf := pr.GDF
+	k, _ := slices.BinarySearchFunc(gdf, r.Lo, func(l words.Link, lo int) int { return cmp.Compare(int(l.Zh), lo) })
+	en = words.Range{Lo: -1}
+	linked, lastZh := 0, -1 // the words of r with a link; the last of them
+	for ; k < len(gdf) && int(gdf[k].Zh) < r.Hi; k++ {
+		l := gdf[k]
+		if pr.Zh[l.Zh].Kind() == words.Punct || pr.En[l.En].Kind() == words.Punct {
+			continue
+		}
+		if int(l.Zh) != lastZh {
+			linked, lastZh = linked+1, int(l.Zh)
+		}
+		b := int(l.En)
+		if en.Lo < 0 || b < en.Lo {
+			en.Lo = b
+		}
+		if b+1 > en.Hi {
+			en.Hi = b + 1
 		}
 	}
-	return out
-}
-
-// unlinkedWords counts the words of the run without a link. A rendering
-// of part of a term ("apply" for 申請特約) is not a rendering of the term;
-// but one word left unlinked is often the aligner's miss (中国 in "a
-// peaceful and safe country" for 平安中国): such a place counts towards its
-// rendering and is not reported.
-func unlinkedWords(links []words.Link, r words.Range) int {
-	unlinked := 0
-	for k := r.Lo; k < r.Hi; k++ {
-		linked := false
-		for _, l := range links {
-			if int(l.Zh) == k {
-				linked = true
-				break
-			}
-		}
-		if !linked {
-			unlinked++
+	unlinked = r.Len() - linked
+	if en.Lo < 0 {
+		return words.Range{}, false, unlinked
+	}
+	for _, l := range gdf {
+		if b, a := int(l.En), int(l.Zh); b >= en.Lo && b < en.Hi && (a < r.Lo || a >= r.Hi) &&
+			pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
+			return words.Range{}, false, unlinked
 		}
 	}
-	return unlinked
+	return en, true, unlinked
 }
 
 func distinctPairs(list []linkedOcc) int {
