@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -647,7 +648,7 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		counts[z] = len(lists[i])
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
-	gf := newGlossFinder(lex)
+	gf := newGlossFinder(lex, wd)
 	// the renderings found for one term; observations are made of them
 	// only when the term proves a name
 	type found struct {
@@ -926,18 +927,37 @@ func unitsOf(v *pairView) []int {
 type glossFinder struct {
 	lex  *lexicon.Lexicon
 	keys map[string]string
-	// stamp[id] == gen marks the lexicon words that are glosses of the
-	// term being looked for (setTerm)
+	// glossed holds gloss<<32 | spelling for every spelling
+	// (words.Token.Spelling) of the document's tokens that has one gloss
+	// (words.Doc.SpellingGloss), sorted: the spellings setTerm marks
+	// for each of a term's gloss ids.
+	glossed []uint64
+	// stamp[sp] == gen marks the spellings whose one gloss is a gloss of
+	// the term being looked for (setTerm). glossRun asks of every English
+	// token of a sentence pair, for each place of each term: a read of
+	// the token's own spelling id, rather than of its spelling's gloss in
+	// the document's table of spellings and then of the gloss's mark (a
+	// third of glossRun's instructions, and a read far away).
 	stamp []uint32
 	gen   uint32
 }
 
-func newGlossFinder(lex *lexicon.Lexicon) *glossFinder {
-	return &glossFinder{lex: lex, keys: map[string]string{}}
+// newGlossFinder makes the glossFinder of the words wd aligned.
+func newGlossFinder(lex *lexicon.Lexicon, wd *words.Doc) *glossFinder {
+	n := wd.Spellings()
+	var glossed []uint64
+	for sp := range n {
+		if gl, ok := wd.SpellingGloss(sp); ok {
+			glossed = append(glossed, uint64(gl)<<32|uint64(sp))
+		}
+	}
+	slices.Sort(glossed)
+	return &glossFinder{lex: lex, keys: map[string]string{}, glossed: slices.Clip(glossed), stamp: make([]uint32, n)}
 }
 
 // setTerm makes the glosses of Chinese term z (zhGlossIDs) the words
-// glossRun looks for.
+// glossRun looks for: it marks the spellings that have one gloss, and
+// that one of them.
 func (g *glossFinder) setTerm(z string) {
 	g.gen++
 	if g.gen == 0 {
@@ -945,21 +965,32 @@ func (g *glossFinder) setTerm(z string) {
 		g.gen = 1
 	}
 	zhGlossIDs(g.lex, z, func(id uint32) {
-		if int(id) >= len(g.stamp) {
-			g.stamp = append(g.stamp, make([]uint32, int(id)+1-len(g.stamp))...)
+		k, _ := slices.BinarySearch(g.glossed, uint64(id)<<32)
+		for ; k < len(g.glossed) && uint32(g.glossed[k]>>32) == id; k++ {
+			g.stamp[uint32(g.glossed[k])] = g.gen
 		}
-		g.stamp[id] = g.gen
 	})
 }
 
-// isGloss reports whether English token t of pr is a gloss of the
-// current term.
-func (g *glossFinder) isGloss(pr *words.Pair, t words.Token) bool {
-	if t.Kind() != words.Content {
-		return false
+// isGloss reports whether English token t of the document is a gloss of
+// the current term: a Content word whose one gloss (words.Pair.Gloss) is
+// among the term's.
+func (g *glossFinder) isGloss(t words.Token) bool {
+	return t.Kind() == words.Content && g.stamp[t.Spelling()] == g.gen
+}
+
+// nextGloss returns the index of the first token of toks from i on that
+// isGloss, or len(toks) when there is none: glossRun's scan for the
+// start of a run, in a loop of its own that keeps the marks in registers
+// (most tokens are not glosses: the scan was a third of glossRun).
+func (g *glossFinder) nextGloss(toks []words.Token, i int) int {
+	stamp, gen := g.stamp, g.gen
+	for ; i < len(toks); i++ {
+		if t := toks[i]; t.Kind() == words.Content && stamp[t.Spelling()] == gen {
+			return i
+		}
 	}
-	gl, ok := pr.Gloss(t)
-	return ok && int(gl) < len(g.stamp) && g.stamp[gl] == g.gen
+	return len(toks)
 }
 
 // key is enKey(s).
@@ -1075,11 +1106,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	var buf [4]run
 	best := buf[:0]
 	toks := pr.En
-	for i := 0; i < len(toks); {
-		if !g.isGloss(pr, toks[i]) {
-			i++
-			continue
-		}
+	for i := g.nextGloss(toks, 0); i < len(toks); i = g.nextGloss(toks, i) {
 		block, start, end := pr.Place(toks[i])
 		text := "" // the block's, read when a word may go on the run
 		prevEnd, last, lastEnd, n := end, i, end, 1
@@ -1092,7 +1119,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 			// a word that is neither a gloss nor a bridge the run may
 			// take ends it, whatever stands before it: most runs end at
 			// the word after their first, without reading the text
-			gloss := g.isGloss(pr, t)
+			gloss := g.isGloss(t)
 			if !gloss && (t.Kind() == words.Content || bridged) {
 				break
 			}
@@ -1304,57 +1331,73 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 	// and for such a word its key and the key's characters (read once a
 	// token, not once a run); and whether it begins where the one before
 	// it ends, for such a word after another
-	var word, joined []bool
-	var keys []string
-	var runes []int
+	type tokWord struct {
+		key          string
+		runes        int
+		word, joined bool
+	}
+	var ws []tokWord
+	// spellRunes[sp] is, for the tokens of spelling sp that are content
+	// words, the characters of their key when a term may hold them, -1
+	// when not, and 0 while not yet worked out: the key, and so the
+	// answer, is the spelling's (words.Token.Spelling), and most words
+	// recur. (4 bytes a spelling: 28 KB in the 5k document.)
+	spellRunes := make([]int32, wd.Spellings())
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		word, joined, keys, runes = word[:0], joined[:0], keys[:0], runes[:0]
+		ws = ws[:0]
 		for _, t := range pr.Zh {
-			kt, n, w := "", 0, false
+			w := tokWord{}
 			if t.Kind() == words.Content {
-				// a content word is all Han when its key is: a Han
-				// word's key is its characters simplified, Han too, and
-				// a word of other letters has no Han in it nor in its
-				// key (TestZhContentKeysHanAsText)
-				kt = pr.Key(t)
-				if allHan(kt) && !isZhEdgeStop(kt) {
-					n, w = utf8.RuneCountInString(kt), true
-				} else {
-					kt = ""
+				sp := t.Spelling()
+				n := spellRunes[sp]
+				if n == 0 {
+					// a content word is all Han when its key is: a Han
+					// word's key is its characters simplified, Han too,
+					// and a word of other letters has no Han in it nor
+					// in its key (TestZhContentKeysHanAsText)
+					n = -1
+					if kt := pr.Key(t); allHan(kt) && !isZhEdgeStop(kt) {
+						n = int32(utf8.RuneCountInString(kt))
+					}
+					spellRunes[sp] = n
+				}
+				if n > 0 {
+					w = tokWord{key: pr.Key(t), runes: int(n), word: true}
 				}
 			}
-			word, keys, runes, joined = append(word, w), append(keys, kt), append(runes, n), append(joined, false)
+			ws = append(ws, w)
 		}
 		// Where a word stands is read only beside another word a term
 		// may hold: the others end every run that reaches them.
 		placed, prevEnd := -1, 0 // the last token placed, and its end
-		for i := 1; i < len(pr.Zh); i++ {
-			if !word[i] || !word[i-1] {
+		for i := 1; i < len(ws); i++ {
+			if !ws[i].word || !ws[i-1].word {
 				continue
 			}
 			if placed != i-1 {
 				_, _, prevEnd = pr.Place(pr.Zh[i-1])
 			}
 			_, start, end := pr.Place(pr.Zh[i])
-			joined[i] = start == prevEnd
+			ws[i].joined = start == prevEnd
 			placed, prevEnd = i, end
 		}
-		for lo := range pr.Zh {
-			if !word[lo] {
+		for lo := range ws {
+			if !ws[lo].word {
 				continue
 			}
 			key = key[:0]
 			n := 0
-			for hi := lo + 1; hi <= len(pr.Zh) && hi-lo <= linkedMaxToks; hi++ {
-				if !word[hi-1] || hi-1 > lo && !joined[hi-1] {
+			for hi := lo + 1; hi <= len(ws) && hi-lo <= linkedMaxToks; hi++ {
+				w := &ws[hi-1]
+				if !w.word || hi-1 > lo && !w.joined {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, keys[hi-1]...)
-				n += runes[hi-1]
+				key = append(key, w.key...)
+				n += w.runes
 				if n > linkedMaxRunes {
 					break
 				} else if n < linkedMinRunes {
@@ -1414,7 +1457,6 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	})
 	occs = nil
 	var out []termObs
-	var links []words.Link
 	for i, z := range order {
 		list := lists[i]
 		// the places of the terms done are let go as the observations
@@ -1426,9 +1468,7 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 		first := len(out) // the term's observations are out[first:]
 		for _, occ := range list {
 			pr, r := &wd.Pairs[occ.pair], occ.r()
-			links = appendWordLinks(links[:0], pr)
-			en, ok := pr.Counterpart(links, align.Zh, r)
-			unlinked := unlinkedWords(links, r)
+			en, ok, unlinked := wordCounterpart(pr, r)
 			if !ok || unlinked > 1 || unlinked == r.Len() {
 				continue
 			}
@@ -1512,38 +1552,49 @@ func (rc *runCounts) countHash(h uint64) int {
 	return int(min(rc.c[a], rc.c[b]))
 }
 
-// appendWordLinks appends to out the grow-diag-final links of a pair
-// between words: a comma linked to the hyphen of "zero-COVID" does not
-// make the term's rendering inconsistent.
-func appendWordLinks(out []words.Link, pr *words.Pair) []words.Link {
-	for _, l := range pr.GDF {
-		if pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
-			out = append(out, l)
+// wordCounterpart returns what pr.Counterpart gives of Chinese range r
+// through the pair's links between words (a comma linked to the hyphen
+// of "zero-COVID" does not make the term's rendering inconsistent), and
+// how many words of r have none of them (one word left unlinked is often
+// the aligner's miss: 中国 in "a peaceful and safe country" for 平安中国;
+// a rendering of part of a term, "apply" for 申請特約, is not one of the
+// term), without making the links: the links
+// of r's words are those of a stretch of GDF, sorted by Zh, and the
+// links of the rest are read only to ask whether one reaches into the
+// English found. (Made for every place of every linked term, the links
+// and the two passes over them took 60 % of learnLinkedTerms.)
+func wordCounterpart(pr *words.Pair, r words.Range) (en words.Range, ok bool, unlinked int) {
+	gdf := pr.GDF
+	k, _ := slices.BinarySearchFunc(gdf, r.Lo, func(l words.Link, lo int) int { return cmp.Compare(int(l.Zh), lo) })
+	en = words.Range{Lo: -1}
+	linked, lastZh := 0, -1 // the words of r with a link; the last of them
+	for ; k < len(gdf) && int(gdf[k].Zh) < r.Hi; k++ {
+		l := gdf[k]
+		if pr.Zh[l.Zh].Kind() == words.Punct || pr.En[l.En].Kind() == words.Punct {
+			continue
+		}
+		if int(l.Zh) != lastZh {
+			linked, lastZh = linked+1, int(l.Zh)
+		}
+		b := int(l.En)
+		if en.Lo < 0 || b < en.Lo {
+			en.Lo = b
+		}
+		if b+1 > en.Hi {
+			en.Hi = b + 1
 		}
 	}
-	return out
-}
-
-// unlinkedWords counts the words of the run without a link. A rendering
-// of part of a term ("apply" for 申請特約) is not a rendering of the term;
-// but one word left unlinked is often the aligner's miss (中国 in "a
-// peaceful and safe country" for 平安中国): such a place counts towards its
-// rendering and is not reported.
-func unlinkedWords(links []words.Link, r words.Range) int {
-	unlinked := 0
-	for k := r.Lo; k < r.Hi; k++ {
-		linked := false
-		for _, l := range links {
-			if int(l.Zh) == k {
-				linked = true
-				break
-			}
-		}
-		if !linked {
-			unlinked++
+	unlinked = r.Len() - linked
+	if en.Lo < 0 {
+		return words.Range{}, false, unlinked
+	}
+	for _, l := range gdf {
+		if b, a := int(l.En), int(l.Zh); b >= en.Lo && b < en.Hi && (a < r.Lo || a >= r.Hi) &&
+			pr.Zh[l.Zh].Kind() != words.Punct && pr.En[l.En].Kind() != words.Punct {
+			return words.Range{}, false, unlinked
 		}
 	}
-	return unlinked
+	return en, true, unlinked
 }
 
 func distinctPairs(list []linkedOcc) int {

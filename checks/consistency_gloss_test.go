@@ -41,7 +41,7 @@ func TestGlossRunSameAsRetokenized(t *testing.T) {
 		p := pairsPass(t, set)
 		doc, wd := p.Doc, words.Of(p.Align)
 		lex := lexicon.Default()
-		memo, g := newRefEnMemo(), newGlossFinder(lex)
+		memo, g := newRefEnMemo(), newGlossFinder(lex, wd)
 		views := pairViews(p)
 		names := newNameScanner(lex)
 		compared, found := 0, 0
@@ -381,4 +381,62 @@ func refCapsOf(text string, start, end int) int {
 		return 1
 	}
 	return -1
+}
+
+// TestIsGlossAsGlossed: the glossFinder's marks on spellings tell the
+// same as a token's one gloss (words.Pair.Gloss) looked up among the
+// term's gloss ids, and nextGloss finds the first token they mark, for every English token of the reference document's
+// pairs and every candidate name of them, and for terms given one after
+// another (the marks of the term before must not stay).
+func TestIsGlossAsGlossed(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	p := pairsPass(t, pairs)
+	wd := words.Of(p.Align)
+	lex := lexicon.Default()
+	g := newGlossFinder(lex, wd)
+	require.Equal(t, wd.Spellings(), len(g.stamp))
+	names := newNameScanner(lex)
+	seen := map[string]bool{}
+	var terms []string
+	for _, v := range pairViews(p) {
+		names.nameCandidates(v, true, func(z string, _ *align.Block, _, _ int) {
+			if !seen[z] {
+				seen[z] = true
+				terms = append(terms, z)
+			}
+		})
+	}
+	require.Greater(t, len(terms), 50)
+	yes, no := 0, 0
+	for i, z := range terms {
+		if i%16 != 0 {
+			continue // the whole document for every term takes seconds
+		}
+		g.setTerm(z)
+		ids := map[uint32]bool{}
+		zhGlossIDs(lex, z, func(id uint32) { ids[id] = true })
+		for k := range wd.Pairs {
+			pr := &wd.Pairs[k]
+			next := len(pr.En) // the first gloss from j on, as nextGloss finds it
+			for j := len(pr.En) - 1; j >= 0; j-- {
+				tok := pr.En[j]
+				gl, ok := pr.Gloss(tok)
+				want := tok.Kind() == words.Content && ok && ids[gl]
+				require.Equal(t, want, g.isGloss(tok), "%s: %q", z, pr.Text(tok))
+				if want {
+					next = j
+					yes++
+				} else {
+					no++
+				}
+				require.Equal(t, next, g.nextGloss(pr.En, j), "%s: %q", z, pr.Text(tok))
+			}
+			require.Equal(t, len(pr.En), g.nextGloss(pr.En, len(pr.En)))
+		}
+	}
+	require.Greater(t, yes, 100, "too few glosses to compare")
+	t.Logf("%d terms of %d, %d tokens a gloss, %d not", (len(terms)+15)/16, len(terms), yes, no)
 }

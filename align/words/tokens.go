@@ -77,6 +77,15 @@ func (t Token) Kind() Kind { return Kind(t.tk & 3) }
 
 func (t Token) spell() uint32 { return t.tk >> 2 }
 
+// Spelling returns the id of token t's spelling: the tokens of one word
+// type written with one length share it, and with it their Key, Glosses,
+// Gloss and Len. The ids of the tokens of a Doc run from 0 to
+// Doc.Spellings()-1. A reader that asks the same of many tokens (is this
+// a gloss of a term?) can work out the answer once a spelling, in a table
+// it indexes by the id, rather than read the token's type at every
+// token.
+func (t Token) Spelling() int { return int(t.tk >> 2) }
+
 // spelling is what the tokens of one type and one length share.
 type spelling struct {
 	ty int32  // the type

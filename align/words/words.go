@@ -169,6 +169,17 @@ func (d *Doc) Pair(b, s int) *Pair { return &d.Pairs[d.first[b]+s] }
 // Bead returns the pairs of the sentence beads of paragraph bead b.
 func (d *Doc) Bead(b int) []Pair { return d.Pairs[d.first[b]:d.first[b+1]] }
 
+// Spellings returns the number of spellings of d's tokens (see
+// Token.Spelling).
+func (d *Doc) Spellings() int { return len(d.shared.vocab.spells) }
+
+// SpellingGloss returns what Pair.Gloss returns of the tokens of
+// spelling sp of d (0 <= sp < d.Spellings()).
+func (d *Doc) SpellingGloss(sp int) (uint32, bool) {
+	g := d.shared.vocab.spells[sp].gloss
+	return g - 1, g != 0
+}
+
 // Len returns the length in bytes of token t of p, or of any pair
 // aligned together with p.
 func (p *Pair) Len(t Token) int { return p.doc.vocab.len(t) }
