@@ -92,3 +92,21 @@ func TestPairSim11Random(t *testing.T) {
 		}
 	}
 }
+
+// TestIdfWeights compares the table of rarity weights that rekey reads
+// with idfWeight, to the bit, for texts of 1 to 300 sentences (the table
+// in the caller's buffer and in one of its own).
+func TestIdfWeights(t *testing.T) {
+	var buf [64]float32
+	for n := 1; n <= 300; n++ {
+		wt := idfWeights(n, buf[:])
+		if len(wt) != n+1 {
+			t.Fatalf("n=%d: %d weights", n, len(wt))
+		}
+		for d := 1; d <= n; d++ {
+			if want := idfWeight(float64(d), n); math.Float32bits(wt[d]) != math.Float32bits(want) {
+				t.Fatalf("n=%d df=%d: table %v, idfWeight %v", n, d, wt[d], want)
+			}
+		}
+	}
+}
