@@ -128,10 +128,15 @@ func alignSentenceTextsReusing(zh, en []string, zn, enn []readNums, opt Options,
 		// lengths alone, a sentence explained at length in the translation
 		// became an omission and an addition, where the length check is
 		// the one to judge the lengths against the document's norm.
+		c := Cell{Type: BeadType{Zh: len(zh), En: len(en)}}
+		if oneEach && s.lex {
+			// the one pair's similarity, without a pair table for it
+			return []SentenceBead{s.scoredBead(c, round3(pairSim11(&zf[0], &ef[0], len(vocab.enTypes))))}
+		}
 		if s.lex {
 			s.table = newPairTable(zf, ef, nil, 0, len(vocab.enTypes))
 		}
-		return []SentenceBead{s.bead(Cell{Type: BeadType{Zh: len(zh), En: len(en)}})}
+		return []SentenceBead{s.bead(c)}
 	}
 	return s.run()
 }
@@ -491,6 +496,16 @@ const (
 
 // bead turns a cell of the DP into a bead with its scores.
 func (s *sentAligner) bead(c Cell) SentenceBead {
+	lex := -1.0
+	if s.lex && c.Type.Zh > 0 && c.Type.En > 0 {
+		lex = round3(s.table.sim(c.I, c.Type.Zh, c.J, c.Type.En))
+	}
+	return s.scoredBead(c, lex)
+}
+
+// scoredBead is bead with the bead's lexical similarity given, rounded
+// (-1 when not measured; ignored for a null bead).
+func (s *sentAligner) scoredBead(c Cell, lex float64) SentenceBead {
 	b := SentenceBead{Cost: c.Cost, Lex: -1}
 	for k := 0; k < c.Type.Zh; k++ {
 		b.Zh = append(b.Zh, c.I+k)
@@ -503,9 +518,7 @@ func (s *sentAligner) bead(c Cell) SentenceBead {
 	}
 	lz, le := s.lengths(c.I, c.Type.Zh, c.J, c.Type.En)
 	lenProb := s.model.Prob(lz, le)
-	if s.lex {
-		b.Lex = round3(s.table.sim(c.I, c.Type.Zh, c.J, c.Type.En))
-	}
+	b.Lex = lex
 	anchor := math.Min(1, math.Max(0, -s.anchors(c.I, c.Type.Zh, c.J, c.Type.En))/3)
 	if b.Lex >= 0 {
 		b.Score = round3(0.4*lenProb + 0.4*math.Min(1, b.Lex/0.4) + 0.2*anchor)

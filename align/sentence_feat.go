@@ -496,15 +496,23 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			edf[e]++
 		}
 	}
-	// words that occur in few sentences of the text say more about where
-	// they belong than words that occur everywhere
-	weight := func(df float64, n int) float32 {
-		return float32(math.Log(1 + float64(n)/df))
+	var zbuf, ebuf [64]float32
+	zwt, ewt := idfWeights(len(zf), zbuf[:]), idfWeights(len(ef), ebuf[:])
+	weight := func(wt []float32, df float64, n int) float32 {
+		if d := int(df); d >= 1 && d < len(wt) {
+			return wt[d]
+		}
+		return idfWeight(df, n)
 	}
 	for i := range zf {
 		f := &zf[i]
 		f.keys = f.keys[:0]
 		f.wts = f.wts[:0]
+		if cap(f.keys) < len(f.types) {
+			// at most one key list a type: one allocation, not five
+			f.keys = make([][]uint32, 0, len(f.types))
+			f.wts = make([]float32, 0, len(f.types))
+		}
 		for k, t := range f.types {
 			var ex []uint32
 			if k < len(f.extra) {
@@ -517,10 +525,10 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			switch {
 			case len(ex) > 0:
 				f.keys = append(f.keys, append(ex, zkeys(t)...))
-				f.wts = append(f.wts, weight(zdf[t], len(zf)))
+				f.wts = append(f.wts, weight(zwt, zdf[t], len(zf)))
 			case zcount[t] || k < len(f.extra) && len(f.extra[k]) > 0:
 				f.keys = append(f.keys, zkeys(t))
-				f.wts = append(f.wts, weight(zdf[t], len(zf)))
+				f.wts = append(f.wts, weight(zwt, zdf[t], len(zf)))
 			}
 		}
 	}
@@ -528,13 +536,40 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		f := &ef[j]
 		f.ids = f.ids[:0]
 		f.wts = f.wts[:0]
+		if cap(f.ids) < len(f.types) {
+			f.ids = make([]uint32, 0, len(f.types))
+			f.wts = make([]float32, 0, len(f.types))
+		}
 		for _, e := range f.types {
 			if matchable[e] {
 				f.ids = append(f.ids, uint32(e))
-				f.wts = append(f.wts, weight(edf[e], len(ef)))
+				f.wts = append(f.wts, weight(ewt, edf[e], len(ef)))
 			}
 		}
 	}
+}
+
+// idfWeight is the weight of a word that occurs in df of the n sentences
+// of a text: words that occur in few sentences of the text say more about
+// where they belong than words that occur everywhere.
+func idfWeight(df float64, n int) float32 {
+	return float32(math.Log(1 + float64(n)/df))
+}
+
+// idfWeights lists idfWeight(df, n) at index df for df = 1..n, in buf
+// when it is long enough. Document frequencies are whole numbers up to n,
+// and most texts aligned (a document's paragraph beads) are a few
+// sentences of many words: n logarithms instead of one a word.
+func idfWeights(n int, buf []float32) []float32 {
+	wt := buf[:0]
+	if n+1 > len(buf) {
+		wt = make([]float32, 0, n+1)
+	}
+	wt = wt[:n+1]
+	for d := 1; d <= n; d++ {
+		wt[d] = idfWeight(float64(d), n)
+	}
+	return wt
 }
 
 func appendUnique(s []int32, x int32) []int32 {

@@ -336,3 +336,71 @@ func (p *pairTable) simApprox(i, a, j, b int) float64 {
 	}
 	return min(1, met/tot)
 }
+
+// pairSim11 is the similarity of the 1-1 bead of z and e when they are the
+// only sentences of their texts: newPairTable([z], [e], nil, 0,
+// nIDs).sim11(0, 0) to the bit, without the table. Most paragraph beads
+// of a document are one sentence a side, and building a pair table for
+// the one pair cost more than the similarity. The weights met are summed
+// in the table's order (tokens and words in order, in float64, each sum
+// rounded to float32 as the table stores it) and pooled as sim11 pools
+// them.
+func pairSim11(z, e *sentFeat, nIDs int) float64 {
+	var ztot, etot float64
+	weighted := false
+	for _, w := range z.wts {
+		ztot += float64(w)
+		weighted = weighted || w != 1
+	}
+	for _, w := range e.wts {
+		etot += float64(w)
+		weighted = weighted || w != 1
+	}
+	var zmet, emet float32
+	if len(z.keys) > 0 {
+		// mark[id]: 1 when e has the word, 2 when a token of z can meet it
+		var buf [256]uint8
+		mark := buf[:0]
+		if nIDs > len(buf) {
+			mark = make([]uint8, 0, nIDs)
+		}
+		mark = mark[:nIDs]
+		for _, id := range e.ids {
+			mark[id] = 1
+		}
+		var zsum float64
+		zn := 0
+		for t, ids := range z.keys {
+			met := false
+			for _, id := range ids {
+				met = met || mark[id]&1 != 0
+				mark[id] |= 2
+			}
+			if met {
+				zn++
+				if weighted {
+					zsum += float64(z.wts[t])
+				}
+			}
+		}
+		var esum float64
+		en := 0
+		for w, id := range e.ids {
+			if mark[id]&2 != 0 {
+				en++
+				if weighted {
+					esum += float64(e.wts[w])
+				}
+			}
+		}
+		if !weighted {
+			zsum, esum = float64(zn), float64(en)
+		}
+		zmet, emet = float32(zsum), float32(esum)
+	}
+	tot := ztot + etot
+	if tot == 0 {
+		return 0
+	}
+	return float64(zmet+emet) / tot
+}
