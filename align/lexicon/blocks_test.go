@@ -166,6 +166,24 @@ func TestSimilarityBoundGathered(t *testing.T) {
 		}
 	}
 	require.Greater(t, n, 1000)
+	// 1-n beads go on from the sums kept of a shorter one from the same
+	// start (splitSums): asked in a scrambled order, longer and shorter,
+	// from starts whose slots collide, the bits stay the plain way's
+	h := uint64(7)
+	for range 20000 {
+		h ^= h << 13
+		h ^= h >> 7
+		h ^= h << 17
+		i, j, b := int(h%uint64(len(zh))), int(h>>20%uint64(len(en))), 1+int(h>>40%6)
+		if j+b > len(en) {
+			continue
+		}
+		require.Equal(t, math.Float64bits(plain(i, 1, j, b)), math.Float64bits(s.SimilarityBound(i, 1, j, b)), "(%d,1,%d,%d)", i, j, b)
+		// and its neighbours, as a DP asks them
+		if j+b < len(en) {
+			require.Equal(t, math.Float64bits(plain(i, 1, j, b+1)), math.Float64bits(s.SimilarityBound(i, 1, j, b+1)), "(%d,1,%d,%d)", i, j, b+1)
+		}
+	}
 }
 
 // TestPairUnitsMet: the Chinese half of a pair (its bits and its sum,
