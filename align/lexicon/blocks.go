@@ -56,7 +56,17 @@ type Blocks struct {
 	// splits keeps the sums of SimilarityBound's 1-n beads, by their
 	// English start (splitSlot).
 	splits [splitSlots]splitSums
+	// merges keeps the sums of its n-1 beads, by their start (mergeSlot).
+	merges [mergeSlots]splitSums
 }
+
+// mergeSlots is how many starts of n-1 beads SimilarityBound keeps the
+// sums of: a DP asks the 2-1 bead from a start a row before the 3-1 bead
+// from it, the beads of a whole row asked in between.
+const mergeSlots = 1024
+
+// mergeSlot is the slot of the n-1 beads from (i, j).
+func mergeSlot(i, j int) int { return (j*4 + i%4) % mergeSlots }
 
 // splitSlots is how many starts of 1-n beads SimilarityBound keeps the
 // sums of: a DP asks the 1-2 bead from a start two cells before the 1-3
@@ -493,6 +503,28 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	// each pair looked up once: the English blocks' sums gather in cols,
 	// each over the Chinese blocks in order, as the Chinese blocks' own do
 	// over the English ones
+	if b == 1 {
+		// (the sums below for one English block, the roles swapped: m
+		// is 0 plus one Chinese side and cols[0] adds the English sides
+		// in order)
+		c := &s.merges[mergeSlot(i, j)]
+		if c.i != i || c.j != j || c.n > a {
+			*c = splitSums{i: i, j: j}
+		}
+		for ; c.n < a; c.n++ {
+			zm, em := s.pairSums(i+c.n, j)
+			c.m += min(zm, s.zh[i+c.n].all[0])
+			c.en += em
+		}
+		zhMet, enMet = c.m, min(c.en, s.en[j].all[0])
+		if zhAll > 0 {
+			zhMet = min(zhMet, zhAll)
+		}
+		if enAll > 0 {
+			enMet = min(enMet, enAll)
+		}
+		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+	}
 	if cap(s.cols) < b {
 		s.cols = make([]float64, b)
 	}
