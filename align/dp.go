@@ -308,11 +308,26 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		width = max(width, band.Hi[i]-band.Lo[i]+1)
 	}
 	rows := min(reach+1, nZh+1)
-	total, back := tables.get(rows*width, off[nZh+1])
+	// A bead type is tried in every cell of a row, reading its start's
+	// total before testing it: where the type has no start in the band
+	// the read falls beside its row of origin, and its first test (low,
+	// NaN there) fails it. The ring is padded so that such reads stay in
+	// it: pad cells before the first row, up to size cells in all.
+	pad, size := 0, rows*width
+	for i := 0; i <= nZh; i++ {
+		for _, t := range types {
+			if pi := i - t.Zh; pi >= 0 {
+				base := pi%rows*width - band.Lo[pi] - t.En
+				pad = max(pad, -(base + band.Lo[i]))
+				size = max(size, base+band.Hi[i]+1)
+			}
+		}
+	}
+	total, back := tables.get(pad+size, off[nZh+1])
 	for k := range back {
 		back[k] = -1
 	}
-	row := func(i int) int { return i%rows*width - band.Lo[i] }
+	row := func(i int) int { return pad + i%rows*width - band.Lo[i] }
 	tot := func(i, j int) float64 { return total[row(i)+j] }
 	// the extras by the cell they end in, and the one chosen there
 	var ending map[int][]int
@@ -344,41 +359,45 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	//
 	// The first test of a bead is against low[tr.low+j]: a lower bound
 	// of its bound from lows, or the floor.
-	type try struct {
-		ti     int8
-		t      BeadType
-		floor  float64
-		bound  bool // bound is asked
-		refine bool // refines are asked (SolveStaged)
-		lo, hi int  // the cells j of the row reached from the row of origin; empty when none
-		base   int  // total[base+j] is the cell (row of origin, j-t.En)
-		low    int  // low[low+j] is the bead's first test, in the stretch of the row at hand
-		exact  bool // and its cost
-	}
-	tried := make([]try, 0, len(types))
+	tried := make([]dpTry, 0, len(types))
 	for pass := 0; pass < 2; pass++ {
 		for ti := range types {
 			if t := types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
 				several := t.Zh+t.En > 1
-				tried = append(tried, try{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
+				tried = append(tried, dpTry{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
 			}
 		}
 	}
 	low := make([]float64, len(tried)*lowChunk)
+	nan := math.NaN()
 	// setLows fills low for the cells from..to-1 of row i (at most
-	// lowChunk of them): lows, else the floor.
+	// lowChunk of them): lows, else the floor, and NaN for the cells the
+	// type does not reach.
 	setLows := func(i, from, to int) {
 		for x := range tried {
 			tr := &tried[x]
 			out := low[x*lowChunk : x*lowChunk+to-from]
 			tr.low, tr.exact = x*lowChunk-from, false
 			lo, hi := max(from, tr.lo), min(to-1, tr.hi)
-			if lows != nil && lo <= hi {
-				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, out[lo-from:hi-from+1])
+			if lo > hi {
+				for k := range out {
+					out[k] = nan
+				}
 				continue
 			}
-			for k := range out {
-				out[k] = tr.floor
+			for k := range out[:lo-from] {
+				out[k] = nan
+			}
+			for k := hi - from + 1; k < len(out); k++ {
+				out[k] = nan
+			}
+			in := out[lo-from : hi-from+1]
+			if lows != nil {
+				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, in)
+				continue
+			}
+			for k := range in {
+				in[k] = tr.floor
 			}
 		}
 	}
@@ -393,9 +412,10 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 					tr.floor = floor(pi, int(tr.ti))
 				}
 			} else {
-				tr.lo, tr.hi = 1, 0
+				tr.lo, tr.hi, tr.base = 1, 0, row(i) // (read, then failed)
 			}
 		}
+		rowI := row(i)
 		stretch := band.Lo[i] // low holds the cells before stretch
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
 			if j == stretch {
@@ -407,20 +427,9 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			}
 			k := off[i] + j - band.Lo[i]
 			best, bt := inf, int8(-1)
-			for x := range tried {
+			for x, prev, v := firstPassing(tried, 0, total, low, j, best, bt); x < len(tried); x, prev, v = firstPassing(tried, x+1, total, low, j, best, bt) {
 				tr := &tried[x]
-				if j < tr.lo || j > tr.hi {
-					continue
-				}
-				prev := total[tr.base+j]
 				t, ti := &tr.t, tr.ti
-				// a bead of type ti reaching the cell at v wins it over
-				// the best so far when cheaper, or as cheap and of a type
-				// listed earlier (the types are tried in order, not listed)
-				v := prev + low[tr.low+j] + t.Prior
-				if !(v < best || v == best && ti < bt) {
-					continue
-				}
 				if tr.exact {
 					// v is prev + c + t.Prior, which wins (a c of +Inf
 					// or NaN made v fail)
@@ -448,7 +457,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				}
 			}
 			if ending == nil {
-				total[row(i)+j], back[k] = best, bt
+				total[rowI+j], back[k] = best, bt
 				continue
 			}
 			for _, x := range ending[k] {
@@ -472,7 +481,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 					chosen[k] = x
 				}
 			}
-			total[row(i)+j], back[k] = best, bt
+			total[rowI+j], back[k] = best, bt
 		}
 	}
 	// trace back
@@ -521,4 +530,37 @@ func passes(bounds []CostFunc, prev float64, pi, pj int, t *BeadType, best float
 		}
 	}
 	return true
+}
+
+// A dpTry is a bead type as solveStaged tries it in the cells of a row.
+type dpTry struct {
+	ti     int8
+	t      BeadType
+	floor  float64
+	bound  bool // bound is asked
+	refine bool // refines are asked (SolveStaged)
+	lo, hi int  // the cells j of the row reached from the row of origin; empty when none
+	base   int  // total[base+j] is the cell (row of origin, j-t.En)
+	low    int  // low[low+j] is the bead's first test, in the stretch of the row at hand
+	exact  bool // and its cost
+}
+
+// firstPassing returns the first of tried[x:] whose bead into the cell j
+// of the row at hand passes its first test (low), with the total at its
+// start and the sum tested, or len(tried). It is the DP's innermost loop,
+// over every type in every cell, most of which fail there: it makes no
+// call, so that what it needs stays in registers.
+func firstPassing(tried []dpTry, x int, total, low []float64, j int, best float64, bt int8) (int, float64, float64) {
+	for ; x < len(tried); x++ {
+		tr := &tried[x]
+		// (a NaN low fails a type that does not reach the cell)
+		prev := total[tr.base+j]
+		// a bead of type ti reaching the cell at v wins it over the best
+		// so far when cheaper, or as cheap and of a type listed earlier
+		// (the types are tried in order, not listed)
+		if v := prev + low[tr.low+j] + tr.t.Prior; v < best || v == best && tr.ti < bt {
+			return x, prev, v
+		}
+	}
+	return len(tried), 0, 0
 }

@@ -452,3 +452,45 @@ func TestSolveLows(t *testing.T) {
 	}
 	require.Positive(t, calls)
 }
+
+// TestSolveNarrowBandsReusedTables: the DP reads a type's start in every
+// cell of a row, beside its row of origin where the type does not reach
+// the cell (the ring is padded for those reads, and a NaN low fails the
+// type there). In narrow, steep bands (rows that barely overlap, a row of
+// origin far to the left of the row it leads to) and with tables reused
+// from larger and smaller solves, whose stale totals those reads meet,
+// the path is the plain programme's, with and without lows.
+func TestSolveNarrowBandsReusedTables(t *testing.T) {
+	tables := &dpTables{}
+	for seed := uint64(1); seed <= 120; seed++ {
+		nz, ne := int(3+seed%17), int(2+seed*5%43)
+		cost := hashCost(seed)
+		// a path of random steps, some of them wide, to band around
+		var path []Cell
+		i, j := 0, 0
+		for k := uint64(0); i < nz || j < ne; k++ {
+			h := cost(i, j, BeadType{Zh: int(k % 5)})
+			a, b := min(nz-i, int(h)%3), min(ne-j, int(h*7)%6)
+			if a+b == 0 {
+				a, b = min(nz-i, 1), min(ne-j, 1)
+			}
+			path = append(path, Cell{I: i, J: j, Type: BeadType{Zh: a, En: b}})
+			i, j = i+a, j+b
+		}
+		for _, w := range []int{0, 1, 2} {
+			band := PathBand(nz, ne, path, w)
+			want := plainSolve(nz, ne, paragraphTypes, cost, band)
+			got := solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, nil, band, tables)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d width %d", seed, w)
+			// lows of the exact costs for every type
+			lows := func(pi, ti int, _ float64, lo, hi int, out []float64) bool {
+				for k := range out {
+					out[k] = cost(pi, lo+k-paragraphTypes[ti].En, paragraphTypes[ti])
+				}
+				return true
+			}
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, lows, band, tables)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "lows, seed %d width %d", seed, w)
+		}
+	}
+}

@@ -53,6 +53,34 @@ type Blocks struct {
 	zeros   []uint64 // all 0 (zeroSet)
 	// cols gathers the English blocks' sums of a SimilarityBound.
 	cols []float64
+	// splits keeps the sums of SimilarityBound's 1-n beads, by their
+	// English start (splitSlot).
+	splits [splitSlots]splitSums
+	// merges keeps the sums of its n-1 beads, by their start (mergeSlot).
+	merges [mergeSlots]splitSums
+}
+
+// mergeSlots is how many starts of n-1 beads SimilarityBound keeps the
+// sums of: a DP asks the 2-1 bead from a start a row before the 3-1 bead
+// from it, the beads of a whole row asked in between.
+const mergeSlots = 1024
+
+// mergeSlot is the slot of the n-1 beads from (i, j).
+func mergeSlot(i, j int) int { return (j*4 + i%4) % mergeSlots }
+
+// splitSlots is how many starts of 1-n beads SimilarityBound keeps the
+// sums of: a DP asks the 1-2 bead from a start two cells before the 1-3
+// bead from it, with the beads of the starts between asked in between.
+const splitSlots = 8
+
+// splitSums are the sums SimilarityBound adds up over the English blocks
+// of a 1-n bead from (i, j), kept for the first n blocks: the Chinese
+// block's met weights (m) and the English blocks' met weights each capped
+// at the block's (en). The sums of a longer bead from the same start go
+// on from them, adding the same terms in the same order.
+type splitSums struct {
+	i, j, n int // n == 0: none kept
+	m, en   float64
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
@@ -449,9 +477,54 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	}
 	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	var zhMet, enMet float64
+	if a == 1 {
+		// (the sums of the general case below for one Chinese block: m
+		// adds the Chinese sides of the pairs in order, zhMet is 0 plus
+		// its capped value, which is that value, and each of cols is 0
+		// plus one English side, that side)
+		c := &s.splits[j%splitSlots]
+		if c.i != i || c.j != j || c.n > b {
+			*c = splitSums{i: i, j: j}
+		}
+		for ; c.n < b; c.n++ {
+			zm, em := s.pairSums(i, j+c.n)
+			c.m += zm
+			c.en += min(em, s.en[j+c.n].all[0])
+		}
+		zhMet, enMet = min(c.m, s.zh[i].all[0]), c.en
+		if zhAll > 0 {
+			zhMet = min(zhMet, zhAll)
+		}
+		if enAll > 0 {
+			enMet = min(enMet, enAll)
+		}
+		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+	}
 	// each pair looked up once: the English blocks' sums gather in cols,
 	// each over the Chinese blocks in order, as the Chinese blocks' own do
 	// over the English ones
+	if b == 1 {
+		// (the sums below for one English block, the roles swapped: m
+		// is 0 plus one Chinese side and cols[0] adds the English sides
+		// in order)
+		c := &s.merges[mergeSlot(i, j)]
+		if c.i != i || c.j != j || c.n > a {
+			*c = splitSums{i: i, j: j}
+		}
+		for ; c.n < a; c.n++ {
+			zm, em := s.pairSums(i+c.n, j)
+			c.m += min(zm, s.zh[i+c.n].all[0])
+			c.en += em
+		}
+		zhMet, enMet = c.m, min(c.en, s.en[j].all[0])
+		if zhAll > 0 {
+			zhMet = min(zhMet, zhAll)
+		}
+		if enAll > 0 {
+			enMet = min(enMet, enAll)
+		}
+		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+	}
 	if cap(s.cols) < b {
 		s.cols = make([]float64, b)
 	}

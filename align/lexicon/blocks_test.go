@@ -166,6 +166,33 @@ func TestSimilarityBoundGathered(t *testing.T) {
 		}
 	}
 	require.Greater(t, n, 1000)
+	// 1-n and n-1 beads go on from the sums kept of a shorter one from
+	// the same start (splitSums): asked in a scrambled order, longer and shorter,
+	// from starts whose slots collide, the bits stay the plain way's
+	h := uint64(7)
+	for range 20000 {
+		h ^= h << 13
+		h ^= h >> 7
+		h ^= h << 17
+		i, j, b := int(h%uint64(len(zh))), int(h>>20%uint64(len(en))), 1+int(h>>40%6)
+		if j+b > len(en) {
+			continue
+		}
+		require.Equal(t, math.Float64bits(plain(i, 1, j, b)), math.Float64bits(s.SimilarityBound(i, 1, j, b)), "(%d,1,%d,%d)", i, j, b)
+		// and its neighbours, as a DP asks them
+		if j+b < len(en) {
+			require.Equal(t, math.Float64bits(plain(i, 1, j, b+1)), math.Float64bits(s.SimilarityBound(i, 1, j, b+1)), "(%d,1,%d,%d)", i, j, b+1)
+		}
+		// and the n-1 beads the same way (mergeSlot), i and j swapped
+		i, j, a := int(h>>20%uint64(len(zh))), int(h%uint64(len(en))), 1+int(h>>40%6)
+		if i+a > len(zh) {
+			continue
+		}
+		require.Equal(t, math.Float64bits(plain(i, a, j, 1)), math.Float64bits(s.SimilarityBound(i, a, j, 1)), "(%d,%d,%d,1)", i, a, j)
+		if i+a < len(zh) {
+			require.Equal(t, math.Float64bits(plain(i, a+1, j, 1)), math.Float64bits(s.SimilarityBound(i, a+1, j, 1)), "(%d,%d,%d,1)", i, a+1, j)
+		}
+	}
 }
 
 // TestPairUnitsMet: the Chinese half of a pair (its bits and its sum,
