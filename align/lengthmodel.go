@@ -59,12 +59,24 @@ func (m LengthModel) lowSquare(lz, le int) float64 {
 // operations in the same order, for a caller that asks it of many le
 // with one lz.
 func (m LengthModel) lowSquareFrom(rlz float64, le int) float64 {
-	d := rlz + float64(le)
-	if d <= 0 || m.Ratio <= 0 {
+	if m.Ratio <= 0 {
 		return 0
 	}
-	x := float64(le) - rlz
-	return x * x * m.Ratio / (m.S2 * d) * (1 - 1e-9)
+	return lowSq(float64(le), rlz, m.Ratio, m.S2)
+}
+
+// lowSq is lowSquareFrom's term for a positive ratio r and the variance
+// s2, with le as a float: the one expression that lowSquareFrom and the
+// paragraph DP's row loops (lowLengths, lowMerged), which take the test
+// of the ratio out of their loops, share. It is small enough to be
+// inlined there.
+func lowSq(le, rlz, r, s2 float64) float64 {
+	d := rlz + le
+	if d <= 0 {
+		return 0
+	}
+	x := le - rlz
+	return x * x * r / (s2 * d) * (1 - 1e-9)
 }
 
 // fmin is math.Min, inlined where the DP asks it of every candidate bead:

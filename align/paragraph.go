@@ -771,13 +771,7 @@ func lowMerged(out []float64, ends, starts, enumEnds, seconds []int, m LengthMod
 	seconds = seconds[:len(out)]
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
-		le := float64(ends[k] - starts[k])
-		d := rlz + le
-		sq := 0.0
-		if !(d <= 0) {
-			x := le - rlz
-			sq = x * x * r / (s2 * d) * (1 - 1e-9)
-		}
+		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		out[k] = fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k]) + floor
 	}
 }
@@ -791,13 +785,7 @@ func lowMergedConst(out []float64, ends, starts []int, m LengthModel, lz int, li
 	starts = starts[:len(out)]
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
-		le := float64(ends[k] - starts[k])
-		d := rlz + le
-		sq := 0.0
-		if !(d <= 0) {
-			x := le - rlz
-			sq = x * x * r / (s2 * d) * (1 - 1e-9)
-		}
+		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		out[k] = fmin(sq, limit) + merge + floor
 	}
 }
@@ -843,13 +831,7 @@ func lowLengths(out []float64, ends, starts []int, m LengthModel, lz int, limit 
 	// lowSquareFrom, its test of the ratio taken out of the loop
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
-		le := float64(ends[k] - starts[k])
-		d := rlz + le
-		sq := 0.0
-		if !(d <= 0) {
-			x := le - rlz
-			sq = x * x * r / (s2 * d) * (1 - 1e-9)
-		}
+		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		out[k] = fmin(sq, limit)
 	}
 }
