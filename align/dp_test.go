@@ -43,15 +43,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "refined, seed %d band %v", seed, band != nil)
 			// and so does a floor per type: the least bound of any bead
 			// of the type, reached by some bead (ties again)
-			floor := make([]float64, len(paragraphTypes))
-			for ti, bt := range paragraphTypes {
-				floor[ti] = math.Inf(1)
-				for i := 0; i+bt.Zh <= nz; i++ {
-					for j := 0; j+bt.En <= ne; j++ {
-						floor[ti] = min(floor[ti], bound(i, j, bt))
-					}
-				}
-			}
+			floor := leastBounds(nz, ne, bound)
 			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
 			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
@@ -410,6 +402,21 @@ func plainSolveExtra(nz, ne int, types []BeadType, extra []Cell, cost CostFunc, 
 // (exact), leave the path as the plain
 // programme finds it, in bands and in a full matrix whose rows are wider
 // than a stretch of lows (lowChunk).
+// leastBounds is a floor per paragraph bead type: the least bound of any
+// bead of the type in an nz × ne matrix, reached by some bead.
+func leastBounds(nz, ne int, bound CostFunc) []float64 {
+	floor := make([]float64, len(paragraphTypes))
+	for ti, bt := range paragraphTypes {
+		floor[ti] = math.Inf(1)
+		for i := 0; i+bt.Zh <= nz; i++ {
+			for j := 0; j+bt.En <= ne; j++ {
+				floor[ti] = min(floor[ti], bound(i, j, bt))
+			}
+		}
+	}
+	return floor
+}
+
 func TestSolveLows(t *testing.T) {
 	calls := 0
 	for seed := uint64(1); seed <= 20; seed++ {
@@ -417,15 +424,7 @@ func TestSolveLows(t *testing.T) {
 			nz, ne := size[0], size[1]
 			cost := hashCost(seed)
 			bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%3) }
-			floor := make([]float64, len(paragraphTypes))
-			for ti, bt := range paragraphTypes {
-				floor[ti] = math.Inf(1)
-				for i := 0; i+bt.Zh <= nz; i++ {
-					for j := 0; j+bt.En <= ne; j++ {
-						floor[ti] = min(floor[ti], bound(i, j, bt))
-					}
-				}
-			}
+			floor := leastBounds(nz, ne, bound)
 			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
 			// the null beads' costs, the others' lows
 			lows := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
