@@ -1147,15 +1147,19 @@ func (p *paragraphAligner) solve() []Cell {
 		refine = []CostFunc{p.refineSim, p.refine}
 	}
 	floor := p.rowFloors(p.floors())
+	// the DP in a band (nil: the full matrix), all else as for every band
+	solveIn := func(band *Band) []Cell {
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, band, &p.tables)
+	}
 	if nz*ne <= fullDPCells {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, nil, &p.tables)
+		return solveIn(nil)
 	}
 	for w := startBand; ; w *= 2 {
 		if w >= max(nz, ne) {
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, nil, &p.tables)
+			return solveIn(nil)
 		}
 		band := DiagonalBand(nz, ne, w)
-		first := solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, band, &p.tables)
+		first := solveIn(band)
 		if first != nil && !nearEdge(first, band, ne, bandMargin) {
 			around := PathBand(nz, ne, first, pathBand)
 			if band.Holds(around) {
@@ -1163,7 +1167,7 @@ func (p *paragraphAligner) solve() []Cell {
 				// holds that path, is that path: same beads, same ties
 				return first
 			}
-			return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, around, &p.tables)
+			return solveIn(around)
 		}
 	}
 }
