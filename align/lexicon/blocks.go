@@ -492,13 +492,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			c.en += min(em, s.en[j+c.n].all[0])
 		}
 		zhMet, enMet = min(c.m, s.zh[i].all[0]), c.en
-		if zhAll > 0 {
-			zhMet = min(zhMet, zhAll)
-		}
-		if enAll > 0 {
-			enMet = min(enMet, enAll)
-		}
-		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+		return boundOf(zhMet, zhAll, enMet, enAll)
 	}
 	// each pair looked up once: the English blocks' sums gather in cols,
 	// each over the Chinese blocks in order, as the Chinese blocks' own do
@@ -517,13 +511,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			c.en += em
 		}
 		zhMet, enMet = c.m, min(c.en, s.en[j].all[0])
-		if zhAll > 0 {
-			zhMet = min(zhMet, zhAll)
-		}
-		if enAll > 0 {
-			enMet = min(enMet, enAll)
-		}
-		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+		return boundOf(zhMet, zhAll, enMet, enAll)
 	}
 	if cap(s.cols) < b {
 		s.cols = make([]float64, b)
@@ -542,6 +530,13 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	for x, m := range cols {
 		enMet += min(m, s.en[j+x].all[0])
 	}
+	return boundOf(zhMet, zhAll, enMet, enAll)
+}
+
+// boundOf is SimilarityBound from the sums of met weights and the
+// bead's sums of all weights: each met sum capped at its whole (when
+// there is one), the similarity capped at 1 and raised by boundMargin.
+func boundOf(zhMet, zhAll, enMet, enAll float64) float64 {
 	if zhAll > 0 {
 		zhMet = min(zhMet, zhAll)
 	}
