@@ -84,7 +84,7 @@ func (t Token) spell() uint32 { return t.tk >> 2 }
 // a gloss of a term?) can work out the answer once a spelling, in a table
 // it indexes by the id, rather than read the token's type at every
 // token.
-func (t Token) Spelling() int { return int(t.tk >> 2) }
+func (t Token) Spelling() int { return int(t.spell()) }
 
 // spelling is what the tokens of one type and one length share.
 type spelling struct {
