@@ -43,6 +43,17 @@ type pairTable struct {
 
 func wordsFor(n int) int { return (n + 63) / 64 }
 
+// weightSum is the total of a sentence's weights, added in order, and
+// whether any is not 1 (the table then weighs what is met rather than
+// count it).
+func weightSum(wts []float32) (sum float64, weighted bool) {
+	for _, w := range wts {
+		sum += float64(w)
+		weighted = weighted || w != 1
+	}
+	return sum, weighted
+}
+
 // newPairTable computes the bit sets for every pair in the band, widened by
 // pad sentences so that beads starting inside the band find their pairs.
 // nIDs bounds the (dense) ids used by the features.
@@ -56,18 +67,16 @@ func newPairTable(zh, en []sentFeat, band *Band, pad, nIDs int) *pairTable {
 	weighted := false
 	for i := range zh {
 		p.zw[i] = wordsFor(len(zh[i].keys))
-		for _, w := range zh[i].wts {
-			p.ztot[i] += float64(w)
-			weighted = weighted || w != 1
-		}
+		var w bool
+		p.ztot[i], w = weightSum(zh[i].wts)
+		weighted = weighted || w
 	}
 	for j := range en {
 		p.ew[j] = wordsFor(len(en[j].ids))
 		p.ewPre[j+1] = p.ewPre[j] + p.ew[j]
-		for _, w := range en[j].wts {
-			p.etot[j] += float64(w)
-			weighted = weighted || w != 1
-		}
+		var w bool
+		p.etot[j], w = weightSum(en[j].wts)
+		weighted = weighted || w
 	}
 	if weighted {
 		p.zwt, p.ewt = make([][]float32, nz), make([][]float32, ne)
@@ -346,16 +355,9 @@ func (p *pairTable) simApprox(i, a, j, b int) float64 {
 // rounded to float32 as the table stores it) and pooled as sim11 pools
 // them.
 func pairSim11(z, e *sentFeat, nIDs int) float64 {
-	var ztot, etot float64
-	weighted := false
-	for _, w := range z.wts {
-		ztot += float64(w)
-		weighted = weighted || w != 1
-	}
-	for _, w := range e.wts {
-		etot += float64(w)
-		weighted = weighted || w != 1
-	}
+	ztot, zw := weightSum(z.wts)
+	etot, ew := weightSum(e.wts)
+	weighted := zw || ew
 	var zmet, emet float32
 	if len(z.keys) > 0 {
 		// mark[id]: 1 when e has the word, 2 when a token of z can meet it
