@@ -735,7 +735,7 @@ type zhOcc struct {
 }
 
 // namePlaces returns the places of the candidate names of views
-// (nameCandidates, glossed) that counts, an upper bound of their
+// (candidates, single words only when glossed) that counts, an upper bound of their
 // number, lets through (three or more): those of name z are
 // lists[occs[z]], in reading order (TestNamePlacesAsBefore).
 func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) (map[string]int32, [][]zhOcc) {
@@ -798,7 +798,7 @@ func isName(capsYes, capsNo int) bool { return capsYes > 0 && 3*capsYes >= 2*(ca
 // none from capsNo (TestCannotBeName).
 func cannotBeName(capsYes, capsNo, left int) bool { return capsYes+left < 2*capsNo }
 
-// nameScanner finds candidate names (nameCandidates) with buffers kept
+// nameScanner finds candidate names (candidates) with buffers kept
 // from one pair to the next: the candidates of the whole document are
 // read twice.
 type nameScanner struct {
@@ -821,23 +821,12 @@ const (
 
 func newNameScanner(lex *lexicon.Lexicon) *nameScanner { return &nameScanner{lex: lex} }
 
-// nameCandidates calls f with each candidate name of v's Chinese (one to
+// candidates calls f with each candidate name of v's Chinese (one to
 // three dictionary words, two characters or more, outside page
-// furniture): the name simplified, its block and its byte range there.
-// Unless glossed, a single word the dictionary does not gloss is a
-// candidate too.
-func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string, blk *align.Block, start, end int)) {
-	s.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
-		if !glossed || !word || s.glossed(blk, start, end) {
-			f(z, blk, start, end)
-		}
-	})
-}
-
-// candidates calls f with each candidate name of v's Chinese, as
-// nameCandidates does unless glossed, and whether it is a single word
-// (which nameCandidates, glossed, leaves out when the dictionary does not
-// gloss it).
+// furniture): the name simplified, its block, its byte range there, and
+// whether it is a single word. Term learning keeps a single word only
+// when the dictionary glosses it (glossed); the count of candidates
+// before it takes every one.
 func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block, start, end int, word bool)) {
 	if s.simple == nil {
 		s.simple = make([]uint8, len(v.p.Doc.Zh))

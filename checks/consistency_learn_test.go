@@ -718,3 +718,15 @@ func unlinkedWords(links []words.Link, r words.Range) int {
 	}
 	return unlinked
 }
+
+// nameCandidates calls f with each candidate name of v's Chinese
+// (nameScanner.candidates), leaving out, when glossed, a single word the
+// dictionary does not gloss: the two readings term learning makes, for
+// the tests that compare with them.
+func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string, blk *align.Block, start, end int)) {
+	s.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
+		if !glossed || !word || s.glossed(blk, start, end) {
+			f(z, blk, start, end)
+		}
+	})
+}
