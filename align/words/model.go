@@ -611,9 +611,13 @@ func (md *model) train() {
 	totZ := make([]float64, md.nZh)
 	totE := make([]float64, md.nEn)
 	var alive []bool // after pruning: whether a pair still has cells
+	// The tables are read from locals: the loops below store to totE
+	// and to the parameters, after which the fields of md would be
+	// read again at every pair.
+	tt, zFirst, pairEn, prior := md.t, md.zFirst, md.pairEn, md.prior
 	for it := range md.opt.Iterations {
-		for p := range md.t {
-			md.t[p].count = 0
+		for p := range tt {
+			tt[p].count = 0
 		}
 		clear(cNullE)
 		clear(cNullZ)
@@ -622,15 +626,15 @@ func (md *model) train() {
 			md.eStepDistortion(cNullE, cNullZ)
 		case it == 1 && md.prunes():
 			md.eStep(cNullE, cNullZ, true)
-			alive = make([]bool, len(md.t))
+			alive = make([]bool, len(tt))
 			for k := range md.segs {
 				s := &md.segs[k]
 				start := 0
 				for i, end := range s.rowEnd {
 					if md.narrow {
-						base := md.zFirst[s.zh[i]]
+						al := alive[zFirst[s.zh[i]]:]
 						for _, p := range s.pairOff[start:end] {
-							alive[base+int32(p)] = true
+							al[p] = true
 						}
 					} else {
 						for _, p := range s.pair[start:end] {
@@ -651,11 +655,13 @@ func (md *model) train() {
 		// cell holds any more are never read again, and skipped.
 		clear(totE)
 		for z := range totZ {
+			ts, es := tt[zFirst[z]:zFirst[z+1]], pairEn[zFirst[z]:zFirst[z+1]]
+			es = es[:len(ts)]
 			sum := 0.0
-			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
-				x := float64(md.t[p].count)
+			for k := range ts {
+				x := float64(ts[k].count)
 				sum += x
-				totE[md.pairEn[p]] += x
+				totE[es[k]] += x
 			}
 			totZ[z] = 1 / (sum + alpha*priorZh[z])
 		}
@@ -663,15 +669,22 @@ func (md *model) train() {
 			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
 		}
 		for z, inv := range totZ {
-			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
-				if alive != nil && !alive[p] {
+			lo, hi := zFirst[z], zFirst[z+1]
+			ts, es, pr := tt[lo:hi], pairEn[lo:hi], prior[lo:hi]
+			es, pr = es[:len(ts)], pr[:len(ts)]
+			var al []bool
+			if alive != nil {
+				al = alive[lo:hi][:len(ts)]
+			}
+			for k := range ts {
+				if al != nil && !al[k] {
 					continue
 				}
-				x := float64(md.t[p].count)
-				if md.prior[p] {
+				x := float64(ts[k].count)
+				if pr[k] {
 					x += alpha
 				}
-				md.t[p].set(x*inv, x*totE[md.pairEn[p]])
+				ts[k].set(x*inv, x*totE[es[k]])
 			}
 		}
 		normalise(md.tNullE, cNullE)
@@ -718,11 +731,11 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			} else {
 				row = distortionRow(md.t, s.pair[start:end], js, ws, inv, col, link)
 			}
-			cNullZ[s.zh[i]] += max(0, 1-row)
+			addNull(&cNullZ[s.zh[i]], row)
 			start = int(end)
 		}
 		for j, e := range s.en {
-			cNullE[e] += max(0, 1-linkE[j])
+			addNull(&cNullE[e], linkE[j])
 		}
 	}
 }
@@ -791,14 +804,14 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			default:
 				row = countRow(tt, s.pair[start:end], js, ws, inv, col, link)
 			}
-			cNullZ[s.zh[i]] += max(0, 1-row)
+			addNull(&cNullZ[s.zh[i]], row)
 			start = int(end)
 			if prune {
 				s.rowEnd[i] = int32(out)
 			}
 		}
 		for j, e := range s.en {
-			cNullE[e] += max(0, 1-linkE[j])
+			addNull(&cNullE[e], linkE[j])
 		}
 		if prune {
 			// The cells kept move to arrays of their own size; the
@@ -813,6 +826,18 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	}
 	if prune {
 		md.weighed = true
+	}
+}
+
+// addNull adds to *c, a null word's count, what a word's links, which sum
+// to links, leave of its unit: max(0, 1−links), but without max, whose
+// handling of NaN and of signed zeros took a dozen instructions a word.
+// It adds nothing rather than 0 when the links leave nothing: *c, a sum
+// of positive counts from +0, is never −0, and adding +0 or −0 to it
+// leaves it as it is; a NaN is added as max would give it.
+func addNull(c *float64, links float64) {
+	if x := 1 - links; !(x <= 0) {
+		*c += x
 	}
 }
 
