@@ -610,7 +610,6 @@ func (md *model) train() {
 	cNullZ := make([]float64, md.nZh)
 	totZ := make([]float64, md.nZh)
 	totE := make([]float64, md.nEn)
-	var alive []bool // after pruning: whether a pair still has cells
 	// The tables are read from locals: the loops below store to totE
 	// and to the parameters, after which the fields of md would be
 	// read again at every pair.
@@ -626,24 +625,6 @@ func (md *model) train() {
 			md.eStepDistortion(cNullE, cNullZ)
 		case it == 1 && md.prunes():
 			md.eStep(cNullE, cNullZ, true)
-			alive = make([]bool, len(tt))
-			for k := range md.segs {
-				s := &md.segs[k]
-				start := 0
-				for i, end := range s.rowEnd {
-					if md.narrow {
-						al := alive[zFirst[s.zh[i]]:]
-						for _, p := range s.pairOff[start:end] {
-							al[p] = true
-						}
-					} else {
-						for _, p := range s.pair[start:end] {
-							alive[p] = true
-						}
-					}
-					start = int(end)
-				}
-			}
 		default:
 			md.eStep(cNullE, cNullZ, false)
 		}
@@ -652,7 +633,9 @@ func (md *model) train() {
 		// (The sum over a Chinese type's pairs is kept in a register: its
 		// pairs are adjacent, and adding to totZ[z] in memory pair after
 		// pair made each addition wait for the one before.) The pairs no
-		// cell holds any more are never read again, and skipped.
+		// cell holds any more once the cells are pruned are never read
+		// again, but are set all the same: finding them, a pass over
+		// the cells kept, cost four times what setting them does.
 		clear(totE)
 		for z := range totZ {
 			ts, es := tt[zFirst[z]:zFirst[z+1]], pairEn[zFirst[z]:zFirst[z+1]]
@@ -672,14 +655,7 @@ func (md *model) train() {
 			lo, hi := zFirst[z], zFirst[z+1]
 			ts, es, pr := tt[lo:hi], pairEn[lo:hi], prior[lo:hi]
 			es, pr = es[:len(ts)], pr[:len(ts)]
-			var al []bool
-			if alive != nil {
-				al = alive[lo:hi][:len(ts)]
-			}
 			for k := range ts {
-				if al != nil && !al[k] {
-					continue
-				}
 				x := float64(ts[k].count)
 				if pr[k] {
 					x += alpha
