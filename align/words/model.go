@@ -725,6 +725,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	var colSum, rowSum, linkE []float64
 	var cols []uint16
 	var weights []float32
+	var na rowArgs[uint16]
+	var wa rowArgs[int32]
 	tt := md.t
 	for k := range md.segs {
 		s := &md.segs[k]
@@ -738,19 +740,21 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		for j, e := range s.en {
 			colSum[j] = s.zNull[j] * md.tNullE[e]
 		}
+		if md.narrow {
+			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
+		} else {
+			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
+		}
 		// The normalisers: the sum over a word's possible links (the
 		// null word's included) of distortion weight × translation.
 		start := 0
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			col := colSum[s.lo(i):]
 			z := s.zh[i]
 			row := s.eNull[i] * md.tNullZ[z]
 			if md.narrow {
-				row = normRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, col, row)
+				row = normRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), row)
 			} else {
-				row = normRow(tt, s.pair[start:end], js, ws, col, row)
+				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
 			rowSum[i] = row
 			start = int(end)
@@ -763,24 +767,21 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		start = 0
 		out := 0 // where the next kept cell goes when pruning
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
 			lo := s.lo(i)
-			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
 			var row float64
 			z := s.zh[i]
 			switch {
 			case md.narrow && prune:
-				row, out = pruneRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[:end], cols[:end], weights[:end], start, out, inv, col, link)
+				row, out = pruneRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), out, inv)
 			case prune:
-				row, out = pruneRow(tt, s.pair[:end], cols[:end], weights[:end], start, out, inv, col, link)
+				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
 			case md.narrow:
-				row = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
+				row = countRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
 			default:
-				row = countRow(tt, s.pair[start:end], js, ws, inv, col, link)
+				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
-			addNull(&cNullZ[s.zh[i]], row)
+			addNull(&cNullZ[z], row)
 			start = int(end)
 			if prune {
 				s.rowEnd[i] = int32(out)
@@ -803,6 +804,23 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	if prune {
 		md.weighed = true
 	}
+}
+
+// rowArgs are what eStep's row functions (normRow, countRow, pruneRow)
+// read of a seg: the parameters (tt), its cells' type pairs (pairs:
+// seg.pairOff or seg.pair), English words and weights, and its columns'
+// sums and links (col, link). They are handed over by pointer with the
+// row's cells (start to end), the first column of its band (lo) and
+// where its type's pairs are in tt (tlo to thi), rather than as a row's
+// slices: cut by eStep and passed, most on the stack, they took more
+// than a hundred instructions a row, where a row has some twenty cells
+// once pruned.
+type rowArgs[P uint16 | int32] struct {
+	tt        []params
+	pairs     []P
+	js        []uint16
+	ws        []float32
+	col, link []float64
 }
 
 // addNull adds to *c, a null word's count, what a word's links, which sum
@@ -852,12 +870,16 @@ func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []f
 	return row
 }
 
-// normRow adds a row's cells to the normalisers of eStep: to its
-// columns' and to row, which it returns.
+// normRow adds the cells start to end of a (a row whose band starts at
+// column lo, of a type whose pairs are tlo to thi) to the normalisers of
+// eStep: to its columns' (a.col) and to row, which it returns.
 //
 //go:noinline
-func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, col []float64, row float64) float64 {
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
+func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row float64) float64 {
+	tz, pairs := a.tt[tlo:thi], a.pairs[start:end]
+	js, ws := a.js[start:end], a.ws[start:end]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	col := a.col[lo:]
 	for k, p := range pairs {
 		w := float64(ws[k])
 		t := &tz[p]
@@ -867,15 +889,21 @@ func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32
 	return row
 }
 
-// countRow adds a row's agreed counts (eStep) and returns their sum.
+// countRow adds the agreed counts of the cells start to end of a (as for
+// normRow; inv is the row's normaliser's inverse square root, a.col the
+// columns') and returns their sum.
 //
 //go:noinline
-func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
+func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
+	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col := a.col[lo:]
+	link := a.link[lo:]
+	link = link[:len(col)]
 	row := 0.0
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
-	for k, p := range pairs {
+	for k := start; k < len(pairs); k++ {
 		j := js[k]
-		t := &tz[p]
+		t := &tz[pairs[k]]
 		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
 		t.count += float32(r)
 		link[j] += r
@@ -884,21 +912,23 @@ func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float3
 	return row
 }
 
-// pruneRow is countRow for the E-step that prunes, on the row of cells
-// start on of pairs, js and ws (the seg's cells up to the row's end): it
-// also moves the cells it keeps down to out on, in the same arrays, and
-// returns where the next goes. Every cell is written there, and the next
-// written over it unless it is kept: about half the cells are, as the
-// text has it, so a branch on each was mispredicted often. (What is
-// written is at or before the cell read.) The arrays are passed whole,
-// not as the row and where its cells go, so that the loop's slices fit
-// in the registers.
+// pruneRow is countRow for the E-step that prunes: it also moves the
+// cells it keeps down to out on, in the same arrays, and returns where
+// the next goes. Every cell is written there, and the next written over
+// it unless it is kept: about half the cells are, as the text has it, so
+// a branch on each was mispredicted often. (What is written is at or
+// before the cell read.) The arrays are cut at the row's end, not to the
+// row and where its cells go, so that the loop's slices fit in the
+// registers.
 //
 //go:noinline
-func pruneRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, start, out int, inv float64, col, link []float64) (float64, int) {
-	row := 0.0
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
+func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int, inv float64) (float64, int) {
+	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col := a.col[lo:]
+	link := a.link[lo:]
 	link = link[:len(col)]
+	row := 0.0
 	for k := start; k < len(js); k++ {
 		p, j, w32 := pairs[k], js[k], ws[k]
 		t := &tz[p]

@@ -11,8 +11,10 @@ import (
 // trainRef, eStepDistortionRef and eStepRef are how the model was trained
 // before the M-step read its tables from locals and set the pairs no
 // cell holds any more, and the null word's counts took a branch instead
-// of max: the reference train must equal, bit for bit, on the pairs that
-// cells hold.
+// of max; eStepRef reads each row's cells in a loop of its own, with a
+// branch on each cell when it prunes, as eStep did before its rows'
+// functions: the reference train must equal, bit for bit, on the pairs
+// that cells hold.
 func (md *model) trainRef() {
 	// per type: how many of its pairs the prior favours
 	priorZh := make([]float64, md.nZh)
@@ -167,15 +169,14 @@ func (md *model) eStepRef(cNullE, cNullZ []float64, prune bool) {
 		// null word's included) of distortion weight × translation.
 		start := 0
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			col := colSum[s.lo(i):]
-			z := s.zh[i]
+			lo, z := s.lo(i), s.zh[i]
+			base := md.zFirst[z]
 			row := s.eNull[i] * md.tNullZ[z]
-			if md.narrow {
-				row = normRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, col, row)
-			} else {
-				row = normRow(tt, s.pair[start:end], js, ws, col, row)
+			for c := start; c < int(end); c++ {
+				w := float64(weights[c])
+				t := &tt[md.cellPair(s, base, c)]
+				colSum[lo+int(cols[c])] += w * float64(t.ez)
+				row += w * float64(t.ze)
 			}
 			rowSum[i] = row
 			start = int(end)
@@ -188,24 +189,29 @@ func (md *model) eStepRef(cNullE, cNullZ []float64, prune bool) {
 		start = 0
 		out := 0 // where the next kept cell goes when pruning
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			lo := s.lo(i)
-			col, link := colSum[lo:], linkE[lo:]
+			lo, z := s.lo(i), s.zh[i]
+			base := md.zFirst[z]
 			inv := 1 / math.Sqrt(rowSum[i])
-			var row float64
-			z := s.zh[i]
-			switch {
-			case md.narrow && prune:
-				row, out = pruneRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[:end], cols[:end], weights[:end], start, out, inv, col, link)
-			case prune:
-				row, out = pruneRow(tt, s.pair[:end], cols[:end], weights[:end], start, out, inv, col, link)
-			case md.narrow:
-				row = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
-			default:
-				row = countRow(tt, s.pair[start:end], js, ws, inv, col, link)
+			row := 0.0
+			for c := start; c < int(end); c++ {
+				j := lo + int(cols[c])
+				t := &tt[md.cellPair(s, base, c)]
+				w := float64(weights[c])
+				r := w * float64(t.agree) * inv * colSum[j]
+				t.count += float32(r)
+				linkE[j] += r
+				row += r
+				if prune && (w*float64(t.ez)*colSum[j]*colSum[j] >= pruneBelow || w*float64(t.ze)*inv*inv >= pruneBelow) {
+					if md.narrow {
+						s.pairOff[out] = s.pairOff[c]
+					} else {
+						s.pair[out] = s.pair[c]
+					}
+					cols[out], weights[out] = cols[c], weights[c]
+					out++
+				}
 			}
-			cNullZ[s.zh[i]] += max(0, 1-row)
+			cNullZ[z] += max(0, 1-row)
 			start = int(end)
 			if prune {
 				s.rowEnd[i] = int32(out)
