@@ -677,6 +677,8 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	var invCol, linkE []float64
 	var cols []uint16
 	var weights []float32
+	var na rowArgs[uint16]
+	var wa rowArgs[int32]
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
@@ -693,21 +695,22 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		for j := range invCol {
 			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
 		}
+		if md.narrow {
+			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, invCol, linkE}
+		} else {
+			wa = rowArgs[int32]{md.t, s.pair, cols, weights, invCol, linkE}
+		}
 		start := 0
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			lo := s.lo(i)
-			col, link := invCol[lo:], linkE[lo:]
 			inv := math.Sqrt(odds / s.eNull[i])
 			var row float64
+			z := s.zh[i]
 			if md.narrow {
-				z := s.zh[i]
-				row = distortionRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
+				row = distortionRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
 			} else {
-				row = distortionRow(md.t, s.pair[start:end], js, ws, inv, col, link)
+				row = distortionRow(&wa, start, int(end), s.lo(i), 0, len(md.t), inv)
 			}
-			addNull(&cNullZ[s.zh[i]], row)
+			addNull(&cNullZ[z], row)
 			start = int(end)
 		}
 		for j, e := range s.en {
@@ -806,10 +809,10 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	}
 }
 
-// rowArgs are what eStep's row functions (normRow, countRow, pruneRow)
-// read of a seg: the parameters (tt), its cells' type pairs (pairs:
-// seg.pairOff or seg.pair), English words and weights, and its columns'
-// sums and links (col, link). They are handed over by pointer with the
+// rowArgs are what the E-steps' row functions (distortionRow, normRow,
+// countRow, pruneRow) read of a seg: the parameters (tt), its cells'
+// type pairs (pairs: seg.pairOff or seg.pair), English words and
+// weights, and its columns' sums and links (col, link). They are handed over by pointer with the
 // row's cells (start to end), the first column of its band (lo) and
 // where its type's pairs are in tt (tlo to thi), rather than as a row's
 // slices: cut by eStep and passed, most on the stack, they took more
@@ -853,13 +856,19 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 // E-steps). They cut pairs and ws to the cells, so that only tz, col and
 // link are checked in the loop.
 
-// distortionRow adds a row's counts of the first E-step (eStepDistortion)
-// and returns their sum.
+// distortionRow adds the counts of the first E-step (eStepDistortion) of
+// the cells start to end of a (as for normRow; inv is the row's
+// normaliser's, a.col the columns') and returns their sum.
 //
 //go:noinline
-func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
+func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
+	tz, pairs := a.tt[tlo:thi], a.pairs[start:end]
+	js, ws := a.js[start:end], a.ws[start:end]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	col := a.col[lo:]
+	link := a.link[lo:]
+	link = link[:len(col)]
 	row := 0.0
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
 	for k, p := range pairs {
 		j := js[k]
 		r := float64(ws[k]) * inv * col[j]
@@ -1009,17 +1018,18 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		bestE[j] = s.zNull[j] * md.tNullE[e]
 		sumE[j] = bestE[j]
 	}
+	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, bestE, sumE, ez}
+	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, bestE, sumE, ez}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
 		best := s.eNull[i] * md.tNullZ[z]
 		lo := s.lo(i)
-		js, ws := s.j[c:end], s.w[c:end]
 		var sum float64
 		if md.narrow {
-			best, sum, ze[i] = viterbiRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[c:end], js, ws, int32(i), lo, bestE, sumE, ez, best)
+			best, sum, ze[i] = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
 		} else {
-			best, sum, ze[i] = viterbiRow(md.t, s.pair[c:end], js, ws, int32(i), lo, bestE, sumE, ez, best)
+			best, sum, ze[i] = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
 		}
 		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
 			ze[i] = -1
@@ -1033,20 +1043,35 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 	}
 }
 
-// viterbiRow is viterbi's work on the cells of row i, whose band starts
-// at column lo (pairs, js and ws as for the E-steps' rows): it adds each
-// cell's w·t(e|f) to its column's sum (sumE) and makes the cell its
-// column's link (ez) when it beats the column's best (bestE); and
-// returns the row's best w·t(f|e), their sum and the column of the best
-// (−1 when none beats the null word's, null, which both start from). A
-// function of its own, and not inlined, for the reason the E-steps' rows
-// are.
+// viterbiArgs are what viterbiRow reads of a seg, handed over by pointer
+// as the E-steps' rows' are (rowArgs): the parameters (tt), its cells'
+// type pairs (pairs), English words and weights, and viterbi's sums and
+// links of the seg's columns (bestE, sumE, ez).
+type viterbiArgs[P uint16 | int32] struct {
+	tt          []params
+	pairs       []P
+	js          []uint16
+	ws          []float32
+	bestE, sumE []float64
+	ez          []int32
+}
+
+// viterbiRow is viterbi's work on the cells start to end of v, row i,
+// whose band starts at column lo and whose type's pairs are tlo to thi:
+// it adds each cell's w·t(e|f) to its column's sum (sumE) and makes the
+// cell its column's link (ez) when it beats the column's best (bestE);
+// and returns the row's best w·t(f|e), their sum and the column of the
+// best (−1 when none beats the null word's, null, which both start
+// from). A function of its own, and not inlined, for the reason the
+// E-steps' rows are.
 //
 //go:noinline
-func viterbiRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, i int32, lo int, bestE, sumE []float64, ez []int32, null float64) (best, sum float64, col int32) {
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
-	bestE = bestE[lo:]
-	sumE, ez = sumE[lo:len(bestE)+lo], ez[lo:len(bestE)+lo]
+func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
+	tz, pairs := v.tt[tlo:thi], v.pairs[start:end]
+	js, ws := v.js[start:end], v.ws[start:end]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	bestE := v.bestE[lo:]
+	sumE, ez := v.sumE[lo:len(bestE)+lo], v.ez[lo:len(bestE)+lo]
 	best, sum, col = null, null, -1
 	for k, p := range pairs {
 		j := js[k]

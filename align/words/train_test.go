@@ -127,19 +127,18 @@ func (md *model) eStepDistortionRef(cNullE, cNullZ []float64) {
 		}
 		start := 0
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			lo := s.lo(i)
-			col, link := invCol[lo:], linkE[lo:]
+			lo, z := s.lo(i), s.zh[i]
+			base := md.zFirst[z]
 			inv := math.Sqrt(odds / s.eNull[i])
-			var row float64
-			if md.narrow {
-				z := s.zh[i]
-				row = distortionRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
-			} else {
-				row = distortionRow(md.t, s.pair[start:end], js, ws, inv, col, link)
+			row := 0.0
+			for c := start; c < int(end); c++ {
+				j := lo + int(cols[c])
+				r := float64(weights[c]) * inv * invCol[j]
+				md.t[md.cellPair(s, base, c)].count += float32(r)
+				linkE[j] += r
+				row += r
 			}
-			cNullZ[s.zh[i]] += max(0, 1-row)
+			cNullZ[z] += max(0, 1-row)
 			start = int(end)
 		}
 		for j, e := range s.en {
