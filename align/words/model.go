@@ -939,22 +939,26 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 	link = link[:len(col)]
 	row := 0.0
 	for k := start; k < len(js); k++ {
-		p, j, w32 := pairs[k], js[k], ws[k]
-		t := &tz[p]
-		w := float64(w32)
-		r := w * float64(t.agree) * inv * col[j]
+		j := js[k]
+		t := &tz[pairs[k]]
+		w := float64(ws[k])
+		c := col[j]
+		r := w * float64(t.agree) * inv * c
 		t.count += float32(r)
 		link[j] += r
 		row += r
-		pairs[out], js[out], ws[out] = p, j, w32
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
-		if w*float64(t.ez)*col[j]*col[j] >= pruneBelow {
+		if w*float64(t.ez)*c*c >= pruneBelow {
 			keep = 1
 		}
 		if w*float64(t.ze)*inv*inv >= pruneBelow {
 			keep = 1
 		}
+		// (The cell's pair and weight are read again rather than kept
+		// from the loop's start: kept, they took registers that the
+		// loop then reloaded from memory.)
+		pairs[out], js[out], ws[out] = pairs[k], j, ws[k]
 		out += keep
 	}
 	return row, out
