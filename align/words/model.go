@@ -610,10 +610,13 @@ func (md *model) train() {
 	cNullZ := make([]float64, md.nZh)
 	totZ := make([]float64, md.nZh)
 	totE := make([]float64, md.nEn)
-	var alive []bool // after pruning: whether a pair still has cells
+	// The tables are read from locals: the loops below store to totE
+	// and to the parameters, after which the fields of md would be
+	// read again at every pair.
+	tt, zFirst, pairEn, prior := md.t, md.zFirst, md.pairEn, md.prior
 	for it := range md.opt.Iterations {
-		for p := range md.t {
-			md.t[p].count = 0
+		for p := range tt {
+			tt[p].count = 0
 		}
 		clear(cNullE)
 		clear(cNullZ)
@@ -622,24 +625,6 @@ func (md *model) train() {
 			md.eStepDistortion(cNullE, cNullZ)
 		case it == 1 && md.prunes():
 			md.eStep(cNullE, cNullZ, true)
-			alive = make([]bool, len(md.t))
-			for k := range md.segs {
-				s := &md.segs[k]
-				start := 0
-				for i, end := range s.rowEnd {
-					if md.narrow {
-						base := md.zFirst[s.zh[i]]
-						for _, p := range s.pairOff[start:end] {
-							alive[base+int32(p)] = true
-						}
-					} else {
-						for _, p := range s.pair[start:end] {
-							alive[p] = true
-						}
-					}
-					start = int(end)
-				}
-			}
 		default:
 			md.eStep(cNullE, cNullZ, false)
 		}
@@ -648,14 +633,18 @@ func (md *model) train() {
 		// (The sum over a Chinese type's pairs is kept in a register: its
 		// pairs are adjacent, and adding to totZ[z] in memory pair after
 		// pair made each addition wait for the one before.) The pairs no
-		// cell holds any more are never read again, and skipped.
+		// cell holds any more once the cells are pruned are never read
+		// again, but are set all the same: finding them, a pass over
+		// the cells kept, cost four times what setting them does.
 		clear(totE)
 		for z := range totZ {
+			ts, es := tt[zFirst[z]:zFirst[z+1]], pairEn[zFirst[z]:zFirst[z+1]]
+			es = es[:len(ts)]
 			sum := 0.0
-			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
-				x := float64(md.t[p].count)
+			for k := range ts {
+				x := float64(ts[k].count)
 				sum += x
-				totE[md.pairEn[p]] += x
+				totE[es[k]] += x
 			}
 			totZ[z] = 1 / (sum + alpha*priorZh[z])
 		}
@@ -663,15 +652,15 @@ func (md *model) train() {
 			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
 		}
 		for z, inv := range totZ {
-			for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
-				if alive != nil && !alive[p] {
-					continue
-				}
-				x := float64(md.t[p].count)
-				if md.prior[p] {
+			lo, hi := zFirst[z], zFirst[z+1]
+			ts, es, pr := tt[lo:hi], pairEn[lo:hi], prior[lo:hi]
+			es, pr = es[:len(ts)], pr[:len(ts)]
+			for k := range ts {
+				x := float64(ts[k].count)
+				if pr[k] {
 					x += alpha
 				}
-				md.t[p].set(x*inv, x*totE[md.pairEn[p]])
+				ts[k].set(x*inv, x*totE[es[k]])
 			}
 		}
 		normalise(md.tNullE, cNullE)
@@ -688,6 +677,8 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	var invCol, linkE []float64
 	var cols []uint16
 	var weights []float32
+	var na rowArgs[uint16]
+	var wa rowArgs[int32]
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
@@ -704,25 +695,26 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		for j := range invCol {
 			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
 		}
+		if md.narrow {
+			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, invCol, linkE}
+		} else {
+			wa = rowArgs[int32]{md.t, s.pair, cols, weights, invCol, linkE}
+		}
 		start := 0
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			lo := s.lo(i)
-			col, link := invCol[lo:], linkE[lo:]
 			inv := math.Sqrt(odds / s.eNull[i])
 			var row float64
+			z := s.zh[i]
 			if md.narrow {
-				z := s.zh[i]
-				row = distortionRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
+				row = distortionRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
 			} else {
-				row = distortionRow(md.t, s.pair[start:end], js, ws, inv, col, link)
+				row = distortionRow(&wa, start, int(end), s.lo(i), 0, len(md.t), inv)
 			}
-			cNullZ[s.zh[i]] += max(0, 1-row)
+			addNull(&cNullZ[z], row)
 			start = int(end)
 		}
 		for j, e := range s.en {
-			cNullE[e] += max(0, 1-linkE[j])
+			addNull(&cNullE[e], linkE[j])
 		}
 	}
 }
@@ -736,6 +728,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	var colSum, rowSum, linkE []float64
 	var cols []uint16
 	var weights []float32
+	var na rowArgs[uint16]
+	var wa rowArgs[int32]
 	tt := md.t
 	for k := range md.segs {
 		s := &md.segs[k]
@@ -749,19 +743,21 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		for j, e := range s.en {
 			colSum[j] = s.zNull[j] * md.tNullE[e]
 		}
+		if md.narrow {
+			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
+		} else {
+			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
+		}
 		// The normalisers: the sum over a word's possible links (the
 		// null word's included) of distortion weight × translation.
 		start := 0
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
-			col := colSum[s.lo(i):]
 			z := s.zh[i]
 			row := s.eNull[i] * md.tNullZ[z]
 			if md.narrow {
-				row = normRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, col, row)
+				row = normRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), row)
 			} else {
-				row = normRow(tt, s.pair[start:end], js, ws, col, row)
+				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
 			rowSum[i] = row
 			start = int(end)
@@ -774,31 +770,28 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		start = 0
 		out := 0 // where the next kept cell goes when pruning
 		for i, end := range s.rowEnd {
-			js := cols[start:end]
-			ws := weights[start:end][:len(js)]
 			lo := s.lo(i)
-			col, link := colSum[lo:], linkE[lo:]
 			inv := 1 / math.Sqrt(rowSum[i])
 			var row float64
 			z := s.zh[i]
 			switch {
 			case md.narrow && prune:
-				row, out = pruneRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[:end], cols[:end], weights[:end], start, out, inv, col, link)
+				row, out = pruneRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), out, inv)
 			case prune:
-				row, out = pruneRow(tt, s.pair[:end], cols[:end], weights[:end], start, out, inv, col, link)
+				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
 			case md.narrow:
-				row = countRow(tt[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[start:end], js, ws, inv, col, link)
+				row = countRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
 			default:
-				row = countRow(tt, s.pair[start:end], js, ws, inv, col, link)
+				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
-			cNullZ[s.zh[i]] += max(0, 1-row)
+			addNull(&cNullZ[z], row)
 			start = int(end)
 			if prune {
 				s.rowEnd[i] = int32(out)
 			}
 		}
 		for j, e := range s.en {
-			cNullE[e] += max(0, 1-linkE[j])
+			addNull(&cNullE[e], linkE[j])
 		}
 		if prune {
 			// The cells kept move to arrays of their own size; the
@@ -813,6 +806,35 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	}
 	if prune {
 		md.weighed = true
+	}
+}
+
+// rowArgs are what the E-steps' row functions (distortionRow, normRow,
+// countRow, pruneRow) read of a seg: the parameters (tt), its cells'
+// type pairs (pairs: seg.pairOff or seg.pair), English words and
+// weights, and its columns' sums and links (col, link). They are handed over by pointer with the
+// row's cells (start to end), the first column of its band (lo) and
+// where its type's pairs are in tt (tlo to thi), rather than as a row's
+// slices: cut by eStep and passed, most on the stack, they took more
+// than a hundred instructions a row, where a row has some twenty cells
+// once pruned.
+type rowArgs[P uint16 | int32] struct {
+	tt        []params
+	pairs     []P
+	js        []uint16
+	ws        []float32
+	col, link []float64
+}
+
+// addNull adds to *c, a null word's count, what a word's links, which sum
+// to links, leave of its unit: max(0, 1−links), but without max, whose
+// handling of NaN and of signed zeros took a dozen instructions a word.
+// It adds nothing rather than 0 when the links leave nothing: *c, a sum
+// of positive counts from +0, is never −0, and adding +0 or −0 to it
+// leaves it as it is; a NaN is added as max would give it.
+func addNull(c *float64, links float64) {
+	if x := 1 - links; !(x <= 0) {
+		*c += x
 	}
 }
 
@@ -834,13 +856,19 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 // E-steps). They cut pairs and ws to the cells, so that only tz, col and
 // link are checked in the loop.
 
-// distortionRow adds a row's counts of the first E-step (eStepDistortion)
-// and returns their sum.
+// distortionRow adds the counts of the first E-step (eStepDistortion) of
+// the cells start to end of a (as for normRow; inv is the row's
+// normaliser's, a.col the columns') and returns their sum.
 //
 //go:noinline
-func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
+func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
+	tz, pairs := a.tt[tlo:thi], a.pairs[start:end]
+	js, ws := a.js[start:end], a.ws[start:end]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	col := a.col[lo:]
+	link := a.link[lo:]
+	link = link[:len(col)]
 	row := 0.0
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
 	for k, p := range pairs {
 		j := js[k]
 		r := float64(ws[k]) * inv * col[j]
@@ -851,12 +879,16 @@ func distortionRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []f
 	return row
 }
 
-// normRow adds a row's cells to the normalisers of eStep: to its
-// columns' and to row, which it returns.
+// normRow adds the cells start to end of a (a row whose band starts at
+// column lo, of a type whose pairs are tlo to thi) to the normalisers of
+// eStep: to its columns' (a.col) and to row, which it returns.
 //
 //go:noinline
-func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, col []float64, row float64) float64 {
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
+func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row float64) float64 {
+	tz, pairs := a.tt[tlo:thi], a.pairs[start:end]
+	js, ws := a.js[start:end], a.ws[start:end]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	col := a.col[lo:]
 	for k, p := range pairs {
 		w := float64(ws[k])
 		t := &tz[p]
@@ -866,15 +898,21 @@ func normRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32
 	return row
 }
 
-// countRow adds a row's agreed counts (eStep) and returns their sum.
+// countRow adds the agreed counts of the cells start to end of a (as for
+// normRow; inv is the row's normaliser's inverse square root, a.col the
+// columns') and returns their sum.
 //
 //go:noinline
-func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, inv float64, col, link []float64) float64 {
+func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
+	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col := a.col[lo:]
+	link := a.link[lo:]
+	link = link[:len(col)]
 	row := 0.0
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
-	for k, p := range pairs {
+	for k := start; k < len(pairs); k++ {
 		j := js[k]
-		t := &tz[p]
+		t := &tz[pairs[k]]
 		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
 		t.count += float32(r)
 		link[j] += r
@@ -883,38 +921,44 @@ func countRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float3
 	return row
 }
 
-// pruneRow is countRow for the E-step that prunes, on the row of cells
-// start on of pairs, js and ws (the seg's cells up to the row's end): it
-// also moves the cells it keeps down to out on, in the same arrays, and
-// returns where the next goes. Every cell is written there, and the next
-// written over it unless it is kept: about half the cells are, as the
-// text has it, so a branch on each was mispredicted often. (What is
-// written is at or before the cell read.) The arrays are passed whole,
-// not as the row and where its cells go, so that the loop's slices fit
-// in the registers.
+// pruneRow is countRow for the E-step that prunes: it also moves the
+// cells it keeps down to out on, in the same arrays, and returns where
+// the next goes. Every cell is written there, and the next written over
+// it unless it is kept: about half the cells are, as the text has it, so
+// a branch on each was mispredicted often. (What is written is at or
+// before the cell read.) The arrays are cut at the row's end, not to the
+// row and where its cells go, so that the loop's slices fit in the
+// registers.
 //
 //go:noinline
-func pruneRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, start, out int, inv float64, col, link []float64) (float64, int) {
-	row := 0.0
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
+func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int, inv float64) (float64, int) {
+	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col := a.col[lo:]
+	link := a.link[lo:]
 	link = link[:len(col)]
+	row := 0.0
 	for k := start; k < len(js); k++ {
-		p, j, w32 := pairs[k], js[k], ws[k]
-		t := &tz[p]
-		w := float64(w32)
-		r := w * float64(t.agree) * inv * col[j]
+		j := js[k]
+		t := &tz[pairs[k]]
+		w := float64(ws[k])
+		c := col[j]
+		r := w * float64(t.agree) * inv * c
 		t.count += float32(r)
 		link[j] += r
 		row += r
-		pairs[out], js[out], ws[out] = p, j, w32
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
-		if w*float64(t.ez)*col[j]*col[j] >= pruneBelow {
+		if w*float64(t.ez)*c*c >= pruneBelow {
 			keep = 1
 		}
 		if w*float64(t.ze)*inv*inv >= pruneBelow {
 			keep = 1
 		}
+		// (The cell's pair and weight are read again rather than kept
+		// from the loop's start: kept, they took registers that the
+		// loop then reloaded from memory.)
+		pairs[out], js[out], ws[out] = pairs[k], j, ws[k]
 		out += keep
 	}
 	return row, out
@@ -978,17 +1022,18 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		bestE[j] = s.zNull[j] * md.tNullE[e]
 		sumE[j] = bestE[j]
 	}
+	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, bestE, sumE, ez}
+	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, bestE, sumE, ez}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
 		best := s.eNull[i] * md.tNullZ[z]
 		lo := s.lo(i)
-		js, ws := s.j[c:end], s.w[c:end]
 		var sum float64
 		if md.narrow {
-			best, sum, ze[i] = viterbiRow(md.t[md.zFirst[z]:md.zFirst[z+1]], s.pairOff[c:end], js, ws, int32(i), lo, bestE, sumE, ez, best)
+			best, sum, ze[i] = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
 		} else {
-			best, sum, ze[i] = viterbiRow(md.t, s.pair[c:end], js, ws, int32(i), lo, bestE, sumE, ez, best)
+			best, sum, ze[i] = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
 		}
 		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
 			ze[i] = -1
@@ -1002,20 +1047,35 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 	}
 }
 
-// viterbiRow is viterbi's work on the cells of row i, whose band starts
-// at column lo (pairs, js and ws as for the E-steps' rows): it adds each
-// cell's w·t(e|f) to its column's sum (sumE) and makes the cell its
-// column's link (ez) when it beats the column's best (bestE); and
-// returns the row's best w·t(f|e), their sum and the column of the best
-// (−1 when none beats the null word's, null, which both start from). A
-// function of its own, and not inlined, for the reason the E-steps' rows
-// are.
+// viterbiArgs are what viterbiRow reads of a seg, handed over by pointer
+// as the E-steps' rows' are (rowArgs): the parameters (tt), its cells'
+// type pairs (pairs), English words and weights, and viterbi's sums and
+// links of the seg's columns (bestE, sumE, ez).
+type viterbiArgs[P uint16 | int32] struct {
+	tt          []params
+	pairs       []P
+	js          []uint16
+	ws          []float32
+	bestE, sumE []float64
+	ez          []int32
+}
+
+// viterbiRow is viterbi's work on the cells start to end of v, row i,
+// whose band starts at column lo and whose type's pairs are tlo to thi:
+// it adds each cell's w·t(e|f) to its column's sum (sumE) and makes the
+// cell its column's link (ez) when it beats the column's best (bestE);
+// and returns the row's best w·t(f|e), their sum and the column of the
+// best (−1 when none beats the null word's, null, which both start
+// from). A function of its own, and not inlined, for the reason the
+// E-steps' rows are.
 //
 //go:noinline
-func viterbiRow[P uint16 | int32](tz []params, pairs []P, js []uint16, ws []float32, i int32, lo int, bestE, sumE []float64, ez []int32, null float64) (best, sum float64, col int32) {
-	pairs, ws = pairs[:len(js)], ws[:len(js)]
-	bestE = bestE[lo:]
-	sumE, ez = sumE[lo:len(bestE)+lo], ez[lo:len(bestE)+lo]
+func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
+	tz, pairs := v.tt[tlo:thi], v.pairs[start:end]
+	js, ws := v.js[start:end], v.ws[start:end]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	bestE := v.bestE[lo:]
+	sumE, ez := v.sumE[lo:len(bestE)+lo], v.ez[lo:len(bestE)+lo]
 	best, sum, col = null, null, -1
 	for k, p := range pairs {
 		j := js[k]

@@ -282,14 +282,22 @@ func TestCountRows(t *testing.T) {
 		linkRef := make([]float64, n)
 		rowRef, outRef := countRowRef(tzRef, pairsRef[start:], jsRef[start:], wsRef[start:], inv, col, linkRef, pairsRef, jsRef, wsRef, out, prune)
 
-		link := make([]float64, n)
+		// The row's type's pairs and its band's columns, as eStep hands
+		// them over: inside the parameters of all types (from tlo) and
+		// the columns of the whole bead (from lo).
+		tlo, lo := rng.IntN(5), rng.IntN(5)
+		tt := append(append(make([]params, tlo), tz...), make([]params, rng.IntN(5))...)
+		colAll := append(append(make([]float64, lo), col...), make([]float64, rng.IntN(5))...)
+		linkAll := make([]float64, len(colAll))
+		a := &rowArgs[uint16]{tt: tt, pairs: pairs, js: js, ws: ws, col: colAll, link: linkAll}
 		var row float64
 		got := out
 		if prune {
-			row, got = pruneRow(tz, pairs, js, ws, start, out, inv, col, link)
+			row, got = pruneRow(a, start, start+cells, lo, tlo, tlo+nPairs, out, inv)
 		} else {
-			row = countRow(tz, pairs[start:], js[start:], ws[start:], inv, col, link)
+			row = countRow(a, start, start+cells, lo, tlo, tlo+nPairs, inv)
 		}
+		tz, link := tt[tlo:tlo+nPairs], linkAll[lo:lo+n]
 		require.Equal(t, math.Float64bits(rowRef), math.Float64bits(row), "row %d", k)
 		require.Equal(t, outRef, got, "row %d", k)
 		require.Equal(t, tzRef, tz, "row %d", k)

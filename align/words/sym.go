@@ -31,6 +31,7 @@ type symmetriser struct {
 	zhAl, enAl []int32
 	next       []int32
 	union      []Link
+	tried      []bool
 	inter, gdf []Link
 }
 
@@ -126,12 +127,20 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 		}
 		return false
 	}
+	// A link is grown from once: what take turns down it turns down
+	// for good (the set and the words' links only grow), and what it
+	// takes is then in the set, so a second try of a link's neighbours
+	// takes nothing. Each pass tries the links of the set not tried
+	// yet (those added behind it in the pass before), in the same
+	// order as trying every link again would take them.
+	tried := reuse(&s.tried, len(union))
 	for added := true; added; {
 		added = false
-		for _, l := range union {
-			if !in(l.Zh, l.En) {
+		for k, l := range union {
+			if tried[k] || !in(l.Zh, l.En) {
 				continue
 			}
+			tried[k] = true
 			i, j := l.Zh, l.En
 			if take(i-1, j) {
 				added = true

@@ -180,8 +180,9 @@ func TestSymmetriseUnion(t *testing.T) {
 }
 
 // symmetriseRef is symmetrise as it was before grow-diag tried each
-// link's neighbours by name rather than from a table: the reference it
-// must equal, link for link.
+// link's neighbours by name rather than from a table, and tried every
+// link of the set again in each pass: the reference it must equal, link
+// for link.
 func symmetriseRef(ez, ze []int32) (inter, gdf []Link) {
 	var s symmetriser
 	m, n := int32(len(ze)), int32(len(ez))

@@ -210,7 +210,9 @@ func TestBlockAt(t *testing.T) {
 		base := v.base[align.Zh]
 		for off := uint32(0); off < base[n]; off++ {
 			i, _ := slices.BinarySearch(base, off+1)
-			require.Equal(t, i-1, v.blockAt(align.Zh, off), "round %d: offset %d of %v", round, off, base)
+			b, at := v.blockAt(align.Zh, off)
+			require.Equal(t, i-1, b, "round %d: offset %d of %v", round, off, base)
+			require.Equal(t, base[b], at, "round %d: offset %d of %v", round, off, base)
 		}
 	}
 }
