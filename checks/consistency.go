@@ -1145,14 +1145,15 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	if len(best) == 0 {
 		return "", textPos{}, 0, false
 	}
-	// ties only matter when they differ
-	k0 := ""
-	for i, r := range best {
-		k := g.key(v.p.Doc.En[r.block].Text[r.start:r.end])
-		if i == 0 {
-			k0 = k
-		} else if k != k0 {
-			return "", textPos{}, 0, false
+	// ties only matter when they differ; a run without a tie needs no
+	// key here (a name's renderings get theirs later, and most runs
+	// found are not a name's: the key was a quarter of glossRun)
+	if len(best) > 1 {
+		k0 := g.key(v.p.Doc.En[best[0].block].Text[best[0].start:best[0].end])
+		for _, r := range best[1:] {
+			if g.key(v.p.Doc.En[r.block].Text[r.start:r.end]) != k0 {
+				return "", textPos{}, 0, false
+			}
 		}
 	}
 	r := best[0]
