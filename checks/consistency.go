@@ -1243,9 +1243,21 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 	"要": true, "我们": true, "以": true, "于": true, "将": true, "更": true, "不": true, "有": true, "着": true}
 
 // isZhEdgeStop is zhEdgeStop[s]: its words are one character of three
-// bytes, or 我们, and most words looked up are neither.
+// bytes, or 我们, and a character is told by a switch on the rune rather
+// than a map look-up of the string (every token of the name candidates,
+// twice; TestIsZhEdgeStop). A string of three bytes decodes to one of
+// those runes only when it is its encoding.
 func isZhEdgeStop(s string) bool {
-	return (len(s) == 3 || s == "我们") && zhEdgeStop[s]
+	if len(s) != 3 {
+		return s == "我们"
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '的', '了', '和', '与', '及', '在', '是', '为', '对', '把', '被', '从', '向', '等', '也', '都',
+		'就', '而', '并', '之', '其', '这', '那', '各', '每', '要', '以', '于', '将', '更', '不', '有', '着':
+		return true
+	}
+	return false
 }
 
 func allHan(s string) bool {

@@ -219,8 +219,26 @@ func TestIsZhEdgeStop(t *testing.T) {
 	for w := range zhEdgeStop {
 		require.True(t, isZhEdgeStop(w), w)
 	}
-	for _, w := range []string{"", "a", "我", "们", "我们的", "国家", "的的", "中"} {
+	for _, w := range []string{"", "a", "我", "们", "我们的", "国家", "的的", "中", "我们"} {
 		require.Equal(t, zhEdgeStop[w], isZhEdgeStop(w), w)
+	}
+	// every rune, and every string of three bytes that starts as a
+	// rune of three bytes does, valid or not
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if w := string(r); isZhEdgeStop(w) != zhEdgeStop[w] {
+			t.Fatalf("%U: isZhEdgeStop %v", r, isZhEdgeStop(w))
+		}
+	}
+	b := make([]byte, 3)
+	for b0 := 0xe0; b0 < 0xf0; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b[0], b[1], b[2] = byte(b0), byte(b1), byte(b2)
+				if isZhEdgeStop(string(b)) != zhEdgeStop[string(b)] {
+					t.Fatalf("% x: isZhEdgeStop %v", b, isZhEdgeStop(string(b)))
+				}
+			}
+		}
 	}
 }
 
