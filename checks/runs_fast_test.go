@@ -251,3 +251,74 @@ func TestDoubledBlanksAsByRunes(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestFullWidthAtAsRange: fullWidthAt, which reads ASCII eight bytes at
+// a time, finds the marks ranging over the text finds, with and without
+// runs of Han marked; on runsTexts, every rune beside each mark, and
+// random strings of marks, ASCII, Han and broken UTF-8 of every length
+// around eight.
+func TestFullWidthAtAsRange(t *testing.T) {
+	byRange := func(s string, han map[int]bool) []int {
+		var out []int
+		for i, r := range s {
+			if r < utf8.RuneSelf || !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(s, i) {
+				continue
+			}
+			out = append(out, i)
+		}
+		return out
+	}
+	check := func(s string) {
+		han := map[int]bool{}
+		for _, r := range hanRuns(s) {
+			for i := r[0]; i <= r[1]; i++ {
+				han[i] = true
+			}
+		}
+		for _, h := range []map[int]bool{{}, han} {
+			if got, want := fullWidthAt(s, h), byRange(s, h); !reflect.DeepEqual(got, want) {
+				t.Fatalf("fullWidthAt(%q) = %v, by range %v", s, got, want)
+			}
+		}
+	}
+	for s := range runsTexts {
+		check(s)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 7 {
+		check("ab（" + string(r) + "）cdefgh，" + string(r))
+	}
+	pieces := []string{"a", " ", "abcdefg", "12345678", "，", "。", "：", "；", "！", "？", "（", "）", "、", "＂", "中",
+		"\xef", "\xef\xbc", "\xe3\x80", "\x80", "\xff", "é", "\x7f"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(16); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// TestNextNonASCII: nextNonASCII is the first byte of utf8.RuneSelf or
+// more from i on, at every place of strings of every length to 20 with
+// one such byte or none at each place.
+func TestNextNonASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for at := 0; at <= n; at++ {
+			b := []byte(strings.Repeat("a", n))
+			if at < n {
+				b[at] = 0x80
+			}
+			s := string(b)
+			for i := 0; i <= n; i++ {
+				want := i
+				for want < len(s) && s[want] < utf8.RuneSelf {
+					want++
+				}
+				if got := nextNonASCII(s, i); got != want {
+					t.Fatalf("nextNonASCII(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
