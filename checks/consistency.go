@@ -637,15 +637,19 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			quotedPool = append(quotedPool, quotedPairs(v, u, lex, keys)...)
 		}
 	}
-	occs, lists := namePlaces(views, names, counts1)
-	terms := make([]string, 0, len(occs))
-	for z := range occs {
-		terms = append(terms, z)
+	names1, lists := namePlaces(views, names, counts1)
+	// the names in the order of their text; name names1[byText[j]] is
+	// terms[j]
+	byText := make([]int32, len(names1))
+	for i := range byText {
+		byText[i] = int32(i)
 	}
-	sort.Strings(terms)
-	counts := make(map[string]int, len(occs))
-	for z, i := range occs {
-		counts[z] = len(lists[i])
+	slices.SortFunc(byText, func(a, b int32) int { return strings.Compare(names1[a], names1[b]) })
+	terms := make([]string, len(names1))
+	counts := make(map[string]int, len(names1))
+	for j, i := range byText {
+		terms[j] = names1[i]
+		counts[names1[i]] = len(lists[i])
 	}
 	partOf := partOfLongerTerm(terms, counts, 3)
 	gf := newGlossFinder(lex, wd)
@@ -658,8 +662,8 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 		caps  int
 	}
 	var fs []found
-	for _, z := range terms {
-		i := occs[z]
+	for j, z := range terms {
+		i := byText[j]
 		list := lists[i]
 		// the places of the terms done are let go as the renderings
 		// found grow: all of them took 44 MB at 50,000 pairs
@@ -738,23 +742,24 @@ type zhOcc struct {
 // (candidates, single words only when glossed) that counts, an upper bound of their
 // number, lets through (three or more): those of name z are
 // lists[occs[z]], in reading order (TestNamePlacesAsBefore).
-func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) (map[string]int32, [][]zhOcc) {
-	// one map look-up a place, not two; glossedAs[occs[z]] is whether
-	// the dictionary glosses z as written when that is its simplified
-	// form (1 yes, -1 no, 0 not asked yet): a word recurs, and most
-	// candidates are of blocks with nothing to simplify
-	occs := map[string]int32{}
+func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) ([]string, [][]zhOcc) {
+	// one look-up a place, by the hash the count took; glossedAs[i] is
+	// whether the dictionary glosses name i as written when that is its
+	// simplified form (1 yes, -1 no, 0 not asked yet): a word recurs,
+	// and most candidates are of blocks with nothing to simplify
+	var occs hashIndex
 	var lists [][]zhOcc
 	var glossedAs []int8
 	for _, v := range views {
 		names.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
 			// the count first: the dictionary is asked only of the
 			// words it lets through
-			n := counts.countString(z)
+			h := counts.hashString(z)
+			n := counts.countHash(h)
 			if n < 3 {
 				return
 			}
-			i, ok := occs[z]
+			i, ok := occs.find(h, z)
 			if word {
 				var glossed bool
 				if ok && z == blk.Text[start:end] {
@@ -776,15 +781,14 @@ func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) (map[s
 				// room for the count, which is at least the places and
 				// nearly always just that: lists grown by appending took
 				// half as much again
-				i = int32(len(lists))
-				occs[z] = i
+				i = occs.add(h, z)
 				lists = append(lists, make([]zhOcc, 0, n))
 				glossedAs = append(glossedAs, 0)
 			}
 			lists[i] = append(lists[i], zhOcc{int32(blk.Index), int32(start), int32(end)})
 		})
 	}
-	return occs, lists
+	return occs.keys, lists
 }
 
 // isName reports whether a term whose renderings were capitalised in
@@ -1145,14 +1149,15 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	if len(best) == 0 {
 		return "", textPos{}, 0, false
 	}
-	// ties only matter when they differ
-	k0 := ""
-	for i, r := range best {
-		k := g.key(v.p.Doc.En[r.block].Text[r.start:r.end])
-		if i == 0 {
-			k0 = k
-		} else if k != k0 {
-			return "", textPos{}, 0, false
+	// ties only matter when they differ; a run without a tie needs no
+	// key here (a name's renderings get theirs later, and most runs
+	// found are not a name's: the key was a quarter of glossRun)
+	if len(best) > 1 {
+		k0 := g.key(v.p.Doc.En[best[0].block].Text[best[0].start:best[0].end])
+		for _, r := range best[1:] {
+			if g.key(v.p.Doc.En[r.block].Text[r.start:r.end]) != k0 {
+				return "", textPos{}, 0, false
+			}
 		}
 	}
 	r := best[0]
@@ -1238,9 +1243,21 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 	"要": true, "我们": true, "以": true, "于": true, "将": true, "更": true, "不": true, "有": true, "着": true}
 
 // isZhEdgeStop is zhEdgeStop[s]: its words are one character of three
-// bytes, or 我们, and most words looked up are neither.
+// bytes, or 我们, and a character is told by a switch on the rune rather
+// than a map look-up of the string (every token of the name candidates,
+// twice; TestIsZhEdgeStop). A string of three bytes decodes to one of
+// those runes only when it is its encoding.
 func isZhEdgeStop(s string) bool {
-	return (len(s) == 3 || s == "我们") && zhEdgeStop[s]
+	if len(s) != 3 {
+		return s == "我们"
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '的', '了', '和', '与', '及', '在', '是', '为', '对', '把', '被', '从', '向', '等', '也', '都',
+		'就', '而', '并', '之', '其', '这', '那', '各', '每', '要', '以', '于', '将', '更', '不', '有', '着':
+		return true
+	}
+	return false
 }
 
 func allHan(s string) bool {
@@ -1424,27 +1441,30 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	// the terms of known are counted too: a count is an upper bound
 	// all the same, and they are left out below
 	linkedCandidates(wd, byBead, func(_, _, _ int, key []byte) { counts.add(key) })
-	// the places of term order[i] are lists[i], and occs gives i: one
-	// map look-up a place, not two
-	occs := map[string]int32{}
-	var order []string
+	// the places of term occs.keys[i] are lists[i]: one look-up a place,
+	// by the hash the count took; known is asked only of the terms not
+	// numbered yet, and a term of known is never numbered
+	var occs hashIndex
 	var lists [][]linkedOcc
 	linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
 		// the count first, the cheaper test, which lets few through
-		n := counts.count(key)
-		if n < linkedMinSents || known[string(key)] {
+		h := counts.hash(key)
+		n := counts.countHash(h)
+		if n < linkedMinSents {
 			return
 		}
-		i, ok := occs[string(key)]
+		i, ok := occs.findBytes(h, key)
 		if !ok {
-			i = int32(len(order))
-			occs[string(key)] = i
-			order = append(order, string(key))
+			if known[string(key)] {
+				return
+			}
+			i = occs.add(h, string(key))
 			lists = append(lists, make([]linkedOcc, 0, n)) // as the name candidates' places
 		}
 		lists[i] = append(lists[i], linkedOcc{int32(k), int32(lo), int32(hi)})
 	})
-	occs = nil
+	order := occs.keys
+	occs = hashIndex{}
 	var out []termObs
 	for i, z := range order {
 		list := lists[i]
@@ -1539,6 +1559,96 @@ func (rc *runCounts) countString(key string) int { return rc.countHash(maphash.S
 func (rc *runCounts) countHash(h uint64) int {
 	a, b := rc.slots(h)
 	return int(min(rc.c[a], rc.c[b]))
+}
+
+// hash is the hash rc counts key by, and hashString that of a string:
+// a caller that counts a key and then looks it up in a hashIndex hashes
+// it once.
+func (rc *runCounts) hash(key []byte) uint64 { return maphash.Bytes(rc.seed, key) }
+
+func (rc *runCounts) hashString(key string) uint64 { return maphash.String(rc.seed, key) }
+
+// hashIndex numbers distinct strings in the order they are first added,
+// found by a hash the caller has already worked out (runCounts.hash): the
+// candidate terms' places look their term up once a place, and a map
+// keyed by the string hashed it a second time (TestHashIndexAsMap).
+type hashIndex struct {
+	keys  []string   // by number
+	slots []hashSlot // open addressing, a power of two
+	mask  uint64
+}
+
+// hashSlot is a slot of a hashIndex: a key's hash and its number plus
+// one, 0 when the slot is empty.
+type hashSlot struct {
+	h uint64
+	i int32
+}
+
+// find returns the number of key, whose hash is h, and whether it was
+// added.
+func (x *hashIndex) find(h uint64, key string) (int32, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	for k := h & x.mask; ; k = (k + 1) & x.mask {
+		sl := x.slots[k]
+		if sl.i == 0 {
+			return 0, false
+		}
+		if sl.h == h && x.keys[sl.i-1] == key {
+			return sl.i - 1, true
+		}
+	}
+}
+
+// findBytes is find of key as a string, without making one.
+func (x *hashIndex) findBytes(h uint64, key []byte) (int32, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	for k := h & x.mask; ; k = (k + 1) & x.mask {
+		sl := x.slots[k]
+		if sl.i == 0 {
+			return 0, false
+		}
+		if sl.h == h && x.keys[sl.i-1] == string(key) {
+			return sl.i - 1, true
+		}
+	}
+}
+
+// add numbers key, whose hash is h and which find did not find, and
+// returns its number.
+func (x *hashIndex) add(h uint64, key string) int32 {
+	if 2*(len(x.keys)+1) > len(x.slots) {
+		x.grow()
+	}
+	i := int32(len(x.keys))
+	x.keys = append(x.keys, key)
+	x.put(hashSlot{h, i + 1})
+	return i
+}
+
+func (x *hashIndex) put(sl hashSlot) {
+	k := sl.h & x.mask
+	for x.slots[k].i != 0 {
+		k = (k + 1) & x.mask
+	}
+	x.slots[k] = sl
+}
+
+// grow doubles the slots (at least 64), keeping the table at most half
+// full.
+func (x *hashIndex) grow() {
+	old := x.slots
+	n := max(64, 2*len(old))
+	x.slots, x.mask = make([]hashSlot, n), uint64(n-1)
+	for _, sl := range old {
+		if sl.i != 0 {
+			x.put(sl)
+		}
+	}
 }
 
 // wordCounterpart returns what pr.Counterpart gives of Chinese range r

@@ -219,8 +219,26 @@ func TestIsZhEdgeStop(t *testing.T) {
 	for w := range zhEdgeStop {
 		require.True(t, isZhEdgeStop(w), w)
 	}
-	for _, w := range []string{"", "a", "我", "们", "我们的", "国家", "的的", "中"} {
+	for _, w := range []string{"", "a", "我", "们", "我们的", "国家", "的的", "中", "我们"} {
 		require.Equal(t, zhEdgeStop[w], isZhEdgeStop(w), w)
+	}
+	// every rune, and every string of three bytes that starts as a
+	// rune of three bytes does, valid or not
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if w := string(r); isZhEdgeStop(w) != zhEdgeStop[w] {
+			t.Fatalf("%U: isZhEdgeStop %v", r, isZhEdgeStop(w))
+		}
+	}
+	b := make([]byte, 3)
+	for b0 := 0xe0; b0 < 0xf0; b0++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				b[0], b[1], b[2] = byte(b0), byte(b1), byte(b2)
+				if isZhEdgeStop(string(b)) != zhEdgeStop[string(b)] {
+					t.Fatalf("% x: isZhEdgeStop %v", b, isZhEdgeStop(string(b)))
+				}
+			}
+		}
 	}
 }
 
@@ -573,9 +591,9 @@ func TestNamePlacesAsBefore(t *testing.T) {
 					}
 				})
 			}
-			occs, lists := namePlaces(views, names, counts)
+			keys, lists := namePlaces(views, names, counts)
 			got := map[string][]zhOcc{}
-			for z, i := range occs {
+			for i, z := range keys {
 				got[z] = lists[i]
 			}
 			require.NotEmpty(t, want, p.Doc.Name)
@@ -729,4 +747,43 @@ func (s *nameScanner) nameCandidates(v *pairView, glossed bool, f func(z string,
 			f(z, blk, start, end)
 		}
 	})
+}
+
+// TestHashIndexAsMap: a hashIndex numbers strings as a map from each to
+// the count of strings before it did, finding each by its own hash, by
+// a hash that many strings share (every probe past the first), and as
+// bytes; on random strings, many of them repeated.
+func TestHashIndexAsMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 4))
+	rc := newRunCounts(0)
+	for _, hashOf := range []func(string) uint64{
+		rc.hashString,
+		func(s string) uint64 { return uint64(len(s) % 3) }, // collisions
+	} {
+		var x hashIndex
+		want := map[string]int32{}
+		for range 5000 {
+			b := make([]byte, rng.IntN(6))
+			for k := range b {
+				b[k] = "ab国c"[rng.IntN(4)]
+			}
+			s := string(b)
+			h := hashOf(s)
+			i, ok := x.find(h, s)
+			j, okBytes := x.findBytes(h, b)
+			w, okWant := want[s]
+			require.Equal(t, okWant, ok, "%q", s)
+			require.Equal(t, okWant, okBytes, "%q", s)
+			if !okWant {
+				w = int32(len(want))
+				want[s] = w
+				i = x.add(h, s)
+				j = i
+			}
+			require.Equal(t, w, i, "%q", s)
+			require.Equal(t, w, j, "%q", s)
+			require.Equal(t, s, x.keys[i])
+		}
+		require.Len(t, x.keys, len(want))
+	}
 }

@@ -236,10 +236,11 @@ func TestUnbalanced(t *testing.T) {
 // it found reading a rune at a time, on random text of words, spaces,
 // letters of other scripts and invalid bytes.
 func TestDoubledWordsByBytes(t *testing.T) {
-	alphabet := []string{"the", "The", "a", "A", " ", "  ", "\n", "-", "’", "'", "s", "é", "中", "1", ".", "\xff", "\xe2\x80", "Run", "Bora"}
+	alphabet := []string{"the", "The", "a", "A", " ", "  ", "\n", "-", "’", "'", "s", "é", "中", "1", ".", "\xff", "\xe2\x80", "Run", "Bora",
+		"9", "\u212a", "k", "K", "\u017f", "\u00a0", "_", "\u0663", "the'"}
 	rng := rand.New(rand.NewPCG(19, 20))
 	found := 0
-	for round := 0; round < 30000; round++ {
+	for round := 0; round < 60000; round++ {
 		var b strings.Builder
 		for n := rng.IntN(12); n > 0; n-- {
 			b.WriteString(alphabet[rng.IntN(len(alphabet))])

@@ -131,17 +131,18 @@ func doubledWords(s string) [][3]int {
 		for j < len(s) && (isASCIILetter(rune(s[j])) || s[j] == '\'' && j+1 < len(s) && isASCIILetter(rune(s[j+1]))) {
 			j++
 		}
-		// a word glued to other letters or digits (Xi’s, é) is not a word here
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[j:])
-		glued := i > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before) || before == '-' || before == '’') ||
-			j < len(s) && (unicode.IsLetter(after) || unicode.IsDigit(after) || after == '-' || after == '’')
-		if glued {
+		// a word glued to other letters or digits (Xi’s, é) is not a word
+		// here; what stands beside a word is mostly ASCII, told without
+		// decoding or the tables
+		if i > 0 && gluedTo(s[:i], true) || j < len(s) && gluedTo(s[j:], false) {
 			prevStart = -1
 			i = j
 			continue
 		}
-		if prevStart >= 0 && strings.TrimSpace(s[prevEnd:i]) == "" && strings.EqualFold(s[prevStart:prevEnd], s[i:j]) &&
+		// a word is ASCII letters and apostrophes, which fold only to
+		// one another: two words of different lengths are not equal
+		// but for case
+		if prevStart >= 0 && j-i == prevEnd-prevStart && strings.TrimSpace(s[prevEnd:i]) == "" && strings.EqualFold(s[prevStart:prevEnd], s[i:j]) &&
 			!doubledOK[strings.ToLower(s[i:j])] && !doubledName(s[prevStart:prevEnd], s[i:j]) {
 			out = append(out, [3]int{prevStart, j, i})
 		}
@@ -149,6 +150,29 @@ func doubledWords(s string) [][3]int {
 		i = j
 	}
 	return out
+}
+
+// gluedTo reports whether the rune that ends t (before) or starts it
+// (!before), t not empty, is a letter, a digit, a hyphen or ’: what glues
+// a word to the text beside it.
+func gluedTo(t string, before bool) bool {
+	var c byte
+	if before {
+		c = t[len(t)-1]
+	} else {
+		c = t[0]
+	}
+	if c < utf8.RuneSelf {
+		// unicode's letters and digits of ASCII
+		return isASCIILetter(rune(c)) || '0' <= c && c <= '9' || c == '-'
+	}
+	var r rune
+	if before {
+		r, _ = utf8.DecodeLastRuneInString(t)
+	} else {
+		r, _ = utf8.DecodeRuneInString(t)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 }
 
 // doubledName: a name that repeats a word, "Run Run Shaw", "Bora Bora":
@@ -232,6 +256,62 @@ func isBlankRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || r == '\u2009' || r == '\u202f'
 }
 
+// blankLead holds the bytes a blank rune (isBlankRune) starts with: space
+// and tab, and the lead bytes of U+00A0, U+2009, U+202F and U+3000. No
+// other byte starts one, and none of these is a continuation byte, so a
+// scan that steps over every other byte one at a time meets each blank
+// rune where a scan rune by rune would.
+var blankLead = func() (t [256]bool) {
+	for _, r := range []rune{' ', '\t', '\u00a0', '\u2009', '\u202f', '\u3000'} {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
+
+// doubledBlanks returns the runs of two blank runes or more inside text t
+// (not at the start or the end of one of its lines): each run's start,
+// end and runes. Most of a text is neither blank nor a lead byte of one,
+// and is passed over a byte at a time without decoding
+// (TestDoubledBlanksAsByRunes).
+func doubledBlanks(t string) [][3]int {
+	var out [][3]int
+	for i := 0; i < len(t); {
+		c := t[i]
+		if !blankLead[c] {
+			i++
+			continue
+		}
+		if c != ' ' && c != '\t' {
+			r, n := utf8.DecodeRuneInString(t[i:])
+			if !isBlankRune(r) {
+				i += n
+				continue
+			}
+		}
+		j, count := i, 0
+		for j < len(t) {
+			if c := t[j]; c == ' ' || c == '\t' {
+				j++
+				count++
+				continue
+			} else if !blankLead[c] {
+				break
+			}
+			r2, m := utf8.DecodeRuneInString(t[j:])
+			if !isBlankRune(r2) {
+				break
+			}
+			j += m
+			count++
+		}
+		if count >= 2 && j < len(t) && t[j] != '\n' && t[j] != '\r' && i > 0 && t[i-1] != '\n' {
+			out = append(out, [3]int{i, j, count})
+		}
+		i = j
+	}
+	return out
+}
+
 func runFormatWhitespace(p *Pass) error {
 	if p.Doc.Shape == align.PreAligned {
 		return nil
@@ -252,30 +332,8 @@ func runFormatWhitespace(p *Pass) error {
 				p.Report(f)
 			}
 			// doubled spaces inside the text
-			t := blk.Text
-			for i := 0; i < len(t); {
-				if c := t[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
-					i++ // the blank runes of ASCII are these two
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(t[i:])
-				if !isBlankRune(r) {
-					i += n
-					continue
-				}
-				j, count := i, 0
-				for j < len(t) {
-					r2, m := utf8.DecodeRuneInString(t[j:])
-					if !isBlankRune(r2) {
-						break
-					}
-					j += m
-					count++
-				}
-				if count >= 2 && j < len(t) && t[j] != '\n' && t[j] != '\r' && i > 0 && t[i-1] != '\n' {
-					report(blk.Start+i, blk.Start+j, fmt.Sprintf("%d spaces in a row inside the %s paragraph", count, langName(l)))
-				}
-				i = j
+			for _, r := range doubledBlanks(blk.Text) {
+				report(blk.Start+r[0], blk.Start+r[1], fmt.Sprintf("%d spaces in a row inside the %s paragraph", r[2], langName(l)))
 			}
 			if isMarkdown(blk.Src.Path) || p.Doc.Shape == align.Interleaved && !p.Bool(whitespaceInterleavedEnds) {
 				continue

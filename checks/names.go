@@ -98,6 +98,20 @@ func latinTokens(s string) []latinToken { return appendLatinTokens(nil, s) }
 // appendLatinTokens appends the Latin-script tokens of a text to out.
 func appendLatinTokens(out []latinToken, s string) []latinToken {
 	for i := 0; i < len(s); {
+		// Most of a Chinese text starts no token: ASCII other than
+		// letters and digits, and Han, whose lead byte 0xe3 to 0xe9
+		// with two continuation bytes is a rune of U+3000 to U+9FFF
+		// (isLatinRune's CJK), are passed over undecoded
+		// (TestLatinTokensAsByRunes).
+		if c := s[i]; c < utf8.RuneSelf {
+			if !lang.IsASCIIAlnum(c) {
+				i++
+				continue
+			}
+		} else if c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isLatinRune(r) {
 			i += n

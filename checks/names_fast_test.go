@@ -2,6 +2,8 @@ package checks
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -260,4 +262,94 @@ func TestHasDigitFast(t *testing.T) {
 		}
 	}
 	require.Greater(t, digits, 1000)
+}
+
+// TestLatinTokensAsByRunes: appendLatinTokens, which passes over ASCII
+// other than letters and digits and over Han undecoded, finds the tokens
+// a scan decoding every rune found; on the texts of ../shared/data
+// (parallel, realdocs and the evaluation sets, both languages, 7.6 MB,
+// read at run time when present) and on random strings of
+// ASCII, Han, the edges of the CJK range, Latin letters beyond either
+// edge, marks, format characters and
+// broken UTF-8.
+func TestLatinTokensAsByRunes(t *testing.T) {
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "*", "*", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	pieces := []string{"a", "Z", "0", "9", " ", ",", "-", ".", "’", "'", "国", "　", "ー", "é", "e\u0301", "\u200b",
+		"\u00ad", "－", "ａ", "Ａ", "０", "\xe4", "\xe4\xb8", "\x80", "\xff", "\xe3\x80", "\xe9\xbf\xbf", "\xea\x80\x80",
+		"\xe2\xbf\xbf", "\xe3\x80\x80", "\xed\xa0\x80", "😀", "COVID-19", "U.S.", "Musical.ly", "Ḁ", "ⱡ", "Ꜣ"}
+	rng := rand.New(rand.NewPCG(18, 44))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(12); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		want := latinTokensByRunes(s)
+		got := appendLatinTokens(nil, s)
+		if len(want) == 0 {
+			require.Empty(t, got, "%q", s)
+			continue
+		}
+		require.Equal(t, want, got, "%q", s)
+	}
+}
+
+// latinTokensByRunes is appendLatinTokens as it was, decoding every rune.
+func latinTokensByRunes(s string) []latinToken {
+	var out []latinToken
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isLatinRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, m := utf8.DecodeRuneInString(s[j:])
+			if isLatinRune(r2) || isMark(r2) {
+				j += m
+				continue
+			}
+			k := j
+			for k < len(s) {
+				r4, q := utf8.DecodeRuneInString(s[k:])
+				if !isFormat(r4) {
+					break
+				}
+				k += q
+			}
+			if k > j {
+				if r3, _ := utf8.DecodeRuneInString(s[k:]); isLatinRune(r3) {
+					j = k
+					continue
+				}
+			}
+			if strings.ContainsRune("-./&+'’－", r2) && j+m < len(s) {
+				k := j + m
+				for k < len(s) {
+					r4, q := utf8.DecodeRuneInString(s[k:])
+					if !isFormat(r4) {
+						break
+					}
+					k += q
+				}
+				if r3, _ := utf8.DecodeRuneInString(s[k:]); k < len(s) && isLatinRune(r3) {
+					j = k
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, latinToken{i, j, s[i:j]})
+		i = j
+	}
+	return out
 }

@@ -190,3 +190,135 @@ func TestIsASCIILetter(t *testing.T) {
 		t.Fatal("isASCIILetter of the least rune")
 	}
 }
+
+// doubledBlanksByRunes is the scan for doubled blanks as
+// runFormatWhitespace wrote it before doubledBlanks passed over bytes:
+// every rune but ASCII decoded.
+func doubledBlanksByRunes(t string) [][3]int {
+	var out [][3]int
+	for i := 0; i < len(t); {
+		if c := t[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !isBlankRune(r) {
+			i += n
+			continue
+		}
+		j, count := i, 0
+		for j < len(t) {
+			r2, m := utf8.DecodeRuneInString(t[j:])
+			if !isBlankRune(r2) {
+				break
+			}
+			j += m
+			count++
+		}
+		if count >= 2 && j < len(t) && t[j] != '\n' && t[j] != '\r' && i > 0 && t[i-1] != '\n' {
+			out = append(out, [3]int{i, j, count})
+		}
+		i = j
+	}
+	return out
+}
+
+// TestDoubledBlanksAsByRunes: doubledBlanks, which passes over the bytes
+// no blank starts with, finds the runs decoding every rune finds; on
+// runsTexts, every rune inside a run of blanks, and random strings of
+// every blank, line ends, Han and broken UTF-8.
+func TestDoubledBlanksAsByRunes(t *testing.T) {
+	check := func(s string) {
+		if got, want := doubledBlanks(s), doubledBlanksByRunes(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("doubledBlanks(%q) = %v, by runes %v", s, got, want)
+		}
+	}
+	for s := range runsTexts {
+		check(s)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check("a " + string(r) + " b")
+		check("中\u3000" + string(r) + "\u00a0文")
+	}
+	pieces := []string{" ", "\t", "\u00a0", "\u2009", "\u202f", "\u3000", "\n", "\r", "a", "中", "。", "\u2008", "\u3001",
+		"\xc2", "\xe2\x80", "\xe3\x80", "\xe3", "\x80", "\xa0", "\xe2\x80\x89\x80"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(12); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// TestFullWidthAtAsRange: fullWidthAt, which reads ASCII eight bytes at
+// a time, finds the marks ranging over the text finds, with and without
+// runs of Han marked; on runsTexts, every rune beside each mark, and
+// random strings of marks, ASCII, Han and broken UTF-8 of every length
+// around eight.
+func TestFullWidthAtAsRange(t *testing.T) {
+	byRange := func(s string, han map[int]bool) []int {
+		var out []int
+		for i, r := range s {
+			if r < utf8.RuneSelf || !strings.ContainsRune(fullWidth, r) || han[i] || nextToHan(s, i) {
+				continue
+			}
+			out = append(out, i)
+		}
+		return out
+	}
+	check := func(s string) {
+		han := map[int]bool{}
+		for _, r := range hanRuns(s) {
+			for i := r[0]; i <= r[1]; i++ {
+				han[i] = true
+			}
+		}
+		for _, h := range []map[int]bool{{}, han} {
+			if got, want := fullWidthAt(s, h), byRange(s, h); !reflect.DeepEqual(got, want) {
+				t.Fatalf("fullWidthAt(%q) = %v, by range %v", s, got, want)
+			}
+		}
+	}
+	for s := range runsTexts {
+		check(s)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 7 {
+		check("ab（" + string(r) + "）cdefgh，" + string(r))
+	}
+	pieces := []string{"a", " ", "abcdefg", "12345678", "，", "。", "：", "；", "！", "？", "（", "）", "、", "＂", "中",
+		"\xef", "\xef\xbc", "\xe3\x80", "\x80", "\xff", "é", "\x7f"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(16); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// TestNextNonASCII: nextNonASCII is the first byte of utf8.RuneSelf or
+// more from i on, at every place of strings of every length to 20 with
+// one such byte or none at each place.
+func TestNextNonASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for at := 0; at <= n; at++ {
+			b := []byte(strings.Repeat("a", n))
+			if at < n {
+				b[at] = 0x80
+			}
+			s := string(b)
+			for i := 0; i <= n; i++ {
+				want := i
+				for want < len(s) && s[want] < utf8.RuneSelf {
+					want++
+				}
+				if got := nextNonASCII(s, i); got != want {
+					t.Fatalf("nextNonASCII(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}
