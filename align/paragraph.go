@@ -651,13 +651,20 @@ func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64)
 	if t.Zh+t.En == 1 {
 		return p.nullBead(i, j, t).low
 	}
-	return p.pairedUntil(i, j, t, floor, need)
+	return p.pairedUntil(i, j, t, math.NaN(), floor, need)
 }
 
 // pairedUntil is boundUntil for a bead of several blocks, all that the
 // DP asks it of, without boundUntil's call between: baseLowUntil takes
-// the similarity term's least value off itself.
-func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64) float64 {
+// the similarity term's least value off itself. part is the bead's
+// length, interruptions and merged enumerators as lowRow added them up
+// (NaN: not given), which it does not add up again: the DP asks the bound
+// of some 2 M beads on a 5k-pair document, each right after lowRow.
+func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need float64) float64 {
+	if part == part {
+		c, _ := p.anchoredUntil(i, j, t, part, floor, need, true)
+		return c
+	}
 	c, _ := p.baseLowUntil(i, j, t, floor, need, true)
 	return c
 }
@@ -669,8 +676,10 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64
 // bead with furniture, its cost). The DP asks bound of some 10 M beads
 // on a 5k-pair document, 8 M of which it settles there; the Chinese side
 // of a row's beads is the same for all of them, and a loop over the row
-// adds up the English side without a call each.
-func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool) {
+// adds up the English side without a call each. parts gets c, which
+// pairedUntil takes instead of adding it up again (NaN for a bead with
+// furniture).
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool) {
 	t := p.types[ti]
 	a, b := t.Zh, t.En
 	if a+b == 1 {
@@ -679,14 +688,14 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 	}
 	if a == 0 || b == 0 {
 		for k := range out {
-			out[k] = floor
+			out[k], parts[k] = floor, math.NaN()
 		}
 		return false
 	}
 	i := pi
 	if p.anyFurn && p.zhFurn[i+a] > p.zhFurn[i] {
 		for k := range out {
-			out[k] = math.Inf(1)
+			out[k], parts[k] = math.Inf(1), math.NaN()
 		}
 		return false
 	}
@@ -697,18 +706,19 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 	// a loop of its own stored and loaded each value again), else term by
 	// term (lowSums).
 	out = out[:hi-lo+1]
+	parts = parts[:len(out)]
 	if !p.interleaved && p.anyEnums && b >= 2 && p.model.Ratio > 0 {
 		// the common case of a document with enumerators, in one loop
-		lowMerged(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
+		lowMerged(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
 	} else if !p.interleaved && p.model.Ratio > 0 {
 		// (no enumerators: c + floor is (c + 0) + floor, c not being -0)
 		merge := 0.0
 		if p.anyEnums {
 			merge = enumMerge * float64(p.innerEnums(Zh, i, a))
 		}
-		lowMergedConst(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
+		lowMergedConst(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
 	} else {
-		p.lowSums(out, i, a, b, lo, hi, floor)
+		p.lowSums(out, parts, i, a, b, lo, hi, floor)
 	}
 	if p.anyFurn {
 		ends, starts := p.enFurn[lo:hi+1], p.enFurn[lo-b:hi-b+1]
@@ -716,7 +726,7 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 		starts = starts[:len(out)]
 		for k := range out {
 			if ends[k] > starts[k] {
-				out[k] = math.Inf(1)
+				out[k], parts[k] = math.Inf(1), math.NaN()
 			}
 		}
 	}
@@ -724,8 +734,8 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 }
 
 // lowSums is lowRow's sum for the beads of blocks i..i+a-1 with English
-// sides of b blocks ending at lo..hi, term by term.
-func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor float64) {
+// sides of b blocks ending at lo..hi, term by term, and its parts.
+func (p *paragraphAligner) lowSums(out, parts []float64, i, a, b, lo, hi int, floor float64) {
 	lowLengths(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)))
 	if p.interleaved {
 		interZh := p.interrupted(Zh, i, a)
@@ -734,15 +744,18 @@ func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor flo
 		}
 	}
 	// (merged enumerators and the floor in one loop: (c + merge) + floor)
+	parts = parts[:len(out)]
 	switch innerZh := p.innerEnums(Zh, i, a); {
 	case !p.anyEnums:
 		for k := range out {
+			parts[k] = out[k]
 			out[k] += floor
 		}
 	case b < 2:
 		merge := enumMerge * float64(innerZh)
 		for k := range out {
-			out[k] = out[k] + merge + floor
+			c := out[k] + merge
+			out[k], parts[k] = c+floor, c
 		}
 	default:
 		// innerEnums(En, j-b, b): those of the blocks after the first
@@ -750,7 +763,8 @@ func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor flo
 		ends = ends[:len(out)]
 		seconds = seconds[:len(out)]
 		for k := range out {
-			out[k] = out[k] + enumMerge*float64(innerZh+ends[k]-seconds[k]) + floor
+			c := out[k] + enumMerge*float64(innerZh+ends[k]-seconds[k])
+			out[k], parts[k] = c+floor, c
 		}
 	}
 }
@@ -760,11 +774,13 @@ func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor flo
 // lowLengths has it, then the merged enumerators (innerZh of the Chinese
 // side, those of the English blocks after the first from the prefix
 // sums ends and seconds) and the floor, the same operations in the same
-// order. Most of a document's paired beads of several English blocks
-// are summed here, some 10 M on a 5k-pair document, each stored and
-// loaded again between the terms before.
-func lowMerged(out []float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
+// order, and the sum before the floor in parts. Most of a document's
+// paired beads of several English blocks are summed here, some 10 M on a
+// 5k-pair document, each stored and loaded again between the terms
+// before.
+func lowMerged(out, parts []float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
 	rlz := m.Ratio * float64(lz)
+	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
 	enumEnds = enumEnds[:len(out)]
@@ -772,21 +788,24 @@ func lowMerged(out []float64, ends, starts, enumEnds, seconds []int, m LengthMod
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-		out[k] = fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k]) + floor
+		c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+		out[k], parts[k] = c+floor, c
 	}
 }
 
 // lowMergedConst is lowMerged for English sides of one block, or a
 // document without enumerators: the merged enumerators are merge for
 // every bead.
-func lowMergedConst(out []float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
+func lowMergedConst(out, parts []float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
 	rlz := m.Ratio * float64(lz)
+	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-		out[k] = fmin(sq, limit) + merge + floor
+		c := fmin(sq, limit) + merge
+		out[k], parts[k] = c+floor, c
 	}
 }
 
@@ -956,6 +975,14 @@ func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float6
 	if a == 0 || b == 0 {
 		return c, false
 	}
+	return p.anchoredUntil(i, j, t, c, floor, need, least)
+}
+
+// anchoredUntil is baseLowUntil of a paired bead with neither furniture
+// nor a block the layout leaves alone, from c, its length, interruptions
+// and merged enumerators added up.
+func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need float64, least bool) (float64, bool) {
+	a, b := t.Zh, t.En
 	if c+floor > need {
 		return c + floor, false
 	}

@@ -19,7 +19,7 @@ import (
 // unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
-	stops, raised, lows := 0, 0, 0
+	stops, raised, lows, parted := 0, 0, 0, 0
 	check := func() error {
 		floor := p.floors()
 		rows := p.rowFloors(floor)
@@ -60,7 +60,7 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							// those of a fresh lexLow, to the bit
 							if t.Zh+t.En > 1 {
 								// (the DP's bound of a paired bead)
-								if v := p.pairedUntil(i, j, t, f, need); math.Float64bits(v) != math.Float64bits(u) {
+								if v := p.pairedUntil(i, j, t, math.NaN(), f, need); math.Float64bits(v) != math.Float64bits(u) {
 									return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, pairedUntil %v", i, j, t, u, v)
 								}
 								if err := sameLexLow(p, i, j, t); err != nil {
@@ -86,9 +86,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 						if r[0] > r[1] {
 							continue
 						}
-						out := make([]float64, r[1]-r[0]+1)
+						out, parts := make([]float64, r[1]-r[0]+1), make([]float64, r[1]-r[0]+1)
 						null := t.Zh+t.En == 1
-						if exact := p.lowRow(i, ti, f, r[0], r[1], out); exact != null {
+						if exact := p.lowRow(i, ti, f, r[0], r[1], out, parts); exact != null {
 							return fmt.Errorf("row %d %v: lowRow exact %v", i, t, exact)
 						}
 						for k, got := range out {
@@ -101,6 +101,29 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 								return fmt.Errorf("bead (%d,%d) %v: lowRow %v, boundUntil stopped at once %v", i, j, t, got, want)
 							}
 							lows++
+							if null {
+								continue
+							}
+							// the bound from the part of the low is the
+							// bound, and leaves lexLow's parts alike
+							part := parts[k]
+							if math.IsInf(got, 1) {
+								continue // (furniture: the DP never asks)
+							}
+							if part != part || math.Float64bits(part+f) != math.Float64bits(got) {
+								return fmt.Errorf("bead (%d,%d) %v: lowRow %v, part %v", i, j, t, got, part)
+							}
+							b := p.bound(i, j, t)
+							for _, need := range []float64{math.Inf(-1), b - 1e-3, b, math.Inf(1)} {
+								u := p.pairedUntil(i, j, t, math.NaN(), f, need)
+								if v := p.pairedUntil(i, j, t, part, f, need); math.Float64bits(v) != math.Float64bits(u) {
+									return fmt.Errorf("bead (%d,%d) %v: pairedUntil %v, from lowRow's part %v", i, j, t, u, v)
+								}
+								if err := sameLexLow(p, i, j, t); err != nil {
+									return err
+								}
+								parted++
+							}
 						}
 					}
 				}
@@ -134,6 +157,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	if lows == 0 {
 		return fmt.Errorf("no lows of a row compared")
+	}
+	if parted == 0 {
+		return fmt.Errorf("no bound from a row's parts compared")
 	}
 	return nil
 }
