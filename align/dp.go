@@ -197,7 +197,7 @@ func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 	if bound != nil {
 		until = func(i, j int, t BeadType, _, _, _ float64) float64 { return bound(i, j, t) }
 	}
-	return solveStaged(nZh, nEn, types, extra, cost, until, refines, nil, nil, band, nil)
+	return solveStaged(nZh, nEn, types, extra, cost, until, refinesTest(refines), nil, nil, band, nil)
 }
 
 // A boundUntil is a bound that may stop early. Given the floor of the
@@ -271,7 +271,8 @@ func typeFloors(floor []float64) floorFunc {
 	return func(_, ti int) float64 { return floor[ti] }
 }
 
-// solveStaged is SolveStaged with a floor of bound for each bead type and
+// solveStaged is SolveStaged with the refined bounds as one test (nil for
+// none), a floor of bound for each bead type and
 // row of origin (nil for none), the lower bounds of bound of a row's
 // beads (lows, asked of the beads bound is asked of; nil for the floor
 // alone) and the tables to reuse. The floor is asked once a row and the
@@ -279,7 +280,7 @@ func typeFloors(floor []float64) floorFunc {
 // a call: a cell off the path is mostly reached far more cheaply than a
 // bead from a dearer neighbour can reach it, whatever the bead holds, and
 // then bound need not be asked.
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor floorFunc, lows lowsFunc, band *Band, tables *dpTables) []Cell {
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refined refineTest, floor floorFunc, lows lowsFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -369,7 +370,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		for ti := range types {
 			if t := types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
 				several := t.Zh+t.En > 1
-				tried = append(tried, dpTry{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
+				tried = append(tried, dpTry{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: refined != nil && several})
 			}
 		}
 	}
@@ -452,7 +453,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				// (while no bead reaches the cell, a refined bound could
 				// rule out only a bead whose cost is +Inf, which cost
 				// rules out)
-				if bt >= 0 && tr.refine && !passes(refines, prev, pi, pj, t, best, bt, ti) {
+				if bt >= 0 && tr.refine && !refined(pi, pj, t, prev, best, bt, ti) {
 					continue
 				}
 				c := cost(pi, pj, *t)
@@ -476,7 +477,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				if bound != nil && !(prev+bound(e.I, e.J, e.Type, nan, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
 					continue
 				}
-				if best < math.Inf(1) && !passes(refines, prev, e.I, e.J, &e.Type, best, extraBead, extraBead) {
+				if best < math.Inf(1) && refined != nil && !refined(e.I, e.J, &e.Type, prev, best, extraBead, extraBead) {
 					continue
 				}
 				c := cost(e.I, e.J, e.Type)
@@ -523,6 +524,23 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		c.Cost, sum = v-sum, v
 	}
 	return path
+}
+
+// A refineTest is SolveStaged's refined bounds asked in turn of a bead, as
+// passes asks them, in one call: a caller whose refined bounds share
+// their dear part (the paragraph aligner's) works it out once, without a
+// call for each bound.
+type refineTest func(pi, pj int, t *BeadType, prev, best float64, bt, ti int8) bool
+
+// refinesTest is the refineTest of the refined bounds refines (passes),
+// nil when there are none.
+func refinesTest(refines []CostFunc) refineTest {
+	if len(refines) == 0 {
+		return nil
+	}
+	return func(pi, pj int, t *BeadType, prev, best float64, bt, ti int8) bool {
+		return passes(refines, prev, pi, pj, t, best, bt, ti)
+	}
 }
 
 // passes reports whether a bead of type t (index ti) from (pi, pj),

@@ -46,7 +46,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 			// of the type, reached by some bead (ties again)
 			floor := leastBounds(nz, ne, bound)
 			whole := func(i, j int, t BeadType, _, _, _ float64) float64 { return bound(i, j, t) }
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, refinesTest([]CostFunc{refine}), typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
 			// and a bound that stops early where the bead loses, with
 			// something between the floor and the bound, at times enough
@@ -60,7 +60,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 				return b
 			}
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{refine}), typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
 			require.Positive(t, stops)
 		}
@@ -114,7 +114,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 				}
 			}
 			for _, f := range []floorFunc{nil, typeFloors(floor)} {
-				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, f, nil, band, &dpTables{})
+				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{bound}), f, nil, band, &dpTables{})
 				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v floor %v", seed, band != nil, f != nil)
 			}
 			// and with the null beads' costs, +Inf among them, given
@@ -129,7 +129,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 				}
 				return bt.Zh+bt.En == 1
 			}
-			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, typeFloors(floor), nulls, band, &dpTables{})
+			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{bound}), typeFloors(floor), nulls, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v exact nulls", seed, band != nil)
 		}
 	}

@@ -20,6 +20,7 @@ import (
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
 	stops, raised, lows, parted := 0, 0, 0, 0
+	var refinedSeen [2]int
 	check := func() error {
 		floor := p.floors()
 		rows := p.rowFloors(floor)
@@ -67,6 +68,11 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 									return err
 								}
 							}
+						}
+					}
+					if t.Zh+t.En > 1 {
+						if err := sameRefined(p, i, j, t, &refinedSeen); err != nil {
+							return err
 						}
 					}
 				}
@@ -161,6 +167,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	if parted == 0 {
 		return fmt.Errorf("no bound from a row's parts compared")
 	}
+	if refinedSeen[0] == 0 || refinedSeen[1] == 0 {
+		return fmt.Errorf("refined passed %d beads and failed %d", refinedSeen[1], refinedSeen[0])
+	}
 	return nil
 }
 
@@ -175,6 +184,34 @@ func sameUntilInFull(p *paragraphAligner, i, j int, t BeadType, floor, need, u f
 	p.anyFurn, p.anyEnums, p.interleaved = furn, enums, inter
 	if math.Float64bits(full) != math.Float64bits(u) {
 		return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, in full %v", i, j, t, u, full)
+	}
+	return nil
+}
+
+// sameRefined compares the DP's refined test of a paired bead with
+// refineSim and refine asked in turn (passes), for costs of reaching its
+// cell around their values, ties of either order and of an extra bead
+// (which must be strictly cheaper), and the bead reached
+// at 0 and further on; seen counts its outcomes (false, true).
+func sameRefined(p *paragraphAligner, i, j int, t BeadType, seen *[2]int) error {
+	sim, full := p.refineSim(i, j, t)+t.Prior, p.refine(i, j, t)+t.Prior
+	for _, prev := range []float64{0, 1.5} {
+		for _, best := range []float64{sim, full, (sim + full) / 2, sim - 1, full + 1, math.Inf(1)} {
+			best += prev
+			for _, order := range [][2]int8{{0, 1}, {1, 0}, {extraBead, extraBead}} {
+				ti, bt := order[0], order[1]
+				want := passes([]CostFunc{p.refineSim, p.refine}, prev, i, j, &t, best, bt, ti)
+				got := p.refined(i, j, &t, prev, best, bt, ti)
+				if got != want {
+					return fmt.Errorf("bead (%d,%d) %v, prev %v, best %v, types %d %d: refined %v, passes %v", i, j, t, prev, best, ti, bt, got, want)
+				}
+				if got {
+					seen[1]++
+				} else {
+					seen[0]++
+				}
+			}
+		}
 	}
 	return nil
 }
