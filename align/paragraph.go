@@ -1013,7 +1013,13 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 		return c + floor, false
 	}
 	nz, ne := p.zhNums[i+a]-p.zhNums[i], p.enNums[j+b]-p.enNums[j]
-	an := p.enumAnchor(i, j)
+	// (enumAnchor, its test of the prefix sums written out here: too
+	// large to be inlined, it was a call for each of some 2 M beads on a
+	// 5k-pair document, most of which open with no enumerator)
+	an := 0.0
+	if p.zhEnum[i+1] != p.zhEnum[i] && p.enEnum[j+1] != p.enEnum[j] {
+		an = p.enumsAnchor(i, j)
+	}
 	an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
 	if !p.ignoreLayout && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
@@ -1091,6 +1097,11 @@ func (p *paragraphAligner) enumAnchor(i, j int) float64 {
 	if p.zhEnum[i+1] == p.zhEnum[i] || p.enEnum[j+1] == p.enEnum[j] {
 		return 0
 	}
+	return p.enumsAnchor(i, j)
+}
+
+// enumsAnchor is enumAnchor of two blocks that open with enumerators.
+func (p *paragraphAligner) enumsAnchor(i, j int) float64 {
 	z, e := &p.zh[i], &p.en[j]
 	if z.isEnum && e.isEnum {
 		if numerals.Same(z.enum, e.enum) {
