@@ -195,9 +195,9 @@ func SolveRefined(nZh, nEn int, types []BeadType, extra []Cell, cost, bound, ref
 func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostFunc, refines []CostFunc, band *Band) []Cell {
 	var until boundUntil
 	if bound != nil {
-		until = func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+		until = func(i, j int, t BeadType, _, _, _ float64) float64 { return bound(i, j, t) }
 	}
-	return solveStaged(nZh, nEn, types, extra, cost, until, refines, nil, nil, band, nil)
+	return solveStaged(nZh, nEn, types, extra, cost, until, refinesTest(refines), nil, nil, band, nil)
 }
 
 // A boundUntil is a bound that may stop early. Given the floor of the
@@ -207,8 +207,10 @@ func SolveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost, bound CostF
 // that the bound is above need, that partial sum plus floor: a lower bound
 // of the bound, so that solving with it is solving with a weaker bound,
 // which changes no result. need is only a hint: the DP tests what is
-// returned as it tests a bound.
-type boundUntil func(i, j int, t BeadType, floor, need float64) float64
+// returned as it tests a bound. part is the partial sum that the row's
+// lows (lowsFunc) added the floor to for the bead, which the bound need
+// not add up again, or NaN when they did not give one.
+type boundUntil func(i, j int, t BeadType, part, floor, need float64) float64
 
 // dpTables are the DP's tables, kept by a caller that solves again (the
 // paragraph aligner solves twice or more, each time over some 650 k
@@ -248,13 +250,16 @@ type floorFunc func(pi, ti int) float64
 // of origin that lead to the cells j = lo..hi of their row (each from
 // (pi, j-types[ti].En)), to a lower bound of bound for the bead (of cost
 // for a bead bound is not asked of): what a boundUntil given the row's
-// floor may return for it. Or it sets them to the beads' costs, to the
-// bit, and reports exact: cost is then not asked of them. The DP asks it
+// floor may return for it, and parts[j-lo] to the partial sum it added
+// the floor to (out[j-lo] is parts[j-lo] + floor), or NaN, which the DP
+// gives the boundUntil. Or it sets out to the beads' costs, to the bit,
+// and reports exact: cost is then not asked of them, and parts is not
+// read. The DP asks it
 // once a row and type (for a stretch of lowChunk cells at a time), so
 // that the cheap part of the bound, added up in one loop for the row,
 // settles most beads without a call each, and a null bead's cost, a
 // block's alone, is looked up without one.
-type lowsFunc func(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool)
+type lowsFunc func(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool)
 
 // lowChunk is how many cells of a row the DP asks lows of at once: the
 // buffers stay small (lowChunk values a type) even when a row of the full
@@ -266,7 +271,8 @@ func typeFloors(floor []float64) floorFunc {
 	return func(_, ti int) float64 { return floor[ti] }
 }
 
-// solveStaged is SolveStaged with a floor of bound for each bead type and
+// solveStaged is SolveStaged with the refined bounds as one test (nil for
+// none), a floor of bound for each bead type and
 // row of origin (nil for none), the lower bounds of bound of a row's
 // beads (lows, asked of the beads bound is asked of; nil for the floor
 // alone) and the tables to reuse. The floor is asked once a row and the
@@ -274,7 +280,7 @@ func typeFloors(floor []float64) floorFunc {
 // a call: a cell off the path is mostly reached far more cheaply than a
 // bead from a dearer neighbour can reach it, whatever the bead holds, and
 // then bound need not be asked.
-func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refines []CostFunc, floor floorFunc, lows lowsFunc, band *Band, tables *dpTables) []Cell {
+func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bound boundUntil, refined refineTest, floor floorFunc, lows lowsFunc, band *Band, tables *dpTables) []Cell {
 	if band == nil {
 		band = &Band{Lo: make([]int, nZh+1), Hi: make([]int, nZh+1)}
 		for i := range band.Hi {
@@ -364,15 +370,16 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		for ti := range types {
 			if t := types[ti]; (t.Zh+t.En == 1) == (pass == 0) {
 				several := t.Zh+t.En > 1
-				tried = append(tried, dpTry{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: len(refines) > 0 && several})
+				tried = append(tried, dpTry{ti: int8(ti), t: t, floor: math.Inf(-1), bound: bound != nil && several, refine: refined != nil && several})
 			}
 		}
 	}
-	low := make([]float64, len(tried)*lowChunk)
+	// (part[tr.low+j] is the partial sum of the bead's low[tr.low+j])
+	low, part := make([]float64, len(tried)*lowChunk), make([]float64, len(tried)*lowChunk)
 	nan := math.NaN()
 	// setLows fills low for the cells from..to-1 of row i (at most
 	// lowChunk of them): lows, else the floor, and NaN for the cells the
-	// type does not reach.
+	// type does not reach; and part, NaN where lows gives none.
 	setLows := func(i, from, to int) {
 		for x := range tried {
 			tr := &tried[x]
@@ -392,12 +399,13 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				out[k] = nan
 			}
 			in := out[lo-from : hi-from+1]
+			parts := part[x*lowChunk+lo-from : x*lowChunk+hi-from+1]
 			if lows != nil {
-				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, in)
+				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, in, parts)
 				continue
 			}
 			for k := range in {
-				in[k] = tr.floor
+				in[k], parts[k] = tr.floor, nan
 			}
 		}
 	}
@@ -438,14 +446,14 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				}
 				pi, pj := i-t.Zh, j-t.En
 				if tr.bound {
-					if v := prev + bound(pi, pj, *t, tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
+					if v := prev + bound(pi, pj, *t, part[tr.low+j], tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
 						continue
 					}
 				}
 				// (while no bead reaches the cell, a refined bound could
 				// rule out only a bead whose cost is +Inf, which cost
 				// rules out)
-				if bt >= 0 && tr.refine && !passes(refines, prev, pi, pj, t, best, bt, ti) {
+				if bt >= 0 && tr.refine && !refined(pi, pj, t, prev, best, bt, ti) {
 					continue
 				}
 				c := cost(pi, pj, *t)
@@ -466,10 +474,10 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				if math.IsInf(prev, 1) {
 					continue
 				}
-				if bound != nil && !(prev+bound(e.I, e.J, e.Type, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
+				if bound != nil && !(prev+bound(e.I, e.J, e.Type, nan, math.Inf(-1), math.Inf(1))+e.Type.Prior < best) {
 					continue
 				}
-				if best < math.Inf(1) && !passes(refines, prev, e.I, e.J, &e.Type, best, extraBead, extraBead) {
+				if best < math.Inf(1) && refined != nil && !refined(e.I, e.J, &e.Type, prev, best, extraBead, extraBead) {
 					continue
 				}
 				c := cost(e.I, e.J, e.Type)
@@ -516,6 +524,23 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		c.Cost, sum = v-sum, v
 	}
 	return path
+}
+
+// A refineTest is SolveStaged's refined bounds asked in turn of a bead, as
+// passes asks them, in one call: a caller whose refined bounds share
+// their dear part (the paragraph aligner's) works it out once, without a
+// call for each bound.
+type refineTest func(pi, pj int, t *BeadType, prev, best float64, bt, ti int8) bool
+
+// refinesTest is the refineTest of the refined bounds refines (passes),
+// nil when there are none.
+func refinesTest(refines []CostFunc) refineTest {
+	if len(refines) == 0 {
+		return nil
+	}
+	return func(pi, pj int, t *BeadType, prev, best float64, bt, ti int8) bool {
+		return passes(refines, prev, pi, pj, t, best, bt, ti)
+	}
 }
 
 // passes reports whether a bead of type t (index ti) from (pi, pj),

@@ -3,6 +3,7 @@ package align
 import (
 	"fmt"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -44,14 +45,14 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 			// and so does a floor per type: the least bound of any bead
 			// of the type, reached by some bead (ties again)
 			floor := leastBounds(nz, ne, bound)
-			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
+			whole := func(i, j int, t BeadType, _, _, _ float64) float64 { return bound(i, j, t) }
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, whole, refinesTest([]CostFunc{refine}), typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "floored, seed %d band %v", seed, band != nil)
 			// and a bound that stops early where the bead loses, with
 			// something between the floor and the bound, at times enough
 			// to rule the bead out and at times not
 			stops := 0
-			until := func(i, j int, t BeadType, floor, need float64) float64 {
+			until := func(i, j int, t BeadType, _, floor, need float64) float64 {
 				b := bound(i, j, t)
 				if b > need && floor > math.Inf(-1) {
 					stops++
@@ -59,7 +60,7 @@ func TestSolveExtraWithoutExtrasIsSolveBounded(t *testing.T) {
 				}
 				return b
 			}
-			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{refine}, typeFloors(floor), nil, band, &dpTables{})
+			got = solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{refine}), typeFloors(floor), nil, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "stopped early, seed %d band %v", seed, band != nil)
 			require.Positive(t, stops)
 		}
@@ -82,7 +83,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 			return math.Inf(1)
 		}
 		bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - 1 }
-		until := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
+		until := func(i, j int, t BeadType, _, _, _ float64) float64 { return bound(i, j, t) }
 		floor := make([]float64, len(paragraphTypes))
 		for ti := range floor {
 			floor[ti] = -1
@@ -113,12 +114,12 @@ func TestSolveUnreachedCells(t *testing.T) {
 				}
 			}
 			for _, f := range []floorFunc{nil, typeFloors(floor)} {
-				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, f, nil, band, &dpTables{})
+				got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{bound}), f, nil, band, &dpTables{})
 				require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v floor %v", seed, band != nil, f != nil)
 			}
 			// and with the null beads' costs, +Inf among them, given
 			// a row at a time (exact lows)
-			nulls := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
+			nulls := func(pi, ti int, f float64, lo, hi int, out, _ []float64) bool {
 				bt := paragraphTypes[ti]
 				for j := lo; j <= hi; j++ {
 					out[j-lo] = f
@@ -128,7 +129,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 				}
 				return bt.Zh+bt.En == 1
 			}
-			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, []CostFunc{bound}, typeFloors(floor), nulls, band, &dpTables{})
+			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{bound}), typeFloors(floor), nulls, band, &dpTables{})
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v exact nulls", seed, band != nil)
 		}
 	}
@@ -425,20 +426,33 @@ func TestSolveLows(t *testing.T) {
 			cost := hashCost(seed)
 			bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%3) }
 			floor := leastBounds(nz, ne, bound)
-			whole := func(i, j int, t BeadType, _, _ float64) float64 { return bound(i, j, t) }
-			// the null beads' costs, the others' lows
-			lows := func(pi, ti int, f float64, lo, hi int, out []float64) bool {
+			// the null beads' costs, the others' lows, with their
+			// parts, which the bound is handed (NaN for some)
+			part := func(i, j int, t BeadType) float64 {
+				if (i+j)%5 == 0 {
+					return math.NaN()
+				}
+				return (bound(i, j, t) - floor[slices.Index(paragraphTypes, t)]) * float64((i+j)%2) / 2
+			}
+			whole := func(i, j int, t BeadType, got, _, _ float64) float64 {
+				if want := part(i, j, t); math.Float64bits(got) != math.Float64bits(want) {
+					panic(fmt.Sprintf("bead (%d,%d) %v: part %v, not %v", i, j, t, got, want))
+				}
+				return bound(i, j, t)
+			}
+			lows := func(pi, ti int, f float64, lo, hi int, out, parts []float64) bool {
 				calls++
 				bt := paragraphTypes[ti]
 				require.Equal(t, floor[ti], f)
 				require.Len(t, out, hi-lo+1)
+				require.Len(t, parts, hi-lo+1)
 				for j := lo; j <= hi; j++ {
 					if bt.Zh+bt.En == 1 {
 						out[j-lo] = cost(pi, j-bt.En, bt)
 						continue
 					}
-					b := bound(pi, j-bt.En, bt)
-					out[j-lo] = f + (b-f)*float64((pi+j)%2)/2
+					parts[j-lo] = part(pi, j-bt.En, bt)
+					out[j-lo] = f + (bound(pi, j-bt.En, bt)-f)*float64((pi+j)%2)/2
 				}
 				return bt.Zh+bt.En == 1
 			}
@@ -482,7 +496,7 @@ func TestSolveNarrowBandsReusedTables(t *testing.T) {
 			got := solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, nil, band, tables)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d width %d", seed, w)
 			// lows of the exact costs for every type
-			lows := func(pi, ti int, _ float64, lo, hi int, out []float64) bool {
+			lows := func(pi, ti int, _ float64, lo, hi int, out, _ []float64) bool {
 				for k := range out {
 					out[k] = cost(pi, lo+k-paragraphTypes[ti].En, paragraphTypes[ti])
 				}

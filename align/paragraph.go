@@ -342,12 +342,19 @@ func (p *paragraphAligner) similarity(i, a, j, b int) float64 {
 	return bl.Similarity(i, a, j, b)
 }
 
-// prepared returns the lexicon's prepared blocks, made on first use.
+// prepared returns the lexicon's prepared blocks, made on first use. It
+// is small enough to be inlined in lexLow, which asks for them some 1.7 M
+// times on a 5k-pair document.
 func (p *paragraphAligner) prepared() *lexicon.Blocks {
 	if p.blocks == nil {
-		p.blocks = p.lx.NewBlocks(blockTexts(p.doc.Blocks(Zh)), blockTexts(p.doc.Blocks(En)))
+		p.prepare()
 	}
 	return p.blocks
+}
+
+// prepare makes the lexicon's prepared blocks.
+func (p *paragraphAligner) prepare() {
+	p.blocks = p.lx.NewBlocks(blockTexts(p.doc.Blocks(Zh)), blockTexts(p.doc.Blocks(En)))
 }
 
 func blockTexts(blocks []*Block) []string {
@@ -532,6 +539,25 @@ func (p *paragraphAligner) refineSim(i, j int, t BeadType) float64 {
 	return r.c + (0 - lexWeight*(r.sim-p.chance(t)))
 }
 
+// refined is the DP's refined bounds, refineSim and then refine, as
+// passes asks them (a refineTest), in one call: lexLow is asked once, and
+// each bound is the same sum as refineSim's and refine's, in the same
+// order. (Without the similarity term the two bounds are one value,
+// tested once.) The DP asks it of some 1.7 M beads on a 5k-pair document.
+func (p *paragraphAligner) refined(pi, pj int, t *BeadType, prev, best float64, bt, ti int8) bool {
+	r := p.lexLow(pi, pj, *t)
+	if !r.lex {
+		v := prev + r.c + t.Prior
+		return v < best || v == best && ti < bt
+	}
+	chance := p.chance(*t)
+	if v := prev + (r.c + (0 - lexWeight*(r.sim-chance))) + t.Prior; !(v < best || v == best && ti < bt) {
+		return false
+	}
+	v := prev + (r.c + (nullCap*p.weaknessLow(r.bl, pi, t.Zh, pj, t.En) - lexWeight*(r.sim-chance))) + t.Prior
+	return v < best || v == best && ti < bt
+}
+
 // lastLex is what refine and refineSim share of one bead: its baseLow and
 // its SimilarityBound. The baseLow is mostly that of the bead the bound
 // last added up in full (baseLowUntil keeps it here): the DP asks the
@@ -651,13 +677,20 @@ func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64)
 	if t.Zh+t.En == 1 {
 		return p.nullBead(i, j, t).low
 	}
-	return p.pairedUntil(i, j, t, floor, need)
+	return p.pairedUntil(i, j, t, math.NaN(), floor, need)
 }
 
 // pairedUntil is boundUntil for a bead of several blocks, all that the
 // DP asks it of, without boundUntil's call between: baseLowUntil takes
-// the similarity term's least value off itself.
-func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64) float64 {
+// the similarity term's least value off itself. part is the bead's
+// length, interruptions and merged enumerators as lowRow added them up
+// (NaN: not given), which it does not add up again: the DP asks the bound
+// of some 2 M beads on a 5k-pair document, each right after lowRow.
+func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need float64) float64 {
+	if part == part {
+		c, _ := p.anchoredUntil(i, j, t, part, floor, need, true)
+		return c
+	}
 	c, _ := p.baseLowUntil(i, j, t, floor, need, true)
 	return c
 }
@@ -669,8 +702,10 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, floor, need float64
 // bead with furniture, its cost). The DP asks bound of some 10 M beads
 // on a 5k-pair document, 8 M of which it settles there; the Chinese side
 // of a row's beads is the same for all of them, and a loop over the row
-// adds up the English side without a call each.
-func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []float64) (exact bool) {
+// adds up the English side without a call each. parts gets c, which
+// pairedUntil takes instead of adding it up again (NaN for a bead with
+// furniture).
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool) {
 	t := p.types[ti]
 	a, b := t.Zh, t.En
 	if a+b == 1 {
@@ -679,14 +714,14 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 	}
 	if a == 0 || b == 0 {
 		for k := range out {
-			out[k] = floor
+			out[k], parts[k] = floor, math.NaN()
 		}
 		return false
 	}
 	i := pi
 	if p.anyFurn && p.zhFurn[i+a] > p.zhFurn[i] {
 		for k := range out {
-			out[k] = math.Inf(1)
+			out[k], parts[k] = math.Inf(1), math.NaN()
 		}
 		return false
 	}
@@ -697,18 +732,19 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 	// a loop of its own stored and loaded each value again), else term by
 	// term (lowSums).
 	out = out[:hi-lo+1]
+	parts = parts[:len(out)]
 	if !p.interleaved && p.anyEnums && b >= 2 && p.model.Ratio > 0 {
 		// the common case of a document with enumerators, in one loop
-		lowMerged(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
+		lowMerged(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
 	} else if !p.interleaved && p.model.Ratio > 0 {
 		// (no enumerators: c + floor is (c + 0) + floor, c not being -0)
 		merge := 0.0
 		if p.anyEnums {
 			merge = enumMerge * float64(p.innerEnums(Zh, i, a))
 		}
-		lowMergedConst(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
+		lowMergedConst(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
 	} else {
-		p.lowSums(out, i, a, b, lo, hi, floor)
+		p.lowSums(out, parts, i, a, b, lo, hi, floor)
 	}
 	if p.anyFurn {
 		ends, starts := p.enFurn[lo:hi+1], p.enFurn[lo-b:hi-b+1]
@@ -716,7 +752,7 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 		starts = starts[:len(out)]
 		for k := range out {
 			if ends[k] > starts[k] {
-				out[k] = math.Inf(1)
+				out[k], parts[k] = math.Inf(1), math.NaN()
 			}
 		}
 	}
@@ -724,8 +760,8 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out []f
 }
 
 // lowSums is lowRow's sum for the beads of blocks i..i+a-1 with English
-// sides of b blocks ending at lo..hi, term by term.
-func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor float64) {
+// sides of b blocks ending at lo..hi, term by term, and its parts.
+func (p *paragraphAligner) lowSums(out, parts []float64, i, a, b, lo, hi int, floor float64) {
 	lowLengths(out, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)))
 	if p.interleaved {
 		interZh := p.interrupted(Zh, i, a)
@@ -734,15 +770,18 @@ func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor flo
 		}
 	}
 	// (merged enumerators and the floor in one loop: (c + merge) + floor)
+	parts = parts[:len(out)]
 	switch innerZh := p.innerEnums(Zh, i, a); {
 	case !p.anyEnums:
 		for k := range out {
+			parts[k] = out[k]
 			out[k] += floor
 		}
 	case b < 2:
 		merge := enumMerge * float64(innerZh)
 		for k := range out {
-			out[k] = out[k] + merge + floor
+			c := out[k] + merge
+			out[k], parts[k] = c+floor, c
 		}
 	default:
 		// innerEnums(En, j-b, b): those of the blocks after the first
@@ -750,7 +789,8 @@ func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor flo
 		ends = ends[:len(out)]
 		seconds = seconds[:len(out)]
 		for k := range out {
-			out[k] = out[k] + enumMerge*float64(innerZh+ends[k]-seconds[k]) + floor
+			c := out[k] + enumMerge*float64(innerZh+ends[k]-seconds[k])
+			out[k], parts[k] = c+floor, c
 		}
 	}
 }
@@ -760,11 +800,13 @@ func (p *paragraphAligner) lowSums(out []float64, i, a, b, lo, hi int, floor flo
 // lowLengths has it, then the merged enumerators (innerZh of the Chinese
 // side, those of the English blocks after the first from the prefix
 // sums ends and seconds) and the floor, the same operations in the same
-// order. Most of a document's paired beads of several English blocks
-// are summed here, some 10 M on a 5k-pair document, each stored and
-// loaded again between the terms before.
-func lowMerged(out []float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
+// order, and the sum before the floor in parts. Most of a document's
+// paired beads of several English blocks are summed here, some 10 M on a
+// 5k-pair document, each stored and loaded again between the terms
+// before.
+func lowMerged(out, parts []float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
 	rlz := m.Ratio * float64(lz)
+	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
 	enumEnds = enumEnds[:len(out)]
@@ -772,21 +814,24 @@ func lowMerged(out []float64, ends, starts, enumEnds, seconds []int, m LengthMod
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-		out[k] = fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k]) + floor
+		c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+		out[k], parts[k] = c+floor, c
 	}
 }
 
 // lowMergedConst is lowMerged for English sides of one block, or a
 // document without enumerators: the merged enumerators are merge for
 // every bead.
-func lowMergedConst(out []float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
+func lowMergedConst(out, parts []float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
 	rlz := m.Ratio * float64(lz)
+	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
 	r, s2 := m.Ratio, m.S2
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-		out[k] = fmin(sq, limit) + merge + floor
+		c := fmin(sq, limit) + merge
+		out[k], parts[k] = c+floor, c
 	}
 }
 
@@ -956,11 +1001,25 @@ func (p *paragraphAligner) baseLowUntil(i, j int, t BeadType, floor, need float6
 	if a == 0 || b == 0 {
 		return c, false
 	}
+	return p.anchoredUntil(i, j, t, c, floor, need, least)
+}
+
+// anchoredUntil is baseLowUntil of a paired bead with neither furniture
+// nor a block the layout leaves alone, from c, its length, interruptions
+// and merged enumerators added up.
+func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need float64, least bool) (float64, bool) {
+	a, b := t.Zh, t.En
 	if c+floor > need {
 		return c + floor, false
 	}
 	nz, ne := p.zhNums[i+a]-p.zhNums[i], p.enNums[j+b]-p.enNums[j]
-	an := p.enumAnchor(i, j)
+	// (enumAnchor, its test of the prefix sums written out here: too
+	// large to be inlined, it was a call for each of some 2 M beads on a
+	// 5k-pair document, most of which open with no enumerator)
+	an := 0.0
+	if p.zhEnum[i+1] != p.zhEnum[i] && p.enEnum[j+1] != p.enEnum[j] {
+		an = p.enumsAnchor(i, j)
+	}
 	an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
 	if !p.ignoreLayout && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
@@ -1038,6 +1097,11 @@ func (p *paragraphAligner) enumAnchor(i, j int) float64 {
 	if p.zhEnum[i+1] == p.zhEnum[i] || p.enEnum[j+1] == p.enEnum[j] {
 		return 0
 	}
+	return p.enumsAnchor(i, j)
+}
+
+// enumsAnchor is enumAnchor of two blocks that open with enumerators.
+func (p *paragraphAligner) enumsAnchor(i, j int) float64 {
 	z, e := &p.zh[i], &p.en[j]
 	if z.isEnum && e.isEnum {
 		if numerals.Same(z.enum, e.enum) {
@@ -1142,14 +1206,14 @@ const (
 func (p *paragraphAligner) solve() []Cell {
 	nz, ne := len(p.zh), len(p.en)
 	extra := p.groupBeads()
-	var refine []CostFunc
+	var refined refineTest
 	if p.lx != nil {
-		refine = []CostFunc{p.refineSim, p.refine}
+		refined = p.refined
 	}
 	floor := p.rowFloors(p.floors())
 	// the DP in a band (nil: the full matrix), all else as for every band
 	solveIn := func(band *Band) []Cell {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refine, floor, p.lowRow, band, &p.tables)
+		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refined, floor, p.lowRow, band, &p.tables)
 	}
 	if nz*ne <= fullDPCells {
 		return solveIn(nil)

@@ -19,7 +19,8 @@ import (
 // unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
-	stops, raised, lows := 0, 0, 0
+	stops, raised, lows, parted := 0, 0, 0, 0
+	var refinedSeen [2]int
 	check := func() error {
 		floor := p.floors()
 		rows := p.rowFloors(floor)
@@ -60,13 +61,18 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							// those of a fresh lexLow, to the bit
 							if t.Zh+t.En > 1 {
 								// (the DP's bound of a paired bead)
-								if v := p.pairedUntil(i, j, t, f, need); math.Float64bits(v) != math.Float64bits(u) {
+								if v := p.pairedUntil(i, j, t, math.NaN(), f, need); math.Float64bits(v) != math.Float64bits(u) {
 									return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, pairedUntil %v", i, j, t, u, v)
 								}
 								if err := sameLexLow(p, i, j, t); err != nil {
 									return err
 								}
 							}
+						}
+					}
+					if t.Zh+t.En > 1 {
+						if err := sameRefined(p, i, j, t, &refinedSeen); err != nil {
+							return err
 						}
 					}
 				}
@@ -86,9 +92,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 						if r[0] > r[1] {
 							continue
 						}
-						out := make([]float64, r[1]-r[0]+1)
+						out, parts := make([]float64, r[1]-r[0]+1), make([]float64, r[1]-r[0]+1)
 						null := t.Zh+t.En == 1
-						if exact := p.lowRow(i, ti, f, r[0], r[1], out); exact != null {
+						if exact := p.lowRow(i, ti, f, r[0], r[1], out, parts); exact != null {
 							return fmt.Errorf("row %d %v: lowRow exact %v", i, t, exact)
 						}
 						for k, got := range out {
@@ -101,6 +107,29 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 								return fmt.Errorf("bead (%d,%d) %v: lowRow %v, boundUntil stopped at once %v", i, j, t, got, want)
 							}
 							lows++
+							if null {
+								continue
+							}
+							// the bound from the part of the low is the
+							// bound, and leaves lexLow's parts alike
+							part := parts[k]
+							if math.IsInf(got, 1) {
+								continue // (furniture: the DP never asks)
+							}
+							if part != part || math.Float64bits(part+f) != math.Float64bits(got) {
+								return fmt.Errorf("bead (%d,%d) %v: lowRow %v, part %v", i, j, t, got, part)
+							}
+							b := p.bound(i, j, t)
+							for _, need := range []float64{math.Inf(-1), b - 1e-3, b, math.Inf(1)} {
+								u := p.pairedUntil(i, j, t, math.NaN(), f, need)
+								if v := p.pairedUntil(i, j, t, part, f, need); math.Float64bits(v) != math.Float64bits(u) {
+									return fmt.Errorf("bead (%d,%d) %v: pairedUntil %v, from lowRow's part %v", i, j, t, u, v)
+								}
+								if err := sameLexLow(p, i, j, t); err != nil {
+									return err
+								}
+								parted++
+							}
 						}
 					}
 				}
@@ -135,6 +164,12 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	if lows == 0 {
 		return fmt.Errorf("no lows of a row compared")
 	}
+	if parted == 0 {
+		return fmt.Errorf("no bound from a row's parts compared")
+	}
+	if refinedSeen[0] == 0 || refinedSeen[1] == 0 {
+		return fmt.Errorf("refined passed %d beads and failed %d", refinedSeen[1], refinedSeen[0])
+	}
 	return nil
 }
 
@@ -149,6 +184,34 @@ func sameUntilInFull(p *paragraphAligner, i, j int, t BeadType, floor, need, u f
 	p.anyFurn, p.anyEnums, p.interleaved = furn, enums, inter
 	if math.Float64bits(full) != math.Float64bits(u) {
 		return fmt.Errorf("bead (%d,%d) %v: boundUntil %v, in full %v", i, j, t, u, full)
+	}
+	return nil
+}
+
+// sameRefined compares the DP's refined test of a paired bead with
+// refineSim and refine asked in turn (passes), for costs of reaching its
+// cell around their values, ties of either order and of an extra bead
+// (which must be strictly cheaper), and the bead reached
+// at 0 and further on; seen counts its outcomes (false, true).
+func sameRefined(p *paragraphAligner, i, j int, t BeadType, seen *[2]int) error {
+	sim, full := p.refineSim(i, j, t)+t.Prior, p.refine(i, j, t)+t.Prior
+	for _, prev := range []float64{0, 1.5} {
+		for _, best := range []float64{sim, full, (sim + full) / 2, sim - 1, full + 1, math.Inf(1)} {
+			best += prev
+			for _, order := range [][2]int8{{0, 1}, {1, 0}, {extraBead, extraBead}} {
+				ti, bt := order[0], order[1]
+				want := passes([]CostFunc{p.refineSim, p.refine}, prev, i, j, &t, best, bt, ti)
+				got := p.refined(i, j, &t, prev, best, bt, ti)
+				if got != want {
+					return fmt.Errorf("bead (%d,%d) %v, prev %v, best %v, types %d %d: refined %v, passes %v", i, j, t, prev, best, ti, bt, got, want)
+				}
+				if got {
+					seen[1]++
+				} else {
+					seen[0]++
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -88,9 +88,8 @@ type splitSums struct {
 // of the pair with English block l, 0 while not computed, -1 when the
 // blocks share no feature (the pair's bits and sums are all 0). A pair holds
 // first the Chinese block's units met, then the English block's words
-// met, then the sums of the weights of each (pairSums), which end the
-// pair. A
-// DP asks for pairs near its path, so a window over the band replaces a
+// met, then the sums of the weights of each (pairWords of them, which end
+// the pair). A DP asks for pairs near its path, so a window over the band replaces a
 // table over the whole matrix or a map (a map lookup per candidate bead
 // cost a sixth of a long document's check).
 type pairRow struct {
@@ -585,6 +584,18 @@ func (s *Blocks) EnItems(k int) int { return len(s.en[k].items) }
 // met sums the weights of the items of each run met by the other, and of
 // all items of each run.
 func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
+	if a == 1 && b == 1 {
+		// the sums kept with the pair: those the walk below adds up
+		// (from 0, the weights of the items met in their order)
+		set := s.pair(i, j)
+		sums := set[len(set)-pairWords:]
+		return math.Float64frombits(sums[0]), s.zh[i].all[0], math.Float64frombits(sums[1]), s.en[j].all[0]
+	}
+	return s.metWalk(i, a, j, b)
+}
+
+// metWalk is met walking the bits of the pairs of the runs.
+func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	zhAll, enAll = runSum(s.zh, i, a), runSum(s.en, j, b)
 	for k := i; k < i+a; k++ {
 		items := s.zh[k].items
@@ -636,42 +647,44 @@ func boundSum(side []blockSide, i, n int) float64 {
 	return sum
 }
 
-// pairSums returns upper bounds of the sums of the weights of the items
-// of Chinese block k that English block l meets and of those of l that k
-// meets (kept in single precision, rounded up).
+// pairWords is how many words of a pair hold its sums: the weights of the
+// items of the Chinese block met and of those of the English block, each
+// added up in the order of the items, to the bit as met adds them up for
+// the pair alone. met reads them instead of walking the pair's bits for a
+// bead of one block a side, which the paragraph aligner's cost and its
+// weakness ask for some 350 k times on a 5k-pair document. (They were
+// kept in one word, each rounded up to single precision, which
+// SimilarityBound's margin does not need.)
+const pairWords = 2
+
+// pairSums returns the sums of the weights of the items of Chinese block
+// k that English block l meets and of those of l that k meets.
 func (s *Blocks) pairSums(k, l int) (zh, en float64) {
 	// (a pair kept is read where its row's offsets point, without the
 	// blocks' sizes that place its bitsets: SimilarityBound asks some
 	// 4 M sums on a 5k-pair document, and the blocks' entries were a
 	// cache miss each)
-	var w uint64
+	var zw, ew uint64
 	if r := &s.rows[k]; l-r.lo >= 0 && l-r.lo < len(r.offs) && r.offs[l-r.lo] != 0 {
-		if off := r.offs[l-r.lo]; off > 0 {
-			w = r.bits[off-1]
+		if off := int(r.offs[l-r.lo]); off > 0 {
+			sums := r.bits[off-pairWords : off]
+			zw, ew = sums[0], sums[1]
 		}
 	} else {
 		set := s.pair(k, l)
-		w = set[len(set)-1]
+		sums := set[len(set)-pairWords:]
+		zw, ew = sums[0], sums[1]
 	}
-	return float64(math.Float32frombits(uint32(w))), float64(math.Float32frombits(uint32(w >> 32)))
-}
-
-// up32 is x in single precision, rounded up.
-func up32(x float64) float32 {
-	f := float32(x)
-	if float64(f) < x {
-		f = math.Nextafter32(f, float32(math.Inf(1)))
-	}
-	return f
+	return math.Float64frombits(zw), math.Float64frombits(ew)
 }
 
 // pair returns the bitsets of the pair (zh k, en l), computing them on
-// first use, followed by a word holding the two sums of pairSums. The
-// slice is valid until the next call, and not to be written.
+// first use, followed by the pairWords words of its sums. The slice is
+// valid until the next call, and not to be written.
 func (s *Blocks) pair(k, l int) []uint64 {
 	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
-	n := z.words + e.words + 1
+	n := z.words + e.words + pairWords
 	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] != 0 {
 		end := int(r.offs[x])
 		if end < 0 {
@@ -727,15 +740,16 @@ func (s *Blocks) zeroSet(n int) []uint64 {
 // fill computes a pair into a zeroed set (z is Chinese block k) and
 // reports whether the blocks share a feature. When they do not, no item
 // of either meets the other: set is left all 0, the bits and the sums
-// (0, rounded up in single precision, is 0) that meetsZh would have
-// given too, without walking the English block's words.
+// (0.0 is all 0) that meetsZh would have given too, without walking the
+// English block's words.
 func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
 	zm, shared := s.zhMeets(set[:z.words], e, k)
 	if !shared {
 		return false
 	}
 	em := s.meetsZh(set[z.words:z.words+e.words], e, k)
-	set[z.words+e.words] = uint64(math.Float32bits(up32(zm))) | uint64(math.Float32bits(up32(em)))<<32
+	sums := set[z.words+e.words:]
+	sums[0], sums[1] = math.Float64bits(zm), math.Float64bits(em)
 	return true
 }
 

@@ -81,7 +81,7 @@ func TestBlocksSameAsSimilarity(t *testing.T) {
 // eight, or two against two) near the diagonal
 // of the reference document, for a short document's rows and for a long
 // one's (pairs computed afresh outside the window); and they are not
-// vacuous: the bound of a 1-1 run is its similarity, to single precision.
+// vacuous: the bound of a 1-1 run is its similarity, to the margin.
 func TestBlocksBounds(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
@@ -106,7 +106,7 @@ func TestBlocksBounds(t *testing.T) {
 						sim, ub := s.Similarity(i, a, j, b), s.SimilarityBound(i, a, j, b)
 						require.GreaterOrEqual(t, ub, sim, "(%d,%d,%d,%d)", i, a, j, b)
 						if a == 1 && b == 1 {
-							require.InDelta(t, sim, ub, 1e-6)
+							require.InDelta(t, sim, ub, 2*boundMargin)
 						}
 						n++
 					}
@@ -245,8 +245,8 @@ func TestPairUnitsMet(t *testing.T) {
 		require.Equal(t, want, set[:z.words], "(%d,%d)", k, j)
 		require.Equal(t, wantEn, set[z.words:z.words+e.words], "(%d,%d)", k, j)
 		zm, em := s.pairSums(k, j)
-		require.Equal(t, float64(up32(sum)), zm, "(%d,%d)", k, j)
-		require.Equal(t, float64(up32(enSum)), em, "(%d,%d)", k, j)
+		require.Equal(t, math.Float64bits(sum), math.Float64bits(zm), "(%d,%d)", k, j)
+		require.Equal(t, math.Float64bits(enSum), math.Float64bits(em), "(%d,%d)", k, j)
 		shared := false
 		for f := range offered {
 			shared = shared || zhOffered[f]
@@ -423,17 +423,20 @@ func TestPruneEnSamePairs(t *testing.T) {
 // TestPairSumsKept: pairSums reads a kept pair where its row points,
 // and pair the bitsets before it: both are what computing the pair afresh
 // gives, for pairs asked for the first time and again, kept in a row's
-// window, beyond it (a long document's) and after Forget.
+// window, beyond it (a long document's) and after Forget. met of one
+// pair, which reads the pair's sums, is the walk over its bits, to the
+// bit.
 func TestPairSumsKept(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
 	zh, en := referenceBlocks(t)
 	far := l.NewBlocks(zh, en)
 	far.long, far.window, far.budget = true, 6, 0
+	metSums := 0
 	for _, s := range []*Blocks{l.NewBlocks(zh, en), far} {
 		fresh := func(k, l int) []uint64 {
 			z, e := &s.zh[k], &s.en[l]
-			set := make([]uint64, z.words+e.words+1)
+			set := make([]uint64, z.words+e.words+pairWords)
 			s.fill(set, k, z, e)
 			return set
 		}
@@ -450,14 +453,25 @@ func TestPairSumsKept(t *testing.T) {
 						continue
 					}
 					want := fresh(i, j)
-					w := want[len(want)-1]
+					sums := want[len(want)-pairWords:]
 					zs, es := s.pairSums(i, j)
-					require.Equal(t, float64(math.Float32frombits(uint32(w))), zs, "(%d,%d)", i, j)
-					require.Equal(t, float64(math.Float32frombits(uint32(w>>32))), es, "(%d,%d)", i, j)
+					require.Equal(t, sums[0], math.Float64bits(zs), "(%d,%d)", i, j)
+					require.Equal(t, sums[1], math.Float64bits(es), "(%d,%d)", i, j)
 					require.Equal(t, want, s.pair(i, j), "(%d,%d)", i, j)
+					got := [4]float64{}
+					got[0], got[1], got[2], got[3] = s.met(i, 1, j, 1)
+					walk := [4]float64{}
+					walk[0], walk[1], walk[2], walk[3] = s.metWalk(i, 1, j, 1)
+					for x := range got {
+						require.Equal(t, math.Float64bits(walk[x]), math.Float64bits(got[x]), "(%d,%d) met %v, walk %v", i, j, got, walk)
+					}
+					if walk[0] > 0 && walk[2] > 0 {
+						metSums++
+					}
 				}
 			}
 			s.Forget(i - 3)
 		}
 	}
+	require.Positive(t, metSums, "pairs that meet")
 }
