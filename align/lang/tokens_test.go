@@ -458,3 +458,70 @@ func TestAppendZhTokens(t *testing.T) {
 	got := AppendZhTokens(head, "推进国家安全体系和能力现代化")
 	assert.Equal(t, append([]Token{{Text: "x", Start: 0, End: 1}}, ZhTokens("推进国家安全体系和能力现代化")...), got)
 }
+
+// simplifiedCutTokens is what appendHan did before its cut cache was keyed
+// by the run as written: simplify the run, cut the simplified text, and map
+// each end back through toSimp's offsets. Nothing is remembered.
+func simplifiedCutTokens(s *segmenter, text string, start, end int) []Token {
+	var toks []Token
+	buf, pos := s.toSimp(text[start:end])
+	a := 0
+	for _, e := range s.cut(buf, nil) {
+		b := int(e)
+		ta, tb := a, b
+		if pos != nil {
+			ta, tb = pos[a], pos[b]
+		}
+		ta, tb = start+ta, start+tb
+		toks = append(toks, Token{Text: text[ta:tb], Start: ta, End: tb})
+		a = b
+	}
+	return toks
+}
+
+// TestCutCacheByRun: the tokens of a Han run, whether cut afresh or read
+// from the cache by the run as written, are those of cutting its simplified
+// form, for simplified and traditional text and for conversions that change
+// a character's length in UTF-8, whichever form is met first.
+func TestCutCacheByRun(t *testing.T) {
+	require.NoError(t, Load())
+	wide, err := loadDict("#t2s 𠁅a國国\n国家 3\na国 5\n家a 2\n")
+	require.NoError(t, err)
+	ref := referenceText(t)
+	texts := []string{
+		"推进国家安全体系和能力现代化", "推進國家安全體系和能力現代化",
+		"乾淨的衣服，後來發生了甚麼事情", "国𠁅家𠁅国𠁅𠁅國家", "𠁅國家国家𠁅",
+	}
+	for _, seg := range []*segmenter{tiny(t), wide, defaultSeg} {
+		seg := *seg
+		seg.cuts = &cutCache{m: map[string][]int32{}}
+		runs := 0
+		for pass := range 2 { // the second pass reads every run from the cache
+			for _, text := range append(texts, ref) {
+				for i := 0; i < len(text); {
+					r, n := utf8.DecodeRuneInString(text[i:])
+					if !IsHan(r) {
+						i += n
+						continue
+					}
+					j := i + n
+					for j < len(text) {
+						r2, m := utf8.DecodeRuneInString(text[j:])
+						if !IsHan(r2) {
+							break
+						}
+						j += m
+					}
+					want := simplifiedCutTokens(&seg, text, i, j)
+					got := seg.appendHan(nil, text, i, j)
+					if !slices.Equal(got, want) {
+						t.Fatalf("pass %d, run %q: got %v, want %v", pass, text[i:j], got, want)
+					}
+					runs++
+					i = j
+				}
+			}
+		}
+		require.Greater(t, runs, 10)
+	}
+}

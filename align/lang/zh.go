@@ -203,24 +203,34 @@ func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token
 		return toks
 	}
 	run := text[start:end]
-	buf, pos := s.toSimp(run)
-	ends := s.cuts.get(buf)
+	ends := s.cuts.get(run)
 	if ends == nil {
-		ends = s.cut(buf, nil)
-		s.cuts.put(buf, ends)
+		ends = s.cutRun(run)
+		s.cuts.put(run, ends)
 	}
-	a := 0
+	a := start
 	for _, e := range ends {
-		b := int(e)
-		ta, tb := a, b
-		if pos != nil {
-			ta, tb = pos[a], pos[b]
-		}
-		ta, tb = start+ta, start+tb
-		toks = append(toks, Token{Text: text[ta:tb], Start: ta, End: tb})
+		b := start + int(e)
+		toks = append(toks, Token{Text: text[a:b], Start: a, End: b})
 		a = b
 	}
 	return toks
+}
+
+// cutRun returns the ends of the words of a Han run as byte offsets into
+// run: the cut of its simplified form, mapped back to run's offsets where
+// simplifying changed a character's length. The cut cache is keyed by the
+// run as written, so that a run met again, the common case, is neither
+// simplified nor mapped again (toSimp was most of the cost of a cached run).
+func (s *segmenter) cutRun(run string) []int32 {
+	buf, pos := s.toSimp(run)
+	ends := s.cut(buf, nil)
+	if pos != nil {
+		for k, e := range ends {
+			ends[k] = int32(pos[e])
+		}
+	}
+	return ends
 }
 
 // cutCache remembers the cuts of Han runs: the aligner and the checks
@@ -237,7 +247,8 @@ type cutCache struct {
 // maxCutCacheBytes bounds the text held by a cutCache.
 const maxCutCacheBytes = 4 << 20
 
-// get returns the cuts of run, or nil. The slice must not be modified.
+// get returns the cuts of run (as written, not simplified), or nil. The
+// slice must not be modified.
 func (c *cutCache) get(run string) []int32 {
 	c.RLock()
 	ends := c.m[run]
