@@ -55,9 +55,17 @@ func AppendEnTokens(toks []Token, text string) []Token {
 		return lower[i:j]
 	}
 	for i := 0; i < len(text); {
-		if j, ok := asciiWord(text, i); ok {
-			// The common case, a plain ASCII word, without the general scan.
-			toks = append(toks, Token{Text: lowerASCII(i, j), Start: i, End: j})
+		if j, upper, ok := asciiWord(text, i); ok {
+			// The common case, a plain ASCII word, without the general scan;
+			// asciiWord has seen whether it needs lowering.
+			w := text[i:j]
+			if upper {
+				if lower == "" {
+					lower = asciiLowerString(text)
+				}
+				w = lower[i:j]
+			}
+			toks = append(toks, Token{Text: w, Start: i, End: j})
 			i = j
 			continue
 		}
@@ -78,31 +86,59 @@ func AppendEnTokens(toks []Token, text string) []Token {
 // would end where the run ends; ok is false when text[i] starts no word or
 // when the run ends at a character that needs that scan: an apostrophe,
 // a dot or comma that may continue a number or an acronym, or a non-ASCII
-// character.
-func asciiWord(text string, i int) (end int, ok bool) {
+// character. upper reports whether the word has an upper-case letter: the
+// scan reads every byte anyway, and lowering the word would read them again.
+func asciiWord(text string, i int) (end int, upper, ok bool) {
 	j := i
-	for j < len(text) && IsASCIIAlnum(text[j]) {
+	var seen uint8
+	for j < len(text) {
+		c := asciiClass[text[j]]
+		if c == 0 {
+			break
+		}
+		seen |= c
 		j++
 	}
 	if j == i {
-		return 0, false
+		return 0, false, false
 	}
+	upper = seen&asciiUpper != 0
 	if j == len(text) {
-		return j, true
+		return j, upper, true
 	}
 	switch c := text[j]; {
 	case c >= utf8.RuneSelf, c == '\'':
-		return 0, false
+		return 0, false, false
 	case c == '.' || c == ',':
 		if c == '.' && j == i+1 {
-			return 0, false // maybe U.S.
+			return 0, false, false // maybe U.S.
 		}
 		if isASCIIDigit(text[j-1]) && j+1 < len(text) && (isASCIIDigit(text[j+1]) || text[j+1] >= utf8.RuneSelf) {
-			return 0, false // maybe 3.5 or 1,000
+			return 0, false, false // maybe 3.5 or 1,000
 		}
 	}
-	return j, true
+	return j, upper, true
 }
+
+// The classes of asciiClass: 0 for a byte that is no ASCII letter or digit.
+const (
+	asciiLowerOrDigit = 1 << iota
+	asciiUpper
+)
+
+// asciiClass classes every byte for asciiWord, one load a byte instead of
+// IsASCIIAlnum's three ranges and a test for capitals.
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case IsASCIIAlnum(byte(c)):
+			t[c] = asciiLowerOrDigit
+		}
+	}
+	return t
+}()
 
 // asciiLowerString lower-cases the ASCII letters of s, leaving every other
 // byte where it is.

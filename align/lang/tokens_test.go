@@ -525,3 +525,29 @@ func TestCutCacheByRun(t *testing.T) {
 		require.Greater(t, runs, 10)
 	}
 }
+
+// TestEnTokensFastPathShort compares EnTokens with the general scan on
+// every string of up to five pieces from letters of both cases, a digit,
+// the marks the fast path stops at and a non-ASCII letter, and checks
+// asciiClass against IsASCIIAlnum for every byte.
+func TestEnTokensFastPathShort(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		require.Equal(t, IsASCIIAlnum(b), asciiClass[b] != 0, c)
+		require.Equal(t, 'A' <= b && b <= 'Z', asciiClass[b] == asciiUpper, c)
+	}
+	pieces := []string{"a", "Z", "1", ".", ",", "'", " ", "é", "s"}
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		if got, want := EnTokens(s), enTokensGeneral(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, n-1)
+		}
+	}
+	grow("", 5)
+}
