@@ -1,10 +1,12 @@
 package lang
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -141,20 +143,41 @@ var asciiClass = func() (t [256]uint8) {
 }()
 
 // asciiLowerString lower-cases the ASCII letters of s, leaving every other
-// byte where it is.
+// byte where it is. It works on eight bytes at a time (lowerASCII8): a
+// text is lowered whole once a word of it has a capital, so this reads
+// every byte of most English paragraphs.
 func asciiLowerString(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
-		}
+	if s == "" {
+		return ""
 	}
-	b.WriteString(s[from:])
-	return b.String()
+	b := make([]byte, len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], lowerASCII8(load8(s[i:])))
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is never written again: the string may share its bytes, as
+	// strings.Builder's does.
+	return unsafe.String(&b[0], len(b))
+}
+
+// lowerASCII8 lower-cases the ASCII capitals among the eight bytes of w.
+// Each byte's low seven bits x are added to at once, with no carry into the
+// next byte (x is at most 7F): x+3F has its high bit set when x ≥ 'A', x+25
+// when x > 'Z'. A byte of w with its own high bit set is no ASCII and is
+// left alone. A capital gets 0x20, the high bit shifted down by two.
+func lowerASCII8(w uint64) uint64 {
+	const hi = 0x8080808080808080
+	x := w &^ hi
+	ge := x + 0x3f3f3f3f3f3f3f3f
+	gt := x + 0x2525252525252525
+	return w | (ge&^gt&^w&hi)>>2
 }
 
 // IsASCIIAlnum reports whether c is an ASCII letter or digit.
