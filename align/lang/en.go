@@ -57,6 +57,12 @@ func AppendEnTokens(toks []Token, text string) []Token {
 		return lower[i:j]
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && asciiClass[c] == 0 {
+			// Space or ASCII punctuation: no word starts here, as
+			// asciiWord and isEnWordRune would say after a call each.
+			i++
+			continue
+		}
 		if j, upper, ok := asciiWord(text, i); ok {
 			// The common case, a plain ASCII word, without the general scan;
 			// asciiWord has seen whether it needs lowering.
