@@ -197,7 +197,9 @@ func isEnWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+	// The same test as a Chinese word's, with curly quotes and dashes
+	// answered from its bits (TestIsWordRune).
+	return isWordRune(r)
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with ASCII inlined.

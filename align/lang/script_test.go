@@ -147,3 +147,22 @@ func TestNonSpace(t *testing.T) {
 		check(string(b))
 	}
 }
+
+// TestIsWordRune: isWordRune and isEnWordRune, with their ASCII and
+// punctuation bits, answer as the unicode tables do for every rune and
+// for runes out of range.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-1 << 12); r <= unicode.MaxRune+1<<12; r++ {
+		slow := !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+		if isWordRune(r) != slow {
+			t.Fatalf("isWordRune(%U) = %v", r, !slow)
+		}
+		en := slow
+		if r < utf8.RuneSelf {
+			en = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		}
+		if isEnWordRune(r) != en {
+			t.Fatalf("isEnWordRune(%U) = %v", r, !en)
+		}
+	}
+}

@@ -360,9 +360,44 @@ func relax(j *jumper, d float32, start int) {
 }
 
 // isWordRune reports whether r belongs to a non-Han word: a letter or digit.
+//
+// Between Han runs, Chinese text is mostly punctuation, for which the
+// unicode tables take three searches of a few hundred ranges each: the
+// answers for ASCII and for the blocks of that punctuation are kept as bits
+// (wordWindows), worked out by wordRuneSlow itself (TestIsWordRune).
 func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r] != 0
+	}
+	for i := range wordWindows {
+		if k := uint32(r - wordWindows[i].lo); k < 128 {
+			return wordWindows[i].bits[k>>6]>>(k&63)&1 != 0
+		}
+	}
+	return wordRuneSlow(r)
+}
+
+func wordRuneSlow(r rune) bool {
 	return !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
+
+// wordWindows hold wordRuneSlow for 128 runes from each lo: General
+// Punctuation (quotation marks, dashes, the ellipsis), CJK Symbols and
+// Punctuation, and the fullwidth forms (，：；！？（）).
+var wordWindows = func() (w [3]struct {
+	lo   rune
+	bits [2]uint64
+}) {
+	for i, lo := range []rune{0x2000, 0x3000, 0xff00} {
+		w[i].lo = lo
+		for k := range rune(128) {
+			if wordRuneSlow(lo + k) {
+				w[i].bits[k>>6] |= 1 << (k & 63)
+			}
+		}
+	}
+	return w
+}()
 
 // scanWord returns the end of the run of word runes starting at i; a '.' or
 // ',' between two digits stays inside the run (3.5, 1,000).
