@@ -186,10 +186,13 @@ func decodeBytes(path string, data []byte, enc string) (string, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return "", errorf(path, i, "binary data (NUL byte); expected text")
 	}
-	bad, good := utf8Stats(data)
-	if bad < 0 {
+	if utf8.Valid(data) {
+		// The common case, checked eight ASCII bytes at a time; utf8Stats
+		// reports no bad sequence exactly then (TestValidIsNoBadSequence),
+		// and its counts are only needed for text that is not UTF-8.
 		return string(data), nil
 	}
+	bad, good := utf8Stats(data)
 	if good >= 20*countInvalidUTF8(data, good/20+1) {
 		// UTF-8 with a few bad bytes, not another encoding.
 		return "", errorf(path, bad, "invalid UTF-8")
@@ -271,10 +274,11 @@ func bomPrefix(data, bom []byte) []byte {
 
 func decodeUTF8(path string, data []byte, skip int) (string, error) {
 	data = data[skip:]
-	if bad, _ := utf8Stats(data); bad >= 0 {
-		return "", errorf(path, bad+skip, "invalid UTF-8")
+	if utf8.Valid(data) {
+		return string(data), nil
 	}
-	return string(data), nil
+	bad, _ := utf8Stats(data)
+	return "", errorf(path, bad+skip, "invalid UTF-8")
 }
 
 // utf8Stats returns the offset of the first invalid UTF-8 sequence (-1 if

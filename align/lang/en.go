@@ -1,10 +1,12 @@
 package lang
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -55,9 +57,23 @@ func AppendEnTokens(toks []Token, text string) []Token {
 		return lower[i:j]
 	}
 	for i := 0; i < len(text); {
-		if j, ok := asciiWord(text, i); ok {
-			// The common case, a plain ASCII word, without the general scan.
-			toks = append(toks, Token{Text: lowerASCII(i, j), Start: i, End: j})
+		if c := text[i]; c < utf8.RuneSelf && asciiClass[c] == 0 {
+			// Space or ASCII punctuation: no word starts here, as
+			// asciiWord and isEnWordRune would say after a call each.
+			i++
+			continue
+		}
+		if j, upper, ok := asciiWord(text, i); ok {
+			// The common case, a plain ASCII word, without the general scan;
+			// asciiWord has seen whether it needs lowering.
+			w := text[i:j]
+			if upper {
+				if lower == "" {
+					lower = asciiLowerString(text)
+				}
+				w = lower[i:j]
+			}
+			toks = append(toks, Token{Text: w, Start: i, End: j})
 			i = j
 			continue
 		}
@@ -78,47 +94,96 @@ func AppendEnTokens(toks []Token, text string) []Token {
 // would end where the run ends; ok is false when text[i] starts no word or
 // when the run ends at a character that needs that scan: an apostrophe,
 // a dot or comma that may continue a number or an acronym, or a non-ASCII
-// character.
-func asciiWord(text string, i int) (end int, ok bool) {
+// character. upper reports whether the word has an upper-case letter: the
+// scan reads every byte anyway, and lowering the word would read them again.
+func asciiWord(text string, i int) (end int, upper, ok bool) {
 	j := i
-	for j < len(text) && IsASCIIAlnum(text[j]) {
+	var seen uint8
+	for j < len(text) {
+		c := asciiClass[text[j]]
+		if c == 0 {
+			break
+		}
+		seen |= c
 		j++
 	}
 	if j == i {
-		return 0, false
+		return 0, false, false
 	}
+	upper = seen&asciiUpper != 0
 	if j == len(text) {
-		return j, true
+		return j, upper, true
 	}
 	switch c := text[j]; {
 	case c >= utf8.RuneSelf, c == '\'':
-		return 0, false
+		return 0, false, false
 	case c == '.' || c == ',':
 		if c == '.' && j == i+1 {
-			return 0, false // maybe U.S.
+			return 0, false, false // maybe U.S.
 		}
 		if isASCIIDigit(text[j-1]) && j+1 < len(text) && (isASCIIDigit(text[j+1]) || text[j+1] >= utf8.RuneSelf) {
-			return 0, false // maybe 3.5 or 1,000
+			return 0, false, false // maybe 3.5 or 1,000
 		}
 	}
-	return j, true
+	return j, upper, true
 }
 
-// asciiLowerString lower-cases the ASCII letters of s, leaving every other
-// byte where it is.
-func asciiLowerString(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	from := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+// The classes of asciiClass: 0 for a byte that is no ASCII letter or digit.
+const (
+	asciiLowerOrDigit = 1 << iota
+	asciiUpper
+)
+
+// asciiClass classes every byte for asciiWord, one load a byte instead of
+// IsASCIIAlnum's three ranges and a test for capitals.
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case IsASCIIAlnum(byte(c)):
+			t[c] = asciiLowerOrDigit
 		}
 	}
-	b.WriteString(s[from:])
-	return b.String()
+	return t
+}()
+
+// asciiLowerString lower-cases the ASCII letters of s, leaving every other
+// byte where it is. It works on eight bytes at a time (lowerASCII8): a
+// text is lowered whole once a word of it has a capital, so this reads
+// every byte of most English paragraphs.
+func asciiLowerString(s string) string {
+	if s == "" {
+		return ""
+	}
+	b := make([]byte, len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], lowerASCII8(load8(s[i:])))
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is never written again: the string may share its bytes, as
+	// strings.Builder's does.
+	return unsafe.String(&b[0], len(b))
+}
+
+// lowerASCII8 lower-cases the ASCII capitals among the eight bytes of w.
+// Each byte's low seven bits x are added to at once, with no carry into the
+// next byte (x is at most 7F): x+3F has its high bit set when x ≥ 'A', x+25
+// when x > 'Z'. A byte of w with its own high bit set is no ASCII and is
+// left alone. A capital gets 0x20, the high bit shifted down by two.
+func lowerASCII8(w uint64) uint64 {
+	const hi = 0x8080808080808080
+	x := w &^ hi
+	ge := x + 0x3f3f3f3f3f3f3f3f
+	gt := x + 0x2525252525252525
+	return w | (ge&^gt&^w&hi)>>2
 }
 
 // IsASCIIAlnum reports whether c is an ASCII letter or digit.
@@ -132,7 +197,9 @@ func isEnWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+	// The same test as a Chinese word's, with curly quotes and dashes
+	// answered from its bits (TestIsWordRune).
+	return isWordRune(r)
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with ASCII inlined.

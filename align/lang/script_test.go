@@ -147,3 +147,56 @@ func TestNonSpace(t *testing.T) {
 		check(string(b))
 	}
 }
+
+// TestIsWordRune: isWordRune and isEnWordRune, with their ASCII and
+// punctuation bits, answer as the unicode tables do for every rune and
+// for runes out of range.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-1 << 12); r <= unicode.MaxRune+1<<12; r++ {
+		slow := !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+		if isWordRune(r) != slow {
+			t.Fatalf("isWordRune(%U) = %v", r, !slow)
+		}
+		en := slow
+		if r < utf8.RuneSelf {
+			en = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		}
+		if isEnWordRune(r) != en {
+			t.Fatalf("isEnWordRune(%U) = %v", r, !en)
+		}
+	}
+}
+
+// TestUnifiedHanRun: unifiedHanRun takes three bytes exactly where
+// unifiedHanAt does, on every sequence of three bytes, and ends a run
+// where unifiedHanAt stops on random strings of Han, other characters
+// and broken UTF-8.
+func TestUnifiedHanRun(t *testing.T) {
+	var b [3]byte
+	for x := range 1 << 24 {
+		b[0], b[1], b[2] = byte(x>>16), byte(x>>8), byte(x)
+		want := 0
+		if unifiedHanAt(string(b[:]), 0) {
+			want = 3
+		}
+		if got := unifiedHanRun(string(b[:])); got != want {
+			t.Fatalf("unifiedHanRun(%q) = %d, want %d", b, got, want)
+		}
+	}
+	rng := rand.New(rand.NewSource(18))
+	pieces := []string{"国", "一", "鿿", "丷", "㐀", "々", "a", "，", "\xe5\x9b", "\xe4\xb7\xbf", "\xe9"}
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.Intn(12) {
+			sb.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := sb.String()
+		want := 0
+		for unifiedHanAt(s, want) {
+			want += 3
+		}
+		if got := unifiedHanRun(s); got != want {
+			t.Fatalf("unifiedHanRun(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

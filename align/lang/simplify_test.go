@@ -99,3 +99,45 @@ func BenchmarkSimplifiedReference(b *testing.B) {
 		}
 	}
 }
+
+// simplifiedDecoding is Simplified as it was, every character decoded by
+// utf8.DecodeRuneInString.
+func simplifiedDecoding(s string) bool {
+	t := embeddedT2S()
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := t.get(r); ok || r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// TestSimplifiedInline: Simplified, decoding unified Han in line, answers
+// as it did on every character of the BMP alone and after a simplified
+// one, on every three-byte sequence, and on the reference document.
+func TestSimplifiedInline(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		for _, s := range []string{string(r), "国" + string(r), string(r) + "a"} {
+			if got, want := Simplified(s), simplifiedDecoding(s); got != want {
+				t.Fatalf("Simplified(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	var b [3]byte
+	for x := range 1 << 24 {
+		b[0], b[1], b[2] = byte(x>>16), byte(x>>8), byte(x)
+		if x>>20 != 0xe {
+			continue // only sequences that open as three-byte ones
+		}
+		if got, want := Simplified(string(b[:])), simplifiedDecoding(string(b[:])); got != want {
+			t.Fatalf("Simplified(%q) = %v, want %v", b, got, want)
+		}
+	}
+	ref := referenceText(t)
+	require.Equal(t, simplifiedDecoding(ref), Simplified(ref))
+	for _, line := range strings.Split(ref, "\n") {
+		require.Equal(t, simplifiedDecoding(line), Simplified(line), line)
+	}
+}

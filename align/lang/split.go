@@ -86,6 +86,10 @@ func SplitZh(text string) []Span {
 	start := 0
 	i := 0
 	for i < len(text) {
+		if !zhStops[text[i]] {
+			i++ // see zhStops
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -111,6 +115,24 @@ func SplitZh(text string) []Span {
 		i += n
 	}
 	return appendTrimmed(spans, text, start, len(text))
+}
+
+// zhStops and enStops mark the first bytes of the characters at which
+// SplitZh and SplitEn act: a newline and their terminators. The loops step
+// over any other byte without decoding it. That visits what decoding
+// character by character visits: a stop byte is ASCII or a leading byte,
+// never a continuation byte, so no character's decoding passes over one,
+// and every character that is not a stop is passed over either way.
+var (
+	zhStops = stopBytes("\n。！？；!?｡…⋯")
+	enStops = stopBytes("\n.!?…")
+)
+
+func stopBytes(chars string) (t [256]bool) {
+	for i := range chars { // i is each character's first byte
+		t[chars[i]] = true
+	}
+	return t
 }
 
 // isZhTerminator reports whether a sentence terminator starts at text[i].
@@ -236,6 +258,10 @@ func SplitEn(text string) []Span {
 	start := 0
 	i := 0
 	for i < len(text) {
+		if !enStops[text[i]] {
+			i++ // see zhStops
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -457,4 +458,140 @@ func TestAppendZhTokens(t *testing.T) {
 	head := []Token{{Text: "x", Start: 0, End: 1}}
 	got := AppendZhTokens(head, "推进国家安全体系和能力现代化")
 	assert.Equal(t, append([]Token{{Text: "x", Start: 0, End: 1}}, ZhTokens("推进国家安全体系和能力现代化")...), got)
+}
+
+// simplifiedCutTokens is what appendHan did before its cut cache was keyed
+// by the run as written: simplify the run, cut the simplified text, and map
+// each end back through toSimp's offsets. Nothing is remembered.
+func simplifiedCutTokens(s *segmenter, text string, start, end int) []Token {
+	var toks []Token
+	buf, pos := s.toSimp(text[start:end])
+	a := 0
+	for _, e := range s.cut(buf, nil) {
+		b := int(e)
+		ta, tb := a, b
+		if pos != nil {
+			ta, tb = pos[a], pos[b]
+		}
+		ta, tb = start+ta, start+tb
+		toks = append(toks, Token{Text: text[ta:tb], Start: ta, End: tb})
+		a = b
+	}
+	return toks
+}
+
+// TestCutCacheByRun: the tokens of a Han run, whether cut afresh or read
+// from the cache by the run as written, are those of cutting its simplified
+// form, for simplified and traditional text and for conversions that change
+// a character's length in UTF-8, whichever form is met first.
+func TestCutCacheByRun(t *testing.T) {
+	require.NoError(t, Load())
+	wide, err := loadDict("#t2s 𠁅a國国\n国家 3\na国 5\n家a 2\n")
+	require.NoError(t, err)
+	ref := referenceText(t)
+	texts := []string{
+		"推进国家安全体系和能力现代化", "推進國家安全體系和能力現代化",
+		"乾淨的衣服，後來發生了甚麼事情", "国𠁅家𠁅国𠁅𠁅國家", "𠁅國家国家𠁅",
+	}
+	for _, seg := range []*segmenter{tiny(t), wide, defaultSeg} {
+		seg := *seg
+		seg.cuts = &cutCache{m: map[string][]int32{}}
+		runs := 0
+		for pass := range 2 { // the second pass reads every run from the cache
+			for _, text := range append(texts, ref) {
+				for i := 0; i < len(text); {
+					r, n := utf8.DecodeRuneInString(text[i:])
+					if !IsHan(r) {
+						i += n
+						continue
+					}
+					j := i + n
+					for j < len(text) {
+						r2, m := utf8.DecodeRuneInString(text[j:])
+						if !IsHan(r2) {
+							break
+						}
+						j += m
+					}
+					want := simplifiedCutTokens(&seg, text, i, j)
+					got := seg.appendHan(nil, text, i, j)
+					if !slices.Equal(got, want) {
+						t.Fatalf("pass %d, run %q: got %v, want %v", pass, text[i:j], got, want)
+					}
+					runs++
+					i = j
+				}
+			}
+		}
+		require.Greater(t, runs, 10)
+	}
+}
+
+// TestEnTokensFastPathShort compares EnTokens with the general scan on
+// every string of up to five pieces from letters of both cases, a digit,
+// the marks the fast path stops at and a non-ASCII letter, and checks
+// asciiClass against IsASCIIAlnum for every byte.
+func TestEnTokensFastPathShort(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		require.Equal(t, IsASCIIAlnum(b), asciiClass[b] != 0, c)
+		require.Equal(t, 'A' <= b && b <= 'Z', asciiClass[b] == asciiUpper, c)
+	}
+	pieces := []string{"a", "Z", "1", ".", ",", "'", " ", "é", "s"}
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		if got, want := EnTokens(s), enTokensGeneral(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, n-1)
+		}
+	}
+	grow("", 5)
+}
+
+// asciiLowerPlain is asciiLowerString as it was, a byte at a time.
+func asciiLowerPlain(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// TestASCIILowerWords: eight bytes at a time lower what a byte at a time
+// does, for every byte value in every place of a word among random
+// neighbours, and for random strings of every length up to 40.
+func TestASCIILowerWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 5))
+	for c := range 256 {
+		for at := range 8 {
+			for range 8 {
+				var b [8]byte
+				for k := range b {
+					b[k] = byte(rng.IntN(256))
+				}
+				b[at] = byte(c)
+				s := string(b[:])
+				require.Equal(t, asciiLowerPlain(s), asciiLowerString(s), "% x", b)
+			}
+		}
+	}
+	pieces := []string{"A", "Z", "a", "z", "@", "[", "`", "{", "0", " ", "é", "É", "\xc1", "\xda", "\xff"}
+	for n := range 41 {
+		for range 200 {
+			var b strings.Builder
+			for range n {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			s := b.String()
+			require.Equal(t, asciiLowerPlain(s), asciiLowerString(s), "%q", s)
+		}
+	}
+	assert.Equal(t, "", asciiLowerString(""))
 }

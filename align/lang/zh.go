@@ -159,9 +159,9 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 		case IsHan(r):
 			j := i + size
 			for j < len(text) {
-				if unifiedHanAt(text, j) {
-					j += 3 // the common case, without decoding
-					continue
+				// the common case, without decoding
+				if j += unifiedHanRun(text[j:]); j == len(text) {
+					break
 				}
 				r2, n := utf8.DecodeRuneInString(text[j:])
 				if !IsHan(r2) {
@@ -194,6 +194,22 @@ func unifiedHanAt(text string, j int) bool {
 	return (c0 == 0xe4 && c1 >= 0xb8 || 0xe5 <= c0 && c0 <= 0xe9) && c1&0xc0 == 0x80 && c2&0xc0 == 0x80
 }
 
+// unifiedHanRun returns the length in bytes of the characters at the start
+// of s that unifiedHanAt takes, tested three bytes at a time on what is
+// left of s, so that the compiler checks no index (TestUnifiedHanRun).
+func unifiedHanRun(s string) int {
+	n := 0
+	for len(s) >= 3 {
+		c0, c1, c2 := s[0], s[1], s[2]
+		if !(c0 == 0xe4 && c1 >= 0xb8 || c0-0xe5 <= 0xe9-0xe5) || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+			break
+		}
+		s = s[3:]
+		n += 3
+	}
+	return n
+}
+
 func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token {
 	if s == nil {
 		for i, r := range text[start:end] {
@@ -203,24 +219,34 @@ func (s *segmenter) appendHan(toks []Token, text string, start, end int) []Token
 		return toks
 	}
 	run := text[start:end]
-	buf, pos := s.toSimp(run)
-	ends := s.cuts.get(buf)
+	ends := s.cuts.get(run)
 	if ends == nil {
-		ends = s.cut(buf, nil)
-		s.cuts.put(buf, ends)
+		ends = s.cutRun(run)
+		s.cuts.put(run, ends)
 	}
-	a := 0
+	a := start
 	for _, e := range ends {
-		b := int(e)
-		ta, tb := a, b
-		if pos != nil {
-			ta, tb = pos[a], pos[b]
-		}
-		ta, tb = start+ta, start+tb
-		toks = append(toks, Token{Text: text[ta:tb], Start: ta, End: tb})
+		b := start + int(e)
+		toks = append(toks, Token{Text: text[a:b], Start: a, End: b})
 		a = b
 	}
 	return toks
+}
+
+// cutRun returns the ends of the words of a Han run as byte offsets into
+// run: the cut of its simplified form, mapped back to run's offsets where
+// simplifying changed a character's length. The cut cache is keyed by the
+// run as written, so that a run met again, the common case, is neither
+// simplified nor mapped again (toSimp was most of the cost of a cached run).
+func (s *segmenter) cutRun(run string) []int32 {
+	buf, pos := s.toSimp(run)
+	ends := s.cut(buf, nil)
+	if pos != nil {
+		for k, e := range ends {
+			ends[k] = int32(pos[e])
+		}
+	}
+	return ends
 }
 
 // cutCache remembers the cuts of Han runs: the aligner and the checks
@@ -237,7 +263,8 @@ type cutCache struct {
 // maxCutCacheBytes bounds the text held by a cutCache.
 const maxCutCacheBytes = 4 << 20
 
-// get returns the cuts of run, or nil. The slice must not be modified.
+// get returns the cuts of run (as written, not simplified), or nil. The
+// slice must not be modified.
 func (c *cutCache) get(run string) []int32 {
 	c.RLock()
 	ends := c.m[run]
@@ -349,9 +376,44 @@ func relax(j *jumper, d float32, start int) {
 }
 
 // isWordRune reports whether r belongs to a non-Han word: a letter or digit.
+//
+// Between Han runs, Chinese text is mostly punctuation, for which the
+// unicode tables take three searches of a few hundred ranges each: the
+// answers for ASCII and for the blocks of that punctuation are kept as bits
+// (wordWindows), worked out by wordRuneSlow itself (TestIsWordRune).
 func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r] != 0
+	}
+	for i := range wordWindows {
+		if k := uint32(r - wordWindows[i].lo); k < 128 {
+			return wordWindows[i].bits[k>>6]>>(k&63)&1 != 0
+		}
+	}
+	return wordRuneSlow(r)
+}
+
+func wordRuneSlow(r rune) bool {
 	return !IsHan(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
+
+// wordWindows hold wordRuneSlow for 128 runes from each lo: General
+// Punctuation (quotation marks, dashes, the ellipsis), CJK Symbols and
+// Punctuation, and the fullwidth forms (，：；！？（）).
+var wordWindows = func() (w [3]struct {
+	lo   rune
+	bits [2]uint64
+}) {
+	for i, lo := range []rune{0x2000, 0x3000, 0xff00} {
+		w[i].lo = lo
+		for k := range rune(128) {
+			if wordRuneSlow(lo + k) {
+				w[i].bits[k>>6] |= 1 << (k & 63)
+			}
+		}
+	}
+	return w
+}()
 
 // scanWord returns the end of the run of word runes starting at i; a '.' or
 // ',' between two digits stays inside the run (3.5, 1,000).

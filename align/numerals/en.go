@@ -43,32 +43,52 @@ func tokenizeInto(buf []tok, s string) []tok {
 	space := true
 	upper := 0 // bytes of the words with an upper-case letter
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case isSpace(r):
-			space = true
+		// An ASCII byte is classed by one load (enByteClass); only other
+		// characters are decoded, and none of them is a letter or a digit
+		// here (TestTokenizeByClass).
+		c := s[i]
+		cl := enByteClass[c]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+			out = append(out, tok{kind: tPunct, text: s[i : i+size], start: i, end: i + size, space: space})
 			i += size
+			space = false
 			continue
-		case isASCIILetter(r):
+		}
+		switch {
+		case cl == enSpace:
+			space = true
+			i++
+			continue
+		case cl&enLetter != 0:
 			j := i
-			up := false
-			for j < len(s) && isASCIILetter(rune(s[j])) {
-				up = up || s[j] <= 'Z'
+			var seen uint8
+			for j < len(s) {
+				k := enByteClass[s[j]]
+				if k&enLetter == 0 {
+					break
+				}
+				seen |= k
 				j++
 			}
 			low := s[i:j]
-			if up {
+			if seen&enUpper != 0 {
 				low = "" // below
 				upper += j - i
 			}
 			out = append(out, tok{kind: tWord, text: s[i:j], low: low, start: i, end: j, space: space})
 			i = j
-		case r >= '0' && r <= '9':
+		case cl == enDigit:
 			out = append(out, numTok(s, i, space))
 			i = out[len(out)-1].end
 		default:
-			out = append(out, tok{kind: tPunct, text: s[i : i+size], start: i, end: i + size, space: space})
-			i += size
+			out = append(out, tok{kind: tPunct, text: s[i : i+1], start: i, end: i + 1, space: space})
+			i++
 		}
 		space = false
 	}
@@ -77,6 +97,32 @@ func tokenizeInto(buf []tok, s string) []tok {
 	}
 	return out
 }
+
+// The classes of enByteClass, for tokenizeInto: an ASCII letter has
+// enLetter, and enUpper too if it is a capital; bytes of no class are
+// punctuation, or the first bytes of characters to decode.
+const (
+	enLetter = 1 << iota
+	enUpper
+	enDigit
+	enSpace
+)
+
+var enByteClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch r := rune(c); {
+		case isSpace(r):
+			t[c] = enSpace
+		case isASCIILetter(r) && r <= 'Z':
+			t[c] = enLetter | enUpper
+		case isASCIILetter(r):
+			t[c] = enLetter
+		case '0' <= r && r <= '9':
+			t[c] = enDigit
+		}
+	}
+	return t
+}()
 
 // lowerWords sets the lower-case form of the words that have none yet,
 // those with an upper-case letter, as strings.ToLower gives it for ASCII

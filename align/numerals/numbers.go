@@ -256,6 +256,13 @@ func Equal(a, b Number) bool {
 	if closeTo(a.Value, b.Value) && closeTo(hi(a), hi(b)) {
 		return true
 	}
+	if a.Unit == "" || b.Unit == "" || a.Unit == b.Unit {
+		// siEqual would refuse: no unit is "" (TestEqualWithoutUnits),
+		// and it compares only different units. Most numbers have no
+		// unit, and siEqual's two lookups by string were most of what
+		// comparing the numbers of a document cost.
+		return false
+	}
 	return siEqual(a, b)
 }
 

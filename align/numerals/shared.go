@@ -191,6 +191,15 @@ var monthNumber = map[string]int{"january": 1, "february": 2, "march": 3, "april
 // it, which the expression's case folding may match (ſeptember), passes.
 func monthTheDigit(text string) bool {
 	for i := 1; i+4 < len(text); i++ {
+		// "the" is read from i, so text[i+1] is 'h' or 'H': while the
+		// eight bytes from there hold neither, none of the eight
+		// positions from i can start it (TestMonthTheDigitSkips).
+		for i+9 <= len(text) && !hasH(text[i+1:]) {
+			i += 8
+		}
+		if i+4 >= len(text) {
+			break
+		}
 		if text[i]|0x20 != 't' || text[i+1]|0x20 != 'h' || text[i+2]|0x20 != 'e' || !reSpace(text[i-1]) {
 			continue
 		}
@@ -206,6 +215,18 @@ func monthTheDigit(text string) bool {
 		}
 	}
 	return false
+}
+
+// hasH reports whether one of the first eight bytes of s is 'h' or 'H':
+// setting bit 5 maps both, and no other byte, onto 'h', and the XOR makes
+// those bytes zero, which the subtraction finds (a byte borrows from the
+// next only above a zero byte, so whether there is one is exact).
+func hasH(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	v := (w | 0x2020202020202020) ^ 0x6868686868686868
+	return (v-0x0101010101010101)&^v&0x8080808080808080 != 0
 }
 
 // monthEnds reports whether text, white space left out at its end, may

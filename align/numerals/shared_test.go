@@ -196,3 +196,62 @@ func TestMonthTheDigitComposed(t *testing.T) {
 	}
 	require.Greater(t, matched, 50)
 }
+
+// monthTheDigitBytewise is monthTheDigit as it was, one position at a
+// time.
+func monthTheDigitBytewise(text string) bool {
+	for i := 1; i+4 < len(text); i++ {
+		if text[i]|0x20 != 't' || text[i+1]|0x20 != 'h' || text[i+2]|0x20 != 'e' || !reSpace(text[i-1]) {
+			continue
+		}
+		k := i + 3
+		if !reSpace(text[k]) {
+			continue
+		}
+		for k < len(text) && reSpace(text[k]) {
+			k++
+		}
+		if k < len(text) && text[k] >= '0' && text[k] <= '9' && monthEnds(text[:i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMonthTheDigitSkips: monthTheDigit, skipping eight bytes without 'h'
+// at a time, answers as it did position by position, on the texts of
+// TestMonthTheDigitComposed's pieces with filler of every length, and
+// hasH answers as a byte loop for every byte in every place.
+func TestMonthTheDigitSkips(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 7))
+	for c := range 256 {
+		for at := range 8 {
+			b := []byte("abcdefgx")
+			for k := range b {
+				b[k] = byte(rng.IntN(256))
+				if b[k]|0x20 == 'h' {
+					b[k] = 'a'
+				}
+			}
+			b[at] = byte(c)
+			require.Equal(t, byte(c)|0x20 == 'h', hasH(string(b)), "% x", b)
+		}
+	}
+	pieces := []string{"January", "may", "augu\u017ft", "the", "THE", "tHe", "he", "h", "H", " ", "\t", "\n", "1", "21", "x", "abcdefg", "é", "."}
+	yes := 0
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := monthTheDigitBytewise(s)
+		if got := monthTheDigit(s); got != want {
+			t.Fatalf("monthTheDigit(%q) = %v, position by position %v", s, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	require.Greater(t, yes, 20)
+}
