@@ -1587,23 +1587,14 @@ type hashSlot struct {
 
 // find returns the number of key, whose hash is h, and whether it was
 // added.
-func (x *hashIndex) find(h uint64, key string) (int32, bool) {
-	if len(x.slots) == 0 {
-		return 0, false
-	}
-	for k := h & x.mask; ; k = (k + 1) & x.mask {
-		sl := x.slots[k]
-		if sl.i == 0 {
-			return 0, false
-		}
-		if sl.h == h && x.keys[sl.i-1] == key {
-			return sl.i - 1, true
-		}
-	}
-}
+func (x *hashIndex) find(h uint64, key string) (int32, bool) { return findKey(x, h, key) }
 
 // findBytes is find of key as a string, without making one.
-func (x *hashIndex) findBytes(h uint64, key []byte) (int32, bool) {
+func (x *hashIndex) findBytes(h uint64, key []byte) (int32, bool) { return findKey(x, h, key) }
+
+// findKey is find and findBytes: the comparison with string(key) makes no
+// string of a []byte.
+func findKey[K string | []byte](x *hashIndex, h uint64, key K) (int32, bool) {
 	if len(x.slots) == 0 {
 		return 0, false
 	}
