@@ -194,3 +194,60 @@ func refEnWords(sents []string, gl Glosser) ([][]int32, []enType) {
 	}
 	return out, types
 }
+
+// TestLexBoundPruneExact: the sentence DP finds the same beads, costs to
+// the bit, whether or not it skips the beads whose lexical part could not
+// make them the best of their cell (lexBoundPrune), in full and banded
+// searches, on chapters and on pieces of them paired out of order; and
+// the bound holds: no bead's similarity is above 1 nor its weakness below
+// 0.
+func TestLexBoundPruneExact(t *testing.T) {
+	d := testData(t)
+	opt := lexOpt(t)
+	defer func(p bool, n int) { lexBoundPrune, fullMatrixCells = p, n }(lexBoundPrune, fullMatrixCells)
+	align := func(zh, en []string, prune bool) []SentenceBead {
+		lexBoundPrune = prune
+		return AlignSentences(zh, en, opt)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	chapters := []string{"001", "002", "003"}
+	if testing.Short() {
+		chapters = chapters[:1]
+	}
+	for _, name := range chapters {
+		zh := readLines(t, d+"/mac-dev/zh/"+name)
+		en := readLines(t, d+"/mac-dev/en/"+name)
+		for _, cells := range []int{0, 1 << 40} {
+			fullMatrixCells = cells
+			if want, got := align(zh, en, false), align(zh, en, true); !reflect.DeepEqual(want, got) {
+				t.Fatalf("mac-dev %s, full search below %d cells: the pruned DP gives other beads", name, cells)
+			}
+		}
+		fullMatrixCells = 1 << 40
+		for range 40 {
+			n, m := 2+rng.IntN(12), 2+rng.IntN(12)
+			i, j := rng.IntN(len(zh)-n+1), rng.IntN(len(en)-m+1)
+			if rng.IntN(2) == 0 {
+				j = min(len(en)-m, i*len(en)/len(zh)+rng.IntN(3))
+			}
+			z, e := zh[i:i+n], en[j:j+m]
+			if want, got := align(z, e, false), align(z, e, true); !reflect.DeepEqual(want, got) {
+				t.Fatalf("mac-dev %s [%d:%d] × [%d:%d]: the pruned DP gives %v, unpruned %v", name, i, i+n, j, j+m, got, want)
+			}
+			zf, ef, v := sentFeatures(z, e, opt.Lex.(Glosser))
+			p := newPairTable(zf, ef, nil, 0, len(v.enTypes))
+			for a := 1; a <= 4; a++ {
+				for b := 1; b <= 5; b++ {
+					for ii := 0; ii+a <= n; ii++ {
+						for jj := 0; jj+b <= m; jj++ {
+							sim, weak := p.simWeak(ii, a, jj, b)
+							if sim > 1 || weak < 0 || p.simApprox(ii, a, jj, b) > 1 {
+								t.Fatalf("bead %d+%d at %d,%d: similarity %v, weakness %v, approximated %v", a, b, ii, jj, sim, weak, p.simApprox(ii, a, jj, b))
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
