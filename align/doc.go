@@ -205,6 +205,12 @@ func spacedOnce(s string) bool {
 		c := s[i]
 		var r rune
 		switch {
+		case ' ' < c && c < utf8.RuneSelf:
+			// a word: ASCII beyond the space is none
+			space = false
+			for i++; i < len(s) && ' ' < s[i] && s[i] < utf8.RuneSelf; i++ {
+			}
+			continue
 		case c < utf8.RuneSelf:
 			r = rune(c)
 			i++

@@ -407,9 +407,15 @@ func (v *docVocab) reset(lex Glosser) {
 // map cost more than this array of 270 KB. A slot belongs to the bead
 // whose generation it holds, so that reset empties it by counting, not by
 // clearing what earlier beads set.
+//
+// seen has bit id%256 set for every id set in the bead: most gloss ids
+// of a bead's Chinese types are no English type of the bead, and the bit
+// tells so without reading a slot far off in the array, which the cache
+// seldom holds.
 type lexIndex struct {
 	slots []lexSlot
 	gen   uint32
+	seen  [4]uint64
 }
 
 type lexSlot struct {
@@ -419,6 +425,7 @@ type lexSlot struct {
 
 // reset empties x for another bead.
 func (x *lexIndex) reset() {
+	x.seen = [4]uint64{}
 	x.gen++
 	if x.gen == 0 { // wrapped: an old slot could hold the new generation
 		clear(x.slots)
@@ -432,10 +439,11 @@ func (x *lexIndex) set(id uint32, e int32) {
 		x.slots = x.slots[:cap(x.slots)]
 	}
 	x.slots[id] = lexSlot{x.gen, e}
+	x.seen[id/64%4] |= 1 << (id % 64)
 }
 
 func (x *lexIndex) get(id uint32) (int32, bool) {
-	if int(id) >= len(x.slots) || x.slots[id].gen != x.gen {
+	if x.seen[id/64%4]&(1<<(id%64)) == 0 || int(id) >= len(x.slots) || x.slots[id].gen != x.gen {
 		return 0, false
 	}
 	return x.slots[id].e, true
