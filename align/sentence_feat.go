@@ -63,6 +63,8 @@ type docVocab struct {
 	enTypes []enType
 	byLexID lexIndex // lexicon id → English type
 
+	rekeyScratch rekeyScratch
+
 	learned [][]int32 // per Chinese type, English types learned from the text
 
 	// scratch of zhWords and enWords, which run on two goroutines
@@ -592,7 +594,8 @@ func (v *docVocab) enWords(s string) []int32 {
 // lexicon and what was learned.
 func (v *docVocab) rekey(zf, ef []sentFeat) {
 	// which English types some Chinese type can match
-	matchable := make([]bool, len(v.enTypes))
+	sc := &v.rekeyScratch
+	matchable := scratch(&sc.matchable, len(v.enTypes))
 	for e, et := range v.enTypes {
 		matchable[e] = et.inLex || et.latin
 	}
@@ -605,9 +608,11 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 	// where type t's end), those of the tokens with compounds in another:
 	// a slice each cost more in allocation than in filling. Each key list
 	// is capped at its length, so that no append can reach its neighbour.
-	var flat []uint32
-	zend := make([]int, len(v.zhTypes))
-	zcount := make([]bool, len(v.zhTypes))
+	// The array is the bead's until rekey is asked for another: the keys
+	// of the bead before are no longer read then.
+	flat := sc.flat[:0]
+	zend := scratch(&sc.zend, len(v.zhTypes))
+	zcount := scratch(&sc.zcount, len(v.zhTypes))
 	for t, z := range v.zhTypes {
 		if z.latin != "" {
 			if e, ok := v.enTypeOf(z.latin); ok {
@@ -627,6 +632,9 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		zend[t] = len(flat)
 		zcount[t] = z.counted || (t < len(v.learned) && len(v.learned[t]) > 0)
 	}
+	if cap(flat) <= maxKeptScratch {
+		sc.flat = flat
+	}
 	zkeys := func(t int32) []uint32 {
 		start := 0
 		if t > 0 {
@@ -637,13 +645,13 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		}
 		return flat[start:zend[t]:zend[t]]
 	}
-	zdf := make([]float64, len(v.zhTypes))
+	zdf := scratch(&sc.zdf, len(v.zhTypes))
 	for i := range zf {
 		for _, t := range zf[i].types {
 			zdf[t]++
 		}
 	}
-	edf := make([]float64, len(v.enTypes))
+	edf := scratch(&sc.edf, len(v.enTypes))
 	for j := range ef {
 		for _, e := range ef[j].types {
 			edf[e]++
@@ -700,6 +708,36 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 		}
 	}
+}
+
+// rekeyScratch holds the arrays of rekey between beads: made anew for
+// each of a document's thousands of beads, they cost more than filling
+// them.
+type rekeyScratch struct {
+	flat      []uint32
+	matchable []bool
+	zend      []int
+	zcount    []bool
+	zdf, edf  []float64
+}
+
+// maxKeptScratch bounds the length of an array kept between beads (a
+// long text's are let go with it).
+const maxKeptScratch = 1 << 14
+
+// scratch returns n zero elements, in *buf when it has room, and keeps
+// them there for the next call when n is at most maxKeptScratch.
+func scratch[T any](buf *[]T, n int) []T {
+	if n > cap(*buf) {
+		s := make([]T, n)
+		if n <= maxKeptScratch {
+			*buf = s
+		}
+		return s
+	}
+	s := (*buf)[:n]
+	clear(s)
+	return s
 }
 
 // idfWeight is the weight of a word that occurs in df of the n sentences
