@@ -2,6 +2,7 @@ package align
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
 )
@@ -188,9 +189,42 @@ func NormText(s string) string {
 // spacedOnce reports whether s is in NormText's form already: no white
 // space but single ASCII spaces between other characters. Most texts
 // are, and NormText is asked of every pair's text by several checks.
+//
+// It reads bytes, decoding only where a white space character beyond
+// ASCII may start: every such character (U+0085, U+00A0, U+1680,
+// U+2000 to U+205F, U+3000) has the lead byte C2, E1, E2 or E3. Any
+// other byte from 0x80 on is a character that is not white space, a part
+// of one, or a byte that ranging over s reads as U+FFFD, not white space
+// either; and no character that ranging over s reads starts inside one
+// the byte scan passes over, since the bytes after a lead are
+// continuation bytes, neither ASCII nor those leads (TestSpaceScans). So
+// a run of such bytes is passed over at once.
 func spacedOnce(s string) bool {
 	space := true // a space here would lead
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		switch {
+		case ' ' < c && c < utf8.RuneSelf:
+			// a word: ASCII beyond the space is none
+			space = false
+			for i++; i < len(s) && ' ' < s[i] && s[i] < utf8.RuneSelf; i++ {
+			}
+			continue
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		case c == 0xc2 || 0xe1 <= c && c <= 0xe3:
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		default:
+			// and the continuation bytes after it, alike
+			space = false
+			for i++; i < len(s) && s[i]&0xc0 == 0x80; i++ {
+			}
+			continue
+		}
 		if !lang.IsSpace(r) {
 			space = false
 			continue

@@ -275,9 +275,31 @@ func (f *Furniture) letter(r rune) bool {
 
 // fieldsAtMost reports whether t has at most n white-space separated
 // fields: len(strings.Fields(t)) <= n without making them.
+//
+// Like spacedOnce, it decodes only what may be white space beyond ASCII
+// and passes over words by bytes (TestSpaceScans).
 func fieldsAtMost(t string, n int) bool {
 	count, in := 0, false
-	for _, r := range t {
+	for i := 0; i < len(t); {
+		c := t[i]
+		var r rune
+		switch {
+		case ' ' < c && c < utf8.RuneSelf:
+			for i++; i < len(t) && ' ' < t[i] && t[i] < utf8.RuneSelf; i++ {
+			}
+			r = rune(c)
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		case c == 0xc2 || 0xe1 <= c && c <= 0xe3:
+			var size int
+			r, size = utf8.DecodeRuneInString(t[i:])
+			i += size
+		default:
+			for i++; i < len(t) && t[i]&0xc0 == 0x80; i++ {
+			}
+			r = utf8.RuneError // not white space, as the bytes passed over
+		}
 		if lang.IsSpace(r) {
 			in = false
 			continue

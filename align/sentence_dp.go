@@ -63,6 +63,14 @@ func (s *sentAligner) dp(types []BeadType, band *Band, coarse bool) []Cell {
 						continue
 					}
 					c += s.anchors(pi, t.Zh, pj, t.En)
+					// The lexical part is at least −sentLexWeight (a
+					// similarity is at most 1, as the weights met are
+					// some of those added up to the total, in the same
+					// order; a weakness at least 0): a bead it cannot
+					// bring under best is not scored.
+					if s.lex && lexBoundPrune && c-sentLexWeight >= best {
+						continue
+					}
 					switch {
 					case !s.lex:
 					case coarse:
@@ -100,6 +108,12 @@ func (s *sentAligner) dp(types []BeadType, band *Band, coarse bool) []Cell {
 	}
 	return path
 }
+
+// lexBoundPrune: the DP skips the lexical part of a bead that cannot
+// beat the best bead of its cell even with the largest reward the lexicon
+// could give. A variable for the test that compares the paths with and
+// without it.
+var lexBoundPrune = true
 
 // covers reports whether the pair table was built for a band that holds
 // band, so that it can serve a DP in band.

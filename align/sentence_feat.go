@@ -59,11 +59,11 @@ type sentFeat struct {
 type docVocab struct {
 	lex Glosser
 
-	zhIndex map[string]int32
 	zhTypes []zhType
-	enIndex map[string]int32
 	enTypes []enType
 	byLexID lexIndex // lexicon id → English type
+
+	rekeyScratch rekeyScratch
 
 	learned [][]int32 // per Chinese type, English types learned from the text
 
@@ -75,8 +75,47 @@ type docVocab struct {
 	// most of their words, and a probe of the lexicon's tables, megabytes
 	// that the cache does not hold, cost more than a look in these small
 	// maps. One per side, as the two sides are read on two goroutines.
-	zhMemo map[string][]uint32
-	enMemo map[string]enWord
+	//
+	// A Chinese string's entry (zhMemo[text] indexes zhEntries) also
+	// holds whether it is a function word and its type in the bead being
+	// read, so that a token is looked up once, not in a list of function
+	// words, a map of the bead's types and the memo in turn. Entries
+	// below zhKept are the document's; when zhMemo is full, a bead's
+	// further strings take entries above it, found through zhOver, and
+	// reset lets them go.
+	zhMemo    map[string]int32
+	zhEntries []zhEntry
+	zhKept    int32
+	zhOver    map[string]int32
+	gen       uint32 // the bead being read, as the entries' gen count it
+	// The English side likewise: enMemo[written] indexes enEntries, and
+	// the entry that holds a keyword's type in the bead is the one
+	// keyMemo (or, for a keyword only the bead's own entries have,
+	// keyOver) gives for it.
+	enMemo    map[string]int32
+	enEntries []enEntry
+	enKept    int32
+	enOver    map[string]int32
+	keyMemo   map[string]int32
+	keyOver   map[string]int32
+}
+
+// enEntry is what a docVocab knows of an English word as written.
+type enEntry struct {
+	w     enWord
+	canon int32  // the entry of the first word with w.key (when w.ok)
+	gen   uint32 // typ is w.key's type in the bead of this generation (canon entries)
+	typ   int32
+}
+
+// zhEntry is what a docVocab knows of a Chinese string of the document:
+// a token, or two neighbouring tokens joined.
+type zhEntry struct {
+	glosses []uint32 // v.lex.Glosses of the string, once asked
+	asked   bool     // glosses asked
+	fn      bool     // a function word (zhFunctionWords)
+	gen     uint32   // typ is the string's type in the bead of this generation
+	typ     int32
 }
 
 // enWord is what enWords needs to know of an English word as written:
@@ -99,22 +138,56 @@ var maxMemo = 1 << 15 // a variable for the test of a full memo
 
 // glosses is v.lex.Glosses(zh), remembered.
 func (v *docVocab) glosses(zh string) []uint32 {
-	if g, ok := v.zhMemo[zh]; ok {
-		return g
+	return v.entryGlosses(v.zhEntry(zh), zh)
+}
+
+// entryGlosses is glosses of the string text of entry x.
+func (v *docVocab) entryGlosses(x int32, text string) []uint32 {
+	e := &v.zhEntries[x]
+	if !e.asked {
+		e.glosses, e.asked = v.lex.Glosses(text), true
 	}
-	g := v.lex.Glosses(zh)
+	return e.glosses
+}
+
+// zhEntry returns the index of the entry of a Chinese string, making it
+// when there is none.
+func (v *docVocab) zhEntry(text string) int32 {
+	if x, ok := v.zhMemo[text]; ok {
+		return x
+	}
+	if x, ok := v.zhOver[text]; ok {
+		return x
+	}
+	x := int32(len(v.zhEntries))
+	v.zhEntries = append(v.zhEntries, zhEntry{fn: zhFunctionWords[text]})
 	if len(v.zhMemo) < maxMemo {
-		v.zhMemo[zh] = g
+		v.zhMemo[text] = x
+		v.zhKept = x + 1
+	} else {
+		if v.zhOver == nil {
+			v.zhOver = map[string]int32{}
+		}
+		v.zhOver[text] = x
 	}
-	return g
+	return x
 }
 
 // enWord tells what a written English word is, remembered: one look in
 // a small map instead of one in lang.Keyword's shared, locked one and a
 // probe of the lexicon.
 func (v *docVocab) enWord(written string) enWord {
-	if w, ok := v.enMemo[written]; ok {
-		return w
+	return v.enEntries[v.enEntry(written)].w
+}
+
+// enEntry returns the index of the entry of a written English word,
+// making it when there is none.
+func (v *docVocab) enEntry(written string) int32 {
+	if x, ok := v.enMemo[written]; ok {
+		return x
+	}
+	if x, ok := v.enOver[written]; ok {
+		return x
 	}
 	var w enWord
 	w.key, w.ok = lang.Keyword(written)
@@ -122,10 +195,52 @@ func (v *docVocab) enWord(written string) enWord {
 	if w.ok {
 		w.lexID, w.inLex = v.lex.WordID(w.key)
 	}
-	if len(v.enMemo) < maxMemo {
-		v.enMemo[written] = w
+	x := int32(len(v.enEntries))
+	e := enEntry{w: w, canon: x}
+	kept := len(v.enMemo) < maxMemo
+	if w.ok {
+		if c, ok := v.keyEntry(w.key); ok {
+			e.canon = c
+		} else if kept {
+			v.keyMemo[w.key] = x
+		} else {
+			if v.keyOver == nil {
+				v.keyOver = map[string]int32{}
+			}
+			v.keyOver[w.key] = x
+		}
 	}
-	return w
+	v.enEntries = append(v.enEntries, e)
+	if kept {
+		v.enMemo[written] = x
+		v.enKept = x + 1
+	} else {
+		if v.enOver == nil {
+			v.enOver = map[string]int32{}
+		}
+		v.enOver[written] = x
+	}
+	return x
+}
+
+// keyEntry is the entry that holds the type of an English keyword, if
+// some word has it.
+func (v *docVocab) keyEntry(key string) (int32, bool) {
+	if c, ok := v.keyMemo[key]; ok {
+		return c, true
+	}
+	c, ok := v.keyOver[key]
+	return c, ok
+}
+
+// enTypeOf is the type of the bead that an English keyword is, if it is
+// one.
+func (v *docVocab) enTypeOf(key string) (int32, bool) {
+	c, ok := v.keyEntry(key)
+	if !ok || v.enEntries[c].gen != v.gen {
+		return 0, false
+	}
+	return v.enEntries[c].typ, true
 }
 
 type zhType struct {
@@ -222,7 +337,7 @@ func sentFeaturesReusing(zh, en []string, zn, enn []readNums, lex Glosser, spare
 	}
 	for t, z := range v.zhTypes {
 		if z.latin != "" {
-			if e, ok := v.enIndex[z.latin]; ok {
+			if e, ok := v.enTypeOf(z.latin); ok {
 				v.enTypes[e].latin = true
 			}
 			v.zhTypes[t].counted = true
@@ -254,12 +369,35 @@ const maxKeptTypes = 512
 // reset empties v for the texts of another bead, keeping the room it has.
 func (v *docVocab) reset(lex Glosser) {
 	if v.lex != lex || v.zhMemo == nil {
-		v.zhMemo = map[string][]uint32{}
-		v.enMemo = map[string]enWord{}
+		v.zhMemo = map[string]int32{}
+		v.zhEntries, v.zhKept, v.zhOver = v.zhEntries[:0], 0, nil
+		v.enMemo, v.keyMemo = map[string]int32{}, map[string]int32{}
+		v.enEntries, v.enKept, v.enOver, v.keyOver = v.enEntries[:0], 0, nil, nil
 	}
 	v.lex = lex
-	resetMap(&v.zhIndex)
-	resetMap(&v.enIndex)
+	// the strings of the bead before that zhMemo had no room for
+	v.zhEntries = v.zhEntries[:v.zhKept]
+	if v.zhOver != nil {
+		resetMap(&v.zhOver)
+	}
+	v.enEntries = v.enEntries[:v.enKept]
+	if v.enOver != nil {
+		resetMap(&v.enOver)
+	}
+	if v.keyOver != nil {
+		resetMap(&v.keyOver)
+	}
+	// One generation counts the beads for both sides' entries.
+	v.gen++
+	if v.gen == 0 { // wrapped: an old entry could hold the new generation
+		for x := range v.zhEntries {
+			v.zhEntries[x].gen = 0
+		}
+		for x := range v.enEntries {
+			v.enEntries[x].gen = 0
+		}
+		v.gen = 1
+	}
 	v.byLexID.reset()
 	v.zhTypes, v.enTypes = v.zhTypes[:0], v.enTypes[:0]
 	v.learned = nil
@@ -271,9 +409,15 @@ func (v *docVocab) reset(lex Glosser) {
 // map cost more than this array of 270 KB. A slot belongs to the bead
 // whose generation it holds, so that reset empties it by counting, not by
 // clearing what earlier beads set.
+//
+// seen has bit id%256 set for every id set in the bead: most gloss ids
+// of a bead's Chinese types are no English type of the bead, and the bit
+// tells so without reading a slot far off in the array, which the cache
+// seldom holds.
 type lexIndex struct {
 	slots []lexSlot
 	gen   uint32
+	seen  [4]uint64
 }
 
 type lexSlot struct {
@@ -283,6 +427,7 @@ type lexSlot struct {
 
 // reset empties x for another bead.
 func (x *lexIndex) reset() {
+	x.seen = [4]uint64{}
 	x.gen++
 	if x.gen == 0 { // wrapped: an old slot could hold the new generation
 		clear(x.slots)
@@ -296,10 +441,11 @@ func (x *lexIndex) set(id uint32, e int32) {
 		x.slots = x.slots[:cap(x.slots)]
 	}
 	x.slots[id] = lexSlot{x.gen, e}
+	x.seen[id/64%4] |= 1 << (id % 64)
 }
 
 func (x *lexIndex) get(id uint32) (int32, bool) {
-	if int(id) >= len(x.slots) || x.slots[id].gen != x.gen {
+	if x.seen[id/64%4]&(1<<(id%64)) == 0 || int(id) >= len(x.slots) || x.slots[id].gen != x.gen {
 		return 0, false
 	}
 	return x.slots[id].e, true
@@ -313,17 +459,17 @@ func resetMap[K comparable](m *map[K]int32) {
 	clear(*m)
 }
 
-func (v *docVocab) zhType(text string) int32 {
-	if t, ok := v.zhIndex[text]; ok {
-		return t
-	}
-	return v.newZhType(text)
+// zhTypeOf is the type of the bead that the string of entry x is, if it
+// is one yet.
+func (v *docVocab) zhTypeOf(x int32) (int32, bool) {
+	e := &v.zhEntries[x]
+	return e.typ, e.gen == v.gen
 }
 
-// newZhType adds a type that zhIndex does not hold.
-func (v *docVocab) newZhType(text string) int32 {
+// newZhType adds a type for text, whose entry x holds none for the bead.
+func (v *docVocab) newZhType(text string, x int32) int32 {
 	t := int32(len(v.zhTypes))
-	v.zhIndex[text] = t
+	v.zhEntries[x].gen, v.zhEntries[x].typ = v.gen, t
 	z := zhType{text: text}
 	if isLatinWord(text) {
 		z.latin, _ = lang.Keyword(text)
@@ -344,12 +490,15 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	// forms with it: its glosses are kept for it (joined at, joinedG)
 	joinedAt, joinedG := -1, []uint32(nil)
 	for ti, t := range toks {
-		if zhFunctionWords[t.Text] {
-			continue
-		}
+		// (function words are Han: the tests may come in either order)
 		if isLatinWord(t.Text) {
 			if _, ok := lang.Keyword(t.Text); ok {
-				if typ := v.zhType(t.Text); indexOf(out, typ) < 0 {
+				x := v.zhEntry(t.Text)
+				typ, ok := v.zhTypeOf(x)
+				if !ok {
+					typ = v.newZhType(t.Text, x)
+				}
+				if indexOf(out, typ) < 0 {
 					out = append(out, typ)
 				}
 			}
@@ -358,16 +507,20 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		if !lang.IsHan(firstRune(t.Text)) {
 			continue // digits: numbers are anchors of their own
 		}
+		x := v.zhEntry(t.Text)
+		if v.zhEntries[x].fn {
+			continue
+		}
 		// a token already a type here is no function word, and its
 		// glosses are looked up: only new ones are asked for
-		typ, seen := v.zhIndex[t.Text]
+		typ, seen := v.zhTypeOf(x)
 		var g []uint32
 		if !seen {
-			g = v.glosses(t.Text)
+			g = v.entryGlosses(x, t.Text)
 			if g != nil && len(g) == 0 {
 				continue // a known function word
 			}
-			typ = v.newZhType(t.Text)
+			typ = v.newZhType(t.Text, x)
 		}
 		z := &v.zhTypes[typ]
 		if !z.looked {
@@ -416,14 +569,16 @@ func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
 	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
 	for _, t := range v.enToks {
-		w := v.enWord(s[t.Start:t.End])
+		x := v.enEntry(s[t.Start:t.End])
+		w := &v.enEntries[x].w
 		if !w.ok {
 			continue
 		}
-		e, ok := v.enIndex[w.key]
-		if !ok {
+		c := &v.enEntries[v.enEntries[x].canon]
+		e := c.typ
+		if c.gen != v.gen {
 			e = int32(len(v.enTypes))
-			v.enIndex[w.key] = e
+			c.gen, c.typ = v.gen, e
 			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex}
 			if et.inLex {
 				v.byLexID.set(et.lexID, e)
@@ -439,7 +594,8 @@ func (v *docVocab) enWords(s string) []int32 {
 // lexicon and what was learned.
 func (v *docVocab) rekey(zf, ef []sentFeat) {
 	// which English types some Chinese type can match
-	matchable := make([]bool, len(v.enTypes))
+	sc := &v.rekeyScratch
+	matchable := scratch(&sc.matchable, len(v.enTypes))
 	for e, et := range v.enTypes {
 		matchable[e] = et.inLex || et.latin
 	}
@@ -452,12 +608,14 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 	// where type t's end), those of the tokens with compounds in another:
 	// a slice each cost more in allocation than in filling. Each key list
 	// is capped at its length, so that no append can reach its neighbour.
-	var flat []uint32
-	zend := make([]int, len(v.zhTypes))
-	zcount := make([]bool, len(v.zhTypes))
+	// The array is the bead's until rekey is asked for another: the keys
+	// of the bead before are no longer read then.
+	flat := sc.flat[:0]
+	zend := scratch(&sc.zend, len(v.zhTypes))
+	zcount := scratch(&sc.zcount, len(v.zhTypes))
 	for t, z := range v.zhTypes {
 		if z.latin != "" {
-			if e, ok := v.enIndex[z.latin]; ok {
+			if e, ok := v.enTypeOf(z.latin); ok {
 				flat = append(flat, uint32(e))
 			}
 		}
@@ -474,6 +632,9 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		zend[t] = len(flat)
 		zcount[t] = z.counted || (t < len(v.learned) && len(v.learned[t]) > 0)
 	}
+	if cap(flat) <= maxKeptScratch {
+		sc.flat = flat
+	}
 	zkeys := func(t int32) []uint32 {
 		start := 0
 		if t > 0 {
@@ -484,13 +645,13 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		}
 		return flat[start:zend[t]:zend[t]]
 	}
-	zdf := make([]float64, len(v.zhTypes))
+	zdf := scratch(&sc.zdf, len(v.zhTypes))
 	for i := range zf {
 		for _, t := range zf[i].types {
 			zdf[t]++
 		}
 	}
-	edf := make([]float64, len(v.enTypes))
+	edf := scratch(&sc.edf, len(v.enTypes))
 	for j := range ef {
 		for _, e := range ef[j].types {
 			edf[e]++
@@ -547,6 +708,36 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 		}
 	}
+}
+
+// rekeyScratch holds the arrays of rekey between beads: made anew for
+// each of a document's thousands of beads, they cost more than filling
+// them.
+type rekeyScratch struct {
+	flat      []uint32
+	matchable []bool
+	zend      []int
+	zcount    []bool
+	zdf, edf  []float64
+}
+
+// maxKeptScratch bounds the length of an array kept between beads (a
+// long text's are let go with it).
+const maxKeptScratch = 1 << 14
+
+// scratch returns n zero elements, in *buf when it has room, and keeps
+// them there for the next call when n is at most maxKeptScratch.
+func scratch[T any](buf *[]T, n int) []T {
+	if n > cap(*buf) {
+		s := make([]T, n)
+		if n <= maxKeptScratch {
+			*buf = s
+		}
+		return s
+	}
+	s := (*buf)[:n]
+	clear(s)
+	return s
 }
 
 // idfWeight is the weight of a word that occurs in df of the n sentences

@@ -240,7 +240,7 @@ func TestLearnFindsNames(t *testing.T) {
 	if !v.learn(zf, ef, path) {
 		t.Fatal("nothing learned")
 	}
-	x, ok := v.zhIndex["韦小宝"]
+	x, ok := v.zhTypeOf(v.zhEntry("韦小宝"))
 	if !ok {
 		t.Fatalf("no type for 韦小宝; types %v", v.zhTypes)
 	}

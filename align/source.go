@@ -119,16 +119,36 @@ func (s *Source) runesTo(x int) int {
 	return m.runes + utf8.RuneCountInString(s.Text[m.off:x])
 }
 
+// mark steps through the whole text once, as the decoder does: an ASCII
+// byte, and a lead byte of a two-byte character or of a three-byte one
+// other than E0 and ED followed by continuation bytes (which make a valid
+// character whatever they are), are stepped over without decoding; other
+// bytes are decoded (TestMarksStepAsDecoding).
 func (s *Source) mark() {
-	s.marks = make([]runeMark, 1, len(s.Text)/runeMarkStep+1) // {0, 0}
+	text := s.Text
+	s.marks = make([]runeMark, 1, len(text)/runeMarkStep+1) // {0, 0}
 	next := runeMarkStep
-	for i, runes := 0, 0; i < len(s.Text); runes++ {
+	for i, runes := 0, 0; i < len(text); runes++ {
 		if i >= next {
 			s.marks = append(s.marks, runeMark{i, runes})
 			next = i + runeMarkStep
 		}
-		_, size := utf8.DecodeRuneInString(s.Text[i:])
-		i += size
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf:
+			// and the ASCII bytes after it up to the next mark
+			lim := min(next, len(text))
+			for i++; i < lim && text[i] < utf8.RuneSelf; i++ {
+				runes++
+			}
+		case 0xc2 <= c && c <= 0xdf && i+1 < len(text) && text[i+1]&0xc0 == 0x80:
+			i += 2
+		case 0xe1 <= c && c <= 0xef && c != 0xed && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package align
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -155,5 +157,51 @@ func BenchmarkSpansOneLongLine(b *testing.B) {
 		for _, st := range starts {
 			s.Span(st, st+len(unit)/2-1)
 		}
+	}
+}
+
+// TestMarksStepAsDecoding: the marks are where decoding from the start
+// steps, with the runes before them: mark's steps by bytes give what
+// utf8.DecodeRuneInString gives, on every one- to three-byte sequence
+// followed by text, and on random texts of valid and invalid pieces.
+func TestMarksStepAsDecoding(t *testing.T) {
+	check := func(text string) {
+		t.Helper()
+		s := &Source{Text: text}
+		s.mark()
+		want := []runeMark{{0, 0}}
+		next := runeMarkStep
+		for i, runes := 0, 0; i < len(text); runes++ {
+			if i >= next {
+				want = append(want, runeMark{i, runes})
+				next = i + runeMarkStep
+			}
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
+		if !reflect.DeepEqual(s.marks, want) {
+			t.Fatalf("%q: marks %v, decoding gives %v", text, s.marks, want)
+		}
+	}
+	// every byte pair, and a third byte of each kind after it, at and
+	// across the first mark, and cut short by the end of the text
+	pad := strings.Repeat("a", runeMarkStep-2)
+	thirds := []byte{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc3, 0xe4, 0xed, 0xf0, 0xff}
+	for x := range 1 << 16 {
+		b := []byte{byte(x >> 8), byte(x)}
+		check(pad + string(b))
+		check(pad + "a" + string(b))
+		for _, c := range thirds {
+			check(pad + string(append(b, c)) + "中x")
+		}
+	}
+	pieces := []string{"a", " ", "中", "\u00e9", "𝕏", "\xe4", "\xbf", "\xed\xa0\x80", "\xe0\x80", "\xc3", "\n", "国家", "\xf0\x9f"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.IntN(400); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
