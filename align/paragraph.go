@@ -687,7 +687,7 @@ func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64)
 // (NaN: not given), which it does not add up again: the DP asks the bound
 // of some 2 M beads on a 5k-pair document, each right after lowRow.
 func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need float64) float64 {
-	if part == part {
+	if !math.IsNaN(part) {
 		c, _ := p.anchoredUntil(i, j, t, part, floor, need, true)
 		return c
 	}
