@@ -296,7 +296,8 @@ func sentFeaturesReusing(zh, en []string, zn, enn []readNums, lex Glosser, spare
 	// a tenth of its work.
 	chinese := func() {
 		for i, s := range zh {
-			zf[i] = sentFeat{length: sentLength(s), flags: sentFlags(s)}
+			zf[i] = sentFeat{}
+			zf[i].length, zf[i].flags = sentLengthFlags(s)
 			if zn != nil && zn[i].ok {
 				zf[i].nums = zn[i].nums
 			} else {
@@ -317,7 +318,8 @@ func sentFeaturesReusing(zh, en []string, zn, enn []readNums, lex Glosser, spare
 		}()
 	}
 	for j, s := range en {
-		ef[j] = sentFeat{length: sentLength(s), flags: sentFlags(s)}
+		ef[j] = sentFeat{}
+		ef[j].length, ef[j].flags = sentLengthFlags(s)
 		if enn != nil && enn[j].ok {
 			ef[j].nums = enn[j].nums
 		} else {
@@ -791,53 +793,6 @@ func firstRune(s string) rune {
 	return r
 }
 
-// sentFlags reads the flags of a sentence: question and exclamation
-// marks, quotation marks. It is asked of every sentence of a document and
-// looks at bytes where it can: ASCII, and the Han characters of U+4000 to
-// U+9FFF (lead bytes E4 to E9), which no flag mark is, are passed over
-// without decoding them (TestSentFlagsIsByRunes).
-func sentFlags(s string) uint8 {
-	var f uint8
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case '?':
-				f |= flagQuestion
-			case '!':
-				f |= flagExclaim
-			case '"':
-				f |= flagQuote
-			case '\'':
-				if quoteMarkAt(s, i, '\'') {
-					f |= flagQuote
-				}
-			}
-			i++
-			continue
-		}
-		if 0xe4 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case '？':
-			f |= flagQuestion
-		case '！':
-			f |= flagExclaim
-		case '“', '”', '「', '」', '『', '』':
-			f |= flagQuote
-		case '‘', '’':
-			if quoteMarkAt(s, i, r) {
-				f |= flagQuote
-			}
-		}
-		i += size
-	}
-	return f
-}
-
 // quoteMarkAt reports whether the single quote r at s[k:] is a quotation
 // mark, not an apostrophe: it does not follow a letter, or it is an
 // opening one before a letter. The character before it is the one
@@ -1042,7 +997,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	return found
 }
 
-// sentLength is the length the sentence aligner compares: Length, but
+// sentLengthFlags returns the length the sentence aligner compares: Length, but
 // without the digits in a sentence that is mostly figures (half of its
 // characters or more digits). Figures are about as long in both languages,
 // so scaling them by the ratio of words makes a list of amounts look far
@@ -1050,8 +1005,16 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 // their own (anchors). In other sentences the digits stay counted: at a
 // third, the gold sets' scores moved (Champollion F1 0.952 → 0.950), at
 // half they do not.
-func sentLength(s string) int {
+//
+// It also returns the flags of the sentence: question and exclamation
+// marks, quotation marks. Both are asked of every sentence of a document,
+// in one pass, and it looks at bytes where it can: ASCII, and the Han
+// characters of U+4000 to U+9FFF (lead bytes E4 to E9), which are neither
+// white space, a digit nor a flag mark, are passed over without decoding
+// them (TestSentLengthFlagsIsByRunes).
+func sentLengthFlags(s string) (int, uint8) {
 	n, digits := 0, 0
+	var f uint8
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -1062,16 +1025,23 @@ func sentLength(s string) int {
 				n++
 			default:
 				n++
+				switch c {
+				case '?':
+					f |= flagQuestion
+				case '!':
+					f |= flagExclaim
+				case '"':
+					f |= flagQuote
+				case '\'':
+					if quoteMarkAt(s, i, '\'') {
+						f |= flagQuote
+					}
+				}
 			}
 			i++
 			continue
 		}
-		// A character of U+3001 to U+9FFF (lead bytes E3 to E9, but
-		// U+3000, E3 80 80, the ideographic space): Chinese punctuation
-		// and Han, neither white space nor a digit, counted without
-		// decoding it (TestSentLengthIsByRunes).
-		if 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
-			(c != 0xe3 || s[i+1] != 0x80 || s[i+2] != 0x80) {
+		if 0xe4 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
 			n++
 			i += 3
 			continue
@@ -1084,11 +1054,23 @@ func sentLength(s string) int {
 			n++
 		default:
 			n++
+			switch r {
+			case '？':
+				f |= flagQuestion
+			case '！':
+				f |= flagExclaim
+			case '“', '”', '「', '」', '『', '』':
+				f |= flagQuote
+			case '‘', '’':
+				if quoteMarkAt(s, i, r) {
+					f |= flagQuote
+				}
+			}
 		}
 		i += size
 	}
 	if digits*2 >= n {
-		return n - digits
+		return n - digits, f
 	}
-	return n
+	return n, f
 }

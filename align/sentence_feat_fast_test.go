@@ -10,7 +10,7 @@ import (
 	"github.com/aligncheck/aligncheck/align/lang"
 )
 
-// sentLengthByRunes is sentLength as it was written before its byte
+// sentLengthByRunes is the length of sentLengthFlags as it was written before its byte
 // paths: every character decoded.
 func sentLengthByRunes(s string) int {
 	n, digits := 0, 0
@@ -30,7 +30,8 @@ func sentLengthByRunes(s string) int {
 	return n
 }
 
-// sentFlagsByRunes is sentFlags as it was written before its byte paths.
+// sentFlagsByRunes is the flags of sentLengthFlags as they were
+// written before its byte paths.
 func sentFlagsByRunes(s string) uint8 {
 	var f uint8
 	prev := ' '
@@ -85,22 +86,17 @@ func sentFeatTexts(yield func(string) bool) {
 	}
 }
 
-// TestSentLengthIsByRunes: sentLength, which passes over ASCII and
-// Chinese without decoding, counts what decoding every rune counts.
-func TestSentLengthIsByRunes(t *testing.T) {
+// TestSentLengthFlagsIsByRunes: sentLengthFlags, which passes over
+// ASCII and Han without decoding, counts and flags what decoding every
+// rune counts and flags.
+func TestSentLengthFlagsIsByRunes(t *testing.T) {
 	for s := range sentFeatTexts {
-		if got, want := sentLength(s), sentLengthByRunes(s); got != want {
-			t.Fatalf("sentLength(%q) = %d, by runes %d", s, got, want)
+		n, f := sentLengthFlags(s)
+		if want := sentLengthByRunes(s); n != want {
+			t.Fatalf("sentLengthFlags(%q) length %d, by runes %d", s, n, want)
 		}
-	}
-}
-
-// TestSentFlagsIsByRunes: sentFlags, which passes over ASCII and Han
-// without decoding, flags what decoding every rune flags.
-func TestSentFlagsIsByRunes(t *testing.T) {
-	for s := range sentFeatTexts {
-		if got, want := sentFlags(s), sentFlagsByRunes(s); got != want {
-			t.Fatalf("sentFlags(%q) = %b, by runes %b", s, got, want)
+		if want := sentFlagsByRunes(s); f != want {
+			t.Fatalf("sentLengthFlags(%q) flags %b, by runes %b", s, f, want)
 		}
 	}
 }

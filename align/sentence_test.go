@@ -200,8 +200,8 @@ func TestSentFlags(t *testing.T) {
 		{"the boys' room", 0},
 		{"他说：“好！”", flagExclaim | flagQuote},
 	} {
-		if got := sentFlags(tc.s); got != tc.want {
-			t.Errorf("sentFlags(%q) = %b, want %b", tc.s, got, tc.want)
+		if _, got := sentLengthFlags(tc.s); got != tc.want {
+			t.Errorf("sentLengthFlags(%q) flags %b, want %b", tc.s, got, tc.want)
 		}
 	}
 }
@@ -305,7 +305,7 @@ func TestOneSentenceEachIsOneBead(t *testing.T) {
 // TestSentenceOfFiguresInAParagraph: a sentence that is a list of 60
 // amounts between two ordinary ones is paired with its translation, not
 // left as an omission and an addition: its digits, as long in both
-// languages, are not scaled by the ratio of words (sentLength).
+// languages, are not scaled by the ratio of words (sentLengthFlags).
 func TestSentenceOfFiguresInAParagraph(t *testing.T) {
 	zs, es := amounts(60, 13_577)
 	zh := []string{"近年来，我国经济保持稳定增长，财政收入持续增加。", "各地区收入如下：" + strings.Join(zs, "，") + "。", "今后将继续深化改革。"}
