@@ -1,7 +1,9 @@
 package checks
 
 import (
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -439,4 +441,41 @@ func TestIsGlossAsGlossed(t *testing.T) {
 	}
 	require.Greater(t, yes, 100, "too few glosses to compare")
 	t.Logf("%d terms of %d, %d tokens a gloss, %d not", (len(terms)+15)/16, len(terms), yes, no)
+}
+
+// TestGlossedOfAsBinarySearch: glossedOf, which looks in the bucket of
+// an id, gives the entries of the id a binary search of all of glossed
+// gives, on random tables (ids dense and sparse, many spellings an id or
+// one, none at all) and for ids in them, between them and beyond them.
+func TestGlossedOfAsBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 18))
+	for round := range 2000 {
+		n := rng.IntN(300)
+		if round%10 == 0 {
+			n = 0
+		}
+		span := uint32(1 + rng.IntN(1<<(1+round%20)))
+		glossed := make([]uint64, n)
+		for i := range glossed {
+			glossed[i] = uint64(rng.Uint32N(span))<<32 | uint64(rng.Uint32N(1000))
+		}
+		slices.Sort(glossed)
+		g := &glossFinder{glossed: glossed}
+		g.index()
+		for range 200 {
+			id := rng.Uint32N(span + 10)
+			if n > 0 && rng.IntN(2) == 0 {
+				id = uint32(glossed[rng.IntN(n)] >> 32)
+			}
+			k, _ := slices.BinarySearch(glossed, uint64(id)<<32)
+			e := k
+			for e < len(glossed) && uint32(glossed[e]>>32) == id {
+				e++
+			}
+			want := glossed[k:e]
+			if got := g.glossedOf(id); !slices.Equal(got, want) {
+				t.Fatalf("glossedOf(%d) = %v, binary search %v (span %d, %d entries)", id, got, want, span, n)
+			}
+		}
+	}
 }

@@ -215,6 +215,12 @@ func controlRuns(s string) [][2]int {
 	for i := 0; i < len(s); {
 		if plainByte[s[i]] {
 			i++
+			// after ASCII, more ASCII most likely: eight bytes at a time
+			// while they are all printable (the plain bytes but the
+			// line ends and tabs)
+			for i+8 <= len(s) && printable8(s[i:i+8]) {
+				i += 8
+			}
 			continue
 		}
 		if c := s[i]; 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
@@ -245,6 +251,19 @@ func controlRuns(s string) [][2]int {
 
 // plainByte holds the ASCII bytes that are not stray controls
 // (isStrayControl): printable ones, tab and the line ends.
+// printable8 reports whether the 8 bytes of s are all printable ASCII,
+// 0x20 to 0x7E, read as one word: no byte has its high bit set, none is
+// below 0x20 (subtracting 0x20 from each borrows from the high bit of
+// the first below) and none is 0x7F (XOR with 0x7F leaves it 0, and
+// subtracting 1 borrows).
+func printable8(s string) bool {
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x-0x20*ones)|((x^0x7f*ones)-ones))&highs == 0
+}
+
 var plainByte = func() (t [256]bool) {
 	for c := range utf8.RuneSelf {
 		t[c] = !isStrayControl(rune(c))
@@ -279,6 +298,12 @@ func doubledBlanks(t string) [][3]int {
 		c := t[i]
 		if !blankLead[c] {
 			i++
+			continue
+		}
+		if c == ' ' && i+1 < len(t) && !blankLead[t[i+1]] {
+			// one space between words, most of the blanks of English:
+			// the byte after it is passed over too, as it would be
+			i += 2
 			continue
 		}
 		if c != ' ' && c != '\t' {

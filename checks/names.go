@@ -119,6 +119,10 @@ func appendLatinTokens(out []latinToken, s string) []latinToken {
 		}
 		j := i + n
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && lang.IsASCIIAlnum(c) {
+				j++ // most of a token: a letter isLatinRune, told undecoded
+				continue
+			}
 			r2, m := utf8.DecodeRuneInString(s[j:])
 			if isLatinRune(r2) || isMark(r2) {
 				j += m

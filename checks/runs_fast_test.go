@@ -115,6 +115,63 @@ func TestControlRunsIsByRunes(t *testing.T) {
 	}
 }
 
+// TestPrintable8: printable8 is true just when each of the 8 bytes is
+// 0x20 to 0x7E; every byte value in every place among printable ones,
+// and random words of bytes near the edges of the range.
+func TestPrintable8(t *testing.T) {
+	want := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 || s[i] > 0x7e {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(s string) {
+		if got := printable8(s); got != want(s) {
+			t.Fatalf("printable8(%q) = %v", s, got)
+		}
+	}
+	for at := range 8 {
+		for c := range 256 {
+			b := []byte("a Z~ 0!}")
+			b[at] = byte(c)
+			check(string(b))
+		}
+	}
+	edges := []byte{0x00, 0x01, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0x81, 0x9f, 0xa0, 0xdf, 0xe0, 0xff, '\t', '\n', 'a'}
+	rng := rand.New(rand.NewSource(8))
+	for range 200000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = edges[rng.Intn(len(edges))]
+		}
+		check(string(b[:]))
+	}
+}
+
+// TestControlRunsLongASCII: controlRuns finds the runs decoding every
+// rune finds in long stretches of ASCII, which it passes over eight
+// bytes at a time, broken by a control, a line end or another rune.
+func TestControlRunsLongASCII(t *testing.T) {
+	odd := []string{"\x07", "\x7f", "\x00", "\x1f", "\n", "\t", "\r", "中", "“", "\u200b", "\xe4", "\x80"}
+	rng := rand.New(rand.NewSource(9))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.Intn(60); n > 0; n-- {
+			if rng.Intn(12) == 0 {
+				b.WriteString(odd[rng.Intn(len(odd))])
+			} else {
+				b.WriteByte(byte(0x20 + rng.Intn(0x5f)))
+			}
+		}
+		s := b.String()
+		if got, want := controlRuns(s), controlRunsByRunes(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("controlRuns(%q) = %v, by runes %v", s, got, want)
+		}
+	}
+}
+
 // pairedQuotesByRunes is pairedQuotes as it was written before it
 // passed over bytes.
 func pairedQuotesByRunes(s string, pairs []quotePair, straight bool) []quoted {

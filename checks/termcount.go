@@ -13,6 +13,12 @@ type termCounter struct {
 	// that of the next after term i (0 ends a chain)
 	head []int32
 	next []int32
+	// starts[b] tells whether a term of two bytes or more begins with
+	// byte b: read before head, it passes over most of the text with one
+	// small table (the continuation bytes of Chinese, the letters of
+	// English no term begins with), where head's 256 KB are read at a
+	// byte at most once in three
+	starts [256]bool
 	// short are the terms of fewer than two bytes, counted apart
 	short []int
 	// lastEnd[i] is where term i's last occurrence counted in the text
@@ -34,6 +40,7 @@ func newTermCounter(terms []string) *termCounter {
 			continue
 		}
 		k := uint16(t[0])<<8 | uint16(t[1])
+		c.starts[t[0]] = true
 		c.next[i] = c.head[k]
 		c.head[k] = int32(i + 1)
 	}
@@ -48,6 +55,9 @@ func (c *termCounter) add(text string, counts []int) {
 		c.g = 1
 	}
 	for i := 0; i+1 < len(text); i++ {
+		if !c.starts[text[i]] {
+			continue
+		}
 		for p := c.head[uint16(text[i])<<8|uint16(text[i+1])]; p != 0; p = c.next[p-1] {
 			k := int(p - 1)
 			if c.gen[k] == c.g && i < c.lastEnd[k] {
