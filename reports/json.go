@@ -64,6 +64,7 @@ type jsonWriter struct {
 	w       *bufio.Writer
 	buf     bytes.Buffer
 	scratch []byte // raw's output, reused
+	compact []byte // findings' compact JSON, reused
 	err     error
 }
 
@@ -86,6 +87,21 @@ func (j *jsonWriter) val(v any, prefix string) {
 		return
 	}
 	_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
+
+// findings writes fs as val would, without reflection where
+// appendFindingsJSON can write it.
+func (j *jsonWriter) findings(fs []*Finding, prefix string) {
+	if j.err != nil {
+		return
+	}
+	b, ok := appendFindingsJSON(j.compact[:0], fs)
+	if !ok {
+		j.val(fs, prefix)
+		return
+	}
+	j.compact = b
+	j.raw(b, prefix)
 }
 
 // raw writes compact JSON indented at this prefix.
@@ -228,7 +244,7 @@ func (j *jsonWriter) document(d *Document, p string) {
 		j.val(d.Pairs, in)
 	}
 	j.str(",\n" + in + "\"findings\": ")
-	j.val(d.Findings, in)
+	j.findings(d.Findings, in)
 	j.str(",\n" + in + "\"summary\": ")
 	j.val(d.Summary, in)
 	j.str("\n" + p + "}")

@@ -74,22 +74,69 @@ func appendLocationsJSON(dst []byte, ls []Location) []byte {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		l := &ls[i]
-		dst = append(dst, `{"path":`...)
-		dst = appendStringJSON(dst, l.Path)
-		dst = append(dst, `,"line":`...)
-		dst = strconv.AppendInt(dst, int64(l.Line), 10)
-		dst = append(dst, `,"column":`...)
-		dst = strconv.AppendInt(dst, int64(l.Column), 10)
-		dst = append(dst, `,"endLine":`...)
-		dst = strconv.AppendInt(dst, int64(l.EndLine), 10)
-		dst = append(dst, `,"endColumn":`...)
-		dst = strconv.AppendInt(dst, int64(l.EndColumn), 10)
-		dst = append(dst, `,"text":`...)
-		dst = appendStringJSON(dst, l.Text)
-		dst = append(dst, '}')
+		dst = appendLocationJSON(dst, &ls[i])
 	}
 	return append(dst, ']')
+}
+
+func appendLocationJSON(dst []byte, l *Location) []byte {
+	dst = append(dst, `{"path":`...)
+	dst = appendStringJSON(dst, l.Path)
+	dst = append(dst, `,"line":`...)
+	dst = strconv.AppendInt(dst, int64(l.Line), 10)
+	dst = append(dst, `,"column":`...)
+	dst = strconv.AppendInt(dst, int64(l.Column), 10)
+	dst = append(dst, `,"endLine":`...)
+	dst = strconv.AppendInt(dst, int64(l.EndLine), 10)
+	dst = append(dst, `,"endColumn":`...)
+	dst = strconv.AppendInt(dst, int64(l.EndColumn), 10)
+	dst = append(dst, `,"text":`...)
+	dst = appendStringJSON(dst, l.Text)
+	return append(dst, '}')
+}
+
+// appendFindingsJSON appends fs's compact JSON as encoding/json writes it
+// (HTML escaping off), or says it cannot as appendPairJSON does.
+func appendFindingsJSON(dst []byte, fs []*Finding) (out []byte, ok bool) {
+	if fs == nil {
+		return append(dst, "null"...), true
+	}
+	dst = append(dst, '[')
+	for i, f := range fs {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		if f == nil {
+			dst = append(dst, "null"...)
+			continue
+		}
+		dst = append(dst, `{"check":`...)
+		dst = appendStringJSON(dst, f.Check)
+		dst = append(dst, `,"category":`...)
+		dst = appendStringJSON(dst, f.Category)
+		dst = append(dst, `,"severity":`...)
+		dst = appendStringJSON(dst, f.Severity)
+		dst = append(dst, `,"message":`...)
+		dst = appendStringJSON(dst, f.Message)
+		if f.Zh != nil {
+			dst = append(dst, `,"zh":`...)
+			dst = appendLocationJSON(dst, f.Zh)
+		}
+		if f.En != nil {
+			dst = append(dst, `,"en":`...)
+			dst = appendLocationJSON(dst, f.En)
+		}
+		dst = append(dst, `,"pair":`...)
+		dst = strconv.AppendInt(dst, int64(f.Pair), 10)
+		dst = append(dst, `,"fingerprint":`...)
+		dst = appendStringJSON(dst, f.Fingerprint)
+		dst = append(dst, `,"confidence":`...)
+		if dst, ok = appendFloatJSON(dst, f.Confidence); !ok {
+			return nil, false
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, ']'), true
 }
 
 // appendFloatJSON appends f as encoding/json writes a float64 in the

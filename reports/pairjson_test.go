@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"math"
@@ -142,5 +143,53 @@ func TestAppendStringJSONThreeBytes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func randLocation(r *rand.Rand) *Location {
+	if r.IntN(3) == 0 {
+		return nil
+	}
+	return &Location{Path: randText(r), Line: r.IntN(1e6), Column: r.IntN(300) - 2, EndLine: r.IntN(1e6), EndColumn: r.IntN(300), Text: randText(r)}
+}
+
+// TestAppendFindingsJSONSameAsEncoder: on random lists of findings (nil,
+// empty, holding nil) appendFindingsJSON writes encoding/json's bytes, and
+// the writer's findings what val writes, at any indentation.
+func TestAppendFindingsJSONSameAsEncoder(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 6))
+	refused := 0
+	for range 5000 {
+		var fs []*Finding
+		if r.IntN(10) > 0 {
+			fs = make([]*Finding, r.IntN(5))
+			for i := range fs {
+				if r.IntN(10) == 0 {
+					continue
+				}
+				fs[i] = &Finding{Check: randText(r), Category: randText(r), Severity: randText(r), Message: randText(r),
+					Zh: randLocation(r), En: randLocation(r), Pair: r.IntN(100) - 1, Fingerprint: randText(r),
+					Confidence: randFloat(r), About: randText(r), Key: randText(r)}
+			}
+		}
+		got, ok := appendFindingsJSON([]byte("keep"), fs)
+		if !ok {
+			refused++
+		} else if want := append([]byte("keep"), encodingJSON(t, fs)...); !bytes.Equal(got, want) {
+			t.Fatalf("got\n%s\nwant\n%s", got, want)
+		}
+		prefix := strings.Repeat(" ", r.IntN(8))
+		var a, b bytes.Buffer
+		ja, jb := &jsonWriter{w: bufio.NewWriter(&a)}, &jsonWriter{w: bufio.NewWriter(&b)}
+		ja.findings(fs, prefix)
+		jb.val(fs, prefix)
+		ja.w.Flush()
+		jb.w.Flush()
+		if ja.err != nil || jb.err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatalf("%v %v: got\n%s\nwant\n%s", ja.err, jb.err, a.Bytes(), b.Bytes())
+		}
+	}
+	if refused > 2000 {
+		t.Errorf("%d of 5000 lists refused", refused)
 	}
 }
