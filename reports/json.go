@@ -64,6 +64,7 @@ type jsonWriter struct {
 	w       *bufio.Writer
 	buf     bytes.Buffer
 	scratch []byte // raw's output, reused
+	compact []byte // findings' compact JSON, reused
 	err     error
 }
 
@@ -86,6 +87,21 @@ func (j *jsonWriter) val(v any, prefix string) {
 		return
 	}
 	_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
+
+// findings writes fs as val would, without reflection where
+// appendFindingsJSON can write it.
+func (j *jsonWriter) findings(fs []*Finding, prefix string) {
+	if j.err != nil {
+		return
+	}
+	b, ok := appendFindingsJSON(j.compact[:0], fs)
+	if !ok {
+		j.val(fs, prefix)
+		return
+	}
+	j.compact = b
+	j.raw(b, prefix)
 }
 
 // raw writes compact JSON indented at this prefix.
@@ -118,55 +134,55 @@ func appendIndented(dst, src []byte, prefix string) (out []byte, ok bool) {
 	if len(src) == 0 {
 		return nil, false
 	}
-	depth := 0
-	inString, open := false, false // open: after { or [, its line not begun
-	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, ' ', ' ')
-		}
-	}
+	// nl is a line break, the prefix and the indentation of the deepest
+	// level so far: a line's start is one slice of it.
+	var nlBuf [128]byte
+	nl := append(append(nlBuf[:0], '\n'), prefix...)
+	base, depth := len(nl), 0
+	open := false // after { or [, its line not begun
 	for i := 0; i < len(src); i++ {
 		c := src[i]
-		if inString {
-			// copy up to the next quote or backslash at once
-			k := i
-			for k < len(src) && src[k] != '"' && src[k] != '\\' {
-				k++
-			}
-			dst = append(dst, src[i:k]...)
-			if k == len(src) {
-				return nil, false
-			}
-			if src[k] == '\\' {
-				if k+1 == len(src) {
-					return nil, false
-				}
-				dst = append(dst, src[k], src[k+1])
-				i = k + 1
-				continue
-			}
-			dst = append(dst, '"')
-			inString = false
-			i = k
-			continue
-		}
 		if open && c != ']' && c != '}' {
 			open = false
-			newline()
+			n := base + 2*depth
+			for len(nl) < n {
+				nl = append(nl, ' ')
+			}
+			dst = append(dst, nl[:n]...)
 		}
 		switch c {
 		case '"':
-			inString = true
-			dst = append(dst, c)
+			// The string ends at the first quote after it that an odd
+			// run of backslashes does not escape; it is copied whole.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					return nil, false
+				}
+				k += j
+				b := k
+				for b > j && src[b-1] == '\\' {
+					b--
+				}
+				j = k + 1
+				if (k-b)%2 == 0 {
+					break
+				}
+			}
+			dst = append(dst, src[i:j]...)
+			i = j - 1
 		case '{', '[':
 			dst = append(dst, c)
 			depth++
 			open = true
 		case ',':
 			dst = append(dst, c)
-			newline()
+			n := base + 2*depth
+			for len(nl) < n {
+				nl = append(nl, ' ')
+			}
+			dst = append(dst, nl[:n]...)
 		case ':':
 			dst = append(dst, ':', ' ')
 		case '}', ']':
@@ -177,7 +193,8 @@ func appendIndented(dst, src []byte, prefix string) (out []byte, ok bool) {
 			if open {
 				open = false // empty: {} and [] stay on their line
 			} else {
-				newline()
+				n := base + 2*depth
+				dst = append(dst, nl[:n]...)
 			}
 			dst = append(dst, c)
 		case ' ', '\t', '\n', '\r':
@@ -186,7 +203,7 @@ func appendIndented(dst, src []byte, prefix string) (out []byte, ok bool) {
 			dst = append(dst, c)
 		}
 	}
-	if inString || depth != 0 {
+	if depth != 0 {
 		return nil, false
 	}
 	return dst, true
@@ -227,7 +244,7 @@ func (j *jsonWriter) document(d *Document, p string) {
 		j.val(d.Pairs, in)
 	}
 	j.str(",\n" + in + "\"findings\": ")
-	j.val(d.Findings, in)
+	j.findings(d.Findings, in)
 	j.str(",\n" + in + "\"summary\": ")
 	j.val(d.Summary, in)
 	j.str("\n" + p + "}")

@@ -255,9 +255,11 @@ func lineRange(blocks []*align.Block, idx []int) *Range {
 }
 
 func buildPair(doc *align.Document, b *align.Bead) Pair {
-	p := Pair{Zh: lineRange(doc.Zh, b.Zh), En: lineRange(doc.En, b.En), Type: b.Type(), Score: b.Score, Sentences: []Sentence{}}
+	// The slices are made to their length at once (and never nil: JSON
+	// shows an empty one as [], not null).
+	p := Pair{Zh: lineRange(doc.Zh, b.Zh), En: lineRange(doc.En, b.En), Type: b.Type(), Score: b.Score, Sentences: make([]Sentence, 0, len(b.Sents))}
 	for _, s := range b.Sents {
-		rs := Sentence{Type: s.Type(), Score: s.Score, Zh: []Location{}, En: []Location{}}
+		rs := Sentence{Type: s.Type(), Score: s.Score, Zh: make([]Location, 0, len(s.Zh)), En: make([]Location, 0, len(s.En))}
 		for _, r := range s.Zh {
 			blk := doc.Zh[r.Block]
 			sp := blk.SubSpan(blk.Sents[r.Sent].Start, blk.Sents[r.Sent].End)

@@ -29,8 +29,9 @@ type PairStore interface {
 
 // pairEncoder turns pairs into the records a PairStore keeps.
 type pairEncoder struct {
-	buf bytes.Buffer
-	enc *json.Encoder
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	scratch []byte // appendPairJSON's output, reused
 }
 
 func newPairEncoder() *pairEncoder {
@@ -41,6 +42,10 @@ func newPairEncoder() *pairEncoder {
 }
 
 func (e *pairEncoder) add(st PairStore, p *Pair) error {
+	if out, ok := appendPairJSON(e.scratch[:0], p); ok {
+		e.scratch = out
+		return st.Add(out)
+	}
 	e.buf.Reset()
 	if err := e.enc.Encode(p); err != nil {
 		return err

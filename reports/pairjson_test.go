@@ -1,0 +1,195 @@
+package reports
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// encodingJSON is what the spool held before appendPairJSON: encoding/json's
+// Encoder output, HTML escaping off, without its newline.
+func encodingJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// randText mixes the characters whose quoting differs: every ASCII byte,
+// Chinese, U+2028/U+2029, HTML's specials and bytes of invalid UTF-8.
+func randText(r *rand.Rand) string {
+	pieces := []string{"国家", "安全", "。", "“", "”", "\u2028", "\u2029", "<", ">", "&", "\xff", "\xe4\xb8", "\xed\xa0\x80", "é", "😀", "\u2027", "\u202a"}
+	var sb strings.Builder
+	for range r.IntN(12) {
+		if r.IntN(2) == 0 {
+			sb.WriteByte(byte(r.IntN(128)))
+		} else {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+	}
+	return sb.String()
+}
+
+func randFloat(r *rand.Rand) float64 {
+	switch r.IntN(6) {
+	case 0:
+		return 0
+	case 1:
+		return math.Copysign(0, -1)
+	case 2:
+		return float64(r.IntN(101)) / 100
+	case 3:
+		return -r.Float64() * 1000
+	case 4:
+		return r.NormFloat64() * math.Pow(10, float64(r.IntN(40)-20))
+	}
+	return r.Float64()
+}
+
+func randLocations(r *rand.Rand) []Location {
+	if r.IntN(8) == 0 {
+		return nil
+	}
+	ls := make([]Location, r.IntN(3))
+	for i := range ls {
+		ls[i] = Location{Path: randText(r), Line: r.IntN(1e6) - 5, Column: r.IntN(300), EndLine: r.IntN(1e9), EndColumn: r.IntN(300), Text: randText(r)}
+	}
+	return ls
+}
+
+func randPair(r *rand.Rand) *Pair {
+	p := &Pair{Type: randText(r), Score: randFloat(r)}
+	if r.IntN(4) > 0 {
+		p.Zh = &Range{Line: r.IntN(1e5), EndLine: r.IntN(1e5)}
+	}
+	if r.IntN(4) > 0 {
+		p.En = &Range{Line: -r.IntN(10), EndLine: r.IntN(1e5)}
+	}
+	if r.IntN(8) > 0 {
+		p.Sentences = make([]Sentence, r.IntN(4))
+		for i := range p.Sentences {
+			p.Sentences[i] = Sentence{Type: randText(r), Score: randFloat(r), Zh: randLocations(r), En: randLocations(r)}
+		}
+	}
+	return p
+}
+
+// TestAppendPairJSONSameAsEncoder: on random pairs appendPairJSON writes
+// encoding/json's bytes, or says it cannot.
+func TestAppendPairJSONSameAsEncoder(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 5))
+	refused := 0
+	for range 20000 {
+		p := randPair(r)
+		got, ok := appendPairJSON([]byte("keep"), p)
+		if !ok {
+			refused++
+			continue
+		}
+		if want := append([]byte("keep"), encodingJSON(t, p)...); !bytes.Equal(got, want) {
+			t.Fatalf("got\n%s\nwant\n%s", got, want)
+		}
+	}
+	if refused > 5000 {
+		t.Errorf("%d of 20000 pairs refused", refused)
+	}
+	// encoding/json refuses NaN; so must appendPairJSON.
+	if _, ok := appendPairJSON(nil, &Pair{Score: math.NaN()}); ok {
+		t.Error("a NaN score is accepted")
+	}
+}
+
+// TestAppendStringJSONEveryRune quotes every rune, alone and between
+// others, as encoding/json does, and every byte alone.
+func TestAppendStringJSONEveryRune(t *testing.T) {
+	for c := rune(0); c <= 0x10ffff; c++ {
+		for _, s := range []string{string(c), "a" + string(c) + "国"} {
+			got := appendStringJSON(nil, s)
+			if want := encodingJSON(t, s); !bytes.Equal(got, want) {
+				t.Fatalf("%U: got %s, want %s", c, got, want)
+			}
+		}
+	}
+	for b := range 256 {
+		s := string([]byte{byte(b)})
+		if got, want := appendStringJSON(nil, s), encodingJSON(t, s); !bytes.Equal(got, want) {
+			t.Fatalf("byte %#x: got %s, want %s", b, got, want)
+		}
+	}
+}
+
+// TestAppendStringJSONThreeBytes quotes every three bytes led by 0xe0 to
+// 0xef, the shortcut's range, valid UTF-8 or not, as encoding/json does.
+func TestAppendStringJSONThreeBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a million strings")
+	}
+	s := []byte("x___")
+	for lead := 0xe0; lead <= 0xef; lead++ {
+		for b1 := range 256 {
+			for b2 := range 256 {
+				s[1], s[2], s[3] = byte(lead), byte(b1), byte(b2)
+				got := appendStringJSON(nil, string(s))
+				if want := encodingJSON(t, string(s)); !bytes.Equal(got, want) {
+					t.Fatalf("%q: got %s, want %s", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func randLocation(r *rand.Rand) *Location {
+	if r.IntN(3) == 0 {
+		return nil
+	}
+	return &Location{Path: randText(r), Line: r.IntN(1e6), Column: r.IntN(300) - 2, EndLine: r.IntN(1e6), EndColumn: r.IntN(300), Text: randText(r)}
+}
+
+// TestAppendFindingsJSONSameAsEncoder: on random lists of findings (nil,
+// empty, holding nil) appendFindingsJSON writes encoding/json's bytes, and
+// the writer's findings what val writes, at any indentation.
+func TestAppendFindingsJSONSameAsEncoder(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 6))
+	refused := 0
+	for range 5000 {
+		var fs []*Finding
+		if r.IntN(10) > 0 {
+			fs = make([]*Finding, r.IntN(5))
+			for i := range fs {
+				if r.IntN(10) == 0 {
+					continue
+				}
+				fs[i] = &Finding{Check: randText(r), Category: randText(r), Severity: randText(r), Message: randText(r),
+					Zh: randLocation(r), En: randLocation(r), Pair: r.IntN(100) - 1, Fingerprint: randText(r),
+					Confidence: randFloat(r), About: randText(r), Key: randText(r)}
+			}
+		}
+		got, ok := appendFindingsJSON([]byte("keep"), fs)
+		if !ok {
+			refused++
+		} else if want := append([]byte("keep"), encodingJSON(t, fs)...); !bytes.Equal(got, want) {
+			t.Fatalf("got\n%s\nwant\n%s", got, want)
+		}
+		prefix := strings.Repeat(" ", r.IntN(8))
+		var a, b bytes.Buffer
+		ja, jb := &jsonWriter{w: bufio.NewWriter(&a)}, &jsonWriter{w: bufio.NewWriter(&b)}
+		ja.findings(fs, prefix)
+		jb.val(fs, prefix)
+		ja.w.Flush()
+		jb.w.Flush()
+		if ja.err != nil || jb.err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatalf("%v %v: got\n%s\nwant\n%s", ja.err, jb.err, a.Bytes(), b.Bytes())
+		}
+	}
+	if refused > 2000 {
+		t.Errorf("%d of 5000 lists refused", refused)
+	}
+}
