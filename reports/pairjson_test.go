@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -191,5 +192,58 @@ func TestAppendFindingsJSONSameAsEncoder(t *testing.T) {
 	}
 	if refused > 2000 {
 		t.Errorf("%d of 5000 lists refused", refused)
+	}
+}
+
+// fillEvery sets every exported field of the struct v points to, and of
+// the structs it holds, to a value that is not its zero: a field that
+// omitempty would leave out is written by encoding/json then.
+func fillEvery(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		fillEvery(v.Elem())
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fillEvery(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fillEvery(v.Index(0))
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(3)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(3)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(0.25)
+	case reflect.Bool:
+		v.SetBool(true)
+	}
+}
+
+// TestHandEncodersKnowEveryField: the JSON report is a contract that grows
+// by new fields, and appendPairJSON and appendFindingsJSON name theirs one
+// by one. With every field of Pair and Finding set (and of the structs
+// they hold), they must still write encoding/json's bytes: a field added
+// to the types and not to the encoders fails here rather than going
+// missing from reports.
+func TestHandEncodersKnowEveryField(t *testing.T) {
+	var p Pair
+	fillEvery(reflect.ValueOf(&p))
+	got, ok := appendPairJSON(nil, &p)
+	if want := encodingJSON(t, &p); !ok || !bytes.Equal(got, want) {
+		t.Errorf("pair: got\n%s\nwant\n%s", got, want)
+	}
+	f := &Finding{}
+	fillEvery(reflect.ValueOf(f))
+	got, ok = appendFindingsJSON(nil, []*Finding{f})
+	if want := encodingJSON(t, []*Finding{f}); !ok || !bytes.Equal(got, want) {
+		t.Errorf("finding: got\n%s\nwant\n%s", got, want)
 	}
 }
