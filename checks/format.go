@@ -257,9 +257,7 @@ func controlRuns(s string) [][2]int {
 // the first below) and none is 0x7F (XOR with 0x7F leaves it 0, and
 // subtracting 1 borrows).
 func printable8(s string) bool {
-	_ = s[7]
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	x := lang.Load8(s)
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	return (x|(x-0x20*ones)|((x^0x7f*ones)-ones))&highs == 0
 }

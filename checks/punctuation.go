@@ -460,7 +460,7 @@ func runPunctuation(p *Pass) error {
 func fullWidthAt(s string, han map[int]bool) []int {
 	var out []int
 	for i := 0; i < len(s); {
-		if i = nextNonASCII(s, i); i == len(s) {
+		if i = lang.NextNonASCII(s, i); i == len(s) {
 			break
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -470,23 +470,6 @@ func fullWidthAt(s string, han map[int]bool) []int {
 		i += n
 	}
 	return out
-}
-
-// nextNonASCII returns the first index of s from i on that holds a byte of
-// utf8.RuneSelf or more, or len(s), testing eight bytes at a time.
-func nextNonASCII(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if x&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
 }
 
 // sourceHasIssue reports whether the original's side of bead bi has an

@@ -106,11 +106,11 @@ func hanRuns(s string) [][2]int {
 	start, end := -1, -1
 	for i := 0; i < len(s); {
 		if start < 0 {
-			// ASCII eight bytes at a time (nextNonASCII), then the rest
+			// ASCII eight bytes at a time (lang.NextNonASCII), then the rest
 			// below E2 one by one
-			i = nextNonASCII(s, i)
+			i = lang.NextNonASCII(s, i)
 			for i < len(s) && s[i] < 0xe2 {
-				i = nextNonASCII(s, i+1)
+				i = lang.NextNonASCII(s, i+1)
 			}
 			if i == len(s) {
 				break

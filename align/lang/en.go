@@ -159,7 +159,7 @@ func asciiLowerString(s string) string {
 	b := make([]byte, len(s))
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		binary.LittleEndian.PutUint64(b[i:], lowerASCII8(load8(s[i:])))
+		binary.LittleEndian.PutUint64(b[i:], lowerASCII8(Load8(s[i:])))
 	}
 	for ; i < len(s); i++ {
 		c := s[i]

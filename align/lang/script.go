@@ -115,7 +115,7 @@ func NonSpace(s string) int {
 		if c < utf8.RuneSelf {
 			// English: eight ASCII bytes at a time where they are
 			if i+8 <= len(s) {
-				if w := load8(s[i:]); w&0x8080808080808080 == 0 {
+				if w := Load8(s[i:]); w&0x8080808080808080 == 0 {
 					n += 8 - asciiSpaces(w)
 					i += 8
 					continue
@@ -141,9 +141,10 @@ func NonSpace(s string) int {
 	return n
 }
 
-// load8 reads the first eight bytes of s as a little-endian word, which
-// the compiler makes one load.
-func load8(s string) uint64 {
+// Load8 reads the first eight bytes of s as a little-endian word, which
+// the compiler makes one load: the scans that step over ASCII eight bytes
+// at a time, here and in the checks and numerals, read their words by it.
+func Load8(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -194,3 +195,17 @@ var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r':
 //
 //go:noinline
 func otherSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// NextNonASCII returns the first index of s from i on that holds a byte of
+// utf8.RuneSelf or more, or len(s), testing eight bytes at a time.
+func NextNonASCII(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if Load8(s[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}

@@ -3,6 +3,8 @@ package numerals
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // tradFold maps the traditional characters the scanners look for to their
@@ -116,13 +118,9 @@ func fold(text string) string {
 	return b.String()
 }
 
-// asciiWord reports whether the first eight bytes of s are all ASCII. The
-// compiler reads them as one little-endian load.
+// asciiWord reports whether the first eight bytes of s are all ASCII.
 func asciiWord(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	return w&0x8080808080808080 == 0
+	return lang.Load8(s)&0x8080808080808080 == 0
 }
 
 // decodeRune is utf8.DecodeRuneInString with the three-byte sequences of
