@@ -346,26 +346,45 @@ type numbered struct{ z, p int32 }
 // numberRow numbers the type pairs of the cells of a row of Chinese type
 // z, the columns of its band (en, their types; enPunct, whether they are
 // punctuation) whose punctuation is punct, and writes each cell's pair,
-// less base, to out, cell by cell. A function of its own, and not
-// inlined, so that its loop's variables stay in registers (in build's
-// loop they were kept in memory).
+// less base, to out, cell by cell. numberRun does the work up to each
+// pair not yet numbered, which add then numbers, out of the loop: with
+// the call to add in it, the loop's variables were kept in memory and
+// reloaded at every column (one cell in forty calls it in the generated
+// documents).
+func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPunct []bool, punct bool, out []P) {
+	c, j := 0, 0
+	for {
+		c, j = numberRun(nb.of, z, base, en, enPunct, punct, out, c, j)
+		if j == len(enPunct) {
+			return
+		}
+		nb.add(z, en[j])
+	}
+}
+
+// numberRun is numberRow's loop from column j, the row's cell c: it
+// writes the cells' pairs until a cell whose pair is not numbered, and
+// returns that cell's c and column (j is len(enPunct) when there is
+// none). A function of its own, and not inlined, so that its loop's
+// variables stay in registers (in build's loop they were kept in
+// memory).
 //
 //go:noinline
-func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPunct []bool, punct bool, out []P) {
+func numberRun[P uint16 | int32](of []numbered, z, base int32, en []int32, enPunct []bool, punct bool, out []P, c, j int) (int, int) {
 	en = en[:len(enPunct)]
-	of := nb.of
-	c := 0
-	for j, p := range enPunct {
-		if p != punct {
+	z1 := z + 1
+	for ; j < len(enPunct); j++ {
+		if enPunct[j] != punct {
 			continue
 		}
 		at := &of[en[j]]
-		if at.z != z+1 {
-			nb.add(z, en[j])
+		if at.z != z1 {
+			return c, j
 		}
 		out[c] = P(at.p - base)
 		c++
 	}
+	return c, j
 }
 
 // add numbers the pair of Chinese type z and English type e, the next
@@ -502,6 +521,7 @@ func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float3
 //
 //go:noinline
 func sweep(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64) (int, float64) {
+	ws = ws[:len(js)] // one bounds check a column, not two
 	for k, p := range enPunct {
 		js[c], ws[c] = uint16(off+k), float32(w)
 		if p == punct {
@@ -518,6 +538,7 @@ func sweep(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int
 //go:noinline
 func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
 	colZ = colZ[:len(enPunct)]
+	ws = ws[:len(js)] // one bounds check a column, not two
 	for k, p := range enPunct {
 		js[c], ws[c] = uint16(off+k), float32(w)
 		if p == punct {
