@@ -169,7 +169,7 @@ type model struct {
 	tNullE []float64 // t(e|null) per English type
 	tNullZ []float64 // t(f|null) per Chinese type
 
-	bestE, sumE []float64 // viterbi's scratch
+	vcols []viterbiCol // viterbi's scratch
 
 	// starts holds, for each shape of bead (its words on each side), the
 	// weights each of its rows' sweeps start from (rowStarts).
@@ -1028,8 +1028,8 @@ func grow[T any](s []T, n int) []T {
 func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
-	md.bestE, md.sumE = grow(md.bestE, n), grow(md.sumE, n)
-	bestE, sumE := md.bestE, md.sumE
+	md.vcols = grow(md.vcols, n)
+	cols := md.vcols
 	for j := range ez {
 		ez[j] = -1
 	}
@@ -1040,76 +1040,86 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		return
 	}
 	for j, e := range s.en {
-		bestE[j] = s.zNull[j] * md.tNullE[e]
-		sumE[j] = bestE[j]
+		null := s.zNull[j] * md.tNullE[e]
+		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
-	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, bestE, sumE, ez}
-	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, bestE, sumE, ez}
+	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, cols}
+	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, cols}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
 		best := s.eNull[i] * md.tNullZ[z]
 		lo := s.lo(i)
 		var sum float64
+		var j int32
 		if md.narrow {
-			best, sum, ze[i] = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
+			best, sum, j = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
 		} else {
-			best, sum, ze[i] = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
+			best, sum, j = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
 		}
-		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
-			ze[i] = -1
+		if j >= 0 && !(best < md.opt.MinPosterior*sum) {
+			ze[i] = int32(lo) + j
 		}
 		c = int(end)
 	}
 	for j := range ez {
-		if ez[j] >= 0 && bestE[j] < md.opt.MinPosterior*sumE[j] {
-			ez[j] = -1
+		if c := &cols[j]; c.link >= 0 && !(c.best < md.opt.MinPosterior*c.sum) {
+			ez[j] = c.link
 		}
 	}
 }
 
 // viterbiArgs are what viterbiRow reads of a seg, handed over by pointer
 // as the E-steps' rows' are (rowArgs): the parameters (tt), its cells'
-// type pairs (pairs), English words and weights, and viterbi's sums and
-// links of the seg's columns (bestE, sumE, ez).
+// type pairs (pairs), English words and weights, and viterbi's best links
+// of the seg's columns (cols).
 type viterbiArgs[P uint16 | int32] struct {
-	tt          []params
-	pairs       []P
-	js          []uint16
-	ws          []float32
-	bestE, sumE []float64
-	ez          []int32
+	tt    []params
+	pairs []P
+	js    []uint16
+	ws    []float32
+	cols  []viterbiCol
+}
+
+// viterbiCol is what viterbi keeps of a column (English word j): its best
+// w·t(e|f), the null word's to start with, the Chinese word that gave it
+// (link, −1 for the null word) and the sum of them. One array of them
+// rather than three slices (best, sum, link): viterbiRow's loop had more
+// slices than registers, and reloaded two of them at every cell.
+type viterbiCol struct {
+	best, sum float64
+	link      int32
 }
 
 // viterbiRow is viterbi's work on the cells start to end of v, row i,
 // whose band starts at column lo and whose type's pairs are tlo to thi:
-// it adds each cell's w·t(e|f) to its column's sum (sumE) and makes the
-// cell its column's link (ez) when it beats the column's best (bestE);
-// and returns the row's best w·t(f|e), their sum and the column of the
-// best (−1 when none beats the null word's, null, which both start
-// from). A function of its own, and not inlined, for the reason the
-// E-steps' rows are.
+// it adds each cell's w·t(e|f) to its column's sum and makes the cell
+// its column's link when it beats the column's best; and returns the
+// row's best w·t(f|e), their sum and the column of the best, less lo
+// (−1 when none beats the null word's, null, which both start from: lo
+// is not added in the loop, where it took a register). A function of its
+// own, and not inlined, for the reason the E-steps' rows are.
 //
 //go:noinline
 func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
 	tz, pairs := v.tt[tlo:thi], v.pairs[start:end]
 	js, ws := v.js[start:end], v.ws[start:end]
 	js, ws = js[:len(pairs)], ws[:len(pairs)]
-	bestE := v.bestE[lo:]
-	sumE, ez := v.sumE[lo:len(bestE)+lo], v.ez[lo:len(bestE)+lo]
+	cols := v.cols[lo:]
 	best, sum, col = null, null, -1
 	for k, p := range pairs {
 		j := js[k]
 		w := float64(ws[k])
 		t := &tz[p]
 		a, b := w*float64(t.ez), w*float64(t.ze)
-		sumE[j] += a
+		c := &cols[j]
+		c.sum += a
 		sum += b
-		if a > bestE[j] {
-			bestE[j], ez[j] = a, i
+		if a > c.best {
+			c.best, c.link = a, i
 		}
 		if b > best {
-			best, col = b, int32(lo+int(j))
+			best, col = b, int32(j)
 		}
 	}
 	return best, sum, col
