@@ -968,6 +968,11 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 		t.count += float32(r)
 		link[j] += r
 		row += r
+		// (The cell is read again rather than kept from the loop's
+		// start, and moved before the test: kept, its pair, word and
+		// weight took registers that the loop then reloaded from
+		// memory.)
+		pairs[out], js[out], ws[out] = pairs[k], js[k], ws[k]
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
 		if w*float64(t.ez)*c*c >= pruneBelow {
@@ -976,10 +981,6 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 		if w*float64(t.ze)*inv*inv >= pruneBelow {
 			keep = 1
 		}
-		// (The cell's pair and weight are read again rather than kept
-		// from the loop's start: kept, they took registers that the
-		// loop then reloaded from memory.)
-		pairs[out], js[out], ws[out] = pairs[k], j, ws[k]
 		out += keep
 	}
 	return row, out
