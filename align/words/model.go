@@ -373,18 +373,19 @@ func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPun
 func numberRun[P uint16 | int32](of []numbered, z, base int32, en []int32, enPunct []bool, punct bool, out []P, c, j int) (int, int) {
 	en = en[:len(enPunct)]
 	z1 := z + 1
-	for ; j < len(enPunct); j++ {
-		if enPunct[j] != punct {
+	k := uint(j) // unsigned, so that the loop's test bounds it
+	for ; k < uint(len(enPunct)); k++ {
+		if enPunct[k] != punct {
 			continue
 		}
-		at := &of[en[j]]
+		at := &of[en[k]]
 		if at.z != z1 {
-			return c, j
+			return c, int(k)
 		}
 		out[c] = P(at.p - base)
 		c++
 	}
-	return c, j
+	return c, int(k)
 }
 
 // add numbers the pair of Chinese type z and English type e, the next
