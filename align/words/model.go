@@ -752,7 +752,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	var weights []float32
 	var na rowArgs[uint16]
 	var wa rowArgs[int32]
-	tt := md.t
+	// The tables are read from locals: the row functions called in the
+	// loops below would have md's fields read again after each call.
+	tt, zFirst, tNullE, tNullZ, narrow := md.t, md.zFirst, md.tNullE, md.tNullZ, md.narrow
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
@@ -762,10 +764,11 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		cols, weights = md.segCells(s, cols, weights)
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
 		clear(linkE)
+		zNull := s.zNull[:len(colSum)]
 		for j, e := range s.en {
-			colSum[j] = s.zNull[j] * md.tNullE[e]
+			colSum[j] = zNull[j] * tNullE[e]
 		}
-		if md.narrow {
+		if narrow {
 			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
 		} else {
 			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
@@ -775,9 +778,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		start := 0
 		for i, end := range s.rowEnd {
 			z := s.zh[i]
-			row := s.eNull[i] * md.tNullZ[z]
-			if md.narrow {
-				row = normRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), row)
+			row := s.eNull[i] * tNullZ[z]
+			if narrow {
+				row = normRow(&na, start, int(end), s.lo(i), int(zFirst[z]), int(zFirst[z+1]), row)
 			} else {
 				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
@@ -797,12 +800,12 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			var row float64
 			z := s.zh[i]
 			switch {
-			case md.narrow && prune:
-				row, out = pruneRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), out, inv)
+			case narrow && prune:
+				row, out = pruneRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), out, inv)
 			case prune:
 				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
-			case md.narrow:
-				row = countRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
+			case narrow:
+				row = countRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), inv)
 			default:
 				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
@@ -818,7 +821,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
-			if md.narrow {
+			if narrow {
 				s.pairOff = md.js.copy(s.pairOff[:out])
 			} else {
 				s.pair = md.pairs.copy(s.pair[:out])
