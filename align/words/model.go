@@ -104,7 +104,7 @@ type seg struct {
 	// word, as an offset from its row's lo (a band is at most maxWidth
 	// wide); and its distortion weight exp(−λ·|i/m − j/n|). The words
 	// and weights are nil until the model stores them (model.weighed);
-	// until then they are worked out seg by seg (segCells). The type
+	// until then they are worked out seg by seg (segNorms, weigh). The type
 	// pair is kept in pairOff, as an offset from the first pair of the
 	// row's Chinese type (zFirst), in a window of at most 65,536 English
 	// types (model.narrow): two bytes a cell rather than four, a fifth
@@ -136,7 +136,7 @@ type model struct {
 	segs []seg
 	// weighed says whether the segs' cells hold their English words and
 	// weights. They are stored only from the pruning on: the two E-steps
-	// before it work them out seg by seg (segCells), so that the
+	// before it work them out seg by seg (weigh, segNorms), so that the
 	// model's largest arrays, at the start, take 2 bytes a cell (its
 	// type pair, in a narrow window) rather than 8 (in a window of
 	// 8,000 beads of the generated documents, 22 MB rather than 88 MB;
@@ -407,7 +407,7 @@ func (md *model) prunes() bool { return md.opt.Iterations > 2 }
 // band steps along the rows of the band of a bead of m Chinese and n
 // English words: exp(−λ|(i+1)/m − (j+1)/n|) along a row is geometric
 // either side of the diagonal, two exponentials a row, not one a cell.
-// (weigh and segCells step the same way, so that the weights the null
+// (weigh and segNorms step the same way, so that the weights the null
 // word's are set against and those of the E-steps are the same, bit for
 // bit.)
 type band struct {
@@ -468,73 +468,16 @@ func (md *model) rowStarts(s *seg) []float64 {
 	return starts
 }
 
-// segCells returns the English word (as an offset from its row's lo) and
-// the distortion weight, as stored (float32), of every cell of seg s, row
-// by row: s.j and s.w, or, before they are stored, worked out into js and
-// ws, grown as needed. Working out only the cells' weights, in one sweep,
-// costs less than all the band's weights and then a pick of the cells'
-// (which took a seventh of the word alignment's time on the reference
-// document eight times over).
-//
-// Each row is swept in two loops, the columns before cross and those
-// from it, rather than one that asks at each column which side it is on;
-// and every column is written to js and ws, the next column over it
-// unless it is a cell, rather than the cells alone after a branch on
-// each column's punctuation (the mark falls where the text puts it, so
-// the branch was mispredicted often). js and ws are made one longer than
-// the cells for the column after the last cell.
-func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float32) {
-	if md.weighed {
-		return s.j, s.w
-	}
-	m, n := len(s.zh), len(s.en)
-	cells := int(s.rowEnd[m-1])
-	js, ws = grow(js, cells+1), grow(ws, cells+1)
-	width := md.width(m, n)
-	b := md.band(m, n)
-	back, step := b.back, b.step
-	enPunct := s.enPunct
-	starts := md.rowStarts(s)
-	c := 0
-	for i, punct := range s.zhPunct {
-		lo := s.lo(i)
-		w, cross := starts[2*i], (i+1)*n/m
-		end := lo + width
-		mid := min(max(cross, lo), end)
-		c, w = sweep(enPunct[lo:mid], punct, 0, js, ws, c, w, back)
-		if mid < end && mid > lo {
-			// mid is cross
-			w = starts[2*i+1]
-		}
-		c, _ = sweep(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step)
-	}
-	return js[:cells], ws[:cells]
-}
-
-// sweep lays out the columns of a run of a row's band on one side of
+// sweepSum lays out the columns of a run of a row's band on one side of
 // the diagonal, whose punctuation enPunct gives, the first off columns
-// past the row's lo: each column's offset from lo and weight (w, then w·f,
-// w·f², …) are written at js[c] and ws[c], and c moves on past the cells,
-// the columns whose punctuation is punct. It returns c and the weight of
-// the column after the run. A function of its own (segCells calls it
-// twice a row) rather than a loop in segCells, whose variables
-// outnumbered the registers and were kept in memory in the loop.
-//
-//go:noinline
-func sweep(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64) (int, float64) {
-	ws = ws[:len(js)] // one bounds check a column, not two
-	for k, p := range enPunct {
-		js[c], ws[c] = uint16(off+k), float32(w)
-		if p == punct {
-			c++
-		}
-		w *= f
-	}
-	return c, w
-}
-
-// sweepSum is sweep for weigh: it also adds each cell's weight to its
-// column's in colZ (the run's columns) and to row, which it returns.
+// past the row's lo: each column's offset from lo and weight (w, then
+// w·f, w·f², …) are written at js[c] and ws[c], and c moves on past the
+// cells, the columns whose punctuation is punct; it adds each cell's
+// weight to its column's in colZ (the run's columns) and to row. It
+// returns c, the weight of the column after the run and row. A function
+// of its own (weigh calls it twice a row) rather than a loop in weigh,
+// whose variables outnumbered the registers and were kept in memory in
+// the loop.
 //
 //go:noinline
 func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
@@ -552,8 +495,92 @@ func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c 
 	return c, w, row
 }
 
+// segNorms returns the English word (as an offset from its row's lo) and
+// the distortion weight, as stored (float32), of every cell of seg s, row
+// by row, worked out into js and ws, grown as needed, for eStep before
+// the cells' words and weights are stored; and as it lays out a row's
+// cells it adds them to the normalisers, the cells' w·t(e|f) to their
+// columns' (colSum, from the null word's) and their w·t(f|e) to the
+// row's (rowSum[i], set here from the null word's), in the order normRow
+// adds them, cell by cell. pairs are the seg's cells' type pairs
+// (seg.pairOff or seg.pair). One pass over the cells rather than the
+// sweep and then normRow's (−90 M instructions at 5k). Working out only
+// the cells' weights, in one sweep, costs less than all the band's
+// weights and then a pick of the cells' (which took a seventh of the
+// word alignment's time on the reference document eight times over).
+//
+// Each row is swept in two loops, the columns before cross and those
+// from it, rather than one that asks at each column which side it is on;
+// and every column is written to js and ws, the next column over it
+// unless it is a cell, rather than the cells alone after a branch on
+// each column's punctuation (the mark falls where the text puts it, so
+// the branch was mispredicted often). js and ws are made one longer than
+// the cells for the column after the last cell.
+func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []float32, colSum, rowSum []float64) ([]uint16, []float32) {
+	m, n := len(s.zh), len(s.en)
+	cells := int(s.rowEnd[m-1])
+	js, ws = grow(js, cells+1), grow(ws, cells+1)
+	width := md.width(m, n)
+	b := md.band(m, n)
+	back, step := b.back, b.step
+	enPunct := s.enPunct
+	starts := md.rowStarts(s)
+	tt, zFirst, tNullZ, narrow := md.t, md.zFirst, md.tNullZ, md.narrow
+	c := 0
+	for i, punct := range s.zhPunct {
+		lo := s.lo(i)
+		w, cross := starts[2*i], (i+1)*n/m
+		end := lo + width
+		mid := min(max(cross, lo), end)
+		z := s.zh[i]
+		row := s.eNull[i] * tNullZ[z]
+		tz := tt
+		if narrow {
+			tz = tt[zFirst[z]:zFirst[z+1]]
+		}
+		c, w, row = sweepNorm(enPunct[lo:mid], punct, 0, js, ws, c, w, back, tz, pairs, colSum[lo:mid], row)
+		if mid < end && mid > lo {
+			// mid is cross
+			w = starts[2*i+1]
+		}
+		c, _, row = sweepNorm(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, tz, pairs, colSum[lo:end], row)
+		rowSum[i] = row
+	}
+	return js[:cells], ws[:cells]
+}
+
+// sweepNorm is sweepSum for segNorms, over the columns from off on of
+// the band's enPunct: it adds each cell's weight times its pair's t(e|f)
+// (tz[pairs[c]]) to its column's sum in col (the band's columns) and
+// times its t(f|e) to row. The weight is the one stored, float32, as
+// normRow reads it. The columns are counted from the band's lo rather
+// than the run's start: one index for the columns, the cells' words and
+// col, where two (the run's and the band's) took a register more than
+// the loop had, and three were reloaded at every column. Like sweepSum,
+// it branches on a column's punctuation for the cell's sums, and writes
+// its word and weight either way.
+//
+//go:noinline
+func sweepNorm[P uint16 | int32](enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, tz []params, pairs []P, col []float64, row float64) (int, float64, float64) {
+	col = col[:len(enPunct)]
+	ws = ws[:len(js)]
+	for j := uint(off); j < uint(len(enPunct)); j++ {
+		w32 := float32(w)
+		js[c], ws[c] = uint16(j), w32
+		if enPunct[j] == punct {
+			x := float64(w32)
+			t := &tz[pairs[c]]
+			col[j] += x * float64(t.ez)
+			row += x * float64(t.ze)
+			c++
+		}
+		w *= f
+	}
+	return c, w, row
+}
+
 // weigh sets the null word's weights of a seg (s.zNull, s.eNull), from a
-// sweep of its cells like segCells', and returns the cells' words and
+// sweep of its cells like segNorms', and returns the cells' words and
 // weights: in js and ws, grown as needed, or, when the model stores them,
 // in s.j and s.w. It is called once a seg, where the cells are first
 // read: in build when they are stored, else in the first E-step, which
@@ -761,22 +788,35 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			continue
 		}
 		m, n := len(s.zh), len(s.en)
-		cols, weights = md.segCells(s, cols, weights)
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
 		clear(linkE)
 		zNull := s.zNull[:len(colSum)]
 		for j, e := range s.en {
 			colSum[j] = zNull[j] * tNullE[e]
 		}
+		// The normalisers: the sum over a word's possible links (the
+		// null word's included) of distortion weight × translation.
+		// Before the cells' words and weights are stored, the sweep
+		// that lays them out adds them up as well (segNorms).
+		if !md.weighed {
+			if narrow {
+				cols, weights = segNorms(md, s, s.pairOff, cols, weights, colSum, rowSum)
+			} else {
+				cols, weights = segNorms(md, s, s.pair, cols, weights, colSum, rowSum)
+			}
+		} else {
+			cols, weights = s.j, s.w
+		}
 		if narrow {
 			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
 		} else {
 			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
 		}
-		// The normalisers: the sum over a word's possible links (the
-		// null word's included) of distortion weight × translation.
 		start := 0
 		for i, end := range s.rowEnd {
+			if !md.weighed {
+				break // segNorms has added them up
+			}
 			z := s.zh[i]
 			row := s.eNull[i] * tNullZ[z]
 			if narrow {
