@@ -469,12 +469,14 @@ func (md *model) rowStarts(s *seg) []float64 {
 }
 
 // sweepSum lays out the columns of a run of a row's band on one side of
-// the diagonal, whose punctuation enPunct gives, the first off columns
-// past the row's lo: each column's offset from lo and weight (w, then
-// w·f, w·f², …) are written at js[c] and ws[c], and c moves on past the
-// cells, the columns whose punctuation is punct; it adds each cell's
-// weight to its column's in colZ (the run's columns) and to row. It
-// returns c, the weight of the column after the run and row. A function
+// the diagonal, from column off to the end of enPunct, the punctuation
+// of the band's columns from the row's lo: each column's offset from lo
+// and weight (w, then w·f, w·f², …) are written at js[c] and ws[c], and
+// c moves on past the cells, the columns whose punctuation is punct; it
+// adds each cell's weight to its column's in colZ (the band's columns)
+// and to row. It returns c, the weight of the column after the run and
+// row. (One index for the columns, their offsets and colZ: off+k took an
+// instruction a column.) A function
 // of its own (weigh calls it twice a row) rather than a loop in weigh,
 // whose variables outnumbered the registers and were kept in memory in
 // the loop.
@@ -483,11 +485,11 @@ func (md *model) rowStarts(s *seg) []float64 {
 func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
 	colZ = colZ[:len(enPunct)]
 	ws = ws[:len(js)] // one bounds check a column, not two
-	for k, p := range enPunct {
-		js[c], ws[c] = uint16(off+k), float32(w)
-		if p == punct {
+	for j := uint(off); j < uint(len(enPunct)); j++ {
+		js[c], ws[c] = uint16(j), float32(w)
+		if enPunct[j] == punct {
 			c++
-			colZ[k] += w
+			colZ[j] += w
 			row += w
 		}
 		w *= f
@@ -613,7 +615,7 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepSum(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step, colZ[mid:end], row)
+		c, _, row = sweepSum(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, colZ[lo:end], row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
