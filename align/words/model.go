@@ -104,7 +104,7 @@ type seg struct {
 	// word, as an offset from its row's lo (a band is at most maxWidth
 	// wide); and its distortion weight exp(−λ·|i/m − j/n|). The words
 	// and weights are nil until the model stores them (model.weighed);
-	// until then they are worked out seg by seg (segCells). The type
+	// until then they are worked out seg by seg (segNorms, weigh). The type
 	// pair is kept in pairOff, as an offset from the first pair of the
 	// row's Chinese type (zFirst), in a window of at most 65,536 English
 	// types (model.narrow): two bytes a cell rather than four, a fifth
@@ -136,7 +136,7 @@ type model struct {
 	segs []seg
 	// weighed says whether the segs' cells hold their English words and
 	// weights. They are stored only from the pruning on: the two E-steps
-	// before it work them out seg by seg (segCells), so that the
+	// before it work them out seg by seg (weigh, segNorms), so that the
 	// model's largest arrays, at the start, take 2 bytes a cell (its
 	// type pair, in a narrow window) rather than 8 (in a window of
 	// 8,000 beads of the generated documents, 22 MB rather than 88 MB;
@@ -169,7 +169,7 @@ type model struct {
 	tNullE []float64 // t(e|null) per English type
 	tNullZ []float64 // t(f|null) per Chinese type
 
-	bestE, sumE []float64 // viterbi's scratch
+	vcols []viterbiCol // viterbi's scratch
 
 	// starts holds, for each shape of bead (its words on each side), the
 	// weights each of its rows' sweeps start from (rowStarts).
@@ -346,26 +346,46 @@ type numbered struct{ z, p int32 }
 // numberRow numbers the type pairs of the cells of a row of Chinese type
 // z, the columns of its band (en, their types; enPunct, whether they are
 // punctuation) whose punctuation is punct, and writes each cell's pair,
-// less base, to out, cell by cell. A function of its own, and not
-// inlined, so that its loop's variables stay in registers (in build's
-// loop they were kept in memory).
+// less base, to out, cell by cell. numberRun does the work up to each
+// pair not yet numbered, which add then numbers, out of the loop: with
+// the call to add in it, the loop's variables were kept in memory and
+// reloaded at every column (one cell in forty calls it in the generated
+// documents).
+func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPunct []bool, punct bool, out []P) {
+	c, j := 0, 0
+	for {
+		c, j = numberRun(nb.of, z, base, en, enPunct, punct, out, c, j)
+		if j == len(enPunct) {
+			return
+		}
+		nb.add(z, en[j])
+	}
+}
+
+// numberRun is numberRow's loop from column j, the row's cell c: it
+// writes the cells' pairs until a cell whose pair is not numbered, and
+// returns that cell's c and column (j is len(enPunct) when there is
+// none). A function of its own, and not inlined, so that its loop's
+// variables stay in registers (in build's loop they were kept in
+// memory).
 //
 //go:noinline
-func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPunct []bool, punct bool, out []P) {
+func numberRun[P uint16 | int32](of []numbered, z, base int32, en []int32, enPunct []bool, punct bool, out []P, c, j int) (int, int) {
 	en = en[:len(enPunct)]
-	of := nb.of
-	c := 0
-	for j, p := range enPunct {
-		if p != punct {
+	z1 := z + 1
+	k := uint(j) // unsigned, so that the loop's test bounds it
+	for ; k < uint(len(enPunct)); k++ {
+		if enPunct[k] != punct {
 			continue
 		}
-		at := &of[en[j]]
-		if at.z != z+1 {
-			nb.add(z, en[j])
+		at := &of[en[k]]
+		if at.z != z1 {
+			return c, int(k)
 		}
 		out[c] = P(at.p - base)
 		c++
 	}
+	return c, int(k)
 }
 
 // add numbers the pair of Chinese type z and English type e, the next
@@ -387,7 +407,7 @@ func (md *model) prunes() bool { return md.opt.Iterations > 2 }
 // band steps along the rows of the band of a bead of m Chinese and n
 // English words: exp(−λ|(i+1)/m − (j+1)/n|) along a row is geometric
 // either side of the diagonal, two exponentials a row, not one a cell.
-// (weigh and segCells step the same way, so that the weights the null
+// (weigh and segNorms step the same way, so that the weights the null
 // word's are set against and those of the E-steps are the same, bit for
 // bit.)
 type band struct {
@@ -448,13 +468,48 @@ func (md *model) rowStarts(s *seg) []float64 {
 	return starts
 }
 
-// segCells returns the English word (as an offset from its row's lo) and
+// sweepSum lays out the columns of a run of a row's band on one side of
+// the diagonal, from column off to the end of enPunct, the punctuation
+// of the band's columns from the row's lo: each column's offset from lo
+// and weight (w, then w·f, w·f², …) are written at js[c] and ws[c], and
+// c moves on past the cells, the columns whose punctuation is punct; it
+// adds each cell's weight to its column's in colZ (the band's columns)
+// and to row. It returns c, the weight of the column after the run and
+// row. (One index for the columns, their offsets and colZ: off+k took an
+// instruction a column.) A function
+// of its own (weigh calls it twice a row) rather than a loop in weigh,
+// whose variables outnumbered the registers and were kept in memory in
+// the loop.
+//
+//go:noinline
+func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
+	colZ = colZ[:len(enPunct)]
+	ws = ws[:len(js)] // one bounds check a column, not two
+	for j := uint(off); j < uint(len(enPunct)); j++ {
+		js[c], ws[c] = uint16(j), float32(w)
+		if enPunct[j] == punct {
+			c++
+			colZ[j] += w
+			row += w
+		}
+		w *= f
+	}
+	return c, w, row
+}
+
+// segNorms returns the English word (as an offset from its row's lo) and
 // the distortion weight, as stored (float32), of every cell of seg s, row
-// by row: s.j and s.w, or, before they are stored, worked out into js and
-// ws, grown as needed. Working out only the cells' weights, in one sweep,
-// costs less than all the band's weights and then a pick of the cells'
-// (which took a seventh of the word alignment's time on the reference
-// document eight times over).
+// by row, worked out into js and ws, grown as needed, for eStep before
+// the cells' words and weights are stored; and as it lays out a row's
+// cells it adds them to the normalisers, the cells' w·t(e|f) to their
+// columns' (colSum, from the null word's) and their w·t(f|e) to the
+// row's (rowSum[i], set here from the null word's), in the order normRow
+// adds them, cell by cell. pairs are the seg's cells' type pairs
+// (seg.pairOff or seg.pair). One pass over the cells rather than the
+// sweep and then normRow's (−90 M instructions at 5k). Working out only
+// the cells' weights, in one sweep, costs less than all the band's
+// weights and then a pick of the cells' (which took a seventh of the
+// word alignment's time on the reference document eight times over).
 //
 // Each row is swept in two loops, the columns before cross and those
 // from it, rather than one that asks at each column which side it is on;
@@ -463,10 +518,7 @@ func (md *model) rowStarts(s *seg) []float64 {
 // each column's punctuation (the mark falls where the text puts it, so
 // the branch was mispredicted often). js and ws are made one longer than
 // the cells for the column after the last cell.
-func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float32) {
-	if md.weighed {
-		return s.j, s.w
-	}
+func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []float32, colSum, rowSum []float64) ([]uint16, []float32) {
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
 	js, ws = grow(js, cells+1), grow(ws, cells+1)
@@ -475,55 +527,54 @@ func (md *model) segCells(s *seg, js []uint16, ws []float32) ([]uint16, []float3
 	back, step := b.back, b.step
 	enPunct := s.enPunct
 	starts := md.rowStarts(s)
+	tt, zFirst, tNullZ, narrow := md.t, md.zFirst, md.tNullZ, md.narrow
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
 		w, cross := starts[2*i], (i+1)*n/m
 		end := lo + width
 		mid := min(max(cross, lo), end)
-		c, w = sweep(enPunct[lo:mid], punct, 0, js, ws, c, w, back)
+		z := s.zh[i]
+		row := s.eNull[i] * tNullZ[z]
+		tz := tt
+		if narrow {
+			tz = tt[zFirst[z]:zFirst[z+1]]
+		}
+		c, w, row = sweepNorm(enPunct[lo:mid], punct, 0, js, ws, c, w, back, tz, pairs, colSum[lo:mid], row)
 		if mid < end && mid > lo {
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _ = sweep(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step)
+		c, _, row = sweepNorm(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, tz, pairs, colSum[lo:end], row)
+		rowSum[i] = row
 	}
 	return js[:cells], ws[:cells]
 }
 
-// sweep lays out the columns of a run of a row's band on one side of
-// the diagonal, whose punctuation enPunct gives, the first off columns
-// past the row's lo: each column's offset from lo and weight (w, then w·f,
-// w·f², …) are written at js[c] and ws[c], and c moves on past the cells,
-// the columns whose punctuation is punct. It returns c and the weight of
-// the column after the run. A function of its own (segCells calls it
-// twice a row) rather than a loop in segCells, whose variables
-// outnumbered the registers and were kept in memory in the loop.
+// sweepNorm is sweepSum for segNorms, over the columns from off on of
+// the band's enPunct: it adds each cell's weight times its pair's t(e|f)
+// (tz[pairs[c]]) to its column's sum in col (the band's columns) and
+// times its t(f|e) to row. The weight is the one stored, float32, as
+// normRow reads it. The columns are counted from the band's lo rather
+// than the run's start: one index for the columns, the cells' words and
+// col, where two (the run's and the band's) took a register more than
+// the loop had, and three were reloaded at every column. Like sweepSum,
+// it branches on a column's punctuation for the cell's sums, and writes
+// its word and weight either way.
 //
 //go:noinline
-func sweep(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64) (int, float64) {
-	for k, p := range enPunct {
-		js[c], ws[c] = uint16(off+k), float32(w)
-		if p == punct {
+func sweepNorm[P uint16 | int32](enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, tz []params, pairs []P, col []float64, row float64) (int, float64, float64) {
+	col = col[:len(enPunct)]
+	ws = ws[:len(js)]
+	for j := uint(off); j < uint(len(enPunct)); j++ {
+		w32 := float32(w)
+		js[c], ws[c] = uint16(j), w32
+		if enPunct[j] == punct {
+			x := float64(w32)
+			t := &tz[pairs[c]]
+			col[j] += x * float64(t.ez)
+			row += x * float64(t.ze)
 			c++
-		}
-		w *= f
-	}
-	return c, w
-}
-
-// sweepSum is sweep for weigh: it also adds each cell's weight to its
-// column's in colZ (the run's columns) and to row, which it returns.
-//
-//go:noinline
-func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
-	colZ = colZ[:len(enPunct)]
-	for k, p := range enPunct {
-		js[c], ws[c] = uint16(off+k), float32(w)
-		if p == punct {
-			c++
-			colZ[k] += w
-			row += w
 		}
 		w *= f
 	}
@@ -531,7 +582,7 @@ func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c 
 }
 
 // weigh sets the null word's weights of a seg (s.zNull, s.eNull), from a
-// sweep of its cells like segCells', and returns the cells' words and
+// sweep of its cells like segNorms', and returns the cells' words and
 // weights: in js and ws, grown as needed, or, when the model stores them,
 // in s.j and s.w. It is called once a seg, where the cells are first
 // read: in build when they are stored, else in the first E-step, which
@@ -564,7 +615,7 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepSum(enPunct[mid:end], punct, mid-lo, js, ws, c, w, step, colZ[mid:end], row)
+		c, _, row = sweepSum(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, colZ[lo:end], row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
@@ -730,32 +781,48 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	var weights []float32
 	var na rowArgs[uint16]
 	var wa rowArgs[int32]
-	tt := md.t
+	// The tables are read from locals: the row functions called in the
+	// loops below would have md's fields read again after each call.
+	tt, zFirst, tNullE, tNullZ, narrow := md.t, md.zFirst, md.tNullE, md.tNullZ, md.narrow
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
 			continue
 		}
 		m, n := len(s.zh), len(s.en)
-		cols, weights = md.segCells(s, cols, weights)
 		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
 		clear(linkE)
+		zNull := s.zNull[:len(colSum)]
 		for j, e := range s.en {
-			colSum[j] = s.zNull[j] * md.tNullE[e]
+			colSum[j] = zNull[j] * tNullE[e]
 		}
-		if md.narrow {
+		// The normalisers: the sum over a word's possible links (the
+		// null word's included) of distortion weight × translation.
+		// Before the cells' words and weights are stored, the sweep
+		// that lays them out adds them up as well (segNorms).
+		if !md.weighed {
+			if narrow {
+				cols, weights = segNorms(md, s, s.pairOff, cols, weights, colSum, rowSum)
+			} else {
+				cols, weights = segNorms(md, s, s.pair, cols, weights, colSum, rowSum)
+			}
+		} else {
+			cols, weights = s.j, s.w
+		}
+		if narrow {
 			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
 		} else {
 			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
 		}
-		// The normalisers: the sum over a word's possible links (the
-		// null word's included) of distortion weight × translation.
 		start := 0
 		for i, end := range s.rowEnd {
+			if !md.weighed {
+				break // segNorms has added them up
+			}
 			z := s.zh[i]
-			row := s.eNull[i] * md.tNullZ[z]
-			if md.narrow {
-				row = normRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), row)
+			row := s.eNull[i] * tNullZ[z]
+			if narrow {
+				row = normRow(&na, start, int(end), s.lo(i), int(zFirst[z]), int(zFirst[z+1]), row)
 			} else {
 				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
@@ -775,12 +842,12 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			var row float64
 			z := s.zh[i]
 			switch {
-			case md.narrow && prune:
-				row, out = pruneRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), out, inv)
+			case narrow && prune:
+				row, out = pruneRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), out, inv)
 			case prune:
 				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
-			case md.narrow:
-				row = countRow(&na, start, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
+			case narrow:
+				row = countRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), inv)
 			default:
 				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
@@ -796,7 +863,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
-			if md.narrow {
+			if narrow {
 				s.pairOff = md.js.copy(s.pairOff[:out])
 			} else {
 				s.pair = md.pairs.copy(s.pair[:out])
@@ -853,8 +920,11 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 // and link) and ws their weights. They are not inlined: inlined in the
 // E-steps, whose variables outnumber the registers, their loops kept
 // their index and slices in memory (a tenth more instructions in the
-// E-steps). They cut pairs and ws to the cells, so that only tz, col and
-// link are checked in the loop.
+// E-steps). They cut pairs, js and ws at the row's end and step from
+// its start as an unsigned index, so that only tz, col and link are
+// checked in the loop: cut to the row as well ([start:end]), the three
+// slices took some thirty instructions a call, at about twenty cells a
+// row once pruned. (viterbiRow does the same.)
 
 // distortionRow adds the counts of the first E-step (eStepDistortion) of
 // the cells start to end of a (as for normRow; inv is the row's
@@ -862,17 +932,16 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 //
 //go:noinline
 func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
-	tz, pairs := a.tt[tlo:thi], a.pairs[start:end]
-	js, ws := a.js[start:end], a.ws[start:end]
-	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
 	col := a.col[lo:]
 	link := a.link[lo:]
 	link = link[:len(col)]
 	row := 0.0
-	for k, p := range pairs {
+	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		r := float64(ws[k]) * inv * col[j]
-		tz[p].count += float32(r)
+		tz[pairs[k]].count += float32(r)
 		link[j] += r
 		row += r
 	}
@@ -885,13 +954,12 @@ func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int
 //
 //go:noinline
 func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row float64) float64 {
-	tz, pairs := a.tt[tlo:thi], a.pairs[start:end]
-	js, ws := a.js[start:end], a.ws[start:end]
-	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
 	col := a.col[lo:]
-	for k, p := range pairs {
+	for k := uint(start); k < uint(len(pairs)); k++ {
 		w := float64(ws[k])
-		t := &tz[p]
+		t := &tz[pairs[k]]
 		col[js[k]] += w * float64(t.ez)
 		row += w * float64(t.ze)
 	}
@@ -910,7 +978,7 @@ func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv
 	link := a.link[lo:]
 	link = link[:len(col)]
 	row := 0.0
-	for k := start; k < len(pairs); k++ {
+	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		t := &tz[pairs[k]]
 		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
@@ -938,7 +1006,7 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 	link := a.link[lo:]
 	link = link[:len(col)]
 	row := 0.0
-	for k := start; k < len(js); k++ {
+	for k := uint(start); k < uint(len(js)); k++ {
 		j := js[k]
 		t := &tz[pairs[k]]
 		w := float64(ws[k])
@@ -947,6 +1015,11 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 		t.count += float32(r)
 		link[j] += r
 		row += r
+		// (The cell is read again rather than kept from the loop's
+		// start, and moved before the test: kept, its pair, word and
+		// weight took registers that the loop then reloaded from
+		// memory.)
+		pairs[out], js[out], ws[out] = pairs[k], js[k], ws[k]
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
 		if w*float64(t.ez)*c*c >= pruneBelow {
@@ -955,10 +1028,6 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 		if w*float64(t.ze)*inv*inv >= pruneBelow {
 			keep = 1
 		}
-		// (The cell's pair and weight are read again rather than kept
-		// from the loop's start: kept, they took registers that the
-		// loop then reloaded from memory.)
-		pairs[out], js[out], ws[out] = pairs[k], j, ws[k]
 		out += keep
 	}
 	return row, out
@@ -1007,8 +1076,8 @@ func grow[T any](s []T, n int) []T {
 func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
-	md.bestE, md.sumE = grow(md.bestE, n), grow(md.sumE, n)
-	bestE, sumE := md.bestE, md.sumE
+	md.vcols = grow(md.vcols, n)
+	cols := md.vcols
 	for j := range ez {
 		ez[j] = -1
 	}
@@ -1019,76 +1088,85 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		return
 	}
 	for j, e := range s.en {
-		bestE[j] = s.zNull[j] * md.tNullE[e]
-		sumE[j] = bestE[j]
+		null := s.zNull[j] * md.tNullE[e]
+		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
-	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, bestE, sumE, ez}
-	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, bestE, sumE, ez}
+	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, cols}
+	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, cols}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
 		best := s.eNull[i] * md.tNullZ[z]
 		lo := s.lo(i)
 		var sum float64
+		var j int32
 		if md.narrow {
-			best, sum, ze[i] = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
+			best, sum, j = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
 		} else {
-			best, sum, ze[i] = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
+			best, sum, j = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
 		}
-		if ze[i] >= 0 && best < md.opt.MinPosterior*sum {
-			ze[i] = -1
+		if j >= 0 && !(best < md.opt.MinPosterior*sum) {
+			ze[i] = int32(lo) + j
 		}
 		c = int(end)
 	}
 	for j := range ez {
-		if ez[j] >= 0 && bestE[j] < md.opt.MinPosterior*sumE[j] {
-			ez[j] = -1
+		if c := &cols[j]; c.link >= 0 && !(c.best < md.opt.MinPosterior*c.sum) {
+			ez[j] = c.link
 		}
 	}
 }
 
 // viterbiArgs are what viterbiRow reads of a seg, handed over by pointer
 // as the E-steps' rows' are (rowArgs): the parameters (tt), its cells'
-// type pairs (pairs), English words and weights, and viterbi's sums and
-// links of the seg's columns (bestE, sumE, ez).
+// type pairs (pairs), English words and weights, and viterbi's best links
+// of the seg's columns (cols).
 type viterbiArgs[P uint16 | int32] struct {
-	tt          []params
-	pairs       []P
-	js          []uint16
-	ws          []float32
-	bestE, sumE []float64
-	ez          []int32
+	tt    []params
+	pairs []P
+	js    []uint16
+	ws    []float32
+	cols  []viterbiCol
+}
+
+// viterbiCol is what viterbi keeps of a column (English word j): its best
+// w·t(e|f), the null word's to start with, the Chinese word that gave it
+// (link, −1 for the null word) and the sum of them. One array of them
+// rather than three slices (best, sum, link): viterbiRow's loop had more
+// slices than registers, and reloaded two of them at every cell.
+type viterbiCol struct {
+	best, sum float64
+	link      int32
 }
 
 // viterbiRow is viterbi's work on the cells start to end of v, row i,
 // whose band starts at column lo and whose type's pairs are tlo to thi:
-// it adds each cell's w·t(e|f) to its column's sum (sumE) and makes the
-// cell its column's link (ez) when it beats the column's best (bestE);
-// and returns the row's best w·t(f|e), their sum and the column of the
-// best (−1 when none beats the null word's, null, which both start
-// from). A function of its own, and not inlined, for the reason the
-// E-steps' rows are.
+// it adds each cell's w·t(e|f) to its column's sum and makes the cell
+// its column's link when it beats the column's best; and returns the
+// row's best w·t(f|e), their sum and the column of the best, less lo
+// (−1 when none beats the null word's, null, which both start from: lo
+// is not added in the loop, where it took a register). A function of its
+// own, and not inlined, for the reason the E-steps' rows are.
 //
 //go:noinline
 func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
-	tz, pairs := v.tt[tlo:thi], v.pairs[start:end]
-	js, ws := v.js[start:end], v.ws[start:end]
-	js, ws = js[:len(pairs)], ws[:len(pairs)]
-	bestE := v.bestE[lo:]
-	sumE, ez := v.sumE[lo:len(bestE)+lo], v.ez[lo:len(bestE)+lo]
+	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
+	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
+	cols := v.cols[lo:]
 	best, sum, col = null, null, -1
-	for k, p := range pairs {
+	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
-		t := &tz[p]
+		t := &tz[pairs[k]]
 		a, b := w*float64(t.ez), w*float64(t.ze)
-		sumE[j] += a
+		c := &cols[j]
+		c.sum += a
 		sum += b
-		if a > bestE[j] {
-			bestE[j], ez[j] = a, i
+		if a > c.best {
+			c.best, c.link = a, i
 		}
 		if b > best {
-			best, col = b, int32(lo+int(j))
+			best, col = b, int32(j)
 		}
 	}
 	return best, sum, col
