@@ -41,6 +41,10 @@ type Blocks struct {
 	// (markZh), marks[recent] the latest.
 	marks  [2]zhMarking
 	recent int
+	// sorts keep the units by feature of the Chinese blocks marked
+	// last (zhSort), used a clock of markZh's.
+	sorts [sortSlots]zhSort
+	clock uint64
 	// rows[k] holds the pairs of Chinese block k computed so far (see
 	// pairRow). A short document's rows may cover every English block; a
 	// long one's (its DP runs in a band) at most maxRowWindow of them, a
@@ -54,6 +58,7 @@ type Blocks struct {
 	budget  int // what they may hold before Forget lets rows go
 	scratch []uint64
 	zeros   []uint64 // all 0 (zeroSet)
+	acc     []uint64 // metWalk's bits of a block (accWords)
 	// cols gathers the English blocks' sums of a SimilarityBound.
 	cols []float64
 	// splits keeps the sums of SimilarityBound's 1-n beads, by their
@@ -150,13 +155,30 @@ func wordFeats(list []int32) span32 {
 // zhMarking is the features one Chinese block offers, marked: mark[f] ==
 // marked marks the features offered by the Chinese block marked-1; slot[f]
 // is then f's place in that block's offers, and items[at[n]:at[n+1]]
-// lists the units of the block that have the feature in place n.
+// lists the units of the block that have the feature in place n (a
+// zhSort's).
 type zhMarking struct {
 	mark   []uint32
 	slot   []uint32
 	marked uint32
 	at     []int32
 	items  []int32
+}
+
+// sortSlots is how many Chinese blocks' units by feature markZh keeps:
+// a DP marks a block again after the pairs of a few others (the merges of
+// the rows above), and a 5k-pair document's 5,000 blocks were marked
+// 18.7 k times, 13.5 k with eight kept. At least three: the two blocks
+// marked last are the two used last.
+const sortSlots = 8
+
+// zhSort is the units of Chinese block k-1 by the place of their features
+// in its offers: items[at[n]:at[n+1]] are the units that have the
+// feature in place n, in order. used is the clock when it was last asked.
+type zhSort struct {
+	k         int
+	used      uint64
+	at, items []int32
 }
 
 // span32 is a span of Blocks.feats.
@@ -671,34 +693,53 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	return s.metWalk(i, a, j, b)
 }
 
-// metWalk is met walking the bits of the pairs of the runs.
+// metWalk is met walking the bits of the pairs of the runs: a block's
+// bits met by the blocks of the other run are ORed together in acc, each
+// pair looked up once (not once for each word of a block's bits), and the
+// weights of the bits set added in order.
 func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	zhAll, enAll = runSum(s.zh, i, a), runSum(s.en, j, b)
 	for k := i; k < i+a; k++ {
-		weights := s.zh[k].weights
-		for w := range s.zh[k].words {
-			var m uint64
-			for l := j; l < j+b; l++ {
-				m |= s.pair(k, l)[w]
+		acc := s.accWords(int(s.zh[k].words))
+		for l := j; l < j+b; l++ {
+			set := s.pair(k, l)
+			for w := range acc {
+				acc[w] |= set[w]
 			}
+		}
+		weights := s.zh[k].weights
+		for w, m := range acc {
 			for ; m != 0; m &= m - 1 {
-				zhMet += weights[w*64+int32(bits.TrailingZeros64(m))]
+				zhMet += weights[w*64+bits.TrailingZeros64(m)]
 			}
 		}
 	}
 	for l := j; l < j+b; l++ {
-		weights := s.en[l].weights
-		for w := range s.en[l].words {
-			var m uint64
-			for k := i; k < i+a; k++ {
-				m |= s.pair(k, l)[s.zh[k].words+w]
+		acc := s.accWords(int(s.en[l].words))
+		for k := i; k < i+a; k++ {
+			set := s.pair(k, l)[s.zh[k].words:]
+			for w := range acc {
+				acc[w] |= set[w]
 			}
+		}
+		weights := s.en[l].weights
+		for w, m := range acc {
 			for ; m != 0; m &= m - 1 {
-				enMet += weights[w*64+int32(bits.TrailingZeros64(m))]
+				enMet += weights[w*64+bits.TrailingZeros64(m)]
 			}
 		}
 	}
 	return zhMet, zhAll, enMet, enAll
+}
+
+// accWords returns n words of 0 for metWalk to OR bits into.
+func (s *Blocks) accWords(n int) []uint64 {
+	if cap(s.acc) < n {
+		s.acc = make([]uint64, n)
+	}
+	acc := s.acc[:n]
+	clear(acc)
+	return acc
 }
 
 func runSum(side []blockSide, i, n int) float64 {
@@ -913,8 +954,9 @@ func (s *Blocks) Forget(k int) {
 // units that have each. The DP asks for the pairs of a Chinese block with
 // many English blocks in a row, so they stay marked until two other
 // Chinese blocks' are: a row's pairs are now and then interrupted by
-// one of a block a few rows up (the DP's merges), and marking a block
-// walks each of its units' features twice.
+// one of a block a few rows up (the DP's merges). Sorting a block's
+// units by feature walks each of its units' features twice, so the sorts
+// of a few more blocks are kept (sortZh).
 func (s *Blocks) markZh(k int) *zhMarking {
 	mark := uint32(k + 1)
 	if m := &s.marks[s.recent]; m.marked == mark {
@@ -931,25 +973,48 @@ func (s *Blocks) markZh(k int) *zhMarking {
 		m.mark[f], m.slot[f] = mark, uint32(n)
 	}
 	m.marked = mark
+	srt := s.sortZh(k, m.slot)
+	m.at, m.items = srt.at, srt.items
+	return m
+}
+
+// sortZh returns the units of Chinese block k by feature, kept or sorted
+// again into the slot used least recently (the blocks of both marks are
+// used more recently than any other); slot places k's features.
+func (s *Blocks) sortZh(k int, slot []uint32) *zhSort {
+	s.clock++
+	old := &s.sorts[0]
+	for x := range s.sorts {
+		srt := &s.sorts[x]
+		if srt.k == k+1 {
+			srt.used = s.clock
+			return srt
+		}
+		if srt.used < old.used {
+			old = srt
+		}
+	}
+	z := &s.zh[k]
 	// the units by feature, a counting sort: at[n] counts, then ends,
 	// then (filled from the last unit back) starts the units of place n
-	at := append(m.at[:0], make([]int32, len(offers)+1)...)
+	nOffers := int(z.offers.end - z.offers.start)
+	at := append(old.at[:0], make([]int32, nOffers+1)...)
 	for _, fs := range z.feats {
 		for _, f := range s.feats[fs.start:fs.end] {
-			at[m.slot[f]]++
+			at[slot[f]]++
 		}
 	}
 	for n := 1; n < len(at); n++ {
 		at[n] += at[n-1]
 	}
-	items := append(m.items[:0], make([]int32, at[len(offers)])...)
+	items := append(old.items[:0], make([]int32, at[nOffers])...)
 	for n := len(z.feats) - 1; n >= 0; n-- {
 		fs := z.feats[n]
 		for _, f := range s.feats[fs.start:fs.end] {
-			at[m.slot[f]]--
-			items[at[m.slot[f]]] = int32(n)
+			at[slot[f]]--
+			items[at[slot[f]]] = int32(n)
 		}
 	}
-	m.at, m.items = at, items
-	return m
+	*old = zhSort{k: k + 1, used: s.clock, at: at, items: items}
+	return old
 }
