@@ -198,9 +198,9 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks { return l.newBlocks(zh, en
 
 // newBlocks is NewBlocks, leaving the English side's dead features in
 // place unless prune (pruneEn; its test compares the two), and handing
-// the English words' features, block after block, to *words if words is
-// not nil (for tests: Blocks keeps them only as indexEn's lists).
-func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[]span32) *Blocks {
+// the English words' features, a slice a block, to *words if words is not
+// nil (for tests: Blocks keeps them only as indexEn's lists).
+func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[][]span32) *Blocks {
 	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en))}
 	pool := featPool{index: map[uint64]span32{}, seed: maphash.MakeSeed()}
 	// Number the features of the English side, block by block: the ids of
@@ -224,14 +224,15 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[]span32) *Block
 			feats = append(feats, f)
 		}
 	}
-	// wfeats holds the English words' features, block after block, until
-	// they are indexed
-	var wfeats []span32
-	finish := func(b *blockSide, words bool) {
+	// wfeats[j] holds the features of English block j's words until they
+	// are indexed (a slice a block, as the weights: one slice grown to a
+	// long document's millions of words would leave copies behind)
+	wfeats := make([][]span32, len(en))
+	finish := func(b *blockSide, words []span32) {
 		start := 0
 		for k, end := range ends {
-			if words {
-				wfeats = append(wfeats, wordFeats(feats[start:end]))
+			if words != nil {
+				words[k] = wordFeats(feats[start:end])
 			} else {
 				b.feats[k] = pool.intern(feats[start:end])
 			}
@@ -244,12 +245,14 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[]span32) *Block
 	}
 	var toks []lang.Token
 	var enWords []enWord
+	var lits []int32 // the features of the block's words' literals
 	for j, t := range en {
 		words := l.appendEnWords(enWords[:0], t, &toks)
 		enWords = words
 		b := &s.en[j]
 		b.weights = make([]float64, len(words))
-		feats, ends = feats[:0], ends[:0]
+		wfeats[j] = make([]span32, len(words))
+		feats, ends, lits = feats[:0], ends[:0], lits[:0]
 		for k, w := range words {
 			if w.known {
 				f, ok := idFeat.get(w.id)
@@ -265,21 +268,28 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[]span32) *Block
 				strFeat[w.key] = f
 			}
 			feats = append(feats, f)
-			if _, ok := strFeat[w.lit]; !ok {
-				strFeat[w.lit] = newFeat()
+			lit, ok := strFeat[w.lit]
+			if !ok {
+				lit = newFeat()
+				strFeat[w.lit] = lit
 			}
+			lits = append(lits, lit)
 			b.weights[k] = w.weight
 			ends = append(ends, len(feats))
 		}
-		for _, w := range words {
-			if w.known {
-				f, _ := idFeat.get(w.id)
-				offer(f)
+		// what the block offers, word by word: its id's and key's features
+		// (the word's list) and its literal's, as numbered above rather
+		// than looked up by the strings again (offer appends to feats past
+		// the lists)
+		start := 0
+		for k, end := range ends {
+			for x := start; x < end; x++ {
+				offer(feats[x])
 			}
-			offer(strFeat[w.key])
-			offer(strFeat[w.lit])
+			offer(lits[k])
+			start = end
 		}
-		finish(b, true)
+		finish(b, wfeats[j])
 	}
 	clear(enWords)
 
@@ -312,7 +322,7 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[]span32) *Block
 			offer(feats[k])
 			live[feats[k]] = true
 		}
-		finish(b, false)
+		finish(b, nil)
 	}
 	s.feats = pool.feats
 	nf := len(seen)
@@ -368,27 +378,25 @@ func (s *Blocks) pruneEn(live []bool) {
 }
 
 // indexEn lists, for each feature an English block offers, the words of
-// the block that have it, from the words' features (wfeats, block after
+// the block that have it, from the words' features (wfeats, a slice a
 // block): a pair of blocks then sets the bits of the words that meet the
 // Chinese block from the features both offer (fill), instead of walking
 // every word's features against the Chinese block's (a 5k-pair
 // document's pairs walked 13 M words so). Block b's lists are
 // enIndex[b.index:]: at[0..n], n the length of b.offers, then the words,
 // those of offer p at[p]:at[p+1] past at, in order.
-func (s *Blocks) indexEn(wfeats []span32, nf int) {
+func (s *Blocks) indexEn(wfeats [][]span32, nf int) {
 	// place[f] is 1 + f's place in the offers of the block being indexed,
 	// 0 when it does not offer f
 	place := make([]int32, nf)
 	each := func(visit func(b *blockSide, offers []int32, words []span32)) {
-		w := 0
 		for j := range s.en {
 			b := &s.en[j]
 			offers := s.feats[b.offers.start:b.offers.end]
 			for p, f := range offers {
 				place[f] = int32(p + 1)
 			}
-			visit(b, offers, wfeats[w:w+len(b.weights)])
-			w += len(b.weights)
+			visit(b, offers, wfeats[j])
 			for _, f := range offers {
 				place[f] = 0
 			}

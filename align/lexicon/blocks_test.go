@@ -209,18 +209,14 @@ func TestPairUnitsMet(t *testing.T) {
 	zh = append(zh, "", "１０００人，COVID-19", "的了")
 	en = append(en, "", "1,000 people with COVID-19", "of the")
 	var s *Blocks
-	// the English words' features, as each block's words start in them
-	var words []span32
-	var first []int
+	// the English words' features, block by block
+	var words [][]span32
 	prepare := func() {
 		s = l.newBlocks(zh, en, true, &words)
-		first = first[:0]
-		n := 0
-		for _, b := range s.en {
-			first = append(first, n)
-			n += len(b.weights)
+		require.Len(t, words, len(en))
+		for j, b := range s.en {
+			require.Len(t, words[j], len(b.weights))
 		}
-		require.Len(t, words, n)
 	}
 	prepare()
 	disjoint := 0
@@ -250,7 +246,7 @@ func TestPairUnitsMet(t *testing.T) {
 		wantEn := make([]uint64, e.words)
 		enSum := 0.0
 		for n, w := range e.weights {
-			if fs := words[first[j]+n]; zhOffered[fs.start] || fs.end >= 0 && zhOffered[fs.end] {
+			if fs := words[j][n]; zhOffered[fs.start] || fs.end >= 0 && zhOffered[fs.end] {
 				wantEn[n/64] |= 1 << (n % 64)
 				enSum += w
 			}
