@@ -701,41 +701,60 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	return s.metWalk(i, a, j, b)
 }
 
-// metWalk is met walking the bits of the pairs of the runs: a block's
+// metWalk is met walking the bits of the pairs of the runs: each block's
 // bits met by the blocks of the other run are ORed together in acc, each
-// pair looked up once (not once for each word of a block's bits), and the
-// weights of the bits set added in order.
+// pair looked up once for both its halves (not once a 64-bit word of a
+// block's bits, nor once a side), and the weights of the bits set added
+// in order, the Chinese blocks' and then the English blocks'.
 func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	zhAll, enAll = runSum(s.zh, i, a), runSum(s.en, j, b)
+	// acc holds the Chinese blocks' bits one after the other, then the
+	// English blocks'
+	nz, ne := 0, 0
 	for k := i; k < i+a; k++ {
-		acc := s.accWords(int(s.zh[k].words))
+		nz += int(s.zh[k].words)
+	}
+	for l := j; l < j+b; l++ {
+		ne += int(s.en[l].words)
+	}
+	acc := s.accWords(nz + ne)
+	zo := 0
+	for k := i; k < i+a; k++ {
+		zw := int(s.zh[k].words)
+		za := acc[zo : zo+zw]
+		eo := nz
 		for l := j; l < j+b; l++ {
+			ew := int(s.en[l].words)
 			set := s.pair(k, l)
-			for w := range acc {
-				acc[w] |= set[w]
+			for w := range za {
+				za[w] |= set[w]
 			}
+			ea := acc[eo : eo+ew]
+			for w := range ea {
+				ea[w] |= set[zw+w]
+			}
+			eo += ew
 		}
+		zo += zw
+	}
+	zo = 0
+	for k := i; k < i+a; k++ {
 		weights := s.zh[k].weights
-		for w, m := range acc {
+		for w, m := range acc[zo : zo+int(s.zh[k].words)] {
 			for ; m != 0; m &= m - 1 {
 				zhMet += weights[w*64+bits.TrailingZeros64(m)]
 			}
 		}
+		zo += int(s.zh[k].words)
 	}
 	for l := j; l < j+b; l++ {
-		acc := s.accWords(int(s.en[l].words))
-		for k := i; k < i+a; k++ {
-			set := s.pair(k, l)[s.zh[k].words:]
-			for w := range acc {
-				acc[w] |= set[w]
-			}
-		}
 		weights := s.en[l].weights
-		for w, m := range acc {
+		for w, m := range acc[zo : zo+int(s.en[l].words)] {
 			for ; m != 0; m &= m - 1 {
 				enMet += weights[w*64+bits.TrailingZeros64(m)]
 			}
 		}
+		zo += int(s.en[l].words)
 	}
 	return zhMet, zhAll, enMet, enAll
 }
