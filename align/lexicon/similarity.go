@@ -163,16 +163,11 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 // when there is one: appendOccs found it with the same probe of the same
 // text (most tokens of two or more characters are headwords, and these
 // probes were some 4 % of a 5k-pair document's CPU). A token without one
-// is looked up. occs are by start, then by end.
+// is looked up.
 func (l *Lexicon) lookupToken(t lang.Token, occs []occ) ([]uint32, bool) {
 	for _, o := range occs {
-		if o.start >= t.Start {
-			if o.start > t.Start || o.end > t.End {
-				break
-			}
-			if o.end == t.End {
-				return l.glossesAt(o.head), true
-			}
+		if o.start == t.Start && o.end == t.End {
+			return l.glossesAt(o.head), true
 		}
 	}
 	return l.lookup(t.Text)
