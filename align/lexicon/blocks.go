@@ -30,14 +30,21 @@ import (
 // A Blocks is not safe for concurrent use.
 type Blocks struct {
 	zh, en []blockSide
-	// feats holds the lists of match features of the units and words, and
-	// of the distinct features each block offers the other side, each
-	// list once; spans index it.
+	// feats holds the lists of match features of the units, and of the
+	// distinct features each block offers the other side, each list once;
+	// spans index it.
 	feats []int32
+	// enIndex lists, for each feature an English block offers, the words
+	// of the block that have it (see indexEn).
+	enIndex []int32
 	// marks hold the features of the two Chinese blocks marked last
 	// (markZh), marks[recent] the latest.
 	marks  [2]zhMarking
 	recent int
+	// sorts keep the units by feature of the Chinese blocks marked
+	// last (zhSort), used a clock of markZh's.
+	sorts [sortSlots]zhSort
+	clock uint64
 	// rows[k] holds the pairs of Chinese block k computed so far (see
 	// pairRow). A short document's rows may cover every English block; a
 	// long one's (its DP runs in a band) at most maxRowWindow of them, a
@@ -51,6 +58,7 @@ type Blocks struct {
 	budget  int // what they may hold before Forget lets rows go
 	scratch []uint64
 	zeros   []uint64 // all 0 (zeroSet)
+	acc     []uint64 // metWalk's bits of a block (accWords)
 	// cols gathers the English blocks' sums of a SimilarityBound.
 	cols []float64
 	// splits keeps the sums of SimilarityBound's 1-n beads, by their
@@ -113,31 +121,27 @@ const (
 	maxHeldPairs = 32 << 20
 )
 
-// blockSide is one prepared block.
+// blockSide is one prepared block. Its items are Chinese units or
+// English content words (a long document has millions). An item is met
+// when the other side offers one of its features.
 type blockSide struct {
-	items  []blockItem
+	weights []float64 // the items' weights, in order
+	// feats holds a Chinese unit's features, spans of Blocks.feats. An
+	// English block's words' features are not kept: the block's lists in
+	// Blocks.enIndex (from index on) give the words that have each feature
+	// it offers, which is what a pair of blocks asks.
+	feats  []span32
 	offers span32 // distinct features that items of the other side can meet
-	words  int    // len(items) in 64-bit words
+	words  int32  // len(weights) in 64-bit words
+	index  int32
 	// all[n-1] is the sum of the weights of this block's items and of
 	// those of the next n-1 blocks, added in order (n ≤ 3).
 	all [3]float64
 }
 
-// blockItem is a Chinese unit or an English content word (16 bytes: a
-// long document has millions).
-type blockItem struct {
-	weight float64
-	// The item is met when the other side offers one of its features: a
-	// Chinese unit's are the span feats of Blocks.feats. An English word
-	// has one or two (its key's, and its lexicon word's when it has one),
-	// which feats holds in place (wordFeats): a pair of blocks is asked
-	// for each English word's, and they were read from all over
-	// Blocks.feats.
-	feats span32
-}
-
-// wordFeats is the blockItem of an English word with the features of
-// list, which holds one or two.
+// wordFeats is the features of an English word, held in place: one or two
+// (its key's, and its lexicon word's when it has one), which list holds,
+// the second -1 when there is one.
 func wordFeats(list []int32) span32 {
 	switch len(list) {
 	case 1:
@@ -151,13 +155,30 @@ func wordFeats(list []int32) span32 {
 // zhMarking is the features one Chinese block offers, marked: mark[f] ==
 // marked marks the features offered by the Chinese block marked-1; slot[f]
 // is then f's place in that block's offers, and items[at[n]:at[n+1]]
-// lists the units of the block that have the feature in place n.
+// lists the units of the block that have the feature in place n (a
+// zhSort's).
 type zhMarking struct {
 	mark   []uint32
 	slot   []uint32
 	marked uint32
 	at     []int32
 	items  []int32
+}
+
+// sortSlots is how many Chinese blocks' units by feature markZh keeps:
+// a DP marks a block again after the pairs of a few others (the merges of
+// the rows above), and a 5k-pair document's 5,000 blocks were marked
+// 18.7 k times, 13.5 k with eight kept. At least three: the two blocks
+// marked last are the two used last.
+const sortSlots = 8
+
+// zhSort is the units of Chinese block k-1 by the place of their features
+// in its offers: items[at[n]:at[n+1]] are the units that have the
+// feature in place n, in order. used is the clock when it was last asked.
+type zhSort struct {
+	k         int
+	used      uint64
+	at, items []int32
 }
 
 // span32 is a span of Blocks.feats.
@@ -173,11 +194,13 @@ type span32 struct{ start, end int32 }
 // document with their keys as strings, and a list per unit, were most of
 // what preparing a long document held (a 50,000-pair document's took
 // 320 MB; its lists, most of them repeated, 60 MB).
-func (l *Lexicon) NewBlocks(zh, en []string) *Blocks { return l.newBlocks(zh, en, true) }
+func (l *Lexicon) NewBlocks(zh, en []string) *Blocks { return l.newBlocks(zh, en, true, nil) }
 
 // newBlocks is NewBlocks, leaving the English side's dead features in
-// place unless prune (pruneEn; its test compares the two).
-func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
+// place unless prune (pruneEn; its test compares the two), and handing
+// the English words' features, a slice a block, to *words if words is not
+// nil (for tests: Blocks keeps them only as indexEn's lists).
+func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[][]span32) *Blocks {
 	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en))}
 	pool := featPool{index: map[uint64]span32{}, seed: maphash.MakeSeed()}
 	// Number the features of the English side, block by block: the ids of
@@ -201,13 +224,17 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
 			feats = append(feats, f)
 		}
 	}
-	finish := func(b *blockSide, words bool) {
+	// wfeats[j] holds the features of English block j's words until they
+	// are indexed (a slice a block, as the weights: one slice grown to a
+	// long document's millions of words would leave copies behind)
+	wfeats := make([][]span32, len(en))
+	finish := func(b *blockSide, words []span32) {
 		start := 0
 		for k, end := range ends {
-			if words {
-				b.items[k].feats = wordFeats(feats[start:end])
+			if words != nil {
+				words[k] = wordFeats(feats[start:end])
 			} else {
-				b.items[k].feats = pool.intern(feats[start:end])
+				b.feats[k] = pool.intern(feats[start:end])
 			}
 			start = end
 		}
@@ -217,12 +244,15 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
 		b.offers = pool.intern(feats[start:])
 	}
 	var toks []lang.Token
-	var words []enWord
+	var enWords []enWord
+	var lits []int32 // the features of the block's words' literals
 	for j, t := range en {
-		words = l.appendEnWords(words[:0], t, &toks)
+		words := l.appendEnWords(enWords[:0], t, &toks)
+		enWords = words
 		b := &s.en[j]
-		b.items = make([]blockItem, len(words))
-		feats, ends = feats[:0], ends[:0]
+		b.weights = make([]float64, len(words))
+		wfeats[j] = make([]span32, len(words))
+		feats, ends, lits = feats[:0], ends[:0], lits[:0]
 		for k, w := range words {
 			if w.known {
 				f, ok := idFeat.get(w.id)
@@ -238,30 +268,37 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
 				strFeat[w.key] = f
 			}
 			feats = append(feats, f)
-			if _, ok := strFeat[w.lit]; !ok {
-				strFeat[w.lit] = newFeat()
+			lit, ok := strFeat[w.lit]
+			if !ok {
+				lit = newFeat()
+				strFeat[w.lit] = lit
 			}
-			b.items[k].weight = w.weight
+			lits = append(lits, lit)
+			b.weights[k] = w.weight
 			ends = append(ends, len(feats))
 		}
-		for _, w := range words {
-			if w.known {
-				f, _ := idFeat.get(w.id)
-				offer(f)
+		// what the block offers, word by word: its id's and key's features
+		// (the word's list) and its literal's, as numbered above rather
+		// than looked up by the strings again (offer appends to feats past
+		// the lists)
+		start := 0
+		for k, end := range ends {
+			for x := start; x < end; x++ {
+				offer(feats[x])
 			}
-			offer(strFeat[w.key])
-			offer(strFeat[w.lit])
+			offer(lits[k])
+			start = end
 		}
-		finish(b, true)
+		finish(b, wfeats[j])
 	}
-	clear(words)
+	clear(enWords)
 
 	var scratch zhScratch
 	live := make([]bool, len(seen)) // live[f]: some Chinese unit has f
 	for i, t := range zh {
 		units := l.zhUnitsScratch(t, &scratch)
 		b := &s.zh[i]
-		b.items = make([]blockItem, len(units))
+		b.weights, b.feats = make([]float64, len(units)), make([]span32, len(units))
 		feats, ends = feats[:0], ends[:0]
 		for k, u := range units {
 			if u.literal != "" {
@@ -275,7 +312,7 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
 					}
 				}
 			}
-			b.items[k].weight = u.weight
+			b.weights[k] = u.weight
 			ends = append(ends, len(feats))
 		}
 		// What the block offers English words: its glosses and literals
@@ -285,16 +322,19 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
 			offer(feats[k])
 			live[feats[k]] = true
 		}
-		finish(b, false)
+		finish(b, nil)
 	}
 	s.feats = pool.feats
-	// the marks have a slot past the features' for pruneEn's dead feature
 	nf := len(seen)
 	if prune {
-		s.pruneEn(live, int32(nf))
+		s.pruneEn(live)
+	}
+	s.indexEn(wfeats, nf)
+	if words != nil {
+		*words = wfeats
 	}
 	for x := range s.marks {
-		s.marks[x].mark, s.marks[x].slot = make([]uint32, nf+1), make([]uint32, nf+1)
+		s.marks[x].mark, s.marks[x].slot = make([]uint32, nf), make([]uint32, nf)
 	}
 	s.rows = make([]pairRow, len(zh))
 	s.long = int64(len(zh))*int64(len(en)) > maxDensePairs
@@ -304,33 +344,19 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool) *Blocks {
 	return s
 }
 
-// pruneEn drops from the English side the features no Chinese unit has:
-// most English words' keys and literals (a Chinese text holds few Latin
-// words), some 60 % of what an English block offers and half of its
-// words' features on a 5k-pair document. No Chinese block ever marks
-// them, so a pair (fill) meets the same items, in the same order, without
-// looking them up. A word left with no feature gets dead, a feature past
-// the others that no block offers.
-func (s *Blocks) pruneEn(live []bool, dead int32) {
-	on := func(f int32) bool { return f >= 0 && live[f] }
+// pruneEn drops from what the English blocks offer the features no
+// Chinese unit has: most English words' keys and literals (a Chinese text
+// holds few Latin words), some 60 % of what an English block offers and
+// half of its words' features on a 5k-pair document. No Chinese block ever
+// marks them, so a pair (fill) meets the same items, in the same order,
+// without looking them up; indexEn lists a word under the features its
+// block offers only.
+func (s *Blocks) pruneEn(live []bool) {
 	// offers lists are interned, and a list two blocks share is pruned
 	// once, in place: its start gives its pruned end
 	pruned := map[int32]int32{}
 	for j := range s.en {
 		b := &s.en[j]
-		for n := range b.items {
-			it := &b.items[n]
-			f, g := it.feats.start, it.feats.end
-			switch {
-			case on(f) && (g < 0 || on(g)):
-			case on(f):
-				it.feats = span32{f, -1}
-			case on(g):
-				it.feats = span32{g, -1}
-			default:
-				it.feats = span32{dead, -1}
-			}
-		}
 		o := b.offers
 		if o.start == o.end {
 			continue
@@ -349,6 +375,87 @@ func (s *Blocks) pruneEn(live []bool, dead int32) {
 		pruned[o.start] = w
 		b.offers.end = w
 	}
+}
+
+// indexEn lists, for each feature an English block offers, the words of
+// the block that have it, from the words' features (wfeats, a slice a
+// block): a pair of blocks then sets the bits of the words that meet the
+// Chinese block from the features both offer (fill), instead of walking
+// every word's features against the Chinese block's (a 5k-pair
+// document's pairs walked 13 M words so). Block b's lists are
+// enIndex[b.index:]: at[0..n], n the length of b.offers, then the words,
+// those of offer p at[p]:at[p+1] past at, in order.
+func (s *Blocks) indexEn(wfeats [][]span32, nf int) {
+	// place[f] is 1 + f's place in the offers of the block being indexed,
+	// 0 when it does not offer f
+	place := make([]int32, nf)
+	each := func(visit func(b *blockSide, offers []int32, words []span32)) {
+		for j := range s.en {
+			b := &s.en[j]
+			offers := s.feats[b.offers.start:b.offers.end]
+			for p, f := range offers {
+				place[f] = int32(p + 1)
+			}
+			visit(b, offers, wfeats[j])
+			for _, f := range offers {
+				place[f] = 0
+			}
+		}
+	}
+	// the index's size first, so that it is made once
+	size := 0
+	each(func(b *blockSide, offers []int32, words []span32) {
+		size += len(offers) + 1
+		for _, wf := range words {
+			if place[wf.start] != 0 {
+				size++
+			}
+			if wf.end >= 0 && place[wf.end] != 0 {
+				size++
+			}
+		}
+	})
+	if size > math.MaxInt32 {
+		panic("lexicon: more than 2^31 English features in one document")
+	}
+	s.enIndex = make([]int32, 0, size)
+	each(func(b *blockSide, offers []int32, words []span32) {
+		// a counting sort: at[p] counts, then ends, then (filled from the
+		// last word back) starts the words of place p
+		x := len(s.enIndex)
+		b.index = int32(x)
+		s.enIndex = append(s.enIndex, make([]int32, len(offers)+1)...)
+		at := s.enIndex[x:]
+		for _, wf := range words {
+			if p := place[wf.start]; p != 0 {
+				at[p-1]++
+			}
+			if wf.end >= 0 {
+				if p := place[wf.end]; p != 0 {
+					at[p-1]++
+				}
+			}
+		}
+		for p := 1; p < len(at); p++ {
+			at[p] += at[p-1]
+		}
+		s.enIndex = append(s.enIndex, make([]int32, at[len(offers)])...)
+		at = s.enIndex[x : x+len(offers)+1]
+		items := s.enIndex[x+len(offers)+1:]
+		for n := len(words) - 1; n >= 0; n-- {
+			wf := words[n]
+			if p := place[wf.start]; p != 0 {
+				at[p-1]--
+				items[at[p-1]] = int32(n)
+			}
+			if wf.end >= 0 {
+				if p := place[wf.end]; p != 0 {
+					at[p-1]--
+					items[at[p-1]] = int32(n)
+				}
+			}
+		}
+	})
 }
 
 // idFeats numbers the lexicon words that are features. It is asked for
@@ -419,7 +526,7 @@ func (p *featPool) intern(list []int32) span32 {
 // sumRuns fills the weight sums of the runs of one to three blocks.
 func sumRuns(side []blockSide) {
 	for i := range side {
-		side[i].words = (len(side[i].items) + 63) / 64
+		side[i].words = int32((len(side[i].weights) + 63) / 64)
 		for n := 1; n <= 3 && i+n <= len(side); n++ {
 			side[i].all[n-1] = sumItems(side[i : i+n])
 		}
@@ -429,8 +536,8 @@ func sumRuns(side []blockSide) {
 func sumItems(blocks []blockSide) float64 {
 	sum := 0.0
 	for _, b := range blocks {
-		for _, it := range b.items {
-			sum += it.weight
+		for _, w := range b.weights {
+			sum += w
 		}
 	}
 	return sum
@@ -576,10 +683,10 @@ func (s *Blocks) Shares(i, a, j, b int) (zh, en float64) {
 
 // ZhItems and EnItems count the content items of a block: the Chinese
 // units and English content words Similarity weighs.
-func (s *Blocks) ZhItems(k int) int { return len(s.zh[k].items) }
+func (s *Blocks) ZhItems(k int) int { return len(s.zh[k].weights) }
 
 // EnItems: see ZhItems.
-func (s *Blocks) EnItems(k int) int { return len(s.en[k].items) }
+func (s *Blocks) EnItems(k int) int { return len(s.en[k].weights) }
 
 // met sums the weights of the items of each run met by the other, and of
 // all items of each run.
@@ -594,34 +701,72 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	return s.metWalk(i, a, j, b)
 }
 
-// metWalk is met walking the bits of the pairs of the runs.
+// metWalk is met walking the bits of the pairs of the runs: each block's
+// bits met by the blocks of the other run are ORed together in acc, each
+// pair looked up once for both its halves (not once a 64-bit word of a
+// block's bits, nor once a side), and the weights of the bits set added
+// in order, the Chinese blocks' and then the English blocks'.
 func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	zhAll, enAll = runSum(s.zh, i, a), runSum(s.en, j, b)
+	// acc holds the Chinese blocks' bits one after the other, then the
+	// English blocks'
+	nz, ne := 0, 0
 	for k := i; k < i+a; k++ {
-		items := s.zh[k].items
-		for w := range s.zh[k].words {
-			var m uint64
-			for l := j; l < j+b; l++ {
-				m |= s.pair(k, l)[w]
-			}
-			for ; m != 0; m &= m - 1 {
-				zhMet += items[w*64+bits.TrailingZeros64(m)].weight
-			}
-		}
+		nz += int(s.zh[k].words)
 	}
 	for l := j; l < j+b; l++ {
-		items := s.en[l].items
-		for w := range s.en[l].words {
-			var m uint64
-			for k := i; k < i+a; k++ {
-				m |= s.pair(k, l)[s.zh[k].words+w]
+		ne += int(s.en[l].words)
+	}
+	acc := s.accWords(nz + ne)
+	zo := 0
+	for k := i; k < i+a; k++ {
+		zw := int(s.zh[k].words)
+		za := acc[zo : zo+zw]
+		eo := nz
+		for l := j; l < j+b; l++ {
+			ew := int(s.en[l].words)
+			set := s.pair(k, l)
+			for w := range za {
+				za[w] |= set[w]
 			}
+			ea := acc[eo : eo+ew]
+			for w := range ea {
+				ea[w] |= set[zw+w]
+			}
+			eo += ew
+		}
+		zo += zw
+	}
+	zo = 0
+	for k := i; k < i+a; k++ {
+		weights := s.zh[k].weights
+		for w, m := range acc[zo : zo+int(s.zh[k].words)] {
 			for ; m != 0; m &= m - 1 {
-				enMet += items[w*64+bits.TrailingZeros64(m)].weight
+				zhMet += weights[w*64+bits.TrailingZeros64(m)]
 			}
 		}
+		zo += int(s.zh[k].words)
+	}
+	for l := j; l < j+b; l++ {
+		weights := s.en[l].weights
+		for w, m := range acc[zo : zo+int(s.en[l].words)] {
+			for ; m != 0; m &= m - 1 {
+				enMet += weights[w*64+bits.TrailingZeros64(m)]
+			}
+		}
+		zo += int(s.en[l].words)
 	}
 	return zhMet, zhAll, enMet, enAll
+}
+
+// accWords returns n words of 0 for metWalk to OR bits into.
+func (s *Blocks) accWords(n int) []uint64 {
+	if cap(s.acc) < n {
+		s.acc = make([]uint64, n)
+	}
+	acc := s.acc[:n]
+	clear(acc)
+	return acc
 }
 
 func runSum(side []blockSide, i, n int) float64 {
@@ -684,7 +829,7 @@ func (s *Blocks) pairSums(k, l int) (zh, en float64) {
 func (s *Blocks) pair(k, l int) []uint64 {
 	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
-	n := z.words + e.words + pairWords
+	n := int(z.words + e.words + pairWords)
 	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] != 0 {
 		end := int(r.offs[x])
 		if end < 0 {
@@ -738,19 +883,49 @@ func (s *Blocks) zeroSet(n int) []uint64 {
 }
 
 // fill computes a pair into a zeroed set (z is Chinese block k) and
-// reports whether the blocks share a feature. When they do not, no item
-// of either meets the other: set is left all 0, the bits and the sums
-// (0.0 is all 0) that meetsZh would have given too, without walking the
-// English block's words.
+// reports whether the blocks share a feature. It walks e's offers and, for
+// each that k offers too, sets the bits of the units of k that have it
+// (markZh) and of the words of e that have it (indexEn): a pair of blocks
+// shares few features, and neither the units' own lists, longer than e's
+// offers, nor e's words are walked for each pair again. The sums add the
+// weights of the items met in their order. When the blocks share no
+// feature, set is left all 0, the bits and the sums (0.0 is all 0).
 func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
-	zm, shared := s.zhMeets(set[:z.words], e, k)
+	m := s.markZh(k)
+	zs, es := set[:z.words], set[z.words:z.words+e.words]
+	offers := s.feats[e.offers.start:e.offers.end]
+	at := s.enIndex[e.index : int(e.index)+len(offers)+1]
+	words := s.enIndex[int(e.index)+len(offers)+1:]
+	shared := false
+	for p, f := range offers {
+		if m.mark[f] == m.marked {
+			shared = true
+			n := m.slot[f]
+			for _, u := range m.items[m.at[n]:m.at[n+1]] {
+				zs[u/64] |= 1 << (u % 64)
+			}
+			for _, u := range words[at[p]:at[p+1]] {
+				es[u/64] |= 1 << (u % 64)
+			}
+		}
+	}
 	if !shared {
 		return false
 	}
-	em := s.meetsZh(set[z.words:z.words+e.words], e, k)
 	sums := set[z.words+e.words:]
-	sums[0], sums[1] = math.Float64bits(zm), math.Float64bits(em)
+	sums[0], sums[1] = math.Float64bits(bitsSum(zs, z.weights)), math.Float64bits(bitsSum(es, e.weights))
 	return true
+}
+
+// bitsSum adds up the weights of the items whose bits are set, in order.
+func bitsSum(set []uint64, weights []float64) float64 {
+	sum := 0.0
+	for w, m := range set {
+		for ; m != 0; m &= m - 1 {
+			sum += weights[w*64+bits.TrailingZeros64(m)]
+		}
+	}
+	return sum
 }
 
 // cover widens a row's window to hold English block l, unless that would
@@ -806,8 +981,9 @@ func (s *Blocks) Forget(k int) {
 // units that have each. The DP asks for the pairs of a Chinese block with
 // many English blocks in a row, so they stay marked until two other
 // Chinese blocks' are: a row's pairs are now and then interrupted by
-// one of a block a few rows up (the DP's merges), and marking a block
-// walks each of its units' features twice.
+// one of a block a few rows up (the DP's merges). Sorting a block's
+// units by feature walks each of its units' features twice, so the sorts
+// of a few more blocks are kept (sortZh).
 func (s *Blocks) markZh(k int) *zhMarking {
 	mark := uint32(k + 1)
 	if m := &s.marks[s.recent]; m.marked == mark {
@@ -824,69 +1000,48 @@ func (s *Blocks) markZh(k int) *zhMarking {
 		m.mark[f], m.slot[f] = mark, uint32(n)
 	}
 	m.marked = mark
+	srt := s.sortZh(k, m.slot)
+	m.at, m.items = srt.at, srt.items
+	return m
+}
+
+// sortZh returns the units of Chinese block k by feature, kept or sorted
+// again into the slot used least recently (the blocks of both marks are
+// used more recently than any other); slot places k's features.
+func (s *Blocks) sortZh(k int, slot []uint32) *zhSort {
+	s.clock++
+	old := &s.sorts[0]
+	for x := range s.sorts {
+		srt := &s.sorts[x]
+		if srt.k == k+1 {
+			srt.used = s.clock
+			return srt
+		}
+		if srt.used < old.used {
+			old = srt
+		}
+	}
+	z := &s.zh[k]
 	// the units by feature, a counting sort: at[n] counts, then ends,
 	// then (filled from the last unit back) starts the units of place n
-	at := append(m.at[:0], make([]int32, len(offers)+1)...)
-	for _, it := range z.items {
-		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			at[m.slot[f]]++
+	nOffers := int(z.offers.end - z.offers.start)
+	at := append(old.at[:0], make([]int32, nOffers+1)...)
+	for _, fs := range z.feats {
+		for _, f := range s.feats[fs.start:fs.end] {
+			at[slot[f]]++
 		}
 	}
 	for n := 1; n < len(at); n++ {
 		at[n] += at[n-1]
 	}
-	items := append(m.items[:0], make([]int32, at[len(offers)])...)
-	for n := len(z.items) - 1; n >= 0; n-- {
-		it := z.items[n]
-		for _, f := range s.feats[it.feats.start:it.feats.end] {
-			at[m.slot[f]]--
-			items[at[m.slot[f]]] = int32(n)
+	items := append(old.items[:0], make([]int32, at[nOffers])...)
+	for n := len(z.feats) - 1; n >= 0; n-- {
+		fs := z.feats[n]
+		for _, f := range s.feats[fs.start:fs.end] {
+			at[slot[f]]--
+			items[at[slot[f]]] = int32(n)
 		}
 	}
-	m.at, m.items = at, items
-	return m
-}
-
-// meetsZh sets the bits of the items of English block b that meet a
-// feature Chinese block k offers and returns the sum of their weights, in
-// the order of the items.
-func (s *Blocks) meetsZh(set []uint64, b *blockSide, k int) float64 {
-	m := s.markZh(k)
-	mark, marks := m.marked, m.mark
-	sum := 0.0
-	for n := range b.items {
-		it := &b.items[n]
-		if f, g := it.feats.start, it.feats.end; marks[f] == mark || g >= 0 && marks[g] == mark {
-			set[n/64] |= 1 << (n % 64)
-			sum += it.weight
-		}
-	}
-	return sum
-}
-
-// zhMeets sets the bits of the units of Chinese block k that meet a
-// feature English block e offers and returns the sum of their weights, in
-// the order of the units, and whether the blocks share a feature. It walks
-// e's offers and, for each that k offers too, the units of k that have it
-// (markZh): a pair of blocks shares few features, and the units' own
-// lists, longer than e's offers, are not walked for each English block
-// again.
-func (s *Blocks) zhMeets(set []uint64, e *blockSide, k int) (sum float64, shared bool) {
-	m := s.markZh(k)
-	for _, f := range s.feats[e.offers.start:e.offers.end] {
-		if m.mark[f] == m.marked {
-			shared = true
-			n := m.slot[f]
-			for _, u := range m.items[m.at[n]:m.at[n+1]] {
-				set[u/64] |= 1 << (u % 64)
-			}
-		}
-	}
-	items := s.zh[k].items
-	for w, m := range set {
-		for ; m != 0; m &= m - 1 {
-			sum += items[w*64+bits.TrailingZeros64(m)].weight
-		}
-	}
-	return sum, shared
+	*old = zhSort{k: k + 1, used: s.clock, at: at, items: items}
+	return old
 }

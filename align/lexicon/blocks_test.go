@@ -195,20 +195,30 @@ func TestSimilarityBoundGathered(t *testing.T) {
 	}
 }
 
-// TestPairUnitsMet: the Chinese half of a pair (its bits and its sum,
-// zhMeets) is what walking each unit's features against those the
-// English block offers gives, the way it was computed before, and the
-// English half (meetsZh) what walking each word's against those the
-// Chinese block offers gives, whichever Chinese block was marked last:
-// the pairs are asked row by row and then back and forth between rows.
-// A pair whose blocks share no feature, all 0, is not held.
+// TestPairUnitsMet: the Chinese half of a pair (its bits and its sum)
+// is what walking each unit's features against those the English block
+// offers gives, the way it was computed before, and the English half
+// (from indexEn's lists) what walking each word's features against those
+// the Chinese block offers gives, whichever Chinese block was marked
+// last: the pairs are asked row by row and then back and forth between
+// rows. A pair whose blocks share no feature, all 0, is not held.
 func TestPairUnitsMet(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
 	zh, en := referenceBlocks(t)
 	zh = append(zh, "", "１０００人，COVID-19", "的了")
 	en = append(en, "", "1,000 people with COVID-19", "of the")
-	s := l.NewBlocks(zh, en)
+	var s *Blocks
+	// the English words' features, block by block
+	var words [][]span32
+	prepare := func() {
+		s = l.newBlocks(zh, en, true, &words)
+		require.Len(t, words, len(en))
+		for j, b := range s.en {
+			require.Len(t, words[j], len(b.weights))
+		}
+	}
+	prepare()
 	disjoint := 0
 	check := func(k, j int) {
 		z, e := &s.zh[k], &s.en[j]
@@ -218,11 +228,11 @@ func TestPairUnitsMet(t *testing.T) {
 		}
 		want := make([]uint64, z.words)
 		sum := 0.0
-		for n, it := range z.items {
-			for _, f := range s.feats[it.feats.start:it.feats.end] {
+		for n, fs := range z.feats {
+			for _, f := range s.feats[fs.start:fs.end] {
 				if offered[f] {
 					want[n/64] |= 1 << (n % 64)
-					sum += it.weight
+					sum += z.weights[n]
 					break
 				}
 			}
@@ -235,10 +245,10 @@ func TestPairUnitsMet(t *testing.T) {
 		}
 		wantEn := make([]uint64, e.words)
 		enSum := 0.0
-		for n, it := range e.items {
-			if zhOffered[it.feats.start] || it.feats.end >= 0 && zhOffered[it.feats.end] {
+		for n, w := range e.weights {
+			if fs := words[j][n]; zhOffered[fs.start] || fs.end >= 0 && zhOffered[fs.end] {
 				wantEn[n/64] |= 1 << (n % 64)
-				enSum += it.weight
+				enSum += w
 			}
 		}
 		set := s.pair(k, j)
@@ -271,7 +281,7 @@ func TestPairUnitsMet(t *testing.T) {
 	}
 	require.Positive(t, disjoint, "pairs sharing no feature")
 	// afresh, alternating rows
-	s = l.NewBlocks(zh, en)
+	prepare()
 	for j := range en {
 		for k := max(0, j-3); k < min(len(zh), j+3); k++ {
 			check(k, j)
@@ -397,7 +407,7 @@ func TestPruneEnSamePairs(t *testing.T) {
 	// literals live; blocks that repeat share their interned lists
 	zh = append(zh, "", "１０００人，COVID-19", "的了", "COVID-19疫情和WHO", "COVID-19疫情和WHO", "他们用Python写程序，读Shakespeare")
 	en = append(en, "", "1,000 people with COVID-19", "of the", "the WHO and COVID-19", "the WHO and COVID-19", "they write programs in Python and read Shakespeare")
-	pruned, whole := l.newBlocks(zh, en, true), l.newBlocks(zh, en, false)
+	pruned, whole := l.newBlocks(zh, en, true, nil), l.newBlocks(zh, en, false, nil)
 	offers := func(s *Blocks) (n int) {
 		for _, b := range s.en {
 			n += int(b.offers.end - b.offers.start)

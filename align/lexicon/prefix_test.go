@@ -93,6 +93,39 @@ func TestAppendOccs(t *testing.T) {
 	require.Greater(t, n, 1000)
 }
 
+// TestLookupToken: a token's headword read from the occurrences
+// appendOccs found is what looking the token up gives, for every token of
+// the reference document's Chinese blocks and of texts that mix scripts;
+// most tokens of two or more characters are found among the occurrences.
+func TestLookupToken(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, _ := referenceBlocks(t)
+	zh = append(zh, "中华人民共和国成立", "印度尼西亚外交部发言人，COVID-19的了",
+		"a中华b人民共和国c", "中华\xff人民", "𠀀中国𠀁", "他们用Python写程序")
+	var run []hanChar
+	hits, long := 0, 0
+	for _, s := range zh {
+		var occs []occ
+		occs, run = l.appendOccs(nil, run, s)
+		for _, tok := range lang.ZhTokens(s) {
+			own, known := l.lookup(tok.Text)
+			got, gotKnown := l.lookupToken(tok, occs)
+			require.Equal(t, known, gotKnown, "%q", tok.Text)
+			require.Equal(t, own, got, "%q", tok.Text)
+			if utf8.RuneCountInString(tok.Text) > 1 {
+				long++
+				for _, o := range occs {
+					if o.start == tok.Start && o.end == tok.End {
+						hits++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, hits, long/2, "tokens found among the occurrences")
+}
+
 // TestIsHeadRune: whether a rune alone is a headword, learnt once and
 // kept, is what a lookup in heads says, for every rune of the BMP (asked
 // from several goroutines at once, as the lexicon is shared), outside it,
