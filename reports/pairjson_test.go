@@ -247,3 +247,25 @@ func TestHandEncodersKnowEveryField(t *testing.T) {
 		t.Errorf("finding: got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestAppendPairJSONIndentedSameAsIndent: on random pairs the pair written
+// indented is the compact pair indented at pairPrefix, and each refuses
+// the same pairs.
+func TestAppendPairJSONIndentedSameAsIndent(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 6))
+	for range 20000 {
+		p := randPair(r)
+		compact, ok := appendPairJSON(nil, p)
+		got, gotOK := appendPairJSONIndented([]byte("keep"), p)
+		if gotOK != ok {
+			t.Fatalf("appendPairJSONIndented says %v, appendPairJSON %v, for %+v", gotOK, ok, p)
+		}
+		if !ok {
+			continue
+		}
+		want, _ := appendIndented([]byte("keep"), compact, pairPrefix)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("got\n%s\nwant\n%s", got, want)
+		}
+	}
+}
