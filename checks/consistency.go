@@ -1305,11 +1305,23 @@ func isZhEdgeStop(s string) bool {
 	return false
 }
 
+// allHan reports whether s is one or more Han characters (lang.IsHan).
+// A character of U+4E00 to U+9FFF (lang.IsHan's first range, nearly every
+// character of a Chinese text) is told by its bytes, without decoding: a
+// lead byte E5 to E9, or E4 with a second byte from B8, and two
+// continuation bytes (TestAllHanAsByRunes).
 func allHan(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(c != 0xe4 || s[i+1] >= 0xb8) {
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !lang.IsHan(r) {
 			return false
 		}
+		i += n
 	}
 	return s != ""
 }

@@ -355,3 +355,33 @@ func TestFullWidthAtAsRange(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// allHanByRunes is allHan as it was written before it told the common
+// characters by their bytes.
+func allHanByRunes(s string) bool {
+	for _, r := range s {
+		if !lang.IsHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// TestAllHanAsByRunes: allHan answers as decoding every rune does, on
+// every rune beside a Han character and on random texts with broken UTF-8.
+func TestAllHanAsByRunes(t *testing.T) {
+	n := 0
+	for s := range runsTexts {
+		for _, x := range []string{s, s[:len(s)/2], s[len(s)/2:]} {
+			if got, want := allHan(x), allHanByRunes(x); got != want {
+				t.Fatalf("allHan(%q) = %v, by runes %v", x, got, want)
+			}
+			if allHan(x) {
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d Han texts: the test does not reach both answers", n)
+	}
+}
