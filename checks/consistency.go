@@ -1177,7 +1177,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 				prevEnd, last, lastEnd, n, bridged = te, j, te, n+1, false
 				continue
 			}
-			if bridgeWords[strings.ToLower(text[ts:te])] {
+			if isBridgeWord(text[ts:te]) {
 				prevEnd, bridged = te, true // "University of Macau"
 				continue
 			}
@@ -1214,6 +1214,29 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 // International Settlements"; not "and", which joins two names.
 var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "la": true,
 	"von": true, "van": true, "on": true}
+
+// isBridgeWord is bridgeWords[strings.ToLower(w)], without lowering w or
+// hashing it: the words are two or three ASCII letters, and no character
+// but an ASCII capital lowers to an ASCII letter of theirs (the Kelvin
+// sign lowers to k, İ to i; TestIsBridgeWord).
+func isBridgeWord(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	var b [3]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	switch string(b[:len(w)]) {
+	case "of", "the", "for", "de", "du", "la", "von", "van", "on":
+		return true
+	}
+	return false
+}
 
 // capsOf: are the content words of a run of English tokens (toks, of
 // pr, in one block whose text is text, the first at byte start there)

@@ -385,3 +385,41 @@ func TestAllHanAsByRunes(t *testing.T) {
 		t.Errorf("only %d Han texts: the test does not reach both answers", n)
 	}
 }
+
+// TestIsBridgeWord: isBridgeWord answers as bridgeWords with the word
+// lowered, on every rune alone and with each bridge word, and on every
+// string of up to three pieces of the words' letters in both cases,
+// characters that lower to ASCII letters (K, İ) and others. Under -short
+// only the runes of the BMP.
+func TestIsBridgeWord(t *testing.T) {
+	check := func(w string) {
+		if got, want := isBridgeWord(w), bridgeWords[strings.ToLower(w)]; got != want {
+			t.Fatalf("isBridgeWord(%q) = %v, bridgeWords says %v", w, got, want)
+		}
+	}
+	last := rune(unicode.MaxRune)
+	if testing.Short() {
+		last = 0xffff
+	}
+	for r := rune(0); r <= last; r++ {
+		c := string(r)
+		check(c)
+		for w := range bridgeWords {
+			check(c + w[1:])
+			check(w[:1] + c)
+			check(w[:len(w)-1] + c)
+		}
+	}
+	pieces := []string{"", "o", "O", "f", "F", "t", "T", "h", "H", "e", "E", "r", "R", "d", "D", "u", "U", "l", "L",
+		"a", "A", "v", "V", "n", "N", "i", "k", "K", "\u212a", "\u0130", "\xff", " ", "中"}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				check(a + b + c)
+				for _, d := range pieces[:3] {
+					check(a + b + c + d)
+				}
+			}
+		}
+	}
+}
