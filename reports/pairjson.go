@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // appendPairJSON appends p's compact JSON, the bytes encoding/json's
@@ -158,6 +160,17 @@ var jsonPlain = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// jsonPlain8 reports whether the eight bytes of x are all jsonPlain: no
+// byte has its high bit set, and none is below 0x20, '"' or '\\'. With no
+// high bit set, subtracting 0x20 from every byte borrows into a high bit
+// just when a byte is below 0x20, and subtracting 1 from x XOR a byte
+// repeated just when a byte of x is that byte; the lowest such byte sets
+// its own high bit, whatever the bytes above it do (TestJSONPlain8).
+func jsonPlain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x-0x20*ones)|((x^'"'*ones)-ones)|((x^'\\'*ones)-ones))&highs == 0
+}
+
 const hexDigits = "0123456789abcdef"
 
 // appendStringJSON appends s quoted as encoding/json quotes it with HTML
@@ -172,6 +185,10 @@ func appendStringJSON(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if jsonPlain[c] {
 				i++
+				// English text goes on eight plain bytes at a time
+				for i+8 <= len(s) && jsonPlain8(lang.Load8(s[i:])) {
+					i += 8
+				}
 				continue
 			}
 			dst = append(dst, s[start:i]...)
