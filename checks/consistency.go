@@ -1245,7 +1245,7 @@ func isBridgeWord(w string) bool {
 // stem, as the words of its text would be
 // (TestGlossRunSameAsRetokenized).
 func capsOf(pr *words.Pair, text string, start int, toks []words.Token) int {
-	sentStart := strings.TrimRight(text[:start], " \"“‘(")
+	sentStart := trimOpeners(text[:start])
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
 	content, capsN := 0, 0
@@ -1268,6 +1268,24 @@ func capsOf(pr *words.Pair, text string, start int, toks []words.Token) int {
 		return 1
 	}
 	return -1
+}
+
+// trimOpeners is strings.TrimRight(s, " \"“‘("), the marks that may open a
+// sentence, read from the end by bytes: TrimRight, given a cutset that is
+// not all ASCII, decoded the end of s rune by rune (TestTrimOpeners).
+func trimOpeners(s string) string {
+	for {
+		switch {
+		case s == "":
+			return s
+		case s[len(s)-1] == ' ' || s[len(s)-1] == '"' || s[len(s)-1] == '(':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "“") || strings.HasSuffix(s, "‘"):
+			s = s[:len(s)-len("“")]
+		default:
+			return s
+		}
+	}
 }
 
 // partOfLongerTerm returns the candidate terms, of those with at least

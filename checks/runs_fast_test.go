@@ -423,3 +423,28 @@ func TestIsBridgeWord(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimOpeners: trimOpeners trims as strings.TrimRight with its
+// cutset, on every rune before an opening mark and on random texts of
+// marks, letters and broken UTF-8 (a mark's bytes cut short, stray
+// continuation bytes).
+func TestTrimOpeners(t *testing.T) {
+	check := func(s string) {
+		if got, want := trimOpeners(s), strings.TrimRight(s, " \"“‘("); got != want {
+			t.Fatalf("trimOpeners(%q) = %q, TrimRight %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 7 {
+		check("a" + string(r) + "“")
+		check(string(r) + " (")
+	}
+	pieces := []string{" ", "\"", "(", "“", "‘", "”", "’", "a", ".", "国", "\xe2", "\xe2\x80", "\x80\x9c", "\x9c", "\x98", "\xff", "\t"}
+	rng := rand.New(rand.NewSource(18))
+	for range 200000 {
+		var b strings.Builder
+		for m := rng.Intn(8); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}
