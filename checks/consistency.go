@@ -1177,7 +1177,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 				prevEnd, last, lastEnd, n, bridged = te, j, te, n+1, false
 				continue
 			}
-			if bridgeWords[strings.ToLower(text[ts:te])] {
+			if isBridgeWord(text[ts:te]) {
 				prevEnd, bridged = te, true // "University of Macau"
 				continue
 			}
@@ -1215,6 +1215,29 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "la": true,
 	"von": true, "van": true, "on": true}
 
+// isBridgeWord is bridgeWords[strings.ToLower(w)], without lowering w or
+// hashing it: the words are two or three ASCII letters, and no character
+// but an ASCII capital lowers to an ASCII letter of theirs (the Kelvin
+// sign lowers to k, İ to i; TestIsBridgeWord).
+func isBridgeWord(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	var b [3]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	switch string(b[:len(w)]) {
+	case "of", "the", "for", "de", "du", "la", "von", "van", "on":
+		return true
+	}
+	return false
+}
+
 // capsOf: are the content words of a run of English tokens (toks, of
 // pr, in one block whose text is text, the first at byte start there)
 // capitalised? A single word at a sentence start cannot tell. The run's tokens are read as the word
@@ -1222,7 +1245,7 @@ var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": tr
 // stem, as the words of its text would be
 // (TestGlossRunSameAsRetokenized).
 func capsOf(pr *words.Pair, text string, start int, toks []words.Token) int {
-	sentStart := strings.TrimRight(text[:start], " \"“‘(")
+	sentStart := trimOpeners(text[:start])
 	atStart := sentStart == "" || strings.HasSuffix(sentStart, ".") || strings.HasSuffix(sentStart, ":") ||
 		strings.HasSuffix(sentStart, "?") || strings.HasSuffix(sentStart, "!")
 	content, capsN := 0, 0
@@ -1245,6 +1268,24 @@ func capsOf(pr *words.Pair, text string, start int, toks []words.Token) int {
 		return 1
 	}
 	return -1
+}
+
+// trimOpeners is strings.TrimRight(s, " \"“‘("), the marks that may open a
+// sentence, read from the end by bytes: TrimRight, given a cutset that is
+// not all ASCII, decoded the end of s rune by rune (TestTrimOpeners).
+func trimOpeners(s string) string {
+	for {
+		switch {
+		case s == "":
+			return s
+		case s[len(s)-1] == ' ' || s[len(s)-1] == '"' || s[len(s)-1] == '(':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "“") || strings.HasSuffix(s, "‘"):
+			s = s[:len(s)-len("“")]
+		default:
+			return s
+		}
+	}
 }
 
 // partOfLongerTerm returns the candidate terms, of those with at least
@@ -1305,11 +1346,23 @@ func isZhEdgeStop(s string) bool {
 	return false
 }
 
+// allHan reports whether s is one or more Han characters (lang.IsHan).
+// A character of U+4E00 to U+9FFF (lang.IsHan's first range, nearly every
+// character of a Chinese text) is told by its bytes, without decoding: a
+// lead byte E5 to E9, or E4 with a second byte from B8, and two
+// continuation bytes (TestAllHanAsByRunes).
 func allHan(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(c != 0xe4 || s[i+1] >= 0xb8) {
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if !lang.IsHan(r) {
 			return false
 		}
+		i += n
 	}
 	return s != ""
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/rand"
 	"runtime"
 	"strings"
 	"testing"
@@ -218,5 +219,45 @@ func BenchmarkFingerprint(b *testing.B) {
 				fingerprint(fs, al, nil, false)
 			}
 		})
+	}
+}
+
+// TestFingerprintRandomPairs: pairs numbered by their text (a run of one
+// piece) and pairs digested (the pieces of a windowed run) number repeats
+// as the first versions did, on random documents whose pairs often repeat
+// or differ in white space only, findings on pairs and outside them.
+func TestFingerprintRandomPairs(t *testing.T) {
+	rng := rand.New(rand.NewSource(18))
+	words := []string{"国家", "安全", " ", "\n", "a", "b  c", "{1}"}
+	text := func() string {
+		var b strings.Builder
+		for k := rng.Intn(4); k > 0; k-- {
+			b.WriteString(words[rng.Intn(len(words))])
+		}
+		return b.String()
+	}
+	n := 2000
+	if testing.Short() {
+		n = 200
+	}
+	for range n {
+		k := 1 + rng.Intn(6)
+		zs, es := make([]string, k), make([]string, k)
+		for i := range k {
+			zs[i], es[i] = text(), text()
+		}
+		_, al := pairDoc(zs, es)
+		var ev strings.Builder
+		for j := rng.Intn(12); j > 0; j-- {
+			ev.WriteString([]string{"x ", "y ", "{1} ", "250 "}[rng.Intn(4)])
+		}
+		want := findingsFrom(ev.String(), k)
+		fingerprintV1(want, al, map[string]int{})
+		got := findingsFrom(ev.String(), k)
+		fingerprint(got, al, nil, false)
+		require.Equal(t, fingerprints(want), fingerprints(got), "one piece: %q %q %q", zs, es, ev.String())
+		got = findingsFrom(ev.String(), k)
+		fingerprint(got, al, map[string]int{}, false)
+		require.Equal(t, fingerprints(want), fingerprints(got), "a window: %q %q %q", zs, es, ev.String())
 	}
 }

@@ -251,18 +251,27 @@ func hasDigit(s string) bool {
 	return false
 }
 
+// ordinalOrUnitRe matches an ordinal, a decade or a number with its unit:
+// 20th, 1990s, 5km.
+var ordinalOrUnitRe = regexp.MustCompile(`^[0-9][0-9.,]*((?i:st|nd|rd|th|s|'s|am|pm|bn|mn)|km|kg|m|h|min|g|t|mm|cm|ml|l|kW|kWh|MW|GW|GB|MB|TB|KB|ft|lb|mph|x|k)$`)
+
+// ordinalOrUnit is ordinalOrUnitRe.MatchString(t), which matches only a
+// t that starts with an ASCII digit: the others (most tokens: G20, H7N9,
+// COVID-19) are let go without running the expression.
+func ordinalOrUnit(t string) bool {
+	return t != "" && '0' <= t[0] && t[0] <= '9' && ordinalOrUnitRe.MatchString(t)
+}
+
 // isCode reports an English token that mixes letters and digits the way a
 // code does: G20, C919, 5G, H7N9, COVID-19, F-35; not 20th, 1990s, 5km,
 // mid-2022, Rescue-2021.
-var ordinalOrUnitRe = regexp.MustCompile(`^[0-9][0-9.,]*((?i:st|nd|rd|th|s|'s|am|pm|bn|mn)|km|kg|m|h|min|g|t|mm|cm|ml|l|kW|kWh|MW|GW|GB|MB|TB|KB|ft|lb|mph|x|k)$`)
-
 func isCode(t string) bool {
-	if !hasLetter(t) || !hasDigit(t) || ordinalOrUnitRe.MatchString(t) {
+	if !hasLetter(t) || !hasDigit(t) || ordinalOrUnit(t) {
 		return false
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 	for _, p := range parts {
-		if hasLetter(p) && hasDigit(p) && !ordinalOrUnitRe.MatchString(p) {
+		if hasLetter(p) && hasDigit(p) && !ordinalOrUnit(p) {
 			return true // letters and digits glued: G20, 5G, H7N9
 		}
 	}

@@ -281,7 +281,9 @@ func runAddition(p *Pass) error {
 func reportNullSentences(p *Pass, l align.Lang) {
 	for bi := range p.Align.Beads {
 		b := &p.Align.Beads[bi]
-		if len(b.Zh) == 0 || len(b.En) == 0 {
+		if len(b.Zh) == 0 || len(b.En) == 0 || !hasNullSentence(b, l) {
+			// nothing to report: the confidence, which reads the
+			// pair's whole text, is not worked out
 			continue
 		}
 		conf := nullSentenceConfidence(p, b, l)
@@ -329,6 +331,22 @@ func reportNullSentences(p *Pass, l align.Lang) {
 			}
 		}
 	}
+}
+
+// hasNullSentence reports whether bead b holds a sentence of language l
+// that reportNullSentences reports: null, with no sentence of the other
+// language paired to it.
+func hasNullSentence(b *align.Bead, l align.Lang) bool {
+	for _, s := range b.Sents {
+		refs, other := s.Zh, s.En
+		if l == align.En {
+			refs, other = s.En, s.Zh
+		}
+		if len(refs) > 0 && len(other) == 0 && s.Null {
+			return true
+		}
+	}
+	return false
 }
 
 // nullSentenceConfidence weighs the sentences of language l that the

@@ -170,29 +170,54 @@ func Sort(fs []Finding, source align.Lang) {
 // check NUL zh NUL en NUL evidence NUL n, as baselines written by earlier
 // versions hold it. Hashing that string afresh for every finding cost
 // findings × pair length (20,000 placeholders missing from one 130 KB
-// paragraph: over 6 GB), so the pair's text is normalised and digested
-// once per pair, repeats are counted under a key holding that digest, and
-// the hash state after "check NUL zh NUL en NUL" is computed once per check
-// and pair and cloned for each of its findings.
+// paragraph: over 6 GB), so the pair's text is normalised once per pair,
+// repeats are counted under a key holding the pair's number (or digest, in
+// a windowed run), and the hash state after "check NUL zh NUL en NUL" is
+// computed once per check and pair and cloned for each of its findings.
 func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int, keys bool) {
-	if seen == nil {
+	// A run of one piece (no seen from pieces before) tells equal pairs by
+	// their text, numbered in a map of this call, instead of by a digest:
+	// the same classes, without hashing every pair with SHA-256 once more
+	// (half of fingerprint's cost). Pieces of a windowed run keep the
+	// digest, which seen holds across them without the windows' text.
+	local := seen == nil
+	if local {
 		seen = map[string]int{}
 	}
-	digests := map[int][sha256.Size]byte{} // bead → digest of its normalised pair
+	texts := make([][2]string, len(fs)) // each finding's normalised pair
+	byBead := map[int][2]string{}       // bead → its normalised pair
+	var ids map[[2]string]uint32        // normalised pair → its number, when local
+	if local {
+		ids = map[[2]string]uint32{}
+	}
 	nth := make([]int, len(fs))
+	var pair []byte
 	for i := range fs {
 		f := &fs[i]
-		var d [sha256.Size]byte
 		if b := pairOf(f, al); b >= 0 {
-			var ok bool
-			if d, ok = digests[b]; !ok {
-				d = pairDigest(pairText(f, al))
-				digests[b] = d
+			t, ok := byBead[b]
+			if !ok {
+				t[0], t[1] = pairText(f, al)
+				byBead[b] = t
 			}
+			texts[i] = t
 		} else {
-			d = pairDigest(pairText(f, al))
+			texts[i][0], texts[i][1] = pairText(f, al)
 		}
-		key := f.Check + "\x00" + string(d[:]) + "\x00" + evidenceOf(f)
+		if local {
+			id, ok := ids[texts[i]]
+			if !ok {
+				id = uint32(len(ids))
+				ids[texts[i]] = id
+			}
+			pair = binary.LittleEndian.AppendUint32(pair[:0], id)
+		} else {
+			d := pairDigest(texts[i][0], texts[i][1])
+			pair = append(pair[:0], d[:]...)
+		}
+		// the pair's part has a fixed length and a check holds no NUL:
+		// equal keys are equal checks, pairs and evidence
+		key := f.Check + "\x00" + string(pair) + "\x00" + evidenceOf(f)
 		nth[i] = seen[key]
 		seen[key] = nth[i] + 1
 	}
@@ -212,7 +237,7 @@ func fingerprint(fs []Finding, al *align.Alignment, seen map[string]int, keys bo
 				end++
 			}
 		}
-		zh, en := pairText(&fs[order[start]], al)
+		zh, en := texts[order[start]][0], texts[order[start]][1]
 		prefix := map[string]hash.Hash{} // check → state after the pair
 		for _, i := range order[start:end] {
 			f := &fs[i]

@@ -355,3 +355,96 @@ func TestFullWidthAtAsRange(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// allHanByRunes is allHan as it was written before it told the common
+// characters by their bytes.
+func allHanByRunes(s string) bool {
+	for _, r := range s {
+		if !lang.IsHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// TestAllHanAsByRunes: allHan answers as decoding every rune does, on
+// every rune beside a Han character and on random texts with broken UTF-8.
+func TestAllHanAsByRunes(t *testing.T) {
+	n := 0
+	for s := range runsTexts {
+		for _, x := range []string{s, s[:len(s)/2], s[len(s)/2:]} {
+			if got, want := allHan(x), allHanByRunes(x); got != want {
+				t.Fatalf("allHan(%q) = %v, by runes %v", x, got, want)
+			}
+			if allHan(x) {
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d Han texts: the test does not reach both answers", n)
+	}
+}
+
+// TestIsBridgeWord: isBridgeWord answers as bridgeWords with the word
+// lowered, on every rune alone and with each bridge word, and on every
+// string of up to three pieces of the words' letters in both cases,
+// characters that lower to ASCII letters (K, İ) and others. Under -short
+// only the runes of the BMP.
+func TestIsBridgeWord(t *testing.T) {
+	check := func(w string) {
+		if got, want := isBridgeWord(w), bridgeWords[strings.ToLower(w)]; got != want {
+			t.Fatalf("isBridgeWord(%q) = %v, bridgeWords says %v", w, got, want)
+		}
+	}
+	last := rune(unicode.MaxRune)
+	if testing.Short() {
+		last = 0xffff
+	}
+	for r := rune(0); r <= last; r++ {
+		c := string(r)
+		check(c)
+		for w := range bridgeWords {
+			check(c + w[1:])
+			check(w[:1] + c)
+			check(w[:len(w)-1] + c)
+		}
+	}
+	pieces := []string{"", "o", "O", "f", "F", "t", "T", "h", "H", "e", "E", "r", "R", "d", "D", "u", "U", "l", "L",
+		"a", "A", "v", "V", "n", "N", "i", "k", "K", "\u212a", "\u0130", "\xff", " ", "中"}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				check(a + b + c)
+				for _, d := range pieces[:3] {
+					check(a + b + c + d)
+				}
+			}
+		}
+	}
+}
+
+// TestTrimOpeners: trimOpeners trims as strings.TrimRight with its
+// cutset, on every rune before an opening mark and on random texts of
+// marks, letters and broken UTF-8 (a mark's bytes cut short, stray
+// continuation bytes).
+func TestTrimOpeners(t *testing.T) {
+	check := func(s string) {
+		if got, want := trimOpeners(s), strings.TrimRight(s, " \"“‘("); got != want {
+			t.Fatalf("trimOpeners(%q) = %q, TrimRight %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r += 7 {
+		check("a" + string(r) + "“")
+		check(string(r) + " (")
+	}
+	pieces := []string{" ", "\"", "(", "“", "‘", "”", "’", "a", ".", "国", "\xe2", "\xe2\x80", "\x80\x9c", "\x9c", "\x98", "\xff", "\t"}
+	rng := rand.New(rand.NewSource(18))
+	for range 200000 {
+		var b strings.Builder
+		for m := rng.Intn(8); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}

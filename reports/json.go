@@ -104,7 +104,16 @@ func (j *jsonWriter) findings(fs []*Finding, prefix string) {
 	j.raw(b, prefix)
 }
 
-// raw writes compact JSON indented at this prefix.
+// write writes b as it is.
+func (j *jsonWriter) write(b []byte) error {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+	return j.err
+}
+
+// raw writes compact JSON indented at this prefix (JSON already indented
+// is indented again by json.Indent).
 func (j *jsonWriter) raw(b []byte, prefix string) error {
 	if j.err != nil {
 		return j.err
@@ -125,8 +134,8 @@ func (j *jsonWriter) raw(b []byte, prefix string) error {
 
 // appendIndented appends compact JSON (as encoding/json writes it: no
 // white space outside strings) indented as json.Indent(dst, src, prefix,
-// "  ") indents it, several times faster: spooled pairs are most of a JSON
-// report. It does not validate: src is JSON the report's encoder wrote.
+// "  ") indents it, several times faster: the findings are a large part
+// of a JSON report. It does not validate: src is JSON the report's encoder wrote.
 // ok is false, and nothing is to be used, where src is plainly not such
 // JSON (empty, white space, an unclosed string or bracket); json.Indent
 // then does it and says what is wrong.
@@ -232,6 +241,10 @@ func (j *jsonWriter) document(d *Document, p string) {
 			}
 			k++
 			j.str("\n" + in + "  ")
+			if in+"  " == pairPrefix {
+				// the record is indented for here (PairStore)
+				return j.write(b)
+			}
 			return j.raw(b, in+"  ")
 		})
 		if j.err == nil {

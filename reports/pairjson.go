@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // appendPairJSON appends p's compact JSON, the bytes encoding/json's
@@ -158,6 +160,17 @@ var jsonPlain = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// jsonPlain8 reports whether the eight bytes of x are all jsonPlain: no
+// byte has its high bit set, and none is below 0x20, '"' or '\\'. With no
+// high bit set, subtracting 0x20 from every byte borrows into a high bit
+// just when a byte is below 0x20, and subtracting 1 from x XOR a byte
+// repeated just when a byte of x is that byte; the lowest such byte sets
+// its own high bit, whatever the bytes above it do (TestJSONPlain8).
+func jsonPlain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x-0x20*ones)|((x^'"'*ones)-ones)|((x^'\\'*ones)-ones))&highs == 0
+}
+
 const hexDigits = "0123456789abcdef"
 
 // appendStringJSON appends s quoted as encoding/json quotes it with HTML
@@ -172,6 +185,10 @@ func appendStringJSON(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if jsonPlain[c] {
 				i++
+				// English text goes on eight plain bytes at a time
+				for i+8 <= len(s) && jsonPlain8(lang.Load8(s[i:])) {
+					i += 8
+				}
 				continue
 			}
 			dst = append(dst, s[start:i]...)
@@ -219,4 +236,115 @@ func appendStringJSON(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// pairPrefix is the prefix of a pair's lines in the JSON report (the
+// report's "documents", a document, its "pairs"): a pair is kept in its
+// store as it will be written there, so that the writer copies it instead
+// of indenting it (appendIndented took about as much as encoding it).
+const pairPrefix = "        "
+
+// pairNL is a line break, pairPrefix and two spaces for each of the five
+// levels a pair holds.
+const pairNL = "\n" + pairPrefix + "          "
+
+// pairLine is the start of a line of a pair at depth d.
+func pairLine(d int) string { return pairNL[:1+len(pairPrefix)+2*d] }
+
+// appendPairJSONIndented appends p's JSON as appendIndented indents
+// appendPairJSON's at pairPrefix, written directly; ok as appendPairJSON
+// says it.
+func appendPairJSONIndented(dst []byte, p *Pair) (out []byte, ok bool) {
+	dst = append(dst, '{')
+	if p.Zh != nil {
+		dst = append(append(dst, pairLine(1)...), `"zh": `...)
+		dst = appendRangeIndented(dst, p.Zh, 1)
+		dst = append(dst, ',')
+	}
+	if p.En != nil {
+		dst = append(append(dst, pairLine(1)...), `"en": `...)
+		dst = appendRangeIndented(dst, p.En, 1)
+		dst = append(dst, ',')
+	}
+	dst = append(append(dst, pairLine(1)...), `"type": `...)
+	dst = appendStringJSON(dst, p.Type)
+	dst = append(append(append(dst, ','), pairLine(1)...), `"score": `...)
+	if dst, ok = appendFloatJSON(dst, p.Score); !ok {
+		return nil, false
+	}
+	dst = append(append(append(dst, ','), pairLine(1)...), `"sentences": `...)
+	switch {
+	case p.Sentences == nil:
+		dst = append(dst, "null"...)
+	case len(p.Sentences) == 0:
+		dst = append(dst, "[]"...)
+	default:
+		dst = append(dst, '[')
+		for i := range p.Sentences {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			s := &p.Sentences[i]
+			dst = append(append(dst, pairLine(2)...), '{')
+			dst = append(append(dst, pairLine(3)...), `"type": `...)
+			dst = appendStringJSON(dst, s.Type)
+			dst = append(append(append(dst, ','), pairLine(3)...), `"score": `...)
+			if dst, ok = appendFloatJSON(dst, s.Score); !ok {
+				return nil, false
+			}
+			dst = append(append(append(dst, ','), pairLine(3)...), `"zh": `...)
+			dst = appendLocationsIndented(dst, s.Zh, 3)
+			dst = append(append(append(dst, ','), pairLine(3)...), `"en": `...)
+			dst = appendLocationsIndented(dst, s.En, 3)
+			dst = append(append(dst, pairLine(2)...), '}')
+		}
+		dst = append(append(dst, pairLine(1)...), ']')
+	}
+	return append(append(dst, pairLine(0)...), '}'), true
+}
+
+// appendRangeIndented appends r, the value of a field at depth d.
+func appendRangeIndented(dst []byte, r *Range, d int) []byte {
+	dst = append(append(append(dst, '{'), pairLine(d+1)...), `"line": `...)
+	dst = strconv.AppendInt(dst, int64(r.Line), 10)
+	dst = append(append(append(dst, ','), pairLine(d+1)...), `"endLine": `...)
+	dst = strconv.AppendInt(dst, int64(r.EndLine), 10)
+	return append(append(dst, pairLine(d)...), '}')
+}
+
+// appendLocationsIndented appends ls, the value of a field at depth d.
+func appendLocationsIndented(dst []byte, ls []Location, d int) []byte {
+	switch {
+	case ls == nil:
+		return append(dst, "null"...)
+	case len(ls) == 0:
+		return append(dst, "[]"...)
+	}
+	dst = append(dst, '[')
+	for i := range ls {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, pairLine(d+1)...)
+		dst = appendLocationIndented(dst, &ls[i], d+1)
+	}
+	return append(append(dst, pairLine(d)...), ']')
+}
+
+// appendLocationIndented appends l, an element at depth d.
+func appendLocationIndented(dst []byte, l *Location, d int) []byte {
+	in := pairLine(d + 1)
+	dst = append(append(append(dst, '{'), in...), `"path": `...)
+	dst = appendStringJSON(dst, l.Path)
+	dst = append(append(append(dst, ','), in...), `"line": `...)
+	dst = strconv.AppendInt(dst, int64(l.Line), 10)
+	dst = append(append(append(dst, ','), in...), `"column": `...)
+	dst = strconv.AppendInt(dst, int64(l.Column), 10)
+	dst = append(append(append(dst, ','), in...), `"endLine": `...)
+	dst = strconv.AppendInt(dst, int64(l.EndLine), 10)
+	dst = append(append(append(dst, ','), in...), `"endColumn": `...)
+	dst = strconv.AppendInt(dst, int64(l.EndColumn), 10)
+	dst = append(append(append(dst, ','), in...), `"text": `...)
+	dst = appendStringJSON(dst, l.Text)
+	return append(append(dst, pairLine(d)...), '}')
 }

@@ -247,3 +247,93 @@ func TestHandEncodersKnowEveryField(t *testing.T) {
 		t.Errorf("finding: got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestAppendPairJSONIndentedSameAsIndent: on random pairs the pair written
+// indented is the compact pair indented at pairPrefix, and each refuses
+// the same pairs.
+func TestAppendPairJSONIndentedSameAsIndent(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 6))
+	for range 20000 {
+		p := randPair(r)
+		compact, ok := appendPairJSON(nil, p)
+		got, gotOK := appendPairJSONIndented([]byte("keep"), p)
+		if gotOK != ok {
+			t.Fatalf("appendPairJSONIndented says %v, appendPairJSON %v, for %+v", gotOK, ok, p)
+		}
+		if !ok {
+			continue
+		}
+		want, _ := appendIndented([]byte("keep"), compact, pairPrefix)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("got\n%s\nwant\n%s", got, want)
+		}
+	}
+}
+
+// TestJSONPlain8: jsonPlain8 is true just when each of the 8 bytes is
+// jsonPlain; every byte value in every place among plain bytes of several
+// kinds (the edges of the range, and the bytes next to '"' and '\\'), and
+// random words.
+func TestJSONPlain8(t *testing.T) {
+	byBytes := func(w [8]byte) bool {
+		for _, c := range w {
+			if c >= 0x80 || !jsonPlain[c] {
+				return false
+			}
+		}
+		return true
+	}
+	word := func(w [8]byte) uint64 {
+		var x uint64
+		for i := 7; i >= 0; i-- {
+			x = x<<8 | uint64(w[i])
+		}
+		return x
+	}
+	for _, fill := range []byte{' ', '!', '#', '[', ']', 'a', '~', 0x7f} {
+		for at := range 8 {
+			for b := range 256 {
+				var w [8]byte
+				for i := range w {
+					w[i] = fill
+				}
+				w[at] = byte(b)
+				if got, want := jsonPlain8(word(w)), byBytes(w); got != want {
+					t.Fatalf("%q: jsonPlain8 says %v, byte by byte %v", w, got, want)
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(18, 8))
+	for range 1 << 20 {
+		var w [8]byte
+		for i := range w {
+			w[i] = byte(0x1e + r.IntN(0x64)) // 1E to 81: both edges
+		}
+		if got, want := jsonPlain8(word(w)), byBytes(w); got != want {
+			t.Fatalf("%q: jsonPlain8 says %v, byte by byte %v", w, got, want)
+		}
+	}
+}
+
+// TestAppendStringJSONLongASCII: long ASCII texts, where the quoting goes
+// eight bytes at a time, with a special byte or character now and then,
+// are quoted as encoding/json quotes them.
+func TestAppendStringJSONLongASCII(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 9))
+	specials := []string{"\"", "\\", "\n", "\x00", "\x1f", "\x7f", "国", "\u2028", "\xff"}
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(60) {
+			if r.IntN(12) == 0 {
+				sb.WriteString(specials[r.IntN(len(specials))])
+			} else {
+				sb.WriteByte(byte(0x20 + r.IntN(0x5f)))
+			}
+		}
+		s := sb.String()
+		if got, want := appendStringJSON(nil, s), encodingJSON(t, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}

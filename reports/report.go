@@ -250,7 +250,14 @@ func lineRange(blocks []*align.Block, idx []int) *Range {
 	if len(idx) == 0 {
 		return nil
 	}
-	a, b := blocks[idx[0]].Span(), blocks[idx[len(idx)-1]].Span()
+	// a block's span counts the columns of both its ends, in runes from
+	// the start of their lines: a pair of one block a side (most pairs)
+	// has it worked out once
+	a := blocks[idx[0]].Span()
+	b := a
+	if len(idx) > 1 {
+		b = blocks[idx[len(idx)-1]].Span()
+	}
 	return &Range{Line: a.Line, EndLine: b.EndLine}
 }
 

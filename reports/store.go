@@ -11,7 +11,9 @@ import (
 )
 
 // PairStore keeps the pairs of one document out of the report, each as a
-// record (its compact JSON, no newline), and gives them back in order: a
+// record (its JSON as the JSON report writes it, indented at pairPrefix:
+// lines apart, no line break before or after), and gives them back in
+// order: a
 // run over a large file or many files then holds in memory what its report
 // needs (counts, findings), not every pair with its sentences. The driver's
 // keeps them in a temporary file; this package writes no files.
@@ -42,7 +44,7 @@ func newPairEncoder() *pairEncoder {
 }
 
 func (e *pairEncoder) add(st PairStore, p *Pair) error {
-	if out, ok := appendPairJSON(e.scratch[:0], p); ok {
+	if out, ok := appendPairJSONIndented(e.scratch[:0], p); ok {
 		e.scratch = out
 		return st.Add(out)
 	}
@@ -50,7 +52,11 @@ func (e *pairEncoder) add(st PairStore, p *Pair) error {
 	if err := e.enc.Encode(p); err != nil {
 		return err
 	}
-	return st.Add(bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")))
+	var out bytes.Buffer
+	if err := json.Indent(&out, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")), pairPrefix, "  "); err != nil {
+		return err
+	}
+	return st.Add(out.Bytes())
 }
 
 // PairCount is the number of pairs of the document, whether held in Pairs

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"sync"
@@ -78,8 +79,9 @@ var extentSize = 1 << 20
 
 var extentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// pairFile holds a document's pairs in the spool, one record a line, in
-// order, as extents of the spool's file.
+// pairFile holds a document's pairs in the spool, each record after its
+// length (a uvarint: a record, indented JSON, spans lines), in order, as
+// extents of the spool's file.
 type pairFile struct {
 	sp      *Spool
 	buf     *bytes.Buffer // records not yet written; nil once done
@@ -100,8 +102,9 @@ func (p *pairFile) Len() int { return p.n }
 
 func (p *pairFile) Add(record []byte) error {
 	p.n++
+	var n [binary.MaxVarintLen64]byte
+	p.buf.Write(binary.AppendUvarint(n[:0], uint64(len(record))))
 	p.buf.Write(record)
-	p.buf.WriteByte('\n')
 	if p.buf.Len() >= extentSize {
 		return p.flush()
 	}
@@ -147,11 +150,14 @@ func (p *pairFile) Each(f func([]byte) error) error {
 			return fmt.Errorf("spool: %w", err)
 		}
 		for rest := b; len(rest) > 0; {
-			line, after, _ := bytes.Cut(rest, []byte("\n"))
-			if err := f(line); err != nil {
+			n, k := binary.Uvarint(rest)
+			if k <= 0 || uint64(len(rest)-k) < n {
+				return fmt.Errorf("spool: a record cut short")
+			}
+			if err := f(rest[k : k+int(n)]); err != nil {
 				return err
 			}
-			rest = after
+			rest = rest[k+int(n):]
 		}
 	}
 	return nil
