@@ -141,6 +141,44 @@ func NonSpace(s string) int {
 	return n
 }
 
+// AlnumAndOthers counts the runes of s, as ranging over s counts them, in
+// two kinds: alnum the ASCII letters and digits, others those neither
+// white space (IsSpace) nor ASCII letters or digits. The aligner measures
+// a Chinese text in Chinese characters by them (align.ZhUnits), several
+// times over: a three-byte character from U+3001 on is counted without
+// decoding it, as NonSpace does (TestAlnumAndOthers).
+func AlnumAndOthers(s string) (alnum, others int) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case IsASCIIAlnum(c):
+				alnum++
+			case !asciiSpace[c]:
+				others++
+			}
+			i++
+			continue
+		}
+		if wideAt(s, i) {
+			// Han, most of the text: the run in one loop
+			j := i + 3
+			for wideAt(s, j) {
+				j += 3
+			}
+			others += (j - i) / 3
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !IsSpace(r) {
+			others++
+		}
+		i += size
+	}
+	return alnum, others
+}
+
 // Load8 reads the first eight bytes of s as a little-endian word, which
 // the compiler makes one load: the scans that step over ASCII eight bytes
 // at a time, here and in the checks and numerals, read their words by it.
