@@ -448,3 +448,40 @@ func TestAllFoldedUntilHan(t *testing.T) {
 		}
 	}
 }
+
+// zhScanRuneByRune is zhScan as it was written: decoding every character.
+func zhScanRuneByRune(s string) []Number {
+	var out []Number
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		if !zhCanStart(r) {
+			i += size
+			continue
+		}
+		if n, ok := zhAt(s, i); ok && n.End > i {
+			out = append(out, n)
+			i = n.End
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+// TestZhScan: zhScan, which steps over three bytes no starter has at
+// once, reads what decoding every character reads, on random texts of
+// numbers, Chinese and invalid or overlong sequences (E0 80 B0 holds the
+// bits of '0').
+func TestZhScan(t *testing.T) {
+	pieces := []string{"国家", "的", "一", "十", "三百", "万", "第", "约", "近", "年", "月", "日", "个", "%", "百分之", "12", "3.5",
+		" ", "，", "。", "\xe0\x80\xb0", "\xed\xa0\x80", "\xe4\xb8", "\xff", "a", "１２", "〇", "两千", "多", "余", "以上"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		s := randomText(rng, pieces, 20)
+		require.Equal(t, zhScanRuneByRune(s), zhScan(s), "%q", s)
+	}
+	for r := rune(0x800); r <= 0xffff; r++ {
+		s := string(r) + "1"
+		require.Equal(t, zhScanRuneByRune(s), zhScan(s), "%q", s)
+	}
+}
