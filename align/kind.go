@@ -1,6 +1,7 @@
 package align
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -44,6 +45,9 @@ type Furniture struct {
 	// holds the same phrases as strings
 	runes [][]rune
 	strs  []string
+	// asciiPhrases are the phrases of strs made only of ASCII, in the
+	// same order: the only ones lettersLeftBytes looks for
+	asciiPhrases []asciiPhrase
 	// spaced: every space of every phrase stands alone between two other
 	// characters, which lets withoutPhrases skip a phrase its text does
 	// not contain (see there)
@@ -121,6 +125,9 @@ func newFurniture(phrases []string) *Furniture {
 	f.spaced = true
 	for _, p := range f.runes {
 		f.strs = append(f.strs, string(p))
+		if s := string(p); !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			f.asciiPhrases = append(f.asciiPhrases, newASCIIPhrase(s))
+		}
 		for i, r := range p {
 			if r == ' ' && (i == 0 || i == len(p)-1 || p[i-1] == ' ' || p[i+1] == ' ') {
 				f.spaced = false
@@ -148,7 +155,7 @@ const furnitureWords = 40
 func (f *Furniture) mostlyFurniture(t string) bool {
 	// the letters of strings.ToLower(t), which lowers rune by rune; ASCII
 	// and the main Han block (letters that have no case) on a fast path
-	total, inPhrases := 0, 0
+	total, inPhrases, bytewise := 0, 0, true
 	for i, r := range t {
 		switch {
 		case r < utf8.RuneSelf:
@@ -162,16 +169,18 @@ func (f *Furniture) mostlyFurniture(t string) bool {
 				}
 			}
 		case hanFirst <= r && r <= hanLast:
-			total++
+			total, bytewise = total+1, false
 			if f.han[(r-hanFirst)/64]&(1<<((r-hanFirst)%64)) != 0 {
 				inPhrases++
 			}
 		default:
-			if r = unicode.ToLower(r); unicode.IsLetter(r) {
-				total++
-				if f.letter(r) {
+			if low := unicode.ToLower(r); unicode.IsLetter(low) {
+				total, bytewise = total+1, false
+				if f.letter(low) {
 					inPhrases++
 				}
+			} else if low != r || f.letter(r) {
+				bytewise = false
 			}
 		}
 		// The rest of t, len(t)-i bytes at most, has at most as many
@@ -188,7 +197,126 @@ func (f *Furniture) mostlyFurniture(t string) bool {
 	if total == 0 || inPhrases*4 < total*3 {
 		return false
 	}
-	return float64(total-countLetters(string(f.withoutPhrases(t))))/float64(total) >= 0.75
+	// Nearly every short English block comes this far (the phrases hold
+	// all but three letters of the alphabet): one whose letters are all
+	// ASCII is done on its bytes.
+	var left int
+	if bytewise {
+		left = f.lettersLeftBytes(t)
+	} else {
+		left = countLetters(string(f.withoutPhrases(t)))
+	}
+	return float64(total-left)/float64(total) >= 0.75
+}
+
+// lettersLeftBytes is countLetters(string(f.withoutPhrases(t))) for a text
+// whose every rune beyond ASCII is no letter, lowers to itself and occurs
+// in no phrase (English with its curly quotes and dashes; invalid bytes
+// read as U+FFFD, which is such a rune), without decoding it into runes
+// and without a loop over every start of every phrase (TestLettersLeftBytes).
+// In such a text only the phrases made of ASCII can occur, and they blank
+// as many bytes as runes; what is next to a byte beyond ASCII is next to
+// no letter, whichever rune the byte is part of; lowering, telling
+// letters and their case are ASCII's. A phrase is looked for in the text
+// as blanked so far, which is what withoutPhrases compares it with at
+// every start, so skipping to its next occurrence skips only starts where
+// it fails.
+func (f *Furniture) lettersLeftBytes(t string) int {
+	var buf [512]byte
+	low := buf[:0]
+	if len(t) > len(buf) {
+		low = make([]byte, 0, len(t))
+	}
+	// The pairs of adjacent letters of the lowered text: blanking takes
+	// letters away and makes no pair, so a phrase with a pair the text
+	// lacks occurs in it at no time, and is not looked for.
+	var pairs [(26*26 + 63) / 64]uint64
+	n := 0 // letters left
+	prev := byte(0)
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low = append(low, c)
+		if 'a' <= c && c <= 'z' {
+			n++
+			if 'a' <= prev && prev <= 'z' {
+				k := letterPair(prev, c)
+				pairs[k/64] |= 1 << (k % 64)
+			}
+		}
+		prev = c
+	}
+phrases:
+	for _, p := range f.asciiPhrases {
+		for _, k := range p.pairs {
+			if pairs[k/64]&(1<<(k%64)) == 0 {
+				continue phrases
+			}
+		}
+		for i := 0; i+len(p.text) <= len(low); {
+			j := bytes.Index(low[i:], p.text)
+			if j < 0 {
+				break
+			}
+			i += j
+			if !asciiBoundary(t, i) || !asciiBoundary(t, i+len(p.text)) {
+				i++
+				continue
+			}
+			// the letters of p, and only those, go
+			for k := range p.text {
+				low[i+k] = ' '
+			}
+			n -= p.letters
+			i += len(p.text)
+		}
+	}
+	return n
+}
+
+// asciiPhrase is a phrase of ASCII as lettersLeftBytes looks for it.
+type asciiPhrase struct {
+	text    []byte
+	letters int      // how many letters it has
+	pairs   []uint16 // its pairs of adjacent letters, as letterPair numbers them
+}
+
+func newASCIIPhrase(s string) asciiPhrase {
+	p := asciiPhrase{text: []byte(s)}
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			p.letters++
+			if i > 0 && 'a' <= s[i-1] && s[i-1] <= 'z' {
+				p.pairs = append(p.pairs, letterPair(s[i-1], s[i]))
+			}
+		}
+	}
+	return p
+}
+
+// letterPair numbers a pair of lower-case ASCII letters.
+func letterPair(a, b byte) uint16 {
+	return uint16(a-'a')*26 + uint16(b-'a')
+}
+
+// asciiBoundary is withoutPhrases' boundary at byte i of a text
+// lettersLeftBytes reads: no two letters meet there, or a lower-case one
+// meets an upper-case one.
+func asciiBoundary(t string, i int) bool {
+	if i <= 0 || i >= len(t) {
+		return true
+	}
+	a, b := t[i-1], t[i]
+	if !isASCIILetterByte(a) || !isASCIILetterByte(b) {
+		return true
+	}
+	return 'a' <= a && a <= 'z' && 'A' <= b && b <= 'Z'
+}
+
+func isASCIILetterByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // withoutPhrases returns t, lowered rune by rune, with every furniture

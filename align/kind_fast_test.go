@@ -211,7 +211,7 @@ func TestMostlyFurnitureFast(t *testing.T) {
 			t.Fatalf("%U: not a letter without case", r)
 		}
 	}
-	sets := []*Furniture{builtinFurniture, NewFurniture([]string{"返回列表", "Cite This Page", "ǅemal", "İstanbul", "x"})}
+	sets := []*Furniture{builtinFurniture, NewFurniture([]string{"返回列表", "Cite This Page", "ǅemal", "İstanbul", "x", "→ next", "« back"})}
 	texts := kindTexts(t)
 	rng := rand.New(rand.NewSource(18))
 	for _, f := range sets {
@@ -280,5 +280,72 @@ func TestSpaceScans(t *testing.T) {
 func skipExhaustiveInShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("exhaustive: runs without -short")
+	}
+}
+
+// TestLettersLeftBytes: on texts whose runes beyond ASCII are no letters,
+// lower to themselves and occur in no phrase, lettersLeftBytes counts the
+// letters withoutAllPhrases leaves, for the built-in phrases and for
+// configured ones, some of which lower to ASCII from beyond it (K, İ) or
+// hold punctuation beyond it, on such lines and blocks of the data texts
+// and on random ones.
+func TestLettersLeftBytes(t *testing.T) {
+	skipExhaustiveInShort(t)
+	sets := []*Furniture{
+		builtinFurniture,
+		NewFurniture([]string{"a b", "x", "中", "to x top", "b", "share print", "Cite This Page"}),
+		NewFurniture([]string{"s", "ss", "s s", "ſ", "\u212a", "İstanbul", "\u212aey", "→ next", "« back", "x—y"}),
+		newFurniture([]string{"a  b", " x", "x ", "a b", "aa", "aaa"}),
+	}
+	pieces := []string{"’", "“", "”", "—", "→", "«", "\xff", "\xe2\x80", "Ⅰ", "é", "中", " "}
+	// bytewise is the condition written out, rune by rune
+	bytewise := func(f *Furniture, s string) bool {
+		for _, r := range s {
+			if r < 0x80 {
+				continue
+			}
+			if unicode.IsLetter(r) || unicode.ToLower(r) != r {
+				return false
+			}
+			for _, p := range f.strs {
+				if strings.ContainsRune(p, r) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	texts := kindTexts(t)
+	texts = append(texts, "", "aXb", "a b", "toXtop", "xX", "Xx", "aaaa", "aaaaa", "istanbul", "Istanbul", "iSTANBUL", "key", "KEY",
+		strings.Repeat("Share ", 200), "Back to top", "back to topBack To Top", "HomeNextPrevious", "→ next", "x—y", "“Share”",
+		"Print’s", "email—share", "\xffshare\xff", "a\xe2\x80b")
+	rng := rand.New(rand.NewSource(18))
+	checked := 0
+	for _, f := range sets {
+		check := func(s string) {
+			if !bytewise(f, s) {
+				return
+			}
+			want := countLetters(string(f.withoutAllPhrases(s)))
+			if got := f.lettersLeftBytes(s); got != want {
+				t.Fatalf("%q: got %d letters left, want %d", s, got, want)
+			}
+			checked++
+		}
+		for _, s := range texts {
+			check(s)
+		}
+		for range 50000 {
+			s := randomKindText(rng, f.strs)
+			for range rng.Intn(4) {
+				k := rng.Intn(len(s) + 1)
+				s = s[:k] + pieces[rng.Intn(len(pieces))] + s[k:]
+			}
+			check(s)
+			check(strings.Repeat(f.strs[rng.Intn(len(f.strs))]+" ", rng.Intn(4)) + s)
+		}
+	}
+	if checked < 150000 {
+		t.Errorf("only %d texts checked", checked)
 	}
 }

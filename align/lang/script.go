@@ -32,7 +32,18 @@ func IsHan(r rune) bool {
 // Count counts the runes of text by script.
 func Count(text string) ScriptCounts {
 	var c ScriptCounts
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if text[i] >= 0xe4 {
+			// a run of CJK Unified Ideographs, most of Chinese text,
+			// counted without decoding it (TestCountRule)
+			if n := unifiedHanRun(text[i:]); n > 0 {
+				c.Han += n / 3
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
 		case r < 0x80:
 			switch {
@@ -139,6 +150,44 @@ func NonSpace(s string) int {
 		i += size
 	}
 	return n
+}
+
+// AlnumAndOthers counts the runes of s, as ranging over s counts them, in
+// two kinds: alnum the ASCII letters and digits, others those neither
+// white space (IsSpace) nor ASCII letters or digits. The aligner measures
+// a Chinese text in Chinese characters by them (align.ZhUnits), several
+// times over: a three-byte character from U+3001 on is counted without
+// decoding it, as NonSpace does (TestAlnumAndOthers).
+func AlnumAndOthers(s string) (alnum, others int) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case IsASCIIAlnum(c):
+				alnum++
+			case !asciiSpace[c]:
+				others++
+			}
+			i++
+			continue
+		}
+		if wideAt(s, i) {
+			// Han, most of the text: the run in one loop
+			j := i + 3
+			for wideAt(s, j) {
+				j += 3
+			}
+			others += (j - i) / 3
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !IsSpace(r) {
+			others++
+		}
+		i += size
+	}
+	return alnum, others
 }
 
 // Load8 reads the first eight bytes of s as a little-endian word, which

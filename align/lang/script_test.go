@@ -200,3 +200,120 @@ func TestUnifiedHanRun(t *testing.T) {
 		}
 	}
 }
+
+// alnumAndOthersRule is AlnumAndOthers as align.ZhUnits counts: a range
+// loop over s.
+func alnumAndOthersRule(s string) (alnum, others int) {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			alnum++
+		default:
+			others++
+		}
+	}
+	return alnum, others
+}
+
+// TestAlnumAndOthers: AlnumAndOthers counts as the range loop does, on
+// every code point alone and between others, on every sequence of three
+// bytes from E0 on, alone and after another, and on random texts with
+// runs of Han and invalid bytes.
+func TestAlnumAndOthers(t *testing.T) {
+	check := func(s string) {
+		a, o := AlnumAndOthers(s)
+		if wa, wo := alnumAndOthersRule(s); a != wa || o != wo {
+			t.Fatalf("%q: got %d, %d, want %d, %d", s, a, o, wa, wo)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		check(string(r))
+		check("a" + string(r) + "中")
+		check("中" + string(r) + "中")
+	}
+	for a := 0xe0; a <= 0xff; a++ {
+		for b := 0; b < 256; b++ {
+			for c := 0; c < 256; c++ {
+				check(string([]byte{byte(a), byte(b), byte(c)}))
+				check(string([]byte{0xe4, 0xb8, 0xad, byte(a), byte(b), byte(c)}))
+				check(string([]byte{byte(a), byte(b)}))
+			}
+		}
+	}
+	pieces := []string{"a", "Z", "7", " ", "\u3000", "、", "中", "中国", "\u00a0", "\u2029", "\xe3\x80", "\xe4", "\xbf", "\xed\xa0\x80",
+		"\U0001F600", "é", "\t", "COVID-19", "２０３５", "\t\n\v\f\r\x08\x0e\x1f!~\x7f", "\uffff", "\ufeff"}
+	rng := rand.New(rand.NewSource(18))
+	for range 300000 {
+		var b strings.Builder
+		for n := rng.Intn(10); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		check(strings.Repeat(string(rune(c)), 3) + "中")
+	}
+}
+
+// countRule is Count as first written: a range loop over text.
+func countRule(text string) ScriptCounts {
+	var c ScriptCounts
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			switch {
+			case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
+				c.Latin++
+			case '0' <= r && r <= '9':
+				c.Digit++
+			case r == ' ', r == '\t', r == '\n', r == '\r', r == '\v', r == '\f':
+			default:
+				c.Other++
+			}
+		case unicode.Is(unicode.Han, r):
+			c.Han++
+		case unicode.IsDigit(r):
+			c.Digit++
+		case unicode.Is(unicode.Latin, r):
+			c.Latin++
+		case unicode.IsSpace(r):
+		default:
+			c.Other++
+		}
+	}
+	return c
+}
+
+// TestCountRule: Count, which steps over runs of CJK Unified Ideographs
+// without decoding them, counts as the range loop does on every code
+// point alone and between Han, on every three-byte sequence from E0 on,
+// and on random texts with runs of Han and invalid bytes.
+func TestCountRule(t *testing.T) {
+	check := func(s string) {
+		if got, want := Count(s), countRule(s); got != want {
+			t.Fatalf("%q: got %+v, want %+v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		check(string(r))
+		check("中" + string(r) + "国")
+	}
+	for a := 0xe0; a <= 0xff; a++ {
+		for b := 0; b < 256; b++ {
+			for c := 0; c < 256; c += 3 {
+				check(string([]byte{byte(a), byte(b), byte(c)}))
+				check(string([]byte{0xe4, 0xb8, 0xad, byte(a), byte(b), byte(c), 'x'}))
+			}
+		}
+	}
+	pieces := []string{"a", "Z", "1", " ", "中", "中国人", "〇", "é", "Ａ", "１", "\xff", "\xe4\xb8", "\u4dff", "\u9fff", "\ua000", "\u3400", "—", "，"}
+	rng := rand.New(rand.NewSource(18))
+	for range 200000 {
+		var b strings.Builder
+		for n := rng.Intn(8); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
+}

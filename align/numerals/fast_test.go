@@ -358,3 +358,130 @@ func TestFoldBytes(t *testing.T) {
 		require.Equal(t, foldRuneByRune(s), fold(s), "%q", s)
 	}
 }
+
+// TestHanNoStart: hanNoStart is true exactly where a character of U+4000
+// to U+9FFF that mayStartEnumerator refuses is encoded, on every rune and
+// on random bytes.
+func TestHanNoStart(t *testing.T) {
+	want := func(s string) bool {
+		r, size := utf8.DecodeRuneInString(s)
+		return size == 3 && r >= 0x4000 && r <= 0x9fff && !mayStartEnumerator(r)
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r) + "x"
+		if hanNoStart(s, 0) != want(s) {
+			t.Fatalf("hanNoStart(%q) = %v", s, !want(s))
+		}
+	}
+	rng := rand.New(rand.NewSource(18))
+	b := make([]byte, 3)
+	for range 1000000 {
+		for k := range b {
+			b[k] = byte(0x80 + rng.Intn(0x80))
+		}
+		b[0] = byte(0xe0 + rng.Intn(0x20))
+		s := string(b[:1+rng.Intn(3)])
+		if hanNoStart(s, 0) != want(s) {
+			t.Fatalf("hanNoStart(%q) = %v", s, !want(s))
+		}
+	}
+}
+
+// allFoldedUntilRuneByRune is allFoldedUntil as it was before it stepped
+// over runs of Chinese characters: decoding every character.
+func allFoldedUntilRuneByRune(orig, text string, limit int) (out []Enumerator) {
+	defer func() {
+		for i := range out {
+			out[i].Text = orig[out[i].Start:out[i].End]
+		}
+	}()
+	p := pos{line: true}
+	for i := 0; i < len(text) && i < limit; {
+		r, size := decodeRune(text[i:])
+		if mayStartEnumerator(r) {
+			if e, ok := matchAt(text, i, p); ok {
+				out = append(out, e)
+				if isHeading(e.Style) {
+					ms := listMembers(text, e)
+					out = append(out, ms...)
+					if len(ms) > 0 {
+						e = ms[len(ms)-1]
+					}
+				}
+				last, _ := utf8.DecodeLastRuneInString(text[e.Start:e.End])
+				p = pos{prev: last, prevNS: last}
+				i = e.End
+				continue
+			}
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			p = pos{line: true}
+		case isSpace(r):
+			p.prev = r
+		case isASCIILetter(r):
+			for i+size < len(text) && isASCIILetter(rune(text[i+size])) {
+				i++
+				r = rune(text[i])
+			}
+			p = pos{prev: r, prevNS: r}
+		default:
+			p = pos{prev: r, prevNS: r}
+		}
+		i += size
+	}
+	return out
+}
+
+// TestAllFoldedUntilHan: allFoldedUntil finds what it found decoding every
+// character, on random texts with runs of Chinese characters, at every
+// limit.
+func TestAllFoldedUntilHan(t *testing.T) {
+	pieces := append([]string{"国家", "的", "條", "萬", "\u4000", "\u9fff", "\u3400", "\ua000", "\u2028", "\xe4\xb8",
+		"规定", "一、", "（二）", "第三条", "甲、", "其一", "十", "以上", "\u3000"}, enumPieces...)
+	rng := rand.New(rand.NewSource(18))
+	for range 20000 {
+		s := randomText(rng, pieces, 24)
+		f := fold(s)
+		for limit := 0; limit <= len(s)+1; limit++ {
+			require.Equal(t, allFoldedUntilRuneByRune(s, f, limit), allFoldedUntil(s, f, limit), "%q until %d", s, limit)
+		}
+	}
+}
+
+// zhScanRuneByRune is zhScan as it was written: decoding every character.
+func zhScanRuneByRune(s string) []Number {
+	var out []Number
+	for i := 0; i < len(s); {
+		r, size := decodeRune(s[i:])
+		if !zhCanStart(r) {
+			i += size
+			continue
+		}
+		if n, ok := zhAt(s, i); ok && n.End > i {
+			out = append(out, n)
+			i = n.End
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+// TestZhScan: zhScan, which steps over three bytes no starter has at
+// once, reads what decoding every character reads, on random texts of
+// numbers, Chinese and invalid or overlong sequences (E0 80 B0 holds the
+// bits of '0').
+func TestZhScan(t *testing.T) {
+	pieces := []string{"国家", "的", "一", "十", "三百", "万", "第", "约", "近", "年", "月", "日", "个", "%", "百分之", "12", "3.5",
+		" ", "，", "。", "\xe0\x80\xb0", "\xed\xa0\x80", "\xe4\xb8", "\xff", "a", "１２", "〇", "两千", "多", "余", "以上"}
+	rng := rand.New(rand.NewSource(18))
+	for range 50000 {
+		s := randomText(rng, pieces, 20)
+		require.Equal(t, zhScanRuneByRune(s), zhScan(s), "%q", s)
+	}
+	for r := rune(0x800); r <= 0xffff; r++ {
+		s := string(r) + "1"
+		require.Equal(t, zhScanRuneByRune(s), zhScan(s), "%q", s)
+	}
+}

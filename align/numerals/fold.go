@@ -43,6 +43,17 @@ func (rs *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && rs[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
+// has3 is has of the rune a three-byte sequence encodes, from its bytes.
+func (rs *runeSet) has3(a, b, c byte) bool {
+	return rs[int(a&0x0f)<<6|int(b&0x3f)]&(1<<(c&0x3f)) != 0
+}
+
+// seq3 reports whether s holds a lead byte of three and two continuation
+// bytes from i on (not whether they are a valid sequence).
+func seq3(s string, i int) bool {
+	return s[i]&0xf0 == 0xe0 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80
+}
+
 func (rs *runeSet) add(r rune) {
 	rs[r>>6] |= 1 << (uint(r) & 63)
 }
@@ -76,6 +87,7 @@ func foldRune(r rune) rune {
 // their simplified forms; the result has the same length and offsets.
 func fold(text string) string {
 	i := 0
+scan:
 	for i < len(text) {
 		for i+8 <= len(text) && asciiWord(text[i:]) {
 			i += 8 // English: eight bytes at a time
@@ -88,14 +100,18 @@ func fold(text string) string {
 			i++
 			continue
 		}
-		if r, ok := decode3(text[i:]); ok {
-			// Han, most of Chinese text: a valid three-byte sequence,
-			// decoded in line (TestFoldBytes)
-			if tradSet.has(r) {
-				break
+		if i+3 <= len(text) && seq3(text, i) {
+			// Han, most of Chinese text: a run of three-byte sequences
+			// in one loop, each looked up by its bytes (TestFoldBytes).
+			// An overlong or surrogate one is three bytes that each
+			// decode to U+FFFD, and its bits name no traditional
+			// character either.
+			for !tradSet.has3(text[i], text[i+1], text[i+2]) {
+				if i += 3; i+3 > len(text) || !seq3(text, i) {
+					continue scan
+				}
 			}
-			i += 3
-			continue
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if tradSet.has(r) {

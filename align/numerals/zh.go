@@ -16,20 +16,7 @@ import (
 func Chinese(text string) []Number {
 	folded := fold(text)
 	sq, back := squeeze(folded)
-	var out []Number
-	for i := 0; i < len(sq); {
-		r, size := decodeRune(sq[i:])
-		if !zhCanStart(r) {
-			i += size
-			continue
-		}
-		if n, ok := zhAt(sq, i); ok && n.End > i {
-			out = append(out, n)
-			i = n.End
-			continue
-		}
-		i += size
-	}
+	out := zhScan(sq)
 	out = zhJoin(sq, out)
 	out = dropIdioms(sq, out)
 	markQuoted(sq, out)
@@ -44,6 +31,34 @@ func Chinese(text string) []Number {
 	out = zhDayLists(text, dropEnumerators(text, folded, out))
 	sharePercent(text, out, zhUnitGaps)
 	shareLeadingPercent(text, out, zhUnitGaps)
+	return out
+}
+
+// zhScan reads the numbers zhAt finds in s, left to right, where a
+// character may open one.
+func zhScan(s string) []Number {
+	var out []Number
+	for i := 0; i < len(s); {
+		// Most characters of Chinese text open no number: three bytes
+		// no starter has are stepped over at once (TestZhScan). An
+		// overlong or surrogate sequence is three bytes that each
+		// decode to U+FFFD, which opens none either.
+		if i+3 <= len(s) && seq3(s, i) && !zhStarters.has3(s[i], s[i+1], s[i+2]) {
+			i += 3
+			continue
+		}
+		r, size := decodeRune(s[i:])
+		if !zhCanStart(r) {
+			i += size
+			continue
+		}
+		if n, ok := zhAt(s, i); ok && n.End > i {
+			out = append(out, n)
+			i = n.End
+			continue
+		}
+		i += size
+	}
 	return out
 }
 
