@@ -254,12 +254,28 @@ type floorFunc func(pi, ti int) float64
 // the floor to (out[j-lo] is parts[j-lo] + floor), or NaN, which the DP
 // gives the boundUntil. Or it sets out to the beads' costs, to the bit,
 // and reports exact: cost is then not asked of them, and parts is not
-// read. The DP asks it
+// read. Given prevs, the totals at the beads' starts (a type whose
+// starts lie in a row above), it sets out[j-lo] to prevs[j-lo] plus that
+// plus prior, the sum the DP tests, added in that order (addStarts);
+// given nil, to that alone. The DP asks it
 // once a row and type (for a stretch of lowChunk cells at a time), so
 // that the cheap part of the bound, added up in one loop for the row,
 // settles most beads without a call each, and a null bead's cost, a
 // block's alone, is looked up without one.
-type lowsFunc func(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool)
+type lowsFunc func(pi, ti int, floor float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) (exact bool)
+
+// addStarts adds to each out[k] the total prevs[k] at its bead's start
+// before and the type's prior after, as a lowsFunc does given prevs (nil:
+// none).
+func addStarts(out, prevs []float64, prior float64) {
+	if prevs == nil {
+		return
+	}
+	out = out[:len(prevs)]
+	for k, prev := range prevs {
+		out[k] = prev + out[k] + prior
+	}
+}
 
 // lowChunk is how many cells of a row the DP asks lows of at once: the
 // buffers stay small (lowChunk values a type) even when a row of the full
@@ -369,7 +385,8 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	// low itself, in the place of the lower bound, which nothing else
 	// reads: for a type whose start lies in a row above, whose totals are
 	// all set before this row's, for a stretch of the row at once
-	// (setLows), in a loop over the type's cells; for a type whose start
+	// (setLows), by lows in its loop over the type's cells, which has the
+	// lower bound at hand (or by addStarts); for a type whose start
 	// lies in the row at hand (a 0-1), once the cell's is set, in the
 	// cell (live). The DP's innermost loop (firstPassing), over every
 	// type in every cell, then reads one value for each type, not two and
@@ -415,21 +432,18 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			}
 			in := out[lo-from : hi-from+1]
 			parts := part[x*lowChunk+lo-from : x*lowChunk+hi-from+1]
-			if lows != nil {
-				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, in, parts)
-			} else {
-				for k := range in {
-					in[k], parts[k] = tr.floor, nan
-				}
-			}
+			var prevs []float64
 			if tr.t.Zh > 0 {
-				prevs := total[tr.base+lo : tr.base+hi+1]
-				in = in[:len(prevs)]
-				prior := tr.t.Prior
-				for k, prev := range prevs {
-					in[k] = prev + in[k] + prior
-				}
+				prevs = total[tr.base+lo : tr.base+hi+1]
 			}
+			if lows != nil {
+				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, prevs, tr.t.Prior, in, parts)
+				continue
+			}
+			for k := range in {
+				in[k], parts[k] = tr.floor, nan
+			}
+			addStarts(in, prevs, tr.t.Prior)
 		}
 	}
 	total[row(0)] = 0

@@ -119,7 +119,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 			}
 			// and with the null beads' costs, +Inf among them, given
 			// a row at a time (exact lows)
-			nulls := func(pi, ti int, f float64, lo, hi int, out, _ []float64) bool {
+			nulls := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
 				bt := paragraphTypes[ti]
 				for j := lo; j <= hi; j++ {
 					out[j-lo] = f
@@ -127,6 +127,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 						out[j-lo] = cost(pi, j-bt.En, bt)
 					}
 				}
+				addStarts(out, prevs, prior)
 				return bt.Zh+bt.En == 1
 			}
 			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{bound}), typeFloors(floor), nulls, band, &dpTables{})
@@ -440,7 +441,7 @@ func TestSolveLows(t *testing.T) {
 				}
 				return bound(i, j, t)
 			}
-			lows := func(pi, ti int, f float64, lo, hi int, out, parts []float64) bool {
+			lows := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) bool {
 				calls++
 				bt := paragraphTypes[ti]
 				require.Equal(t, floor[ti], f)
@@ -454,6 +455,7 @@ func TestSolveLows(t *testing.T) {
 					parts[j-lo] = part(pi, j-bt.En, bt)
 					out[j-lo] = f + (bound(pi, j-bt.En, bt)-f)*float64((pi+j)%2)/2
 				}
+				addStarts(out, prevs, prior)
 				return bt.Zh+bt.En == 1
 			}
 			for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
@@ -496,10 +498,11 @@ func TestSolveNarrowBandsReusedTables(t *testing.T) {
 			got := solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, nil, band, tables)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d width %d", seed, w)
 			// lows of the exact costs for every type
-			lows := func(pi, ti int, _ float64, lo, hi int, out, _ []float64) bool {
+			lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
 				for k := range out {
 					out[k] = cost(pi, lo+k-paragraphTypes[ti].En, paragraphTypes[ti])
 				}
+				addStarts(out, prevs, prior)
 				return true
 			}
 			got = solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, lows, band, tables)

@@ -752,18 +752,22 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need f
 // of a row's beads is the same for all of them, and a loop over the row
 // adds up the English side without a call each. parts gets c, which
 // pairedUntil takes instead of adding it up again (NaN for a bead with
-// furniture).
-func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool) {
+// furniture). Given prevs, it adds them and prior (lowsFunc): in the
+// loops of lowMerged and lowMergedConst, which have the sums at hand,
+// else once they are set (addStarts).
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) (exact bool) {
 	t := p.types[ti]
 	a, b := t.Zh, t.En
 	if a+b == 1 {
 		p.nullRow(pi, t, lo, hi, out)
+		addStarts(out, prevs, prior)
 		return true
 	}
 	if a == 0 || b == 0 {
 		for k := range out {
 			out[k], parts[k] = floor, math.NaN()
 		}
+		addStarts(out, prevs, prior)
 		return false
 	}
 	i := pi
@@ -771,6 +775,7 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, pa
 		for k := range out {
 			out[k], parts[k] = math.Inf(1), math.NaN()
 		}
+		addStarts(out, prevs, prior)
 		return false
 	}
 	// The beads' English sides start at lo-b..hi-b and end at lo..hi.
@@ -783,16 +788,17 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, pa
 	parts = parts[:len(out)]
 	if !p.interleaved && p.anyEnums && b >= 2 && p.model.Ratio > 0 {
 		// the common case of a document with enumerators, in one loop
-		lowMerged(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
+		lowMerged(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
 	} else if !p.interleaved && p.model.Ratio > 0 {
 		// (no enumerators: c + floor is (c + 0) + floor, c not being -0)
 		merge := 0.0
 		if p.anyEnums {
 			merge = enumMerge * float64(p.innerEnums(Zh, i, a))
 		}
-		lowMergedConst(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
+		lowMergedConst(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
 	} else {
 		p.lowSums(out, parts, i, a, b, lo, hi, floor)
+		addStarts(out, prevs, prior)
 	}
 	if p.anyFurn {
 		ends, starts := p.enFurn[lo:hi+1], p.enFurn[lo-b:hi-b+1]
@@ -801,6 +807,9 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, pa
 		for k := range out {
 			if ends[k] > starts[k] {
 				out[k], parts[k] = math.Inf(1), math.NaN()
+				if prevs != nil {
+					out[k] = prevs[k] + out[k] + prior
+				}
 			}
 		}
 	}
@@ -851,8 +860,9 @@ func (p *paragraphAligner) lowSums(out, parts []float64, i, a, b, lo, hi int, fl
 // order, and the sum before the floor in parts. Most of a document's
 // paired beads of several English blocks are summed here, some 10 M on a
 // 5k-pair document, each stored and loaded again between the terms
-// before.
-func lowMerged(out, parts []float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
+// before. Given prevs, it adds them and prior to out (lowsFunc) in the
+// same loop.
+func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
 	rlz := m.Ratio * float64(lz)
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
@@ -860,26 +870,44 @@ func lowMerged(out, parts []float64, ends, starts, enumEnds, seconds []int, m Le
 	enumEnds = enumEnds[:len(out)]
 	seconds = seconds[:len(out)]
 	r, s2 := m.Ratio, m.S2
+	if prevs == nil {
+		for k := range out {
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+			out[k], parts[k] = c+floor, c
+		}
+		return
+	}
+	prevs = prevs[:len(out)]
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
-		out[k], parts[k] = c+floor, c
+		out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 	}
 }
 
 // lowMergedConst is lowMerged for English sides of one block, or a
 // document without enumerators: the merged enumerators are merge for
 // every bead.
-func lowMergedConst(out, parts []float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
+func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
 	rlz := m.Ratio * float64(lz)
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
 	r, s2 := m.Ratio, m.S2
+	if prevs == nil {
+		for k := range out {
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			c := fmin(sq, limit) + merge
+			out[k], parts[k] = c+floor, c
+		}
+		return
+	}
+	prevs = prevs[:len(out)]
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		c := fmin(sq, limit) + merge
-		out[k], parts[k] = c+floor, c
+		out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 	}
 }
 
