@@ -387,8 +387,9 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	// all set before this row's, for a stretch of the row at once
 	// (setLows), by lows in its loop over the type's cells, which has the
 	// lower bound at hand (or by addStarts); for a type whose start
-	// lies in the row at hand (a 0-1), once the cell's is set, in the
-	// cell (live). The DP's innermost loop (firstPassing), over every
+	// lies in the row at hand, once the cell's is set, in the cell: a
+	// 0-1's start is the cell before, whose total is at hand (step,
+	// last), another's is read (live). The DP's innermost loop (firstPassing), over every
 	// type in every cell, then reads one value for each type, not two and
 	// the type's prior: the same sum, in the same order.
 	tried := make([]dpTry, 0, len(types))
@@ -402,9 +403,13 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	}
 	// (part[tr.low+j] is the partial sum of the bead's low[tr.low+j])
 	low, part := make([]float64, len(tried)*lowChunk), make([]float64, len(tried)*lowChunk)
+	var step *dpTry
 	var live []*dpTry
 	for x := range tried {
-		if tried[x].t.Zh == 0 {
+		switch t := tried[x].t; {
+		case t.Zh == 0 && t.En == 1 && step == nil:
+			step = &tried[x]
+		case t.Zh == 0:
 			live = append(live, &tried[x])
 		}
 	}
@@ -463,15 +468,22 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 		rowI := row(i)
 		stretch := band.Lo[i] // low holds the cells before stretch
 		from := stretch       // from from on
+		// the total of the cell before (a 0-1 does not reach the row's
+		// first cell, whose low is NaN)
+		last := nan
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
 			if j == stretch {
 				from, stretch = j, min(j+lowChunk, band.Hi[i]+1)
 				setLows(i, j, stretch)
 			}
 			if i == 0 && j == 0 {
+				last = total[rowI]
 				continue
 			}
 			k := off[i] + j - band.Lo[i]
+			if step != nil {
+				low[step.low+j] = last + low[step.low+j] + step.t.Prior
+			}
 			for _, tr := range live {
 				low[tr.low+j] = total[tr.base+j] + low[tr.low+j] + tr.t.Prior
 			}
@@ -508,7 +520,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				}
 			}
 			if ending == nil {
-				total[rowI+j], back[k] = best, bt
+				total[rowI+j], back[k], last = best, bt, best
 				continue
 			}
 			for _, x := range ending[k] {
@@ -532,7 +544,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 					chosen[k] = x
 				}
 			}
-			total[rowI+j], back[k] = best, bt
+			total[rowI+j], back[k], last = best, bt, best
 		}
 	}
 	// trace back

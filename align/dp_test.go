@@ -510,3 +510,31 @@ func TestSolveNarrowBandsReusedTables(t *testing.T) {
 		}
 	}
 }
+
+// TestSolveTypesFromTheRow: a type with nothing on the Chinese side
+// starts in the row it leads to, whose totals are set cell by cell: the
+// DP adds its start's total in the cell (a 0-1 from the cell before, a
+// 0-2 or a second 0-1 read), and the path is the plain programme's,
+// with and without lows, in the full matrix and in bands.
+func TestSolveTypesFromTheRow(t *testing.T) {
+	types := append(slices.Clone(paragraphTypes), BeadType{Zh: 0, En: 2, Prior: 1.5}, BeadType{Zh: 2, En: 0, Prior: 1.5}, BeadType{Zh: 0, En: 1, Prior: 0.25})
+	tables := &dpTables{}
+	for seed := uint64(1); seed <= 40; seed++ {
+		nz, ne := int(3+seed%11), int(2+seed*5%17)
+		cost := hashCost(seed)
+		lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
+			for k := range out {
+				out[k] = cost(pi, lo+k-types[ti].En, types[ti])
+			}
+			addStarts(out, prevs, prior)
+			return true
+		}
+		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 2)} {
+			want := plainSolve(nz, ne, types, cost, band)
+			got := solveStaged(nz, ne, types, nil, cost, nil, nil, nil, nil, band, tables)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v", seed, band != nil)
+			got = solveStaged(nz, ne, types, nil, cost, nil, nil, nil, lows, band, tables)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "lows, seed %d band %v", seed, band != nil)
+		}
+	}
+}
