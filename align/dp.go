@@ -637,7 +637,8 @@ func firstPassing(tried []dpTry, x int, low []float64, at int, best float64, bt 
 		// a bead of type ti reaching the cell at v wins it over the best
 		// so far when cheaper, or as cheap and of a type listed earlier
 		// (the types are tried in order, not listed)
-		if v := low[k]; v < best || v == best && tried[x].ti < bt {
+		// (v <= best first: one comparison fails the most, a NaN too)
+		if v := low[k]; v <= best && (v < best || tried[x].ti < bt) {
 			return x, v
 		}
 	}
