@@ -466,8 +466,9 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			}
 		}
 		rowI := row(i)
-		stretch := band.Lo[i] // low holds the cells before stretch
-		from := stretch       // from from on
+		backI := off[i] - band.Lo[i] // back[backI+j] is the cell j's
+		stretch := band.Lo[i]        // low holds the cells before stretch
+		from := stretch              // from from on
 		// the total of the cell before (a 0-1 does not reach the row's
 		// first cell, whose low is NaN)
 		last := nan
@@ -480,12 +481,14 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				last = total[rowI]
 				continue
 			}
-			k := off[i] + j - band.Lo[i]
+			k := backI + j
 			if step != nil {
 				low[step.low+j] = last + low[step.low+j] + step.t.Prior
 			}
-			for _, tr := range live {
-				low[tr.low+j] = total[tr.base+j] + low[tr.low+j] + tr.t.Prior
+			if live != nil {
+				for _, tr := range live {
+					low[tr.low+j] = total[tr.base+j] + low[tr.low+j] + tr.t.Prior
+				}
 			}
 			best, bt := inf, int8(-1)
 			at := j - from
