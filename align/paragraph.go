@@ -1088,7 +1088,6 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	if c+floor > need {
 		return c + floor, false
 	}
-	nz, ne := p.zhNums[i+a]-p.zhNums[i], p.enNums[j+b]-p.enNums[j]
 	// (enumAnchor, its test of the prefix sums written out here: too
 	// large to be inlined, it was a call for each of some 2 M beads on a
 	// 5k-pair document, most of which open with no enumerator)
@@ -1096,8 +1095,16 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	if p.zhEnum[i+1] != p.zhEnum[i] && p.enEnum[j+1] != p.enEnum[j] {
 		an = p.enumsAnchor(i, j)
 	}
-	an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
-	if !p.ignoreLayout && p.laidOut(i, a, j, b) {
+	// The numbers matched and the layout are tested only of a bead whose
+	// Chinese side has numbers, and of a page with a layout: what they
+	// take off is +0 otherwise, and an - +0 is an, to the bit (-0 and
+	// NaN too); a page without a layout links no blocks (laidOut).
+	if nz := p.zhNums[i+a] - p.zhNums[i]; nz > 0 {
+		if ne := p.enNums[j+b] - p.enNums[j]; ne > 0 {
+			an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
+		}
+	}
+	if p.layoutAnchors() && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
 	}
 	// added up in full: baseLow's value, which lexLow asks next if the
