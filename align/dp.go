@@ -254,12 +254,28 @@ type floorFunc func(pi, ti int) float64
 // the floor to (out[j-lo] is parts[j-lo] + floor), or NaN, which the DP
 // gives the boundUntil. Or it sets out to the beads' costs, to the bit,
 // and reports exact: cost is then not asked of them, and parts is not
-// read. The DP asks it
+// read. Given prevs, the totals at the beads' starts (a type whose
+// starts lie in a row above), it sets out[j-lo] to prevs[j-lo] plus that
+// plus prior, the sum the DP tests, added in that order (addStarts);
+// given nil, to that alone. The DP asks it
 // once a row and type (for a stretch of lowChunk cells at a time), so
 // that the cheap part of the bound, added up in one loop for the row,
 // settles most beads without a call each, and a null bead's cost, a
 // block's alone, is looked up without one.
-type lowsFunc func(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool)
+type lowsFunc func(pi, ti int, floor float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) (exact bool)
+
+// addStarts adds to each out[k] the total prevs[k] at its bead's start
+// before and the type's prior after, as a lowsFunc does given prevs (nil:
+// none).
+func addStarts(out, prevs []float64, prior float64) {
+	if prevs == nil {
+		return
+	}
+	out = out[:len(prevs)]
+	for k, prev := range prevs {
+		out[k] = prev + out[k] + prior
+	}
+}
 
 // lowChunk is how many cells of a row the DP asks lows of at once: the
 // buffers stay small (lowChunk values a type) even when a row of the full
@@ -364,7 +380,18 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	// floor's test: the sum is +Inf, or NaN with a floor of -Inf.
 	//
 	// The first test of a bead is against low[tr.low+j]: a lower bound
-	// of its bound from lows, or the floor.
+	// of its bound from lows, or the floor. The sum tested, the total at
+	// the bead's start plus that plus the type's prior, is added up in
+	// low itself, in the place of the lower bound, which nothing else
+	// reads: for a type whose start lies in a row above, whose totals are
+	// all set before this row's, for a stretch of the row at once
+	// (setLows), by lows in its loop over the type's cells, which has the
+	// lower bound at hand (or by addStarts); for a type whose start
+	// lies in the row at hand, once the cell's is set, in the cell: a
+	// 0-1's start is the cell before, whose total is at hand (step,
+	// last), another's is read (live). The DP's innermost loop (firstPassing), over every
+	// type in every cell, then reads one value for each type, not two and
+	// the type's prior: the same sum, in the same order.
 	tried := make([]dpTry, 0, len(types))
 	for pass := 0; pass < 2; pass++ {
 		for ti := range types {
@@ -376,6 +403,16 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 	}
 	// (part[tr.low+j] is the partial sum of the bead's low[tr.low+j])
 	low, part := make([]float64, len(tried)*lowChunk), make([]float64, len(tried)*lowChunk)
+	var step *dpTry
+	var live []*dpTry
+	for x := range tried {
+		switch t := tried[x].t; {
+		case t.Zh == 0 && t.En == 1 && step == nil:
+			step = &tried[x]
+		case t.Zh == 0:
+			live = append(live, &tried[x])
+		}
+	}
 	nan := math.NaN()
 	// setLows fills low for the cells from..to-1 of row i (at most
 	// lowChunk of them): lows, else the floor, and NaN for the cells the
@@ -400,13 +437,18 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			}
 			in := out[lo-from : hi-from+1]
 			parts := part[x*lowChunk+lo-from : x*lowChunk+hi-from+1]
+			var prevs []float64
+			if tr.t.Zh > 0 {
+				prevs = total[tr.base+lo : tr.base+hi+1]
+			}
 			if lows != nil {
-				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, in, parts)
+				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, prevs, tr.t.Prior, in, parts)
 				continue
 			}
 			for k := range in {
 				in[k], parts[k] = tr.floor, nan
 			}
+			addStarts(in, prevs, tr.t.Prior)
 		}
 	}
 	total[row(0)] = 0
@@ -424,18 +466,33 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 			}
 		}
 		rowI := row(i)
-		stretch := band.Lo[i] // low holds the cells before stretch
+		backI := off[i] - band.Lo[i] // back[backI+j] is the cell j's
+		stretch := band.Lo[i]        // low holds the cells before stretch
+		from := stretch              // from from on
+		// the total of the cell before (a 0-1 does not reach the row's
+		// first cell, whose low is NaN)
+		last := nan
 		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
 			if j == stretch {
-				stretch = min(j+lowChunk, band.Hi[i]+1)
+				from, stretch = j, min(j+lowChunk, band.Hi[i]+1)
 				setLows(i, j, stretch)
 			}
 			if i == 0 && j == 0 {
+				last = total[rowI]
 				continue
 			}
-			k := off[i] + j - band.Lo[i]
+			k := backI + j
+			if step != nil {
+				low[step.low+j] = last + low[step.low+j] + step.t.Prior
+			}
+			if live != nil {
+				for _, tr := range live {
+					low[tr.low+j] = total[tr.base+j] + low[tr.low+j] + tr.t.Prior
+				}
+			}
 			best, bt := inf, int8(-1)
-			for x, prev, v := firstPassing(tried, 0, total, low, j, best, bt); x < len(tried); x, prev, v = firstPassing(tried, x+1, total, low, j, best, bt) {
+			at := j - from
+			for x, v := firstPassing(tried, 0, low, at, best, bt); x < len(tried); x, v = firstPassing(tried, x+1, low, at, best, bt) {
 				tr := &tried[x]
 				t, ti := &tr.t, tr.ti
 				if tr.exact {
@@ -444,6 +501,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 					best, bt = v, ti
 					continue
 				}
+				prev := total[tr.base+j]
 				pi, pj := i-t.Zh, j-t.En
 				if tr.bound {
 					if v := prev + bound(pi, pj, *t, part[tr.low+j], tr.floor, best-prev-t.Prior) + t.Prior; !(v < best || v == best && ti < bt) {
@@ -465,7 +523,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 				}
 			}
 			if ending == nil {
-				total[rowI+j], back[k] = best, bt
+				total[rowI+j], back[k], last = best, bt, best
 				continue
 			}
 			for _, x := range ending[k] {
@@ -489,7 +547,7 @@ func solveStaged(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, bo
 					chosen[k] = x
 				}
 			}
-			total[rowI+j], back[k] = best, bt
+			total[rowI+j], back[k], last = best, bt, best
 		}
 	}
 	// trace back
@@ -566,26 +624,26 @@ type dpTry struct {
 	refine bool // refines are asked (SolveStaged)
 	lo, hi int  // the cells j of the row reached from the row of origin; empty when none
 	base   int  // total[base+j] is the cell (row of origin, j-t.En)
-	low    int  // low[low+j] is the bead's first test, in the stretch of the row at hand
+	low    int  // low[low+j] is the sum of the bead's first test, in the stretch of the row at hand
 	exact  bool // and its cost
 }
 
-// firstPassing returns the first of tried[x:] whose bead into the cell j
-// of the row at hand passes its first test (low), with the total at its
-// start and the sum tested, or len(tried). It is the DP's innermost loop,
-// over every type in every cell, most of which fail there: it makes no
-// call, so that what it needs stays in registers.
-func firstPassing(tried []dpTry, x int, total, low []float64, j int, best float64, bt int8) (int, float64, float64) {
-	for ; x < len(tried); x++ {
-		tr := &tried[x]
-		// (a NaN low fails a type that does not reach the cell)
-		prev := total[tr.base+j]
+// firstPassing returns the first of tried[x:] whose bead into the cell
+// at of the stretch of the row at hand passes its first test, with the
+// sum tested (low[x*lowChunk+at]), or len(tried). It is the DP's
+// innermost loop, over every type in every cell, most of which fail
+// there: it makes no call and reads a type's dpTry only on a tie, so that
+// what it needs stays in registers.
+func firstPassing(tried []dpTry, x int, low []float64, at int, best float64, bt int8) (int, float64) {
+	for k := x*lowChunk + at; x < len(tried); x, k = x+1, k+lowChunk {
+		// (a NaN fails a type that does not reach the cell)
 		// a bead of type ti reaching the cell at v wins it over the best
 		// so far when cheaper, or as cheap and of a type listed earlier
 		// (the types are tried in order, not listed)
-		if v := prev + low[tr.low+j] + tr.t.Prior; v < best || v == best && tr.ti < bt {
-			return x, prev, v
+		// (v <= best first: one comparison fails the most, a NaN too)
+		if v := low[k]; v <= best && (v < best || tried[x].ti < bt) {
+			return x, v
 		}
 	}
-	return len(tried), 0, 0
+	return len(tried), 0
 }

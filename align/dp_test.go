@@ -119,7 +119,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 			}
 			// and with the null beads' costs, +Inf among them, given
 			// a row at a time (exact lows)
-			nulls := func(pi, ti int, f float64, lo, hi int, out, _ []float64) bool {
+			nulls := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
 				bt := paragraphTypes[ti]
 				for j := lo; j <= hi; j++ {
 					out[j-lo] = f
@@ -127,6 +127,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 						out[j-lo] = cost(pi, j-bt.En, bt)
 					}
 				}
+				addStarts(out, prevs, prior)
 				return bt.Zh+bt.En == 1
 			}
 			got := solveStaged(nz, ne, paragraphTypes, nil, cost, until, refinesTest([]CostFunc{bound}), typeFloors(floor), nulls, band, &dpTables{})
@@ -440,7 +441,7 @@ func TestSolveLows(t *testing.T) {
 				}
 				return bound(i, j, t)
 			}
-			lows := func(pi, ti int, f float64, lo, hi int, out, parts []float64) bool {
+			lows := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) bool {
 				calls++
 				bt := paragraphTypes[ti]
 				require.Equal(t, floor[ti], f)
@@ -454,6 +455,7 @@ func TestSolveLows(t *testing.T) {
 					parts[j-lo] = part(pi, j-bt.En, bt)
 					out[j-lo] = f + (bound(pi, j-bt.En, bt)-f)*float64((pi+j)%2)/2
 				}
+				addStarts(out, prevs, prior)
 				return bt.Zh+bt.En == 1
 			}
 			for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
@@ -496,14 +498,49 @@ func TestSolveNarrowBandsReusedTables(t *testing.T) {
 			got := solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, nil, band, tables)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d width %d", seed, w)
 			// lows of the exact costs for every type
-			lows := func(pi, ti int, _ float64, lo, hi int, out, _ []float64) bool {
+			lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
 				for k := range out {
 					out[k] = cost(pi, lo+k-paragraphTypes[ti].En, paragraphTypes[ti])
 				}
+				addStarts(out, prevs, prior)
 				return true
 			}
 			got = solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, lows, band, tables)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "lows, seed %d width %d", seed, w)
+		}
+	}
+}
+
+// TestSolveTypesFromTheRow: a type with nothing on the Chinese side
+// starts in the row it leads to, whose totals are set cell by cell: the
+// DP adds its start's total in the cell (a 0-1 from the cell before, a
+// 0-2 or a second 0-1 read), and the path is the plain programme's,
+// with and without lows, in the full matrix and in bands. The costs of
+// odd seeds are whole numbers, whose many ties go to the type listed
+// first, the null beads, tried first, listed after the others.
+func TestSolveTypesFromTheRow(t *testing.T) {
+	types := append(slices.Clone(paragraphTypes), BeadType{Zh: 0, En: 2, Prior: 1.5}, BeadType{Zh: 2, En: 0, Prior: 1.5}, BeadType{Zh: 0, En: 1, Prior: 0.25})
+	tables := &dpTables{}
+	for seed := uint64(1); seed <= 80; seed++ {
+		nz, ne := int(3+seed%11), int(2+seed*5%17)
+		cost := hashCost(seed)
+		if seed%2 == 1 {
+			h := cost
+			cost = func(i, j int, t BeadType) float64 { return math.Floor(h(i, j, t) / 4) }
+		}
+		lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
+			for k := range out {
+				out[k] = cost(pi, lo+k-types[ti].En, types[ti])
+			}
+			addStarts(out, prevs, prior)
+			return true
+		}
+		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 2)} {
+			want := plainSolve(nz, ne, types, cost, band)
+			got := solveStaged(nz, ne, types, nil, cost, nil, nil, nil, nil, band, tables)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v", seed, band != nil)
+			got = solveStaged(nz, ne, types, nil, cost, nil, nil, nil, lows, band, tables)
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "lows, seed %d band %v", seed, band != nil)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
@@ -150,19 +151,66 @@ type blockInfo struct {
 // letters and digits count a third each, since "COVID-19" or "2035" stand
 // for about as much as two or three Han characters. A block of English on
 // the Chinese side thus keeps a plausible length.
+//
+// It is asked of every Chinese block and of the checks' beads, most of
+// whose characters are Han: a three-byte character from U+3001 on, never
+// white space, is counted from its bytes without decoding it, and ASCII
+// is classed by a table (zhUnitsSlow is the same count rune by rune;
+// TestZhUnits).
 func ZhUnits(s string) int {
 	n, ascii := 0, 0
-	for _, r := range s {
-		switch {
-		case lang.IsSpace(r):
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			ascii++
-		default:
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch asciiUnit[c] {
+			case unitLatin:
+				ascii++
+			case unitOther:
+				n++
+			}
+			i++
+			continue
+		}
+		// E3–EF but ED, then two continuation bytes, but U+3000's E3 80
+		// 80: a character of U+3001 to U+FFFF but the surrogates (ED
+		// starts them and U+D000–U+D7FF, left to the decoder)
+		if c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(s) {
+			if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c != 0xE3 || c1 != 0x80 || c2 != 0x80) {
+				n++
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !lang.IsSpace(r) {
 			n++
 		}
+		i += size
 	}
 	return n + (ascii+2)/3
 }
+
+// The classes of ASCII characters for ZhUnits.
+const (
+	unitSpace = iota // white space, not counted
+	unitLatin        // a letter or digit, a third each
+	unitOther        // one unit
+)
+
+// asciiUnit classes each ASCII character as ZhUnits counts it.
+var asciiUnit = func() (t [utf8.RuneSelf]uint8) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		switch {
+		case lang.IsSpace(r):
+			t[r] = unitSpace
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			t[r] = unitLatin
+		default:
+			t[r] = unitOther
+		}
+	}
+	return t
+}()
 
 func infoOf(b *Block) blockInfo {
 	bi := blockInfo{length: Length(b.Text), furniture: b.Kind == KindFurniture}
@@ -704,18 +752,22 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need f
 // of a row's beads is the same for all of them, and a loop over the row
 // adds up the English side without a call each. parts gets c, which
 // pairedUntil takes instead of adding it up again (NaN for a bead with
-// furniture).
-func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, parts []float64) (exact bool) {
+// furniture). Given prevs, it adds them and prior (lowsFunc): in the
+// loops of lowMerged and lowMergedConst, which have the sums at hand,
+// else once they are set (addStarts).
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) (exact bool) {
 	t := p.types[ti]
 	a, b := t.Zh, t.En
 	if a+b == 1 {
 		p.nullRow(pi, t, lo, hi, out)
+		addStarts(out, prevs, prior)
 		return true
 	}
 	if a == 0 || b == 0 {
 		for k := range out {
 			out[k], parts[k] = floor, math.NaN()
 		}
+		addStarts(out, prevs, prior)
 		return false
 	}
 	i := pi
@@ -723,6 +775,7 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, pa
 		for k := range out {
 			out[k], parts[k] = math.Inf(1), math.NaN()
 		}
+		addStarts(out, prevs, prior)
 		return false
 	}
 	// The beads' English sides start at lo-b..hi-b and end at lo..hi.
@@ -735,16 +788,17 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, pa
 	parts = parts[:len(out)]
 	if !p.interleaved && p.anyEnums && b >= 2 && p.model.Ratio > 0 {
 		// the common case of a document with enumerators, in one loop
-		lowMerged(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
+		lowMerged(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
 	} else if !p.interleaved && p.model.Ratio > 0 {
 		// (no enumerators: c + floor is (c + 0) + floor, c not being -0)
 		merge := 0.0
 		if p.anyEnums {
 			merge = enumMerge * float64(p.innerEnums(Zh, i, a))
 		}
-		lowMergedConst(out, parts, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
+		lowMergedConst(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
 	} else {
 		p.lowSums(out, parts, i, a, b, lo, hi, floor)
+		addStarts(out, prevs, prior)
 	}
 	if p.anyFurn {
 		ends, starts := p.enFurn[lo:hi+1], p.enFurn[lo-b:hi-b+1]
@@ -753,6 +807,9 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, out, pa
 		for k := range out {
 			if ends[k] > starts[k] {
 				out[k], parts[k] = math.Inf(1), math.NaN()
+				if prevs != nil {
+					out[k] = prevs[k] + out[k] + prior
+				}
 			}
 		}
 	}
@@ -803,8 +860,9 @@ func (p *paragraphAligner) lowSums(out, parts []float64, i, a, b, lo, hi int, fl
 // order, and the sum before the floor in parts. Most of a document's
 // paired beads of several English blocks are summed here, some 10 M on a
 // 5k-pair document, each stored and loaded again between the terms
-// before.
-func lowMerged(out, parts []float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
+// before. Given prevs, it adds them and prior to out (lowsFunc) in the
+// same loop.
+func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
 	rlz := m.Ratio * float64(lz)
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
@@ -812,26 +870,44 @@ func lowMerged(out, parts []float64, ends, starts, enumEnds, seconds []int, m Le
 	enumEnds = enumEnds[:len(out)]
 	seconds = seconds[:len(out)]
 	r, s2 := m.Ratio, m.S2
+	if prevs == nil {
+		for k := range out {
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+			out[k], parts[k] = c+floor, c
+		}
+		return
+	}
+	prevs = prevs[:len(out)]
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
-		out[k], parts[k] = c+floor, c
+		out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 	}
 }
 
 // lowMergedConst is lowMerged for English sides of one block, or a
 // document without enumerators: the merged enumerators are merge for
 // every bead.
-func lowMergedConst(out, parts []float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
+func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
 	rlz := m.Ratio * float64(lz)
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
 	r, s2 := m.Ratio, m.S2
+	if prevs == nil {
+		for k := range out {
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			c := fmin(sq, limit) + merge
+			out[k], parts[k] = c+floor, c
+		}
+		return
+	}
+	prevs = prevs[:len(out)]
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		c := fmin(sq, limit) + merge
-		out[k], parts[k] = c+floor, c
+		out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 	}
 }
 
@@ -1012,7 +1088,6 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	if c+floor > need {
 		return c + floor, false
 	}
-	nz, ne := p.zhNums[i+a]-p.zhNums[i], p.enNums[j+b]-p.enNums[j]
 	// (enumAnchor, its test of the prefix sums written out here: too
 	// large to be inlined, it was a call for each of some 2 M beads on a
 	// 5k-pair document, most of which open with no enumerator)
@@ -1020,8 +1095,16 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	if p.zhEnum[i+1] != p.zhEnum[i] && p.enEnum[j+1] != p.enEnum[j] {
 		an = p.enumsAnchor(i, j)
 	}
-	an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
-	if !p.ignoreLayout && p.laidOut(i, a, j, b) {
+	// The numbers matched and the layout are tested only of a bead whose
+	// Chinese side has numbers, and of a page with a layout: what they
+	// take off is +0 otherwise, and an - +0 is an, to the bit (-0 and
+	// NaN too); a page without a layout links no blocks (laidOut).
+	if nz := p.zhNums[i+a] - p.zhNums[i]; nz > 0 {
+		if ne := p.enNums[j+b] - p.enNums[j]; ne > 0 {
+			an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
+		}
+	}
+	if p.layoutAnchors() && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
 	}
 	// added up in full: baseLow's value, which lexLow asks next if the

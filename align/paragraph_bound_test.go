@@ -94,8 +94,27 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 						}
 						out, parts := make([]float64, r[1]-r[0]+1), make([]float64, r[1]-r[0]+1)
 						null := t.Zh+t.En == 1
-						if exact := p.lowRow(i, ti, f, r[0], r[1], out, parts); exact != null {
+						if exact := p.lowRow(i, ti, f, r[0], r[1], nil, 0, out, parts); exact != null {
 							return fmt.Errorf("row %d %v: lowRow exact %v", i, t, exact)
+						}
+						// given the totals at the beads' starts, the sums
+						// the DP tests: those totals, then the lows, then
+						// the prior, added in that order, and the same parts
+						sums, sumParts := make([]float64, len(out)), make([]float64, len(out))
+						prevs := make([]float64, len(out))
+						for k := range prevs {
+							prevs[k] = float64((i*7+k*13)%29) / 3
+							if k%11 == 5 {
+								prevs[k] = math.Inf(1)
+							}
+						}
+						prior := t.Prior + float64(i%3)/7
+						p.lowRow(i, ti, f, r[0], r[1], prevs, prior, sums, sumParts)
+						for k := range out {
+							want := prevs[k] + out[k] + prior
+							if math.Float64bits(sums[k]) != math.Float64bits(want) || !null && math.Float64bits(sumParts[k]) != math.Float64bits(parts[k]) {
+								return fmt.Errorf("row %d %v cell %d: lowRow given starts %v (part %v), not %v (part %v)", i, t, r[0]+k, sums[k], sumParts[k], want, parts[k])
+							}
 						}
 						for k, got := range out {
 							j := r[0] + k - t.En
