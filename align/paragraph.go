@@ -3,8 +3,6 @@ package align
 import (
 	"math"
 	"sort"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
@@ -153,69 +151,20 @@ type blockInfo struct {
 // the Chinese side thus keeps a plausible length.
 //
 // It is asked of every Chinese block and of the checks' beads, most of
-// whose characters are Han: a three-byte character from U+3001 on, never
-// white space, is counted from its bytes without decoding it, and ASCII
-// is classed by a table (zhUnitsSlow is the same count rune by rune;
+// whose characters are Han: lang.AlnumAndOthers counts them from their
+// bytes, without decoding (zhUnitsSlow is the same count rune by rune;
 // TestZhUnits).
 func ZhUnits(s string) int {
-	n, ascii := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch asciiUnit[c] {
-			case unitLatin:
-				ascii++
-			case unitOther:
-				n++
-			}
-			i++
-			continue
-		}
-		// E3–EF but ED, then two continuation bytes, but U+3000's E3 80
-		// 80: a character of U+3001 to U+FFFF but the surrogates (ED
-		// starts them and U+D000–U+D7FF, left to the decoder)
-		if c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(s) {
-			if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c != 0xE3 || c1 != 0x80 || c2 != 0x80) {
-				n++
-				i += 3
-				continue
-			}
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !lang.IsSpace(r) {
-			n++
-		}
-		i += size
-	}
-	return n + (ascii+2)/3
+	alnum, others := lang.AlnumAndOthers(s)
+	return others + (alnum+2)/3
 }
 
-// The classes of ASCII characters for ZhUnits.
-const (
-	unitSpace = iota // white space, not counted
-	unitLatin        // a letter or digit, a third each
-	unitOther        // one unit
-)
-
-// asciiUnit classes each ASCII character as ZhUnits counts it.
-var asciiUnit = func() (t [utf8.RuneSelf]uint8) {
-	for r := rune(0); r < utf8.RuneSelf; r++ {
-		switch {
-		case lang.IsSpace(r):
-			t[r] = unitSpace
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			t[r] = unitLatin
-		default:
-			t[r] = unitOther
-		}
-	}
-	return t
-}()
-
 func infoOf(b *Block) blockInfo {
-	bi := blockInfo{length: Length(b.Text), furniture: b.Kind == KindFurniture}
+	bi := blockInfo{furniture: b.Kind == KindFurniture}
 	if b.Lang == Zh {
 		bi.length = ZhUnits(b.Text)
+	} else {
+		bi.length = Length(b.Text)
 	}
 	if b.Lang == Zh {
 		bi.nums = numerals.Chinese(b.Text)
