@@ -248,14 +248,8 @@ func lengthCorroborated(p *Pass, bi int, enShort bool) bool {
 		long = align.En
 	}
 	b := &p.Align.Beads[bi]
-	for _, s := range b.Sents {
-		refs, other := s.Zh, s.En
-		if long == align.En {
-			refs, other = s.En, s.Zh
-		}
-		if len(refs) > 0 && len(other) == 0 && s.Null {
-			return true
-		}
+	if hasNullSentence(b, long) {
+		return true
 	}
 	for _, np := range Get(p, numberPairsFact) {
 		if np.pair.view.Index != bi {
