@@ -203,7 +203,7 @@ type paragraphAligner struct {
 	// interruptions or merged enumerators, which are then 0.
 	anyFurn, anyEnums, interleaved bool
 
-	model  LengthModel
+	model  LengthModel // (set by setModel, which forgets lastLex)
 	priors shapePriors
 	// background is the similarity two paragraphs of the document have
 	// without being translations of each other (estimateBackground); a
@@ -559,37 +559,55 @@ func (p *paragraphAligner) refined(pi, pj int, t *BeadType, prev, best float64, 
 // its SimilarityBound. The baseLow is mostly that of the bead the bound
 // last added up in full (baseLowUntil keeps it here): the DP asks the
 // refined bounds of a bead right after its bound, some 1.7 M times on a
-// 5k-pair document.
+// 5k-pair document. It holds for the model and the layout flag in force
+// when it was kept: whatever changes either forgets it (forgetLex),
+// rather than each of those 1.7 M asks comparing them (some 25 M
+// instructions).
 type lastLex struct {
-	i, j         int
-	t            BeadType
-	model        LengthModel
-	ignoreLayout bool
-	ok           bool
-	c            float64
-	lex          bool
-	measured     bool // sim and bl are set
-	sim          float64
-	bl           *lexicon.Blocks
+	i, j     int
+	t        BeadType
+	ok       bool
+	c        float64
+	lex      bool
+	measured bool // sim and bl are set
+	sim      float64
+	bl       *lexicon.Blocks
 }
 
-// is reports whether r is kept for the bead t at (i, j) under p's model.
-func (r *lastLex) is(p *paragraphAligner, i, j int, t BeadType) bool {
-	return r.ok && r.i == i && r.j == j && r.t == t && r.model == p.model && r.ignoreLayout == p.ignoreLayout
+// is reports whether r is kept for the bead t at (i, j).
+func (r *lastLex) is(i, j int, t BeadType) bool {
+	return r.ok && r.i == i && r.j == j && r.t == t
 }
 
 // keep makes r the bead t at (i, j) with baseLow c and lex, not measured.
-func (r *lastLex) keep(p *paragraphAligner, i, j int, t BeadType, c float64, lex bool) {
-	r.i, r.j, r.t, r.model, r.ignoreLayout, r.ok = i, j, t, p.model, p.ignoreLayout, true
+func (r *lastLex) keep(i, j int, t BeadType, c float64, lex bool) {
+	r.i, r.j, r.t, r.ok = i, j, t, true
 	r.c, r.lex, r.measured = c, lex, false
+}
+
+// forgetLex forgets the last refine's parts: p's model or layout flag
+// (ignoreLayout) is changing, which they depend on (lastLex).
+func (p *paragraphAligner) forgetLex() { p.lastLex.ok = false }
+
+// setModel puts the model, the shape priors and the background m, sp and
+// bg in force.
+func (p *paragraphAligner) setModel(m LengthModel, sp shapePriors, bg float64) {
+	p.model, p.priors, p.types, p.background = m, sp, sp.types(), bg
+	p.forgetLex()
+}
+
+// setIgnoreLayout sets ignoreLayout.
+func (p *paragraphAligner) setIgnoreLayout(ignore bool) {
+	p.ignoreLayout = ignore
+	p.forgetLex()
 }
 
 // lexLow returns the parts of refine of a bead, kept for the last bead.
 func (p *paragraphAligner) lexLow(i, j int, t BeadType) *lastLex {
 	r := &p.lastLex
-	if !r.is(p, i, j, t) {
+	if !r.is(i, j, t) {
 		c, lex := p.baseLow(i, j, t)
-		r.keep(p, i, j, t, c, lex)
+		r.keep(i, j, t, c, lex)
 	}
 	if r.lex && !r.measured {
 		r.bl = p.prepared()
@@ -1093,7 +1111,7 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	// bead passes
 	lex := p.lex != nil
 	c += an
-	p.lastLex.keep(p, i, j, t, c, lex)
+	p.lastLex.keep(i, j, t, c, lex)
 	if least && lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
@@ -1400,7 +1418,7 @@ func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 	}
 	m, sp, bg := EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
 	if m != p.model || sp != p.priors || bg != p.background {
-		p.model, p.priors, p.types, p.background = m, sp, sp.types(), bg
+		p.setModel(m, sp, bg)
 		path = p.solve()
 	}
 	return p.alignment(path)
@@ -1590,8 +1608,8 @@ const swapMargin = 6.0
 // shows up as two poor beads whose contents fit each other's partner, or as
 // one 2-2 bead; such a 2-2 bead is split into its two straight pairs.
 func (p *paragraphAligner) markSwaps(a *Alignment) {
-	p.ignoreLayout = true
-	defer func() { p.ignoreLayout = false }()
+	p.setIgnoreLayout(true)
+	defer p.setIgnoreLayout(false)
 	one := BeadType{1, 1, 0}
 	swapped := func(z0, z1, e0, e1 int) bool {
 		cur := p.cost(z0, e0, one) + p.cost(z1, e1, one)

@@ -179,12 +179,12 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	for pass := 0; pass < 2; pass++ {
 		for _, ignore := range []bool{false, true} {
-			p.ignoreLayout = ignore
+			p.setIgnoreLayout(ignore)
 			if err := check(); err != nil {
 				return fmt.Errorf("pass %d, ignoreLayout %v: %w", pass+1, ignore, err)
 			}
 		}
-		p.ignoreLayout = false
+		p.setIgnoreLayout(false)
 		path := p.solve()
 		var pairs [][2]int
 		for _, c := range path {
@@ -192,8 +192,7 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 				pairs = append(pairs, [2]int{p.span(Zh, c.I, c.Type.Zh), p.span(En, c.J, c.Type.En)})
 			}
 		}
-		p.model, p.priors, p.background = EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
-		p.types = p.priors.types()
+		p.setModel(EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path))
 	}
 	if stops == 0 {
 		return fmt.Errorf("boundUntil never stopped")
@@ -297,4 +296,38 @@ func TestParagraphBoundsFurniture(t *testing.T) {
 	p := newParagraphAligner(doc, lexicon.Default())
 	require.True(t, p.anyFurn)
 	require.NoError(t, checkParagraphBounds(doc, lexicon.Default()))
+}
+
+// TestLexLowAfterChanges: the refined bounds' parts kept for the last bead
+// (lastLex) are forgotten when the model or the layout flag changes
+// (setModel, setIgnoreLayout): lexLow of the same bead is then what it
+// is afresh, not the kept one, which the change made different.
+func TestLexLowAfterChanges(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	p := newParagraphAligner(numberedDoc(30, [2]int{6, 9}), lexicon.Default())
+	one := BeadType{Zh: 1, En: 2, Prior: p.types[0].Prior}
+	changes := []func(){
+		func() {
+			p.setModel(LengthModel{Ratio: p.model.Ratio * 1.5, S2: p.model.S2 / 3}, p.priors, p.background)
+		},
+		func() { p.setIgnoreLayout(true) },
+		func() { p.setIgnoreLayout(false) },
+	}
+	changed := 0
+	for _, change := range changes {
+		for i := 0; i+1 <= len(p.zh); i++ {
+			for j := 0; j+2 <= len(p.en); j++ {
+				before := p.lexLow(i, j, one).c
+				change()
+				got := p.lexLow(i, j, one).c
+				p.lastLex = lastLex{}
+				want := p.lexLow(i, j, one).c
+				require.Equal(t, math.Float64bits(want), math.Float64bits(got), "bead (%d,%d) after change", i, j)
+				if math.Float64bits(before) != math.Float64bits(want) {
+					changed++
+				}
+			}
+		}
+	}
+	require.Positive(t, changed, "beads whose parts a change changed")
 }
