@@ -119,7 +119,7 @@ func TestSolveUnreachedCells(t *testing.T) {
 			}
 			// and with the null beads' costs, +Inf among them, given
 			// a row at a time (exact lows)
-			nulls := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
+			nulls := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, _, _ []float64) bool {
 				bt := paragraphTypes[ti]
 				for j := lo; j <= hi; j++ {
 					out[j-lo] = f
@@ -420,7 +420,7 @@ func leastBounds(nz, ne int, bound CostFunc) []float64 {
 }
 
 func TestSolveLows(t *testing.T) {
-	calls := 0
+	calls, ceiled := 0, 0
 	for seed := uint64(1); seed <= 20; seed++ {
 		for _, size := range [][2]int{{int(5 + seed%7), int(4 + seed*3%11)}, {3, lowChunk + 40 + int(seed)}} {
 			nz, ne := size[0], size[1]
@@ -441,7 +441,7 @@ func TestSolveLows(t *testing.T) {
 				}
 				return bound(i, j, t)
 			}
-			lows := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) bool {
+			lows := func(pi, ti int, f float64, lo, hi int, prevs []float64, prior float64, out, parts, ceil []float64) bool {
 				calls++
 				bt := paragraphTypes[ti]
 				require.Equal(t, floor[ti], f)
@@ -456,6 +456,17 @@ func TestSolveLows(t *testing.T) {
 					out[j-lo] = f + (bound(pi, j-bt.En, bt)-f)*float64((pi+j)%2)/2
 				}
 				addStarts(out, prevs, prior)
+				// a bead whose start, floor and prior are above the
+				// ceil, set to +Inf (lowMerged), cannot win its cell
+				if ceil != nil {
+					require.Len(t, ceil, hi-lo+1)
+					for k := range out {
+						if prevs[k]+f+prior > ceil[k] {
+							out[k] = math.Inf(1)
+							ceiled++
+						}
+					}
+				}
 				return bt.Zh+bt.En == 1
 			}
 			for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
@@ -466,6 +477,7 @@ func TestSolveLows(t *testing.T) {
 		}
 	}
 	require.Positive(t, calls)
+	require.Positive(t, ceiled, "beads ruled out by the ceil")
 }
 
 // TestSolveNarrowBandsReusedTables: the DP reads a type's start in every
@@ -498,7 +510,7 @@ func TestSolveNarrowBandsReusedTables(t *testing.T) {
 			got := solveStaged(nz, ne, paragraphTypes, nil, cost, nil, nil, nil, nil, band, tables)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d width %d", seed, w)
 			// lows of the exact costs for every type
-			lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
+			lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _, _ []float64) bool {
 				for k := range out {
 					out[k] = cost(pi, lo+k-paragraphTypes[ti].En, paragraphTypes[ti])
 				}
@@ -528,7 +540,7 @@ func TestSolveTypesFromTheRow(t *testing.T) {
 			h := cost
 			cost = func(i, j int, t BeadType) float64 { return math.Floor(h(i, j, t) / 4) }
 		}
-		lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _ []float64) bool {
+		lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _, _ []float64) bool {
 			for k := range out {
 				out[k] = cost(pi, lo+k-types[ti].En, types[ti])
 			}

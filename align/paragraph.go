@@ -203,7 +203,7 @@ type paragraphAligner struct {
 	// interruptions or merged enumerators, which are then 0.
 	anyFurn, anyEnums, interleaved bool
 
-	model  LengthModel
+	model  LengthModel // (set by setModel, which forgets lastLex)
 	priors shapePriors
 	// background is the similarity two paragraphs of the document have
 	// without being translations of each other (estimateBackground); a
@@ -559,37 +559,55 @@ func (p *paragraphAligner) refined(pi, pj int, t *BeadType, prev, best float64, 
 // its SimilarityBound. The baseLow is mostly that of the bead the bound
 // last added up in full (baseLowUntil keeps it here): the DP asks the
 // refined bounds of a bead right after its bound, some 1.7 M times on a
-// 5k-pair document.
+// 5k-pair document. It holds for the model and the layout flag in force
+// when it was kept: whatever changes either forgets it (forgetLex),
+// rather than each of those 1.7 M asks comparing them (some 25 M
+// instructions).
 type lastLex struct {
-	i, j         int
-	t            BeadType
-	model        LengthModel
-	ignoreLayout bool
-	ok           bool
-	c            float64
-	lex          bool
-	measured     bool // sim and bl are set
-	sim          float64
-	bl           *lexicon.Blocks
+	i, j     int
+	t        BeadType
+	ok       bool
+	c        float64
+	lex      bool
+	measured bool // sim and bl are set
+	sim      float64
+	bl       *lexicon.Blocks
 }
 
-// is reports whether r is kept for the bead t at (i, j) under p's model.
-func (r *lastLex) is(p *paragraphAligner, i, j int, t BeadType) bool {
-	return r.ok && r.i == i && r.j == j && r.t == t && r.model == p.model && r.ignoreLayout == p.ignoreLayout
+// is reports whether r is kept for the bead t at (i, j).
+func (r *lastLex) is(i, j int, t BeadType) bool {
+	return r.ok && r.i == i && r.j == j && r.t == t
 }
 
 // keep makes r the bead t at (i, j) with baseLow c and lex, not measured.
-func (r *lastLex) keep(p *paragraphAligner, i, j int, t BeadType, c float64, lex bool) {
-	r.i, r.j, r.t, r.model, r.ignoreLayout, r.ok = i, j, t, p.model, p.ignoreLayout, true
+func (r *lastLex) keep(i, j int, t BeadType, c float64, lex bool) {
+	r.i, r.j, r.t, r.ok = i, j, t, true
 	r.c, r.lex, r.measured = c, lex, false
+}
+
+// forgetLex forgets the last refine's parts: p's model or layout flag
+// (ignoreLayout) is changing, which they depend on (lastLex).
+func (p *paragraphAligner) forgetLex() { p.lastLex.ok = false }
+
+// setModel puts the model, the shape priors and the background m, sp and
+// bg in force.
+func (p *paragraphAligner) setModel(m LengthModel, sp shapePriors, bg float64) {
+	p.model, p.priors, p.types, p.background = m, sp, sp.types(), bg
+	p.forgetLex()
+}
+
+// setIgnoreLayout sets ignoreLayout.
+func (p *paragraphAligner) setIgnoreLayout(ignore bool) {
+	p.ignoreLayout = ignore
+	p.forgetLex()
 }
 
 // lexLow returns the parts of refine of a bead, kept for the last bead.
 func (p *paragraphAligner) lexLow(i, j int, t BeadType) *lastLex {
 	r := &p.lastLex
-	if !r.is(p, i, j, t) {
+	if !r.is(i, j, t) {
 		c, lex := p.baseLow(i, j, t)
-		r.keep(p, i, j, t, c, lex)
+		r.keep(i, j, t, c, lex)
 	}
 	if r.lex && !r.measured {
 		r.bl = p.prepared()
@@ -703,8 +721,11 @@ func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need f
 // pairedUntil takes instead of adding it up again (NaN for a bead with
 // furniture). Given prevs, it adds them and prior (lowsFunc): in the
 // loops of lowMerged and lowMergedConst, which have the sums at hand,
-// else once they are set (addStarts).
-func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, prevs []float64, prior float64, out, parts []float64) (exact bool) {
+// else once they are set (addStarts). Those two take ceil too: some 40 %
+// of the beads they are given on a 5k-pair document are ruled out by it
+// before their length terms (lowMerged and lowMergedConst, 750 M
+// instructions -> 645 M).
+func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, prevs []float64, prior float64, out, parts, ceil []float64) (exact bool) {
 	t := p.types[ti]
 	a, b := t.Zh, t.En
 	if a+b == 1 {
@@ -737,14 +758,14 @@ func (p *paragraphAligner) lowRow(pi, ti int, floor float64, lo, hi int, prevs [
 	parts = parts[:len(out)]
 	if !p.interleaved && p.anyEnums && b >= 2 && p.model.Ratio > 0 {
 		// the common case of a document with enumerators, in one loop
-		lowMerged(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor)
+		lowMerged(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.enEnum[lo:hi+1], p.enEnum[lo-b+1:hi-b+2], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), p.innerEnums(Zh, i, a), floor, ceil)
 	} else if !p.interleaved && p.model.Ratio > 0 {
 		// (no enumerators: c + floor is (c + 0) + floor, c not being -0)
 		merge := 0.0
 		if p.anyEnums {
 			merge = enumMerge * float64(p.innerEnums(Zh, i, a))
 		}
-		lowMergedConst(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor)
+		lowMergedConst(out, parts, prevs, prior, p.enLen[lo:hi+1], p.enLen[lo-b:hi-b+1], p.model, p.span(Zh, i, a), lenCap*float64(max(a, b)), merge, floor, ceil)
 	} else {
 		p.lowSums(out, parts, i, a, b, lo, hi, floor)
 		addStarts(out, prevs, prior)
@@ -810,8 +831,12 @@ func (p *paragraphAligner) lowSums(out, parts []float64, i, a, b, lo, hi int, fl
 // paired beads of several English blocks are summed here, some 10 M on a
 // 5k-pair document, each stored and loaded again between the terms
 // before. Given prevs, it adds them and prior to out (lowsFunc) in the
-// same loop.
-func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64) {
+// same loop; given ceil too, a bead whose prevs plus floor plus prior is
+// above ceil is set to +Inf before its terms are worked out (lowsFunc):
+// they add at least +0 to the floor (a length term of a positive ratio
+// and variance, merged enumerators counted), so its sum, were it added
+// up, would be above ceil as well, or NaN.
+func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnds, seconds []int, m LengthModel, lz int, limit float64, innerZh int, floor float64, ceil []float64) {
 	rlz := m.Ratio * float64(lz)
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
@@ -828,6 +853,19 @@ func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnd
 		return
 	}
 	prevs = prevs[:len(out)]
+	if ceil != nil {
+		ceil = ceil[:len(out)]
+		for k := range out {
+			if prevs[k]+floor+prior > ceil[k] {
+				out[k] = math.Inf(1)
+				continue
+			}
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+			out[k], parts[k] = prevs[k]+(c+floor)+prior, c
+		}
+		return
+	}
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
@@ -837,8 +875,8 @@ func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnd
 
 // lowMergedConst is lowMerged for English sides of one block, or a
 // document without enumerators: the merged enumerators are merge for
-// every bead.
-func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64) {
+// every bead (at least +0: ceil rules beads out as in lowMerged).
+func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []int, m LengthModel, lz int, limit, merge, floor float64, ceil []float64) {
 	rlz := m.Ratio * float64(lz)
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
@@ -853,6 +891,19 @@ func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []i
 		return
 	}
 	prevs = prevs[:len(out)]
+	if ceil != nil {
+		ceil = ceil[:len(out)]
+		for k := range out {
+			if prevs[k]+floor+prior > ceil[k] {
+				out[k] = math.Inf(1)
+				continue
+			}
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			c := fmin(sq, limit) + merge
+			out[k], parts[k] = prevs[k]+(c+floor)+prior, c
+		}
+		return
+	}
 	for k := range out {
 		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
 		c := fmin(sq, limit) + merge
@@ -1060,7 +1111,7 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	// bead passes
 	lex := p.lex != nil
 	c += an
-	p.lastLex.keep(p, i, j, t, c, lex)
+	p.lastLex.keep(i, j, t, c, lex)
 	if least && lex {
 		c -= lexWeight * (1 - p.chance(t))
 	}
@@ -1367,7 +1418,7 @@ func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 	}
 	m, sp, bg := EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
 	if m != p.model || sp != p.priors || bg != p.background {
-		p.model, p.priors, p.types, p.background = m, sp, sp.types(), bg
+		p.setModel(m, sp, bg)
 		path = p.solve()
 	}
 	return p.alignment(path)
@@ -1557,8 +1608,8 @@ const swapMargin = 6.0
 // shows up as two poor beads whose contents fit each other's partner, or as
 // one 2-2 bead; such a 2-2 bead is split into its two straight pairs.
 func (p *paragraphAligner) markSwaps(a *Alignment) {
-	p.ignoreLayout = true
-	defer func() { p.ignoreLayout = false }()
+	p.setIgnoreLayout(true)
+	defer p.setIgnoreLayout(false)
 	one := BeadType{1, 1, 0}
 	swapped := func(z0, z1, e0, e1 int) bool {
 		cur := p.cost(z0, e0, one) + p.cost(z1, e1, one)

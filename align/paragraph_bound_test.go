@@ -13,13 +13,13 @@ import (
 // checkParagraphBounds checks on every bead of the full matrix of a
 // document that the DP's bounds are bounds: bound ≤ cost and refine ≤
 // cost, and the type's floor ≤ its row's floor ≤ bound, and a row's lows
-// (lowRow) are the bound stopped at once, with the first pass's model and
+// (lowRow) are the bound stopped at once (or +Inf above a ceil), with the first pass's model and
 // priors and with those re-estimated from it, and with the layout weighed
 // and ignored (swap detection). The paragraph DP's result is the
 // unbounded programme's only as long as they hold.
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
-	stops, raised, lows, parted := 0, 0, 0, 0
+	stops, raised, lows, parted, ruledOut := 0, 0, 0, 0, 0
 	var refinedSeen [2]int
 	check := func() error {
 		floor := p.floors()
@@ -94,7 +94,7 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 						}
 						out, parts := make([]float64, r[1]-r[0]+1), make([]float64, r[1]-r[0]+1)
 						null := t.Zh+t.En == 1
-						if exact := p.lowRow(i, ti, f, r[0], r[1], nil, 0, out, parts); exact != null {
+						if exact := p.lowRow(i, ti, f, r[0], r[1], nil, 0, out, parts, nil); exact != null {
 							return fmt.Errorf("row %d %v: lowRow exact %v", i, t, exact)
 						}
 						// given the totals at the beads' starts, the sums
@@ -109,11 +109,32 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 							}
 						}
 						prior := t.Prior + float64(i%3)/7
-						p.lowRow(i, ti, f, r[0], r[1], prevs, prior, sums, sumParts)
+						p.lowRow(i, ti, f, r[0], r[1], prevs, prior, sums, sumParts, nil)
 						for k := range out {
 							want := prevs[k] + out[k] + prior
 							if math.Float64bits(sums[k]) != math.Float64bits(want) || !null && math.Float64bits(sumParts[k]) != math.Float64bits(parts[k]) {
 								return fmt.Errorf("row %d %v cell %d: lowRow given starts %v (part %v), not %v (part %v)", i, t, r[0]+k, sums[k], sumParts[k], want, parts[k])
+							}
+						}
+						// given a ceil about the sums too, the same sums,
+						// or +Inf where the starts, the floor and the prior
+						// are already above it (and so is the sum)
+						ceil := make([]float64, len(out))
+						for k := range ceil {
+							ceil[k] = prevs[k] + f + prior + float64(k%5-2)/4
+							if k%7 == 3 {
+								ceil[k] = math.NaN()
+							}
+						}
+						ceiled, ceilParts := make([]float64, len(out)), make([]float64, len(out))
+						p.lowRow(i, ti, f, r[0], r[1], prevs, prior, ceiled, ceilParts, ceil)
+						for k := range out {
+							if math.IsInf(ceiled[k], 1) && prevs[k]+f+prior > ceil[k] && !(sums[k] <= ceil[k]) {
+								ruledOut++
+								continue
+							}
+							if math.Float64bits(ceiled[k]) != math.Float64bits(sums[k]) || !null && math.Float64bits(ceilParts[k]) != math.Float64bits(sumParts[k]) {
+								return fmt.Errorf("row %d %v cell %d: lowRow given ceil %v: %v (part %v), not %v (part %v)", i, t, r[0]+k, ceil[k], ceiled[k], ceilParts[k], sums[k], sumParts[k])
 							}
 						}
 						for k, got := range out {
@@ -158,12 +179,12 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	for pass := 0; pass < 2; pass++ {
 		for _, ignore := range []bool{false, true} {
-			p.ignoreLayout = ignore
+			p.setIgnoreLayout(ignore)
 			if err := check(); err != nil {
 				return fmt.Errorf("pass %d, ignoreLayout %v: %w", pass+1, ignore, err)
 			}
 		}
-		p.ignoreLayout = false
+		p.setIgnoreLayout(false)
 		path := p.solve()
 		var pairs [][2]int
 		for _, c := range path {
@@ -171,8 +192,7 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 				pairs = append(pairs, [2]int{p.span(Zh, c.I, c.Type.Zh), p.span(En, c.J, c.Type.En)})
 			}
 		}
-		p.model, p.priors, p.background = EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path)
-		p.types = p.priors.types()
+		p.setModel(EstimateLengthModel(pairs, p.model), p.estimatePriors(path), p.estimateBackground(path))
 	}
 	if stops == 0 {
 		return fmt.Errorf("boundUntil never stopped")
@@ -185,6 +205,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	}
 	if parted == 0 {
 		return fmt.Errorf("no bound from a row's parts compared")
+	}
+	if ruledOut == 0 && !p.interleaved { // (lowSums takes no ceil)
+		return fmt.Errorf("no bead of a row ruled out by a ceil")
 	}
 	if refinedSeen[0] == 0 || refinedSeen[1] == 0 {
 		return fmt.Errorf("refined passed %d beads and failed %d", refinedSeen[1], refinedSeen[0])
@@ -273,4 +296,38 @@ func TestParagraphBoundsFurniture(t *testing.T) {
 	p := newParagraphAligner(doc, lexicon.Default())
 	require.True(t, p.anyFurn)
 	require.NoError(t, checkParagraphBounds(doc, lexicon.Default()))
+}
+
+// TestLexLowAfterChanges: the refined bounds' parts kept for the last bead
+// (lastLex) are forgotten when the model or the layout flag changes
+// (setModel, setIgnoreLayout): lexLow of the same bead is then what it
+// is afresh, not the kept one, which the change made different.
+func TestLexLowAfterChanges(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	p := newParagraphAligner(numberedDoc(30, [2]int{6, 9}), lexicon.Default())
+	one := BeadType{Zh: 1, En: 2, Prior: p.types[0].Prior}
+	changes := []func(){
+		func() {
+			p.setModel(LengthModel{Ratio: p.model.Ratio * 1.5, S2: p.model.S2 / 3}, p.priors, p.background)
+		},
+		func() { p.setIgnoreLayout(true) },
+		func() { p.setIgnoreLayout(false) },
+	}
+	changed := 0
+	for _, change := range changes {
+		for i := 0; i+1 <= len(p.zh); i++ {
+			for j := 0; j+2 <= len(p.en); j++ {
+				before := p.lexLow(i, j, one).c
+				change()
+				got := p.lexLow(i, j, one).c
+				p.lastLex = lastLex{}
+				want := p.lexLow(i, j, one).c
+				require.Equal(t, math.Float64bits(want), math.Float64bits(got), "bead (%d,%d) after change", i, j)
+				if math.Float64bits(before) != math.Float64bits(want) {
+					changed++
+				}
+			}
+		}
+	}
+	require.Positive(t, changed, "beads whose parts a change changed")
 }
