@@ -172,9 +172,20 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 		if marks&(1<<k) == 0 {
 			continue
 		}
+		if !listed {
+			listed = true
+			at = bracketMarksAt(s, at)
+		}
 		if !enumerated {
 			enumerated = true
-			for _, e := range numerals.All(s) {
+			// skip is read only at the marks: an enumerator that starts
+			// after the last one covers none, so the text is read for
+			// enumerators only up to there
+			limit := 0
+			if len(at) > 0 {
+				limit = at[len(at)-1].i + 1
+			}
+			for _, e := range numerals.AllUntil(s, limit) {
 				if skip == nil {
 					skip = make([]bool, len(s))
 				}
@@ -182,10 +193,6 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 					skip[i] = true
 				}
 			}
-		}
-		if !listed {
-			listed = true
-			at = bracketMarksAt(s, at)
 		}
 		var opens []int
 		for _, m := range at {
