@@ -140,13 +140,26 @@ func LengthSample(doc *align.Document, al *align.Alignment, set *Settings) []flo
 	return norm
 }
 
+// lengthOutliersListFact: the pairs the length check finds outliers, as
+// lengthOutliers lists them by the options of the length check, found
+// once a run for the length check and for lengthOutliersFact, which each
+// measured every pair of the document otherwise. Its Compute is set in
+// init: it names Length, whose Run reads the fact.
+var lengthOutliersListFact = &Fact[[]lengthOutlier]{Name: "length outlier list"}
+
+func init() {
+	lengthOutliersListFact.Compute = func(p *Pass) []lengthOutlier {
+		q := &Pass{Check: Length, Doc: p.Doc, Align: p.Align, Settings: p.Settings, Whole: p.Whole, facts: p.facts}
+		return lengthOutliers(q)
+	}
+}
+
 // lengthOutliersFact: the pairs the length check finds outliers, by bead,
 // with the English length relative to the expected (numbers/missing reads
 // it: a number left out of an abridged pair is part of the abridgement).
 var lengthOutliersFact = &Fact[map[int]float64]{Name: "length outliers", Compute: func(p *Pass) map[int]float64 {
-	q := &Pass{Check: Length, Doc: p.Doc, Align: p.Align, Settings: p.Settings, Whole: p.Whole, facts: p.facts}
 	out := map[int]float64{}
-	for _, o := range lengthOutliers(q) {
+	for _, o := range Get(p, lengthOutliersListFact) {
 		out[o.bead] = o.rel
 	}
 	return out
@@ -159,7 +172,8 @@ type lengthOutlier struct {
 }
 
 func runLength(p *Pass) error {
-	for _, o := range lengthOutliers(p) {
+	// p.Check is Length: the outliers are those of its options
+	for _, o := range Get(p, lengthOutliersListFact) {
 		b := &p.Align.Beads[o.bead]
 		msg := fmt.Sprintf("English is %.0f %% of the length expected from the Chinese (ratio %.1f, document %.1f)", o.rel*100, math.Exp(o.r), o.docRatio)
 		conf := 0.45

@@ -258,3 +258,129 @@ func TestBracketMarksIn(t *testing.T) {
 	}
 	require.Less(t, len(bracketPairs), 32)
 }
+
+// TestUnbalancedEnumeratorsUntilLastMark: the enumerators that start up to
+// the last bracket or quote mark cover the same marks as all of a text's
+// enumerators, and unbalanced, which looks only for those, finds what the
+// rule finds, on random text of marks, enumerators, headings with lists
+// and prose, where most enumerators stand after the last mark.
+func TestUnbalancedEnumeratorsUntilLastMark(t *testing.T) {
+	alphabet := []string{"“", "”", "(", ")", "（", "）", "「", "」", "《", "》", "[", "]", "＂", "\"", "(1)", "1)", "a)",
+		"（一）", "（二）", "一、", "第三条", "第三條", "Article 5", "Articles 5 and 6", "(3) ", "2.", "II.", "①",
+		"\n", " ", "甲", "规定", "the", "a", "，", "。", ";", "\xff"}
+	rng := rand.New(rand.NewPCG(23, 24))
+	covered := 0
+	for round := 0; round < 20000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(24); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		at := bracketMarksAt(s, nil)
+		limit := 0
+		if len(at) > 0 {
+			limit = at[len(at)-1].i + 1
+		}
+		skipped := func(es []numerals.Enumerator) []int {
+			var out []int
+			for _, m := range at {
+				for _, e := range es {
+					if e.Start <= m.i && m.i < e.End {
+						out = append(out, m.i)
+						break
+					}
+				}
+			}
+			return out
+		}
+		want := skipped(numerals.All(s))
+		require.Equal(t, want, skipped(numerals.AllUntil(s, limit)), "%q", s)
+		covered += len(want)
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			if got, want := unbalanced(s, l), unbalancedRule(s, l); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q (%v): got %v, the rule gives %v", s, l, got, want)
+			}
+		}
+	}
+	require.Greater(t, covered, 1000, "few marks inside enumerators: the comparison tests little")
+}
+
+// bracketMarksIn, kept as an oracle for bracketMarks, returns the pairs of bracketPairs whose opening or
+// closing mark s holds, as bit k for pair k: what strings.ContainsRune
+// says of each mark (the bytes of each are in s), in one pass over s
+// rather than two a pair.
+func bracketMarksIn(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if !bracketLead[s[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for k, bp := range bracketPairs {
+			if r == bp.open || r == bp.close {
+				m |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
+// bracketMarksAt, kept as an oracle for bracketMarks, appends to at the marks of bracketPairs and the
+// fullwidth ＂ in s, where ranging over s finds them: each begins with a
+// byte of bracketLead (＂ with the lead of （), ASCII or the lead of a
+// multi-byte character, which never continues another.
+func bracketMarksAt(s string, at []markAt) []markAt {
+	for i := 0; i < len(s); i++ {
+		if !bracketLead[s[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if r == '＂' {
+			at = append(at, markAt{i, r})
+			continue
+		}
+		for _, bp := range bracketPairs {
+			if r == bp.open || r == bp.close {
+				at = append(at, markAt{i, r})
+				break
+			}
+		}
+	}
+	return at
+}
+
+// TestBracketMarks: bracketMarks finds in one pass the pairs bracketMarksIn
+// finds and the marks of bracketMarksAt that apply to the language, on
+// random text of marks, letters, parts of marks and invalid bytes.
+func TestBracketMarks(t *testing.T) {
+	alphabet := []string{"“", "”", "(", ")", "（", "）", "[", "]", "【", "】", "《", "》", "「", "」", "『", "』", "〈", "〉",
+		"‘", "’", "＂", "\"", "甲", "a", " ", "\xe2", "\xe2\x80", "\xef\xbc", "\xe3\x80", "\x80", "\xff"}
+	rng := rand.New(rand.NewPCG(25, 26))
+	marks := 0
+	for round := 0; round < 30000; round++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		for _, l := range []align.Lang{align.Zh, align.En} {
+			var want []markAt
+			for _, m := range bracketMarksAt(s, nil) {
+				applies := m.r == '＂' || l == align.Zh
+				for _, bp := range bracketPairs {
+					if (m.r == bp.open || m.r == bp.close) && bp.lang == 0 {
+						applies = true
+					}
+				}
+				if applies {
+					want = append(want, m)
+				}
+			}
+			m, at := bracketMarks(s, l, nil)
+			require.Equal(t, bracketMarksIn(s), m, "%q", s)
+			require.Equal(t, want, at, "%q (%v)", s, l)
+			marks += len(at)
+		}
+	}
+	require.Greater(t, marks, 10000)
+}

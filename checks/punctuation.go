@@ -97,37 +97,23 @@ var bracketLead = func() (t [256]bool) {
 	return t
 }()
 
-// bracketMarksIn returns the pairs of bracketPairs whose opening or
-// closing mark s holds, as bit k for pair k: what strings.ContainsRune
-// says of each mark (the bytes of each are in s), in one pass over s
-// rather than two a pair.
-func bracketMarksIn(s string) uint32 {
-	var m uint32
-	for i := 0; i < len(s); i++ {
-		if !bracketLead[s[i]] {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		for k, bp := range bracketPairs {
-			if r == bp.open || r == bp.close {
-				m |= 1 << k
-			}
-		}
-	}
-	return m
-}
-
 // markAt is a character of a text at byte i.
 type markAt struct {
 	i int
 	r rune
 }
 
-// bracketMarksAt appends to at the marks of bracketPairs and the
-// fullwidth ＂ in s, where ranging over s finds them: each begins with a
-// byte of bracketLead (＂ with the lead of （), ASCII or the lead of a
-// multi-byte character, which never continues another.
-func bracketMarksAt(s string, at []markAt) []markAt {
+// bracketMarks returns the pairs of bracketPairs whose opening or closing
+// mark s holds, as bit k for pair k (what strings.ContainsRune says of
+// each mark), and appends to at the marks, where ranging over s finds
+// them, of the pairs that apply to language l, with the fullwidth ＂: the
+// marks the pairs' passes of unbalanced act on. One pass over s does both
+// (TestBracketMarks): each mark begins with a byte of bracketLead (＂ with
+// the lead of （), ASCII or the lead of a multi-byte character, which
+// never continues another. A mark of a pair that does not apply to l (’ in
+// English) would only be passed over, and is not listed.
+func bracketMarks(s string, l align.Lang, at []markAt) (uint32, []markAt) {
+	var m uint32
 	for i := 0; i < len(s); i++ {
 		if !bracketLead[s[i]] {
 			continue
@@ -137,14 +123,18 @@ func bracketMarksAt(s string, at []markAt) []markAt {
 			at = append(at, markAt{i, r})
 			continue
 		}
-		for _, bp := range bracketPairs {
+		// the marks of bracketPairs are all different: one at most is r
+		for k, bp := range bracketPairs {
 			if r == bp.open || r == bp.close {
-				at = append(at, markAt{i, r})
+				m |= 1 << k
+				if bp.lang == 0 || l == align.Zh {
+					at = append(at, markAt{i, r})
+				}
 				break
 			}
 		}
 	}
-	return at
+	return m, at
 }
 
 // unbalanced returns the marks of s that do not pair up: closing marks
@@ -158,11 +148,10 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 	enumerated := false
 	var out []punctIssue
 	fullQuoteCloses := 0 // ＂ used to close “ in Chinese
-	marks := bracketMarksIn(s)
 	// the marks a pair's pass below acts on, listed once for all pairs
 	// rather than each pass ranging over every character of s
 	var buf [16]markAt
-	at, listed := buf[:0], false
+	marks, at := bracketMarks(s, l, buf[:0])
 	for k, bp := range bracketPairs {
 		if bp.lang == 1 && l == align.En {
 			continue
@@ -174,7 +163,14 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 		}
 		if !enumerated {
 			enumerated = true
-			for _, e := range numerals.All(s) {
+			// skip is read only at the marks: an enumerator that starts
+			// after the last one covers none, so the text is read for
+			// enumerators only up to there
+			limit := 0
+			if len(at) > 0 {
+				limit = at[len(at)-1].i + 1
+			}
+			for _, e := range numerals.AllUntil(s, limit) {
 				if skip == nil {
 					skip = make([]bool, len(s))
 				}
@@ -182,10 +178,6 @@ func unbalanced(s string, l align.Lang) []punctIssue {
 					skip[i] = true
 				}
 			}
-		}
-		if !listed {
-			listed = true
-			at = bracketMarksAt(s, at)
 		}
 		var opens []int
 		for _, m := range at {

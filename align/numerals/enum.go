@@ -249,6 +249,24 @@ func All(text string) []Enumerator {
 	return allFolded(text, fold(text)) // same offsets: 第三條 reads as 第三条
 }
 
+// AllUntil returns the enumerators of All(text) that start before byte
+// limit, in the same order, reading text only as far as it must: a caller
+// that needs the enumerators over some bytes of a long text (the brackets
+// of a paragraph) is spared the scan of the rest.
+func AllUntil(text string, limit int) []Enumerator {
+	out := allFoldedUntil(text, fold(text), limit)
+	// the members of a heading's list found before limit may start at it
+	// or later
+	n := 0
+	for _, e := range out {
+		if e.Start < limit {
+			out[n] = e
+			n++
+		}
+	}
+	return out[:n]
+}
+
 // allFolded is All of orig, given text = fold(orig).
 func allFolded(orig, text string) []Enumerator {
 	return allFoldedUntil(orig, text, len(text))

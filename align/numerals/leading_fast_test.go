@@ -99,3 +99,40 @@ func TestAllFoldedUntil(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestAllUntil: AllUntil is the enumerators of All that start before the
+// limit, in order, at every limit of random texts of markers, headings
+// with lists and traditional characters (folded by both), and of a few
+// texts of headings with lists.
+func TestAllUntil(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		all := All(s)
+		for limit := 0; limit <= len(s)+1; limit++ {
+			var want []Enumerator
+			for _, e := range all {
+				if e.Start < limit {
+					want = append(want, e)
+				}
+			}
+			got := AllUntil(s, limit)
+			if len(got) != len(want) {
+				t.Fatalf("AllUntil(%q, %d) = %+v, All before it %+v", s, limit, got, want)
+			}
+			for k := range got {
+				if got[k] != want[k] {
+					t.Fatalf("AllUntil(%q, %d) = %+v, All before it %+v", s, limit, got, want)
+				}
+			}
+		}
+	}
+	pieces := append([]string{"第三條", "（二）", "第一章", "Articles 5 and 6", "(1)", "一、"}, enumPieces...)
+	rng := rand.New(rand.NewSource(19))
+	for range 5000 {
+		check(randomText(rng, pieces, 24))
+	}
+	for _, s := range []string{"第五條、第六條及第 7、8 及第 10 條規定", "Articles 5 and 6 apply. (1) first; (2) second",
+		"根据第三条、第四条和第五条的规定，（一）1200万元", "一、总则 二、分则 ① ② ⒈ Ⅱ."} {
+		check(s)
+	}
+}
