@@ -512,16 +512,14 @@ func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c 
 // word alignment's time on the reference document eight times over).
 //
 // Each row is swept in two loops, the columns before cross and those
-// from it, rather than one that asks at each column which side it is on;
-// and every column is written to js and ws, the next column over it
-// unless it is a cell, rather than the cells alone after a branch on
-// each column's punctuation (the mark falls where the text puts it, so
-// the branch was mispredicted often). js and ws are made one longer than
-// the cells for the column after the last cell.
+// from it, rather than one that asks at each column which side it is on.
+// A cell's word and weight are written in the branch on its column's
+// punctuation that adds up its sums (sweepNorm), so js and ws are made
+// as long as the cells, no longer.
 func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []float32, colSum, rowSum []float64) ([]uint16, []float32) {
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
-	js, ws = grow(js, cells+1), grow(ws, cells+1)
+	js, ws = grow(js, cells), grow(ws, cells)
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
@@ -559,17 +557,22 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 // than the run's start: one index for the columns, the cells' words and
 // col, where two (the run's and the band's) took a register more than
 // the loop had, and three were reloaded at every column. Like sweepSum,
-// it branches on a column's punctuation for the cell's sums, and writes
-// its word and weight either way.
+// it branches on a column's punctuation for the cell's sums; unlike it,
+// it writes a cell's word and weight in that branch (no branch more to
+// mispredict), so that the words, weights and pairs are checked against
+// one length, that of pairs (the seg's cells). Written at every column,
+// and so one past the last cell, the words needed a length of their
+// own, a register more than the loop had: enPunct was reloaded at every
+// column.
 //
 //go:noinline
 func sweepNorm[P uint16 | int32](enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, tz []params, pairs []P, col []float64, row float64) (int, float64, float64) {
 	col = col[:len(enPunct)]
-	ws = ws[:len(js)]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
 	for j := uint(off); j < uint(len(enPunct)); j++ {
-		w32 := float32(w)
-		js[c], ws[c] = uint16(j), w32
 		if enPunct[j] == punct {
+			w32 := float32(w)
+			js[c], ws[c] = uint16(j), w32
 			x := float64(w32)
 			t := &tz[pairs[c]]
 			col[j] += x * float64(t.ez)
