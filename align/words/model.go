@@ -803,19 +803,35 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		// null word's included) of distortion weight × translation.
 		// Before the cells' words and weights are stored, the sweep
 		// that lays them out adds them up as well (segNorms).
+		//
+		// When pruning, the words and weights are laid out straight
+		// into the slabs' current arrays if these have room for all
+		// the cells: the cells kept are moved down in place, and the
+		// arrays are then cut at the last kept, rather than copied
+		// there from the scratch (direct).
+		js, ws := s.j, s.w
+		direct := false
 		if !md.weighed {
-			if narrow {
-				cols, weights = segNorms(md, s, s.pairOff, cols, weights, colSum, rowSum)
-			} else {
-				cols, weights = segNorms(md, s, s.pair, cols, weights, colSum, rowSum)
+			js, ws = cols, weights
+			if prune {
+				cells := int(s.rowEnd[m-1])
+				if sj, sw := md.js.spare(cells), md.weights.spare(cells); sj != nil && sw != nil {
+					js, ws, direct = sj, sw, true
+				}
 			}
-		} else {
-			cols, weights = s.j, s.w
+			if narrow {
+				js, ws = segNorms(md, s, s.pairOff, js, ws, colSum, rowSum)
+			} else {
+				js, ws = segNorms(md, s, s.pair, js, ws, colSum, rowSum)
+			}
+			if !direct {
+				cols, weights = js, ws // the scratch, grown
+			}
 		}
 		if narrow {
-			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
+			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colSum, linkE}
 		} else {
-			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
+			wa = rowArgs[int32]{tt, s.pair, js, ws, colSum, linkE}
 		}
 		start := 0
 		for i, end := range s.rowEnd {
@@ -866,12 +882,19 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
+			// (Taken directly, the words come before the type pairs'
+			// offsets in their slab, the same room as after them.)
+			if direct {
+				s.j, s.w = md.js.take(out, len(js)), md.weights.take(out, len(ws))
+			}
 			if narrow {
 				s.pairOff = md.js.copy(s.pairOff[:out])
 			} else {
 				s.pair = md.pairs.copy(s.pair[:out])
 			}
-			s.j, s.w = md.js.copy(cols[:out]), md.weights.copy(weights[:out])
+			if !direct {
+				s.j, s.w = md.js.copy(js[:out]), md.weights.copy(ws[:out])
+			}
 		}
 	}
 	if prune {
