@@ -1033,19 +1033,18 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 	link = link[:len(col)]
 	row := 0.0
 	for k := uint(start); k < uint(len(js)); k++ {
-		j := js[k]
-		t := &tz[pairs[k]]
-		w := float64(ws[k])
+		// The cell is moved as soon as it is read, before its sums,
+		// whose registers it then leaves free: moved after them, it
+		// was read again, and link was reloaded at every cell.
+		p, j, w32 := pairs[k], js[k], ws[k]
+		pairs[out], js[out], ws[out] = p, j, w32
+		t := &tz[p]
+		w := float64(w32)
 		c := col[j]
 		r := w * float64(t.agree) * inv * c
 		t.count += float32(r)
 		link[j] += r
 		row += r
-		// (The cell is read again rather than kept from the loop's
-		// start, and moved before the test: kept, its pair, word and
-		// weight took registers that the loop then reloaded from
-		// memory.)
-		pairs[out], js[out], ws[out] = pairs[k], js[k], ws[k]
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
 		if w*float64(t.ez)*c*c >= pruneBelow {
