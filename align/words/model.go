@@ -512,16 +512,14 @@ func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c 
 // word alignment's time on the reference document eight times over).
 //
 // Each row is swept in two loops, the columns before cross and those
-// from it, rather than one that asks at each column which side it is on;
-// and every column is written to js and ws, the next column over it
-// unless it is a cell, rather than the cells alone after a branch on
-// each column's punctuation (the mark falls where the text puts it, so
-// the branch was mispredicted often). js and ws are made one longer than
-// the cells for the column after the last cell.
+// from it, rather than one that asks at each column which side it is on.
+// A cell's word and weight are written in the branch on its column's
+// punctuation that adds up its sums (sweepNorm), so js and ws are made
+// as long as the cells, no longer.
 func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []float32, colSum, rowSum []float64) ([]uint16, []float32) {
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
-	js, ws = grow(js, cells+1), grow(ws, cells+1)
+	js, ws = grow(js, cells), grow(ws, cells)
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
@@ -559,17 +557,22 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 // than the run's start: one index for the columns, the cells' words and
 // col, where two (the run's and the band's) took a register more than
 // the loop had, and three were reloaded at every column. Like sweepSum,
-// it branches on a column's punctuation for the cell's sums, and writes
-// its word and weight either way.
+// it branches on a column's punctuation for the cell's sums; unlike it,
+// it writes a cell's word and weight in that branch (no branch more to
+// mispredict), so that the words, weights and pairs are checked against
+// one length, that of pairs (the seg's cells). Written at every column,
+// and so one past the last cell, the words needed a length of their
+// own, a register more than the loop had: enPunct was reloaded at every
+// column.
 //
 //go:noinline
 func sweepNorm[P uint16 | int32](enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, tz []params, pairs []P, col []float64, row float64) (int, float64, float64) {
 	col = col[:len(enPunct)]
-	ws = ws[:len(js)]
+	js, ws = js[:len(pairs)], ws[:len(pairs)]
 	for j := uint(off); j < uint(len(enPunct)); j++ {
-		w32 := float32(w)
-		js[c], ws[c] = uint16(j), w32
 		if enPunct[j] == punct {
+			w32 := float32(w)
+			js[c], ws[c] = uint16(j), w32
 			x := float64(w32)
 			t := &tz[pairs[c]]
 			col[j] += x * float64(t.ez)
@@ -800,19 +803,35 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		// null word's included) of distortion weight × translation.
 		// Before the cells' words and weights are stored, the sweep
 		// that lays them out adds them up as well (segNorms).
+		//
+		// When pruning, the words and weights are laid out straight
+		// into the slabs' current arrays if these have room for all
+		// the cells: the cells kept are moved down in place, and the
+		// arrays are then cut at the last kept, rather than copied
+		// there from the scratch (direct).
+		js, ws := s.j, s.w
+		direct := false
 		if !md.weighed {
-			if narrow {
-				cols, weights = segNorms(md, s, s.pairOff, cols, weights, colSum, rowSum)
-			} else {
-				cols, weights = segNorms(md, s, s.pair, cols, weights, colSum, rowSum)
+			js, ws = cols, weights
+			if prune {
+				cells := int(s.rowEnd[m-1])
+				if sj, sw := md.js.spare(cells), md.weights.spare(cells); sj != nil && sw != nil {
+					js, ws, direct = sj, sw, true
+				}
 			}
-		} else {
-			cols, weights = s.j, s.w
+			if narrow {
+				js, ws = segNorms(md, s, s.pairOff, js, ws, colSum, rowSum)
+			} else {
+				js, ws = segNorms(md, s, s.pair, js, ws, colSum, rowSum)
+			}
+			if !direct {
+				cols, weights = js, ws // the scratch, grown
+			}
 		}
 		if narrow {
-			na = rowArgs[uint16]{tt, s.pairOff, cols, weights, colSum, linkE}
+			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colSum, linkE}
 		} else {
-			wa = rowArgs[int32]{tt, s.pair, cols, weights, colSum, linkE}
+			wa = rowArgs[int32]{tt, s.pair, js, ws, colSum, linkE}
 		}
 		start := 0
 		for i, end := range s.rowEnd {
@@ -863,12 +882,19 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 		if prune {
 			// The cells kept move to arrays of their own size; the
 			// seg's old ones go with those of the segs before it.
+			// (Taken directly, the words come before the type pairs'
+			// offsets in their slab, the same room as after them.)
+			if direct {
+				s.j, s.w = md.js.take(out, len(js)), md.weights.take(out, len(ws))
+			}
 			if narrow {
 				s.pairOff = md.js.copy(s.pairOff[:out])
 			} else {
 				s.pair = md.pairs.copy(s.pair[:out])
 			}
-			s.j, s.w = md.js.copy(cols[:out]), md.weights.copy(weights[:out])
+			if !direct {
+				s.j, s.w = md.js.copy(js[:out]), md.weights.copy(ws[:out])
+			}
 		}
 	}
 	if prune {
@@ -1007,19 +1033,18 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 	link = link[:len(col)]
 	row := 0.0
 	for k := uint(start); k < uint(len(js)); k++ {
-		j := js[k]
-		t := &tz[pairs[k]]
-		w := float64(ws[k])
+		// The cell is moved as soon as it is read, before its sums,
+		// whose registers it then leaves free: moved after them, it
+		// was read again, and link was reloaded at every cell.
+		p, j, w32 := pairs[k], js[k], ws[k]
+		pairs[out], js[out], ws[out] = p, j, w32
+		t := &tz[p]
+		w := float64(w32)
 		c := col[j]
 		r := w * float64(t.agree) * inv * c
 		t.count += float32(r)
 		link[j] += r
 		row += r
-		// (The cell is read again rather than kept from the loop's
-		// start, and moved before the test: kept, its pair, word and
-		// weight took registers that the loop then reloaded from
-		// memory.)
-		pairs[out], js[out], ws[out] = pairs[k], js[k], ws[k]
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
 		keep := 0
 		if w*float64(t.ez)*c*c >= pruneBelow {
