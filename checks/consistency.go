@@ -1210,15 +1210,12 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, r.start, toks[r.first:r.last+1]), true
 }
 
-// bridgeWords may sit inside a name: "University of Macau", "Bank for
-// International Settlements"; not "and", which joins two names.
-var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "la": true,
-	"von": true, "van": true, "on": true}
-
-// isBridgeWord is bridgeWords[strings.ToLower(w)], without lowering w or
-// hashing it: the words are two or three ASCII letters, and no character
-// but an ASCII capital lowers to an ASCII letter of theirs (the Kelvin
-// sign lowers to k, İ to i; TestIsBridgeWord).
+// isBridgeWord reports a word that may sit inside a name, in any case:
+// "University of Macau", "Bank for International Settlements"; not "and",
+// which joins two names. It does not lower w or hash it: the words are two
+// or three ASCII letters, and no character but an ASCII capital lowers to
+// an ASCII letter of theirs (the Kelvin sign lowers to k, İ to i;
+// TestIsBridgeWord compares it with the list lowered by strings.ToLower).
 func isBridgeWord(w string) bool {
 	if len(w) < 2 || len(w) > 3 {
 		return false
@@ -1347,15 +1344,13 @@ func isZhEdgeStop(s string) bool {
 }
 
 // allHan reports whether s is one or more Han characters (lang.IsHan).
-// A character of U+4E00 to U+9FFF (lang.IsHan's first range, nearly every
-// character of a Chinese text) is told by its bytes, without decoding: a
-// lead byte E5 to E9, or E4 with a second byte from B8, and two
-// continuation bytes (TestAllHanAsByRunes).
+// Characters of U+4E00 to U+9FFF (lang.IsHan's first range, nearly every
+// character of a Chinese text) are told by their bytes, without decoding
+// (lang.UnifiedHanRun; TestAllHanAsByRunes).
 func allHan(s string) bool {
 	for i := 0; i < len(s); {
-		if c := s[i]; c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
-			(c != 0xe4 || s[i+1] >= 0xb8) {
-			i += 3
+		if n := lang.UnifiedHanRun(s[i:]); n > 0 {
+			i += n
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

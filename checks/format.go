@@ -249,8 +249,6 @@ func controlRuns(s string) [][2]int {
 	return out
 }
 
-// plainByte holds the ASCII bytes that are not stray controls
-// (isStrayControl): printable ones, tab and the line ends.
 // printable8 reports whether the 8 bytes of s are all printable ASCII,
 // 0x20 to 0x7E, read as one word: no byte has its high bit set, none is
 // below 0x20 (subtracting 0x20 from each borrows from the high bit of
@@ -262,6 +260,8 @@ func printable8(s string) bool {
 	return (x|(x-0x20*ones)|((x^0x7f*ones)-ones))&highs == 0
 }
 
+// plainByte holds the ASCII bytes that are not stray controls
+// (isStrayControl): printable ones, tab and the line ends.
 var plainByte = func() (t [256]bool) {
 	for c := range utf8.RuneSelf {
 		t[c] = !isStrayControl(rune(c))

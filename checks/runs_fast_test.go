@@ -386,6 +386,11 @@ func TestAllHanAsByRunes(t *testing.T) {
 	}
 }
 
+// bridgeWords are the words isBridgeWord takes, as a set of their
+// lower-case spellings: the definition it is compared with.
+var bridgeWords = map[string]bool{"of": true, "the": true, "for": true, "de": true, "du": true, "la": true,
+	"von": true, "van": true, "on": true}
+
 // TestIsBridgeWord: isBridgeWord answers as bridgeWords with the word
 // lowered, on every rune alone and with each bridge word, and on every
 // string of up to three pieces of the words' letters in both cases,

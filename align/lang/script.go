@@ -36,7 +36,7 @@ func Count(text string) ScriptCounts {
 		if text[i] >= 0xe4 {
 			// a run of CJK Unified Ideographs, most of Chinese text,
 			// counted without decoding it (TestCountRule)
-			if n := unifiedHanRun(text[i:]); n > 0 {
+			if n := UnifiedHanRun(text[i:]); n > 0 {
 				c.Han += n / 3
 				i += n
 				continue

@@ -167,7 +167,7 @@ func TestIsWordRune(t *testing.T) {
 	}
 }
 
-// TestUnifiedHanRun: unifiedHanRun takes three bytes exactly where
+// TestUnifiedHanRun: UnifiedHanRun takes three bytes exactly where
 // unifiedHanAt does, on every sequence of three bytes, and ends a run
 // where unifiedHanAt stops on random strings of Han, other characters
 // and broken UTF-8.
@@ -179,8 +179,8 @@ func TestUnifiedHanRun(t *testing.T) {
 		if unifiedHanAt(string(b[:]), 0) {
 			want = 3
 		}
-		if got := unifiedHanRun(string(b[:])); got != want {
-			t.Fatalf("unifiedHanRun(%q) = %d, want %d", b, got, want)
+		if got := UnifiedHanRun(string(b[:])); got != want {
+			t.Fatalf("UnifiedHanRun(%q) = %d, want %d", b, got, want)
 		}
 	}
 	rng := rand.New(rand.NewSource(18))
@@ -195,8 +195,8 @@ func TestUnifiedHanRun(t *testing.T) {
 		for unifiedHanAt(s, want) {
 			want += 3
 		}
-		if got := unifiedHanRun(s); got != want {
-			t.Fatalf("unifiedHanRun(%q) = %d, want %d", s, got, want)
+		if got := UnifiedHanRun(s); got != want {
+			t.Fatalf("UnifiedHanRun(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
@@ -316,4 +316,17 @@ func TestCountRule(t *testing.T) {
 		}
 		check(b.String())
 	}
+}
+
+// unifiedHanAt reports whether text[j:] starts with the UTF-8 encoding of
+// a character of the CJK Unified Ideographs block (U+4E00 to U+9FFF), all
+// Han (IsHan) and all three bytes long: E4 B8–BF, or E5–E9 80–BF, then a
+// continuation byte (TestUnifiedHanAt): the
+// definition UnifiedHanRun is compared with.
+func unifiedHanAt(text string, j int) bool {
+	if j+2 >= len(text) {
+		return false
+	}
+	c0, c1, c2 := text[j], text[j+1], text[j+2]
+	return (c0 == 0xe4 && c1 >= 0xb8 || 0xe5 <= c0 && c0 <= 0xe9) && c1&0xc0 == 0x80 && c2&0xc0 == 0x80
 }

@@ -104,7 +104,7 @@ func Simplified(s string) bool {
 		// Han of the unified block, most of a Chinese text, decoded in
 		// line: a valid sequence, which DecodeRuneInString would give
 		// the same rune (TestSimplifiedInline).
-		if n := unifiedHanRun(s[i:min(i+3, len(s))]); n == 3 {
+		if n := UnifiedHanRun(s[i:min(i+3, len(s))]); n == 3 {
 			r := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
 			if _, ok := t.get(r); ok {
 				return false

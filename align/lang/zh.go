@@ -160,7 +160,7 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 			j := i + size
 			for j < len(text) {
 				// the common case, without decoding
-				if j += unifiedHanRun(text[j:]); j == len(text) {
+				if j += UnifiedHanRun(text[j:]); j == len(text) {
 					break
 				}
 				r2, n := utf8.DecodeRuneInString(text[j:])
@@ -182,22 +182,13 @@ func (s *segmenter) appendTokens(toks []Token, text string) []Token {
 	return toks
 }
 
-// unifiedHanAt reports whether text[j:] starts with the UTF-8 encoding of
-// a character of the CJK Unified Ideographs block (U+4E00 to U+9FFF), all
-// Han (IsHan) and all three bytes long: E4 B8–BF, or E5–E9 80–BF, then a
-// continuation byte (TestUnifiedHanAt).
-func unifiedHanAt(text string, j int) bool {
-	if j+2 >= len(text) {
-		return false
-	}
-	c0, c1, c2 := text[j], text[j+1], text[j+2]
-	return (c0 == 0xe4 && c1 >= 0xb8 || 0xe5 <= c0 && c0 <= 0xe9) && c1&0xc0 == 0x80 && c2&0xc0 == 0x80
-}
-
-// unifiedHanRun returns the length in bytes of the characters at the start
-// of s that unifiedHanAt takes, tested three bytes at a time on what is
-// left of s, so that the compiler checks no index (TestUnifiedHanRun).
-func unifiedHanRun(s string) int {
+// UnifiedHanRun returns the length in bytes of the characters of the CJK
+// Unified Ideographs block (U+4E00 to U+9FFF, all Han and all three bytes
+// long: E4 B8–BF or E5–E9 80–BF, then a continuation byte) at the start
+// of s, tested three bytes at a time on what is left of s, so that the
+// compiler checks no index (TestUnifiedHanRun). Nearly every character of
+// a Chinese text is one: a scan passes over them without decoding.
+func UnifiedHanRun(s string) int {
 	n := 0
 	for len(s) >= 3 {
 		c0, c1, c2 := s[0], s[1], s[2]

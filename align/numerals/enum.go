@@ -292,7 +292,7 @@ func allFoldedUntil(orig, text string, limit int) (out []Enumerator) {
 			// end nor letter of ASCII, so each only becomes prev.
 			for i += 3; i < limit && hanNoStart(text, i); i += 3 {
 			}
-			last := rune(text[i-3]&0x0f)<<12 | rune(text[i-2]&0x3f)<<6 | rune(text[i-1]&0x3f)
+			last, _ := decode3(text[i-3:])
 			p = pos{prev: last, prevNS: last}
 			continue
 		}

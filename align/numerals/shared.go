@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/aligncheck/aligncheck/align/lang"
 )
 
 // A list or range of percentages often writes the unit once: "from 10.2 to
@@ -222,9 +224,7 @@ func monthTheDigit(text string) bool {
 // those bytes zero, which the subtraction finds (a byte borrows from the
 // next only above a zero byte, so whether there is one is exact).
 func hasH(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	w := lang.Load8(s)
 	v := (w | 0x2020202020202020) ^ 0x6868686868686868
 	return (v-0x0101010101010101)&^v&0x8080808080808080 != 0
 }
