@@ -532,9 +532,12 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		// the total of the cell before (a 0-1 does not reach the row's
 		// first cell, whose low is NaN)
 		last := nan
-		for j := band.Lo[i]; j <= band.Hi[i]; j++ {
+		// (the row's last cell in a variable: the loop read it from the
+		// band in every cell)
+		hiI := band.Hi[i]
+		for j := band.Lo[i]; j <= hiI; j++ {
 			if j == stretch {
-				from, stretch = j, min(j+lowChunk, band.Hi[i]+1)
+				from, stretch = j, min(j+lowChunk, hiI+1)
 				setLows(i, j, stretch)
 			}
 			if i == 0 && j == 0 {
