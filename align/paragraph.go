@@ -213,6 +213,10 @@ type paragraphAligner struct {
 	lex        Similarity
 
 	ignoreLayout bool // score content only (swap detection)
+	// laysOut is layoutAnchors' answer, set with ignoreLayout
+	// (setIgnoreLayout): anchorsOf asks it of some 2 M beads on a 5k-pair
+	// document, and the map's length was a load and a test more each.
+	laysOut bool
 
 	lx     *lexicon.Lexicon // when lex is the embedded lexicon: blocks are prepared once
 	blocks *lexicon.Blocks  // lx's prepared blocks, made on first use
@@ -540,7 +544,9 @@ func (p *paragraphAligner) refineSim(i, j int, t BeadType) float64 {
 // passes asks them (a refineTest), in one call: lexLow is asked once, and
 // each bound is the same sum as refineSim's and refine's, in the same
 // order. (Without the similarity term the two bounds are one value,
-// tested once.) The DP asks it of some 1.7 M beads on a 5k-pair document.
+// tested once.) The DP's test (tester) asks it of a bead whose bound
+// stopped early and still passed; it asks those it added up in full
+// the same sums itself.
 func (p *paragraphAligner) refined(pi, pj int, t *BeadType, prev, best float64, bt, ti int8) bool {
 	r := p.lexLow(pi, pj, *t)
 	if !r.lex {
@@ -557,12 +563,11 @@ func (p *paragraphAligner) refined(pi, pj int, t *BeadType, prev, best float64, 
 
 // lastLex is what refine and refineSim share of one bead: its baseLow and
 // its SimilarityBound. The baseLow is mostly that of the bead the bound
-// last added up in full (baseLowUntil keeps it here): the DP asks the
-// refined bounds of a bead right after its bound, some 1.7 M times on a
-// 5k-pair document. It holds for the model and the layout flag in force
+// last added up in full (baseLowUntil keeps it here), asked by
+// pairedUntil and then refined (tester goes on from the bound it added
+// up itself). It holds for the model and the layout flag in force
 // when it was kept: whatever changes either forgets it (forgetLex),
-// rather than each of those 1.7 M asks comparing them (some 25 M
-// instructions).
+// rather than each ask comparing them.
 type lastLex struct {
 	i, j     int
 	t        BeadType
@@ -599,6 +604,7 @@ func (p *paragraphAligner) setModel(m LengthModel, sp shapePriors, bg float64) {
 // setIgnoreLayout sets ignoreLayout.
 func (p *paragraphAligner) setIgnoreLayout(ignore bool) {
 	p.ignoreLayout = ignore
+	p.setLaysOut()
 	p.forgetLex()
 }
 
@@ -696,11 +702,10 @@ func (p *paragraphAligner) boundUntil(i, j int, t BeadType, floor, need float64)
 }
 
 // pairedUntil is boundUntil for a bead of several blocks, all that the
-// DP asks it of, without boundUntil's call between: baseLowUntil takes
-// the similarity term's least value off itself. part is the bead's
-// length, interruptions and merged enumerators as lowRow added them up
-// (NaN: not given), which it does not add up again: the DP asks the bound
-// of some 2 M beads on a 5k-pair document, each right after lowRow.
+// DP asks it of (tester), without boundUntil's call between:
+// baseLowUntil takes the similarity term's least value off itself. part
+// is the bead's length, interruptions and merged enumerators as lowRow
+// added them up (NaN: not given), which it does not add up again.
 func (p *paragraphAligner) pairedUntil(i, j int, t BeadType, part, floor, need float64) float64 {
 	if !math.IsNaN(part) {
 		c, _ := p.anchoredUntil(i, j, t, part, floor, need, true)
@@ -989,8 +994,12 @@ func (p *paragraphAligner) floors() []float64 {
 }
 
 // layoutAnchors reports whether the page's layout may pair beads.
-func (p *paragraphAligner) layoutAnchors() bool {
-	return !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0)
+func (p *paragraphAligner) layoutAnchors() bool { return p.laysOut }
+
+// setLaysOut works out layoutAnchors' answer, laysOut, for the layout
+// and ignoreLayout in force.
+func (p *paragraphAligner) setLaysOut() {
+	p.laysOut = !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0)
 }
 
 // floorOf is the floor of bound for a paired bead of type t whose anchors
@@ -1088,6 +1097,21 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	if c+floor > need {
 		return c + floor, false
 	}
+	// added up in full: baseLow's value, which lexLow asks next if the
+	// bead passes
+	lex := p.lex != nil
+	c += p.anchorsOf(i, j, a, b)
+	p.lastLex.keep(i, j, t, c, lex)
+	if least && lex {
+		c -= lexWeight * (1 - p.chance(t))
+	}
+	return c, lex
+}
+
+// anchorsOf is what the anchors of a paired bead zh[i:i+a], en[j:j+b]
+// add to its baseLow (anchoredUntil): the opening enumerators' cost less
+// the numbers that may match and the layout.
+func (p *paragraphAligner) anchorsOf(i, j, a, b int) float64 {
 	// (enumAnchor, its test of the prefix sums written out here: too
 	// large to be inlined, it was a call for each of some 2 M beads on a
 	// 5k-pair document, most of which open with no enumerator)
@@ -1107,15 +1131,62 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	if p.layoutAnchors() && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
 	}
-	// added up in full: baseLow's value, which lexLow asks next if the
-	// bead passes
-	lex := p.lex != nil
-	c += an
-	p.lastLex.keep(i, j, t, c, lex)
-	if least && lex {
-		c -= lexWeight * (1 - p.chance(t))
+	return an
+}
+
+// tester is the DP's beadTest: pairedUntil, then refined, asked as
+// stagedTest asks them, in one call. A bead whose bound is added up in
+// full (most of those the DP asks it of, some 2 M on a 5k-pair document)
+// goes on to the refined bounds from the baseLow at hand, the value
+// lexLow would find kept (lastLex), without keeping it or a second call;
+// one whose bound stopped early and still passes (need is only a hint)
+// is asked refined itself. The same sums, in the same order, as
+// pairedUntil's and refined's (checkParagraphBounds compares them).
+// (tester is kept out of line: inlined in solve, its closure was copied
+// there without the calls it makes inlined, some 60 M instructions more
+// on a 5k-pair document.)
+//
+//go:noinline
+func (p *paragraphAligner) tester() beadTest {
+	return func(pi, pj int, t *BeadType, part, floor, prev, best float64, bt, ti int8, refine bool) bool {
+		need := best - prev - t.Prior
+		var low, base float64
+		full := false
+		switch {
+		case part != part: // (not given: NaN)
+			low = p.pairedUntil(pi, pj, *t, part, floor, need)
+		case part+floor > need:
+			low = part + floor
+		default:
+			// anchoredUntil's sum, and baseLow's before the similarity
+			// term's least value is taken off
+			base, full = part+p.anchorsOf(pi, pj, t.Zh, t.En), true
+			low = base
+			if p.lex != nil {
+				low -= lexWeight * (1 - p.chance(*t))
+			}
+		}
+		if v := prev + low + t.Prior; !(v < best || v == best && ti < bt) {
+			return false
+		}
+		// (refined is asked only with the embedded lexicon: solve)
+		if !refine || p.lx == nil {
+			return true
+		}
+		if !full {
+			return p.refined(pi, pj, t, prev, best, bt, ti)
+		}
+		// refined from lexLow's parts (p.lex is not nil with p.lx)
+		bl := p.prepared()
+		bl.Forget(pi - 2*maxSplit)
+		sim := bl.SimilarityBound(pi, t.Zh, pj, t.En)
+		chance := p.chance(*t)
+		if v := prev + (base + (0 - lexWeight*(sim-chance))) + t.Prior; !(v < best || v == best && ti < bt) {
+			return false
+		}
+		v := prev + (base + (nullCap*p.weaknessLow(bl, pi, t.Zh, pj, t.En) - lexWeight*(sim-chance))) + t.Prior
+		return v < best || v == best && ti < bt
 	}
-	return c, lex
 }
 
 // baseCost is the cost of a bead without its similarity term, and whether
@@ -1289,14 +1360,11 @@ const (
 func (p *paragraphAligner) solve() []Cell {
 	nz, ne := len(p.zh), len(p.en)
 	extra := p.groupBeads()
-	var refined refineTest
-	if p.lx != nil {
-		refined = p.refined
-	}
+	test := p.tester()
 	floor := p.rowFloors(p.floors())
 	// the DP in a band (nil: the full matrix), all else as for every band
 	solveIn := func(band *Band) []Cell {
-		return solveStaged(nz, ne, p.types, extra, p.cost, p.pairedUntil, refined, floor, p.lowRow, band, &p.tables)
+		return solveTested(nz, ne, p.types, extra, p.cost, test, floor, p.lowRow, band, &p.tables)
 	}
 	if nz*ne <= fullDPCells {
 		return solveIn(nil)
@@ -1442,6 +1510,7 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 		p.layout[l] = true
 	}
 	p.layoutGroups()
+	p.setLaysOut()
 	p.model = p.initialModel()
 	p.priors, p.types = defaultPriors, paragraphTypes
 	return p

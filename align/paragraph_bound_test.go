@@ -20,8 +20,12 @@ import (
 func checkParagraphBounds(doc *Document, lex Similarity) error {
 	p := newParagraphAligner(doc, lex)
 	stops, raised, lows, parted, ruledOut := 0, 0, 0, 0, 0
-	var refinedSeen [2]int
+	var refinedSeen, testSeen [2]int
 	check := func() error {
+		// (layoutAnchors' answer is kept with the layout flag)
+		if want := !p.ignoreLayout && (len(p.layout) > 0 || len(p.groups) > 0); p.layoutAnchors() != want {
+			return fmt.Errorf("layoutAnchors %v, the layout flag %v and the page's layout say %v", p.layoutAnchors(), p.ignoreLayout, want)
+		}
 		floor := p.floors()
 		rows := p.rowFloors(floor)
 		for i := 0; i <= len(p.zh); i++ {
@@ -73,6 +77,11 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 					if t.Zh+t.En > 1 {
 						if err := sameRefined(p, i, j, t, &refinedSeen); err != nil {
 							return err
+						}
+						for _, f := range []float64{floor[ti], row} {
+							if err := sameTest(p, i, j, ti, f, &testSeen); err != nil {
+								return err
+							}
 						}
 					}
 				}
@@ -209,6 +218,9 @@ func checkParagraphBounds(doc *Document, lex Similarity) error {
 	if ruledOut == 0 && !p.interleaved { // (lowSums takes no ceil)
 		return fmt.Errorf("no bead of a row ruled out by a ceil")
 	}
+	if testSeen[0] == 0 || testSeen[1] == 0 {
+		return fmt.Errorf("the DP's test passed %d beads and failed %d", testSeen[1], testSeen[0])
+	}
 	if refinedSeen[0] == 0 || refinedSeen[1] == 0 {
 		return fmt.Errorf("refined passed %d beads and failed %d", refinedSeen[1], refinedSeen[0])
 	}
@@ -251,6 +263,53 @@ func sameRefined(p *paragraphAligner, i, j int, t BeadType, seen *[2]int) error 
 					seen[1]++
 				} else {
 					seen[0]++
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// sameTest compares the DP's test of a paired bead (tester) with its
+// bound and then its refined bounds asked in turn (stagedTest of
+// pairedUntil and refined, which the DP asked before), for the bead's
+// part as lowRow gives it and none (NaN), costs of reaching its cell
+// around the bounds' values (the sum of the bound's length part and
+// floor too, where the bound stops early and may pass on a tie), ties of
+// either order and of an extra bead, with and without the refined
+// bounds; seen counts its outcomes (false, true).
+func sameTest(p *paragraphAligner, i, j, ti int, floor float64, seen *[2]int) error {
+	t := p.types[ti]
+	out, parts := make([]float64, 1), make([]float64, 1)
+	p.lowRow(i, ti, floor, j+t.En, j+t.En, nil, 0, out, parts, nil)
+	if math.IsInf(out[0], 1) {
+		return nil // (furniture: the DP's first test fails the bead)
+	}
+	var refined refineTest
+	if p.lx != nil {
+		refined = p.refined
+	}
+	want, got := stagedTest(p.pairedUntil, refined), p.tester()
+	b := p.pairedUntil(i, j, t, math.NaN(), floor, math.Inf(1))
+	sim, full := p.refineSim(i, j, t), p.refine(i, j, t)
+	for _, part := range []float64{math.NaN(), parts[0]} {
+		for _, prev := range []float64{0, 1.5} {
+			for _, v := range []float64{b, sim, full, (b + full) / 2, parts[0] + floor, b - 1, full + 1, math.Inf(1)} {
+				best := prev + v + t.Prior
+				for _, order := range [][2]int8{{0, 1}, {1, 0}, {extraBead, extraBead}} {
+					ti, bt := order[0], order[1]
+					for _, refine := range []bool{false, true} {
+						w := want(i, j, &t, part, floor, prev, best, bt, ti, refine)
+						g := got(i, j, &t, part, floor, prev, best, bt, ti, refine)
+						if g != w {
+							return fmt.Errorf("bead (%d,%d) %v, part %v, floor %v, prev %v, best %v, types %d %d, refine %v: test %v, bound then refined %v", i, j, t, part, floor, prev, best, ti, bt, refine, g, w)
+						}
+						if g {
+							seen[1]++
+						} else {
+							seen[0]++
+						}
+					}
 				}
 			}
 		}
