@@ -609,7 +609,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		// a third of the DP's asks: the sums below of one pair, whose
 		// block's sums bound them, are the pair's sums each (0 + x is x,
 		// and none is -0)
-		zm, em := s.pairSums(i, j)
+		zm, em, ok := s.keptSums(i, j)
+		if !ok {
+			zm, em = s.pairSumsAfresh(i, j)
+		}
 		zhAll, enAll := s.zh[i].all[0], s.en[j].all[0]
 		return min(1, similarity(min(zm, zhAll), zhAll, min(em, enAll), enAll)) + boundMargin
 	}
@@ -625,7 +628,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			*c = splitSums{i: i, j: j}
 		}
 		for ; c.n < b; c.n++ {
-			zm, em := s.pairSums(i, j+c.n)
+			zm, em, ok := s.keptSums(i, j+c.n)
+			if !ok {
+				zm, em = s.pairSumsAfresh(i, j+c.n)
+			}
 			c.m += zm
 			c.en += min(em, s.en[j+c.n].all[0])
 		}
@@ -644,7 +650,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			*c = splitSums{i: i, j: j}
 		}
 		for ; c.n < a; c.n++ {
-			zm, em := s.pairSums(i+c.n, j)
+			zm, em, ok := s.keptSums(i+c.n, j)
+			if !ok {
+				zm, em = s.pairSumsAfresh(i+c.n, j)
+			}
 			c.m += min(zm, s.zh[i+c.n].all[0])
 			c.en += em
 		}
@@ -659,7 +668,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	for k := i; k < i+a; k++ {
 		m := 0.0
 		for x := range cols {
-			zm, em := s.pairSums(k, j+x)
+			zm, em, ok := s.keptSums(k, j+x)
+			if !ok {
+				zm, em = s.pairSumsAfresh(k, j+x)
+			}
 			m += zm
 			cols[x] += em
 		}
@@ -687,7 +699,10 @@ func boundOf(zhMet, zhAll, enMet, enAll float64) float64 {
 // SharesBound is at least Shares(k, 1, l, 1), each side: the shares of
 // one pair of blocks from the sums kept with the pair.
 func (s *Blocks) SharesBound(k, l int) (zh, en float64) {
-	zm, em := s.pairSums(k, l)
+	zm, em, ok := s.keptSums(k, l)
+	if !ok {
+		zm, em = s.pairSumsAfresh(k, l)
+	}
 	if all := s.zh[k].all[0]; all > 0 {
 		zh = zm/all + boundMargin
 	}
@@ -837,22 +852,35 @@ const pairWords = 2
 // pairSums returns the sums of the weights of the items of Chinese block
 // k that English block l meets and of those of l that k meets.
 func (s *Blocks) pairSums(k, l int) (zh, en float64) {
-	// (a pair kept is read where its row's offsets point, without the
-	// blocks' sizes that place its bitsets: SimilarityBound asks some
-	// 4 M sums on a 5k-pair document, and the blocks' entries were a
-	// cache miss each)
-	var zw, ew uint64
-	if r := &s.rows[k]; l-r.lo >= 0 && l-r.lo < len(r.offs) && r.offs[l-r.lo] != 0 {
-		if off := int(r.offs[l-r.lo]); off > 0 {
-			sums := r.bits[off-pairWords : off]
-			zw, ew = sums[0], sums[1]
-		}
-	} else {
-		set := s.pair(k, l)
-		sums := set[len(set)-pairWords:]
-		zw, ew = sums[0], sums[1]
+	if zh, en, ok := s.keptSums(k, l); ok {
+		return zh, en
 	}
-	return math.Float64frombits(zw), math.Float64frombits(ew)
+	return s.pairSumsAfresh(k, l)
+}
+
+// keptSums is pairSums of a pair kept, and whether the pair is (one that
+// shares no feature has sums 0). It reads the sums where the pair's row's offsets point,
+// without the blocks' sizes that place its bitsets (SimilarityBound asks
+// some 4 M sums on a 5k-pair document, and the blocks' entries were a
+// cache miss each), and it is small enough to be inlined where the sums
+// are asked most, which calls pairSumsAfresh when it says no.
+func (s *Blocks) keptSums(k, l int) (zh, en float64, ok bool) {
+	r := &s.rows[k]
+	if x := uint(l - r.lo); x < uint(len(r.offs)) && r.offs[x] != 0 {
+		if off := int(r.offs[x]); off > 0 {
+			return math.Float64frombits(r.bits[off-pairWords]), math.Float64frombits(r.bits[off-pairWords+1]), true
+		}
+		return 0, 0, true
+	}
+	return 0, 0, false
+}
+
+// pairSumsAfresh is pairSums of a pair not kept, or kept as sharing no
+// feature (its sums 0).
+func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
+	set := s.pair(k, l)
+	sums := set[len(set)-pairWords:]
+	return math.Float64frombits(sums[0]), math.Float64frombits(sums[1])
 }
 
 // pair returns the bitsets of the pair (zh k, en l), computing them on
