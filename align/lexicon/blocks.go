@@ -741,9 +741,11 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	if a == 1 && b == 1 {
 		// the sums kept with the pair: those the walk below adds up
 		// (from 0, the weights of the items met in their order)
-		set := s.pair(i, j)
-		sums := set[len(set)-pairWords:]
-		return math.Float64frombits(sums[0]), s.zh[i].all[0], math.Float64frombits(sums[1]), s.en[j].all[0]
+		zm, em, ok := s.keptSums(i, j)
+		if !ok {
+			zm, em = s.pairSumsAfresh(i, j)
+		}
+		return zm, s.zh[i].all[0], em, s.en[j].all[0]
 	}
 	return s.metWalk(i, a, j, b)
 }
@@ -772,7 +774,10 @@ func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 		eo := nz
 		for l := j; l < j+b; l++ {
 			ew := int(s.en[l].words)
-			set := s.pair(k, l)
+			set, ok := s.keptSet(k, l, zw+ew+pairWords)
+			if !ok {
+				set = s.pair(k, l)
+			}
 			for w := range za {
 				za[w] |= set[w]
 			}
@@ -881,6 +886,21 @@ func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
 	set := s.pair(k, l)
 	sums := set[len(set)-pairWords:]
 	return math.Float64frombits(sums[0]), math.Float64frombits(sums[1])
+}
+
+// keptSet is pair of a pair kept, n words long (the blocks' words and
+// pairWords), and whether the pair is kept: small enough to be inlined
+// where metWalk and met ask for pairs (some 1.4 M on a 5k-pair document,
+// most of them kept), which call pair when it says no.
+func (s *Blocks) keptSet(k, l, n int) ([]uint64, bool) {
+	r := &s.rows[k]
+	if x := uint(l - r.lo); x < uint(len(r.offs)) && r.offs[x] != 0 {
+		if end := int(r.offs[x]); end > 0 {
+			return r.bits[end-n : end], true
+		}
+		return s.zeroSet(n), true
+	}
+	return nil, false
 }
 
 // pair returns the bitsets of the pair (zh k, en l), computing them on
