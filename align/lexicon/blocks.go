@@ -971,12 +971,17 @@ func (s *Blocks) zeroSet(n int) []uint64 {
 // weights of the items met in their order. When the blocks share no
 // feature, set is left all 0, the bits and the sums (0.0 is all 0).
 func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
-	m := s.markZh(k)
-	offers := s.feats[e.offers.start:e.offers.end]
-	if z.words == 1 && e.words == 1 {
-		// eight pairs in ten: both blocks' lists are bits (fillWords)
-		return fillWords(set[:2+pairWords], m.mask, offers, s.enMask[e.index:int(e.index)+len(offers)], z, e)
+	// (markZh's first test, without the call: a row's pairs find their
+	// block marked)
+	m := &s.marks[s.recent]
+	if m.marked != uint32(k+1) {
+		m = s.markZh(k)
 	}
+	if z.words == 1 && e.words == 1 {
+		// eight pairs in ten: both blocks' lists are bits
+		return s.fillWords(set, m.mask, z, e)
+	}
+	offers := s.feats[e.offers.start:e.offers.end]
 	zs, es := set[:z.words], set[z.words:z.words+e.words]
 	var at, words []int32
 	var masks []uint64
@@ -1026,7 +1031,10 @@ func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
 // masks the English block's words by offer, so that a feature both offer
 // costs two ORs. The bits and sums are fill's: the same items met, their
 // weights added in the same order.
-func fillWords(set, mask []uint64, offers []int32, masks []uint64, z, e *blockSide) bool {
+func (s *Blocks) fillWords(set, mask []uint64, z, e *blockSide) bool {
+	offers := s.feats[e.offers.start:e.offers.end]
+	masks := s.enMask[e.index:]
+	masks = masks[:len(offers)] // (as long as offers: masks[p] is not tested)
 	var zm, em uint64
 	for p, f := range offers {
 		if x := mask[f]; x != 0 {
@@ -1037,6 +1045,7 @@ func fillWords(set, mask []uint64, offers []int32, masks []uint64, z, e *blockSi
 	if zm == 0 {
 		return false
 	}
+	set = set[:2+pairWords]
 	set[0], set[1] = zm, em
 	set[2], set[3] = math.Float64bits(wordSum(zm, z.weights)), math.Float64bits(wordSum(em, e.weights))
 	return true
