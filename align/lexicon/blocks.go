@@ -992,34 +992,51 @@ func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
 		at = s.enIndex[e.index : int(e.index)+len(offers)+1]
 		words = s.enIndex[int(e.index)+len(offers)+1:]
 	}
-	shared := false
-	for p, f := range offers {
-		if z.words <= 1 {
-			x := m.mask[f]
+	if z.words <= 1 {
+		// a Chinese block of one word of bits (or none) with a long
+		// English one: the Chinese units' bits from the mask
+		mask := m.mask
+		var zm uint64
+		for p, f := range offers {
+			x := mask[f]
 			if x == 0 {
 				continue
 			}
-			zs[0] |= x
-		} else {
+			zm |= x
+			if enBits {
+				es[0] |= masks[p]
+				continue
+			}
+			for _, u := range words[at[p]:at[p+1]] {
+				es[u/64] |= 1 << (u % 64)
+			}
+		}
+		if zm == 0 {
+			return false
+		}
+		zs[0] = zm
+	} else {
+		shared := false
+		for p, f := range offers {
 			if m.mark[f] != m.marked {
 				continue
 			}
+			shared = true
 			n := m.slot[f]
 			for _, u := range m.items[m.at[n]:m.at[n+1]] {
 				zs[u/64] |= 1 << (u % 64)
 			}
+			if enBits {
+				es[0] |= masks[p]
+				continue
+			}
+			for _, u := range words[at[p]:at[p+1]] {
+				es[u/64] |= 1 << (u % 64)
+			}
 		}
-		shared = true
-		if enBits {
-			es[0] |= masks[p]
-			continue
+		if !shared {
+			return false
 		}
-		for _, u := range words[at[p]:at[p+1]] {
-			es[u/64] |= 1 << (u % 64)
-		}
-	}
-	if !shared {
-		return false
 	}
 	sums := set[z.words+e.words:]
 	sums[0], sums[1] = math.Float64bits(bitsSum(zs, z.weights)), math.Float64bits(bitsSum(es, e.weights))
