@@ -274,10 +274,14 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[][]span32) *Blo
 				strFeat[w.key] = f
 			}
 			feats = append(feats, f)
-			lit, ok := strFeat[w.lit]
-			if !ok {
-				lit = newFeat()
-				strFeat[w.lit] = lit
+			// (a word whose stem is its literal, many short ones, has
+			// that feature for both)
+			lit := f
+			if w.lit != w.key {
+				if lit, ok = strFeat[w.lit]; !ok {
+					lit = newFeat()
+					strFeat[w.lit] = lit
+				}
 			}
 			lits = append(lits, lit)
 			b.weights[k] = w.weight

@@ -39,6 +39,10 @@ func TestBlocksSameAsSimilarity(t *testing.T) {
 	zh, en := referenceBlocks(t)
 	zh = append(zh, "", "１０００人，COVID-19", "的了")
 	en = append(en, "", "1,000 people with COVID-19", "of the")
+	// Latin words on the Chinese side whose English stems are not their
+	// literals (policies: polici), met by the literal
+	zh = append(zh, "他们的policies和Reports，还有Python")
+	en = append(en, "Their policies and reports, and Python")
 	s := l.NewBlocks(zh, en)
 	n := 0
 	for i := range zh {
