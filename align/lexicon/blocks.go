@@ -34,9 +34,11 @@ type Blocks struct {
 	// distinct features each block offers the other side, each list once;
 	// spans index it.
 	feats []int32
-	// enIndex lists, for each feature an English block offers, the words
-	// of the block that have it (see indexEn).
+	// enIndex lists, for each feature an English block of more than 64
+	// words offers, the words of the block that have it; enMask holds
+	// them as bits for a block of at most 64 (see indexEn).
 	enIndex []int32
+	enMask  []uint64
 	// marks hold the features of the two Chinese blocks marked last
 	// (markZh), marks[recent] the latest.
 	marks  [2]zhMarking
@@ -133,7 +135,7 @@ type blockSide struct {
 	feats  []span32
 	offers span32 // distinct features that items of the other side can meet
 	words  int32  // len(weights) in 64-bit words
-	index  int32
+	index  int32  // an English block's lists in enIndex, or masks in enMask
 	// all[n-1] is the sum of the weights of this block's items and of
 	// those of the next n-1 blocks, added in order (n ≤ 3).
 	all [3]float64
@@ -152,12 +154,15 @@ func wordFeats(list []int32) span32 {
 	panic("lexicon: an English word with no feature or more than two")
 }
 
-// zhMarking is the features one Chinese block offers, marked: mark[f] ==
-// marked marks the features offered by the Chinese block marked-1; slot[f]
-// is then f's place in that block's offers, and items[at[n]:at[n+1]]
-// lists the units of the block that have the feature in place n (a
-// zhSort's).
+// zhMarking is the features one Chinese block, block marked-1, offers,
+// marked. A block of at most 64 units (one 64-bit word of bits, nine in
+// ten) is marked by mask alone: mask[f] holds the units that have f as
+// bits, 0 for a feature the block does not offer. A longer one by mark:
+// mark[f] == marked marks the features it offers; slot[f] is then f's
+// place in the block's offers, and items[at[n]:at[n+1]] lists the units
+// of the block that have the feature in place n (a zhSort's).
 type zhMarking struct {
+	mask   []uint64
 	mark   []uint32
 	slot   []uint32
 	marked uint32
@@ -165,11 +170,12 @@ type zhMarking struct {
 	items  []int32
 }
 
-// sortSlots is how many Chinese blocks' units by feature markZh keeps:
-// a DP marks a block again after the pairs of a few others (the merges of
-// the rows above), and a 5k-pair document's 5,000 blocks were marked
-// 18.7 k times, 13.5 k with eight kept. At least three: the two blocks
-// marked last are the two used last.
+// sortSlots is how many Chinese blocks' units by feature markZh keeps
+// for the blocks of more than 64 units: a DP marks a block again after the
+// pairs of a few others (the merges of the rows above), and a 5k-pair
+// document's 5,000 blocks were marked 18.7 k times, 13.5 k with eight
+// kept. At least three: the sort of the other marking's block is never the
+// one sorted again.
 const sortSlots = 8
 
 // zhSort is the units of Chinese block k-1 by the place of their features
@@ -268,10 +274,14 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[][]span32) *Blo
 				strFeat[w.key] = f
 			}
 			feats = append(feats, f)
-			lit, ok := strFeat[w.lit]
-			if !ok {
-				lit = newFeat()
-				strFeat[w.lit] = lit
+			// (a word whose stem is its literal, many short ones, has
+			// that feature for both)
+			lit := f
+			if w.lit != w.key {
+				if lit, ok = strFeat[w.lit]; !ok {
+					lit = newFeat()
+					strFeat[w.lit] = lit
+				}
 			}
 			lits = append(lits, lit)
 			b.weights[k] = w.weight
@@ -334,7 +344,8 @@ func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[][]span32) *Blo
 		*words = wfeats
 	}
 	for x := range s.marks {
-		s.marks[x].mark, s.marks[x].slot = make([]uint32, nf), make([]uint32, nf)
+		m := &s.marks[x]
+		m.mask, m.mark, m.slot = make([]uint64, nf), make([]uint32, nf), make([]uint32, nf)
 	}
 	s.rows = make([]pairRow, len(zh))
 	s.long = int64(len(zh))*int64(len(en)) > maxDensePairs
@@ -382,9 +393,12 @@ func (s *Blocks) pruneEn(live []bool) {
 // block): a pair of blocks then sets the bits of the words that meet the
 // Chinese block from the features both offer (fill), instead of walking
 // every word's features against the Chinese block's (a 5k-pair
-// document's pairs walked 13 M words so). Block b's lists are
-// enIndex[b.index:]: at[0..n], n the length of b.offers, then the words,
-// those of offer p at[p]:at[p+1] past at, in order.
+// document's pairs walked 13 M words so). A block of at most 64 words
+// (one 64-bit word of bits, nine in ten) has its lists as bits, the words
+// of offer p in enMask[b.index+p], which a pair ORs in one step. A longer
+// block's lists are enIndex[b.index:]: at[0..n], n the length of
+// b.offers, then the words, those of offer p at[p]:at[p+1] past at, in
+// order.
 func (s *Blocks) indexEn(wfeats [][]span32, nf int) {
 	// place[f] is 1 + f's place in the offers of the block being indexed,
 	// 0 when it does not offer f
@@ -403,8 +417,12 @@ func (s *Blocks) indexEn(wfeats [][]span32, nf int) {
 		}
 	}
 	// the index's size first, so that it is made once
-	size := 0
+	size, masks := 0, 0
 	each(func(b *blockSide, offers []int32, words []span32) {
+		if len(words) <= 64 {
+			masks += len(offers)
+			return
+		}
 		size += len(offers) + 1
 		for _, wf := range words {
 			if place[wf.start] != 0 {
@@ -415,11 +433,29 @@ func (s *Blocks) indexEn(wfeats [][]span32, nf int) {
 			}
 		}
 	})
-	if size > math.MaxInt32 {
+	if size > math.MaxInt32 || masks > math.MaxInt32 {
 		panic("lexicon: more than 2^31 English features in one document")
 	}
 	s.enIndex = make([]int32, 0, size)
+	s.enMask = make([]uint64, 0, masks)
 	each(func(b *blockSide, offers []int32, words []span32) {
+		if len(words) <= 64 {
+			x := len(s.enMask)
+			b.index = int32(x)
+			s.enMask = append(s.enMask, make([]uint64, len(offers))...)
+			mask := s.enMask[x:]
+			for n, wf := range words {
+				if p := place[wf.start]; p != 0 {
+					mask[p-1] |= 1 << n
+				}
+				if wf.end >= 0 {
+					if p := place[wf.end]; p != 0 {
+						mask[p-1] |= 1 << n
+					}
+				}
+			}
+			return
+		}
 		// a counting sort: at[p] counts, then ends, then (filled from the
 		// last word back) starts the words of place p
 		x := len(s.enIndex)
@@ -577,7 +613,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		// a third of the DP's asks: the sums below of one pair, whose
 		// block's sums bound them, are the pair's sums each (0 + x is x,
 		// and none is -0)
-		zm, em := s.pairSums(i, j)
+		zm, em, ok := s.keptSums(i, j)
+		if !ok {
+			zm, em = s.pairSumsAfresh(i, j)
+		}
 		zhAll, enAll := s.zh[i].all[0], s.en[j].all[0]
 		return min(1, similarity(min(zm, zhAll), zhAll, min(em, enAll), enAll)) + boundMargin
 	}
@@ -593,7 +632,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			*c = splitSums{i: i, j: j}
 		}
 		for ; c.n < b; c.n++ {
-			zm, em := s.pairSums(i, j+c.n)
+			zm, em, ok := s.keptSums(i, j+c.n)
+			if !ok {
+				zm, em = s.pairSumsAfresh(i, j+c.n)
+			}
 			c.m += zm
 			c.en += min(em, s.en[j+c.n].all[0])
 		}
@@ -612,7 +654,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			*c = splitSums{i: i, j: j}
 		}
 		for ; c.n < a; c.n++ {
-			zm, em := s.pairSums(i+c.n, j)
+			zm, em, ok := s.keptSums(i+c.n, j)
+			if !ok {
+				zm, em = s.pairSumsAfresh(i+c.n, j)
+			}
 			c.m += min(zm, s.zh[i+c.n].all[0])
 			c.en += em
 		}
@@ -627,7 +672,10 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	for k := i; k < i+a; k++ {
 		m := 0.0
 		for x := range cols {
-			zm, em := s.pairSums(k, j+x)
+			zm, em, ok := s.keptSums(k, j+x)
+			if !ok {
+				zm, em = s.pairSumsAfresh(k, j+x)
+			}
 			m += zm
 			cols[x] += em
 		}
@@ -655,7 +703,10 @@ func boundOf(zhMet, zhAll, enMet, enAll float64) float64 {
 // SharesBound is at least Shares(k, 1, l, 1), each side: the shares of
 // one pair of blocks from the sums kept with the pair.
 func (s *Blocks) SharesBound(k, l int) (zh, en float64) {
-	zm, em := s.pairSums(k, l)
+	zm, em, ok := s.keptSums(k, l)
+	if !ok {
+		zm, em = s.pairSumsAfresh(k, l)
+	}
 	if all := s.zh[k].all[0]; all > 0 {
 		zh = zm/all + boundMargin
 	}
@@ -694,9 +745,11 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	if a == 1 && b == 1 {
 		// the sums kept with the pair: those the walk below adds up
 		// (from 0, the weights of the items met in their order)
-		set := s.pair(i, j)
-		sums := set[len(set)-pairWords:]
-		return math.Float64frombits(sums[0]), s.zh[i].all[0], math.Float64frombits(sums[1]), s.en[j].all[0]
+		zm, em, ok := s.keptSums(i, j)
+		if !ok {
+			zm, em = s.pairSumsAfresh(i, j)
+		}
+		return zm, s.zh[i].all[0], em, s.en[j].all[0]
 	}
 	return s.metWalk(i, a, j, b)
 }
@@ -725,7 +778,10 @@ func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 		eo := nz
 		for l := j; l < j+b; l++ {
 			ew := int(s.en[l].words)
-			set := s.pair(k, l)
+			set, ok := s.keptSet(k, l, zw+ew+pairWords)
+			if !ok {
+				set = s.pair(k, l)
+			}
 			for w := range za {
 				za[w] |= set[w]
 			}
@@ -805,22 +861,50 @@ const pairWords = 2
 // pairSums returns the sums of the weights of the items of Chinese block
 // k that English block l meets and of those of l that k meets.
 func (s *Blocks) pairSums(k, l int) (zh, en float64) {
-	// (a pair kept is read where its row's offsets point, without the
-	// blocks' sizes that place its bitsets: SimilarityBound asks some
-	// 4 M sums on a 5k-pair document, and the blocks' entries were a
-	// cache miss each)
-	var zw, ew uint64
-	if r := &s.rows[k]; l-r.lo >= 0 && l-r.lo < len(r.offs) && r.offs[l-r.lo] != 0 {
-		if off := int(r.offs[l-r.lo]); off > 0 {
-			sums := r.bits[off-pairWords : off]
-			zw, ew = sums[0], sums[1]
-		}
-	} else {
-		set := s.pair(k, l)
-		sums := set[len(set)-pairWords:]
-		zw, ew = sums[0], sums[1]
+	if zh, en, ok := s.keptSums(k, l); ok {
+		return zh, en
 	}
-	return math.Float64frombits(zw), math.Float64frombits(ew)
+	return s.pairSumsAfresh(k, l)
+}
+
+// keptSums is pairSums of a pair kept, and whether the pair is (one that
+// shares no feature has sums 0). It reads the sums where the pair's row's offsets point,
+// without the blocks' sizes that place its bitsets (SimilarityBound asks
+// some 4 M sums on a 5k-pair document, and the blocks' entries were a
+// cache miss each), and it is small enough to be inlined where the sums
+// are asked most, which calls pairSumsAfresh when it says no.
+func (s *Blocks) keptSums(k, l int) (zh, en float64, ok bool) {
+	r := &s.rows[k]
+	if x := uint(l - r.lo); x < uint(len(r.offs)) && r.offs[x] != 0 {
+		if off := int(r.offs[x]); off > 0 {
+			return math.Float64frombits(r.bits[off-pairWords]), math.Float64frombits(r.bits[off-pairWords+1]), true
+		}
+		return 0, 0, true
+	}
+	return 0, 0, false
+}
+
+// pairSumsAfresh is pairSums of a pair not kept, or kept as sharing no
+// feature (its sums 0).
+func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
+	set := s.pair(k, l)
+	sums := set[len(set)-pairWords:]
+	return math.Float64frombits(sums[0]), math.Float64frombits(sums[1])
+}
+
+// keptSet is pair of a pair kept, n words long (the blocks' words and
+// pairWords), and whether the pair is kept: small enough to be inlined
+// where metWalk and met ask for pairs (some 1.4 M on a 5k-pair document,
+// most of them kept), which call pair when it says no.
+func (s *Blocks) keptSet(k, l, n int) ([]uint64, bool) {
+	r := &s.rows[k]
+	if x := uint(l - r.lo); x < uint(len(r.offs)) && r.offs[x] != 0 {
+		if end := int(r.offs[x]); end > 0 {
+			return r.bits[end-n : end], true
+		}
+		return s.zeroSet(n), true
+	}
+	return nil, false
 }
 
 // pair returns the bitsets of the pair (zh k, en l), computing them on
@@ -891,30 +975,110 @@ func (s *Blocks) zeroSet(n int) []uint64 {
 // weights of the items met in their order. When the blocks share no
 // feature, set is left all 0, the bits and the sums (0.0 is all 0).
 func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
-	m := s.markZh(k)
-	zs, es := set[:z.words], set[z.words:z.words+e.words]
+	// (markZh's first test, without the call: a row's pairs find their
+	// block marked)
+	m := &s.marks[s.recent]
+	if m.marked != uint32(k+1) {
+		m = s.markZh(k)
+	}
+	if z.words == 1 && e.words == 1 {
+		// eight pairs in ten: both blocks' lists are bits
+		return s.fillWords(set, m.mask, z, e)
+	}
 	offers := s.feats[e.offers.start:e.offers.end]
-	at := s.enIndex[e.index : int(e.index)+len(offers)+1]
-	words := s.enIndex[int(e.index)+len(offers)+1:]
-	shared := false
-	for p, f := range offers {
-		if m.mark[f] == m.marked {
-			shared = true
-			n := m.slot[f]
-			for _, u := range m.items[m.at[n]:m.at[n+1]] {
-				zs[u/64] |= 1 << (u % 64)
+	zs, es := set[:z.words], set[z.words:z.words+e.words]
+	var at, words []int32
+	var masks []uint64
+	enBits := e.words <= 1
+	if enBits {
+		masks = s.enMask[e.index : int(e.index)+len(offers)]
+	} else {
+		at = s.enIndex[e.index : int(e.index)+len(offers)+1]
+		words = s.enIndex[int(e.index)+len(offers)+1:]
+	}
+	if z.words <= 1 {
+		// a Chinese block of one word of bits (or none) with a long
+		// English one: the Chinese units' bits from the mask
+		mask := m.mask
+		var zm uint64
+		for p, f := range offers {
+			x := mask[f]
+			if x == 0 {
+				continue
+			}
+			zm |= x
+			if enBits {
+				es[0] |= masks[p]
+				continue
 			}
 			for _, u := range words[at[p]:at[p+1]] {
 				es[u/64] |= 1 << (u % 64)
 			}
 		}
-	}
-	if !shared {
-		return false
+		if zm == 0 {
+			return false
+		}
+		zs[0] = zm
+	} else {
+		shared := false
+		for p, f := range offers {
+			if m.mark[f] != m.marked {
+				continue
+			}
+			shared = true
+			n := m.slot[f]
+			for _, u := range m.items[m.at[n]:m.at[n+1]] {
+				zs[u/64] |= 1 << (u % 64)
+			}
+			if enBits {
+				es[0] |= masks[p]
+				continue
+			}
+			for _, u := range words[at[p]:at[p+1]] {
+				es[u/64] |= 1 << (u % 64)
+			}
+		}
+		if !shared {
+			return false
+		}
 	}
 	sums := set[z.words+e.words:]
 	sums[0], sums[1] = math.Float64bits(bitsSum(zs, z.weights)), math.Float64bits(bitsSum(es, e.weights))
 	return true
+}
+
+// fillWords is fill for blocks of at most 64 items a side, one 64-bit
+// word of bits each: mask holds the Chinese block's units by feature and
+// masks the English block's words by offer, so that a feature both offer
+// costs two ORs. The bits and sums are fill's: the same items met, their
+// weights added in the same order.
+func (s *Blocks) fillWords(set, mask []uint64, z, e *blockSide) bool {
+	offers := s.feats[e.offers.start:e.offers.end]
+	masks := s.enMask[e.index:]
+	masks = masks[:len(offers)] // (as long as offers: masks[p] is not tested)
+	var zm, em uint64
+	for p, f := range offers {
+		if x := mask[f]; x != 0 {
+			zm |= x
+			em |= masks[p]
+		}
+	}
+	if zm == 0 {
+		return false
+	}
+	set = set[:2+pairWords]
+	set[0], set[1] = zm, em
+	set[2], set[3] = math.Float64bits(wordSum(zm, z.weights)), math.Float64bits(wordSum(em, e.weights))
+	return true
+}
+
+// wordSum is bitsSum of one word of bits.
+func wordSum(m uint64, weights []float64) float64 {
+	sum := 0.0
+	for ; m != 0; m &= m - 1 {
+		sum += weights[bits.TrailingZeros64(m)]
+	}
+	return sum
 }
 
 // bitsSum adds up the weights of the items whose bits are set, in order.
@@ -981,9 +1145,10 @@ func (s *Blocks) Forget(k int) {
 // units that have each. The DP asks for the pairs of a Chinese block with
 // many English blocks in a row, so they stay marked until two other
 // Chinese blocks' are: a row's pairs are now and then interrupted by
-// one of a block a few rows up (the DP's merges). Sorting a block's
-// units by feature walks each of its units' features twice, so the sorts
-// of a few more blocks are kept (sortZh).
+// one of a block a few rows up (the DP's merges). A block of at most 64
+// units is marked with its units' bits by feature, from their lists; a
+// longer one's units sorted by feature walk each of its units' features
+// twice, so the sorts of a few more blocks are kept (sortZh).
 func (s *Blocks) markZh(k int) *zhMarking {
 	mark := uint32(k + 1)
 	if m := &s.marks[s.recent]; m.marked == mark {
@@ -994,30 +1159,50 @@ func (s *Blocks) markZh(k int) *zhMarking {
 	if m.marked == mark {
 		return m
 	}
+	if m.marked != 0 {
+		if old := &s.zh[m.marked-1]; old.words <= 1 {
+			for _, f := range s.feats[old.offers.start:old.offers.end] {
+				m.mask[f] = 0
+			}
+		}
+	}
+	m.marked = mark
 	z := &s.zh[k]
+	if z.words <= 1 {
+		// the units' bits by feature, from the units' own lists: no
+		// sort to keep
+		for u, fs := range z.feats {
+			for _, f := range s.feats[fs.start:fs.end] {
+				m.mask[f] |= 1 << u
+			}
+		}
+		m.at, m.items = nil, nil
+		return m
+	}
 	offers := s.feats[z.offers.start:z.offers.end]
 	for n, f := range offers {
 		m.mark[f], m.slot[f] = mark, uint32(n)
 	}
-	m.marked = mark
 	srt := s.sortZh(k, m.slot)
 	m.at, m.items = srt.at, srt.items
 	return m
 }
 
 // sortZh returns the units of Chinese block k by feature, kept or sorted
-// again into the slot used least recently (the blocks of both marks are
-// used more recently than any other); slot places k's features.
+// again into the slot used least recently but that of the other marking's
+// block, which the marking still reads (a block marked again while
+// marked is not asked for its sort again); slot places k's features.
 func (s *Blocks) sortZh(k int, slot []uint32) *zhSort {
 	s.clock++
-	old := &s.sorts[0]
+	other := int(s.marks[1-s.recent].marked)
+	var old *zhSort
 	for x := range s.sorts {
 		srt := &s.sorts[x]
 		if srt.k == k+1 {
 			srt.used = s.clock
 			return srt
 		}
-		if srt.used < old.used {
+		if (srt.k != other || other == 0) && (old == nil || srt.used < old.used) {
 			old = srt
 		}
 	}

@@ -39,6 +39,10 @@ func TestBlocksSameAsSimilarity(t *testing.T) {
 	zh, en := referenceBlocks(t)
 	zh = append(zh, "", "１０００人，COVID-19", "的了")
 	en = append(en, "", "1,000 people with COVID-19", "of the")
+	// Latin words on the Chinese side whose English stems are not their
+	// literals (policies: polici), met by the literal
+	zh = append(zh, "他们的policies和Reports，还有Python")
+	en = append(en, "Their policies and reports, and Python")
 	s := l.NewBlocks(zh, en)
 	n := 0
 	for i := range zh {
@@ -201,13 +205,15 @@ func TestSimilarityBoundGathered(t *testing.T) {
 // (from indexEn's lists) what walking each word's features against those
 // the Chinese block offers gives, whichever Chinese block was marked
 // last: the pairs are asked row by row and then back and forth between
-// rows. A pair whose blocks share no feature, all 0, is not held.
+// rows. A pair whose blocks share no feature, all 0, is not held. Blocks
+// of more than 64 items a side (their lists not bits), of fewer, and pairs
+// of each with each are asked.
 func TestPairUnitsMet(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
 	zh, en := referenceBlocks(t)
-	zh = append(zh, "", "１０００人，COVID-19", "的了")
-	en = append(en, "", "1,000 people with COVID-19", "of the")
+	zh = append(zh, "", "１０００人，COVID-19", "的了", strings.Join(zh[:6], ""))
+	en = append(en, "", "1,000 people with COVID-19", "of the", strings.Join(en[:6], " "))
 	var s *Blocks
 	// the English words' features, block by block
 	var words [][]span32
@@ -219,6 +225,21 @@ func TestPairUnitsMet(t *testing.T) {
 		}
 	}
 	prepare()
+	// (blocks of more than 64 items and of at most 64, each side)
+	long := func(side []blockSide) (n int) {
+		for _, b := range side {
+			if b.words > 1 {
+				n++
+			}
+		}
+		return n
+	}
+	require.Positive(t, long(s.zh))
+	require.Less(t, long(s.zh), len(zh)-1)
+	require.Positive(t, long(s.en))
+	require.Less(t, long(s.en), len(en)-1)
+	require.Greater(t, s.zh[len(zh)-1].words, int32(1))
+	require.Greater(t, s.en[len(en)-1].words, int32(1))
 	disjoint := 0
 	check := func(k, j int) {
 		z, e := &s.zh[k], &s.en[j]
@@ -280,8 +301,11 @@ func TestPairUnitsMet(t *testing.T) {
 		}
 	}
 	require.Positive(t, disjoint, "pairs sharing no feature")
-	// afresh, alternating rows
+	// afresh, alternating rows, from a long block marked first
 	prepare()
+	check(len(zh)-1, len(en)-1)
+	check(len(zh)-1, 0)
+	check(0, len(en)-1)
 	for j := range en {
 		for k := max(0, j-3); k < min(len(zh), j+3); k++ {
 			check(k, j)

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
@@ -216,4 +217,83 @@ func TestIsHeadRune(t *testing.T) {
 			require.Equal(t, old(s, m), l.LongestPrefix(s, m), "%q %d", s, m)
 		}
 	}
+}
+
+// TestZhUnitsPlain: zhUnits, which moves on to a token's occurrences only
+// for the tokens that read them and looks up only single characters among
+// the function words, gives the units of the plain walk (every token's
+// occurrences found first, every Han token looked up among the function
+// words), for the reference document's Chinese blocks and mixed texts.
+func TestZhUnitsPlain(t *testing.T) {
+	for w := range zhStop {
+		require.Equal(t, 1, utf8.RuneCountInString(w), "%q", w)
+	}
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, _ := referenceBlocks(t)
+	zh = append(zh, "中华人民共和国成立", "印度尼西亚外交部发言人，COVID-19的了",
+		"a中华b人民共和国c", "中华\xff人民", "𠀀中国𠀁", "他们用Python写程序", "我们的和了之其", "")
+	plain := func(zh string) []zhUnit {
+		toks := lang.ZhTokens(zh)
+		occs, _ := l.appendOccs(nil, nil, zh)
+		maxBytes := l.maxLen * utf8.UTFMax
+		var units []zhUnit
+		lo := 0
+		for _, t := range toks {
+			for lo < len(occs) && occs[lo].start < min(t.Start, t.End-maxBytes) {
+				lo++
+			}
+			near := occs[lo:]
+			for k, o := range near {
+				if o.start >= t.End {
+					near = near[:k]
+					break
+				}
+			}
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			if !lang.IsHan(r) {
+				if key := literalKey(t.Text); key != "" {
+					units = append(units, zhUnit{literal: key, weight: l.defaultIDF})
+				}
+				continue
+			}
+			if zhStop[t.Text] {
+				continue
+			}
+			own, known := l.lookup(t.Text)
+			if known && len(own) == 0 && !hasLongerOcc(near, t.Start, t.End) {
+				continue
+			}
+			u := zhUnit{glosses: own[:len(own):len(own)]}
+			for _, o := range near {
+				if o.start <= t.Start && t.End <= o.end && o.end-o.start > t.End-t.Start ||
+					t.Start <= o.start && o.end <= t.End && o.end-o.start < t.End-t.Start {
+					u.glosses = append(u.glosses, l.glossesAt(o.head)...)
+				}
+			}
+			if !known && len(u.glosses) == 0 {
+				for i, c := range t.Text {
+					ids, _ := l.lookup(t.Text[i : i+utf8.RuneLen(c)])
+					u.glosses = append(u.glosses, ids...)
+				}
+			}
+			u.weight = l.meanIDF(own, u.glosses)
+			units = append(units, u)
+		}
+		return units
+	}
+	var scratch zhScratch
+	n := 0
+	for _, s := range zh {
+		want := plain(s)
+		got := l.zhUnitsScratch(s, &scratch)
+		require.Len(t, got, len(want), "%q", s)
+		for k := range want {
+			require.Equal(t, want[k].literal, got[k].literal, "%q unit %d", s, k)
+			require.Equal(t, want[k].glosses, got[k].glosses, "%q unit %d", s, k)
+			require.Equal(t, math.Float64bits(want[k].weight), math.Float64bits(got[k].weight), "%q unit %d", s, k)
+		}
+		n += len(want)
+	}
+	require.Greater(t, n, 1000)
 }

@@ -12,7 +12,8 @@ import (
 
 // Chinese function words left out of the Chinese side of Similarity: their
 // glosses are mostly function words or rare senses (的: target, taxi) that
-// would only add noise. Traditional forms where they differ.
+// would only add noise. Traditional forms where they differ. Each is one
+// character (zhUnitsScratch looks up no longer token; TestZhStopOneRune).
 var zhStop = func() map[string]bool {
 	const words = "的 地 得 了 着 過 过 之 其 和 與 与 及 或 而 並 并 且 也 都 就 又 還 还 才 便 即 則 则 " +
 		"是 在 於 于 為 为 以 對 对 把 被 將 将 從 从 向 由 給 给 讓 让 使 等 個 个 這 这 那 此 該 该 " +
@@ -106,9 +107,26 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 	// Only occurrences that start less than the longest headword before a
 	// token's end can contain the token or lie inside it; lo is the first
 	// of them.
+	// The bound only grows from token to token, so lo is moved on for the
+	// tokens that look at occurrences alone (not literals, not function
+	// words).
 	maxBytes := l.maxLen * utf8.UTFMax
 	lo := 0
 	for _, t := range toks {
+		r, n := utf8.DecodeRuneInString(t.Text)
+		if !lang.IsHan(r) {
+			key := literalKey(t.Text)
+			if key == "" {
+				continue
+			}
+			units = append(units, zhUnit{literal: key, weight: l.defaultIDF})
+			continue
+		}
+		// (the function words are single characters: a longer token is
+		// not looked up in the map)
+		if n == len(t.Text) && zhStop[t.Text] {
+			continue
+		}
 		for lo < len(occs) && occs[lo].start < min(t.Start, t.End-maxBytes) {
 			lo++
 		}
@@ -118,18 +136,6 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 				near = near[:k]
 				break
 			}
-		}
-		r, _ := utf8.DecodeRuneInString(t.Text)
-		if !lang.IsHan(r) {
-			key := literalKey(t.Text)
-			if key == "" {
-				continue
-			}
-			units = append(units, zhUnit{literal: key, weight: l.defaultIDF})
-			continue
-		}
-		if zhStop[t.Text] {
-			continue
 		}
 		own, known := l.lookupToken(t, near)
 		if known && len(own) == 0 && !hasLongerOcc(near, t.Start, t.End) {

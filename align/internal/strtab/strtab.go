@@ -112,21 +112,29 @@ func (t *Table) At(i int) string {
 	return t.Blob[a:b]
 }
 
-func (t *Table) mark() uint32 { return 1<<t.IdxBits - 1 }
+// mark is the index part of a slot all set, IdxBits being at most 32 (a
+// valid table's): a shift that cannot reach 64 needs no test for one that
+// does, which 1<<IdxBits - 1 cost on each Probe.
+func (t *Table) mark() uint32 { return uint32(uint64(1)<<(t.IdxBits&63) - 1) }
+
+// tagOf is the tag of hash h in a slot whose low bits, vmask, hold the
+// index: the top 32-IdxBits bits of h, in place, which is the top half of
+// h with the low IdxBits cleared (none left when IdxBits is 32). It was
+// uint32(h>>(32+IdxBits)) << IdxBits, whose shifts by a variable cost a
+// test each for shifts past the width (TestTagOf compares the two).
+func tagOf(h uint64, vmask uint32) uint32 { return uint32(h>>32) &^ vmask }
 
 // Probe returns the index of s or -1, and whether some entry has the hash
 // of s: false means that s is neither a string of the table nor marked.
 func (t *Table) Probe(s string) (int, bool) {
 	n := uint64(len(t.Slots))
-	if n == 0 || n&(n-1) != 0 || t.IdxBits == 0 || t.IdxBits > 32 {
+	if t.IdxBits-1 >= 32 || n == 0 || n&(n-1) != 0 {
+		// (IdxBits 0 wraps round to the largest uint)
 		return -1, false
 	}
 	h := Hash(s)
-	tag := uint32(h>>(32+t.IdxBits)) << t.IdxBits // the top 32-IdxBits bits
-	if t.IdxBits == 32 {
-		tag = 0
-	}
 	vmask := t.mark()
+	tag := tagOf(h, vmask)
 	seen := false
 	for k, probes := h&(n-1), uint64(0); probes < n; k, probes = (k+1)&(n-1), probes+1 {
 		e := t.Slots[k]

@@ -142,3 +142,22 @@ func BenchmarkHash(b *testing.B) {
 		}
 	}
 }
+
+// TestTagOf compares tagOf with the top 32-IdxBits bits of the hash
+// shifted back in place, and mark with 1<<IdxBits - 1, for every IdxBits
+// a table may have.
+func TestTagOf(t *testing.T) {
+	h := uint64(0x9e3779b97f4a7c15)
+	for range 2000 {
+		h = h*6364136223846793005 + 1442695040888963407
+		for bits := uint(1); bits <= 32; bits++ {
+			want := uint32(h>>(32+bits)) << bits
+			if bits == 32 {
+				want = 0
+			}
+			tb := &Table{IdxBits: bits}
+			require.Equal(t, uint32(1)<<bits-1, tb.mark(), "%d bits", bits)
+			require.Equal(t, want, tagOf(h, tb.mark()), "h %#x, %d bits", h, bits)
+		}
+	}
+}
