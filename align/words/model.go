@@ -487,22 +487,24 @@ func (md *model) rowStarts(s *seg) []float64 {
 }
 
 // sweepSum lays out the columns of a run of a row's band on one side of
-// the diagonal, from column off to the end of enPunct, the punctuation
-// of the band's columns from the row's lo: each column's offset from lo
-// and weight (w, then w·f, w·f², …) are written at js[c] and ws[c], and
-// c moves on past the cells, the columns whose punctuation is punct; it
-// adds each cell's weight to its column's in colZ (the band's columns)
-// and to row. It returns c, the weight of the column after the run and
-// row. (One index for the columns, their offsets and colZ: off+k took an
-// instruction a column.) A function
-// of its own (weigh calls it twice a row) rather than a loop in weigh,
+// the diagonal, the columns off to end−lo of the band from lo of
+// a.enPunct: each column's offset from lo and weight (w, then w·f, w·f²,
+// …) are written at a.js[c] and a.ws[c], and c moves on past the cells,
+// the columns whose punctuation is punct; it adds each cell's weight to
+// its column's in a.col and to row. It returns c, the weight of the
+// column after the run and row. (One index for the columns, their
+// offsets and colZ: off+k took an instruction a column.) A function of
+// its own (weigh calls it twice a row) rather than a loop in weigh,
 // whose variables outnumbered the registers and were kept in memory in
-// the loop.
+// the loop. The seg's arrays come in a (sweepArgs, a.pairs unread), by
+// pointer, as sweepNorm's do.
 //
 //go:noinline
-func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
+func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row float64) (int, float64, float64) {
+	enPunct, colZ := a.enPunct[lo:end], a.col[lo:end]
 	colZ = colZ[:len(enPunct)]
-	ws = ws[:len(js)] // one bounds check a column, not two
+	js := a.js
+	ws := a.ws[:len(js)] // one bounds check a column, not two
 	for j := uint(off); j < uint(len(enPunct)); j++ {
 		js[c], ws[c] = uint16(j), float32(w)
 		if enPunct[j] == punct {
@@ -541,9 +543,9 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
-	enPunct := s.enPunct
 	starts := md.rowStarts(s)
 	tt, zFirst, tNullZ, narrow := md.t, md.zFirst, md.tNullZ, md.narrow
+	a := sweepArgs[P]{enPunct: s.enPunct, js: js, ws: ws, pairs: pairs, col: colSum}
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
@@ -556,21 +558,36 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 		if narrow {
 			tz = tt[zFirst[z]:zFirst[z+1]]
 		}
-		c, w, row = sweepNorm(enPunct[lo:mid], punct, 0, js, ws, c, w, back, tz, pairs, colSum[lo:mid], row)
+		c, w, row = sweepNorm(&a, punct, lo, 0, mid, c, w, back, tz, row)
 		if mid < end && mid > lo {
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepNorm(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, tz, pairs, colSum[lo:end], row)
+		c, _, row = sweepNorm(&a, punct, lo, mid-lo, end, c, w, step, tz, row)
 		rowSum[i] = row
 	}
 	return js[:cells], ws[:cells]
 }
 
-// sweepNorm is sweepSum for segNorms, over the columns from off on of
-// the band's enPunct: it adds each cell's weight times its pair's t(e|f)
-// (tz[pairs[c]]) to its column's sum in col (the band's columns) and
-// times its t(f|e) to row. The weight is the one stored, float32, as
+// sweepArgs are what sweepNorm and sweepSum read of a seg, handed over
+// by pointer as the E-steps' rows' are (rowArgs): its English words'
+// punctuation, the arrays its cells' words and weights are laid out in,
+// its cells' type pairs (sweepNorm's only) and its columns' sums. As
+// slices, the band's cut by the caller, they took a dozen words of
+// arguments, most on the stack, at two calls a row (404 k calls at 5k
+// for each of the two).
+type sweepArgs[P uint16 | int32] struct {
+	enPunct []bool
+	js      []uint16
+	ws      []float32
+	pairs   []P
+	col     []float64
+}
+
+// sweepNorm is sweepSum for segNorms, over the columns off to end−lo of
+// the band from lo of a's enPunct: it adds each cell's weight times its
+// pair's t(e|f) (tz[pairs[c]]) to its column's sum in col and times its
+// t(f|e) to row. The weight is the one stored, float32, as
 // normRow reads it. The columns are counted from the band's lo rather
 // than the run's start: one index for the columns, the cells' words and
 // col, where two (the run's and the band's) took a register more than
@@ -584,9 +601,11 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 // column.
 //
 //go:noinline
-func sweepNorm[P uint16 | int32](enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, tz []params, pairs []P, col []float64, row float64) (int, float64, float64) {
+func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, lo, off, end, c int, w, f float64, tz []params, row float64) (int, float64, float64) {
+	enPunct, col := a.enPunct[lo:end], a.col[lo:end]
 	col = col[:len(enPunct)]
-	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	pairs := a.pairs
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
 	for j := uint(off); j < uint(len(enPunct)); j++ {
 		if enPunct[j] == punct {
 			w32 := float32(w)
@@ -618,10 +637,10 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
-	enPunct := s.enPunct
 	colZ := make([]float64, n)
 	rowZ := make([]float64, m)
 	starts := md.rowStarts(s)
+	a := sweepArgs[uint16]{enPunct: s.enPunct, js: js, ws: ws, col: colZ}
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
@@ -631,12 +650,12 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 		// The distortion is a distribution over the words a word may
 		// link to: its normalisers sum the cells' weights.
 		var row float64
-		c, w, row = sweepSum(enPunct[lo:mid], punct, 0, js, ws, c, w, back, colZ[lo:mid], 0)
+		c, w, row = sweepSum(&a, punct, lo, 0, mid, c, w, back, row)
 		if mid < end && mid > lo {
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepSum(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, colZ[lo:end], row)
+		c, _, row = sweepSum(&a, punct, lo, mid-lo, end, c, w, step, row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
