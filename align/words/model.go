@@ -295,6 +295,40 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
+	// The English types of each seg whose rows hold all its words (no
+	// band), its words' and then its punctuation's, from start[k] and
+	// from split[k] on in byClass: a row's cells are the one or the
+	// other, in order, so that it numbers them without a test of each
+	// column's punctuation nor a step over the columns of the other
+	// class (a fifth of the columns in the generated documents).
+	start, split := make([]int32, len(md.segs)+1), make([]int32, len(md.segs))
+	for k, s := range md.segs {
+		start[k+1] = start[k]
+		if s.rowEnd != nil && s.rowLo == nil {
+			start[k+1] += int32(len(s.en))
+		}
+	}
+	byClass := make([]int32, start[len(md.segs)])
+	for k, s := range md.segs {
+		if start[k+1] == start[k] {
+			continue
+		}
+		out := byClass[start[k]:start[k+1]]
+		c := 0
+		for j, e := range s.en {
+			if !s.enPunct[j] {
+				out[c] = e
+				c++
+			}
+		}
+		split[k] = start[k] + int32(c)
+		for j, e := range s.en {
+			if s.enPunct[j] {
+				out[c] = e
+				c++
+			}
+		}
+	}
 	nb := numbering{of: make([]numbered, md.nEn), prior: make([]int32, md.nEn)}
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
@@ -332,6 +366,18 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				continue
 			}
 			prevSeg, prevLo, prevC, prevEnd, prevPunct = r[0], lo, c, end, punct
+			if s.rowLo == nil {
+				ens := byClass[start[r[0]]:split[r[0]]]
+				if punct {
+					ens = byClass[split[r[0]]:start[r[0]+1]]
+				}
+				if md.narrow {
+					numberCells(&nb, z, md.zFirst[z], ens, s.pairOff[c:end])
+				} else {
+					numberCells(&nb, z, 0, ens, s.pair[c:end])
+				}
+				continue
+			}
 			width := md.width(len(s.zh), len(s.en))
 			en, enPunct := s.en[lo:lo+width], s.enPunct[lo:lo+width]
 			if md.narrow {
@@ -378,6 +424,40 @@ func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPun
 		}
 		nb.add(z, en[j])
 	}
+}
+
+// numberCells is numberRow for a row whose cells' English types are ens,
+// in order (a row of a seg without a band: the seg's words or its
+// punctuation, byClass in build), with numberTypes for numberRun.
+func numberCells[P uint16 | int32](nb *numbering, z, base int32, ens []int32, out []P) {
+	c := 0
+	for {
+		c = numberTypes(nb.of, z, base, ens, out, c)
+		if c == len(ens) {
+			return
+		}
+		nb.add(z, ens[c])
+	}
+}
+
+// numberTypes is numberRun over the cells' English types ens, from cell
+// c: it writes the cells' pairs until a cell whose pair is not numbered,
+// and returns that cell (len(ens) when there is none). Not inlined, for
+// numberRun's reason.
+//
+//go:noinline
+func numberTypes[P uint16 | int32](of []numbered, z, base int32, ens []int32, out []P, c int) int {
+	out = out[:len(ens)]
+	z1 := z + 1
+	k := uint(c) // unsigned, so that the loop's test bounds it
+	for ; k < uint(len(ens)); k++ {
+		at := &of[ens[k]]
+		if at.z != z1 {
+			return int(k)
+		}
+		out[k] = P(at.p - base)
+	}
+	return int(k)
 }
 
 // numberRun is numberRow's loop from column j, the row's cell c: it
