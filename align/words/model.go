@@ -845,7 +845,7 @@ func (md *model) train() {
 // goes to the null word.
 func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
-	var invCol, linkE []float64
+	var colBuf, linkBuf []float64
 	var cols []uint16
 	var weights []float32
 	var na rowArgs[uint16]
@@ -861,15 +861,17 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		} else {
 			cols, weights = md.weigh(s, cols, weights)
 		}
-		invCol, linkE = grow(invCol, n), grow(linkE, n)
+		// (maxWidth columns more, for rowArgs)
+		colBuf, linkBuf = grow(colBuf, n+maxWidth), grow(linkBuf, n+maxWidth)
+		invCol, linkE := colBuf[:n], linkBuf[:n]
 		clear(linkE)
 		for j := range invCol {
 			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
 		}
 		if md.narrow {
-			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, invCol, linkE}
+			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, colBuf, linkBuf}
 		} else {
-			wa = rowArgs[int32]{md.t, s.pair, cols, weights, invCol, linkE}
+			wa = rowArgs[int32]{md.t, s.pair, cols, weights, colBuf, linkBuf}
 		}
 		start := 0
 		for i, end := range s.rowEnd {
@@ -896,7 +898,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 // cells under pruneBelow in both directions as it goes, and stores the
 // weights of the cells kept.
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
-	var colSum, rowSum, linkE []float64
+	var colBuf, rowSum, linkBuf []float64
 	var cols []uint16
 	var weights []float32
 	var na rowArgs[uint16]
@@ -910,7 +912,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			continue
 		}
 		m, n := len(s.zh), len(s.en)
-		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
+		// (maxWidth columns more, for rowArgs)
+		colBuf, rowSum, linkBuf = grow(colBuf, n+maxWidth), grow(rowSum, m), grow(linkBuf, n+maxWidth)
+		colSum, linkE := colBuf[:n], linkBuf[:n]
 		clear(linkE)
 		zNull := s.zNull[:len(colSum)]
 		for j, e := range s.en {
@@ -946,9 +950,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			}
 		}
 		if narrow {
-			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colSum, linkE}
+			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colBuf, linkBuf}
 		} else {
-			wa = rowArgs[int32]{tt, s.pair, js, ws, colSum, linkE}
+			wa = rowArgs[int32]{tt, s.pair, js, ws, colBuf, linkBuf}
 		}
 		start := 0
 		for i, end := range s.rowEnd {
@@ -1022,7 +1026,11 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 // rowArgs are what the E-steps' row functions (distortionRow, normRow,
 // countRow, pruneRow) read of a seg: the parameters (tt), its cells'
 // type pairs (pairs: seg.pairOff or seg.pair), English words and
-// weights, and its columns' sums and links (col, link). They are handed over by pointer with the
+// weights, and its columns' sums and links (col, link), which hold
+// maxWidth columns past the last band's lo: the row functions read them
+// as arrays of maxWidth from the row's lo, which a cell's English word,
+// 16 bits, indexes without a bounds check (one a cell fewer, in some 40
+// M cells an E-step and decoding read at 5k). They are handed over by pointer with the
 // row's cells (start to end), the first column of its band (lo) and
 // where its type's pairs are in tt (tlo to thi), rather than as a row's
 // slices: cut by eStep and passed, most on the stack, they took more
@@ -1077,9 +1085,7 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
-	link := a.link[lo:]
-	link = link[:len(col)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1099,7 +1105,7 @@ func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int
 func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row float64) float64 {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
+	col := (*[maxWidth]float64)(a.col[lo:])
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		w := float64(ws[k])
 		t := &tz[pairs[k]]
@@ -1117,9 +1123,7 @@ func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row 
 func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
-	link := a.link[lo:]
-	link = link[:len(col)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1145,9 +1149,7 @@ func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv
 func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int, inv float64) (float64, int) {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
-	link := a.link[lo:]
-	link = link[:len(col)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
 	row := 0.0
 	for k := uint(start); k < uint(len(js)); k++ {
 		// The cell is moved as soon as it is read, before its sums,
