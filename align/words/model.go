@@ -1220,8 +1220,9 @@ func grow[T any](s []T, n int) []T {
 func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
-	md.vcols = grow(md.vcols, n)
-	cols := md.vcols
+	// (maxWidth columns more, read as viterbiRow reads them)
+	md.vcols = grow(md.vcols, n+maxWidth)
+	cols := md.vcols[:n]
 	for j := range ez {
 		ez[j] = -1
 	}
@@ -1235,8 +1236,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		null := s.zNull[j] * md.tNullE[e]
 		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
-	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, cols}
-	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, cols}
+	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, md.vcols}
+	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, md.vcols}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
@@ -1264,7 +1265,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 // viterbiArgs are what viterbiRow reads of a seg, handed over by pointer
 // as the E-steps' rows' are (rowArgs): the parameters (tt), its cells'
 // type pairs (pairs), English words and weights, and viterbi's best links
-// of the seg's columns (cols).
+// of the seg's columns (cols), maxWidth more than the seg's, as rowArgs'
+// columns are: viterbiRow reads them as an array from the row's lo.
 type viterbiArgs[P uint16 | int32] struct {
 	tt    []params
 	pairs []P
@@ -1296,7 +1298,7 @@ type viterbiCol struct {
 func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
 	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
-	cols := v.cols[lo:]
+	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
 	best, sum, col = null, null, -1
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
