@@ -295,6 +295,40 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
+	// The English types of each seg whose rows hold all its words (no
+	// band), its words' and then its punctuation's, from start[k] and
+	// from split[k] on in byClass: a row's cells are the one or the
+	// other, in order, so that it numbers them without a test of each
+	// column's punctuation nor a step over the columns of the other
+	// class (a fifth of the columns in the generated documents).
+	start, split := make([]int32, len(md.segs)+1), make([]int32, len(md.segs))
+	for k, s := range md.segs {
+		start[k+1] = start[k]
+		if s.rowEnd != nil && s.rowLo == nil {
+			start[k+1] += int32(len(s.en))
+		}
+	}
+	byClass := make([]int32, start[len(md.segs)])
+	for k, s := range md.segs {
+		if start[k+1] == start[k] {
+			continue
+		}
+		out := byClass[start[k]:start[k+1]]
+		c := 0
+		for j, e := range s.en {
+			if !s.enPunct[j] {
+				out[c] = e
+				c++
+			}
+		}
+		split[k] = start[k] + int32(c)
+		for j, e := range s.en {
+			if s.enPunct[j] {
+				out[c] = e
+				c++
+			}
+		}
+	}
 	nb := numbering{of: make([]numbered, md.nEn), prior: make([]int32, md.nEn)}
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
@@ -305,6 +339,13 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	for z := range int32(md.nZh) {
 		md.zFirst[z] = int32(len(nb.pairEn))
 		favoured(z, func(e int32) { nb.prior[e] = z + 1 })
+		// The row numbered before, when it is of the same seg: a row
+		// of the same type, band and punctuation in it holds the same
+		// pairs in the same columns, and takes a copy of its cells'
+		// (a sixth of the rows and a seventh of the cells in the
+		// generated documents: a word said twice in a sentence).
+		prevSeg, prevLo, prevC, prevEnd := int32(-1), 0, 0, 0
+		var prevPunct bool
 		for _, r := range rows[first[z]:first[z+1]] {
 			s := &md.segs[r[0]]
 			i := int(r[1])
@@ -313,13 +354,36 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			if i > 0 {
 				c = int(s.rowEnd[i-1])
 			}
+			end := int(s.rowEnd[i])
 			// the row's cells: the words of its band of its class
-			punct, width := s.zhPunct[i], md.width(len(s.zh), len(s.en))
+			punct := s.zhPunct[i]
+			if r[0] == prevSeg && lo == prevLo && punct == prevPunct {
+				if md.narrow {
+					copy(s.pairOff[c:end], s.pairOff[prevC:prevEnd])
+				} else {
+					copy(s.pair[c:end], s.pair[prevC:prevEnd])
+				}
+				continue
+			}
+			prevSeg, prevLo, prevC, prevEnd, prevPunct = r[0], lo, c, end, punct
+			if s.rowLo == nil {
+				ens := byClass[start[r[0]]:split[r[0]]]
+				if punct {
+					ens = byClass[split[r[0]]:start[r[0]+1]]
+				}
+				if md.narrow {
+					numberCells(&nb, z, md.zFirst[z], ens, s.pairOff[c:end])
+				} else {
+					numberCells(&nb, z, 0, ens, s.pair[c:end])
+				}
+				continue
+			}
+			width := md.width(len(s.zh), len(s.en))
 			en, enPunct := s.en[lo:lo+width], s.enPunct[lo:lo+width]
 			if md.narrow {
-				numberRow(&nb, z, md.zFirst[z], en, enPunct, punct, s.pairOff[c:s.rowEnd[i]])
+				numberRow(&nb, z, md.zFirst[z], en, enPunct, punct, s.pairOff[c:end])
 			} else {
-				numberRow(&nb, z, 0, en, enPunct, punct, s.pair[c:s.rowEnd[i]])
+				numberRow(&nb, z, 0, en, enPunct, punct, s.pair[c:end])
 			}
 		}
 	}
@@ -360,6 +424,40 @@ func numberRow[P uint16 | int32](nb *numbering, z, base int32, en []int32, enPun
 		}
 		nb.add(z, en[j])
 	}
+}
+
+// numberCells is numberRow for a row whose cells' English types are ens,
+// in order (a row of a seg without a band: the seg's words or its
+// punctuation, byClass in build), with numberTypes for numberRun.
+func numberCells[P uint16 | int32](nb *numbering, z, base int32, ens []int32, out []P) {
+	c := 0
+	for {
+		c = numberTypes(nb.of, z, base, ens, out, c)
+		if c == len(ens) {
+			return
+		}
+		nb.add(z, ens[c])
+	}
+}
+
+// numberTypes is numberRun over the cells' English types ens, from cell
+// c: it writes the cells' pairs until a cell whose pair is not numbered,
+// and returns that cell (len(ens) when there is none). Not inlined, for
+// numberRun's reason.
+//
+//go:noinline
+func numberTypes[P uint16 | int32](of []numbered, z, base int32, ens []int32, out []P, c int) int {
+	out = out[:len(ens)]
+	z1 := z + 1
+	k := uint(c) // unsigned, so that the loop's test bounds it
+	for ; k < uint(len(ens)); k++ {
+		at := &of[ens[k]]
+		if at.z != z1 {
+			return int(k)
+		}
+		out[k] = P(at.p - base)
+	}
+	return int(k)
 }
 
 // numberRun is numberRow's loop from column j, the row's cell c: it
@@ -469,22 +567,24 @@ func (md *model) rowStarts(s *seg) []float64 {
 }
 
 // sweepSum lays out the columns of a run of a row's band on one side of
-// the diagonal, from column off to the end of enPunct, the punctuation
-// of the band's columns from the row's lo: each column's offset from lo
-// and weight (w, then w·f, w·f², …) are written at js[c] and ws[c], and
-// c moves on past the cells, the columns whose punctuation is punct; it
-// adds each cell's weight to its column's in colZ (the band's columns)
-// and to row. It returns c, the weight of the column after the run and
-// row. (One index for the columns, their offsets and colZ: off+k took an
-// instruction a column.) A function
-// of its own (weigh calls it twice a row) rather than a loop in weigh,
+// the diagonal, the columns off to end−lo of the band from lo of
+// a.enPunct: each column's offset from lo and weight (w, then w·f, w·f²,
+// …) are written at a.js[c] and a.ws[c], and c moves on past the cells,
+// the columns whose punctuation is punct; it adds each cell's weight to
+// its column's in a.col and to row. It returns c, the weight of the
+// column after the run and row. (One index for the columns, their
+// offsets and colZ: off+k took an instruction a column.) A function of
+// its own (weigh calls it twice a row) rather than a loop in weigh,
 // whose variables outnumbered the registers and were kept in memory in
-// the loop.
+// the loop. The seg's arrays come in a (sweepArgs, a.pairs unread), by
+// pointer, as sweepNorm's do.
 //
 //go:noinline
-func sweepSum(enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, colZ []float64, row float64) (int, float64, float64) {
+func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row float64) (int, float64, float64) {
+	enPunct, colZ := a.enPunct[lo:end], a.col[lo:end]
 	colZ = colZ[:len(enPunct)]
-	ws = ws[:len(js)] // one bounds check a column, not two
+	js := a.js
+	ws := a.ws[:len(js)] // one bounds check a column, not two
 	for j := uint(off); j < uint(len(enPunct)); j++ {
 		js[c], ws[c] = uint16(j), float32(w)
 		if enPunct[j] == punct {
@@ -523,9 +623,9 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
-	enPunct := s.enPunct
 	starts := md.rowStarts(s)
 	tt, zFirst, tNullZ, narrow := md.t, md.zFirst, md.tNullZ, md.narrow
+	a := sweepArgs[P]{enPunct: s.enPunct, js: js, ws: ws, pairs: pairs, col: colSum}
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
@@ -538,21 +638,36 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 		if narrow {
 			tz = tt[zFirst[z]:zFirst[z+1]]
 		}
-		c, w, row = sweepNorm(enPunct[lo:mid], punct, 0, js, ws, c, w, back, tz, pairs, colSum[lo:mid], row)
+		c, w, row = sweepNorm(&a, punct, lo, 0, mid, c, w, back, tz, row)
 		if mid < end && mid > lo {
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepNorm(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, tz, pairs, colSum[lo:end], row)
+		c, _, row = sweepNorm(&a, punct, lo, mid-lo, end, c, w, step, tz, row)
 		rowSum[i] = row
 	}
 	return js[:cells], ws[:cells]
 }
 
-// sweepNorm is sweepSum for segNorms, over the columns from off on of
-// the band's enPunct: it adds each cell's weight times its pair's t(e|f)
-// (tz[pairs[c]]) to its column's sum in col (the band's columns) and
-// times its t(f|e) to row. The weight is the one stored, float32, as
+// sweepArgs are what sweepNorm and sweepSum read of a seg, handed over
+// by pointer as the E-steps' rows' are (rowArgs): its English words'
+// punctuation, the arrays its cells' words and weights are laid out in,
+// its cells' type pairs (sweepNorm's only) and its columns' sums. As
+// slices, the band's cut by the caller, they took a dozen words of
+// arguments, most on the stack, at two calls a row (404 k calls at 5k
+// for each of the two).
+type sweepArgs[P uint16 | int32] struct {
+	enPunct []bool
+	js      []uint16
+	ws      []float32
+	pairs   []P
+	col     []float64
+}
+
+// sweepNorm is sweepSum for segNorms, over the columns off to end−lo of
+// the band from lo of a's enPunct: it adds each cell's weight times its
+// pair's t(e|f) (tz[pairs[c]]) to its column's sum in col and times its
+// t(f|e) to row. The weight is the one stored, float32, as
 // normRow reads it. The columns are counted from the band's lo rather
 // than the run's start: one index for the columns, the cells' words and
 // col, where two (the run's and the band's) took a register more than
@@ -566,9 +681,11 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 // column.
 //
 //go:noinline
-func sweepNorm[P uint16 | int32](enPunct []bool, punct bool, off int, js []uint16, ws []float32, c int, w, f float64, tz []params, pairs []P, col []float64, row float64) (int, float64, float64) {
+func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, lo, off, end, c int, w, f float64, tz []params, row float64) (int, float64, float64) {
+	enPunct, col := a.enPunct[lo:end], a.col[lo:end]
 	col = col[:len(enPunct)]
-	js, ws = js[:len(pairs)], ws[:len(pairs)]
+	pairs := a.pairs
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
 	for j := uint(off); j < uint(len(enPunct)); j++ {
 		if enPunct[j] == punct {
 			w32 := float32(w)
@@ -600,10 +717,10 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
-	enPunct := s.enPunct
 	colZ := make([]float64, n)
 	rowZ := make([]float64, m)
 	starts := md.rowStarts(s)
+	a := sweepArgs[uint16]{enPunct: s.enPunct, js: js, ws: ws, col: colZ}
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
@@ -613,12 +730,12 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 		// The distortion is a distribution over the words a word may
 		// link to: its normalisers sum the cells' weights.
 		var row float64
-		c, w, row = sweepSum(enPunct[lo:mid], punct, 0, js, ws, c, w, back, colZ[lo:mid], 0)
+		c, w, row = sweepSum(&a, punct, lo, 0, mid, c, w, back, row)
 		if mid < end && mid > lo {
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepSum(enPunct[lo:end], punct, mid-lo, js, ws, c, w, step, colZ[lo:end], row)
+		c, _, row = sweepSum(&a, punct, lo, mid-lo, end, c, w, step, row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
@@ -728,7 +845,7 @@ func (md *model) train() {
 // goes to the null word.
 func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
-	var invCol, linkE []float64
+	var colBuf, linkBuf []float64
 	var cols []uint16
 	var weights []float32
 	var na rowArgs[uint16]
@@ -744,15 +861,17 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 		} else {
 			cols, weights = md.weigh(s, cols, weights)
 		}
-		invCol, linkE = grow(invCol, n), grow(linkE, n)
+		// (maxWidth columns more, for rowArgs)
+		colBuf, linkBuf = grow(colBuf, n+maxWidth), grow(linkBuf, n+maxWidth)
+		invCol, linkE := colBuf[:n], linkBuf[:n]
 		clear(linkE)
 		for j := range invCol {
 			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
 		}
 		if md.narrow {
-			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, invCol, linkE}
+			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, colBuf, linkBuf}
 		} else {
-			wa = rowArgs[int32]{md.t, s.pair, cols, weights, invCol, linkE}
+			wa = rowArgs[int32]{md.t, s.pair, cols, weights, colBuf, linkBuf}
 		}
 		start := 0
 		for i, end := range s.rowEnd {
@@ -779,7 +898,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 // cells under pruneBelow in both directions as it goes, and stores the
 // weights of the cells kept.
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
-	var colSum, rowSum, linkE []float64
+	var colBuf, rowSum, linkBuf []float64
 	var cols []uint16
 	var weights []float32
 	var na rowArgs[uint16]
@@ -793,7 +912,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			continue
 		}
 		m, n := len(s.zh), len(s.en)
-		colSum, rowSum, linkE = grow(colSum, n), grow(rowSum, m), grow(linkE, n)
+		// (maxWidth columns more, for rowArgs)
+		colBuf, rowSum, linkBuf = grow(colBuf, n+maxWidth), grow(rowSum, m), grow(linkBuf, n+maxWidth)
+		colSum, linkE := colBuf[:n], linkBuf[:n]
 		clear(linkE)
 		zNull := s.zNull[:len(colSum)]
 		for j, e := range s.en {
@@ -829,9 +950,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			}
 		}
 		if narrow {
-			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colSum, linkE}
+			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colBuf, linkBuf}
 		} else {
-			wa = rowArgs[int32]{tt, s.pair, js, ws, colSum, linkE}
+			wa = rowArgs[int32]{tt, s.pair, js, ws, colBuf, linkBuf}
 		}
 		start := 0
 		for i, end := range s.rowEnd {
@@ -905,7 +1026,11 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 // rowArgs are what the E-steps' row functions (distortionRow, normRow,
 // countRow, pruneRow) read of a seg: the parameters (tt), its cells'
 // type pairs (pairs: seg.pairOff or seg.pair), English words and
-// weights, and its columns' sums and links (col, link). They are handed over by pointer with the
+// weights, and its columns' sums and links (col, link), which hold
+// maxWidth columns past the last band's lo: the row functions read them
+// as arrays of maxWidth from the row's lo, which a cell's English word,
+// 16 bits, indexes without a bounds check (one a cell fewer, in some 40
+// M cells an E-step and decoding read at 5k). They are handed over by pointer with the
 // row's cells (start to end), the first column of its band (lo) and
 // where its type's pairs are in tt (tlo to thi), rather than as a row's
 // slices: cut by eStep and passed, most on the stack, they took more
@@ -960,9 +1085,7 @@ func (md *model) cellPair(s *seg, base int32, c int) int32 {
 func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
-	link := a.link[lo:]
-	link = link[:len(col)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -982,7 +1105,7 @@ func distortionRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int
 func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row float64) float64 {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
+	col := (*[maxWidth]float64)(a.col[lo:])
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		w := float64(ws[k])
 		t := &tz[pairs[k]]
@@ -1000,9 +1123,7 @@ func normRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, row 
 func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv float64) float64 {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
-	link := a.link[lo:]
-	link = link[:len(col)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1028,9 +1149,7 @@ func countRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi int, inv
 func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int, inv float64) (float64, int) {
 	tz, pairs := a.tt[tlo:thi], a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := a.col[lo:]
-	link := a.link[lo:]
-	link = link[:len(col)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
 	row := 0.0
 	for k := uint(start); k < uint(len(js)); k++ {
 		// The cell is moved as soon as it is read, before its sums,
@@ -1101,8 +1220,9 @@ func grow[T any](s []T, n int) []T {
 func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
-	md.vcols = grow(md.vcols, n)
-	cols := md.vcols
+	// (maxWidth columns more, read as viterbiRow reads them)
+	md.vcols = grow(md.vcols, n+maxWidth)
+	cols := md.vcols[:n]
 	for j := range ez {
 		ez[j] = -1
 	}
@@ -1116,8 +1236,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		null := s.zNull[j] * md.tNullE[e]
 		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
-	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, cols}
-	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, cols}
+	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, md.vcols}
+	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, md.vcols}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
@@ -1145,7 +1265,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 // viterbiArgs are what viterbiRow reads of a seg, handed over by pointer
 // as the E-steps' rows' are (rowArgs): the parameters (tt), its cells'
 // type pairs (pairs), English words and weights, and viterbi's best links
-// of the seg's columns (cols).
+// of the seg's columns (cols), maxWidth more than the seg's, as rowArgs'
+// columns are: viterbiRow reads them as an array from the row's lo.
 type viterbiArgs[P uint16 | int32] struct {
 	tt    []params
 	pairs []P
@@ -1177,7 +1298,7 @@ type viterbiCol struct {
 func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
 	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
-	cols := v.cols[lo:]
+	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
 	best, sum, col = null, null, -1
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]

@@ -284,10 +284,10 @@ func TestCountRows(t *testing.T) {
 
 		// The row's type's pairs and its band's columns, as eStep hands
 		// them over: inside the parameters of all types (from tlo) and
-		// the columns of the whole bead (from lo).
+		// the columns of the whole bead (from lo), with maxWidth more.
 		tlo, lo := rng.IntN(5), rng.IntN(5)
 		tt := append(append(make([]params, tlo), tz...), make([]params, rng.IntN(5))...)
-		colAll := append(append(make([]float64, lo), col...), make([]float64, rng.IntN(5))...)
+		colAll := append(append(make([]float64, lo), col...), make([]float64, maxWidth+rng.IntN(5))...)
 		linkAll := make([]float64, len(colAll))
 		a := &rowArgs[uint16]{tt: tt, pairs: pairs, js: js, ws: ws, col: colAll, link: linkAll}
 		var row float64
