@@ -249,13 +249,15 @@ type zhType struct {
 	latin   string   // keyword of a Latin-script token
 	counted bool     // has glosses: counts in the similarity's denominator
 	looked  bool     // glosses looked up
+	at      int32    // its place in the types of the sentence being read, or -1
 }
 
 type enType struct {
 	key   string
 	lexID uint32
 	inLex bool
-	latin bool // written in Latin script on the Chinese side too
+	latin bool  // written in Latin script on the Chinese side too
+	at    int32 // as zhType.at
 }
 
 // sentFeatures computes the features of both sides: lengths, flags and
@@ -472,7 +474,7 @@ func (v *docVocab) zhTypeOf(x int32) (int32, bool) {
 func (v *docVocab) newZhType(text string, x int32) int32 {
 	t := int32(len(v.zhTypes))
 	v.zhEntries[x].gen, v.zhEntries[x].typ = v.gen, t
-	z := zhType{text: text}
+	z := zhType{text: text, at: -1}
 	if isLatinWord(text) {
 		z.latin, _ = lang.Keyword(text)
 	}
@@ -484,6 +486,10 @@ func (v *docVocab) newZhType(text string, x int32) int32 {
 // Function words are left out; a token the lexicon does not know takes the
 // glosses of its characters; a token also takes the glosses of the
 // headword it forms with a neighbour (动态|清零 against 动态清零).
+//
+// A type met again in the sentence is found in the sentence's types by
+// its place, which the type holds while the sentence is read (at), not
+// by a search of them.
 func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
 	toks := v.zhToks
@@ -500,7 +506,8 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 				if !ok {
 					typ = v.newZhType(t.Text, x)
 				}
-				if indexOf(out, typ) < 0 {
+				if v.zhTypes[typ].at < 0 {
+					v.zhTypes[typ].at = int32(len(out))
 					out = append(out, typ)
 				}
 			}
@@ -550,23 +557,28 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 			joinedAt, joinedG = ti+1, g
 			extra = append(extra, g...)
 		}
-		if k := indexOf(out, typ); k >= 0 {
+		if k := z.at; k >= 0 {
 			if len(extra) > 0 {
 				*extras = growTo(*extras, len(out))
 				(*extras)[k] = append((*extras)[k], extra...)
 			}
 			continue
 		}
+		z.at = int32(len(out))
 		out = append(out, typ)
 		if len(extra) > 0 {
 			*extras = growTo(*extras, len(out))
 			(*extras)[len(out)-1] = extra
 		}
 	}
+	for _, typ := range out {
+		v.zhTypes[typ].at = -1
+	}
 	return out
 }
 
-// enWords returns the content words of an English sentence as types.
+// enWords returns the content words of an English sentence as types,
+// each once (found by at, as in zhWords).
 func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
 	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
@@ -581,13 +593,19 @@ func (v *docVocab) enWords(s string) []int32 {
 		if c.gen != v.gen {
 			e = int32(len(v.enTypes))
 			c.gen, c.typ = v.gen, e
-			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex}
+			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex, at: -1}
 			if et.inLex {
 				v.byLexID.set(et.lexID, e)
 			}
 			v.enTypes = append(v.enTypes, et)
 		}
-		out = appendUnique(out, e)
+		if et := &v.enTypes[e]; et.at < 0 {
+			et.at = int32(len(out))
+			out = append(out, e)
+		}
+	}
+	for _, e := range out {
+		v.enTypes[e].at = -1
 	}
 	return out
 }
@@ -763,13 +781,6 @@ func idfWeights(n int, buf []float32) []float32 {
 		wt[d] = idfWeight(float64(d), n)
 	}
 	return wt
-}
-
-func appendUnique(s []int32, x int32) []int32 {
-	if indexOf(s, x) >= 0 {
-		return s
-	}
-	return append(s, x)
 }
 
 func indexOf(s []int32, x int32) int {
