@@ -200,14 +200,14 @@ func NormText(s string) string {
 // continuation bytes, neither ASCII nor those leads (TestSpaceScans). So
 // a run of such bytes is passed over at once.
 //
-// Eight bytes are passed over at once where none of them is such a lead,
-// a control character or a space next to another (plainSpaced8): in them
+// Eight bytes are passed over at once where none of them is such a lead
+// or a control character (plain8), nor a space next to another: in them
 // only their spaces are white space, single ones.
 func spacedOnce(s string) bool {
 	space := true // a space here would lead
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			if sp, ok := plainSpaced8(lang.Load8(s[i:])); ok && !(space && sp&0x80 != 0) {
+			if sp, ok := plain8(lang.Load8(s[i:])); ok && sp&(sp<<8) == 0 && !(space && sp&0x80 != 0) {
 				space = sp>>63 != 0 // the last byte a space
 				i += 8
 				continue
@@ -248,16 +248,17 @@ func spacedOnce(s string) bool {
 	return !space || s == ""
 }
 
-// plainSpaced8 marks the spaces among the eight bytes of w by their high
-// bits in sp, and reports whether the bytes hold neither a control
-// character (below the space) nor a byte C2 or E0 to E3 (a lead of every
-// white space character beyond ASCII, and of other characters) nor two
-// spaces in a row. Each byte's low seven bits x are added to with no
-// carry into the next byte: x+60 has its high bit set from the space on,
-// (x^20)+7F unless x is the space. A byte with its own high bit set is no
-// ASCII; it is C2 when w^C2 has a zero byte there, E0 to E3 when w&FC^E0
-// has one (TestPlainSpaced8).
-func plainSpaced8(w uint64) (sp uint64, ok bool) {
+// plain8 marks the spaces among the eight bytes of w by their high bits
+// in sp, and reports whether the bytes hold neither a control character
+// (below the space) nor a byte C2 or E0 to E3 (a lead of every white
+// space character beyond ASCII, and of other characters): then the
+// spaces are the only white space of the bytes, and any other byte is
+// part of a character that is none, or of one led before them. Each
+// byte's low seven bits x are added to with no carry into the next byte:
+// x+60 has its high bit set from the space on, (x^20)+7F unless x is the
+// space. A byte with its own high bit set is no ASCII; it is C2 when w^C2
+// has a zero byte there, E0 to E3 when w&FC^E0 has one (TestPlain8).
+func plain8(w uint64) (sp uint64, ok bool) {
 	const (
 		hi   = 0x8080808080808080
 		ones = 0x0101010101010101
@@ -266,7 +267,7 @@ func plainSpaced8(w uint64) (sp uint64, ok bool) {
 	ctrl := ^(x + 0x60*ones | w) & hi
 	sp = ^((x ^ 0x20*ones) + 0x7f*ones | w) & hi
 	lead := hasZeroByte(w^0xc2*ones) | hasZeroByte(w&(0xfc*ones)^0xe0*ones)
-	return sp, ctrl|lead|sp&(sp<<8) == 0
+	return sp, ctrl|lead == 0
 }
 
 // hasZeroByte is not 0 when some byte of v is 0.

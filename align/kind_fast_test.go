@@ -350,10 +350,10 @@ func TestLettersLeftBytes(t *testing.T) {
 	}
 }
 
-// TestPlainSpaced8 checks plainSpaced8 against a test of each byte, for
+// TestPlain8 checks plain8 against a test of each byte, for
 // every byte in every place among random neighbours drawn mostly from
 // the bytes it tells apart.
-func TestPlainSpaced8(t *testing.T) {
+func TestPlain8(t *testing.T) {
 	rng := rand.New(rand.NewSource(8))
 	near := []byte{' ', ' ', 'a', 0x1f, 0x7f, 0x80, 0xa0, 0xc2, 0xc3, 0xdf, 0xe0, 0xe3, 0xe4, 0xef}
 	for c := range 256 {
@@ -372,11 +372,10 @@ func TestPlainSpaced8(t *testing.T) {
 				for m, x := range b {
 					if x == ' ' {
 						want |= 0x80 << (8 * m)
-						wantOK = wantOK && (m == 0 || b[m-1] != ' ')
 					}
 					wantOK = wantOK && x >= ' ' && x != 0xc2 && !(0xe0 <= x && x <= 0xe3)
 				}
-				sp, ok := plainSpaced8(lang.Load8(string(b[:])))
+				sp, ok := plain8(lang.Load8(string(b[:])))
 				if sp != want || ok != wantOK {
 					t.Fatalf("% x: %x, %v; want %x, %v", b, sp, ok, want, wantOK)
 				}
@@ -385,10 +384,10 @@ func TestPlainSpaced8(t *testing.T) {
 	}
 }
 
-// TestSpacedOnceLong compares spacedOnce with strings.Fields on random
-// texts long enough for its scan by eight bytes, with spaces single and
-// doubled, white space beyond ASCII, characters of every length and
-// invalid bytes.
+// TestSpacedOnceLong compares spacedOnce and fieldsAtMost with
+// strings.Fields on random texts long enough for their scans by eight
+// bytes, with spaces single and doubled, white space beyond ASCII,
+// characters of every length and invalid bytes.
 func TestSpacedOnceLong(t *testing.T) {
 	pieces := []string{"a", "word", " ", " ", "  ", "\u3000", "。", "中文", "“", "\u00a0", "\u00e9", "\u2029", "\u2014", "\xe3\x80", "\xe4", "\xbf", "\t", "\x7f", "\U0001F600"}
 	rng := rand.New(rand.NewSource(81))
@@ -405,9 +404,15 @@ func TestSpacedOnceLong(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(k)])
 		}
 		s := b.String()
-		want := strings.Join(strings.Fields(s), " ") == s
+		fields := strings.Fields(s)
+		want := strings.Join(fields, " ") == s
 		if got := spacedOnce(s); got != want {
 			t.Fatalf("spacedOnce(%q) = %v, want %v", s, got, want)
+		}
+		for _, n := range []int{0, 1, len(fields) / 2, max(0, len(fields)-1), len(fields)} {
+			if got, want := fieldsAtMost(s, n), len(fields) <= n; got != want {
+				t.Fatalf("fieldsAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
 		}
 		if want {
 			spaced++
