@@ -100,3 +100,32 @@ func TestSentLengthFlagsIsByRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestSentLengthFlags8 compares sentLengthFlags with the rune by rune
+// count and flags on long random texts of mostly ASCII, for its scan of
+// eight bytes at once: letters, digits (a majority of them too), white
+// space of every ASCII kind, the marks of the flags, other punctuation
+// and the odd character beyond ASCII.
+func TestSentLengthFlags8(t *testing.T) {
+	pieces := []string{"a", "word", "Z", "0", "9", "2024", " ", " ", "\t", "\n", "\v", "\f", "\r", "\x1c", "\x7f",
+		"/", ":", "@", "`", ",", ".", "?", "!", "\"", "'", "’", "中", "\u00a0"}
+	rng := rand.New(rand.NewSource(88))
+	for range 100000 {
+		k := len(pieces)
+		if rng.Intn(2) == 0 {
+			k = 6 // letters and digits only
+		}
+		var b strings.Builder
+		for m := rng.Intn(30); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(k)])
+		}
+		s := b.String()
+		n, f := sentLengthFlags(s)
+		if want := sentLengthByRunes(s); n != want {
+			t.Fatalf("sentLengthFlags(%q) length %d, by runes %d", s, n, want)
+		}
+		if want := sentFlagsByRunes(s); f != want {
+			t.Fatalf("sentLengthFlags(%q) flags %b, by runes %b", s, f, want)
+		}
+	}
+}
