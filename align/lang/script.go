@@ -138,6 +138,12 @@ func NonSpace(s string) int {
 			i++
 			continue
 		}
+		if k := UnifiedHanRun(s[i:]); k > 0 {
+			// Han, most of a Chinese text: the run at once
+			n += k / 3
+			i += k
+			continue
+		}
 		if wideAt(s, i) {
 			n++
 			i += 3
