@@ -129,3 +129,25 @@ func TestSentLengthFlags8(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagCosts: the cost anchors takes from flagCosts for the flags of
+// a bead is the sum flagCost adds up, for every pair of flag sets, ORed
+// from the sentences of beads of one and two sentences a side.
+func TestFlagCosts(t *testing.T) {
+	for zf := range flagsAll + 1 {
+		for ef := range flagsAll + 1 {
+			for _, split := range []uint8{0, flagQuestion, flagQuote, flagsAll} {
+				zh := []sentFeat{{flags: zf &^ split}, {flags: zf & split}}
+				en := []sentFeat{{flags: ef & split}, {flags: ef &^ split}}
+				s := &sentAligner{zh: zh, en: en}
+				want := flagCost(zf, ef)
+				if got := s.anchors(0, 2, 0, 2); got != want {
+					t.Fatalf("flags %03b %03b split by %03b: %v, want %v", zf, ef, split, got, want)
+				}
+				if got, want := s.anchors(0, 1, 1, 1), flagCost(zf&^split, ef&^split); got != want {
+					t.Fatalf("flags %03b %03b: %v, want %v", zf&^split, ef&^split, got, want)
+				}
+			}
+		}
+	}
+}
