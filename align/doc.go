@@ -199,9 +199,20 @@ func NormText(s string) string {
 // the byte scan passes over, since the bytes after a lead are
 // continuation bytes, neither ASCII nor those leads (TestSpaceScans). So
 // a run of such bytes is passed over at once.
+//
+// Eight bytes are passed over at once where none of them is such a lead
+// or a control character (plain8), nor a space next to another: in them
+// only their spaces are white space, single ones.
 func spacedOnce(s string) bool {
 	space := true // a space here would lead
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if sp, ok := plain8(lang.Load8(s[i:])); ok && sp&(sp<<8) == 0 && !(space && sp&0x80 != 0) {
+				space = sp>>63 != 0 // the last byte a space
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		var r rune
 		switch {
@@ -235,4 +246,31 @@ func spacedOnce(s string) bool {
 		space = true
 	}
 	return !space || s == ""
+}
+
+// plain8 marks the spaces among the eight bytes of w by their high bits
+// in sp, and reports whether the bytes hold neither a control character
+// (below the space) nor a byte C2 or E0 to E3 (a lead of every white
+// space character beyond ASCII, and of other characters): then the
+// spaces are the only white space of the bytes, and any other byte is
+// part of a character that is none, or of one led before them. Each
+// byte's low seven bits x are added to with no carry into the next byte:
+// x+60 has its high bit set from the space on, (x^20)+7F unless x is the
+// space. A byte with its own high bit set is no ASCII; it is C2 when w^C2
+// has a zero byte there, E0 to E3 when w&FC^E0 has one (TestPlain8).
+func plain8(w uint64) (sp uint64, ok bool) {
+	const (
+		hi   = 0x8080808080808080
+		ones = 0x0101010101010101
+	)
+	x := w &^ hi
+	ctrl := ^(x + 0x60*ones | w) & hi
+	sp = ^((x ^ 0x20*ones) + 0x7f*ones | w) & hi
+	lead := hasZeroByte(w^0xc2*ones) | hasZeroByte(w&(0xfc*ones)^0xe0*ones)
+	return sp, ctrl|lead == 0
+}
+
+// hasZeroByte is not 0 when some byte of v is 0.
+func hasZeroByte(v uint64) uint64 {
+	return (v - 0x0101010101010101) &^ v & 0x8080808080808080
 }

@@ -349,3 +349,76 @@ func TestLettersLeftBytes(t *testing.T) {
 		t.Errorf("only %d texts checked", checked)
 	}
 }
+
+// TestPlain8 checks plain8 against a test of each byte, for
+// every byte in every place among random neighbours drawn mostly from
+// the bytes it tells apart.
+func TestPlain8(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	near := []byte{' ', ' ', 'a', 0x1f, 0x7f, 0x80, 0xa0, 0xc2, 0xc3, 0xdf, 0xe0, 0xe3, 0xe4, 0xef}
+	for c := range 256 {
+		for k := range 8 {
+			for range 64 {
+				var b [8]byte
+				for m := range b {
+					b[m] = near[rng.Intn(len(near))]
+					if rng.Intn(4) == 0 {
+						b[m] = byte(rng.Intn(256))
+					}
+				}
+				b[k] = byte(c)
+				var want uint64
+				wantOK := true
+				for m, x := range b {
+					if x == ' ' {
+						want |= 0x80 << (8 * m)
+					}
+					wantOK = wantOK && x >= ' ' && x != 0xc2 && !(0xe0 <= x && x <= 0xe3)
+				}
+				sp, ok := plain8(lang.Load8(string(b[:])))
+				if sp != want || ok != wantOK {
+					t.Fatalf("% x: %x, %v; want %x, %v", b, sp, ok, want, wantOK)
+				}
+			}
+		}
+	}
+}
+
+// TestSpacedOnceLong compares spacedOnce and fieldsAtMost with
+// strings.Fields on random texts long enough for their scans by eight
+// bytes, with spaces single and doubled, white space beyond ASCII,
+// characters of every length and invalid bytes.
+func TestSpacedOnceLong(t *testing.T) {
+	pieces := []string{"a", "word", " ", " ", "  ", "\u3000", "。", "中文", "“", "\u00a0", "\u00e9", "\u2029", "\u2014", "\xe3\x80", "\xe4", "\xbf", "\t", "\x7f", "\U0001F600"}
+	rng := rand.New(rand.NewSource(81))
+	spaced := 0
+	for range 100000 {
+		// most texts of the first pieces alone, which are spaced once
+		// as often as not
+		k := len(pieces)
+		if rng.Intn(2) == 0 {
+			k = 9
+		}
+		var b strings.Builder
+		for n := rng.Intn(24); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(k)])
+		}
+		s := b.String()
+		fields := strings.Fields(s)
+		want := strings.Join(fields, " ") == s
+		if got := spacedOnce(s); got != want {
+			t.Fatalf("spacedOnce(%q) = %v, want %v", s, got, want)
+		}
+		for _, n := range []int{0, 1, len(fields) / 2, max(0, len(fields)-1), len(fields)} {
+			if got, want := fieldsAtMost(s, n), len(fields) <= n; got != want {
+				t.Fatalf("fieldsAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+		if want {
+			spaced++
+		}
+	}
+	if spaced < 5000 {
+		t.Errorf("only %d texts spaced once", spaced)
+	}
+}

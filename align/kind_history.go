@@ -174,12 +174,16 @@ var monthLead = [256]bool{'j': true, 'f': true, 'm': true, 'a': true, 's': true,
 	'J': true, 'F': true, 'M': true, 'A': true, 'S': true, 'O': true, 'N': true, 'D': true}
 
 // isMonthAt: t has a month's first three letters, in any case, at i.
+// The three bytes, each with the bit 20 set as (?i) would fold a capital,
+// are one key for a switch rather than compared with the months in turn
+// (TestIsMonthAt).
 func isMonthAt(t string, i int) bool {
-	a, b, c := t[i]|0x20, t[i+1]|0x20, t[i+2]|0x20
-	for _, m := range [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-		if a == m[0] && b == m[1] && c == m[2] {
-			return true
-		}
+	key := uint32(t[i]|0x20)<<16 | uint32(t[i+1]|0x20)<<8 | uint32(t[i+2]|0x20)
+	switch key {
+	case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
+		'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
+		's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+		return true
 	}
 	return false
 }

@@ -87,3 +87,20 @@ func TestClassifyHistory(t *testing.T) {
 		assert.Equal(t, c.want, Classify(&Block{Text: c.text, Lang: c.l}), "%q", c.text)
 	}
 }
+
+// TestIsMonthAt compares isMonthAt with the months compared in turn, as
+// it did before its switch, on every three bytes.
+func TestIsMonthAt(t *testing.T) {
+	months := []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	b := []byte("xabc")
+	for x := range 1 << 24 {
+		b[1], b[2], b[3] = byte(x>>16), byte(x>>8), byte(x)
+		want := false
+		for _, m := range months {
+			want = want || b[1]|0x20 == m[0] && b[2]|0x20 == m[1] && b[3]|0x20 == m[2]
+		}
+		if got := isMonthAt(string(b), 1); got != want {
+			t.Fatalf("isMonthAt(%q, 1) = %v, want %v", b, got, want)
+		}
+	}
+}

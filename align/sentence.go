@@ -236,6 +236,37 @@ func (s *sentAligner) anchors(i, a, j, b int) float64 {
 		ef |= s.en[k].flags
 		ne += len(s.en[k].nums)
 	}
+	c := flagCosts[zf&flagsAll][ef&flagsAll]
+	if nz > 0 || ne > 0 {
+		m := 0
+		if nz > 0 && ne > 0 {
+			m = s.matchNumbers(i, a, j, b)
+		}
+		c -= sentNumBonus * float64(min(m, 3))
+		c += sentNumMiss * float64(min(nz+ne-2*m, 3))
+	}
+	return c
+}
+
+// flagsAll are the bits of the sentence flags.
+const flagsAll = flagQuestion | flagExclaim | flagQuote
+
+// flagCosts[zf][ef] is what the flags zf of a bead's Chinese side and ef
+// of its English side add to its cost: a table of the sum anchors added
+// up flag by flag for every bead, made by that sum, so that the values
+// are the same to the bit.
+var flagCosts = func() (t [flagsAll + 1][flagsAll + 1]float64) {
+	for zf := range t {
+		for ef := range t[zf] {
+			t[zf][ef] = flagCost(uint8(zf), uint8(ef))
+		}
+	}
+	return t
+}()
+
+// flagCost is the cost the flags zf and ef add to a bead: for each flag,
+// a reward when both sides have it, a cost when one side has it.
+func flagCost(zf, ef uint8) float64 {
 	var c float64
 	for f := uint8(1); f <= flagQuote; f <<= 1 {
 		switch {
@@ -244,14 +275,6 @@ func (s *sentAligner) anchors(i, a, j, b int) float64 {
 		case (zf|ef)&f != 0:
 			c += flagDisagree
 		}
-	}
-	if nz > 0 || ne > 0 {
-		m := 0
-		if nz > 0 && ne > 0 {
-			m = s.matchNumbers(i, a, j, b)
-		}
-		c -= sentNumBonus * float64(min(m, 3))
-		c += sentNumMiss * float64(min(nz+ne-2*m, 3))
 	}
 	return c
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -249,13 +250,15 @@ type zhType struct {
 	latin   string   // keyword of a Latin-script token
 	counted bool     // has glosses: counts in the similarity's denominator
 	looked  bool     // glosses looked up
+	at      int32    // its place in the types of the sentence being read, or -1
 }
 
 type enType struct {
 	key   string
 	lexID uint32
 	inLex bool
-	latin bool // written in Latin script on the Chinese side too
+	latin bool  // written in Latin script on the Chinese side too
+	at    int32 // as zhType.at
 }
 
 // sentFeatures computes the features of both sides: lengths, flags and
@@ -472,7 +475,7 @@ func (v *docVocab) zhTypeOf(x int32) (int32, bool) {
 func (v *docVocab) newZhType(text string, x int32) int32 {
 	t := int32(len(v.zhTypes))
 	v.zhEntries[x].gen, v.zhEntries[x].typ = v.gen, t
-	z := zhType{text: text}
+	z := zhType{text: text, at: -1}
 	if isLatinWord(text) {
 		z.latin, _ = lang.Keyword(text)
 	}
@@ -484,6 +487,10 @@ func (v *docVocab) newZhType(text string, x int32) int32 {
 // Function words are left out; a token the lexicon does not know takes the
 // glosses of its characters; a token also takes the glosses of the
 // headword it forms with a neighbour (动态|清零 against 动态清零).
+//
+// A type met again in the sentence is found in the sentence's types by
+// its place, which the type holds while the sentence is read (at), not
+// by a search of them.
 func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
 	toks := v.zhToks
@@ -500,7 +507,8 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 				if !ok {
 					typ = v.newZhType(t.Text, x)
 				}
-				if indexOf(out, typ) < 0 {
+				if v.zhTypes[typ].at < 0 {
+					v.zhTypes[typ].at = int32(len(out))
 					out = append(out, typ)
 				}
 			}
@@ -550,23 +558,28 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 			joinedAt, joinedG = ti+1, g
 			extra = append(extra, g...)
 		}
-		if k := indexOf(out, typ); k >= 0 {
+		if k := z.at; k >= 0 {
 			if len(extra) > 0 {
 				*extras = growTo(*extras, len(out))
 				(*extras)[k] = append((*extras)[k], extra...)
 			}
 			continue
 		}
+		z.at = int32(len(out))
 		out = append(out, typ)
 		if len(extra) > 0 {
 			*extras = growTo(*extras, len(out))
 			(*extras)[len(out)-1] = extra
 		}
 	}
+	for _, typ := range out {
+		v.zhTypes[typ].at = -1
+	}
 	return out
 }
 
-// enWords returns the content words of an English sentence as types.
+// enWords returns the content words of an English sentence as types,
+// each once (found by at, as in zhWords).
 func (v *docVocab) enWords(s string) []int32 {
 	var out []int32
 	v.enToks = lang.AppendEnTokens(v.enToks[:0], s)
@@ -581,13 +594,19 @@ func (v *docVocab) enWords(s string) []int32 {
 		if c.gen != v.gen {
 			e = int32(len(v.enTypes))
 			c.gen, c.typ = v.gen, e
-			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex}
+			et := enType{key: w.key, lexID: w.lexID, inLex: w.inLex, at: -1}
 			if et.inLex {
 				v.byLexID.set(et.lexID, e)
 			}
 			v.enTypes = append(v.enTypes, et)
 		}
-		out = appendUnique(out, e)
+		if et := &v.enTypes[e]; et.at < 0 {
+			et.at = int32(len(out))
+			out = append(out, e)
+		}
+	}
+	for _, e := range out {
+		v.enTypes[e].at = -1
 	}
 	return out
 }
@@ -763,13 +782,6 @@ func idfWeights(n int, buf []float32) []float32 {
 		wt[d] = idfWeight(float64(d), n)
 	}
 	return wt
-}
-
-func appendUnique(s []int32, x int32) []int32 {
-	if indexOf(s, x) >= 0 {
-		return s
-	}
-	return append(s, x)
 }
 
 func indexOf(s []int32, x int32) int {
@@ -1016,6 +1028,20 @@ func sentLengthFlags(s string) (int, uint8) {
 	n, digits := 0, 0
 	var f uint8
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// English: eight ASCII bytes at once where none of them
+			// is a mark of a flag. Their digits are the bytes to which
+			// adding 50 carries into the high bit and adding 46 does
+			// not (no byte is above 7F: nothing carries into the next);
+			// every byte but white space counts (TestSentLengthFlags8).
+			if w := lang.Load8(s[i:]); w&0x8080808080808080 == 0 && !flagMark8(w) {
+				n += 8 - lang.ASCIISpaces(w)
+				d := (w + 0x5050505050505050) &^ (w + 0x4646464646464646) & 0x8080808080808080
+				digits += bits.OnesCount64(d)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -1073,4 +1099,11 @@ func sentLengthFlags(s string) (int, uint8) {
 		return n - digits, f
 	}
 	return n, f
+}
+
+// flagMark8 reports whether one of the eight bytes of w is a mark that
+// may set a flag: ? ! " or '.
+func flagMark8(w uint64) bool {
+	const ones = 0x0101010101010101
+	return hasZeroByte(w^'?'*ones)|hasZeroByte(w^'!'*ones)|hasZeroByte(w^'"'*ones)|hasZeroByte(w^'\''*ones) != 0
 }

@@ -100,3 +100,54 @@ func TestSentLengthFlagsIsByRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestSentLengthFlags8 compares sentLengthFlags with the rune by rune
+// count and flags on long random texts of mostly ASCII, for its scan of
+// eight bytes at once: letters, digits (a majority of them too), white
+// space of every ASCII kind, the marks of the flags, other punctuation
+// and the odd character beyond ASCII.
+func TestSentLengthFlags8(t *testing.T) {
+	pieces := []string{"a", "word", "Z", "0", "9", "2024", " ", " ", "\t", "\n", "\v", "\f", "\r", "\x1c", "\x7f",
+		"/", ":", "@", "`", ",", ".", "?", "!", "\"", "'", "’", "中", "\u00a0"}
+	rng := rand.New(rand.NewSource(88))
+	for range 100000 {
+		k := len(pieces)
+		if rng.Intn(2) == 0 {
+			k = 6 // letters and digits only
+		}
+		var b strings.Builder
+		for m := rng.Intn(30); m >= 0; m-- {
+			b.WriteString(pieces[rng.Intn(k)])
+		}
+		s := b.String()
+		n, f := sentLengthFlags(s)
+		if want := sentLengthByRunes(s); n != want {
+			t.Fatalf("sentLengthFlags(%q) length %d, by runes %d", s, n, want)
+		}
+		if want := sentFlagsByRunes(s); f != want {
+			t.Fatalf("sentLengthFlags(%q) flags %b, by runes %b", s, f, want)
+		}
+	}
+}
+
+// TestFlagCosts: the cost anchors takes from flagCosts for the flags of
+// a bead is the sum flagCost adds up, for every pair of flag sets, ORed
+// from the sentences of beads of one and two sentences a side.
+func TestFlagCosts(t *testing.T) {
+	for zf := range flagsAll + 1 {
+		for ef := range flagsAll + 1 {
+			for _, split := range []uint8{0, flagQuestion, flagQuote, flagsAll} {
+				zh := []sentFeat{{flags: zf &^ split}, {flags: zf & split}}
+				en := []sentFeat{{flags: ef & split}, {flags: ef &^ split}}
+				s := &sentAligner{zh: zh, en: en}
+				want := flagCost(zf, ef)
+				if got := s.anchors(0, 2, 0, 2); got != want {
+					t.Fatalf("flags %03b %03b split by %03b: %v, want %v", zf, ef, split, got, want)
+				}
+				if got, want := s.anchors(0, 1, 1, 1), flagCost(zf&^split, ef&^split); got != want {
+					t.Fatalf("flags %03b %03b: %v, want %v", zf&^split, ef&^split, got, want)
+				}
+			}
+		}
+	}
+}

@@ -251,3 +251,11 @@ func TestLexBoundPruneExact(t *testing.T) {
 		}
 	}
 }
+
+// appendUnique appends x to s unless s holds it.
+func appendUnique(s []int32, x int32) []int32 {
+	if indexOf(s, x) >= 0 {
+		return s
+	}
+	return append(s, x)
+}

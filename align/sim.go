@@ -207,31 +207,39 @@ func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
 		if zw == 0 {
 			continue
 		}
-		if b == 1 {
+		var m float64
+		switch {
+		case b == 1:
 			// met by one sentence: the pair's own weight
-			var m float64
 			if j >= p.lo[ii] && j <= p.hi[ii] {
 				m = float64(p.zmet[p.poff[ii]+j-p.lo[ii]])
 			}
-			met += m
-			if a > 1 {
-				weak += weakness(m, p.ztot[ii])
+		case zw == 1:
+			// A sentence of at most 64 tokens, nearly every one: the
+			// words of its pairs with jj lie side by side.
+			var acc uint64
+			if lo, hi := max(j, p.lo[ii]), min(j+b-1, p.hi[ii]); lo <= hi {
+				at := p.zoff[ii] - p.lo[ii]
+				for _, x := range p.zmask[at+lo : at+hi+1] {
+					acc |= x
+				}
 			}
-			continue
-		}
-		acc := buf[:0]
-		if zw > len(buf) {
-			acc = make([]uint64, 0, zw)
-		}
-		acc = acc[:zw]
-		clear(acc)
-		for jj := max(j, p.lo[ii]); jj < j+b && jj <= p.hi[ii]; jj++ {
-			zm := p.zmask[p.zoff[ii]+(jj-p.lo[ii])*zw:][:zw]
-			for k := range acc {
-				acc[k] |= zm[k]
+			m = p.weigh1(acc, p.zwt, ii)
+		default:
+			acc := buf[:0]
+			if zw > len(buf) {
+				acc = make([]uint64, 0, zw)
 			}
+			acc = acc[:zw]
+			clear(acc)
+			for jj := max(j, p.lo[ii]); jj < j+b && jj <= p.hi[ii]; jj++ {
+				zm := p.zmask[p.zoff[ii]+(jj-p.lo[ii])*zw:][:zw]
+				for k := range acc {
+					acc[k] |= zm[k]
+				}
+			}
+			m = p.weigh(acc, p.zwt, ii)
 		}
-		m := p.weigh(acc, p.zwt, ii)
 		met += m
 		if a > 1 {
 			weak += weakness(m, p.ztot[ii])
@@ -243,33 +251,38 @@ func (p *pairTable) simWeak(i, a, j, b int) (sim, weak float64) {
 		if ew == 0 {
 			continue
 		}
-		if a == 1 {
-			var m float64
+		var m float64
+		switch {
+		case a == 1:
 			if jj >= p.lo[i] && jj <= p.hi[i] {
 				m = float64(p.emet[p.poff[i]+jj-p.lo[i]])
 			}
-			met += m
-			if b > 1 {
-				weak += weakness(m, p.etot[jj])
+		case ew == 1:
+			var acc uint64
+			for ii := i; ii < i+a; ii++ {
+				if jj >= p.lo[ii] && jj <= p.hi[ii] {
+					acc |= p.emask[p.eoff[ii]+p.ewPre[jj]-p.ewPre[p.lo[ii]]]
+				}
 			}
-			continue
-		}
-		acc := buf[:0]
-		if ew > len(buf) {
-			acc = make([]uint64, 0, ew)
-		}
-		acc = acc[:ew]
-		clear(acc)
-		for ii := i; ii < i+a; ii++ {
-			if jj < p.lo[ii] || jj > p.hi[ii] {
-				continue
+			m = p.weigh1(acc, p.ewt, jj)
+		default:
+			acc := buf[:0]
+			if ew > len(buf) {
+				acc = make([]uint64, 0, ew)
 			}
-			em := p.emask[p.eoff[ii]+p.ewPre[jj]-p.ewPre[p.lo[ii]]:][:ew]
-			for k := range acc {
-				acc[k] |= em[k]
+			acc = acc[:ew]
+			clear(acc)
+			for ii := i; ii < i+a; ii++ {
+				if jj < p.lo[ii] || jj > p.hi[ii] {
+					continue
+				}
+				em := p.emask[p.eoff[ii]+p.ewPre[jj]-p.ewPre[p.lo[ii]]:][:ew]
+				for k := range acc {
+					acc[k] |= em[k]
+				}
 			}
+			m = p.weigh(acc, p.ewt, jj)
 		}
-		m := p.weigh(acc, p.ewt, jj)
 		met += m
 		if b > 1 {
 			weak += weakness(m, p.etot[jj])
@@ -310,6 +323,21 @@ func (p *pairTable) weigh(set []uint64, wt [][]float32, s int) float64 {
 			sum += float64(w[k*64+b])
 			x &= x - 1
 		}
+	}
+	return sum
+}
+
+// weigh1 is weigh of the one-word set x: the same additions in the same
+// order.
+func (p *pairTable) weigh1(x uint64, wt [][]float32, s int) float64 {
+	if wt == nil {
+		return float64(bits.OnesCount64(x))
+	}
+	w := wt[s]
+	var sum float64
+	for x != 0 {
+		sum += float64(w[bits.TrailingZeros64(x)])
+		x &= x - 1
 	}
 	return sum
 }

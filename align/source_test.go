@@ -195,7 +195,8 @@ func TestMarksStepAsDecoding(t *testing.T) {
 			check(pad + string(append(b, c)) + "中x")
 		}
 	}
-	pieces := []string{"a", " ", "中", "\u00e9", "𝕏", "\xe4", "\xbf", "\xed\xa0\x80", "\xe0\x80", "\xc3", "\n", "国家", "\xf0\x9f"}
+	pieces := []string{"a", " ", "中", "\u00e9", "𝕏", "\xe4", "\xbf", "\xed\xa0\x80", "\xe0\x80", "\xc3", "\n", "国家", "\xf0\x9f",
+		"a run of ASCII words", "中华人民共和国", "\xe4\xb8", "\xe9\xbf\xbf"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 3000 {
 		var b strings.Builder

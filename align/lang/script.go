@@ -127,7 +127,7 @@ func NonSpace(s string) int {
 			// English: eight ASCII bytes at a time where they are
 			if i+8 <= len(s) {
 				if w := Load8(s[i:]); w&0x8080808080808080 == 0 {
-					n += 8 - asciiSpaces(w)
+					n += 8 - ASCIISpaces(w)
 					i += 8
 					continue
 				}
@@ -136,6 +136,12 @@ func NonSpace(s string) int {
 				n++
 			}
 			i++
+			continue
+		}
+		if k := UnifiedHanRun(s[i:]); k > 0 {
+			// Han, most of a Chinese text: the run at once
+			n += k / 3
+			i += k
 			continue
 		}
 		if wideAt(s, i) {
@@ -199,12 +205,12 @@ func Load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// asciiSpaces counts the bytes of w, eight ASCII bytes (no high bit set),
-// that asciiSpace holds: ' ' and '\t' to '\r'. Each test adds to every
+// ASCIISpaces counts the bytes of w, eight ASCII bytes (no high bit set),
+// that are white space (IsSpace): ' ' and '\t' to '\r'. Each test adds to every
 // byte at once with no carry into the next, a byte being at most 7F:
 // adding 7F to a byte sets its high bit unless it is 0, adding 80-9 sets
 // it from 9 on, 80-14 from 14 on (TestNonSpace).
-func asciiSpaces(w uint64) int {
+func ASCIISpaces(w uint64) int {
 	const (
 		lo7 = 0x7f7f7f7f7f7f7f7f
 		hi  = 0x8080808080808080

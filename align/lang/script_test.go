@@ -116,7 +116,7 @@ func TestNonSpace(t *testing.T) {
 		}
 	}
 	pieces := []string{"a", " ", "\u3000", "、", "中", "\u00a0", "\u2029", "\xe3\x80", "\xe4", "\xbf", "\xed\xa0\x80", "\U0001F600", "é", "\t",
-		"word of English", "\t\n\v\f\r\x08\x0e\x1f!~\x7f", "0123456789"}
+		"word of English", "\t\n\v\f\r\x08\x0e\x1f!~\x7f", "0123456789", "中华人民共和国", "\xe4\xb8", "\xe9\xbf\xbf"}
 	rng := rand.New(rand.NewSource(18))
 	for range 200000 {
 		var b strings.Builder
