@@ -1421,33 +1421,29 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 // linkedCandidates calls f with each candidate term of the pairs of wd
 // whose bead has a view in byBead (a run of content words,
 // linkedMinRunes to linkedMaxRunes characters), in
-// reading order: the pair, the run, and the term (its tokens' keys, in a
-// buffer f must not keep).
-func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, key []byte)) {
-	var key []byte
-	// per token of a pair: whether it is a word a term may hold (a
-	// content word all Han, not one a term does not start or end with),
-	// and for such a word its key and the key's characters (read once a
-	// token, not once a run); and whether it begins where the one before
-	// it ends, for such a word after another
-	type tokWord struct {
-		key          string
-		runes        int
-		word, joined bool
-	}
-	var ws []tokWord
+// reading order: the pair, the run, the term's hash (termHash of its
+// key, the tokens' keys one after another), and the scan, whose key gives
+// the term itself (in a buffer f must not keep). The hash of a run is
+// worked out from its tokens' (one multiplication and one addition a
+// token, from a table by spelling), not from the key's bytes: the key is
+// made only where f asks for it, and the counting pass, which sees every
+// run, never does.
+func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
+	s := &linkedScan{}
 	// spellRunes[sp] is, for the tokens of spelling sp that are content
 	// words, the characters of their key when a term may hold them, -1
 	// when not, and 0 while not yet worked out: the key, and so the
 	// answer, is the spelling's (words.Token.Spelling), and most words
-	// recur. (4 bytes a spelling: 28 KB in the 5k document.)
+	// recur. (4 bytes a spelling: 28 KB in the 5k document.) spellHash[sp]
+	// is then termHashOf of the key (8 bytes a spelling).
 	spellRunes := make([]int32, wd.Spellings())
+	spellHash := make([]uint64, wd.Spellings())
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		ws = ws[:0]
+		ws := s.ws[:0]
 		for _, t := range pr.Zh {
 			w := tokWord{}
 			if t.Kind() == words.Content {
@@ -1461,15 +1457,17 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 					n = -1
 					if kt := pr.Key(t); allHan(kt) && !isZhEdgeStop(kt) {
 						n = int32(utf8.RuneCountInString(kt))
+						spellHash[sp] = termHashOf(kt)
 					}
 					spellRunes[sp] = n
 				}
 				if n > 0 {
-					w = tokWord{key: pr.Key(t), runes: int(n), word: true}
+					w = tokWord{key: pr.Key(t), hash: spellHash[sp], runes: int32(n), word: true}
 				}
 			}
 			ws = append(ws, w)
 		}
+		s.ws, s.lo = ws, -1
 		// Where a word stands is read only beside another word a term
 		// may hold: the others end every run that reaches them.
 		placed, prevEnd := -1, 0 // the last token placed, and its end
@@ -1488,24 +1486,99 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 			if !ws[lo].word {
 				continue
 			}
-			key = key[:0]
+			var h uint64
 			n := 0
 			for hi := lo + 1; hi <= len(ws) && hi-lo <= linkedMaxToks; hi++ {
 				w := &ws[hi-1]
 				if !w.word || hi-1 > lo && !w.joined {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, w.key...)
-				n += w.runes
+				n += int(w.runes)
 				if n > linkedMaxRunes {
 					break
-				} else if n < linkedMinRunes {
+				}
+				// the key of a run of at most linkedMaxRunes characters
+				// has at most 4 bytes a character
+				h = h*termHashPow[len(w.key)] + w.hash
+				if n < linkedMinRunes {
 					continue
 				}
-				f(k, lo, hi, key)
+				f(k, lo, hi, termHashMix(h), s)
 			}
 		}
 	}
+}
+
+// linkedScan is what linkedCandidates keeps of the pair it reads: per
+// token, whether it is a word a term may hold (a content word all Han,
+// not one a term does not start or end with), and for such a word its key,
+// the key's hash and its characters (read once a token, not once a run);
+// and whether it begins where the one before it ends, for such a word
+// after another.
+type linkedScan struct {
+	ws []tokWord
+	// buf holds the key of the run of tokens [lo, hi) of the pair, when
+	// lo >= 0
+	buf    []byte
+	lo, hi int
+}
+
+type tokWord struct {
+	key          string
+	hash         uint64
+	runes        int32
+	word, joined bool
+}
+
+// key returns the key of the run of tokens [lo, hi) of the pair being
+// read, in a buffer the next call overwrites. The runs of one lo come
+// longer one after another: a key that goes on the last is made by
+// appending the words it adds.
+func (s *linkedScan) key(lo, hi int) []byte {
+	if lo != s.lo || hi < s.hi {
+		s.buf, s.lo, s.hi = s.buf[:0], lo, lo
+	}
+	for ; s.hi < hi; s.hi++ {
+		s.buf = append(s.buf, s.ws[s.hi].key...)
+	}
+	return s.buf
+}
+
+// The hash of a candidate term is a polynomial in its key's bytes, so
+// that a run's hash is made from its words' as the key is: termHashOf(a
+// + b) is termHashOf(a)*termHashPow[len(b)] + termHashOf(b) (wrapping), and
+// the same key has the same hash however its characters were cut into
+// words. termHashMix spreads it to every bit for runCounts and hashIndex,
+// which read its low and its high half. Only the number of collisions
+// depends on it: a count is an upper bound whatever the hash, and
+// hashIndex compares the keys.
+const termHashMul = 0x100000001b3
+
+// termHashPow[n] is termHashMul to the power n, for the keys of up to
+// linkedMaxRunes characters of 4 bytes.
+var termHashPow = func() (t [4*linkedMaxRunes + 1]uint64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * termHashMul
+	}
+	return t
+}()
+
+func termHashOf(s string) uint64 {
+	var h uint64
+	for i := 0; i < len(s); i++ {
+		h = h*termHashMul + uint64(s[i])
+	}
+	return h
+}
+
+// termHashMix is the finaliser of SplitMix64.
+func termHashMix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
 }
 
 // learnLinkedTerms observes the renderings of recurring unquoted terms.
@@ -1533,19 +1606,19 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	counts := newRunCounts(toks)
 	// the terms of known are counted too: a count is an upper bound
 	// all the same, and they are left out below
-	linkedCandidates(wd, byBead, func(_, _, _ int, key []byte) { counts.add(key) })
+	linkedCandidates(wd, byBead, func(_, _, _ int, h uint64, _ *linkedScan) { counts.addHash(h) })
 	// the places of term occs.keys[i] are lists[i]: one look-up a place,
 	// by the hash the count took; known is asked only of the terms not
 	// numbered yet, and a term of known is never numbered
 	var occs hashIndex
 	var lists [][]linkedOcc
-	linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+	linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
 		// the count first, the cheaper test, which lets few through
-		h := counts.hash(key)
 		n := counts.countHash(h)
 		if n < linkedMinSents {
 			return
 		}
+		key := s.key(lo, hi)
 		i, ok := occs.findBytes(h, key)
 		if !ok {
 			if known[string(key)] {
@@ -1606,8 +1679,10 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 }
 
 // runCounts counts strings in saturating 8-bit counters, two per string
-// (by two halves of its hash): count is never below the times a string
-// was added, and rarely above.
+// (by two halves of its hash): a count is never below the times a string
+// was added, and rarely above. The hash is maphash's (addString,
+// countString), or one the caller gives (addHash, countHash), the same
+// for a string every time.
 type runCounts struct {
 	seed maphash.Seed
 	c    []uint8
@@ -1629,8 +1704,6 @@ func (rc *runCounts) slots(h uint64) (uint64, uint64) {
 	return h & rc.mask, (h >> 32) & rc.mask
 }
 
-func (rc *runCounts) add(key []byte) { rc.addHash(maphash.Bytes(rc.seed, key)) }
-
 func (rc *runCounts) addString(key string) { rc.addHash(maphash.String(rc.seed, key)) }
 
 func (rc *runCounts) addHash(h uint64) {
@@ -1643,10 +1716,7 @@ func (rc *runCounts) addHash(h uint64) {
 	}
 }
 
-func (rc *runCounts) count(key []byte) int { return rc.countHash(maphash.Bytes(rc.seed, key)) }
-
-// countString is count of a string (maphash hashes a string and its bytes
-// alike).
+// countString is the count of a string.
 func (rc *runCounts) countString(key string) int { return rc.countHash(maphash.String(rc.seed, key)) }
 
 func (rc *runCounts) countHash(h uint64) int {
@@ -1654,11 +1724,10 @@ func (rc *runCounts) countHash(h uint64) int {
 	return int(min(rc.c[a], rc.c[b]))
 }
 
-// hash is the hash rc counts key by, and hashString that of a string:
-// a caller that counts a key and then looks it up in a hashIndex hashes
-// it once.
-func (rc *runCounts) hash(key []byte) uint64 { return maphash.Bytes(rc.seed, key) }
-
+// hashString is the hash rc counts key by: a caller that counts a key
+// and then looks it up in a hashIndex hashes it once. (A caller that has
+// a hash of its own, as linkedCandidates', counts by addHash and
+// countHash.)
 func (rc *runCounts) hashString(key string) uint64 { return maphash.String(rc.seed, key) }
 
 // hashIndex numbers distinct strings in the order they are first added,
