@@ -1020,10 +1020,12 @@ func (g *glossFinder) isGloss(t words.Token) bool {
 // nextGloss returns the index of the first token of toks from i on that
 // isGloss, or len(toks) when there is none: glossRun's scan for the
 // start of a run, in a loop of its own that keeps the marks in registers
-// (most tokens are not glosses: the scan was a third of glossRun).
+// (most tokens are not glosses: the scan was a third of glossRun). The
+// loop's bound, tested unsigned, proves i a valid index of toks: the
+// compiler checks no index.
 func (g *glossFinder) nextGloss(toks []words.Token, i int) int {
 	stamp, gen := g.stamp, g.gen
-	for ; i < len(toks); i++ {
+	for ; uint(i) < uint(len(toks)); i++ {
 		if t := toks[i]; t.Kind() == words.Content && stamp[t.Spelling()] == gen {
 			return i
 		}
