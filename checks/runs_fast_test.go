@@ -453,3 +453,28 @@ func TestTrimOpeners(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestGluedBeforeAfter: gluedBefore and gluedAfter tell what gluedTo
+// tells, on every rune and every byte at the end or the start of a text,
+// after or before other text.
+func TestGluedBeforeAfter(t *testing.T) {
+	var texts []string
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r < 0x3000 || r%97 == 0 {
+			texts = append(texts, string(r))
+		}
+	}
+	for c := 0; c < 256; c++ {
+		texts = append(texts, string([]byte{byte(c)}))
+	}
+	for _, s := range texts {
+		for _, other := range []string{"", "a", "国", "\xe5"} {
+			if gluedTo(other+s, true) != gluedBefore(other+s) {
+				t.Fatalf("gluedBefore(%q) = %v", other+s, gluedBefore(other+s))
+			}
+			if gluedTo(s+other, false) != gluedAfter(s+other) {
+				t.Fatalf("gluedAfter(%q) = %v", s+other, gluedAfter(s+other))
+			}
+		}
+	}
+}
