@@ -2036,20 +2036,26 @@ type renderingGroup struct {
 // ("China" in both "a more secure China" and "peace and safety in China"
 // says nothing). Groups come in the order of their first place.
 func renderingGroups(obs []termObs) []*renderingGroup {
-	// Each place's set of stems, sorted and without repeats: the places
+	// Each key's set of stems, sorted and without repeats: the places
 	// rendered alike share their keys, and so one set (a map a place
-	// was most of the grouping's time).
-	sets := make([][]string, len(obs))
-	byKey := map[string][]string{}
+	// was most of the grouping's time). What the grouping asks of a place
+	// (whether its set is maximal, which representatives hold it) it asks
+	// of its set: it is answered once a key, not once a place (a term has
+	// a few keys and up to hundreds of places).
+	ids := make([]int32, len(obs)) // the key of each place, in sets
+	var sets [][]string            // by key, in the order first met
+	var first []int                // the first place of each key
+	byKey := map[string]int32{}
 	for i, o := range obs {
-		set, ok := byKey[o.key]
+		id, ok := byKey[o.key]
 		if !ok {
-			set = strings.Fields(o.key)
+			set := strings.Fields(o.key)
 			slices.Sort(set)
-			set = slices.Compact(set)
-			byKey[o.key] = set
+			id = int32(len(sets))
+			sets, first = append(sets, slices.Compact(set)), append(first, i)
+			byKey[o.key] = id
 		}
-		sets[i] = set
+		ids[i] = id
 	}
 	subset := func(a, b []string) bool {
 		// both sorted: every stem of a is met walking b once
@@ -2066,12 +2072,14 @@ func renderingGroups(obs []termObs) []*renderingGroup {
 		return true
 	}
 	same := func(a, b []string) bool { return slices.Equal(a, b) }
-	// the maximal renderings, one representative place per distinct set
-	var reps []int
-	for i := range obs {
+	// the maximal renderings, one representative place per distinct set:
+	// the first place of the first key that has the set (a later place of
+	// a key has the set of a representative already)
+	var reps []int32 // by key
+	for d, set := range sets {
 		maximal := true
-		for j := range obs {
-			if len(sets[j]) > len(sets[i]) && subset(sets[i], sets[j]) {
+		for _, other := range sets {
+			if len(other) > len(set) && subset(set, other) {
 				maximal = false
 				break
 			}
@@ -2081,32 +2089,41 @@ func renderingGroups(obs []termObs) []*renderingGroup {
 		}
 		dup := false
 		for _, r := range reps {
-			if same(sets[r], sets[i]) {
+			if same(sets[r], set) {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			reps = append(reps, i)
+			reps = append(reps, int32(d))
 		}
 	}
 	groups := make([]*renderingGroup, len(reps))
 	for k, r := range reps {
-		groups[k] = &renderingGroup{en: obs[r].enText()}
+		groups[k] = &renderingGroup{en: obs[first[r]].enText()}
 	}
-	var order []*renderingGroup
-	seen := map[*renderingGroup]bool{}
-	for i, o := range obs {
-		var g *renderingGroup
+	// the group of each key: that of the one representative holding its
+	// set, nil when two or more do (in two different renderings: says
+	// nothing)
+	groupOf := make([]*renderingGroup, len(sets))
+	for d, set := range sets {
 		holders := 0
 		for k, r := range reps {
-			if subset(sets[i], sets[r]) {
-				g = groups[k]
+			if subset(set, sets[r]) {
+				groupOf[d] = groups[k]
 				holders++
 			}
 		}
 		if holders != 1 {
-			continue // in two different renderings: says nothing
+			groupOf[d] = nil
+		}
+	}
+	var order []*renderingGroup
+	seen := map[*renderingGroup]bool{}
+	for i, o := range obs {
+		g := groupOf[ids[i]]
+		if g == nil {
+			continue
 		}
 		g.items = append(g.items, o)
 		if !seen[g] {
