@@ -319,6 +319,9 @@ var blankLead = func() (t [256]bool) {
 // and is passed over a byte at a time without decoding
 // (TestDoubledBlanksAsByRunes).
 func doubledBlanks(t string) [][3]int {
+	if !mayHaveDoubledBlank(t) {
+		return nil
+	}
 	var out [][3]int
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -361,6 +364,16 @@ func doubledBlanks(t string) [][3]int {
 		i = j
 	}
 	return out
+}
+
+// mayHaveDoubledBlank reports whether text t may hold two blank runes in
+// a row (isBlankRune): false when it holds no two spaces in a row and
+// none of the other blanks, the case of nearly every paragraph, which
+// doubledBlanks then need not read byte by byte. Each is looked for by
+// strings.Index and IndexByte, which read many bytes an instruction.
+func mayHaveDoubledBlank(t string) bool {
+	return strings.Contains(t, "  ") || strings.IndexByte(t, '\t') >= 0 || strings.Contains(t, "\u00a0") ||
+		strings.Contains(t, "\u3000") || strings.Contains(t, "\u2009") || strings.Contains(t, "\u202f")
 }
 
 func runFormatWhitespace(p *Pass) error {

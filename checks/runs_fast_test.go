@@ -307,6 +307,28 @@ func TestDoubledBlanksAsByRunes(t *testing.T) {
 		}
 		check(b.String())
 	}
+	// texts of single spaces among other text and broken bytes, most
+	// of which doubledBlanks passes by mayHaveDoubledBlank; the blanks
+	// are made of pieces too, and two spaces come now and then
+	plain := []string{" ", "a", "中", "。", "\n", "\xc2", "\xa0", "\xe2\x80", "\x89", "\xaf", "\xe3\x80", "\x80", "\u2008"}
+	passed := 0
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(16); m >= 0; m-- {
+			b.WriteString(plain[rng.Intn(len(plain))])
+			if rng.Intn(4) == 0 {
+				b.WriteString("a")
+			}
+		}
+		s := b.String()
+		check(s)
+		if !mayHaveDoubledBlank(s) {
+			passed++
+		}
+	}
+	if passed < 10000 {
+		t.Fatalf("only %d texts passed by mayHaveDoubledBlank", passed)
+	}
 }
 
 // TestFullWidthAtAsRange: fullWidthAt, which reads ASCII eight bytes at
