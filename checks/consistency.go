@@ -842,15 +842,16 @@ func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block,
 		toks := lang.AppendZhTokens(s.toks[:0], blk.Text)
 		s.toks = toks
 		flags := s.flags[:0]
-		for _, t := range toks {
+		for k := range toks {
+			t := toks[k].Text
 			var fl uint8
-			if allHan(t.Text) {
+			if allHan(t) {
 				fl |= tokHan
-				if _, n := utf8.DecodeRuneInString(t.Text); n == len(t.Text) {
+				if _, n := utf8.DecodeRuneInString(t); n == len(t) {
 					fl |= tokOneRune
 				}
 			}
-			if isZhEdgeStop(t.Text) {
+			if isZhEdgeStop(t) {
 				fl |= tokEdgeStop
 			}
 			flags = append(flags, fl)
@@ -865,24 +866,33 @@ func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block,
 			}
 		}
 		simple := s.simple[blk.Index] == 1
+		text := blk.Text
 		for i := range toks {
 			if flags[i]&^tokOneRune != tokHan {
 				continue // 党的二十: a phrase, not a name
 			}
-			for j := i; j < len(toks) && j < i+3; j++ {
-				if j > i && (flags[j]&^tokOneRune != tokHan || toks[j].Start != toks[j-1].End) {
-					break
-				}
+			// the first candidate is token i alone, a single word, and
+			// the others go on while the tokens are Han and joined
+			start, end := toks[i].Start, toks[i].End
+			if flags[i]&tokOneRune == 0 {
 				// a candidate of two tokens or more, all Han, has two
 				// characters or more
-				if j == i && flags[i]&tokOneRune != 0 {
-					continue
-				}
-				t := blk.Text[toks[i].Start:toks[j].End]
+				t := text[start:end]
 				if !simple {
 					t = lang.Simplify(t)
 				}
-				f(t, blk, toks[i].Start, toks[j].End, j == i)
+				f(t, blk, start, end, true)
+			}
+			for j := i + 1; j < len(toks) && j < i+3; j++ {
+				if flags[j]&^tokOneRune != tokHan || toks[j].Start != end {
+					break
+				}
+				end = toks[j].End
+				t := text[start:end]
+				if !simple {
+					t = lang.Simplify(t)
+				}
+				f(t, blk, start, end, false)
 			}
 		}
 	}
