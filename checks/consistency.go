@@ -349,11 +349,13 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 	return out
 }
 
-// countFields is len(strings.Fields(s)), without making the fields.
+// countFields is len(strings.Fields(s)), without making the fields. It
+// asks lang.IsSpace, unicode.IsSpace read from a table for ASCII, what
+// nearly every key is (TestCountFields).
 func countFields(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		sp := unicode.IsSpace(r)
+		sp := lang.IsSpace(r)
 		if !sp && !in {
 			n++
 		}

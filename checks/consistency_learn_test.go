@@ -846,3 +846,23 @@ func TestLinkedScanKey(t *testing.T) {
 		}
 	}
 }
+
+// TestCountFields: countFields is len(strings.Fields), on every rune
+// between words and random texts of words, spaces of every kind and
+// broken bytes.
+func TestCountFields(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "secur " + string(r) + "a" + string(r)
+		require.Equal(t, len(strings.Fields(s)), countFields(s), "%q", s)
+	}
+	pieces := []string{"china", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u3000", "\u2009", "国", "\xff", "\xc2", "a"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(10); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		require.Equal(t, len(strings.Fields(s)), countFields(s), "%q", s)
+	}
+}
