@@ -1445,8 +1445,10 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
 	s := &linkedScan{}
 	// spellRunes[sp] is, for the tokens of spelling sp that are content
-	// words, the characters of their key when a term may hold them, -1
-	// when not, and 0 while not yet worked out: the key, and so the
+	// words, the characters of their key when a term may hold them (at
+	// most linkedMaxRunes+1), with the key's length in bytes shifted left
+	// by 8 when they are not more than linkedMaxRunes, -1 when a term may
+	// not hold them, and 0 while not yet worked out: the key, and so the
 	// answer, is the spelling's (words.Token.Spelling), and most words
 	// recur. (4 bytes a spelling: 28 KB in the 5k document.) spellHash[sp]
 	// is then termHashOf of the key (8 bytes a spelling).
@@ -1470,18 +1472,25 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 					// in its key (TestZhContentKeysHanAsText)
 					n = -1
 					if kt := pr.Key(t); allHan(kt) && !isZhEdgeStop(kt) {
-						n = int32(utf8.RuneCountInString(kt))
+						// a word of more characters than a term holds
+						// ends every run that reaches it, as one of
+						// linkedMaxRunes+1 does, whose bytes are never
+						// read
+						n = int32(min(utf8.RuneCountInString(kt), linkedMaxRunes+1))
+						if n <= linkedMaxRunes {
+							n |= int32(len(kt)) << 8
+						}
 						spellHash[sp] = termHashOf(kt)
 					}
 					spellRunes[sp] = n
 				}
 				if n > 0 {
-					w = tokWord{key: pr.Key(t), hash: spellHash[sp], runes: int32(n), word: true}
+					w = tokWord{hash: spellHash[sp], runes: uint8(n), bytes: uint8(n >> 8), word: true}
 				}
 			}
 			ws = append(ws, w)
 		}
-		s.ws, s.lo = ws, -1
+		s.ws, s.pr, s.lo = ws, pr, -1
 		// Where a word stands is read only beside another word a term
 		// may hold: the others end every run that reaches them.
 		placed, prevEnd := -1, 0 // the last token placed, and its end
@@ -1513,7 +1522,7 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 				}
 				// the key of a run of at most linkedMaxRunes characters
 				// has at most 4 bytes a character
-				h = h*termHashPow[len(w.key)] + w.hash
+				h = h*termHashPow[w.bytes] + w.hash
 				if n < linkedMinRunes {
 					continue
 				}
@@ -1523,13 +1532,15 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 	}
 }
 
-// linkedScan is what linkedCandidates keeps of the pair it reads: per
+// linkedScan is what linkedCandidates keeps of the pair it reads, pr: per
 // token, whether it is a word a term may hold (a content word all Han,
-// not one a term does not start or end with), and for such a word its key,
-// the key's hash and its characters (read once a token, not once a run);
+// not one a term does not start or end with), and for such a word its
+// key's hash, bytes and characters (read once a token, not once a run);
 // and whether it begins where the one before it ends, for such a word
-// after another.
+// after another. (No pointer, and 16 bytes a token: the keys are read
+// from pr where one is asked for.)
 type linkedScan struct {
+	pr *words.Pair
 	ws []tokWord
 	// buf holds the key of the run of tokens [lo, hi) of the pair, when
 	// lo >= 0
@@ -1538,9 +1549,8 @@ type linkedScan struct {
 }
 
 type tokWord struct {
-	key          string
 	hash         uint64
-	runes        int32
+	runes, bytes uint8
 	word, joined bool
 }
 
@@ -1553,7 +1563,7 @@ func (s *linkedScan) key(lo, hi int) []byte {
 		s.buf, s.lo, s.hi = s.buf[:0], lo, lo
 	}
 	for ; s.hi < hi; s.hi++ {
-		s.buf = append(s.buf, s.ws[s.hi].key...)
+		s.buf = append(s.buf, s.pr.Key(s.pr.Zh[s.hi])...)
 	}
 	return s.buf
 }

@@ -822,29 +822,38 @@ func TestTermHashOfParts(t *testing.T) {
 	require.NotEqual(t, termHashOf("国家"), termHashOf("家国"))
 }
 
-// TestLinkedScanKey: linkedScan.key gives the keys of the words of a run
+// TestLinkedScanKey: linkedScan.key gives the keys of the tokens of a run
 // joined, asked in any order: runs of one start longer and shorter, the
-// same run again, and runs of other starts, as a pair's words are
-// replaced by the next pair's.
+// same run again, and runs of other starts, as a pair's tokens are
+// replaced by the next pair's; on the sentence pairs of the reference
+// document.
 func TestLinkedScanKey(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	wd := words.Of(pairsPass(t, pairs).Align)
 	rng := rand.New(rand.NewPCG(8, 19))
-	keys := []string{"国家", "安全", "观", "", "澳门"}
 	s := &linkedScan{}
-	for range 200 {
-		s.ws, s.lo = s.ws[:0], -1
-		for n := rng.IntN(6); n >= 0; n-- {
-			s.ws = append(s.ws, tokWord{key: keys[rng.IntN(len(keys))]})
+	asked := 0
+	for k := range wd.Pairs {
+		pr := &wd.Pairs[k]
+		if len(pr.Zh) == 0 {
+			continue
 		}
+		s.ws, s.pr, s.lo = make([]tokWord, len(pr.Zh)), pr, -1
 		for range 20 {
-			lo := rng.IntN(len(s.ws))
-			hi := lo + 1 + rng.IntN(len(s.ws)-lo)
+			lo := rng.IntN(len(pr.Zh))
+			hi := lo + 1 + rng.IntN(min(len(pr.Zh)-lo, 5))
 			want := ""
-			for _, w := range s.ws[lo:hi] {
-				want += w.key
+			for _, tok := range pr.Zh[lo:hi] {
+				want += pr.Key(tok)
 			}
-			require.Equal(t, want, string(s.key(lo, hi)), "%v [%d, %d)", s.ws, lo, hi)
+			require.Equal(t, want, string(s.key(lo, hi)), "pair %d [%d, %d)", k, lo, hi)
+			asked++
 		}
 	}
+	require.Greater(t, asked, 1000)
 }
 
 // TestCountFields: countFields is len(strings.Fields), on every rune
