@@ -349,11 +349,13 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 	return out
 }
 
-// countFields is len(strings.Fields(s)), without making the fields.
+// countFields is len(strings.Fields(s)), without making the fields. It
+// asks lang.IsSpace, unicode.IsSpace read from a table for ASCII, what
+// nearly every key is (TestCountFields).
 func countFields(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		sp := unicode.IsSpace(r)
+		sp := lang.IsSpace(r)
 		if !sp && !in {
 			n++
 		}
@@ -842,15 +844,16 @@ func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block,
 		toks := lang.AppendZhTokens(s.toks[:0], blk.Text)
 		s.toks = toks
 		flags := s.flags[:0]
-		for _, t := range toks {
+		for k := range toks {
+			t := toks[k].Text
 			var fl uint8
-			if allHan(t.Text) {
+			if allHan(t) {
 				fl |= tokHan
-				if _, n := utf8.DecodeRuneInString(t.Text); n == len(t.Text) {
+				if _, n := utf8.DecodeRuneInString(t); n == len(t) {
 					fl |= tokOneRune
 				}
 			}
-			if isZhEdgeStop(t.Text) {
+			if isZhEdgeStop(t) {
 				fl |= tokEdgeStop
 			}
 			flags = append(flags, fl)
@@ -865,24 +868,33 @@ func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block,
 			}
 		}
 		simple := s.simple[blk.Index] == 1
+		text := blk.Text
 		for i := range toks {
 			if flags[i]&^tokOneRune != tokHan {
 				continue // 党的二十: a phrase, not a name
 			}
-			for j := i; j < len(toks) && j < i+3; j++ {
-				if j > i && (flags[j]&^tokOneRune != tokHan || toks[j].Start != toks[j-1].End) {
-					break
-				}
+			// the first candidate is token i alone, a single word, and
+			// the others go on while the tokens are Han and joined
+			start, end := toks[i].Start, toks[i].End
+			if flags[i]&tokOneRune == 0 {
 				// a candidate of two tokens or more, all Han, has two
 				// characters or more
-				if j == i && flags[i]&tokOneRune != 0 {
-					continue
-				}
-				t := blk.Text[toks[i].Start:toks[j].End]
+				t := text[start:end]
 				if !simple {
 					t = lang.Simplify(t)
 				}
-				f(t, blk, toks[i].Start, toks[j].End, j == i)
+				f(t, blk, start, end, true)
+			}
+			for j := i + 1; j < len(toks) && j < i+3; j++ {
+				if flags[j]&^tokOneRune != tokHan || toks[j].Start != end {
+					break
+				}
+				end = toks[j].End
+				t := text[start:end]
+				if !simple {
+					t = lang.Simplify(t)
+				}
+				f(t, blk, start, end, false)
 			}
 		}
 	}
@@ -1020,10 +1032,12 @@ func (g *glossFinder) isGloss(t words.Token) bool {
 // nextGloss returns the index of the first token of toks from i on that
 // isGloss, or len(toks) when there is none: glossRun's scan for the
 // start of a run, in a loop of its own that keeps the marks in registers
-// (most tokens are not glosses: the scan was a third of glossRun).
+// (most tokens are not glosses: the scan was a third of glossRun). The
+// loop's bound, tested unsigned, proves i a valid index of toks: the
+// compiler checks no index.
 func (g *glossFinder) nextGloss(toks []words.Token, i int) int {
 	stamp, gen := g.stamp, g.gen
-	for ; i < len(toks); i++ {
+	for ; uint(i) < uint(len(toks)); i++ {
 		if t := toks[i]; t.Kind() == words.Content && stamp[t.Spelling()] == gen {
 			return i
 		}
@@ -1421,33 +1435,31 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 // linkedCandidates calls f with each candidate term of the pairs of wd
 // whose bead has a view in byBead (a run of content words,
 // linkedMinRunes to linkedMaxRunes characters), in
-// reading order: the pair, the run, and the term (its tokens' keys, in a
-// buffer f must not keep).
-func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, key []byte)) {
-	var key []byte
-	// per token of a pair: whether it is a word a term may hold (a
-	// content word all Han, not one a term does not start or end with),
-	// and for such a word its key and the key's characters (read once a
-	// token, not once a run); and whether it begins where the one before
-	// it ends, for such a word after another
-	type tokWord struct {
-		key          string
-		runes        int
-		word, joined bool
-	}
-	var ws []tokWord
+// reading order: the pair, the run, the term's hash (termHash of its
+// key, the tokens' keys one after another), and the scan, whose key gives
+// the term itself (in a buffer f must not keep). The hash of a run is
+// worked out from its tokens' (one multiplication and one addition a
+// token, from a table by spelling), not from the key's bytes: the key is
+// made only where f asks for it, and the counting pass, which sees every
+// run, never does.
+func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
+	s := &linkedScan{}
 	// spellRunes[sp] is, for the tokens of spelling sp that are content
-	// words, the characters of their key when a term may hold them, -1
-	// when not, and 0 while not yet worked out: the key, and so the
+	// words, the characters of their key when a term may hold them (at
+	// most linkedMaxRunes+1), with the key's length in bytes shifted left
+	// by 8 when they are not more than linkedMaxRunes, -1 when a term may
+	// not hold them, and 0 while not yet worked out: the key, and so the
 	// answer, is the spelling's (words.Token.Spelling), and most words
-	// recur. (4 bytes a spelling: 28 KB in the 5k document.)
+	// recur. (4 bytes a spelling: 28 KB in the 5k document.) spellHash[sp]
+	// is then termHashOf of the key (8 bytes a spelling).
 	spellRunes := make([]int32, wd.Spellings())
+	spellHash := make([]uint64, wd.Spellings())
 	for k := range wd.Pairs {
 		pr := &wd.Pairs[k]
 		if len(pr.En) == 0 || byBead[pr.Bead] == nil {
 			continue
 		}
-		ws = ws[:0]
+		ws := s.ws[:0]
 		for _, t := range pr.Zh {
 			w := tokWord{}
 			if t.Kind() == words.Content {
@@ -1460,16 +1472,25 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 					// in its key (TestZhContentKeysHanAsText)
 					n = -1
 					if kt := pr.Key(t); allHan(kt) && !isZhEdgeStop(kt) {
-						n = int32(utf8.RuneCountInString(kt))
+						// a word of more characters than a term holds
+						// ends every run that reaches it, as one of
+						// linkedMaxRunes+1 does, whose bytes are never
+						// read
+						n = int32(min(utf8.RuneCountInString(kt), linkedMaxRunes+1))
+						if n <= linkedMaxRunes {
+							n |= int32(len(kt)) << 8
+						}
+						spellHash[sp] = termHashOf(kt)
 					}
 					spellRunes[sp] = n
 				}
 				if n > 0 {
-					w = tokWord{key: pr.Key(t), runes: int(n), word: true}
+					w = tokWord{hash: spellHash[sp], runes: uint8(n), bytes: uint8(n >> 8), word: true}
 				}
 			}
 			ws = append(ws, w)
 		}
+		s.ws, s.pr, s.lo = ws, pr, -1
 		// Where a word stands is read only beside another word a term
 		// may hold: the others end every run that reaches them.
 		placed, prevEnd := -1, 0 // the last token placed, and its end
@@ -1488,24 +1509,100 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 			if !ws[lo].word {
 				continue
 			}
-			key = key[:0]
+			var h uint64
 			n := 0
 			for hi := lo + 1; hi <= len(ws) && hi-lo <= linkedMaxToks; hi++ {
 				w := &ws[hi-1]
 				if !w.word || hi-1 > lo && !w.joined {
 					break // a term is content words only: 要完善 is not one
 				}
-				key = append(key, w.key...)
-				n += w.runes
+				n += int(w.runes)
 				if n > linkedMaxRunes {
 					break
-				} else if n < linkedMinRunes {
+				}
+				// the key of a run of at most linkedMaxRunes characters
+				// has at most 4 bytes a character
+				h = h*termHashPow[w.bytes] + w.hash
+				if n < linkedMinRunes {
 					continue
 				}
-				f(k, lo, hi, key)
+				f(k, lo, hi, termHashMix(h), s)
 			}
 		}
 	}
+}
+
+// linkedScan is what linkedCandidates keeps of the pair it reads, pr: per
+// token, whether it is a word a term may hold (a content word all Han,
+// not one a term does not start or end with), and for such a word its
+// key's hash, bytes and characters (read once a token, not once a run);
+// and whether it begins where the one before it ends, for such a word
+// after another. (No pointer, and 16 bytes a token: the keys are read
+// from pr where one is asked for.)
+type linkedScan struct {
+	pr *words.Pair
+	ws []tokWord
+	// buf holds the key of the run of tokens [lo, hi) of the pair, when
+	// lo >= 0
+	buf    []byte
+	lo, hi int
+}
+
+type tokWord struct {
+	hash         uint64
+	runes, bytes uint8
+	word, joined bool
+}
+
+// key returns the key of the run of tokens [lo, hi) of the pair being
+// read, in a buffer the next call overwrites. The runs of one lo come
+// longer one after another: a key that goes on the last is made by
+// appending the words it adds.
+func (s *linkedScan) key(lo, hi int) []byte {
+	if lo != s.lo || hi < s.hi {
+		s.buf, s.lo, s.hi = s.buf[:0], lo, lo
+	}
+	for ; s.hi < hi; s.hi++ {
+		s.buf = append(s.buf, s.pr.Key(s.pr.Zh[s.hi])...)
+	}
+	return s.buf
+}
+
+// The hash of a candidate term is a polynomial in its key's bytes, so
+// that a run's hash is made from its words' as the key is: termHashOf(a
+// + b) is termHashOf(a)*termHashPow[len(b)] + termHashOf(b) (wrapping), and
+// the same key has the same hash however its characters were cut into
+// words. termHashMix spreads it to every bit for runCounts and hashIndex,
+// which read its low and its high half. Only the number of collisions
+// depends on it: a count is an upper bound whatever the hash, and
+// hashIndex compares the keys.
+const termHashMul = 0x100000001b3
+
+// termHashPow[n] is termHashMul to the power n, for the keys of up to
+// linkedMaxRunes characters of 4 bytes.
+var termHashPow = func() (t [4*linkedMaxRunes + 1]uint64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * termHashMul
+	}
+	return t
+}()
+
+func termHashOf(s string) uint64 {
+	var h uint64
+	for i := 0; i < len(s); i++ {
+		h = h*termHashMul + uint64(s[i])
+	}
+	return h
+}
+
+// termHashMix is the finaliser of SplitMix64.
+func termHashMix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
 }
 
 // learnLinkedTerms observes the renderings of recurring unquoted terms.
@@ -1533,19 +1630,19 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	counts := newRunCounts(toks)
 	// the terms of known are counted too: a count is an upper bound
 	// all the same, and they are left out below
-	linkedCandidates(wd, byBead, func(_, _, _ int, key []byte) { counts.add(key) })
+	linkedCandidates(wd, byBead, func(_, _, _ int, h uint64, _ *linkedScan) { counts.addHash(h) })
 	// the places of term occs.keys[i] are lists[i]: one look-up a place,
 	// by the hash the count took; known is asked only of the terms not
 	// numbered yet, and a term of known is never numbered
 	var occs hashIndex
 	var lists [][]linkedOcc
-	linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+	linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
 		// the count first, the cheaper test, which lets few through
-		h := counts.hash(key)
 		n := counts.countHash(h)
 		if n < linkedMinSents {
 			return
 		}
+		key := s.key(lo, hi)
 		i, ok := occs.findBytes(h, key)
 		if !ok {
 			if known[string(key)] {
@@ -1606,8 +1703,10 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 }
 
 // runCounts counts strings in saturating 8-bit counters, two per string
-// (by two halves of its hash): count is never below the times a string
-// was added, and rarely above.
+// (by two halves of its hash): a count is never below the times a string
+// was added, and rarely above. The hash is maphash's (addString,
+// countString), or one the caller gives (addHash, countHash), the same
+// for a string every time.
 type runCounts struct {
 	seed maphash.Seed
 	c    []uint8
@@ -1629,8 +1728,6 @@ func (rc *runCounts) slots(h uint64) (uint64, uint64) {
 	return h & rc.mask, (h >> 32) & rc.mask
 }
 
-func (rc *runCounts) add(key []byte) { rc.addHash(maphash.Bytes(rc.seed, key)) }
-
 func (rc *runCounts) addString(key string) { rc.addHash(maphash.String(rc.seed, key)) }
 
 func (rc *runCounts) addHash(h uint64) {
@@ -1643,10 +1740,7 @@ func (rc *runCounts) addHash(h uint64) {
 	}
 }
 
-func (rc *runCounts) count(key []byte) int { return rc.countHash(maphash.Bytes(rc.seed, key)) }
-
-// countString is count of a string (maphash hashes a string and its bytes
-// alike).
+// countString is the count of a string.
 func (rc *runCounts) countString(key string) int { return rc.countHash(maphash.String(rc.seed, key)) }
 
 func (rc *runCounts) countHash(h uint64) int {
@@ -1654,11 +1748,10 @@ func (rc *runCounts) countHash(h uint64) int {
 	return int(min(rc.c[a], rc.c[b]))
 }
 
-// hash is the hash rc counts key by, and hashString that of a string:
-// a caller that counts a key and then looks it up in a hashIndex hashes
-// it once.
-func (rc *runCounts) hash(key []byte) uint64 { return maphash.Bytes(rc.seed, key) }
-
+// hashString is the hash rc counts key by: a caller that counts a key
+// and then looks it up in a hashIndex hashes it once. (A caller that has
+// a hash of its own, as linkedCandidates', counts by addHash and
+// countHash.)
 func (rc *runCounts) hashString(key string) uint64 { return maphash.String(rc.seed, key) }
 
 // hashIndex numbers distinct strings in the order they are first added,
@@ -1965,20 +2058,26 @@ type renderingGroup struct {
 // ("China" in both "a more secure China" and "peace and safety in China"
 // says nothing). Groups come in the order of their first place.
 func renderingGroups(obs []termObs) []*renderingGroup {
-	// Each place's set of stems, sorted and without repeats: the places
+	// Each key's set of stems, sorted and without repeats: the places
 	// rendered alike share their keys, and so one set (a map a place
-	// was most of the grouping's time).
-	sets := make([][]string, len(obs))
-	byKey := map[string][]string{}
+	// was most of the grouping's time). What the grouping asks of a place
+	// (whether its set is maximal, which representatives hold it) it asks
+	// of its set: it is answered once a key, not once a place (a term has
+	// a few keys and up to hundreds of places).
+	ids := make([]int32, len(obs)) // the key of each place, in sets
+	var sets [][]string            // by key, in the order first met
+	var first []int                // the first place of each key
+	byKey := map[string]int32{}
 	for i, o := range obs {
-		set, ok := byKey[o.key]
+		id, ok := byKey[o.key]
 		if !ok {
-			set = strings.Fields(o.key)
+			set := strings.Fields(o.key)
 			slices.Sort(set)
-			set = slices.Compact(set)
-			byKey[o.key] = set
+			id = int32(len(sets))
+			sets, first = append(sets, slices.Compact(set)), append(first, i)
+			byKey[o.key] = id
 		}
-		sets[i] = set
+		ids[i] = id
 	}
 	subset := func(a, b []string) bool {
 		// both sorted: every stem of a is met walking b once
@@ -1995,12 +2094,14 @@ func renderingGroups(obs []termObs) []*renderingGroup {
 		return true
 	}
 	same := func(a, b []string) bool { return slices.Equal(a, b) }
-	// the maximal renderings, one representative place per distinct set
-	var reps []int
-	for i := range obs {
+	// the maximal renderings, one representative place per distinct set:
+	// the first place of the first key that has the set (a later place of
+	// a key has the set of a representative already)
+	var reps []int32 // by key
+	for d, set := range sets {
 		maximal := true
-		for j := range obs {
-			if len(sets[j]) > len(sets[i]) && subset(sets[i], sets[j]) {
+		for _, other := range sets {
+			if len(other) > len(set) && subset(set, other) {
 				maximal = false
 				break
 			}
@@ -2010,32 +2111,41 @@ func renderingGroups(obs []termObs) []*renderingGroup {
 		}
 		dup := false
 		for _, r := range reps {
-			if same(sets[r], sets[i]) {
+			if same(sets[r], set) {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			reps = append(reps, i)
+			reps = append(reps, int32(d))
 		}
 	}
 	groups := make([]*renderingGroup, len(reps))
 	for k, r := range reps {
-		groups[k] = &renderingGroup{en: obs[r].enText()}
+		groups[k] = &renderingGroup{en: obs[first[r]].enText()}
 	}
-	var order []*renderingGroup
-	seen := map[*renderingGroup]bool{}
-	for i, o := range obs {
-		var g *renderingGroup
+	// the group of each key: that of the one representative holding its
+	// set, nil when two or more do (in two different renderings: says
+	// nothing)
+	groupOf := make([]*renderingGroup, len(sets))
+	for d, set := range sets {
 		holders := 0
 		for k, r := range reps {
-			if subset(sets[i], sets[r]) {
-				g = groups[k]
+			if subset(set, sets[r]) {
+				groupOf[d] = groups[k]
 				holders++
 			}
 		}
 		if holders != 1 {
-			continue // in two different renderings: says nothing
+			groupOf[d] = nil
+		}
+	}
+	var order []*renderingGroup
+	seen := map[*renderingGroup]bool{}
+	for i, o := range obs {
+		g := groupOf[ids[i]]
+		if g == nil {
+			continue
 		}
 		g.items = append(g.items, o)
 		if !seen[g] {

@@ -295,8 +295,9 @@ func TestZhGlossIDsAsBefore(t *testing.T) {
 // TestLinkedCandidatesAsBefore: linkedCandidates gives the candidates it
 // gave when it read each token's key for every run and placed every
 // token, in the same order, on the reference document and the parallel
-// documents of ../shared/data; it gives the terms of known too (the
-// caller leaves them out where it needs to), which it left out then.
+// documents of ../shared/data, each with the hash of its key; it gives
+// the terms of known too (the caller leaves them out where it needs to),
+// which it left out then.
 func TestLinkedCandidatesAsBefore(t *testing.T) {
 	type cand struct {
 		pair, lo, hi int
@@ -307,7 +308,9 @@ func TestLinkedCandidatesAsBefore(t *testing.T) {
 		byBead := viewsByBead(p, pairViews(p))
 		for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
 			var got, want []cand
-			linkedCandidates(wd, byBead, func(k, lo, hi int, key []byte) {
+			linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
+				key := s.key(lo, hi)
+				require.Equal(t, termHashMix(termHashOf(string(key))), h, "%q", key)
 				if !known[string(key)] {
 					got = append(got, cand{k, lo, hi, string(key)})
 				}
@@ -628,7 +631,8 @@ func TestPartOfLongerAsCounted(t *testing.T) {
 		wd := words.Of(p.Align)
 		byKey := map[string][]linkedOcc{}
 		var all []linkedOcc
-		linkedCandidates(wd, viewsByBead(p, pairViews(p)), func(k, lo, hi int, key []byte) {
+		linkedCandidates(wd, viewsByBead(p, pairViews(p)), func(k, lo, hi int, _ uint64, s *linkedScan) {
+			key := s.key(lo, hi)
 			o := linkedOcc{int32(k), int32(lo), int32(hi)}
 			byKey[string(key)] = append(byKey[string(key)], o)
 			all = append(all, o)
@@ -785,5 +789,89 @@ func TestHashIndexAsMap(t *testing.T) {
 			require.Equal(t, s, x.keys[i])
 		}
 		require.Len(t, x.keys, len(want))
+	}
+}
+
+// TestTermHashOfParts: the hash of a key made from the hashes of its
+// parts, as linkedCandidates makes it, is that of the whole key however
+// it is cut, on random keys of Han characters (of three and four bytes)
+// and other bytes.
+func TestTermHashOfParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 18))
+	pieces := []string{"国", "家", "安", "全", "𠀀", "a", "\xff", ""}
+	for range 20000 {
+		var parts []string
+		whole := ""
+		for n := rng.IntN(5); n >= 0; n-- {
+			var b strings.Builder
+			for m := rng.IntN(3); m >= 0; m-- {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			parts = append(parts, b.String())
+			whole += b.String()
+		}
+		if len(whole) >= len(termHashPow) {
+			continue
+		}
+		var h uint64
+		for _, w := range parts {
+			h = h*termHashPow[len(w)] + termHashOf(w)
+		}
+		require.Equal(t, termHashOf(whole), h, "%q", parts)
+	}
+	require.NotEqual(t, termHashOf("国家"), termHashOf("家国"))
+}
+
+// TestLinkedScanKey: linkedScan.key gives the keys of the tokens of a run
+// joined, asked in any order: runs of one start longer and shorter, the
+// same run again, and runs of other starts, as a pair's tokens are
+// replaced by the next pair's; on the sentence pairs of the reference
+// document.
+func TestLinkedScanKey(t *testing.T) {
+	require.NoError(t, lexicon.Load())
+	require.NoError(t, lang.Load())
+	pairs, err := testref.TextPairs()
+	require.NoError(t, err)
+	wd := words.Of(pairsPass(t, pairs).Align)
+	rng := rand.New(rand.NewPCG(8, 19))
+	s := &linkedScan{}
+	asked := 0
+	for k := range wd.Pairs {
+		pr := &wd.Pairs[k]
+		if len(pr.Zh) == 0 {
+			continue
+		}
+		s.ws, s.pr, s.lo = make([]tokWord, len(pr.Zh)), pr, -1
+		for range 20 {
+			lo := rng.IntN(len(pr.Zh))
+			hi := lo + 1 + rng.IntN(min(len(pr.Zh)-lo, 5))
+			want := ""
+			for _, tok := range pr.Zh[lo:hi] {
+				want += pr.Key(tok)
+			}
+			require.Equal(t, want, string(s.key(lo, hi)), "pair %d [%d, %d)", k, lo, hi)
+			asked++
+		}
+	}
+	require.Greater(t, asked, 1000)
+}
+
+// TestCountFields: countFields is len(strings.Fields), on every rune
+// between words and random texts of words, spaces of every kind and
+// broken bytes.
+func TestCountFields(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "secur " + string(r) + "a" + string(r)
+		require.Equal(t, len(strings.Fields(s)), countFields(s), "%q", s)
+	}
+	pieces := []string{"china", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u3000", "\u2009", "国", "\xff", "\xc2", "a"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.IntN(10); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		require.Equal(t, len(strings.Fields(s)), countFields(s), "%q", s)
 	}
 }

@@ -134,7 +134,7 @@ func doubledWords(s string) [][3]int {
 		// a word glued to other letters or digits (Xi’s, é) is not a word
 		// here; what stands beside a word is mostly ASCII, told without
 		// decoding or the tables
-		if i > 0 && gluedTo(s[:i], true) || j < len(s) && gluedTo(s[j:], false) {
+		if i > 0 && gluedBefore(s[:i]) || j < len(s) && gluedAfter(s[j:]) {
 			prevStart = -1
 			i = j
 			continue
@@ -152,9 +152,37 @@ func doubledWords(s string) [][3]int {
 	return out
 }
 
+// gluedBefore and gluedAfter report whether the rune that ends t or
+// starts it, t not empty, is a letter, a digit, a hyphen or ’: what glues
+// a word to the text beside it. An ASCII byte, what stands beside nearly
+// every word, is told where they are called (they are inlined, gluedTo
+// is not).
+func gluedBefore(t string) bool {
+	if c := t[len(t)-1]; c < utf8.RuneSelf {
+		return gluedASCII[c]
+	}
+	return gluedTo(t, true)
+}
+
+func gluedAfter(t string) bool {
+	if c := t[0]; c < utf8.RuneSelf {
+		return gluedASCII[c]
+	}
+	return gluedTo(t, false)
+}
+
+// gluedASCII holds the ASCII bytes that glue a word: unicode's letters
+// and digits of ASCII, and the hyphen.
+var gluedASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isASCIILetter(rune(c)) || '0' <= c && c <= '9' || c == '-'
+	}
+	return t
+}()
+
 // gluedTo reports whether the rune that ends t (before) or starts it
-// (!before), t not empty, is a letter, a digit, a hyphen or ’: what glues
-// a word to the text beside it.
+// (!before), t not empty, glues a word to the text beside it, as
+// gluedBefore and gluedAfter do.
 func gluedTo(t string, before bool) bool {
 	var c byte
 	if before {
@@ -291,6 +319,9 @@ var blankLead = func() (t [256]bool) {
 // and is passed over a byte at a time without decoding
 // (TestDoubledBlanksAsByRunes).
 func doubledBlanks(t string) [][3]int {
+	if !mayHaveDoubledBlank(t) {
+		return nil
+	}
 	var out [][3]int
 	for i := 0; i < len(t); {
 		c := t[i]
@@ -333,6 +364,16 @@ func doubledBlanks(t string) [][3]int {
 		i = j
 	}
 	return out
+}
+
+// mayHaveDoubledBlank reports whether text t may hold two blank runes in
+// a row (isBlankRune): false when it holds no two spaces in a row and
+// none of the other blanks, the case of nearly every paragraph, which
+// doubledBlanks then need not read byte by byte. Each is looked for by
+// strings.Index and IndexByte, which read many bytes an instruction.
+func mayHaveDoubledBlank(t string) bool {
+	return strings.Contains(t, "  ") || strings.IndexByte(t, '\t') >= 0 || strings.Contains(t, "\u00a0") ||
+		strings.Contains(t, "\u3000") || strings.Contains(t, "\u2009") || strings.Contains(t, "\u202f")
 }
 
 func runFormatWhitespace(p *Pass) error {

@@ -286,6 +286,9 @@ func partialRatio(units [][2]int32, l align.Lang) float64 {
 
 // sideUnits measures tokens (of pr) for the length ratio: Chinese
 // characters on the Chinese side, letters and digits on the English side.
+// A Chinese token all of U+4E00 to U+9FFF, nearly every one, is told by
+// its bytes (lang.UnifiedHanRun), without decoding it; the others are
+// counted by lang.Count (TestSideUnitsAsByRunes).
 func sideUnits(pr *words.Pair, l align.Lang, toks []words.Token) int {
 	n := 0
 	for _, t := range toks {
@@ -296,10 +299,10 @@ func sideUnits(pr *words.Pair, l align.Lang, toks []words.Token) int {
 			n += pr.Len(t)
 			continue
 		}
-		for _, r := range pr.Text(t) {
-			if lang.IsHan(r) {
-				n++
-			}
+		if s := pr.Text(t); lang.UnifiedHanRun(s) == len(s) {
+			n += len(s) / 3
+		} else {
+			n += lang.Count(s).Han
 		}
 	}
 	return n

@@ -9,6 +9,7 @@ import (
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/input"
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/lexicon"
 	"github.com/aligncheck/aligncheck/align/words"
 	"github.com/aligncheck/aligncheck/internal/testref"
@@ -70,4 +71,48 @@ func TestPairUnitsFact(t *testing.T) {
 		require.NotEmpty(t, rs)
 		require.Equal(t, rs[len(rs)/2], partialRatio(units, l))
 	}
+}
+
+// TestSideUnitsAsByRunes: sideUnits counts the Chinese characters of the
+// tokens as it did by decoding every rune and asking lang.IsHan of it, on
+// every sentence pair of the reference document and of the parallel
+// documents of ../shared/data, and on pairs of Han outside U+4E00 to
+// U+9FFF (々, 〇, 𠀀, 㐀), letters and digits (the input refuses broken
+// UTF-8).
+func TestSideUnitsAsByRunes(t *testing.T) {
+	byRunes := func(pr *words.Pair, l align.Lang, toks []words.Token) int {
+		n := 0
+		for _, t := range toks {
+			if t.Kind() == words.Punct {
+				continue
+			}
+			if l == align.En {
+				n += pr.Len(t)
+				continue
+			}
+			for _, r := range pr.Text(t) {
+				if lang.IsHan(r) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	passes := append(termDocs(t), pairsPass(t, [][2]string{
+		{"人人々々，〇〇七号和𠀀𠀁，㐀㐁字。COVID-19病毒ｃｏｖｉｄ，３５天中国。", "People, number 007 and two rare characters. COVID-19, 35 days, China."},
+		{"国家安全是民族复兴的根基。", "National security is the foundation of national rejuvenation."},
+	}))
+	pairs := 0
+	for _, p := range passes {
+		wd := words.Of(p.Align)
+		for k := range wd.Pairs {
+			pr := &wd.Pairs[k]
+			for _, l := range []align.Lang{align.Zh, align.En} {
+				toks := pr.Tokens(l)
+				require.Equal(t, byRunes(pr, l, toks), sideUnits(pr, l, toks), "%s pair %d", p.Doc.Name, k)
+			}
+			pairs++
+		}
+	}
+	require.Greater(t, pairs, 100)
 }

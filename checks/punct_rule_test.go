@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align"
+	"github.com/aligncheck/aligncheck/align/lang"
 	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
@@ -383,4 +385,70 @@ func TestBracketMarks(t *testing.T) {
 		}
 	}
 	require.Greater(t, marks, 10000)
+}
+
+// TestBracketMask8: the first byte bracketMask8 flags is the first of
+// eight bytes that is one of bracketLead or Y or _, every byte in every
+// place among random bytes, and none is flagged when none is; bracketLead
+// is the bytes it names.
+func TestBracketMask8(t *testing.T) {
+	var want, flagged [256]bool
+	for _, c := range []byte("()[]\xe2\xe3\xef") {
+		want[c] = true
+	}
+	require.Equal(t, want, bracketLead)
+	for _, c := range []byte("()[]Y_\xe2\xe3\xef") {
+		flagged[c] = true
+	}
+	rng := rand.New(rand.NewPCG(27, 28))
+	for c := range 256 {
+		for at := range 8 {
+			for range 50 {
+				var b [8]byte
+				for k := range b {
+					b[k] = byte(rng.IntN(256))
+				}
+				b[at] = byte(c)
+				first := 8
+				for k := range b {
+					if flagged[b[k]] {
+						first = k
+						break
+					}
+				}
+				m := bracketMask8(lang.Load8(string(b[:])))
+				require.Equal(t, first == 8, m == 0, "%q", b)
+				if m != 0 {
+					require.Equal(t, first, bits.TrailingZeros64(m)/8, "%q", b)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"abcdefgh", "国家安全", "the Xi a", "安全 ABC"} {
+		require.Zero(t, bracketMask8(lang.Load8(s)), "%q", s)
+	}
+}
+
+// TestBracketMarksLongText: bracketMarks finds the marks bracketMarksAt
+// finds in long texts of prose, Han and marks at any place, where it
+// passes over eight bytes at a time.
+func TestBracketMarksLongText(t *testing.T) {
+	alphabet := []string{"the", " ", "Year", "of", "国家", "安全", "，", "。", "_", "\xe2", "\x80", "\xff",
+		"“", "”", "(", ")", "（", "）", "[", "]", "【", "】", "《", "》", "「", "」", "‘", "’", "＂"}
+	rng := rand.New(rand.NewPCG(29, 30))
+	for range 5000 {
+		var b strings.Builder
+		for n := rng.IntN(60); n > 0; n-- {
+			if rng.IntN(4) == 0 {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			} else {
+				b.WriteString(alphabet[rng.IntN(9)])
+			}
+		}
+		s := b.String()
+		_, at := bracketMarks(s, align.Zh, nil)
+		require.Equal(t, bracketMarksAt(s, nil), at, "%q", s)
+		m, _ := bracketMarks(s, align.En, nil)
+		require.Equal(t, bracketMarksIn(s), m, "%q", s)
+	}
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -116,6 +117,15 @@ func bracketMarks(s string, l align.Lang, at []markAt) (uint32, []markAt) {
 	var m uint32
 	for i := 0; i < len(s); i++ {
 		if !bracketLead[s[i]] {
+			// no mark begins in most runs of eight bytes: passed at once,
+			// up to the first byte that may begin one
+			for i+9 <= len(s) {
+				if m := bracketMask8(lang.Load8(s[i+1:])); m != 0 {
+					i += bits.TrailingZeros64(m) / 8 // i++ reaches it
+					break
+				}
+				i += 8
+			}
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s[i:])
@@ -135,6 +145,21 @@ func bracketMarks(s string, l align.Lang, at []markAt) (uint32, []markAt) {
 		}
 	}
 	return m, at
+}
+
+// bracketMask8 sets the high bit of the first of the eight bytes of x
+// (lang.Load8) that may be one of bracketLead, ( ) [ ] and the lead bytes
+// E2, E3 and EF, and is 0 when none is (TestBracketMask8); the bits above
+// it say nothing. A byte b is b' when b^b' is zero, and subtracting 1 from
+// a zero byte borrows into its high bit, which was not set; bytes below
+// the first zero one borrow nothing, so the lowest bit set is exact. (
+// and ) are the bytes that OR 0x01 makes 0x29, E2 and E3 those it makes
+// 0xE3, and [ and ] are among those OR 0x06 makes 0x5F (with Y and _,
+// read one by one).
+func bracketMask8(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	a, b, c, d := (x|ones)^0x29*ones, (x|0x06*ones)^0x5f*ones, (x|ones)^0xe3*ones, x^0xef*ones
+	return ((a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d) & highs
 }
 
 // unbalanced returns the marks of s that do not pair up: closing marks

@@ -307,6 +307,28 @@ func TestDoubledBlanksAsByRunes(t *testing.T) {
 		}
 		check(b.String())
 	}
+	// texts of single spaces among other text and broken bytes, most
+	// of which doubledBlanks passes by mayHaveDoubledBlank; the blanks
+	// are made of pieces too, and two spaces come now and then
+	plain := []string{" ", "a", "中", "。", "\n", "\xc2", "\xa0", "\xe2\x80", "\x89", "\xaf", "\xe3\x80", "\x80", "\u2008"}
+	passed := 0
+	for range 50000 {
+		var b strings.Builder
+		for m := rng.Intn(16); m >= 0; m-- {
+			b.WriteString(plain[rng.Intn(len(plain))])
+			if rng.Intn(4) == 0 {
+				b.WriteString("a")
+			}
+		}
+		s := b.String()
+		check(s)
+		if !mayHaveDoubledBlank(s) {
+			passed++
+		}
+	}
+	if passed < 10000 {
+		t.Fatalf("only %d texts passed by mayHaveDoubledBlank", passed)
+	}
 }
 
 // TestFullWidthAtAsRange: fullWidthAt, which reads ASCII eight bytes at
@@ -451,5 +473,30 @@ func TestTrimOpeners(t *testing.T) {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		check(b.String())
+	}
+}
+
+// TestGluedBeforeAfter: gluedBefore and gluedAfter tell what gluedTo
+// tells, on every rune and every byte at the end or the start of a text,
+// after or before other text.
+func TestGluedBeforeAfter(t *testing.T) {
+	var texts []string
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r < 0x3000 || r%97 == 0 {
+			texts = append(texts, string(r))
+		}
+	}
+	for c := 0; c < 256; c++ {
+		texts = append(texts, string([]byte{byte(c)}))
+	}
+	for _, s := range texts {
+		for _, other := range []string{"", "a", "国", "\xe5"} {
+			if gluedTo(other+s, true) != gluedBefore(other+s) {
+				t.Fatalf("gluedBefore(%q) = %v", other+s, gluedBefore(other+s))
+			}
+			if gluedTo(s+other, false) != gluedAfter(s+other) {
+				t.Fatalf("gluedAfter(%q) = %v", s+other, gluedAfter(s+other))
+			}
+		}
 	}
 }
