@@ -170,6 +170,10 @@ type model struct {
 	tNullZ []float64 // t(f|null) per Chinese type
 
 	vcols []viterbiCol // viterbi's scratch
+	// the E-steps' scratch: their columns' sums and links, maxWidth
+	// columns longer than a seg's (rowArgs), kept from one E-step to the
+	// next rather than made (and cleared, 1 MB) by each
+	colBuf, linkBuf []float64
 
 	// starts holds, for each shape of bead (its words on each side), the
 	// weights each of its rows' sweeps start from (rowStarts).
@@ -845,7 +849,7 @@ func (md *model) train() {
 // goes to the null word.
 func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
-	var colBuf, linkBuf []float64
+	colBuf, linkBuf := md.colBuf, md.linkBuf
 	var cols []uint16
 	var weights []float32
 	var na rowArgs[uint16]
@@ -890,6 +894,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			addNull(&cNullE[e], linkE[j])
 		}
 	}
+	md.colBuf, md.linkBuf = colBuf, linkBuf
 }
 
 // eStep is an E-step with the translation probabilities: two passes over
@@ -898,7 +903,8 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 // cells under pruneBelow in both directions as it goes, and stores the
 // weights of the cells kept.
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
-	var colBuf, rowSum, linkBuf []float64
+	colBuf, linkBuf := md.colBuf, md.linkBuf
+	var rowSum []float64
 	var cols []uint16
 	var weights []float32
 	var na rowArgs[uint16]
@@ -1018,6 +1024,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			}
 		}
 	}
+	md.colBuf, md.linkBuf = colBuf, linkBuf
 	if prune {
 		md.weighed = true
 	}
