@@ -778,7 +778,7 @@ func (md *model) train() {
 		}
 	}
 	alpha := md.opt.Prior
-	md.t = make([]params, len(md.pairEn))
+	md.t = newParams(md.zFirst, md.narrow)
 	md.tNullE = make([]float64, md.nEn)
 	md.tNullZ = make([]float64, md.nZh)
 	cNullE := make([]float64, md.nEn)
@@ -912,6 +912,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	// The tables are read from locals: the row functions called in the
 	// loops below would have md's fields read again after each call.
 	tt, zFirst, tNullE, tNullZ, narrow := md.t, md.zFirst, md.tNullE, md.tNullZ, md.narrow
+	// In a narrow window, countRowNarrow and pruneRowNarrow read the
+	// parameters past the last pair, in the pad newParams leaves.
+	ttPad := tt[:cap(tt)]
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
@@ -956,7 +959,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			}
 		}
 		if narrow {
-			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colBuf, linkBuf}
+			na = rowArgs[uint16]{ttPad, s.pairOff, js, ws, colBuf, linkBuf}
 		} else {
 			wa = rowArgs[int32]{tt, s.pair, js, ws, colBuf, linkBuf}
 		}
@@ -989,11 +992,11 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			switch {
 			case narrow && prune:
-				row, out = pruneRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), out, inv)
+				row, out = pruneRowNarrow(&na, start, int(end), lo, int(zFirst[z]), out, inv)
 			case prune:
 				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
 			case narrow:
-				row = countRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), inv)
+				row = countRowNarrow(&na, start, int(end), lo, int(zFirst[z]), inv)
 			default:
 				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
@@ -1172,6 +1175,76 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 		link[j] += r
 		row += r
 		// the two posteriors: w·t(e|f)/colSum and w·t(f|e)/rowSum
+		keep := 0
+		if w*float64(t.ez)*c*c >= pruneBelow {
+			keep = 1
+		}
+		if w*float64(t.ze)*inv*inv >= pruneBelow {
+			keep = 1
+		}
+		out += keep
+	}
+	return row, out
+}
+
+// newParams returns the parameters of the type pairs whose Chinese types'
+// first pairs are zFirst. In a narrow window (seg.pairOff) their array
+// holds maxWidth pairs past each type's first, the last type's zeroed
+// pad, never written (a type has at most maxWidth pairs), beyond its
+// length: countRowNarrow and pruneRowNarrow read a type's pairs as an
+// array of maxWidth, which a cell's 16-bit offset indexes without a
+// bounds check. The pad takes at most 1 MiB (65,536 pairs of 16 bytes),
+// one window's at a time.
+func newParams(zFirst []int32, narrow bool) []params {
+	n := int(zFirst[len(zFirst)-1])
+	if !narrow || len(zFirst) < 2 {
+		return make([]params, n)
+	}
+	return make([]params, n, max(n, int(zFirst[len(zFirst)-2])+maxWidth))
+}
+
+// countRowNarrow is countRow for type pairs kept as offsets (seg.pairOff)
+// in the parameters a.tt, which hold maxWidth pairs from tlo on
+// (newParams): the cell's offset, 16 bits, indexes them without a bounds
+// check (one a cell fewer).
+//
+//go:noinline
+func countRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	row := 0.0
+	for k := uint(start); k < uint(len(pairs)); k++ {
+		j := js[k]
+		t := &tz[pairs[k]]
+		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
+		t.count += float32(r)
+		link[j] += r
+		row += r
+	}
+	return row
+}
+
+// pruneRowNarrow is pruneRow for type pairs kept as offsets, read as
+// countRowNarrow reads them.
+//
+//go:noinline
+func pruneRowNarrow(a *rowArgs[uint16], start, end, lo, tlo, out int, inv float64) (float64, int) {
+	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	row := 0.0
+	for k := uint(start); k < uint(len(js)); k++ {
+		// (As in pruneRow: the cell is moved as soon as it is read.)
+		p, j, w32 := pairs[k], js[k], ws[k]
+		pairs[out], js[out], ws[out] = p, j, w32
+		t := &tz[p]
+		w := float64(w32)
+		c := col[j]
+		r := w * float64(t.agree) * inv * c
+		t.count += float32(r)
+		link[j] += r
+		row += r
 		keep := 0
 		if w*float64(t.ez)*c*c >= pruneBelow {
 			keep = 1
