@@ -778,7 +778,7 @@ func (md *model) train() {
 		}
 	}
 	alpha := md.opt.Prior
-	md.t = make([]params, len(md.pairEn))
+	md.t = newParams(md.zFirst, md.narrow)
 	md.tNullE = make([]float64, md.nEn)
 	md.tNullZ = make([]float64, md.nZh)
 	cNullE := make([]float64, md.nEn)
@@ -873,7 +873,8 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			invCol[j] = math.Sqrt(odds / s.zNull[j]) // zNull is Z·odds
 		}
 		if md.narrow {
-			na = rowArgs[uint16]{md.t, s.pairOff, cols, weights, colBuf, linkBuf}
+			// (distortionRowNarrow reads the pad of newParams)
+			na = rowArgs[uint16]{md.t[:cap(md.t)], s.pairOff, cols, weights, colBuf, linkBuf}
 		} else {
 			wa = rowArgs[int32]{md.t, s.pair, cols, weights, colBuf, linkBuf}
 		}
@@ -883,7 +884,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			var row float64
 			z := s.zh[i]
 			if md.narrow {
-				row = distortionRow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), int(md.zFirst[z+1]), inv)
+				row = distortionRowNarrow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), inv)
 			} else {
 				row = distortionRow(&wa, start, int(end), s.lo(i), 0, len(md.t), inv)
 			}
@@ -912,6 +913,9 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	// The tables are read from locals: the row functions called in the
 	// loops below would have md's fields read again after each call.
 	tt, zFirst, tNullE, tNullZ, narrow := md.t, md.zFirst, md.tNullE, md.tNullZ, md.narrow
+	// In a narrow window, the row functions (normRowNarrow, …) read the
+	// parameters past the last pair, in the pad newParams leaves.
+	ttPad := tt[:cap(tt)]
 	for k := range md.segs {
 		s := &md.segs[k]
 		if s.rowEnd == nil {
@@ -956,7 +960,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			}
 		}
 		if narrow {
-			na = rowArgs[uint16]{tt, s.pairOff, js, ws, colBuf, linkBuf}
+			na = rowArgs[uint16]{ttPad, s.pairOff, js, ws, colBuf, linkBuf}
 		} else {
 			wa = rowArgs[int32]{tt, s.pair, js, ws, colBuf, linkBuf}
 		}
@@ -968,7 +972,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			row := s.eNull[i] * tNullZ[z]
 			if narrow {
-				row = normRow(&na, start, int(end), s.lo(i), int(zFirst[z]), int(zFirst[z+1]), row)
+				row = normRowNarrow(&na, start, int(end), s.lo(i), int(zFirst[z]), row)
 			} else {
 				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
@@ -989,11 +993,11 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			switch {
 			case narrow && prune:
-				row, out = pruneRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), out, inv)
+				row, out = pruneRowNarrow(&na, start, int(end), lo, int(zFirst[z]), out, inv)
 			case prune:
 				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
 			case narrow:
-				row = countRow(&na, start, int(end), lo, int(zFirst[z]), int(zFirst[z+1]), inv)
+				row = countRowNarrow(&na, start, int(end), lo, int(zFirst[z]), inv)
 			default:
 				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
@@ -1184,6 +1188,113 @@ func pruneRow[P uint16 | int32](a *rowArgs[P], start, end, lo, tlo, thi, out int
 	return row, out
 }
 
+// newParams returns the parameters of the type pairs whose Chinese types'
+// first pairs are zFirst. In a narrow window (seg.pairOff) their array
+// holds maxWidth pairs past each type's first, the last type's zeroed
+// pad, never written (a type has at most maxWidth pairs), beyond its
+// length: countRowNarrow and pruneRowNarrow read a type's pairs as an
+// array of maxWidth, which a cell's 16-bit offset indexes without a
+// bounds check (as do distortionRowNarrow, normRowNarrow and
+// viterbiRowNarrow). The pad takes at most 1 MiB (65,536 pairs of 16 bytes),
+// one window's at a time.
+func newParams(zFirst []int32, narrow bool) []params {
+	n := int(zFirst[len(zFirst)-1])
+	if !narrow || len(zFirst) < 2 {
+		return make([]params, n)
+	}
+	return make([]params, n, max(n, int(zFirst[len(zFirst)-2])+maxWidth))
+}
+
+// distortionRowNarrow is distortionRow for type pairs kept as offsets,
+// read as countRowNarrow reads them.
+//
+//go:noinline
+func distortionRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	row := 0.0
+	for k := uint(start); k < uint(len(pairs)); k++ {
+		j := js[k]
+		r := float64(ws[k]) * inv * col[j]
+		tz[pairs[k]].count += float32(r)
+		link[j] += r
+		row += r
+	}
+	return row
+}
+
+// normRowNarrow is normRow for type pairs kept as offsets, read as
+// countRowNarrow reads them.
+//
+//go:noinline
+func normRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, row float64) float64 {
+	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col := (*[maxWidth]float64)(a.col[lo:])
+	for k := uint(start); k < uint(len(pairs)); k++ {
+		w := float64(ws[k])
+		t := &tz[pairs[k]]
+		col[js[k]] += w * float64(t.ez)
+		row += w * float64(t.ze)
+	}
+	return row
+}
+
+// countRowNarrow is countRow for type pairs kept as offsets (seg.pairOff)
+// in the parameters a.tt, which hold maxWidth pairs from tlo on
+// (newParams): the cell's offset, 16 bits, indexes them without a bounds
+// check (one a cell fewer).
+//
+//go:noinline
+func countRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	row := 0.0
+	for k := uint(start); k < uint(len(pairs)); k++ {
+		j := js[k]
+		t := &tz[pairs[k]]
+		r := float64(ws[k]) * float64(t.agree) * inv * col[j]
+		t.count += float32(r)
+		link[j] += r
+		row += r
+	}
+	return row
+}
+
+// pruneRowNarrow is pruneRow for type pairs kept as offsets, read as
+// countRowNarrow reads them.
+//
+//go:noinline
+func pruneRowNarrow(a *rowArgs[uint16], start, end, lo, tlo, out int, inv float64) (float64, int) {
+	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	row := 0.0
+	for k := uint(start); k < uint(len(js)); k++ {
+		// (As in pruneRow: the cell is moved as soon as it is read.)
+		p, j, w32 := pairs[k], js[k], ws[k]
+		pairs[out], js[out], ws[out] = p, j, w32
+		t := &tz[p]
+		w := float64(w32)
+		c := col[j]
+		r := w * float64(t.agree) * inv * c
+		t.count += float32(r)
+		link[j] += r
+		row += r
+		keep := 0
+		if w*float64(t.ez)*c*c >= pruneBelow {
+			keep = 1
+		}
+		if w*float64(t.ze)*inv*inv >= pruneBelow {
+			keep = 1
+		}
+		out += keep
+	}
+	return row, out
+}
+
 // A cell to which, in the second E-step, both directions give less than
 // pruneBelow of the word's posterior is dropped: it will not be a link, and
 // the E-steps left and the decoding then read a fifth of the reference
@@ -1243,7 +1354,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		null := s.zNull[j] * md.tNullE[e]
 		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
-	na := viterbiArgs[uint16]{md.t, s.pairOff, s.j, s.w, md.vcols}
+	// (viterbiRowNarrow reads the pad of newParams)
+	na := viterbiArgs[uint16]{md.t[:cap(md.t)], s.pairOff, s.j, s.w, md.vcols}
 	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, md.vcols}
 	c := 0
 	for i, end := range s.rowEnd {
@@ -1253,7 +1365,7 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		var sum float64
 		var j int32
 		if md.narrow {
-			best, sum, j = viterbiRow(&na, c, int(end), lo, int(md.zFirst[z]), int(md.zFirst[z+1]), int32(i), best)
+			best, sum, j = viterbiRowNarrow(&na, c, int(end), lo, int(md.zFirst[z]), int32(i), best)
 		} else {
 			best, sum, j = viterbiRow(&wa, c, int(end), lo, 0, len(md.t), int32(i), best)
 		}
@@ -1304,6 +1416,33 @@ type viterbiCol struct {
 //go:noinline
 func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
 	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
+	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
+	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
+	best, sum, col = null, null, -1
+	for k := uint(start); k < uint(len(pairs)); k++ {
+		j := js[k]
+		w := float64(ws[k])
+		t := &tz[pairs[k]]
+		a, b := w*float64(t.ez), w*float64(t.ze)
+		c := &cols[j]
+		c.sum += a
+		sum += b
+		if a > c.best {
+			c.best, c.link = a, i
+		}
+		if b > best {
+			best, col = b, int32(j)
+		}
+	}
+	return best, sum, col
+}
+
+// viterbiRowNarrow is viterbiRow for type pairs kept as offsets, read as
+// countRowNarrow reads them: v.tt holds maxWidth pairs from tlo on.
+//
+//go:noinline
+func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, null float64) (best, sum float64, col int32) {
+	tz, pairs := (*[maxWidth]params)(v.tt[tlo:]), v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
 	best, sum, col = null, null, -1

@@ -240,7 +240,8 @@ func countRowRef(tz []params, pairs []uint16, js []uint16, ws []float32, inv flo
 	return row, out
 }
 
-// TestCountRows: countRow and pruneRow, on random rows of a seg whose
+// TestCountRows: countRow and pruneRow, and their narrow forms
+// (countRowNarrow, pruneRowNarrow), on random rows of a seg whose
 // kept cells move down over the cells read (as in eStep), give the
 // counts, sums and cells kept of countRowRef, bit for bit.
 func TestCountRows(t *testing.T) {
@@ -284,27 +285,42 @@ func TestCountRows(t *testing.T) {
 
 		// The row's type's pairs and its band's columns, as eStep hands
 		// them over: inside the parameters of all types (from tlo) and
-		// the columns of the whole bead (from lo), with maxWidth more.
+		// the columns of the whole bead (from lo), with maxWidth more;
+		// for countRowNarrow and pruneRowNarrow, maxWidth pairs from tlo
+		// (newParams).
 		tlo, lo := rng.IntN(5), rng.IntN(5)
-		tt := append(append(make([]params, tlo), tz...), make([]params, rng.IntN(5))...)
-		colAll := append(append(make([]float64, lo), col...), make([]float64, maxWidth+rng.IntN(5))...)
-		linkAll := make([]float64, len(colAll))
-		a := &rowArgs[uint16]{tt: tt, pairs: pairs, js: js, ws: ws, col: colAll, link: linkAll}
-		var row float64
-		got := out
-		if prune {
-			row, got = pruneRow(a, start, start+cells, lo, tlo, tlo+nPairs, out, inv)
-		} else {
-			row = countRow(a, start, start+cells, lo, tlo, tlo+nPairs, inv)
+		for _, narrow := range []bool{false, true} {
+			pad := rng.IntN(5)
+			if narrow {
+				pad = maxWidth - nPairs + rng.IntN(5)
+			}
+			tt := append(append(make([]params, tlo), tz...), make([]params, pad)...)
+			colAll := append(append(make([]float64, lo), col...), make([]float64, maxWidth+rng.IntN(5))...)
+			linkAll := make([]float64, len(colAll))
+			pairs, js, ws := slices.Clone(pairs), slices.Clone(js), slices.Clone(ws)
+			a := &rowArgs[uint16]{tt: tt, pairs: pairs, js: js, ws: ws, col: colAll, link: linkAll}
+			var row float64
+			got := out
+			switch {
+			case narrow && prune:
+				row, got = pruneRowNarrow(a, start, start+cells, lo, tlo, out, inv)
+			case prune:
+				row, got = pruneRow(a, start, start+cells, lo, tlo, tlo+nPairs, out, inv)
+			case narrow:
+				row = countRowNarrow(a, start, start+cells, lo, tlo, inv)
+			default:
+				row = countRow(a, start, start+cells, lo, tlo, tlo+nPairs, inv)
+			}
+			tz, link := tt[tlo:tlo+nPairs], linkAll[lo:lo+n]
+			require.Equal(t, math.Float64bits(rowRef), math.Float64bits(row), "row %d", k)
+			require.Equal(t, outRef, got, "row %d", k)
+			require.Equal(t, tzRef, tz, "row %d", k)
+			require.Equal(t, make([]params, pad), tt[tlo+nPairs:], "row %d: the pad written", k)
+			require.Equal(t, linkRef, link, "row %d", k)
+			require.Equal(t, pairsRef[:outRef], pairs[:got], "row %d", k)
+			require.Equal(t, jsRef[:outRef], js[:got], "row %d", k)
+			require.Equal(t, wsRef[:outRef], ws[:got], "row %d", k)
 		}
-		tz, link := tt[tlo:tlo+nPairs], linkAll[lo:lo+n]
-		require.Equal(t, math.Float64bits(rowRef), math.Float64bits(row), "row %d", k)
-		require.Equal(t, outRef, got, "row %d", k)
-		require.Equal(t, tzRef, tz, "row %d", k)
-		require.Equal(t, linkRef, link, "row %d", k)
-		require.Equal(t, pairsRef[:outRef], pairs[:got], "row %d", k)
-		require.Equal(t, jsRef[:outRef], js[:got], "row %d", k)
-		require.Equal(t, wsRef[:outRef], ws[:got], "row %d", k)
 	}
 }
 
