@@ -784,15 +784,6 @@ func idfWeights(n int, buf []float32) []float32 {
 	return wt
 }
 
-func indexOf(s []int32, x int32) int {
-	for k, y := range s {
-		if y == x {
-			return k
-		}
-	}
-	return -1
-}
-
 func growTo(s [][]uint32, n int) [][]uint32 {
 	for len(s) < n {
 		s = append(s, nil)

@@ -252,6 +252,16 @@ func TestLexBoundPruneExact(t *testing.T) {
 	}
 }
 
+// indexOf is the place of x in s, or -1.
+func indexOf(s []int32, x int32) int {
+	for k, y := range s {
+		if y == x {
+			return k
+		}
+	}
+	return -1
+}
+
 // appendUnique appends x to s unless s holds it.
 func appendUnique(s []int32, x int32) []int32 {
 	if indexOf(s, x) >= 0 {

@@ -858,16 +858,13 @@ func boundSum(side []blockSide, i, n int) float64 {
 // SimilarityBound's margin does not need.)
 const pairWords = 2
 
-// pairSums returns the sums of the weights of the items of Chinese block
-// k that English block l meets and of those of l that k meets.
-func (s *Blocks) pairSums(k, l int) (zh, en float64) {
-	if zh, en, ok := s.keptSums(k, l); ok {
-		return zh, en
-	}
-	return s.pairSumsAfresh(k, l)
-}
+// A pair's sums are the sums of the weights of the items of Chinese block
+// k that English block l meets and of those of l that k meets: keptSums
+// reads them, and pairSumsAfresh works them out where keptSums cannot.
+// Every caller asks the two in turn, written out where it asks: a
+// function of both would be over the compiler's inlining budget.
 
-// keptSums is pairSums of a pair kept, and whether the pair is (one that
+// keptSums is the sums of a pair kept, and whether the pair is (one that
 // shares no feature has sums 0). It reads the sums where the pair's row's offsets point,
 // without the blocks' sizes that place its bitsets (SimilarityBound asks
 // some 4 M sums on a 5k-pair document, and the blocks' entries were a
@@ -884,7 +881,7 @@ func (s *Blocks) keptSums(k, l int) (zh, en float64, ok bool) {
 	return 0, 0, false
 }
 
-// pairSumsAfresh is pairSums of a pair not kept, or kept as sharing no
+// pairSumsAfresh is the sums of a pair not kept, or kept as sharing no
 // feature (its sums 0).
 func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
 	set := s.pair(k, l)

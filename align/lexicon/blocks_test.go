@@ -509,3 +509,12 @@ func TestPairSumsKept(t *testing.T) {
 	}
 	require.Positive(t, metSums, "pairs that meet")
 }
+
+// pairSums is a pair's sums as the Blocks' callers ask them: keptSums,
+// else pairSumsAfresh.
+func (s *Blocks) pairSums(k, l int) (zh, en float64) {
+	if zh, en, ok := s.keptSums(k, l); ok {
+		return zh, en
+	}
+	return s.pairSumsAfresh(k, l)
+}
