@@ -468,8 +468,11 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 	// declared apart so that it is not inlined: once a stretch, its
 	// variables in the DP's cell loop took registers from the loop's own,
 	// some 35 M instructions more on a 5k-pair document.)
-	var setLows func(i, from, to int)
-	setLows = func(i, from, to int) {
+	//
+	// It returns how many of tried, from the first, are exact in the
+	// stretch: the cell loop settles those without firstPassing.
+	var setLows func(i, from, to int) (lead int)
+	setLows = func(i, from, to int) (lead int) {
 		ceil := -1 // (low[ceil+k-from] is the cell k's, when set)
 		for x := range tried {
 			tr := &tried[x]
@@ -510,6 +513,10 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			}
 			addStarts(in, prevs, tr.t.Prior)
 		}
+		for lead < len(tried) && tried[lead].exact {
+			lead++
+		}
+		return lead
 	}
 	total[row(0)] = 0
 	inf := math.Inf(1)
@@ -529,6 +536,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		backI := off[i] - band.Lo[i] // back[backI+j] is the cell j's
 		stretch := band.Lo[i]        // low holds the cells before stretch
 		from := stretch              // from from on
+		lead := 0                    // the exact types first in tried, in the stretch
 		// the total of the cell before (a 0-1 does not reach the row's
 		// first cell, whose low is NaN)
 		last := nan
@@ -538,7 +546,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		for j := band.Lo[i]; j <= hiI; j++ {
 			if j == stretch {
 				from, stretch = j, min(j+lowChunk, hiI+1)
-				setLows(i, j, stretch)
+				lead = setLows(i, j, stretch)
 			}
 			if i == 0 && j == 0 {
 				last = total[rowI]
@@ -555,7 +563,18 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			}
 			best, bt := inf, int8(-1)
 			at := j - from
-			for x, v := firstPassing(tried, 0, low, at, best, bt); x < len(tried); x, v = firstPassing(tried, x+1, low, at, best, bt) {
+			// An exact type tried first (the 1-0 bead's) is settled here,
+			// as the loop below settles it, without a call of firstPassing:
+			// no bead reaches the cell yet (bt is -1), so a sum below +Inf
+			// passes and wins.
+			x0 := 0
+			if lead > 0 {
+				if v := low[at]; v < inf {
+					best, bt = v, tried[0].ti
+				}
+				x0 = 1
+			}
+			for x, v := firstPassing(tried, x0, low, at, best, bt); x < len(tried); x, v = firstPassing(tried, x+1, low, at, best, bt) {
 				tr := &tried[x]
 				t, ti := &tr.t, tr.ti
 				if tr.exact {
