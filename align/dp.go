@@ -292,6 +292,14 @@ func addStarts(out, prevs []float64, prior float64) {
 // matrix is tens of thousands of cells wide.
 const lowChunk = 256
 
+// lowStride is how far apart two types' lows (and parts) lie in the DP's
+// buffers: a stretch and one cache line more. The DP's innermost loop
+// reads one value of each type in every cell; at a stride of lowChunk,
+// 2 KB, their lines fell in two of the 64 sets of a 32 KB 8-way L1 cache,
+// nine lines a set for the paragraph aligner's 18 types, and evicted one
+// another in every cell; a line more apart, each type has a set of its own.
+const lowStride = lowChunk + 8
+
 // typeFloors is the floorFunc of one floor per bead type, whatever the row.
 func typeFloors(floor []float64) floorFunc {
 	return func(_, ti int) float64 { return floor[ti] }
@@ -446,7 +454,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		}
 	}
 	// (part[tr.low+j] is the partial sum of the bead's low[tr.low+j])
-	low, part := make([]float64, len(tried)*lowChunk), make([]float64, len(tried)*lowChunk)
+	low, part := make([]float64, len(tried)*lowStride), make([]float64, len(tried)*lowStride)
 	var step *dpTry
 	var live []*dpTry
 	for x := range tried {
@@ -476,8 +484,8 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		ceil := -1 // (low[ceil+k-from] is the cell k's, when set)
 		for x := range tried {
 			tr := &tried[x]
-			out := low[x*lowChunk : x*lowChunk+to-from]
-			tr.low, tr.exact = x*lowChunk-from, false
+			out := low[x*lowStride : x*lowStride+to-from]
+			tr.low, tr.exact = x*lowStride-from, false
 			lo, hi := max(from, tr.lo), min(to-1, tr.hi)
 			if lo > hi {
 				for k := range out {
@@ -492,7 +500,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 				out[k] = nan
 			}
 			in := out[lo-from : hi-from+1]
-			parts := part[x*lowChunk+lo-from : x*lowChunk+hi-from+1]
+			parts := part[x*lowStride+lo-from : x*lowStride+hi-from+1]
 			var prevs []float64
 			if tr.t.Zh > 0 {
 				prevs = total[tr.base+lo : tr.base+hi+1]
@@ -504,7 +512,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 				}
 				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, prevs, tr.t.Prior, in, parts, c)
 				if tr.exact && prevs != nil && ceil < 0 {
-					ceil = x * lowChunk
+					ceil = x * lowStride
 				}
 				continue
 			}
@@ -706,23 +714,23 @@ type dpTry struct {
 
 // firstPassing returns the first of tried[x:] whose bead into the cell
 // at of the stretch of the row at hand passes its first test, with the
-// sum tested (low[x*lowChunk+at]), or len(tried). It is the DP's
+// sum tested (low[x*lowStride+at]), or len(tried). It is the DP's
 // innermost loop, over every type in every cell, most of which fail
 // there: it makes no call and reads a type's dpTry only on a tie, so that
-// what it needs stays in registers. low holds lowChunk values for each
-// of tried, and 0 ≤ at < lowChunk: the loop runs over k, the type's
-// value, while k < len(low), which holds exactly while the type is one
-// of tried and spares the range check of low[k] (some 23 M reads on a
-// 5k-pair document), and the type is k / lowChunk.
+// what it needs stays in registers. low holds lowStride values for each
+// of tried, and 0 ≤ at < lowChunk < lowStride: the loop runs over k, the
+// type's value, while k < len(low), which holds exactly while the type
+// is one of tried and spares the range check of low[k] (some 23 M reads
+// on a 5k-pair document), and the type is k / lowStride.
 func firstPassing(tried []dpTry, x int, low []float64, at int, best float64, bt int8) (int, float64) {
-	for k := uint(x*lowChunk + at); k < uint(len(low)); k += lowChunk {
+	for k := uint(x*lowStride + at); k < uint(len(low)); k, x = k+lowStride, x+1 {
 		// (a NaN fails a type that does not reach the cell)
 		// a bead of type ti reaching the cell at v wins it over the best
 		// so far when cheaper, or as cheap and of a type listed earlier
 		// (the types are tried in order, not listed)
 		// (v <= best first: one comparison fails the most, a NaN too)
-		if v := low[k]; v <= best && (v < best || tried[k/lowChunk].ti < bt) {
-			return int(k / lowChunk), v
+		if v := low[k]; v <= best && (v < best || tried[x].ti < bt) {
+			return x, v
 		}
 	}
 	return len(tried), 0
