@@ -292,6 +292,14 @@ func addStarts(out, prevs []float64, prior float64) {
 // matrix is tens of thousands of cells wide.
 const lowChunk = 256
 
+// lowStride is how far apart two types' lows (and parts) lie in the DP's
+// buffers: a stretch and one cache line more. The DP's innermost loop
+// reads one value of each type in every cell; at a stride of lowChunk,
+// 2 KB, their lines fell in two of the 64 sets of a 32 KB 8-way L1 cache,
+// nine lines a set for the paragraph aligner's 18 types, and evicted one
+// another in every cell; a line more apart, each type has a set of its own.
+const lowStride = lowChunk + 8
+
 // typeFloors is the floorFunc of one floor per bead type, whatever the row.
 func typeFloors(floor []float64) floorFunc {
 	return func(_, ti int) float64 { return floor[ti] }
@@ -446,7 +454,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		}
 	}
 	// (part[tr.low+j] is the partial sum of the bead's low[tr.low+j])
-	low, part := make([]float64, len(tried)*lowChunk), make([]float64, len(tried)*lowChunk)
+	low, part := make([]float64, len(tried)*lowStride), make([]float64, len(tried)*lowStride)
 	var step *dpTry
 	var live []*dpTry
 	for x := range tried {
@@ -468,13 +476,16 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 	// declared apart so that it is not inlined: once a stretch, its
 	// variables in the DP's cell loop took registers from the loop's own,
 	// some 35 M instructions more on a 5k-pair document.)
-	var setLows func(i, from, to int)
-	setLows = func(i, from, to int) {
+	//
+	// It returns how many of tried, from the first, are exact in the
+	// stretch: the cell loop settles those without firstPassing.
+	var setLows func(i, from, to int) (lead int)
+	setLows = func(i, from, to int) (lead int) {
 		ceil := -1 // (low[ceil+k-from] is the cell k's, when set)
 		for x := range tried {
 			tr := &tried[x]
-			out := low[x*lowChunk : x*lowChunk+to-from]
-			tr.low, tr.exact = x*lowChunk-from, false
+			out := low[x*lowStride : x*lowStride+to-from]
+			tr.low, tr.exact = x*lowStride-from, false
 			lo, hi := max(from, tr.lo), min(to-1, tr.hi)
 			if lo > hi {
 				for k := range out {
@@ -489,7 +500,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 				out[k] = nan
 			}
 			in := out[lo-from : hi-from+1]
-			parts := part[x*lowChunk+lo-from : x*lowChunk+hi-from+1]
+			parts := part[x*lowStride+lo-from : x*lowStride+hi-from+1]
 			var prevs []float64
 			if tr.t.Zh > 0 {
 				prevs = total[tr.base+lo : tr.base+hi+1]
@@ -501,7 +512,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 				}
 				tr.exact = lows(i-tr.t.Zh, int(tr.ti), tr.floor, lo, hi, prevs, tr.t.Prior, in, parts, c)
 				if tr.exact && prevs != nil && ceil < 0 {
-					ceil = x * lowChunk
+					ceil = x * lowStride
 				}
 				continue
 			}
@@ -510,6 +521,10 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			}
 			addStarts(in, prevs, tr.t.Prior)
 		}
+		for lead < len(tried) && tried[lead].exact {
+			lead++
+		}
+		return lead
 	}
 	total[row(0)] = 0
 	inf := math.Inf(1)
@@ -529,6 +544,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		backI := off[i] - band.Lo[i] // back[backI+j] is the cell j's
 		stretch := band.Lo[i]        // low holds the cells before stretch
 		from := stretch              // from from on
+		lead := 0                    // the exact types first in tried, in the stretch
 		// the total of the cell before (a 0-1 does not reach the row's
 		// first cell, whose low is NaN)
 		last := nan
@@ -538,7 +554,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		for j := band.Lo[i]; j <= hiI; j++ {
 			if j == stretch {
 				from, stretch = j, min(j+lowChunk, hiI+1)
-				setLows(i, j, stretch)
+				lead = setLows(i, j, stretch)
 			}
 			if i == 0 && j == 0 {
 				last = total[rowI]
@@ -555,7 +571,18 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			}
 			best, bt := inf, int8(-1)
 			at := j - from
-			for x, v := firstPassing(tried, 0, low, at, best, bt); x < len(tried); x, v = firstPassing(tried, x+1, low, at, best, bt) {
+			// An exact type tried first (the 1-0 bead's) is settled here,
+			// as the loop below settles it, without a call of firstPassing:
+			// no bead reaches the cell yet (bt is -1), so a sum below +Inf
+			// passes and wins.
+			x0 := 0
+			if lead > 0 {
+				if v := low[at]; v < inf {
+					best, bt = v, tried[0].ti
+				}
+				x0 = 1
+			}
+			for x, v := firstPassing(tried, x0, low, at, best, bt); x < len(tried); x, v = firstPassing(tried, x+1, low, at, best, bt) {
 				tr := &tried[x]
 				t, ti := &tr.t, tr.ti
 				if tr.exact {
@@ -687,23 +714,23 @@ type dpTry struct {
 
 // firstPassing returns the first of tried[x:] whose bead into the cell
 // at of the stretch of the row at hand passes its first test, with the
-// sum tested (low[x*lowChunk+at]), or len(tried). It is the DP's
+// sum tested (low[x*lowStride+at]), or len(tried). It is the DP's
 // innermost loop, over every type in every cell, most of which fail
 // there: it makes no call and reads a type's dpTry only on a tie, so that
-// what it needs stays in registers. low holds lowChunk values for each
-// of tried, and 0 ≤ at < lowChunk: the loop runs over k, the type's
-// value, while k < len(low), which holds exactly while the type is one
-// of tried and spares the range check of low[k] (some 23 M reads on a
-// 5k-pair document), and the type is k / lowChunk.
+// what it needs stays in registers. low holds lowStride values for each
+// of tried, and 0 ≤ at < lowChunk < lowStride: the loop runs over k, the
+// type's value, while k < len(low), which holds exactly while the type
+// is one of tried and spares the range check of low[k] (some 23 M reads
+// on a 5k-pair document), and the type is k / lowStride.
 func firstPassing(tried []dpTry, x int, low []float64, at int, best float64, bt int8) (int, float64) {
-	for k := uint(x*lowChunk + at); k < uint(len(low)); k += lowChunk {
+	for k := uint(x*lowStride + at); k < uint(len(low)); k, x = k+lowStride, x+1 {
 		// (a NaN fails a type that does not reach the cell)
 		// a bead of type ti reaching the cell at v wins it over the best
 		// so far when cheaper, or as cheap and of a type listed earlier
 		// (the types are tried in order, not listed)
 		// (v <= best first: one comparison fails the most, a NaN too)
-		if v := low[k]; v <= best && (v < best || tried[k/lowChunk].ti < bt) {
-			return int(k / lowChunk), v
+		if v := low[k]; v <= best && (v < best || tried[x].ti < bt) {
+			return x, v
 		}
 	}
 	return len(tried), 0

@@ -140,7 +140,9 @@ func TestSolveUnreachedCells(t *testing.T) {
 // TestSolveTiesAsListed: SolveRefined tries beads of one unit first, yet
 // a cell goes, among equally cheap beads, to the type listed first, as in
 // the textbook programme: costs of a few integer values and no priors
-// make ties everywhere.
+// make ties everywhere. So it does with every type's costs given a row
+// at a time (exact lows), whose ties the DP's innermost loop settles
+// itself (firstPassing), by the index of the type it reads.
 func TestSolveTiesAsListed(t *testing.T) {
 	types := make([]BeadType, len(paragraphTypes))
 	for k, bt := range paragraphTypes {
@@ -151,10 +153,19 @@ func TestSolveTiesAsListed(t *testing.T) {
 		h := hashCost(seed)
 		cost := func(i, j int, t BeadType) float64 { return math.Floor(h(i, j, t) / 4) }
 		bound := func(i, j int, t BeadType) float64 { return cost(i, j, t) - float64(seed%2) }
+		lows := func(pi, ti int, _ float64, lo, hi int, prevs []float64, prior float64, out, _, _ []float64) bool {
+			for k := range out {
+				out[k] = cost(pi, lo+k-types[ti].En, types[ti])
+			}
+			addStarts(out, prevs, prior)
+			return true
+		}
 		for _, band := range []*Band{nil, DiagonalBand(nz, ne, 3)} {
 			want := plainSolve(nz, ne, types, cost, band)
 			got := SolveRefined(nz, ne, types, nil, cost, bound, cost, band)
 			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "seed %d band %v", seed, band != nil)
+			got = solveStaged(nz, ne, types, nil, cost, nil, nil, nil, lows, band, &dpTables{})
+			require.Equal(t, fmt.Sprint(want), fmt.Sprint(got), "exact lows, seed %d band %v", seed, band != nil)
 		}
 	}
 }

@@ -195,7 +195,9 @@ type paragraphAligner struct {
 	zhLen, enLen   []int
 	zhFurn, enFurn []int
 	zhEnum, enEnum []int
-	zhNums, enNums []int // numbers
+	// the numbers before each block, and whether it opens with an
+	// enumerator (anchorSum)
+	zhAnc, enAnc []anchorSum
 	// What the document has at all: page furniture, blocks opening with
 	// an enumerator, interleaved runs. baseLowUntil, asked of some 10 M
 	// candidate beads on a 5k-pair document, looks the blocks of a bead
@@ -976,7 +978,7 @@ func (p *paragraphAligner) floors() []float64 {
 	if p.zhEnum[len(p.zh)] > 0 && p.enEnum[len(p.en)] > 0 {
 		anchors += enumSame
 	}
-	if p.zhNums[len(p.zh)] > 0 && p.enNums[len(p.en)] > 0 {
+	if p.zhAnc[len(p.zh)].nums > 0 && p.enAnc[len(p.en)].nums > 0 {
 		anchors += numberBonus * maxNumberBonus
 	}
 	if p.layoutAnchors() {
@@ -1019,7 +1021,7 @@ func (p *paragraphAligner) floorOf(t BeadType, anchors float64) float64 {
 // furniture keeps the type's floor: its paired beads cost +Inf anyway.
 func (p *paragraphAligner) rowFloors(floor []float64) floorFunc {
 	enEnums := p.enEnum[len(p.en)] > 0
-	enNums := p.enNums[len(p.en)] > 0
+	enNums := p.enAnc[len(p.en)].nums > 0
 	layout := p.layoutAnchors()
 	return func(pi, ti int) float64 {
 		t := p.types[ti]
@@ -1033,7 +1035,7 @@ func (p *paragraphAligner) rowFloors(floor []float64) floorFunc {
 			anchors += enumSame
 		}
 		if enNums {
-			anchors += numberBonus * float64(min(p.zhNums[pi+a]-p.zhNums[pi], maxNumberBonus))
+			anchors += numberBonus * float64(min(p.zhAnc[pi+a].nums-p.zhAnc[pi].nums, maxNumberBonus))
 		}
 		if layout && (t.Zh == 1 || t.En == 1) {
 			anchors += layoutBonus
@@ -1108,25 +1110,45 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 	return c, lex
 }
 
+// anchorSum is a block's entry in the prefix sums of the anchors: the
+// numbers of the blocks before it, and whether it opens with an
+// enumerator. The anchors of some 2 M beads on a 5k-pair document
+// (tester, anchorsOf) find what a side needs in the two entries read
+// for its numbers, where two prefix sums more were read for the
+// enumerators, each with its range check (those tell the same: block i
+// opens with one when zhEnum[i+1] != zhEnum[i]).
+type anchorSum struct {
+	nums  int32
+	opens bool
+}
+
+// anchorSums are the prefix sums of the anchors of the blocks infos.
+func anchorSums(infos []blockInfo) []anchorSum {
+	out := make([]anchorSum, len(infos)+1)
+	for k, b := range infos {
+		out[k].opens = b.isEnum
+		out[k+1].nums = out[k].nums + int32(len(b.nums))
+	}
+	return out
+}
+
 // anchorsOf is what the anchors of a paired bead zh[i:i+a], en[j:j+b]
 // add to its baseLow (anchoredUntil): the opening enumerators' cost less
 // the numbers that may match and the layout.
 func (p *paragraphAligner) anchorsOf(i, j, a, b int) float64 {
-	// (enumAnchor, its test of the prefix sums written out here: too
-	// large to be inlined, it was a call for each of some 2 M beads on a
-	// 5k-pair document, most of which open with no enumerator)
+	zi, ej := p.zhAnc[i], p.enAnc[j]
+	nz, ne := p.zhAnc[i+a].nums-zi.nums, p.enAnc[j+b].nums-ej.nums
+	// (enumAnchor, its test written out here)
 	an := 0.0
-	if p.zhEnum[i+1] != p.zhEnum[i] && p.enEnum[j+1] != p.enEnum[j] {
+	if zi.opens && ej.opens {
 		an = p.enumsAnchor(i, j)
 	}
 	// The numbers matched and the layout are tested only of a bead whose
-	// Chinese side has numbers, and of a page with a layout: what they
+	// sides both have numbers, and of a page with a layout: what they
 	// take off is +0 otherwise, and an - +0 is an, to the bit (-0 and
 	// NaN too); a page without a layout links no blocks (laidOut).
-	if nz := p.zhNums[i+a] - p.zhNums[i]; nz > 0 {
-		if ne := p.enNums[j+b] - p.enNums[j]; ne > 0 {
-			an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
-		}
+	if nz > 0 && ne > 0 {
+		an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
 	}
 	if p.layoutAnchors() && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
@@ -1159,8 +1181,19 @@ func (p *paragraphAligner) tester() beadTest {
 			low = part + floor
 		default:
 			// anchoredUntil's sum, and baseLow's before the similarity
-			// term's least value is taken off
-			base, full = part+p.anchorsOf(pi, pj, t.Zh, t.En), true
+			// term's least value is taken off. A bead that opens with
+			// no enumerator on some side, on a page without a layout
+			// (most of them), has only its numbers, which anchorsOf
+			// would take off 0 as here: the same sum, without its call
+			// (some 50 instructions a bead).
+			an := 0.0
+			zi, ej := p.zhAnc[pi], p.enAnc[pj]
+			if zi.opens && ej.opens || p.laysOut {
+				an = p.anchorsOf(pi, pj, t.Zh, t.En)
+			} else if nz, ne := p.zhAnc[pi+t.Zh].nums-zi.nums, p.enAnc[pj+t.En].nums-ej.nums; nz > 0 && ne > 0 {
+				an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
+			}
+			base, full = part+an, true
 			low = base
 			if p.lex != nil {
 				low -= lexWeight * (1 - p.chance(*t))
@@ -1501,8 +1534,9 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	for _, b := range doc.En {
 		p.en = append(p.en, infoOf(b))
 	}
-	p.zhLen, p.zhFurn, p.zhEnum, p.zhNums = prefixSums(p.zh)
-	p.enLen, p.enFurn, p.enEnum, p.enNums = prefixSums(p.en)
+	p.zhLen, p.zhFurn, p.zhEnum = prefixSums(p.zh)
+	p.enLen, p.enFurn, p.enEnum = prefixSums(p.en)
+	p.zhAnc, p.enAnc = anchorSums(p.zh), anchorSums(p.en)
 	p.anyFurn = p.zhFurn[len(p.zh)] > 0 || p.enFurn[len(p.en)] > 0
 	p.anyEnums = p.zhEnum[len(p.zh)] > 0 || p.enEnum[len(p.en)] > 0
 	p.interleaved = doc.Shape == Interleaved
@@ -1516,11 +1550,10 @@ func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	return p
 }
 
-func prefixSums(infos []blockInfo) (length, furniture, enums, numbers []int) {
-	length, furniture, enums, numbers = make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1)
+func prefixSums(infos []blockInfo) (length, furniture, enums []int) {
+	length, furniture, enums = make([]int, len(infos)+1), make([]int, len(infos)+1), make([]int, len(infos)+1)
 	for k, b := range infos {
 		length[k+1] = length[k] + b.length
-		numbers[k+1] = numbers[k] + len(b.nums)
 		furniture[k+1], enums[k+1] = furniture[k], enums[k]
 		if b.furniture {
 			furniture[k+1]++
@@ -1529,7 +1562,7 @@ func prefixSums(infos []blockInfo) (length, furniture, enums, numbers []int) {
 			enums[k+1]++
 		}
 	}
-	return length, furniture, enums, numbers
+	return length, furniture, enums
 }
 
 // layoutGroup is a run of blocks of the language an interleaved page puts
