@@ -687,14 +687,13 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				// case: a third of their places tell
 				break
 			}
-			v := byBead[p.Align.BeadOf(align.Zh, int(o.block))]
-			sb := sents.sentBead(int(o.block), int(o.start))
-			if !v.both(sb) {
+			pi := sents.pairAt(int(o.block), int(o.start))
+			if pi < 0 {
 				continue
 			}
-			pr := wd.Pair(v.Index, sb)
+			pr := &wd.Pairs[pi]
 			if pr != lastPr {
-				last.en, last.enPos, last.caps, lastOK = glossRun(v, pr, gf)
+				last.en, last.enPos, last.caps, lastOK = glossRun(p.Doc.En, pr, gf)
 				lastPr = pr
 			}
 			en, enPos, caps, ok := last.en, last.enPos, last.caps, lastOK
@@ -1137,8 +1136,8 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 	return out
 }
 
-// glossRun finds in the English of sentence pair pr (of view v) the
-// longest run of words whose stems are glosses of a term (function words
+// glossRun finds in the English of sentence pair pr (whose English
+// blocks are en) the longest run of words whose stems are glosses of a term (function words
 // may sit inside the run: "University of Macau"). It reports whether the
 // run is capitalised (1), not (-1), or cannot tell (0, a single word
 // opening a sentence). ok is false when there is no run or two runs tie.
@@ -1147,7 +1146,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 // read from the text: punctuation tokens are not words.
 //
 // The term is the one last given to g.setTerm.
-func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
+func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
 	type run struct {
 		block      int
 		start, end int // byte offsets in the block
@@ -1180,7 +1179,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 				break // another stretch of text
 			}
 			if text == "" {
-				text = v.p.Doc.En[block].Text
+				text = en[block].Text
 			}
 			// one space or none, the usual gaps, trim to nothing
 			gap := text[prevEnd:ts]
@@ -1212,15 +1211,15 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	// key here (a name's renderings get theirs later, and most runs
 	// found are not a name's: the key was a quarter of glossRun)
 	if len(best) > 1 {
-		k0 := g.key(v.p.Doc.En[best[0].block].Text[best[0].start:best[0].end])
+		k0 := g.key(en[best[0].block].Text[best[0].start:best[0].end])
 		for _, r := range best[1:] {
-			if g.key(v.p.Doc.En[r.block].Text[r.start:r.end]) != k0 {
+			if g.key(en[r.block].Text[r.start:r.end]) != k0 {
 				return "", textPos{}, 0, false
 			}
 		}
 	}
 	r := best[0]
-	text := v.p.Doc.En[r.block].Text
+	text := en[r.block].Text
 	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, r.start, toks[r.first:r.last+1]), true
 }
 

@@ -488,14 +488,26 @@ func TestTitleNearAsLoop(t *testing.T) {
 }
 
 // TestZhSentsAsSentBead: the table of zhSents gives every Chinese place
-// of every view the sentence bead its view's sentBead gives, on random
-// beads (sentence beads that leave sentences out, hold one twice, or more
-// than manySents of them, where sentBead maps them) and on the reference
-// document's pairs, aligned.
+// of every view the pair of the sentence bead its view's sentBead gives,
+// when that bead has both sides, and -1 otherwise, on random beads
+// (sentence beads that leave sentences out, hold one twice, or more than
+// manySents of them, where sentBead maps them; beads without a view) and
+// on the reference document's pairs, aligned, whose word alignment's
+// pairs are compared too.
 func TestZhSentsAsSentBead(t *testing.T) {
 	check := func(p *Pass) int {
 		views := pairViews(p)
 		sents := newZhSents(p, views)
+		// the index of each bead's first pair, counted apart
+		first := make([]int, len(p.Align.Beads)+1)
+		for bi, b := range p.Align.Beads {
+			first[bi+1] = first[bi] + len(b.Sents)
+		}
+		var wd *words.Doc
+		if p.Doc.Zh[0].Text != strings.Repeat("x", len(p.Doc.Zh[0].Text)) {
+			wd = words.Of(p.Align)
+			require.Len(t, wd.Pairs, first[len(p.Align.Beads)])
+		}
 		n := 0
 		for _, v := range views {
 			for _, b := range v.Bead.Zh {
@@ -505,9 +517,17 @@ func TestZhSentsAsSentBead(t *testing.T) {
 					end = max(end, blk.Sents[k-1].End)
 				}
 				for off := 0; off <= end+1; off++ {
-					want := v.sentBead(textPos{Lang: align.Zh, Block: b, Start: off, End: off})
-					require.Equal(t, want, sents.sentBead(b, off), "bead %d block %d offset %d", v.Index, b, off)
+					sb := v.sentBead(textPos{Lang: align.Zh, Block: b, Start: off, End: off})
+					want := -1
+					if v.both(sb) {
+						want = first[v.Index] + sb
+					}
+					got := sents.pairAt(b, off)
+					require.Equal(t, want, got, "bead %d block %d offset %d", v.Index, b, off)
 					if want >= 0 {
+						if wd != nil {
+							require.Same(t, wd.Pair(v.Index, sb), &wd.Pairs[got])
+						}
 						n++
 					}
 				}
@@ -546,6 +566,9 @@ func TestZhSentsAsSentBead(t *testing.T) {
 					}
 				}
 				bead.Sents = append(bead.Sents, sb)
+			}
+			if rng.IntN(4) == 0 {
+				bead.En = nil // no view, but pairs all the same
 			}
 			al.Beads = append(al.Beads, bead)
 		}
