@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -1441,8 +1442,17 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 // token, from a table by spelling), not from the key's bytes: the key is
 // made only where f asks for it, and the counting pass, which sees every
 // run, never does.
-func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
+//
+// joined, when not nil, carries which words begin where the word before
+// them ends from one call to the next over the same wd and byBead: the
+// first call records them, and a later one reads them instead of placing
+// the words again (TestLinkedCandidatesAsBefore).
+func linkedCandidates(wd *words.Doc, byBead []*pairView, joined *joinedWords, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
 	s := &linkedScan{}
+	replay := joined != nil && joined.done
+	// the index of the pair's first Chinese token among those of the
+	// pairs read
+	at := 0
 	// spellRunes[sp] is, for the tokens of spelling sp that are content
 	// words, the characters of their key when a term may hold them (at
 	// most linkedMaxRunes+1), with the key's length in bytes shifted left
@@ -1490,20 +1500,29 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 			ws = append(ws, w)
 		}
 		s.ws, s.pr, s.lo = ws, pr, -1
-		// Where a word stands is read only beside another word a term
-		// may hold: the others end every run that reaches them.
-		placed, prevEnd := -1, 0 // the last token placed, and its end
-		for i := 1; i < len(ws); i++ {
-			if !ws[i].word || !ws[i-1].word {
-				continue
+		if replay {
+			joined.read(ws, at)
+		} else {
+			// Where a word stands is read only beside another word a
+			// term may hold: the others end every run that reaches
+			// them.
+			placed, prevEnd := -1, 0 // the last token placed, and its end
+			for i := 1; i < len(ws); i++ {
+				if !ws[i].word || !ws[i-1].word {
+					continue
+				}
+				if placed != i-1 {
+					_, _, prevEnd = pr.Place(pr.Zh[i-1])
+				}
+				_, start, end := pr.Place(pr.Zh[i])
+				ws[i].joined = start == prevEnd
+				placed, prevEnd = i, end
+				if joined != nil && ws[i].joined {
+					joined.set(at + i)
+				}
 			}
-			if placed != i-1 {
-				_, _, prevEnd = pr.Place(pr.Zh[i-1])
-			}
-			_, start, end := pr.Place(pr.Zh[i])
-			ws[i].joined = start == prevEnd
-			placed, prevEnd = i, end
 		}
+		at += len(ws)
 		for lo := range ws {
 			if !ws[lo].word {
 				continue
@@ -1528,6 +1547,54 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 				f(k, lo, hi, termHashMix(h), s)
 			}
 		}
+	}
+	if joined != nil && !replay {
+		joined.grow(at) // every token read has its bit to read again
+		joined.done = true
+	}
+}
+
+// joinedWords is linkedCandidates' record of the Chinese tokens of the
+// pairs it reads that begin where the token before them ends, for the
+// words a term may hold after another: one bit a token (25 KB in the 5k
+// document), set by the first of learnLinkedTerms' two passes, where
+// placing the words takes one or two calls of words.Pair.Place a pair of
+// adjacent words (120 k calls in the 5k document, 11 M instructions).
+type joinedWords struct {
+	bits []uint64
+	done bool
+}
+
+func (j *joinedWords) set(i int) {
+	j.grow(i + 1)
+	j.bits[i/64] |= 1 << (uint(i) % 64)
+}
+
+// read sets the joined of the tokens ws of a pair, whose first is token
+// at, from their bits (the others stay false), going from one set bit to
+// the next rather than reading every token's.
+func (j *joinedWords) read(ws []tokWord, at int) {
+	end := at + len(ws)
+	for w := at / 64; w*64 < end; w++ {
+		b := j.bits[w]
+		if lo := at - w*64; lo > 0 {
+			b &^= 1<<uint(lo) - 1 // bits before the pair's
+		}
+		for b != 0 {
+			i := w*64 + bits.TrailingZeros64(b)
+			if i >= end {
+				break
+			}
+			ws[i-at].joined = true
+			b &= b - 1
+		}
+	}
+}
+
+// grow makes room for the bits of n tokens.
+func (j *joinedWords) grow(n int) {
+	if w := (n + 63) / 64; w > len(j.bits) {
+		j.bits = append(j.bits, make([]uint64, w-len(j.bits))...)
 	}
 }
 
@@ -1629,13 +1696,14 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	counts := newRunCounts(toks)
 	// the terms of known are counted too: a count is an upper bound
 	// all the same, and they are left out below
-	linkedCandidates(wd, byBead, func(_, _, _ int, h uint64, _ *linkedScan) { counts.addHash(h) })
+	joined := &joinedWords{bits: make([]uint64, toks/64+1)}
+	linkedCandidates(wd, byBead, joined, func(_, _, _ int, h uint64, _ *linkedScan) { counts.addHash(h) })
 	// the places of term occs.keys[i] are lists[i]: one look-up a place,
 	// by the hash the count took; known is asked only of the terms not
 	// numbered yet, and a term of known is never numbered
 	var occs hashIndex
 	var lists [][]linkedOcc
-	linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
+	linkedCandidates(wd, byBead, joined, func(k, lo, hi int, h uint64, s *linkedScan) {
 		// the count first, the cheaper test, which lets few through
 		n := counts.countHash(h)
 		if n < linkedMinSents {

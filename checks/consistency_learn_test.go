@@ -307,17 +307,24 @@ func TestLinkedCandidatesAsBefore(t *testing.T) {
 		wd := words.Of(p.Align)
 		byBead := viewsByBead(p, pairViews(p))
 		for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
-			var got, want []cand
-			linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
-				key := s.key(lo, hi)
-				require.Equal(t, termHashMix(termHashOf(string(key))), h, "%q", key)
-				if !known[string(key)] {
-					got = append(got, cand{k, lo, hi, string(key)})
-				}
-			})
+			var want []cand
 			linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
 			require.NotEmpty(t, want, p.Doc.Name)
-			require.Equal(t, want, got, p.Doc.Name)
+			// without a record of joined words, then recording one, then
+			// reading it (as learnLinkedTerms' second pass does)
+			joined := &joinedWords{}
+			for _, j := range []*joinedWords{nil, joined, joined} {
+				var got []cand
+				linkedCandidates(wd, byBead, j, func(k, lo, hi int, h uint64, s *linkedScan) {
+					key := s.key(lo, hi)
+					require.Equal(t, termHashMix(termHashOf(string(key))), h, "%q", key)
+					if !known[string(key)] {
+						got = append(got, cand{k, lo, hi, string(key)})
+					}
+				})
+				require.Equal(t, want, got, p.Doc.Name)
+			}
+			require.True(t, joined.done)
 		}
 	}
 }
@@ -654,7 +661,7 @@ func TestPartOfLongerAsCounted(t *testing.T) {
 		wd := words.Of(p.Align)
 		byKey := map[string][]linkedOcc{}
 		var all []linkedOcc
-		linkedCandidates(wd, viewsByBead(p, pairViews(p)), func(k, lo, hi int, _ uint64, s *linkedScan) {
+		linkedCandidates(wd, viewsByBead(p, pairViews(p)), nil, func(k, lo, hi int, _ uint64, s *linkedScan) {
 			key := s.key(lo, hi)
 			o := linkedOcc{int32(k), int32(lo), int32(hi)}
 			byKey[string(key)] = append(byKey[string(key)], o)
