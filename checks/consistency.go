@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -687,14 +688,13 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 				// case: a third of their places tell
 				break
 			}
-			v := byBead[p.Align.BeadOf(align.Zh, int(o.block))]
-			sb := sents.sentBead(int(o.block), int(o.start))
-			if !v.both(sb) {
+			pi := sents.pairAt(int(o.block), int(o.start))
+			if pi < 0 {
 				continue
 			}
-			pr := wd.Pair(v.Index, sb)
+			pr := &wd.Pairs[pi]
 			if pr != lastPr {
-				last.en, last.enPos, last.caps, lastOK = glossRun(v, pr, gf)
+				last.en, last.enPos, last.caps, lastOK = glossRun(p.Doc.En, pr, gf)
 				lastPr = pr
 			}
 			en, enPos, caps, ok := last.en, last.enPos, last.caps, lastOK
@@ -968,15 +968,16 @@ func newGlossFinder(lex *lexicon.Lexicon, wd *words.Doc) *glossFinder {
 	return g
 }
 
-// index makes from and shift of g.glossed: as many buckets as entries,
-// or fewer.
+// index makes from and shift of g.glossed: four buckets an entry, or
+// fewer. (The gloss ids of a document's words crowd together: with one
+// bucket an entry, glossedOf stepped over some twenty entries a call.)
 func (g *glossFinder) index() {
 	maxID := uint32(0)
 	if len(g.glossed) > 0 {
 		maxID = uint32(g.glossed[len(g.glossed)-1] >> 32)
 	}
 	g.shift = 0
-	for maxID>>g.shift > uint32(len(g.glossed)) {
+	for maxID>>g.shift > 4*uint32(len(g.glossed)) {
 		g.shift++
 	}
 	g.from = make([]int32, maxID>>g.shift+2)
@@ -1137,8 +1138,8 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 	return out
 }
 
-// glossRun finds in the English of sentence pair pr (of view v) the
-// longest run of words whose stems are glosses of a term (function words
+// glossRun finds in the English of sentence pair pr (whose English
+// blocks are en) the longest run of words whose stems are glosses of a term (function words
 // may sit inside the run: "University of Macau"). It reports whether the
 // run is capitalised (1), not (-1), or cannot tell (0, a single word
 // opening a sentence). ok is false when there is no run or two runs tie.
@@ -1147,7 +1148,7 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 // read from the text: punctuation tokens are not words.
 //
 // The term is the one last given to g.setTerm.
-func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
+func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
 	type run struct {
 		block      int
 		start, end int // byte offsets in the block
@@ -1180,7 +1181,7 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 				break // another stretch of text
 			}
 			if text == "" {
-				text = v.p.Doc.En[block].Text
+				text = en[block].Text
 			}
 			// one space or none, the usual gaps, trim to nothing
 			gap := text[prevEnd:ts]
@@ -1212,15 +1213,15 @@ func glossRun(v *pairView, pr *words.Pair, g *glossFinder) (string, textPos, int
 	// key here (a name's renderings get theirs later, and most runs
 	// found are not a name's: the key was a quarter of glossRun)
 	if len(best) > 1 {
-		k0 := g.key(v.p.Doc.En[best[0].block].Text[best[0].start:best[0].end])
+		k0 := g.key(en[best[0].block].Text[best[0].start:best[0].end])
 		for _, r := range best[1:] {
-			if g.key(v.p.Doc.En[r.block].Text[r.start:r.end]) != k0 {
+			if g.key(en[r.block].Text[r.start:r.end]) != k0 {
 				return "", textPos{}, 0, false
 			}
 		}
 	}
 	r := best[0]
-	text := v.p.Doc.En[r.block].Text
+	text := en[r.block].Text
 	return text[r.start:r.end], textPos{Lang: align.En, Block: r.block, Start: r.start, End: r.end}, capsOf(pr, text, r.start, toks[r.first:r.last+1]), true
 }
 
@@ -1442,8 +1443,17 @@ func (o linkedOcc) r() words.Range { return words.Range{Lo: int(o.lo), Hi: int(o
 // token, from a table by spelling), not from the key's bytes: the key is
 // made only where f asks for it, and the counting pass, which sees every
 // run, never does.
-func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
+//
+// joined, when not nil, carries which words begin where the word before
+// them ends from one call to the next over the same wd and byBead: the
+// first call records them, and a later one reads them instead of placing
+// the words again (TestLinkedCandidatesAsBefore).
+func linkedCandidates(wd *words.Doc, byBead []*pairView, joined *joinedWords, f func(pair, lo, hi int, h uint64, s *linkedScan)) {
 	s := &linkedScan{}
+	replay := joined != nil && joined.done
+	// the index of the pair's first Chinese token among those of the
+	// pairs read
+	at := 0
 	// spellRunes[sp] is, for the tokens of spelling sp that are content
 	// words, the characters of their key when a term may hold them (at
 	// most linkedMaxRunes+1), with the key's length in bytes shifted left
@@ -1491,20 +1501,29 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 			ws = append(ws, w)
 		}
 		s.ws, s.pr, s.lo = ws, pr, -1
-		// Where a word stands is read only beside another word a term
-		// may hold: the others end every run that reaches them.
-		placed, prevEnd := -1, 0 // the last token placed, and its end
-		for i := 1; i < len(ws); i++ {
-			if !ws[i].word || !ws[i-1].word {
-				continue
+		if replay {
+			joined.read(ws, at)
+		} else {
+			// Where a word stands is read only beside another word a
+			// term may hold: the others end every run that reaches
+			// them.
+			placed, prevEnd := -1, 0 // the last token placed, and its end
+			for i := 1; i < len(ws); i++ {
+				if !ws[i].word || !ws[i-1].word {
+					continue
+				}
+				if placed != i-1 {
+					_, _, prevEnd = pr.Place(pr.Zh[i-1])
+				}
+				_, start, end := pr.Place(pr.Zh[i])
+				ws[i].joined = start == prevEnd
+				placed, prevEnd = i, end
+				if joined != nil && ws[i].joined {
+					joined.set(at + i)
+				}
 			}
-			if placed != i-1 {
-				_, _, prevEnd = pr.Place(pr.Zh[i-1])
-			}
-			_, start, end := pr.Place(pr.Zh[i])
-			ws[i].joined = start == prevEnd
-			placed, prevEnd = i, end
 		}
+		at += len(ws)
 		for lo := range ws {
 			if !ws[lo].word {
 				continue
@@ -1529,6 +1548,54 @@ func linkedCandidates(wd *words.Doc, byBead []*pairView, f func(pair, lo, hi int
 				f(k, lo, hi, termHashMix(h), s)
 			}
 		}
+	}
+	if joined != nil && !replay {
+		joined.grow(at) // every token read has its bit to read again
+		joined.done = true
+	}
+}
+
+// joinedWords is linkedCandidates' record of the Chinese tokens of the
+// pairs it reads that begin where the token before them ends, for the
+// words a term may hold after another: one bit a token (25 KB in the 5k
+// document), set by the first of learnLinkedTerms' two passes, where
+// placing the words takes one or two calls of words.Pair.Place a pair of
+// adjacent words (120 k calls in the 5k document, 11 M instructions).
+type joinedWords struct {
+	bits []uint64
+	done bool
+}
+
+func (j *joinedWords) set(i int) {
+	j.grow(i + 1)
+	j.bits[i/64] |= 1 << (uint(i) % 64)
+}
+
+// read sets the joined of the tokens ws of a pair, whose first is token
+// at, from their bits (the others stay false), going from one set bit to
+// the next rather than reading every token's.
+func (j *joinedWords) read(ws []tokWord, at int) {
+	end := at + len(ws)
+	for w := at / 64; w*64 < end; w++ {
+		b := j.bits[w]
+		if lo := at - w*64; lo > 0 {
+			b &^= 1<<uint(lo) - 1 // bits before the pair's
+		}
+		for b != 0 {
+			i := w*64 + bits.TrailingZeros64(b)
+			if i >= end {
+				break
+			}
+			ws[i-at].joined = true
+			b &= b - 1
+		}
+	}
+}
+
+// grow makes room for the bits of n tokens.
+func (j *joinedWords) grow(n int) {
+	if w := (n + 63) / 64; w > len(j.bits) {
+		j.bits = append(j.bits, make([]uint64, w-len(j.bits))...)
 	}
 }
 
@@ -1630,13 +1697,14 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	counts := newRunCounts(toks)
 	// the terms of known are counted too: a count is an upper bound
 	// all the same, and they are left out below
-	linkedCandidates(wd, byBead, func(_, _, _ int, h uint64, _ *linkedScan) { counts.addHash(h) })
+	joined := &joinedWords{bits: make([]uint64, toks/64+1)}
+	linkedCandidates(wd, byBead, joined, func(_, _, _ int, h uint64, _ *linkedScan) { counts.addHash(h) })
 	// the places of term occs.keys[i] are lists[i]: one look-up a place,
 	// by the hash the count took; known is asked only of the terms not
 	// numbered yet, and a term of known is never numbered
 	var occs hashIndex
 	var lists [][]linkedOcc
-	linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
+	linkedCandidates(wd, byBead, joined, func(k, lo, hi int, h uint64, s *linkedScan) {
 		// the count first, the cheaper test, which lets few through
 		n := counts.countHash(h)
 		if n < linkedMinSents {

@@ -307,17 +307,24 @@ func TestLinkedCandidatesAsBefore(t *testing.T) {
 		wd := words.Of(p.Align)
 		byBead := viewsByBead(p, pairViews(p))
 		for _, known := range []map[string]bool{{}, {"国家安全": true, "中国": true}} {
-			var got, want []cand
-			linkedCandidates(wd, byBead, func(k, lo, hi int, h uint64, s *linkedScan) {
-				key := s.key(lo, hi)
-				require.Equal(t, termHashMix(termHashOf(string(key))), h, "%q", key)
-				if !known[string(key)] {
-					got = append(got, cand{k, lo, hi, string(key)})
-				}
-			})
+			var want []cand
 			linkedCandidatesSlow(wd, byBead, known, func(k, lo, hi int, key []byte) { want = append(want, cand{k, lo, hi, string(key)}) })
 			require.NotEmpty(t, want, p.Doc.Name)
-			require.Equal(t, want, got, p.Doc.Name)
+			// without a record of joined words, then recording one, then
+			// reading it (as learnLinkedTerms' second pass does)
+			joined := &joinedWords{}
+			for _, j := range []*joinedWords{nil, joined, joined} {
+				var got []cand
+				linkedCandidates(wd, byBead, j, func(k, lo, hi int, h uint64, s *linkedScan) {
+					key := s.key(lo, hi)
+					require.Equal(t, termHashMix(termHashOf(string(key))), h, "%q", key)
+					if !known[string(key)] {
+						got = append(got, cand{k, lo, hi, string(key)})
+					}
+				})
+				require.Equal(t, want, got, p.Doc.Name)
+			}
+			require.True(t, joined.done)
 		}
 	}
 }
@@ -488,14 +495,26 @@ func TestTitleNearAsLoop(t *testing.T) {
 }
 
 // TestZhSentsAsSentBead: the table of zhSents gives every Chinese place
-// of every view the sentence bead its view's sentBead gives, on random
-// beads (sentence beads that leave sentences out, hold one twice, or more
-// than manySents of them, where sentBead maps them) and on the reference
-// document's pairs, aligned.
+// of every view the pair of the sentence bead its view's sentBead gives,
+// when that bead has both sides, and -1 otherwise, on random beads
+// (sentence beads that leave sentences out, hold one twice, or more than
+// manySents of them, where sentBead maps them; beads without a view) and
+// on the reference document's pairs, aligned, whose word alignment's
+// pairs are compared too.
 func TestZhSentsAsSentBead(t *testing.T) {
 	check := func(p *Pass) int {
 		views := pairViews(p)
 		sents := newZhSents(p, views)
+		// the index of each bead's first pair, counted apart
+		first := make([]int, len(p.Align.Beads)+1)
+		for bi, b := range p.Align.Beads {
+			first[bi+1] = first[bi] + len(b.Sents)
+		}
+		var wd *words.Doc
+		if p.Doc.Zh[0].Text != strings.Repeat("x", len(p.Doc.Zh[0].Text)) {
+			wd = words.Of(p.Align)
+			require.Len(t, wd.Pairs, first[len(p.Align.Beads)])
+		}
 		n := 0
 		for _, v := range views {
 			for _, b := range v.Bead.Zh {
@@ -505,9 +524,17 @@ func TestZhSentsAsSentBead(t *testing.T) {
 					end = max(end, blk.Sents[k-1].End)
 				}
 				for off := 0; off <= end+1; off++ {
-					want := v.sentBead(textPos{Lang: align.Zh, Block: b, Start: off, End: off})
-					require.Equal(t, want, sents.sentBead(b, off), "bead %d block %d offset %d", v.Index, b, off)
+					sb := v.sentBead(textPos{Lang: align.Zh, Block: b, Start: off, End: off})
+					want := -1
+					if v.both(sb) {
+						want = first[v.Index] + sb
+					}
+					got := sents.pairAt(b, off)
+					require.Equal(t, want, got, "bead %d block %d offset %d", v.Index, b, off)
 					if want >= 0 {
+						if wd != nil {
+							require.Same(t, wd.Pair(v.Index, sb), &wd.Pairs[got])
+						}
 						n++
 					}
 				}
@@ -546,6 +573,9 @@ func TestZhSentsAsSentBead(t *testing.T) {
 					}
 				}
 				bead.Sents = append(bead.Sents, sb)
+			}
+			if rng.IntN(4) == 0 {
+				bead.En = nil // no view, but pairs all the same
 			}
 			al.Beads = append(al.Beads, bead)
 		}
@@ -631,7 +661,7 @@ func TestPartOfLongerAsCounted(t *testing.T) {
 		wd := words.Of(p.Align)
 		byKey := map[string][]linkedOcc{}
 		var all []linkedOcc
-		linkedCandidates(wd, viewsByBead(p, pairViews(p)), func(k, lo, hi int, _ uint64, s *linkedScan) {
+		linkedCandidates(wd, viewsByBead(p, pairViews(p)), nil, func(k, lo, hi int, _ uint64, s *linkedScan) {
 			key := s.key(lo, hi)
 			o := linkedOcc{int32(k), int32(lo), int32(hi)}
 			byKey[string(key)] = append(byKey[string(key)], o)

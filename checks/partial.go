@@ -179,7 +179,7 @@ func reportPartial(p *Pass, l align.Lang, addition bool) {
 		thisUnits, otherUnits := int(units[k][l]), int(units[k][l.Other()])
 		for _, c := range pr.Clauses(l) {
 			ct := this[c.Lo:c.Hi]
-			if l == align.Zh && sideUnits(pr, l, ct) < minChars || l == align.En && wordCount(pr, ct) < minWords {
+			if l == align.Zh && !unitsAtLeast(pr, l, ct, minChars) || l == align.En && !wordsAtLeast(pr, ct, minWords) {
 				continue
 			}
 			var linked, content int
@@ -292,31 +292,71 @@ func partialRatio(units [][2]int32, l align.Lang) float64 {
 func sideUnits(pr *words.Pair, l align.Lang, toks []words.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind() == words.Punct {
-			continue
-		}
-		if l == align.En {
-			n += pr.Len(t)
-			continue
-		}
-		if s := pr.Text(t); lang.UnifiedHanRun(s) == len(s) {
-			n += len(s) / 3
-		} else {
-			n += lang.Count(s).Han
-		}
+		n += tokenUnits(pr, l, t)
 	}
 	return n
+}
+
+// tokenUnits is sideUnits of one token.
+func tokenUnits(pr *words.Pair, l align.Lang, t words.Token) int {
+	if t.Kind() == words.Punct {
+		return 0
+	}
+	if l == align.En {
+		return pr.Len(t)
+	}
+	s := pr.Text(t)
+	if lang.UnifiedHanRun(s) == len(s) {
+		return len(s) / 3
+	}
+	return lang.Count(s).Han
+}
+
+// unitsAtLeast reports whether sideUnits(pr, l, toks) >= least,
+// reading the tokens only until their units reach it: no token has fewer
+// than none, and a clause is weighed only with min-chars of them, a few
+// tokens, where reading each token's text (words.Pair.Text, which looks
+// for its block) for every clause of every pair cost more than the rest
+// of the check (TestAtLeastAsCounted).
+func unitsAtLeast(pr *words.Pair, l align.Lang, toks []words.Token, least int) bool {
+	n := 0
+	for _, t := range toks {
+		if n >= least {
+			return true
+		}
+		n += tokenUnits(pr, l, t)
+	}
+	return n >= least
 }
 
 // wordCount counts the tokens (of pr) that are words.
 func wordCount(pr *words.Pair, toks []words.Token) int {
 	n := 0
 	for _, t := range toks {
-		if t.Kind() != words.Punct && strings.TrimSpace(pr.Text(t)) != "" {
+		if isWordToken(pr, t) {
 			n++
 		}
 	}
 	return n
+}
+
+func isWordToken(pr *words.Pair, t words.Token) bool {
+	return t.Kind() != words.Punct && strings.TrimSpace(pr.Text(t)) != ""
+}
+
+// wordsAtLeast reports whether wordCount(pr, toks) >= least, reading
+// the tokens only until their count reaches it, as unitsAtLeast.
+func wordsAtLeast(pr *words.Pair, toks []words.Token, least int) bool {
+	n := 0
+	for _, t := range toks {
+		if n >= least {
+			return true
+		}
+		if isWordToken(pr, t) {
+			n++
+		}
+	}
+	return n >= least
 }
 
 // spelledAnchors counts the numbers written in words (四百, five) in

@@ -116,3 +116,39 @@ func TestSideUnitsAsByRunes(t *testing.T) {
 	}
 	require.Greater(t, pairs, 100)
 }
+
+// TestAtLeastAsCounted: unitsAtLeast and wordsAtLeast, which stop reading
+// the tokens once their count reaches the bound, answer as comparing
+// sideUnits and wordCount with it, on every clause and every whole side
+// of every sentence pair of the reference document and of the parallel
+// documents of ../shared/data, for bounds from below zero to past the
+// count.
+func TestAtLeastAsCounted(t *testing.T) {
+	compared, stopped := 0, 0
+	for _, p := range termDocs(t) {
+		wd := words.Of(p.Align)
+		for k := range wd.Pairs {
+			pr := &wd.Pairs[k]
+			for _, l := range []align.Lang{align.Zh, align.En} {
+				this := pr.Tokens(l)
+				runs := [][]words.Token{this}
+				for _, c := range pr.Clauses(l) {
+					runs = append(runs, this[c.Lo:c.Hi])
+				}
+				for _, ct := range runs {
+					units, count := sideUnits(pr, l, ct), wordCount(pr, ct)
+					for least := -1; least <= max(units, count)+2; least++ {
+						require.Equal(t, units >= least, unitsAtLeast(pr, l, ct, least), "%s pair %d units %d, at least %d", p.Doc.Name, k, units, least)
+						require.Equal(t, count >= least, wordsAtLeast(pr, ct, least), "%s pair %d words %d, at least %d", p.Doc.Name, k, count, least)
+						compared++
+						if least > 0 && least < units {
+							stopped++
+						}
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, stopped, 1000)
+	t.Logf("%d bounds compared, %d where the units go past the bound", compared, stopped)
+}

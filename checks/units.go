@@ -122,47 +122,67 @@ func (v *pairView) sentBead(pos textPos) int {
 	return -1
 }
 
-// zhSents finds the sentence bead of a place in the Chinese of the views
-// it was made for, as their sentBead does, with one look-up in a table of
-// every sentence of their blocks instead of a search through the bead's
-// sentence beads: term learning asks it of every place of every
-// candidate name (4 bytes a sentence).
+// zhSents finds the sentence pair (words.Doc.Pairs) of a place in the
+// Chinese of the views it was made for, with one look-up in a table of
+// every sentence of their blocks: term learning asks it of every place of
+// every candidate name (4 bytes a sentence). It used to give the sentence
+// bead, from which the place went to its view (by the block's bead), the
+// view's bead, the sentence bead's sides and then the pair: five reads
+// far apart a place, which the table reads once, in reading order, when
+// it is made.
 type zhSents struct {
 	blocks []*align.Block
-	// base[b] is where block b's sentences begin in sb; sb holds the
-	// index of the last sentence bead holding each sentence, or -1
+	// base[b] is where block b's sentences begin in pair; pair holds the
+	// index in wd.Pairs of the pair of the last sentence bead holding each
+	// sentence when that bead has sentences on both sides, or -1
 	base []int32
-	sb   []int32
+	pair []int32
 }
 
+// newZhSents makes the table of the views of p, in the order of their
+// beads (as pairViews gives them). The pairs of a word alignment
+// (words.Doc.Pairs) are the sentence beads of every bead of the alignment,
+// one bead after another: wd.Pair(b, sb) is wd.Pairs[sb + the sentence
+// beads of the beads before b].
 func newZhSents(p *Pass, views []*pairView) *zhSents {
 	z := &zhSents{blocks: p.Doc.Zh, base: make([]int32, len(p.Doc.Zh)+1)}
 	for b, blk := range p.Doc.Zh {
 		z.base[b+1] = z.base[b] + int32(len(blk.Sents))
 	}
-	z.sb = make([]int32, z.base[len(p.Doc.Zh)])
-	for i := range z.sb {
-		z.sb[i] = -1
+	z.pair = make([]int32, z.base[len(p.Doc.Zh)])
+	for i := range z.pair {
+		z.pair[i] = -1
 	}
+	// first is the index in wd.Pairs of the first pair of bead bi
+	first, bi := 0, 0
 	for _, v := range views {
+		for ; bi < v.Index; bi++ {
+			first += len(p.Align.Beads[bi].Sents)
+		}
 		for sb, s := range v.Bead.Sents {
+			pi := int32(-1)
+			if v.both(sb) {
+				pi = int32(first + sb)
+			}
 			for _, r := range s.Zh {
-				z.sb[int(z.base[r.Block])+r.Sent] = int32(sb)
+				z.pair[int(z.base[r.Block])+r.Sent] = pi
 			}
 		}
 	}
 	return z
 }
 
-// sentBead returns the sentence bead, in the view holding Chinese block
-// b, that holds the text at byte offset off of the block: what the view's
-// sentBead returns (TestZhSentsAsSentBead).
-func (z *zhSents) sentBead(b, off int) int {
+// pairAt returns the index in wd.Pairs of the pair of the sentence bead,
+// in the view holding Chinese block b, that holds the text at byte
+// offset off of the block, when that bead has sentences on both sides;
+// -1 when it has not, or there is none: wd.Pair(v.Index, sb) where sb is
+// what the view's sentBead returns and v.both(sb) (TestZhSentsAsSentBead).
+func (z *zhSents) pairAt(b, off int) int {
 	si := sentenceAt(z.blocks[b], off)
 	if si < 0 {
 		return -1
 	}
-	return int(z.sb[int(z.base[b])+si])
+	return int(z.pair[int(z.base[b])+si])
 }
 
 // sentenceAt returns the index of the sentence of blk that holds byte
