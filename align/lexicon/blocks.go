@@ -979,14 +979,22 @@ func (s *Blocks) pair(k, l int) []uint64 {
 		r.bits = make([]uint64, 0, len(s.rows[k-1].bits))
 	}
 	off := len(r.bits)
-	r.bits = append(r.bits, make([]uint64, n)...)
+	// The bits past a row's length are all 0, as fill wants them: those
+	// of a new array are, and the row is cut back only over a pair that
+	// shares no feature, whose set fill leaves all 0. So a pair needs no
+	// clearing, only room (the same growth as appending n words of 0,
+	// which cleared them again each time).
+	if cap(r.bits)-off < n {
+		r.bits = slices.Grow(r.bits, n)
+	}
+	r.bits = r.bits[:off+n]
 	s.held += 8 * (cap(r.bits) - room)
 	set := r.bits[off : off+n]
 	if !s.fill(set, k, z, e) {
 		// Nearly half the pairs a DP asks for off its path share no
 		// feature: all their bits and sums are 0, which offs says
-		// without holding them (set is all 0, and the next pair
-		// appended clears it again).
+		// without holding them (set is all 0, and stays past the
+		// row's length for the next pair).
 		r.bits = r.bits[:off]
 		r.offs[l-r.lo] = -1
 		return s.zeroSet(n)
