@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -130,7 +131,29 @@ func TestSimilarityBoundGathered(t *testing.T) {
 	l := Default()
 	require.NoError(t, lang.Load())
 	zh, en := referenceBlocks(t)
-	s := l.NewBlocks(zh, en)
+	for _, negative := range []bool{false, true} {
+		s := l.NewBlocks(zh, en)
+		require.False(t, s.exceeds, "the lexicon's weights are not negative")
+		if negative {
+			// some items weigh less than nothing, so that a pair's sum
+			// may exceed its block's and SimilarityBound's caps must
+			// be taken (exceeds)
+			for _, side := range [][]blockSide{s.zh, s.en} {
+				for k := range side {
+					if w := side[k].weights; len(w) > 2 && k%3 == 0 {
+						w[len(w)/2] = -100 * w[len(w)/2]
+					}
+				}
+			}
+			zhNonNeg, enNonNeg := sumRuns(s.zh), sumRuns(s.en)
+			s.exceeds = !zhNonNeg || !enNonNeg
+			require.True(t, s.exceeds)
+		}
+		testSimilarityBoundGathered(t, s, len(zh), len(en))
+	}
+}
+
+func testSimilarityBoundGathered(t *testing.T, s *Blocks, nZh, nEn int) {
 	plain := func(i, a, j, b int) float64 {
 		zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 		var zhMet, enMet float64
@@ -159,10 +182,10 @@ func TestSimilarityBoundGathered(t *testing.T) {
 		return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
 	}
 	n := 0
-	for i := range zh {
-		for j := max(0, i-6); j < min(len(en), i+6); j++ {
-			for a := 1; a <= 3 && i+a <= len(zh); a++ {
-				for b := 1; b <= 11 && j+b <= len(en); b++ {
+	for i := range nZh {
+		for j := max(0, i-6); j < min(nEn, i+6); j++ {
+			for a := 1; a <= 3 && i+a <= nZh; a++ {
+				for b := 1; b <= 11 && j+b <= nEn; b++ {
 					require.Equal(t, math.Float64bits(plain(i, a, j, b)), math.Float64bits(s.SimilarityBound(i, a, j, b)), "(%d,%d,%d,%d)", i, a, j, b)
 					n++
 				}
@@ -178,22 +201,22 @@ func TestSimilarityBoundGathered(t *testing.T) {
 		h ^= h << 13
 		h ^= h >> 7
 		h ^= h << 17
-		i, j, b := int(h%uint64(len(zh))), int(h>>20%uint64(len(en))), 1+int(h>>40%6)
-		if j+b > len(en) {
+		i, j, b := int(h%uint64(nZh)), int(h>>20%uint64(nEn)), 1+int(h>>40%6)
+		if j+b > nEn {
 			continue
 		}
 		require.Equal(t, math.Float64bits(plain(i, 1, j, b)), math.Float64bits(s.SimilarityBound(i, 1, j, b)), "(%d,1,%d,%d)", i, j, b)
 		// and its neighbours, as a DP asks them
-		if j+b < len(en) {
+		if j+b < nEn {
 			require.Equal(t, math.Float64bits(plain(i, 1, j, b+1)), math.Float64bits(s.SimilarityBound(i, 1, j, b+1)), "(%d,1,%d,%d)", i, j, b+1)
 		}
 		// and the n-1 beads the same way (mergeSlot), i and j swapped
-		i, j, a := int(h>>20%uint64(len(zh))), int(h%uint64(len(en))), 1+int(h>>40%6)
-		if i+a > len(zh) {
+		i, j, a := int(h>>20%uint64(nZh)), int(h%uint64(nEn)), 1+int(h>>40%6)
+		if i+a > nZh {
 			continue
 		}
 		require.Equal(t, math.Float64bits(plain(i, a, j, 1)), math.Float64bits(s.SimilarityBound(i, a, j, 1)), "(%d,%d,%d,1)", i, a, j)
-		if i+a < len(zh) {
+		if i+a < nZh {
 			require.Equal(t, math.Float64bits(plain(i, a+1, j, 1)), math.Float64bits(s.SimilarityBound(i, a+1, j, 1)), "(%d,%d,%d,1)", i, a+1, j)
 		}
 	}
@@ -517,4 +540,48 @@ func (s *Blocks) pairSums(k, l int) (zh, en float64) {
 		return zh, en
 	}
 	return s.pairSumsAfresh(k, l)
+}
+
+// TestRunSumSameAsWalk checks that runSum, which goes on from the sum of
+// a run's first three blocks, gives to the bit the sum of the run's
+// weights added in order from 0 (sumItems), on blocks of random weights
+// of many magnitudes, so that the additions round.
+func TestRunSumSameAsWalk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 10))
+	side := make([]blockSide, 40)
+	for k := range side {
+		side[k].weights = make([]float64, rng.IntN(9))
+		for w := range side[k].weights {
+			side[k].weights[w] = math.Ldexp(rng.Float64(), rng.IntN(40)-20)
+		}
+	}
+	sumRuns(side)
+	for i := range side {
+		for n := 1; n <= 8 && i+n <= len(side); n++ {
+			want := sumItems(side[i : i+n])
+			require.Equal(t, math.Float64bits(want), math.Float64bits(runSum(side, i, n)), "run %d+%d", i, n)
+		}
+	}
+}
+
+// TestPairSumsWithinBlock checks what SimilarityBound relies on when no
+// weight is negative (Blocks.exceeds): the sum of the weights of any
+// subset of a block's items, added in order from 0, is at most the sum
+// of all of them added the same way, on random weights of many
+// magnitudes (so that the additions round) and random subsets.
+func TestPairSumsWithinBlock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 11))
+	for range 20000 {
+		weights := make([]float64, 1+rng.IntN(64))
+		for w := range weights {
+			weights[w] = math.Ldexp(rng.Float64(), rng.IntN(60)-30)
+		}
+		all := sumItems([]blockSide{{weights: weights}})
+		met := rng.Uint64() & rng.Uint64()
+		if len(weights) < 64 {
+			met &= 1<<len(weights) - 1
+		}
+		require.LessOrEqual(t, wordSum(met, weights), all)
+		require.LessOrEqual(t, bitsSum([]uint64{met}, weights), all)
+	}
 }

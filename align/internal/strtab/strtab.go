@@ -95,6 +95,12 @@ type Table struct {
 	Off     []uint32
 	Slots   []uint32
 	IdxBits uint
+	// shaped is set where the table's shape is checked once (ViewTable,
+	// Build): a power of two of slots and IdxBits of 1 to 32, which Probe
+	// needs. Probe tests the shape of a Table made otherwise on each
+	// call, as it tested every table's (some 800 k calls on a 5k-pair
+	// document, a dozen instructions each).
+	shaped bool
 }
 
 // Len is the number of strings.
@@ -128,8 +134,7 @@ func tagOf(h uint64, vmask uint32) uint32 { return uint32(h>>32) &^ vmask }
 // of s: false means that s is neither a string of the table nor marked.
 func (t *Table) Probe(s string) (int, bool) {
 	n := uint64(len(t.Slots))
-	if t.IdxBits-1 >= 32 || n == 0 || n&(n-1) != 0 {
-		// (IdxBits 0 wraps round to the largest uint)
+	if !t.shaped && !shapedFor(t.IdxBits, n) {
 		return -1, false
 	}
 	h := Hash(s)
@@ -149,6 +154,13 @@ func (t *Table) Probe(s string) (int, bool) {
 		}
 	}
 	return -1, seen
+}
+
+// shapedFor reports whether a table of n slots and idxBits has the shape
+// Probe needs.
+func shapedFor(idxBits uint, n uint64) bool {
+	// (idxBits 0 wraps round to the largest uint)
+	return idxBits-1 < 32 && n != 0 && n&(n-1) == 0
 }
 
 // Find returns the index of s, or -1.
@@ -220,6 +232,7 @@ func Build(strs []string, minPrefix int) (*Table, error) {
 	for _, p := range marks {
 		put(p, t.mark())
 	}
+	t.shaped = shapedFor(t.IdxBits, uint64(len(t.Slots)))
 	return t, nil
 }
 
@@ -457,5 +470,6 @@ func ViewTable(sec [][]byte, first int, idxBits uint) (*Table, error) {
 	if len(t.Off) == 0 || n == 0 || n&(n-1) != 0 || idxBits == 0 || idxBits > 32 || uint64(len(t.Off)) >= 1<<idxBits {
 		return nil, fmt.Errorf("%w: bad table shape", ErrFormat)
 	}
+	t.shaped = true
 	return t, nil
 }

@@ -161,3 +161,54 @@ func TestTagOf(t *testing.T) {
 		}
 	}
 }
+
+// TestProbeShaped: Probe of a table whose shape was checked once
+// (shaped) answers as Probe testing the shape on each call does, for the
+// table's strings, their prefixes (marks) and strings it lacks, on
+// tables built and viewed; and a table made otherwise is still tested.
+func TestProbeShaped(t *testing.T) {
+	strs := []string{"国家", "安全", "国家安全", "体系", "能力", "现代化", "a", "ab", "abc"}
+	for n := 0; n < 300; n++ {
+		strs = append(strs, fmt.Sprintf("词%d", n*7))
+	}
+	tb, err := Build(strs, 1)
+	require.NoError(t, err)
+	var w Writer
+	w.AddTable(tb)
+	sec, err := Sections(w.Bytes("#t\n"), "#t\n", 3)
+	require.NoError(t, err)
+	view, err := ViewTable(sec, 0, tb.IdxBits)
+	require.NoError(t, err)
+	asks := []string{"", "国", "国家安", "b", "abcd", "词", "词1", "词2100"}
+	for _, s := range strs {
+		asks = append(asks, s, s+"x")
+	}
+	for _, shaped := range []*Table{tb, view} {
+		require.True(t, shaped.shaped)
+		plain := *shaped
+		plain.shaped = false
+		for _, s := range asks {
+			i, seen := shaped.Probe(s)
+			wi, wseen := plain.Probe(s)
+			assert.Equal(t, wi, i, "%q", s)
+			assert.Equal(t, wseen, seen, "%q", s)
+		}
+	}
+	for _, bad := range []Table{{IdxBits: 0, Slots: []uint32{1, 2}}, {IdxBits: 33, Slots: []uint32{1, 2}}, {IdxBits: 4, Slots: []uint32{1, 2, 3}}, {IdxBits: 4}} {
+		i, seen := bad.Probe("a")
+		assert.Equal(t, -1, i)
+		assert.False(t, seen)
+	}
+	// a built table's slots cut to other than a power of two, or its
+	// IdxBits out of range, hold no string
+	cut, wide := *tb, *tb
+	cut.shaped, cut.Slots = false, cut.Slots[:len(cut.Slots)-1]
+	wide.shaped, wide.IdxBits = false, 33
+	for _, bad := range []*Table{&cut, &wide} {
+		for _, s := range strs {
+			i, seen := bad.Probe(s)
+			assert.Equal(t, -1, i, "%q", s)
+			assert.False(t, seen, "%q", s)
+		}
+	}
+}
