@@ -303,7 +303,7 @@ func TestCountRows(t *testing.T) {
 			got := out
 			switch {
 			case narrow && prune:
-				row, got = pruneRowNarrow(a, start, start+cells, lo, tlo, out, inv)
+				row, got = pruneRowNarrow(a, start, start+cells, lo, tlo, out, inv, pruneBelow)
 			case prune:
 				row, got = pruneRow(a, start, start+cells, lo, tlo, tlo+nPairs, out, inv)
 			case narrow:
