@@ -170,6 +170,12 @@ type model struct {
 	tNullZ []float64 // t(f|null) per Chinese type
 
 	vcols []viterbiCol // viterbi's scratch
+	// maxEn is the most English words of a seg with cells: the E-steps'
+	// and viterbi's scratch is made that long (and maxWidth more) at
+	// once, rather than made again each time a seg longer than those
+	// before comes (1.5 MB each time for viterbi's, 0.5 MB for each of
+	// the E-steps' two, some 12 MB in all at 5k).
+	maxEn int
 	// the E-steps' scratch: their columns' sums and links, maxWidth
 	// columns longer than a seg's (rowArgs), kept from one E-step to the
 	// next rather than made (and cleared, 1 MB) by each
@@ -243,6 +249,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				punctBefore = append(punctBefore, c)
 			}
 			s.rowEnd = make([]int32, m)
+			md.maxEn = max(md.maxEn, n)
 			for i := range m {
 				lo := 0
 				if s.rowLo != nil {
@@ -829,6 +836,7 @@ func (md *model) train() {
 	// and to the parameters, after which the fields of md would be
 	// read again at every pair.
 	tt, zFirst, pairEn, prior := md.t, md.zFirst, md.pairEn, md.prior
+	md.colBuf, md.linkBuf = grow(md.colBuf, md.maxEn+maxWidth), grow(md.linkBuf, md.maxEn+maxWidth)
 	for it := range md.opt.Iterations {
 		for p := range tt {
 			tt[p].count = 0
@@ -1375,7 +1383,7 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
 	// (maxWidth columns more, read as viterbiRow reads them)
-	md.vcols = grow(md.vcols, n+maxWidth)
+	md.vcols = grow(md.vcols, max(n, md.maxEn)+maxWidth)
 	cols := md.vcols[:n]
 	for j := range ez {
 		ez[j] = -1
