@@ -579,12 +579,16 @@ func (md *model) rowStarts(s *seg) []float64 {
 
 // sweepSum lays out the columns of a run of a row's band on one side of
 // the diagonal, the columns off to end−lo of the band from lo of
-// a.enPunct: each column's offset from lo and weight (w, then w·f, w·f²,
-// …) are written at a.js[c] and a.ws[c], and c moves on past the cells,
-// the columns whose punctuation is punct; it adds each cell's weight to
-// its column's in a.col and to row. It returns c, the weight of the
-// column after the run and row. (One index for the columns, their
-// offsets and colZ: off+k took an instruction a column.) A function of
+// a.enPunct: the weights step along the columns (w, then w·f, w·f², …),
+// and each cell, a column whose punctuation is punct, has its offset
+// from lo and its weight written at a.js[c] and a.ws[c], c moving on;
+// it adds each cell's weight to its column's in a.col and to row. It
+// returns c, the weight of the column after the run and row. (One index
+// for the columns, their offsets and colZ: off+k took an instruction a
+// column.) A cell's offset and weight are written in the branch that
+// adds up its sums, as sweepNorm writes them: written at every column,
+// they took five instructions more at each column of the other class
+// (2.5 M of 11.4 M columns at 5k). A function of
 // its own (weigh calls it twice a row) rather than a loop in weigh,
 // whose variables outnumbered the registers and were kept in memory in
 // the loop. The seg's arrays come in a (sweepArgs, a.pairs unread), by
@@ -597,8 +601,8 @@ func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row f
 	js := a.js
 	ws := a.ws[:len(js)] // one bounds check a column, not two
 	for j := uint(off); j < uint(len(enPunct)); j++ {
-		js[c], ws[c] = uint16(j), float32(w)
 		if enPunct[j] == punct {
+			js[c], ws[c] = uint16(j), float32(w)
 			c++
 			colZ[j] += w
 			row += w
@@ -764,7 +768,7 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 	}
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
-	js, ws = grow(js, cells+1), grow(ws, cells+1)
+	js, ws = grow(js, cells), grow(ws, cells)
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
@@ -1399,8 +1403,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
 	// (viterbiRowNarrow reads the pad of newParams)
-	na := viterbiArgs[uint16]{md.t[:cap(md.t)], s.pairOff, s.j, s.w, md.vcols}
-	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, md.vcols}
+	na := viterbiArgs[uint16]{tt: md.t[:cap(md.t)], pairs: s.pairOff, js: s.j, ws: s.w, cols: md.vcols}
+	wa := viterbiArgs[int32]{tt: md.t, pairs: s.pair, js: s.j, ws: s.w, cols: md.vcols}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
@@ -1430,12 +1434,18 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 // type pairs (pairs), English words and weights, and viterbi's best links
 // of the seg's columns (cols), maxWidth more than the seg's, as rowArgs'
 // columns are: viterbiRow reads them as an array from the row's lo.
+// row is where viterbiRow keeps the row's best and its column: in
+// memory, behind the pointer, the loop reads the best once a cell and
+// writes it when beaten; held in registers, the best and its column were
+// swapped between registers at every cell by the branch that keeps
+// them (five instructions a cell of the 4 M cells decoded at 5k).
 type viterbiArgs[P uint16 | int32] struct {
 	tt    []params
 	pairs []P
 	js    []uint16
 	ws    []float32
 	cols  []viterbiCol
+	row   viterbiCol
 }
 
 // viterbiCol is what viterbi keeps of a column (English word j): its best
@@ -1462,7 +1472,9 @@ func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi in
 	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
-	best, sum, col = null, null, -1
+	r := &v.row
+	r.best, r.link = null, -1
+	sum = null
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
@@ -1474,11 +1486,11 @@ func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi in
 		if a > c.best {
 			c.best, c.link = a, i
 		}
-		if b > best {
-			best, col = b, int32(j)
+		if b > r.best {
+			r.best, r.link = b, int32(j)
 		}
 	}
-	return best, sum, col
+	return r.best, sum, r.link
 }
 
 // viterbiRowNarrow is viterbiRow for type pairs kept as offsets, read as
@@ -1489,7 +1501,9 @@ func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, 
 	tz, pairs := (*[maxWidth]params)(v.tt[tlo:]), v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
-	best, sum, col = null, null, -1
+	r := &v.row
+	r.best, r.link = null, -1
+	sum = null
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
@@ -1501,9 +1515,9 @@ func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, 
 		if a > c.best {
 			c.best, c.link = a, i
 		}
-		if b > best {
-			best, col = b, int32(j)
+		if b > r.best {
+			r.best, r.link = b, int32(j)
 		}
 	}
-	return best, sum, col
+	return r.best, sum, r.link
 }
