@@ -931,12 +931,14 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			wa = rowArgs[int32]{md.t, s.pair, cols, weights, colBuf, linkBuf}
 		}
 		start := 0
+		var band bandCols
 		for i, end := range s.rowEnd {
 			inv := math.Sqrt(odds / s.eNull[i])
 			var row float64
 			z := s.zh[i]
 			if md.narrow {
-				row = distortionRowNarrow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), inv)
+				col, link := band.at(colBuf, linkBuf, s.lo(i))
+				row = distortionRowNarrow(&na, start, int(end), int(md.zFirst[z]), col, link, inv)
 			} else {
 				row = distortionRow(&wa, start, int(end), s.lo(i), 0, len(md.t), inv)
 			}
@@ -1013,6 +1015,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			wa = rowArgs[int32]{tt, s.pair, js, ws, colBuf, linkBuf}
 		}
 		start := 0
+		var band bandCols
 		for i, end := range s.rowEnd {
 			if !md.weighed {
 				break // segNorms has added them up
@@ -1020,7 +1023,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			row := s.eNull[i] * tNullZ[z]
 			if narrow {
-				row = normRowNarrow(&na, start, int(end), s.lo(i), int(zFirst[z]), row)
+				col, _ := band.at(colBuf, linkBuf, s.lo(i))
+				row = normRowNarrow(&na, start, int(end), int(zFirst[z]), col, row)
 			} else {
 				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
@@ -1041,11 +1045,13 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			switch {
 			case narrow && prune:
-				row, out = pruneRowNarrow(&na, start, int(end), lo, int(zFirst[z]), out, inv, pruneBelow)
+				col, link := band.at(colBuf, linkBuf, lo)
+				row, out = pruneRowNarrow(&na, start, int(end), int(zFirst[z]), out, col, link, inv, pruneBelow)
 			case prune:
 				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
 			case narrow:
-				row = countRowNarrow(&na, start, int(end), lo, int(zFirst[z]), inv)
+				col, link := band.at(colBuf, linkBuf, lo)
+				row = countRowNarrow(&na, start, int(end), int(zFirst[z]), col, link, inv)
 			default:
 				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
@@ -1101,6 +1107,25 @@ type rowArgs[P uint16 | int32] struct {
 	js        []uint16
 	ws        []float32
 	col, link []float64
+}
+
+// bandCols are the columns' sums and links of a seg (rowArgs' col and
+// link) from a row's lo on, as the narrow row functions read them, as
+// arrays of maxWidth: made in the E-steps' loops when lo changes (never
+// in a seg without a band) rather than in each call from a slice and lo,
+// some twenty-five instructions a call (400 k calls an E-step at 5k).
+type bandCols struct {
+	lo        int // their lo, +1 (0: not made yet)
+	col, link *[maxWidth]float64
+}
+
+// at returns the columns' sums and links of col and link (maxWidth
+// longer than a seg's, rowArgs) from column lo on.
+func (b *bandCols) at(col, link []float64, lo int) (*[maxWidth]float64, *[maxWidth]float64) {
+	if b.lo != lo+1 {
+		b.lo, b.col, b.link = lo+1, (*[maxWidth]float64)(col[lo:]), (*[maxWidth]float64)(link[lo:])
+	}
+	return b.col, b.link
 }
 
 // addNull adds to *c, a null word's count, what a word's links, which sum
@@ -1257,10 +1282,10 @@ func newParams(zFirst []int32, narrow bool) []params {
 // read as countRowNarrow reads them.
 //
 //go:noinline
-func distortionRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+func distortionRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidth]float64, inv float64) float64 {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1276,10 +1301,10 @@ func distortionRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float6
 // countRowNarrow reads them.
 //
 //go:noinline
-func normRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, row float64) float64 {
+func normRowNarrow(a *rowArgs[uint16], start, end, tlo int, col *[maxWidth]float64, row float64) float64 {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := (*[maxWidth]float64)(a.col[lo:])
+	_ = col[0] // its nil check, once rather than at every cell
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		w := float64(ws[k])
 		t := &tz[pairs[k]]
@@ -1295,10 +1320,10 @@ func normRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, row float64) flo
 // check (one a cell fewer).
 //
 //go:noinline
-func countRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+func countRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidth]float64, inv float64) float64 {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1315,10 +1340,10 @@ func countRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) fl
 // countRowNarrow reads them.
 //
 //go:noinline
-func pruneRowNarrow(a *rowArgs[uint16], start, end, lo, tlo, out int, inv, below float64) (float64, int) {
+func pruneRowNarrow(a *rowArgs[uint16], start, end, tlo, out int, col, link *[maxWidth]float64, inv, below float64) (float64, int) {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(js)); k++ {
 		// (As in pruneRow: the cell is moved as soon as it is read.)
