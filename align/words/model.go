@@ -170,6 +170,12 @@ type model struct {
 	tNullZ []float64 // t(f|null) per Chinese type
 
 	vcols []viterbiCol // viterbi's scratch
+	// maxEn is the most English words of a seg with cells: the E-steps'
+	// and viterbi's scratch is made that long (and maxWidth more) at
+	// once, rather than made again each time a seg longer than those
+	// before comes (1.5 MB each time for viterbi's, 0.5 MB for each of
+	// the E-steps' two, some 12 MB in all at 5k).
+	maxEn int
 	// the E-steps' scratch: their columns' sums and links, maxWidth
 	// columns longer than a seg's (rowArgs), kept from one E-step to the
 	// next rather than made (and cleared, 1 MB) by each
@@ -243,6 +249,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				punctBefore = append(punctBefore, c)
 			}
 			s.rowEnd = make([]int32, m)
+			md.maxEn = max(md.maxEn, n)
 			for i := range m {
 				lo := 0
 				if s.rowLo != nil {
@@ -334,6 +341,12 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 		}
 	}
 	nb := numbering{of: make([]numbered, md.nEn), prior: make([]int32, md.nEn)}
+	if md.narrow {
+		// (at most 512 kB, of which the pages past nEn's are not
+		// written)
+		nb.of = make([]numbered, max(md.nEn, maxWidth))
+		nb.ofNarrow = (*[maxWidth]numbered)(nb.of)
+	}
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
 	// documents): the tables grow as pairs are met, rather than be made
@@ -376,7 +389,7 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 					ens = byClass[split[r[0]]:start[r[0]+1]]
 				}
 				if md.narrow {
-					numberCells(&nb, z, md.zFirst[z], ens, s.pairOff[c:end])
+					numberCellsNarrow(&nb, z, md.zFirst[z], ens, s.pairOff[c:end])
 				} else {
 					numberCells(&nb, z, 0, ens, s.pair[c:end])
 				}
@@ -403,6 +416,10 @@ type numbering struct {
 	// own); prior[e] is z+1 when the prior favours it.
 	of    []numbered
 	prior []int32
+	// ofNarrow is of in a narrow window, where it holds maxWidth types
+	// at least (more than the window's): numberTypesNarrow indexes it
+	// with a type's 16 bits, which need no bounds check.
+	ofNarrow *[maxWidth]numbered
 	// pairEn and favoured are, per pair, its English type and whether the
 	// prior favours it (model.pairEn, model.prior).
 	pairEn   []int32
@@ -442,6 +459,40 @@ func numberCells[P uint16 | int32](nb *numbering, z, base int32, ens []int32, ou
 		}
 		nb.add(z, ens[c])
 	}
+}
+
+// numberCellsNarrow is numberCells in a narrow window, with
+// numberTypesNarrow.
+func numberCellsNarrow(nb *numbering, z, base int32, ens []int32, out []uint16) {
+	c := 0
+	for {
+		c = numberTypesNarrow(nb.ofNarrow, z, base, ens, out, c)
+		if c == len(ens) {
+			return
+		}
+		nb.add(z, ens[c])
+	}
+}
+
+// numberTypesNarrow is numberTypes in a narrow window, whose types are
+// fewer than maxWidth: a type's low 16 bits are the type, and index of
+// without a bounds check (two instructions a cell fewer, in some 7 M
+// cells at 5k).
+//
+//go:noinline
+func numberTypesNarrow(of *[maxWidth]numbered, z, base int32, ens []int32, out []uint16, c int) int {
+	out = out[:len(ens)]
+	_ = of[0] // of's nil check, once rather than at every cell
+	z1 := z + 1
+	k := uint(c) // unsigned, so that the loop's test bounds it
+	for ; k < uint(len(ens)); k++ {
+		at := &of[uint16(ens[k])]
+		if at.z != z1 {
+			return int(k)
+		}
+		out[k] = uint16(at.p - base)
+	}
+	return int(k)
 }
 
 // numberTypes is numberRun over the cells' English types ens, from cell
@@ -572,12 +623,16 @@ func (md *model) rowStarts(s *seg) []float64 {
 
 // sweepSum lays out the columns of a run of a row's band on one side of
 // the diagonal, the columns off to end−lo of the band from lo of
-// a.enPunct: each column's offset from lo and weight (w, then w·f, w·f²,
-// …) are written at a.js[c] and a.ws[c], and c moves on past the cells,
-// the columns whose punctuation is punct; it adds each cell's weight to
-// its column's in a.col and to row. It returns c, the weight of the
-// column after the run and row. (One index for the columns, their
-// offsets and colZ: off+k took an instruction a column.) A function of
+// a.enPunct: the weights step along the columns (w, then w·f, w·f², …),
+// and each cell, a column whose punctuation is punct, has its offset
+// from lo and its weight written at a.js[c] and a.ws[c], c moving on;
+// it adds each cell's weight to its column's in a.col and to row. It
+// returns c, the weight of the column after the run and row. (One index
+// for the columns, their offsets and colZ: off+k took an instruction a
+// column.) A cell's offset and weight are written in the branch that
+// adds up its sums, as sweepNorm writes them: written at every column,
+// they took five instructions more at each column of the other class
+// (2.5 M of 11.4 M columns at 5k). A function of
 // its own (weigh calls it twice a row) rather than a loop in weigh,
 // whose variables outnumbered the registers and were kept in memory in
 // the loop. The seg's arrays come in a (sweepArgs, a.pairs unread), by
@@ -590,8 +645,8 @@ func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row f
 	js := a.js
 	ws := a.ws[:len(js)] // one bounds check a column, not two
 	for j := uint(off); j < uint(len(enPunct)); j++ {
-		js[c], ws[c] = uint16(j), float32(w)
 		if enPunct[j] == punct {
+			js[c], ws[c] = uint16(j), float32(w)
 			c++
 			colZ[j] += w
 			row += w
@@ -620,7 +675,13 @@ func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row f
 // A cell's word and weight are written in the branch on its column's
 // punctuation that adds up its sums (sweepNorm), so js and ws are made
 // as long as the cells, no longer.
-func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []float32, colSum, rowSum []float64) ([]uint16, []float32) {
+//
+// In a narrow window the rows are swept by sweepNormNarrow, which reads
+// a Chinese type's pairs as an array of maxWidth, in the pad newParams
+// leaves: a cell's 16-bit offset indexes them without a bounds check
+// (two instructions a cell fewer, in the 8.8 M cells of the generated
+// document of 5,000 pairs).
+func segNorms(md *model, s *seg, js []uint16, ws []float32, colSum, rowSum []float64) ([]uint16, []float32) {
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
 	js, ws = grow(js, cells), grow(ws, cells)
@@ -629,7 +690,9 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 	back, step := b.back, b.step
 	starts := md.rowStarts(s)
 	tt, zFirst, tNullZ, narrow := md.t, md.zFirst, md.tNullZ, md.narrow
-	a := sweepArgs[P]{enPunct: s.enPunct, js: js, ws: ws, pairs: pairs, col: colSum}
+	ttPad := tt[:cap(tt)]
+	na := sweepArgs[uint16]{enPunct: s.enPunct, js: js, ws: ws, pairs: s.pairOff, col: colSum}
+	wa := sweepArgs[int32]{enPunct: s.enPunct, js: js, ws: ws, pairs: s.pair, col: colSum}
 	c := 0
 	for i, punct := range s.zhPunct {
 		lo := s.lo(i)
@@ -638,16 +701,21 @@ func segNorms[P uint16 | int32](md *model, s *seg, pairs []P, js []uint16, ws []
 		mid := min(max(cross, lo), end)
 		z := s.zh[i]
 		row := s.eNull[i] * tNullZ[z]
-		tz := tt
 		if narrow {
-			tz = tt[zFirst[z]:zFirst[z+1]]
+			tz := (*[maxWidth]params)(ttPad[zFirst[z]:])
+			c, w, row = sweepNormNarrow(&na, punct, lo, 0, mid, c, w, back, tz, row)
+			if mid < end && mid > lo {
+				// mid is cross
+				w = starts[2*i+1]
+			}
+			c, _, row = sweepNormNarrow(&na, punct, lo, mid-lo, end, c, w, step, tz, row)
+		} else {
+			c, w, row = sweepNorm(&wa, punct, lo, 0, mid, c, w, back, tt, row)
+			if mid < end && mid > lo {
+				w = starts[2*i+1]
+			}
+			c, _, row = sweepNorm(&wa, punct, lo, mid-lo, end, c, w, step, tt, row)
 		}
-		c, w, row = sweepNorm(&a, punct, lo, 0, mid, c, w, back, tz, row)
-		if mid < end && mid > lo {
-			// mid is cross
-			w = starts[2*i+1]
-		}
-		c, _, row = sweepNorm(&a, punct, lo, mid-lo, end, c, w, step, tz, row)
 		rowSum[i] = row
 	}
 	return js[:cells], ws[:cells]
@@ -705,6 +773,33 @@ func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, lo, off, end, c in
 	return c, w, row
 }
 
+// sweepNormNarrow is sweepNorm for type pairs kept as offsets
+// (seg.pairOff), read as countRowNarrow reads them: tz holds maxWidth
+// pairs from the row's type's first (newParams), which a cell's offset
+// indexes without a bounds check.
+//
+//go:noinline
+func sweepNormNarrow(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f float64, tz *[maxWidth]params, row float64) (int, float64, float64) {
+	enPunct, col := a.enPunct[lo:end], a.col[lo:end]
+	col = col[:len(enPunct)]
+	pairs := a.pairs
+	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
+	_ = tz[0] // tz's nil check, once rather than at every cell
+	for j := uint(off); j < uint(len(enPunct)); j++ {
+		if enPunct[j] == punct {
+			w32 := float32(w)
+			js[c], ws[c] = uint16(j), w32
+			x := float64(w32)
+			t := &tz[pairs[c]]
+			col[j] += x * float64(t.ez)
+			row += x * float64(t.ze)
+			c++
+		}
+		w *= f
+	}
+	return c, w, row
+}
+
 // weigh sets the null word's weights of a seg (s.zNull, s.eNull), from a
 // sweep of its cells like segNorms', and returns the cells' words and
 // weights: in js and ws, grown as needed, or, when the model stores them,
@@ -717,7 +812,7 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 	}
 	m, n := len(s.zh), len(s.en)
 	cells := int(s.rowEnd[m-1])
-	js, ws = grow(js, cells+1), grow(ws, cells+1)
+	js, ws = grow(js, cells), grow(ws, cells)
 	width := md.width(m, n)
 	b := md.band(m, n)
 	back, step := b.back, b.step
@@ -789,6 +884,7 @@ func (md *model) train() {
 	// and to the parameters, after which the fields of md would be
 	// read again at every pair.
 	tt, zFirst, pairEn, prior := md.t, md.zFirst, md.pairEn, md.prior
+	md.colBuf, md.linkBuf = grow(md.colBuf, md.maxEn+maxWidth), grow(md.linkBuf, md.maxEn+maxWidth)
 	for it := range md.opt.Iterations {
 		for p := range tt {
 			tt[p].count = 0
@@ -879,12 +975,14 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 			wa = rowArgs[int32]{md.t, s.pair, cols, weights, colBuf, linkBuf}
 		}
 		start := 0
+		var band bandCols
 		for i, end := range s.rowEnd {
 			inv := math.Sqrt(odds / s.eNull[i])
 			var row float64
 			z := s.zh[i]
 			if md.narrow {
-				row = distortionRowNarrow(&na, start, int(end), s.lo(i), int(md.zFirst[z]), inv)
+				col, link := band.at(colBuf, linkBuf, s.lo(i))
+				row = distortionRowNarrow(&na, start, int(end), int(md.zFirst[z]), col, link, inv)
 			} else {
 				row = distortionRow(&wa, start, int(end), s.lo(i), 0, len(md.t), inv)
 			}
@@ -950,11 +1048,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 					js, ws, direct = sj, sw, true
 				}
 			}
-			if narrow {
-				js, ws = segNorms(md, s, s.pairOff, js, ws, colSum, rowSum)
-			} else {
-				js, ws = segNorms(md, s, s.pair, js, ws, colSum, rowSum)
-			}
+			js, ws = segNorms(md, s, js, ws, colSum, rowSum)
 			if !direct {
 				cols, weights = js, ws // the scratch, grown
 			}
@@ -965,6 +1059,7 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			wa = rowArgs[int32]{tt, s.pair, js, ws, colBuf, linkBuf}
 		}
 		start := 0
+		var band bandCols
 		for i, end := range s.rowEnd {
 			if !md.weighed {
 				break // segNorms has added them up
@@ -972,7 +1067,8 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			row := s.eNull[i] * tNullZ[z]
 			if narrow {
-				row = normRowNarrow(&na, start, int(end), s.lo(i), int(zFirst[z]), row)
+				col, _ := band.at(colBuf, linkBuf, s.lo(i))
+				row = normRowNarrow(&na, start, int(end), int(zFirst[z]), col, row)
 			} else {
 				row = normRow(&wa, start, int(end), s.lo(i), 0, len(tt), row)
 			}
@@ -993,11 +1089,13 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			z := s.zh[i]
 			switch {
 			case narrow && prune:
-				row, out = pruneRowNarrow(&na, start, int(end), lo, int(zFirst[z]), out, inv)
+				col, link := band.at(colBuf, linkBuf, lo)
+				row, out = pruneRowNarrow(&na, start, int(end), int(zFirst[z]), out, col, link, inv, pruneBelow)
 			case prune:
 				row, out = pruneRow(&wa, start, int(end), lo, 0, len(tt), out, inv)
 			case narrow:
-				row = countRowNarrow(&na, start, int(end), lo, int(zFirst[z]), inv)
+				col, link := band.at(colBuf, linkBuf, lo)
+				row = countRowNarrow(&na, start, int(end), int(zFirst[z]), col, link, inv)
 			default:
 				row = countRow(&wa, start, int(end), lo, 0, len(tt), inv)
 			}
@@ -1053,6 +1151,25 @@ type rowArgs[P uint16 | int32] struct {
 	js        []uint16
 	ws        []float32
 	col, link []float64
+}
+
+// bandCols are the columns' sums and links of a seg (rowArgs' col and
+// link) from a row's lo on, as the narrow row functions read them, as
+// arrays of maxWidth: made in the E-steps' loops when lo changes (never
+// in a seg without a band) rather than in each call from a slice and lo,
+// some twenty-five instructions a call (400 k calls an E-step at 5k).
+type bandCols struct {
+	lo        int // their lo, +1 (0: not made yet)
+	col, link *[maxWidth]float64
+}
+
+// at returns the columns' sums and links of col and link (maxWidth
+// longer than a seg's, rowArgs) from column lo on.
+func (b *bandCols) at(col, link []float64, lo int) (*[maxWidth]float64, *[maxWidth]float64) {
+	if b.lo != lo+1 {
+		b.lo, b.col, b.link = lo+1, (*[maxWidth]float64)(col[lo:]), (*[maxWidth]float64)(link[lo:])
+	}
+	return b.col, b.link
 }
 
 // addNull adds to *c, a null word's count, what a word's links, which sum
@@ -1209,10 +1326,10 @@ func newParams(zFirst []int32, narrow bool) []params {
 // read as countRowNarrow reads them.
 //
 //go:noinline
-func distortionRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+func distortionRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidth]float64, inv float64) float64 {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1228,10 +1345,10 @@ func distortionRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float6
 // countRowNarrow reads them.
 //
 //go:noinline
-func normRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, row float64) float64 {
+func normRowNarrow(a *rowArgs[uint16], start, end, tlo int, col *[maxWidth]float64, row float64) float64 {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col := (*[maxWidth]float64)(a.col[lo:])
+	_ = col[0] // its nil check, once rather than at every cell
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		w := float64(ws[k])
 		t := &tz[pairs[k]]
@@ -1247,10 +1364,10 @@ func normRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, row float64) flo
 // check (one a cell fewer).
 //
 //go:noinline
-func countRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) float64 {
+func countRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidth]float64, inv float64) float64 {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
@@ -1267,10 +1384,10 @@ func countRowNarrow(a *rowArgs[uint16], start, end, lo, tlo int, inv float64) fl
 // countRowNarrow reads them.
 //
 //go:noinline
-func pruneRowNarrow(a *rowArgs[uint16], start, end, lo, tlo, out int, inv float64) (float64, int) {
+func pruneRowNarrow(a *rowArgs[uint16], start, end, tlo, out int, col, link *[maxWidth]float64, inv, below float64) (float64, int) {
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	col, link := (*[maxWidth]float64)(a.col[lo:]), (*[maxWidth]float64)(a.link[lo:])
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(js)); k++ {
 		// (As in pruneRow: the cell is moved as soon as it is read.)
@@ -1284,10 +1401,10 @@ func pruneRowNarrow(a *rowArgs[uint16], start, end, lo, tlo, out int, inv float6
 		link[j] += r
 		row += r
 		keep := 0
-		if w*float64(t.ez)*c*c >= pruneBelow {
+		if w*float64(t.ez)*c*c >= below {
 			keep = 1
 		}
-		if w*float64(t.ze)*inv*inv >= pruneBelow {
+		if w*float64(t.ze)*inv*inv >= below {
 			keep = 1
 		}
 		out += keep
@@ -1339,7 +1456,7 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 	s := &md.segs[k]
 	m, n := len(s.zh), len(s.en)
 	// (maxWidth columns more, read as viterbiRow reads them)
-	md.vcols = grow(md.vcols, n+maxWidth)
+	md.vcols = grow(md.vcols, max(n, md.maxEn)+maxWidth)
 	cols := md.vcols[:n]
 	for j := range ez {
 		ez[j] = -1
@@ -1355,8 +1472,8 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 		cols[j] = viterbiCol{best: null, sum: null, link: -1}
 	}
 	// (viterbiRowNarrow reads the pad of newParams)
-	na := viterbiArgs[uint16]{md.t[:cap(md.t)], s.pairOff, s.j, s.w, md.vcols}
-	wa := viterbiArgs[int32]{md.t, s.pair, s.j, s.w, md.vcols}
+	na := viterbiArgs[uint16]{tt: md.t[:cap(md.t)], pairs: s.pairOff, js: s.j, ws: s.w, cols: md.vcols}
+	wa := viterbiArgs[int32]{tt: md.t, pairs: s.pair, js: s.j, ws: s.w, cols: md.vcols}
 	c := 0
 	for i, end := range s.rowEnd {
 		z := s.zh[i]
@@ -1386,12 +1503,18 @@ func (md *model) viterbi(k int, ez, ze []int32) {
 // type pairs (pairs), English words and weights, and viterbi's best links
 // of the seg's columns (cols), maxWidth more than the seg's, as rowArgs'
 // columns are: viterbiRow reads them as an array from the row's lo.
+// row is where viterbiRow keeps the row's best and its column: in
+// memory, behind the pointer, the loop reads the best once a cell and
+// writes it when beaten; held in registers, the best and its column were
+// swapped between registers at every cell by the branch that keeps
+// them (five instructions a cell of the 4 M cells decoded at 5k).
 type viterbiArgs[P uint16 | int32] struct {
 	tt    []params
 	pairs []P
 	js    []uint16
 	ws    []float32
 	cols  []viterbiCol
+	row   viterbiCol
 }
 
 // viterbiCol is what viterbi keeps of a column (English word j): its best
@@ -1418,7 +1541,9 @@ func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi in
 	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
-	best, sum, col = null, null, -1
+	r := &v.row
+	r.best, r.link = null, -1
+	sum = null
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
@@ -1430,11 +1555,11 @@ func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi in
 		if a > c.best {
 			c.best, c.link = a, i
 		}
-		if b > best {
-			best, col = b, int32(j)
+		if b > r.best {
+			r.best, r.link = b, int32(j)
 		}
 	}
-	return best, sum, col
+	return r.best, sum, r.link
 }
 
 // viterbiRowNarrow is viterbiRow for type pairs kept as offsets, read as
@@ -1445,7 +1570,9 @@ func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, 
 	tz, pairs := (*[maxWidth]params)(v.tt[tlo:]), v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
-	best, sum, col = null, null, -1
+	r := &v.row
+	r.best, r.link = null, -1
+	sum = null
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
@@ -1457,9 +1584,9 @@ func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, 
 		if a > c.best {
 			c.best, c.link = a, i
 		}
-		if b > best {
-			best, col = b, int32(j)
+		if b > r.best {
+			r.best, r.link = b, int32(j)
 		}
 	}
-	return best, sum, col
+	return r.best, sum, r.link
 }

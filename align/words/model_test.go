@@ -303,11 +303,11 @@ func TestCountRows(t *testing.T) {
 			got := out
 			switch {
 			case narrow && prune:
-				row, got = pruneRowNarrow(a, start, start+cells, lo, tlo, out, inv)
+				row, got = pruneRowNarrow(a, start, start+cells, tlo, out, (*[maxWidth]float64)(colAll[lo:]), (*[maxWidth]float64)(linkAll[lo:]), inv, pruneBelow)
 			case prune:
 				row, got = pruneRow(a, start, start+cells, lo, tlo, tlo+nPairs, out, inv)
 			case narrow:
-				row = countRowNarrow(a, start, start+cells, lo, tlo, inv)
+				row = countRowNarrow(a, start, start+cells, tlo, (*[maxWidth]float64)(colAll[lo:]), (*[maxWidth]float64)(linkAll[lo:]), inv)
 			default:
 				row = countRow(a, start, start+cells, lo, tlo, tlo+nPairs, inv)
 			}
