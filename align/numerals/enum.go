@@ -1147,8 +1147,18 @@ func wordFilterIndex(w string) uint {
 	if w == "" {
 		return 0
 	}
-	return uint(min(len(w), 15))<<10 | byteClass(w[0])<<5 | byteClass(w[len(w)-1])
+	// the classes from a table, which keeps this and may small enough
+	// for the compiler to inline them where every word is filtered
+	return uint(min(len(w), 15))<<10 | uint(byteClasses[w[0]])<<5 | uint(byteClasses[w[len(w)-1]])
 }
+
+// byteClasses holds byteClass of every byte (TestByteClasses).
+var byteClasses = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = uint8(byteClass(byte(c)))
+	}
+	return t
+}()
 
 // byteClass is 0–25 for a letter of either case, 26–31 for other bytes.
 func byteClass(c byte) uint {

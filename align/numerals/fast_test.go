@@ -544,3 +544,15 @@ func TestLatinMayMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestByteClasses: the table wordFilterIndex reads gives each letter, in
+// either case, its place in the alphabet, and every other byte 26 + c%6.
+func TestByteClasses(t *testing.T) {
+	for c := range 256 {
+		want := 26 + c%6
+		if l := c | 0x20; 'a' <= l && l <= 'z' {
+			want = l - 'a'
+		}
+		require.Equal(t, want, int(byteClasses[c]), "%#x", c)
+	}
+}
