@@ -471,12 +471,13 @@ func (v *docVocab) zhTypeOf(x int32) (int32, bool) {
 	return e.typ, e.gen == v.gen
 }
 
-// newZhType adds a type for text, whose entry x holds none for the bead.
-func (v *docVocab) newZhType(text string, x int32) int32 {
+// newZhType adds a type for text, whose entry x holds none for the bead;
+// latin is isLatinWord(text).
+func (v *docVocab) newZhType(text string, x int32, latin bool) int32 {
 	t := int32(len(v.zhTypes))
 	v.zhEntries[x].gen, v.zhEntries[x].typ = v.gen, t
 	z := zhType{text: text, at: -1}
-	if isLatinWord(text) {
+	if latin {
 		z.latin, _ = lang.Keyword(text)
 	}
 	v.zhTypes = append(v.zhTypes, z)
@@ -494,18 +495,21 @@ func (v *docVocab) newZhType(text string, x int32) int32 {
 func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	v.zhToks = lang.AppendZhTokens(v.zhToks[:0], s)
 	toks := v.zhToks
-	var out []int32
+	// room for every token at once: growing the slice through every
+	// doubling cost more than the bytes it may leave unused
+	out := make([]int32, 0, len(toks))
 	// the compound a token forms with the next is the one the next
 	// forms with it: its glosses are kept for it (joined at, joinedG)
 	joinedAt, joinedG := -1, []uint32(nil)
 	for ti, t := range toks {
 		// (function words are Han: the tests may come in either order)
-		if isLatinWord(t.Text) {
+		r := firstRune(t.Text)
+		if isLatinRune(r) {
 			if _, ok := lang.Keyword(t.Text); ok {
 				x := v.zhEntry(t.Text)
 				typ, ok := v.zhTypeOf(x)
 				if !ok {
-					typ = v.newZhType(t.Text, x)
+					typ = v.newZhType(t.Text, x, true)
 				}
 				if v.zhTypes[typ].at < 0 {
 					v.zhTypes[typ].at = int32(len(out))
@@ -514,7 +518,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 			}
 			continue
 		}
-		if !lang.IsHan(firstRune(t.Text)) {
+		if !lang.IsHan(r) {
 			continue // digits: numbers are anchors of their own
 		}
 		x := v.zhEntry(t.Text)
@@ -530,7 +534,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 			if g != nil && len(g) == 0 {
 				continue // a known function word
 			}
-			typ = v.newZhType(t.Text, x)
+			typ = v.newZhType(t.Text, x, false)
 		}
 		z := &v.zhTypes[typ]
 		if !z.looked {
@@ -791,7 +795,17 @@ func growTo(s [][]uint32, n int) [][]uint32 {
 	return s
 }
 
+// firstRune is the first character of s as utf8.DecodeRuneInString gives
+// it, with a valid three-byte sequence, a Chinese character, decoded
+// inline: utf8's general decoder is a call that most tokens of a Chinese
+// text took (TestFirstRune).
 func firstRune(s string) rune {
+	if len(s) >= 3 && s[0]&0xf0 == 0xe0 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+		r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+		if r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			return r
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
@@ -810,7 +824,11 @@ func quoteMarkAt(s string, k int, r rune) bool {
 }
 
 func isLatinWord(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	return isLatinRune(firstRune(w))
+}
+
+// isLatinRune is whether a word that starts with r is a Latin one.
+func isLatinRune(r rune) bool {
 	return r < 0x250 && unicode.IsLetter(r)
 }
 

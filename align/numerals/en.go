@@ -131,8 +131,8 @@ var enByteClass = func() (t [256]uint8) {
 func lowerWords(toks []tok, n int) {
 	var b strings.Builder
 	b.Grow(n)
-	for _, t := range toks {
-		if t.kind == tWord && t.low == "" {
+	for k := range toks {
+		if t := &toks[k]; t.kind == tWord && t.low == "" {
 			for i := 0; i < len(t.text); i++ {
 				c := t.text[i]
 				if c <= 'Z' {
@@ -336,7 +336,7 @@ func English(text string) []Number {
 	}()
 	var out []Number
 	for k := 0; k < len(toks); {
-		if t := toks[k]; t.kind == tPunct || t.kind == tWord && !(starterFilter.may(t.low) && enStarters[t.low]) {
+		if t := &toks[k]; t.kind == tPunct || t.kind == tWord && !(starterFilter.may(t.low) && enStarters[t.low]) {
 			k++
 			continue
 		}
@@ -360,7 +360,8 @@ func wordsAt(toks []tok, k int, ws []string) bool {
 		return false
 	}
 	for i, w := range ws {
-		t := toks[k+i]
+		// a pointer, not a copy of the token's eight words
+		t := &toks[k+i]
 		if t.kind != tWord || t.low != w || i > 0 && !t.space {
 			return false
 		}
@@ -395,11 +396,14 @@ func isPunct(toks []tok, k int, ps ...string) bool {
 // enAt tries to read a number at token k and returns it with the next token index.
 func enAt(s string, toks []tok, k int) (Number, int, bool) {
 	prefixes := enPrefixes
-	if t := toks[k]; t.kind != tWord || !prefixFilter.may(t.low) {
+	low := toks[k].low
+	if toks[k].kind != tWord || !prefixFilter.may(low) {
 		prefixes = nil // none starts here: not at a number, nor at most words
 	}
 	for _, p := range prefixes {
-		if !wordsAt(toks, k, p.words) {
+		// the first word, wordsAt's first test, without a call: most
+		// prefixes fail it
+		if p.words[0] != low || !wordsAt(toks, k, p.words) {
 			continue
 		}
 		j := k + len(p.words)

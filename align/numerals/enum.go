@@ -285,6 +285,28 @@ func allFoldedUntil(orig, text string, limit int) (out []Enumerator) {
 	}()
 	p := pos{line: true}
 	for i := 0; i < len(text) && i < limit; {
+		if text[i] == ' ' {
+			// A space, the most common byte of English: no marker starts
+			// with it, and it is no line end, so it only becomes prev.
+			p.prev = ' '
+			i++
+			continue
+		}
+		if isASCIILetter(rune(text[i])) {
+			e := i + 1
+			for e < len(text) && isASCIILetter(rune(text[e])) {
+				e++
+			}
+			if !latinMayMatch(text, i, e) {
+				// matchAt would refuse the word, and after a letter no
+				// marker starts (matchLatin refuses): step over it, as
+				// the general case below does after asking
+				last := rune(text[e-1])
+				p = pos{prev: last, prevNS: last}
+				i = e
+				continue
+			}
+		}
 		if hanNoStart(text, i) {
 			// A run of Chinese characters no marker starts with, most
 			// of Chinese text, in one loop: lead bytes 0xe4 to 0xe9
@@ -335,6 +357,34 @@ func allFoldedUntil(orig, text string, limit int) (out []Enumerator) {
 	}
 	return out
 }
+
+// latinMayMatch is false for an ASCII word s[i:e] that matchLatin refuses
+// whatever precedes it, found by cheaper tests than its own: every word
+// of an English text starts where matchAt would be asked, and most are
+// none of a heading, an ordinal word (four letters or more, the first a
+// capital) or a label (a word followed by ')', '.' or a character outside
+// ASCII such as '）', '．' or '、'). TestLatinMayMatch.
+func latinMayMatch(s string, i, e int) bool {
+	if e < len(s) {
+		if c := s[e]; c == ')' || c == '.' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	c := s[i]
+	if e-i >= 4 && 'A' <= c && c <= 'Z' {
+		return true
+	}
+	return headingInitials>>((c|0x20)-'a')&1 != 0 && headingShape.may(s[i:e])
+}
+
+// headingInitials has bit c-'a' set for the first letter c of every key of
+// englishHeadings (in lower case), a test cheaper than headingShape's.
+var headingInitials = func() (m uint32) {
+	for w := range englishHeadings {
+		m |= 1 << (w[0] - 'a')
+	}
+	return m
+}()
 
 // hanNoStart reports whether a character of U+4000 to U+9FFF that no
 // enumerator starts with is encoded at byte i of s (TestHanNoStart).
@@ -1097,8 +1147,18 @@ func wordFilterIndex(w string) uint {
 	if w == "" {
 		return 0
 	}
-	return uint(min(len(w), 15))<<10 | byteClass(w[0])<<5 | byteClass(w[len(w)-1])
+	// the classes from a table, which keeps this and may small enough
+	// for the compiler to inline them where every word is filtered
+	return uint(min(len(w), 15))<<10 | uint(byteClasses[w[0]])<<5 | uint(byteClasses[w[len(w)-1]])
 }
+
+// byteClasses holds byteClass of every byte (TestByteClasses).
+var byteClasses = func() (t [256]uint8) {
+	for c := range 256 {
+		t[c] = uint8(byteClass(byte(c)))
+	}
+	return t
+}()
 
 // byteClass is 0–25 for a letter of either case, 26–31 for other bytes.
 func byteClass(c byte) uint {

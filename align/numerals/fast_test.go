@@ -485,3 +485,74 @@ func TestZhScan(t *testing.T) {
 		require.Equal(t, zhScanRuneByRune(s), zhScan(s), "%q", s)
 	}
 }
+
+// TestLatinMayMatch: matchLatin refuses every ASCII word that
+// latinMayMatch lets go, after every kind of preceding text, on random
+// texts of the enumerator pieces and of English words; and it accepts
+// some that latinMayMatch lets through, so that the test is not empty.
+func TestLatinMayMatch(t *testing.T) {
+	pieces := append([]string{"Firstly", "Secondly", "Third", "Part", "Parts", "Articles", "Chapter",
+		"Para", "Clause", "Rule", "Book", "Subsection", "Subparagraphs", "Chap", "CHAPTER", "item", "Fifth", "Eleventh", "i", "v", "x", "ix", "IV", "Z", "a", "ab", "word",
+		"Word", "Name", "．", "、", "：", "—", "’", "é", "\n"}, enumPieces...)
+	rng := rand.New(rand.NewSource(19))
+	prevs := []pos{{line: true}, {}, {prev: ' ', prevNS: '.'}, {prev: ' ', prevNS: ';'}, {prev: '：', prevNS: '：'},
+		{prev: '(', prevNS: '('}, {prev: ',', prevNS: ','}, {prev: '。', prevNS: '。'}, {prev: ' ', prevNS: ':'}}
+	accepted := 0
+	for range 30000 {
+		s := randomText(rng, pieces, 12)
+		for i := range len(s) {
+			if !isASCIILetter(rune(s[i])) {
+				continue
+			}
+			e := i + 1
+			for e < len(s) && isASCIILetter(rune(s[e])) {
+				e++
+			}
+			may := latinMayMatch(s, i, e)
+			for _, p := range prevs {
+				_, ok := matchLatin(s, i, p)
+				if ok && !may {
+					t.Fatalf("matchLatin(%q, %d, %+v) matches, latinMayMatch refuses", s, i, p)
+				}
+				if ok {
+					accepted++
+				}
+			}
+		}
+	}
+	require.Greater(t, accepted, 1000)
+	// every heading and ordinal word, in each case, before what may
+	// follow it
+	var words []string
+	for w := range englishHeadings {
+		words = append(words, w)
+	}
+	for w := range ordinalWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		for _, cw := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			for _, after := range []string{" 3", " 12 and 14", ". 2", " II", " (a)", ",", ":", "", " of all,"} {
+				s := cw + after
+				e := len(cw)
+				for _, p := range prevs {
+					if _, ok := matchLatin(s, 0, p); ok && !latinMayMatch(s, 0, e) {
+						t.Fatalf("matchLatin(%q, 0, %+v) matches, latinMayMatch refuses", s, p)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestByteClasses: the table wordFilterIndex reads gives each letter, in
+// either case, its place in the alphabet, and every other byte 26 + c%6.
+func TestByteClasses(t *testing.T) {
+	for c := range 256 {
+		want := 26 + c%6
+		if l := c | 0x20; 'a' <= l && l <= 'z' {
+			want = l - 'a'
+		}
+		require.Equal(t, want, int(byteClasses[c]), "%#x", c)
+	}
+}
