@@ -329,23 +329,15 @@ func unitsAtLeast(pr *words.Pair, l align.Lang, toks []words.Token, least int) b
 	return n >= least
 }
 
-// wordCount counts the tokens (of pr) that are words.
-func wordCount(pr *words.Pair, toks []words.Token) int {
-	n := 0
-	for _, t := range toks {
-		if isWordToken(pr, t) {
-			n++
-		}
-	}
-	return n
-}
-
+// isWordToken reports whether token t (of pr) is a word: not punctuation,
+// and not blank.
 func isWordToken(pr *words.Pair, t words.Token) bool {
 	return t.Kind() != words.Punct && strings.TrimSpace(pr.Text(t)) != ""
 }
 
-// wordsAtLeast reports whether wordCount(pr, toks) >= least, reading
-// the tokens only until their count reaches it, as unitsAtLeast.
+// wordsAtLeast reports whether toks (of pr) hold at least least words
+// (isWordToken), reading the tokens only until their count reaches it,
+// as unitsAtLeast does.
 func wordsAtLeast(pr *words.Pair, toks []words.Token, least int) bool {
 	n := 0
 	for _, t := range toks {

@@ -152,3 +152,16 @@ func TestAtLeastAsCounted(t *testing.T) {
 	require.Greater(t, stopped, 1000)
 	t.Logf("%d bounds compared, %d where the units go past the bound", compared, stopped)
 }
+
+// wordCount counts the tokens (of pr) that are words: the count
+// wordsAtLeast compares with its least, read to the end (the reference
+// TestAtLeastAsCounted holds it to).
+func wordCount(pr *words.Pair, toks []words.Token) int {
+	n := 0
+	for _, t := range toks {
+		if isWordToken(pr, t) {
+			n++
+		}
+	}
+	return n
+}
