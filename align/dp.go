@@ -721,7 +721,8 @@ type dpTry struct {
 // of tried, and 0 ≤ at < lowChunk < lowStride: the loop runs over k, the
 // type's value, while k < len(low), which holds exactly while the type
 // is one of tried and spares the range check of low[k] (some 23 M reads
-// on a 5k-pair document), and the type is k / lowStride.
+// on a 5k-pair document); x, the type's index in tried, is counted
+// beside k rather than worked out from it.
 func firstPassing(tried []dpTry, x int, low []float64, at int, best float64, bt int8) (int, float64) {
 	for k := uint(x*lowStride + at); k < uint(len(low)); k, x = k+lowStride, x+1 {
 		// (a NaN fails a type that does not reach the cell)

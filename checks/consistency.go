@@ -1138,9 +1138,10 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 	return out
 }
 
-// glossRun finds in the English of sentence pair pr (whose English
-// blocks are en) the longest run of words whose stems are glosses of a term (function words
-// may sit inside the run: "University of Macau"). It reports whether the
+// glossRun finds in the English of sentence pair pr (en is the
+// document's English blocks, by block number) the longest run of words
+// whose stems are glosses of a term (function words may sit inside the
+// run: "University of Macau"). It reports whether the
 // run is capitalised (1), not (-1), or cannot tell (0, a single word
 // opening a sentence). ok is false when there is no run or two runs tie.
 // A run stays within one stretch of a block (the sentences of the bead

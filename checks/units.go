@@ -125,11 +125,10 @@ func (v *pairView) sentBead(pos textPos) int {
 // zhSents finds the sentence pair (words.Doc.Pairs) of a place in the
 // Chinese of the views it was made for, with one look-up in a table of
 // every sentence of their blocks: term learning asks it of every place of
-// every candidate name (4 bytes a sentence). It used to give the sentence
-// bead, from which the place went to its view (by the block's bead), the
-// view's bead, the sentence bead's sides and then the pair: five reads
-// far apart a place, which the table reads once, in reading order, when
-// it is made.
+// every candidate name (4 bytes a sentence). Going from the place to its
+// view, the view's bead, the sentence bead's sides and then the pair
+// would be five reads far apart a place; the table reads them once, in
+// reading order, when it is made.
 type zhSents struct {
 	blocks []*align.Block
 	// base[b] is where block b's sentences begin in pair; pair holds the

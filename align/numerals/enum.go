@@ -1147,8 +1147,8 @@ func wordFilterIndex(w string) uint {
 	if w == "" {
 		return 0
 	}
-	// the classes from a table, which keeps this and may small enough
-	// for the compiler to inline them where every word is filtered
+	// the classes from a table, which keeps this function and may small
+	// enough for the compiler to inline them where every word is filtered
 	return uint(min(len(w), 15))<<10 | uint(byteClasses[w[0]])<<5 | uint(byteClasses[w[len(w)-1]])
 }
 

@@ -196,8 +196,9 @@ type params struct {
 }
 
 // narrowTypes is the most English types a window may have for its cells'
-// type pairs to be kept as 16-bit offsets (seg.pairOff). A variable only
-// so that a test can send a small document down the other way.
+// type pairs to be kept as 16-bit offsets (seg.pairOff); never more than
+// maxWidth, which numberTypesNarrow's 16-bit types assume. A variable
+// only so that a test can send a small document down the other way.
 var narrowTypes = 1 << 16
 
 // maxWidth bounds the width of a band: its offsets are stored in 16 bits.
@@ -340,12 +341,14 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 			}
 		}
 	}
-	nb := numbering{of: make([]numbered, md.nEn), prior: make([]int32, md.nEn)}
+	nb := numbering{prior: make([]int32, md.nEn)}
 	if md.narrow {
 		// (at most 512 kB, of which the pages past nEn's are not
 		// written)
 		nb.of = make([]numbered, max(md.nEn, maxWidth))
 		nb.ofNarrow = (*[maxWidth]numbered)(nb.of)
+	} else {
+		nb.of = make([]numbered, md.nEn)
 	}
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
@@ -417,7 +420,7 @@ type numbering struct {
 	of    []numbered
 	prior []int32
 	// ofNarrow is of in a narrow window, where it holds maxWidth types
-	// at least (more than the window's): numberTypesNarrow indexes it
+	// at least (at least the window's): numberTypesNarrow indexes it
 	// with a type's 16 bits, which need no bounds check.
 	ofNarrow *[maxWidth]numbered
 	// pairEn and favoured are, per pair, its English type and whether the
@@ -475,7 +478,7 @@ func numberCellsNarrow(nb *numbering, z, base int32, ens []int32, out []uint16) 
 }
 
 // numberTypesNarrow is numberTypes in a narrow window, whose types are
-// fewer than maxWidth: a type's low 16 bits are the type, and index of
+// at most maxWidth: a type's low 16 bits are the type, and index of
 // without a bounds check (two instructions a cell fewer, in some 7 M
 // cells at 5k).
 //
@@ -663,8 +666,8 @@ func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row f
 // cells it adds them to the normalisers, the cells' w·t(e|f) to their
 // columns' (colSum, from the null word's) and their w·t(f|e) to the
 // row's (rowSum[i], set here from the null word's), in the order normRow
-// adds them, cell by cell. pairs are the seg's cells' type pairs
-// (seg.pairOff or seg.pair). One pass over the cells rather than the
+// adds them, cell by cell, with the seg's cells' type pairs (seg.pairOff
+// or seg.pair). One pass over the cells rather than the
 // sweep and then normRow's (−90 M instructions at 5k). Working out only
 // the cells' weights, in one sweep, costs less than all the band's
 // weights and then a pick of the cells' (which took a seventh of the
@@ -743,14 +746,14 @@ type sweepArgs[P uint16 | int32] struct {
 // normRow reads it. The columns are counted from the band's lo rather
 // than the run's start: one index for the columns, the cells' words and
 // col, where two (the run's and the band's) took a register more than
-// the loop had, and three were reloaded at every column. Like sweepSum,
-// it branches on a column's punctuation for the cell's sums; unlike it,
-// it writes a cell's word and weight in that branch (no branch more to
+// the loop had, and three were reloaded at every column. As sweepSum
+// does, it branches on a column's punctuation for the cell's sums and
+// writes a cell's word and weight in that branch (no branch more to
 // mispredict), so that the words, weights and pairs are checked against
-// one length, that of pairs (the seg's cells). Written at every column,
+// one length, that of pairs (the seg's cells). (Written at every column,
 // and so one past the last cell, the words needed a length of their
 // own, a register more than the loop had: enPunct was reloaded at every
-// column.
+// column.)
 //
 //go:noinline
 func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, lo, off, end, c int, w, f float64, tz []params, row float64) (int, float64, float64) {
@@ -1381,7 +1384,9 @@ func countRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidt
 }
 
 // pruneRowNarrow is pruneRow for type pairs kept as offsets, read as
-// countRowNarrow reads them.
+// countRowNarrow reads them. The limit below which a cell is dropped
+// (pruneBelow) comes as an argument, so that it stays in a register; as
+// a constant it was loaded again at every cell.
 //
 //go:noinline
 func pruneRowNarrow(a *rowArgs[uint16], start, end, tlo, out int, col, link *[maxWidth]float64, inv, below float64) (float64, int) {
