@@ -266,11 +266,6 @@ func plain8(w uint64) (sp uint64, ok bool) {
 	x := w &^ hi
 	ctrl := ^(x + 0x60*ones | w) & hi
 	sp = ^((x ^ 0x20*ones) + 0x7f*ones | w) & hi
-	lead := hasZeroByte(w^0xc2*ones) | hasZeroByte(w&(0xfc*ones)^0xe0*ones)
+	lead := lang.HasZeroByte(w^0xc2*ones) | lang.HasZeroByte(w&(0xfc*ones)^0xe0*ones)
 	return sp, ctrl|lead == 0
-}
-
-// hasZeroByte is not 0 when some byte of v is 0.
-func hasZeroByte(v uint64) uint64 {
-	return (v - 0x0101010101010101) &^ v & 0x8080808080808080
 }

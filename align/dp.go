@@ -477,10 +477,10 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 	// variables in the DP's cell loop took registers from the loop's own,
 	// some 35 M instructions more on a 5k-pair document.)
 	//
-	// It returns how many of tried, from the first, are exact in the
-	// stretch: the cell loop settles those without firstPassing.
-	var setLows func(i, from, to int) (lead int)
-	setLows = func(i, from, to int) (lead int) {
+	// It reports whether the first of tried is exact in the stretch: the
+	// cell loop settles that one without firstPassing.
+	var setLows func(i, from, to int) bool
+	setLows = func(i, from, to int) bool {
 		ceil := -1 // (low[ceil+k-from] is the cell k's, when set)
 		for x := range tried {
 			tr := &tried[x]
@@ -521,10 +521,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			}
 			addStarts(in, prevs, tr.t.Prior)
 		}
-		for lead < len(tried) && tried[lead].exact {
-			lead++
-		}
-		return lead
+		return len(tried) > 0 && tried[0].exact
 	}
 	total[row(0)] = 0
 	inf := math.Inf(1)
@@ -544,7 +541,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		backI := off[i] - band.Lo[i] // back[backI+j] is the cell j's
 		stretch := band.Lo[i]        // low holds the cells before stretch
 		from := stretch              // from from on
-		lead := 0                    // the exact types first in tried, in the stretch
+		firstExact := false          // whether tried[0] is exact in the stretch
 		// the total of the cell before (a 0-1 does not reach the row's
 		// first cell, whose low is NaN)
 		last := nan
@@ -554,7 +551,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		for j := band.Lo[i]; j <= hiI; j++ {
 			if j == stretch {
 				from, stretch = j, min(j+lowChunk, hiI+1)
-				lead = setLows(i, j, stretch)
+				firstExact = setLows(i, j, stretch)
 			}
 			if i == 0 && j == 0 {
 				last = total[rowI]
@@ -576,7 +573,7 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			// no bead reaches the cell yet (bt is -1), so a sum below +Inf
 			// passes and wins.
 			x0 := 0
-			if lead > 0 {
+			if firstExact {
 				if v := low[at]; v < inf {
 					best, bt = v, tried[0].ti
 				}

@@ -1132,6 +1132,16 @@ func anchorSums(infos []blockInfo) []anchorSum {
 	return out
 }
 
+// numbersOff is what a paired bead's numbers take off its anchors, nz and
+// ne those of its sides: nothing unless both sides have some. (+0 taken
+// off leaves any sum as it was, to the bit, -0 and NaN too.)
+func numbersOff(nz, ne int32) float64 {
+	if nz > 0 && ne > 0 {
+		return numberBonus * float64(min(nz, ne, maxNumberBonus))
+	}
+	return 0
+}
+
 // anchorsOf is what the anchors of a paired bead zh[i:i+a], en[j:j+b]
 // add to its baseLow (anchoredUntil): the opening enumerators' cost less
 // the numbers that may match and the layout.
@@ -1143,13 +1153,9 @@ func (p *paragraphAligner) anchorsOf(i, j, a, b int) float64 {
 	if zi.opens && ej.opens {
 		an = p.enumsAnchor(i, j)
 	}
-	// The numbers matched and the layout are tested only of a bead whose
-	// sides both have numbers, and of a page with a layout: what they
-	// take off is +0 otherwise, and an - +0 is an, to the bit (-0 and
-	// NaN too); a page without a layout links no blocks (laidOut).
-	if nz > 0 && ne > 0 {
-		an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
-	}
+	// The layout is tested only of a page with a layout: one without
+	// links no blocks (laidOut).
+	an -= numbersOff(nz, ne)
 	if p.layoutAnchors() && p.laidOut(i, a, j, b) {
 		an -= layoutBonus
 	}
@@ -1190,8 +1196,8 @@ func (p *paragraphAligner) tester() beadTest {
 			zi, ej := p.zhAnc[pi], p.enAnc[pj]
 			if zi.opens && ej.opens || p.laysOut {
 				an = p.anchorsOf(pi, pj, t.Zh, t.En)
-			} else if nz, ne := p.zhAnc[pi+t.Zh].nums-zi.nums, p.enAnc[pj+t.En].nums-ej.nums; nz > 0 && ne > 0 {
-				an -= numberBonus * float64(min(nz, ne, maxNumberBonus))
+			} else {
+				an -= numbersOff(p.zhAnc[pi+t.Zh].nums-zi.nums, p.enAnc[pj+t.En].nums-ej.nums)
 			}
 			base, full = part+an, true
 			low = base

@@ -503,7 +503,7 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	joinedAt, joinedG := -1, []uint32(nil)
 	for ti, t := range toks {
 		// (function words are Han: the tests may come in either order)
-		r := firstRune(t.Text)
+		r := lang.FirstRune(t.Text)
 		if isLatinRune(r) {
 			if _, ok := lang.Keyword(t.Text); ok {
 				x := v.zhEntry(t.Text)
@@ -795,21 +795,6 @@ func growTo(s [][]uint32, n int) [][]uint32 {
 	return s
 }
 
-// firstRune is the first character of s as utf8.DecodeRuneInString gives
-// it, with a valid three-byte sequence, a Chinese character, decoded
-// inline: utf8's general decoder is a call that most tokens of a Chinese
-// text took (TestFirstRune).
-func firstRune(s string) rune {
-	if len(s) >= 3 && s[0]&0xf0 == 0xe0 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
-		r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
-		if r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
-			return r
-		}
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
 // quoteMarkAt reports whether the single quote r at s[k:] is a quotation
 // mark, not an apostrophe: it does not follow a letter, or it is an
 // opening one before a letter. The character before it is the one
@@ -824,7 +809,7 @@ func quoteMarkAt(s string, k int, r rune) bool {
 }
 
 func isLatinWord(w string) bool {
-	return isLatinRune(firstRune(w))
+	return isLatinRune(lang.FirstRune(w))
 }
 
 // isLatinRune is whether a word that starts with r is a Latin one.
@@ -1114,5 +1099,5 @@ func sentLengthFlags(s string) (int, uint8) {
 // may set a flag: ? ! " or '.
 func flagMark8(w uint64) bool {
 	const ones = 0x0101010101010101
-	return hasZeroByte(w^'?'*ones)|hasZeroByte(w^'!'*ones)|hasZeroByte(w^'"'*ones)|hasZeroByte(w^'\''*ones) != 0
+	return lang.HasZeroByte(w^'?'*ones)|lang.HasZeroByte(w^'!'*ones)|lang.HasZeroByte(w^'"'*ones)|lang.HasZeroByte(w^'\''*ones) != 0
 }

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align/lang"
-	"github.com/stretchr/testify/require"
 )
 
 // sentLengthByRunes is the length of sentLengthFlags as it was written before its byte
@@ -151,28 +150,4 @@ func TestFlagCosts(t *testing.T) {
 			}
 		}
 	}
-}
-
-// TestFirstRune: firstRune gives what utf8.DecodeRuneInString gives for
-// every sequence of three bytes (so every lead byte, valid, overlong,
-// surrogate or cut short), and for their one- and two-byte prefixes.
-func TestFirstRune(t *testing.T) {
-	var b [3]byte
-	for v := range 1 << 24 {
-		b[0], b[1], b[2] = byte(v>>16), byte(v>>8), byte(v)
-		s := string(b[:])
-		want, _ := utf8.DecodeRuneInString(s)
-		if got := firstRune(s); got != want {
-			t.Fatalf("firstRune(%q) = %U, want %U", s, got, want)
-		}
-		if v&0xff == 0 {
-			for n := 0; n < 3; n++ {
-				want, _ := utf8.DecodeRuneInString(s[:n])
-				if got := firstRune(s[:n]); got != want {
-					t.Fatalf("firstRune(%q) = %U, want %U", s[:n], got, want)
-				}
-			}
-		}
-	}
-	require.Equal(t, '国', firstRune("国家"))
 }

@@ -131,7 +131,7 @@ func refZhWords(sents []string, gl Glosser) ([]sentFeat, []zhType) {
 				}
 				continue
 			}
-			if !lang.IsHan(firstRune(t.Text)) {
+			if !lang.IsHan(lang.FirstRune(t.Text)) {
 				continue
 			}
 			typ, seen := index[t.Text]

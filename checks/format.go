@@ -206,12 +206,7 @@ func gluedTo(t string, before bool) bool {
 // doubledName: a name that repeats a word, "Run Run Shaw", "Bora Bora":
 // both capitalised and not a function word.
 func doubledName(a, b string) bool {
-	return unicode.IsUpper(firstRuneOf(a)) && unicode.IsUpper(firstRuneOf(b)) && !lang.IsStopword(strings.ToLower(a))
-}
-
-func firstRuneOf(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+	return unicode.IsUpper(lang.FirstRune(a)) && unicode.IsUpper(lang.FirstRune(b)) && !lang.IsStopword(strings.ToLower(a))
 }
 
 // isASCIILetter reports the letters of ASCII, A to Z and a to z, which are

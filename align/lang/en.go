@@ -238,7 +238,7 @@ func scanEnWord(text string, i int) int {
 		if isApostrophe(r) && unicode.IsLetter(prev) && unicode.IsLetter(next) {
 			// Possessive 's ends the word before the apostrophe.
 			after := i + n + m
-			if (next == 's' || next == 'S') && (after >= len(text) || !isEnWordRune(firstRune(text[after:]))) &&
+			if (next == 's' || next == 'S') && (after >= len(text) || !isEnWordRune(FirstRune(text[after:]))) &&
 				!isContraction(text[start:after]) {
 				break
 			}
@@ -256,13 +256,23 @@ func skipPossessive(text string, i int) int {
 	if !isApostrophe(r) || i+n >= len(text) || text[i+n] != 's' && text[i+n] != 'S' {
 		return i
 	}
-	if j := i + n + 1; j >= len(text) || !isEnWordRune(firstRune(text[j:])) {
+	if j := i + n + 1; j >= len(text) || !isEnWordRune(FirstRune(text[j:])) {
 		return j
 	}
 	return i
 }
 
-func firstRune(s string) rune {
+// FirstRune is the first character of s as utf8.DecodeRuneInString gives
+// it, with a valid three-byte sequence, a Chinese character, decoded
+// inline: utf8's general decoder is a call that most tokens of a Chinese
+// text took (TestFirstRune).
+func FirstRune(s string) rune {
+	if len(s) >= 3 && s[0]&0xf0 == 0xe0 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 {
+		r := rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f)
+		if r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			return r
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
@@ -284,7 +294,7 @@ func scanDotted(text string, i int) int {
 		return i
 	}
 	// The acronym must not run on into a word: "U.S.based" is not one.
-	if j < len(text) && isEnWordRune(firstRune(text[j:])) {
+	if j < len(text) && isEnWordRune(FirstRune(text[j:])) {
 		return i
 	}
 	return j

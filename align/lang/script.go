@@ -205,6 +205,14 @@ func Load8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// HasZeroByte is not 0 when some byte of v is 0: subtracting 1 from a
+// zero byte borrows into its high bit, which was not set, and no byte
+// borrows from the next unless a zero byte lies below it. The word
+// scans find a byte b among eight as a zero byte of w^(b·0x0101…01).
+func HasZeroByte(v uint64) uint64 {
+	return (v - 0x0101010101010101) &^ v & 0x8080808080808080
+}
+
 // ASCIISpaces counts the bytes of w, eight ASCII bytes (no high bit set),
 // that are white space (IsSpace): ' ' and '\t' to '\r'. Each test adds to every
 // byte at once with no carry into the next, a byte being at most 7F:

@@ -330,3 +330,27 @@ func unifiedHanAt(text string, j int) bool {
 	c0, c1, c2 := text[j], text[j+1], text[j+2]
 	return (c0 == 0xe4 && c1 >= 0xb8 || 0xe5 <= c0 && c0 <= 0xe9) && c1&0xc0 == 0x80 && c2&0xc0 == 0x80
 }
+
+// TestFirstRune: FirstRune gives what utf8.DecodeRuneInString gives for
+// every sequence of three bytes (so every lead byte, valid, overlong,
+// surrogate or cut short), and for their one- and two-byte prefixes.
+func TestFirstRune(t *testing.T) {
+	var b [3]byte
+	for v := range 1 << 24 {
+		b[0], b[1], b[2] = byte(v>>16), byte(v>>8), byte(v)
+		s := string(b[:])
+		want, _ := utf8.DecodeRuneInString(s)
+		if got := FirstRune(s); got != want {
+			t.Fatalf("FirstRune(%q) = %U, want %U", s, got, want)
+		}
+		if v&0xff == 0 {
+			for n := 0; n < 3; n++ {
+				want, _ := utf8.DecodeRuneInString(s[:n])
+				if got := FirstRune(s[:n]); got != want {
+					t.Fatalf("FirstRune(%q) = %U, want %U", s[:n], got, want)
+				}
+			}
+		}
+	}
+	require.Equal(t, '国', FirstRune("国家"))
+}

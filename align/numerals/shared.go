@@ -221,12 +221,10 @@ func monthTheDigit(text string) bool {
 
 // hasH reports whether one of the first eight bytes of s is 'h' or 'H':
 // setting bit 5 maps both, and no other byte, onto 'h', and the XOR makes
-// those bytes zero, which the subtraction finds (a byte borrows from the
-// next only above a zero byte, so whether there is one is exact).
+// those bytes zero, which lang.HasZeroByte finds.
 func hasH(s string) bool {
 	w := lang.Load8(s)
-	v := (w | 0x2020202020202020) ^ 0x6868686868686868
-	return (v-0x0101010101010101)&^v&0x8080808080808080 != 0
+	return lang.HasZeroByte((w|0x2020202020202020)^0x6868686868686868) != 0
 }
 
 // monthEnds reports whether text, white space left out at its end, may

@@ -1542,13 +1542,13 @@ type viterbiCol struct {
 // own, and not inlined, for the reason the E-steps' rows are.
 //
 //go:noinline
-func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (best, sum float64, col int32) {
+func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi int, i int32, null float64) (float64, float64, int32) {
 	tz, pairs := v.tt[tlo:thi], v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
 	r := &v.row
 	r.best, r.link = null, -1
-	sum = null
+	sum := null
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
@@ -1571,13 +1571,13 @@ func viterbiRow[P uint16 | int32](v *viterbiArgs[P], start, end, lo, tlo, thi in
 // countRowNarrow reads them: v.tt holds maxWidth pairs from tlo on.
 //
 //go:noinline
-func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, null float64) (best, sum float64, col int32) {
+func viterbiRowNarrow(v *viterbiArgs[uint16], start, end, lo, tlo int, i int32, null float64) (float64, float64, int32) {
 	tz, pairs := (*[maxWidth]params)(v.tt[tlo:]), v.pairs[:end]
 	js, ws := v.js[:len(pairs)], v.ws[:len(pairs)]
 	cols := (*[maxWidth]viterbiCol)(v.cols[lo:])
 	r := &v.row
 	r.best, r.link = null, -1
-	sum = null
+	sum := null
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
 		w := float64(ws[k])
