@@ -1046,6 +1046,13 @@ func (g *glossFinder) nextGloss(toks []words.Token, i int) int {
 	return len(toks)
 }
 
+// sameKey reports whether a and b have one key (enKey). It is kept out
+// of glossRun, which asks it only of runs that tie and are written
+// differently.
+//
+//go:noinline
+func (g *glossFinder) sameKey(a, b string) bool { return g.key(a) == g.key(b) }
+
 // key is enKey(s).
 func (g *glossFinder) key(s string) string {
 	k, ok := g.keys[s]
@@ -1213,10 +1220,12 @@ func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPo
 	// ties only matter when they differ; a run without a tie needs no
 	// key here (a name's renderings get theirs later, and most runs
 	// found are not a name's: the key was a quarter of glossRun)
+	// (nor where they are written alike, as a word said twice in a
+	// sentence is: a key is its text's)
 	if len(best) > 1 {
-		k0 := g.key(en[best[0].block].Text[best[0].start:best[0].end])
+		t0 := en[best[0].block].Text[best[0].start:best[0].end]
 		for _, r := range best[1:] {
-			if g.key(en[r.block].Text[r.start:r.end]) != k0 {
+			if t := en[r.block].Text[r.start:r.end]; t != t0 && !g.sameKey(t0, t) {
 				return "", textPos{}, 0, false
 			}
 		}
