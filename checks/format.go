@@ -282,8 +282,10 @@ func controlRuns(s string) [][2]int {
 			}
 			continue
 		}
-		if c := s[i]; 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
+		if cjk3At(s, i) {
+			// and the characters that follow it, in a loop of their own
+			for i += 3; cjk3At(s, i); i += 3 {
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -306,6 +308,19 @@ func controlRuns(s string) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// cjk3At reports whether s holds at byte i a character of U+3000 to
+// U+9FFF: a lead byte E3 to E9 and two continuation bytes, which are
+// always a valid character, passed over without decoding by the scans of
+// text for what Chinese characters are not (controlRuns,
+// appendLatinTokens).
+func cjk3At(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c := s[i]
+	return 0xe3 <= c && c <= 0xe9 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80
 }
 
 // printable8 reports whether the 8 bytes of s are all printable ASCII,
