@@ -849,7 +849,9 @@ func (s *nameScanner) candidates(v *pairView, f func(z string, blk *align.Block,
 			var fl uint8
 			if allHan(t) {
 				fl |= tokHan
-				if _, n := utf8.DecodeRuneInString(t); n == len(t) {
+				// a text of Han characters is valid UTF-8: its first
+				// character's length is told by its lead byte
+				if firstRuneLen(t) == len(t) {
 					fl |= tokOneRune
 				}
 			}
@@ -1046,6 +1048,13 @@ func (g *glossFinder) nextGloss(toks []words.Token, i int) int {
 	return len(toks)
 }
 
+// sameKey reports whether a and b have one key (enKey). It is kept out
+// of glossRun, which asks it only of runs that tie and are written
+// differently.
+//
+//go:noinline
+func (g *glossFinder) sameKey(a, b string) bool { return g.key(a) == g.key(b) }
+
 // key is enKey(s).
 func (g *glossFinder) key(s string) string {
 	k, ok := g.keys[s]
@@ -1213,10 +1222,12 @@ func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPo
 	// ties only matter when they differ; a run without a tie needs no
 	// key here (a name's renderings get theirs later, and most runs
 	// found are not a name's: the key was a quarter of glossRun)
+	// (nor where they are written alike, as a word said twice in a
+	// sentence is: a key is its text's)
 	if len(best) > 1 {
-		k0 := g.key(en[best[0].block].Text[best[0].start:best[0].end])
+		t0 := en[best[0].block].Text[best[0].start:best[0].end]
 		for _, r := range best[1:] {
-			if g.key(en[r.block].Text[r.start:r.end]) != k0 {
+			if t := en[r.block].Text[r.start:r.end]; t != t0 && !g.sameKey(t0, t) {
 				return "", textPos{}, 0, false
 			}
 		}
@@ -1346,17 +1357,40 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 // than a map look-up of the string (every token of the name candidates,
 // twice; TestIsZhEdgeStop). A string of three bytes decodes to one of
 // those runes only when it is its encoding.
+//
+// The three bytes are read as a rune here, not by utf8.DecodeRuneInString
+// (a call for every character): a lead byte E0 to EF and two
+// continuation bytes give the rune they encode when they are valid, and
+// otherwise an overlong form below U+0800 or a surrogate, neither of
+// which is one of the runes.
 func isZhEdgeStop(s string) bool {
 	if len(s) != 3 {
 		return s == "我们"
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	switch r {
+	if s[0]&0xf0 != 0xe0 || s[1]&0xc0 != 0x80 || s[2]&0xc0 != 0x80 {
+		return false
+	}
+	switch rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f) {
 	case '的', '了', '和', '与', '及', '在', '是', '为', '对', '把', '被', '从', '向', '等', '也', '都',
 		'就', '而', '并', '之', '其', '这', '那', '各', '每', '要', '以', '于', '将', '更', '不', '有', '着':
 		return true
 	}
 	return false
+}
+
+// firstRuneLen is the length in bytes of the first character of s, valid
+// UTF-8 and not empty, told by its lead byte (what
+// utf8.DecodeRuneInString gives of valid text, without the call).
+func firstRuneLen(s string) int {
+	switch c := s[0]; {
+	case c < 0x80:
+		return 1
+	case c < 0xe0:
+		return 2
+	case c < 0xf0:
+		return 3
+	}
+	return 4
 }
 
 // allHan reports whether s is one or more Han characters (lang.IsHan).

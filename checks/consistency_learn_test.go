@@ -230,7 +230,9 @@ func TestIsZhEdgeStop(t *testing.T) {
 		}
 	}
 	b := make([]byte, 3)
-	for b0 := 0xe0; b0 < 0xf0; b0++ {
+	// and a few other leads whose low bits are those of a Han lead
+	for _, b0 := range []int{0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef,
+		0x64, 0xc4, 0xd5, 0xf4, 0xf9} {
 		for b1 := range 256 {
 			for b2 := range 256 {
 				b[0], b[1], b[2] = byte(b0), byte(b1), byte(b2)
@@ -903,5 +905,20 @@ func TestCountFields(t *testing.T) {
 		}
 		s := b.String()
 		require.Equal(t, len(strings.Fields(s)), countFields(s), "%q", s)
+	}
+}
+
+// TestFirstRuneLen: firstRuneLen is the length utf8.DecodeRuneInString
+// gives of every rune, alone and followed by another.
+func TestFirstRuneLen(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), string(r) + "中"} {
+			if _, n := utf8.DecodeRuneInString(s); firstRuneLen(s) != n {
+				t.Fatalf("firstRuneLen(%q) = %d, want %d", s, firstRuneLen(s), n)
+			}
+		}
 	}
 }

@@ -237,7 +237,7 @@ func TestUnbalanced(t *testing.T) {
 // letters of other scripts and invalid bytes.
 func TestDoubledWordsByBytes(t *testing.T) {
 	alphabet := []string{"the", "The", "a", "A", " ", "  ", "\n", "-", "’", "'", "s", "é", "中", "1", ".", "\xff", "\xe2\x80", "Run", "Bora",
-		"9", "\u212a", "k", "K", "\u017f", "\u00a0", "_", "\u0663", "the'"}
+		"9", "\u212a", "k", "K", "\u017f", "\u00a0", "_", "\u0663", "the'", "she", "tHe"}
 	rng := rand.New(rand.NewPCG(19, 20))
 	found := 0
 	for round := 0; round < 60000; round++ {

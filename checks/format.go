@@ -122,34 +122,70 @@ func doubledWords(s string) [][3]int {
 		// a word starts at an ASCII letter, whose byte is one no other
 		// rune's bytes hold: the text is read a byte at a time, as
 		// fast as a rune at a time where it is ASCII, and faster where
-		// it is not
-		if c := s[i]; c >= utf8.RuneSelf || !isASCIILetter(rune(c)) {
+		// it is not (no byte of 80 to FF is an ASCII letter either)
+		if !isASCIILetter(rune(s[i])) {
 			i++
 			continue
 		}
-		j := i
+		j := i + 1
 		for j < len(s) && (isASCIILetter(rune(s[j])) || s[j] == '\'' && j+1 < len(s) && isASCIILetter(rune(s[j+1]))) {
 			j++
 		}
-		// a word glued to other letters or digits (Xi’s, é) is not a word
-		// here; what stands beside a word is mostly ASCII, told without
-		// decoding or the tables
-		if i > 0 && gluedBefore(s[:i]) || j < len(s) && gluedAfter(s[j:]) {
-			prevStart = -1
+		// Most words stand between ASCII bytes and cannot double the
+		// word before: a word is ASCII letters and apostrophes, which
+		// fold only to one another, so two words of different lengths
+		// or first letters are not equal but for case. Those are told
+		// here without a call, which kept the loop's values in memory
+		// (TestDoubledWordsByBytes); the rest go to doubledWordAt.
+		before, after := byte(' '), byte(' ')
+		if i > 0 {
+			before = s[i-1]
+		}
+		if j < len(s) {
+			after = s[j]
+		}
+		if before < utf8.RuneSelf && after < utf8.RuneSelf &&
+			(prevStart < 0 || j-i != prevEnd-prevStart || s[i]|0x20 != s[prevStart]|0x20) {
+			if gluedASCII[before] || gluedASCII[after] {
+				prevStart = -1
+			} else {
+				prevStart, prevEnd = i, j
+			}
 			i = j
 			continue
 		}
-		// a word is ASCII letters and apostrophes, which fold only to
-		// one another: two words of different lengths are not equal
-		// but for case
-		if prevStart >= 0 && j-i == prevEnd-prevStart && strings.TrimSpace(s[prevEnd:i]) == "" && strings.EqualFold(s[prevStart:prevEnd], s[i:j]) &&
-			!doubledOK[strings.ToLower(s[i:j])] && !doubledName(s[prevStart:prevEnd], s[i:j]) {
-			out = append(out, [3]int{prevStart, j, i})
+		var d [3]int
+		var ok bool
+		prevStart, prevEnd, d, ok = doubledWordAt(s, i, j, prevStart, prevEnd)
+		if ok {
+			out = append(out, d)
 		}
-		prevStart, prevEnd = i, j
 		i = j
 	}
 	return out
+}
+
+// doubledWordAt is doubledWords' reading of the word s[i:j] after the
+// word s[prevStart:prevEnd] (prevStart -1 when there is none or it does
+// not count): the word before for the next (-1 when this one is glued to
+// the text beside it), and whether the two are one doubled word, d.
+//
+//go:noinline
+func doubledWordAt(s string, i, j, prevStart, prevEnd int) (int, int, [3]int, bool) {
+	// a word glued to other letters or digits (Xi’s, é) is not a word
+	// here; what stands beside a word is mostly ASCII, told without
+	// decoding or the tables
+	if i > 0 && gluedBefore(s[:i]) || j < len(s) && gluedAfter(s[j:]) {
+		return -1, prevEnd, [3]int{}, false
+	}
+	// a word is ASCII letters and apostrophes, which fold only to
+	// one another: two words of different lengths are not equal
+	// but for case
+	if prevStart >= 0 && j-i == prevEnd-prevStart && strings.TrimSpace(s[prevEnd:i]) == "" && strings.EqualFold(s[prevStart:prevEnd], s[i:j]) &&
+		!doubledOK[strings.ToLower(s[i:j])] && !doubledName(s[prevStart:prevEnd], s[i:j]) {
+		return i, j, [3]int{prevStart, j, i}, true
+	}
+	return i, j, [3]int{}, false
 }
 
 // gluedBefore and gluedAfter report whether the rune that ends t or
@@ -246,8 +282,10 @@ func controlRuns(s string) [][2]int {
 			}
 			continue
 		}
-		if c := s[i]; 0xe3 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
+		if cjk3At(s, i) {
+			// and the characters that follow it, in a loop of their own
+			for i += 3; cjk3At(s, i); i += 3 {
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -270,6 +308,19 @@ func controlRuns(s string) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// cjk3At reports whether s holds at byte i a character of U+3000 to
+// U+9FFF: a lead byte E3 to E9 and two continuation bytes, which are
+// always a valid character, passed over without decoding by the scans of
+// text for what Chinese characters are not (controlRuns,
+// appendLatinTokens).
+func cjk3At(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c := s[i]
+	return 0xe3 <= c && c <= 0xe9 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80
 }
 
 // printable8 reports whether the 8 bytes of s are all printable ASCII,

@@ -108,8 +108,9 @@ func appendLatinTokens(out []latinToken, s string) []latinToken {
 				i++
 				continue
 			}
-		} else if c >= 0xe3 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
+		} else if cjk3At(s, i) {
+			for i += 3; cjk3At(s, i); i += 3 {
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -223,9 +224,24 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// hasDigitFast is hasDigit, reading ASCII a byte at a time.
+// hasDigitFast is hasDigit, reading ASCII a byte at a time, and eight
+// bytes at a time while they are all ASCII: it reads the whole of every
+// English paragraph without a digit. Of eight bytes of 00 to 7F, the
+// digits are those to which adding 50 carries into the high bit and
+// adding 46 does not; nothing carries into the next byte
+// (TestHasDigitFast).
 func hasDigitFast(s string) bool {
+	const highs = 0x8080808080808080
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if w := lang.Load8(s[i:]); w&highs == 0 {
+				if (w+0x5050505050505050)&^(w+0x4646464646464646)&highs != 0 {
+					return true
+				}
+				i += 8
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if '0' <= c && c <= '9' {
 				return true
@@ -534,7 +550,7 @@ func nameItems(s string, l align.Lang, toks []latinToken) ([]nameItem, []latinTo
 			run++
 		}
 		prevEnd = t.end
-		if l == align.En && !hasDigit(t.text) {
+		if l == align.En && !hasDigitFast(t.text) {
 			// only codes are kept in English, and a code has a digit:
 			// neither the footnote call cut off below nor width
 			// folding makes one (TestFoldWidthMakesNoDigit)

@@ -247,13 +247,23 @@ func nameItemsSlow(s string, l align.Lang) []nameItem {
 // TestHasDigitFast: hasDigitFast is hasDigit, on random text of ASCII,
 // digits of other scripts, letters and invalid bytes.
 func TestHasDigitFast(t *testing.T) {
-	alphabet := []string{"a", " ", "7", "０", "٣", "中", "\xff", "\xe2\x80", "é"}
+	alphabet := []string{"a", " ", "7", "０", "٣", "中", "\xff", "\xe2\x80", "é",
+		"The Council ", "/", ":", "0", "9", "\x7f", "@"}
+	noDigit := []string{"a", " ", "中", "é", "\xff", "The Council ", "/", ":", "\x7f", "@", "\x00"}
 	rng := rand.New(rand.NewPCG(23, 24))
 	digits := 0
 	for round := 0; round < 20000; round++ {
+		// one text in four long enough to be read eight bytes at a time
+		most, from := 5, alphabet
+		if round%4 == 0 {
+			most = 24
+			if round%8 == 0 {
+				from = noDigit // whose bytes are all read
+			}
+		}
 		var b strings.Builder
-		for n := rng.IntN(5); n > 0; n-- {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		for n := rng.IntN(most); n > 0; n-- {
+			b.WriteString(from[rng.IntN(len(from))])
 		}
 		s := b.String()
 		require.Equal(t, hasDigit(s), hasDigitFast(s), "%q", s)

@@ -613,14 +613,22 @@ var (
 func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 	var out []quoted
 	for i := 0; i < len(s); {
-		// no opening mark but " is ASCII, nor Han of U+4000 to U+9FFF
-		// (lead bytes E4 to E9, and two continuation bytes): those are
-		// passed over undecoded (TestPairedQuotesIsByRunes)
-		if c := s[i]; c < utf8.RuneSelf && c != '"' {
+		// every opening mark of the pairs (“ ‘ 「 『 《) begins with the
+		// byte E2 or E3, and " is itself: a byte that is none of these
+		// begins no opening mark, and since none of them continues
+		// another character, reading rune by rune would reach each of
+		// them. The bytes between are passed over, eight at a time where
+		// none of them is one (TestPairedQuotesIsByRunes,
+		// TestQuoteOpenersLead).
+		if c := s[i]; c != '"' && c|1 != 0xe3 {
 			i++
-			continue
-		} else if 0xe4 <= c && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3
+			for i+8 <= len(s) {
+				if m := quoteLead8(lang.Load8(s[i:])); m != 0 {
+					i += bits.TrailingZeros64(m) / 8
+					break
+				}
+				i += 8
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -660,6 +668,18 @@ func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 		i = end
 	}
 	return out
+}
+
+// quoteLead8 sets the high bit of the first of the eight bytes of x
+// (lang.Load8) that is E2, E3 or ", and is 0 when none is
+// (TestQuoteLead8); the bits above it say nothing. E2 and E3 are the bytes
+// that OR 0x01 makes 0xE3; a byte equal to another is zero after XOR, and
+// subtracting 1 from a zero byte borrows into its high bit, which was not
+// set, as bracketMask8 finds its bytes.
+func quoteLead8(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	a, b := (x|ones)^0xe3*ones, x^'"'*ones
+	return ((a-ones)&^a | (b-ones)&^b) & highs
 }
 
 // isZhTerm: a quotation short enough and without sentence punctuation to

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"math/bits"
 	"math/rand"
 	"reflect"
 	"strings"
@@ -217,11 +218,17 @@ func pairedQuotesByRunes(s string, pairs []quotePair, straight bool) []quoted {
 // every set of marks, on random text of marks, Han and broken UTF-8.
 func TestPairedQuotesIsByRunes(t *testing.T) {
 	pieces := []string{"a", " ", ".", "\"", "“", "”", "‘", "’", "「", "」", "『", "』", "《", "》", "中", "文", "。",
-		"\xe2", "\xe2\x80", "\x9c", "\xe3\x80", "\xe4", "\xe4\xb8", "\xb8", "\xff", "Ab"}
+		"\xe2", "\xe2\x80", "\x9c", "\xe3\x80", "\xe3", "\xe4", "\xe4\xb8", "\xb8", "\xff", "Ab",
+		"National security", "中国特色社会主义"}
 	rng := rand.New(rand.NewSource(18))
-	for range 50000 {
+	for k := range 50000 {
 		var b strings.Builder
-		for m := rng.Intn(16); m >= 0; m-- {
+		// one text in four long enough for the eight-byte skips
+		most := 16
+		if k%4 == 0 {
+			most = 64
+		}
+		for m := rng.Intn(most); m >= 0; m-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		s := b.String()
@@ -369,9 +376,14 @@ func TestFullWidthAtAsRange(t *testing.T) {
 	pieces := []string{"a", " ", "abcdefg", "12345678", "，", "。", "：", "；", "！", "？", "（", "）", "、", "＂", "中",
 		"\xef", "\xef\xbc", "\xe3\x80", "\x80", "\xff", "é", "\x7f"}
 	rng := rand.New(rand.NewSource(18))
-	for range 50000 {
+	for k := range 50000 {
 		var b strings.Builder
-		for m := rng.Intn(16); m >= 0; m-- {
+		// one text in four long enough for the eight-byte skips
+		most := 16
+		if k%4 == 0 {
+			most = 64
+		}
+		for m := rng.Intn(most); m >= 0; m-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
 		check(b.String())
@@ -496,6 +508,47 @@ func TestGluedBeforeAfter(t *testing.T) {
 			}
 			if gluedTo(s+other, false) != gluedAfter(s+other) {
 				t.Fatalf("gluedAfter(%q) = %v", s+other, gluedAfter(s+other))
+			}
+		}
+	}
+}
+
+// TestQuoteOpenersLead: every opening mark pairedQuotes looks for begins
+// with a byte its skip stops at (E2, E3 or ").
+func TestQuoteOpenersLead(t *testing.T) {
+	for _, pairs := range [][]quotePair{zhQuotePairs, enQuotePairs, titleQuotePairs} {
+		for _, qp := range pairs {
+			if c := string(qp.open)[0]; c != 0xe2 && c != 0xe3 && c != '"' {
+				t.Fatalf("opening mark %q begins with %#x", qp.open, c)
+			}
+		}
+	}
+}
+
+// TestQuoteLead8: quoteLead8 finds the first byte of eight that is E2, E3
+// or ", each byte value at each place among random others.
+func TestQuoteLead8(t *testing.T) {
+	rng := rand.New(rand.NewSource(29))
+	isLead := func(c byte) bool { return c == 0xe2 || c == 0xe3 || c == '"' }
+	for c := range 256 {
+		for at := range 8 {
+			for range 50 {
+				var b [8]byte
+				for k := range b {
+					b[k] = byte(rng.Intn(256))
+				}
+				b[at] = byte(c)
+				first := 8
+				for k := range b {
+					if isLead(b[k]) {
+						first = k
+						break
+					}
+				}
+				m := quoteLead8(lang.Load8(string(b[:])))
+				if (m == 0) != (first == 8) || m != 0 && bits.TrailingZeros64(m)/8 != first {
+					t.Fatalf("quoteLead8(%q) = %#x, first lead at %d", b, m, first)
+				}
 			}
 		}
 	}
