@@ -1358,9 +1358,12 @@ func newParams(zFirst []int32, narrow bool) []params {
 //
 //go:noinline
 func distortionRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidth]float64, inv float64) float64 {
+	// (The nil checks first: in this order, the assembler needs no
+	// padding in the loop, an instruction a cell, to keep its closing
+	// branch from crossing 32 bytes; with Go 1.26.)
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]
