@@ -625,9 +625,9 @@ func (md *model) rowStarts(s *seg) []float64 {
 }
 
 // sweepSum lays out the columns of a run of a row's band on one side of
-// the diagonal, the columns off to end−lo of the band from lo of
-// a.enPunct: the weights step along the columns (w, then w·f, w·f², …),
-// and each cell, a column whose punctuation is punct, has its offset
+// the diagonal, the columns off to end of the band (a.bandPunct, cut at
+// the row's lo by sweepArgs.at): the weights step along the columns (w,
+// then w·f, w·f², …), and each cell, a column whose punctuation is punct, has its offset
 // from lo and its weight written at a.js[c] and a.ws[c], c moving on;
 // it adds each cell's weight to its column's in a.col and to row. It
 // returns c, the weight of the column after the run and row. (One index
@@ -642,9 +642,8 @@ func (md *model) rowStarts(s *seg) []float64 {
 // pointer, as sweepNorm's do.
 //
 //go:noinline
-func sweepSum(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f, row float64) (int, float64, float64) {
-	enPunct, colZ := a.enPunct[lo:end], a.col[lo:end]
-	colZ = colZ[:len(enPunct)]
+func sweepSum(a *sweepArgs[uint16], punct bool, off, end, c int, w, f, row float64) (int, float64, float64) {
+	enPunct, colZ := a.bandPunct[:end], a.bandCol[:end]
 	js := a.js
 	ws := a.ws[:len(js)] // one bounds check a column, not two
 	for j := uint(off); j < uint(len(enPunct)); j++ {
@@ -706,18 +705,20 @@ func segNorms(md *model, s *seg, js []uint16, ws []float32, colSum, rowSum []flo
 		row := s.eNull[i] * tNullZ[z]
 		if narrow {
 			tz := (*[maxWidth]params)(ttPad[zFirst[z]:])
-			c, w, row = sweepNormNarrow(&na, punct, lo, 0, mid, c, w, back, tz, row)
+			na.at(lo)
+			c, w, row = sweepNormNarrow(&na, punct, 0, mid-lo, c, w, back, tz, row)
 			if mid < end && mid > lo {
 				// mid is cross
 				w = starts[2*i+1]
 			}
-			c, _, row = sweepNormNarrow(&na, punct, lo, mid-lo, end, c, w, step, tz, row)
+			c, _, row = sweepNormNarrow(&na, punct, mid-lo, width, c, w, step, tz, row)
 		} else {
-			c, w, row = sweepNorm(&wa, punct, lo, 0, mid, c, w, back, tt, row)
+			wa.at(lo)
+			c, w, row = sweepNorm(&wa, punct, 0, mid-lo, c, w, back, tt, row)
 			if mid < end && mid > lo {
 				w = starts[2*i+1]
 			}
-			c, _, row = sweepNorm(&wa, punct, lo, mid-lo, end, c, w, step, tt, row)
+			c, _, row = sweepNorm(&wa, punct, mid-lo, width, c, w, step, tt, row)
 		}
 		rowSum[i] = row
 	}
@@ -731,16 +732,42 @@ func segNorms(md *model, s *seg, js []uint16, ws []float32, colSum, rowSum []flo
 // slices, the band's cut by the caller, they took a dozen words of
 // arguments, most on the stack, at two calls a row (404 k calls at 5k
 // for each of the two).
+//
+// The sweeps read the band's columns from its lo on (bandPunct and
+// bandCol, cut by at when a row's lo changes, once a seg in a seg
+// without a band), so that each call cuts them only at the run's end:
+// cut from lo to the end in every call, they took some fifteen
+// instructions a call more (1.6 M calls at 5k). (The order of the
+// fields is not indifferent: with Go 1.26 it leaves the sweeps' loops
+// without the padding the assembler puts before a branch that would
+// cross 32 bytes, one instruction a column: other orders left it there,
+// and took more than the shorter cuts saved.)
 type sweepArgs[P uint16 | int32] struct {
-	enPunct []bool
-	js      []uint16
-	ws      []float32
-	pairs   []P
-	col     []float64
+	// lo is the band's lo the two below are cut at, +1 (0: not cut yet).
+	lo        int
+	bandPunct []bool
+	bandCol   []float64
+	enPunct   []bool
+	js        []uint16
+	ws        []float32
+	pairs     []P
+	col       []float64
 }
 
-// sweepNorm is sweepSum for segNorms, over the columns off to end−lo of
-// the band from lo of a's enPunct: it adds each cell's weight times its
+// at cuts a's enPunct and col at lo, the lo of the band of the row
+// about to be swept, unless they are cut there already; their capacity
+// is cut to their length, so that a sweep's cut at a run's end checks
+// it against that.
+func (a *sweepArgs[P]) at(lo int) {
+	if a.lo != lo+1 {
+		a.lo = lo + 1
+		a.bandPunct = a.enPunct[lo:len(a.enPunct):len(a.enPunct)]
+		a.bandCol = a.col[lo:len(a.col):len(a.col)]
+	}
+}
+
+// sweepNorm is sweepSum for segNorms, over the columns off to end of
+// the band (a.bandPunct): it adds each cell's weight times its
 // pair's t(e|f) (tz[pairs[c]]) to its column's sum in col and times its
 // t(f|e) to row. The weight is the one stored, float32, as
 // normRow reads it. The columns are counted from the band's lo rather
@@ -756,9 +783,9 @@ type sweepArgs[P uint16 | int32] struct {
 // column.)
 //
 //go:noinline
-func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, lo, off, end, c int, w, f float64, tz []params, row float64) (int, float64, float64) {
-	enPunct, col := a.enPunct[lo:end], a.col[lo:end]
-	col = col[:len(enPunct)]
+func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, off, end, c int, w, f float64, tz []params, row float64) (int, float64, float64) {
+	enPunct := a.bandPunct[:end]
+	col := a.bandCol[:len(enPunct)]
 	pairs := a.pairs
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
 	for j := uint(off); j < uint(len(enPunct)); j++ {
@@ -782,12 +809,12 @@ func sweepNorm[P uint16 | int32](a *sweepArgs[P], punct bool, lo, off, end, c in
 // indexes without a bounds check.
 //
 //go:noinline
-func sweepNormNarrow(a *sweepArgs[uint16], punct bool, lo, off, end, c int, w, f float64, tz *[maxWidth]params, row float64) (int, float64, float64) {
-	enPunct, col := a.enPunct[lo:end], a.col[lo:end]
-	col = col[:len(enPunct)]
+func sweepNormNarrow(a *sweepArgs[uint16], punct bool, off, end, c int, w, f float64, tz *[maxWidth]params, row float64) (int, float64, float64) {
 	pairs := a.pairs
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
 	_ = tz[0] // tz's nil check, once rather than at every cell
+	enPunct := a.bandPunct[:end]
+	col := a.bandCol[:len(enPunct)]
 	for j := uint(off); j < uint(len(enPunct)); j++ {
 		if enPunct[j] == punct {
 			w32 := float32(w)
@@ -832,12 +859,13 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 		// The distortion is a distribution over the words a word may
 		// link to: its normalisers sum the cells' weights.
 		var row float64
-		c, w, row = sweepSum(&a, punct, lo, 0, mid, c, w, back, row)
+		a.at(lo)
+		c, w, row = sweepSum(&a, punct, 0, mid-lo, c, w, back, row)
 		if mid < end && mid > lo {
 			// mid is cross
 			w = starts[2*i+1]
 		}
-		c, _, row = sweepSum(&a, punct, lo, mid-lo, end, c, w, step, row)
+		c, _, row = sweepSum(&a, punct, mid-lo, width, c, w, step, row)
 		rowZ[i] = row
 	}
 	odds := md.opt.Null / (1 - md.opt.Null)
@@ -1330,9 +1358,12 @@ func newParams(zFirst []int32, narrow bool) []params {
 //
 //go:noinline
 func distortionRowNarrow(a *rowArgs[uint16], start, end, tlo int, col, link *[maxWidth]float64, inv float64) float64 {
+	// (The nil checks first: in this order, the assembler needs no
+	// padding in the loop, an instruction a cell, to keep its closing
+	// branch from crossing 32 bytes; with Go 1.26.)
+	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	tz, pairs := (*[maxWidth]params)(a.tt[tlo:]), a.pairs[:end]
 	js, ws := a.js[:len(pairs)], a.ws[:len(pairs)]
-	_, _ = col[0], link[0] // their nil checks, once rather than at every cell
 	row := 0.0
 	for k := uint(start); k < uint(len(pairs)); k++ {
 		j := js[k]

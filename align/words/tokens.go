@@ -52,7 +52,7 @@ type Token struct {
 	tk uint32
 	// start is the token's byte offset in the text of its language's
 	// blocks read one after another: block b's text begins at
-	// vocab.base[lang][b]. (The block is not kept, 4 bytes a token: it is
+	// vocab.blocks[lang].base[b]. (The block is not kept, 4 bytes a token: it is
 	// the block whose text holds start, found by a binary search where a
 	// reader asks for it. fits refuses a language's text of 4 GiB or
 	// more.)
@@ -136,18 +136,26 @@ type vocab struct {
 	other  map[uint64]uint32
 	// block returns the text of a block of one language.
 	block func(l align.Lang, block int) string
-	// base[l][b] is the offset of block b of language l in the text of
-	// the language's blocks read one after another (the offsets of a
-	// Token); base[l][n], for n blocks, is the length of that text.
-	base [2][]uint32
-	// near[l][k] is the block of language l whose text holds offset
-	// k<<shift[l] (the last of those that begin there): the block of an
-	// offset is looked for between those of the two offsets around it,
-	// one block or two when the blocks are about 1<<shift[l] bytes long,
-	// rather than among all (a binary search over 50,000 blocks was a
-	// tenth of the words' and the checks' reading of a token's place).
-	near  [2][]uint32
-	shift [2]uint
+	// blocks[l] finds the blocks of language l in the text of its blocks
+	// read one after another (the offsets of a Token).
+	blocks [2]blocks
+}
+
+// blocks are where the blocks of one language begin, and a table that
+// finds the block of an offset near it.
+type blocks struct {
+	// base[b] is the offset of block b in the text of the language's
+	// blocks read one after another; base[n], for n blocks, is the
+	// length of that text.
+	base []uint32
+	// near[k] is the block whose text holds offset k<<shift (the last of
+	// those that begin there): the block of an offset is looked for
+	// between those of the two offsets around it, one block or two when
+	// the blocks are about 1<<shift bytes long, rather than among all (a
+	// binary search over 50,000 blocks was a tenth of the words' and the
+	// checks' reading of a token's place).
+	near  []uint32
+	shift uint
 }
 
 // newVocab makes the vocabulary of pairs whose blocks are the nZh and nEn
@@ -163,13 +171,13 @@ func newVocab(lex *lexicon.Lexicon, nZh, nEn int, block func(align.Lang, int) st
 			fits(at)
 		}
 		base[n] = uint32(at)
-		v.base[l] = base
-		v.near[l], v.shift[l] = nearBlocks(base)
+		v.blocks[l].base = base
+		v.blocks[l].near, v.blocks[l].shift = nearBlocks(base)
 	}
 	return v
 }
 
-// nearBlocks makes vocab.near and vocab.shift of a language whose blocks
+// nearBlocks makes blocks.near and blocks.shift of a language whose blocks
 // begin at base (and base[len(base)-1] is the length of their text):
 // about one entry a block.
 func nearBlocks(base []uint32) ([]uint32, uint) {
@@ -191,61 +199,60 @@ func nearBlocks(base []uint32) ([]uint32, uint) {
 	return near, shift
 }
 
-// blockAt returns the block of language l whose text holds offset off
-// (off less than the length of the language's text), and the offset at
-// which the block's text begins (base[l][block]).
-func (v *vocab) blockAt(l align.Lang, off uint32) (int, uint32) {
-	near, base := v.near[l], v.base[l]
+// at returns the block whose text holds offset off (off less than the
+// length of the language's text), and the offset at which the block's
+// text begins (base[block]). It is small enough for the compiler to
+// inline in place, which the checks call a million times in the
+// generated document of 5,000 pairs: as a method of vocab taking the
+// language, with a call for its binary search, it was a call of its own
+// and read the language's three fields from arrays of two, each
+// checked (some twenty instructions a token more).
+func (bs *blocks) at(off uint32) (block, begin uint32) {
 	// (nearBlocks leaves shift at most 31: the mask spares the shift
 	// its test for a count of 32 or more.)
-	k := off >> (v.shift[l] & 31)
-	lo, hi := near[k], near[k+1]
+	k, base := off>>(bs.shift&31), bs.base
+	lo, hi := bs.near[k], bs.near[k+1]
 	// The last block that begins at or before off, among those from the
 	// block of k<<shift to that of (k+1)<<shift: a block without text
 	// begins where the next does, and holds no token. There are one or
 	// two, but for short or empty blocks: a step or two from lo costs
-	// less than a binary search (a call and a loop), and stays within a
-	// few steps.
-	if hi-lo > nearSteps {
-		b := searchBlock(base, lo, hi, off)
-		return b, base[b]
+	// less than a binary search, and stays within a few steps. More than
+	// nearSteps apart, the two are brought closer by halving first (the
+	// block looked for stays between them: it begins at or before off,
+	// and the block after it after). The steps need not test hi: the
+	// block after hi begins after off (after (k+1)<<shift, or it is
+	// base[n], the length of the text), and a hi that halving has set
+	// begins after off itself.
+	for hi-lo > nearSteps {
+		if mid := lo + (hi-lo)/2; base[mid] > off {
+			hi = mid
+		} else {
+			lo = mid
+		}
 	}
-	b := lo
-	for b < hi && base[b+1] <= off {
-		b++
+	for base[lo+1] <= off {
+		lo++
 	}
-	return int(b), base[b]
+	return lo, base[lo]
 }
 
-// searchBlock is blockAt's search among the blocks lo to hi (base: where
-// their texts begin) for the last that begins at or before off. Not
-// inlined, so that blockAt's steps are: place, which the checks call a
-// million times in the generated document of 5,000 pairs, takes them in
-// without a call.
-//
-//go:noinline
-func searchBlock(base []uint32, lo, hi, off uint32) int {
-	i, _ := slices.BinarySearch(base[lo:hi+1], off+1)
-	return int(lo) + i - 1
-}
-
-// nearSteps is the most blocks blockAt steps over before it searches
+// nearSteps is the most blocks at steps over before it searches
 // instead.
 const nearSteps = 8
 
 // offset is the offset of block b of language l in the text of the
 // language's blocks read one after another: what a token's offsets in
 // the block are moved by.
-func (v *vocab) offset(l align.Lang, b int) int { return int(v.base[l][b]) }
+func (v *vocab) offset(l align.Lang, b int) int { return int(v.blocks[l].base[b]) }
 
 // place returns the language of token t, the block that holds it, and
 // its offsets in the block's text.
 func (v *vocab) place(t Token) (l align.Lang, block, start, end int) {
 	sp := v.spells[t.spell()]
 	l = v.types[sp.ty].lang
-	b, at := v.blockAt(l, t.start)
+	b, at := v.blocks[l].at(t.start)
 	start = int(t.start - at)
-	return l, b, start, start + int(sp.n)
+	return l, int(b), start, start + int(sp.n)
 }
 
 // ty is the type of token t.

@@ -201,17 +201,17 @@ func TestBlockAt(t *testing.T) {
 			}
 		}
 		if round%5 == 0 {
-			// a run of empty blocks longer than blockAt steps over
+			// a run of empty blocks longer than blocks.at steps over
 			at := rng.IntN(n + 1)
 			texts = slices.Insert(texts, at, make([]string, nearSteps+1+rng.IntN(20))...)
 			n = len(texts)
 		}
 		v := newVocab(nil, n, n, func(_ align.Lang, b int) string { return texts[b] })
-		base := v.base[align.Zh]
+		base := v.blocks[align.Zh].base
 		for off := uint32(0); off < base[n]; off++ {
 			i, _ := slices.BinarySearch(base, off+1)
-			b, at := v.blockAt(align.Zh, off)
-			require.Equal(t, i-1, b, "round %d: offset %d of %v", round, off, base)
+			b, at := v.blocks[align.Zh].at(off)
+			require.Equal(t, i-1, int(b), "round %d: offset %d of %v", round, off, base)
 			require.Equal(t, base[b], at, "round %d: offset %d of %v", round, off, base)
 		}
 	}
