@@ -73,6 +73,6 @@ func TestContentKeyFields(t *testing.T) {
 	assert.Equal(t, []string{"En", "EnSrc", "Layout", "Name", "Other", "Shape", "Window", "Zh", "ZhSrc"}, fields(Document{}))
 	// Sents and Kind: derived from the rest by Split
 	assert.Equal(t, []string{"End", "Extra", "Index", "Kind", "Lang", "Sents", "Seq", "Src", "Start", "Text", "Unit"}, fields(Block{}))
-	// lineStarts, marks: derived from Text
-	assert.Equal(t, []string{"Path", "Text", "anchors", "lineStarts", "marks", "marksOnce"}, fields(Source{}))
+	// lineStarts, marks, valid: derived from Text
+	assert.Equal(t, []string{"Path", "Text", "anchors", "lineStarts", "marks", "marksOnce", "valid"}, fields(Source{}))
 }

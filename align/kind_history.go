@@ -32,10 +32,16 @@ var (
 
 	// enHistoryDate: a date as English history notes write it ("March
 	// 31, 1947", "Aug.11,1993", "8 October 2003", "2001.12.28").
-	enHistoryDate = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*,?\s*)?\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b`)
+	enHistoryDate = regexp.MustCompile(enHistoryDateExpr)
+	// enHistoryDateAt is enHistoryDate anchored at the start of the text:
+	// enHistoryDateIn tries it only where a match can start.
+	enHistoryDateAt = regexp.MustCompile(`^(?:` + enHistoryDateExpr + `)`)
 	// enModal: a provision, not a record.
 	enModal = regexp.MustCompile(`(?i)\b(?:shall|must|should|will)\b`)
 )
+
+// enHistoryDateExpr is enHistoryDate's expression.
+const enHistoryDateExpr = `(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*,?\s*)?\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b`
 
 // enHistoryVerbs start the words that say what happened to the text; a
 // note leads with one of them, after at most a few words naming what was
@@ -98,7 +104,7 @@ func enHistoryNote(t string) bool {
 	if bracketed {
 		limit = enHistoryBracketWords
 	}
-	if !fieldsAtMost(t, limit) || !mayHaveHistoryDate(t) || !enHistoryDate.MatchString(t) || enModal.MatchString(t) {
+	if !fieldsAtMost(t, limit) || !mayHaveHistoryDate(t) || !enHistoryDateIn(t) || enModalIn(t) {
 		return false
 	}
 	words := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
@@ -214,6 +220,71 @@ func isDigits(w string) bool {
 	}
 	for _, r := range w {
 		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports the bytes \b counts as word characters: Go's regexp
+// reads \b as ASCII word boundaries, and a byte beyond ASCII is part of a
+// rune that is no word character.
+func isWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' || c == '_'
+}
+
+// enHistoryDateIn is enHistoryDate.MatchString(t) without the backtracker
+// trying every byte of t as the start of a match (TestEnHistoryDateIn).
+// Each of the expression's three forms opens with \b and a month's first
+// three letters or a digit, so a match starts only at a word's first byte
+// that is a digit or where isMonthAt holds; there the anchored expression
+// decides, as \b at its start holds when the byte before is no word
+// character. The two letters that (?i) folds to ASCII ones, ſ and the
+// Kelvin sign, could spell a month that isMonthAt does not see: a text
+// with either goes to the expression whole.
+func enHistoryDateIn(t string) bool {
+	if strings.Contains(t, "ſ") || strings.Contains(t, "\u212a") {
+		return enHistoryDate.MatchString(t)
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if i > 0 && isWordByte(t[i-1]) {
+			continue
+		}
+		if '0' <= c && c <= '9' || monthLead[c] && i+3 <= len(t) && isMonthAt(t, i) {
+			if enHistoryDateAt.MatchString(t[i:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enModalIn is enModal.MatchString(t) on t's bytes (TestEnModalIn): one of
+// the four words, in any case, between word boundaries. ſ, which (?i)
+// folds to s, sends a text to the expression.
+func enModalIn(t string) bool {
+	if strings.Contains(t, "ſ") {
+		return enModal.MatchString(t)
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i] | 0x20
+		if c != 's' && c != 'm' && c != 'w' || i > 0 && isWordByte(t[i-1]) {
+			continue
+		}
+		for _, w := range [...]string{"shall", "must", "should", "will"} {
+			if e := i + len(w); e <= len(t) && asciiFoldEqual(t[i:e], w) && (e == len(t) || !isWordByte(t[e])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asciiFoldEqual: s is w, a lower-case ASCII word, in any case of ASCII.
+func asciiFoldEqual(s, w string) bool {
+	for j := 0; j < len(w); j++ {
+		if c := s[j]; c != w[j] && c|0x20 != w[j] {
 			return false
 		}
 	}

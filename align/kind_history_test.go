@@ -1,6 +1,8 @@
 package align
 
 import (
+	"math/rand"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,5 +104,56 @@ func TestIsMonthAt(t *testing.T) {
 		if got := isMonthAt(string(b), 1); got != want {
 			t.Fatalf("isMonthAt(%q, 1) = %v, want %v", b, got, want)
 		}
+	}
+}
+
+// TestEnHistoryDateIn: enHistoryDateIn answers as enHistoryDate.MatchString
+// on the data texts, on every text of up to six pieces from a small set,
+// and on random texts; TestEnModalIn does the same for enModalIn.
+func TestEnHistoryDateIn(t *testing.T) {
+	compareWithExpression(t, enHistoryDateIn, enHistoryDate, []string{"May", "x", " ", ",", ".", "1", "2020", "-", "ſ", "3rd", "_", "é"}, 5)
+}
+
+func TestEnModalIn(t *testing.T) {
+	compareWithExpression(t, enModalIn, enModal, []string{"Shall", "must", "x", " ", "sHould", "will", "ſ", "_", "1", "é", "wil"}, 6)
+}
+
+// compareWithExpression compares in with re.MatchString on the data texts,
+// on every text of up to depth of pieces and on random texts, and asks that
+// both answers come up often enough for the comparison to test something.
+func compareWithExpression(t *testing.T, in func(string) bool, re *regexp.Regexp, pieces []string, depth int) {
+	skipExhaustiveInShort(t)
+	counts := [2]int{}
+	check := func(s string) {
+		want := re.MatchString(s)
+		if got := in(s); got != want {
+			t.Fatalf("%q: got %v, the expression says %v", s, got, want)
+		}
+		if want {
+			counts[1]++
+		} else {
+			counts[0]++
+		}
+	}
+	for _, s := range kindTexts(t) {
+		check(s)
+	}
+	var walk func(prefix string, n int)
+	walk = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			walk(prefix+p, n-1)
+		}
+	}
+	walk("", depth)
+	rng := rand.New(rand.NewSource(18))
+	for range 200000 {
+		check(randomKindText(rng, furniturePhrases))
+	}
+	if counts[0] < 1000 || counts[1] < 1000 {
+		t.Errorf("%d texts without a match, %d with one: the comparison tests little", counts[0], counts[1])
 	}
 }

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +27,10 @@ type Source struct {
 	// column asked for far into a long line (runesBetween)
 	marksOnce sync.Once
 	marks     []runeMark
+	// valid: Text is valid UTF-8, so that the runes of a piece cut at
+	// rune starts are its bytes that start one (runeCount); set with the
+	// marks
+	valid bool
 }
 
 // runeMark: off is a rune boundary of Text (as utf8 decodes it from the
@@ -104,11 +109,44 @@ func (s *Source) Position(off int) (line, col int) {
 // continue a rune (a multi-byte step takes only continuation bytes after
 // its first): a line's start, an anchor.
 func (s *Source) runesBetween(a, b int) int {
-	if b-a <= runeMarkStep || a < len(s.Text) && !utf8.RuneStart(s.Text[a]) {
-		return utf8.RuneCountInString(s.Text[a:b])
-	}
 	s.marksOnce.Do(s.mark)
+	if b-a <= runeMarkStep || a < len(s.Text) && !utf8.RuneStart(s.Text[a]) {
+		return s.runeCount(a, b)
+	}
 	return s.runesTo(b) - s.runesTo(a)
+}
+
+// runeCount is utf8.RuneCountInString(s.Text[a:b]). In valid text cut at
+// rune starts at both ends, the piece is valid too and has as many runes
+// as bytes that are no continuation byte (10xxxxxx), counted eight at a
+// time; otherwise a cut inside a rune or an invalid byte counts as the
+// decoder steps, one by one (TestRuneCount). A column is asked for at
+// each end of every span a report shows, and counting by decoding took
+// most of a span's time.
+func (s *Source) runeCount(a, b int) int {
+	t := s.Text
+	if !s.valid || a < len(t) && !utf8.RuneStart(t[a]) || b < len(t) && !utf8.RuneStart(t[b]) {
+		return utf8.RuneCountInString(t[a:b])
+	}
+	return startBytes(t[a:b])
+}
+
+// startBytes is the number of bytes of s that are no continuation byte.
+// A continuation byte has bit 7 set and bit 6 clear: shifted left by one,
+// bit 6 of each byte lands on its bit 7.
+func startBytes(s string) int {
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := lang.Load8(s[i:])
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // runesTo is the number of runes of s.Text[:x]. Counting on from a mark
@@ -118,7 +156,7 @@ func (s *Source) runesBetween(a, b int) int {
 func (s *Source) runesTo(x int) int {
 	k := sort.Search(len(s.marks), func(k int) bool { return s.marks[k].off > x }) - 1
 	m := s.marks[k]
-	return m.runes + utf8.RuneCountInString(s.Text[m.off:x])
+	return m.runes + s.runeCount(m.off, x)
 }
 
 // mark steps through the whole text once, as the decoder does: an ASCII
@@ -127,9 +165,13 @@ func (s *Source) runesTo(x int) int {
 // character whatever they are), are stepped over without decoding; other
 // bytes are decoded (TestMarksStepAsDecoding). Eight ASCII bytes, and a
 // run of CJK Unified Ideographs (lang.UnifiedHanRun), the bulk of most
-// texts, are stepped over in one go, up to the next mark.
+// texts, are stepped over in one go, up to the next mark. What it steps
+// over without decoding is valid, so the text is valid UTF-8 unless a
+// decoding takes one byte for U+FFFD (TestRuneCount compares s.valid
+// with utf8.ValidString).
 func (s *Source) mark() {
 	text := s.Text
+	s.valid = true
 	s.marks = make([]runeMark, 1, len(text)/runeMarkStep+1) // {0, 0}
 	next := runeMarkStep
 	for i, runes := 0, 0; i < len(text); runes++ {
@@ -160,14 +202,16 @@ func (s *Source) mark() {
 				i += 3
 				break
 			}
-			_, size := utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(text[i:])
+			s.valid = s.valid && (r != utf8.RuneError || size > 1)
 			i += size
 		case 0xc2 <= c && c <= 0xdf && i+1 < len(text) && text[i+1]&0xc0 == 0x80:
 			i += 2
 		case 0xe1 <= c && c <= 0xef && c != 0xed && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
 			i += 3
 		default:
-			_, size := utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(text[i:])
+			s.valid = s.valid && (r != utf8.RuneError || size > 1)
 			i += size
 		}
 	}

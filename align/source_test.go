@@ -206,3 +206,49 @@ func TestMarksStepAsDecoding(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestRuneCount: mark finds whether a text is valid UTF-8; runeCount is
+// utf8.RuneCountInString of every piece of valid and invalid texts, cut
+// anywhere (inside runes too); startBytes counts the runes of valid texts
+// of every length up to 40 bytes, each character at every place of the
+// eight bytes read at once.
+func TestRuneCount(t *testing.T) {
+	pieces := []string{"a", " ", "中", "\u00e9", "𝕏", "\xe4", "\xbf", "\xed\xa0\x80", "\xe0\x80", "\xc3", "\n", "国家",
+		"\xf0\x9f", "National", "\u2028", "\x7f", "\xef\xbf\xbd"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	valid := 0
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.IntN(30); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := &Source{Text: b.String()}
+		s.mark()
+		if s.valid != utf8.ValidString(s.Text) {
+			t.Fatalf("%q: valid %v, utf8.ValidString says no", s.Text, s.valid)
+		}
+		if s.valid {
+			valid++
+		}
+		for a := 0; a <= len(s.Text); a++ {
+			for e := a; e <= len(s.Text); e++ {
+				if got, want := s.runeCount(a, e), utf8.RuneCountInString(s.Text[a:e]); got != want {
+					t.Fatalf("%q[%d:%d]: %d runes, decoding counts %d", s.Text, a, e, got, want)
+				}
+			}
+		}
+	}
+	if valid < 100 {
+		t.Errorf("only %d valid texts: the fast count is tested little", valid)
+	}
+	for n := 0; n <= 40; n++ {
+		for _, r := range []string{"a", "é", "中", "𝕏"} {
+			for k := 0; k+len(r) <= n; k++ {
+				text := strings.Repeat("x", k) + r + strings.Repeat("y", n-k-len(r))
+				if got, want := startBytes(text), utf8.RuneCountInString(text); got != want {
+					t.Fatalf("%q: %d, decoding counts %d", text, got, want)
+				}
+			}
+		}
+	}
+}

@@ -348,10 +348,28 @@ func English(text string) []Number {
 		k++
 	}
 	out = dropFootnotes(text, dropEnumerators(text, "", out))
-	out = enMonthTheDay(text, enYearSpans(text, out))
+	out = enYearSpans(text, out)
+	if theThenNumber(toks) {
+		out = enMonthTheDay(text, out)
+	}
 	sharePercent(text, out, enUnitGaps)
 	enDayLists(text, out)
 	return out
+}
+
+// theThenNumber reports whether a number follows the word "the" after
+// white space among toks: every match of monthTheDay has one ("the", in
+// any case, stands between white space, and its digits start a number
+// token), and most texts with numbers have none, so that enMonthTheDay's
+// pass over the text's bytes is spared (TestTheThenNumber). A number
+// token is told from the others by its kind before any word is compared.
+func theThenNumber(toks []tok) bool {
+	for k := 1; k < len(toks); k++ {
+		if toks[k].kind == tNum && toks[k].space && toks[k-1].low == "the" {
+			return true
+		}
+	}
+	return false
 }
 
 // wordsAt reports whether the words ws follow from token k, separated by spaces.

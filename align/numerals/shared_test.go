@@ -255,3 +255,41 @@ func TestMonthTheDigitSkips(t *testing.T) {
 	}
 	require.Greater(t, yes, 20)
 }
+
+// TestTheThenNumber: wherever monthTheDay matches, theThenNumber holds on
+// the text's tokens, so that English may leave enMonthTheDay out where it
+// does not (the texts are put together slot by slot from the pieces of a
+// spoken date and their near misses); and it does not hold on every text.
+func TestTheThenNumber(t *testing.T) {
+	slots := [][]string{
+		{"", "on ", "x", "é", "(", "1", "the 1 "},
+		{"January", "may", "MARCH", "augu\u017ft", "septembe", "Mayor", "bathe", "", "the"},
+		{" ", "  ", "\t", "\n \r", "\u00a0", "", ".", "\u2003"},
+		{"the", "THE", "tHe", "thee", "he", "th", "the_"},
+		{" ", "\f", "\u00a0", "", "\u2003", " \u2003", "-"},
+		{"1", "21", "x", "123", "٣"},
+		{"st", "th", "ND", "s", ""},
+		{"", ".", " y", "x"},
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	matched, refused := 0, 0
+	for range 200000 {
+		var b strings.Builder
+		for _, sl := range slots {
+			b.WriteString(sl[rng.IntN(len(sl))])
+		}
+		s := b.String()
+		has := theThenNumber(tokenizeInto(nil, s))
+		if !has {
+			refused++
+		}
+		if monthTheDay.MatchString(s) {
+			matched++
+			if !has {
+				t.Fatalf("%q matches but theThenNumber says no", s)
+			}
+		}
+	}
+	require.Greater(t, matched, 300)
+	require.Greater(t, refused, 1000)
+}
