@@ -100,6 +100,11 @@ const splitSlots = 8
 type splitSums struct {
 	i, j, n int // n == 0: none kept
 	m, en   float64
+	// all is the n blocks' sums of all their items added up in order
+	// from 0: the bead's sum of all weights on that side (boundSum) once
+	// n is more than three, which a longer bead goes on from instead of
+	// adding up its blocks again.
+	all float64
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
@@ -638,7 +643,6 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		}
 		return min(1, similarity(zm, zhAll, em, enAll)) + boundMargin
 	}
-	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	var zhMet, enMet float64
 	if a == 1 {
 		// (the sums of the general case below for one Chinese block: m
@@ -650,20 +654,26 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if c.i != i || c.j != j || c.n > b {
 			*c = splitSums{i: i, j: j}
 		}
-		m, en, exceeds := c.m, c.en, s.exceeds
+		m, en, all, exceeds := c.m, c.en, c.all, s.exceeds
 		for n := c.n; n < b; n++ {
 			zm, em, ok := s.keptSums(i, j+n)
 			if !ok {
 				zm, em = s.pairSumsAfresh(i, j+n)
 			}
 			m += zm
+			enOne := s.en[j+n].all[0]
+			all += enOne
 			if exceeds {
-				em = min(em, s.en[j+n].all[0])
+				em = min(em, enOne)
 			}
 			en += em
 		}
-		c.n, c.m, c.en = b, m, en
-		zhMet, enMet = min(m, s.zh[i].all[0]), en
+		c.n, c.m, c.en, c.all = b, m, en, all
+		zhAll, enAll := s.zh[i].all[0], all
+		if b <= 3 {
+			enAll = s.en[j].all[b-1]
+		}
+		zhMet, enMet = min(m, zhAll), en
 		return boundOf(zhMet, zhAll, enMet, enAll)
 	}
 	// each pair looked up once: the English blocks' sums gather in cols,
@@ -677,22 +687,29 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if c.i != i || c.j != j || c.n > a {
 			*c = splitSums{i: i, j: j}
 		}
-		m, en, exceeds := c.m, c.en, s.exceeds
+		m, en, all, exceeds := c.m, c.en, c.all, s.exceeds
 		for n := c.n; n < a; n++ {
 			zm, em, ok := s.keptSums(i+n, j)
 			if !ok {
 				zm, em = s.pairSumsAfresh(i+n, j)
 			}
+			zhOne := s.zh[i+n].all[0]
+			all += zhOne
 			if exceeds {
-				zm = min(zm, s.zh[i+n].all[0])
+				zm = min(zm, zhOne)
 			}
 			m += zm
 			en += em
 		}
-		c.n, c.m, c.en = a, m, en
-		zhMet, enMet = m, min(en, s.en[j].all[0])
+		c.n, c.m, c.en, c.all = a, m, en, all
+		zhAll, enAll := all, s.en[j].all[0]
+		if a <= 3 {
+			zhAll = s.zh[i].all[a-1]
+		}
+		zhMet, enMet = m, min(en, enAll)
 		return boundOf(zhMet, zhAll, enMet, enAll)
 	}
+	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	if cap(s.cols) < b {
 		s.cols = make([]float64, b)
 	}
