@@ -835,7 +835,7 @@ func (s *Blocks) metWalk(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 			ew := int(s.en[l].words)
 			set, ok := s.keptSet(k, l, zw+ew+pairWords)
 			if !ok {
-				set = s.pair(k, l)
+				set = s.pairAfresh(k, l)
 			}
 			for w := range za {
 				za[w] |= set[w]
@@ -948,10 +948,9 @@ func (s *Blocks) keptSums(k, l int) (zh, en float64, ok bool) {
 	return 0, 0, false
 }
 
-// pairSumsAfresh is the sums of a pair not kept, or kept as sharing no
-// feature (its sums 0).
+// pairSumsAfresh is the sums of a pair not kept (keptSums says no).
 func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
-	set := s.pair(k, l)
+	set := s.pairAfresh(k, l)
 	sums := set[len(set)-pairWords:]
 	return math.Float64frombits(sums[0]), math.Float64frombits(sums[1])
 }
@@ -975,16 +974,19 @@ func (s *Blocks) keptSet(k, l, n int) ([]uint64, bool) {
 // first use, followed by the pairWords words of its sums. The slice is
 // valid until the next call, and not to be written.
 func (s *Blocks) pair(k, l int) []uint64 {
+	if set, ok := s.keptSet(k, l, int(s.zh[k].words+s.en[l].words+pairWords)); ok {
+		return set
+	}
+	return s.pairAfresh(k, l)
+}
+
+// pairAfresh is pair of a pair not kept (keptSet or keptSums has just said
+// so, which is where the aligner's asks come from: some 950 k on a
+// 5k-pair document, which tested the row again).
+func (s *Blocks) pairAfresh(k, l int) []uint64 {
 	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
 	n := int(z.words + e.words + pairWords)
-	if x := l - r.lo; x >= 0 && x < len(r.offs) && r.offs[x] != 0 {
-		end := int(r.offs[x])
-		if end < 0 {
-			return s.zeroSet(n)
-		}
-		return r.bits[end-n : end]
-	}
 	if !s.cover(r, l) {
 		if cap(s.scratch) < n {
 			s.scratch = make([]uint64, n)
