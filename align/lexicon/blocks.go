@@ -100,11 +100,23 @@ const splitSlots = 8
 type splitSums struct {
 	i, j, n int // n == 0: none kept
 	m, en   float64
-	// all is the n blocks' sums of all their items added up in order
-	// from 0: the bead's sum of all weights on that side (boundSum) once
-	// n is more than three, which a longer bead goes on from instead of
-	// adding up its blocks again.
-	all float64
+	// all is the sums of all the items of the first blocks of them (n
+	// at most, asked by a bead of more than three) added up in order
+	// from 0: the bead's sum of all weights on that side (boundSum), which
+	// a longer bead goes on from instead of adding up its blocks again.
+	all    float64
+	blocks int
+}
+
+// allOn is boundSum of blocks i..i+n-1 of a side for a bead of more than
+// three, going on from c.all, and keeps it in c.
+func (c *splitSums) allOn(side []blockSide, i, n int) float64 {
+	all := c.all
+	for k := i + c.blocks; k < i+n; k++ {
+		all += side[k].all[0]
+	}
+	c.all, c.blocks = all, n
+	return all
 }
 
 // pairRow is the computed pairs of one Chinese block with a window of
@@ -663,24 +675,24 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if c.i != i || c.j != j || c.n > b {
 			*c = splitSums{i: i, j: j}
 		}
-		m, en, all, exceeds := c.m, c.en, c.all, s.exceeds
+		m, en, exceeds := c.m, c.en, s.exceeds
 		for n := c.n; n < b; n++ {
 			zm, em, ok := s.keptSums(i, j+n)
 			if !ok {
 				zm, em = s.pairSumsAfresh(i, j+n)
 			}
 			m += zm
-			enOne := s.en[j+n].all[0]
-			all += enOne
 			if exceeds {
-				em = min(em, enOne)
+				em = min(em, s.en[j+n].all[0])
 			}
 			en += em
 		}
-		c.n, c.m, c.en, c.all = b, m, en, all
-		zhAll, enAll := s.zh[i].all[0], all
+		c.n, c.m, c.en = b, m, en
+		zhAll, enAll := s.zh[i].all[0], 0.0
 		if b <= 3 {
 			enAll = s.en[j].all[b-1]
+		} else {
+			enAll = c.allOn(s.en, j, b)
 		}
 		zhMet, enMet = min(m, zhAll), en
 		return boundOf(zhMet, zhAll, enMet, enAll)
@@ -696,24 +708,24 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if c.i != i || c.j != j || c.n > a {
 			*c = splitSums{i: i, j: j}
 		}
-		m, en, all, exceeds := c.m, c.en, c.all, s.exceeds
+		m, en, exceeds := c.m, c.en, s.exceeds
 		for n := c.n; n < a; n++ {
 			zm, em, ok := s.keptSums(i+n, j)
 			if !ok {
 				zm, em = s.pairSumsAfresh(i+n, j)
 			}
-			zhOne := s.zh[i+n].all[0]
-			all += zhOne
 			if exceeds {
-				zm = min(zm, zhOne)
+				zm = min(zm, s.zh[i+n].all[0])
 			}
 			m += zm
 			en += em
 		}
-		c.n, c.m, c.en, c.all = a, m, en, all
-		zhAll, enAll := all, s.en[j].all[0]
+		c.n, c.m, c.en = a, m, en
+		zhAll, enAll := 0.0, s.en[j].all[0]
 		if a <= 3 {
 			zhAll = s.zh[i].all[a-1]
+		} else {
+			zhAll = c.allOn(s.zh, i, a)
 		}
 		zhMet, enMet = m, min(en, enAll)
 		return boundOf(zhMet, zhAll, enMet, enAll)
@@ -987,7 +999,9 @@ func (s *Blocks) pairAfresh(k, l int) []uint64 {
 	r := &s.rows[k]
 	z, e := &s.zh[k], &s.en[l]
 	n := int(z.words + e.words + pairWords)
-	if !s.cover(r, l) {
+	// (cover's first test, without the call: most pairs asked lie in
+	// their row's window already, where cover does nothing)
+	if uint(l-r.lo) >= uint(len(r.offs)) && !s.cover(r, l) {
 		if cap(s.scratch) < n {
 			s.scratch = make([]uint64, n)
 		}
@@ -1017,7 +1031,7 @@ func (s *Blocks) pairAfresh(k, l int) []uint64 {
 	}
 	r.bits = r.bits[:off+n]
 	s.held += 8 * (cap(r.bits) - room)
-	set := r.bits[off : off+n]
+	set := r.bits[off:]
 	if !s.fill(set, k, z, e) {
 		// Nearly half the pairs a DP asks for off its path share no
 		// feature: all their bits and sums are 0, which offs says
