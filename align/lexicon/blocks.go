@@ -1032,7 +1032,18 @@ func (s *Blocks) pairAfresh(k, l int) []uint64 {
 	r.bits = r.bits[:off+n]
 	s.held += 8 * (cap(r.bits) - room)
 	set := r.bits[off:]
-	if !s.fill(set, k, z, e) {
+	// (fill written out: a call fewer for each of the pairs kept)
+	m := &s.marks[s.recent]
+	if m.marked != uint32(k+1) {
+		m = s.markZh(k)
+	}
+	var shared bool
+	if z.words == 1 && e.words == 1 {
+		shared = s.fillWords(set, m.mask, z, e)
+	} else {
+		shared = s.fillLong(set, m, z, e)
+	}
+	if !shared {
 		// Nearly half the pairs a DP asks for off its path share no
 		// feature: all their bits and sums are 0, which offs says
 		// without holding them (set is all 0, and stays past the
@@ -1073,6 +1084,12 @@ func (s *Blocks) fill(set []uint64, k int, z, e *blockSide) bool {
 		// eight pairs in ten: both blocks' lists are bits
 		return s.fillWords(set, m.mask, z, e)
 	}
+	return s.fillLong(set, m, z, e)
+}
+
+// fillLong is fill for the pairs of which a block has more than 64 items
+// or none, m the Chinese block's marking.
+func (s *Blocks) fillLong(set []uint64, m *zhMarking, z, e *blockSide) bool {
 	offers := s.feats[e.offers.start:e.offers.end]
 	zs, es := set[:z.words], set[z.words:z.words+e.words]
 	var at, words []int32
