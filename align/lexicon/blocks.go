@@ -1,8 +1,6 @@
 package lexicon
 
 import (
-	"encoding/binary"
-	"hash/maphash"
 	"math"
 	"math/bits"
 	"slices"
@@ -234,7 +232,7 @@ func (l *Lexicon) NewBlocks(zh, en []string) *Blocks { return l.newBlocks(zh, en
 // nil (for tests: Blocks keeps them only as indexEn's lists).
 func (l *Lexicon) newBlocks(zh, en []string, prune bool, words *[][]span32) *Blocks {
 	s := &Blocks{zh: make([]blockSide, len(zh)), en: make([]blockSide, len(en))}
-	pool := featPool{index: map[uint64]span32{}, seed: maphash.MakeSeed()}
+	pool := featPool{index: map[uint64]span32{}}
 	// Number the features of the English side, block by block: the ids of
 	// its known words (met by Chinese glosses) and its keys (met by
 	// Chinese literals). The English side is done first, so that a Chinese
@@ -556,8 +554,6 @@ type featPool struct {
 	// index holds the span of a list by its hash (the first list of a
 	// hash: another with the same hash is kept again, not shared).
 	index map[uint64]span32
-	seed  maphash.Seed
-	key   []byte
 }
 
 // intern returns the span of feats that holds list.
@@ -565,11 +561,7 @@ func (p *featPool) intern(list []int32) span32 {
 	if len(list) == 0 {
 		return span32{}
 	}
-	p.key = p.key[:0]
-	for _, f := range list {
-		p.key = binary.LittleEndian.AppendUint32(p.key, uint32(f))
-	}
-	h := maphash.Bytes(p.seed, p.key)
+	h := listHash(list)
 	sp, ok := p.index[h]
 	if ok && slices.Equal(p.feats[sp.start:sp.end], list) {
 		return sp
@@ -583,6 +575,20 @@ func (p *featPool) intern(list []int32) span32 {
 		p.index[h] = sp
 	}
 	return sp
+}
+
+// listHash is the hash featPool keys a list by: each feature mixed in by
+// one 64-bit multiplication (wyhash's), in place of maphash over the
+// list written out as bytes, which cost twice as much (some 19 M
+// instructions on a 5k-pair document). Lists of the same hash are told
+// apart by their features: a collision only keeps a list twice.
+func listHash(list []int32) uint64 {
+	h := uint64(len(list)) * 0x8ebc6af09c88c6e3
+	for _, f := range list {
+		hi, lo := bits.Mul64(h^uint64(uint32(f))^0xa0761d6478bd642f, 0xe7037ed1a0b428db)
+		h = hi ^ lo
+	}
+	return h
 }
 
 // sumRuns fills the weight sums of the runs of one to three blocks, and
