@@ -597,24 +597,24 @@ func sumRuns(side []blockSide) bool {
 	nonNeg := true
 	for i := range side {
 		side[i].words = int32((len(side[i].weights) + 63) / 64)
+		// the run of n+1 blocks adds up the items of the run of n, in
+		// order from 0, and then those of the next block: it goes on
+		// from the run of n's sum (walking every block of each run again
+		// was six blocks for three runs)
+		sum := 0.0
 		for n := 1; n <= 3 && i+n <= len(side); n++ {
-			side[i].all[n-1] = sumItems(side[i : i+n])
+			for _, w := range side[i+n-1].weights {
+				sum += w
+			}
+			side[i].all[n-1] = sum
 		}
 		for _, w := range side[i].weights {
-			nonNeg = nonNeg && w >= 0
+			if !(w >= 0) {
+				nonNeg = false
+			}
 		}
 	}
 	return nonNeg
-}
-
-func sumItems(blocks []blockSide) float64 {
-	sum := 0.0
-	for _, b := range blocks {
-		for _, w := range b.weights {
-			sum += w
-		}
-	}
-	return sum
 }
 
 // Similarity compares the Chinese blocks i..i+a-1 with the English blocks
@@ -899,7 +899,7 @@ func (s *Blocks) accWords(n int) []uint64 {
 }
 
 // runSum is the sum of the weights of the items of blocks i..i+n-1, added
-// in order from 0 (sumItems). A run of more than three blocks goes on from
+// in order from 0. A run of more than three blocks goes on from
 // the sum of its first three kept with block i, which is that same sum's
 // first part to the bit: metWalk asks some 40 k such runs on a 5k-pair
 // document, and walking their first three blocks again was some 15 M

@@ -582,6 +582,19 @@ func (s *Blocks) pairSums(k, l int) (zh, en float64) {
 	return s.pairSumsAfresh(k, l)
 }
 
+// sumItems is the sum of the weights of the items of blocks, added in
+// order from 0: what sumRuns keeps for runs of one to three blocks and
+// runSum gives for any run.
+func sumItems(blocks []blockSide) float64 {
+	sum := 0.0
+	for _, b := range blocks {
+		for _, w := range b.weights {
+			sum += w
+		}
+	}
+	return sum
+}
+
 // TestRunSumSameAsWalk checks that runSum, which goes on from the sum of
 // a run's first three blocks, gives to the bit the sum of the run's
 // weights added in order from 0 (sumItems), on blocks of random weights
