@@ -442,6 +442,46 @@ func TestBlocksHeldCounted(t *testing.T) {
 	}
 }
 
+// TestPairsFilledOnce checks that a pair is computed into its row once,
+// however it is asked for (the bounds, Similarity of one pair and of
+// runs, Shares): the callers compute a pair (pairAfresh) only where the
+// row says it is not kept, and pairAfresh does not look again. A row then
+// holds exactly the bits of its pairs kept.
+func TestPairsFilledOnce(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	s := l.NewBlocks(zh, en)
+	for pass := range 2 {
+		for i := range zh {
+			for j := max(0, i-4); j < min(len(en), i+5); j++ {
+				for a := 1; a <= 3 && i+a <= len(zh); a++ {
+					for b := 1; b <= 3 && j+b <= len(en); b++ {
+						s.SimilarityBound(i, a, j, b)
+						if pass == 1 {
+							s.Similarity(i, a, j, b)
+							s.Shares(i, a, j, b)
+						}
+					}
+				}
+				s.SharesBound(i, j)
+			}
+		}
+	}
+	kept := 0
+	for k, r := range s.rows {
+		words := 0
+		for x, off := range r.offs {
+			if off > 0 {
+				words += int(s.zh[k].words+s.en[r.lo+x].words) + pairWords
+				kept++
+			}
+		}
+		require.Equal(t, words, len(r.bits), "row %d", k)
+	}
+	require.Greater(t, kept, 100)
+}
+
 // TestPruneEnSamePairs checks that the English side's pruned features
 // (pruneEn) leave every pair of blocks as it was, bitsets and sums to the
 // bit, and that they are pruned: most English words' keys meet no
@@ -540,6 +580,19 @@ func (s *Blocks) pairSums(k, l int) (zh, en float64) {
 		return zh, en
 	}
 	return s.pairSumsAfresh(k, l)
+}
+
+// sumItems is the sum of the weights of the items of blocks, added in
+// order from 0: what sumRuns keeps for runs of one to three blocks and
+// runSum gives for any run.
+func sumItems(blocks []blockSide) float64 {
+	sum := 0.0
+	for _, b := range blocks {
+		for _, w := range b.weights {
+			sum += w
+		}
+	}
+	return sum
 }
 
 // TestRunSumSameAsWalk checks that runSum, which goes on from the sum of
