@@ -850,11 +850,11 @@ func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnd
 	starts = starts[:len(out)]
 	enumEnds = enumEnds[:len(out)]
 	seconds = seconds[:len(out)]
-	r, s2 := m.Ratio, m.S2
+	r, s2, shrink, em := m.Ratio, m.S2, lowShrink, loopEnumMerge
 	if prevs == nil {
 		for k := range out {
-			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-			c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
+			c := fmin(sq, limit) + em*float64(innerZh+enumEnds[k]-seconds[k])
 			out[k], parts[k] = c+floor, c
 		}
 		return
@@ -867,15 +867,15 @@ func lowMerged(out, parts, prevs []float64, prior float64, ends, starts, enumEnd
 				out[k] = math.Inf(1)
 				continue
 			}
-			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-			c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
+			c := fmin(sq, limit) + em*float64(innerZh+enumEnds[k]-seconds[k])
 			out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 		}
 		return
 	}
 	for k := range out {
-		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
-		c := fmin(sq, limit) + enumMerge*float64(innerZh+enumEnds[k]-seconds[k])
+		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
+		c := fmin(sq, limit) + em*float64(innerZh+enumEnds[k]-seconds[k])
 		out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 	}
 }
@@ -888,10 +888,10 @@ func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []i
 	parts = parts[:len(out)]
 	ends = ends[:len(out)]
 	starts = starts[:len(out)]
-	r, s2 := m.Ratio, m.S2
+	r, s2, shrink := m.Ratio, m.S2, lowShrink
 	if prevs == nil {
 		for k := range out {
-			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
 			c := fmin(sq, limit) + merge
 			out[k], parts[k] = c+floor, c
 		}
@@ -905,14 +905,14 @@ func lowMergedConst(out, parts, prevs []float64, prior float64, ends, starts []i
 				out[k] = math.Inf(1)
 				continue
 			}
-			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+			sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
 			c := fmin(sq, limit) + merge
 			out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 		}
 		return
 	}
 	for k := range out {
-		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
 		c := fmin(sq, limit) + merge
 		out[k], parts[k] = prevs[k]+(c+floor)+prior, c
 	}
@@ -957,9 +957,9 @@ func lowLengths(out []float64, ends, starts []int, m LengthModel, lz int, limit 
 		return
 	}
 	// lowSquareFrom, its test of the ratio taken out of the loop
-	r, s2 := m.Ratio, m.S2
+	r, s2, shrink := m.Ratio, m.S2, lowShrink
 	for k := range out {
-		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2)
+		sq := lowSq(float64(ends[k]-starts[k]), rlz, r, s2, shrink)
 		out[k] = fmin(sq, limit)
 	}
 }
