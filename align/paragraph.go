@@ -447,13 +447,8 @@ func (p *paragraphAligner) laidOut(i, a, j, b int) bool {
 // negative). The used flags live in a buffer kept on p: the DP calls this
 // for every candidate bead.
 func (p *paragraphAligner) matchNumbers(i, j int, t BeadType, limit int, found func(zn, en numerals.Number)) int {
-	nz, ne := 0, 0
-	for a := i; a < i+t.Zh; a++ {
-		nz += len(p.zh[a].nums)
-	}
-	for b := j; b < j+t.En; b++ {
-		ne += len(p.en[b].nums)
-	}
+	// (the sides' counts from the prefix sums, not a loop over blocks)
+	nz, ne := p.zhAnc[i+t.Zh].nums-p.zhAnc[i].nums, int(p.enAnc[j+t.En].nums-p.enAnc[j].nums)
 	if nz == 0 || ne == 0 {
 		return 0
 	}
