@@ -466,6 +466,16 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		}
 	}
 	nan := math.NaN()
+	// (the 0-1 bead's prior and index, in the cell loop's variables)
+	stepPrior, stepTi := 0.0, int8(0)
+	if step != nil {
+		stepPrior, stepTi = step.t.Prior, step.ti
+	}
+	// (and the first type's index)
+	firstTi := int8(-1)
+	if len(tried) > 0 {
+		firstTi = tried[0].ti
+	}
 	// setLows fills low for the cells from..to-1 of row i (at most
 	// lowChunk of them): lows, else the floor, and NaN for the cells the
 	// type does not reach; and part, NaN where lows gives none. The first
@@ -542,6 +552,8 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 		stretch := band.Lo[i]        // low holds the cells before stretch
 		from := stretch              // from from on
 		firstExact := false          // whether tried[0] is exact in the stretch
+		stepExact := false           // and the 0-1 bead too, tried next (stepLow)
+		stepLow := 0                 // low[stepLow+j] is the 0-1 bead's
 		// the total of the cell before (a 0-1 does not reach the row's
 		// first cell, whose low is NaN)
 		last := nan
@@ -552,14 +564,18 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			if j == stretch {
 				from, stretch = j, min(j+lowChunk, hiI+1)
 				firstExact = setLows(i, j, stretch)
+				if step != nil {
+					stepLow = step.low
+					stepExact = firstExact && len(tried) > 1 && step == &tried[1] && step.exact
+				}
 			}
 			if i == 0 && j == 0 {
 				last = total[rowI]
 				continue
 			}
 			k := backI + j
-			if step != nil {
-				low[step.low+j] = last + low[step.low+j] + step.t.Prior
+			if step != nil && !stepExact {
+				low[stepLow+j] = last + low[stepLow+j] + stepPrior
 			}
 			if live != nil {
 				for _, tr := range live {
@@ -575,9 +591,18 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			x0 := 0
 			if firstExact {
 				if v := low[at]; v < inf {
-					best, bt = v, tried[0].ti
+					best, bt = v, firstTi
 				}
 				x0 = 1
+				// The 0-1 bead, exact and tried next, is settled here
+				// too, as firstPassing and the loop below settle it,
+				// its sum not stored for them to read.
+				if stepExact {
+					if v := last + low[stepLow+j] + stepPrior; v <= best && (v < best || stepTi < bt) {
+						best, bt = v, stepTi
+					}
+					x0 = 2
+				}
 			}
 			for x, v := firstPassing(tried, x0, low, at, best, bt); x < len(tried); x, v = firstPassing(tried, x+1, low, at, best, bt) {
 				tr := &tried[x]

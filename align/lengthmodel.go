@@ -62,22 +62,29 @@ func (m LengthModel) lowSquareFrom(rlz float64, le int) float64 {
 	if m.Ratio <= 0 {
 		return 0
 	}
-	return lowSq(float64(le), rlz, m.Ratio, m.S2)
+	return lowSq(float64(le), rlz, m.Ratio, m.S2, lowShrink)
 }
 
 // lowSq is lowSquareFrom's term for a positive ratio r and the variance
 // s2, with le as a float: the one expression that lowSquareFrom and the
 // paragraph DP's row loops (lowLengths, lowMerged), which take the test
 // of the ratio out of their loops, share. It is small enough to be
-// inlined there.
-func lowSq(le, rlz, r, s2 float64) float64 {
+// inlined there. shrink is lowShrink: a loop that reads it from the
+// variable once keeps it in a register, where the constant was loaded
+// again for every bead (as enumMerge was: lowMerged).
+func lowSq(le, rlz, r, s2, shrink float64) float64 {
 	d := rlz + le
 	if d <= 0 {
 		return 0
 	}
 	x := le - rlz
-	return x * x * r / (s2 * d) * (1 - 1e-9)
+	return x * x * r / (s2 * d) * shrink
 }
+
+// lowShrink is the factor that keeps lowSq below the term it bounds
+// despite rounding, and loopEnumMerge enumMerge, as variables (see
+// lowSq).
+var lowShrink, loopEnumMerge = 1 - 1e-9, float64(enumMerge)
 
 // fmin is math.Min, inlined where the DP asks it of every candidate bead:
 // the comparisons decide all but equal values and NaNs, which math.Min

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/aligncheck/aligncheck/align/lexicon"
+	"github.com/aligncheck/aligncheck/align/numerals"
 )
 
 // checkParagraphBounds checks on every bead of the full matrix of a
@@ -395,4 +396,71 @@ func TestLexLowAfterChanges(t *testing.T) {
 		}
 	}
 	require.Positive(t, changed, "beads whose parts a change changed")
+}
+
+// TestMatchNumbersCounts: matchNumbers counts the numbers of a bead's sides
+// from the prefix sums (anchorSums), not by a loop over its blocks; its
+// matches must be those of the loop's count (oldMatchNumbers), for every
+// bead of every type near the diagonal, with and without a limit.
+func TestMatchNumbersCounts(t *testing.T) {
+	p := newParagraphAligner(numberedDoc(30, [2]int{6, 9}), nil)
+	seen := 0
+	for i := range p.zh {
+		for j := max(0, i-6); j < min(len(p.en), i+6); j++ {
+			for _, ty := range p.types {
+				if i+ty.Zh > len(p.zh) || j+ty.En > len(p.en) {
+					continue
+				}
+				for _, limit := range []int{-1, 1, maxNumberBonus} {
+					var got, want [][2]numerals.Number
+					g := p.matchNumbers(i, j, ty, limit, func(zn, en numerals.Number) { got = append(got, [2]numerals.Number{zn, en}) })
+					w := oldMatchNumbers(p, i, j, ty, limit, func(zn, en numerals.Number) { want = append(want, [2]numerals.Number{zn, en}) })
+					require.Equal(t, w, g, "bead (%d,%d) %v, limit %d", i, j, ty, limit)
+					require.Equal(t, want, got, "bead (%d,%d) %v, limit %d", i, j, ty, limit)
+					if g > 0 {
+						seen++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, seen, 100, "beads with matched numbers")
+}
+
+// oldMatchNumbers is matchNumbers as it counted the sides' numbers before,
+// block by block.
+func oldMatchNumbers(p *paragraphAligner, i, j int, t BeadType, limit int, found func(zn, en numerals.Number)) int {
+	nz, ne := 0, 0
+	for a := i; a < i+t.Zh; a++ {
+		nz += len(p.zh[a].nums)
+	}
+	for b := j; b < j+t.En; b++ {
+		ne += len(p.en[b].nums)
+	}
+	if nz == 0 || ne == 0 {
+		return 0
+	}
+	used := make([]bool, ne)
+	matched := 0
+	for a := i; a < i+t.Zh; a++ {
+		for _, zn := range p.zh[a].nums {
+			k := 0
+		search:
+			for b := j; b < j+t.En; b++ {
+				for _, en := range p.en[b].nums {
+					if !used[k] && numerals.Equal(zn, en) {
+						used[k] = true
+						matched++
+						found(zn, en)
+						if matched == limit {
+							return matched
+						}
+						break search
+					}
+					k++
+				}
+			}
+		}
+	}
+	return matched
 }
