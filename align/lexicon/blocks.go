@@ -700,8 +700,11 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		} else {
 			enAll = c.allOn(s.en, j, b)
 		}
-		zhMet, enMet = min(m, zhAll), en
-		return boundOf(zhMet, zhAll, enMet, enAll)
+		// (zhMet is capped here, once: boundOf's cap would repeat it)
+		if enAll > 0 {
+			en = min(en, enAll)
+		}
+		return min(1, similarity(min(m, zhAll), zhAll, en, enAll)) + boundMargin
 	}
 	// each pair looked up once: the English blocks' sums gather in cols,
 	// each over the Chinese blocks in order, as the Chinese blocks' own do
@@ -733,8 +736,11 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		} else {
 			zhAll = c.allOn(s.zh, i, a)
 		}
-		zhMet, enMet = m, min(en, enAll)
-		return boundOf(zhMet, zhAll, enMet, enAll)
+		// (enMet is capped here, once: boundOf's cap would repeat it)
+		if zhAll > 0 {
+			m = min(m, zhAll)
+		}
+		return min(1, similarity(m, zhAll, min(en, enAll), enAll)) + boundMargin
 	}
 	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	if cap(s.cols) < b {

@@ -153,6 +153,53 @@ func TestSimilarityBoundGathered(t *testing.T) {
 	}
 }
 
+// TestSimilarityBoundCapsBind: SimilarityBound's caps of a bead's met
+// sums at its sums of all weights, which bind when the pairs meet every
+// item of a bead of two or three blocks a side and the sum of all, added
+// up item by item, rounds below the sum of the blocks' capped sums. Here
+// those sums of all are halved so that the caps bind for many beads: the
+// bits stay the plain way's, which caps each side once.
+func TestSimilarityBoundCapsBind(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	s := l.NewBlocks(zh, en)
+	for _, side := range [][]blockSide{s.zh, s.en} {
+		for k := range side {
+			side[k].all[1] /= 2
+			side[k].all[2] /= 2
+		}
+	}
+	// the caps bind: beads of one block a side and two or three the
+	// other whose met sums exceed the halved sums of all
+	zhBind, enBind := 0, 0
+	for i := range len(zh) - 2 {
+		for j := range len(en) - 2 {
+			for n := 2; n <= 3; n++ {
+				m := 0.0
+				for k := i; k < i+n; k++ {
+					zm, _ := s.pairSums(k, j)
+					m += min(zm, s.zh[k].all[0])
+				}
+				if m > s.zh[i].all[n-1] {
+					zhBind++
+				}
+				m = 0.0
+				for k := j; k < j+n; k++ {
+					_, em := s.pairSums(i, k)
+					m += min(em, s.en[k].all[0])
+				}
+				if m > s.en[j].all[n-1] {
+					enBind++
+				}
+			}
+		}
+	}
+	require.Greater(t, zhBind, 10)
+	require.Greater(t, enBind, 10)
+	testSimilarityBoundGathered(t, s, len(zh), len(en))
+}
+
 func testSimilarityBoundGathered(t *testing.T, s *Blocks, nZh, nEn int) {
 	plain := func(i, a, j, b int) float64 {
 		zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)

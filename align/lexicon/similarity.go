@@ -109,8 +109,14 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 	// of them.
 	// The bound only grows from token to token, so lo is moved on for the
 	// tokens that look at occurrences alone (not literals, not function
-	// words).
-	maxBytes := l.maxLen * utf8.UTFMax
+	// words). The longest occurrence of this text, in bytes, bounds them
+	// much more tightly than the longest headword does (most headwords
+	// are two to four characters; the near walk below was a third of
+	// zhUnits' instructions).
+	maxBytes := 0
+	for _, o := range occs {
+		maxBytes = max(maxBytes, o.end-o.start)
+	}
 	lo := 0
 	for _, t := range toks {
 		r, n := utf8.DecodeRuneInString(t.Text)
@@ -130,23 +136,54 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 		for lo < len(occs) && occs[lo].start < min(t.Start, t.End-maxBytes) {
 			lo++
 		}
+		// One walk over the occurrences from lo finds where they stop
+		// (the first that starts at or after t's end), the one of exactly
+		// t's span, whose headword appendOccs found with the same probe
+		// lookup would make (most tokens of two or more characters are
+		// headwords, and these probes were some 4 % of a 5k-pair
+		// document's CPU), whether one strictly contains t
+		// (hasLongerOcc) and the first whose glosses join t's unit; the
+		// glosses are gathered from there on only (most tokens have none).
 		near := occs[lo:]
+		exact, first, longer := -1, -1, false
 		for k, o := range near {
 			if o.start >= t.End {
 				near = near[:k]
 				break
 			}
+			if o.start <= t.Start && t.End <= o.end {
+				// o contains t: it is t's span or longer
+				if o.end-o.start > t.End-t.Start {
+					longer = true
+					if first < 0 {
+						first = k
+					}
+				} else {
+					exact = k
+				}
+			} else if first < 0 && t.Start <= o.start && o.end <= t.End {
+				// o lies inside t and is not t's span: it is shorter
+				first = k
+			}
 		}
-		own, known := l.lookupToken(t, near)
-		if known && len(own) == 0 && !hasLongerOcc(near, t.Start, t.End) {
+		var own []uint32
+		known := true
+		if exact >= 0 {
+			own = l.glossesAt(near[exact].head)
+		} else {
+			own, known = l.lookup(t.Text)
+		}
+		if known && len(own) == 0 && !longer {
 			// A known function word (我们, 不).
 			continue
 		}
 		u := zhUnit{glosses: own[:len(own):len(own)]}
-		for _, o := range near {
-			if o.start <= t.Start && t.End <= o.end && o.end-o.start > t.End-t.Start ||
-				t.Start <= o.start && o.end <= t.End && o.end-o.start < t.End-t.Start {
-				u.glosses = append(u.glosses, l.glossesAt(o.head)...)
+		if first >= 0 {
+			for _, o := range near[first:] {
+				if o.start <= t.Start && t.End <= o.end && o.end-o.start > t.End-t.Start ||
+					t.Start <= o.start && o.end <= t.End && o.end-o.start < t.End-t.Start {
+					u.glosses = append(u.glosses, l.glossesAt(o.head)...)
+				}
 			}
 		}
 		if !known && len(u.glosses) == 0 {
@@ -162,21 +199,6 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 		return nil
 	}
 	return units
-}
-
-// lookupToken returns lookup(t.Text) for a token of Han characters,
-// reading the headword of an occurrence of exactly t's span among occs
-// when there is one: appendOccs found it with the same probe of the same
-// text (most tokens of two or more characters are headwords, and these
-// probes were some 4 % of a 5k-pair document's CPU). A token without one
-// is looked up.
-func (l *Lexicon) lookupToken(t lang.Token, occs []occ) ([]uint32, bool) {
-	for _, o := range occs {
-		if o.start == t.Start && o.end == t.End {
-			return l.glossesAt(o.head), true
-		}
-	}
-	return l.lookup(t.Text)
 }
 
 // zhScratch holds zhUnits' buffers between texts.
