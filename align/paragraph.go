@@ -1111,10 +1111,14 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 // (tester, anchorsOf) find what a side needs in the two entries read
 // for its numbers, where two prefix sums more were read for the
 // enumerators, each with its range check (those tell the same: block i
-// opens with one when zhEnum[i+1] != zhEnum[i]).
+// opens with one when zhEnum[i+1] != zhEnum[i]). (opens comes first so
+// that tester compares it at the entry's own address, which the compiler
+// works out for it anyway, rather than at one more address worked out
+// from it: tester.func1 268.8 M -> 264.3 M instructions on a 5k-pair
+// document.)
 type anchorSum struct {
-	nums  int32
 	opens bool
+	nums  int32
 }
 
 // anchorSums are the prefix sums of the anchors of the blocks infos.
