@@ -1207,8 +1207,11 @@ func (p *paragraphAligner) tester() beadTest {
 		an -= numbersOff(p.zhAnc[pi+t.Zh].nums-zi.nums, p.enAnc[pj+t.En].nums-ej.nums)
 		base := part + an
 		low := base
+		// (the chance term, worked out once: p.lex is not nil with p.lx)
+		chance := 0.0
 		if p.lex != nil {
-			low -= lexWeight * (1 - p.chance(*t))
+			chance = p.chance(*t)
+			low -= lexWeight * (1 - chance)
 		}
 		if v := prev + low + t.Prior; !(v < best || v == best && ti < bt) {
 			return false
@@ -1221,7 +1224,6 @@ func (p *paragraphAligner) tester() beadTest {
 		bl := p.prepared()
 		bl.Forget(pi - 2*maxSplit)
 		sim := bl.SimilarityBound(pi, t.Zh, pj, t.En)
-		chance := p.chance(*t)
 		if v := prev + (base + (0 - lexWeight*(sim-chance))) + t.Prior; !(v < best || v == best && ti < bt) {
 			return false
 		}
