@@ -1111,10 +1111,14 @@ func (p *paragraphAligner) anchoredUntil(i, j int, t BeadType, c, floor, need fl
 // (tester, anchorsOf) find what a side needs in the two entries read
 // for its numbers, where two prefix sums more were read for the
 // enumerators, each with its range check (those tell the same: block i
-// opens with one when zhEnum[i+1] != zhEnum[i]).
+// opens with one when zhEnum[i+1] != zhEnum[i]). (opens comes first so
+// that tester compares it at the entry's own address, which the compiler
+// works out for it anyway, rather than at one more address worked out
+// from it: tester.func1 268.8 M -> 264.3 M instructions on a 5k-pair
+// document.)
 type anchorSum struct {
-	nums  int32
 	opens bool
+	nums  int32
 }
 
 // anchorSums are the prefix sums of the anchors of the blocks infos.
@@ -1203,8 +1207,11 @@ func (p *paragraphAligner) tester() beadTest {
 		an -= numbersOff(p.zhAnc[pi+t.Zh].nums-zi.nums, p.enAnc[pj+t.En].nums-ej.nums)
 		base := part + an
 		low := base
+		// (the chance term, worked out once: p.lex is not nil with p.lx)
+		chance := 0.0
 		if p.lex != nil {
-			low -= lexWeight * (1 - p.chance(*t))
+			chance = p.chance(*t)
+			low -= lexWeight * (1 - chance)
 		}
 		if v := prev + low + t.Prior; !(v < best || v == best && ti < bt) {
 			return false
@@ -1217,7 +1224,6 @@ func (p *paragraphAligner) tester() beadTest {
 		bl := p.prepared()
 		bl.Forget(pi - 2*maxSplit)
 		sim := bl.SimilarityBound(pi, t.Zh, pj, t.En)
-		chance := p.chance(*t)
 		if v := prev + (base + (0 - lexWeight*(sim-chance))) + t.Prior; !(v < best || v == best && ti < bt) {
 			return false
 		}
