@@ -157,7 +157,21 @@ func (f *Furniture) mostlyFurniture(t string) bool {
 	// the letters of strings.ToLower(t), which lowers rune by rune; ASCII
 	// and the main Han block (letters that have no case) on a fast path
 	total, inPhrases, bytewise := 0, 0, true
-	for i, r := range t {
+	for i, size := 0, 0; i < len(t); i += size {
+		// The runes of t as range yields them, a three-byte sequence
+		// led by E1 to EF but ED (Han, Chinese punctuation) decoded here
+		// rather than in a call for each: with those leads a sequence of
+		// continuation bytes is valid, neither overlong (E0) nor a
+		// surrogate (ED), which the standard decoder reads as U+FFFD
+		// (TestMostlyFurnitureFast).
+		var r rune
+		if c := t[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1
+		} else if c-0xe1 < 0x0f && c != 0xed && i+2 < len(t) && t[i+1]&0xc0 == 0x80 && t[i+2]&0xc0 == 0x80 {
+			r, size = rune(c&0x0f)<<12|rune(t[i+1]&0x3f)<<6|rune(t[i+2]&0x3f), 3
+		} else {
+			r, size = utf8.DecodeRuneInString(t[i:])
+		}
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {

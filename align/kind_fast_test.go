@@ -51,7 +51,10 @@ func randomKindText(rng *rand.Rand, phrases []string) string {
 	pieces := []string{" ", " ", "  ", "\t", "\n", "-", ".", ",", "|", ":", "(", ")", "a", "x", "X", "s",
 		"中", "国", "顶", "年", "月", "ſ", "\u212a", "İ", "ǅ", "é", "\xff", "0", "1", "2", "12", "1999",
 		"2021", "31st", "Jan", "may", "MAR", "sep", "Sept.", "december", "oct", "novel", "shall", "amended",
-		"Promulgated", "on", "date", "/", "the", "Article"}
+		"Promulgated", "on", "date", "/", "the", "Article",
+		// invalid three-byte sequences, each U+FFFD to range: an overlong
+		// "A", a surrogate, a cut 中 (mostlyFurniture decodes Han inline)
+		"\xe0\x81\x81", "\xed\xa0\x80", "\xe4\xb8"}
 	var b strings.Builder
 	for n := rng.Intn(14); n >= 0; n-- {
 		if rng.Intn(3) == 0 {
