@@ -930,43 +930,55 @@ func (md *model) train() {
 		default:
 			md.eStep(cNullE, cNullZ, false)
 		}
-		// M-step: the counts plus the prior's pseudo-counts, normalised
-		// per Chinese type for t(e|f) and per English type for t(f|e).
-		// (The sum over a Chinese type's pairs is kept in a register: its
-		// pairs are adjacent, and adding to totZ[z] in memory pair after
-		// pair made each addition wait for the one before.) The pairs no
-		// cell holds any more once the cells are pruned are never read
-		// again, but are set all the same: finding them, a pass over
-		// the cells kept, cost four times what setting them does.
-		clear(totE)
-		for z := range totZ {
-			ts, es := tt[zFirst[z]:zFirst[z+1]], pairEn[zFirst[z]:zFirst[z+1]]
-			es = es[:len(ts)]
-			sum := 0.0
-			for k := range ts {
-				x := float64(ts[k].count)
-				sum += x
-				totE[es[k]] += x
-			}
-			totZ[z] = 1 / (sum + alpha*priorZh[z])
-		}
-		for e := range totE {
-			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
-		}
-		for z, inv := range totZ {
-			lo, hi := zFirst[z], zFirst[z+1]
-			ts, es, pr := tt[lo:hi], pairEn[lo:hi], prior[lo:hi]
-			es, pr = es[:len(ts)], pr[:len(ts)]
-			for k := range ts {
-				x := float64(ts[k].count)
-				if pr[k] {
-					x += alpha
-				}
-				ts[k].set(x*inv, x*totE[es[k]])
-			}
-		}
+		mStep(tt, zFirst, pairEn, prior, priorZh, priorEn, totZ, totE, alpha)
 		normalise(md.tNullE, cNullE)
 		normalise(md.tNullZ, cNullZ)
+	}
+}
+
+// mStep sets the parameters from the counts of an E-step: the counts plus
+// the prior's pseudo-counts, normalised per Chinese type for t(e|f) and
+// per English type for t(f|e). totZ and totE are its scratch. (A function
+// of its own, called once an iteration: inside train, whose loops keep
+// many values live, the pair loop's index and slices lived on the stack,
+// read and written again at every pair.)
+//
+// The sum over a Chinese type's pairs is kept in a register: its pairs
+// are adjacent, and adding to totZ[z] in memory pair after pair made each
+// addition wait for the one before. The pairs no cell holds any more once
+// the cells are pruned are never read again, but are set all the same:
+// finding them, a pass over the cells kept, cost four times what setting
+// them does.
+func mStep(tt []params, zFirst, pairEn []int32, prior []bool, priorZh, priorEn, totZ, totE []float64, alpha float64) {
+	// Each loop over the pairs has one index for all of them, bounded
+	// type after type, rather than a slice of each type's: the inner
+	// loop keeps few values live, all in registers, and what the outer
+	// loop keeps is read once a type.
+	es, pr := pairEn[:len(tt)], prior[:len(tt)]
+	clear(totE)
+	p := int(zFirst[0])
+	for z := range totZ {
+		sum := 0.0
+		for hi := int(zFirst[z+1]); p < hi; p++ {
+			x := float64(tt[p].count)
+			sum += x
+			totE[es[p]] += x
+		}
+		totZ[z] = 1 / (sum + alpha*priorZh[z])
+	}
+	priorEn = priorEn[:len(totE)]
+	for e := range totE {
+		totE[e] = 1 / (totE[e] + alpha*priorEn[e])
+	}
+	p = int(zFirst[0])
+	for z, inv := range totZ {
+		for hi := int(zFirst[z+1]); p < hi; p++ {
+			x := float64(tt[p].count)
+			if pr[p] {
+				x += alpha
+			}
+			tt[p].set(x*inv, x*totE[es[p]])
+		}
 	}
 }
 
