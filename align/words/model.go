@@ -953,13 +953,17 @@ func mStep(tt []params, zFirst, pairEn []int32, prior []bool, priorZh, priorEn, 
 	// Each loop over the pairs has one index for all of them, bounded
 	// type after type, rather than a slice of each type's: the inner
 	// loop keeps few values live, all in registers, and what the outer
-	// loop keeps is read once a type.
+	// loop keeps is read once a type. (The types are ranged over by their
+	// ends, to which totZ is cut, so that no register holds z+1 or the
+	// length of zFirst: with them, the pair loops spilled their index.)
 	es, pr := pairEn[:len(tt)], prior[:len(tt)]
 	clear(totE)
+	ends := zFirst[1:]
+	totZ, priorZh = totZ[:len(ends)], priorZh[:len(ends)]
 	p := int(zFirst[0])
-	for z := range totZ {
+	for z, hi := range ends {
 		sum := 0.0
-		for hi := int(zFirst[z+1]); p < hi; p++ {
+		for ; p < int(hi); p++ {
 			x := float64(tt[p].count)
 			sum += x
 			totE[es[p]] += x
@@ -971,13 +975,15 @@ func mStep(tt []params, zFirst, pairEn []int32, prior []bool, priorZh, priorEn, 
 		totE[e] = 1 / (totE[e] + alpha*priorEn[e])
 	}
 	p = int(zFirst[0])
-	for z, inv := range totZ {
-		for hi := int(zFirst[z+1]); p < hi; p++ {
-			x := float64(tt[p].count)
+	for z, hi := range ends {
+		inv := totZ[z]
+		for ; p < int(hi); p++ {
+			t := &tt[p]
+			x := float64(t.count)
 			if pr[p] {
 				x += alpha
 			}
-			tt[p].set(x*inv, x*totE[es[p]])
+			t.set(x*inv, x*totE[es[p]])
 		}
 	}
 }
