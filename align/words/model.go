@@ -892,17 +892,14 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 // the cells to which neither direction gives a real share are pruned
 // (pruneBelow), and the E-steps left and the decoding read what remains.
 func (md *model) train() {
+	// The tables are read from locals: the loops below store to the
+	// counts and to the parameters, after which the fields of md would
+	// be read again at every pair.
+	zFirst, pairEn, prior := md.zFirst, md.pairEn, md.prior
 	// per type: how many of its pairs the prior favours
 	priorZh := make([]float64, md.nZh)
 	priorEn := make([]float64, md.nEn)
-	for z := range md.nZh {
-		for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
-			if md.prior[p] {
-				priorZh[z]++
-				priorEn[md.pairEn[p]]++
-			}
-		}
-	}
+	priorCounts(zFirst, pairEn, prior, priorZh, priorEn)
 	alpha := md.opt.Prior
 	md.t = newParams(md.zFirst, md.narrow)
 	md.tNullE = make([]float64, md.nEn)
@@ -911,10 +908,7 @@ func (md *model) train() {
 	cNullZ := make([]float64, md.nZh)
 	totZ := make([]float64, md.nZh)
 	totE := make([]float64, md.nEn)
-	// The tables are read from locals: the loops below store to totE
-	// and to the parameters, after which the fields of md would be
-	// read again at every pair.
-	tt, zFirst, pairEn, prior := md.t, md.zFirst, md.pairEn, md.prior
+	tt := md.t
 	md.colBuf, md.linkBuf = grow(md.colBuf, md.maxEn+maxWidth), grow(md.linkBuf, md.maxEn+maxWidth)
 	for it := range md.opt.Iterations {
 		for p := range tt {
@@ -933,6 +927,26 @@ func (md *model) train() {
 		mStep(tt, zFirst, pairEn, prior, priorZh, priorEn, totZ, totE, alpha)
 		normalise(md.tNullE, cNullE)
 		normalise(md.tNullZ, cNullZ)
+	}
+}
+
+// priorCounts adds up, per Chinese type in favZh and per English type in
+// favEn, how many of its pairs the prior favours. (A function of its own,
+// with one index for all the pairs bounded type after type, as in mStep:
+// inside train, the loop's index and slices were spilled.)
+//
+//go:noinline
+func priorCounts(zFirst, pairEn []int32, prior []bool, favZh, favEn []float64) {
+	ends := zFirst[1:]
+	favZh = favZh[:len(ends)]
+	p := int(zFirst[0])
+	for z, hi := range ends {
+		for ; p < int(hi); p++ {
+			if prior[p] {
+				favZh[z]++
+				favEn[pairEn[p]]++
+			}
+		}
 	}
 }
 
