@@ -911,8 +911,10 @@ func (md *model) train() {
 	tt := md.t
 	md.colBuf, md.linkBuf = grow(md.colBuf, md.maxEn+maxWidth), grow(md.linkBuf, md.maxEn+maxWidth)
 	for it := range md.opt.Iterations {
-		for p := range tt {
-			tt[p].count = 0
+		if it > 0 { // (newParams has set them to zero for the first)
+			for p := range tt {
+				tt[p].count = 0
+			}
 		}
 		clear(cNullE)
 		clear(cNullZ)
