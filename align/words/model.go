@@ -892,17 +892,14 @@ func (md *model) weigh(s *seg, js []uint16, ws []float32) ([]uint16, []float32) 
 // the cells to which neither direction gives a real share are pruned
 // (pruneBelow), and the E-steps left and the decoding read what remains.
 func (md *model) train() {
+	// The tables are read from locals: the loops below store to the
+	// counts and to the parameters, after which the fields of md would
+	// be read again at every pair.
+	zFirst, pairEn, prior := md.zFirst, md.pairEn, md.prior
 	// per type: how many of its pairs the prior favours
 	priorZh := make([]float64, md.nZh)
 	priorEn := make([]float64, md.nEn)
-	for z := range md.nZh {
-		for p := md.zFirst[z]; p < md.zFirst[z+1]; p++ {
-			if md.prior[p] {
-				priorZh[z]++
-				priorEn[md.pairEn[p]]++
-			}
-		}
-	}
+	priorCounts(zFirst, pairEn, prior, priorZh, priorEn)
 	alpha := md.opt.Prior
 	md.t = newParams(md.zFirst, md.narrow)
 	md.tNullE = make([]float64, md.nEn)
@@ -911,14 +908,13 @@ func (md *model) train() {
 	cNullZ := make([]float64, md.nZh)
 	totZ := make([]float64, md.nZh)
 	totE := make([]float64, md.nEn)
-	// The tables are read from locals: the loops below store to totE
-	// and to the parameters, after which the fields of md would be
-	// read again at every pair.
-	tt, zFirst, pairEn, prior := md.t, md.zFirst, md.pairEn, md.prior
+	tt := md.t
 	md.colBuf, md.linkBuf = grow(md.colBuf, md.maxEn+maxWidth), grow(md.linkBuf, md.maxEn+maxWidth)
 	for it := range md.opt.Iterations {
-		for p := range tt {
-			tt[p].count = 0
+		if it > 0 { // (newParams has set them to zero for the first)
+			for p := range tt {
+				tt[p].count = 0
+			}
 		}
 		clear(cNullE)
 		clear(cNullZ)
@@ -930,43 +926,81 @@ func (md *model) train() {
 		default:
 			md.eStep(cNullE, cNullZ, false)
 		}
-		// M-step: the counts plus the prior's pseudo-counts, normalised
-		// per Chinese type for t(e|f) and per English type for t(f|e).
-		// (The sum over a Chinese type's pairs is kept in a register: its
-		// pairs are adjacent, and adding to totZ[z] in memory pair after
-		// pair made each addition wait for the one before.) The pairs no
-		// cell holds any more once the cells are pruned are never read
-		// again, but are set all the same: finding them, a pass over
-		// the cells kept, cost four times what setting them does.
-		clear(totE)
-		for z := range totZ {
-			ts, es := tt[zFirst[z]:zFirst[z+1]], pairEn[zFirst[z]:zFirst[z+1]]
-			es = es[:len(ts)]
-			sum := 0.0
-			for k := range ts {
-				x := float64(ts[k].count)
-				sum += x
-				totE[es[k]] += x
-			}
-			totZ[z] = 1 / (sum + alpha*priorZh[z])
-		}
-		for e := range totE {
-			totE[e] = 1 / (totE[e] + alpha*priorEn[e])
-		}
-		for z, inv := range totZ {
-			lo, hi := zFirst[z], zFirst[z+1]
-			ts, es, pr := tt[lo:hi], pairEn[lo:hi], prior[lo:hi]
-			es, pr = es[:len(ts)], pr[:len(ts)]
-			for k := range ts {
-				x := float64(ts[k].count)
-				if pr[k] {
-					x += alpha
-				}
-				ts[k].set(x*inv, x*totE[es[k]])
-			}
-		}
+		mStep(tt, zFirst, pairEn, prior, priorZh, priorEn, totZ, totE, alpha)
 		normalise(md.tNullE, cNullE)
 		normalise(md.tNullZ, cNullZ)
+	}
+}
+
+// priorCounts adds up, per Chinese type in favZh and per English type in
+// favEn, how many of its pairs the prior favours. (A function of its own,
+// with one index for all the pairs bounded type after type, as in mStep:
+// inside train, the loop's index and slices were spilled.)
+//
+//go:noinline
+func priorCounts(zFirst, pairEn []int32, prior []bool, favZh, favEn []float64) {
+	ends := zFirst[1:]
+	favZh = favZh[:len(ends)]
+	p := int(zFirst[0])
+	for z, hi := range ends {
+		for ; p < int(hi); p++ {
+			if prior[p] {
+				favZh[z]++
+				favEn[pairEn[p]]++
+			}
+		}
+	}
+}
+
+// mStep sets the parameters from the counts of an E-step: the counts plus
+// the prior's pseudo-counts, normalised per Chinese type for t(e|f) and
+// per English type for t(f|e). totZ and totE are its scratch. (A function
+// of its own, called once an iteration: inside train, whose loops keep
+// many values live, the pair loop's index and slices lived on the stack,
+// read and written again at every pair.)
+//
+// The sum over a Chinese type's pairs is kept in a register: its pairs
+// are adjacent, and adding to totZ[z] in memory pair after pair made each
+// addition wait for the one before. The pairs no cell holds any more once
+// the cells are pruned are never read again, but are set all the same:
+// finding them, a pass over the cells kept, cost four times what setting
+// them does.
+func mStep(tt []params, zFirst, pairEn []int32, prior []bool, priorZh, priorEn, totZ, totE []float64, alpha float64) {
+	// Each loop over the pairs has one index for all of them, bounded
+	// type after type, rather than a slice of each type's: the inner
+	// loop keeps few values live, all in registers, and what the outer
+	// loop keeps is read once a type. (The types are ranged over by their
+	// ends, to which totZ is cut, so that no register holds z+1 or the
+	// length of zFirst: with them, the pair loops spilled their index.)
+	es, pr := pairEn[:len(tt)], prior[:len(tt)]
+	clear(totE)
+	ends := zFirst[1:]
+	totZ, priorZh = totZ[:len(ends)], priorZh[:len(ends)]
+	p := int(zFirst[0])
+	for z, hi := range ends {
+		sum := 0.0
+		for ; p < int(hi); p++ {
+			x := float64(tt[p].count)
+			sum += x
+			totE[es[p]] += x
+		}
+		totZ[z] = 1 / (sum + alpha*priorZh[z])
+	}
+	priorEn = priorEn[:len(totE)]
+	for e := range totE {
+		totE[e] = 1 / (totE[e] + alpha*priorEn[e])
+	}
+	p = int(zFirst[0])
+	for z, hi := range ends {
+		inv := totZ[z]
+		for ; p < int(hi); p++ {
+			t := &tt[p]
+			x := float64(t.count)
+			if pr[p] {
+				x += alpha
+			}
+			t.set(x*inv, x*totE[es[p]])
+		}
 	}
 }
 

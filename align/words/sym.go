@@ -123,8 +123,11 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 	// asks that first, which turns down most neighbours (their words
 	// are linked) without reading the union, and never whether the link
 	// is in the set already.
+	//
+	// (A word out of range is tested for with one comparison a
+	// language, unsigned: a negative index becomes a large one.)
 	take := func(i, j int32) bool {
-		if i < 0 || i >= m || j < 0 || j >= n || zhAl[i] != 0 && enAl[j] != 0 || !inU(i, j) {
+		if uint32(i) >= uint32(m) || uint32(j) >= uint32(n) || zhAl[i] != 0 && enAl[j] != 0 || !inU(i, j) {
 			return false
 		}
 		add(i, j)
