@@ -979,10 +979,12 @@ func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
 	return math.Float64frombits(sums[0]), math.Float64frombits(sums[1])
 }
 
-// keptSet is pair of a pair kept, n words long (the blocks' words and
+// keptSet returns the bitsets of the pair (zh k, en l), followed by the
+// pairWords words of its sums (n words in all: the blocks' words and
 // pairWords), and whether the pair is kept: small enough to be inlined
 // where metWalk and met ask for pairs (some 1.4 M on a 5k-pair document,
-// most of them kept), which call pair when it says no.
+// most of them kept), which call pairAfresh when it says no. The slice
+// is valid until the next call, and not to be written.
 func (s *Blocks) keptSet(k, l, n int) ([]uint64, bool) {
 	r := &s.rows[k]
 	if x := uint(l - r.lo); x < uint(len(r.offs)) && r.offs[x] != 0 {
@@ -994,18 +996,9 @@ func (s *Blocks) keptSet(k, l, n int) ([]uint64, bool) {
 	return nil, false
 }
 
-// pair returns the bitsets of the pair (zh k, en l), computing them on
-// first use, followed by the pairWords words of its sums. The slice is
-// valid until the next call, and not to be written.
-func (s *Blocks) pair(k, l int) []uint64 {
-	if set, ok := s.keptSet(k, l, int(s.zh[k].words+s.en[l].words+pairWords)); ok {
-		return set
-	}
-	return s.pairAfresh(k, l)
-}
-
-// pairAfresh is pair of a pair not kept (keptSet or keptSums has just said
-// so, which is where the aligner's asks come from: some 950 k on a
+// pairAfresh is keptSet's slice for a pair not kept, computed and, within
+// the row's window, kept (keptSet or keptSums has just said it is not
+// kept, which is where the aligner's asks come from: some 950 k on a
 // 5k-pair document, which tested the row again).
 func (s *Blocks) pairAfresh(k, l int) []uint64 {
 	r := &s.rows[k]

@@ -12,6 +12,17 @@ import (
 	"github.com/aligncheck/aligncheck/align/lang"
 )
 
+// pair returns the bitsets of the pair (zh k, en l), computing them on
+// first use, followed by the pairWords words of its sums, as the aligner's
+// asks get them (keptSet, else pairAfresh). The slice is valid until the
+// next call, and not to be written.
+func (s *Blocks) pair(k, l int) []uint64 {
+	if set, ok := s.keptSet(k, l, int(s.zh[k].words+s.en[l].words+pairWords)); ok {
+		return set
+	}
+	return s.pairAfresh(k, l)
+}
+
 // referenceBlocks returns the Chinese and English paragraphs of the
 // reference document.
 func referenceBlocks(tb testing.TB) (zh, en []string) {

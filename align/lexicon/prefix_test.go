@@ -12,6 +12,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// hasLongerOcc reports whether a headword occurrence strictly contains
+// [start,end): the plain test zhUnitsScratch's walk makes as it goes.
+func hasLongerOcc(occs []occ, start, end int) bool {
+	for _, o := range occs {
+		if o.start <= start && end <= o.end && o.end-o.start > end-start {
+			return true
+		}
+	}
+	return false
+}
+
 func TestLongestPrefix(t *testing.T) {
 	l := Default()
 	for _, tc := range []struct {

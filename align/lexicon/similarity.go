@@ -142,7 +142,7 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 		// lookup would make (most tokens of two or more characters are
 		// headwords, and these probes were some 4 % of a 5k-pair
 		// document's CPU), whether one strictly contains t
-		// (hasLongerOcc) and the first whose glosses join t's unit; the
+		// and the first whose glosses join t's unit; the
 		// glosses are gathered from there on only (most tokens have none).
 		near := occs[lo:]
 		exact, first, longer := -1, -1, false
@@ -258,17 +258,6 @@ func (l *Lexicon) appendOccs(occs []occ, run []hanChar, zh string) ([]occ, []han
 
 // occ is an occurrence of a headword in a text.
 type occ struct{ start, end, head int }
-
-// hasLongerOcc reports whether a headword occurrence strictly contains
-// [start,end).
-func hasLongerOcc(occs []occ, start, end int) bool {
-	for _, o := range occs {
-		if o.start <= start && end <= o.end && o.end-o.start > end-start {
-			return true
-		}
-	}
-	return false
-}
 
 // meanIDF weighs a Chinese word by the mean idf of its own glosses (else of
 // its extended glosses): words with rare translations weigh more.
