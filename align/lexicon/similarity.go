@@ -137,13 +137,14 @@ func (l *Lexicon) zhUnitsScratch(zh string, scratch *zhScratch) []zhUnit {
 			lo++
 		}
 		// One walk over the occurrences from lo finds where they stop
-		// (the first that starts at or after t's end), the one of exactly
-		// t's span, whose headword appendOccs found with the same probe
-		// lookup would make (most tokens of two or more characters are
+		// (the first that starts at or after t's end); the one of
+		// exactly t's span (at most one: appendOccs finds a span once),
+		// whose headword appendOccs found with the same probe lookup
+		// would make (most tokens of two or more characters are
 		// headwords, and these probes were some 4 % of a 5k-pair
-		// document's CPU), whether one strictly contains t
-		// and the first whose glosses join t's unit; the
-		// glosses are gathered from there on only (most tokens have none).
+		// document's CPU); whether one strictly contains t; and the
+		// first whose glosses join t's unit, from which on the glosses
+		// are gathered (most tokens have none).
 		near := occs[lo:]
 		exact, first, longer := -1, -1, false
 		for k, o := range near {
