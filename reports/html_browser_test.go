@@ -64,6 +64,10 @@ func newBrowser(t testing.TB) *browser {
 	dir := t.TempDir()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
+		// Chromium makes its singleton socket's directory in TMPDIR and
+		// leaves it behind when it is stopped: in the test's own
+		// directory, the test's clean-up takes it away.
+		chromedp.Env("TMPDIR=" + dir),
 		chromedp.Flag("headless", true),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,

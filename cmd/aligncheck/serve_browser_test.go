@@ -44,8 +44,13 @@ func browser(t *testing.T) context.Context {
 		}
 		t.Skip(msg)
 	}
+	dir := t.TempDir()
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(path),
+		// Chromium makes its singleton socket's directory in TMPDIR and
+		// leaves it behind when it is stopped: in the test's own
+		// directory, the test's clean-up takes it away.
+		chromedp.Env("TMPDIR="+dir),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -54,7 +59,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
 		chromedp.WindowSize(1280, 1000),
 	)
 	ctx, cancelTab := chromedp.NewContext(alloc)
