@@ -1199,12 +1199,17 @@ func (p *paragraphAligner) tester() beadTest {
 		// (most of them), has only its numbers, which anchorsOf
 		// would take off 0 as here: the same sum, without its call
 		// (some 50 instructions a bead).
-		zi, ej := p.zhAnc[pi], p.enAnc[pj]
-		if zi.opens && ej.opens || p.laysOut {
+		// (The numbers are read before the enumerators are tested, so
+		// that the anchors' slices need no registers past them: with
+		// them held, the closure spilled two of its arguments a bead.)
+		za, ea := p.zhAnc, p.enAnc
+		nz := za[pi+t.Zh].nums - za[pi].nums
+		ne := ea[pj+t.En].nums - ea[pj].nums
+		if za[pi].opens && ea[pj].opens || p.laysOut {
 			return p.testBase(pi, pj, t, part, prev, best, bt, ti, refine)
 		}
 		an := 0.0
-		an -= numbersOff(p.zhAnc[pi+t.Zh].nums-zi.nums, p.enAnc[pj+t.En].nums-ej.nums)
+		an -= numbersOff(nz, ne)
 		base := part + an
 		low := base
 		// (the chance term, worked out once: p.lex is not nil with p.lx)
