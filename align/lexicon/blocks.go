@@ -636,6 +636,17 @@ func similarity(zhMet, zhAll, enMet, enAll float64) float64 {
 	return (zhMet/zhAll + enMet/enAll) / 2
 }
 
+// atMostOne is min(1, x) to the bit, NaN and -0 included (1 is neither,
+// so x is kept unless it is above 1), in a compare and a branch: Go's min
+// of floats also orders the signs of zeros and passes NaN on, which the
+// 1.9 M asks of SimilarityBound on a 5k-pair document do not need.
+func atMostOne(x float64) float64 {
+	if x > 1 {
+		return 1
+	}
+	return x
+}
+
 // boundMargin is added to SimilarityBound: its sums are taken in another
 // order than Similarity's, which may round differently, by far less.
 const boundMargin = 1e-9
@@ -651,7 +662,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		// a third of the DP's asks: the sums below of one pair, whose
 		// block's sums bound them, are the pair's sums each (0 + x is x,
 		// and none is -0)
-		zm, em, ok := s.keptSums(i, j)
+		zm, em, ok := rowSums(&s.rows[i], j)
 		if !ok {
 			zm, em = s.pairSumsAfresh(i, j)
 		}
@@ -668,7 +679,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if s.exceeds {
 			zm, em = min(zm, zhAll), min(em, enAll)
 		}
-		return min(1, similarity(zm, zhAll, em, enAll)) + boundMargin
+		return atMostOne(similarity(zm, zhAll, em, enAll)) + boundMargin
 	}
 	var zhMet, enMet float64
 	if a == 1 {
@@ -682,8 +693,9 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 			*c = splitSums{i: i, j: j}
 		}
 		m, en, exceeds := c.m, c.en, s.exceeds
+		r := &s.rows[i]
 		for n := c.n; n < b; n++ {
-			zm, em, ok := s.keptSums(i, j+n)
+			zm, em, ok := rowSums(r, j+n)
 			if !ok {
 				zm, em = s.pairSumsAfresh(i, j+n)
 			}
@@ -704,7 +716,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if enAll > 0 {
 			en = min(en, enAll)
 		}
-		return min(1, similarity(min(m, zhAll), zhAll, en, enAll)) + boundMargin
+		return atMostOne(similarity(min(m, zhAll), zhAll, en, enAll)) + boundMargin
 	}
 	// each pair looked up once: the English blocks' sums gather in cols,
 	// each over the Chinese blocks in order, as the Chinese blocks' own do
@@ -719,7 +731,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		}
 		m, en, exceeds := c.m, c.en, s.exceeds
 		for n := c.n; n < a; n++ {
-			zm, em, ok := s.keptSums(i+n, j)
+			zm, em, ok := rowSums(&s.rows[i+n], j)
 			if !ok {
 				zm, em = s.pairSumsAfresh(i+n, j)
 			}
@@ -740,7 +752,7 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 		if zhAll > 0 {
 			m = min(m, zhAll)
 		}
-		return min(1, similarity(m, zhAll, min(en, enAll), enAll)) + boundMargin
+		return atMostOne(similarity(m, zhAll, min(en, enAll), enAll)) + boundMargin
 	}
 	zhAll, enAll := boundSum(s.zh, i, a), boundSum(s.en, j, b)
 	if cap(s.cols) < b {
@@ -750,8 +762,9 @@ func (s *Blocks) SimilarityBound(i, a, j, b int) float64 {
 	clear(cols)
 	for k := i; k < i+a; k++ {
 		m := 0.0
+		r := &s.rows[k]
 		for x := range cols {
-			zm, em, ok := s.keptSums(k, j+x)
+			zm, em, ok := rowSums(r, j+x)
 			if !ok {
 				zm, em = s.pairSumsAfresh(k, j+x)
 			}
@@ -776,13 +789,13 @@ func boundOf(zhMet, zhAll, enMet, enAll float64) float64 {
 	if enAll > 0 {
 		enMet = min(enMet, enAll)
 	}
-	return min(1, similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
+	return atMostOne(similarity(zhMet, zhAll, enMet, enAll)) + boundMargin
 }
 
 // SharesBound is at least Shares(k, 1, l, 1), each side: the shares of
 // one pair of blocks from the sums kept with the pair.
 func (s *Blocks) SharesBound(k, l int) (zh, en float64) {
-	zm, em, ok := s.keptSums(k, l)
+	zm, em, ok := rowSums(&s.rows[k], l)
 	if !ok {
 		zm, em = s.pairSumsAfresh(k, l)
 	}
@@ -824,7 +837,7 @@ func (s *Blocks) met(i, a, j, b int) (zhMet, zhAll, enMet, enAll float64) {
 	if a == 1 && b == 1 {
 		// the sums kept with the pair: those the walk below adds up
 		// (from 0, the weights of the items met in their order)
-		zm, em, ok := s.keptSums(i, j)
+		zm, em, ok := rowSums(&s.rows[i], j)
 		if !ok {
 			zm, em = s.pairSumsAfresh(i, j)
 		}
@@ -950,29 +963,36 @@ func boundSum(side []blockSide, i, n int) float64 {
 const pairWords = 2
 
 // A pair's sums are the sums of the weights of the items of Chinese block
-// k that English block l meets and of those of l that k meets: keptSums
-// reads them, and pairSumsAfresh works them out where keptSums cannot.
+// k that English block l meets and of those of l that k meets: rowSums
+// reads them, and pairSumsAfresh works them out where rowSums cannot.
 // Every caller asks the two in turn, written out where it asks: a
 // function of both would be over the compiler's inlining budget.
 
-// keptSums is the sums of a pair kept, and whether the pair is (one that
-// shares no feature has sums 0). It reads the sums where the pair's row's offsets point,
-// without the blocks' sizes that place its bitsets (SimilarityBound asks
-// some 4 M sums on a 5k-pair document, and the blocks' entries were a
-// cache miss each), and it is small enough to be inlined where the sums
-// are asked most, which calls pairSumsAfresh when it says no.
-func (s *Blocks) keptSums(k, l int) (zh, en float64, ok bool) {
-	r := &s.rows[k]
+// rowSums is the sums of the pair (k, l) kept, from row k, r, and whether
+// the pair is (one that shares no feature has sums 0). It reads the sums
+// where the pair's row's offsets point, without the blocks' sizes that
+// place its bitsets (SimilarityBound asks some 4 M sums on a 5k-pair
+// document, and the blocks' entries were a cache miss each), and it is
+// small enough to be inlined where the sums are asked most, which call
+// pairSumsAfresh when it says no. It takes the row, not k: SimilarityBound's
+// runs of pairs in one row take it once, not once a pair (some 1.2 M of
+// its 3 M pairs on a 5k-pair document), and the row stays where it is
+// while pairSumsAfresh keeps pairs in it (s.rows is made once). The row's
+// bits are read once for both words (the compiler loaded them again for
+// the second).
+func rowSums(r *pairRow, l int) (zh, en float64, ok bool) {
 	if x := uint(l - r.lo); x < uint(len(r.offs)) && r.offs[x] != 0 {
 		if off := int(r.offs[x]); off > 0 {
-			return math.Float64frombits(r.bits[off-pairWords]), math.Float64frombits(r.bits[off-pairWords+1]), true
+			// (the slice read once for both words)
+			bits := r.bits
+			return math.Float64frombits(bits[off-pairWords]), math.Float64frombits(bits[off-pairWords+1]), true
 		}
 		return 0, 0, true
 	}
 	return 0, 0, false
 }
 
-// pairSumsAfresh is the sums of a pair not kept (keptSums says no).
+// pairSumsAfresh is the sums of a pair not kept (rowSums says no).
 func (s *Blocks) pairSumsAfresh(k, l int) (zh, en float64) {
 	set := s.pairAfresh(k, l)
 	sums := set[len(set)-pairWords:]
@@ -997,7 +1017,7 @@ func (s *Blocks) keptSet(k, l, n int) ([]uint64, bool) {
 }
 
 // pairAfresh is keptSet's slice for a pair not kept, computed and, within
-// the row's window, kept (keptSet or keptSums has just said it is not
+// the row's window, kept (keptSet or rowSums has just said it is not
 // kept, which is where the aligner's asks come from: some 950 k on a
 // 5k-pair document, which tested the row again).
 func (s *Blocks) pairAfresh(k, l int) []uint64 {

@@ -631,10 +631,10 @@ func TestPairSumsKept(t *testing.T) {
 	require.Positive(t, metSums, "pairs that meet")
 }
 
-// pairSums is a pair's sums as the Blocks' callers ask them: keptSums,
+// pairSums is a pair's sums as the Blocks' callers ask them: rowSums,
 // else pairSumsAfresh.
 func (s *Blocks) pairSums(k, l int) (zh, en float64) {
-	if zh, en, ok := s.keptSums(k, l); ok {
+	if zh, en, ok := rowSums(&s.rows[k], l); ok {
 		return zh, en
 	}
 	return s.pairSumsAfresh(k, l)
@@ -694,5 +694,23 @@ func TestPairSumsWithinBlock(t *testing.T) {
 		}
 		require.LessOrEqual(t, wordSum(met, weights), all)
 		require.LessOrEqual(t, bitsSum([]uint64{met}, weights), all)
+	}
+}
+
+// TestAtMostOneIsMin checks atMostOne against min(1, x) to the bit, on the
+// values where min's handling differs from a compare (zeros, NaN,
+// infinities, 1 and its neighbours) and on random ones.
+func TestAtMostOneIsMin(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1),
+		1, math.Nextafter(1, 2), math.Nextafter(1, 0), -1, 0.5, 2, math.MaxFloat64,
+		math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64}
+	rng := rand.New(rand.NewPCG(13, 13))
+	for range 100000 {
+		xs = append(xs, math.Float64frombits(rng.Uint64()), rng.Float64()*3-1)
+	}
+	for _, x := range xs {
+		if got, want := atMostOne(x), min(1, x); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("atMostOne(%v) = %v (%#x), min(1, x) = %v (%#x)", x, got, math.Float64bits(got), want, math.Float64bits(want))
+		}
 	}
 }
