@@ -354,7 +354,28 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 // asks lang.IsSpace, unicode.IsSpace read from a table for ASCII, what
 // nearly every key is (TestCountFields).
 func countFields(s string) int {
+	// ASCII is read a byte at a time; the first other byte hands the rest
+	// to countFieldsRunes (a loop that may call the decoder keeps its
+	// counters on the stack, a store of each at every byte)
 	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return n + countFieldsRunes(s[i:], in)
+		}
+		sp := lang.IsSpace(rune(c))
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// countFieldsRunes is countFields of s, after text whose last rune is not
+// white space when in: a field that began there is not counted again.
+func countFieldsRunes(s string, in bool) int {
+	n := 0
 	for _, r := range s {
 		sp := lang.IsSpace(r)
 		if !sp && !in {

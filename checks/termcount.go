@@ -10,8 +10,9 @@ type termCounter struct {
 	terms []string
 	// head[k] is one more than the index of the first term of two bytes
 	// or more that begins with the two bytes k, and next[i] one more than
-	// that of the next after term i (0 ends a chain)
-	head []int32
+	// that of the next after term i (0 ends a chain); an array, as any
+	// uint16 indexes it without a bounds check
+	head *[1 << 16]int32
 	next []int32
 	// starts[b] tells whether a term of two bytes or more begins with
 	// byte b: read before head, it passes over most of the text with one
@@ -30,7 +31,7 @@ type termCounter struct {
 }
 
 func newTermCounter(terms []string) *termCounter {
-	c := &termCounter{terms: terms, head: make([]int32, 1<<16), next: make([]int32, len(terms)),
+	c := &termCounter{terms: terms, head: new([1 << 16]int32), next: make([]int32, len(terms)),
 		lastEnd: make([]int, len(terms)), gen: make([]uint32, len(terms))}
 	// chained in reverse, so that a chain lists its terms in order
 	for i := len(terms) - 1; i >= 0; i-- {
@@ -54,7 +55,11 @@ func (c *termCounter) add(text string, counts []int) {
 		clear(c.gen)
 		c.g = 1
 	}
-	for i := 0; i+1 < len(text); i++ {
+	// i < last, rather than i+1 < len(text), lets the compiler see that
+	// text[i] is in range: the test of a byte no term begins with, most of
+	// the text, is then the loop's only work
+	last := len(text) - 1
+	for i := 0; i < last; i++ {
 		if !c.starts[text[i]] {
 			continue
 		}
