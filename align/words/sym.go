@@ -125,9 +125,13 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 	// is in the set already.
 	//
 	// (A word out of range is tested for with one comparison a
-	// language, unsigned: a negative index becomes a large one.)
+	// language, unsigned: a negative index becomes a large one. It
+	// compares the index as an int with the slice's length, which is
+	// m or n, so that the compiler checks no bounds of zhAl and enAl
+	// after it.)
 	take := func(i, j int32) bool {
-		if uint32(i) >= uint32(m) || uint32(j) >= uint32(n) || zhAl[i] != 0 && enAl[j] != 0 || !inU(i, j) {
+		zi, ej := int(i), int(j)
+		if uint(zi) >= uint(len(zhAl)) || uint(ej) >= uint(len(enAl)) || zhAl[zi] != 0 && enAl[ej] != 0 || !inU(i, j) {
 			return false
 		}
 		add(i, j)
