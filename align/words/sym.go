@@ -137,6 +137,25 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 		add(i, j)
 		return true
 	}
+	// takeZh and takeEn are take for a neighbour above or below, and
+	// left or right: the link's other word is linked, so only the
+	// neighbour's own word is asked about.
+	takeZh := func(i, j int32) bool {
+		zi := int(i)
+		if uint(zi) >= uint(len(zhAl)) || zhAl[zi] != 0 || !inU(i, j) {
+			return false
+		}
+		add(i, j)
+		return true
+	}
+	takeEn := func(i, j int32) bool {
+		ej := int(j)
+		if uint(ej) >= uint(len(enAl)) || enAl[ej] != 0 || !inU(i, j) {
+			return false
+		}
+		add(i, j)
+		return true
+	}
 	// A link is grown from once: what take turns down it turns down
 	// for good (the set and the words' links only grow), and what it
 	// takes is then in the set, so a second try of a link's neighbours
@@ -152,16 +171,16 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 			}
 			tried[k] = true
 			i, j := l.Zh, l.En
-			if take(i-1, j) {
+			if takeZh(i-1, j) {
 				added = true
 			}
-			if take(i, j-1) {
+			if takeEn(i, j-1) {
 				added = true
 			}
-			if take(i+1, j) {
+			if takeZh(i+1, j) {
 				added = true
 			}
-			if take(i, j+1) {
+			if takeEn(i, j+1) {
 				added = true
 			}
 			if take(i-1, j-1) {
