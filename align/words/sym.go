@@ -125,9 +125,32 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 	// is in the set already.
 	//
 	// (A word out of range is tested for with one comparison a
-	// language, unsigned: a negative index becomes a large one.)
+	// language, unsigned: a negative index becomes a large one. It
+	// compares the index as an int with the slice's length, which is
+	// m or n, so that the compiler checks no bounds of zhAl and enAl
+	// after it.)
 	take := func(i, j int32) bool {
-		if uint32(i) >= uint32(m) || uint32(j) >= uint32(n) || zhAl[i] != 0 && enAl[j] != 0 || !inU(i, j) {
+		zi, ej := int(i), int(j)
+		if uint(zi) >= uint(len(zhAl)) || uint(ej) >= uint(len(enAl)) || zhAl[zi] != 0 && enAl[ej] != 0 || !inU(i, j) {
+			return false
+		}
+		add(i, j)
+		return true
+	}
+	// takeZh and takeEn are take for a neighbour above or below, and
+	// left or right: the link's other word is linked, so only the
+	// neighbour's own word is asked about.
+	takeZh := func(i, j int32) bool {
+		zi := int(i)
+		if uint(zi) >= uint(len(zhAl)) || zhAl[zi] != 0 || !inU(i, j) {
+			return false
+		}
+		add(i, j)
+		return true
+	}
+	takeEn := func(i, j int32) bool {
+		ej := int(j)
+		if uint(ej) >= uint(len(enAl)) || enAl[ej] != 0 || !inU(i, j) {
 			return false
 		}
 		add(i, j)
@@ -148,16 +171,16 @@ func (s *symmetriser) symmetrise(ez, ze []int32) (inter, gdf []Link) {
 			}
 			tried[k] = true
 			i, j := l.Zh, l.En
-			if take(i-1, j) {
+			if takeZh(i-1, j) {
 				added = true
 			}
-			if take(i, j-1) {
+			if takeEn(i, j-1) {
 				added = true
 			}
-			if take(i+1, j) {
+			if takeZh(i+1, j) {
 				added = true
 			}
-			if take(i, j+1) {
+			if takeEn(i, j+1) {
 				added = true
 			}
 			if take(i-1, j-1) {
