@@ -1024,14 +1024,11 @@ func sentLengthFlags(s string) (int, uint8) {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			// English: eight ASCII bytes at once where none of them
-			// is a mark of a flag. Their digits are the bytes to which
-			// adding 50 carries into the high bit and adding 46 does
-			// not (no byte is above 7F: nothing carries into the next);
-			// every byte but white space counts (TestSentLengthFlags8).
+			// is a mark of a flag; every byte but white space counts
+			// (TestSentLengthFlags8).
 			if w := lang.Load8(s[i:]); w&0x8080808080808080 == 0 && !flagMark8(w) {
 				n += 8 - lang.ASCIISpaces(w)
-				d := (w + 0x5050505050505050) &^ (w + 0x4646464646464646) & 0x8080808080808080
-				digits += bits.OnesCount64(d)
+				digits += bits.OnesCount64(lang.ASCIIDigits(w))
 				i += 8
 				continue
 			}

@@ -1379,19 +1379,14 @@ var zhEdgeStop = map[string]bool{"的": true, "了": true, "和": true, "与": t
 // twice; TestIsZhEdgeStop). A string of three bytes decodes to one of
 // those runes only when it is its encoding.
 //
-// The three bytes are read as a rune here, not by utf8.DecodeRuneInString
-// (a call for every character): a lead byte E0 to EF and two
-// continuation bytes give the rune they encode when they are valid, and
-// otherwise an overlong form below U+0800 or a surrogate, neither of
-// which is one of the runes.
+// The rune is lang.FirstRune's, which decodes a valid three-byte
+// sequence inline rather than in utf8.DecodeRuneInString's call (every
+// character); anything else it decodes to is not one of the runes.
 func isZhEdgeStop(s string) bool {
 	if len(s) != 3 {
 		return s == "我们"
 	}
-	if s[0]&0xf0 != 0xe0 || s[1]&0xc0 != 0x80 || s[2]&0xc0 != 0x80 {
-		return false
-	}
-	switch rune(s[0]&0x0f)<<12 | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f) {
+	switch lang.FirstRune(s) {
 	case '的', '了', '和', '与', '及', '在', '是', '为', '对', '把', '被', '从', '向', '等', '也', '都',
 		'就', '而', '并', '之', '其', '这', '那', '各', '每', '要', '以', '于', '将', '更', '不', '有', '着':
 		return true

@@ -225,17 +225,15 @@ func hasLetter(s string) bool {
 }
 
 // hasDigitFast is hasDigit, reading ASCII a byte at a time, and eight
-// bytes at a time while they are all ASCII: it reads the whole of every
-// English paragraph without a digit. Of eight bytes of 00 to 7F, the
-// digits are those to which adding 50 carries into the high bit and
-// adding 46 does not; nothing carries into the next byte
+// bytes at a time (lang.ASCIIDigits) while they are all ASCII: it reads
+// the whole of every English paragraph without a digit
 // (TestHasDigitFast).
 func hasDigitFast(s string) bool {
 	const highs = 0x8080808080808080
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			if w := lang.Load8(s[i:]); w&highs == 0 {
-				if (w+0x5050505050505050)&^(w+0x4646464646464646)&highs != 0 {
+				if lang.ASCIIDigits(w) != 0 {
 					return true
 				}
 				i += 8

@@ -157,9 +157,9 @@ func bracketMarks(s string, l align.Lang, at []markAt) (uint32, []markAt) {
 // 0xE3, and [ and ] are among those OR 0x06 makes 0x5F (with Y and _,
 // read one by one).
 func bracketMask8(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones = 0x0101010101010101
 	a, b, c, d := (x|ones)^0x29*ones, (x|0x06*ones)^0x5f*ones, (x|ones)^0xe3*ones, x^0xef*ones
-	return ((a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d) & highs
+	return lang.HasZeroByte(a) | lang.HasZeroByte(b) | lang.HasZeroByte(c) | lang.HasZeroByte(d)
 }
 
 // unbalanced returns the marks of s that do not pair up: closing marks
@@ -677,9 +677,9 @@ func pairedQuotes(s string, pairs []quotePair, straight bool) []quoted {
 // subtracting 1 from a zero byte borrows into its high bit, which was not
 // set, as bracketMask8 finds its bytes.
 func quoteLead8(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	const ones = 0x0101010101010101
 	a, b := (x|ones)^0xe3*ones, x^'"'*ones
-	return ((a-ones)&^a | (b-ones)&^b) & highs
+	return lang.HasZeroByte(a) | lang.HasZeroByte(b)
 }
 
 // isZhTerm: a quotation short enough and without sentence punctuation to

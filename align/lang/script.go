@@ -213,6 +213,14 @@ func HasZeroByte(v uint64) uint64 {
 	return (v - 0x0101010101010101) &^ v & 0x8080808080808080
 }
 
+// ASCIIDigits sets the high bit of each byte of w, eight ASCII bytes (no
+// high bit set), that is a digit 0 to 9, and no other bit: adding 50 to
+// a byte carries into its high bit from '0' on, adding 46 from ':' on, and
+// no byte, being at most 7F, carries into the next.
+func ASCIIDigits(w uint64) uint64 {
+	return (w + 0x5050505050505050) &^ (w + 0x4646464646464646) & 0x8080808080808080
+}
+
 // ASCIISpaces counts the bytes of w, eight ASCII bytes (no high bit set),
 // that are white space (IsSpace): ' ' and '\t' to '\r'. Each test adds to every
 // byte at once with no carry into the next, a byte being at most 7F:
