@@ -22,3 +22,17 @@ func FollowLiveHeap(floor int64) { followLiveHeap(floor) }
 
 // Headroom is the share of the live heap the soft memory limit allows.
 const Headroom = headroom
+
+// PercentWithin is the collector's percentage for a heap with live bytes
+// live and room bytes held from the system.
+func PercentWithin(live, room uint64) int { return percentWithin(live, room) }
+
+// GrowWithinRoom sets the collector's percentage after every collection
+// from now on (TuneGC's, for a small run).
+func GrowWithinRoom() { growWithinRoom() }
+
+// The percentages of a small run: within its room, and beyond it.
+const (
+	SmallGCPercent = smallGCPercent
+	NewRoomPercent = newRoomPercent
+)

@@ -49,3 +49,50 @@ func limitReaches(ok func(int64) bool) bool {
 	}
 	return false
 }
+
+// TestPercentWithin: a heap may grow to five times its live data within
+// the room it holds, and beyond that room only at Go's default pace.
+func TestPercentWithin(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live, room uint64
+		want       int
+	}{
+		{10 * mb, 10 * mb, driver.NewRoomPercent}, // no room to spare
+		{10 * mb, 20 * mb, driver.NewRoomPercent}, // room for Go's default
+		{10 * mb, 30 * mb, 200},
+		{10 * mb, 45 * mb, 350},
+		{10 * mb, 50 * mb, driver.SmallGCPercent},
+		{10 * mb, 500 * mb, driver.SmallGCPercent},
+		{0, 0, driver.SmallGCPercent}, // nothing live: the percentage does not matter
+	} {
+		if got := driver.PercentWithin(c.live, c.room); got != c.want {
+			t.Errorf("PercentWithin(%d MB live, %d MB room) = %d, want %d", c.live/mb, c.room/mb, got, c.want)
+		}
+	}
+	last := 0
+	for room := uint64(0); room <= 100*mb; room += mb / 4 {
+		p := driver.PercentWithin(10*mb, room)
+		if p < last || p < driver.NewRoomPercent || p > driver.SmallGCPercent {
+			t.Fatalf("PercentWithin(10 MB live, %d bytes room) = %d after %d: want it rising within [%d, %d]",
+				room, p, last, driver.NewRoomPercent, driver.SmallGCPercent)
+		}
+		last = p
+	}
+}
+
+// TestGrowWithinRoomSetsPercent: after a collection, the percentage is the
+// one percentWithin gives, whatever it was before.
+func TestGrowWithinRoomSetsPercent(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(1000))
+	driver.GrowWithinRoom()
+	for range 100 {
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond)
+		p := debug.SetGCPercent(1000)
+		if p >= driver.NewRoomPercent && p <= driver.SmallGCPercent {
+			return
+		}
+	}
+	t.Fatal("the collector's percentage stayed 1000 after collections; want it set within [100, 400]")
+}
