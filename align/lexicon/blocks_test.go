@@ -500,6 +500,49 @@ func TestBlocksHeldCounted(t *testing.T) {
 	}
 }
 
+// TestRowWindowFromRowBefore: a row's first window reaches from the
+// English block asked to the end of the row before's window when that
+// holds the block, and is the block's alone when it does not; a pair
+// past it widens it, and the pairs are those of a row made pair by pair.
+func TestRowWindowFromRowBefore(t *testing.T) {
+	l := Default()
+	require.NoError(t, lang.Load())
+	zh, en := referenceBlocks(t)
+	require.Greater(t, len(en), 20)
+	s, plain := l.NewBlocks(zh, en), l.NewBlocks(zh, en)
+	for j := 3; j < 12; j++ {
+		s.pair(0, j)
+	}
+	require.Equal(t, 3, s.rows[0].lo)
+	hi := s.rows[0].lo + len(s.rows[0].offs)
+	require.GreaterOrEqual(t, hi, 12)
+	s.pair(1, 5)
+	require.Equal(t, 5, s.rows[1].lo)
+	require.Len(t, s.rows[1].offs, hi-5)
+	s.pair(1, hi)
+	require.Equal(t, 5, s.rows[1].lo)
+	require.Greater(t, len(s.rows[1].offs), hi-5)
+	s.pair(2, 1)
+	require.Equal(t, 1, s.rows[2].lo)
+	require.Len(t, s.rows[2].offs, 1)
+	for k := range 3 {
+		for j := range 20 {
+			want := append([]uint64(nil), plain.pairFresh(k, j)...)
+			require.Equal(t, want, s.pair(k, j), "(%d,%d)", k, j)
+		}
+	}
+}
+
+// pairFresh is pair(k, l) computed into the scratch, whatever the rows
+// hold.
+func (s *Blocks) pairFresh(k, l int) []uint64 {
+	z, e := &s.zh[k], &s.en[l]
+	n := int(z.words + e.words + pairWords)
+	set := make([]uint64, n)
+	s.fill(set, k, z, e)
+	return set
+}
+
 // TestPairsFilledOnce checks that a pair is computed into its row once,
 // however it is asked for (the bounds, Similarity of one pair and of
 // runs, Shares): the callers compute a pair (pairAfresh) only where the

@@ -274,16 +274,24 @@ func TestZhUnitsPlain(t *testing.T) {
 		}
 		return units
 	}
+	// with scratch (the units and the joined glosses in its buffers) and
+	// without
 	var scratch zhScratch
 	n := 0
 	for _, s := range zh {
 		want := plain(s)
-		got := l.zhUnitsScratch(s, &scratch)
-		require.Len(t, got, len(want), "%q", s)
-		for k := range want {
-			require.Equal(t, want[k].literal, got[k].literal, "%q unit %d", s, k)
-			require.Equal(t, want[k].glosses, got[k].glosses, "%q unit %d", s, k)
-			require.Equal(t, math.Float64bits(want[k].weight), math.Float64bits(got[k].weight), "%q unit %d", s, k)
+		for x, got := range [][]zhUnit{l.zhUnits(s), l.zhUnitsScratch(s, &scratch)} {
+			require.Len(t, got, len(want), "%q", s)
+			for k := range want {
+				require.Equal(t, want[k].literal, got[k].literal, "%q unit %d", s, k)
+				require.Equal(t, want[k].glosses, got[k].glosses, "%q unit %d", s, k)
+				if x == 1 {
+					// (appending to a unit's glosses does not write
+					// over the next unit's in the scratch's)
+					require.Equal(t, len(got[k].glosses), cap(got[k].glosses), "%q unit %d", s, k)
+				}
+				require.Equal(t, math.Float64bits(want[k].weight), math.Float64bits(got[k].weight), "%q unit %d", s, k)
+			}
 		}
 		n += len(want)
 	}
