@@ -2,6 +2,7 @@ package checks
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -140,6 +141,40 @@ type termKeys struct {
 	key string // stems of its rendering's content words
 }
 
+// obsList gathers a pool of observations in arrays of their own (64
+// places, then as many as gathered so far, up to 4,096: none is copied
+// to grow) and makes the pool, of its length, at the end. Grown by
+// appending, by a quarter at a time once large, a pool's arrays came to
+// four times its length and each was copied into the next (6.7 MB for
+// the name and the linked pools at 5,000 pairs, 1.7 MB of them kept).
+type obsList struct {
+	chunks [][]termObs
+	n      int
+}
+
+func (l *obsList) add(o termObs) {
+	k := len(l.chunks) - 1
+	if k < 0 || len(l.chunks[k]) == cap(l.chunks[k]) {
+		l.chunks = append(l.chunks, make([]termObs, 0, min(max(64, l.n), 4096)))
+		k++
+	}
+	l.chunks[k] = append(l.chunks[k], o)
+	l.n++
+}
+
+// pool returns the observations added, in order; nil when there are
+// none.
+func (l *obsList) pool() []termObs {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]termObs, 0, l.n)
+	for _, c := range l.chunks {
+		out = append(out, c...)
+	}
+	return out
+}
+
 // keysOf shares the termKeys of the observations being learnt.
 type keysOf map[termKeys]*termKeys
 
@@ -261,14 +296,18 @@ func zhQuote(s string) string { return "“" + s + "”" }
 func outliers(pool []termObs, quotedPool bool) []Finding {
 	// observations are gathered and grouped by their index in the pool:
 	// copies (112 bytes each, twice over) took 56 MB at 50,000 pairs
-	byZh := map[string][]int32{}
-	var order []string
+	// a name under different source titles is not one term:
+	// 习近平总书记 is "General Secretary Xi Jinping", 习近平主席
+	// "President Xi Jinping", 习近平同志 "Comrade Xi Jinping". The term
+	// and its title are the key as they are, not joined into a string
+	// made for each place: a title (one of sourceTitles) has no zero
+	// byte, so the two were one key exactly when they were joined by one.
+	type termTitle struct{ zh, title string }
+	byZh := map[termTitle][]int32{}
+	var order []termTitle
 	for i := range pool {
 		o := &pool[i]
-		// a name under different source titles is not one term:
-		// 习近平总书记 is "General Secretary Xi Jinping", 习近平主席
-		// "President Xi Jinping", 习近平同志 "Comrade Xi Jinping"
-		k := o.zh + "\x00" + sourceTitle(o)
+		k := termTitle{o.zh, sourceTitle(o)}
 		if _, ok := byZh[k]; !ok {
 			order = append(order, k)
 		}
@@ -277,7 +316,9 @@ func outliers(pool []termObs, quotedPool bool) []Finding {
 	var out []Finding
 	for _, zk := range order {
 		obs := byZh[zk]
-		z, _, _ := strings.Cut(zk, "\x00")
+		// the term as far as a zero byte in it, as when it was cut from
+		// the joined key
+		z, _, _ := strings.Cut(zk.zh, "\x00")
 		if len(obs) < 3 {
 			continue
 		}
@@ -463,6 +504,11 @@ func unitHas(o *termObs, key string) bool {
 // sameWords: two renderings with the same content words in another order
 // ("Department of Justice", "Justice Department") are one.
 func sameWords(a, b string) bool {
+	// most pairs differ in their number of words, told without making
+	// them
+	if n := countFields(a); n != countFields(b) || n < 2 {
+		return false
+	}
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) != len(wb) || len(wa) < 2 {
 		return false
@@ -606,18 +652,44 @@ func editDistance(a, b string) int {
 }
 
 // containsWords reports whether the words of b appear in a, in order.
+// It reads the words one at a time (nextField): the fields of both, made
+// for every place against every group of its term, were most of what
+// outliers allocated (TestContainsWordsAsFields).
 func containsWords(a, b string) bool {
-	aw, bw := strings.Fields(a), strings.Fields(b)
-	if len(bw) == 0 {
+	bw, b := nextField(b)
+	if bw == "" {
 		return false
 	}
-	i := 0
-	for _, w := range aw {
-		if i < len(bw) && w == bw[i] {
-			i++
+	for {
+		var aw string
+		if aw, a = nextField(a); aw == "" {
+			return false
+		}
+		if aw == bw {
+			if bw, b = nextField(b); bw == "" {
+				return true
+			}
 		}
 	}
-	return i == len(bw)
+}
+
+// nextField returns the first of the fields strings.Fields makes of s
+// ("" when there is none) and the text after it.
+func nextField(s string) (field, rest string) {
+	start := -1
+	for i, r := range s {
+		if lang.IsSpace(r) {
+			if start >= 0 {
+				return s[start:i], s[i:]
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
 }
 
 // learnTerms returns three pools of observations: quoted terms and titles,
@@ -631,7 +703,8 @@ func learnTerms(p *Pass) [][]termObs {
 
 func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 	lex := lexicon.Default()
-	var quotedPool, namePool []termObs
+	var quotedPool []termObs
+	var nameObs obsList // the name pool's
 	keys := keysOf{}
 	views := pairViews(p)
 	byBead := viewsByBead(p, views)
@@ -737,13 +810,14 @@ func learnTermsOnce(p *Pass, wd *words.Doc) [][]termObs {
 			o := list[f.o]
 			pos := textPos{Lang: align.Zh, Block: int(o.block), Start: int(o.start), End: int(o.end)}
 			// its written forms are the text at its places
-			namePool = append(namePool, termObs{termKeys: keys.of(z, gf.key(f.en)), v: byBead[p.Align.BeadOf(align.Zh, int(o.block))],
+			nameObs.add(termObs{termKeys: keys.of(z, gf.key(f.en)), v: byBead[p.Align.BeadOf(align.Zh, int(o.block))],
 				zhAt: atOf(pos), enAt: atOf(f.enPos), caps: int8(f.caps)})
 		}
 	}
 	// the pools are kept for the run: without the room their growing
-	// left (up to half of each), which the linked terms can use
-	quotedPool, namePool = slices.Clone(quotedPool), slices.Clone(namePool)
+	// left (up to half of the quoted one), or the arrays of the names',
+	// which the linked terms can use
+	quotedPool, namePool := slices.Clone(quotedPool), nameObs.pool()
 	known := map[string]bool{}
 	for _, o := range quotedPool {
 		known[o.zh] = true
@@ -771,8 +845,10 @@ func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) ([]str
 	// simplified form (1 yes, -1 no, 0 not asked yet): a word recurs,
 	// and most candidates are of blocks with nothing to simplify
 	var occs hashIndex
-	var lists [][]zhOcc
-	var glossedAs []int8
+	about := counts.threeOrMore() / 2 // the names kept, near enough
+	occs.reserve(about)
+	lists := make([][]zhOcc, 0, about)
+	glossedAs := make([]int8, 0, about)
 	for _, v := range views {
 		names.candidates(v, func(z string, blk *align.Block, start, end int, word bool) {
 			// the count first: the dictionary is asked only of the
@@ -974,6 +1050,16 @@ type glossFinder struct {
 	// third of glossRun's instructions, and a read far away).
 	stamp []uint32
 	gen   uint32
+	runs  []glossRunAt // glossRun's, kept for the next call
+}
+
+// glossRunAt is a run of glosses glossRun found.
+type glossRunAt struct {
+	block      int
+	start, end int // byte offsets in the block
+	words      int
+	first      int // the index of its first token
+	last       int // and of its last
 }
 
 // newGlossFinder makes the glossFinder of the words wd aligned.
@@ -1180,15 +1266,10 @@ func quotedPairs(v *pairView, sb int, lex *lexicon.Lexicon, keys keysOf) []termO
 //
 // The term is the one last given to g.setTerm.
 func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPos, int, bool) {
-	type run struct {
-		block      int
-		start, end int // byte offsets in the block
-		words      int
-		first      int // the index of its first token
-		last       int // and of its last
-	}
-	var buf [4]run
-	best := buf[:0]
+	// the longest runs, tied, in g's array kept from one call to the
+	// next: a common word's gloss found in many places ties with itself
+	// (4 runs on the stack were outgrown, 4.5 MB at 5,000 pairs)
+	best := g.runs[:0]
 	toks := pr.En
 	for i := g.nextGloss(toks, 0); i < len(toks); i = g.nextGloss(toks, i) {
 		block, start, end := pr.Place(toks[i])
@@ -1229,7 +1310,7 @@ func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPo
 			}
 			break
 		}
-		r := run{block: block, start: start, end: lastEnd, words: n, first: i, last: last}
+		r := glossRunAt{block: block, start: start, end: lastEnd, words: n, first: i, last: last}
 		if len(best) == 0 || n > best[0].words {
 			best = append(best[:0], r)
 		} else if n == best[0].words {
@@ -1237,6 +1318,7 @@ func glossRun(en []*align.Block, pr *words.Pair, g *glossFinder) (string, textPo
 		}
 		i = last + 1
 	}
+	g.runs = best
 	if len(best) == 0 {
 		return "", textPos{}, 0, false
 	}
@@ -1754,7 +1836,11 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	// by the hash the count took; known is asked only of the terms not
 	// numbered yet, and a term of known is never numbered
 	var occs hashIndex
-	var lists [][]linkedOcc
+	// the terms kept, near enough (with linkedMinSents 3; it is only
+	// room)
+	about := counts.threeOrMore() / 2
+	occs.reserve(about)
+	lists := make([][]linkedOcc, 0, about)
 	linkedCandidates(wd, byBead, joined, func(k, lo, hi int, h uint64, s *linkedScan) {
 		// the count first, the cheaper test, which lets few through
 		n := counts.countHash(h)
@@ -1774,7 +1860,8 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 	})
 	order := occs.keys
 	occs = hashIndex{}
-	var out []termObs
+	var out obsList
+	var obs []termObs // a term's, the array kept from one term to the next
 	for i, z := range order {
 		list := lists[i]
 		// the places of the terms done are let go as the observations
@@ -1783,7 +1870,7 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 		if distinctPairs(list) < linkedMinSents || partOfLonger(wd, list) {
 			continue
 		}
-		first := len(out) // the term's observations are out[first:]
+		obs = obs[:0]
 		for _, occ := range list {
 			pr, r := &wd.Pairs[occ.pair], occ.r()
 			en, ok, unlinked := wordCounterpart(pr, r)
@@ -1810,15 +1897,18 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 				continue // a clause, not a rendering of the term
 			}
 			// its written forms are the text at its places
-			out = append(out, termObs{termKeys: shared.of(z, key), v: byBead[pr.Bead], loose: unlinked > 0,
+			obs = append(obs, termObs{termKeys: shared.of(z, key), v: byBead[pr.Bead], loose: unlinked > 0,
 				zhAt: at32{int32(zb), int32(zs), int32(ze)},
 				enAt: at32{int32(eb), int32(es), int32(ee)}})
 		}
-		if len(out)-first < 2 {
-			out = out[:first]
+		if len(obs) < 2 {
+			continue
+		}
+		for _, o := range obs {
+			out.add(o)
 		}
 	}
-	return out
+	return out.pool()
 }
 
 // runCounts counts strings in saturating 8-bit counters, two per string
@@ -1865,6 +1955,32 @@ func (rc *runCounts) countString(key string) int { return rc.countHash(maphash.S
 func (rc *runCounts) countHash(h uint64) int {
 	a, b := rc.slots(h)
 	return int(min(rc.c[a], rc.c[b]))
+}
+
+// threeOrMore is the number of counters at 3 or more, read eight at a
+// time. A string counted three times or more raises two counters that
+// far (a few share one), so half of it is about the number of such
+// strings: the room namePlaces and learnLinkedTerms make for the terms
+// they keep (12,209 for 12,113 names at 5,000 pairs, 10,405 for 10,179
+// linked terms), rather than grow their index and lists from empty. It
+// is only room: more terms grow them as before (TestThreeOrMore).
+func (rc *runCounts) threeOrMore() int {
+	const low7, high, to128 = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080, 0x7d7d7d7d7d7d7d7d
+	n := 0
+	c := rc.c
+	for ; len(c) >= 8; c = c[8:] {
+		// a byte is 3 or more when its top bit is set or its low seven
+		// bits make 3 or more: adding 125 to them carries into the top
+		// bit then (and never out of the byte: 127+125 < 256)
+		w := binary.LittleEndian.Uint64(c)
+		n += bits.OnesCount64(((w & low7) + to128 | w) & high)
+	}
+	for _, x := range c {
+		if x >= 3 {
+			n++
+		}
+	}
+	return n
 }
 
 // hashString is the hash rc counts key by: a caller that counts a key
@@ -1932,6 +2048,20 @@ func (x *hashIndex) put(sl hashSlot) {
 		k = (k + 1) & x.mask
 	}
 	x.slots[k] = sl
+}
+
+// reserve makes room for n keys: the slots add makes for them, made
+// once.
+func (x *hashIndex) reserve(n int) {
+	if len(x.keys) > 0 || n <= 0 {
+		return
+	}
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	x.keys = make([]string, 0, n)
+	x.slots, x.mask = make([]hashSlot, size), uint64(size-1)
 }
 
 // grow doubles the slots (at least 64), keeping the table at most half
@@ -2110,25 +2240,37 @@ func sharesGloss(a, b []uint32) bool {
 // and one of them, used in two places or more, is used more than any
 // other.
 func linkedOutliers(pool []termObs) []Finding {
-	// gathered by index, copied one term at a time (as outliers)
-	byZh := map[string][]int32{}
+	// gathered by index, copied one term at a time (as outliers): the
+	// places of term k are chained from first[k] by next, in the order of
+	// the pool, and counted in n[k] (a list grown by appending for each
+	// term took twice the room)
+	byZh := map[string]int32{}
 	var order []string
+	var first, last, n []int32
+	next := make([]int32, len(pool))
 	for i := range pool {
 		z := pool[i].zh
-		if _, ok := byZh[z]; !ok {
+		k, ok := byZh[z]
+		if !ok {
+			k = int32(len(order))
+			byZh[z] = k
 			order = append(order, z)
+			first, last, n = append(first, int32(i)), append(last, int32(i)), append(n, 0)
+		} else {
+			next[last[k]] = int32(i)
+			last[k] = int32(i)
 		}
-		byZh[z] = append(byZh[z], int32(i))
+		n[k]++
 	}
 	var out []Finding
-	for _, z := range order {
-		idx := byZh[z]
-		if len(idx) < linkedMinSents {
+	var obs []termObs // one term's places, the array kept from one to the next
+	for k, z := range order {
+		if n[k] < linkedMinSents {
 			continue
 		}
-		obs := make([]termObs, len(idx))
-		for k, i := range idx {
-			obs[k] = pool[i]
+		obs = obs[:0]
+		for i, left := first[k], n[k]; left > 0; i, left = next[i], left-1 {
+			obs = append(obs, pool[i])
 		}
 		groups := renderingGroups(obs)
 		if len(groups) < 2 {
@@ -2239,38 +2381,58 @@ func renderingGroups(obs []termObs) []*renderingGroup {
 			reps = append(reps, int32(d))
 		}
 	}
-	groups := make([]*renderingGroup, len(reps))
+	// one array of groups, and one of their places: each group's places
+	// are counted first and take their part of it (grown by appending,
+	// the places were a third of the check's calls to growslice)
+	all := make([]renderingGroup, len(reps))
 	for k, r := range reps {
-		groups[k] = &renderingGroup{en: obs[first[r]].enText()}
+		all[k].en = obs[first[r]].enText()
 	}
 	// the group of each key: that of the one representative holding its
-	// set, nil when two or more do (in two different renderings: says
+	// set, -1 when two or more do (in two different renderings: says
 	// nothing)
-	groupOf := make([]*renderingGroup, len(sets))
+	groupOf := make([]int32, len(sets))
 	for d, set := range sets {
+		groupOf[d] = -1
 		holders := 0
 		for k, r := range reps {
 			if subset(set, sets[r]) {
-				groupOf[d] = groups[k]
+				groupOf[d] = int32(k)
 				holders++
 			}
 		}
 		if holders != 1 {
-			groupOf[d] = nil
+			groupOf[d] = -1
 		}
 	}
-	var order []*renderingGroup
-	seen := map[*renderingGroup]bool{}
+	places := make([]int, len(reps))
+	total, groups := 0, 0
+	for i := range obs {
+		if k := groupOf[ids[i]]; k >= 0 {
+			if places[k] == 0 {
+				groups++
+			}
+			places[k]++
+			total++
+		}
+	}
+	items := make([]termObs, total)
+	for k, n := range places {
+		all[k].items, items = items[:0:n], items[n:]
+	}
+	// groups in the order of their first place: a group's first place
+	// is the one it has none before
+	order := make([]*renderingGroup, 0, groups)
 	for i, o := range obs {
-		g := groupOf[ids[i]]
-		if g == nil {
+		k := groupOf[ids[i]]
+		if k < 0 {
 			continue
 		}
-		g.items = append(g.items, o)
-		if !seen[g] {
-			seen[g] = true
+		g := &all[k]
+		if len(g.items) == 0 {
 			order = append(order, g)
 		}
+		g.items = append(g.items, o)
 	}
 	return order
 }

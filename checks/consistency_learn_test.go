@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -796,7 +797,18 @@ func TestHashIndexAsMap(t *testing.T) {
 		rc.hashString,
 		func(s string) uint64 { return uint64(len(s) % 3) }, // collisions
 	} {
+		// with no room made, and room for fewer keys than are added
+		// and for more
+		for _, room := range []int{0, 10, 10000} {
+			testHashIndexAsMap(t, rng, hashOf, room)
+		}
+	}
+}
+
+func testHashIndexAsMap(t *testing.T, rng *rand.Rand, hashOf func(string) uint64, room int) {
+	{
 		var x hashIndex
+		x.reserve(room)
 		want := map[string]int32{}
 		for range 5000 {
 			b := make([]byte, rng.IntN(6))
@@ -821,6 +833,40 @@ func TestHashIndexAsMap(t *testing.T) {
 			require.Equal(t, s, x.keys[i])
 		}
 		require.Len(t, x.keys, len(want))
+	}
+}
+
+// TestThreeOrMore: threeOrMore counts the counters at 3 or more, as a
+// loop over them does, on random counters of every value.
+func TestThreeOrMore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 3))
+	for _, n := range []int{0, 1, 100, 5000} {
+		rc := newRunCounts(n)
+		for range 50 {
+			for k := range rc.c {
+				rc.c[k] = uint8(rng.IntN(256))
+				if rng.IntN(2) == 0 {
+					rc.c[k] = uint8(rng.IntN(5))
+				}
+			}
+			want := 0
+			for _, c := range rc.c {
+				if c >= 3 {
+					want++
+				}
+			}
+			require.Equal(t, want, rc.threeOrMore())
+			// and past a length of whole words
+			rc.c = rc.c[:len(rc.c)-3]
+			want = 0
+			for _, c := range rc.c {
+				if c >= 3 {
+					want++
+				}
+			}
+			require.Equal(t, want, rc.threeOrMore())
+			rc.c = rc.c[:len(rc.c)+3]
+		}
 	}
 }
 
@@ -921,4 +967,72 @@ func TestFirstRuneLen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestContainsWordsAsFields: containsWords and sameWords, which read the
+// words one at a time or count them first, answer as they did with the
+// fields of strings.Fields, on random texts of words, spaces of every
+// kind and broken bytes; nextField gives the fields strings.Fields does.
+func TestContainsWordsAsFields(t *testing.T) {
+	containsFields := func(a, b string) bool {
+		aw, bw := strings.Fields(a), strings.Fields(b)
+		if len(bw) == 0 {
+			return false
+		}
+		i := 0
+		for _, w := range aw {
+			if i < len(bw) && w == bw[i] {
+				i++
+			}
+		}
+		return i == len(bw)
+	}
+	sameFields := func(a, b string) bool {
+		wa, wb := strings.Fields(a), strings.Fields(b)
+		if len(wa) != len(wb) || len(wa) < 2 {
+			return false
+		}
+		sort.Strings(wa)
+		sort.Strings(wb)
+		return slices.Equal(wa, wb)
+	}
+	pieces := []string{"china", "sea", "china", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u3000", "\u2009", "国", "\xff", "\xc2", "a"}
+	rng := rand.New(rand.NewPCG(33, 34))
+	text := func() string {
+		var b strings.Builder
+		for n := rng.IntN(8); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	contains, same := 0, 0
+	for range 50000 {
+		a, b := text(), text()
+		if rng.IntN(4) == 0 {
+			// a's words in another order, or some of them
+			w := strings.Fields(a)
+			rng.Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
+			b = strings.Join(w[:rng.IntN(len(w)+1)], pieces[3+rng.IntN(8)])
+		}
+		require.Equal(t, containsFields(a, b), containsWords(a, b), "%q, %q", a, b)
+		require.Equal(t, sameFields(a, b), sameWords(a, b), "%q, %q", a, b)
+		if containsFields(a, b) {
+			contains++
+		}
+		if sameFields(a, b) {
+			same++
+		}
+		got := []string{}
+		for rest := a; ; {
+			var f string
+			if f, rest = nextField(rest); f == "" {
+				break
+			}
+			got = append(got, f)
+		}
+		require.Equal(t, strings.Fields(a), got, "%q", a)
+	}
+	// both answers are met often
+	require.Greater(t, contains, 1000)
+	require.Greater(t, same, 100)
 }

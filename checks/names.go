@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -319,8 +320,11 @@ type nameSide struct {
 func newNameSide(texts []string) *nameSide {
 	s := &nameSide{keys: map[string]bool{}}
 	var all strings.Builder
+	var toks []latinToken // each text's, in one array
 	for _, t := range texts {
-		toks := latinTokens(t)
+		toks = appendLatinTokens(toks[:0], t)
+		// a word a token: the room for them made at once
+		s.words = slices.Grow(s.words, len(toks))
 		for i := range toks {
 			k := ""
 			for j := i; j < len(toks) && j < i+3; j++ {

@@ -33,14 +33,31 @@ const manySents = 16
 
 // pairViews returns the beads that pair text on both sides, leaving out
 // beads whose blocks are all page furniture.
+//
+// The beads are counted first, and the views made in one array: the
+// checks ask for the views several times a run, and a view allocated
+// for each bead, its pointer appended to a slice grown from empty, was
+// 1.2 MB and 20,000 allocations at 5,000 pairs.
 func pairViews(p *Pass) []*pairView {
-	var out []*pairView
+	paired := func(b *align.Bead) bool { return len(b.Zh) > 0 && len(b.En) > 0 && !allFurniture(p, b) }
+	n := 0
+	for bi := range p.Align.Beads {
+		if paired(&p.Align.Beads[bi]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	views := make([]pairView, 0, n)
+	out := make([]*pairView, 0, n)
 	for bi := range p.Align.Beads {
 		b := &p.Align.Beads[bi]
-		if len(b.Zh) == 0 || len(b.En) == 0 || allFurniture(p, b) {
+		if !paired(b) {
 			continue
 		}
-		out = append(out, &pairView{p: p, Index: bi, Bead: b})
+		views = append(views, pairView{p: p, Index: bi, Bead: b})
+		out = append(out, &views[len(views)-1])
 	}
 	return out
 }
