@@ -65,6 +65,7 @@ type docVocab struct {
 	byLexID lexIndex // lexicon id → English type
 
 	rekeyScratch rekeyScratch
+	learnScratch learnScratch
 
 	learned [][]int32 // per Chinese type, English types learned from the text
 
@@ -753,9 +754,14 @@ const maxKeptScratch = 1 << 14
 // scratch returns n zero elements, in *buf when it has room, and keeps
 // them there for the next call when n is at most maxKeptScratch.
 func scratch[T any](buf *[]T, n int) []T {
+	return scratchKept(buf, n, maxKeptScratch)
+}
+
+// scratchKept is scratch keeping arrays of up to keep elements.
+func scratchKept[T any](buf *[]T, n, keep int) []T {
 	if n > cap(*buf) {
 		s := make([]T, n)
-		if n <= maxKeptScratch {
+		if n <= keep {
 			*buf = s
 		}
 		return s
@@ -909,12 +915,31 @@ func (pc *pairCounts) merge() {
 	pc.runs, pc.pending = out, pc.pending[:0]
 }
 
+// learnScratch holds the arrays of learn between beads, as rekeyScratch
+// those of rekey: made anew for each bead, the table of pairs alone was
+// 8.7 MB of the 5,000-pair document's allocation. The table is kept up
+// to its largest size (maxDensePairCounts, 1 MB).
+type learnScratch struct {
+	cx, cy, sx, sy []int32
+	dense          []int32
+	best           [][]learnCand
+	learned        [][]int32 // v.learned, which reset lets go
+}
+
+// learnCand is an English partner of a Chinese type and its Dice
+// coefficient.
+type learnCand struct {
+	y    int32
+	dice float64
+}
+
 // learn sets v.learned from the beads of path and reports whether it found
 // any pair.
 func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	nx, ny := len(v.zhTypes), len(v.enTypes)
-	cx, cy := make([]int32, nx), make([]int32, ny)
-	sx, sy := make([]int32, nx), make([]int32, ny)
+	sc := &v.learnScratch
+	cx, cy := scratch(&sc.cx, nx), scratch(&sc.cy, ny)
+	sx, sy := scratch(&sc.sx, nx), scratch(&sc.sy, ny)
 	for k := range sx {
 		sx[k] = -1
 	}
@@ -930,7 +955,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	var pc pairCounts
 	var dense []int32
 	if nx*ny <= maxDensePairCounts {
-		dense = make([]int32, nx*ny)
+		dense = scratchKept(&sc.dense, nx*ny, maxDensePairCounts)
 	}
 	var xs, ys []int32
 	for ci, c := range path {
@@ -967,11 +992,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	} else {
 		pc.merge()
 	}
-	type cand struct {
-		y    int32
-		dice float64
-	}
-	best := make([][]cand, nx)
+	best := scratch(&sc.best, nx)
 	found := false
 	for _, run := range pc.runs {
 		k, n := run.key, run.n
@@ -983,7 +1004,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		if d < learnMinDice {
 			continue
 		}
-		b := append(best[x], cand{y, d})
+		b := append(best[x], learnCand{y, d})
 		// keep the best few, ties broken by type id for determinism
 		for a := len(b) - 1; a > 0 && (b[a].dice > b[a-1].dice || b[a].dice == b[a-1].dice && b[a].y < b[a-1].y); a-- {
 			b[a], b[a-1] = b[a-1], b[a]
@@ -994,7 +1015,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		best[x] = b
 		found = true
 	}
-	v.learned = make([][]int32, nx)
+	v.learned = scratch(&sc.learned, nx)
 	for x, b := range best {
 		for _, c := range b {
 			v.learned[x] = append(v.learned[x], c.y)
