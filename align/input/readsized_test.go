@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"math/rand"
 	"os"
@@ -76,6 +77,29 @@ func TestReadRawFile(t *testing.T) {
 		got, shown, err := readRaw(p, nil)
 		if err != nil || shown != p || !bytes.Equal(got, data) {
 			t.Fatalf("n=%d: %d bytes, %q, %v", n, len(got), shown, err)
+		}
+	}
+}
+
+// TestDecodeOwnedSameText checks that decoding bytes the caller gives up
+// (readText's) gives the text DecodeAs gives, in every encoding path.
+func TestDecodeOwnedSameText(t *testing.T) {
+	texts := [][]byte{
+		[]byte("中文 text\n"),
+		[]byte("\xef\xbb\xbf中文 BOM\r\nline\r"),
+		[]byte("\xff\xfeA\x00B\x00"),
+		[]byte("a\xffb"),
+		[]byte("  \n"),
+		[]byte("nul\x00"),
+		{0xd6, 0xd0, 0xce, 0xc4}, // 中文 in GB18030
+	}
+	for _, data := range texts {
+		for _, enc := range []string{"", "utf-8", "gb18030"} {
+			want, wantErr := DecodeAs("f", data, enc)
+			got, gotErr := decodeAs("f", bytes.Clone(data), enc, true)
+			if got != want || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+				t.Errorf("%q %q: got %q, %v; want %q, %v", data, enc, got, gotErr, want, wantErr)
+			}
 		}
 	}
 }
