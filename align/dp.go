@@ -657,26 +657,37 @@ func solveTested(nZh, nEn int, types []BeadType, extra []Cell, cost CostFunc, te
 			total[rowI+j], back[k], last = best, bt, best
 		}
 	}
-	// trace back
-	var path []Cell
-	i, j := nZh, nEn
-	for i > 0 || j > 0 {
+	// Trace back twice: once to count the beads, once to fill a path
+	// made at that length from its end. Growing it from empty copied and
+	// discarded as much again as it holds, for each of the thousands of
+	// texts a document's sentence aligner solves.
+	beadAt := func(i, j int) (BeadType, bool) {
 		k := at(i, j)
 		if k < 0 || back[k] == -1 {
+			return BeadType{}, false
+		}
+		if back[k] == extraBead {
+			return extra[chosen[k]].Type, true
+		}
+		return types[back[k]], true
+	}
+	n := 0
+	for i, j := nZh, nEn; i > 0 || j > 0; n++ {
+		t, ok := beadAt(i, j)
+		if !ok {
 			return nil // no path inside the band
 		}
-		var t BeadType
-		if back[k] == extraBead {
-			t = extra[chosen[k]].Type
-		} else {
-			t = types[back[k]]
-		}
-		pi, pj := i-t.Zh, j-t.En
-		path = append(path, Cell{I: pi, J: pj, Type: t})
-		i, j = pi, pj
+		i, j = i-t.Zh, j-t.En
 	}
-	for a, b := 0, len(path)-1; a < b; a, b = a+1, b-1 {
-		path[a], path[b] = path[b], path[a]
+	if n == 0 {
+		return nil
+	}
+	path := make([]Cell, n)
+	for x, i, j := n-1, nZh, nEn; x >= 0; x-- {
+		t, _ := beadAt(i, j)
+		pi, pj := i-t.Zh, j-t.En
+		path[x] = Cell{I: pi, J: pj, Type: t}
+		i, j = pi, pj
 	}
 	// Each bead's cost is what it added to the total, summed again along
 	// the path as the DP summed it (the bead that won a cell reached it

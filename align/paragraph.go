@@ -1552,7 +1552,7 @@ func (p *paragraphAligner) estimateBackground(path []Cell) float64 {
 	if p.lex == nil {
 		return 0
 	}
-	var paired []Cell
+	paired := make([]Cell, 0, countPaired(path))
 	for _, c := range path {
 		if c.Type.Zh > 0 && c.Type.En > 0 {
 			paired = append(paired, c)
@@ -1570,6 +1570,20 @@ func (p *paragraphAligner) estimateBackground(path []Cell) float64 {
 	return sims[len(sims)/2]
 }
 
+// countPaired is the number of beads of path with both sides: the slices
+// of them are made at their length, not grown from empty through every
+// doubling (the copies and fresh pages of the discarded arrays cost more
+// than the count).
+func countPaired(path []Cell) int {
+	n := 0
+	for _, c := range path {
+		if c.Type.Zh > 0 && c.Type.En > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // alignParagraphs aligns the blocks of a document.
 func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 	p := newParagraphAligner(doc, lex)
@@ -1578,7 +1592,7 @@ func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 	// re-estimate the length model from the paired beads of the first pass
 	// (each measured as a whole, as its cost measures it) and the shape
 	// priors from their shapes, and solve again
-	var pairs [][2]int
+	pairs := make([][2]int, 0, countPaired(path))
 	for _, c := range path {
 		if c.Type.Zh > 0 && c.Type.En > 0 {
 			pairs = append(pairs, [2]int{p.span(Zh, c.I, c.Type.Zh), p.span(En, c.J, c.Type.En)})
@@ -1595,6 +1609,9 @@ func alignParagraphs(doc *Document, lex Similarity, stop *stopper) *Alignment {
 func newParagraphAligner(doc *Document, lex Similarity) *paragraphAligner {
 	p := &paragraphAligner{doc: doc, layout: map[Link]bool{}, lex: lex}
 	p.lx, _ = lex.(*lexicon.Lexicon)
+	// (made at their length: a blockInfo is large, and growing the slices
+	// copied and discarded twice what they hold)
+	p.zh, p.en = make([]blockInfo, 0, len(doc.Zh)), make([]blockInfo, 0, len(doc.En))
 	for _, b := range doc.Zh {
 		p.zh = append(p.zh, infoOf(b))
 	}
@@ -1741,6 +1758,9 @@ func (p *paragraphAligner) groupBeads() []Cell {
 // alignment turns a DP path into the document's alignment.
 func (p *paragraphAligner) alignment(path []Cell) *Alignment {
 	a := &Alignment{Doc: p.doc, Ratio: p.model.Ratio, Variance: p.model.S2}
+	if len(path) > 0 {
+		a.Beads = make([]Bead, 0, len(path)) // a bead a cell
+	}
 	for _, c := range path {
 		b := Bead{SwappedWith: -1}
 		for k := 0; k < c.Type.Zh; k++ {
@@ -1785,7 +1805,18 @@ func (p *paragraphAligner) markSwaps(a *Alignment) {
 		crossed := p.cost(z0, e1, one) + p.cost(z1, e0, one)
 		return crossed+swapMargin < cur
 	}
+	// Each 2-2 bead may become two: room for that many more spares
+	// growing the slice of large beads from empty.
+	n := len(a.Beads)
+	for _, x := range a.Beads {
+		if len(x.Zh) == 2 && len(x.En) == 2 {
+			n++
+		}
+	}
 	var out []Bead
+	if n > 0 {
+		out = make([]Bead, 0, n)
+	}
 	for k := 0; k < len(a.Beads); k++ {
 		x := a.Beads[k]
 		if len(x.Zh) == 2 && len(x.En) == 2 && swapped(x.Zh[0], x.Zh[1], x.En[0], x.En[1]) {

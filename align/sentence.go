@@ -645,8 +645,13 @@ func (s *sentAligner) nullConfidence(path []Cell, k int) float64 {
 // sentRefs lists the sentences of some blocks of one language with their
 // texts, in reading order.
 func sentRefs(doc *Document, l Lang, blocks []int) ([]SentRef, []string) {
-	var refs []SentRef
-	var texts []string
+	// made at their length, not grown through every doubling, for each of
+	// a document's thousands of paragraph beads
+	n := sentCount(doc, l, blocks)
+	if n == 0 {
+		return nil, nil
+	}
+	refs, texts := make([]SentRef, 0, n), make([]string, 0, n)
 	for _, bi := range blocks {
 		b := doc.Blocks(l)[bi]
 		for si := range b.Sents {
@@ -655,6 +660,15 @@ func sentRefs(doc *Document, l Lang, blocks []int) ([]SentRef, []string) {
 		}
 	}
 	return refs, texts
+}
+
+// sentCount is the number of sentences of some blocks of one language.
+func sentCount(doc *Document, l Lang, blocks []int) int {
+	n := 0
+	for _, bi := range blocks {
+		n += len(doc.Blocks(l)[bi].Sents)
+	}
+	return n
 }
 
 // sentNums lists, for the sentences sentRefs lists, the numbers the
@@ -671,7 +685,7 @@ func sentNums(doc *Document, l Lang, blocks []int, nums [][]numerals.Number) []r
 	if !slices.ContainsFunc(blocks, func(bi int) bool { return whole(doc.Blocks(l)[bi]) }) {
 		return nil
 	}
-	var out []readNums
+	out := make([]readNums, 0, sentCount(doc, l, blocks))
 	for _, bi := range blocks {
 		b := doc.Blocks(l)[bi]
 		for range b.Sents {
@@ -693,6 +707,12 @@ func alignSentences(a *Alignment, opt Options) {
 		b.Sents = make([]SentBead, 0, len(sb))
 		for _, x := range sb {
 			out := SentBead{Score: x.Score, Lex: x.Lex, NullConf: x.NullConf, Null: x.NullConf >= NullThreshold}
+			if len(x.Zh) > 0 {
+				out.Zh = make([]SentRef, 0, len(x.Zh))
+			}
+			if len(x.En) > 0 {
+				out.En = make([]SentRef, 0, len(x.En))
+			}
 			for _, i := range x.Zh {
 				out.Zh = append(out.Zh, zr[i])
 			}

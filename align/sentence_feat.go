@@ -65,11 +65,19 @@ type docVocab struct {
 	byLexID lexIndex // lexicon id → English type
 
 	rekeyScratch rekeyScratch
+	learnScratch learnScratch
+
+	// The arrays of the sentence features of a bead, kept for the next
+	// when this one is a spare (sentFeaturesReusing): made for each
+	// paragraph bead, they were 2.2 MB of the 5,000-pair document's
+	// allocation.
+	zhFeats, enFeats []sentFeat
 
 	learned [][]int32 // per Chinese type, English types learned from the text
 
 	// scratch of zhWords and enWords, which run on two goroutines
 	zhToks, enToks []lang.Token
+	zhExtras       [][]uint32
 
 	// What the lexicon said about the Chinese strings and English
 	// words of earlier beads, kept by reset: a document's beads repeat
@@ -282,8 +290,14 @@ type readNums struct {
 // filling them (a spare is emptied first, see reset). zn and en hold the
 // numbers of the sentences read already (readNums), or are nil.
 func sentFeaturesReusing(zh, en []string, zn, enn []readNums, lex Glosser, spare *docVocab) (zf, ef []sentFeat, v *docVocab) {
-	zf = make([]sentFeat, len(zh))
-	ef = make([]sentFeat, len(en))
+	if spare != nil {
+		// the features of the bead before, which are no longer read
+		zf = scratchKept(&spare.zhFeats, len(zh), maxKeptFeats)
+		ef = scratchKept(&spare.enFeats, len(en), maxKeptFeats)
+	} else {
+		zf = make([]sentFeat, len(zh))
+		ef = make([]sentFeat, len(en))
+	}
 	if lex != nil {
 		v = spare
 		if v == nil {
@@ -498,6 +512,11 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 	// room for every token at once: growing the slice through every
 	// doubling cost more than the bytes it may leave unused
 	out := make([]int32, 0, len(toks))
+	// The compounds' glosses of the types are gathered in a scratch that
+	// grows as types are found, and copied out at their final length:
+	// grown afresh for each sentence, the list was copied at every
+	// doubling.
+	ex := append(v.zhExtras[:0], *extras...)
 	// the compound a token forms with the next is the one the next
 	// forms with it: its glosses are kept for it (joined at, joinedG)
 	joinedAt, joinedG := -1, []uint32(nil)
@@ -564,20 +583,27 @@ func (v *docVocab) zhWords(s string, extras *[][]uint32) []int32 {
 		}
 		if k := z.at; k >= 0 {
 			if len(extra) > 0 {
-				*extras = growTo(*extras, len(out))
-				(*extras)[k] = append((*extras)[k], extra...)
+				ex = growTo(ex, len(out))
+				ex[k] = append(ex[k], extra...)
 			}
 			continue
 		}
 		z.at = int32(len(out))
 		out = append(out, typ)
 		if len(extra) > 0 {
-			*extras = growTo(*extras, len(out))
-			(*extras)[len(out)-1] = extra
+			ex = growTo(ex, len(out))
+			ex[len(out)-1] = extra
 		}
 	}
 	for _, typ := range out {
 		v.zhTypes[typ].at = -1
+	}
+	if len(ex) > 0 {
+		*extras = slices.Clone(ex)
+		clear(ex) // (not to keep the lists alive)
+	}
+	if cap(ex) <= maxKeptScratch {
+		v.zhExtras = ex[:0]
 	}
 	return out
 }
@@ -690,14 +716,24 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 		}
 		return idfWeight(df, n)
 	}
+	// At most one key list a type. A sentence without room for its
+	// lists (every sentence at the first rekey of a bead, none at the
+	// second) takes it from one array a side, kept between beads as flat
+	// is: an array a sentence cost more than filling them.
+	need := 0
+	for i := range zf {
+		if f := &zf[i]; cap(f.keys) < len(f.types) {
+			need += len(f.types)
+		}
+	}
+	zkeyRoom, zwtRoom := scratch(&sc.zkeys, need), scratch(&sc.zwts, need)
 	for i := range zf {
 		f := &zf[i]
 		f.keys = f.keys[:0]
 		f.wts = f.wts[:0]
-		if cap(f.keys) < len(f.types) {
-			// at most one key list a type: one allocation, not five
-			f.keys = make([][]uint32, 0, len(f.types))
-			f.wts = make([]float32, 0, len(f.types))
+		if n := len(f.types); cap(f.keys) < n {
+			f.keys, zkeyRoom = zkeyRoom[:0:n], zkeyRoom[n:]
+			f.wts, zwtRoom = zwtRoom[:0:n], zwtRoom[n:]
 		}
 		for k, t := range f.types {
 			var ex []uint32
@@ -718,13 +754,20 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 		}
 	}
+	need = 0
+	for j := range ef {
+		if f := &ef[j]; cap(f.ids) < len(f.types) {
+			need += len(f.types)
+		}
+	}
+	eidRoom, ewtRoom := scratch(&sc.eids, need), scratch(&sc.ewts, need)
 	for j := range ef {
 		f := &ef[j]
 		f.ids = f.ids[:0]
 		f.wts = f.wts[:0]
-		if cap(f.ids) < len(f.types) {
-			f.ids = make([]uint32, 0, len(f.types))
-			f.wts = make([]float32, 0, len(f.types))
+		if n := len(f.types); cap(f.ids) < n {
+			f.ids, eidRoom = eidRoom[:0:n], eidRoom[n:]
+			f.wts, ewtRoom = ewtRoom[:0:n], ewtRoom[n:]
 		}
 		for _, e := range f.types {
 			if matchable[e] {
@@ -744,7 +787,15 @@ type rekeyScratch struct {
 	zend      []int
 	zcount    []bool
 	zdf, edf  []float64
+	// the room of the sentences' key lists, ids and weights
+	zkeys      [][]uint32
+	eids       []uint32
+	zwts, ewts []float32
 }
+
+// maxKeptFeats bounds the sentences whose features a spare vocabulary
+// keeps room for (some 160 KB): a paragraph bead has a few.
+const maxKeptFeats = 1 << 10
 
 // maxKeptScratch bounds the length of an array kept between beads (a
 // long text's are let go with it).
@@ -753,9 +804,14 @@ const maxKeptScratch = 1 << 14
 // scratch returns n zero elements, in *buf when it has room, and keeps
 // them there for the next call when n is at most maxKeptScratch.
 func scratch[T any](buf *[]T, n int) []T {
+	return scratchKept(buf, n, maxKeptScratch)
+}
+
+// scratchKept is scratch keeping arrays of up to keep elements.
+func scratchKept[T any](buf *[]T, n, keep int) []T {
 	if n > cap(*buf) {
 		s := make([]T, n)
-		if n <= maxKeptScratch {
+		if n <= keep {
 			*buf = s
 		}
 		return s
@@ -909,12 +965,31 @@ func (pc *pairCounts) merge() {
 	pc.runs, pc.pending = out, pc.pending[:0]
 }
 
+// learnScratch holds the arrays of learn between beads, as rekeyScratch
+// those of rekey: made anew for each bead, the table of pairs alone was
+// 8.7 MB of the 5,000-pair document's allocation. The table is kept up
+// to its largest size (maxDensePairCounts, 1 MB).
+type learnScratch struct {
+	cx, cy, sx, sy []int32
+	dense          []int32
+	best           [][]learnCand
+	learned        [][]int32 // v.learned, which reset lets go
+}
+
+// learnCand is an English partner of a Chinese type and its Dice
+// coefficient.
+type learnCand struct {
+	y    int32
+	dice float64
+}
+
 // learn sets v.learned from the beads of path and reports whether it found
 // any pair.
 func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	nx, ny := len(v.zhTypes), len(v.enTypes)
-	cx, cy := make([]int32, nx), make([]int32, ny)
-	sx, sy := make([]int32, nx), make([]int32, ny)
+	sc := &v.learnScratch
+	cx, cy := scratch(&sc.cx, nx), scratch(&sc.cy, ny)
+	sx, sy := scratch(&sc.sx, nx), scratch(&sc.sy, ny)
 	for k := range sx {
 		sx[k] = -1
 	}
@@ -930,7 +1005,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	var pc pairCounts
 	var dense []int32
 	if nx*ny <= maxDensePairCounts {
-		dense = make([]int32, nx*ny)
+		dense = scratchKept(&sc.dense, nx*ny, maxDensePairCounts)
 	}
 	var xs, ys []int32
 	for ci, c := range path {
@@ -967,11 +1042,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 	} else {
 		pc.merge()
 	}
-	type cand struct {
-		y    int32
-		dice float64
-	}
-	best := make([][]cand, nx)
+	best := scratch(&sc.best, nx)
 	found := false
 	for _, run := range pc.runs {
 		k, n := run.key, run.n
@@ -983,7 +1054,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		if d < learnMinDice {
 			continue
 		}
-		b := append(best[x], cand{y, d})
+		b := append(best[x], learnCand{y, d})
 		// keep the best few, ties broken by type id for determinism
 		for a := len(b) - 1; a > 0 && (b[a].dice > b[a-1].dice || b[a].dice == b[a-1].dice && b[a].y < b[a-1].y); a-- {
 			b[a], b[a-1] = b[a-1], b[a]
@@ -994,7 +1065,7 @@ func (v *docVocab) learn(zf, ef []sentFeat, path []Cell) bool {
 		best[x] = b
 		found = true
 	}
-	v.learned = make([][]int32, nx)
+	v.learned = scratch(&sc.learned, nx)
 	for x, b := range best {
 		for _, c := range b {
 			v.learned[x] = append(v.learned[x], c.y)

@@ -38,6 +38,7 @@ func Chinese(text string) []Number {
 // character may open one.
 func zhScan(s string) []Number {
 	var out []Number
+	var nb *[]Number // where out is gathered (numBufs), once a number is read
 	for i := 0; i < len(s); {
 		// Most characters of Chinese text open no number: three bytes
 		// no starter has are stepped over at once (TestZhScan). An
@@ -53,13 +54,17 @@ func zhScan(s string) []Number {
 			continue
 		}
 		if n, ok := zhAt(s, i); ok && n.End > i {
+			if nb == nil {
+				nb = numBufs.Get().(*[]Number)
+				out = (*nb)[:0]
+			}
 			out = append(out, n)
 			i = n.End
 			continue
 		}
 		i += size
 	}
-	return out
+	return gathered(nb, out)
 }
 
 // zhJoin joins a number ending in 亿 or 万 with a smaller number written
@@ -186,6 +191,17 @@ func matchMeasure(s string) string {
 	r, _ := utf8.DecodeRuneInString(s)
 	for _, m := range zhMeasureIndex[r] {
 		if strings.HasPrefix(s, m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// matchQianMeasure is matchMeasure("千"+s) without making that string
+// (a copy of the rest of the text, for every number read).
+func matchQianMeasure(s string) string {
+	for _, m := range zhMeasureIndex['千'] {
+		if strings.HasPrefix(s, m[len("千"):]) {
 			return m
 		}
 	}
@@ -623,7 +639,7 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 	default:
 		it.measure = matchMeasure(rest)
 		n.Unit = zhUnits[it.measure]
-		if u := zhUnits[matchMeasure("千"+rest)]; u != "" && it.measure != "" && !c.arabic && !it.mult && strings.HasSuffix(s[c.start:c.end], "千") {
+		if u := zhUnits[matchQianMeasure(rest)]; u != "" && it.measure != "" && !c.arabic && !it.mult && strings.HasSuffix(s[c.start:c.end], "千") {
 			// 一千克, 三千米: the 千 is the unit's (kilogram, kilometre), as
 			// the translation reads it ("one kilogram", not "1,000 grams")
 			n.Value /= 1000
