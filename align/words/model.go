@@ -158,6 +158,13 @@ type model struct {
 	pairs   slab[int32]
 	js      slab[uint16]
 	weights slab[float32]
+	// The cells' type pairs as build lays them out (seg.pairOff,
+	// seg.pair) are cut from slabs of their own, a seg's for the seg
+	// (makeFor): as the second E-step prunes the segs in turn, the
+	// arrays of those behind it go on to js and pairs (handOn), which
+	// cut the cells kept from them rather than from new arrays.
+	unprunedOff  slab[uint16]
+	unprunedPair slab[int32]
 
 	nZh, nEn int // types
 	// per type pair, its English type, those of Chinese type z adjacent:
@@ -180,6 +187,15 @@ type model struct {
 	// columns longer than a seg's (rowArgs), kept from one E-step to the
 	// next rather than made (and cleared, 1 MB) by each
 	colBuf, linkBuf []float64
+	// maxCells is the most cells of a seg; cellJs and cellWs, the
+	// E-steps' scratch for a seg's cells' words and weights until the
+	// model stores them (weigh, segNorms), are made that long at once
+	// and kept from one E-step to the next, rather than made again each
+	// time a seg has more cells than those before (on the reference
+	// document, 356 kB where 84 kB do).
+	maxCells int
+	cellJs   []uint16
+	cellWs   []float32
 
 	// starts holds, for each shape of bead (its words on each side), the
 	// weights each of its rows' sweeps start from (rowStarts).
@@ -266,10 +282,11 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 				}
 				s.rowEnd[i] = int32(cells)
 			}
+			md.maxCells = max(md.maxCells, cells)
 			if md.narrow {
-				s.pairOff = md.js.make(cells)
+				s.pairOff = md.unprunedOff.makeFor(cells, k)
 			} else {
-				s.pair = md.pairs.make(cells)
+				s.pair = md.unprunedPair.makeFor(cells, k)
 			}
 			if md.weighed {
 				s.j, s.w = md.js.make(cells), md.weights.make(cells)
@@ -352,9 +369,16 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	}
 	// Far fewer pairs than cells (two in five in the reference document,
 	// one in forty in a window of 8,000 beads of the generated
-	// documents): the tables grow as pairs are met, rather than be made
-	// for a share of the cells that a long document leaves mostly unused
-	// (26 MB of 27 in such a window).
+	// documents): the tables are made for the pairs, counted first
+	// (countPairs), rather than for a share of the cells that a long
+	// document leaves mostly unused (26 MB of 27 in such a window), or
+	// grown as pairs are met (five times their size allocated, most of
+	// it fresh pages, a fault each: 3.5 ms of the reference document's
+	// 7.3 ms numbering, against 0.5 ms to count).
+	pairs := countPairs(md, &nb, rows, first, byClass, start, split)
+	if pairs > 0 {
+		nb.pairEn, nb.favoured = make([]int32, 0, pairs), make([]bool, 0, pairs)
+	}
 	md.zFirst = make([]int32, md.nZh+1)
 	for z := range int32(md.nZh) {
 		md.zFirst[z] = int32(len(nb.pairEn))
@@ -409,6 +433,100 @@ func (md *model) build(zh, en [][]int32, zhPunct, enPunct [][]bool, favoured fun
 	}
 	md.pairEn, md.prior = nb.pairEn, nb.favoured
 	md.zFirst[md.nZh] = int32(len(md.pairEn))
+}
+
+// countPairs returns how many type pairs build numbers: it visits the
+// rows as build does, Chinese type by Chinese type, skipping those that
+// build copies, and counts the English types new to each Chinese type,
+// marking nb.of[e].z with −(z+1), which build's numbering (z+1) does not
+// take for a mark of its own. It reads each cell's English type once, a
+// nanosecond a cell (9 ms of the generated 5,000-pair document's 8.8 M
+// cells, where growing the tables took some 25 ms).
+func countPairs(md *model, nb *numbering, rows [][2]int32, first, byClass, start, split []int32) int {
+	n := 0
+	for z := range int32(md.nZh) {
+		tag := -(z + 1)
+		prevSeg, prevLo := int32(-1), 0
+		var prevPunct bool
+		for _, r := range rows[first[z]:first[z+1]] {
+			s := &md.segs[r[0]]
+			i := int(r[1])
+			lo := s.lo(i)
+			punct := s.zhPunct[i]
+			if r[0] == prevSeg && lo == prevLo && punct == prevPunct {
+				continue // a copy of the row before: no pair new
+			}
+			prevSeg, prevLo, prevPunct = r[0], lo, punct
+			if s.rowLo == nil {
+				ens := byClass[start[r[0]]:split[r[0]]]
+				if punct {
+					ens = byClass[split[r[0]]:start[r[0]+1]]
+				}
+				if md.narrow {
+					n += countTypesNarrow(nb.ofNarrow, tag, ens)
+				} else {
+					n += countTypes(nb.of, tag, ens)
+				}
+				continue
+			}
+			width := md.width(len(s.zh), len(s.en))
+			n += countRun(nb.of, tag, s.en[lo:lo+width], s.enPunct[lo:lo+width], punct)
+		}
+	}
+	return n
+}
+
+// countTypes counts the English types of ens not marked tag in of, and
+// marks them. (Not inlined, for numberRun's reason.)
+//
+//go:noinline
+func countTypes(of []numbered, tag int32, ens []int32) int {
+	n := 0
+	for _, e := range ens {
+		at := &of[e]
+		if at.z != tag {
+			n++
+		}
+		at.z = tag
+	}
+	return n
+}
+
+// countTypesNarrow is countTypes in a narrow window, indexing of as
+// numberTypesNarrow does.
+//
+//go:noinline
+func countTypesNarrow(of *[maxWidth]numbered, tag int32, ens []int32) int {
+	_ = of[0] // of's nil check, once rather than at every cell
+	n := 0
+	for _, e := range ens {
+		at := &of[uint16(e)]
+		if at.z != tag {
+			n++
+		}
+		at.z = tag
+	}
+	return n
+}
+
+// countRun is countTypes over the columns en of a row's band whose
+// punctuation (enPunct) is punct.
+//
+//go:noinline
+func countRun(of []numbered, tag int32, en []int32, enPunct []bool, punct bool) int {
+	en = en[:len(enPunct)]
+	n := 0
+	for k, e := range en {
+		if enPunct[k] != punct {
+			continue
+		}
+		at := &of[e]
+		if at.z != tag {
+			n++
+		}
+		at.z = tag
+	}
+	return n
 }
 
 // numbering is what build numbers the type pairs of the cells with,
@@ -1011,8 +1129,7 @@ func mStep(tt []params, zFirst, pairEn []int32, prior []bool, priorZh, priorEn, 
 func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	odds := md.opt.Null / (1 - md.opt.Null)
 	colBuf, linkBuf := md.colBuf, md.linkBuf
-	var cols []uint16
-	var weights []float32
+	cols, weights := md.cellScratch()
 	var na rowArgs[uint16]
 	var wa rowArgs[int32]
 	for k := range md.segs {
@@ -1061,6 +1178,16 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 	md.colBuf, md.linkBuf = colBuf, linkBuf
 }
 
+// cellScratch returns the E-steps' scratch for a seg's cells' words and
+// weights (model.cellJs, model.cellWs), made when the model does not
+// store them yet; nil when it does.
+func (md *model) cellScratch() ([]uint16, []float32) {
+	if !md.weighed && md.cellJs == nil {
+		md.cellJs, md.cellWs = make([]uint16, md.maxCells), make([]float32, md.maxCells)
+	}
+	return md.cellJs, md.cellWs
+}
+
 // eStep is an E-step with the translation probabilities: two passes over
 // each bead's cells, the first for the normalisers of each direction's
 // posteriors, the second for the agreed counts. With prune it drops the
@@ -1069,8 +1196,7 @@ func (md *model) eStepDistortion(cNullE, cNullZ []float64) {
 func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 	colBuf, linkBuf := md.colBuf, md.linkBuf
 	var rowSum []float64
-	var cols []uint16
-	var weights []float32
+	cols, weights := md.cellScratch()
 	var na rowArgs[uint16]
 	var wa rowArgs[int32]
 	// The tables are read from locals: the row functions called in the
@@ -1189,11 +1315,22 @@ func (md *model) eStep(cNullE, cNullZ []float64, prune bool) {
 			if !direct {
 				s.j, s.w = md.js.copy(js[:out]), md.weights.copy(ws[:out])
 			}
+			// The arrays the cells of this seg and those before
+			// it were laid out in are free.
+			if narrow {
+				md.unprunedOff.handOn(k, &md.js)
+			} else {
+				md.unprunedPair.handOn(k, &md.pairs)
+			}
 		}
 	}
 	md.colBuf, md.linkBuf = colBuf, linkBuf
 	if prune {
 		md.weighed = true
+		// (What is not reused is let go, not kept with the model; and
+		// the scratch, no longer needed.)
+		md.js.spent, md.pairs.spent = nil, nil
+		md.cellJs, md.cellWs = nil, nil
 	}
 }
 

@@ -54,7 +54,8 @@ func randomModel(rng *rand.Rand, wide bool) *model {
 // TestNumberRows: build numbers the type pairs as they were numbered in
 // one loop (numberRowRef's order: Chinese type by Chinese type, its rows
 // in bead order, their cells in order), each cell holding its pair, and
-// the prior's pairs marked.
+// the prior's pairs marked; the tables made to the size countPairs
+// counts.
 func TestNumberRows(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 9))
 	for k := range 300 {
@@ -95,6 +96,9 @@ func TestNumberRows(t *testing.T) {
 		require.Equal(t, zFirst, md.zFirst, "model %d", k)
 		require.Equal(t, pairEn, md.pairEn, "model %d", k)
 		require.Equal(t, prior, md.prior, "model %d", k)
+		// countPairs counted them: the tables were made to size
+		require.Equal(t, len(pairEn), cap(md.pairEn), "model %d", k)
+		require.Equal(t, len(pairEn), cap(md.prior), "model %d", k)
 		for b, s := range md.segs {
 			c := 0
 			width := md.width(len(s.zh), len(s.en))
