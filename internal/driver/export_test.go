@@ -23,17 +23,9 @@ func FollowLiveHeap(floor int64) { followLiveHeap(floor) }
 // Headroom is the share of the live heap the soft memory limit allows.
 const Headroom = headroom
 
-// HeapRoom is what a collection found (heapRoom).
-type HeapRoom = heapRoom
-
-// NewHeapRoom makes a HeapRoom of bytes live, the heap's objects, unused
-// span space and free spans, and the roots' bytes.
-func NewHeapRoom(live, objects, unused, free, roots uint64) HeapRoom {
-	return heapRoom{live: live, objects: objects, unused: unused, free: free, roots: roots}
-}
-
-// PercentWithin is the collector's percentage for a heap as h found it.
-func PercentWithin(h HeapRoom) int { return percentWithin(h) }
+// PercentWithin is the collector's percentage for a heap with live bytes
+// live and room bytes held from the system.
+func PercentWithin(live, room uint64) int { return percentWithin(live, room) }
 
 // GrowWithinRoom sets the collector's percentage after every collection
 // from now on (TuneGC's, for a small run), until stop is called.

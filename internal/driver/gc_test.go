@@ -51,35 +51,31 @@ func limitReaches(ok func(int64) bool) bool {
 }
 
 // TestPercentWithin: a heap may grow to five times its live data within
-// the room it holds, less what its roots, its spans' unused space and a
-// sixteenth take, and beyond that room only at Go's default pace.
+// the room it holds, and beyond that room only at Go's default pace.
 func TestPercentWithin(t *testing.T) {
 	const mb = 1 << 20
 	for _, c := range []struct {
-		name                               string
-		live, objects, unused, free, roots uint64
-		want                               int
+		live, room uint64
+		want       int
 	}{
-		{"no room to spare", 10 * mb, 10 * mb, 0, 0, 0, driver.NewRoomPercent},
-		{"room for Go's default", 10 * mb, 10 * mb, 0, 11 * mb, 0, driver.NewRoomPercent}, // 19.7 of 21
-		{"room for 200 %", 10 * mb, 16 * mb, 0, 16 * mb, 0, 200},                          // 30 of 32
-		{"room for 350 %", 10 * mb, 16 * mb, 0, 32 * mb, 0, 350},                          // 45 of 48
-		{"roots take their share", 10 * mb, 16 * mb, 0, 32 * mb, 5 * mb, 233},             // 35 / 15
-		{"unused span space", 10 * mb, 30 * mb, 2 * mb, 16 * mb, 0, 321},                  // 48·30/32·15/16
-		{"more room than 400 % needs", 10 * mb, 16 * mb, 0, 500 * mb, 0, driver.SmallGCPercent},
-		{"nothing live", 0, 0, 0, 0, 0, driver.SmallGCPercent},
+		{10 * mb, 10 * mb, driver.NewRoomPercent}, // no room to spare
+		{10 * mb, 20 * mb, driver.NewRoomPercent}, // room for Go's default
+		{10 * mb, 30 * mb, 200},
+		{10 * mb, 45 * mb, 350},
+		{10 * mb, 50 * mb, driver.SmallGCPercent},
+		{10 * mb, 500 * mb, driver.SmallGCPercent},
+		{0, 0, driver.SmallGCPercent}, // nothing live: the percentage does not matter
 	} {
-		h := driver.NewHeapRoom(c.live, c.objects, c.unused, c.free, c.roots)
-		if got := driver.PercentWithin(h); got != c.want {
-			t.Errorf("%s: PercentWithin(%+v) = %d, want %d", c.name, h, got, c.want)
+		if got := driver.PercentWithin(c.live, c.room); got != c.want {
+			t.Errorf("PercentWithin(%d MB live, %d MB room) = %d, want %d", c.live/mb, c.room/mb, got, c.want)
 		}
 	}
 	last := 0
-	for free := uint64(0); free <= 100*mb; free += mb / 4 {
-		p := driver.PercentWithin(driver.NewHeapRoom(10*mb, 12*mb, mb, free, mb))
+	for room := uint64(0); room <= 100*mb; room += mb / 4 {
+		p := driver.PercentWithin(10*mb, room)
 		if p < last || p < driver.NewRoomPercent || p > driver.SmallGCPercent {
-			t.Fatalf("PercentWithin with %d bytes free = %d after %d: want it rising within [%d, %d]",
-				free, p, last, driver.NewRoomPercent, driver.SmallGCPercent)
+			t.Fatalf("PercentWithin(10 MB live, %d bytes room) = %d after %d: want it rising within [%d, %d]",
+				room, p, last, driver.NewRoomPercent, driver.SmallGCPercent)
 		}
 		last = p
 	}
