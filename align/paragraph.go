@@ -1805,8 +1805,9 @@ func (p *paragraphAligner) markSwaps(a *Alignment) {
 		crossed := p.cost(z0, e1, one) + p.cost(z1, e0, one)
 		return crossed+swapMargin < cur
 	}
-	// Each 2-2 bead may become two: room for that many more spares
-	// growing the slice of large beads from empty.
+	// Each 2-2 bead may become two, so the beads are at most n: made
+	// with that room, the slice of a long document's beads is not grown
+	// from empty.
 	n := len(a.Beads)
 	for _, x := range a.Beads {
 		if len(x.Zh) == 2 && len(x.En) == 2 {

@@ -287,7 +287,9 @@ type readNums struct {
 // sentFeaturesReusing is sentFeatures building the vocabulary in spare
 // when it is not nil: the paragraph beads of a document are aligned one
 // after the other, and making three maps for each of them cost more than
-// filling them (a spare is emptied first, see reset). zn and en hold the
+// filling them (a spare is emptied first, see reset). With a spare, the
+// features returned, and their key lists, are in the spare too: they hold
+// until the next call with it, which overwrites them. zn and en hold the
 // numbers of the sentences read already (readNums), or are nil.
 func sentFeaturesReusing(zh, en []string, zn, enn []readNums, lex Glosser, spare *docVocab) (zf, ef []sentFeat, v *docVocab) {
 	if spare != nil {
@@ -719,14 +721,24 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 	// At most one key list a type. A sentence without room for its
 	// lists (every sentence at the first rekey of a bead, none at the
 	// second) takes it from one array a side, kept between beads as flat
-	// is: an array a sentence cost more than filling them.
-	need := 0
+	// is: an array a sentence cost more than filling them. That array is
+	// where the sentences that keep their room have it, so it is lent
+	// only when none does; otherwise the room is made anew.
+	need, kept := 0, false
 	for i := range zf {
 		if f := &zf[i]; cap(f.keys) < len(f.types) {
 			need += len(f.types)
+		} else if len(f.types) > 0 {
+			kept = true
 		}
 	}
-	zkeyRoom, zwtRoom := scratch(&sc.zkeys, need), scratch(&sc.zwts, need)
+	var zkeyRoom [][]uint32
+	var zwtRoom []float32
+	if kept {
+		zkeyRoom, zwtRoom = make([][]uint32, need), make([]float32, need)
+	} else {
+		zkeyRoom, zwtRoom = scratch(&sc.zkeys, need), scratch(&sc.zwts, need)
+	}
 	for i := range zf {
 		f := &zf[i]
 		f.keys = f.keys[:0]
@@ -754,13 +766,21 @@ func (v *docVocab) rekey(zf, ef []sentFeat) {
 			}
 		}
 	}
-	need = 0
+	need, kept = 0, false
 	for j := range ef {
 		if f := &ef[j]; cap(f.ids) < len(f.types) {
 			need += len(f.types)
+		} else if len(f.types) > 0 {
+			kept = true
 		}
 	}
-	eidRoom, ewtRoom := scratch(&sc.eids, need), scratch(&sc.ewts, need)
+	var eidRoom []uint32
+	var ewtRoom []float32
+	if kept {
+		eidRoom, ewtRoom = make([]uint32, need), make([]float32, need)
+	} else {
+		eidRoom, ewtRoom = scratch(&sc.eids, need), scratch(&sc.ewts, need)
+	}
 	for j := range ef {
 		f := &ef[j]
 		f.ids = f.ids[:0]
@@ -794,7 +814,7 @@ type rekeyScratch struct {
 }
 
 // maxKeptFeats bounds the sentences whose features a spare vocabulary
-// keeps room for (some 160 KB): a paragraph bead has a few.
+// keeps room for (some 160 KB a side): a paragraph bead has a few.
 const maxKeptFeats = 1 << 10
 
 // maxKeptScratch bounds the length of an array kept between beads (a

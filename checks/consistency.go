@@ -845,7 +845,7 @@ func namePlaces(views []*pairView, names *nameScanner, counts *runCounts) ([]str
 	// simplified form (1 yes, -1 no, 0 not asked yet): a word recurs,
 	// and most candidates are of blocks with nothing to simplify
 	var occs hashIndex
-	about := counts.threeOrMore() / 2 // the names kept, near enough
+	about := counts.threeOrMore() / 2 // the candidates kept, near enough
 	occs.reserve(about)
 	lists := make([][]zhOcc, 0, about)
 	glossedAs := make([]int8, 0, about)

@@ -1048,11 +1048,11 @@ func (s *Blocks) pairAfresh(k, l int) []uint64 {
 		// the rows' 10.1 MB, 2.8 MB copied, against 21.3 MB and 5.8 MB
 		// with the room of the row before alone; the rows' room in the
 		// end alike, 15.4 MB).
-		n := len(s.rows[k-1].bits)
+		prev := len(s.rows[k-1].bits)
 		if k > 1 {
-			n = max(n, len(s.rows[k-2].bits))
+			prev = max(prev, len(s.rows[k-2].bits))
 		}
-		r.bits = make([]uint64, 0, n+n/8)
+		r.bits = make([]uint64, 0, prev+prev/8)
 	}
 	off := len(r.bits)
 	// The bits past a row's length are all 0, as fill wants them: those
