@@ -122,7 +122,7 @@ func growWithinRoom() (stop func()) {
 // space within its spans, and free spans not yet returned), between Go's
 // default (the heap grows beyond its room) and smallGCPercent.
 //
-// The goal is the room as near as a percentage puts it, no nearer: Go's
+// The goal is aimed at the room itself, though it lands above it: Go's
 // goal adds the scanned stacks and globals times the percentage, the
 // objects need their spans' unused space too, and the heap overshoots
 // its goal while a collection marks, so the room creeps up in a long run
