@@ -652,44 +652,25 @@ func editDistance(a, b string) int {
 }
 
 // containsWords reports whether the words of b appear in a, in order.
-// It reads the words one at a time (nextField): the fields of both, made
+// It reads the words one at a time (lang.NextField): the fields of both, made
 // for every place against every group of its term, were most of what
 // outliers allocated (TestContainsWordsAsFields).
 func containsWords(a, b string) bool {
-	bw, b := nextField(b)
+	bw, b := lang.NextField(b)
 	if bw == "" {
 		return false
 	}
 	for {
 		var aw string
-		if aw, a = nextField(a); aw == "" {
+		if aw, a = lang.NextField(a); aw == "" {
 			return false
 		}
 		if aw == bw {
-			if bw, b = nextField(b); bw == "" {
+			if bw, b = lang.NextField(b); bw == "" {
 				return true
 			}
 		}
 	}
-}
-
-// nextField returns the first of the fields strings.Fields makes of s
-// ("" when there is none) and the text after it.
-func nextField(s string) (field, rest string) {
-	start := -1
-	for i, r := range s {
-		if lang.IsSpace(r) {
-			if start >= 0 {
-				return s[start:i], s[i:]
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start < 0 {
-		return "", ""
-	}
-	return s[start:], ""
 }
 
 // learnTerms returns three pools of observations: quoted terms and titles,

@@ -972,7 +972,7 @@ func TestFirstRuneLen(t *testing.T) {
 // TestContainsWordsAsFields: containsWords and sameWords, which read the
 // words one at a time or count them first, answer as they did with the
 // fields of strings.Fields, on random texts of words, spaces of every
-// kind and broken bytes; nextField gives the fields strings.Fields does.
+// kind and broken bytes; lang.NextField gives the fields strings.Fields does.
 func TestContainsWordsAsFields(t *testing.T) {
 	containsFields := func(a, b string) bool {
 		aw, bw := strings.Fields(a), strings.Fields(b)
@@ -1025,7 +1025,7 @@ func TestContainsWordsAsFields(t *testing.T) {
 		got := []string{}
 		for rest := a; ; {
 			var f string
-			if f, rest = nextField(rest); f == "" {
+			if f, rest = lang.NextField(rest); f == "" {
 				break
 			}
 			got = append(got, f)

@@ -97,6 +97,27 @@ func HasLatin(text string) bool {
 	return false
 }
 
+// NextField returns the first of the fields strings.Fields makes of s
+// ("" when there is none) and the text after it: the fields one at a
+// time, without the slice of them (white space is IsSpace, and an invalid
+// byte is a character that is not, as ranging over s reads it).
+func NextField(s string) (field, rest string) {
+	start := -1
+	for i, r := range s {
+		if IsSpace(r) {
+			if start >= 0 {
+				return s[start:i], s[i:]
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
 // IsSpace is unicode.IsSpace, answered without its call and table search
 // for the characters of ordinary text: ASCII, and everything past U+3000,
 // the last white space Unicode has (Han, kana, fullwidth forms). Lengths,
