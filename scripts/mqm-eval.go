@@ -5,12 +5,18 @@
 // annotations of 15 systems, two of them human). Run by
 // scripts/mqm-eval.sh.
 //
-// Each system's translation of each talk is made a document: one paragraph
-// per segment, in segment order, the Chinese the source with the error
-// markers taken out, the English the target likewise. Every check runs;
-// a segment is flagged when a finding lies in its paragraph on either side.
+// Each system's translation of each talk is made a document, in one of two
+// framings. By default, two texts the tool aligns: one paragraph per
+// segment, in segment order, the Chinese the source with the error markers
+// taken out, the English the target likewise. With -pairs, the segments
+// as the pairs they are (JSONL, one segment a line): the pre-aligned path a
+// translation memory or a system's output per segment takes, where the
+// tool judges each given pair, as the raters did, and reports pairs out of
+// step (alignment/shift) instead of pairing the texts anew. Every check
+// runs; a segment is flagged when a finding's place on either side covers
+// its paragraph (or row): from the line it starts on to the line it ends on.
 // Reported: the share of segments with a Major Accuracy/Omission whose
-// marked source span holds 10 or more Chinese characters that are flagged
+// marked source span holds 10 or more Chinese characters (-min) that are flagged
 // (by any check, and by omission/partial alone), and the share of segments
 // every rater found faultless (No-error) flagged at warning or above.
 package main
@@ -18,10 +24,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,7 +46,7 @@ type segment struct {
 	seg        int
 	src, tgt   string
 	noError    bool // one row, No-error
-	bigOmit    bool // a Major Accuracy/Omission of 10+ Chinese characters
+	bigOmit    bool // a Major Accuracy/Omission of -min (10) or more Chinese characters
 	rows       int
 	anyF, warn bool // flagged: by any finding, at warning or above
 	partial    bool // flagged by omission/partial
@@ -49,6 +58,8 @@ var span = regexp.MustCompile(`<v>(.*?)</v>`)
 func main() {
 	path := flag.String("data", "../shared/data/mqm-ted-zhen/mqm_ted_zhen.tsv", "the annotations")
 	verbose := flag.Bool("v", false, "list the findings on No-error segments at warning or above, and on the major omissions (and the major omissions not flagged)")
+	minHan := flag.Int("min", 10, "the fewest Chinese characters of a major omission's marked span counted (10: the acceptance set)")
+	pairs := flag.Bool("pairs", false, "give each talk as its segment pairs (JSONL, pre-aligned) instead of two texts to align")
 	flag.Parse()
 	f, err := os.Open(*path)
 	if err != nil {
@@ -90,7 +101,7 @@ func main() {
 			s.noError = false
 		}
 		if c[7] == "Accuracy/Omission" && c[8] == "Major" {
-			if m := span.FindStringSubmatch(c[5]); m != nil && hanCount(m[1]) >= 10 {
+			if m := span.FindStringSubmatch(c[5]); m != nil && hanCount(m[1]) >= *minHan {
 				s.bigOmit = true
 			}
 		}
@@ -101,6 +112,12 @@ func main() {
 	}
 	sort.Strings(keys)
 	set := checks.DefaultSettings()
+	tmp, err := os.MkdirTemp("", "mqm-eval")
+	if err != nil {
+		fail(err)
+	}
+	tmpDir = tmp
+	defer os.RemoveAll(tmp)
 	var omit, omitF, omitW, omitP, clean, cleanW, cleanF int
 	for _, k := range keys {
 		var segs []*segment
@@ -108,15 +125,31 @@ func main() {
 			segs = append(segs, s)
 		}
 		sort.Slice(segs, func(a, b int) bool { return segs[a].seg < segs[b].seg })
-		var zh, en strings.Builder
-		for _, s := range segs {
-			zh.WriteString(oneLine(s.src) + "\n\n")
-			en.WriteString(oneLine(s.tgt) + "\n\n")
-		}
 		name := strings.ReplaceAll(k, "|", ".")
-		doc, err := input.TwoFiles(name+".zh", zh.String(), name+".en", en.String())
-		if err != nil {
-			fail(err)
+		var doc *align.Document
+		// seg is the index into segs of the paragraph (or row) on a line,
+		// -1 for none.
+		var seg func(line int) int
+		if *pairs {
+			doc = pairsDoc(tmp, name, segs)
+			seg = func(line int) int { return line - 1 }
+		} else {
+			var zh, en strings.Builder
+			for _, s := range segs {
+				zh.WriteString(oneLine(s.src) + "\n\n")
+				en.WriteString(oneLine(s.tgt) + "\n\n")
+			}
+			d, err := input.TwoFiles(name+".zh", zh.String(), name+".en", en.String())
+			if err != nil {
+				fail(err)
+			}
+			doc = d
+			seg = func(line int) int {
+				if (line-1)%2 != 0 {
+					return -1
+				}
+				return (line - 1) / 2
+			}
 		}
 		res, err := driver.Check(context.Background(), doc, driver.Setup{Settings: set})
 		if err != nil {
@@ -125,15 +158,19 @@ func main() {
 		for _, fd := range res.Findings {
 			// a finding placed on both sides of one segment counts (and
 			// is listed) once
-			locs := []int{lineOf(fd.Zh), lineOf(fd.En)}
-			if locs[0] == locs[1] {
-				locs = locs[:1]
-			}
-			for _, loc := range locs {
-				if loc <= 0 || (loc-1)%2 != 0 || (loc-1)/2 >= len(segs) {
+			var at []int
+			for _, sp := range []*align.Span{fd.Zh, fd.En} {
+				if sp == nil || sp.Line <= 0 {
 					continue
 				}
-				s := segs[(loc-1)/2]
+				for line := sp.Line; line <= max(sp.Line, sp.EndLine); line++ {
+					if i := seg(line); i >= 0 && i < len(segs) && !slices.Contains(at, i) {
+						at = append(at, i)
+					}
+				}
+			}
+			for _, i := range at {
+				s := segs[i]
 				s.anyF = true
 				if fd.Severity >= checks.Warning {
 					s.warn = true
@@ -168,19 +205,37 @@ func main() {
 	}
 	pc := func(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
 	fmt.Printf("documents: %d (system × talk)\n", len(keys))
-	fmt.Printf("segments with a Major Accuracy/Omission of 10+ Chinese characters: %d\n", omit)
+	fmt.Printf("segments with a Major Accuracy/Omission of %d+ Chinese characters: %d\n", *minHan, omit)
 	fmt.Printf("  flagged by any finding: %d (%.1f %%); at warning or above: %d (%.1f %%); by omission/partial: %d (%.1f %%)\n",
 		omitF, pc(omitF, omit), omitW, pc(omitW, omit), omitP, pc(omitP, omit))
 	fmt.Printf("segments rated No-error: %d\n", clean)
 	fmt.Printf("  flagged at warning or above: %d (%.1f %%); by any finding: %d (%.1f %%)\n", cleanW, pc(cleanW, clean), cleanF, pc(cleanF, clean))
 }
 
-// lineOf is the line a finding's location starts on, 0 when none.
-func lineOf(s *align.Span) int {
-	if s == nil {
-		return 0
+// pairsDoc writes segs as a JSONL file of pairs in dir, one segment a
+// line, and reads it back as a pre-aligned document.
+func pairsDoc(dir, name string, segs []*segment) *align.Document {
+	var b strings.Builder
+	for _, s := range segs {
+		line, err := json.Marshal(map[string]string{"zh": oneLine(s.src), "en": oneLine(s.tgt)})
+		if err != nil {
+			fail(err)
+		}
+		b.Write(line)
+		b.WriteByte('\n')
 	}
-	return s.Line
+	path := filepath.Join(dir, name+".jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		fail(err)
+	}
+	docs, err := input.Open(path, nil, input.Options{})
+	if err != nil {
+		fail(err)
+	}
+	if len(docs) != 1 {
+		fail(fmt.Errorf("%s: %d documents, want 1", path, len(docs)))
+	}
+	return docs[0]
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -202,7 +257,13 @@ func b2i(b bool) int {
 	return 0
 }
 
+// tmpDir is the directory -pairs writes its files in, removed by fail too.
+var tmpDir string
+
 func fail(err error) {
+	if tmpDir != "" {
+		os.RemoveAll(tmpDir)
+	}
 	fmt.Fprintln(os.Stderr, "mqm-eval:", err)
 	os.Exit(2)
 }
