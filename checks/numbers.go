@@ -101,9 +101,10 @@ one), in either direction. Not reported:
 - a value the other side of the pair writes in a form that is not read as
   a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
   enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100
-  years", "a year" for 1年, 一半 or "half" for 50 percent, 翻一番 or
-  "doubled" for 100 percent, 九二共识 for "1992 Consensus", "centenary", "decade", "once",
-  "twice", "one", "dozen";
+  years", 每亿元 for "per 100 million yuan", "a year" for 1年, 一半 or
+  "half" for 50 percent, 翻一番 or "doubled" for 100 percent, 九二共识
+  for "1992 Consensus", "centenary", "decade", "once", "twice", "one",
+  "dozen";
 - an English ordinal that names a congress, plenum or committee the
   Chinese leaves implicit (全会 → "the sixth plenary session of the 19th
   Central Committee");
@@ -1238,11 +1239,13 @@ func fullDigit(r rune) (int, bool) {
 	return 0, false
 }
 
+var perMagnitude = map[int64]string{100000: "每十万", 1000000: "每百万", 10000000: "每千万", 100000000: "每亿"}
+
 var hanDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 
 // hanSpellings are ways a value may hide in Chinese words: 十四 (十四五),
-// 百 (百年), 九二 (a year's last two digits), 二〇二一 (a year digit by
-// digit).
+// 百 (百年), a rate's base (每百万人 for "per million people"), 九二
+// (a year's last two digits), 二〇二一 (a year digit by digit).
 func hanSpellings(v int64, k numerals.Kind) []string {
 	var out []string
 	switch v {
@@ -1252,6 +1255,11 @@ func hanSpellings(v int64, k numerals.Kind) []string {
 		out = append(out, "千")
 	case 10000:
 		out = append(out, "万")
+	case 100000, 1000000, 10000000, 100000000:
+		// a rate's base: 每十万人 "per 100,000 people", 每百万
+		// "per million" (a larger magnitude alone is not read as a
+		// number after 每, and elsewhere is part of one: 5亿)
+		out = append(out, perMagnitude[v])
 	}
 	if v < 100 {
 		var s string

@@ -300,6 +300,9 @@ var enStarters = func() map[string]bool {
 	for _, w := range enMany {
 		m[w.words[0]] = true
 	}
+	for _, w := range []string{"hundred", "thousand", "million", "billion", "trillion"} {
+		m[w] = true // after per, every or each (enWords)
+	}
 	return m
 }()
 
@@ -767,6 +770,11 @@ func enWords(toks []tok, k int) (float64, int, bool, bool) {
 	}
 	if v, end, ok := enScore(toks, k); ok {
 		return v, end, false, true
+	}
+	if m, ok := enMagnitudes[t.low]; ok && m >= 100 && len(t.low) > 2 && t.space && isWord(toks, k-1, "per", "every", "each") {
+		// "per million", "every hundred thousand": one of the
+		// magnitude (每百万, 每十万人)
+		return enWordsFrom(toks, k, 1)
 	}
 	if !enNumberWord(t.low) {
 		return 0, 0, false, false

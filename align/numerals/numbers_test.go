@@ -216,6 +216,13 @@ func TestEnglish(t *testing.T) {
 		{"five million", "five million=5e+06/cardinal*"},
 		{"a hundred", "a hundred=100/cardinal*"},
 		{"a million people", "a million=1e+06/cardinal*"},
+		// a rate's base: one of the magnitude (每百万, 每十万人)
+		{"cases per million people", "million=1e+06/cardinal*"},
+		{"for every hundred thousand people", "hundred thousand=100000/cardinal*"},
+		{"each thousand households", "thousand=1000/cardinal*"},
+		{"the million people", ""},
+		{"million-dollar homes", ""},
+		{"per cent", ""},
 		{"a dozen", "a dozen=12/cardinal*"},
 		{"two dozen", "two dozen=24/cardinal*"},
 		{"twice as many", "twice=2/cardinal*"},
