@@ -54,8 +54,10 @@ alignment, three ways.
   one of the term's dictionary glosses gives (or a gloss of a word inside
   it); the term is not part of a longer candidate (the same word beside
   it in most of its places, three or more); and renderings one
-  inside the other are one. Terms the two ways above learn are left to
-  them.
+  inside the other are one. A term that opens with a negation (不平等,
+  非法) does not count a place whose phrase leaves the negation outside,
+  after "not", "no" or "less" ("less equal" gives "equal", the term's
+  antonym). Terms the two ways above learn are left to them.
 
 A name is one term only under one source title: 习近平总书记 ("General
 Secretary Xi Jinping"), 习近平主席 ("President Xi Jinping") and 习近平同志
@@ -1859,7 +1861,7 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 				continue
 			}
 			en = trimFunction(pr.En, en)
-			if en.Len() == 0 || !glossIn(pr, pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]) {
+			if en.Len() == 0 || !glossIn(pr, pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]) || negationCut(pr, z, en) {
 				continue
 			}
 			zt, et := pr.Zh[r.Lo:r.Hi], pr.En[en.Lo:en.Hi]
@@ -1890,6 +1892,30 @@ func learnLinkedTerms(wd *words.Doc, byBead []*pairView, known map[string]bool, 
 		}
 	}
 	return out.pool()
+}
+
+// negationCut reports whether the rendering en (tokens of pr's English)
+// of a Chinese term that opens with a negation (不平等, 非法, 无效) leaves
+// the negation out: the word before it negates ("less equal", "not
+// legal") and the rendering has no negative prefix of its own. Such a
+// rendering is the antonym of the term ("equal" for 不平等), a cut of the
+// links rather than a rendering to compare with the others.
+func negationCut(pr *words.Pair, z string, en words.Range) bool {
+	if r, _ := utf8.DecodeRuneInString(z); !strings.ContainsRune("不非无未没", r) || en.Lo == 0 {
+		return false
+	}
+	switch strings.ToLower(pr.Text(pr.En[en.Lo-1])) {
+	case "not", "no", "less", "never", "without", "non", "nor", "n't":
+	default:
+		return false
+	}
+	first := strings.ToLower(pr.Text(pr.En[en.Lo]))
+	for _, p := range []string{"un", "in", "im", "il", "ir", "non", "dis"} {
+		if strings.HasPrefix(first, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // runCounts counts strings in saturating 8-bit counters, two per string
