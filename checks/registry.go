@@ -10,6 +10,7 @@ var registry = []*Check{
 	Alignment,
 	AlignmentMerged,
 	AlignmentShift,
+	AlignmentRepeated,
 	Length,
 	Numbering,
 	NumberingMissing,

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lexicon"
@@ -130,12 +129,6 @@ func reportShift(p *Pass, first, last, dir int) {
 	lf, ll := doc.Layout[first], doc.Layout[last]
 	zf, zl := doc.Zh[lf.Zh], doc.Zh[ll.Zh]
 	ef, el := doc.En[lf.En], doc.En[ll.En]
-	name := func(b *align.Block) string {
-		if b.Unit != "" {
-			return b.Unit
-		}
-		return "line " + strconv.Itoa(b.Span().Line)
-	}
 	which := "next"
 	if dir < 0 {
 		which = "previous"
@@ -144,6 +137,6 @@ func reportShift(p *Pass, first, last, dir int) {
 	p.Report(Finding{
 		Bead: p.Align.ZhBead[lf.Zh], Zh: &zs, En: &es, Evidence: fmt.Sprintf("shift %d %d", dir, last-first+1),
 		Message: fmt.Sprintf("%s to %s (%d pairs) look shifted by one: each English matches the %s unit's Chinese",
-			name(zf), name(zl), last-first+1, which),
+			unitName(zf), unitName(zl), last-first+1, which),
 	})
 }
