@@ -231,7 +231,9 @@
 // English magnitudes in words: "half a million" (500,000), "a quarter of a
 // million", "three quarters of a million", "one and a half billion", "two
 // and a half million", "a million and a half", "two and a half years",
-// "half a dozen"; a magnitude in words spreads over a range as one in
+// "half a dozen"; a magnitude alone after per, every or each is one of
+// it ("per million", "every hundred thousand": 每百万, 每十万人); a
+// magnitude in words spreads over a range as one in
 // digits does ("five to ten million"); the archaic scores of speeches and
 // proclamations ("Fourscore and seven" = 87, "threescore and ten").
 //
