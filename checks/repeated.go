@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aligncheck/aligncheck/align"
 	"github.com/aligncheck/aligncheck/align/lang"
@@ -71,16 +72,66 @@ func runRepeated(p *Pass) error {
 		least = p.Int(repeatedMinChars)
 	}
 	maxShared := p.Float(repeatedMaxShared)
-	prev, _ := repeatKey(unitBlock(doc, 0, tgt).Text, tgt)
 	for i := 1; i < len(doc.Layout); i++ {
-		key, n := repeatKey(unitBlock(doc, i, tgt).Text, tgt)
-		if n >= least && key == prev &&
+		same, n := sameText(unitBlock(doc, i-1, tgt).Text, unitBlock(doc, i, tgt).Text, tgt)
+		if same && n >= least &&
 			dice(shingles(unitBlock(doc, i-1, src).Text, src), shingles(unitBlock(doc, i, src).Text, src)) <= maxShared {
 			reportRepeated(p, i-1, i, src)
 		}
-		prev = key
 	}
 	return nil
+}
+
+// sameText reports whether a and b are one text but for case, spacing and
+// punctuation, and, when they are, its length: words of an English text,
+// letters and digits of a Chinese one. It reads them only as far as they
+// agree, mostly a few characters: every pair of units is asked.
+func sameText(a, b string, l align.Lang) (bool, int) {
+	ra, rb := normReader{s: a, en: l == align.En}, normReader{s: b, en: l == align.En}
+	n := 0
+	for {
+		ca, cb := ra.next(), rb.next()
+		if ca != cb {
+			return false, 0
+		}
+		switch {
+		case ca < 0:
+			if ra.en && ra.started {
+				n++ // the last word
+			}
+			return true, n
+		case !ra.en || ca == ' ':
+			n++
+		}
+	}
+}
+
+// normReader reads a text's normal form for sameText: its letters and
+// digits in lower case, and in English one space between words.
+type normReader struct {
+	s       string
+	i       int
+	en      bool
+	started bool
+}
+
+// next returns the next rune of the normal form, -1 at its end.
+func (r *normReader) next() rune {
+	gap := false
+	for r.i < len(r.s) {
+		c, size := utf8.DecodeRuneInString(r.s[r.i:])
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if gap && r.en && r.started {
+				return ' ' // the letter is read next time
+			}
+			r.i += size
+			r.started = true
+			return unicode.ToLower(c)
+		}
+		r.i += size
+		gap = true
+	}
+	return -1
 }
 
 // unitBlock is unit i's block of side l.
@@ -100,29 +151,20 @@ func unitName(b *align.Block) string {
 	return fmt.Sprintf("line %d", b.Span().Line)
 }
 
-// repeatKey is the key two translations share when they are the same text
-// but for case, spacing and punctuation, and its length: words of an
-// English text, characters of a Chinese one.
-func repeatKey(s string, l align.Lang) (string, int) {
-	var b strings.Builder
-	n := 0
+// normalKey is the text compared when originals are: its letters and
+// digits, simplified, width folded and in lower case, an English text's
+// words separated by one space.
+func normalKey(s string, l align.Lang) string {
 	if l == align.Zh {
+		var b strings.Builder
 		for _, r := range foldWidth(lang.Simplify(s)) {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				b.WriteRune(unicode.ToLower(r))
-				n++
 			}
 		}
-		return b.String(), n
+		return b.String()
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(foldWidth(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if n > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-		n++
-	}
-	return b.String(), n
+	return strings.Join(strings.FieldsFunc(strings.ToLower(foldWidth(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
 // shingles are what originals are compared by: the neighbouring pairs of
@@ -130,7 +172,7 @@ func repeatKey(s string, l align.Lang) (string, int) {
 // words of an English one (lower case). A Chinese text of one character
 // is that character.
 func shingles(s string, l align.Lang) map[string]bool {
-	key, _ := repeatKey(s, l)
+	key := normalKey(s, l)
 	out := map[string]bool{}
 	if l == align.En {
 		for _, w := range strings.Fields(key) {
@@ -167,16 +209,16 @@ func reportRepeated(p *Pass, first, later int, src align.Lang) {
 	doc := p.Doc
 	tgt := src.Other()
 	orig, trans := unitBlock(doc, later, src), unitBlock(doc, later, tgt)
-	os, ts := orig.Span(), trans.Span()
+	op, tp := orig.Span(), trans.Span()
 	f := Finding{Bead: p.Align.ZhBead[doc.Layout[later].Zh], About: BothSides, Confidence: 0.8,
 		Evidence: "repeated " + align.NormText(trans.Text),
 		Message: fmt.Sprintf("%s gives the translation of %s again, though the originals differ: %q may be left untranslated",
 			unitName(trans), unitName(unitBlock(doc, first, tgt)), excerpt(orig.Text, 60)),
 	}
 	if src == align.Zh {
-		f.Zh, f.En = &os, &ts
+		f.Zh, f.En = &op, &tp
 	} else {
-		f.En, f.Zh = &os, &ts
+		f.En, f.Zh = &op, &tp
 	}
 	p.Report(f)
 }
