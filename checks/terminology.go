@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,11 +14,14 @@ import (
 
 // Terminology enforces a glossary.
 var Terminology = &Check{
-	Name:       "terminology",
-	Category:   CatTerminology,
-	Severity:   Warning,
-	Run:        runTerminology,
-	Confidence: `1: the glossary term and its rendering are read from the text.`,
+	Name:     "terminology",
+	Category: CatTerminology,
+	Severity: Warning,
+	Run:      runTerminology,
+	Confidence: `1: the glossary term and its rendering are read from the text. 0.4 (info)
+when the pair's English has the rendering, fewer times than the Chinese
+has the term: a translation may render two places once ("safeguarding and
+shaping national security"), one by a pronoun, or in another word order.`,
 	Doc: `a glossary term not rendered as the glossary says
 
 Runs only with a glossary (--glossary FILE, repeatable): TSV or CSV with a
@@ -31,8 +35,11 @@ unreadable file) stops the run with exit code 2 and names file and line.
 
 Each Chinese term found on the Chinese side — in simplified or traditional
 characters — requires one of its allowed renderings in the aligned English
-sentence, or failing that anywhere in the paragraph pair. Renderings match
-case-insensitively, word by word, on word stems: "Establishes" matches
+sentence, or failing that anywhere in the paragraph pair; a rendering
+stands for one place only, so a term the Chinese says twice and the
+English renders once is reported, as info, at the place left without one
+("dynamic clearing" beside "dynamic zero-COVID" in one paragraph).
+Renderings match case-insensitively, word by word, on word stems: "Establishes" matches
 "Establish", "outlooks" matches "Outlook", "zero-COVID" matches
 "zero COVID". A term inside a longer glossary term found at the same place
 is left to the longer one. One finding per term and paragraph pair.
@@ -212,13 +219,15 @@ func runTerminology(p *Pass) error {
 	ix := newTermIndex(g)
 	cache := enCache{}
 	for _, v := range pairViews(p) {
-		reported := map[int]bool{}
+		// each term's places in the pair's Chinese, in reading order
+		var order []int
+		places := map[int][]termPlace{}
 		for _, zb := range v.blocks(align.Zh) {
 			if zb.Kind == align.KindFurniture {
 				continue
 			}
 			for _, o := range ix.occurrences(zb.Text) {
-				if reported[o.entry] || len(ix.allowed[o.entry]) == 0 {
+				if len(ix.allowed[o.entry]) == 0 {
 					continue
 				}
 				pos := textPos{Lang: align.Zh, Block: zb.Index, Start: o.start, End: o.end}
@@ -226,35 +235,101 @@ func runTerminology(p *Pass) error {
 				if !v.both(sb) {
 					sb = -1
 				}
-				if v.rendered(cache, ix.allowed[o.entry], sb) || sb >= 0 && v.rendered(cache, ix.allowed[o.entry], -1) {
-					continue
+				if places[o.entry] == nil {
+					order = append(order, o.entry)
 				}
-				reported[o.entry] = true
-				e := ix.entries[o.entry]
-				msg := fmt.Sprintf("term %q is not rendered as %s in the English", zb.Text[o.start:o.end], renderingList(e.Allowed))
-				if e.Note != "" {
-					msg += " (" + e.Note + ")"
-				}
-				p.Report(Finding{Bead: v.Index, Zh: v.span(pos), En: v.unitSpan(align.En, sb),
-					Evidence: e.Zh, Message: msg})
+				places[o.entry] = append(places[o.entry], termPlace{pos, sb})
+			}
+		}
+		for _, k := range order {
+			if f, ok := unrendered(v, cache, ix, k, places[k]); ok {
+				p.Report(f)
 			}
 		}
 	}
 	return nil
 }
 
-// rendered reports whether one of the phrases is in the English of
-// sentence bead sb (the whole pair when sb < 0).
-func (v *pairView) rendered(cache enCache, phrases [][]string, sb int) bool {
+// termPlace is a place of a glossary term in a pair's Chinese, and its
+// sentence bead (-1 when the sentence has no counterpart).
+type termPlace struct {
+	pos textPos
+	sb  int
+}
+
+// unrendered finds the first place of glossary entry k that its allowed
+// renderings do not account for, and makes its finding. A place is
+// rendered when its aligned English sentence holds a rendering; failing
+// that, by a rendering elsewhere in the pair's English that no other
+// place takes: the term twice in the Chinese and its rendering once (the
+// second place "dynamic clearing") leaves one place unrendered, however
+// the renderings are spread. One finding per term and pair.
+func unrendered(v *pairView, cache enCache, ix *termIndex, k int, places []termPlace) (Finding, bool) {
+	allowed := ix.allowed[k]
+	// the renderings left in each sentence bead's English, and those
+	// the places of their own sentences took
+	left := map[int]int{}
+	taken := 0
+	var loose []termPlace
+	for _, pl := range places {
+		if pl.sb >= 0 {
+			n, ok := left[pl.sb]
+			if !ok {
+				n = v.renderings(cache, allowed, pl.sb)
+			}
+			if n > 0 {
+				left[pl.sb] = n - 1
+				taken++
+				continue
+			}
+			left[pl.sb] = 0
+		}
+		loose = append(loose, pl)
+	}
+	if len(loose) == 0 {
+		return Finding{}, false
+	}
+	all := v.renderings(cache, allowed, -1)
+	spare := all - taken
+	if spare >= len(loose) {
+		return Finding{}, false
+	}
+	pl := loose[max(spare, 0)]
+	e := ix.entries[k]
+	msg := fmt.Sprintf("term %q is not rendered as %s in the English", v.text(pl.pos), renderingList(e.Allowed))
+	conf := 1.0
+	if all > 0 {
+		// the pair renders it, fewer times than the Chinese says it: a
+		// translation may render two places once, or one by a pronoun
+		msg = fmt.Sprintf("term %q is not rendered as %s here: the pair's English has it %d of %d times",
+			v.text(pl.pos), renderingList(e.Allowed), all, len(places))
+		conf = 0.4
+	}
+	if e.Note != "" {
+		msg += " (" + e.Note + ")"
+	}
+	return Finding{Bead: v.Index, Zh: v.span(pl.pos), En: v.unitSpan(align.En, pl.sb),
+		Evidence: e.Zh, Message: msg, Confidence: conf}, true
+}
+
+// renderings counts the places in the English of sentence bead sb (the
+// whole pair when sb < 0) where one of the phrases stands; two phrases
+// starting at one word are one place.
+func (v *pairView) renderings(cache enCache, phrases [][]string, sb int) int {
+	n := 0
 	for _, seg := range v.segments(align.En, sb) {
 		w := cache.get(v.p.Doc.En[seg.Block])
+		var at []int
 		for _, ph := range phrases {
-			if len(w.find(ph, seg.Start, seg.End)) > 0 {
-				return true
+			for _, i := range w.find(ph, seg.Start, seg.End) {
+				if !slices.Contains(at, i) {
+					at = append(at, i)
+				}
 			}
 		}
+		n += len(at)
 	}
-	return false
+	return n
 }
 
 func runTerminologyForbidden(p *Pass) error {
