@@ -204,9 +204,8 @@
 // and March are otherwise verbs). For dates Value is Year*10000+Month*100+Day.
 // Weekday: 周五, 星期五, 礼拜五, "Friday" (Value 1 = Monday … 7 = Sunday).
 // Ordinal: 第三, 二十大, 二十届, 三中全会, "third", "20th". Percent: %,
-// 百分之, 三成 (30), "percent", "per cent", "a 6.7-percent rise"; per
-// mille as a tenth of a percent: 千分之, ‰, "per thousand", "per mille",
-// "per 1,000" after a number. Points: 个百分点, "percentage points". Fraction: 三分之二,
+// 百分之, 千分之 (as 0.x percent), 三成 (30), "percent", "per cent", "a
+// 6.7-percent rise". Points: 个百分点, "percentage points". Fraction: 三分之二,
 // "two-thirds", "a third of". ID: a document, order or law number, 第N号
 // (字第 09800015711 號, 国务院令第3号) and "No. N" / "No.N": counted with the
 // cardinals by Equal, but a check should not treat one left over as a

@@ -705,19 +705,6 @@ func enItem(s string, toks []tok, k int) (enItemT, int, bool) {
 	case wordsAt(toks, next, []string{"per", "cent"}):
 		n.Kind, n.End, next = KindPercent, toks[next+1].end, next+2
 		it.mark = true
-	case isPunct(toks, next, "‰"), wordsAt(toks, next, []string{"per", "mille"}), wordsAt(toks, next, []string{"per", "thousand"}),
-		isWord(toks, next, "per") && next+1 < len(toks) && toks[next+1].kind == tNum && toks[next+1].space && toks[next+1].value == 1000:
-		// per mille, as percent (‰, 千分之): "10.41 per thousand", "per 1,000"
-		end := next
-		if !isPunct(toks, next, "‰") {
-			end = next + 1
-		}
-		n.Kind, n.End, next = KindPercent, toks[end].end, end+1
-		n.Value /= 10
-		if n.Hi != 0 {
-			n.Hi /= 10
-		}
-		it.mark = true
 	case wordsAt(toks, next, []string{"percentage", "points"}), wordsAt(toks, next, []string{"percentage", "point"}):
 		n.Kind, n.End, next = KindPoints, toks[next+1].end, next+2
 		it.mark = true

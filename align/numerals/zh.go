@@ -559,15 +559,6 @@ func zhItemAt(s string, i int) (zhItem, bool) {
 		_, size := utf8.DecodeRuneInString(rest)
 		n.End += size
 		it.mark = true
-	case strings.HasPrefix(rest, "‰"):
-		// per mille, as percent (千分之 likewise)
-		n.Kind = KindPercent
-		n.Value /= 10
-		if n.Hi != 0 {
-			n.Hi /= 10
-		}
-		n.End += len("‰")
-		it.mark = true
 	case strings.HasPrefix(rest, "个百分点") || strings.HasPrefix(rest, "百分点"):
 		n.Kind = KindPoints
 		if strings.HasPrefix(rest, "个") {
