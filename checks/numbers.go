@@ -98,13 +98,15 @@ one), in either direction. Not reported:
 - numbers spelled out in words up to ten (二, "three": translations add and
   drop these freely), vague quantities (数十, "dozens", "hundreds of"), a
   second mention of a value already matched in the pair;
+- a rate's base, right after 每 or "per", "every", "each" (每千人口, 每一百万,
+  "per 1,000 people", "per million"), which the other side may state in
+  its own way (‰, "per thousand", "per capita") or leave out;
 - a value the other side of the pair writes in a form that is not read as
   a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
   enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100
-  years", 每亿元 for "per 100 million yuan", "a year" for 1年, 一半 or
-  "half" for 50 percent, 翻一番 or "doubled" for 100 percent, 九二共识
-  for "1992 Consensus", "centenary", "decade", "once", "twice", "one",
-  "dozen";
+  years", "a year" for 1年, 一半 or "half" for 50 percent, 翻一番 or
+  "doubled" for 100 percent, 九二共识 for "1992 Consensus", "centenary",
+  "decade", "once", "twice", "one", "dozen";
 - an English ordinal that names a congress, plenum or committee the
   Chinese leaves implicit (全会 → "the sixth plenary session of the 19th
   Central Committee");
@@ -892,6 +894,11 @@ func tolerated(o *numOcc, same []*numOcc, text string) bool {
 	if n.Spelled && !n.IsRange() && n.Value <= 10 && n.Kind != numerals.KindDate && n.Kind != numerals.KindPercent {
 		return true
 	}
+	if n.Read&numerals.ReadBase != 0 {
+		// a rate's base (每千人口, "per million"), which the other
+		// side may state otherwise (‰, "per thousand") or leave out
+		return true
+	}
 	// a value said twice on one side and once on the other
 	for _, m := range same {
 		if m != o && m.matched && sameNumber(*m.n, *n) {
@@ -1239,13 +1246,11 @@ func fullDigit(r rune) (int, bool) {
 	return 0, false
 }
 
-var perMagnitude = map[int64]string{100000: "每十万", 1000000: "每百万", 10000000: "每千万", 100000000: "每亿"}
-
 var hanDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 
 // hanSpellings are ways a value may hide in Chinese words: 十四 (十四五),
-// 百 (百年), a rate's base (每百万人 for "per million people"), 九二
-// (a year's last two digits), 二〇二一 (a year digit by digit).
+// 百 (百年), 九二 (a year's last two digits), 二〇二一 (a year digit by
+// digit).
 func hanSpellings(v int64, k numerals.Kind) []string {
 	var out []string
 	switch v {
@@ -1255,11 +1260,6 @@ func hanSpellings(v int64, k numerals.Kind) []string {
 		out = append(out, "千")
 	case 10000:
 		out = append(out, "万")
-	case 100000, 1000000, 10000000, 100000000:
-		// a rate's base: 每十万人 "per 100,000 people", 每百万
-		// "per million" (a larger magnitude alone is not read as a
-		// number after 每, and elsewhere is part of one: 5亿)
-		out = append(out, perMagnitude[v])
 	}
 	if v < 100 {
 		var s string

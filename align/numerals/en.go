@@ -390,6 +390,7 @@ func English(text string) []Number {
 	}
 	sharePercent(text, out, enUnitGaps)
 	enDayLists(text, out)
+	markBases(text, out, true)
 	return out
 }
 

@@ -2,6 +2,7 @@ package numerals
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -103,6 +104,11 @@ const (
 	// ReadJoined: joined from parts written apart: 1亿3千多万, 75万7千,
 	// "one and a half billion".
 	ReadJoined
+	// ReadBase: the base of a rate, right after 每 or after "per",
+	// "every", "each": 每一百万, 每十万人, "per 1,000 people", "per
+	// million". A translation states a base in its own way (‰, "per
+	// thousand", "per capita") or not at all.
+	ReadBase
 )
 
 // Confidence is how far a finding may trust this number, from 1 (digits
@@ -370,4 +376,25 @@ func percentScale(n Number) float64 {
 		return 100
 	}
 	return 1
+}
+
+// markBases flags the numbers of text that are a rate's base (ReadBase):
+// those that 每 (Chinese) or the word per, every or each (English) comes
+// right before, white space aside.
+func markBases(text string, ns []Number, english bool) {
+	for i := range ns {
+		before := strings.TrimRight(text[:ns[i].Start], " \t\u00a0\u3000")
+		if english {
+			j := len(before)
+			for j > 0 && (before[j-1] >= 'a' && before[j-1] <= 'z' || before[j-1] >= 'A' && before[j-1] <= 'Z') {
+				j--
+			}
+			switch strings.ToLower(before[j:]) {
+			case "per", "every", "each":
+				ns[i].Read |= ReadBase
+			}
+		} else if strings.HasSuffix(before, "每") {
+			ns[i].Read |= ReadBase
+		}
+	}
 }

@@ -27,7 +27,7 @@ func fmtRich(n Number) string {
 	for _, f := range []struct {
 		r    Reading
 		name string
-	}{{ReadMinguo, "minguo"}, {ReadGuess, "guess"}, {ReadName, "name"}, {ReadJoined, "joined"}} {
+	}{{ReadMinguo, "minguo"}, {ReadGuess, "guess"}, {ReadName, "name"}, {ReadJoined, "joined"}, {ReadBase, "base"}} {
 		if n.Read&f.r != 0 {
 			fl = append(fl, f.name)
 		}
@@ -55,6 +55,9 @@ func TestOfficialChinese(t *testing.T) {
 		{"共計三十個單位", "三十=30/cardinal*"},
 		{"約三千萬人", "約三千萬=3e+07/cardinal~about*"},
 		{"每滿一百人應有", "一百=100/cardinal*"},
+		// a rate's base, right after 每
+		{"谋杀率从每一百万15起", "一百万=1e+06/cardinal* {base} 15=15/cardinal"},
+		{"每十万人中有3例", "十万=100000/cardinal* {base} 3=3/cardinal"},
 		{"增加百分之二‧六", "百分之二‧六=2.6/percent*"},
 		// the 千 of a unit: kilogram, kilometre, kilowatt(-hour)
 		{"一千克質量物質吸收一焦耳能量", "一千=1/cardinal* kg"},
@@ -157,6 +160,11 @@ func TestOfficialEnglish(t *testing.T) {
 		{"half a billion yuan", "half a billion=5e+08/cardinal*"},
 		{"half a dozen", "half a dozen=6/cardinal*"},
 		{"one and a half billion", "one and a half billion=1.5e+09/cardinal* {joined}"},
+		// a rate's base, after per, every or each
+		{"15 to 150 per million", "15 to 150=15..150/cardinal million=1e+06/cardinal* {base}"},
+		{"6.7 per 1,000 people", "6.7=6.7/cardinal 1,000=1000/cardinal {base}"},
+		{"for every 10,000 yuan", "10,000=10000/cardinal {base}"},
+		{"1,000 people per day", "1,000=1000/cardinal"},
 		{"two and a half million", "two and a half million=2.5e+06/cardinal* {joined}"},
 		{"a million and a half", "a million and a half=1.5e+06/cardinal* {joined}"},
 		{"two and a half years", "two and a half=2.5/cardinal* {joined}"},
