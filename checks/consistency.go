@@ -1904,9 +1904,7 @@ func negationCut(pr *words.Pair, z string, en words.Range) bool {
 	if r, _ := utf8.DecodeRuneInString(z); !strings.ContainsRune("不非无未没", r) || en.Lo == 0 {
 		return false
 	}
-	switch strings.ToLower(pr.Text(pr.En[en.Lo-1])) {
-	case "not", "no", "less", "never", "without", "non", "nor", "n't":
-	default:
+	if !negator(strings.ToLower(pr.Text(pr.En[en.Lo-1]))) {
 		return false
 	}
 	first := strings.ToLower(pr.Text(pr.En[en.Lo]))
@@ -1916,6 +1914,17 @@ func negationCut(pr *words.Pair, z string, en words.Range) bool {
 		}
 	}
 	return true
+}
+
+// negator reports whether an English word (lower case) negates what
+// follows it: not, no, less, never, without, nor, cannot, and a word
+// with n't ("aren't", "isn’t").
+func negator(w string) bool {
+	switch w {
+	case "not", "no", "less", "never", "without", "non", "nor", "cannot":
+		return true
+	}
+	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
 }
 
 // runCounts counts strings in saturating 8-bit counters, two per string
