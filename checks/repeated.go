@@ -85,7 +85,8 @@ func runRepeated(p *Pass) error {
 // sameText reports whether a and b are one text but for case, spacing and
 // punctuation, and, when they are, its length: words of an English text,
 // letters and digits of a Chinese one. It reads them only as far as they
-// agree, mostly a few characters: every pair of units is asked.
+// agree, mostly a few characters: it is asked of every unit and the one
+// before it.
 func sameText(a, b string, l align.Lang) (bool, int) {
 	ra, rb := normReader{s: a, en: l == align.En}, normReader{s: b, en: l == align.En}
 	n := 0

@@ -52,6 +52,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	tmpDir = tmp
 	defer os.RemoveAll(tmp)
 	rng := rand.New(rand.NewPCG(14, 2026))
 	var docs, units, falseAlarms, injected, found int
@@ -210,7 +211,13 @@ func check(dir, name string, units []unit, set *checks.Settings) []checks.Findin
 	return res.Findings
 }
 
+// tmpDir is where the memories are written, removed by fail too.
+var tmpDir string
+
 func fail(err error) {
+	if tmpDir != "" {
+		os.RemoveAll(tmpDir)
+	}
 	fmt.Fprintln(os.Stderr, "repeated-eval:", err)
 	os.Exit(2)
 }
