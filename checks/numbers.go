@@ -98,9 +98,11 @@ one), in either direction. Not reported:
 - numbers spelled out in words up to ten (二, "three": translations add and
   drop these freely), vague quantities (数十, "dozens", "hundreds of"), a
   second mention of a value already matched in the pair;
-- a rate's base, right after 每 or "per", "every", "each" (每千人口, 每一百万,
-  "per 1,000 people", "per million"), which the other side may state in
-  its own way (‰, "per thousand", "per capita") or leave out;
+- a rate's base, a power of ten from 100 up right after 每 or "per",
+  "every", "each" (每千人口, 每一百万, "per 1,000 people", "per
+  million"), which the other side may state in its own way (‰, "per
+  thousand", "per capita") or leave out; 每5年 against "every year" is
+  still reported;
 - a value the other side of the pair writes in a form that is not read as
   a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
   enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100

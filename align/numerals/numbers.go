@@ -104,10 +104,10 @@ const (
 	// ReadJoined: joined from parts written apart: 1亿3千多万, 75万7千,
 	// "one and a half billion".
 	ReadJoined
-	// ReadBase: the base of a rate, right after 每 or after "per",
-	// "every", "each": 每一百万, 每十万人, "per 1,000 people", "per
-	// million". A translation states a base in its own way (‰, "per
-	// thousand", "per capita") or not at all.
+	// ReadBase: the base of a rate, a power of ten from 100 up right
+	// after 每 or after "per", "every", "each": 每一百万, 每十万人, "per
+	// 1,000 people", "per million". A translation states a base in its
+	// own way (‰, "per thousand", "per capita") or not at all.
 	ReadBase
 )
 
@@ -379,10 +379,15 @@ func percentScale(n Number) float64 {
 }
 
 // markBases flags the numbers of text that are a rate's base (ReadBase):
-// those that 每 (Chinese) or the word per, every or each (English) comes
-// right before, white space aside.
+// a power of ten from 100 up (a hundred, a thousand, 10,000, a million …)
+// that 每 (Chinese) or the word per, every or each (English) comes right
+// before, white space aside. Other numbers there count what they say:
+// 每3年 "every three years", 每人610元.
 func markBases(text string, ns []Number, english bool) {
 	for i := range ns {
+		if !rateBase(ns[i]) {
+			continue
+		}
 		before := strings.TrimRight(text[:ns[i].Start], " \t\u00a0\u3000")
 		if english {
 			j := len(before)
@@ -397,4 +402,17 @@ func markBases(text string, ns []Number, english bool) {
 			ns[i].Read |= ReadBase
 		}
 	}
+}
+
+// rateBase reports whether n may be a rate's base: a single value that
+// is a power of ten, 100 or more.
+func rateBase(n Number) bool {
+	if n.IsRange() || n.Kind != KindCardinal || n.Value < 100 || n.Value > 1e12 {
+		return false
+	}
+	v := n.Value
+	for v > 1 && math.Mod(v, 10) == 0 {
+		v /= 10
+	}
+	return v == 1
 }

@@ -58,6 +58,7 @@ func TestOfficialChinese(t *testing.T) {
 		// a rate's base, right after 每
 		{"谋杀率从每一百万15起", "一百万=1e+06/cardinal* {base} 15=15/cardinal"},
 		{"每十万人中有3例", "十万=100000/cardinal* {base} 3=3/cardinal"},
+		{"每5年召开一次", "5=5/cardinal"},
 		{"增加百分之二‧六", "百分之二‧六=2.6/percent*"},
 		// the 千 of a unit: kilogram, kilometre, kilowatt(-hour)
 		{"一千克質量物質吸收一焦耳能量", "一千=1/cardinal* kg"},
@@ -165,6 +166,8 @@ func TestOfficialEnglish(t *testing.T) {
 		{"6.7 per 1,000 people", "6.7=6.7/cardinal 1,000=1000/cardinal {base}"},
 		{"for every 10,000 yuan", "10,000=10000/cardinal {base}"},
 		{"1,000 people per day", "1,000=1000/cardinal"},
+		{"held every 5 years", "5=5/cardinal"},
+		{"every 150 metres", "150=150/cardinal m"},
 		{"two and a half million", "two and a half million=2.5e+06/cardinal* {joined}"},
 		{"a million and a half", "a million and a half=1.5e+06/cardinal* {joined}"},
 		{"two and a half years", "two and a half=2.5/cardinal* {joined}"},
