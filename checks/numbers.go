@@ -100,9 +100,9 @@ one), in either direction. Not reported:
   second mention of a value already matched in the pair;
 - a rate's base, a power of ten from 100 up right after 每 or "per",
   "every", "each" (每千人口, 每一百万, "per 1,000 people", "per
-  million"), which the other side may state in its own way (‰, "per
-  thousand", "per capita") or leave out; 每5年 against "every year" is
-  still reported;
+  million"), when the other side words a rate too (每, 人均, ‰, 千分之;
+  per, every, each, ‰): it states the base its own way or leaves it
+  out; 每5年 against "every year" is still reported;
 - a value the other side of the pair writes in a form that is not read as
   a number: digits glued to letters ("Rescue-2021", "48h"), digits in an
   enumerator (今（11）日 / "the 11th"), 十四五 for "14th", 百年 for "100
@@ -226,6 +226,13 @@ func runNumbersMissing(p *Pass) error {
 				if other.has(*o.n) || np.pair.inFullDate(o) || np.pair.rangeMember(o) || np.pair.monthsOfDuration(o, text) {
 					continue
 				}
+				if o.n.Read&numerals.ReadBase != 0 && other.rate() {
+					// a rate's base (每千人口, "per million") where the
+					// other side words a rate too: it states the base
+					// its own way (‰, "per thousand", 人均) or leaves it
+					// out
+					continue
+				}
 				f := Finding{Bead: v.Index, Evidence: o.n.Text, About: SideOf(l), Confidence: missingConfidence(*o.n)}
 				if l != p.Settings.Source && explicitation(*o.n) {
 					// a year, decade or ordinal the translation spells
@@ -300,7 +307,7 @@ func firm(n numerals.Number) bool {
 // is for English words ("one" is also a pronoun) and lone Chinese digits
 // (一 is also an article, 三 and 五 sit in idioms).
 func hanFirm(n numerals.Number) bool {
-	return n.Read == numerals.ReadWords && n.Approx == "" && n.Kind != numerals.KindID && !n.IsRange() &&
+	return n.Read&^numerals.ReadBase == numerals.ReadWords && n.Approx == "" && n.Kind != numerals.KindID && !n.IsRange() &&
 		n.Value > 10 && n.Value == math.Trunc(n.Value) && utf8.RuneCountInString(n.Text) >= 2 && !hasLatin(n.Text)
 }
 
@@ -896,11 +903,6 @@ func tolerated(o *numOcc, same []*numOcc, text string) bool {
 	if n.Spelled && !n.IsRange() && n.Value <= 10 && n.Kind != numerals.KindDate && n.Kind != numerals.KindPercent {
 		return true
 	}
-	if n.Read&numerals.ReadBase != 0 {
-		// a rate's base (每千人口, "per million"), which the other
-		// side may state otherwise (‰, "per thousand") or leave out
-		return true
-	}
 	// a value said twice on one side and once on the other
 	for _, m := range same {
 		if m != o && m.matched && sameNumber(*m.n, *n) {
@@ -1081,6 +1083,15 @@ type mentions struct {
 	// ("Saturn V", "Title IX")
 	spelled map[string]bool
 	roman   map[int64]bool
+}
+
+// rate reports whether the text words a rate: 每, 人均, ‰ or 千分之 in
+// Chinese; per, every, each or ‰ in English.
+func (m *mentions) rate() bool {
+	if m.lang == align.Zh {
+		return strings.Contains(m.text, "每") || strings.Contains(m.text, "人均") || strings.Contains(m.text, "‰") || strings.Contains(m.text, "千分之")
+	}
+	return strings.Contains(m.text, "‰") || containsWord(m.low, "per") || containsWord(m.low, "every") || containsWord(m.low, "each")
 }
 
 func newMentions(text string, l align.Lang) *mentions {

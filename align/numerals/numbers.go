@@ -3,6 +3,7 @@ package numerals
 import (
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -143,7 +144,7 @@ func (n Number) Confidence() float64 {
 // number. An error ("numbers", severity error) should need a plain number
 // on both sides; anything else is at most a warning.
 func (n Number) Plain() bool {
-	return !n.Spelled && n.Read == 0 && n.Approx == "" && n.Kind != KindID
+	return !n.Spelled && n.Read&^ReadBase == 0 && n.Approx == "" && n.Kind != KindID
 }
 
 // IsRange reports whether n spans two values.
@@ -388,7 +389,7 @@ func markBases(text string, ns []Number, english bool) {
 		if !rateBase(ns[i]) {
 			continue
 		}
-		before := strings.TrimRight(text[:ns[i].Start], " \t\u00a0\u3000")
+		before := strings.TrimRightFunc(text[:ns[i].Start], unicode.IsSpace)
 		if english {
 			j := len(before)
 			for j > 0 && (before[j-1] >= 'a' && before[j-1] <= 'z' || before[j-1] >= 'A' && before[j-1] <= 'Z') {

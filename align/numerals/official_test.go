@@ -167,6 +167,7 @@ func TestOfficialEnglish(t *testing.T) {
 		{"for every 10,000 yuan", "10,000=10000/cardinal {base}"},
 		{"1,000 people per day", "1,000=1000/cardinal"},
 		{"held every 5 years", "5=5/cardinal"},
+		{"3 cases per\n100,000 people", "3=3/cardinal 100,000=100000/cardinal {base}"},
 		{"every 150 metres", "150=150/cardinal m"},
 		{"two and a half million", "two and a half million=2.5e+06/cardinal* {joined}"},
 		{"a million and a half", "a million and a half=1.5e+06/cardinal* {joined}"},
@@ -621,4 +622,14 @@ func TestSeries(t *testing.T) {
 	assert.NotEqual(t, lead("II. Body").Series(), lead("(ii) item").Series())
 	assert.NotEqual(t, lead("第一章 總則").Series(), lead("第一條 本法").Series())
 	assert.Equal(t, "article-han", lead("第 1 條　本法").Series())
+}
+
+// TestBasePlain: a rate's base read from digits is as plain as any
+// number read from digits, so that two bases that differ (每10万人
+// against "per 10,000") are an error as other plain figures are.
+func TestBasePlain(t *testing.T) {
+	ns := English("3 cases per 10,000 people")
+	require.Len(t, ns, 2)
+	require.NotZero(t, ns[1].Read&ReadBase)
+	require.True(t, ns[1].Plain())
 }
