@@ -313,21 +313,32 @@ func unrendered(v *pairView, cache enCache, ix *termIndex, k int, places []termP
 }
 
 // renderings counts the places in the English of sentence bead sb (the
-// whole pair when sb < 0) where one of the phrases stands; two phrases
-// starting at one word are one place.
+// whole pair when sb < 0) where one of the phrases stands; phrases that
+// overlap are one place ("dynamic zero-COVID" and "zero-COVID" both
+// allowed: one place), the longest kept.
 func (v *pairView) renderings(cache enCache, phrases [][]string, sb int) int {
 	n := 0
 	for _, seg := range v.segments(align.En, sb) {
 		w := cache.get(v.p.Doc.En[seg.Block])
-		var at []int
+		var spans [][2]int // words [start, end) of each match
 		for _, ph := range phrases {
 			for _, i := range w.find(ph, seg.Start, seg.End) {
-				if !slices.Contains(at, i) {
-					at = append(at, i)
-				}
+				spans = append(spans, [2]int{i, i + len(ph)})
 			}
 		}
-		n += len(at)
+		slices.SortFunc(spans, func(a, b [2]int) int {
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return b[1] - a[1]
+		})
+		end := -1
+		for _, sp := range spans {
+			if sp[0] >= end {
+				n++
+				end = sp[1]
+			}
+		}
 	}
 	return n
 }
