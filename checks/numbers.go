@@ -226,7 +226,7 @@ func runNumbersMissing(p *Pass) error {
 				if other.has(*o.n) || np.pair.inFullDate(o) || np.pair.rangeMember(o) || np.pair.monthsOfDuration(o, text) {
 					continue
 				}
-				if o.n.Read&numerals.ReadBase != 0 && other.rate() {
+				if o.n.Base && other.rate() {
 					// a rate's base (每千人口, "per million") where the
 					// other side words a rate too: it states the base
 					// its own way (‰, "per thousand", 人均) or leaves it
@@ -307,7 +307,7 @@ func firm(n numerals.Number) bool {
 // is for English words ("one" is also a pronoun) and lone Chinese digits
 // (一 is also an article, 三 and 五 sit in idioms).
 func hanFirm(n numerals.Number) bool {
-	return n.Read&^numerals.ReadBase == numerals.ReadWords && n.Approx == "" && n.Kind != numerals.KindID && !n.IsRange() &&
+	return n.Read == numerals.ReadWords && n.Approx == "" && n.Kind != numerals.KindID && !n.IsRange() &&
 		n.Value > 10 && n.Value == math.Trunc(n.Value) && utf8.RuneCountInString(n.Text) >= 2 && !hasLatin(n.Text)
 }
 

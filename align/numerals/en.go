@@ -372,6 +372,9 @@ func English(text string) []Number {
 			continue
 		}
 		if n, next, ok := enAt(text, toks, k); ok {
+			// a power of ten after per, every or each is a rate's
+			// base ("per 1,000 people"); "every 5 years" counts years
+			n.Base = afterRateWord(toks, k) && rateBase(n)
 			if nb == nil {
 				nb = numBufs.Get().(*[]Number)
 				out = (*nb)[:0]
@@ -390,7 +393,6 @@ func English(text string) []Number {
 	}
 	sharePercent(text, out, enUnitGaps)
 	enDayLists(text, out)
-	markBases(text, out, true)
 	return out
 }
 
@@ -772,7 +774,7 @@ func enWords(toks []tok, k int) (float64, int, bool, bool) {
 	if v, end, ok := enScore(toks, k); ok {
 		return v, end, false, true
 	}
-	if m, ok := enMagnitudes[t.low]; ok && m >= 100 && len(t.low) > 2 && t.space && isWord(toks, k-1, "per", "every", "each") {
+	if m, ok := enMagnitudes[t.low]; ok && m >= 100 && len(t.low) > 2 && t.space && afterRateWord(toks, k) {
 		// "per million", "every hundred thousand": one of the
 		// magnitude (每百万, 每十万人)
 		return enWordsFrom(toks, k, 1)
@@ -788,6 +790,10 @@ func enWords(toks []tok, k int) (float64, int, bool, bool) {
 	}
 	return enWordsFrom(toks, k, 0)
 }
+
+// afterRateWord reports whether token k follows per, every or each: a
+// rate's base may stand there (每).
+func afterRateWord(toks []tok, k int) bool { return isWord(toks, k-1, "per", "every", "each") }
 
 func lowAt(toks []tok, k int) string {
 	if k < 0 || k >= len(toks) || toks[k].kind != tWord {

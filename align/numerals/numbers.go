@@ -71,6 +71,13 @@ type Number struct {
 	// Spelled is true when the number is written in words ("five", 二十)
 	// rather than digits; checks may tolerate these more.
 	Spelled bool
+	// Base is true when the number is the base of a rate: a power of ten
+	// from 100 up right after 每 or after "per", "every", "each"
+	// (每一百万, 每十万人, "per 1,000 people", "per million"). A
+	// translation states a base in its own way (‰, "per thousand", "per
+	// capita") or not at all. It says what the number is, not how it was
+	// read: a base read from digits is as plain as any other number.
+	Base bool
 	// Unit is the unit of measure written after the number, canonical
 	// ("km", "km2", "mu", "t", "jin", "kW" …; see Units), or "" when none is
 	// known. Value stays in that unit; SI converts.
@@ -105,11 +112,6 @@ const (
 	// ReadJoined: joined from parts written apart: 1亿3千多万, 75万7千,
 	// "one and a half billion".
 	ReadJoined
-	// ReadBase: the base of a rate, a power of ten from 100 up right
-	// after 每 or after "per", "every", "each": 每一百万, 每十万人, "per
-	// 1,000 people", "per million". A translation states a base in its
-	// own way (‰, "per thousand", "per capita") or not at all.
-	ReadBase
 )
 
 // Confidence is how far a finding may trust this number, from 1 (digits
@@ -144,7 +146,7 @@ func (n Number) Confidence() float64 {
 // number. An error ("numbers", severity error) should need a plain number
 // on both sides; anything else is at most a warning.
 func (n Number) Plain() bool {
-	return !n.Spelled && n.Read&^ReadBase == 0 && n.Approx == "" && n.Kind != KindID
+	return !n.Spelled && n.Read == 0 && n.Approx == "" && n.Kind != KindID
 }
 
 // IsRange reports whether n spans two values.
@@ -379,28 +381,14 @@ func percentScale(n Number) float64 {
 	return 1
 }
 
-// markBases flags the numbers of text that are a rate's base (ReadBase):
-// a power of ten from 100 up (a hundred, a thousand, 10,000, a million …)
-// that 每 (Chinese) or the word per, every or each (English) comes right
-// before, white space aside. Other numbers there count what they say:
-// 每3年 "every three years", 每人610元.
-func markBases(text string, ns []Number, english bool) {
+// markZhBases sets Base on the numbers of a Chinese text that are a
+// rate's base: rateBase, with 每 right before them, white space aside.
+// Other numbers after 每 count what they say: 每3年, 每人610元. (English
+// marks its bases as it reads them: afterRateWord.)
+func markZhBases(text string, ns []Number) {
 	for i := range ns {
-		if !rateBase(ns[i]) {
-			continue
-		}
-		before := strings.TrimRightFunc(text[:ns[i].Start], unicode.IsSpace)
-		if english {
-			j := len(before)
-			for j > 0 && (before[j-1] >= 'a' && before[j-1] <= 'z' || before[j-1] >= 'A' && before[j-1] <= 'Z') {
-				j--
-			}
-			switch strings.ToLower(before[j:]) {
-			case "per", "every", "each":
-				ns[i].Read |= ReadBase
-			}
-		} else if strings.HasSuffix(before, "每") {
-			ns[i].Read |= ReadBase
+		if rateBase(ns[i]) && strings.HasSuffix(strings.TrimRightFunc(text[:ns[i].Start], unicode.IsSpace), "每") {
+			ns[i].Base = true
 		}
 	}
 }

@@ -27,10 +27,13 @@ func fmtRich(n Number) string {
 	for _, f := range []struct {
 		r    Reading
 		name string
-	}{{ReadMinguo, "minguo"}, {ReadGuess, "guess"}, {ReadName, "name"}, {ReadJoined, "joined"}, {ReadBase, "base"}} {
+	}{{ReadMinguo, "minguo"}, {ReadGuess, "guess"}, {ReadName, "name"}, {ReadJoined, "joined"}} {
 		if n.Read&f.r != 0 {
 			fl = append(fl, f.name)
 		}
+	}
+	if n.Base {
+		fl = append(fl, "base")
 	}
 	if len(fl) > 0 {
 		fmt.Fprintf(&b, " {%s}", strings.Join(fl, ","))
@@ -630,6 +633,6 @@ func TestSeries(t *testing.T) {
 func TestBasePlain(t *testing.T) {
 	ns := English("3 cases per 10,000 people")
 	require.Len(t, ns, 2)
-	require.NotZero(t, ns[1].Read&ReadBase)
+	require.True(t, ns[1].Base)
 	require.True(t, ns[1].Plain())
 }

@@ -31,7 +31,7 @@ func Chinese(text string) []Number {
 	out = zhDayLists(text, dropEnumerators(text, folded, out))
 	sharePercent(text, out, zhUnitGaps)
 	shareLeadingPercent(text, out, zhUnitGaps)
-	markBases(text, out, false)
+	markZhBases(text, out)
 	return out
 }
 
