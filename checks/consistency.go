@@ -512,9 +512,6 @@ func sameWords(a, b string) bool {
 		return false
 	}
 	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) != len(wb) || len(wa) < 2 {
-		return false
-	}
 	sort.Strings(wa)
 	sort.Strings(wb)
 	return slices.Equal(wa, wb)

@@ -39,9 +39,9 @@ sentence, or failing that anywhere in the paragraph pair; a rendering
 stands for one place only, so a term the Chinese says twice and the
 English renders once is reported, as info, at the place left without one
 ("dynamic clearing" beside "dynamic zero-COVID" in one paragraph).
-Renderings match case-insensitively, word by word, on word stems: "Establishes" matches
-"Establish", "outlooks" matches "Outlook", "zero-COVID" matches
-"zero COVID". A term inside a longer glossary term found at the same place
+Renderings match case-insensitively, word by word, on word stems:
+"Establishes" matches "Establish", "outlooks" matches "Outlook",
+"zero-COVID" matches "zero COVID". A term inside a longer glossary term found at the same place
 is left to the longer one. One finding per term and paragraph pair.
 
 Example: glossary row "两个确立<TAB>Two Establishes"; zh "深刻领悟“两个确立”
