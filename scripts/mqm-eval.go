@@ -28,7 +28,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -112,12 +111,6 @@ func main() {
 	}
 	sort.Strings(keys)
 	set := checks.DefaultSettings()
-	tmp, err := os.MkdirTemp("", "mqm-eval")
-	if err != nil {
-		fail(err)
-	}
-	tmpDir = tmp
-	defer os.RemoveAll(tmp)
 	var omit, omitF, omitW, omitP, clean, cleanW, cleanF int
 	for _, k := range keys {
 		var segs []*segment
@@ -131,7 +124,7 @@ func main() {
 		// -1 for none.
 		var seg func(line int) int
 		if *pairs {
-			doc = pairsDoc(tmp, name, segs)
+			doc = pairsDoc(segs)
 			seg = func(line int) int { return line - 1 }
 		} else {
 			var zh, en strings.Builder
@@ -212,9 +205,9 @@ func main() {
 	fmt.Printf("  flagged at warning or above: %d (%.1f %%); by any finding: %d (%.1f %%)\n", cleanW, pc(cleanW, clean), cleanF, pc(cleanF, clean))
 }
 
-// pairsDoc writes segs as a JSONL file of pairs in dir, one segment a
-// line, and reads it back as a pre-aligned document.
-func pairsDoc(dir, name string, segs []*segment) *align.Document {
+// pairsDoc reads segs as a JSONL file of pairs, one segment a line (a
+// pre-aligned document; read as standard input is, so nothing is written).
+func pairsDoc(segs []*segment) *align.Document {
 	var b strings.Builder
 	for _, s := range segs {
 		line, err := json.Marshal(map[string]string{"zh": oneLine(s.src), "en": oneLine(s.tgt)})
@@ -224,16 +217,12 @@ func pairsDoc(dir, name string, segs []*segment) *align.Document {
 		b.Write(line)
 		b.WriteByte('\n')
 	}
-	path := filepath.Join(dir, name+".jsonl")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		fail(err)
-	}
-	docs, err := input.Open(path, nil, input.Options{})
+	docs, err := input.Open("-", strings.NewReader(b.String()), input.Options{})
 	if err != nil {
 		fail(err)
 	}
 	if len(docs) != 1 {
-		fail(fmt.Errorf("%s: %d documents, want 1", path, len(docs)))
+		fail(fmt.Errorf("%d documents, want 1", len(docs)))
 	}
 	return docs[0]
 }
@@ -257,13 +246,7 @@ func b2i(b bool) int {
 	return 0
 }
 
-// tmpDir is the directory -pairs writes its files in, removed by fail too.
-var tmpDir string
-
 func fail(err error) {
-	if tmpDir != "" {
-		os.RemoveAll(tmpDir)
-	}
 	fmt.Fprintln(os.Stderr, "mqm-eval:", err)
 	os.Exit(2)
 }

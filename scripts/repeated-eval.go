@@ -14,7 +14,7 @@
 // predecessor's translation (a row copied down, a machine's output
 // repeated), and the memory is checked again; the copy is found when a
 // finding is placed on that unit. The data is read where it lies; the
-// memories are written to a temporary directory and removed.
+// memories are made in memory, never written.
 package main
 
 import (
@@ -48,12 +48,6 @@ func main() {
 	if err := driver.Load(); err != nil {
 		fail(err)
 	}
-	tmp, err := os.MkdirTemp("", "repeated-eval")
-	if err != nil {
-		fail(err)
-	}
-	tmpDir = tmp
-	defer os.RemoveAll(tmp)
 	rng := rand.New(rand.NewPCG(14, 2026))
 	var docs, units, falseAlarms, injected, found int
 	for i, line := range strings.Split(strings.TrimSpace(string(manifest)), "\n") {
@@ -76,10 +70,9 @@ func main() {
 		}
 		docs++
 		units += len(mem)
-		name := strings.NewReplacer("/", "-", "{", "", "}", "", ",", "-").Replace(c[0])
 		set := checks.DefaultSettings()
 		set.Source = src
-		for _, f := range check(tmp, name, mem, set) {
+		for _, f := range check(mem, set) {
 			falseAlarms++
 			if *verbose {
 				fmt.Printf("intact %s: %s\n", c[0], f.Message)
@@ -106,7 +99,7 @@ func main() {
 		}
 		injected++
 		hit := false
-		for _, f := range check(tmp, name, copied, set) {
+		for _, f := range check(copied, set) {
 			if f.Zh != nil && f.Zh.Line == k+1 || f.En != nil && f.En.Line == k+1 {
 				hit = true
 			}
@@ -185,8 +178,9 @@ func memory(al *align.Alignment) []unit {
 	return out
 }
 
-// check writes units as a JSONL memory and runs alignment/repeated on it.
-func check(dir, name string, units []unit, set *checks.Settings) []checks.Finding {
+// check reads units as a JSONL memory (as standard input is, so nothing
+// is written) and runs alignment/repeated on it.
+func check(units []unit, set *checks.Settings) []checks.Finding {
 	var b strings.Builder
 	for _, u := range units {
 		line, err := json.Marshal(map[string]string{"zh": u.zh, "en": u.en})
@@ -196,13 +190,9 @@ func check(dir, name string, units []unit, set *checks.Settings) []checks.Findin
 		b.Write(line)
 		b.WriteByte('\n')
 	}
-	path := filepath.Join(dir, name+".jsonl")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		fail(err)
-	}
-	docs, err := input.Open(path, nil, input.Options{})
+	docs, err := input.Open("-", strings.NewReader(b.String()), input.Options{})
 	if err != nil || len(docs) != 1 {
-		fail(fmt.Errorf("%s: %v", path, err))
+		fail(fmt.Errorf("memory of %d units: %v", len(units), err))
 	}
 	res, err := driver.Check(context.Background(), docs[0], driver.Setup{Settings: set, Checks: []*checks.Check{checks.AlignmentRepeated}})
 	if err != nil {
@@ -211,13 +201,7 @@ func check(dir, name string, units []unit, set *checks.Settings) []checks.Findin
 	return res.Findings
 }
 
-// tmpDir is where the memories are written, removed by fail too.
-var tmpDir string
-
 func fail(err error) {
-	if tmpDir != "" {
-		os.RemoveAll(tmpDir)
-	}
 	fmt.Fprintln(os.Stderr, "repeated-eval:", err)
 	os.Exit(2)
 }
